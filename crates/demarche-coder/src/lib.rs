@@ -1,0 +1,1 @@
+//! demarche-coder (in progress).

@@ -1,0 +1,1 @@
+//! demarche-dict (in progress).

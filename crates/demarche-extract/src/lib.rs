@@ -1,0 +1,1 @@
+//! demarche-extract (in progress).

@@ -1,0 +1,77 @@
+//! Coded events and their evidence. This is an API boundary: the JSON Lines event record.
+
+use crate::{Date, Span, cameo};
+use serde::{Deserialize, Serialize};
+
+/// A dictionary entry that fired, by file and 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct RuleRef {
+    pub file: String,
+    pub line: usize,
+}
+
+/// Where an event came from: byte spans into the sentence text and the entries that fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Evidence {
+    pub source_span: Option<Span>,
+    pub target_span: Option<Span>,
+    pub verb_span: Option<Span>,
+    pub rules: Vec<RuleRef>,
+}
+
+/// One coded event: who did what to whom, when, with its evidence.
+///
+/// Field names are stable: other tools parse this record (see the README's event record table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub doc_id: String,
+    /// 0-based index of the sentence in the document.
+    pub sentence: usize,
+    /// The publication date (or the record's date): serialised as YYYY-MM-DD.
+    pub date: Date,
+    /// The date the event happened, when the sentence resolves one ("on Thursday").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<Date>,
+    pub source: String,
+    pub target: String,
+    /// CAMEO event code, as a string ("051", "1123").
+    pub code: String,
+    /// CAMEO root code, the first two digits.
+    pub root: String,
+    /// Phoenix quad class: 0 neutral, 1 verbal cooperation, 2 material cooperation,
+    /// 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    pub goldstein: f32,
+    /// PLOVER category (`AGREE`, `ACCUSE`, ...), when the code has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover: Option<String>,
+    pub source_text: String,
+    pub target_text: String,
+    pub verb_text: String,
+    /// The sentence text the spans point into.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sentence_text: String,
+    pub evidence: Evidence,
+}
+
+impl Event {
+    /// Fills `root`, `quad_class`, `goldstein` and `plover` from our CAMEO table.
+    /// Unknown codes keep root from their first two characters and neutral scores.
+    pub fn with_cameo_facts(mut self) -> Self {
+        match cameo::lookup(&self.code) {
+            Some(info) => {
+                self.root = info.root.to_string();
+                self.quad_class = info.quad_class;
+                self.goldstein = info.goldstein;
+                self.plover = info.plover.map(str::to_string);
+            }
+            None => {
+                self.root = self.code.chars().take(2).collect();
+                self.quad_class = cameo::quad_class_of_root(&self.root).unwrap_or(0);
+                self.goldstein = 0.0;
+                self.plover = None;
+            }
+        }
+        self
+    }
+}

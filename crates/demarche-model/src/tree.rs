@@ -1,0 +1,572 @@
+//! Phrase-structure trees with Penn Treebank labels, stored in an arena.
+//!
+//! Preterminals are the leaves: a leaf node has a part-of-speech label (`NNP`) and a word
+//! (`Arnor`). Phrase nodes (`NP`, `VP`, `S`, ...) have children. Nodes are stored in pre-order,
+//! so a parent's id is always smaller than its children's; the reader and every walk are
+//! iterative, so a tree nested 100,000 levels deep neither overflows the stack nor panics.
+
+use crate::Span;
+use std::fmt::Write as _;
+
+/// Index of a node in its [`Tree`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(pub u32);
+
+impl NodeId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Phrase,
+    Leaf,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Node {
+    label: String,
+    word: Option<String>,
+    parent: Option<NodeId>,
+    children: Vec<NodeId>,
+    span: Option<Span>,
+}
+
+/// A phrase-structure tree. Built by [`Tree::parse_ptb`] or by a parser through
+/// [`Tree::builder`]; read through node ids.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tree {
+    nodes: Vec<Node>,
+}
+
+/// Why a bracketed tree could not be read. `offset` is a byte offset into the input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message} (at byte {offset})")]
+pub struct TreeError {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl TreeError {
+    fn new(offset: usize, message: impl Into<String>) -> Self {
+        TreeError {
+            offset,
+            message: message.into(),
+        }
+    }
+
+    /// 1-based line and column of the error in `input`.
+    pub fn line_column(&self, input: &str) -> (usize, usize) {
+        let before = input.get(..self.offset.min(input.len())).unwrap_or(input);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    }
+}
+
+/// Builds a tree top-down: `open` a phrase, add `leaf`s and nested phrases, `close` it.
+#[derive(Debug, Default)]
+pub struct TreeBuilder {
+    tree: Tree,
+    stack: Vec<NodeId>,
+}
+
+impl TreeBuilder {
+    pub fn open(&mut self, label: &str) -> NodeId {
+        let id = self.tree.push(label, None, self.stack.last().copied());
+        self.stack.push(id);
+        id
+    }
+
+    pub fn leaf(&mut self, tag: &str, word: &str, span: Option<Span>) -> NodeId {
+        let id = self
+            .tree
+            .push(tag, Some(word.to_string()), self.stack.last().copied());
+        self.tree.nodes[id.index()].span = span;
+        id
+    }
+
+    pub fn close(&mut self) {
+        self.stack.pop();
+    }
+
+    /// Closes any open phrases and computes phrase spans from the leaves.
+    pub fn finish(mut self) -> Tree {
+        self.stack.clear();
+        self.tree.compute_phrase_spans();
+        self.tree
+    }
+}
+
+impl Tree {
+    pub fn builder() -> TreeBuilder {
+        TreeBuilder::default()
+    }
+
+    fn push(&mut self, label: &str, word: Option<String>, parent: Option<NodeId>) -> NodeId {
+        let id = NodeId(self.nodes.len() as u32);
+        self.nodes.push(Node {
+            label: label.to_string(),
+            word,
+            parent,
+            children: Vec::new(),
+            span: None,
+        });
+        if let Some(p) = parent {
+            self.nodes[p.index()].children.push(id);
+        }
+        id
+    }
+
+    /// Reads one Penn Treebank bracketed tree, e.g. `(ROOT (S (NP (NNP Arnor)) ...))`.
+    ///
+    /// Accepts the forms parsers write: an outer unlabelled bracket `( (S ...))`, `ROOT`, any
+    /// white space. Text after the tree's closing bracket is an error.
+    pub fn parse_ptb(input: &str) -> Result<Tree, TreeError> {
+        let bytes = input.as_bytes();
+        let mut tree = Tree::default();
+        let mut stack: Vec<NodeId> = Vec::new();
+        let mut i = 0;
+        let skip_ws = |i: &mut usize| {
+            while *i < bytes.len() && bytes[*i].is_ascii_whitespace() {
+                *i += 1;
+            }
+        };
+        let read_atom = |i: &mut usize| -> &str {
+            let start = *i;
+            while *i < bytes.len()
+                && !bytes[*i].is_ascii_whitespace()
+                && !b"()".contains(&bytes[*i])
+            {
+                *i += 1;
+            }
+            // Atoms end at ASCII bytes, so the slice is on character boundaries.
+            &input[start..*i]
+        };
+        skip_ws(&mut i);
+        if i >= bytes.len() {
+            return Err(TreeError::new(
+                i,
+                "expected a bracketed tree, found nothing",
+            ));
+        }
+        let mut done = false;
+        while i < bytes.len() {
+            skip_ws(&mut i);
+            if i >= bytes.len() {
+                break;
+            }
+            if done {
+                return Err(TreeError::new(
+                    i,
+                    "unexpected text after the tree's closing bracket",
+                ));
+            }
+            match bytes[i] {
+                b'(' => {
+                    let open_at = i;
+                    i += 1;
+                    skip_ws(&mut i);
+                    let label = if i < bytes.len() && bytes[i] == b'(' {
+                        String::new()
+                    } else {
+                        read_atom(&mut i).to_string()
+                    };
+                    skip_ws(&mut i);
+                    if i >= bytes.len() {
+                        return Err(TreeError::new(
+                            open_at,
+                            "unbalanced `(`: the tree is truncated",
+                        ));
+                    }
+                    if bytes[i] == b'(' || bytes[i] == b')' {
+                        let id = tree.push(&label, None, stack.last().copied());
+                        stack.push(id);
+                    } else {
+                        // A preterminal: (TAG word)
+                        let word = read_atom(&mut i).to_string();
+                        skip_ws(&mut i);
+                        if i >= bytes.len() || bytes[i] != b')' {
+                            return Err(TreeError::new(
+                                i.min(bytes.len()),
+                                format!("expected `)` after the word `{word}`"),
+                            ));
+                        }
+                        i += 1;
+                        if label.is_empty() {
+                            return Err(TreeError::new(open_at, "a word without a tag"));
+                        }
+                        tree.push(&label, Some(word), stack.last().copied());
+                        if stack.is_empty() {
+                            done = true;
+                        }
+                    }
+                }
+                b')' => {
+                    if stack.pop().is_none() {
+                        return Err(TreeError::new(i, "unbalanced `)`: nothing is open"));
+                    }
+                    i += 1;
+                    if stack.is_empty() {
+                        done = true;
+                    }
+                }
+                _ => {
+                    let start = i;
+                    let atom = read_atom(&mut i);
+                    return Err(TreeError::new(
+                        start,
+                        format!("expected `(` or `)`, found `{atom}`"),
+                    ));
+                }
+            }
+        }
+        if !stack.is_empty() {
+            return Err(TreeError::new(
+                bytes.len(),
+                format!("unbalanced `(`: {} bracket(s) left open", stack.len()),
+            ));
+        }
+        tree.strip_unlabelled_root();
+        Ok(tree)
+    }
+
+    /// `( (S ...) )` is the usual PTB wrapper: drop an unlabelled root with one child.
+    fn strip_unlabelled_root(&mut self) {
+        if self.nodes.first().is_some_and(|n| n.label.is_empty()) {
+            self.nodes[0].label = "ROOT".to_string();
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// The root node (the tree must not be empty).
+    pub fn root(&self) -> NodeId {
+        NodeId(0)
+    }
+
+    pub fn label(&self, id: NodeId) -> &str {
+        &self.nodes[id.index()].label
+    }
+
+    /// The word of a leaf; `None` for a phrase.
+    pub fn word(&self, id: NodeId) -> Option<&str> {
+        self.nodes[id.index()].word.as_deref()
+    }
+
+    pub fn kind(&self, id: NodeId) -> NodeKind {
+        if self.nodes[id.index()].word.is_some() {
+            NodeKind::Leaf
+        } else {
+            NodeKind::Phrase
+        }
+    }
+
+    pub fn is_leaf(&self, id: NodeId) -> bool {
+        self.kind(id) == NodeKind::Leaf
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].parent
+    }
+
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        &self.nodes[id.index()].children
+    }
+
+    /// Byte span of a node in the sentence text, once aligned (see [`Tree::aligned_to`]).
+    pub fn span(&self, id: NodeId) -> Option<Span> {
+        self.nodes[id.index()].span
+    }
+
+    /// All node ids in pre-order (parents before children, left to right).
+    pub fn nodes(&self) -> impl Iterator<Item = NodeId> + '_ {
+        (0..self.nodes.len() as u32).map(NodeId)
+    }
+
+    /// Leaves in sentence order.
+    pub fn leaves(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.nodes().filter(|&n| self.is_leaf(n))
+    }
+
+    /// Leaves under `id`, in order. Pre-order storage makes a subtree a contiguous id range.
+    pub fn leaves_under(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let end = self.subtree_end(id);
+        (id.0..end.0).map(NodeId).filter(|&n| self.is_leaf(n))
+    }
+
+    /// One past the last node id of the subtree rooted at `id`.
+    pub fn subtree_end(&self, id: NodeId) -> NodeId {
+        let mut cur = id;
+        while let Some(&last) = self.children(cur).last() {
+            cur = last;
+        }
+        NodeId(cur.0 + 1)
+    }
+
+    /// Ancestors of `id`, nearest first (excluding `id`).
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), move |&n| self.parent(n))
+    }
+
+    /// Words under `id` joined with single spaces.
+    pub fn words_under(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for leaf in self.leaves_under(id) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(self.word(leaf).unwrap_or(""));
+        }
+        out
+    }
+
+    /// Sets every leaf's span by finding its word in `text`, left to right, then gives each
+    /// phrase the span covering its leaves. Treebank escapes (`-LRB-`, `` `` ``, `''`) and curly
+    /// quotes match their plain forms. A word not found in the text keeps no span.
+    pub fn aligned_to(mut self, text: &str) -> Tree {
+        let mut cursor = 0;
+        for i in 0..self.nodes.len() {
+            let Some(word) = self.nodes[i].word.clone() else {
+                continue;
+            };
+            let found = find_token(text, cursor, &word);
+            self.nodes[i].span = found;
+            if let Some(span) = found {
+                cursor = span.end;
+            }
+        }
+        self.compute_phrase_spans();
+        self
+    }
+
+    fn compute_phrase_spans(&mut self) {
+        for i in (0..self.nodes.len()).rev() {
+            if self.nodes[i].word.is_some() {
+                continue;
+            }
+            let mut cover: Option<Span> = None;
+            for &c in &self.nodes[i].children {
+                if let Some(s) = self.nodes[c.index()].span {
+                    cover = Some(cover.map_or(s, |acc| acc.cover(s)));
+                }
+            }
+            self.nodes[i].span = cover;
+        }
+    }
+
+    /// The tree in one-line bracket notation.
+    pub fn to_ptb(&self) -> String {
+        self.render(false)
+    }
+
+    /// The tree indented one level per depth, for people (`demarche explain`).
+    pub fn pretty(&self) -> String {
+        self.render(true)
+    }
+
+    fn render(&self, indent: bool) -> String {
+        let mut out = String::new();
+        if self.nodes.is_empty() {
+            return out;
+        }
+        // Iterative walk: (node, depth, closing?)
+        let mut stack = vec![(self.root(), 0usize, false)];
+        while let Some((id, depth, closing)) = stack.pop() {
+            if closing {
+                out.push(')');
+                continue;
+            }
+            if indent && !self.is_leaf(id) && id != self.root() {
+                out.push('\n');
+                out.push_str(&"  ".repeat(depth));
+            } else if id != self.root() {
+                out.push(' ');
+            }
+            let node = &self.nodes[id.index()];
+            match &node.word {
+                Some(w) => {
+                    let _ = write!(out, "({} {})", node.label, w);
+                }
+                None => {
+                    let _ = write!(out, "({}", node.label);
+                    stack.push((id, depth, true));
+                    for &c in node.children.iter().rev() {
+                        stack.push((c, depth + 1, false));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The plain-text forms a treebank token may stand for.
+fn token_forms(word: &str) -> Vec<String> {
+    match word {
+        "-LRB-" | "-lrb-" => vec!["(".into(), "[".into()],
+        "-RRB-" | "-rrb-" => vec![")".into(), "]".into()],
+        "-LCB-" | "-lcb-" => vec!["{".into()],
+        "-RCB-" | "-rcb-" => vec!["}".into()],
+        "-LSB-" | "-lsb-" => vec!["[".into()],
+        "-RSB-" | "-rsb-" => vec!["]".into()],
+        "``" | "''" => vec!["\"".into(), "'".into(), word.into()],
+        "`" => vec!["'".into()],
+        "--" => vec!["--".into(), "—".into(), "–".into(), "-".into()],
+        _ => vec![word.replace("\\/", "/").replace("\\*", "*")],
+    }
+}
+
+/// Folds typographic quotes and apostrophes to their ASCII forms for matching.
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+        _ => c,
+    }
+}
+
+fn matches_at(text: &str, at: usize, form: &str) -> Option<usize> {
+    let mut t = text.get(at..)?.char_indices();
+    for fc in form.chars() {
+        let (_, tc) = t.next()?;
+        if fold_char(tc)
+            .to_lowercase()
+            .ne(fold_char(fc).to_lowercase())
+        {
+            return None;
+        }
+    }
+    Some(at + t.next().map_or(text.len() - at, |(i, _)| i))
+}
+
+fn find_token(text: &str, cursor: usize, word: &str) -> Option<Span> {
+    let forms = token_forms(word);
+    let mut starts = text.get(cursor..)?.char_indices().map(|(i, _)| cursor + i);
+    starts.find_map(|at| {
+        forms
+            .iter()
+            .find_map(|f| matches_at(text, at, f).map(|end| Span::new(at, end)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEMO: &str = "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor))) (. .)))";
+
+    #[test]
+    fn reads_and_prints() {
+        let t = Tree::parse_ptb(DEMO).unwrap();
+        assert_eq!(t.to_ptb(), DEMO);
+        assert_eq!(t.label(t.root()), "ROOT");
+        assert_eq!(t.words_under(t.root()), "Arnor attacked Gondor .");
+        let vp = t.nodes().find(|&n| t.label(n) == "VP").unwrap();
+        assert_eq!(t.words_under(vp), "attacked Gondor");
+        assert_eq!(t.parent(vp).map(|p| t.label(p)), Some("S"));
+    }
+
+    #[test]
+    fn unlabelled_outer_bracket() {
+        let t = Tree::parse_ptb("( (S (NP (PRP We)) (VP (VBD won))))").unwrap();
+        assert_eq!(t.label(t.root()), "ROOT");
+        assert_eq!(t.leaves().count(), 2);
+    }
+
+    #[test]
+    fn alignment_handles_escapes_and_curly_quotes() {
+        let text = "Putin’s “model” (new) isn't bad";
+        let t = Tree::parse_ptb(
+            "(S (NP (NNP Putin) (POS 's)) (`` ``) (NN model) ('' '') (-LRB- -LRB-) (JJ new) (-RRB- -RRB-) (VBZ is) (RB n't) (JJ bad))",
+        )
+        .unwrap()
+        .aligned_to(text);
+        let got: Vec<&str> = t
+            .leaves()
+            .map(|l| t.span(l).and_then(|s| s.slice(text)).unwrap_or("?"))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Putin", "’s", "“", "model", "”", "(", "new", ")", "is", "n't", "bad"
+            ]
+        );
+        assert_eq!(t.span(t.root()), Some(Span::new(0, text.len())));
+    }
+
+    #[test]
+    fn errors_are_located() {
+        let e = Tree::parse_ptb("(S (NP (NNP Arnor)").unwrap_err();
+        assert!(e.message.contains("unbalanced `(`"), "{e}");
+        let e = Tree::parse_ptb("(S (NP x))) ").unwrap_err();
+        assert!(e.message.contains("after the tree"), "{e}");
+        assert!(Tree::parse_ptb("").is_err());
+        assert!(Tree::parse_ptb("   ").is_err());
+        let e = Tree::parse_ptb("(S\n  (NP (NNP Arnor) oops))").unwrap_err();
+        assert_eq!(e.line_column("(S\n  (NP (NNP Arnor) oops))"), (2, 19));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let depth = 100_000;
+        let mut s = "(X ".repeat(depth);
+        s.push_str("(NN deep)");
+        s.push_str(&")".repeat(depth));
+        let t = Tree::parse_ptb(&s).unwrap();
+        assert_eq!(t.len(), depth + 1);
+        assert_eq!(t.leaves().count(), 1);
+        assert!(t.to_ptb().len() >= s.len() - depth);
+        let truncated = &s[..s.len() - 10];
+        assert!(Tree::parse_ptb(truncated).is_err());
+    }
+
+    #[test]
+    fn builder_computes_phrase_spans() {
+        let mut b = Tree::builder();
+        b.open("S");
+        b.open("NP");
+        b.leaf("NNP", "Arnor", Some(Span::new(0, 5)));
+        b.close();
+        b.open("VP");
+        b.leaf("VBD", "won", Some(Span::new(6, 9)));
+        b.close();
+        let t = b.finish();
+        assert_eq!(t.span(t.root()), Some(Span::new(0, 9)));
+        assert_eq!(t.subtree_end(NodeId(1)), NodeId(3));
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn arbitrary_input_never_panics(s in "[()A-Za-z .,']{0,200}") {
+            let _ = Tree::parse_ptb(&s);
+        }
+
+        #[test]
+        fn alignment_spans_lie_on_boundaries(text in "\\PC{0,80}", words in proptest::collection::vec("[a-z’'“]{1,4}", 0..8)) {
+            let inner: Vec<String> = words.iter().map(|w| format!("(NN {w})")).collect();
+            let ptb = format!("(S {})", inner.join(" "));
+            if let Ok(t) = Tree::parse_ptb(&ptb) {
+                let t = t.aligned_to(&text);
+                for n in t.nodes() {
+                    if let Some(s) = t.span(n) {
+                        prop_assert!(s.slice(&text).is_some());
+                    }
+                }
+            }
+        }
+    }
+}

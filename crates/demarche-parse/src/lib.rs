@@ -1,0 +1,1 @@
+//! demarche-parse (in progress).

@@ -1,0 +1,1 @@
+//! demarche-server (in progress).

@@ -1,0 +1,1 @@
+//! demarche-store (in progress).

@@ -1,0 +1,1 @@
+//! demarche-text (in progress).

@@ -1,0 +1,1 @@
+//! demarche-web (in progress).

@@ -1,0 +1,12 @@
+//! One module per subcommand; each has `Args` and `run(Args) -> anyhow::Result<ExitCode>`.
+
+pub mod code;
+pub mod demo;
+pub mod dict;
+pub mod dyad;
+pub mod explain;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod serve;
+pub mod validate;
