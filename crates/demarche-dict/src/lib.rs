@@ -1,1 +1,3 @@
 //! demarche-dict (in progress).
+
+pub mod native;

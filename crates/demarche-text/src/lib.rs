@@ -1,1 +1,3 @@
 //! demarche-text (in progress).
+
+pub mod petrarch_xml;

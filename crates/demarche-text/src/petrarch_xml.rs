@@ -1,0 +1,1 @@
+//! PETRARCH XML reader (in progress).
