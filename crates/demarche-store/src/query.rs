@@ -1,0 +1,647 @@
+//! Reading the store: statistics, dyad series and comparisons, event search, documents with
+//! their evidence, actor lists, and a canonical dump for comparing two stores.
+
+use crate::types::*;
+use crate::{Result, Store, StoreError};
+use demarche_model::{Date, RuleRef, Span, cameo};
+use rusqlite::types::ToSql;
+use rusqlite::{OptionalExtension, Row, params};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+/// Number of codes in [`DyadBucket::top_codes`].
+const TOP_CODES: usize = 5;
+
+/// The inclusive-exclusive string range of codes that start with `prefix`: `[prefix,
+/// prefix + U+10FFFF)`. SQLite compares text bytewise, and no valid UTF-8 continuation of the
+/// prefix sorts after U+10FFFF's encoding, so the range is exact and can use an index.
+pub(crate) fn prefix_range(prefix: &str) -> (String, String) {
+    let p = prefix.trim().to_uppercase();
+    let mut hi = p.clone();
+    hi.push('\u{10FFFF}');
+    (p, hi)
+}
+
+fn check_actor(which: &str, code: &str) -> Result<()> {
+    if code.trim().is_empty() {
+        return Err(StoreError::InvalidQuery(format!(
+            "{which} is empty: expected an actor code or prefix such as CHN or RUSGOV"
+        )));
+    }
+    Ok(())
+}
+
+fn check_dates(from: Option<Date>, to: Option<Date>) -> Result<()> {
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(StoreError::InvalidQuery(format!(
+            "date range is empty: from {f} is after to {t}"
+        )));
+    }
+    Ok(())
+}
+
+fn date_of(n: i64) -> rusqlite::Result<Date> {
+    day_from_number(n).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Integer,
+            format!("{n} is not a YYYYMMDD date").into(),
+        )
+    })
+}
+
+fn span_of(start: Option<i64>, end: Option<i64>) -> Option<Span> {
+    match (start, end) {
+        (Some(s), Some(e)) => Some(Span::new(
+            usize::try_from(s).ok()?,
+            usize::try_from(e).ok()?,
+        )),
+        _ => None,
+    }
+}
+
+fn code_name(code: &str) -> String {
+    cameo::lookup(code)
+        .map(|c| c.name.to_string())
+        .unwrap_or_default()
+}
+
+/// Running totals of one bucket.
+#[derive(Default)]
+struct Acc {
+    events: u64,
+    mentions: u64,
+    quad: [u64; 5],
+    roots: BTreeMap<String, u64>,
+    codes: BTreeMap<String, u64>,
+    goldstein: f64,
+}
+
+impl Acc {
+    fn add(&mut self, code: &str, root: &str, quad: u8, goldstein: f64, mentions: u64) {
+        self.events += 1;
+        self.mentions += mentions;
+        if let Some(q) = self.quad.get_mut(usize::from(quad)) {
+            *q += 1;
+        }
+        *self.roots.entry(root.to_string()).or_default() += 1;
+        *self.codes.entry(code.to_string()).or_default() += 1;
+        self.goldstein += goldstein;
+    }
+
+    fn merge(&mut self, other: &Acc) {
+        self.events += other.events;
+        self.mentions += other.mentions;
+        for (a, b) in self.quad.iter_mut().zip(other.quad) {
+            *a += b;
+        }
+        for (k, v) in &other.roots {
+            *self.roots.entry(k.clone()).or_default() += v;
+        }
+        for (k, v) in &other.codes {
+            *self.codes.entry(k.clone()).or_default() += v;
+        }
+        self.goldstein += other.goldstein;
+    }
+
+    fn bucket(&self, by: Granularity, period: Date) -> DyadBucket {
+        let mut top: Vec<(&String, &u64)> = self.codes.iter().collect();
+        // BTreeMap order is by code; a stable sort by count keeps ties in code order.
+        top.sort_by(|a, b| b.1.cmp(a.1));
+        let [_, q1, q2, q3, q4] = self.quad;
+        DyadBucket {
+            period,
+            label: by.label(period),
+            events: self.events,
+            mentions: self.mentions,
+            quad_counts: self.quad,
+            cooperation: q1 + q2,
+            conflict: q3 + q4,
+            root_counts: self.roots.clone(),
+            goldstein_sum: self.goldstein,
+            goldstein_mean: (self.events > 0).then(|| self.goldstein / self.events as f64),
+            top_codes: top
+                .into_iter()
+                .take(TOP_CODES)
+                .map(|(code, count)| CodeCount {
+                    code: code.clone(),
+                    name: code_name(code),
+                    count: *count,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Store {
+    /// Row counts and the date range of the events.
+    pub fn stats(&self) -> Result<StoreStats> {
+        let count = |table: &str| -> Result<u64> {
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            Ok(n.max(0) as u64)
+        };
+        let (first, last): (Option<i64>, Option<i64>) =
+            self.conn
+                .query_row("SELECT min(day), max(day) FROM events", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+        Ok(StoreStats {
+            schema_version: self.schema_version()?,
+            documents: count("documents")?,
+            sentences: count("sentences")?,
+            events: count("events")?,
+            mentions: count("mentions")?,
+            knowledge: count("knowledge")?,
+            first_date: first.and_then(day_from_number),
+            last_date: last.and_then(day_from_number),
+        })
+    }
+
+    /// Sparse per-period accumulators of a dyad query.
+    fn dyad_accumulators(&self, q: &DyadQuery) -> Result<BTreeMap<Date, Acc>> {
+        check_actor("actor A", &q.a)?;
+        check_actor("actor B", &q.b)?;
+        check_dates(q.from, q.to)?;
+        let lo = q.from.map(day_number).unwrap_or(i64::MIN);
+        let hi = q.to.map(day_number).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, day, code, root, quad_class, goldstein, num_mentions FROM events \
+             INDEXED BY events_dyad \
+             WHERE source >= ?1 AND source < ?2 AND target >= ?3 AND target < ?4 \
+               AND day >= ?5 AND day <= ?6",
+        )?;
+        let (a_lo, a_hi) = prefix_range(&q.a);
+        let (b_lo, b_hi) = prefix_range(&q.b);
+        let mut directions = vec![(a_lo.clone(), a_hi.clone(), b_lo.clone(), b_hi.clone())];
+        if q.undirected {
+            directions.push((b_lo, b_hi, a_lo, a_hi));
+        }
+        // An event can match both directions (A = CHN, B = CHN): count it once.
+        let mut seen: BTreeSet<i64> = BTreeSet::new();
+        let mut accs: BTreeMap<Date, Acc> = BTreeMap::new();
+        for (s_lo, s_hi, t_lo, t_hi) in &directions {
+            let mut rows = stmt.query(params![s_lo, s_hi, t_lo, t_hi, lo, hi])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                if q.undirected && !seen.insert(id) {
+                    continue;
+                }
+                let day = date_of(row.get(1)?)?;
+                let code: String = row.get(2)?;
+                let root: String = row.get(3)?;
+                let quad: u8 = row.get(4)?;
+                let goldstein: f64 = row.get(5)?;
+                let mentions: i64 = row.get(6)?;
+                accs.entry(q.by.period_start(day)).or_default().add(
+                    &code,
+                    &root,
+                    quad,
+                    goldstein,
+                    mentions.max(0) as u64,
+                );
+            }
+        }
+        Ok(accs)
+    }
+
+    /// The history of a dyad: one bucket per period from the first to the last period with an
+    /// event (or from `from` to `to` when both are given), empty periods included.
+    pub fn dyad_series(&self, q: &DyadQuery) -> Result<DyadSeries> {
+        let accs = self.dyad_accumulators(q)?;
+        let range = match (q.from, q.to) {
+            (Some(f), Some(t)) => Some((q.by.period_start(f), q.by.period_start(t))),
+            _ => accs
+                .keys()
+                .next()
+                .zip(accs.keys().next_back())
+                .map(|(a, b)| (*a, *b)),
+        };
+        Ok(build_series(q, &accs, range))
+    }
+
+    /// Two dyads over the same periods (the union of their ranges). Both queries must use the
+    /// same granularity.
+    pub fn compare_dyads(&self, left: &DyadQuery, right: &DyadQuery) -> Result<DyadComparison> {
+        if left.by != right.by {
+            return Err(StoreError::InvalidQuery(format!(
+                "cannot compare a series by {} with one by {}",
+                left.by, right.by
+            )));
+        }
+        let l = self.dyad_accumulators(left)?;
+        let r = self.dyad_accumulators(right)?;
+        let starts = l.keys().chain(r.keys());
+        let range = starts
+            .clone()
+            .min()
+            .zip(starts.max())
+            .map(|(a, b)| (*a, *b));
+        Ok(DyadComparison {
+            left: build_series(left, &l, range),
+            right: build_series(right, &r, range),
+        })
+    }
+
+    /// Events matching all given filters, newest first, one page at a time.
+    pub fn search_events(&self, q: &EventQuery) -> Result<EventPage> {
+        check_dates(q.from, q.to)?;
+        let mut clauses: Vec<String> = Vec::new();
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        let push_prefix =
+            |col: &str, prefix: &str, clauses: &mut Vec<String>, args: &mut Vec<Box<dyn ToSql>>| {
+                let (lo, hi) = prefix_range(prefix);
+                args.push(Box::new(lo));
+                args.push(Box::new(hi));
+                let n = args.len();
+                clauses.push(format!("({col} >= ?{} AND {col} < ?{n})", n - 1));
+            };
+        match (&q.source, &q.target) {
+            (Some(s), Some(t)) if q.undirected => {
+                let mut a = Vec::new();
+                push_prefix("source", s, &mut a, &mut args);
+                push_prefix("target", t, &mut a, &mut args);
+                let mut b = Vec::new();
+                push_prefix("source", t, &mut b, &mut args);
+                push_prefix("target", s, &mut b, &mut args);
+                clauses.push(format!("(({}) OR ({}))", a.join(" AND "), b.join(" AND ")));
+            }
+            (s, t) => {
+                if let Some(s) = s {
+                    push_prefix("source", s, &mut clauses, &mut args);
+                }
+                if let Some(t) = t {
+                    push_prefix("target", t, &mut clauses, &mut args);
+                }
+            }
+        }
+        if let Some(actor) = &q.actor {
+            let mut a = Vec::new();
+            push_prefix("source", actor, &mut a, &mut args);
+            push_prefix("target", actor, &mut a, &mut args);
+            clauses.push(format!("({})", a.join(" OR ")));
+        }
+        if let Some(code) = &q.code {
+            push_prefix("code", code, &mut clauses, &mut args);
+        }
+        if let Some(f) = q.from {
+            args.push(Box::new(day_number(f)));
+            clauses.push(format!("day >= ?{}", args.len()));
+        }
+        if let Some(t) = q.to {
+            args.push(Box::new(day_number(t)));
+            clauses.push(format!("day <= ?{}", args.len()));
+        }
+        if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            // LIKE with ESCAPE so that `%` and `_` in the user's text are literal.
+            let escaped = text
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            args.push(Box::new(format!("%{escaped}%")));
+            clauses.push(format!(
+                "EXISTS (SELECT 1 FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence \
+                 WHERE m.event_id = events.id AND s.text LIKE ?{} ESCAPE '\\')",
+                args.len()
+            ));
+        }
+        let where_sql = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", clauses.join(" AND "))
+        };
+        let arg_refs: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM events {where_sql}"),
+            arg_refs.as_slice(),
+            |r| r.get(0),
+        )?;
+        let limit = q.limit.min(EventQuery::MAX_LIMIT);
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events {where_sql} ORDER BY day DESC, source, target, code LIMIT {limit} OFFSET {}",
+            q.offset
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut events: Vec<StoredEvent> = stmt
+            .query_map(arg_refs.as_slice(), event_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let per_event = q.mentions_per_event.min(EventQuery::MAX_MENTIONS);
+        for e in &mut events {
+            e.mentions = self.mentions_of(e.id, None, per_event)?;
+        }
+        Ok(EventPage {
+            total: total.max(0) as u64,
+            offset: q.offset,
+            events,
+        })
+    }
+
+    /// One event with up to `max_mentions` of its mentions.
+    pub fn event(&self, id: i64, max_mentions: usize) -> Result<Option<StoredEvent>> {
+        let event = self
+            .conn
+            .query_row(
+                &format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?1"),
+                [id],
+                event_from_row,
+            )
+            .optional()?;
+        match event {
+            Some(mut e) => {
+                e.mentions = self.mentions_of(e.id, None, max_mentions)?;
+                Ok(Some(e))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Mentions of an event, ordered by publication date, document and sentence; only those of
+    /// `doc` when given.
+    pub(crate) fn mentions_of(
+        &self,
+        event_id: i64,
+        doc: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Mention>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.event_id, m.doc_id, m.sentence, COALESCE(s.text, ''), m.pub_day, m.event_day, \
+                    m.source_text, m.target_text, m.verb_text, m.source_start, m.source_end, \
+                    m.target_start, m.target_end, m.verb_start, m.verb_end, m.rules, \
+                    d.source, d.title, d.url \
+             FROM mentions m JOIN documents d ON d.id = m.doc_id \
+             LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence \
+             WHERE m.event_id = ?1 AND (?2 IS NULL OR m.doc_id = ?2) \
+             ORDER BY m.pub_day, m.doc_id, m.sentence, m.source_start, m.verb_start, m.target_start, m.id \
+             LIMIT ?3",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![event_id, doc, limit], mention_from_row)?;
+        let mut out = Vec::new();
+        for m in rows {
+            out.push(m??);
+        }
+        Ok(out)
+    }
+
+    /// A stored document with its sentences, its events (each with this document's mentions)
+    /// and its knowledge.
+    pub fn document(&self, id: &str) -> Result<Option<DocumentView>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT id, content_hash, date, title, source, url, text FROM documents WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<i64>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                        r.get::<_, String>(6)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((id, content_hash, date, title, source, url, text)) = row else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT idx, text, start_byte, end_byte FROM sentences WHERE doc_id = ?1 ORDER BY idx",
+        )?;
+        let sentences = stmt
+            .query_map([&id], |r| {
+                Ok(StoredSentence {
+                    index: r.get::<_, i64>(0)?.max(0) as usize,
+                    text: r.get(1)?,
+                    span: span_of(r.get(2)?, r.get(3)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE id IN \
+             (SELECT event_id FROM mentions WHERE doc_id = ?1) ORDER BY day, source, target, code"
+        ))?;
+        let mut events = stmt
+            .query_map([&id], event_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for e in &mut events {
+            e.mentions = self.mentions_of(e.id, Some(&id), usize::MAX)?;
+        }
+        let knowledge: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM knowledge WHERE doc_id = ?1", [&id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let knowledge = knowledge.map(|k| serde_json::from_str(&k)).transpose()?;
+        Ok(Some(DocumentView {
+            id,
+            content_hash,
+            date: date.and_then(day_from_number),
+            title,
+            source,
+            url,
+            text,
+            sentences,
+            events,
+            knowledge,
+        }))
+    }
+
+    /// Actor codes by the number of events they take part in (as source or target), most
+    /// frequent first, then by code. Scans all events: cache the answer on large stores.
+    pub fn actors(&self, limit: usize) -> Result<Vec<ActorCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT code, sum(n) FROM ( \
+               SELECT source AS code, count(*) AS n FROM events GROUP BY source \
+               UNION ALL SELECT target AS code, count(*) AS n FROM events WHERE target != source GROUP BY target) \
+             WHERE code != '' GROUP BY code ORDER BY 2 DESC, 1 LIMIT ?1",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map([limit], |r| {
+            Ok(ActorCount {
+                code: r.get(0)?,
+                events: r.get::<_, i64>(1)?.max(0) as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A text dump of the whole content, independent of ingest order and of internal ids:
+    /// two stores with the same documents, events, mentions and knowledge dump the same.
+    pub fn canonical_dump(&self) -> Result<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT id, content_hash, coding_hash, date, title, source, url, text FROM documents",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            lines.push(format!(
+                "D {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, String>(7)?
+            ));
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT doc_id, idx, text, start_byte, end_byte FROM sentences")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            lines.push(format!(
+                "S {:?} {} {:?} {:?} {:?}",
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, Option<i64>>(4)?
+            ));
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT source, target, code, day, root, quad_class, goldstein, plover, \
+             num_mentions, num_sources, num_articles FROM events",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            lines.push(format!(
+                "E {:?} {:?} {:?} {} {:?} {} {} {:?} {} {} {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, f64>(6)?,
+                r.get::<_, Option<String>>(7)?,
+                r.get::<_, i64>(8)?,
+                r.get::<_, i64>(9)?,
+                r.get::<_, i64>(10)?
+            ));
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT e.source, e.target, e.code, e.day, m.doc_id, m.sentence, m.pub_day, m.event_day, \
+             m.source_text, m.target_text, m.verb_text, m.source_start, m.source_end, \
+             m.target_start, m.target_end, m.verb_start, m.verb_end, m.rules \
+             FROM mentions m JOIN events e ON e.id = m.event_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let mut line = String::from("M");
+            for i in 0..18 {
+                let v: rusqlite::types::Value = r.get(i)?;
+                let _ = write!(line, " {v:?}");
+            }
+            lines.push(line);
+        }
+        let mut stmt = self.conn.prepare("SELECT doc_id, json FROM knowledge")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            lines.push(format!(
+                "K {:?} {:?}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?
+            ));
+        }
+        lines.sort();
+        let mut out = lines.join("\n");
+        out.push('\n');
+        Ok(out)
+    }
+}
+
+fn build_series(
+    q: &DyadQuery,
+    accs: &BTreeMap<Date, Acc>,
+    range: Option<(Date, Date)>,
+) -> DyadSeries {
+    let mut buckets = Vec::new();
+    let mut total = Acc::default();
+    if let Some((first, last)) = range {
+        let mut period = first;
+        while period <= last {
+            match accs.get(&period) {
+                Some(acc) => {
+                    total.merge(acc);
+                    buckets.push(acc.bucket(q.by, period));
+                }
+                None => buckets.push(DyadBucket::empty(q.by, period)),
+            }
+            match q.by.next_period(period) {
+                Some(next) => period = next,
+                None => break,
+            }
+        }
+    }
+    let total_start = range.map(|r| r.0).unwrap_or_default();
+    let mut total_bucket = total.bucket(q.by, total_start);
+    total_bucket.label = "total".to_string();
+    DyadSeries {
+        query: q.clone(),
+        buckets,
+        total: total_bucket,
+    }
+}
+
+/// Columns read by [`event_from_row`], in order.
+pub(crate) const EVENT_COLUMNS: &str = "id, source, target, code, root, quad_class, goldstein, \
+     plover, day, num_mentions, num_sources, num_articles";
+
+pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<StoredEvent> {
+    let code: String = r.get(3)?;
+    Ok(StoredEvent {
+        id: r.get(0)?,
+        source: r.get(1)?,
+        target: r.get(2)?,
+        name: code_name(&code),
+        code,
+        root: r.get(4)?,
+        quad_class: r.get(5)?,
+        goldstein: r.get::<_, f64>(6)? as f32,
+        plover: r.get(7)?,
+        date: date_of(r.get(8)?)?,
+        num_mentions: r.get::<_, i64>(9)?.max(0) as u64,
+        num_sources: r.get::<_, i64>(10)?.max(0) as u64,
+        num_articles: r.get::<_, i64>(11)?.max(0) as u64,
+        mentions: Vec::new(),
+    })
+}
+
+fn mention_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Mention>> {
+    let rules_json: String = r.get(15)?;
+    let rules: Vec<RuleRef> = match serde_json::from_str(&rules_json) {
+        Ok(rules) => rules,
+        Err(e) => {
+            return Ok(Err(StoreError::Corrupt(format!(
+                "rules of a mention are not JSON: {e}"
+            ))));
+        }
+    };
+    Ok(Ok(Mention {
+        event_id: r.get(0)?,
+        doc_id: r.get(1)?,
+        sentence: r.get::<_, i64>(2)?.max(0) as usize,
+        sentence_text: r.get(3)?,
+        date: date_of(r.get(4)?)?,
+        event_date: r.get::<_, Option<i64>>(5)?.and_then(day_from_number),
+        source_text: r.get(6)?,
+        target_text: r.get(7)?,
+        verb_text: r.get(8)?,
+        source_span: span_of(r.get(9)?, r.get(10)?),
+        target_span: span_of(r.get(11)?, r.get(12)?),
+        verb_span: span_of(r.get(13)?, r.get(14)?),
+        rules,
+        doc_source: r.get(16)?,
+        doc_title: r.get(17)?,
+        doc_url: r.get(18)?,
+    }))
+}
