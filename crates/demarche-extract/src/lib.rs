@@ -1,1 +1,160 @@
-//! demarche-extract (in progress).
+//! demarche-extract: the knowledge around events — persons with roles, organisations, places,
+//! quotations with their speakers, amounts, resolved time expressions and tone.
+//!
+//! Main types: [`Knowledge`] (everything found in one document) made of [`Person`],
+//! [`Organization`], [`Place`], [`Quotation`], [`Amount`], [`TimeExpression`] and [`Tone`].
+//! Input: a document's text, its publication date (relative dates need it), and optionally the
+//! sentence spans of the project's splitter (`demarche-text`); without them
+//! [`split_sentences`] is used. Output: values whose spans all point into the given text
+//! (`&text[item.span.range()] == item.text` for every item), plus [`gkg::gkg_row`] for GDELT
+//! GKG 2.1 rows. **Architecture invariant:** this crate does no IO.
+//!
+//! Design decision: rules and word lists written by us (capitalised sequences, title and
+//! nationality lexicons, speech-verb patterns), because no English tagger or NER model is
+//! available offline and rules can say *why* an item was found. Rejected alternative: reusing
+//! the event coder's parse trees — extraction would then depend on the parser's accuracy and
+//! speed, and would not run on text the parser cannot handle; the rules here need only tokens.
+//!
+//! ```
+//! use demarche_extract::extract;
+//! let text = "Russian President Vladimir Putin said on Friday that trade grew 29.2 percent.";
+//! let k = extract(text, demarche_model::parse_date("2021-11-20").ok(), None);
+//! assert_eq!(k.persons[0].name, "Vladimir Putin");
+//! assert_eq!(k.persons[0].role.as_ref().unwrap().text, "President");
+//! assert_eq!(k.dates[0].resolved.value, "2021-11-19");
+//! assert_eq!(k.amounts[0].value, "29.2");
+//! assert_eq!(k.quotations[0].speaker.name.as_deref(), Some("Vladimir Putin"));
+//! ```
+
+mod amounts;
+mod entities;
+pub mod gkg;
+mod lexicon;
+mod quotes;
+mod time;
+mod tokens;
+mod tone;
+
+pub use amounts::{Amount, normalise};
+pub use entities::{
+    Entities, EntityRef, Mention, MentionKind, Organization, Person, Phrase, Place,
+};
+pub use lexicon::PlaceKind;
+pub use quotes::{Attribution, Quotation, QuoteKind};
+pub use time::{Granularity, TimeExpression, TimeValue};
+pub use tokens::split_sentences;
+pub use tone::{LEXICON as TONE_LEXICON, Tone};
+
+use demarche_model::{Date, Span};
+use entities::SentenceTokens;
+use serde::Serialize;
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Knowledge {
+    pub persons: Vec<Person>,
+    pub organizations: Vec<Organization>,
+    pub places: Vec<Place>,
+    pub quotations: Vec<Quotation>,
+    pub amounts: Vec<Amount>,
+    pub dates: Vec<TimeExpression>,
+    pub tone: Tone,
+    /// How many sentences were read.
+    pub sentences: usize,
+}
+
+fn sentence_tokens(text: &str, sentences: Option<&[Span]>) -> Vec<SentenceTokens> {
+    let spans: Vec<Span> = match sentences {
+        // Spans that do not fit the text (out of bounds, not on character boundaries) are
+        // dropped rather than trusted.
+        Some(given) => given
+            .iter()
+            .copied()
+            .filter(|s| s.slice(text).is_some())
+            .collect(),
+        None => split_sentences(text),
+    };
+    spans
+        .into_iter()
+        .map(|span| SentenceTokens {
+            span,
+            toks: tokens::tokenize(text, span),
+        })
+        .collect()
+}
+
+/// Extracts persons, organisations, places, quotations, amounts, dates and tone from `text`.
+///
+/// `published` anchors relative dates ("on Friday"); `sentences` are the caller's sentence
+/// spans into `text` (for example from `demarche-text`), or `None` for the built-in splitter.
+pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) -> Knowledge {
+    let sents = sentence_tokens(text, sentences);
+    let entities = entities::find_entities(text, &sents);
+    let quotations = quotes::find_quotations(text, &sents, &entities);
+    let mut dates = Vec::new();
+    let mut amounts = Vec::new();
+    for s in &sents {
+        let times = time::find_times(text, &s.toks, published);
+        amounts.extend(amounts::find_amounts(text, s, &times));
+        dates.extend(times);
+    }
+    let tone = tone::tone(text, sents.iter().flat_map(|s| s.toks.iter()));
+    Knowledge {
+        persons: entities.persons,
+        organizations: entities.organizations,
+        places: entities.places,
+        quotations,
+        amounts,
+        dates,
+        tone,
+        sentences: sents.len(),
+    }
+}
+
+/// The time expressions of one sentence (`sentence` is a span into `text`), resolved against
+/// `published`.
+pub fn sentence_times(text: &str, sentence: Span, published: Option<Date>) -> Vec<TimeExpression> {
+    let toks = tokens::tokenize(text, sentence);
+    time::find_times(text, &toks, published)
+}
+
+/// The date a sentence's event happened, when the sentence resolves one to a single day: "On
+/// Thursday, Putin said …" → the Thursday on or before publication. `None` when the sentence
+/// names no day; the caller then keeps the publication date.
+pub fn event_date(text: &str, sentence: Span, published: Option<Date>) -> Option<Date> {
+    sentence_times(text, sentence, published)
+        .into_iter()
+        .find(|t| t.resolved.granularity == Granularity::Day)
+        .map(|t| t.resolved.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_date_takes_the_first_day_of_the_sentence() {
+        let text = "On Thursday, Putin said that trade in 2021 grew. Nothing else.";
+        let p = demarche_model::parse_date("2021-11-20").ok();
+        let first = Span::new(0, 48);
+        assert_eq!(
+            event_date(text, first, p),
+            demarche_model::parse_date("2021-11-18").ok()
+        );
+        assert_eq!(event_date(text, Span::new(49, text.len()), p), None);
+        // Bad spans are no panic.
+        assert_eq!(event_date(text, Span::new(5, 500), p), None);
+    }
+
+    #[test]
+    fn given_sentence_spans_that_do_not_fit_are_dropped() {
+        let text = "Zhao said so. Putin’s view.";
+        let k = extract(
+            text,
+            None,
+            Some(&[Span::new(0, 13), Span::new(14, 20), Span::new(0, 999)]),
+        );
+        // 14..20 cuts the three-byte ’ in half; 0..999 is out of bounds.
+        assert_eq!(k.sentences, 1);
+    }
+}

@@ -1,0 +1,859 @@
+//! Persons, organisations and places, by rules over capitalised word sequences.
+//!
+//! 1. In each sentence, runs of capitalised words are collected ("Russian President Vladimir
+//!    Putin", "Ministry of Commerce Shu Jueting"); "of/for/and/the" join a run only after an
+//!    organisation head word ("Ministry of Commerce"), name particles ("bin", "de") always.
+//! 2. Each run is cut into parts: leading titles and nationality adjectives, an organisation
+//!    (from its head word, extended over words that continue organisation names), a place from
+//!    the country table, a known organisation, or else a person name.
+//! 3. A person's role and organisation come from the words before the name ("Chinese foreign
+//!    ministry spokesperson", "spokesperson for the Ministry of Commerce") or from an apposition
+//!    after it ("Zhao Lijian, a spokesperson for the ministry,").
+//! 4. Mentions are merged: a single name word that is part of a full name ("Zhao"), a pronoun
+//!    ("he", "his") to the person last mentioned within two sentences, and a description ("the
+//!    Russian president") to the person last mentioned with that role and nationality.
+
+use crate::lexicon::{
+    self, FUNCTION_WORDS, KNOWN_ORGS, ORG_DOMAIN_WORDS, ORG_HEADS, PERSON_PRONOUNS, PlaceKind,
+    ROLE_MODIFIERS, ROLE_WORDS, SPEECH_ADVERBS, SPEECH_VERBS, is_in,
+};
+use crate::tokens::{Tok, TokenKind};
+use demarche_model::Span;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// The full name as first given ("Vladimir Putin", "Ministry of Commerce").
+    Name,
+    /// Part of the full name ("Putin", "Zhao").
+    Short,
+    /// A personal pronoun ("he", "his").
+    Pronoun,
+    /// A description by role ("The Russian president").
+    Description,
+}
+
+/// One place in the text where an entity is named or referred to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub span: Span,
+    pub text: String,
+    pub kind: MentionKind,
+}
+
+/// A piece of text with its span: a role, an organisation, a description.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Phrase {
+    pub text: String,
+    pub span: Span,
+}
+
+/// A person, with the role, organisation and country the text gives, and all its mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Phrase>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization: Option<Phrase>,
+    /// ISO 3166 alpha-3 (= CAMEO) code from a nationality adjective ("Russian President").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// An organisation, with its description ("Russian news agency") when the text gives one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organization {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Phrase>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// A country or a capital city standing for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    pub name: String,
+    pub kind: PlaceKind,
+    /// ISO 3166 alpha-3 (= CAMEO) country code.
+    pub country: String,
+    /// FIPS 10-4 country code, as GDELT's GKG writes locations.
+    pub fips: String,
+    pub mentions: Vec<Mention>,
+}
+
+/// Which entity a mention belongs to, by index into the lists of [`Entities`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "type", content = "index", rename_all = "lowercase")]
+pub enum EntityRef {
+    Person(usize),
+    Organization(usize),
+    Place(usize),
+}
+
+/// All entities of a document, and an index from mention span to entity.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Entities {
+    pub persons: Vec<Person>,
+    pub organizations: Vec<Organization>,
+    pub places: Vec<Place>,
+    /// Every mention's span and its entity, sorted by span.
+    #[serde(skip)]
+    pub index: Vec<(Span, EntityRef)>,
+}
+
+impl Entities {
+    /// The entity whose mention has exactly this span, if any.
+    pub fn at(&self, span: Span) -> Option<EntityRef> {
+        self.index
+            .binary_search_by(|(s, _)| s.cmp(&span))
+            .ok()
+            .and_then(|i| self.index.get(i))
+            .map(|(_, e)| *e)
+    }
+
+    /// The entity with a mention ending at byte `end`, if any (longest mention wins).
+    pub fn ending_at(&self, end: usize) -> Option<(Span, EntityRef)> {
+        self.index
+            .iter()
+            .filter(|(s, _)| s.end == end)
+            .min_by_key(|(s, _)| s.start)
+            .copied()
+    }
+
+    /// The entity with a mention starting at byte `start`, if any (longest mention wins).
+    pub fn starting_at(&self, start: usize) -> Option<(Span, EntityRef)> {
+        self.index
+            .iter()
+            .filter(|(s, _)| s.start == start)
+            .max_by_key(|(s, _)| s.end)
+            .copied()
+    }
+
+    /// The display name of an entity.
+    pub fn name(&self, e: EntityRef) -> Option<&str> {
+        match e {
+            EntityRef::Person(i) => self.persons.get(i).map(|p| p.name.as_str()),
+            EntityRef::Organization(i) => self.organizations.get(i).map(|o| o.name.as_str()),
+            EntityRef::Place(i) => self.places.get(i).map(|p| p.name.as_str()),
+        }
+    }
+}
+
+/// A sentence with its tokens, as the extractors share them.
+pub struct SentenceTokens {
+    pub span: Span,
+    pub toks: Vec<Tok>,
+}
+
+fn word<'t>(text: &'t str, t: &Tok) -> &'t str {
+    t.span.slice(text).unwrap_or("")
+}
+
+fn is_cap_word(text: &str, t: &Tok) -> bool {
+    t.kind == TokenKind::Word && word(text, t).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_time_word(w: &str) -> bool {
+    lexicon::month_number(w).is_some_and(|_| {
+        lexicon::MONTHS.contains(&w.to_lowercase().trim_end_matches('.'))
+            || w.ends_with('.')
+            || w.eq_ignore_ascii_case("sept")
+    }) || is_in(lexicon::WEEKDAYS, w)
+}
+
+fn is_role_word(w: &str) -> bool {
+    is_in(ROLE_WORDS, w)
+}
+
+fn is_role_modifier(w: &str) -> bool {
+    is_in(ROLE_MODIFIERS, w)
+}
+
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "al", "de", "da", "del", "van", "von", "le", "la", "ibn",
+];
+const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "&"];
+
+/// A run of capitalised tokens in one sentence: indices `start..end` into the sentence tokens.
+struct Run {
+    start: usize,
+    end: usize,
+}
+
+fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        let w = word(text, t);
+        let sentence_initial = i == 0
+            || toks
+                .get(i - 1)
+                .is_some_and(|p| matches!(word(text, p), "“" | "\"" | "‘" | "(" | ":" | "–" | "—"));
+        // A capitalised first word of a sentence that is a function word or looks like a
+        // participle or adverb ("Speaking", "Meanwhile") is capitalised for position only.
+        let only_positional = sentence_initial
+            && (is_in(FUNCTION_WORDS, w) || w.ends_with("ing") || w.ends_with("ly"));
+        let starts = is_cap_word(text, t) && !is_time_word(w) && !only_positional;
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut has_head = is_in(ORG_HEADS, w);
+        while let Some(next) = toks.get(end) {
+            let nw = word(text, next);
+            if is_cap_word(text, next) && !is_time_word(nw) {
+                has_head |= is_in(ORG_HEADS, nw);
+                end += 1;
+                continue;
+            }
+            let joins = (is_in(NAME_PARTICLES, nw) && !is_in(FUNCTION_WORDS, nw))
+                || (has_head && is_in(ORG_CONNECTORS, nw));
+            if joins {
+                // The connector must be followed, maybe after "the", by a capitalised word.
+                let mut k = end + 1;
+                if toks.get(k).is_some_and(|x| word(text, x) == "the") {
+                    k += 1;
+                }
+                if toks
+                    .get(k)
+                    .is_some_and(|x| is_cap_word(text, x) && !is_time_word(word(text, x)))
+                {
+                    end = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        runs.push(Run { start, end });
+        i = end;
+    }
+    runs
+}
+
+/// What a part of a capitalised run turned out to be.
+enum Part {
+    Person {
+        start: usize,
+        end: usize,
+    },
+    Organization {
+        start: usize,
+        end: usize,
+    },
+    Place {
+        start: usize,
+        end: usize,
+    },
+    /// A name with an organisation-like head that is no organisation ("Treaty of ...").
+    Other,
+}
+
+const NON_ORG_HEADS: &[&str] = &["treaty", "summit", "conference", "forum"];
+
+fn classify(text: &str, toks: &[Tok], start: usize, end: usize, out: &mut Vec<Part>) {
+    if start >= end {
+        return;
+    }
+    let span_text = |a: usize, b: usize| -> &str {
+        match (toks.get(a), b.checked_sub(1).and_then(|x| toks.get(x))) {
+            (Some(x), Some(y)) => text.get(x.span.start..y.span.end).unwrap_or(""),
+            _ => "",
+        }
+    };
+    let whole = span_text(start, end);
+    if lexicon::place(whole).is_some() {
+        out.push(Part::Place { start, end });
+        return;
+    }
+    if KNOWN_ORGS.contains(&whole) {
+        out.push(Part::Organization { start, end });
+        return;
+    }
+    // An organisation head anywhere in the run: the organisation runs from the start (titles and
+    // nationality adjectives included: "Russian Foreign Ministry") through its continuation.
+    let head = (start..end).find(|&k| toks.get(k).is_some_and(|t| is_in(ORG_HEADS, word(text, t))));
+    if let Some(h) = head {
+        let mut last = h;
+        let mut k = h + 1;
+        while k < end {
+            let w = toks.get(k).map_or("", |t| word(text, t));
+            if is_in(ORG_HEADS, w) || is_in(ORG_DOMAIN_WORDS, w) || lexicon::place(w).is_some() {
+                if !is_in(ORG_CONNECTORS, w) {
+                    last = k;
+                }
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // Leading titles before an organisation are not part of it when a person follows
+        // ("President" in "President Xi"), but here the head is an organisation word, so the
+        // run start is kept unless it is a lone role word ("Spokesperson Ministry" is rare).
+        let head_word = toks.get(h).map_or("", |t| word(text, t));
+        if is_in(NON_ORG_HEADS, head_word) {
+            out.push(Part::Other);
+        } else {
+            out.push(Part::Organization {
+                start,
+                end: last + 1,
+            });
+        }
+        classify(text, toks, last + 1, end, out);
+        return;
+    }
+    // Leading titles and nationality adjectives are not part of a name.
+    let mut s = start;
+    while s < end {
+        let w = toks.get(s).map_or("", |t| word(text, t));
+        if is_role_word(w) || is_role_modifier(w) || lexicon::nationality(w).is_some() {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    if s >= end {
+        return;
+    }
+    if s > start {
+        classify(text, toks, s, end, out);
+        return;
+    }
+    let rest = span_text(s, end);
+    if lexicon::place(rest).is_some() {
+        out.push(Part::Place { start: s, end });
+        return;
+    }
+    if end - s == 1 {
+        let w = rest;
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        // Acronyms of three letters or more are organisations ("NATO", "TASS"); two-letter ones
+        // are too often abbreviations of roles ("FM", "PM") unless listed as organisations.
+        if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) {
+            out.push(Part::Organization { start: s, end });
+            return;
+        }
+    }
+    // A person's name: no word of it is a function word, a role or an organisation word.
+    let clean = (s..end).all(|k| {
+        toks.get(k).is_some_and(|t| {
+            let w = word(text, t);
+            !is_in(FUNCTION_WORDS, w) && !w.chars().any(|c| c.is_ascii_digit())
+        })
+    });
+    if clean {
+        out.push(Part::Person { start: s, end });
+    }
+}
+
+/// The words before a name that give the person's role: (role, organisation, country).
+fn role_before(
+    text: &str,
+    toks: &[Tok],
+    name_start: usize,
+) -> (Option<Phrase>, Option<Phrase>, Option<&'static str>) {
+    let allowed = |t: &Tok| -> bool {
+        let w = word(text, t);
+        t.kind == TokenKind::Word
+            && (is_role_word(w)
+                || is_role_modifier(w)
+                || is_in(ORG_HEADS, w)
+                || is_in(ORG_DOMAIN_WORDS, w)
+                || matches!(w, "for" | "of" | "the" | "at" | "to")
+                || lexicon::nationality(w).is_some()
+                || is_cap_word(text, t))
+    };
+    let mut a = name_start;
+    while a > 0 && name_start - a < 10 && toks.get(a - 1).is_some_and(allowed) {
+        a -= 1;
+    }
+    role_in(text, toks, a, name_start)
+}
+
+fn phrase(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Phrase> {
+    let first = toks.get(a)?;
+    let last = toks.get(b.checked_sub(1)?)?;
+    if a >= b {
+        return None;
+    }
+    let span = Span::new(first.span.start, last.span.end);
+    Some(Phrase {
+        text: span.slice(text)?.to_string(),
+        span,
+    })
+}
+
+/// Reads `toks[a..b]` as "[org words] ROLE [for/of the ORG]".
+fn role_in(
+    text: &str,
+    toks: &[Tok],
+    mut a: usize,
+    b: usize,
+) -> (Option<Phrase>, Option<Phrase>, Option<&'static str>) {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    while a < b
+        && matches!(
+            w(a).to_lowercase().as_str(),
+            "the" | "a" | "an" | "for" | "of" | "at" | "to"
+        )
+    {
+        a += 1;
+    }
+    let Some(first_role) = (a..b).find(|&k| is_role_word(w(k))) else {
+        return (None, None, None);
+    };
+    let mut rs = first_role;
+    while rs > a && is_role_modifier(w(rs - 1)) && !is_in(ORG_HEADS, w(rs - 1)) {
+        rs -= 1;
+    }
+    let mut re = first_role + 1;
+    while re < b && (is_role_word(w(re)) || is_role_modifier(w(re))) {
+        re += 1;
+    }
+    let role = phrase(text, toks, rs, re);
+    let country = (a..b)
+        .find_map(|k| lexicon::nationality(w(k)))
+        .map(|c| c.iso3);
+    let before_has_org = (a..rs).any(|k| is_in(ORG_HEADS, w(k)));
+    let organization = if before_has_org {
+        phrase(text, toks, a, rs)
+    } else if re < b && matches!(w(re), "for" | "of" | "at") {
+        let mut os = re + 1;
+        while os < b && matches!(w(os), "the" | "a" | "an") {
+            os += 1;
+        }
+        phrase(text, toks, os, b)
+    } else {
+        None
+    };
+    (role, organization, country)
+}
+
+/// A role given in apposition after a name: "Zhao Lijian, a spokesperson for the ministry,".
+fn role_after(
+    text: &str,
+    toks: &[Tok],
+    name_end: usize,
+) -> (Option<Phrase>, Option<Phrase>, Option<&'static str>) {
+    if toks.get(name_end).is_none_or(|t| word(text, t) != ",") {
+        return (None, None, None);
+    }
+    let a = name_end + 1;
+    let mut b = a;
+    while b < toks.len() && b - a < 12 {
+        let wb = toks.get(b).map_or("", |t| word(text, t));
+        if wb == "," || (toks.get(b).is_some_and(|t| t.kind == TokenKind::Punct) && wb != "-") {
+            break;
+        }
+        if is_in(SPEECH_VERBS, wb) {
+            return (None, None, None);
+        }
+        b += 1;
+    }
+    if toks.get(b).is_none_or(|t| word(text, t) != ",") {
+        return (None, None, None);
+    }
+    let first = toks.get(a).map_or("", |t| word(text, t)).to_lowercase();
+    if !matches!(first.as_str(), "a" | "an" | "the")
+        && !is_role_word(&first)
+        && !is_role_modifier(&first)
+    {
+        return (None, None, None);
+    }
+    role_in(text, toks, a, b)
+}
+
+struct PendingPerson {
+    name: String,
+    name_words: Vec<String>,
+    role: Option<Phrase>,
+    organization: Option<Phrase>,
+    country: Option<&'static str>,
+    mentions: Vec<Mention>,
+}
+
+/// Finds the persons, organisations and places of a document.
+pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
+    let mut persons: Vec<PendingPerson> = Vec::new();
+    let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
+    let mut orgs: Vec<Organization> = Vec::new();
+    let mut org_by_name: BTreeMap<String, usize> = BTreeMap::new();
+    let mut places: Vec<Place> = Vec::new();
+    let mut place_by_name: BTreeMap<String, usize> = BTreeMap::new();
+    // Single capitalised words that may name a person already known: (sentence, token index,
+    // whether a title stands right before it as in "President Putin").
+    let mut singles: Vec<(usize, usize, bool)> = Vec::new();
+
+    let mention = |span: Span, kind: MentionKind| Mention {
+        span,
+        text: span.slice(text).unwrap_or("").to_string(),
+        kind,
+    };
+
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = &s.toks;
+        // Places inside hyphenated compounds: "China-Russia relations".
+        for t in toks {
+            let w = word(text, t);
+            if t.kind != TokenKind::Word || !w.contains('-') || !is_cap_word(text, t) {
+                continue;
+            }
+            let mut offset = t.span.start;
+            for part in w.split('-') {
+                let span = Span::new(offset, offset + part.len());
+                offset += part.len() + 1;
+                if let Some((c, kind)) = lexicon::place(part) {
+                    add_place(
+                        &mut places,
+                        &mut place_by_name,
+                        c,
+                        kind,
+                        part,
+                        mention(span, MentionKind::Name),
+                    );
+                }
+            }
+        }
+        for run in capitalised_runs(text, toks) {
+            let mut parts = Vec::new();
+            classify(text, toks, run.start, run.end, &mut parts);
+            for part in parts {
+                match part {
+                    Part::Other => {}
+                    Part::Place { start, end } => {
+                        let Some(p) = phrase(text, toks, start, end) else {
+                            continue;
+                        };
+                        if let Some((c, kind)) = lexicon::place(&p.text) {
+                            add_place(
+                                &mut places,
+                                &mut place_by_name,
+                                c,
+                                kind,
+                                &p.text,
+                                mention(p.span, MentionKind::Name),
+                            );
+                        }
+                    }
+                    Part::Organization { start, end } => {
+                        let Some(p) = phrase(text, toks, start, end) else {
+                            continue;
+                        };
+                        let (description, _, country) = org_description(text, toks, start);
+                        let country = country.or_else(|| {
+                            toks.get(start)
+                                .and_then(|t| lexicon::nationality(word(text, t)))
+                                .map(|c| c.iso3)
+                        });
+                        let idx = *org_by_name.entry(p.text.clone()).or_insert_with(|| {
+                            orgs.push(Organization {
+                                name: p.text.clone(),
+                                description: None,
+                                country: None,
+                                mentions: Vec::new(),
+                            });
+                            orgs.len() - 1
+                        });
+                        if let Some(o) = orgs.get_mut(idx) {
+                            if o.description.is_none() {
+                                o.description = description;
+                            }
+                            if o.country.is_none() {
+                                o.country = country.map(str::to_string);
+                            }
+                            o.mentions.push(mention(p.span, MentionKind::Name));
+                        }
+                    }
+                    Part::Person { start, end } => {
+                        let Some(p) = phrase(text, toks, start, end) else {
+                            continue;
+                        };
+                        let preceded_by_role = start > 0
+                            && toks
+                                .get(start - 1)
+                                .is_some_and(|t| is_role_word(word(text, t)));
+                        if end - start == 1 {
+                            singles.push((si, start, preceded_by_role));
+                            continue;
+                        }
+                        let (mut role, mut org, mut country) = role_before(text, toks, start);
+                        if role.is_none() {
+                            (role, org, country) = role_after(text, toks, end);
+                        }
+                        let idx = *by_name.entry(p.text.clone()).or_insert_with(|| {
+                            persons.push(PendingPerson {
+                                name: p.text.clone(),
+                                name_words: p.text.split_whitespace().map(str::to_string).collect(),
+                                role: None,
+                                organization: None,
+                                country: None,
+                                mentions: Vec::new(),
+                            });
+                            persons.len() - 1
+                        });
+                        if let Some(pp) = persons.get_mut(idx) {
+                            if pp.role.is_none() {
+                                pp.role = role;
+                                pp.organization = org;
+                                pp.country = pp.country.or(country);
+                            }
+                            pp.mentions.push(mention(p.span, MentionKind::Name));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Single words: part of a known full name, or a new one-word person when a speech verb
+    // follows ("Zhao said") and nothing else claims the word.
+    for (si, ti, preceded_by_role) in singles {
+        let Some(s) = sentences.get(si) else { continue };
+        let Some(t) = s.toks.get(ti) else { continue };
+        let w = word(text, t);
+        let known = persons
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.name_words.len() > 1 && p.name_words.iter().any(|n| n == w))
+            .map(|(i, _)| i)
+            .next_back();
+        if let Some(i) = known {
+            if let Some(p) = persons.get_mut(i) {
+                p.mentions.push(mention(t.span, MentionKind::Short));
+            }
+            continue;
+        }
+        if is_in(FUNCTION_WORDS, w) || lexicon::nationality(w).is_some() {
+            continue;
+        }
+        let mut k = ti + 1;
+        while s
+            .toks
+            .get(k)
+            .is_some_and(|x| is_in(SPEECH_ADVERBS, word(text, x)))
+        {
+            k += 1;
+        }
+        if preceded_by_role
+            || s.toks
+                .get(k)
+                .is_some_and(|x| is_in(SPEECH_VERBS, word(text, x)))
+        {
+            let (role, organization, country) = role_before(text, &s.toks, ti);
+            let idx = *by_name.entry(w.to_string()).or_insert_with(|| {
+                persons.push(PendingPerson {
+                    name: w.to_string(),
+                    name_words: vec![w.to_string()],
+                    role,
+                    organization,
+                    country,
+                    mentions: Vec::new(),
+                });
+                persons.len() - 1
+            });
+            if let Some(p) = persons.get_mut(idx) {
+                p.mentions.push(mention(t.span, MentionKind::Name));
+            }
+        }
+    }
+
+    // Pronouns and role descriptions, in text order.
+    resolve_references(text, sentences, &mut persons, &mention);
+
+    let mut index = Vec::new();
+    let persons: Vec<Person> = persons
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut p)| {
+            p.mentions.sort_by_key(|m| m.span);
+            p.mentions.dedup_by_key(|m| m.span);
+            index.extend(p.mentions.iter().map(|m| (m.span, EntityRef::Person(i))));
+            Person {
+                name: p.name,
+                role: p.role,
+                organization: p.organization,
+                country: p.country.map(str::to_string),
+                mentions: p.mentions,
+            }
+        })
+        .collect();
+    for (i, o) in orgs.iter().enumerate() {
+        index.extend(
+            o.mentions
+                .iter()
+                .map(|m| (m.span, EntityRef::Organization(i))),
+        );
+    }
+    for (i, p) in places.iter().enumerate() {
+        index.extend(p.mentions.iter().map(|m| (m.span, EntityRef::Place(i))));
+    }
+    index.sort();
+    index.dedup_by_key(|(s, _)| *s);
+    Entities {
+        persons,
+        organizations: orgs,
+        places,
+        index,
+    }
+}
+
+/// "Russian news agency TASS": lowercase description words and a nationality before an
+/// organisation name.
+fn org_description(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+) -> (Option<Phrase>, Option<Phrase>, Option<&'static str>) {
+    let mut a = start;
+    while a > 0
+        && start - a < 6
+        && toks.get(a - 1).is_some_and(|t| {
+            let w = word(text, t);
+            t.kind == TokenKind::Word
+                && (is_in(ORG_HEADS, w)
+                    || is_role_modifier(w)
+                    || lexicon::nationality(w).is_some()
+                    || matches!(w, "state" | "state-run" | "official" | "state-owned"))
+        })
+    {
+        a -= 1;
+    }
+    if a == start {
+        return (None, None, None);
+    }
+    let country = (a..start)
+        .find_map(|k| {
+            toks.get(k)
+                .and_then(|t| lexicon::nationality(word(text, t)))
+        })
+        .map(|c| c.iso3);
+    (phrase(text, toks, a, start), None, country)
+}
+
+fn add_place(
+    places: &mut Vec<Place>,
+    by_name: &mut BTreeMap<String, usize>,
+    c: &'static lexicon::Country,
+    kind: PlaceKind,
+    surface: &str,
+    m: Mention,
+) {
+    // Aliases of a country ("U.S.", "America") are one place; cities are their own.
+    let name = match kind {
+        PlaceKind::Country => c.name.to_string(),
+        PlaceKind::City => surface.to_string(),
+    };
+    let idx = *by_name.entry(name.clone()).or_insert_with(|| {
+        places.push(Place {
+            name,
+            kind,
+            country: c.iso3.to_string(),
+            fips: c.fips.to_string(),
+            mentions: Vec::new(),
+        });
+        places.len() - 1
+    });
+    if let Some(p) = places.get_mut(idx) {
+        p.mentions.push(m);
+    }
+}
+
+fn resolve_references(
+    text: &str,
+    sentences: &[SentenceTokens],
+    persons: &mut [PendingPerson],
+    mention: &dyn Fn(Span, MentionKind) -> Mention,
+) {
+    // Every name mention so far, by position, to know who was mentioned last.
+    let mut named: Vec<(Span, usize)> = persons
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.span, i)))
+        .collect();
+    named.sort();
+    let mut added: Vec<(usize, Mention)> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        // Two sentences back is as far as a pronoun reaches.
+        let window_start = si
+            .checked_sub(2)
+            .and_then(|k| sentences.get(k))
+            .map_or(0, |x| x.span.start);
+        let toks = &s.toks;
+        let mut i = 0;
+        while let Some(t) = toks.get(i) {
+            let w = word(text, t);
+            let last_before = |pos: usize,
+                               named: &[(Span, usize)],
+                               filter: &dyn Fn(usize) -> bool| {
+                named
+                    .iter()
+                    .rfind(|(sp, idx)| sp.end <= pos && sp.start >= window_start && filter(*idx))
+                    .map(|(_, idx)| *idx)
+            };
+            if is_in(PERSON_PRONOUNS, w) && t.kind == TokenKind::Word {
+                if let Some(p) = last_before(t.span.start, &named, &|_| true) {
+                    added.push((p, mention(t.span, MentionKind::Pronoun)));
+                    named.push((t.span, p));
+                    named.sort();
+                }
+                i += 1;
+                continue;
+            }
+            // "the [nationality] [modifiers] role", not followed by a capitalised name.
+            if w.eq_ignore_ascii_case("the") {
+                let mut k = i + 1;
+                let mut country = None;
+                if let Some(c) = toks
+                    .get(k)
+                    .and_then(|x| lexicon::nationality(word(text, x)))
+                {
+                    country = Some(c.iso3);
+                    k += 1;
+                }
+                while toks.get(k).is_some_and(|x| is_role_modifier(word(text, x))) {
+                    k += 1;
+                }
+                let role_tok = toks.get(k).filter(|x| is_role_word(word(text, x)));
+                let followed_by_name = toks.get(k + 1).is_some_and(|x| is_cap_word(text, x));
+                if let (Some(rt), false) = (role_tok, followed_by_name) {
+                    let role_word = word(text, rt).to_lowercase();
+                    let fits = |idx: usize| {
+                        persons.get(idx).is_some_and(|p| {
+                            p.role.as_ref().is_some_and(|r| {
+                                r.text.to_lowercase().split_whitespace().next_back()
+                                    == Some(role_word.as_str())
+                            }) && (country.is_none() || p.country == country)
+                        })
+                    };
+                    // A description reaches back through the whole document, not two sentences.
+                    let found = named
+                        .iter()
+                        .rfind(|(sp, idx)| sp.end <= t.span.start && fits(*idx))
+                        .map(|(_, idx)| *idx);
+                    if let Some(p) = found {
+                        let span = Span::new(t.span.start, rt.span.end);
+                        added.push((p, mention(span, MentionKind::Description)));
+                        named.push((span, p));
+                        named.sort();
+                        i = k + 1;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+    for (p, m) in added {
+        if let Some(pp) = persons.get_mut(p) {
+            pp.mentions.push(m);
+        }
+    }
+}

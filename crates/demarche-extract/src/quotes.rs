@@ -1,0 +1,448 @@
+//! Quotations, direct and indirect, with their speaker and the chain of who reported them.
+//!
+//! An attribution is a subject followed by a speech verb (adverbs such as "further" may sit in
+//! between: "Zhao further noted"), or a speech verb followed by its subject after a comma
+//! ("…, said Zhao"). In each sentence:
+//! - a **leading** attribution opens the sentence or a clause after a comma and is followed by
+//!   its content: "Zhao told the media that …", "Putin said that …";
+//! - a **trailing** attribution closes the sentence after a comma, followed at most by adjuncts:
+//!   "…, Zhao said on Friday.", "…, Russian news agency TASS reported.";
+//! - with both, the leading subject is the speaker and the trailing one the reporter:
+//!   "Putin said that …, TASS reported." → speaker Putin, reported by TASS. A leading subject
+//!   that is no known person or organisation ("the two sides reiterated that …, Zhao noted")
+//!   stays inside the content of the trailing speaker.
+//!
+//! Direct quotations are text between double quotation marks with at least four words; their
+//! speaker is the attribution found in the sentence that closes (or else opens) the quotation.
+
+use crate::entities::{Entities, EntityRef, SentenceTokens};
+use crate::lexicon::{SPEECH_ADVERBS, SPEECH_VERBS, is_in};
+use crate::tokens::{Tok, TokenKind};
+use demarche_model::Span;
+use serde::Serialize;
+
+/// Whether the quotation gives the speaker's words or reports them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+}
+
+/// Who said (or reported) something, with the verb used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    /// The subject as written ("The Russian president", "media reports").
+    pub text: String,
+    pub span: Span,
+    pub verb: String,
+    pub verb_span: Span,
+    /// The person or organisation the subject refers to, when it is one we know.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<EntityRef>,
+    /// That entity's name ("Vladimir Putin" for "The Russian president").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// A quotation: what was said, by whom, and who reported it (nearest reporter first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quotation {
+    pub kind: QuoteKind,
+    pub span: Span,
+    pub text: String,
+    pub speaker: Attribution,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reported_by: Vec<Attribution>,
+}
+
+fn word<'t>(text: &'t str, t: &Tok) -> &'t str {
+    t.span.slice(text).unwrap_or("")
+}
+
+/// Objects of "told" before its content: "told the media that".
+const HEARERS: &[&str] = &[
+    "the",
+    "media",
+    "reporters",
+    "journalists",
+    "press",
+    "a",
+    "news",
+    "conference",
+    "briefing",
+    "parliament",
+    "lawmakers",
+    "audience",
+    "us",
+    "him",
+    "her",
+    "them",
+];
+
+/// Words that may start what follows a closing attribution: "…, Zhao said on Friday."
+const TRAILING_STARTERS: &[&str] = &[
+    "on",
+    "at",
+    "in",
+    "during",
+    "after",
+    "before",
+    "to",
+    "while",
+    "when",
+    "from",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "late",
+    "early",
+    "in",
+    "according",
+    "as",
+    "via",
+];
+
+struct Found {
+    /// Token indices: subject `s..e`, verb `v`.
+    s: usize,
+    e: usize,
+    v: usize,
+    entity: Option<(Span, EntityRef)>,
+}
+
+fn is_boundary(text: &str, t: &Tok) -> bool {
+    matches!(
+        word(text, t),
+        "," | ";" | "“" | "”" | "\"" | "–" | "—" | ":"
+    )
+}
+
+/// The subject before the speech verb at `v`: an entity mention ending right before it (after
+/// skipping adverbs), else the words back to the previous comma or the sentence start.
+fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Option<Found> {
+    let mut e = v;
+    while e > 0
+        && toks
+            .get(e - 1)
+            .is_some_and(|t| is_in(SPEECH_ADVERBS, word(text, t)))
+    {
+        e -= 1;
+    }
+    let last = toks.get(e.checked_sub(1)?)?;
+    if last.kind == TokenKind::Punct {
+        return None;
+    }
+    let entity = entities
+        .ending_at(last.span.end)
+        .filter(|(_, r)| !matches!(r, EntityRef::Place(_)));
+    // The noun phrase runs back to a boundary, at most twelve words.
+    let mut s = e - 1;
+    while s > 0
+        && e - s < 12
+        && toks.get(s - 1).is_some_and(|t| {
+            !is_boundary(text, t) && !matches!(word(text, t), "that" | "and" | "but")
+        })
+    {
+        s -= 1;
+    }
+    Some(Found { s, e, v, entity })
+}
+
+/// Finds every attribution (subject + speech verb) in a sentence, in order.
+fn attributions(text: &str, toks: &[Tok], entities: &Entities) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (v, t) in toks.iter().enumerate() {
+        let w = word(text, t);
+        if !is_in(SPEECH_VERBS, w) {
+            continue;
+        }
+        if w.eq_ignore_ascii_case("pointed")
+            && toks.get(v + 1).is_none_or(|n| word(text, n) != "out")
+        {
+            continue;
+        }
+        // Inverted: "…, said Zhao Lijian."
+        let after_comma = v > 0 && toks.get(v - 1).is_some_and(|p| word(text, p) == ",");
+        let inverted = toks
+            .get(v + 1)
+            .and_then(|next| entities.starting_at(next.span.start))
+            .filter(|(_, r)| !matches!(r, EntityRef::Place(_)));
+        if let (true, Some((span, r))) = (after_comma, inverted) {
+            let e = toks
+                .iter()
+                .position(|x| x.span.end == span.end)
+                .map_or(v + 2, |k| k + 1);
+            out.push(Found {
+                s: v + 1,
+                e,
+                v,
+                entity: Some((span, r)),
+            });
+            continue;
+        }
+        if let Some(f) = subject_before(text, toks, v, entities) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn attribution(text: &str, toks: &[Tok], f: &Found, entities: &Entities) -> Option<Attribution> {
+    let verb_tok = toks.get(f.v)?;
+    let verb_span = if word(text, verb_tok).eq_ignore_ascii_case("pointed") {
+        toks.get(f.v + 1)
+            .map_or(verb_tok.span, |n| verb_tok.span.cover(n.span))
+    } else {
+        verb_tok.span
+    };
+    let span = match f.entity {
+        Some((sp, _)) if f.s > f.v => sp,
+        _ => {
+            let a = toks.get(f.s)?;
+            let b = toks.get(f.e.checked_sub(1)?)?;
+            Span::new(a.span.start, b.span.end)
+        }
+    };
+    let entity = f.entity.map(|(_, r)| r);
+    Some(Attribution {
+        text: span.slice(text)?.to_string(),
+        span,
+        verb: verb_span.slice(text)?.to_string(),
+        verb_span,
+        entity,
+        name: entity.and_then(|r| entities.name(r)).map(str::to_string),
+    })
+}
+
+fn trimmed(text: &str, span: Span) -> Option<Span> {
+    let s = span.slice(text)?;
+    let is_trim = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':');
+    let lead = s.len() - s.trim_start_matches(is_trim).len();
+    let body = s.trim_matches(is_trim);
+    if body.is_empty() {
+        return None;
+    }
+    let start = span.start + lead;
+    Some(Span::new(start, start + body.len()))
+}
+
+/// Drops a leading dateline such as "Global Times (20 November 2021) – " from a content span.
+fn without_dateline(text: &str, span: Span) -> Span {
+    let Some(s) = span.slice(text) else {
+        return span;
+    };
+    for dash in [") – ", ") — ", ") - "] {
+        let found = s.find(dash).filter(|&i| i < 90);
+        if let Some(i) = found.filter(|&i| s.get(..i).is_some_and(|h| !h.contains('.'))) {
+            return Span::new(span.start + i + dash.len(), span.end);
+        }
+    }
+    span
+}
+
+/// Whether the attribution at `f` closes the sentence: after a comma, followed by adjuncts only.
+fn is_trailing(text: &str, toks: &[Tok], f: &Found) -> bool {
+    if f.s > f.v {
+        return true; // inverted "…, said Zhao" always closes
+    }
+    let after_comma = f.s > 0 && toks.get(f.s - 1).is_some_and(|t| word(text, t) == ",");
+    if !after_comma {
+        return false;
+    }
+    let rest = toks.get(f.v + 1..).unwrap_or(&[]);
+    let words: Vec<&str> = rest.iter().map(|t| word(text, t)).collect();
+    if words.len() > 14
+        || words
+            .iter()
+            .any(|w| matches!(*w, "that" | ":" | "“" | "\""))
+    {
+        return false;
+    }
+    match words.first() {
+        None => true,
+        Some(first) => {
+            rest.first().is_some_and(|t| t.kind == TokenKind::Punct)
+                || is_in(TRAILING_STARTERS, first)
+                || (toks
+                    .get(f.v)
+                    .is_some_and(|v| word(text, v).eq_ignore_ascii_case("told"))
+                    && is_in(HEARERS, first))
+        }
+    }
+}
+
+/// Where the content of a leading attribution starts: after "that", after the hearer of
+/// "told", or right after the verb.
+fn content_start(text: &str, toks: &[Tok], f: &Found) -> usize {
+    let mut k = f.v + 1;
+    if toks.get(k).is_some_and(|t| word(text, t) == "out") {
+        k += 1;
+    }
+    let mut j = k;
+    while j < toks.len() && j - k < 4 && is_in(HEARERS, toks.get(j).map_or("", |t| word(text, t))) {
+        j += 1;
+    }
+    // Adjuncts between the verb and "that": "said on Friday that", "told reporters in Moscow
+    // that". Only a short run that opens with a preposition or a time word is skipped.
+    if toks
+        .get(j)
+        .is_some_and(|t| is_in(TRAILING_STARTERS, word(text, t)))
+    {
+        let that = (j..toks.len().min(j + 8))
+            .take_while(|&x| toks.get(x).is_some_and(|t| t.kind != TokenKind::Punct))
+            .find(|&x| toks.get(x).is_some_and(|t| word(text, t) == "that"));
+        if let Some(x) = that {
+            return x + 1;
+        }
+    }
+    if toks
+        .get(j)
+        .is_some_and(|t| matches!(word(text, t), "that" | ":" | ","))
+    {
+        return j + 1;
+    }
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(word(text, t), "that" | ":" | ","))
+    {
+        return k + 1;
+    }
+    k
+}
+
+/// Finds the quotations of a document.
+pub fn find_quotations(
+    text: &str,
+    sentences: &[SentenceTokens],
+    entities: &Entities,
+) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let direct = direct_quotes(text, sentences, entities);
+    for s in sentences {
+        let toks = &s.toks;
+        // A sentence holding a direct quotation is reported through it, not again as indirect.
+        if direct
+            .iter()
+            .any(|q| s.span.start <= q.span.start && q.span.start < s.span.end)
+        {
+            continue;
+        }
+        let found = attributions(text, toks, entities);
+        let trailing = found.iter().rev().find(|f| is_trailing(text, toks, f));
+        let leading = found.iter().find(|f| {
+            !is_trailing(text, toks, f)
+                && (f.entity.is_some() || trailing.is_none())
+                && trailing.is_none_or(|t| f.v < t.s)
+                && content_start(text, toks, f) < toks.len().saturating_sub(1)
+        });
+        let sentence_end = toks.last().map_or(s.span.end, |t| t.span.end);
+        let (speaker, reporters, content) = match (leading, trailing) {
+            (Some(l), Some(t)) => {
+                let start = toks
+                    .get(content_start(text, toks, l))
+                    .map_or(sentence_end, |x| x.span.start);
+                let end = toks
+                    .get(t.s.saturating_sub(1))
+                    .map_or(sentence_end, |x| x.span.start);
+                (l, vec![t], Span::new(start, end.max(start)))
+            }
+            (None, Some(t)) => {
+                let start = toks.first().map_or(s.span.start, |x| x.span.start);
+                let end = toks
+                    .get(t.s.saturating_sub(1))
+                    .map_or(sentence_end, |x| x.span.start);
+                (t, vec![], Span::new(start, end.max(start)))
+            }
+            (Some(l), None) => {
+                let start = toks
+                    .get(content_start(text, toks, l))
+                    .map_or(sentence_end, |x| x.span.start);
+                (l, vec![], Span::new(start, sentence_end))
+            }
+            (None, None) => continue,
+        };
+        let content = without_dateline(text, content);
+        let Some(content) = trimmed(text, content) else {
+            continue;
+        };
+        let Some(speaker) = attribution(text, toks, speaker, entities) else {
+            continue;
+        };
+        let reported_by = reporters
+            .into_iter()
+            .filter_map(|r| attribution(text, toks, r, entities))
+            .collect();
+        out.push(Quotation {
+            kind: QuoteKind::Indirect,
+            span: content,
+            text: content.slice(text).unwrap_or("").to_string(),
+            speaker,
+            reported_by,
+        });
+    }
+    out.extend(direct);
+    out.sort_by_key(|q| q.span);
+    out
+}
+
+/// Quotations between “…” or "…" with at least four words, and their attribution.
+fn direct_quotes(text: &str, sentences: &[SentenceTokens], entities: &Entities) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (b, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“') => open = Some((b + c.len_utf8(), '”')),
+            (None, '"') => open = Some((b + 1, '"')),
+            (Some((start, close)), ch) if ch == close => {
+                open = None;
+                let inner = Span::new(start, b);
+                let Some(inner) = trimmed(text, inner) else {
+                    continue;
+                };
+                let words = inner.slice(text).unwrap_or("").split_whitespace().count();
+                if words < 4 {
+                    continue;
+                }
+                let sentence_of = |pos: usize| {
+                    sentences
+                        .iter()
+                        .find(|s| s.span.start <= pos && pos <= s.span.end)
+                };
+                let candidates = [sentence_of(b), sentence_of(start)];
+                let mut speaker = None;
+                for s in candidates.into_iter().flatten() {
+                    let found = attributions(text, &s.toks, entities);
+                    // The attribution must lie outside the quotation itself.
+                    let outside = found.into_iter().find(|f| {
+                        s.toks
+                            .get(f.v)
+                            .is_some_and(|t| t.span.end <= start || t.span.start > b)
+                    });
+                    if let Some(f) = outside {
+                        speaker = attribution(text, &s.toks, &f, entities);
+                        break;
+                    }
+                }
+                if let Some(speaker) = speaker {
+                    out.push(Quotation {
+                        kind: QuoteKind::Direct,
+                        span: inner,
+                        text: inner.slice(text).unwrap_or("").to_string(),
+                        speaker,
+                        reported_by: Vec::new(),
+                    });
+                }
+            }
+            // A new paragraph closes an unbalanced quotation mark.
+            (Some(_), '\n') if text.get(b + 1..).is_some_and(|r| r.starts_with('\n')) => {
+                open = None
+            }
+            _ => {}
+        }
+    }
+    out
+}
