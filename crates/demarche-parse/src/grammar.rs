@@ -1,0 +1,989 @@
+//! A deterministic phrase-structure builder over tagged tokens, shaped like Stanford/PTB parses.
+//!
+//! Recursive descent with one token of commitment and short look-aheads, no backtracking
+//! beyond small, bounded probes (`clause_follows`). The shapes follow the Penn Treebank
+//! guidelines the PETRARCH coder was written against:
+//! - `(S (NP ...) (VP ...) (. .))`, auxiliaries and modals nest their VP:
+//!   `(VP (MD will) (VP (VB restore) ...))`, passives `(VP (VBD was) (VP (VBN reported) ...))`;
+//! - objects, then PPs, as siblings inside the VP (a PP after the object attaches to the VP;
+//!   only `of` attaches to the object noun); PPs after a subject attach to the subject;
+//! - complement clauses `(SBAR (IN that) (S ...))`, also without `that` after reporting verbs;
+//!   infinitives `(S (VP (TO to) (VP ...)))`, with a subject for "urged X to ...";
+//! - NP coordination `(NP (NP ..) (CC and) (NP ..))`, possessives `(NP (NP X (POS 's)) ...)`,
+//!   appositives `(NP (NP ..) (, ,) (NP ..) (, ,))`, relative clauses `(SBAR (WHNP ..) (S ..))`;
+//! - a final reporting clause: `(S (S ...) (, ,) (NP officials) (VP (VBD said)) (. .))`.
+//!
+//! Depth is bounded: past [`MAX_DEPTH`] nested phrases the rest is attached flat, so no input
+//! can overflow the stack.
+
+use crate::lexicon::is_reporting_verb;
+use crate::tagger::{is_be, is_do, is_have, is_subordinator};
+
+/// Deepest nesting of phrases the builder will create before going flat.
+pub(crate) const MAX_DEPTH: usize = 48;
+
+/// A node of the tree under construction: a token index or a labelled phrase.
+#[derive(Debug, Clone)]
+pub(crate) enum Node {
+    Leaf(usize),
+    Phrase(&'static str, Vec<Node>),
+}
+
+fn phrase(label: &'static str, kids: Vec<Node>) -> Node {
+    Node::Phrase(label, kids)
+}
+
+fn is_noun(t: &str) -> bool {
+    matches!(t, "NN" | "NNS" | "NNP" | "NNPS")
+}
+
+fn is_verb(t: &str) -> bool {
+    matches!(t, "VB" | "VBD" | "VBZ" | "VBP" | "VBN" | "VBG" | "MD")
+}
+
+fn is_finite(t: &str) -> bool {
+    matches!(t, "VBD" | "VBZ" | "VBP" | "MD")
+}
+
+fn is_temporal(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "day"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "years"
+            | "months"
+            | "weeks"
+            | "days"
+            | "hours"
+            | "minutes"
+            | "decades"
+            | "year"
+            | "month"
+            | "week"
+            | "day"
+    )
+}
+
+/// Whether a subject-position PP should stay with the noun rather than the clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Before the verb: PPs attach to the noun.
+    Subject,
+    /// After the verb: only `of` PPs attach to the noun.
+    Object,
+}
+
+pub(crate) struct Grammar<'a> {
+    tags: &'a [&'static str],
+    low: &'a [String],
+    pos: usize,
+    depth: usize,
+}
+
+impl<'a> Grammar<'a> {
+    pub(crate) fn new(tags: &'a [&'static str], low: &'a [String]) -> Self {
+        Grammar {
+            tags,
+            low,
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    fn t(&self, i: usize) -> &'static str {
+        self.tags.get(i).copied().unwrap_or("")
+    }
+
+    fn w(&self, i: usize) -> &str {
+        self.low.get(i).map_or("", String::as_str)
+    }
+
+    fn cur(&self) -> &'static str {
+        self.t(self.pos)
+    }
+
+    fn cw(&self) -> &str {
+        self.w(self.pos)
+    }
+
+    fn done(&self) -> bool {
+        self.pos >= self.tags.len()
+    }
+
+    fn leaf(&mut self) -> Node {
+        let n = Node::Leaf(self.pos);
+        self.pos += 1;
+        n
+    }
+
+    fn too_deep(&self) -> bool {
+        self.depth > MAX_DEPTH
+    }
+
+    /// Index of the first non-adverb at or after `j`.
+    fn skip_adverbs(&self, mut j: usize) -> usize {
+        while matches!(self.t(j), "RB" | "RBR" | "RBS") {
+            j += 1;
+        }
+        j
+    }
+
+    fn np_starts_at(&self, j: usize) -> bool {
+        let t = self.t(j);
+        match t {
+            "DT" | "PDT" | "PRP$" | "PRP" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP"
+            | "NNPS" | "$" | "EX" | "#" => true,
+            "``" => is_noun(self.t(j + 1)) || self.t(j + 1) == "JJ",
+            "RB" => matches!(self.t(j + 1), "CD" | "JJ" | "DT"),
+            "VBN" | "VBG" => matches!(self.t(j + 1), "NN" | "NNS" | "NNP" | "NNPS" | "JJ"),
+            _ => false,
+        }
+    }
+
+    /// Index just past a simple noun phrase starting at `j` (no PPs except `of`).
+    fn np_probe_end(&self, mut j: usize) -> usize {
+        let start = j;
+        loop {
+            let t = self.t(j);
+            let ok = matches!(
+                t,
+                "DT" | "PDT"
+                    | "PRP$"
+                    | "CD"
+                    | "JJ"
+                    | "JJR"
+                    | "JJS"
+                    | "NN"
+                    | "NNS"
+                    | "NNP"
+                    | "NNPS"
+                    | "POS"
+                    | "$"
+                    | "#"
+                    | "``"
+                    | "''"
+            ) || (t == "PRP" && j == start)
+                || (t == "EX" && j == start)
+                || (matches!(t, "VBN" | "VBG") && matches!(self.t(j + 1), "NN" | "NNS" | "JJ"))
+                || (t == "RB" && matches!(self.t(j + 1), "CD" | "JJ"))
+                || (t == "IN" && self.w(j) == "of" && j > start && self.np_starts_at(j + 1))
+                || (t == "CC" && j > start && self.np_starts_at(j + 1));
+            if !ok {
+                return j;
+            }
+            j += 1;
+        }
+    }
+
+    /// Whether a clause (a noun phrase then a finite verb) starts at `j`.
+    fn clause_follows(&self, j: usize) -> bool {
+        if !self.np_starts_at(j) {
+            return false;
+        }
+        let e = self.np_probe_end(j);
+        if e == j {
+            return false;
+        }
+        let v = self.skip_adverbs(e);
+        is_finite(self.t(v))
+    }
+
+    /// Whether a verb group starts at `j` (after adverbs).
+    fn verb_follows(&self, j: usize) -> bool {
+        let v = self.skip_adverbs(j);
+        is_verb(self.t(v)) || (self.w(v) == "about" && self.t(v + 1) == "TO")
+    }
+
+    // ---------------------------------------------------------------- sentences and clauses
+
+    /// The whole sentence: `(S ...)` (or `FRAG`) with everything consumed.
+    pub(crate) fn sentence(&mut self) -> Node {
+        let mut kids = Vec::new();
+        let mut s = self.clause();
+        loop {
+            if self.done() {
+                break;
+            }
+            let t = self.cur();
+            // ", a senior official said on Saturday."
+            if t == "," && self.reporting_tail(self.pos + 1) {
+                let comma = self.leaf();
+                let subj = self.np_full(Mode::Subject);
+                let vp = self.vp_coord();
+                let mut outer = vec![s, comma];
+                outer.extend(subj);
+                outer.push(vp);
+                s = phrase("S", outer);
+                continue;
+            }
+            // "..., and Z did W" / "X did Y; Z did W"
+            if matches!(t, "CC" | ":") || (t == "," && self.t(self.pos + 1) == "CC") {
+                let save = self.pos;
+                let mut mids = Vec::new();
+                while matches!(self.cur(), "," | "CC" | ":") && mids.len() < 3 {
+                    mids.push(self.leaf());
+                }
+                if self.clause_follows(self.pos) || self.verb_follows(self.pos) {
+                    let next = self.clause();
+                    let mut outer = vec![s];
+                    outer.extend(mids);
+                    outer.push(next);
+                    s = phrase("S", outer);
+                    continue;
+                }
+                self.pos = save;
+            }
+            break;
+        }
+        kids.push(s);
+        // Whatever is left: final punctuation, or fragments the rules did not place.
+        while !self.done() {
+            let before = self.pos;
+            let node = self.fragment();
+            kids.push(node);
+            if self.pos == before {
+                kids.push(self.leaf());
+            }
+        }
+        if kids.len() == 1 {
+            if let Some(Node::Phrase(label, k)) = kids.pop() {
+                return phrase(label, k);
+            }
+            return phrase("S", Vec::new());
+        }
+        // Flatten the main clause's children with the trailing material, as PTB does.
+        let mut first = kids.remove(0);
+        if let Node::Phrase(_, ref mut k) = first {
+            k.extend(kids);
+        }
+        first
+    }
+
+    /// A chunk for material outside the clause structure.
+    fn fragment(&mut self) -> Node {
+        if self.np_starts_at(self.pos)
+            && let Some(np) = self.np_full(Mode::Object)
+        {
+            return np;
+        }
+        if matches!(self.cur(), "IN" | "TO") && self.np_starts_at(self.pos + 1) {
+            return self.pp(Mode::Object);
+        }
+        if self.verb_follows(self.pos) {
+            return self.vp_coord();
+        }
+        self.leaf()
+    }
+
+    /// ", NP said ." at `j`: a reporting clause that ends the sentence.
+    fn reporting_tail(&self, j: usize) -> bool {
+        if !self.np_starts_at(j) {
+            return false;
+        }
+        let mut e = self.np_probe_end(j);
+        // "the Osgiliath newspaper al-Raya", "Russian news agency TASS"
+        while is_noun(self.t(e)) {
+            e += 1;
+        }
+        let v = self.skip_adverbs(e);
+        if !is_finite(self.t(v)) || !is_reporting_verb(self.w(v)) {
+            return false;
+        }
+        // Nothing clause-like may follow the reporting verb except adjuncts.
+        let mut k = v + 1;
+        while k < self.tags.len() {
+            match self.t(k) {
+                "." | "''" => return true,
+                "IN" | "NNP" | "NN" | "DT" | "CD" | "JJ" | "RB" | "NNS" | "TO" | "PRP$" => {}
+                _ => return false,
+            }
+            k += 1;
+        }
+        true
+    }
+
+    /// One clause: optional fronted material, a subject, a verb phrase.
+    fn clause(&mut self) -> Node {
+        self.depth += 1;
+        let node = self.clause_inner();
+        self.depth -= 1;
+        node
+    }
+
+    fn clause_inner(&mut self) -> Node {
+        let mut kids = Vec::new();
+        if self.too_deep() {
+            while !self.done() && !matches!(self.cur(), "." | ",") {
+                kids.push(self.leaf());
+            }
+            return phrase("S", kids);
+        }
+        // Fronted material.
+        for _ in 0..6 {
+            let t = self.cur();
+            let w = self.cw().to_string();
+            if t == "``" || (t == "CC" && kids.is_empty()) {
+                kids.push(self.leaf());
+            } else if matches!(t, "RB" | "RBR") && matches!(self.t(self.pos + 1), ",") {
+                let adv = phrase("ADVP", vec![self.leaf()]);
+                kids.push(adv);
+                kids.push(self.leaf());
+            } else if t == "IN" && is_subordinator(&w) && self.clause_follows(self.pos + 1) {
+                let sbar_kids = vec![self.leaf(), self.clause()];
+                kids.push(phrase("SBAR", sbar_kids));
+                if self.cur() == "," {
+                    kids.push(self.leaf());
+                }
+            } else if matches!(t, "IN" | "TO" | "VBG") && self.w(self.pos) == "according" {
+                kids.push(self.pp(Mode::Object));
+                if self.cur() == "," {
+                    kids.push(self.leaf());
+                }
+            } else if t == "IN" && self.np_starts_at(self.pos + 1) {
+                kids.push(self.pp(Mode::Subject));
+                if self.cur() == "," {
+                    kids.push(self.leaf());
+                }
+            } else if matches!(t, "VBG" | "VBN") && kids.is_empty() && !self.np_starts_at(self.pos)
+            {
+                // "Speaking on the sidelines ..., Zhao told ..."
+                let vp = self.vp();
+                kids.push(phrase("S", vec![vp]));
+                if self.cur() == "," {
+                    kids.push(self.leaf());
+                }
+            } else {
+                break;
+            }
+        }
+        // Subject.
+        let mut has_subject = false;
+        if self.np_starts_at(self.pos)
+            && !(matches!(self.cur(), "VBN" | "VBG"))
+            && let Some(mut np) = self.np_full(Mode::Subject)
+        {
+            // "X, in remarks published on Monday, urged ..."
+            if self.cur() == "," && self.t(self.pos + 1) == "IN" {
+                let save = self.pos;
+                let comma = self.leaf();
+                let pp = self.pp(Mode::Subject);
+                if self.cur() == "," && self.verb_follows(self.pos + 1) {
+                    let comma2 = self.leaf();
+                    np = phrase("NP", vec![np, comma, pp, comma2]);
+                } else {
+                    self.pos = save;
+                }
+            }
+            kids.push(np);
+            has_subject = true;
+        }
+        // Adjuncts between subject and verb: "Arnor on Thursday signed", "Gollum recently did".
+        if has_subject {
+            for _ in 0..3 {
+                if matches!(self.cur(), "RB" | "RBR") && self.verb_follows(self.pos + 1) {
+                    let adv = phrase("ADVP", vec![self.leaf()]);
+                    kids.push(adv);
+                } else if self.cur() == "IN"
+                    && self.np_starts_at(self.pos + 1)
+                    && self.pp_then_verb(self.pos)
+                {
+                    kids.push(self.pp(Mode::Object));
+                } else {
+                    break;
+                }
+            }
+        }
+        if self.verb_follows(self.pos) {
+            kids.push(self.vp_coord());
+        } else if !has_subject
+            && kids.is_empty()
+            && self.np_starts_at(self.pos)
+            && let Some(np) = self.np_full(Mode::Object)
+        {
+            kids.push(np);
+        }
+        let has_vp = kids.iter().any(|k| matches!(k, Node::Phrase("VP", _)));
+        phrase(if has_vp { "S" } else { "FRAG" }, kids)
+    }
+
+    /// Whether a PP at `j` is followed directly by a verb (a PP between subject and verb).
+    fn pp_then_verb(&self, j: usize) -> bool {
+        let e = self.np_probe_end(j + 1);
+        e > j + 1 && self.verb_follows(e) && is_finite(self.t(self.skip_adverbs(e)))
+    }
+
+    // ---------------------------------------------------------------- verb phrases
+
+    /// A verb phrase, with coordination of verb phrases ("condemned X and promised Y").
+    fn vp_coord(&mut self) -> Node {
+        let first = self.vp();
+        let mut parts = vec![first];
+        loop {
+            let j = self.pos;
+            if self.t(j) == "CC" && self.verb_follows(j + 1) && !self.clause_follows(j + 1) {
+                parts.push(self.leaf());
+                parts.push(self.vp());
+            } else if self.t(j) == ","
+                && self.t(j + 1) == "CC"
+                && self.verb_follows(j + 2)
+                && !self.clause_follows(j + 2)
+            {
+                parts.push(self.leaf());
+                parts.push(self.leaf());
+                parts.push(self.vp());
+            } else {
+                break;
+            }
+        }
+        if parts.len() == 1 {
+            parts.pop().unwrap_or_else(|| phrase("VP", Vec::new()))
+        } else {
+            phrase("VP", parts)
+        }
+    }
+
+    fn vp(&mut self) -> Node {
+        self.depth += 1;
+        let node = self.vp_inner();
+        self.depth -= 1;
+        node
+    }
+
+    fn vp_inner(&mut self) -> Node {
+        let mut kids = Vec::new();
+        if self.too_deep() {
+            while !self.done() && !matches!(self.cur(), "." | ",") {
+                kids.push(self.leaf());
+            }
+            return phrase("VP", kids);
+        }
+        // Leading adverbs.
+        while matches!(self.cur(), "RB" | "RBR" | "RBS") && self.verb_follows(self.pos + 1) {
+            let adv = phrase("ADVP", vec![self.leaf()]);
+            kids.push(adv);
+        }
+        let t = self.cur();
+        let w = self.cw().to_string();
+        if !is_verb(t) {
+            if w == "about" && self.t(self.pos + 1) == "TO" {
+                // "is about to restore": (VP (IN about) (S (VP (TO to) ...)))
+                kids.push(self.leaf());
+                let inf = self.infinitive();
+                kids.push(phrase("S", vec![inf]));
+                return phrase("VP", kids);
+            }
+            return phrase("VP", kids);
+        }
+        let aux = t == "MD" || is_be(&w) || is_have(&w) || is_do(&w) || w == "'s";
+        kids.push(self.leaf());
+        if aux {
+            // Negation and adverbs between the auxiliary and the verb it governs.
+            while matches!(self.cur(), "RB" | "RBR" | "RBS")
+                && (self.verb_follows(self.pos) || self.cw() == "about")
+            {
+                if matches!(self.cw(), "not" | "n't") {
+                    kids.push(self.leaf());
+                } else if self.cw() == "about" && self.t(self.pos + 1) == "TO" {
+                    break;
+                } else {
+                    let adv = phrase("ADVP", vec![self.leaf()]);
+                    kids.push(adv);
+                }
+            }
+            if self.verb_follows(self.pos) {
+                kids.push(self.vp_coord());
+                return phrase("VP", kids);
+            }
+            if self.cw() == "about" && self.t(self.pos + 1) == "TO" {
+                kids.push(self.vp());
+                return phrase("VP", kids);
+            }
+            if matches!(self.cw(), "not" | "n't") {
+                kids.push(self.leaf());
+            }
+        }
+        self.complements(&mut kids, &w);
+        phrase("VP", kids)
+    }
+
+    /// `to` + verb phrase: `(VP (TO to) (VP ...))`.
+    fn infinitive(&mut self) -> Node {
+        let to = self.leaf();
+        let mut kids = vec![to];
+        if self.verb_follows(self.pos) {
+            kids.push(self.vp_coord());
+        }
+        phrase("VP", kids)
+    }
+
+    /// Objects, particles, PPs, clauses and adjuncts after a verb.
+    fn complements(&mut self, kids: &mut Vec<Node>, verb: &str) {
+        let reporting = is_reporting_verb(verb);
+        let mut objects = 0;
+        for _ in 0..40 {
+            if self.done() {
+                return;
+            }
+            let t = self.cur();
+            let w = self.cw().to_string();
+            let before = self.pos;
+            match t {
+                "RP" => {
+                    let prt = phrase("PRT", vec![self.leaf()]);
+                    kids.push(prt);
+                }
+                "," => {
+                    let n = self.t(self.pos + 1);
+                    let nw = self.w(self.pos + 1).to_string();
+                    if n == "VBG" {
+                        kids.push(self.leaf());
+                        let vp = self.vp();
+                        kids.push(phrase("S", vec![vp]));
+                    } else if n == "IN" && is_subordinator(&nw) && self.clause_follows(self.pos + 2)
+                    {
+                        kids.push(self.leaf());
+                        let s = self.sbar();
+                        kids.push(s);
+                    } else if !self.reporting_tail(self.pos + 1)
+                        && ((n == "RB" && !self.verb_follows(self.pos + 1))
+                            || (matches!(n, "CD" | "JJ") && self.time_sbar_at(self.pos + 1)))
+                    {
+                        // ", almost five years after ..." continues the verb phrase.
+                        kids.push(self.leaf());
+                    } else {
+                        return;
+                    }
+                }
+                "IN" if w == "that" => {
+                    let s = self.sbar();
+                    kids.push(s);
+                }
+                "IN" if is_subordinator(&w) && self.clause_follows(self.pos + 1) => {
+                    let s = self.sbar();
+                    kids.push(s);
+                }
+                "WRB" | "WP" => {
+                    let wh_label = if t == "WRB" { "WHADVP" } else { "WHNP" };
+                    let wh = phrase(wh_label, vec![self.leaf()]);
+                    let s = self.clause();
+                    kids.push(phrase("SBAR", vec![wh, s]));
+                }
+                "TO" if self.verb_follows(self.pos + 1) => {
+                    let inf = self.infinitive();
+                    kids.push(phrase("S", vec![inf]));
+                }
+                "IN" | "TO"
+                    if (self.np_starts_at(self.pos + 1)
+                        || matches!(self.t(self.pos + 1), "VBG" | "WDT" | "WP")) =>
+                {
+                    kids.push(self.pp(Mode::Object));
+                }
+                "VBG" if w == "according" => kids.push(self.pp(Mode::Object)),
+                "VBG" => {
+                    let vp = self.vp();
+                    kids.push(phrase("S", vec![vp]));
+                }
+                "JJ" | "JJR" | "JJS" if !self.np_starts_at_noun(self.pos) => {
+                    let adj = self.adjp();
+                    kids.push(adj);
+                }
+                "RB" | "RBR" | "RBS" => {
+                    if self.np_starts_at(self.pos) && self.t(self.pos + 1) == "CD" {
+                        self.object(kids, reporting, &mut objects);
+                    } else {
+                        let adv = phrase("ADVP", vec![self.leaf()]);
+                        kids.push(adv);
+                    }
+                }
+                _ if self.np_starts_at(self.pos) => {
+                    self.object(kids, reporting, &mut objects);
+                }
+                _ => return,
+            }
+            if self.pos == before {
+                return;
+            }
+        }
+    }
+
+    /// Whether `j` starts a noun phrase whose adjectives lead to a noun ("full ties").
+    fn np_starts_at_noun(&self, j: usize) -> bool {
+        let mut k = j;
+        while matches!(self.t(k), "JJ" | "JJR" | "JJS" | "CC" | ",") && k < j + 6 {
+            k += 1;
+        }
+        is_noun(self.t(k)) || matches!(self.t(k), "CD" | "VBG")
+    }
+
+    /// "almost five years after crowds trashed ..." at `j`.
+    fn time_sbar_at(&self, j: usize) -> bool {
+        let e = self.np_probe_end(self.skip_adverbs(j));
+        e > j
+            && is_time_unit(self.w(e - 1))
+            && self.t(e) == "IN"
+            && is_subordinator(self.w(e))
+            && self.clause_follows(e + 1)
+    }
+
+    /// An object NP, or a complement clause, or "X to do", after a verb.
+    fn object(&mut self, kids: &mut Vec<Node>, reporting: bool, objects: &mut usize) {
+        let j = self.pos;
+        if (reporting || self.t(j) == "PRP" && *objects == 0) && self.clause_follows(j) {
+            let s = self.clause();
+            kids.push(phrase("SBAR", vec![s]));
+            return;
+        }
+        if self.time_sbar_at(j) {
+            let np = self.np_base_or_leaf();
+            let sub = self.leaf();
+            let s = self.clause();
+            kids.push(phrase("SBAR", vec![np, sub, s]));
+            return;
+        }
+        let Some(np) = self.np_full(Mode::Object) else {
+            kids.push(self.leaf());
+            return;
+        };
+        *objects += 1;
+        if self.cur() == "TO" && self.verb_follows(self.pos + 1) {
+            let inf = self.infinitive();
+            kids.push(phrase("S", vec![np, inf]));
+            return;
+        }
+        kids.push(np);
+    }
+
+    fn np_base_or_leaf(&mut self) -> Node {
+        match self.np_base() {
+            Some(n) => n,
+            None => self.leaf(),
+        }
+    }
+
+    /// `(SBAR (IN that) (S ...))` at a complementizer or subordinator.
+    fn sbar(&mut self) -> Node {
+        let comp = self.leaf();
+        let s = self.clause();
+        phrase("SBAR", vec![comp, s])
+    }
+
+    fn adjp(&mut self) -> Node {
+        let mut kids = Vec::new();
+        while matches!(self.cur(), "JJ" | "JJR" | "JJS" | "RB" | "CC")
+            && (self.cur() != "CC" || matches!(self.t(self.pos + 1), "JJ" | "JJR"))
+        {
+            kids.push(self.leaf());
+        }
+        if self.cur() == "TO" && self.verb_follows(self.pos + 1) {
+            let inf = self.infinitive();
+            kids.push(phrase("S", vec![inf]));
+        } else if self.cur() == "IN" && self.np_starts_at(self.pos + 1) {
+            kids.push(self.pp(Mode::Object));
+        }
+        phrase("ADJP", kids)
+    }
+
+    // ---------------------------------------------------------------- noun and prepositional phrases
+
+    /// A prepositional phrase: IN + NP, IN + gerund clause, "according to X".
+    fn pp(&mut self, mode: Mode) -> Node {
+        self.depth += 1;
+        let mut kids = vec![self.leaf()];
+        if self.too_deep() {
+            self.depth -= 1;
+            return phrase("PP", kids);
+        }
+        if self.cur() == "TO" || (self.cur() == "IN" && self.np_starts_at(self.pos + 1)) {
+            // "according to X", "because of X", "out of X"
+            kids.push(self.pp(mode));
+        } else if self.cur() == "VBG" {
+            let vp = self.vp();
+            kids.push(phrase("S", vec![vp]));
+        } else if matches!(self.cur(), "WDT" | "WP") {
+            let wh = phrase("WHNP", vec![self.leaf()]);
+            let s = self.clause();
+            kids.push(phrase("SBAR", vec![wh, s]));
+        } else if let Some(np) = self.np_full(mode) {
+            kids.push(np);
+        }
+        self.depth -= 1;
+        phrase("PP", kids)
+    }
+
+    /// A full noun phrase with its attachments (see the module doc).
+    fn np_full(&mut self, mode: Mode) -> Option<Node> {
+        self.depth += 1;
+        let r = self.np_full_inner(mode);
+        self.depth -= 1;
+        r
+    }
+
+    fn np_full_inner(&mut self, mode: Mode) -> Option<Node> {
+        let mut np = self.np_base()?;
+        if self.too_deep() {
+            return Some(np);
+        }
+        for _ in 0..12 {
+            let t = self.cur();
+            let w = self.cw().to_string();
+            let before = self.pos;
+            let of_pp = t == "IN"
+                && w == "of"
+                && (self.np_starts_at(self.pos + 1) || self.t(self.pos + 1) == "VBG");
+            let subject_pp = t == "IN"
+                && mode == Mode::Subject
+                && !is_subordinator(&w)
+                && self.np_starts_at(self.pos + 1)
+                && !self.temporal_pp(self.pos);
+            let reduced_relative = (t == "VBG" && w != "according")
+                || (t == "VBN"
+                    && (mode == Mode::Subject
+                        || matches!(self.t(self.pos + 1), "IN" | "TO")
+                            && !self.verb_follows(self.pos + 1)));
+            if of_pp || subject_pp {
+                let pp = self.pp(mode);
+                np = phrase("NP", vec![np, pp]);
+            } else if reduced_relative {
+                let vp = self.vp();
+                np = phrase("NP", vec![np, vp]);
+            } else if matches!(t, "WDT" | "WP")
+                || (t == "WRB" && matches!(w.as_str(), "where" | "when"))
+            {
+                let label = if t == "WRB" { "WHADVP" } else { "WHNP" };
+                let wh = phrase(label, vec![self.leaf()]);
+                let s = self.clause();
+                np = phrase("NP", vec![np, phrase("SBAR", vec![wh, s])]);
+            } else if t == "-LRB-" && self.np_starts_at(self.pos + 1) {
+                let save = self.pos;
+                let open = self.leaf();
+                let inner = self.np_full(Mode::Object);
+                if let (Some(inner), "-RRB-") = (inner, self.cur()) {
+                    let close = self.leaf();
+                    np = phrase("NP", vec![np, open, inner, close]);
+                } else {
+                    self.pos = save;
+                    break;
+                }
+            } else if t == "CC" && self.np_starts_at(self.pos + 1) {
+                let save = self.pos;
+                let cc = self.leaf();
+                if mode == Mode::Object && self.clause_follows(self.pos) {
+                    self.pos = save;
+                    break;
+                }
+                let Some(conj) = self.np_full(mode) else {
+                    self.pos = save;
+                    break;
+                };
+                np = phrase("NP", vec![np, cc, conj]);
+            } else if t == "," {
+                match self.after_comma(mode) {
+                    Some(list) => {
+                        let mut k = vec![np];
+                        k.extend(list);
+                        np = phrase("NP", k);
+                    }
+                    None => break,
+                }
+            } else {
+                break;
+            }
+            if self.pos == before {
+                break;
+            }
+        }
+        Some(np)
+    }
+
+    /// Whether the PP at `j` is a time expression ("on Thursday") that belongs to the clause.
+    fn temporal_pp(&self, j: usize) -> bool {
+        let e = self.np_probe_end(j + 1);
+        e > j + 1 && is_temporal(self.w(e - 1))
+    }
+
+    /// After an NP and a comma: a relative clause, an appositive or a list. Consumes what it
+    /// returns; returns `None` (consuming nothing) when the comma ends the noun phrase.
+    fn after_comma(&mut self, mode: Mode) -> Option<Vec<Node>> {
+        let save = self.pos;
+        let j = self.pos + 1;
+        let t = self.t(j);
+        if matches!(t, "WDT" | "WP") {
+            let comma = self.leaf();
+            let wh = phrase("WHNP", vec![self.leaf()]);
+            let s = self.clause();
+            let mut out = vec![comma, phrase("SBAR", vec![wh, s])];
+            if self.cur() == "," && !self.verb_follows(self.pos + 1) {
+                // leave the comma for the caller
+            } else if self.cur() == "," {
+                out.push(self.leaf());
+            }
+            return Some(out);
+        }
+        if !self.np_starts_at(j) || self.reporting_tail(j) {
+            return None;
+        }
+        let comma = self.leaf();
+        let Some(second) = self.np_full(Mode::Object) else {
+            self.pos = save;
+            return None;
+        };
+        // A list: "A, B and C" / "A, B, and C"
+        if self.cur() == "CC" && self.np_starts_at(self.pos + 1) {
+            let cc = self.leaf();
+            if let Some(last) = self.np_full(mode) {
+                return Some(vec![comma, second, cc, last]);
+            }
+            self.pos = save;
+            return None;
+        }
+        if self.cur() == "," && self.t(self.pos + 1) == "CC" && self.np_starts_at(self.pos + 2) {
+            let c2 = self.leaf();
+            let cc = self.leaf();
+            if let Some(last) = self.np_full(mode) {
+                return Some(vec![comma, second, c2, cc, last]);
+            }
+            self.pos = save;
+            return None;
+        }
+        // An appositive ends at a comma, the sentence end, or a closing bracket; never at a verb.
+        match self.cur() {
+            "," => {
+                if self.t(self.pos + 1) == "CC" {
+                    return Some(vec![comma, second]);
+                }
+                let c2 = self.leaf();
+                Some(vec![comma, second, c2])
+            }
+            "." | "" | "-RRB-" | "''" => Some(vec![comma, second]),
+            t if mode == Mode::Object && matches!(t, "IN" | "TO") => Some(vec![comma, second]),
+            _ => {
+                self.pos = save;
+                None
+            }
+        }
+    }
+
+    /// The noun phrase core: determiners, numbers, adjectives, nouns, possessives.
+    fn np_base(&mut self) -> Option<Node> {
+        let start = self.pos;
+        let t = self.cur();
+        if matches!(t, "PRP" | "EX") {
+            let l = self.leaf();
+            return Some(phrase("NP", vec![l]));
+        }
+        let mut kids: Vec<Node> = Vec::new();
+        let mut seen_noun = false;
+        loop {
+            let t = self.cur();
+            let nt = self.t(self.pos + 1);
+            let take = match t {
+                "DT" | "PDT" | "PRP$" => !seen_noun,
+                "CD" | "$" | "#" => true,
+                "JJ" | "JJR" | "JJS" => !seen_noun || is_noun(nt),
+                "NN" | "NNS" | "NNP" | "NNPS" => true,
+                "RB" => matches!(nt, "CD" | "JJ" | "VBN") && !seen_noun,
+                "VBN" | "VBG" => !seen_noun && matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ"),
+                "``" => matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ") && !kids.is_empty(),
+                "''" => seen_noun && self.quote_open(start),
+                "CC" => {
+                    // "awful and evil minister": adjectives joined inside the noun phrase.
+                    matches!(self.t(self.pos.wrapping_sub(1)), "JJ") && nt == "JJ" && !seen_noun
+                }
+                "POS" => seen_noun,
+                _ => false,
+            };
+            if !take {
+                break;
+            }
+            if t == "POS" {
+                let pos_leaf = self.leaf();
+                let mut owner = std::mem::take(&mut kids);
+                owner.push(pos_leaf);
+                kids.push(phrase("NP", owner));
+                seen_noun = false;
+                continue;
+            }
+            if is_noun(t) {
+                seen_noun = true;
+            }
+            kids.push(self.leaf());
+        }
+        if kids.is_empty() {
+            self.pos = start;
+            return None;
+        }
+        // "the Prince's" alone: the possessive NP is the whole phrase.
+        if kids.len() == 1
+            && let Some(Node::Phrase("NP", _)) = kids.first()
+        {
+            return kids.pop();
+        }
+        Some(phrase("NP", kids))
+    }
+
+    /// Whether an opening quote was taken since `start` (so a closing one belongs here).
+    fn quote_open(&self, start: usize) -> bool {
+        let opens = (start..self.pos).filter(|&k| self.t(k) == "``").count();
+        let closes = (start..self.pos).filter(|&k| self.t(k) == "''").count();
+        opens > closes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_is_bounded() {
+        // 500 nested "of" phrases must not overflow the stack.
+        let mut tags = Vec::new();
+        let mut low = Vec::new();
+        for _ in 0..500 {
+            tags.push("NN");
+            low.push("x".to_string());
+            tags.push("IN");
+            low.push("of".to_string());
+        }
+        tags.push("NN");
+        low.push("x".to_string());
+        let mut g = Grammar::new(&tags, &low);
+        let _ = g.sentence();
+        assert_eq!(g.pos, tags.len());
+    }
+}
