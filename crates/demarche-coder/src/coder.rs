@@ -1,0 +1,1344 @@
+//! The coding pipeline for one sentence: tree → leaves and phrase ranges → comma-clause deletion
+//! → noun phrases coded as actors (with agents and compounds) → verbs, patterns, source and
+//! target → events.
+//!
+//! The sentence is seen two ways at once, as PETRARCH-1 does: as a tree (to find noun phrases,
+//! verb phrases and clause boundaries) and as a flat sequence of words with noun-phrase markers
+//! (to match the TABARI-style patterns, which are word sequences around the verb).
+
+use crate::lexicon::{CompiledPattern, Elem, Lexicon, Step, UNKNOWN, WordId};
+use crate::{Options, Rejection};
+use demarche_dict::{ActorId, AgentId, AgentPlacement, Dictionaries, DiscardScope, VerbCode};
+use demarche_model::{Date, NodeId, RuleRef, Span, Tree};
+
+/// One event found in a sentence, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodedEvent {
+    pub source: String,
+    pub target: String,
+    pub code: String,
+    pub source_span: Option<Span>,
+    pub target_span: Option<Span>,
+    pub verb_span: Option<Span>,
+    /// Dictionary entries that fired: the verb, the pattern (if any), actors and agents.
+    pub rules: Vec<RuleRef>,
+}
+
+/// The result of coding one sentence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coded {
+    pub events: Vec<CodedEvent>,
+    /// Set when the sentence (or its story) is not coded at all.
+    pub rejected: Option<Rejection>,
+    /// Filled when [`Options::trace`] is on.
+    pub trace: Option<Trace>,
+}
+
+/// What the coder saw and decided, for `demarche explain`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Trace {
+    /// Noun phrases treated as actors, with their codes (`---` for none).
+    pub actors: Vec<TraceActor>,
+    /// Every dictionary verb found, with the pattern that fired.
+    pub verbs: Vec<TraceVerb>,
+    /// Byte spans of words removed as comma-delimited clauses.
+    pub deleted: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraceActor {
+    pub span: Option<Span>,
+    pub codes: Vec<String>,
+    pub rules: Vec<RuleRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraceVerb {
+    pub span: Option<Span>,
+    pub verb: String,
+    pub block: String,
+    /// The pattern that fired: its location and its text form.
+    pub pattern: Option<(RuleRef, String)>,
+    /// Patterns of the block that were tried.
+    pub candidates: usize,
+    pub code: String,
+    pub source: Option<Vec<String>>,
+    pub target: Option<Vec<String>>,
+    pub passive: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Verb,
+    Punct,
+    Comma,
+    Possessive,
+    Conj,
+    Adverb,
+    Other,
+}
+
+fn classify_tag(tag: &str) -> Tag {
+    let b = tag.as_bytes();
+    match b {
+        b"," => Tag::Comma,
+        b"POS" => Tag::Possessive,
+        b"CC" => Tag::Conj,
+        _ if b.starts_with(b"VB") => Tag::Verb,
+        _ if b.starts_with(b"RB") => Tag::Adverb,
+        _ if b.iter().all(|c| !c.is_ascii_alphabetic()) => Tag::Punct,
+        b"-LRB-" | b"-RRB-" | b"HYPH" | b"NFP" => Tag::Punct,
+        _ => Tag::Other,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phrase {
+    Np,
+    Vp,
+    Pp,
+    Clause,
+    Mod,
+    Other,
+}
+
+fn classify_label(label: &str) -> Phrase {
+    let base = label.split(['-', '=']).next().unwrap_or(label);
+    match base {
+        "NP" if label.contains("TMP") => Phrase::Other,
+        "NP" | "NML" | "NX" => Phrase::Np,
+        "VP" => Phrase::Vp,
+        "PP" => Phrase::Pp,
+        "S" | "SBAR" | "SINV" | "SQ" | "SBARQ" => Phrase::Clause,
+        "ADJP" | "QP" | "ADVP" => Phrase::Mod,
+        _ => Phrase::Other,
+    }
+}
+
+/// A flat-sequence item: a word (leaf index) or a noun-phrase boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Word(u32),
+    NeStart(u32),
+    NeEnd(u32),
+}
+
+/// A noun phrase treated as an actor mention.
+#[derive(Debug, Clone)]
+struct Ne {
+    node: NodeId,
+    codes: Vec<String>,
+    rules: Vec<RuleRef>,
+    coded: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum HitKind {
+    Actor(ActorId),
+    Agent(AgentId),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    kind: HitKind,
+    lo: u32,
+}
+
+/// An actor phrase, possibly one part of a compound: its actor and agents.
+#[derive(Debug, Clone, Default)]
+struct Unit {
+    actor: Option<ActorId>,
+    agents: Vec<AgentId>,
+    lo: u32,
+    hi: u32,
+}
+
+/// The per-sentence working state.
+struct Sent<'t> {
+    tree: &'t Tree,
+    /// Leaf index → node.
+    leaf_node: Vec<NodeId>,
+    words: Vec<WordId>,
+    tags: Vec<Tag>,
+    deleted: Vec<bool>,
+    /// Node → leaf range.
+    lo: Vec<u32>,
+    hi: Vec<u32>,
+    kind: Vec<Phrase>,
+    nes: Vec<Ne>,
+    /// Leaf → NE index or u32::MAX.
+    ne_of: Vec<u32>,
+    items: Vec<Item>,
+    /// Leaf → index of its first item (its NE start if it opens one).
+    leaf_item: Vec<u32>,
+    /// Leaf → index of the first leaf after the last clause that closed at or before it.
+    stop: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// The sentence coder: a compiled lexicon over one dictionary set.
+#[derive(Debug)]
+pub struct Coder<'d> {
+    dicts: &'d Dictionaries,
+    lex: Lexicon,
+    be_forms: [WordId; 8],
+    by: WordId,
+}
+
+impl<'d> Coder<'d> {
+    /// Compiles `dicts` for coding. Cheap compared with loading the files.
+    pub fn new(dicts: &'d Dictionaries) -> Self {
+        let lex = Lexicon::build(dicts);
+        let g = |w: &str| lex.words.get(w);
+        let be_forms = [
+            g("WAS"),
+            g("WERE"),
+            g("IS"),
+            g("ARE"),
+            g("BE"),
+            g("BEEN"),
+            g("BEING"),
+            g("AM"),
+        ];
+        let by = g("BY");
+        Coder {
+            dicts,
+            lex,
+            be_forms,
+            by,
+        }
+    }
+
+    pub fn dictionaries(&self) -> &'d Dictionaries {
+        self.dicts
+    }
+
+    /// Patterns the lexicon could not compile (skipped).
+    pub fn skipped_patterns(&self) -> usize {
+        self.lex.skipped_patterns
+    }
+
+    /// Codes one sentence. `tree` should be aligned to `text` (see `Tree::aligned_to`) for the
+    /// evidence spans; coding itself uses only the tree's words.
+    pub fn code(&self, tree: &Tree, text: &str, date: Date, opts: &Options) -> Coded {
+        let mut out = Coded::default();
+        if let Some(r) = self.reject(tree, text) {
+            out.rejected = Some(r);
+            return out;
+        }
+        if tree.is_empty() {
+            return out;
+        }
+        let mut s = self.prepare(tree);
+        delete_comma_clauses(&mut s, opts);
+        self.find_nes(&mut s, date, opts);
+        build_items(&mut s);
+        let mut trace = opts.trace.then(Trace::default);
+        if let Some(t) = trace.as_mut() {
+            for (i, d) in s.deleted.iter().enumerate() {
+                if *d && let Some(sp) = s.leaf_node.get(i).and_then(|&n| tree.span(n)) {
+                    t.deleted.push(sp);
+                }
+            }
+            for ne in &s.nes {
+                t.actors.push(TraceActor {
+                    span: tree.span(ne.node),
+                    codes: ne.codes.clone(),
+                    rules: ne.rules.clone(),
+                });
+            }
+        }
+        for n in 0..tree.len() {
+            if s.kind.get(n) == Some(&Phrase::Vp) {
+                self.code_vp(&s, NodeId(n as u32), opts, &mut out.events, trace.as_mut());
+            }
+        }
+        out.trace = trace;
+        out
+    }
+
+    fn reject(&self, tree: &Tree, text: &str) -> Option<Rejection> {
+        if let Some((entry, _)) = self.dicts.discards.first(text) {
+            let rule = entry.origin.rule_ref();
+            return Some(match entry.scope {
+                DiscardScope::Story => Rejection::StoryDiscard {
+                    phrase: entry.text.clone(),
+                    rule,
+                },
+                DiscardScope::Sentence => Rejection::SentenceDiscard {
+                    phrase: entry.text.clone(),
+                    rule,
+                },
+            });
+        }
+        // A dateline ("CEBU CITY: --") is a run of upper-case words ending in `:` or `--` at the
+        // start of the sentence: the sentence is a news-wire header, not a statement.
+        for (n, leaf) in tree.leaves().take(8).enumerate() {
+            let w = tree.word(leaf).unwrap_or("");
+            if w == ":" || w == "--" {
+                return (n > 0).then_some(Rejection::Dateline);
+            }
+            if w.chars().any(char::is_lowercase) || !w.chars().any(char::is_alphabetic) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn prepare<'t>(&self, tree: &'t Tree) -> Sent<'t> {
+        let n = tree.len();
+        let mut leaf_node = Vec::new();
+        let mut words = Vec::new();
+        let mut tags = Vec::new();
+        let mut upper = String::new();
+        let mut leaf_index = vec![NONE; n];
+        for id in tree.nodes() {
+            if let Some(w) = tree.word(id) {
+                leaf_index[id.index()] = leaf_node.len() as u32;
+                leaf_node.push(id);
+                upper.clear();
+                for c in w.chars() {
+                    upper.extend(c.to_uppercase());
+                }
+                words.push(self.lex.words.get(&upper));
+                tags.push(classify_tag(tree.label(id)));
+            }
+        }
+        let mut lo = vec![NONE; n];
+        let mut hi = vec![0u32; n];
+        let mut kind = vec![Phrase::Other; n];
+        for i in (0..n).rev() {
+            let id = NodeId(i as u32);
+            if tree.is_leaf(id) {
+                lo[i] = leaf_index[i];
+                hi[i] = leaf_index[i] + 1;
+                continue;
+            }
+            kind[i] = classify_label(tree.label(id));
+            for &c in tree.children(id) {
+                let c = c.index();
+                if lo[c] != NONE {
+                    lo[i] = lo[i].min(lo[c]);
+                    hi[i] = hi[i].max(hi[c]);
+                }
+            }
+            if lo[i] == NONE {
+                lo[i] = 0;
+                hi[i] = 0;
+            }
+        }
+        let nl = leaf_node.len();
+        // stop[v]: where a verb's upper sequence ends, going backwards: just after the last
+        // clause that closed before the verb.
+        let mut closes = vec![false; nl + 1];
+        for i in 0..n {
+            if kind[i] == Phrase::Clause && hi[i] > lo[i] {
+                closes[hi[i] as usize] = true;
+            }
+        }
+        let mut stop = vec![0u32; nl + 1];
+        let mut last = 0u32;
+        for (v, c) in closes.iter().enumerate() {
+            if *c {
+                last = v as u32;
+            }
+            stop[v] = last;
+        }
+        Sent {
+            tree,
+            leaf_node,
+            words,
+            tags,
+            deleted: vec![false; nl],
+            lo,
+            hi,
+            kind,
+            nes: Vec::new(),
+            ne_of: vec![NONE; nl],
+            items: Vec::new(),
+            leaf_item: Vec::new(),
+            stop,
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Noun phrases
+    // -----------------------------------------------------------------------------------------
+
+    fn find_nes(&self, s: &mut Sent<'_>, date: Date, opts: &Options) {
+        let tree = s.tree;
+        let n = tree.len();
+        // flat[i]: an NP that is only words, nested flat NPs, modifiers and of/in/from phrases.
+        let mut flat = vec![false; n];
+        for i in (0..n).rev() {
+            if s.kind[i] != Phrase::Np {
+                continue;
+            }
+            let id = NodeId(i as u32);
+            flat[i] = tree.children(id).iter().all(|&c| {
+                let ci = c.index();
+                if tree.is_leaf(c) {
+                    return true;
+                }
+                match s.kind[ci] {
+                    Phrase::Np => flat[ci],
+                    Phrase::Mod => tree.children(c).iter().all(|&g| tree.is_leaf(g)),
+                    Phrase::Pp => self.is_merge_pp(s, c, &flat),
+                    _ => false,
+                }
+            });
+        }
+        let mut covered_until = 0u32;
+        for i in 0..n {
+            if !flat[i] || s.lo[i] < covered_until || s.hi[i] <= s.lo[i] {
+                continue;
+            }
+            let (lo, hi) = (s.lo[i], s.hi[i]);
+            if (lo..hi).all(|l| s.deleted.get(l as usize).copied().unwrap_or(true)) {
+                continue;
+            }
+            covered_until = hi;
+            let id = NodeId(i as u32);
+            let hits = self.hits(s, lo, hi);
+            let units = self.units(s, id, &hits, &flat);
+            let ne_index = s.nes.len() as u32;
+            let (codes, rules) = self.unit_codes(s, &units, date, opts);
+            let coded = codes.iter().any(|c| c != "---");
+            s.nes.push(Ne {
+                node: id,
+                codes,
+                rules,
+                coded,
+            });
+            for l in lo..hi {
+                if let Some(slot) = s.ne_of.get_mut(l as usize) {
+                    *slot = ne_index;
+                }
+            }
+        }
+    }
+
+    /// A PP merged into its noun phrase: `of`, `in` or `from` followed by flat noun phrases.
+    fn is_merge_pp(&self, s: &Sent<'_>, pp: NodeId, flat: &[bool]) -> bool {
+        let tree = s.tree;
+        let children = tree.children(pp);
+        let Some((&first, rest)) = children.split_first() else {
+            return false;
+        };
+        let prep_ok = tree.word(first).is_some_and(|w| {
+            w.eq_ignore_ascii_case("of")
+                || w.eq_ignore_ascii_case("in")
+                || w.eq_ignore_ascii_case("from")
+        });
+        prep_ok
+            && !rest.is_empty()
+            && rest
+                .iter()
+                .all(|&c| s.kind[c.index()] == Phrase::Np && flat[c.index()])
+    }
+
+    /// Actor and agent names in leaves `lo..hi`, left to right, longest first; an actor wins a
+    /// tie with an agent.
+    fn hits(&self, s: &Sent<'_>, lo: u32, hi: u32) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let words: Vec<WordId> = (lo..hi)
+            .map(|l| {
+                let l = l as usize;
+                if s.deleted.get(l).copied().unwrap_or(true) {
+                    UNKNOWN
+                } else {
+                    s.words.get(l).copied().unwrap_or(UNKNOWN)
+                }
+            })
+            .collect();
+        let mut i = 0usize;
+        while i < words.len() {
+            let actor = self.lex.actors.longest_at(&words, i);
+            let agent = self.lex.agents.longest_at(&words, i);
+            let (kind, len) = match (actor, agent) {
+                (Some((a, la)), Some((_, lg))) if la >= lg => (HitKind::Actor(a.0), la),
+                (_, Some((g, lg))) => (HitKind::Agent(g.0), lg),
+                (Some((a, la)), None) => (HitKind::Actor(a.0), la),
+                (None, None) => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.push(Hit {
+                kind,
+                lo: lo + i as u32,
+            });
+            i += len.max(1);
+        }
+        out
+    }
+
+    fn flat_unit(&self, hits: &[Hit], lo: u32, hi: u32) -> Unit {
+        let mut u = Unit {
+            lo,
+            hi,
+            ..Unit::default()
+        };
+        for h in hits.iter().filter(|h| h.lo >= lo && h.lo < hi) {
+            match h.kind {
+                HitKind::Actor(a) => {
+                    if u.actor.is_none() {
+                        u.actor = Some(a);
+                    }
+                }
+                HitKind::Agent(g) => {
+                    if !u.agents.contains(&g) {
+                        u.agents.push(g);
+                    }
+                }
+            }
+        }
+        u
+    }
+
+    /// The actor units of a noun phrase: one for a simple phrase, several for a compound
+    /// (`Fornost and Gondor`), with agents distributed over `X of A and B` constructions.
+    fn units(&self, s: &Sent<'_>, node: NodeId, hits: &[Hit], flat: &[bool]) -> Vec<Unit> {
+        let tree = s.tree;
+        let children = tree.children(node);
+        let (lo, hi) = (s.lo[node.index()], s.hi[node.index()]);
+        let is_split = |c: NodeId| {
+            tree.is_leaf(c)
+                && matches!(
+                    s.tags.get(s.lo[c.index()] as usize),
+                    Some(Tag::Conj) | Some(Tag::Comma)
+                )
+        };
+        let has_cc = children.iter().enumerate().any(|(i, &c)| {
+            i > 0 && tree.is_leaf(c) && s.tags.get(s.lo[c.index()] as usize) == Some(&Tag::Conj)
+        });
+        if has_cc {
+            let mut out: Vec<Unit> = Vec::new();
+            let mut group: Vec<NodeId> = Vec::new();
+            let mut leaf_level = false;
+            let flush = |group: &mut Vec<NodeId>, out: &mut Vec<Unit>, leaf_level: &mut bool| {
+                if group.is_empty() {
+                    return;
+                }
+                if let [only] = group.as_slice()
+                    && !tree.is_leaf(*only)
+                    && s.kind[only.index()] == Phrase::Np
+                {
+                    out.extend(self.units(s, *only, hits, flat));
+                    group.clear();
+                    return;
+                }
+                if group.iter().any(|&g| tree.is_leaf(g)) {
+                    *leaf_level = true;
+                }
+                let glo = group.iter().map(|g| s.lo[g.index()]).min().unwrap_or(lo);
+                let ghi = group.iter().map(|g| s.hi[g.index()]).max().unwrap_or(hi);
+                out.push(self.flat_unit(hits, glo, ghi));
+                group.clear();
+            };
+            for &c in children {
+                if is_split(c) {
+                    flush(&mut group, &mut out, &mut leaf_level);
+                } else {
+                    group.push(c);
+                }
+            }
+            flush(&mut group, &mut out, &mut leaf_level);
+            if leaf_level {
+                // `Danish media and government`: the leading actor modifies every conjunct.
+                let mut carried: Option<ActorId> = None;
+                for u in &mut out {
+                    match u.actor {
+                        Some(a) => carried = Some(a),
+                        None if !u.agents.is_empty() => u.actor = carried,
+                        None => {}
+                    }
+                }
+            }
+            if out.is_empty() {
+                out.push(self.flat_unit(hits, lo, hi));
+            }
+            return out;
+        }
+        // `the ambassadors of Arnor, Osgiliath and Gondor`: head noun phrase + of/in/from phrase.
+        let head = children
+            .iter()
+            .position(|&c| !tree.is_leaf(c) && s.kind[c.index()] == Phrase::Np);
+        if let Some(hpos) = head {
+            let pp = children.get(hpos + 1).copied().filter(|&c| {
+                !tree.is_leaf(c) && s.kind[c.index()] == Phrase::Pp && self.is_merge_pp(s, c, flat)
+            });
+            if let (Some(&h), Some(pp)) = (children.get(hpos), pp) {
+                let obj = tree.children(pp).get(1).copied();
+                let hu = self.units(s, h, hits, flat);
+                if hu.iter().any(|u| u.actor.is_some()) {
+                    return hu;
+                }
+                if let Some(obj) = obj {
+                    let ou = self.units(s, obj, hits, flat);
+                    if ou.iter().any(|u| u.actor.is_some()) {
+                        let heads: Vec<&Unit> =
+                            hu.iter().filter(|u| !u.agents.is_empty()).collect();
+                        if heads.is_empty() {
+                            return ou;
+                        }
+                        let mut out = Vec::new();
+                        for hd in &heads {
+                            for o in ou.iter().filter(|o| o.actor.is_some()) {
+                                let mut agents = hd.agents.clone();
+                                for g in &o.agents {
+                                    if !agents.contains(g) {
+                                        agents.push(*g);
+                                    }
+                                }
+                                out.push(Unit {
+                                    actor: o.actor,
+                                    agents,
+                                    lo: o.lo,
+                                    hi: o.hi,
+                                });
+                            }
+                        }
+                        return out;
+                    }
+                }
+            }
+        }
+        vec![self.flat_unit(hits, lo, hi)]
+    }
+
+    fn unit_codes(
+        &self,
+        s: &Sent<'_>,
+        units: &[Unit],
+        date: Date,
+        opts: &Options,
+    ) -> (Vec<String>, Vec<RuleRef>) {
+        let mut codes: Vec<String> = Vec::new();
+        let mut rules: Vec<RuleRef> = Vec::new();
+        let push = |c: String, codes: &mut Vec<String>| {
+            if !codes.contains(&c) {
+                codes.push(c);
+            }
+        };
+        for u in units {
+            let agents: Vec<&demarche_dict::AgentEntry> = u
+                .agents
+                .iter()
+                .filter_map(|g| self.dicts.agents.get(*g))
+                .collect();
+            for g in &agents {
+                rules.push(g.origin.rule_ref());
+            }
+            let actor_codes = u.actor.and_then(|a| {
+                let e = self.dicts.actors.get(a)?;
+                rules.push(e.origin.rule_ref());
+                e.codes_on(date)
+            });
+            match actor_codes {
+                Some(ac) if !ac.is_null() => {
+                    for c in &ac.codes {
+                        push(combine(c, &agents), &mut codes);
+                    }
+                }
+                Some(_) => push("---".to_string(), &mut codes),
+                None if u.actor.is_some() => push("---".to_string(), &mut codes),
+                None if !agents.is_empty() => push(combine("---", &agents), &mut codes),
+                None => {
+                    let text = new_actor_text(s, u.lo, u.hi, opts.new_actor_length);
+                    push(text.unwrap_or_else(|| "---".to_string()), &mut codes);
+                }
+            }
+        }
+        if codes.is_empty() {
+            codes.push("---".to_string());
+        }
+        (codes, rules)
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Verbs
+    // -----------------------------------------------------------------------------------------
+
+    fn code_vp(
+        &self,
+        s: &Sent<'_>,
+        vp: NodeId,
+        opts: &Options,
+        events: &mut Vec<CodedEvent>,
+        trace: Option<&mut Trace>,
+    ) {
+        let tree = s.tree;
+        let Some(&first) = tree.children(vp).first() else {
+            return;
+        };
+        if !tree.is_leaf(first) {
+            return;
+        }
+        let v = s.lo[first.index()] as usize;
+        if s.tags.get(v) != Some(&Tag::Verb) || s.deleted.get(v).copied().unwrap_or(true) {
+            return;
+        }
+        let Some(&vw) = s.words.get(v) else { return };
+        let Some(forms) = self.lex.verb_forms.get(&vw) else {
+            return;
+        };
+        let form = forms.iter().find(|f| {
+            let nb = f.before.len();
+            let na = f.after.len();
+            v >= nb
+                && f.before
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| s.words.get(v - nb + k) == Some(w))
+                && f.after
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| s.words.get(v + 1 + k) == Some(w))
+                && v + 1 + na <= s.words.len()
+        });
+        let Some(form) = form else { return };
+        let vfirst = v - form.before.len();
+        let vlast = v + form.after.len();
+        let vp_hi = s.hi[vp.index()] as usize;
+        // Item ranges: upper = [ustart, ufirst) read backwards; lower = (vlast item, lend).
+        let ustart = s
+            .leaf_item
+            .get(s.stop.get(vfirst).copied().unwrap_or(0) as usize)
+            .copied()
+            .unwrap_or(0) as usize;
+        let ufirst = item_of_word(s, vfirst);
+        let lstart = item_of_word(s, vlast) + 1;
+        let lend = s
+            .leaf_item
+            .get(vp_hi)
+            .copied()
+            .map(|x| x as usize)
+            .unwrap_or(s.items.len())
+            .max(lstart);
+        let upper: Vec<Item> = s
+            .items
+            .get(ustart..ufirst.max(ustart))
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .copied()
+            .collect();
+        let lower: &[Item] = s.items.get(lstart..lend).unwrap_or(&[]);
+
+        let verb = self.dicts.verbs.verb(form.form.verb);
+        let block_patterns = self
+            .lex
+            .block_patterns
+            .get(form.block as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let mut fired: Option<(&CompiledPattern, Binds)> = None;
+        for p in block_patterns {
+            let mut b = Binds::default();
+            if self.match_steps(s, lower, &p.lower, 0, &mut b, false)
+                && self.match_steps(s, &upper, &p.upper, 0, &mut b, true)
+            {
+                fired = Some((p, b));
+                break;
+            }
+        }
+        let code: Option<&VerbCode> = match &fired {
+            Some((p, _)) => Some(&p.code),
+            None => self.dicts.verbs.code_of(form.form.verb),
+        };
+        let mut binds = fired.as_ref().map(|(_, b)| *b).unwrap_or_default();
+        let verb_span = span_of_leaves(s, vfirst, vlast);
+        let mut rules = Vec::new();
+        if let Some(ve) = verb {
+            rules.push(ve.origin.rule_ref());
+        }
+        if let Some((p, _)) = &fired
+            && let Some(vp) = self
+                .dicts
+                .verbs
+                .pattern(demarche_dict::PatternId(p.pattern))
+        {
+            rules.push(vp.origin.rule_ref());
+        }
+
+        // Passive voice: `X was opposed by Y` codes Y → X.
+        let mut passive = false;
+        if fired.is_none()
+            && tree.label(first) == "VBN"
+            && self.is_passive(s, &upper)
+            && let Some(agent) = self.by_phrase(s, lower)
+        {
+            passive = true;
+            binds.source = Some(agent);
+            binds.target = find_source(s, &upper, None);
+        }
+        let reciprocal = binds.compound.is_some() && binds.target.is_none() && binds.compound_upper;
+        if binds.compound.is_some() {
+            if binds.compound_upper {
+                if binds.source.is_none() {
+                    binds.source = binds.compound;
+                }
+            } else if binds.target.is_none() {
+                binds.target = binds.compound;
+            }
+        }
+        let source = binds
+            .source
+            .or_else(|| find_source(s, &upper, binds.target));
+        let target = if reciprocal {
+            source
+        } else {
+            binds
+                .target
+                .or_else(|| find_target(s, lower, &upper, source))
+        };
+
+        let code_text = code.map(|c| c.to_string()).unwrap_or_else(|| "---".into());
+        if let Some(t) = trace {
+            let pattern = fired.as_ref().and_then(|(p, _)| {
+                let vp = self
+                    .dicts
+                    .verbs
+                    .pattern(demarche_dict::PatternId(p.pattern))?;
+                Some((vp.origin.rule_ref(), pattern_text(vp)))
+            });
+            t.verbs.push(TraceVerb {
+                span: verb_span,
+                verb: verb.map(|v| v.written.clone()).unwrap_or_default(),
+                block: verb
+                    .and_then(|v| self.dicts.verbs.block(v.block))
+                    .map(|b| b.name.clone())
+                    .unwrap_or_default(),
+                pattern,
+                candidates: block_patterns.len(),
+                code: code_text.clone(),
+                source: source
+                    .and_then(|n| s.nes.get(n as usize))
+                    .map(|n| n.codes.clone()),
+                target: target
+                    .and_then(|n| s.nes.get(n as usize))
+                    .map(|n| n.codes.clone()),
+                passive,
+            });
+        }
+        let Some(code) = code else { return };
+        if code.is_null() {
+            return;
+        }
+        let (Some(src), Some(tgt)) = (source, target) else {
+            return;
+        };
+        let (Some(sne), Some(tne)) = (s.nes.get(src as usize), s.nes.get(tgt as usize)) else {
+            return;
+        };
+        let mut ev_rules = rules.clone();
+        ev_rules.extend(sne.rules.iter().cloned());
+        if src != tgt {
+            ev_rules.extend(tne.rules.iter().cloned());
+        }
+        ev_rules.sort();
+        ev_rules.dedup();
+        let sspan = tree.span(sne.node);
+        let tspan = tree.span(tne.node);
+        let mut emit = |a: &str, b: &str, c: &str, sa: Option<Span>, sb: Option<Span>| {
+            if a == b {
+                return;
+            }
+            if opts.require_dyad && (a == "---" || b == "---") {
+                return;
+            }
+            let ev = CodedEvent {
+                source: a.to_string(),
+                target: b.to_string(),
+                code: c.to_string(),
+                source_span: sa,
+                target_span: sb,
+                verb_span,
+                rules: ev_rules.clone(),
+            };
+            if !events
+                .iter()
+                .any(|e| e.source == ev.source && e.target == ev.target && e.code == ev.code)
+            {
+                events.push(ev);
+            }
+        };
+        let fwd = code.forward().map(|c| c.code.as_str());
+        let rev = code.reverse().map(|c| c.code.as_str());
+        for a in &sne.codes {
+            for b in &tne.codes {
+                if let Some(f) = fwd {
+                    emit(a, b, f, sspan, tspan);
+                }
+                if let Some(r) = rev {
+                    emit(b, a, r, tspan, sspan);
+                }
+            }
+        }
+    }
+
+    fn is_passive(&self, s: &Sent<'_>, upper: &[Item]) -> bool {
+        for it in upper {
+            if let Item::Word(l) = *it {
+                let l = l as usize;
+                match s.tags.get(l) {
+                    Some(Tag::Adverb) => continue,
+                    Some(Tag::Verb) => {
+                        let w = s.words.get(l).copied().unwrap_or(UNKNOWN);
+                        return w != UNKNOWN && self.be_forms.contains(&w);
+                    }
+                    _ => return false,
+                }
+            }
+        }
+        false
+    }
+
+    /// The noun phrase right after `BY` in the lower sequence.
+    fn by_phrase(&self, s: &Sent<'_>, lower: &[Item]) -> Option<u32> {
+        if self.by == UNKNOWN {
+            return None;
+        }
+        for (i, item) in lower.iter().enumerate() {
+            if let Item::Word(l) = item
+                && s.words.get(*l as usize) == Some(&self.by)
+            {
+                return match lower.get(i + 1) {
+                    Some(Item::NeStart(ne)) => Some(*ne),
+                    _ => None,
+                };
+            }
+        }
+        None
+    }
+}
+
+fn item_of_word(s: &Sent<'_>, leaf: usize) -> usize {
+    // The Word item of a leaf: its first item, plus one when it opens a noun phrase.
+    let first = s.leaf_item.get(leaf).copied().unwrap_or(0) as usize;
+    match s.items.get(first) {
+        Some(Item::NeStart(_)) => first + 1,
+        _ => first,
+    }
+}
+
+fn span_of_leaves(s: &Sent<'_>, a: usize, b: usize) -> Option<Span> {
+    let sa = s.leaf_node.get(a).and_then(|&n| s.tree.span(n));
+    let sb = s.leaf_node.get(b).and_then(|&n| s.tree.span(n));
+    match (sa, sb) {
+        (Some(x), Some(y)) => Some(x.cover(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Pattern bindings: noun phrases matched by `$`, `+` and `%`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Binds {
+    source: Option<u32>,
+    target: Option<u32>,
+    compound: Option<u32>,
+    compound_upper: bool,
+}
+
+impl Coder<'_> {
+    /// Matches `steps` against `seq` from position `pos`, with backtracking over open steps.
+    /// `backwards` is true for the upper sequence (items already reversed), which flips the
+    /// meaning of noun-phrase start and end markers and the order of synset phrase words.
+    fn match_steps(
+        &self,
+        s: &Sent<'_>,
+        seq: &[Item],
+        steps: &[Step],
+        pos: usize,
+        b: &mut Binds,
+        backwards: bool,
+    ) -> bool {
+        let Some((step, rest)) = steps.split_first() else {
+            return true;
+        };
+        let mut q = pos;
+        loop {
+            if q > seq.len() {
+                return false;
+            }
+            if let Some(next) = self.match_elem(s, seq, step.elem, q, step.closed, b, backwards) {
+                let saved = *b;
+                if self.match_steps(s, seq, rest, next, b, backwards) {
+                    return true;
+                }
+                *b = saved;
+            }
+            if step.closed {
+                return false;
+            }
+            q += 1;
+            if q >= seq.len() {
+                return false;
+            }
+        }
+    }
+
+    /// Tries one element at position `q`; returns the position after it.
+    #[allow(clippy::too_many_arguments)]
+    fn match_elem(
+        &self,
+        s: &Sent<'_>,
+        seq: &[Item],
+        elem: Elem,
+        q: usize,
+        closed: bool,
+        b: &mut Binds,
+        backwards: bool,
+    ) -> Option<usize> {
+        let opens = |it: &Item| match (it, backwards) {
+            (Item::NeStart(n), false) | (Item::NeEnd(n), true) => Some(*n),
+            _ => None,
+        };
+        match elem {
+            Elem::Word(w) => {
+                let q = skip_markers(seq, q, closed);
+                match seq.get(q)? {
+                    Item::Word(l) if s.words.get(*l as usize) == Some(&w) && w != UNKNOWN => {
+                        Some(q + 1)
+                    }
+                    _ => None,
+                }
+            }
+            Elem::Synset(id) => {
+                let q0 = skip_markers(seq, q, closed);
+                let phrases = self.lex.synsets.get(id as usize)?;
+                // Longest phrase first.
+                let mut best: Option<usize> = None;
+                for ph in phrases {
+                    let mut p = q0;
+                    let mut ok = true;
+                    let n = ph.len();
+                    for k in 0..n {
+                        let w = if backwards { ph[n - 1 - k] } else { ph[k] };
+                        if k > 0 {
+                            p = skip_markers(seq, p, true);
+                        }
+                        match seq.get(p) {
+                            Some(Item::Word(l)) if s.words.get(*l as usize) == Some(&w) => p += 1,
+                            _ => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    if ok && n > 0 && best.is_none_or(|bp| p > bp) {
+                        best = Some(p);
+                    }
+                }
+                best
+            }
+            Elem::Source | Elem::Target | Elem::Skip | Elem::Compound => {
+                let mut q = q;
+                // A closed step may step over the end marker of the phrase before it.
+                while let Some(it) = seq.get(q) {
+                    if opens(it).is_some() {
+                        break;
+                    }
+                    match it {
+                        Item::Word(_) => return None,
+                        _ => q += 1,
+                    }
+                }
+                let ne = opens(seq.get(q)?)?;
+                let info = s.nes.get(ne as usize)?;
+                match elem {
+                    Elem::Source => b.source = Some(ne),
+                    Elem::Target => b.target = Some(ne),
+                    Elem::Compound => {
+                        if info.codes.len() < 2 {
+                            return None;
+                        }
+                        b.compound = Some(ne);
+                        b.compound_upper = backwards;
+                    }
+                    _ => {}
+                }
+                // Continue after the phrase's closing marker.
+                let mut p = q + 1;
+                while let Some(it) = seq.get(p) {
+                    p += 1;
+                    let closes = match (it, backwards) {
+                        (Item::NeEnd(n), false) | (Item::NeStart(n), true) => *n == ne,
+                        _ => false,
+                    };
+                    if closes {
+                        break;
+                    }
+                }
+                Some(p)
+            }
+        }
+    }
+}
+
+/// Skips noun-phrase markers (they are not words, so they do not break adjacency).
+fn skip_markers(seq: &[Item], mut q: usize, _closed: bool) -> usize {
+    while let Some(Item::NeStart(_) | Item::NeEnd(_)) = seq.get(q) {
+        q += 1;
+    }
+    q
+}
+
+/// Noun phrases in `seq` (an upper sequence, verb-outward) in sentence order.
+fn nes_in(seq: &[Item]) -> impl Iterator<Item = u32> + '_ {
+    seq.iter().rev().filter_map(|it| match it {
+        Item::NeStart(n) => Some(*n),
+        _ => None,
+    })
+}
+
+/// The source: the first coded noun phrase of the upper sequence in sentence order, else the
+/// first uncoded one.
+fn find_source(s: &Sent<'_>, upper: &[Item], exclude: Option<u32>) -> Option<u32> {
+    let cands = || nes_in(upper).filter(|&n| Some(n) != exclude);
+    cands()
+        .find(|&n| s.nes.get(n as usize).is_some_and(|ne| ne.coded))
+        .or_else(|| cands().next())
+}
+
+/// The target, by PETRARCH's priorities: a coded phrase after the verb whose codes differ from
+/// the source's; an uncoded phrase after the verb; then the same two before the verb, nearest
+/// first.
+fn find_target(s: &Sent<'_>, lower: &[Item], upper: &[Item], source: Option<u32>) -> Option<u32> {
+    let src_codes = source.and_then(|n| s.nes.get(n as usize)).map(|n| &n.codes);
+    let differs = |n: u32| {
+        let Some(ne) = s.nes.get(n as usize) else {
+            return false;
+        };
+        match src_codes {
+            Some(sc) if sc.len() == 1 && ne.codes.len() == 1 => sc != &ne.codes,
+            _ => true,
+        }
+    };
+    let lower_nes = || {
+        lower.iter().filter_map(|it| match it {
+            Item::NeStart(n) => Some(*n),
+            _ => None,
+        })
+    };
+    let upper_nes = || {
+        upper
+            .iter()
+            .filter_map(|it| match it {
+                Item::NeEnd(n) => Some(*n),
+                _ => None,
+            })
+            .filter(|&n| Some(n) != source)
+    };
+    let coded = |n: &u32| s.nes.get(*n as usize).is_some_and(|ne| ne.coded);
+    lower_nes()
+        .filter(coded)
+        .find(|&n| differs(n) && Some(n) != source)
+        .or_else(|| lower_nes().find(|n| !coded(n) && Some(*n) != source))
+        .or_else(|| upper_nes().filter(coded).find(|&n| differs(n)))
+        .or_else(|| upper_nes().find(|n| !coded(n)))
+}
+
+/// Adds agent codes to an actor code: prefixes before, suffixes after, skipping a code the
+/// actor code already carries (`USAGOV` + `GOV` stays `USAGOV`).
+fn combine(actor: &str, agents: &[&demarche_dict::AgentEntry]) -> String {
+    let mut code = actor.to_string();
+    for g in agents
+        .iter()
+        .filter(|g| g.placement == AgentPlacement::Suffix)
+    {
+        if !has_code_at_3(&code, &g.code) {
+            code.push_str(&g.code);
+        }
+    }
+    for g in agents
+        .iter()
+        .filter(|g| g.placement == AgentPlacement::Prefix)
+    {
+        if !has_code_at_3(&code, &g.code) {
+            code.insert_str(0, &g.code);
+        }
+    }
+    code
+}
+
+/// Whether `code` contains `part` at an offset that is a multiple of three (CAMEO actor codes
+/// are built from three-letter pieces).
+fn has_code_at_3(code: &str, part: &str) -> bool {
+    if part.is_empty() {
+        return true;
+    }
+    (0..code.len())
+        .step_by(3)
+        .any(|i| code.get(i..).is_some_and(|rest| rest.starts_with(part)))
+}
+
+fn new_actor_text(s: &Sent<'_>, lo: u32, hi: u32, max_len: usize) -> Option<String> {
+    if max_len == 0 {
+        return None;
+    }
+    let mut words: Vec<String> = Vec::new();
+    for l in lo..hi {
+        let l = l as usize;
+        if s.deleted.get(l).copied().unwrap_or(true) {
+            continue;
+        }
+        if matches!(
+            s.tags.get(l),
+            Some(Tag::Possessive) | Some(Tag::Punct) | Some(Tag::Comma)
+        ) {
+            continue;
+        }
+        let w = s.leaf_node.get(l).and_then(|&n| s.tree.word(n))?;
+        words.push(w.to_uppercase());
+    }
+    if words.is_empty() || words.len() > max_len {
+        return None;
+    }
+    Some(format!("\"{}\"", words.join(" ")))
+}
+
+/// Removes comma-delimited clauses by length, as TABARI and PETRARCH do: an internal clause
+/// between two commas, the initial clause before the first comma and the terminal clause after
+/// the last one, each within its configured word-count range. Commas inside noun phrases are
+/// lists, not clause boundaries, and are left alone.
+fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
+    let tree = s.tree;
+    let nl = s.leaf_node.len();
+    let commas: Vec<usize> = (0..nl)
+        .filter(|&l| {
+            s.tags.get(l) == Some(&Tag::Comma)
+                && s.leaf_node
+                    .get(l)
+                    .and_then(|&n| tree.parent(n))
+                    .is_none_or(|p| s.kind[p.index()] != Phrase::Np)
+        })
+        .collect();
+    if commas.is_empty() {
+        return;
+    }
+    let count = |a: usize, b: usize| {
+        (a..b)
+            .filter(|&l| {
+                !matches!(
+                    s.tags.get(l),
+                    Some(Tag::Punct) | Some(Tag::Comma) | Some(Tag::Possessive)
+                )
+            })
+            .count()
+    };
+    // The end of the sentence, before its final punctuation.
+    let mut end = nl;
+    while end > 0 && matches!(s.tags.get(end - 1), Some(Tag::Punct)) {
+        end -= 1;
+    }
+    let mut del: Vec<(usize, usize)> = Vec::new();
+    let (first, last) = (commas[0], commas[commas.len() - 1]);
+    if opts.comma_bmax > 0 {
+        let n = count(0, first);
+        if n >= opts.comma_bmin && n <= opts.comma_bmax {
+            del.push((0, first + 1));
+        }
+    }
+    if opts.comma_max > 0 {
+        for w in commas.windows(2) {
+            let n = count(w[0] + 1, w[1]);
+            if n >= opts.comma_min && n <= opts.comma_max {
+                del.push((w[0], w[1]));
+            }
+        }
+    }
+    if opts.comma_emax > 0 && last < end {
+        let n = count(last + 1, end);
+        if n >= opts.comma_emin && n <= opts.comma_emax {
+            del.push((last, end));
+        }
+    }
+    for (a, b) in del {
+        for l in a..b {
+            if let Some(d) = s.deleted.get_mut(l) {
+                *d = true;
+            }
+        }
+    }
+}
+
+fn build_items(s: &mut Sent<'_>) {
+    let nl = s.leaf_node.len();
+    s.items.clear();
+    s.leaf_item = vec![0; nl + 1];
+    let mut open: u32 = NONE;
+    for l in 0..nl {
+        s.leaf_item[l] = s.items.len() as u32;
+        let ne = s.ne_of.get(l).copied().unwrap_or(NONE);
+        if ne != open && open != NONE {
+            s.items.push(Item::NeEnd(open));
+            s.leaf_item[l] = s.items.len() as u32;
+            open = NONE;
+        }
+        if s.deleted.get(l).copied().unwrap_or(true) {
+            continue;
+        }
+        if ne != NONE && ne != open {
+            s.items.push(Item::NeStart(ne));
+            open = ne;
+        }
+        s.items.push(Item::Word(l as u32));
+    }
+    if open != NONE {
+        s.items.push(Item::NeEnd(open));
+    }
+    s.leaf_item[nl] = s.items.len() as u32;
+}
+
+/// A pattern in PETRARCH's written form, for traces.
+fn pattern_text(p: &demarche_dict::VerbPattern) -> String {
+    use demarche_dict::PatternItem as P;
+    fn item(i: &P, out: &mut String) {
+        match i {
+            P::Verb => out.push('*'),
+            P::Word(w) => out.push_str(w),
+            P::Synset(id) => {
+                out.push('&');
+                out.push_str(&id.0.to_string());
+            }
+            P::Source => out.push('$'),
+            P::Target => out.push('+'),
+            P::Compound => out.push('%'),
+            P::Skip => out.push('^'),
+            P::NounPhrase(items) => {
+                out.push('{');
+                for (k, x) in items.iter().enumerate() {
+                    if k > 0 {
+                        out.push(' ');
+                    }
+                    item(x, out);
+                }
+                out.push('}');
+            }
+            P::PrepPhrase {
+                preposition,
+                object,
+            } => {
+                out.push('(');
+                item(preposition, out);
+                for x in object {
+                    out.push(' ');
+                    item(x, out);
+                }
+                out.push(')');
+            }
+        }
+    }
+    let mut out = String::new();
+    for (k, t) in p.tokens.iter().enumerate() {
+        if k > 0 {
+            out.push(if t.joined { '_' } else { ' ' });
+        }
+        item(&t.item, &mut out);
+    }
+    out.push_str(&format!(" [{}]", p.code));
+    out
+}
