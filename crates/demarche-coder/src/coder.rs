@@ -129,8 +129,10 @@ struct Ne {
     node: NodeId,
     codes: Vec<String>,
     rules: Vec<RuleRef>,
-    coded: bool,
+    /// 2: a dictionary actor or agent; 1: only a new actor named by its text; 0: null.
+    level: u8,
 }
+
 
 #[derive(Debug, Clone, Copy)]
 enum HitKind {
@@ -249,9 +251,19 @@ impl<'d> Coder<'d> {
                 });
             }
         }
+        // Verb phrases in pre-order; once a verb codes an event, the verbs inside its phrase
+        // are part of what it reports ("said it would attack") and are not coded again.
+        let mut consumed = (0u32, 0u32);
         for n in 0..tree.len() {
-            if s.kind.get(n) == Some(&Phrase::Vp) {
-                self.code_vp(&s, NodeId(n as u32), opts, &mut out.events, trace.as_mut());
+            if s.kind.get(n) != Some(&Phrase::Vp) {
+                continue;
+            }
+            let (lo, hi) = (s.lo[n], s.hi[n]);
+            if lo >= consumed.0 && lo < consumed.1 {
+                continue;
+            }
+            if self.code_vp(&s, NodeId(n as u32), opts, &mut out.events, trace.as_mut()) {
+                consumed = (lo, hi);
             }
         }
         out.trace = trace;
@@ -403,13 +415,23 @@ impl<'d> Coder<'d> {
             let hits = self.hits(s, lo, hi);
             let units = self.units(s, id, &hits, &flat);
             let ne_index = s.nes.len() as u32;
-            let (codes, rules) = self.unit_codes(s, &units, date, opts);
-            let coded = codes.iter().any(|c| c != "---");
+            let (mut codes, rules) = self.unit_codes(s, &units, date, opts);
+            // A compound keeps only its coded members (`The lions and Gondor` is Gondor).
+            if codes.iter().any(|c| c != "---") {
+                codes.retain(|c| c != "---");
+            }
+            let level = if codes.iter().any(|c| c != "---" && !c.starts_with('"')) {
+                2
+            } else if codes.iter().any(|c| c.starts_with('"')) {
+                1
+            } else {
+                0
+            };
             s.nes.push(Ne {
                 node: id,
                 codes,
                 rules,
-                coded,
+                level,
             });
             for l in lo..hi {
                 if let Some(slot) = s.ne_of.get_mut(l as usize) {
@@ -668,21 +690,23 @@ impl<'d> Coder<'d> {
         opts: &Options,
         events: &mut Vec<CodedEvent>,
         trace: Option<&mut Trace>,
-    ) {
+    ) -> bool {
         let tree = s.tree;
         let Some(&first) = tree.children(vp).first() else {
-            return;
+            return false;
         };
         if !tree.is_leaf(first) {
-            return;
+            return false;
         }
         let v = s.lo[first.index()] as usize;
         if s.tags.get(v) != Some(&Tag::Verb) || s.deleted.get(v).copied().unwrap_or(true) {
-            return;
+            return false;
         }
-        let Some(&vw) = s.words.get(v) else { return };
+        let Some(&vw) = s.words.get(v) else {
+            return false;
+        };
         let Some(forms) = self.lex.verb_forms.get(&vw) else {
-            return;
+            return false;
         };
         let form = forms.iter().find(|f| {
             let nb = f.before.len();
@@ -698,7 +722,7 @@ impl<'d> Coder<'d> {
                     .all(|(k, w)| s.words.get(v + 1 + k) == Some(w))
                 && v + 1 + na <= s.words.len()
         });
-        let Some(form) = form else { return };
+        let Some(form) = form else { return false };
         let vfirst = v - form.before.len();
         let vlast = v + form.after.len();
         let vp_hi = s.hi[vp.index()] as usize;
@@ -772,7 +796,9 @@ impl<'d> Coder<'d> {
         {
             passive = true;
             binds.source = Some(agent);
-            binds.target = find_source(s, &upper, None);
+            binds.target = self
+                .subject_ne(s, vp, Some(agent))
+                .or_else(|| find_source(s, &upper, Some(agent)));
         }
         let reciprocal = binds.compound.is_some() && binds.target.is_none() && binds.compound_upper;
         if binds.compound.is_some() {
@@ -786,6 +812,7 @@ impl<'d> Coder<'d> {
         }
         let source = binds
             .source
+            .or_else(|| self.subject_ne(s, vp, binds.target))
             .or_else(|| find_source(s, &upper, binds.target));
         let target = if reciprocal {
             source
@@ -823,15 +850,19 @@ impl<'d> Coder<'d> {
                 passive,
             });
         }
-        let Some(code) = code else { return };
-        if code.is_null() {
-            return;
+        let Some(code) = code else { return false };
+        // `[025?]`: a code the dictionary marks as doubtful codes nothing.
+
+        let fwd = usable(code.forward());
+        let rev = usable(code.reverse());
+        if fwd.is_none() && rev.is_none() {
+            return false;
         }
         let (Some(src), Some(tgt)) = (source, target) else {
-            return;
+            return false;
         };
         let (Some(sne), Some(tne)) = (s.nes.get(src as usize), s.nes.get(tgt as usize)) else {
-            return;
+            return false;
         };
         let mut ev_rules = rules.clone();
         ev_rules.extend(sne.rules.iter().cloned());
@@ -865,8 +896,6 @@ impl<'d> Coder<'d> {
                 events.push(ev);
             }
         };
-        let fwd = code.forward().map(|c| c.code.as_str());
-        let rev = code.reverse().map(|c| c.code.as_str());
         for a in &sne.codes {
             for b in &tne.codes {
                 if let Some(f) = fwd {
@@ -877,6 +906,48 @@ impl<'d> Coder<'d> {
                 }
             }
         }
+        true
+    }
+
+    /// The subject of a verb phrase, from the tree: climbing from the verb phrase, the nearest
+    /// noun phrase before it in an enclosing clause (or the noun phrase a reduced relative
+    /// modifies). Its first coded actor phrase is the source.
+    fn subject_ne(&self, s: &Sent<'_>, vp: NodeId, exclude: Option<u32>) -> Option<u32> {
+        let tree = s.tree;
+        let mut child = vp;
+        while let Some(parent) = tree.parent(child) {
+            let pk = s.kind[parent.index()];
+            let is_s = pk == Phrase::Clause && !tree.label(parent).starts_with("SBAR");
+            if is_s || pk == Phrase::Np {
+                let kids = tree.children(parent);
+                let pos = kids.iter().position(|&c| c == child).unwrap_or(0);
+                for &c in kids.get(..pos).unwrap_or(&[]).iter().rev() {
+                    if tree.is_leaf(c) || s.kind[c.index()] != Phrase::Np {
+                        continue;
+                    }
+                    let (lo, hi) = (s.lo[c.index()], s.hi[c.index()]);
+                    let mut nes: Vec<u32> = Vec::new();
+                    for l in lo..hi {
+                        let ne = s.ne_of.get(l as usize).copied().unwrap_or(NONE);
+                        if ne != NONE && Some(ne) != exclude && nes.last() != Some(&ne) {
+                            nes.push(ne);
+                        }
+                    }
+                    let level = |n: u32| s.nes.get(n as usize).map_or(0, |ne| ne.level);
+                    let best = nes
+                        .iter()
+                        .copied()
+                        .find(|&n| level(n) == 2)
+                        .or_else(|| nes.iter().copied().find(|&n| level(n) == 1))
+                        .or_else(|| nes.first().copied());
+                    if best.is_some() {
+                        return best;
+                    }
+                }
+            }
+            child = parent;
+        }
+        None
     }
 
     fn is_passive(&self, s: &Sent<'_>, upper: &[Item]) -> bool {
@@ -1094,18 +1165,20 @@ fn nes_in(seq: &[Item]) -> impl Iterator<Item = u32> + '_ {
     })
 }
 
-/// The source: the first coded noun phrase of the upper sequence in sentence order, else the
-/// first uncoded one.
+/// The source from the upper sequence: the first coded noun phrase in sentence order
+/// (dictionary actors before new actors), else the first uncoded one.
 fn find_source(s: &Sent<'_>, upper: &[Item], exclude: Option<u32>) -> Option<u32> {
     let cands = || nes_in(upper).filter(|&n| Some(n) != exclude);
+    let level = |n: u32| s.nes.get(n as usize).map_or(0, |ne| ne.level);
     cands()
-        .find(|&n| s.nes.get(n as usize).is_some_and(|ne| ne.coded))
+        .find(|&n| level(n) == 2)
+        .or_else(|| cands().find(|&n| level(n) == 1))
         .or_else(|| cands().next())
 }
 
 /// The target, by PETRARCH's priorities: a coded phrase after the verb whose codes differ from
-/// the source's; an uncoded phrase after the verb; then the same two before the verb, nearest
-/// first.
+/// the source's (dictionary actors before new actors); an uncoded phrase after the verb; then
+/// the same before the verb, nearest first.
 fn find_target(s: &Sent<'_>, lower: &[Item], upper: &[Item], source: Option<u32>) -> Option<u32> {
     let src_codes = source.and_then(|n| s.nes.get(n as usize)).map(|n| &n.codes);
     let differs = |n: u32| {
@@ -1118,10 +1191,13 @@ fn find_target(s: &Sent<'_>, lower: &[Item], upper: &[Item], source: Option<u32>
         }
     };
     let lower_nes = || {
-        lower.iter().filter_map(|it| match it {
-            Item::NeStart(n) => Some(*n),
-            _ => None,
-        })
+        lower
+            .iter()
+            .filter_map(|it| match it {
+                Item::NeStart(n) => Some(*n),
+                _ => None,
+            })
+            .filter(|&n| Some(n) != source)
     };
     let upper_nes = || {
         upper
@@ -1132,13 +1208,14 @@ fn find_target(s: &Sent<'_>, lower: &[Item], upper: &[Item], source: Option<u32>
             })
             .filter(|&n| Some(n) != source)
     };
-    let coded = |n: &u32| s.nes.get(*n as usize).is_some_and(|ne| ne.coded);
+    let level = |n: u32| s.nes.get(n as usize).map_or(0, |ne| ne.level);
     lower_nes()
-        .filter(coded)
-        .find(|&n| differs(n) && Some(n) != source)
-        .or_else(|| lower_nes().find(|n| !coded(n) && Some(*n) != source))
-        .or_else(|| upper_nes().filter(coded).find(|&n| differs(n)))
-        .or_else(|| upper_nes().find(|n| !coded(n)))
+        .find(|&n| level(n) == 2 && differs(n))
+        .or_else(|| lower_nes().find(|&n| level(n) == 1 && differs(n)))
+        .or_else(|| lower_nes().find(|&n| level(n) == 0))
+        .or_else(|| upper_nes().find(|&n| level(n) == 2 && differs(n)))
+        .or_else(|| upper_nes().find(|&n| level(n) == 1 && differs(n)))
+        .or_else(|| upper_nes().find(|&n| level(n) == 0))
 }
 
 /// Adds agent codes to an actor code: prefixes before, suffixes after, skipping a code the
@@ -1341,4 +1418,10 @@ fn pattern_text(p: &demarche_dict::VerbPattern) -> String {
     }
     out.push_str(&format!(" [{}]", p.code));
     out
+}
+
+/// A code half that can be emitted: `[025?]` marks a doubtful code, which codes nothing.
+fn usable(c: Option<&demarche_dict::EventCode>) -> Option<&str> {
+    c.map(|c| c.code.as_str())
+        .filter(|c| !c.contains('?') && !c.is_empty())
 }

@@ -218,6 +218,10 @@ impl Lexicon {
     }
 
     fn compile_pattern(&mut self, p: &VerbPattern, index: u32) -> Option<CompiledPattern> {
+        // `[+++]` marks a pattern for TABARI's complex coding, which PETRARCH does not do.
+        if p.code.to_string().contains("+++") {
+            return None;
+        }
         // `joined` on a token ties it to the token before it in text order.
         let mut before: Vec<Step> = Vec::new();
         self.flatten(p.before(), &mut before)?;
