@@ -33,6 +33,28 @@ fn phrase(label: &'static str, kids: Vec<Node>) -> Node {
     Node::Phrase(label, kids)
 }
 
+/// A coordinated noun phrase. Like the Stanford parser, conjuncts that are single nouns are
+/// not bracketed: `(NP (NNP Gondor) (CC and) (NNP Osgiliath))`.
+fn coordinate(parts: Vec<Node>) -> Node {
+    let has_cc = parts.iter().any(|p| matches!(p, Node::Leaf(_)));
+    let single = |p: &Node| match p {
+        Node::Phrase("NP", k) => k.len() == 1 && matches!(k[0], Node::Leaf(_)),
+        Node::Leaf(_) => true,
+        _ => false,
+    };
+    if has_cc && parts.iter().all(single) {
+        let flat = parts
+            .into_iter()
+            .flat_map(|p| match p {
+                Node::Phrase(_, k) => k,
+                leaf => vec![leaf],
+            })
+            .collect();
+        return phrase("NP", flat);
+    }
+    phrase("NP", parts)
+}
+
 fn is_noun(t: &str) -> bool {
     matches!(t, "NN" | "NNS" | "NNP" | "NNPS")
 }
@@ -114,6 +136,8 @@ pub(crate) struct Grammar<'a> {
     low: &'a [String],
     pos: usize,
     depth: usize,
+    /// Inside a comma list item: commas and conjunctions end the noun phrase.
+    in_list: usize,
 }
 
 impl<'a> Grammar<'a> {
@@ -123,6 +147,7 @@ impl<'a> Grammar<'a> {
             low,
             pos: 0,
             depth: 0,
+            in_list: 0,
         }
     }
 
@@ -619,6 +644,11 @@ impl<'a> Grammar<'a> {
                     let vp = self.vp();
                     kids.push(phrase("S", vec![vp]));
                 }
+                "VBN" => {
+                    // "believed linked to", "got injured"
+                    let vp = self.vp();
+                    kids.push(vp);
+                }
                 "JJ" | "JJR" | "JJS" if !self.np_starts_at_noun(self.pos) => {
                     let adj = self.adjp();
                     kids.push(adj);
@@ -739,6 +769,9 @@ impl<'a> Grammar<'a> {
             let wh = phrase("WHNP", vec![self.leaf()]);
             let s = self.clause();
             kids.push(phrase("SBAR", vec![wh, s]));
+        } else if matches!(self.cur(), "RB") && matches!(self.cw(), "then" | "now" | "there") {
+            // "since then"
+            kids.push(phrase("NP", vec![self.leaf()]));
         } else if let Some(np) = self.np_full(mode) {
             kids.push(np);
         }
@@ -767,7 +800,7 @@ impl<'a> Grammar<'a> {
                 && w == "of"
                 && (self.np_starts_at(self.pos + 1) || self.t(self.pos + 1) == "VBG");
             let subject_pp = t == "IN"
-                && mode == Mode::Subject
+                && mode != Mode::Object
                 && !is_subordinator(&w)
                 && self.np_starts_at(self.pos + 1)
                 && !self.temporal_pp(self.pos);
@@ -800,10 +833,10 @@ impl<'a> Grammar<'a> {
                     self.pos = save;
                     break;
                 }
-            } else if t == "CC" && self.np_starts_at(self.pos + 1) {
+            } else if t == "CC" && self.in_list == 0 && self.np_starts_at(self.pos + 1) {
                 let save = self.pos;
                 let cc = self.leaf();
-                if mode == Mode::Object && self.clause_follows(self.pos) {
+                if mode != Mode::Subject && self.clause_follows(self.pos) {
                     self.pos = save;
                     break;
                 }
@@ -811,13 +844,20 @@ impl<'a> Grammar<'a> {
                     self.pos = save;
                     break;
                 };
-                np = phrase("NP", vec![np, cc, conj]);
+                np = coordinate(vec![np, cc, conj]);
             } else if t == "," {
                 match self.after_comma(mode) {
                     Some(list) => {
+                        let has_cc = list
+                            .iter()
+                            .any(|n| matches!(n, Node::Leaf(i) if self.t(*i) == "CC"));
                         let mut k = vec![np];
                         k.extend(list);
-                        np = phrase("NP", k);
+                        np = if has_cc {
+                            coordinate(k)
+                        } else {
+                            phrase("NP", k)
+                        };
                     }
                     None => break,
                 }
@@ -848,50 +888,86 @@ impl<'a> Grammar<'a> {
             let wh = phrase("WHNP", vec![self.leaf()]);
             let s = self.clause();
             let mut out = vec![comma, phrase("SBAR", vec![wh, s])];
-            if self.cur() == "," && !self.verb_follows(self.pos + 1) {
-                // leave the comma for the caller
-            } else if self.cur() == "," {
+            if self.cur() == "," && self.verb_follows(self.pos + 1) {
                 out.push(self.leaf());
             }
             return Some(out);
         }
-        if !self.np_starts_at(j) || self.reporting_tail(j) {
+        if self.in_list > 0
+            || !self.np_starts_at(j)
+            || self.reporting_tail(j)
+            || self.time_sbar_at(j)
+        {
             return None;
         }
-        let comma = self.leaf();
-        let Some(second) = self.np_full(Mode::Object) else {
-            self.pos = save;
-            return None;
-        };
-        // A list: "A, B and C" / "A, B, and C"
-        if self.cur() == "CC" && self.np_starts_at(self.pos + 1) {
-            let cc = self.leaf();
-            if let Some(last) = self.np_full(mode) {
-                return Some(vec![comma, second, cc, last]);
+        // Items separated by commas; each item is a noun phrase without its own commas or
+        // conjunctions, so that "A, B and C" comes out as one flat list.
+        let mut out = Vec::new();
+        loop {
+            out.push(self.leaf());
+            self.in_list += 1;
+            let item = self.np_full(Mode::Object);
+            self.in_list -= 1;
+            let Some(item) = item else {
+                self.pos = save;
+                return None;
+            };
+            out.push(item);
+            let k = self.pos + 1;
+            if self.cur() == ","
+                && self.t(k) != "CC"
+                && self.np_starts_at(k)
+                && !self.reporting_tail(k)
+                && !self.time_sbar_at(k)
+                && out.len() < 40
+            {
+                continue;
             }
-            self.pos = save;
-            return None;
+            break;
         }
-        if self.cur() == "," && self.t(self.pos + 1) == "CC" && self.np_starts_at(self.pos + 2) {
-            let c2 = self.leaf();
-            let cc = self.leaf();
-            if let Some(last) = self.np_full(mode) {
-                return Some(vec![comma, second, c2, cc, last]);
+        let items = out.len() / 2;
+        // The list ends with a conjunction: "A, B and C" / "A, B, and C".
+        let comma_cc = self.cur() == "," && self.t(self.pos + 1) == "CC";
+        if (self.cur() == "CC" || comma_cc)
+            && self.np_starts_at(self.pos + if comma_cc { 2 } else { 1 })
+        {
+            let mid = self.pos;
+            if comma_cc {
+                out.push(self.leaf());
             }
+            out.push(self.leaf());
+            if mode != Mode::Subject && self.clause_follows(self.pos) {
+                self.pos = mid;
+                for _ in 0..(if comma_cc { 2 } else { 1 }) {
+                    out.pop();
+                }
+            } else {
+                self.in_list += 1;
+                let last = self.np_full(mode);
+                self.in_list -= 1;
+                if let Some(last) = last {
+                    out.push(last);
+                    return Some(out);
+                }
+                self.pos = save;
+                return None;
+            }
+        }
+        if items > 1 {
             self.pos = save;
             return None;
         }
         // An appositive ends at a comma, the sentence end, or a closing bracket; never at a verb.
         match self.cur() {
             "," => {
-                if self.t(self.pos + 1) == "CC" {
-                    return Some(vec![comma, second]);
+                if self.t(self.pos + 1) == "CC" || self.reporting_tail(self.pos + 1) {
+                    return Some(out);
                 }
-                let c2 = self.leaf();
-                Some(vec![comma, second, c2])
+                out.push(self.leaf());
+                Some(out)
             }
-            "." | "" | "-RRB-" | "''" => Some(vec![comma, second]),
-            t if mode == Mode::Object && matches!(t, "IN" | "TO") => Some(vec![comma, second]),
+            "." | "" | "-RRB-" | "''" => Some(out),
+            t if mode != Mode::Subject && matches!(t, "IN" | "TO") => Some(out),
             _ => {
                 self.pos = save;
                 None
@@ -915,9 +991,15 @@ impl<'a> Grammar<'a> {
             let take = match t {
                 "DT" | "PDT" | "PRP$" => !seen_noun,
                 "CD" | "$" | "#" => true,
-                "JJ" | "JJR" | "JJS" => !seen_noun || is_noun(nt),
-                "NN" | "NNS" | "NNP" | "NNPS" => true,
-                "RB" => matches!(nt, "CD" | "JJ" | "VBN") && !seen_noun,
+                "JJ" | "JJR" | "JJS" => {
+                    !seen_noun
+                        || (is_noun(nt) && !matches!(self.cw(), "late" | "early" | "last" | "next"))
+                }
+                "NN" | "NNS" | "NNP" | "NNPS" => {
+                    !(seen_noun
+                        && matches!(self.cw(), "today" | "yesterday" | "tomorrow" | "tonight"))
+                }
+                "RB" | "RBS" | "RBR" => matches!(nt, "CD" | "JJ" | "VBN") && !seen_noun,
                 "VBN" | "VBG" => !seen_noun && matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ"),
                 "``" => matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ") && !kids.is_empty(),
                 "''" => seen_noun && self.quote_open(start),

@@ -15,7 +15,6 @@ use crate::lexicon::{BASE, GER, PART, PAST, S3, is_nationality, is_reporting_ver
 struct Info {
     lower: String,
     cap: bool,
-    all_caps: bool,
     vbits: u8,
     closed: Option<&'static str>,
     guess: &'static str,
@@ -203,7 +202,6 @@ pub(crate) fn tag(words: &[&str], extra_verb: Option<&dyn Fn(&str) -> bool>) -> 
         infos.push(Info {
             lower,
             cap,
-            all_caps,
             vbits,
             closed,
             guess,
@@ -243,7 +241,9 @@ fn first_guess(
         {
             return t;
         }
-        if is_nationality(w) {
+        if is_nationality(w)
+            || (!all_caps && (lower.ends_with("ian") || lower.ends_with("ese")) && w.len() > 5)
+        {
             return "JJ";
         }
         return "NNP";
@@ -364,7 +364,6 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
         let p = pj.map_or("", |j| tags[j]);
         let pw = pj.map_or("", |j| infos[j].lower.as_str());
         let next = infos.get(i + 1);
-        let nw = next.map_or("", |x| x.lower.as_str());
         let ng = next.map_or("", |x| x.guess);
         let after_aux = |pred: fn(&str) -> bool| pj.is_some_and(|j| pred(&infos[j].lower));
         let mut t = info.guess;
@@ -453,9 +452,10 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                     && (!info.cap || matches!(info.guess, "VBD" | "VBN" | "VBG" | "VBZ" | "VB"))
                 {
                     t = settle_verb(infos, &tags, i, pj, finite_seen);
-                } else if info.closed.is_none()
+                } else if (info.closed.is_none() || matches!(lower, "military" | "official"))
                     && !info.cap
                     && (al_word(lower) || info.guess == "JJ" && lower.ends_with("ian"))
+                    || lower == "military" && !info.cap
                 {
                     // "official news agency" vs "the official said"
                     t = if noun_like(i + 1) && !matches!(ng, "CD") {
@@ -463,7 +463,7 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                     } else {
                         "NN"
                     };
-                } else if info.guess == "JJ" && info.cap && is_nationality_word(info) {
+                } else if info.guess == "JJ" && info.cap {
                     t = if noun_like(i + 1) || next.is_some_and(|x| x.cap) {
                         "JJ"
                     } else if lower.ends_with('s') {
@@ -471,10 +471,24 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                     } else {
                         "NNP"
                     };
-                } else if info.guess == "NNP" && info.all_caps && nw.is_empty() {
+                } else if info.cap
+                    && matches!(info.guess, "NN" | "NNS")
+                    && next.is_some_and(|x| x.cap && x.guess == "NNP")
+                {
+                    // "President Ilham Aliyev": a title before a name is part of the name.
                     t = "NNP";
+                } else if info.guess == "NN"
+                    && info.lower.contains('-')
+                    && !info.cap
+                    && noun_like(i + 1)
+                {
+                    t = "JJ";
                 }
             }
+        }
+        // "a further show": an adverb between a determiner and a noun is an adjective.
+        if t == "RB" && matches!(p, "DT" | "PRP$") && noun_like(i + 1) && ng != "JJ" {
+            t = "JJ";
         }
         if is_finite(t) {
             finite_seen = true;
@@ -489,15 +503,6 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
         tags.push(t);
     }
     tags
-}
-
-fn is_nationality_word(info: &Info) -> bool {
-    let mut c = info.lower.chars();
-    let cap: String = c
-        .next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default();
-    is_nationality(&cap)
 }
 
 /// Verb or noun, and which verb tag, for a token with verb forms.
@@ -524,7 +529,8 @@ fn settle_verb(
         "DT" | "PRP$" | "JJ" | "JJR" | "JJS" | "POS" | "CD" | "$" | "``"
     );
     let after_modal = matches!(p, "MD" | "TO") || is_do(pw);
-    let subject_before = matches!(p, "NN" | "NNS" | "NNP" | "NNPS" | "PRP");
+    // A closing bracket ends a noun phrase: "the European Union (EU) agree".
+    let subject_before = matches!(p, "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "-RRB-");
     let noun_pref = info.closed.is_some_and(|t| t.starts_with("NN"));
     let noun_tag = if info.closed == Some("NN") {
         "NN"
@@ -578,9 +584,13 @@ fn settle_verb(
             if nw == "by" && part {
                 return "VBN";
             }
+            // "in remarks published on Monday": a participle, unless an object follows
+            // ("of the Commission Barroso held a meeting").
+            let object_next = matches!(ng, "DT" | "PRP$" | "CD");
             if let Some((_, w)) = before
                 && is_pure_preposition(w)
                 && part
+                && !object_next
             {
                 return "VBN";
             }
@@ -678,6 +688,7 @@ fn np_start(tags: &[&'static str], end: usize) -> usize {
                 | "VBN"
                 | "$"
         )
+        || (k >= 1 && tags[k - 1] == "RB" && matches!(tags[k], "JJ" | "CD"))
     {
         k -= 1;
     }

@@ -1,4 +1,7 @@
-//! Golden trees for sentence shapes the coder relies on, and property tests.
+//! Golden trees for the sentence shapes the coder relies on, and property tests.
+//!
+//! Each expected tree was checked by hand against Penn Treebank conventions; a change in the
+//! rules that alters one of them must update it here, with the reason in the commit message.
 
 use super::*;
 
@@ -14,4 +17,172 @@ fn simple_transitive_with_pp_on_the_verb() {
         "Arnor restored full diplomatic ties with Gondor on Thursday.",
         "(ROOT (S (NP (NNP Arnor)) (VP (VBD restored) (NP (JJ full) (JJ diplomatic) (NNS ties)) (PP (IN with) (NP (NNP Gondor))) (PP (IN on) (NP (NNP Thursday)))) (. .)))",
     );
+}
+
+#[test]
+fn complement_clause_with_that_and_infinitive() {
+    check(
+        "Putin said that certain Western countries aspired to drive a wedge between Russia and China.",
+        "(ROOT (S (NP (NNP Putin)) (VP (VBD said) (SBAR (IN that) (S (NP (JJ certain) (JJ Western) (NNS countries)) (VP (VBD aspired) (S (VP (TO to) (VP (VB drive) (NP (DT a) (NN wedge)) (PP (IN between) (NP (NNP Russia) (CC and) (NNP China)))))))))) (. .)))",
+    );
+}
+
+#[test]
+fn complement_clause_without_that() {
+    check(
+        "Ethiopia indicated it would act now with Libya.",
+        "(ROOT (S (NP (NNP Ethiopia)) (VP (VBD indicated) (SBAR (S (NP (PRP it)) (VP (MD would) (VP (VB act) (ADVP (RB now)) (PP (IN with) (NP (NNP Libya)))))))) (. .)))",
+    );
+}
+
+#[test]
+fn object_control_infinitive() {
+    check(
+        "Eriador urged Gondor to respond to proposals on elections.",
+        "(ROOT (S (NP (NNP Eriador)) (VP (VBD urged) (S (NP (NNP Gondor)) (VP (TO to) (VP (VB respond) (PP (TO to) (NP (NNS proposals))) (PP (IN on) (NP (NNS elections))))))) (. .)))",
+    );
+}
+
+#[test]
+fn passive_nests_the_participle() {
+    check(
+        "A hafling was reported on the pass of Cirith Ungol.",
+        "(ROOT (S (NP (DT A) (NN hafling)) (VP (VBD was) (VP (VBN reported) (PP (IN on) (NP (NP (DT the) (NN pass)) (PP (IN of) (NP (NNP Cirith) (NNP Ungol))))))) (. .)))",
+    );
+}
+
+#[test]
+fn coordinated_subject_and_of_attachment() {
+    check(
+        "Fornost and Gondor welcomed a resumption of formal diplomatic ties with Osgiliath.",
+        "(ROOT (S (NP (NNP Fornost) (CC and) (NNP Gondor)) (VP (VBD welcomed) (NP (NP (DT a) (NN resumption)) (PP (IN of) (NP (JJ formal) (JJ diplomatic) (NNS ties)))) (PP (IN with) (NP (NNP Osgiliath)))) (. .)))",
+    );
+}
+
+#[test]
+fn appositive_and_final_reporting_clause() {
+    check(
+        "Arnor signed a trade protocol with Dagolath, its biggest trading partner, officials said.",
+        "(ROOT (S (S (NP (NNP Arnor)) (VP (VBD signed) (NP (DT a) (NN trade) (NN protocol)) (PP (IN with) (NP (NP (NNP Dagolath)) (, ,) (NP (PRP$ its) (JJS biggest) (VBG trading) (NN partner)))))) (, ,) (NP (NNS officials)) (VP (VBD said)) (. .)))",
+    );
+}
+
+#[test]
+fn possessives_and_coordinated_verb_phrases() {
+    check(
+        "The Calenardhon government condemned an attack by Osgiliath soldiers and promised aid to the affected villages.",
+        "(ROOT (S (NP (DT The) (NNP Calenardhon) (NN government)) (VP (VP (VBD condemned) (NP (DT an) (NN attack)) (PP (IN by) (NP (NNP Osgiliath) (NNS soldiers)))) (CC and) (VP (VBD promised) (NP (NN aid)) (PP (TO to) (NP (DT the) (JJ affected) (NNS villages))))) (. .)))",
+    );
+    check(
+        "Gondor's minister met Arnor's envoy.",
+        "(ROOT (S (NP (NP (NNP Gondor) (POS 's)) (NN minister)) (VP (VBD met) (NP (NP (NNP Arnor) (POS 's)) (NN envoy))) (. .)))",
+    );
+}
+
+#[test]
+fn relative_clause_and_modal_negation() {
+    check(
+        "Zhao emphasized that China and Russia are neighbors that cannot be moved.",
+        "(ROOT (S (NP (NNP Zhao)) (VP (VBD emphasized) (SBAR (IN that) (S (NP (NNP China) (CC and) (NNP Russia)) (VP (VBP are) (NP (NP (NNS neighbors)) (SBAR (WHNP (WDT that)) (S (VP (MD can) (RB not) (VP (VB be) (VP (VBN moved))))))))))) (. .)))",
+    );
+}
+
+#[test]
+fn about_to_follows_the_stanford_shape() {
+    check(
+        "Arnor is about to restore ties.",
+        "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB restore) (NP (NNS ties))))))) (. .)))",
+    );
+}
+
+#[test]
+fn regression_adjective_before_a_verb_is_a_noun() {
+    // "military" was tagged JJ and swallowed "launched" into the subject.
+    check(
+        "The U.S. military launched airstrikes on Monday.",
+        "(ROOT (S (NP (DT The) (NNP U.S.) (NN military)) (VP (VBD launched) (NP (NNS airstrikes)) (PP (IN on) (NP (NNP Monday)))) (. .)))",
+    );
+}
+
+#[test]
+fn verb_hook_turns_unknown_words_into_verbs() {
+    let sentence = "Arnor blorfed Gondor.";
+    let plain = Parser::new().tag(sentence);
+    assert_eq!(plain[1].tag, "VBD", "-ed suffix alone");
+    let sentence = "Arnor zorps Gondor.";
+    assert_eq!(Parser::new().tag(sentence)[1].tag, "NNS");
+    let hooked = Parser::with_verb_lexicon(|w| w == "zorps");
+    assert_eq!(hooked.tag(sentence)[1].tag, "VBZ");
+}
+
+#[test]
+fn leaves_point_into_the_sentence() {
+    let sentence = "Putin’s “model” (new) isn't bad.";
+    let tree = Parser::new().parse(sentence);
+    let words: Vec<&str> = tree
+        .leaves()
+        .map(|l| tree.span(l).and_then(|s| s.slice(sentence)).unwrap_or("?"))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "Putin", "’s", "“", "model", "”", "(", "new", ")", "is", "n't", "bad", "."
+        ]
+    );
+    assert!(tree.to_ptb().contains("(-LRB- -LRB-)"));
+}
+
+#[test]
+fn empty_and_long_inputs() {
+    assert_eq!(Parser::new().parse("").to_ptb(), "(ROOT)");
+    assert_eq!(Parser::new().parse("   ").to_ptb(), "(ROOT)");
+    let long = "Arnor met Gondor and ".repeat(500);
+    let tree = Parser::new().parse(&long);
+    assert_eq!(tree.leaves().count(), 2000);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let s = "Fornost and Gondor welcomed a resumption of ties, the agency said.";
+    let p = Parser::new();
+    assert_eq!(p.parse(s).to_ptb(), p.parse(s).to_ptb());
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check_tree(text: &str) -> Result<(), TestCaseError> {
+        let tree = Parser::new().parse(text);
+        let mut last = 0;
+        for leaf in tree.leaves() {
+            let span = tree.span(leaf);
+            prop_assert!(span.is_some());
+            let span = span.unwrap_or_default();
+            prop_assert!(
+                span.slice(text).is_some(),
+                "leaf span {span:?} off boundaries"
+            );
+            prop_assert!(span.start >= last);
+            last = span.end;
+        }
+        // Every token is a leaf exactly once.
+        prop_assert_eq!(tree.leaves().count(), demarche_text::tokenize(text).len());
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,160}") {
+            check_tree(&text)?;
+        }
+
+        #[test]
+        fn word_salad_never_panics(words in proptest::collection::vec(
+            "(the|a|of|and|,|said|that|to|is|was|has|will|not|who|which|Arnor|Gondor|attack|talks|restored|meeting|\\.|'s|\\(|\\)|about|after|officials|in|on)",
+            0..60,
+        )) {
+            check_tree(&words.join(" "))?;
+        }
+    }
 }

@@ -147,7 +147,8 @@ fn split_piece(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         }
         let split = match c {
             ',' | ':' | '%' | '/' | '`' => true,
-            '-' => !before.ends_with('-'),
+            // A trailing hyphen stays ("anti- Gondor"), as in the Treebank.
+            '-' => false,
             '.' => {
                 if before.ends_with('.') {
                     // "..." at the end of a word: split the whole run of dots.
@@ -383,7 +384,7 @@ mod tests {
         );
         check(
             "an anti- Gondor parade",
-            &["an", "anti", "-", "Gondor", "parade"],
+            &["an", "anti-", "Gondor", "parade"],
         );
         check("CEBU CITY: -- Mayor", &["CEBU", "CITY", ":", "--", "Mayor"]);
     }
