@@ -1,1 +1,0 @@
-//! Our own dictionary format (in progress).
