@@ -133,7 +133,6 @@ struct Ne {
     level: u8,
 }
 
-
 #[derive(Debug, Clone, Copy)]
 enum HitKind {
     Actor(ActorId),
@@ -627,6 +626,49 @@ impl<'d> Coder<'d> {
                 }
             }
         }
+        // `Old foes Gondor and Osgiliath`, `(Eriadori and Calenardhon) leaders`: a compound
+        // noun phrase inside a larger one keeps its members; agents outside it apply to all.
+        let nps: Vec<NodeId> = children
+            .iter()
+            .copied()
+            .filter(|&c| !tree.is_leaf(c) && s.kind[c.index()] == Phrase::Np)
+            .collect();
+        for &c in &nps {
+            let cu = self.units(s, c, hits, flat);
+            if cu
+                .iter()
+                .filter(|u| u.actor.is_some() || !u.agents.is_empty())
+                .count()
+                > 1
+            {
+                let (clo, chi) = (s.lo[c.index()], s.hi[c.index()]);
+                let mut outside: Vec<AgentId> = Vec::new();
+                let mut outside_actor = false;
+                for h in hits
+                    .iter()
+                    .filter(|h| h.lo >= lo && h.lo < hi && (h.lo < clo || h.lo >= chi))
+                {
+                    match h.kind {
+                        HitKind::Agent(g) => outside.push(g),
+                        HitKind::Actor(_) => outside_actor = true,
+                    }
+                }
+                if outside_actor {
+                    break;
+                }
+                return cu
+                    .into_iter()
+                    .map(|mut u| {
+                        for g in &outside {
+                            if !u.agents.contains(g) {
+                                u.agents.push(*g);
+                            }
+                        }
+                        u
+                    })
+                    .collect();
+            }
+        }
         vec![self.flat_unit(hits, lo, hi)]
     }
 
@@ -708,7 +750,9 @@ impl<'d> Coder<'d> {
         let Some(forms) = self.lex.verb_forms.get(&vw) else {
             return false;
         };
-        let form = forms.iter().find(|f| {
+        // Forms are sorted most specific first; among equally specific ones a later definition
+        // of the same verb replaces an earlier one, as it does in PETRARCH's verb table.
+        let fits = |f: &&crate::lexicon::CompiledForm| {
             let nb = f.before.len();
             let na = f.after.len();
             v >= nb
@@ -721,7 +765,16 @@ impl<'d> Coder<'d> {
                     .enumerate()
                     .all(|(k, w)| s.words.get(v + 1 + k) == Some(w))
                 && v + 1 + na <= s.words.len()
-        });
+        };
+        let form = forms.iter().filter(fits).fold(
+            None,
+            |best: Option<&crate::lexicon::CompiledForm>, f| match best {
+                Some(b) if b.before.len() + b.after.len() > f.before.len() + f.after.len() => {
+                    Some(b)
+                }
+                _ => Some(f),
+            },
+        );
         let Some(form) = form else { return false };
         let vfirst = v - form.before.len();
         let vlast = v + form.after.len();
@@ -915,6 +968,7 @@ impl<'d> Coder<'d> {
     fn subject_ne(&self, s: &Sent<'_>, vp: NodeId, exclude: Option<u32>) -> Option<u32> {
         let tree = s.tree;
         let mut child = vp;
+        let mut null_subject: Option<u32> = None;
         while let Some(parent) = tree.parent(child) {
             let pk = s.kind[parent.index()];
             let is_s = pk == Phrase::Clause && !tree.label(parent).starts_with("SBAR");
@@ -938,16 +992,23 @@ impl<'d> Coder<'d> {
                         .iter()
                         .copied()
                         .find(|&n| level(n) == 2)
-                        .or_else(|| nes.iter().copied().find(|&n| level(n) == 1))
-                        .or_else(|| nes.first().copied());
+                        .or_else(|| nes.iter().copied().find(|&n| level(n) == 1));
                     if best.is_some() {
                         return best;
+                    }
+                    // An uncoded subject (`it would act`): keep looking further up, as
+                    // PETRARCH takes the first coded phrase before the verb.
+                    if null_subject.is_none() {
+                        null_subject = nes.first().copied();
+                    }
+                    if !nes.is_empty() {
+                        break;
                     }
                 }
             }
             child = parent;
         }
-        None
+        null_subject
     }
 
     fn is_passive(&self, s: &Sent<'_>, upper: &[Item]) -> bool {
