@@ -51,6 +51,42 @@ fn bench_load(c: &mut Criterion) {
             std::hint::black_box(d.actors.len())
         })
     });
+    // The parts, from text already in memory (reading and compiling, no IO).
+    let read = |name: &str| {
+        let bytes = std::fs::read(dir.join(name)).unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    let verbs_text = read("CAMEO.2.0.txt");
+    c.bench_function("parts/verbs_cameo2", |b| {
+        b.iter(|| {
+            demarche_dict::verbs::read_verbs(&verbs_text, "CAMEO.2.0.txt")
+                .0
+                .patterns
+                .len()
+        })
+    });
+    let actors_text = read("Phoenix.Countries.actors.txt");
+    c.bench_function("parts/actors_countries", |b| {
+        b.iter(|| {
+            let (e, _) = demarche_dict::actors::read_actors(&actors_text, "countries");
+            demarche_dict::ActorDictionary::from_entries(e).len()
+        })
+    });
+    let agents_text = read("Phoenix.agents.txt");
+    c.bench_function("parts/agents", |b| {
+        b.iter(|| {
+            let (e, _) = demarche_dict::agents::read_agents(&agents_text, "agents");
+            demarche_dict::AgentDictionary::from_entries(e).len()
+        })
+    });
+    let issues_text = read("Phoenix.IssueCoding.txt");
+    c.bench_function("parts/issues", |b| {
+        b.iter(|| {
+            demarche_dict::issues::read_issues(&issues_text, "issues")
+                .0
+                .len()
+        })
+    });
 }
 
 criterion_group! {

@@ -50,7 +50,12 @@ pub fn read_issue_entries(
         let upper = t.to_ascii_uppercase();
         if upper.starts_with("</ISSUE") {
             if open.take().is_none() {
-                diags.push(err(file, &line, "`</ISSUE>` without an open `<ISSUE ...>`"));
+                // Nothing is lost, so this is only a warning (the Phoenix file has one).
+                diags.push(warn(
+                    file,
+                    &line,
+                    "`</ISSUE>` without an open `<ISSUE ...>`",
+                ));
             }
             previous_code = None;
             continue;
@@ -338,6 +343,9 @@ mod tests {
         );
         let lines: Vec<_> = d.iter().map(|d| d.line.unwrap_or(0)).collect();
         assert_eq!(lines, [1, 2, 3, 4, 5]);
+        let severities: Vec<_> = d.iter().map(|d| d.severity).collect();
+        use demarche_model::Severity::{Error, Warning};
+        assert_eq!(severities, [Error, Warning, Error, Error, Error]);
         assert_eq!(p.len(), 1);
     }
 }

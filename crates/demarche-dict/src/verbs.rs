@@ -928,3 +928,399 @@ fn transform_actor(t: &str) -> Result<TransformActor, String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use demarche_model::Severity;
+
+    /// Reads `input`, asserts the diagnostics (as `line:E|W:message-prefix`), returns the dict.
+    #[track_caller]
+    fn check(input: &str, expected_diags: &[&str]) -> VerbDictionary {
+        let (dict, diags) = read_verbs(input, "t.verbs.txt");
+        let got: Vec<String> = diags
+            .iter()
+            .map(|d| {
+                let sev = if d.severity == Severity::Error {
+                    "E"
+                } else {
+                    "W"
+                };
+                format!("{}:{sev}:{}", d.line.unwrap_or(0), d.message)
+            })
+            .collect();
+        assert_eq!(got.len(), expected_diags.len(), "diagnostics: {got:#?}");
+        for (g, e) in got.iter().zip(expected_diags) {
+            assert!(g.starts_with(e), "diagnostic {g:?} should start with {e:?}");
+        }
+        dict
+    }
+
+    fn form_texts(d: &VerbDictionary, verb: usize) -> Vec<String> {
+        d.verbs[verb]
+            .forms
+            .iter()
+            .map(|f| {
+                f.words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        if i == f.verb_word {
+                            format!("+{w}")
+                        } else {
+                            w.clone()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("_")
+            })
+            .collect()
+    }
+
+    /// A compact rendering of a pattern's tokens, to compare with what was written.
+    fn render(d: &VerbDictionary, p: &VerbPattern) -> String {
+        fn item(d: &VerbDictionary, i: &PatternItem) -> String {
+            match i {
+                PatternItem::Verb => "*".into(),
+                PatternItem::Word(w) => w.clone(),
+                PatternItem::Synset(id) => format!("&{}", d.synsets[id.0 as usize].name),
+                PatternItem::Source => "$".into(),
+                PatternItem::Target => "+".into(),
+                PatternItem::Compound => "%".into(),
+                PatternItem::Skip => "^".into(),
+                PatternItem::NounPhrase(items) => {
+                    format!(
+                        "{{{}}}",
+                        items
+                            .iter()
+                            .map(|x| item(d, x))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    )
+                }
+                PatternItem::PrepPhrase {
+                    preposition,
+                    object,
+                } => {
+                    let mut s = format!("({}", item(d, preposition));
+                    for o in object {
+                        s.push(' ');
+                        s.push_str(&item(d, o));
+                    }
+                    s.push(')');
+                    s
+                }
+            }
+        }
+        let mut out = String::new();
+        for (i, t) in p.tokens.iter().enumerate() {
+            if i > 0 {
+                out.push(if t.joined { '_' } else { ' ' });
+            }
+            out.push_str(&item(d, &t.item));
+        }
+        format!("{out} [{}]", p.code)
+    }
+
+    #[track_caller]
+    fn check_pattern(synsets: &str, pattern: &str, expected: &str) {
+        let d = check(
+            &format!("{synsets}\n--- B [010] ---\nSAY\n{pattern}\n"),
+            &[],
+        );
+        assert_eq!(render(&d, &d.patterns[0]), expected);
+    }
+
+    #[test]
+    fn block_code_verb_code_and_null_default() {
+        let d = check(
+            "--- GRANT [070] ---\nGRANT\nGIVE {GAVE GIVEN} [071]\n--- ADD ---\nADD\n",
+            &[],
+        );
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(
+            d.code_of(VerbId(0)).map(|c| c.to_string()),
+            Some("070".into())
+        );
+        assert_eq!(
+            d.code_of(VerbId(1)).map(|c| c.to_string()),
+            Some("071".into())
+        );
+        assert_eq!(d.code_of(VerbId(2)), Some(&VerbCode::Null));
+        assert_eq!(d.blocks[0].verbs, [VerbId(0), VerbId(1)]);
+    }
+
+    #[test]
+    fn regular_forms_are_generated_without_braces() {
+        let d = check("--- A [010] ---\nACCELERATE\n", &[]);
+        assert_eq!(
+            form_texts(&d, 0),
+            [
+                "+ACCELERATE",
+                "+ACCELERATES",
+                "+ACCELERATED",
+                "+ACCELERATING"
+            ]
+        );
+        assert_eq!(d.forms_of("accelerating").len(), 1);
+    }
+
+    #[test]
+    fn irregular_forms_replace_generation() {
+        let d = check("--- B [191] ---\nBAN {BANS BANNED}  # tony\n", &[]);
+        assert_eq!(form_texts(&d, 0), ["+BAN", "+BANS", "+BANNED"]);
+        assert!(d.forms_of("BANNING").is_empty());
+        assert!(d.verbs[0].irregular);
+    }
+
+    #[test]
+    fn multi_word_verbs() {
+        let d = check(
+            "--- X [1721] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\nWIRE_+TAP\n+BEEF_UP\nLASH OUT\n",
+            &[],
+        );
+        assert_eq!(
+            form_texts(&d, 0),
+            ["+CORDON_OFF", "+CORDONED_OFF", "+CORDONS_OFF"]
+        );
+        assert_eq!(
+            form_texts(&d, 1),
+            ["WIRE_+TAP", "WIRE_+TAPS", "WIRE_+TAPED", "WIRE_+TAPING"]
+        );
+        assert_eq!(form_texts(&d, 2)[2], "+BEEFED_UP");
+        assert_eq!(form_texts(&d, 3)[0], "+LASH_OUT");
+        let r = d.forms_of("cordoned")[0];
+        assert_eq!(
+            d.form(r).map(|f| f.after().to_vec()),
+            Some(vec!["OFF".to_string()])
+        );
+        let r = d.forms_of("TAP")[0];
+        assert_eq!(
+            d.form(r).map(|f| f.before().to_vec()),
+            Some(vec!["WIRE".to_string()])
+        );
+    }
+
+    #[test]
+    fn synsets_with_plurals_and_no_plural_markers() {
+        let d = check(
+            "&CURRENCY\n+DOLLAR\n+SWISS FRANC\n+KRONER_\n&AUX_\n+HAVE\n",
+            &[],
+        );
+        let words = |i: usize| -> Vec<String> {
+            d.synsets[i]
+                .phrases
+                .iter()
+                .map(|p| p.words.join(" "))
+                .collect()
+        };
+        assert_eq!(
+            words(0),
+            ["DOLLAR", "DOLLARS", "SWISS FRANC", "SWISS FRANCS", "KRONER"]
+        );
+        assert_eq!(words(1), ["HAVE"]);
+        assert_eq!(d.synset_named("aux_"), Some(SynsetId(1)));
+    }
+
+    #[test]
+    fn nested_synsets_flatten_and_cycles_are_cut() {
+        let d = check(
+            "&A\n+&B\n+CLOSER\n&B_\n+MILITARY\n&C\n+&C\n+&NOPE\n",
+            &[
+                "7:W:synset `&C` includes itself",
+                "8:W:undefined synset `&NOPE`",
+            ],
+        );
+        let words: Vec<String> = d.synsets[0]
+            .phrases
+            .iter()
+            .map(|p| p.words.join(" "))
+            .collect();
+        assert_eq!(words, ["MILITARY", "CLOSER", "CLOSERS"]);
+    }
+
+    #[test]
+    fn petrarch1_patterns_with_joins_and_tokens() {
+        check_pattern(
+            "",
+            "- SO IN_AND_*_OUT_AGAIN NOW [074] #  pas",
+            "SO IN_AND_*_OUT_AGAIN NOW [074]",
+        );
+        check_pattern("", "- + KNOWN_ * IN_ $  [076]", "+ KNOWN * IN $ [076]");
+        check_pattern("", "- * EID AT ^ WITH +  [043]", "* EID AT ^ WITH + [043]");
+        check_pattern("", "- % * [030:030]", "% * [030:030]");
+        check_pattern(
+            "",
+            "- ** RESTORATION RELATIONS [050:050]",
+            "* RESTORATION RELATIONS [050:050]",
+        );
+        check_pattern("", "- ANTI- + *  [111]", "ANTI- + * [111]");
+    }
+
+    #[test]
+    fn synset_names_with_underscores_resolve_longest_first() {
+        let syn = "&TIETYPES\n+MILITARY\n&FIGHT_OF_WORDS\n+ARGUMENT\n";
+        check_pattern(
+            syn,
+            "- * NEW_&TIETYPES_RELATIONS [903]",
+            "* NEW_&TIETYPES_RELATIONS [903]",
+        );
+        check_pattern(syn, "- * &FIGHT_OF_WORDS [111]", "* &FIGHT_OF_WORDS [111]");
+    }
+
+    #[test]
+    fn synset_defined_after_use() {
+        let d = check("--- B [010] ---\nSAY\n- * &LATER [020]\n&LATER\n+X\n", &[]);
+        assert_eq!(render(&d, &d.patterns[0]), "* &LATER [020]");
+    }
+
+    #[test]
+    fn petrarch2_phrase_patterns() {
+        let syn = "&WEAPON\n+GUN\n";
+        check_pattern(
+            syn,
+            "- * (TO {BANNED PARTIES}) $ [1722]",
+            "* (TO {BANNED PARTIES}) $ [1722]",
+        );
+        check_pattern(
+            syn,
+            "- * OFF (FROM ^)  [042]  # SET",
+            "* OFF (FROM ^) [042]",
+        );
+        check_pattern(syn, "- * (TO)  [042:043]", "* (TO) [042:043]");
+        check_pattern(
+            syn,
+            "- &WEAPON * {MOCK ATTACKS} [062:062]",
+            "&WEAPON * {MOCK ATTACKS} [062:062]",
+        );
+        check_pattern(syn, "- * (BEFORE COURT) [:173]", "* (BEFORE COURT) [:173]");
+        let d = check(
+            &format!("{syn}--- B ---\nX\n- * AID [070]\n- * {{AIR_STRIKE}} [195]\n"),
+            &[],
+        );
+        assert_eq!(d.dialect, PatternDialect::Petrarch2);
+    }
+
+    #[test]
+    fn dialect_is_petrarch1_without_phrases() {
+        let d = check("--- B ---\nX\n- IN_* [075]\n", &[]);
+        assert_eq!(d.dialect, PatternDialect::Petrarch1);
+    }
+
+    #[test]
+    fn codes_pairs_nulls_and_unusual_codes() {
+        let d = check(
+            "--- B [---] ---\nX\n- A * [031:032]\n- B * [:110]\n- C * [---]\n- D * [075A]\n- E * [---:---]\n",
+            &["6:W:unusual event code `075A`"],
+        );
+        assert!(d.blocks[0].code.is_null());
+        let codes: Vec<String> = d.patterns.iter().map(|p| p.code.to_string()).collect();
+        assert_eq!(codes, ["031:032", ":110", "---", "075A", "---"]);
+        assert_eq!(d.patterns[1].code.forward(), None);
+        assert_eq!(
+            d.patterns[1].code.reverse().map(|c| c.code.as_str()),
+            Some("110")
+        );
+        assert!(
+            !d.patterns[3]
+                .code
+                .forward()
+                .map(|c| c.known)
+                .unwrap_or(true)
+        );
+        assert!(
+            d.patterns[0]
+                .code
+                .forward()
+                .map(|c| c.known)
+                .unwrap_or(false)
+        );
+    }
+
+    #[test]
+    fn pattern_keeps_comment_and_origin() {
+        let d = check("\n--- B [010] ---\nX\n- * AID [070]   # RUSH\n", &[]);
+        assert_eq!(d.patterns[0].comment.as_deref(), Some("RUSH"));
+        assert_eq!(d.patterns[0].origin.line, 4);
+        assert_eq!(d.patterns[0].origin.rule_ref().file, "t.verbs.txt");
+        assert_eq!(d.patterns_of(VerbId(0)).count(), 1);
+    }
+
+    #[test]
+    fn header_quirks_of_the_reference_files() {
+        let d = check(
+            "--- TROUBLED  [---] # NOUN ---\nTROUBLED\n--- DELAY [120]  [031:031]  ---\nDELAY\n--- LASH OUT  [122] ---\nLASH OUT\n",
+            &["3:W:a block header has one code"],
+        );
+        assert_eq!(d.blocks[0].name, "TROUBLED");
+        assert_eq!(d.blocks[1].code.to_string(), "120");
+        assert_eq!(d.blocks[2].name, "LASH OUT");
+    }
+
+    #[test]
+    fn transformations() {
+        let d = check(
+            "~ a (a b ATTACK) SAY = a b 015\n~ a (b . ATTACK ) WANT = a b 021\n~ a (a b Q) SAY = a b Q\n~ a (_ b X) Y = a b\n~ a b\n",
+            &["4:E:transformation expected", "5:E:transformation expected"],
+        );
+        assert_eq!(d.transformations.len(), 3);
+        let t = &d.transformations[1];
+        assert_eq!(t.pattern.source, TransformActor::Var("a".into()));
+        assert_eq!(t.pattern.verb, TransformVerb::Verb("WANT".into()));
+        let TransformObject::Event(inner) = &t.pattern.object else {
+            panic!("inner event expected");
+        };
+        assert_eq!(
+            inner.object,
+            TransformObject::Actor(TransformActor::Unspecified)
+        );
+        assert_eq!(d.transformations[2].code, TransformCode::Inner);
+        assert_eq!(
+            d.transformations[2].pattern.object,
+            TransformObject::Event(Box::new(TransformEvent {
+                source: TransformActor::Var("a".into()),
+                object: TransformObject::Actor(TransformActor::Var("b".into())),
+                verb: TransformVerb::Any,
+            }))
+        );
+    }
+
+    #[test]
+    fn malformed_lines_are_located_and_skipped() {
+        let d = check(
+            "--- B [010] ---\nX\n- * {AID [070]\n- * AID) [070]\n- * AID\n- AID [070]\n- * * [070]\n- *SCEPTICAL [012]\n- * &NOPE [070]\nY {YS\n- * OK [071]\n",
+            &[
+                "3:E:unbalanced `{`",
+                "4:E:unbalanced `)`",
+                "5:E:pattern expected a code",
+                "6:E:pattern has no verb",
+                "7:E:pattern has more than one verb",
+                "8:E:unexpected `*SCEPTICAL`",
+                "9:W:undefined synset `&NOPE`",
+                "10:E:unbalanced `{`",
+            ],
+        );
+        assert_eq!(d.patterns.len(), 1);
+        assert_eq!(d.patterns[0].origin.line, 11);
+    }
+
+    #[test]
+    fn columns_point_into_the_line() {
+        let (_, diags) = read_verbs("--- B ---\nX\n- * (TO BORDER [154]\n", "t");
+        assert_eq!(diags[0].column, Some(5));
+    }
+
+    #[test]
+    fn lines_outside_their_section() {
+        check(
+            "- * X [010]\n&S\nBARE\n+Y\nFREE\n",
+            &[
+                "1:E:pattern `- ...` outside a verb block",
+                "3:E:expected a `+` synset member",
+                "5:E:expected a `+` synset member",
+            ],
+        );
+        let d = check("GIVE [070]\n- * AID [071]\n", &["1:W:verb before any"]);
+        assert_eq!(d.patterns.len(), 1);
+    }
+}

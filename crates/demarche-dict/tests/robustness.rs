@@ -1,0 +1,162 @@
+//! Property tests: no reader panics on any input, and a line with an unbalanced bracket gives an
+//! error at that line while every later entry still loads.
+
+use demarche_dict::{
+    ActorDictionary, AgentDictionary, Diagnostic, Severity, actors, agents, discards, issues, verbs,
+};
+use proptest::prelude::*;
+
+/// Text made mostly of the characters the formats give meaning to, so that random input
+/// reaches deep into the readers rather than being rejected on its first character.
+fn format_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "[",
+        "]",
+        "{",
+        "}",
+        "(",
+        ")",
+        "<",
+        ">",
+        "!",
+        "~",
+        "~~",
+        "+",
+        "-",
+        "---",
+        "_",
+        "*",
+        "$",
+        "%",
+        "^",
+        "&",
+        "#",
+        ";",
+        ":",
+        "=",
+        " ",
+        "\t",
+        "\n",
+        "\n\t",
+        "<!--",
+        "-->",
+        "<ISSUE CATEGORY=\"X\">",
+        "</ISSUE>",
+        "n:",
+        "v:",
+        "A",
+        "BC",
+        "Y",
+        "IE",
+        "E",
+        "SS",
+        "950101",
+        "20121109",
+        "-",
+        "---",
+        "é",
+        "\u{FFFD}",
+        "0",
+        "12",
+    ]);
+    prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+}
+
+fn errors_at(diags: &[Diagnostic]) -> Vec<usize> {
+    diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter_map(|d| d.line)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn readers_never_panic_on_format_like_text(s in format_text()) {
+        let _ = verbs::read_verbs(&s, "f");
+        let (a, _) = actors::read_actors(&s, "f");
+        let (g, _) = agents::read_agents(&s, "f");
+        let (d, _) = discards::read_discards(&s, "f");
+        let (i, _) = issues::read_issues(&s, "f");
+        // The compiled forms must accept any text too.
+        let a = ActorDictionary::from_entries(a);
+        let g = AgentDictionary::from_entries(g);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        for k in 0..words.len() {
+            let _ = a.matches_at(&words, k);
+            let _ = g.longest_at(&words, k);
+        }
+        let _ = demarche_dict::DiscardList::from_entries(d).find(&s);
+        let _ = i.find(&s);
+    }
+
+    #[test]
+    fn readers_never_panic_on_arbitrary_text(s in any::<String>()) {
+        let _ = verbs::read_verbs(&s, "f");
+        let _ = actors::read_actors(&s, "f");
+        let _ = agents::read_agents(&s, "f");
+        let _ = discards::read_discards(&s, "f");
+        let _ = issues::read_issues(&s, "f");
+    }
+
+    #[test]
+    fn unbalanced_actor_bracket_is_reported_and_later_entries_load(
+        n in 1usize..30, bad in 0usize..30, close in any::<bool>()
+    ) {
+        let bad = bad % n;
+        let mut lines = Vec::new();
+        for i in 0..n {
+            if i == bad {
+                lines.push(if close { format!("ACTOR_{i} CODE{i}]") } else { format!("ACTOR_{i} [CODE{i}") });
+            } else {
+                lines.push(format!("ACTOR_{i} [CODE{i}]"));
+            }
+            lines.push(format!("+SYN_{i}"));
+        }
+        let text = lines.join("\n");
+        let (entries, diags) = actors::read_actors(&text, "f");
+        prop_assert_eq!(errors_at(&diags), vec![2 * bad + 1]);
+        prop_assert_eq!(entries.len(), n - 1);
+        // Every later entry loaded, with its own synonym (not the bad entry's).
+        let later: Vec<_> = entries.iter().filter(|e| e.origin.line > 2 * bad + 1).collect();
+        prop_assert_eq!(later.len(), n - 1 - bad);
+        for e in later {
+            prop_assert_eq!(e.phrases.len(), 2);
+        }
+    }
+
+    #[test]
+    fn unbalanced_agent_bracket_is_reported_and_later_entries_load(
+        n in 1usize..30, bad in 0usize..30
+    ) {
+        let bad = bad % n;
+        let text: String = (0..n)
+            .map(|i| if i == bad { format!("AGENT{i} [~GOV\n") } else { format!("AGENT{i} [~GOV]\n") })
+            .collect();
+        let (entries, diags) = agents::read_agents(&text, "f");
+        prop_assert_eq!(errors_at(&diags), vec![bad + 1]);
+        prop_assert_eq!(entries.len(), n - 1);
+    }
+
+    #[test]
+    fn unbalanced_pattern_bracket_is_reported_and_later_patterns_load(
+        n in 1usize..30, bad in 0usize..30, kind in 0usize..4
+    ) {
+        let bad = bad % n;
+        let broken = ["- * (TO BORDER [154]", "- * {ARMS SHIPMENT [072]", "- * AID [070", "- * AID) [070]"][kind];
+        let mut text = String::from("--- BLOCK [010] ---\nSAY\n");
+        for i in 0..n {
+            if i == bad {
+                text.push_str(broken);
+            } else {
+                text.push_str(&format!("- * WORD{i} [020]"));
+            }
+            text.push('\n');
+        }
+        let (dict, diags) = verbs::read_verbs(&text, "f");
+        prop_assert_eq!(errors_at(&diags), vec![bad + 3]);
+        prop_assert_eq!(dict.patterns.len(), n - 1);
+    }
+}
