@@ -185,6 +185,13 @@ fn actor_codes() {
             .unwrap_err()
             .contains("unknown role code `XYZ`")
     );
+    // A group's own code may follow a role, but not stand in for it.
+    assert_eq!(check_actor_code("PSEREBISJ"), Ok(()));
+    assert!(
+        check_actor_code("PSEISJREB")
+            .unwrap_err()
+            .contains("unknown role code `ISJ`")
+    );
     check(
         &[("actors/a.txt", "CHNX = China\n")],
         "actors/a.txt",

@@ -7,12 +7,20 @@
 /// `(path under dictionaries/, content)` in path order.
 pub(crate) const FILES: &[(&str, &str)] = &[
     (
+        "actors/armed_groups.txt",
+        include_str!("../../../../dictionaries/actors/armed_groups.txt"),
+    ),
+    (
         "actors/blocs.txt",
         include_str!("../../../../dictionaries/actors/blocs.txt"),
     ),
     (
         "actors/countries.txt",
         include_str!("../../../../dictionaries/actors/countries.txt"),
+    ),
+    (
+        "actors/media.txt",
+        include_str!("../../../../dictionaries/actors/media.txt"),
     ),
     (
         "actors/organizations.txt",

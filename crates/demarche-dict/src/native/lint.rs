@@ -395,10 +395,13 @@ pub fn check_actor_code(code: &str) -> Result<(), String> {
             "unknown actor code `{code}`: `{first}` is not a country, region or organisation-type code in our table"
         ));
     };
-    for s in segs.iter().skip(rest_from) {
-        if !t.roles.contains(s) {
-            return Err(format!("unknown role code `{s}` in actor code `{code}`"));
-        }
+    // The part after the country (or region) starts with a role (`GOV`, `REB`); what follows a
+    // role may be another role or a group's own code (`PSEREBHMS`, `LBNUAFHEZ`), which CAMEO
+    // does not list exhaustively.
+    if let Some(s) = segs.get(rest_from)
+        && !t.roles.contains(s)
+    {
+        return Err(format!("unknown role code `{s}` in actor code `{code}`"));
     }
     Ok(())
 }

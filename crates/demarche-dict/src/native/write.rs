@@ -149,11 +149,18 @@ pub fn to_native(dict: &Dictionaries) -> Converted {
                 }
                 continue;
             }
-            out.push('\n');
+            // A PETRARCH block's patterns apply to all its verbs; in our format patterns belong
+            // to the verb line above them, so verbs with the same code share one `|` line and
+            // each line is followed by the block's patterns.
+            let mut lines: Vec<(String, Vec<String>)> = Vec::new();
             for ve in verbs {
-                let code = ve.code.as_ref().unwrap_or(&b.code);
-                pad(&mut out, &verb_phrase_native(ve), &code.to_string());
+                let code = ve.code.as_ref().unwrap_or(&b.code).to_string();
+                match lines.iter_mut().find(|(c, _)| *c == code) {
+                    Some((_, names)) => names.push(verb_phrase_native(ve)),
+                    None => lines.push((code, vec![verb_phrase_native(ve)])),
+                }
             }
+            let mut pattern_lines = String::new();
             for pid in &b.patterns {
                 let Some(p) = v.pattern(*pid) else { continue };
                 let body: Vec<String> = p
@@ -170,8 +177,13 @@ pub fn to_native(dict: &Dictionaries) -> Converted {
                 if let Some(comment) = &p.comment {
                     line.push_str(&format!("    # {comment}"));
                 }
-                out.push_str(&line);
-                out.push('\n');
+                pattern_lines.push_str(&line);
+                pattern_lines.push('\n');
+            }
+            out.push('\n');
+            for (code, names) in &lines {
+                pad(&mut out, &names.join(" | "), code);
+                out.push_str(&pattern_lines);
             }
         }
         if !v.transformations.is_empty() {
