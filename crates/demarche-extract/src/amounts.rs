@@ -111,42 +111,14 @@ pub fn normalise(numeral: &str, exp: u32) -> Option<String> {
 }
 
 /// Verbs whose subject is what the following amount measures.
+#[rustfmt::skip]
 const MEASURE_VERBS: &[&str] = &[
-    "reached",
-    "reach",
-    "reaches",
-    "hit",
-    "hits",
-    "totaled",
-    "totalled",
-    "totals",
-    "stood",
-    "stands",
-    "rose",
-    "rises",
-    "fell",
-    "falls",
-    "grew",
-    "grows",
-    "increased",
-    "decreased",
-    "dropped",
-    "jumped",
-    "climbed",
-    "declined",
-    "amounted",
-    "exceeded",
-    "surpassed",
-    "topped",
-    "was",
-    "were",
-    "is",
-    "are",
-    "came",
-    "valued",
-    "worth",
-    "cost",
-    "costs",
+    "reached", "reach", "reaches", "hit", "hits", "totaled", "totalled", "totals", "stood",
+    "stands", "rose", "rises", "fell", "falls", "grew", "grows", "increased", "decreased",
+    "dropped", "jumped", "climbed", "declined", "amounted", "exceeded", "surpassed", "topped",
+    "was", "were", "is", "are", "came", "valued", "worth", "cost", "costs", "fallen", "risen",
+    "grown", "expanded", "shrank", "shrunk", "contracted", "surged", "soared", "plunged",
+    "slumped", "gained", "lost", "rise", "fall", "grow", "increase", "exceed", "top",
 ];
 
 const NP_STOP: &[&str] = &[
@@ -154,19 +126,37 @@ const NP_STOP: &[&str] = &[
     "in", "on", "at", "for", "to", "by", "with", "and", "has", "have", "had", "will", "would",
 ];
 
-/// The noun phrase ending right before token `end` (exclusive), stopping at determiners,
-/// prepositions and punctuation; at most six words.
-fn np_before(text: &str, toks: &[Tok], end: usize) -> Option<Phrase> {
-    let mut s = end;
-    while s > 0 && end - s < 6 {
-        let Some(t) = toks.get(s - 1) else { break };
-        let w = word(text, t);
-        if t.kind != TokenKind::Word || NP_STOP.contains(&w.to_lowercase().as_str()) {
-            break;
-        }
-        s -= 1;
-    }
-    if s == end {
+/// Words between a measured noun phrase and its verb: "is expected to reach", "had fallen".
+const AUX: &[&str] = &[
+    "to",
+    "expected",
+    "is",
+    "are",
+    "was",
+    "were",
+    "set",
+    "likely",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "has",
+    "have",
+    "had",
+    "been",
+    "be",
+    "projected",
+    "forecast",
+    "seen",
+    "already",
+    "also",
+    "further",
+    "again",
+];
+
+fn phrase(text: &str, toks: &[Tok], s: usize, end: usize) -> Option<Phrase> {
+    if s >= end {
         return None;
     }
     let a = toks.get(s)?;
@@ -178,38 +168,108 @@ fn np_before(text: &str, toks: &[Tok], end: usize) -> Option<Phrase> {
     })
 }
 
-fn measure_of(text: &str, toks: &[Tok], start: usize) -> Option<Phrase> {
-    let mut k = start;
-    // Skip a determiner and particles between verb and amount: "exceeded the", "rose to".
-    while k > 0
-        && toks.get(k - 1).is_some_and(|t| {
-            matches!(
-                word(text, t),
-                "the"
-                    | "a"
-                    | "an"
-                    | "to"
-                    | "at"
-                    | "by"
-                    | "about"
-                    | "around"
-                    | "nearly"
-                    | "over"
-                    | "some"
-            )
-        })
-    {
-        if toks.get(k - 1).is_some_and(|t| word(text, t) == "of") {
+/// The noun phrase ending right before token `end` (exclusive), stopping at determiners,
+/// prepositions and punctuation; at most six words. A time expression right before `end`
+/// ("exports in the first three quarters of last year had fallen") is stepped over with its
+/// preposition, since it modifies the noun phrase rather than ending it.
+fn np_before(
+    text: &str,
+    toks: &[Tok],
+    end: usize,
+    in_time: &dyn Fn(&Tok) -> bool,
+) -> Option<Phrase> {
+    let mut end = end;
+    if toks.get(end.checked_sub(1)?).is_some_and(in_time) {
+        while end > 0 && toks.get(end - 1).is_some_and(in_time) {
+            end -= 1;
+        }
+        if end > 0
+            && toks.get(end - 1).is_some_and(|t| {
+                matches!(
+                    word(text, t),
+                    "in" | "during" | "of" | "over" | "for" | "since"
+                )
+            })
+        {
+            end -= 1;
+        }
+    }
+    let mut s = end;
+    while s > 0 && end - s < 6 {
+        let Some(t) = toks.get(s - 1) else { break };
+        let w = word(text, t);
+        if t.kind != TokenKind::Word || NP_STOP.contains(&w.to_lowercase().as_str()) || in_time(t) {
             break;
         }
+        s -= 1;
+    }
+    phrase(text, toks, s, end)
+}
+
+/// The noun phrase after "of" at token `start`: "2.5 million tonnes of wheat" → "wheat".
+fn np_after(text: &str, toks: &[Tok], start: usize) -> Option<Phrase> {
+    let mut e = start;
+    while e < toks.len() && e - start < 4 {
+        let Some(t) = toks.get(e) else { break };
+        if t.kind != TokenKind::Word || NP_STOP.contains(&word(text, t).to_lowercase().as_str()) {
+            break;
+        }
+        e += 1;
+    }
+    phrase(text, toks, start, e)
+}
+
+/// What the amount at tokens `start..end` measures.
+fn measure_of(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    in_time: &dyn Fn(&Tok) -> bool,
+) -> Option<Phrase> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    // "a year-on-year increase of 29.2 percent"
+    if start > 0 && w(start - 1) == "of" {
+        return np_before(text, toks, start - 1, in_time);
+    }
+    // Skip a determiner and particles between verb and amount: "exceeded the", "rose to".
+    let mut k = start;
+    while k > 0
+        && matches!(
+            w(k - 1),
+            "the"
+                | "a"
+                | "an"
+                | "to"
+                | "at"
+                | "by"
+                | "about"
+                | "around"
+                | "nearly"
+                | "over"
+                | "some"
+                | "almost"
+                | "than"
+                | "more"
+                | "less"
+                | "up"
+                | "down"
+        )
+    {
         k -= 1;
     }
-    if start > 0 && toks.get(start - 1).is_some_and(|t| word(text, t) == "of") {
-        return np_before(text, toks, start - 1);
+    if k > 0 && MEASURE_VERBS.contains(&w(k - 1).to_lowercase().as_str()) {
+        let mut j = k - 1;
+        while j > 0 && AUX.contains(&w(j - 1).to_lowercase().as_str()) {
+            j -= 1;
+        }
+        if let Some(np) = np_before(text, toks, j, in_time) {
+            return Some(np);
+        }
     }
-    let verb = toks.get(k.checked_sub(1)?)?;
-    if MEASURE_VERBS.contains(&word(text, verb).to_lowercase().as_str()) {
-        return np_before(text, toks, k - 1);
+    // "2.5 million tonnes of wheat"
+    if w(end) == "of" {
+        return np_after(text, toks, end + 1);
     }
     None
 }
@@ -243,7 +303,7 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
                 text: span.slice(text).unwrap_or("").to_string(),
                 value,
                 unit,
-                measure: measure_of(text, toks, start),
+                measure: measure_of(text, toks, start, end, &in_time),
                 period: period.clone(),
             });
         }

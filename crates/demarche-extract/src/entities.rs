@@ -310,6 +310,21 @@ fn classify(text: &str, toks: &[Tok], start: usize, end: usize, out: &mut Vec<Pa
         classify(text, toks, last + 1, end, out);
         return;
     }
+    // A title inside the run: "Northland Prime Minister Elena Varga" is a premodifier, a title
+    // and a name; the premodifier is classified on its own (a place, or nothing).
+    let w_at = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if let Some(r) = (start + 1..end.saturating_sub(1))
+        .rev()
+        .find(|&k| is_role_word(w_at(k)))
+    {
+        let mut rs = r;
+        while rs > start && is_role_modifier(w_at(rs - 1)) {
+            rs -= 1;
+        }
+        classify(text, toks, start, rs, out);
+        classify(text, toks, r + 1, end, out);
+        return;
+    }
     // Leading titles and nationality adjectives are not part of a name.
     let mut s = start;
     while s < end {
@@ -642,11 +657,19 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
         {
             k += 1;
         }
-        if preceded_by_role
-            || s.toks
+        // "Critics in Southland warned": a word after a preposition is no speaker.
+        let after_preposition = ti > 0
+            && s.toks.get(ti - 1).is_some_and(|x| {
+                matches!(
+                    word(text, x),
+                    "in" | "of" | "from" | "at" | "to" | "for" | "with" | "by" | "on" | "across"
+                )
+            });
+        let speaks = !after_preposition
+            && s.toks
                 .get(k)
-                .is_some_and(|x| is_in(SPEECH_VERBS, word(text, x)))
-        {
+                .is_some_and(|x| is_in(SPEECH_VERBS, word(text, x)));
+        if preceded_by_role || speaks {
             let (role, organization, country) = role_before(text, &s.toks, ti);
             let idx = *by_name.entry(w.to_string()).or_insert_with(|| {
                 persons.push(PendingPerson {

@@ -133,7 +133,13 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
         e -= 1;
     }
     let last = toks.get(e.checked_sub(1)?)?;
-    if last.kind == TokenKind::Punct {
+    // "… and said", "… who said": the subject is elsewhere; no attribution is guessed.
+    if last.kind == TokenKind::Punct
+        || matches!(
+            word(text, last),
+            "and" | "but" | "or" | "who" | "which" | "that"
+        )
+    {
         return None;
     }
     let entity = entities
