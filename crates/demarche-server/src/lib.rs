@@ -8,6 +8,8 @@
 //!   [`run`] does the whole thing on a new tokio runtime for the command line.
 //! - [`highlight::segments`]: a sentence cut at its evidence spans.
 //! - [`OPENAPI_JSON`]: the OpenAPI 3 description of the API, served at `/api/openapi.json`.
+//! - [`demo`]: our hand-coded events for the bundled demo corpus, the stand-in coder of
+//!   `demarche demo` until the pipeline is wired in.
 //!
 //! Inputs are HTTP requests on loopback (127.0.0.1 by default); outputs are JSON records of
 //! `demarche_store` (events with mentions, dyad series, documents) and the dashboard's
@@ -34,6 +36,7 @@
 //! ```
 
 mod api;
+pub mod demo;
 mod error;
 pub mod highlight;
 mod state;

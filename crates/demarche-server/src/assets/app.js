@@ -70,7 +70,7 @@ async function loadStats() {
   try {
     const s = await api("/api/stats");
     const span = s.first_date && s.last_date ? ` · ${s.first_date} → ${s.last_date}` : "";
-    $("stats").textContent = `${fmtInt(s.events)} events · ${fmtInt(s.documents)} documents · ${fmtInt(s.actors)} actors${span}`;
+    $("stats").textContent = `${fmtInt(s.events)} events · ${fmtInt(s.mentions)} mentions · ${fmtInt(s.documents)} documents${span}`;
   } catch (err) {
     $("stats").textContent = "store unavailable: " + err.message;
   }
@@ -133,14 +133,15 @@ async function showDyad(preferredPeriod) {
     return;
   }
   state.series = series;
-  const arrow = state.undirected ? "↔" : "→";
-  $("chart-title").textContent = `${series.a} ${arrow} ${series.b}, by ${series.by}`;
+  const q = series.query;
+  const arrow = q.undirected ? "↔" : "→";
+  $("chart-title").textContent = `${q.a} ${arrow} ${q.b}, by ${q.by}`;
   renderSummary(series);
   $("chart-card").hidden = false;
   $("summary").hidden = false;
-  const withEvents = series.periods.filter((p) => p.events > 0);
+  const withEvents = series.buckets.filter((p) => p.events > 0);
   if (withEvents.length === 0) {
-    $("chart").replaceChildren(el("p", { class: "empty", "data-testid": "chart-empty", text: `No events between ${series.a} and ${series.b}. Try "both directions" or another pair.` }));
+    $("chart").replaceChildren(el("p", { class: "empty", "data-testid": "chart-empty", text: `No events from ${q.a} to ${q.b}. Try "both directions" or another pair.` }));
     $("evidence-card").hidden = true;
     state.period = null;
     updateUrl();
@@ -148,41 +149,31 @@ async function showDyad(preferredPeriod) {
   }
   // Open the requested period if it exists, otherwise the busiest one: an analyst lands on
   // evidence straight away instead of an empty panel.
-  let chosen = withEvents.find((p) => p.period === preferredPeriod);
+  let chosen = withEvents.find((p) => p.label === preferredPeriod);
   if (!chosen) chosen = withEvents.reduce((best, p) => (p.events > best.events ? p : best));
-  state.period = chosen.period;
+  state.period = chosen.label;
   renderChart(series);
   await loadEvidence(true);
 }
 
 function renderSummary(series) {
-  const totals = [0, 0, 0, 0, 0];
-  let goldSum = 0;
-  let events = 0;
-  const codes = new Map();
-  for (const p of series.periods) {
-    p.quad_counts.forEach((n, q) => { totals[q] += n; });
-    goldSum += p.goldstein_sum;
-    events += p.events;
-    for (const c of p.top_codes) {
-      const entry = codes.get(c.code) || { code: c.code, name: c.name, count: 0 };
-      entry.count += c.count;
-      codes.set(c.code, entry);
-    }
-  }
-  $("m-events").textContent = fmtInt(events);
-  $("m-coop").textContent = pct(totals[1] + totals[2], events);
-  $("m-conf").textContent = pct(totals[3] + totals[4], events);
-  $("m-gold").textContent = events > 0 ? fmtSigned(goldSum / events) : "–";
-  const top = [...codes.values()].sort((x, y) => y.count - x.count || x.code.localeCompare(y.code)).slice(0, 3);
+  const t = series.total;
+  $("m-events").textContent = fmtInt(t.events);
+  $("m-coop").textContent = pct(t.cooperation, t.events);
+  $("m-conf").textContent = pct(t.conflict, t.events);
+  $("m-gold").textContent = t.goldstein_mean === null ? "–" : fmtSigned(t.goldstein_mean);
+  const top = t.top_codes.slice(0, 3);
   $("m-top").textContent = top.length ? top.map((c) => `${c.code} ${c.name || ""} (${c.count})`).join(" · ") : "–";
 }
 
+// A round axis maximum at or above `value` whose half is a whole number, so that the tick
+// halfway up reads as a count of events (2, 4, 6, 10, 20, 50, ...).
 function niceMax(value) {
-  if (value <= 0) return 1;
+  if (value <= 2) return 2;
   const exp = Math.pow(10, Math.floor(Math.log10(value)));
-  for (const step of [1, 2, 2.5, 5, 10]) {
-    if (step * exp >= value) return step * exp;
+  for (const step of [1, 2, 4, 6, 8, 10]) {
+    const candidate = step * exp;
+    if (candidate >= value && Number.isInteger(candidate / 2)) return candidate;
   }
   return 10 * exp;
 }
@@ -195,7 +186,7 @@ function renderChart(series) {
   const m = { top: 14, right: 46, bottom: 42, left: 46 };
   const innerW = width - m.left - m.right;
   const innerH = height - m.top - m.bottom;
-  const periods = series.periods;
+  const periods = series.buckets;
   const up = periods.map((p) => p.quad_counts[0] + p.quad_counts[1] + p.quad_counts[2]);
   const down = periods.map((p) => p.quad_counts[3] + p.quad_counts[4]);
   const yMax = niceMax(Math.max(1, ...up, ...down));
@@ -206,7 +197,7 @@ function renderChart(series) {
   const barW = Math.max(1, Math.min(42, band * 0.72));
 
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "data-testid": "chart-svg",
-    "aria-label": `Events per ${series.by} between ${series.a} and ${series.b}` });
+    "aria-label": `Events per ${series.query.by} from ${series.query.a} to ${series.query.b}` });
 
   const grid = svg("g", { class: "grid" });
   const axisL = svg("g", { class: "axis" });
@@ -221,6 +212,9 @@ function renderChart(series) {
   axisL.append(svg("text", { x: 12, y: m.top + (3 * innerH) / 4, transform: `rotate(-90 12 ${m.top + (3 * innerH) / 4})`, "text-anchor": "middle" }, "conflict"));
   root.append(grid, axisL, axisR);
 
+  // The selected period is marked by a band drawn behind the bars.
+  const band_ = svg("rect", { class: "selected-band", y: m.top, height: innerH, width: band, x: -1000 });
+  const placeBand = (i) => band_.setAttribute("x", m.left + band * i);
   const bars = svg("g", { class: "bars" });
   const labels = svg("g", { class: "axis" });
   const labelEvery = Math.max(1, Math.ceil(60 / band));
@@ -246,10 +240,10 @@ function renderChart(series) {
       yBottom += h;
     }
     if (i % labelEvery === 0) {
-      labels.append(svg("text", { x: cx, y: height - m.bottom + 16, "text-anchor": "middle" }, p.period));
+      labels.append(svg("text", { x: cx, y: height - m.bottom + 16, "text-anchor": "middle" }, p.label));
     }
   });
-  root.append(bars, labels);
+  root.append(band_, bars, labels);
   root.append(svg("line", { class: "zero", x1: m.left, x2: width - m.right, y1: zeroY, y2: zeroY }));
 
   // The Goldstein line joins consecutive periods that have events; an empty period breaks it
@@ -271,19 +265,21 @@ function renderChart(series) {
   // Full-height transparent hit areas make every period easy to click, even a small bar.
   const hits = svg("g");
   periods.forEach((p, i) => {
+    if (p.label === state.period) placeBand(i);
     const rect = svg("rect", {
-      class: "hit" + (p.period === state.period ? " selected" : ""),
+      class: "hit" + (p.label === state.period ? " selected" : ""),
       x: m.left + band * i, y: m.top, width: band, height: innerH,
-      "data-testid": `period-${p.period}`, "data-period": p.period, "data-events": p.events,
+      "data-testid": `period-${p.label}`, "data-period": p.label, "data-events": p.events,
     });
     const q = p.quad_counts;
     const mean = p.goldstein_mean === null ? "–" : fmtSigned(p.goldstein_mean);
-    rect.append(svg("title", {}, `${p.period}: ${p.events} events\n` +
+    rect.append(svg("title", {}, `${p.label}: ${p.events} events\n` +
       `cooperation ${q[1] + q[2]} (material ${q[2]}), conflict ${q[3] + q[4]} (material ${q[4]}), neutral ${q[0]}\n` +
       `mean Goldstein ${mean}`));
     if (p.events > 0) {
       rect.addEventListener("click", () => {
-        state.period = p.period;
+        state.period = p.label;
+        placeBand(i);
         for (const other of hits.querySelectorAll(".hit")) other.classList.toggle("selected", other === rect);
         loadEvidence(true);
       });
@@ -297,8 +293,8 @@ function renderChart(series) {
 // ---------------------------------------------------------------- the evidence list
 
 function periodBounds() {
-  const p = state.series && state.series.periods.find((x) => x.period === state.period);
-  return p ? { from: p.start, to: p.end, count: p.events } : null;
+  const p = state.series && state.series.buckets.find((x) => x.label === state.period);
+  return p ? { from: p.period, to: p.end, count: p.events } : null;
 }
 
 async function loadEvidence(reset) {
@@ -323,7 +319,8 @@ async function loadEvidence(reset) {
   if (reset) list.replaceChildren();
   $("evidence-card").hidden = false;
   const filtered = state.filter ? ` matching “${state.filter}”` : "";
-  $("evidence-title").textContent = `${state.period}: ${fmtInt(result.total)} event${result.total === 1 ? "" : "s"}${filtered}`;
+  const arrow = state.undirected ? "↔" : "→";
+  $("evidence-title").textContent = `${state.a} ${arrow} ${state.b} in ${state.period}: ${plural(result.total, "event")}${filtered}`;
   if (result.total === 0) {
     list.append(el("li", { class: "empty", text: "No events in this period match." }));
   }
@@ -332,9 +329,9 @@ async function loadEvidence(reset) {
   $("more").hidden = shown >= result.total;
 }
 
-function renderSentence(event) {
+function renderSentence(mention) {
   const p = el("p", { class: "sentence", "data-testid": "sentence" });
-  for (const seg of event.segments) {
+  for (const seg of mention.segments) {
     if (!seg.role) { p.append(seg.text); continue; }
     p.append(el("mark", { class: seg.role, "data-testid": `span-${seg.role}`, title: seg.role },
       seg.text, el("span", { class: "role", text: seg.role })));
@@ -342,39 +339,54 @@ function renderSentence(event) {
   return p;
 }
 
+function plural(n, word) {
+  return `${fmtInt(n)} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function renderMention(mention) {
+  const title = mention.doc_title || mention.doc_id;
+  const link = el("a", { href: "#", "data-testid": "open-document", text: title,
+    onclick: (e) => { e.preventDefault(); openDocument(mention.doc_id); } });
+  const bits = [];
+  if (mention.doc_source) bits.push(mention.doc_source);
+  bits.push(mention.event_date && mention.event_date !== mention.date
+    ? `published ${mention.date}, event ${mention.event_date}` : `published ${mention.date}`);
+  bits.push(`sentence ${mention.sentence + 1}`);
+  if (mention.rules && mention.rules.length) {
+    bits.push("rules " + mention.rules.map((r) => `${r.file}:${r.line}`).join(", "));
+  }
+  return el("div", { class: "mention", "data-testid": "mention" },
+    renderSentence(mention),
+    el("div", { class: "meta" }, link, " · " + bits.join(" · ")));
+}
+
 function renderEvent(event) {
   const gsClass = event.goldstein > 0 ? "pos" : event.goldstein < 0 ? "neg" : "";
-  const when = event.event_date && event.event_date !== event.date
-    ? `${event.event_date} (reported ${event.date})` : event.date;
+  const counts = [plural(event.num_mentions, "mention"), plural(event.num_articles, "article"),
+    plural(event.num_sources, "source")].join(" · ");
   const head = el("div", { class: "head" },
-    el("span", { class: "date", text: when }),
+    el("span", { class: "date", text: event.date }),
     el("span", { class: "dyad", text: `${event.source} → ${event.target}` }),
-    el("span", { class: "code", title: event.plover ? `PLOVER ${event.plover}` : "", text: `${event.code} ${event.code_name || ""}` }),
+    el("span", { class: "code", title: event.plover ? `PLOVER ${event.plover}` : "", text: `${event.code} ${event.name || ""}` }),
     el("span", { class: `gs ${gsClass}`, text: `Goldstein ${fmtSigned(event.goldstein)}` }),
     el("span", { class: "quad", text: QUAD_NAMES[event.quad_class] || "" }),
+    el("span", { class: "counts", text: counts }),
   );
-  const doc = event.document || {};
-  const title = doc.title || event.doc_id;
-  const link = el("a", { href: "#", "data-testid": "open-document", text: title,
-    onclick: (e) => { e.preventDefault(); openDocument(event.doc_id); } });
-  const metaBits = [];
-  if (doc.source) metaBits.push(doc.source);
-  metaBits.push(`sentence ${event.sentence + 1}`);
-  if (event.mentions && event.mentions > 1) metaBits.push(`${event.mentions} mentions`);
-  if (event.rules && event.rules.length) metaBits.push("rules " + event.rules.map((r) => `${r.file}:${r.line}`).join(", "));
-  const meta = el("div", { class: "meta" }, link, " · " + metaBits.join(" · "));
-  return el("li", { class: `event q${event.quad_class}`, "data-testid": "event" }, head, renderSentence(event), meta);
+  const item = el("li", { class: `event q${event.quad_class}`, "data-testid": "event" }, head);
+  for (const mention of event.mentions) item.append(renderMention(mention));
+  const hidden = event.num_mentions - event.mentions.length;
+  if (hidden > 0) item.append(el("div", { class: "meta more-mentions", text: `and ${plural(hidden, "more mention")}` }));
+  return item;
 }
 
 async function openDocument(id) {
-  let doc;
+  let d;
   try {
-    doc = await api("/api/documents/" + encodeURIComponent(id));
+    d = await api("/api/documents/" + encodeURIComponent(id));
   } catch (err) {
     showMessage("Could not open the document: " + err.message, "error");
     return;
   }
-  const d = doc.document;
   $("doc-title").textContent = d.title || d.id;
   $("doc-meta").textContent = [d.source, d.date, d.url, `id ${d.id}`].filter(Boolean).join(" · ");
   const body = $("doc-body");
@@ -382,9 +394,9 @@ async function openDocument(id) {
   for (const para of d.text.split(/\n\s*\n/)) {
     if (para.trim()) body.append(el("p", { text: para.trim() }));
   }
-  body.append(el("h3", { text: `${doc.events.length} coded event${doc.events.length === 1 ? "" : "s"}` }));
+  body.append(el("h3", { text: `${plural(d.events.length, "coded event")} in this document` }));
   const list = el("ol", { class: "evidence" });
-  for (const event of doc.events) list.append(renderEvent(event));
+  for (const event of d.events) list.append(renderEvent(event));
   body.append(list);
   $("doc-dialog").showModal();
 }
