@@ -128,9 +128,18 @@ enum Item {
 struct Ne {
     node: NodeId,
     codes: Vec<String>,
+    /// Per code: the words and entries it came from.
+    members: Vec<Member>,
     rules: Vec<RuleRef>,
     /// 2: a dictionary actor or agent; 1: only a new actor named by its text; 0: null.
     level: u8,
+}
+
+/// Evidence for one code of a noun phrase.
+#[derive(Debug, Clone, Default)]
+struct Member {
+    span: Option<Span>,
+    rules: Vec<RuleRef>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -177,6 +186,10 @@ struct Sent<'t> {
 }
 
 const NONE: u32 = u32::MAX;
+/// How deep [`Coder::units`] follows nested noun phrases.
+const MAX_NP_DEPTH: usize = 32;
+/// How far [`Coder::subject_ne`] climbs looking for a subject.
+const MAX_CLIMB: usize = 256;
 
 /// The sentence coder: a compiled lexicon over one dictionary set.
 #[derive(Debug)]
@@ -412,12 +425,16 @@ impl<'d> Coder<'d> {
             covered_until = hi;
             let id = NodeId(i as u32);
             let hits = self.hits(s, lo, hi);
-            let units = self.units(s, id, &hits, &flat);
+            let units = self.units(s, id, &hits, &flat, 0);
             let ne_index = s.nes.len() as u32;
-            let (mut codes, rules) = self.unit_codes(s, &units, date, opts);
+            let (mut codes, mut members, rules) = self.unit_codes(s, &units, date, opts);
             // A compound keeps only its coded members (`The lions and Gondor` is Gondor).
             if codes.iter().any(|c| c != "---") {
-                codes.retain(|c| c != "---");
+                let keep: Vec<bool> = codes.iter().map(|c| c != "---").collect();
+                let mut k = keep.iter();
+                codes.retain(|_| k.next().copied().unwrap_or(false));
+                let mut k = keep.iter();
+                members.retain(|_| k.next().copied().unwrap_or(false));
             }
             let level = if codes.iter().any(|c| c != "---" && !c.starts_with('"')) {
                 2
@@ -429,6 +446,7 @@ impl<'d> Coder<'d> {
             s.nes.push(Ne {
                 node: id,
                 codes,
+                members,
                 rules,
                 level,
             });
@@ -520,10 +538,22 @@ impl<'d> Coder<'d> {
 
     /// The actor units of a noun phrase: one for a simple phrase, several for a compound
     /// (`Fornost and Gondor`), with agents distributed over `X of A and B` constructions.
-    fn units(&self, s: &Sent<'_>, node: NodeId, hits: &[Hit], flat: &[bool]) -> Vec<Unit> {
+    fn units(
+        &self,
+        s: &Sent<'_>,
+        node: NodeId,
+        hits: &[Hit],
+        flat: &[bool],
+        depth: usize,
+    ) -> Vec<Unit> {
         let tree = s.tree;
         let children = tree.children(node);
         let (lo, hi) = (s.lo[node.index()], s.hi[node.index()]);
+        // Real noun phrases nest a few levels; a pathological tree is read as one flat phrase
+        // rather than recursing without bound.
+        if depth > MAX_NP_DEPTH {
+            return vec![self.flat_unit(hits, lo, hi)];
+        }
         let is_split = |c: NodeId| {
             tree.is_leaf(c)
                 && matches!(
@@ -546,7 +576,7 @@ impl<'d> Coder<'d> {
                     && !tree.is_leaf(*only)
                     && s.kind[only.index()] == Phrase::Np
                 {
-                    out.extend(self.units(s, *only, hits, flat));
+                    out.extend(self.units(s, *only, hits, flat, depth + 1));
                     group.clear();
                     return;
                 }
@@ -592,12 +622,12 @@ impl<'d> Coder<'d> {
             });
             if let (Some(&h), Some(pp)) = (children.get(hpos), pp) {
                 let obj = tree.children(pp).get(1).copied();
-                let hu = self.units(s, h, hits, flat);
+                let hu = self.units(s, h, hits, flat, depth + 1);
                 if hu.iter().any(|u| u.actor.is_some()) {
                     return hu;
                 }
                 if let Some(obj) = obj {
-                    let ou = self.units(s, obj, hits, flat);
+                    let ou = self.units(s, obj, hits, flat, depth + 1);
                     if ou.iter().any(|u| u.actor.is_some()) {
                         let heads: Vec<&Unit> =
                             hu.iter().filter(|u| !u.agents.is_empty()).collect();
@@ -634,7 +664,7 @@ impl<'d> Coder<'d> {
             .filter(|&c| !tree.is_leaf(c) && s.kind[c.index()] == Phrase::Np)
             .collect();
         for &c in &nps {
-            let cu = self.units(s, c, hits, flat);
+            let cu = self.units(s, c, hits, flat, depth + 1);
             if cu
                 .iter()
                 .filter(|u| u.actor.is_some() || !u.agents.is_empty())
@@ -678,15 +708,17 @@ impl<'d> Coder<'d> {
         units: &[Unit],
         date: Date,
         opts: &Options,
-    ) -> (Vec<String>, Vec<RuleRef>) {
+    ) -> (Vec<String>, Vec<Member>, Vec<RuleRef>) {
         let mut codes: Vec<String> = Vec::new();
-        let mut rules: Vec<RuleRef> = Vec::new();
+        let mut members: Vec<Member> = Vec::new();
+        let mut all_rules: Vec<RuleRef> = Vec::new();
         let push = |c: String, codes: &mut Vec<String>| {
             if !codes.contains(&c) {
                 codes.push(c);
             }
         };
         for u in units {
+            let mut rules: Vec<RuleRef> = Vec::new();
             let agents: Vec<&demarche_dict::AgentEntry> = u
                 .agents
                 .iter()
@@ -714,11 +746,21 @@ impl<'d> Coder<'d> {
                     push(text.unwrap_or_else(|| "---".to_string()), &mut codes);
                 }
             }
+            // Each code added for this unit cites the unit's words and entries.
+            let span = span_of_range(s, u.lo, u.hi);
+            while members.len() < codes.len() {
+                members.push(Member {
+                    span,
+                    rules: rules.clone(),
+                });
+            }
+            all_rules.extend(rules);
         }
         if codes.is_empty() {
             codes.push("---".to_string());
+            members.push(Member::default());
         }
-        (codes, rules)
+        (codes, members, all_rules)
     }
 
     // -----------------------------------------------------------------------------------------
@@ -917,45 +959,44 @@ impl<'d> Coder<'d> {
         let (Some(sne), Some(tne)) = (s.nes.get(src as usize), s.nes.get(tgt as usize)) else {
             return false;
         };
-        let mut ev_rules = rules.clone();
-        ev_rules.extend(sne.rules.iter().cloned());
-        if src != tgt {
-            ev_rules.extend(tne.rules.iter().cloned());
-        }
-        ev_rules.sort();
-        ev_rules.dedup();
-        let sspan = tree.span(sne.node);
-        let tspan = tree.span(tne.node);
-        let mut emit = |a: &str, b: &str, c: &str, sa: Option<Span>, sb: Option<Span>| {
-            if a == b {
+        let mut emit = |a: usize, b: usize, c: &str, forward: bool| {
+            let (sn, tn) = if forward { (sne, tne) } else { (tne, sne) };
+            let (Some(sc), Some(tc)) = (sn.codes.get(a), tn.codes.get(b)) else {
                 return;
-            }
-            if opts.require_dyad && (a == "---" || b == "---") {
-                return;
-            }
-            let ev = CodedEvent {
-                source: a.to_string(),
-                target: b.to_string(),
-                code: c.to_string(),
-                source_span: sa,
-                target_span: sb,
-                verb_span,
-                rules: ev_rules.clone(),
             };
-            if !events
-                .iter()
-                .any(|e| e.source == ev.source && e.target == ev.target && e.code == ev.code)
-            {
-                events.push(ev);
+            if sc == tc || (opts.require_dyad && (sc == "---" || tc == "---")) {
+                return;
             }
+            let sm = sn.members.get(a).cloned().unwrap_or_default();
+            let tm = tn.members.get(b).cloned().unwrap_or_default();
+            if events
+                .iter()
+                .any(|e| &e.source == sc && &e.target == tc && e.code == c)
+            {
+                return;
+            }
+            let mut ev_rules = rules.clone();
+            ev_rules.extend(sm.rules);
+            ev_rules.extend(tm.rules);
+            ev_rules.sort();
+            ev_rules.dedup();
+            events.push(CodedEvent {
+                source: sc.clone(),
+                target: tc.clone(),
+                code: c.to_string(),
+                source_span: sm.span.or_else(|| tree.span(sn.node)),
+                target_span: tm.span.or_else(|| tree.span(tn.node)),
+                verb_span,
+                rules: ev_rules,
+            });
         };
-        for a in &sne.codes {
-            for b in &tne.codes {
+        for a in 0..sne.codes.len() {
+            for b in 0..tne.codes.len() {
                 if let Some(f) = fwd {
-                    emit(a, b, f, sspan, tspan);
+                    emit(a, b, f, true);
                 }
                 if let Some(r) = rev {
-                    emit(b, a, r, tspan, sspan);
+                    emit(b, a, r, false);
                 }
             }
         }
@@ -969,7 +1010,13 @@ impl<'d> Coder<'d> {
         let tree = s.tree;
         let mut child = vp;
         let mut null_subject: Option<u32> = None;
+        // Clauses nest a few levels in real text; the bound keeps a pathological tree linear.
+        let mut levels = 0;
         while let Some(parent) = tree.parent(child) {
+            levels += 1;
+            if levels > MAX_CLIMB {
+                break;
+            }
             let pk = s.kind[parent.index()];
             let is_s = pk == Phrase::Clause && !tree.label(parent).starts_with("SBAR");
             if is_s || pk == Phrase::Np {
@@ -1485,4 +1532,18 @@ fn pattern_text(p: &demarche_dict::VerbPattern) -> String {
 fn usable(c: Option<&demarche_dict::EventCode>) -> Option<&str> {
     c.map(|c| c.code.as_str())
         .filter(|c| !c.contains('?') && !c.is_empty())
+}
+
+/// The span covering leaves `lo..hi`.
+fn span_of_range(s: &Sent<'_>, lo: u32, hi: u32) -> Option<Span> {
+    let mut cover: Option<Span> = None;
+    for l in lo..hi {
+        if s.deleted.get(l as usize).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some(sp) = s.leaf_node.get(l as usize).and_then(|&n| s.tree.span(n)) {
+            cover = Some(cover.map_or(sp, |c| c.cover(sp)));
+        }
+    }
+    cover
 }
