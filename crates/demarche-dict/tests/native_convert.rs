@@ -239,6 +239,7 @@ fn petrarch_to_native_keeps_what_our_format_can_say() {
         "{diags:?}"
     );
     let native = write::to_native(&original);
+    assert!(native.notes.is_empty(), "{:?}", native.notes);
     let files: Vec<(&str, &str)> = native
         .files
         .iter()
@@ -282,4 +283,19 @@ fn the_builtin_set_survives_petrarch_and_back() {
     let shown: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
     assert!(shown.is_empty(), "{}", shown.join("\n"));
     assert_eq!(summary(&set.compile()), summary(&original));
+}
+
+#[test]
+fn what_our_format_cannot_say_is_reported() {
+    let verbs = "--- SAY [010] ---\nSAY\n- IN_* $  [010]\n~ a (b . ATTACK) SAY = a b 112\n";
+    let (d, _) = Dictionaries::from_petrarch_sources(PetrarchSources {
+        verbs: Some(("v.verbs.txt", verbs)),
+        issues: Some(("i.issues.txt", "<ISSUE CATEGORY=\"X\">\nn:bomb [X]\n</ISSUE>\n")),
+        ..Default::default()
+    });
+    let notes = write::to_native(&d).notes;
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(notes[0].contains("join words with `_`"), "{notes:?}");
+    assert!(notes[1].contains("1 transformation(s)"), "{notes:?}");
+    assert!(notes[2].contains("issue phrase(s)"), "{notes:?}");
 }

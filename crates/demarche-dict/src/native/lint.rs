@@ -296,11 +296,14 @@ fn lint_sets(set: &NativeSet, out: &mut Vec<Problem>) {
 fn lint_agents(set: &NativeSet, out: &mut Vec<Problem>) {
     let mut seen: HashMap<String, &AgentEntry> = HashMap::new();
     for a in &set.agents {
-        if !codes().roles.contains(a.code.as_str()) {
+        // An agent code is a role (`GOV`), possibly followed by more roles or a group's code
+        // (`CHRCTH`, `GOVFRM`): the first three letters must be a role we know.
+        let first = a.code.get(..3).unwrap_or("");
+        if !a.code.len().is_multiple_of(3) || !codes().roles.contains(first) {
             out.push(at(
                 &a.origin,
                 format!(
-                    "unknown agent code `{}` (not a CAMEO role code in our table)",
+                    "unknown agent code `{}` (expected a CAMEO role code from our table, e.g. GOV, MIL, REB)",
                     a.code
                 ),
             ));

@@ -186,6 +186,16 @@ pub fn to_native(dict: &Dictionaries) -> Converted {
                 out.push_str(&pattern_lines);
             }
         }
+        let joined = v
+            .patterns
+            .iter()
+            .filter(|p| p.tokens.iter().any(|t| t.joined))
+            .count();
+        if joined > 0 {
+            c.notes.push(format!(
+                "{joined} pattern(s) join words with `_` (consecutive words); our patterns write them with blanks"
+            ));
+        }
         if !v.transformations.is_empty() {
             c.notes.push(format!(
                 "{} transformation(s) have no equivalent in our format; left out",
