@@ -1,10 +1,238 @@
-//! `demarche explain`. Not built yet: the stage behind it is in progress.
+//! `demarche explain`: shows, for one sentence or one validation record, the tree, the noun
+//! phrases coded as actors, each dictionary verb with the pattern that fired, and the events
+//! with their evidence (spans shown as the text they cover).
+//!
+//! A sentence: `--parse "(ROOT ...)" --text "..." --date YYYY-MM-DD` with dictionary flags
+//! (as for `code`). A record: `RECORDS.xml --id ID` with `--dictionaries DIR` (the
+//! `<Environment>`'s files); the `<Config>` changes before the record apply.
 
+use super::code::parse_options;
+use super::validate::{load_environment_dictionaries, read_records};
+use anyhow::{Context, bail};
+use demarche_coder::validate::{Expected, Item};
+use demarche_coder::{Coder, Options};
+use demarche_dict::{Dictionaries, PetrarchPaths};
+use demarche_model::{Span, Tree, parse_date};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// A PETRARCH XML file to take the record from (with --id)
+    pub records: Option<PathBuf>,
+    /// The record's id
+    #[arg(long)]
+    pub id: Option<String>,
+    /// A Penn Treebank tree for the sentence
+    #[arg(long)]
+    pub parse: Option<String>,
+    /// The sentence text (default: the tree's words joined by blanks)
+    #[arg(long)]
+    pub text: Option<String>,
+    /// The sentence date (YYYY-MM-DD or YYYYMMDD)
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Directory with the dictionaries a records file's <Environment> names
+    #[arg(long)]
+    pub dictionaries: Option<PathBuf>,
+    #[arg(long)]
+    pub verbs: Option<PathBuf>,
+    #[arg(long)]
+    pub actors: Vec<PathBuf>,
+    #[arg(long)]
+    pub agents: Option<PathBuf>,
+    #[arg(long)]
+    pub discards: Option<PathBuf>,
+    #[arg(long)]
+    pub issues: Option<PathBuf>,
+    /// Coding option as NAME=VALUE
+    #[arg(long = "option", value_name = "NAME=VALUE")]
+    pub options: Vec<String>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`demarche explain` is not available in this build yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut opts = parse_options(&args.options)?;
+    let explicit = args.verbs.is_some() || !args.actors.is_empty();
+    let load_explicit = || {
+        let (d, _) = Dictionaries::load_petrarch(&PetrarchPaths {
+            verbs: args.verbs.clone(),
+            actors: args.actors.clone(),
+            agents: args.agents.clone(),
+            discards: args.discards.clone(),
+            issues: args.issues.clone(),
+        });
+        d
+    };
+    let (dicts, text, parse, date, expected) = match (&args.records, &args.parse) {
+        (Some(path), _) => {
+            let Some(id) = &args.id else {
+                bail!("explain RECORDS.xml needs --id ID");
+            };
+            let (env, items) = read_records(path)?;
+            for o in &env.options {
+                opts.set(&o.option, &o.value)?;
+            }
+            let mut found = None;
+            for item in &items {
+                match item {
+                    Item::Config { option, value } => {
+                        opts.set(option, value)?;
+                    }
+                    Item::Record(r) if &r.id == id => {
+                        found = Some(r.clone());
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let Some(r) = found else {
+                bail!("no record with id `{id}` in {}", path.display());
+            };
+            let dicts = if explicit {
+                load_explicit()
+            } else {
+                let dir = args
+                    .dictionaries
+                    .clone()
+                    .or_else(|| path.parent().map(Path::to_path_buf))
+                    .unwrap_or_default();
+                load_environment_dictionaries(&env, &dir)?
+            };
+            let Some(parse) = r.parse.clone() else {
+                bail!("record `{id}` has no <Parse>");
+            };
+            (
+                dicts,
+                r.text.clone(),
+                parse,
+                r.date.unwrap_or_default(),
+                Some(r.expected),
+            )
+        }
+        (None, Some(parse)) => {
+            if !explicit {
+                bail!("explain --parse needs dictionaries: --verbs FILE --actors FILE [...]");
+            }
+            let date = match &args.date {
+                Some(d) => parse_date(d).map_err(anyhow::Error::msg)?,
+                None => bail!("explain --parse needs --date YYYY-MM-DD"),
+            };
+            let tree = Tree::parse_ptb(parse).context("--parse")?;
+            let text = args
+                .text
+                .clone()
+                .unwrap_or_else(|| tree.words_under(tree.root()));
+            (load_explicit(), text, parse.clone(), date, None)
+        }
+        (None, None) => bail!("give RECORDS.xml --id ID, or --parse TREE --text TEXT --date DATE"),
+    };
+    let tree = Tree::parse_ptb(&parse)
+        .context("the record's parse tree")?
+        .aligned_to(&text);
+    opts.trace = true;
+    let coder = Coder::new(&dicts);
+    let coded = coder.code(&tree, &text, date, &opts);
+    let show = |sp: Option<Span>| match sp.and_then(|s| s.slice(&text).map(|t| (s, t))) {
+        Some((s, t)) => format!("\"{t}\" [{}..{}]", s.start, s.end),
+        None => "(no span)".to_string(),
+    };
+    println!("sentence: {text}");
+    println!("date:     {date}");
+    println!(
+        "options:  require_dyad={} new_actor_length={} comma {}-{} begin {}-{} end {}-{}",
+        opts.require_dyad,
+        opts.new_actor_length,
+        opts.comma_min,
+        opts.comma_max,
+        opts.comma_bmin,
+        opts.comma_bmax,
+        opts.comma_emin,
+        opts.comma_emax
+    );
+    println!("\ntree:\n{}", tree.pretty());
+    if let Some(r) = &coded.rejected {
+        println!("\nrejected: {} ({r:?})", r.error_name());
+    }
+    if let Some(t) = &coded.trace {
+        if !t.deleted.is_empty() {
+            let words: Vec<String> = t.deleted.iter().map(|s| show(Some(*s))).collect();
+            println!("\ncomma clauses removed: {}", words.join(" "));
+        }
+        println!("\nactor phrases:");
+        for a in &t.actors {
+            let rules: Vec<String> = a
+                .rules
+                .iter()
+                .map(|r| format!("{}:{}", r.file, r.line))
+                .collect();
+            println!(
+                "  {} -> {}  {}",
+                show(a.span),
+                a.codes.join(", "),
+                rules.join(" ")
+            );
+        }
+        println!("\nverbs:");
+        for v in &t.verbs {
+            println!(
+                "  {} verb {} (block {}), {} pattern(s) tried",
+                show(v.span),
+                v.verb,
+                v.block,
+                v.candidates
+            );
+            match &v.pattern {
+                Some((r, p)) => println!("    pattern fired: {}:{}  - {p}", r.file, r.line),
+                None => println!("    no pattern fired: verb code"),
+            }
+            println!(
+                "    code {}  source {}  target {}{}",
+                v.code,
+                v.source
+                    .as_ref()
+                    .map(|c| c.join(","))
+                    .unwrap_or_else(|| "(none)".into()),
+                v.target
+                    .as_ref()
+                    .map(|c| c.join(","))
+                    .unwrap_or_else(|| "(none)".into()),
+                if v.passive { "  (passive)" } else { "" }
+            );
+        }
+    }
+    println!("\nevents:");
+    if coded.events.is_empty() {
+        println!("  (none)");
+    }
+    for e in &coded.events {
+        println!("  {} -> {} {}", e.source, e.target, e.code);
+        println!(
+            "    source {}  target {}  verb {}",
+            show(e.source_span),
+            show(e.target_span),
+            show(e.verb_span)
+        );
+        let rules: Vec<String> = e
+            .rules
+            .iter()
+            .map(|r| format!("{}:{}", r.file, r.line))
+            .collect();
+        println!("    rules: {}", rules.join(" "));
+    }
+    if let Some(exp) = expected {
+        println!("\nexpected by the record:");
+        for e in exp {
+            match e {
+                Expected::Event {
+                    source,
+                    target,
+                    code,
+                } => println!("  {source} -> {target} {code}"),
+                Expected::NoEvents => println!("  no events"),
+                Expected::Error(s) => println!("  error {s}"),
+            }
+        }
+    }
+    let _ = Options::default();
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,175 @@
-//! `demarche validate`. Not built yet: the stage behind it is in progress.
+//! `demarche validate RECORDS.xml --dictionaries DIR [--json FILE]`: runs a PETRARCH validation
+//! file through the coder and reports every failing record, then one summary line
+//! `N passed, M failed` (records that expect an error are counted on their own line before it).
+//! Failing records are a report, not an error: the exit code is 0 unless the input is unusable.
 
+use anyhow::{Context, bail};
+use demarche_coder::validate::{self, Expected, Item, Record};
+use demarche_coder::{Coder, Options};
+use demarche_dict::{Dictionaries, PetrarchPaths};
+use demarche_text::petrarch_xml::{self, ExpectedCoding};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// A PETRARCH validation file (`<Validation>` with `<Environment>` and `<Sentence>` records)
+    pub records: PathBuf,
+    /// Directory holding the dictionary files the `<Environment>` names (default: the records'
+    /// directory)
+    #[arg(long)]
+    pub dictionaries: Option<PathBuf>,
+    /// Also write the full report (every record, expected and got) as JSON to this file
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`demarche validate` is not available in this build yet")
+/// Reads a validation file into harness items; prints the reader's diagnostics to stderr.
+pub fn read_records(path: &Path) -> anyhow::Result<(petrarch_xml::Environment, Vec<Item>)> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let name = path.display().to_string();
+    let file = petrarch_xml::read(&name, &bytes);
+    for d in &file.diagnostics {
+        eprintln!("{d}");
+    }
+    let mut items = Vec::new();
+    for item in file.items {
+        items.push(match item {
+            petrarch_xml::Item::Record(r) => Item::Record(convert(r)),
+            petrarch_xml::Item::Config(c) => Item::Config {
+                option: c.option,
+                value: c.value,
+            },
+            petrarch_xml::Item::Stop { .. } => Item::Stop,
+        });
+    }
+    Ok((file.environment, items))
+}
+
+fn convert(r: petrarch_xml::Record) -> Record {
+    Record {
+        id: r.id,
+        category: r.category,
+        date: r.date,
+        text: r.text,
+        parse: r.parse,
+        expected: r
+            .expected
+            .into_iter()
+            .map(|e| match e {
+                ExpectedCoding::Event {
+                    source,
+                    target,
+                    code,
+                } => Expected::Event {
+                    source,
+                    target,
+                    code,
+                },
+                ExpectedCoding::NoEvents => Expected::NoEvents,
+                ExpectedCoding::Error(s) => Expected::Error(s),
+            })
+            .collect(),
+    }
+}
+
+/// Loads the dictionaries an `<Environment>` names, resolved in `dir`.
+pub fn load_environment_dictionaries(
+    env: &petrarch_xml::Environment,
+    dir: &Path,
+) -> anyhow::Result<Dictionaries> {
+    if env.verb_file.is_none() && env.actor_files.is_empty() {
+        bail!("the <Environment> names no <Verbfile> or <Actorfile>: nothing to code with");
+    }
+    let paths = PetrarchPaths {
+        verbs: env.verb_file.as_ref().map(|f| dir.join(f)),
+        actors: env.actor_files.iter().map(|f| dir.join(f)).collect(),
+        agents: env.agent_file.as_ref().map(|f| dir.join(f)),
+        discards: env.discard_file.as_ref().map(|f| dir.join(f)),
+        issues: env.issue_file.as_ref().map(|f| dir.join(f)),
+    };
+    for p in paths.verbs.iter().chain(&paths.actors) {
+        if !p.is_file() {
+            bail!("dictionary file {} does not exist", p.display());
+        }
+    }
+    let (dicts, diags) = Dictionaries::load_petrarch(&paths);
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == demarche_model::Severity::Error)
+        .count();
+    if errors > 0 {
+        eprintln!("{errors} dictionary error(s); first ones:");
+        for d in diags
+            .iter()
+            .filter(|d| d.severity == demarche_model::Severity::Error)
+            .take(5)
+        {
+            eprintln!("  {d}");
+        }
+    }
+    Ok(dicts)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let (env, items) = read_records(&args.records)?;
+    if !items.iter().any(|i| matches!(i, Item::Record(_))) {
+        bail!(
+            "{}: no <Sentence> records could be read",
+            args.records.display()
+        );
+    }
+    let dir = match &args.dictionaries {
+        Some(d) => d.clone(),
+        None => args
+            .records
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
+    };
+    let dicts = load_environment_dictionaries(&env, &dir)?;
+    let coder = Coder::new(&dicts);
+    let mut opts = Options::default();
+    for o in &env.options {
+        // Options that do not affect coding (stop_on_error, ...) are accepted and ignored.
+        opts.set(&o.option, &o.value)
+            .with_context(|| format!("{}:{}", args.records.display(), o.line))?;
+    }
+    let report = validate::run(&items, &coder, &opts);
+    for r in report.results.iter().filter(|r| !r.passed) {
+        println!("FAIL {} [{}]", r.id, r.category);
+        match &r.expected_error {
+            Some(e) => println!("  expected: error {e}"),
+            None if r.expected.is_empty() => println!("  expected: no events"),
+            None => println!("  expected: {}", join(&r.expected)),
+        }
+        match &r.got_error {
+            Some(e) => println!("  got:      error {e}"),
+            None if r.got.is_empty() => println!("  got:      no events"),
+            None => println!("  got:      {}", join(&r.got)),
+        }
+    }
+    if !report.ignored_options.is_empty() {
+        println!(
+            "ignored <Config> options: {}",
+            report.ignored_options.join(", ")
+        );
+    }
+    if let Some(path) = &args.json {
+        let json = serde_json::to_string_pretty(&report)?;
+        std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    println!(
+        "error records: {} passed, {} failed",
+        report.errors_passed, report.errors_failed
+    );
+    println!("{} passed, {} failed", report.passed, report.failed);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn join(ts: &[validate::Triple]) -> String {
+    ts.iter()
+        .map(|t| format!("({t})"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
