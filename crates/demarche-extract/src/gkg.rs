@@ -99,6 +99,17 @@ fn clean(s: &str) -> String {
         .join(" ")
 }
 
+/// Removes only the quotation field's own delimiters (`#` between quotations, `|` between
+/// fields) and line breaks: commas and semicolons stay in quoted text.
+fn clean_quote(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' | '#' | '|' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
 fn number(x: f64) -> String {
     let s = format!("{x:.6}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
@@ -220,7 +231,11 @@ pub fn gkg_row(record_id: &str, doc: &Document, knowledge: &Knowledge) -> String
         .map(|q| {
             let o = offs.at(q.span.start);
             let len = q.text.chars().count();
-            format!("{o}|{len}|{}|{}", clean(&q.speaker.verb), clean(&q.text))
+            format!(
+                "{o}|{len}|{}|{}",
+                clean(&q.speaker.verb),
+                clean_quote(&q.text)
+            )
         })
         .collect();
 
