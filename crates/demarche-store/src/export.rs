@@ -155,7 +155,7 @@ fn cell(s: &str) -> String {
 
 impl Store {
     /// Writes every event in `format` to `out`; returns the number of events written.
-    pub fn export<W: Write + Send>(&self, format: ExportFormat, mut out: W) -> Result<u64> {
+    pub fn export<W: Write>(&self, format: ExportFormat, mut out: W) -> Result<u64> {
         match format {
             ExportFormat::Gdelt => self.for_each_event(1, |e| write_gdelt_row(&mut out, e)),
             ExportFormat::Phoenix => {
@@ -196,7 +196,7 @@ impl Store {
     }
 
     #[cfg(not(feature = "parquet"))]
-    fn export_parquet<W: Write + Send>(&self, _out: W) -> Result<u64> {
+    fn export_parquet<W: Write>(&self, _out: W) -> Result<u64> {
         Err(crate::StoreError::ParquetDisabled)
     }
 }

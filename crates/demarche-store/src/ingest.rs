@@ -21,7 +21,9 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (outcome, _) = ingest_in(&tx, doc, events, knowledge)?;
+        let mut touched = BTreeSet::new();
+        let (outcome, _) = ingest_in(&tx, doc, events, knowledge, &mut touched)?;
+        recount(&tx, &touched)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -33,13 +35,21 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut summary = IngestSummary::default();
+        // Counts are recomputed once per batch, for every event the batch touched.
+        let mut touched = BTreeSet::new();
         for item in items {
-            let (outcome, counts) =
-                ingest_in(&tx, &item.document, &item.events, item.knowledge.as_ref())?;
+            let (outcome, counts) = ingest_in(
+                &tx,
+                &item.document,
+                &item.events,
+                item.knowledge.as_ref(),
+                &mut touched,
+            )?;
             summary.add(outcome);
             summary.mentions += counts.mentions;
             summary.events_new += counts.events_new;
         }
+        recount(&tx, &touched)?;
         tx.commit()?;
         Ok(summary)
     }
@@ -54,7 +64,9 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (outcome, counts) = ingest_in(&tx, doc, events, knowledge)?;
+        let mut touched = BTreeSet::new();
+        let (outcome, counts) = ingest_in(&tx, doc, events, knowledge, &mut touched)?;
+        recount(&tx, &touched)?;
         tx.commit()?;
         let mut summary = IngestSummary {
             mentions: counts.mentions,
@@ -108,6 +120,7 @@ fn ingest_in(
     doc: &Document,
     events: &[Event],
     knowledge: Option<&serde_json::Value>,
+    touched: &mut BTreeSet<i64>,
 ) -> Result<(IngestOutcome, Counts)> {
     if let Some(e) = events.iter().find(|e| e.doc_id != doc.id) {
         return Err(StoreError::DocumentMismatch {
@@ -124,13 +137,12 @@ fn ingest_in(
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    let mut touched: BTreeSet<i64> = BTreeSet::new();
     let outcome = match existing {
         Some((c, k)) if c == content && k == coding => {
             return Ok((IngestOutcome::Unchanged, Counts::default()));
         }
         Some(_) => {
-            remove_document(tx, &doc.id, &mut touched)?;
+            remove_document(tx, &doc.id, touched)?;
             IngestOutcome::Replaced
         }
         None => IngestOutcome::New,
@@ -251,7 +263,6 @@ fn ingest_in(
         tx.prepare_cached("INSERT INTO knowledge (doc_id, json) VALUES (?1, ?2)")?
             .execute(params![doc.id, serde_json::to_string(k)?])?;
     }
-    recount(tx, &touched)?;
     Ok((outcome, counts))
 }
 

@@ -13,6 +13,8 @@
 //!   [`DyadComparison`], [`EventPage`] of [`StoredEvent`]s with [`Mention`]s, [`DocumentView`],
 //!   [`StoreStats`]. All serialise with serde; the HTTP API returns them as they are.
 //! - [`StoreError`]: every failure, with the database path where it matters.
+//! - [`input::read_jsonl`]: event, document and knowledge records (JSON Lines, as `demarche
+//!   code` writes them) grouped into [`IngestItem`]s, with located diagnostics for bad lines.
 //! - [`synthetic`]: a deterministic generator of documents and events for benchmarks and load
 //!   tests (no randomness crate, same seed gives the same corpus).
 //!
@@ -83,6 +85,9 @@
 
 mod export;
 mod ingest;
+pub mod input;
+#[cfg(feature = "parquet")]
+mod parquet_export;
 mod query;
 mod schema;
 pub mod synthetic;

@@ -22,6 +22,13 @@ pub(crate) fn prefix_range(prefix: &str) -> (String, String) {
     (p, hi)
 }
 
+/// The first three characters of an actor prefix (its country part in CAMEO), when it has
+/// that many.
+fn country_part(prefix: &str) -> Option<String> {
+    let p = prefix.trim().to_uppercase();
+    (p.chars().count() >= 3).then(|| p.chars().take(3).collect())
+}
+
 fn check_actor(which: &str, code: &str) -> Result<()> {
     if code.trim().is_empty() {
         return Err(StoreError::InvalidQuery(format!(
@@ -168,23 +175,49 @@ impl Store {
         check_dates(q.from, q.to)?;
         let lo = q.from.map(day_number).unwrap_or(i64::MIN);
         let hi = q.to.map(day_number).unwrap_or(i64::MAX);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, day, code, root, quad_class, goldstein, num_mentions FROM events \
-             INDEXED BY events_dyad \
-             WHERE source >= ?1 AND source < ?2 AND target >= ?3 AND target < ?4 \
-               AND day >= ?5 AND day <= ?6",
-        )?;
+        // With two prefixes of at least three characters (country level), seek on their
+        // country parts first; otherwise scan the source prefix's range.
+        let a3 = country_part(&q.a);
+        let b3 = country_part(&q.b);
+        let mut stmt = if a3.is_some() && b3.is_some() {
+            self.conn.prepare_cached(
+                "SELECT id, day, code, root, quad_class, goldstein, num_mentions FROM events \
+                 INDEXED BY events_dyad_country \
+                 WHERE substr(source, 1, 3) = ?7 AND substr(target, 1, 3) = ?8 \
+                   AND source >= ?1 AND source < ?2 AND target >= ?3 AND target < ?4 \
+                   AND day >= ?5 AND day <= ?6",
+            )?
+        } else {
+            self.conn.prepare_cached(
+                "SELECT id, day, code, root, quad_class, goldstein, num_mentions FROM events \
+                 INDEXED BY events_dyad \
+                 WHERE source >= ?1 AND source < ?2 AND target >= ?3 AND target < ?4 \
+                   AND day >= ?5 AND day <= ?6",
+            )?
+        };
         let (a_lo, a_hi) = prefix_range(&q.a);
         let (b_lo, b_hi) = prefix_range(&q.b);
-        let mut directions = vec![(a_lo.clone(), a_hi.clone(), b_lo.clone(), b_hi.clone())];
+        let mut directions = vec![(
+            a_lo.clone(),
+            a_hi.clone(),
+            b_lo.clone(),
+            b_hi.clone(),
+            a3.clone(),
+            b3.clone(),
+        )];
         if q.undirected {
-            directions.push((b_lo, b_hi, a_lo, a_hi));
+            directions.push((b_lo, b_hi, a_lo, a_hi, b3, a3));
         }
         // An event can match both directions (A = CHN, B = CHN): count it once.
         let mut seen: BTreeSet<i64> = BTreeSet::new();
         let mut accs: BTreeMap<Date, Acc> = BTreeMap::new();
-        for (s_lo, s_hi, t_lo, t_hi) in &directions {
-            let mut rows = stmt.query(params![s_lo, s_hi, t_lo, t_hi, lo, hi])?;
+        for (s_lo, s_hi, t_lo, t_hi, s3, t3) in &directions {
+            let mut rows = match (s3, t3) {
+                (Some(s3), Some(t3)) => {
+                    stmt.query(params![s_lo, s_hi, t_lo, t_hi, lo, hi, s3, t3])?
+                }
+                _ => stmt.query(params![s_lo, s_hi, t_lo, t_hi, lo, hi])?,
+            };
             while let Some(row) = rows.next()? {
                 let id: i64 = row.get(0)?;
                 if q.undirected && !seen.insert(id) {

@@ -76,6 +76,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_by_day ON events(day);
     CREATE INDEX events_by_target ON events(target);
     "#,
+    // Version 3: the dyad index gains the root code (so a series needs no table lookup at all),
+    // and a second index leads with the three-letter country part of both actors, so that a
+    // dyad of two country-level prefixes seeks straight to its own events instead of scanning
+    // every event of its source country.
+    r#"
+    DROP INDEX events_dyad;
+    CREATE INDEX events_dyad ON events(source, target, day, code, root, quad_class, goldstein, num_mentions);
+    CREATE INDEX events_dyad_country ON events(substr(source, 1, 3), substr(target, 1, 3), source, target, day, code, root, quad_class, goldstein, num_mentions);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -340,6 +340,13 @@ fn prefix_matching_narrows_with_longer_codes() {
     assert_eq!(s.buckets.len(), 1);
     assert_eq!(s.buckets[0].label, "2021-04-02");
     assert_eq!(s.total.events, 1);
+    // Prefixes shorter than a country code take another index; the answers agree.
+    for (a, b) in [("CH", "RU"), ("CHN", "R"), ("C", "RUS")] {
+        let mut q = DyadQuery::new(a, b, Granularity::Month);
+        q.undirected = true;
+        let s = store.dyad_series(&q).expect("series");
+        assert_eq!(s.total.events, 6, "{a} {b}");
+    }
     let none = store
         .dyad_series(&DyadQuery::new("USA", "CHN", Granularity::Day))
         .expect("series");
@@ -615,6 +622,34 @@ fn parquet_without_the_feature_says_how_to_enable_it() {
     assert!(
         err.to_string()
             .contains("--features demarche-store/parquet")
+    );
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_export_reads_back() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::RowAccessor;
+    let store = loaded();
+    let mut out = Vec::new();
+    let n = store
+        .export(ExportFormat::Parquet, &mut out)
+        .expect("parquet");
+    assert_eq!(n, 7);
+    let reader = SerializedFileReader::new(bytes::Bytes::from(out)).expect("a parquet file");
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 7);
+    let rows: Vec<_> = reader
+        .get_row_iter(None)
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    // Export order: the first row is CHN→RUS 051 with 4 mentions.
+    assert_eq!(rows[0].get_string(2).expect("source"), "CHN");
+    assert_eq!(rows[0].get_string(4).expect("code"), "051");
+    assert_eq!(rows[0].get_long(9).expect("num_mentions"), 4);
+    assert_eq!(
+        rows[0].get_string(16).expect("url"),
+        "https://example.org/d1"
     );
 }
 
