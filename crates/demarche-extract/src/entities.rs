@@ -880,3 +880,145 @@ fn resolve_references(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract;
+
+    /// (name, role, organisation, country, mention texts) for each person.
+    type Expected<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        &'a [&'a str],
+    );
+    type Row = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Vec<String>,
+    );
+
+    #[track_caller]
+    fn check_persons(text: &str, expected: &[Expected<'_>]) {
+        let k = extract(text, None, None);
+        let got: Vec<Row> = k
+            .persons
+            .iter()
+            .map(|p| {
+                for m in &p.mentions {
+                    assert_eq!(&text[m.span.range()], m.text);
+                }
+                (
+                    p.name.clone(),
+                    p.role.as_ref().map(|r| r.text.clone()),
+                    p.organization.as_ref().map(|r| r.text.clone()),
+                    p.country.clone(),
+                    p.mentions.iter().map(|m| m.text.clone()).collect(),
+                )
+            })
+            .collect();
+        let expected: Vec<Row> = expected
+            .iter()
+            .map(|(n, r, o, c, m)| {
+                (
+                    (*n).into(),
+                    r.map(Into::into),
+                    o.map(Into::into),
+                    c.map(Into::into),
+                    m.iter().map(|x| (*x).into()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "text {text:?}");
+    }
+
+    #[test]
+    fn titles_nationalities_and_organisations_before_names() {
+        check_persons(
+            "U.S. President Joe Biden met Chinese Foreign Minister Wang Yi in Washington.",
+            &[
+                (
+                    "Joe Biden",
+                    Some("President"),
+                    None,
+                    Some("USA"),
+                    &["Joe Biden"],
+                ),
+                (
+                    "Wang Yi",
+                    Some("Foreign Minister"),
+                    None,
+                    Some("CHN"),
+                    &["Wang Yi"],
+                ),
+            ],
+        );
+        check_persons(
+            "A spokesperson for the Ministry of Commerce Shu Jueting spoke.",
+            &[(
+                "Shu Jueting",
+                Some("spokesperson"),
+                Some("Ministry of Commerce"),
+                None,
+                &["Shu Jueting"],
+            )],
+        );
+    }
+
+    #[test]
+    fn roles_in_apposition() {
+        check_persons(
+            "Anna Lind, a senior adviser at the Eastport Harbour Authority, arrived.",
+            &[(
+                "Anna Lind",
+                Some("senior adviser"),
+                Some("Eastport Harbour Authority"),
+                None,
+                &["Anna Lind"],
+            )],
+        );
+    }
+
+    #[test]
+    fn short_names_pronouns_and_descriptions_merge() {
+        check_persons(
+            "Lind spoke first. Russian President Vladimir Putin replied. Putin said he was ready. The Russian president left. Lind stayed.",
+            &[(
+                "Vladimir Putin",
+                Some("President"),
+                None,
+                Some("RUS"),
+                &["Vladimir Putin", "Putin", "he", "The Russian president"],
+            )],
+        );
+    }
+
+    #[test]
+    fn pronouns_reach_back_two_sentences_only() {
+        check_persons(
+            "Anna Lind arrived. The talks began. The rooms were cold. She left.",
+            &[("Anna Lind", None, None, None, &["Anna Lind"])],
+        );
+    }
+
+    #[test]
+    fn places_organisations_and_non_names() {
+        let text = "NATO and the European Union met in Brussels. Moscow and Beijing replied. Western countries and the Treaty of Friendly Cooperation were cited.";
+        let k = extract(text, None, None);
+        let orgs: Vec<&str> = k.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(orgs, ["NATO", "European Union"]);
+        let places: Vec<(&str, &str)> = k
+            .places
+            .iter()
+            .map(|p| (p.name.as_str(), p.country.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [("Brussels", "BEL"), ("Moscow", "RUS"), ("Beijing", "CHN")]
+        );
+        assert!(k.persons.is_empty(), "{:?}", k.persons);
+    }
+}

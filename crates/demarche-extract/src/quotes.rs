@@ -133,6 +133,9 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
         e -= 1;
     }
     let last = toks.get(e.checked_sub(1)?)?;
+    if word(text, last) == "," {
+        return appositive_subject(text, toks, e - 1, v, entities);
+    }
     // "… and said", "… who said": the subject is elsewhere; no attribution is guessed.
     if last.kind == TokenKind::Punct
         || matches!(
@@ -158,6 +161,39 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     Some(Found { s, e, v, entity })
 }
 
+/// "Anna Lind, a senior adviser to the government, said …": the subject is the name before an
+/// apposition that ends with the comma at token `comma`.
+fn appositive_subject(
+    text: &str,
+    toks: &[Tok],
+    comma: usize,
+    v: usize,
+    entities: &Entities,
+) -> Option<Found> {
+    let open = (comma.saturating_sub(16)..comma)
+        .rev()
+        .find(|&k| toks.get(k).is_some_and(|t| word(text, t) == ","))?;
+    let first = toks.get(open + 1).map(|t| word(text, t).to_lowercase())?;
+    let describes = matches!(first.as_str(), "a" | "an" | "the")
+        || crate::lexicon::is_in(crate::lexicon::ROLE_WORDS, &first)
+        || crate::lexicon::is_in(crate::lexicon::ROLE_MODIFIERS, &first)
+        || crate::lexicon::nationality(toks.get(open + 1).map_or("", |t| word(text, t))).is_some();
+    if !describes || open == 0 {
+        return None;
+    }
+    let name_end = toks.get(open - 1)?;
+    let (span, r) = entities
+        .ending_at(name_end.span.end)
+        .filter(|(_, r)| !matches!(r, EntityRef::Place(_)))?;
+    let s = toks.iter().position(|t| t.span.start == span.start)?;
+    Some(Found {
+        s,
+        e: open,
+        v,
+        entity: Some((span, r)),
+    })
+}
+
 /// Finds every attribution (subject + speech verb) in a sentence, in order.
 fn attributions(text: &str, toks: &[Tok], entities: &Entities) -> Vec<Found> {
     let mut out = Vec::new();
@@ -172,7 +208,10 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities) -> Vec<Found> {
             continue;
         }
         // Inverted: "…, said Zhao Lijian."
-        let after_comma = v > 0 && toks.get(v - 1).is_some_and(|p| word(text, p) == ",");
+        let after_comma = v > 0
+            && toks
+                .get(v - 1)
+                .is_some_and(|p| matches!(word(text, p), "," | "”" | "\""));
         let inverted = toks
             .get(v + 1)
             .and_then(|next| entities.starting_at(next.span.start))
@@ -451,4 +490,158 @@ fn direct_quotes(text: &str, sentences: &[SentenceTokens], entities: &Entities) 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{QuoteKind, extract};
+
+    /// (kind, speaker name or subject text, verb, reporters, quoted text) for each quotation.
+    #[track_caller]
+    fn check(text: &str, expected: &[(QuoteKind, &str, &str, &[&str], &str)]) {
+        let k = extract(text, demarche_model::parse_date("2024-03-12").ok(), None);
+        let got: Vec<(QuoteKind, String, String, Vec<String>, String)> = k
+            .quotations
+            .iter()
+            .map(|q| {
+                assert_eq!(&text[q.span.range()], q.text);
+                (
+                    q.kind,
+                    q.speaker
+                        .name
+                        .clone()
+                        .unwrap_or_else(|| q.speaker.text.clone()),
+                    q.speaker.verb.clone(),
+                    q.reported_by
+                        .iter()
+                        .map(|r| r.name.clone().unwrap_or_else(|| r.text.clone()))
+                        .collect(),
+                    q.text.clone(),
+                )
+            })
+            .collect();
+        let expected: Vec<(QuoteKind, String, String, Vec<String>, String)> = expected
+            .iter()
+            .map(|(k, s, v, r, t)| {
+                (
+                    *k,
+                    (*s).into(),
+                    (*v).into(),
+                    r.iter().map(|x| (*x).into()).collect(),
+                    (*t).into(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "text {text:?}");
+    }
+
+    use QuoteKind::{Direct, Indirect};
+
+    #[test]
+    fn leading_and_trailing_attributions() {
+        check(
+            "Anna Lind said that the port would stay open.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "said",
+                &[],
+                "the port would stay open",
+            )],
+        );
+        check(
+            "The port would stay open, Anna Lind said on Monday.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "said",
+                &[],
+                "The port would stay open",
+            )],
+        );
+        check(
+            "Anna Lind told reporters in Eastport on Monday that the port would stay open.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "told",
+                &[],
+                "the port would stay open",
+            )],
+        );
+        check(
+            "Anna Lind said that the port would stay open, the Ledger Wire reported.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "said",
+                &["Ledger Wire"],
+                "the port would stay open",
+            )],
+        );
+    }
+
+    #[test]
+    fn apposition_pronoun_and_inverted_speakers() {
+        check(
+            "Anna Lind, a senior adviser to the government, said the port would stay open.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "said",
+                &[],
+                "the port would stay open",
+            )],
+        );
+        check(
+            "Anna Lind arrived on Monday. She said that the port would stay open.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "said",
+                &[],
+                "the port would stay open",
+            )],
+        );
+        check(
+            "“We will keep the harbour open,” said Anna Lind.",
+            &[(
+                Direct,
+                "Anna Lind",
+                "said",
+                &[],
+                "We will keep the harbour open",
+            )],
+        );
+    }
+
+    #[test]
+    fn direct_quotations_across_sentences_and_scare_quotes() {
+        check(
+            "Anna Lind spoke first. “The harbour stays open. Nobody gains from empty nets,” she said.",
+            &[(
+                Direct,
+                "Anna Lind",
+                "said",
+                &[],
+                "The harbour stays open. Nobody gains from empty nets",
+            )],
+        );
+        // Two quoted words are a scare quote, not a quotation.
+        check(
+            "The ‘harbour model’ was praised by \"many people\" there.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn subjects_that_are_not_there_are_not_guessed() {
+        // "and said": the subject is the first clause's; no attribution is made up.
+        check(
+            "The minister arrived late and said the talks were over.",
+            &[],
+        );
+        // A speech verb without content is no quotation.
+        check("Anna Lind said.", &[]);
+    }
 }
