@@ -1,0 +1,244 @@
+//! The coding pipeline for whole documents: segment → parse (or take the given trees) → code →
+//! event records, with the event date resolved from the sentence when it names one.
+//!
+//! This module composes the stage crates and holds no stage logic of its own: sentence
+//! splitting is `demarche-text`'s, trees are `demarche-parse`'s (or the input's), coding is
+//! `demarche-coder`'s and date resolution is `demarche-extract`'s.
+
+use demarche_coder::{Coded, CodedEvent, Coder, Options};
+use demarche_dict::Dictionaries;
+use demarche_extract::Knowledge;
+use demarche_model::{Date, Diagnostic, Document, Event, Evidence, Span, Tree};
+use demarche_parse::Parser;
+use demarche_text::SegmentKind;
+use std::collections::HashSet;
+
+/// Where a document's trees come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeSource {
+    /// Parse the text with the built-in parser (trees in the input are ignored).
+    Builtin,
+    /// Use the Penn Treebank trees given with the input (`<Parse>`, JSON Lines `parse`).
+    Given,
+}
+
+/// Everything the pipeline made of one document.
+#[derive(Debug, Clone)]
+pub struct CodedDocument {
+    pub doc_id: String,
+    /// Sentences that were coded (headlines included; datelines and boilerplate not).
+    pub sentences: usize,
+    pub events: Vec<Event>,
+    /// Filled when the pipeline was asked for knowledge extraction.
+    pub knowledge: Option<Knowledge>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A compiled pipeline: dictionaries, coder, parser and options, shareable across threads.
+pub struct Pipeline<'d> {
+    coder: Coder<'d>,
+    parser: Parser,
+    options: Options,
+    trees: TreeSource,
+    knowledge: bool,
+}
+
+impl std::fmt::Debug for Pipeline<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("options", &self.options)
+            .field("trees", &self.trees)
+            .field("knowledge", &self.knowledge)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'d> Pipeline<'d> {
+    /// A pipeline over `dicts` that parses raw text. The parser learns the dictionaries' verb
+    /// forms, so a word the verb dictionary knows is preferred as a verb.
+    pub fn new(dicts: &'d Dictionaries) -> Self {
+        let verbs = verb_words(dicts);
+        Pipeline {
+            coder: Coder::new(dicts),
+            parser: Parser::with_verb_lexicon(move |w| verbs.contains(w)),
+            options: Options::default(),
+            trees: TreeSource::Builtin,
+            knowledge: false,
+        }
+    }
+
+    pub fn with_options(mut self, options: Options) -> Self {
+        self.options = options;
+        self
+    }
+
+    pub fn with_trees(mut self, trees: TreeSource) -> Self {
+        self.trees = trees;
+        self
+    }
+
+    /// Also extract persons, quotations, amounts, dates and tone for each document.
+    pub fn with_knowledge(mut self, on: bool) -> Self {
+        self.knowledge = on;
+        self
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    pub fn coder(&self) -> &Coder<'d> {
+        &self.coder
+    }
+
+    pub fn parser(&self) -> &Parser {
+        &self.parser
+    }
+
+    /// Codes one document. `fallback_date` is used when the document has no date of its own.
+    pub fn code_document(&self, doc: &Document, fallback_date: Date) -> CodedDocument {
+        let date = doc.date.unwrap_or(fallback_date);
+        let mut out = CodedDocument {
+            doc_id: doc.id.clone(),
+            sentences: 0,
+            events: Vec::new(),
+            knowledge: None,
+            diagnostics: Vec::new(),
+        };
+        let sentences = match self.trees {
+            TreeSource::Given if !doc.parses.is_empty() => {
+                self.given_sentences(doc, &mut out.diagnostics)
+            }
+            _ => self.parsed_sentences(&doc.text),
+        };
+        let mut spans = Vec::with_capacity(sentences.len());
+        for (index, (span, tree)) in sentences.into_iter().enumerate() {
+            let text = &doc.text[span.range()];
+            spans.push(span);
+            out.sentences += 1;
+            let coded = self.coder.code(&tree, text, date, &self.options);
+            let event_date = demarche_extract::event_date(&doc.text, span, Some(date));
+            out.events.extend(events_of(
+                coded,
+                &SentenceRef {
+                    doc_id: &doc.id,
+                    index,
+                    text,
+                    date,
+                    event_date,
+                },
+            ));
+        }
+        if self.knowledge {
+            out.knowledge = Some(demarche_extract::extract(
+                &doc.text,
+                Some(date),
+                Some(&spans),
+            ));
+        }
+        out
+    }
+
+    /// Sentences from the built-in splitter and parser.
+    fn parsed_sentences(&self, text: &str) -> Vec<(Span, Tree)> {
+        demarche_text::segment(text)
+            .into_iter()
+            .filter(|s| matches!(s.kind, SegmentKind::Sentence | SegmentKind::Headline))
+            .filter_map(|s| {
+                let sentence = s.span.slice(text)?;
+                Some((s.span, self.parser.parse(sentence)))
+            })
+            .collect()
+    }
+
+    /// Sentences from the trees given with the input: each tree is found in the text after the
+    /// previous one, and its sentence is the stretch of text its words cover.
+    fn given_sentences(&self, doc: &Document, diags: &mut Vec<Diagnostic>) -> Vec<(Span, Tree)> {
+        let mut out = Vec::new();
+        let mut cursor = 0;
+        for (i, parse) in doc.parses.iter().enumerate() {
+            let tree = match Tree::parse_ptb(parse) {
+                Ok(t) => t,
+                Err(e) => {
+                    diags.push(Diagnostic::error(
+                        doc.id.clone(),
+                        None,
+                        format!("parse tree {}: {e}", i + 1),
+                    ));
+                    continue;
+                }
+            };
+            let rest = &doc.text[cursor..];
+            let located = tree.clone().aligned_to(rest);
+            let Some(found) = located.span(located.root()) else {
+                diags.push(Diagnostic::error(
+                    doc.id.clone(),
+                    None,
+                    format!("parse tree {}: its words are not in the text", i + 1),
+                ));
+                continue;
+            };
+            let span = found.shift(cursor);
+            cursor = span.end;
+            out.push((span, tree.aligned_to(&doc.text[span.range()])));
+        }
+        out
+    }
+}
+
+/// Every word the verb dictionary knows as a verb, lower-cased, for the parser.
+fn verb_words(dicts: &Dictionaries) -> HashSet<String> {
+    dicts
+        .verbs
+        .verbs
+        .iter()
+        .flat_map(|v| v.forms.iter())
+        .map(|f| f.verb().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+struct SentenceRef<'a> {
+    doc_id: &'a str,
+    index: usize,
+    text: &'a str,
+    date: Date,
+    event_date: Option<Date>,
+}
+
+fn events_of<'s>(coded: Coded, s: &'s SentenceRef<'_>) -> impl Iterator<Item = Event> + 's {
+    coded.events.into_iter().map(move |e| event_record(e, s))
+}
+
+/// The JSON Lines event record for one coded event.
+fn event_record(e: CodedEvent, s: &SentenceRef<'_>) -> Event {
+    let piece = |span: Option<Span>| {
+        span.and_then(|sp| sp.slice(s.text))
+            .unwrap_or_default()
+            .to_string()
+    };
+    Event {
+        doc_id: s.doc_id.to_string(),
+        sentence: s.index,
+        date: s.date,
+        event_date: s.event_date.filter(|d| *d != s.date),
+        source_text: piece(e.source_span),
+        target_text: piece(e.target_span),
+        verb_text: piece(e.verb_span),
+        source: e.source,
+        target: e.target,
+        code: e.code,
+        root: String::new(),
+        quad_class: 0,
+        goldstein: 0.0,
+        plover: None,
+        sentence_text: s.text.to_string(),
+        evidence: Evidence {
+            source_span: e.source_span,
+            target_span: e.target_span,
+            verb_span: e.verb_span,
+            rules: e.rules,
+        },
+    }
+    .with_cameo_facts()
+}
