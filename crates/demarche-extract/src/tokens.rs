@@ -184,7 +184,9 @@ fn split_line(text: &str, span: Span, out: &mut Vec<Span>) {
                 e += 1;
             }
             let end_byte = bytes.get(e).map_or(line.len(), |(x, _)| *x);
-            let next_visible = bytes[e.min(bytes.len())..]
+            let next_visible = bytes
+                .get(e..)
+                .unwrap_or(&[])
                 .iter()
                 .find(|(_, ch)| !ch.is_whitespace())
                 .map(|(_, ch)| *ch);

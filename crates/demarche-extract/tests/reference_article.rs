@@ -272,3 +272,45 @@ fn tone_is_positive_for_this_article() {
     assert!(k.tone.tone > 2.0, "{:?}", k.tone);
     assert!(k.tone.negative > 0.0, "{:?}", k.tone);
 }
+
+#[test]
+fn gkg_row_for_the_article() {
+    let Some(text) = article() else { return };
+    let doc = demarche_model::Document {
+        id: "global-times-2021-11-20".into(),
+        date: published(),
+        source: Some("Global Times".into()),
+        text: text.clone(),
+        ..demarche_model::Document::default()
+    };
+    let k = extract(&text, published(), None);
+    let row = demarche_extract::gkg::gkg_row("20211120000000-1", &doc, &k);
+    let cells: Vec<&str> = row.split('\t').collect();
+    assert_eq!(cells.len(), 27);
+    assert_eq!(cells[11], "Shu Jueting;Vladimir Putin;Zhao Lijian");
+    assert_eq!(cells[13], "Global Times;Ministry of Commerce;TASS");
+    assert!(cells[24].starts_with("102000000000,USD,"), "{}", cells[24]);
+    // Character offsets, not bytes: the headline's ’ and ‘ are three bytes each.
+    let putin_byte = text.find("Putin").unwrap();
+    let putin_char = text[..putin_byte].chars().count();
+    assert!(
+        cells[12].starts_with(&format!("Vladimir Putin,{putin_char};")),
+        "{}",
+        cells[12]
+    );
+    assert!(
+        cells[16].contains("4#11#18#2021#"),
+        "Thursday resolved in V2.1DATES: {}",
+        cells[16]
+    );
+    assert!(
+        cells[16].contains("2#6#0#2021#"),
+        "June this year in V2.1DATES: {}",
+        cells[16]
+    );
+    let quotes: Vec<&str> = cells[22].split('#').collect();
+    assert_eq!(quotes.len(), k.quotations.len());
+    for q in quotes {
+        assert_eq!(q.split('|').count(), 4, "{q}");
+    }
+}
