@@ -320,16 +320,24 @@ impl NativeSet {
         for (i, m) in self.merged_verbs().into_iter().enumerate() {
             let block = BlockId(i as u32);
             let mut block_patterns = Vec::new();
+            let mut seen: Vec<(Vec<PatternToken>, VerbCode)> = Vec::new();
             for p in &m.patterns {
-                block_patterns.push(PatternId(patterns.len() as u32));
-                patterns.push(VerbPattern {
-                    block,
-                    tokens: p.tokens.clone(),
-                    verb_index: p.verb_index,
-                    code: p.code.clone(),
-                    comment: p.comment.clone(),
-                    origin: p.origin.clone(),
-                });
+                for tokens in with_plural_heads(&p.tokens) {
+                    let key = (tokens, p.code.clone());
+                    if seen.contains(&key) {
+                        continue;
+                    }
+                    block_patterns.push(PatternId(patterns.len() as u32));
+                    patterns.push(VerbPattern {
+                        block,
+                        tokens: key.0.clone(),
+                        verb_index: p.verb_index,
+                        code: p.code.clone(),
+                        comment: p.comment.clone(),
+                        origin: p.origin.clone(),
+                    });
+                    seen.push(key);
+                }
             }
             let v = m.first;
             let mut forms = vec![VerbForm {
@@ -379,6 +387,74 @@ impl NativeSet {
             PatternDialect::Petrarch2,
         )
     }
+}
+
+/// A pattern and its variants with the regular plural of each head noun: `* agreement` also
+/// gives `* agreements`. Heads are single words at the top level, the last word of a
+/// `{noun phrase}` and the object of a prepositional phrase; words already ending in `S` are
+/// taken as written. Patterns are matched on surface words, so without this a pattern written
+/// in the singular would miss every plural in the news.
+fn with_plural_heads(tokens: &[PatternToken]) -> Vec<Vec<PatternToken>> {
+    fn plural_of(w: &str) -> Option<String> {
+        (!w.ends_with('S') && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            .then(|| crate::words::plural(w))
+    }
+    fn variants(item: &PatternItem) -> Vec<PatternItem> {
+        match item {
+            PatternItem::Word(w) => {
+                let mut v = vec![item.clone()];
+                v.extend(plural_of(w).map(PatternItem::Word));
+                v
+            }
+            PatternItem::NounPhrase(items) => {
+                let Some((last, rest)) = items.split_last() else {
+                    return vec![item.clone()];
+                };
+                match last {
+                    PatternItem::Word(_) => variants(last)
+                        .into_iter()
+                        .map(|l| {
+                            let mut v = rest.to_vec();
+                            v.push(l);
+                            PatternItem::NounPhrase(v)
+                        })
+                        .collect(),
+                    _ => vec![item.clone()],
+                }
+            }
+            PatternItem::PrepPhrase {
+                preposition,
+                object,
+            } => match object.as_slice() {
+                [one] => variants(one)
+                    .into_iter()
+                    .map(|o| PatternItem::PrepPhrase {
+                        preposition: preposition.clone(),
+                        object: vec![o],
+                    })
+                    .collect(),
+                _ => vec![item.clone()],
+            },
+            _ => vec![item.clone()],
+        }
+    }
+    let mut out: Vec<Vec<PatternToken>> = vec![Vec::new()];
+    for t in tokens {
+        let vs = variants(&t.item);
+        let mut next = Vec::with_capacity(out.len() * vs.len());
+        for prefix in &out {
+            for v in &vs {
+                let mut p = prefix.clone();
+                p.push(PatternToken {
+                    item: v.clone(),
+                    joined: t.joined,
+                });
+                next.push(p);
+            }
+        }
+        out = next;
+    }
+    out
 }
 
 /// One verb with everything the verb files say about it.
