@@ -24,109 +24,126 @@ struct Group {
     knowledge: Option<serde_json::Value>,
 }
 
-/// Reads every line of `reader` (named `file` in diagnostics).
-pub fn read_jsonl(reader: impl BufRead, file: &str) -> (Vec<IngestItem>, Vec<Diagnostic>) {
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    let mut diagnostics = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line_no = i + 1;
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(
-                    file,
-                    Some(line_no),
-                    format!("cannot read line: {e}"),
-                ));
-                // An IO error (or invalid UTF-8) may repeat forever on some readers: stop.
-                break;
+/// An item read from JSON Lines, and whether a document record was given for it (otherwise the
+/// document was rebuilt from its events' sentences, and a caller may prefer a stored version).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadItem {
+    pub item: IngestItem,
+    pub document_given: bool,
+}
+
+/// Groups records of one or more JSON Lines inputs by document id, so that a document record
+/// in one file and its events in another make one item.
+#[derive(Default)]
+pub struct Grouper {
+    order: Vec<String>,
+    groups: BTreeMap<String, Group>,
+}
+
+impl Grouper {
+    pub fn new() -> Self {
+        Grouper::default()
+    }
+
+    /// Reads every line of `reader` (named `file` in diagnostics).
+    pub fn read(&mut self, reader: impl BufRead, file: &str) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        for (i, line) in reader.lines().enumerate() {
+            let line_no = i + 1;
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    diagnostics.push(Diagnostic::error(
+                        file,
+                        Some(line_no),
+                        format!("cannot read line: {e}"),
+                    ));
+                    // An IO error (or invalid UTF-8) may repeat forever on some readers: stop.
+                    break;
+                }
+            };
+            if let Err(d) = self.line(line.trim(), file, line_no) {
+                diagnostics.push(d);
             }
-        };
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue;
         }
-        let value: serde_json::Value = match serde_json::from_str(trimmed) {
-            Ok(v) => v,
-            Err(e) => {
-                diagnostics.push(
-                    Diagnostic::error(file, Some(line_no), format!("not valid JSON: {e}"))
-                        .with_column(e.column()),
-                );
-                continue;
-            }
-        };
+        diagnostics
+    }
+
+    fn group(&mut self, id: &str) -> &mut Group {
+        group_for(&mut self.groups, &mut self.order, id)
+    }
+
+    fn line(&mut self, line: &str, file: &str, line_no: usize) -> Result<(), Diagnostic> {
+        if line.is_empty() {
+            return Ok(());
+        }
+        let error = |message: String| Diagnostic::error(file, Some(line_no), message);
+        let value: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| error(format!("not valid JSON: {e}")).with_column(e.column()))?;
         let has = |k: &str| value.get(k).is_some();
         if has("doc_id") && has("code") {
-            match serde_json::from_value::<Event>(value) {
-                Ok(event) => {
-                    let id = event.doc_id.clone();
-                    group_for(&mut groups, &mut order, &id).events.push(event);
-                }
-                Err(e) => diagnostics.push(Diagnostic::error(
-                    file,
-                    Some(line_no),
-                    format!("not a valid event record: {e}"),
-                )),
-            }
+            let event = serde_json::from_value::<Event>(value)
+                .map_err(|e| error(format!("not a valid event record: {e}")))?;
+            let id = event.doc_id.clone();
+            self.group(&id).events.push(event);
         } else if has("doc_id") && has("knowledge") {
             let id = value
                 .get("doc_id")
                 .and_then(|v| v.as_str())
-                .map(str::to_string);
-            match (id, value.get("knowledge")) {
-                (Some(id), Some(k)) => {
-                    group_for(&mut groups, &mut order, &id).knowledge = Some(k.clone())
-                }
-                _ => diagnostics.push(Diagnostic::error(
-                    file,
-                    Some(line_no),
-                    "a knowledge record needs a string `doc_id`",
-                )),
-            }
+                .ok_or_else(|| error("a knowledge record needs a string `doc_id`".into()))?
+                .to_string();
+            self.group(&id).knowledge = value.get("knowledge").cloned();
         } else if has("id") && has("text") {
-            match serde_json::from_value::<Document>(value) {
-                Ok(doc) => {
-                    let id = doc.id.clone();
-                    let group = group_for(&mut groups, &mut order, &id);
-                    if group.document.is_some() {
-                        diagnostics.push(Diagnostic::warning(
-                            file,
-                            Some(line_no),
-                            format!("document `{id}` appears again; the later record is used"),
-                        ));
-                    }
-                    group.document = Some(doc);
-                }
-                Err(e) => diagnostics.push(Diagnostic::error(
+            let doc = serde_json::from_value::<Document>(value)
+                .map_err(|e| error(format!("not a valid document record: {e}")))?;
+            let id = doc.id.clone();
+            let group = self.group(&id);
+            let repeated = group.document.is_some();
+            group.document = Some(doc);
+            if repeated {
+                return Err(Diagnostic::warning(
                     file,
                     Some(line_no),
-                    format!("not a valid document record: {e}"),
-                )),
+                    format!("document `{id}` appears again; the later record is used"),
+                ));
             }
         } else {
-            diagnostics.push(Diagnostic::error(
-                file,
-                Some(line_no),
-                "expected an event record (with `doc_id` and `code`), a document record (with `id` and `text`) or a knowledge record (with `doc_id` and `knowledge`)",
+            return Err(error(
+                "expected an event record (with `doc_id` and `code`), a document record (with `id` and `text`) or a knowledge record (with `doc_id` and `knowledge`)".into(),
             ));
         }
+        Ok(())
     }
-    let items = order
-        .into_iter()
-        .filter_map(|id| groups.remove(&id).map(|g| (id, g)))
-        .map(|(id, g)| {
-            let document = g
-                .document
-                .unwrap_or_else(|| document_from_events(&id, &g.events));
-            IngestItem {
-                document,
-                events: g.events,
-                knowledge: g.knowledge,
-            }
-        })
-        .collect();
+
+    /// The items, in the order their documents first appeared.
+    pub fn finish(mut self) -> Vec<ReadItem> {
+        let order = std::mem::take(&mut self.order);
+        order
+            .into_iter()
+            .filter_map(|id| self.groups.remove(&id).map(|g| (id, g)))
+            .map(|(id, g)| {
+                let document_given = g.document.is_some();
+                let document = g
+                    .document
+                    .unwrap_or_else(|| document_from_events(&id, &g.events));
+                ReadItem {
+                    item: IngestItem {
+                        document,
+                        events: g.events,
+                        knowledge: g.knowledge,
+                    },
+                    document_given,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Reads one input: [`Grouper::read`] then [`Grouper::finish`], keeping only the items.
+pub fn read_jsonl(reader: impl BufRead, file: &str) -> (Vec<IngestItem>, Vec<Diagnostic>) {
+    let mut grouper = Grouper::new();
+    let diagnostics = grouper.read(reader, file);
+    let items = grouper.finish().into_iter().map(|r| r.item).collect();
     (items, diagnostics)
 }
 
@@ -185,6 +202,22 @@ mod tests {
         assert!(items[0].knowledge.is_some());
         assert_eq!(items[1].document.source.as_deref(), Some("Wire"));
         assert!(items[1].events.is_empty());
+    }
+
+    #[test]
+    fn a_document_and_its_events_in_two_files_make_one_item() {
+        let mut g = Grouper::new();
+        let doc = r#"{"id":"d1","date":"2022-02-04","source":"Wire","text":"Intro. China and Russia signed an agreement."}"#;
+        assert!(g.read(doc.as_bytes(), "docs.jsonl").is_empty());
+        assert!(g.read(EVENT.as_bytes(), "events.jsonl").is_empty());
+        let items = g.finish();
+        assert_eq!(items.len(), 1);
+        assert!(items[0].document_given);
+        assert_eq!(items[0].item.document.source.as_deref(), Some("Wire"));
+        assert_eq!(items[0].item.events.len(), 1);
+        let mut g = Grouper::new();
+        g.read(EVENT.as_bytes(), "events.jsonl");
+        assert!(!g.finish()[0].document_given);
     }
 
     #[test]

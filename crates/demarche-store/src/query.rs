@@ -486,6 +486,28 @@ impl Store {
         }))
     }
 
+    /// The stored document record (without its parses, which are not stored), if any.
+    pub fn stored_document(&self, id: &str) -> Result<Option<demarche_model::Document>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, date, title, source, url, text FROM documents WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(demarche_model::Document {
+                        id: r.get(0)?,
+                        date: r.get::<_, Option<i64>>(1)?.and_then(day_from_number),
+                        title: r.get(2)?,
+                        source: r.get(3)?,
+                        url: r.get(4)?,
+                        text: r.get(5)?,
+                        parses: Vec::new(),
+                    })
+                },
+            )
+            .optional()?)
+    }
+
     /// Actor codes by the number of events they take part in (as source or target), most
     /// frequent first, then by code. Scans all events: cache the answer on large stores.
     pub fn actors(&self, limit: usize) -> Result<Vec<ActorCount>> {
