@@ -127,6 +127,9 @@ enum Item {
 #[derive(Debug, Clone)]
 struct Ne {
     node: NodeId,
+    /// Leaf range.
+    lo: u32,
+    hi: u32,
     codes: Vec<String>,
     /// Per code: the words and entries it came from.
     members: Vec<Member>,
@@ -178,6 +181,8 @@ struct Sent<'t> {
     nes: Vec<Ne>,
     /// Leaf → NE index or u32::MAX.
     ne_of: Vec<u32>,
+    /// Noun phrases inside actor phrases: (first leaf, end leaf, NE index), in pre-order.
+    inner: Vec<(u32, u32, u32)>,
     items: Vec<Item>,
     /// Leaf → index of its first item (its NE start if it opens one).
     leaf_item: Vec<u32>,
@@ -188,6 +193,8 @@ struct Sent<'t> {
 const NONE: u32 = u32::MAX;
 /// How deep [`Coder::units`] follows nested noun phrases.
 const MAX_NP_DEPTH: usize = 32;
+/// How many noun phrases inside one actor phrase get their own codes for patterns.
+const MAX_INNER: usize = 16;
 /// How far [`Coder::subject_ne`] climbs looking for a subject.
 const MAX_CLIMB: usize = 256;
 
@@ -380,6 +387,7 @@ impl<'d> Coder<'d> {
             kind,
             nes: Vec::new(),
             ne_of: vec![NONE; nl],
+            inner: Vec::new(),
             items: Vec::new(),
             leaf_item: Vec::new(),
             stop,
@@ -414,47 +422,80 @@ impl<'d> Coder<'d> {
             });
         }
         let mut covered_until = 0u32;
+        let mut main_hits: Vec<Hit> = Vec::new();
+        let mut inner_count = 0usize;
         for i in 0..n {
-            if !flat[i] || s.lo[i] < covered_until || s.hi[i] <= s.lo[i] {
+            if s.kind[i] != Phrase::Np || s.hi[i] <= s.lo[i] {
                 continue;
             }
             let (lo, hi) = (s.lo[i], s.hi[i]);
+            let id = NodeId(i as u32);
+            if lo < covered_until {
+                // A noun phrase inside an actor phrase (`the parliament` in `the parliament of
+                // Gondor`): patterns may name it with `^`, `$` or `+`.
+                if inner_count < MAX_INNER && hi <= covered_until {
+                    inner_count += 1;
+                    let ne = self.make_ne(s, id, &main_hits, &flat, date, opts);
+                    let k = s.nes.len() as u32;
+                    s.nes.push(ne);
+                    s.inner.push((lo, hi, k));
+                }
+                continue;
+            }
+            if !flat[i] {
+                continue;
+            }
             if (lo..hi).all(|l| s.deleted.get(l as usize).copied().unwrap_or(true)) {
                 continue;
             }
             covered_until = hi;
-            let id = NodeId(i as u32);
-            let hits = self.hits(s, lo, hi);
-            let units = self.units(s, id, &hits, &flat, 0);
+            inner_count = 0;
+            main_hits = self.hits(s, lo, hi);
+            let ne = self.make_ne(s, id, &main_hits, &flat, date, opts);
             let ne_index = s.nes.len() as u32;
-            let (mut codes, mut members, rules) = self.unit_codes(s, &units, date, opts);
-            // A compound keeps only its coded members (`The lions and Gondor` is Gondor).
-            if codes.iter().any(|c| c != "---") {
-                let keep: Vec<bool> = codes.iter().map(|c| c != "---").collect();
-                let mut k = keep.iter();
-                codes.retain(|_| k.next().copied().unwrap_or(false));
-                let mut k = keep.iter();
-                members.retain(|_| k.next().copied().unwrap_or(false));
-            }
-            let level = if codes.iter().any(|c| c != "---" && !c.starts_with('"')) {
-                2
-            } else if codes.iter().any(|c| c.starts_with('"')) {
-                1
-            } else {
-                0
-            };
-            s.nes.push(Ne {
-                node: id,
-                codes,
-                members,
-                rules,
-                level,
-            });
+            s.nes.push(ne);
             for l in lo..hi {
                 if let Some(slot) = s.ne_of.get_mut(l as usize) {
                     *slot = ne_index;
                 }
             }
+        }
+    }
+
+    fn make_ne(
+        &self,
+        s: &Sent<'_>,
+        id: NodeId,
+        hits: &[Hit],
+        flat: &[bool],
+        date: Date,
+        opts: &Options,
+    ) -> Ne {
+        let units = self.units(s, id, hits, flat, 0);
+        let (mut codes, mut members, rules) = self.unit_codes(s, &units, date, opts);
+        // A compound keeps only its coded members (`The lions and Gondor` is Gondor).
+        if codes.iter().any(|c| c != "---") {
+            let keep: Vec<bool> = codes.iter().map(|c| c != "---").collect();
+            let mut k = keep.iter();
+            codes.retain(|_| k.next().copied().unwrap_or(false));
+            let mut k = keep.iter();
+            members.retain(|_| k.next().copied().unwrap_or(false));
+        }
+        let level = if codes.iter().any(|c| c != "---" && !c.starts_with('"')) {
+            2
+        } else if codes.iter().any(|c| c.starts_with('"')) {
+            1
+        } else {
+            0
+        };
+        Ne {
+            node: id,
+            lo: s.lo[id.index()],
+            hi: s.hi[id.index()],
+            codes,
+            members,
+            rules,
+            level,
         }
     }
 
@@ -1122,7 +1163,8 @@ struct Binds {
 }
 
 impl Coder<'_> {
-    /// Matches `steps` against `seq` from position `pos`, with backtracking over open steps.
+    /// Matches `steps` against `seq` from position `pos`, with backtracking over open steps
+    /// and over the noun phrases an actor element can stand for.
     /// `backwards` is true for the upper sequence (items already reversed), which flips the
     /// meaning of noun-phrase start and end markers and the order of synset phrase words.
     fn match_steps(
@@ -1138,43 +1180,53 @@ impl Coder<'_> {
             return true;
         };
         let mut q = pos;
-        loop {
-            if q > seq.len() {
-                return false;
-            }
-            if let Some(next) = self.match_elem(s, seq, step.elem, q, step.closed, b, backwards) {
-                let saved = *b;
-                if self.match_steps(s, seq, rest, next, b, backwards) {
-                    return true;
+        while q < seq.len() {
+            match step.elem {
+                Elem::Word(_) | Elem::Synset(_) => {
+                    if let Some(next) =
+                        self.match_words(s, seq, step.elem, q, step.closed, backwards)
+                        && self.match_steps(s, seq, rest, next, b, backwards)
+                    {
+                        return true;
+                    }
                 }
-                *b = saved;
+                _ => {
+                    for (ne, next) in self.ne_candidates(s, seq, step.elem, q, backwards) {
+                        let saved = *b;
+                        match step.elem {
+                            Elem::Source => b.source = Some(ne),
+                            Elem::Target => b.target = Some(ne),
+                            Elem::Compound => {
+                                b.compound = Some(ne);
+                                b.compound_upper = backwards;
+                            }
+                            _ => {}
+                        }
+                        if self.match_steps(s, seq, rest, next, b, backwards) {
+                            return true;
+                        }
+                        *b = saved;
+                    }
+                }
             }
             if step.closed {
                 return false;
             }
             q += 1;
-            if q >= seq.len() {
-                return false;
-            }
         }
+        false
     }
 
-    /// Tries one element at position `q`; returns the position after it.
-    #[allow(clippy::too_many_arguments)]
-    fn match_elem(
+    /// Tries a word or synset element at `q`; returns the position after it.
+    fn match_words(
         &self,
         s: &Sent<'_>,
         seq: &[Item],
         elem: Elem,
         q: usize,
         closed: bool,
-        b: &mut Binds,
         backwards: bool,
     ) -> Option<usize> {
-        let opens = |it: &Item| match (it, backwards) {
-            (Item::NeStart(n), false) | (Item::NeEnd(n), true) => Some(*n),
-            _ => None,
-        };
         match elem {
             Elem::Word(w) => {
                 let q = skip_markers(seq, q, closed);
@@ -1213,47 +1265,107 @@ impl Coder<'_> {
                 }
                 best
             }
-            Elem::Source | Elem::Target | Elem::Skip | Elem::Compound => {
-                let mut q = q;
-                // A closed step may step over the end marker of the phrase before it.
-                while let Some(it) = seq.get(q) {
-                    if opens(it).is_some() {
-                        break;
-                    }
-                    match it {
-                        Item::Word(_) => return None,
-                        _ => q += 1,
+            _ => None,
+        }
+    }
+
+    /// The noun phrases an actor element (`$ + % ^`) can match at `q`, each with the position
+    /// after it: a whole actor phrase starting here, a noun phrase inside it starting (ending,
+    /// backwards) at this word, or the rest of the actor phrase a previous word matched into.
+    /// `^` prefers the smallest phrase, the others the largest.
+    fn ne_candidates(
+        &self,
+        s: &Sent<'_>,
+        seq: &[Item],
+        elem: Elem,
+        q: usize,
+        backwards: bool,
+    ) -> Vec<(u32, usize)> {
+        let mut out: Vec<(u32, usize)> = Vec::new();
+        let mut q = q;
+        // Step over the end of the phrase before (a start marker, read backwards).
+        while let Some(Item::NeEnd(_)) | Some(Item::NeStart(_)) = seq.get(q) {
+            let opening = matches!(
+                (seq.get(q), backwards),
+                (Some(Item::NeStart(_)), false) | (Some(Item::NeEnd(_)), true)
+            );
+            if opening {
+                break;
+            }
+            q += 1;
+        }
+        let find =
+            |from: usize, target: Item| (from..seq.len()).find(|&p| seq.get(p) == Some(&target));
+        let inner_at = |leaf: u32| {
+            s.inner.iter().filter(move |&&(lo, hi, _)| {
+                if backwards {
+                    hi == leaf + 1
+                } else {
+                    lo == leaf
+                }
+            })
+        };
+        let inner_next = |lo: u32, hi: u32, from: usize| {
+            let boundary = if backwards { lo } else { hi.saturating_sub(1) };
+            find(from, Item::Word(boundary)).map(|p| p + 1)
+        };
+        match seq.get(q) {
+            Some(&Item::NeStart(x)) | Some(&Item::NeEnd(x)) => {
+                let Some(ne) = s.nes.get(x as usize) else {
+                    return out;
+                };
+                let close = if backwards {
+                    Item::NeStart(x)
+                } else {
+                    Item::NeEnd(x)
+                };
+                if let Some(p) = find(q + 1, close) {
+                    out.push((x, p + 1));
+                }
+                let leaf = if backwards {
+                    ne.hi.saturating_sub(1)
+                } else {
+                    ne.lo
+                };
+                for &(lo, hi, k) in inner_at(leaf) {
+                    if let Some(p) = inner_next(lo, hi, q) {
+                        out.push((k, p));
                     }
                 }
-                let ne = opens(seq.get(q)?)?;
-                let info = s.nes.get(ne as usize)?;
-                match elem {
-                    Elem::Source => b.source = Some(ne),
-                    Elem::Target => b.target = Some(ne),
-                    Elem::Compound => {
-                        if info.codes.len() < 2 {
-                            return None;
-                        }
-                        b.compound = Some(ne);
-                        b.compound_upper = backwards;
+            }
+            Some(&Item::Word(l)) => {
+                for &(lo, hi, k) in inner_at(l) {
+                    if let Some(p) = inner_next(lo, hi, q) {
+                        out.push((k, p));
                     }
-                    _ => {}
                 }
-                // Continue after the phrase's closing marker.
-                let mut p = q + 1;
-                while let Some(it) = seq.get(p) {
-                    p += 1;
-                    let closes = match (it, backwards) {
-                        (Item::NeEnd(n), false) | (Item::NeStart(n), true) => *n == ne,
+                // The rest of the phrase this word is in.
+                // Only `^` may stand for the rest of a phrase: `$` and `+` name whole actors.
+                let x = s.ne_of.get(l as usize).copied().unwrap_or(NONE);
+                if elem == Elem::Skip && x != NONE && q > 0 {
+                    let prev_inside = match seq.get(q - 1) {
+                        Some(Item::Word(pl)) => s.ne_of.get(*pl as usize) == Some(&x),
                         _ => false,
                     };
-                    if closes {
-                        break;
+                    let close = if backwards {
+                        Item::NeStart(x)
+                    } else {
+                        Item::NeEnd(x)
+                    };
+                    if prev_inside && let Some(p) = find(q, close) {
+                        out.insert(0, (x, p + 1));
                     }
                 }
-                Some(p)
             }
+            None => {}
         }
+        if elem == Elem::Compound {
+            out.retain(|&(k, _)| s.nes.get(k as usize).is_some_and(|n| n.codes.len() >= 2));
+        }
+        if elem == Elem::Skip {
+            out.reverse();
+        }
+        out
     }
 }
 
