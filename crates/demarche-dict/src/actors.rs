@@ -52,7 +52,7 @@ pub fn read_actors(content: &str, file: &str) -> (Vec<ActorEntry>, Vec<Diagnosti
             let Some(brackets) = split_brackets(trimmed, file, &line, &mut diags) else {
                 continue;
             };
-            if !brackets.rest.trim().is_empty() {
+            if brackets.rest {
                 diags.push(err(
                     file,
                     &line,
@@ -92,7 +92,7 @@ pub fn read_actors(content: &str, file: &str) -> (Vec<ActorEntry>, Vec<Diagnosti
             for b in brackets.brackets {
                 add_code(b, &line, file, &file_arc, &mut entry, &mut diags);
             }
-            if !brackets.rest.trim().is_empty() {
+            if brackets.rest {
                 diags.push(warn(
                     file,
                     &line,
@@ -236,7 +236,14 @@ fn split_codes(code: &str) -> Vec<String> {
 
 /// Reads `<DATE`, `>DATE` or `DATE-DATE` (blanks anywhere are ignored).
 pub fn parse_restriction(text: &str) -> Result<DateRestriction, String> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: std::borrow::Cow<'_, str> = if text.contains(char::is_whitespace) {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
     if let Some(d) = compact.strip_prefix('<') {
         return Ok(DateRestriction::Before(petrarch_date(d)?));
     }
@@ -271,8 +278,8 @@ fn petrarch_date(s: &str) -> Result<Date, String> {
 pub(crate) struct Brackets<'a> {
     pub head: &'a str,
     pub brackets: Vec<Bracket<'a>>,
-    /// Text between or after the brackets (should be blank).
-    pub rest: String,
+    /// Whether there is non-blank text between or after the brackets (there should be none).
+    pub rest: bool,
 }
 
 pub(crate) struct Bracket<'a> {
@@ -289,10 +296,10 @@ pub(crate) fn split_brackets<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Brackets<'a>> {
     // Columns are reported in the line as read (the trimmed text sits at an offset in it).
-    let offset = line.text.find(text).unwrap_or(0);
+    let offset = offset_in(&line.text, text);
     let mut head_end = None;
     let mut brackets = Vec::new();
-    let mut rest = String::new();
+    let mut rest = false;
     let mut open: Option<usize> = None;
     let mut last_end = 0;
     for (i, c) in text.char_indices() {
@@ -312,7 +319,7 @@ pub(crate) fn split_brackets<'a>(
                 if head_end.is_none() {
                     head_end = Some(i);
                 } else {
-                    rest.push_str(&text[last_end..i]);
+                    rest |= !text[last_end..i].trim().is_empty();
                 }
                 open = Some(i);
             }
@@ -346,13 +353,23 @@ pub(crate) fn split_brackets<'a>(
     }
     let head = &text[..head_end.unwrap_or(text.len())];
     if head_end.is_some() {
-        rest.push_str(&text[last_end..]);
+        rest |= !text[last_end..].trim().is_empty();
     }
     Some(Brackets {
         head,
         brackets,
         rest,
     })
+}
+
+/// Byte offset of `part` in `whole` when `part` is a slice of it (it is for trimmed lines), else 0.
+pub(crate) fn offset_in(whole: &str, part: &str) -> usize {
+    let (w, p) = (whole.as_ptr() as usize, part.as_ptr() as usize);
+    if p >= w && p + part.len() <= w + whole.len() {
+        p - w
+    } else {
+        whole.find(part).unwrap_or(0)
+    }
 }
 
 pub(crate) fn err(file: &str, line: &SourceLine<'_>, msg: impl Into<String>) -> Diagnostic {

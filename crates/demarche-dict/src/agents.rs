@@ -115,7 +115,7 @@ fn read_agent_line(
             return None;
         }
     };
-    if !brackets.rest.trim().is_empty() {
+    if brackets.rest {
         diags.push(warn(
             file,
             line,

@@ -4,7 +4,7 @@
 //! Each dictionary is built from its entries with `from_entries` (or `from_parts` for verbs),
 //! which is also how our own format (`native`) produces the same types.
 
-use crate::lookup::{PhraseIndex, PhraseMatch};
+use crate::lookup::{PhraseIndex, PhraseMatch, WordHasher};
 use crate::model::*;
 use crate::words::normalize_word;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -196,7 +196,7 @@ pub struct VerbDictionary {
     pub patterns: Vec<VerbPattern>,
     pub transformations: Vec<Transformation>,
     pub dialect: PatternDialect,
-    by_verb_word: HashMap<Box<str>, Vec<VerbFormRef>>,
+    by_verb_word: HashMap<Box<str>, Vec<VerbFormRef>, WordHasher>,
     synset_by_name: HashMap<Box<str>, SynsetId>,
 }
 
@@ -224,7 +224,7 @@ impl VerbDictionary {
         transformations: Vec<Transformation>,
         dialect: PatternDialect,
     ) -> Self {
-        let mut by_verb_word: HashMap<Box<str>, Vec<VerbFormRef>> = HashMap::new();
+        let mut by_verb_word: HashMap<Box<str>, Vec<VerbFormRef>, WordHasher> = HashMap::default();
         for (i, v) in verbs.iter().enumerate() {
             for (j, f) in v.forms.iter().enumerate() {
                 let refs = by_verb_word.entry(f.verb().into()).or_default();
@@ -385,9 +385,10 @@ impl DiscardList {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let bytes = text.as_bytes();
+        let upper = text.to_ascii_uppercase();
+        let bytes = upper.as_bytes();
         let mut hits = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
+        for m in ac.find_overlapping_iter(&upper) {
             let Some(entry) = self.entries.get(m.pattern().as_usize()) else {
                 continue;
             };
@@ -418,10 +419,12 @@ fn build_automaton<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<AhoCor
     if patterns.is_empty() {
         return None;
     }
-    // Overlapping search needs the standard match kind; an automaton that fails to build (it
-    // cannot for a few thousand short patterns) leaves the list empty rather than panicking.
+    // Overlapping search needs the standard match kind. Patterns are upper-case and `find`
+    // upper-cases the text (ASCII only, so byte offsets are kept): an ASCII-case-insensitive
+    // automaton would be about twice as large and slower to build. An automaton that fails to
+    // build (it cannot for a few thousand short patterns) leaves the list empty rather than
+    // panicking.
     AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .build(patterns)
         .ok()
@@ -510,10 +513,11 @@ impl IssueList {
         let Some(ac) = &self.automaton else {
             return out;
         };
-        let bytes = text.as_bytes();
+        let upper = text.to_ascii_uppercase();
+        let bytes = upper.as_bytes();
         let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-        let mut last_phrase_at: Option<(usize, usize)> = None;
-        for m in ac.find_overlapping_iter(text) {
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(&upper) {
             if !starts_word(bytes, m.start()) || !ends_word(bytes, m.end()) {
                 continue;
             }
@@ -522,10 +526,10 @@ impl IssueList {
             };
             let pi = pi as usize;
             // Two forms of one phrase at the same place count once.
-            if last_phrase_at == Some((pi, m.start())) {
+            if seen.contains(&(pi, m.start())) {
                 continue;
             }
-            last_phrase_at = Some((pi, m.start()));
+            seen.push((pi, m.start()));
             let Some(phrase) = self.phrases.get(pi) else {
                 continue;
             };

@@ -92,7 +92,7 @@ pub fn read_issue_entries(
         let Some(brackets) = split_brackets(body, file, &line, &mut diags) else {
             continue;
         };
-        if brackets.brackets.len() > 1 || !brackets.rest.trim().is_empty() {
+        if brackets.brackets.len() > 1 || brackets.rest {
             diags.push(err(
                 file,
                 &line,

@@ -23,19 +23,61 @@ pub struct PhraseMatch {
     pub len: usize,
 }
 
-#[derive(Debug, Clone)]
+/// A phrase after its first word: `len` words whose spans start at `spans[start]`.
+#[derive(Debug, Clone, Copy)]
 struct Candidate {
-    rest: Box<[Box<str>]>,
+    start: u32,
+    len: u32,
     entry: u32,
     form: u32,
 }
 
 /// Phrases keyed by their first upper-case word, candidates longest first, then in insertion
 /// (file) order, so every lookup result is deterministic.
+///
+/// The words after the first are stored in one string arena (`arena`, sliced by `spans`) rather
+/// than one allocation per word: loading the Phoenix actors makes ~100,000 of them.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseIndex {
-    by_first: HashMap<Box<str>, Vec<Candidate>>,
+    by_first: HashMap<Box<str>, Vec<Candidate>, WordHasher>,
+    arena: String,
+    spans: Vec<(u32, u32)>,
     phrases: usize,
+}
+
+/// A small multiply-rotate hasher for word keys (FxHash's scheme, written here). The map is
+/// built once from dictionary text and only read afterwards, so flooding it is not a concern;
+/// SipHash's extra cost is.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordHasher;
+
+impl std::hash::BuildHasher for WordHasher {
+    type Hasher = WordHash;
+    fn build_hasher(&self) -> WordHash {
+        WordHash(0)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct WordHash(u64);
+
+impl std::hash::Hasher for WordHash {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl PhraseIndex {
@@ -49,18 +91,30 @@ impl PhraseIndex {
         let Some((first, rest)) = phrase.words.split_first() else {
             return;
         };
-        let rest: Box<[Box<str>]> = rest.iter().map(|w| w.as_str().into()).collect();
-        self.by_first
-            .entry(first.as_str().into())
-            .or_default()
-            .push(Candidate { rest, entry, form });
+        let start = self.spans.len() as u32;
+        for w in rest {
+            self.spans.push((self.arena.len() as u32, w.len() as u32));
+            self.arena.push_str(w);
+        }
+        let candidate = Candidate {
+            start,
+            len: rest.len() as u32,
+            entry,
+            form,
+        };
+        match self.by_first.get_mut(first.as_str()) {
+            Some(list) => list.push(candidate),
+            None => {
+                self.by_first.insert(first.as_str().into(), vec![candidate]);
+            }
+        }
         self.phrases += 1;
     }
 
     /// Sorts candidates longest first (stable, so equal lengths stay in insertion order).
     pub fn finish(&mut self) {
         for list in self.by_first.values_mut() {
-            list.sort_by_key(|c| std::cmp::Reverse(c.rest.len()));
+            list.sort_by_key(|c| std::cmp::Reverse(c.len));
         }
     }
 
@@ -108,6 +162,11 @@ impl PhraseIndex {
         found
     }
 
+    fn word(&self, span: usize) -> Option<&str> {
+        let (s, l) = *self.spans.get(span)?;
+        self.arena.get(s as usize..(s + l) as usize)
+    }
+
     /// Calls `f` for each match at `start`, longest first, until `f` returns false.
     pub fn for_each_match<S: AsRef<str>>(
         &self,
@@ -126,23 +185,25 @@ impl PhraseIndex {
         // Normalise the following words lazily and at most once each.
         let mut normalized: Vec<std::borrow::Cow<'_, str>> = Vec::new();
         for c in candidates {
-            if c.rest.len() > following.len() {
+            let len = c.len as usize;
+            if len > following.len() {
                 continue;
             }
-            while normalized.len() < c.rest.len() {
+            while normalized.len() < len {
                 let i = normalized.len();
                 normalized.push(normalize_word(following[i].as_ref()));
             }
-            let ok = c
-                .rest
+            let start = c.start as usize;
+            let ok = normalized
                 .iter()
-                .zip(&normalized)
-                .all(|(want, got)| want.as_ref() == got.as_ref());
+                .take(len)
+                .enumerate()
+                .all(|(k, got)| self.word(start + k) == Some(got.as_ref()));
             if ok {
                 let m = PhraseMatch {
                     entry: c.entry,
                     form: c.form,
-                    len: c.rest.len() + 1,
+                    len: len + 1,
                 };
                 if !f(m) {
                     return;

@@ -203,7 +203,10 @@ impl Reader<'_> {
     }
 
     fn read_block_header(&mut self, t: &str, line: &SourceLine<'_>) {
-        let inner = t.trim_start_matches('-').trim_end().trim_end_matches('-');
+        // `---  DISGRACE   [110]---  ---` occurs: strip every trailing dash and blank.
+        let inner = t
+            .trim_start_matches('-')
+            .trim_end_matches(|c: char| c == '-' || c.is_whitespace());
         let Some(brackets) = split_brackets(inner, self.file, line, &mut self.diags) else {
             // The block still opens (with a null code) so its verbs are not attached to the
             // previous block.
@@ -211,9 +214,9 @@ impl Reader<'_> {
             self.mode = Mode::Block(id);
             return;
         };
-        let mut name = brackets.head.trim().to_string();
-        if !brackets.rest.trim().is_empty() {
-            name = format!("{name} {}", brackets.rest.trim());
+        let name = brackets.head.trim().to_string();
+        if brackets.rest {
+            self.warning(line, "text after the block code is ignored");
         }
         let code = match brackets.brackets.first() {
             Some(b) => match self.parse_code(b.body, line) {
@@ -344,7 +347,7 @@ impl Reader<'_> {
             },
             None => None,
         };
-        if !brackets.rest.trim().is_empty() {
+        if brackets.rest {
             self.error(line, "unexpected text after the verb's code");
             return;
         }
@@ -467,7 +470,7 @@ impl Reader<'_> {
             self.error(line, "pattern expected a code `[...]` at its end");
             return;
         };
-        if brackets.brackets.len() > 1 || !brackets.rest.trim().is_empty() {
+        if brackets.brackets.len() > 1 || brackets.rest {
             self.error(line, "a pattern has one code `[...]`, at its end");
             return;
         }
@@ -475,7 +478,7 @@ impl Reader<'_> {
             return;
         };
         // Column of the pattern text in the line, for token errors.
-        let offset = line.text.find(brackets.head).unwrap_or(0);
+        let offset = crate::actors::offset_in(&line.text, brackets.head);
         let tokens = match self.tokenize_pattern(brackets.head) {
             Ok(tokens) => tokens,
             Err(PatternError {
@@ -1249,12 +1252,13 @@ mod tests {
     #[test]
     fn header_quirks_of_the_reference_files() {
         let d = check(
-            "--- TROUBLED  [---] # NOUN ---\nTROUBLED\n--- DELAY [120]  [031:031]  ---\nDELAY\n--- LASH OUT  [122] ---\nLASH OUT\n",
+            "--- TROUBLED  [---] # NOUN ---\nTROUBLED\n--- DELAY [120]  [031:031]  ---\nDELAY\n--- LASH OUT  [122] ---\nLASH OUT\n---  DISGRACE   [110]---  ---\nDISGRACE\n",
             &["3:W:a block header has one code"],
         );
         assert_eq!(d.blocks[0].name, "TROUBLED");
         assert_eq!(d.blocks[1].code.to_string(), "120");
         assert_eq!(d.blocks[2].name, "LASH OUT");
+        assert_eq!(d.blocks[3].code.to_string(), "110");
     }
 
     #[test]
