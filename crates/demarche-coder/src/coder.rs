@@ -639,12 +639,26 @@ impl<'d> Coder<'d> {
             flush(&mut group, &mut out, &mut leaf_level);
             if leaf_level {
                 // `Danish media and government`: the leading actor modifies every conjunct.
-                let mut carried: Option<ActorId> = None;
+                // Its modifying agents (`Danish Islamist media and government`) are carried
+                // too: all of the first conjunct's agents but its head noun's (the last).
+                let mut carried: Option<(ActorId, Vec<AgentId>)> = None;
                 for u in &mut out {
-                    match u.actor {
-                        Some(a) => carried = Some(a),
-                        None if !u.agents.is_empty() => u.actor = carried,
-                        None => {}
+                    match (u.actor, &carried) {
+                        (Some(a), _) => {
+                            let mods = u.agents.split_last().map(|(_, m)| m.to_vec());
+                            carried = Some((a, mods.unwrap_or_default()));
+                        }
+                        (None, Some((a, mods))) if !u.agents.is_empty() => {
+                            u.actor = Some(*a);
+                            let mut agents = mods.clone();
+                            for g in &u.agents {
+                                if !agents.contains(g) {
+                                    agents.push(*g);
+                                }
+                            }
+                            u.agents = agents;
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -1063,10 +1077,30 @@ impl<'d> Coder<'d> {
             if is_s || pk == Phrase::Np {
                 let kids = tree.children(parent);
                 let pos = kids.iter().position(|&c| c == child).unwrap_or(0);
-                for &c in kids.get(..pos).unwrap_or(&[]).iter().rev() {
-                    if tree.is_leaf(c) || s.kind[c.index()] != Phrase::Np {
-                        continue;
+                // A clause joined to an earlier one without a subject of its own (`Gondor
+                // launched X and shelling Y`) shares the earlier clause's subject.
+                let shared = |c: NodeId| {
+                    let sub_s = is_s
+                        && !tree.is_leaf(c)
+                        && s.kind[c.index()] == Phrase::Clause
+                        && !tree.label(c).starts_with("SBAR");
+                    if !sub_s {
+                        return None;
                     }
+                    tree.children(c)
+                        .iter()
+                        .copied()
+                        .find(|&g| !tree.is_leaf(g) && s.kind[g.index()] == Phrase::Np)
+                };
+                for &c in kids.get(..pos).unwrap_or(&[]).iter().rev() {
+                    let c = if tree.is_leaf(c) || s.kind[c.index()] != Phrase::Np {
+                        match shared(c) {
+                            Some(np) => np,
+                            None => continue,
+                        }
+                    } else {
+                        c
+                    };
                     let (lo, hi) = (s.lo[c.index()], s.hi[c.index()]);
                     let mut nes: Vec<u32> = Vec::new();
                     for l in lo..hi {
