@@ -165,6 +165,17 @@ fn example_article_phrases() {
         pattern_code("DRIVE", "* wedge (between)").as_deref(),
         Some("113")
     );
+    // ... and "Putin said that <the West> aspired to drive a wedge" is Putin accusing the West.
+    assert_eq!(
+        pattern_code("SAID", "* Target &accusation").as_deref(),
+        Some("112")
+    );
+    assert!(synset_has("ACCUSATION", "WEDGE"));
+    // "Moscow and Beijing would continue to boost ties": each towards the other.
+    assert_eq!(
+        pattern_code("BOOST", "Compound * &cooperation").as_deref(),
+        Some("030")
+    );
     // "would continue to expand cooperation", "boost friendly partnership ties" → 030.
     assert_eq!(
         pattern_code("EXPAND", "* &cooperation").as_deref(),
