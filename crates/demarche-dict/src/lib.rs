@@ -173,54 +173,62 @@ impl Dictionaries {
     }
 
     /// Reads and compiles PETRARCH file contents (no IO).
+    ///
+    /// The actor files (about half the work for the Phoenix set) are read on a second thread
+    /// while this one reads the rest; the result and the order of diagnostics (verbs, actors,
+    /// agents, discards, issues) do not depend on the threads.
     pub fn from_petrarch_sources(sources: PetrarchSources<'_>) -> (Dictionaries, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let verbs = match sources.verbs {
-            Some((name, content)) => {
-                let (v, d) = verbs::read_verbs(content, name);
-                diags.extend(d);
-                v
-            }
-            None => VerbDictionary::default(),
-        };
-        let mut actor_entries = Vec::new();
-        for (name, content) in sources.actors {
-            let (e, d) = actors::read_actors(content, name);
-            actor_entries.extend(e);
-            diags.extend(d);
-        }
-        let agents = match sources.agents {
-            Some((name, content)) => {
-                let (e, d) = agents::read_agents(content, name);
-                diags.extend(d);
-                AgentDictionary::from_entries(e)
-            }
-            None => AgentDictionary::default(),
-        };
-        let discards = match sources.discards {
-            Some((name, content)) => {
-                let (e, d) = discards::read_discards(content, name);
-                diags.extend(d);
-                DiscardList::from_entries(e)
-            }
-            None => DiscardList::default(),
-        };
-        let issues = match sources.issues {
-            Some((name, content)) => {
-                let (l, d) = issues::read_issues(content, name);
-                diags.extend(d);
-                l
-            }
-            None => IssueList::default(),
-        };
-        let dicts = Dictionaries {
-            verbs,
-            actors: ActorDictionary::from_entries(actor_entries),
-            agents,
-            discards,
-            issues,
-        };
-        (dicts, diags)
+        std::thread::scope(|scope| {
+            let actor_thread = std::thread::Builder::new()
+                .name("demarche-dict-actors".into())
+                .spawn_scoped(scope, || load_actor_sources(sources.actors));
+            let (verbs, verb_diags) = match sources.verbs {
+                Some((name, content)) => verbs::read_verbs(content, name),
+                None => (VerbDictionary::default(), Vec::new()),
+            };
+            let (agents, agent_diags) = match sources.agents {
+                Some((name, content)) => {
+                    let (e, d) = agents::read_agents(content, name);
+                    (AgentDictionary::from_entries(e), d)
+                }
+                None => (AgentDictionary::default(), Vec::new()),
+            };
+            let (discards, discard_diags) = match sources.discards {
+                Some((name, content)) => {
+                    let (e, d) = discards::read_discards(content, name);
+                    (DiscardList::from_entries(e), d)
+                }
+                None => (DiscardList::default(), Vec::new()),
+            };
+            let (issues, issue_diags) = match sources.issues {
+                Some((name, content)) => issues::read_issues(content, name),
+                None => (IssueList::default(), Vec::new()),
+            };
+            // If the thread could not be started, read the actors here instead.
+            let (actors, actor_diags) = match actor_thread {
+                Ok(handle) => handle.join().unwrap_or_else(|_| {
+                    let message = "internal error: the actor reader stopped; no actors loaded";
+                    (
+                        ActorDictionary::default(),
+                        vec![Diagnostic::error("actors", None, message)],
+                    )
+                }),
+                Err(_) => load_actor_sources(sources.actors),
+            };
+            let mut diags = verb_diags;
+            diags.extend(actor_diags);
+            diags.extend(agent_diags);
+            diags.extend(discard_diags);
+            diags.extend(issue_diags);
+            let dicts = Dictionaries {
+                verbs,
+                actors,
+                agents,
+                discards,
+                issues,
+            };
+            (dicts, diags)
+        })
     }
 
     /// Entry counts, for logs and benchmarks.
@@ -244,6 +252,18 @@ impl Dictionaries {
     }
 }
 
+/// Reads and compiles every actor file into one dictionary (entries in file order).
+fn load_actor_sources(files: &[(&str, &str)]) -> (ActorDictionary, Vec<Diagnostic>) {
+    let mut entries = Vec::new();
+    let mut diags = Vec::new();
+    for (name, content) in files {
+        let (e, d) = actors::read_actors(content, name);
+        entries.extend(e);
+        diags.extend(d);
+    }
+    (ActorDictionary::from_entries(entries), diags)
+}
+
 fn as_pair(x: &Option<(String, String)>) -> Option<(&str, &str)> {
     x.as_ref().map(|(n, c)| (n.as_str(), c.as_str()))
 }
@@ -253,6 +273,54 @@ mod tests {
     use super::*;
 
     fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn sources_load_with_diagnostics_in_a_fixed_order() {
+        let actors = [
+            ("a1.txt", "GONDOR [GON\nROHAN [ROH]\n"),
+            ("a2.txt", "ARNOR [ARN\n"),
+        ];
+        let sources = PetrarchSources {
+            verbs: Some(("v.txt", "--- SAY [010] ---\nSAY\n- * {AID [070]\n")),
+            actors: &actors,
+            agents: Some(("g.txt", "TROOP [~MIL\nSOLDIER [~MIL]\n")),
+            discards: Some(("d.txt", "[###]\n")),
+            issues: Some(("i.txt", "oil [OIL\n")),
+        };
+        for _ in 0..3 {
+            let (d, diags) = Dictionaries::from_petrarch_sources(sources);
+            let files: Vec<&str> = diags.iter().map(|d| d.file.as_str()).collect();
+            assert_eq!(
+                files,
+                ["v.txt", "a1.txt", "a2.txt", "g.txt", "d.txt", "i.txt"]
+            );
+            assert_eq!(
+                (d.verbs.verbs.len(), d.actors.len(), d.agents.len()),
+                (1, 1, 1)
+            );
+        }
+    }
+
+    #[test]
+    fn missing_file_is_an_error_and_the_rest_loads() {
+        let dir =
+            std::env::temp_dir().join(format!("demarche-dict-missing-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let agents = dir.join("agents.txt");
+        let written = std::fs::write(&agents, "SOLDIER [~MIL]\n");
+        assert!(written.is_ok());
+        let paths = PetrarchPaths {
+            verbs: Some(dir.join("no-such-verbs.txt")),
+            agents: Some(agents),
+            ..PetrarchPaths::default()
+        };
+        let (d, diags) = Dictionaries::load_petrarch(&paths);
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.starts_with("cannot read dictionary file"));
+        assert!(diags[0].file.ends_with("no-such-verbs.txt"));
+        assert_eq!(d.agents.len(), 1);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn compiled_set_is_shareable_across_threads() {
