@@ -13,10 +13,7 @@
 //!    ("he", "his") to the person last mentioned within two sentences, and a description ("the
 //!    Russian president") to the person last mentioned with that role and nationality.
 
-use crate::lexicon::{
-    self, FUNCTION_WORDS, KNOWN_ORGS, ORG_DOMAIN_WORDS, ORG_HEADS, PERSON_PRONOUNS, PlaceKind,
-    ROLE_MODIFIERS, ROLE_WORDS, SPEECH_ADVERBS, SPEECH_VERBS, is_in,
-};
+use crate::lexicon::{self, Class, KNOWN_ORGS, PlaceKind, has, is_in};
 use crate::tokens::{Tok, TokenKind};
 use demarche_model::Span;
 use serde::Serialize;
@@ -169,11 +166,11 @@ fn is_time_word(w: &str) -> bool {
 }
 
 fn is_role_word(w: &str) -> bool {
-    is_in(ROLE_WORDS, w)
+    has(Class::Role, w)
 }
 
 fn is_role_modifier(w: &str) -> bool {
-    is_in(ROLE_MODIFIERS, w)
+    has(Class::RoleModifier, w)
 }
 
 const NAME_PARTICLES: &[&str] = &[
@@ -199,7 +196,7 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
         // A capitalised first word of a sentence that is a function word or looks like a
         // participle or adverb ("Speaking", "Meanwhile") is capitalised for position only.
         let only_positional = sentence_initial
-            && (is_in(FUNCTION_WORDS, w) || w.ends_with("ing") || w.ends_with("ly"));
+            && (has(Class::Function, w) || w.ends_with("ing") || w.ends_with("ly"));
         let starts = is_cap_word(text, t) && !is_time_word(w) && !only_positional;
         if !starts {
             i += 1;
@@ -207,15 +204,15 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
         }
         let start = i;
         let mut end = i + 1;
-        let mut has_head = is_in(ORG_HEADS, w);
+        let mut has_head = has(Class::OrgHead, w);
         while let Some(next) = toks.get(end) {
             let nw = word(text, next);
             if is_cap_word(text, next) && !is_time_word(nw) {
-                has_head |= is_in(ORG_HEADS, nw);
+                has_head |= has(Class::OrgHead, nw);
                 end += 1;
                 continue;
             }
-            let joins = (is_in(NAME_PARTICLES, nw) && !is_in(FUNCTION_WORDS, nw))
+            let joins = (is_in(NAME_PARTICLES, nw) && !has(Class::Function, nw))
                 || (has_head && is_in(ORG_CONNECTORS, nw));
             if joins {
                 // The connector must be followed, maybe after "the", by a capitalised word.
@@ -280,13 +277,16 @@ fn classify(text: &str, toks: &[Tok], start: usize, end: usize, out: &mut Vec<Pa
     }
     // An organisation head anywhere in the run: the organisation runs from the start (titles and
     // nationality adjectives included: "Russian Foreign Ministry") through its continuation.
-    let head = (start..end).find(|&k| toks.get(k).is_some_and(|t| is_in(ORG_HEADS, word(text, t))));
+    let head = (start..end).find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| has(Class::OrgHead, word(text, t)))
+    });
     if let Some(h) = head {
         let mut last = h;
         let mut k = h + 1;
         while k < end {
             let w = toks.get(k).map_or("", |t| word(text, t));
-            if is_in(ORG_HEADS, w) || is_in(ORG_DOMAIN_WORDS, w) || lexicon::place(w).is_some() {
+            if has(Class::OrgHead, w) || has(Class::OrgDomain, w) || lexicon::place(w).is_some() {
                 if !is_in(ORG_CONNECTORS, w) {
                     last = k;
                 }
@@ -361,7 +361,7 @@ fn classify(text: &str, toks: &[Tok], start: usize, end: usize, out: &mut Vec<Pa
     let clean = (s..end).all(|k| {
         toks.get(k).is_some_and(|t| {
             let w = word(text, t);
-            !is_in(FUNCTION_WORDS, w) && !w.chars().any(|c| c.is_ascii_digit())
+            !has(Class::Function, w) && !w.chars().any(|c| c.is_ascii_digit())
         })
     });
     if clean {
@@ -380,8 +380,8 @@ fn role_before(
         t.kind == TokenKind::Word
             && (is_role_word(w)
                 || is_role_modifier(w)
-                || is_in(ORG_HEADS, w)
-                || is_in(ORG_DOMAIN_WORDS, w)
+                || has(Class::OrgHead, w)
+                || has(Class::OrgDomain, w)
                 || matches!(w, "for" | "of" | "the" | "at" | "to")
                 || lexicon::nationality(w).is_some()
                 || is_cap_word(text, t))
@@ -426,7 +426,7 @@ fn role_in(
         return (None, None, None);
     };
     let mut rs = first_role;
-    while rs > a && is_role_modifier(w(rs - 1)) && !is_in(ORG_HEADS, w(rs - 1)) {
+    while rs > a && is_role_modifier(w(rs - 1)) && !has(Class::OrgHead, w(rs - 1)) {
         rs -= 1;
     }
     let mut re = first_role + 1;
@@ -437,7 +437,7 @@ fn role_in(
     let country = (a..b)
         .find_map(|k| lexicon::nationality(w(k)))
         .map(|c| c.iso3);
-    let before_has_org = (a..rs).any(|k| is_in(ORG_HEADS, w(k)));
+    let before_has_org = (a..rs).any(|k| has(Class::OrgHead, w(k)));
     let organization = if before_has_org {
         phrase(text, toks, a, rs)
     } else if re < b && matches!(w(re), "for" | "of" | "at") {
@@ -468,7 +468,7 @@ fn role_after(
         if wb == "," || (toks.get(b).is_some_and(|t| t.kind == TokenKind::Punct) && wb != "-") {
             break;
         }
-        if is_in(SPEECH_VERBS, wb) {
+        if has(Class::Speech, wb) {
             return (None, None, None);
         }
         b += 1;
@@ -646,14 +646,14 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
             }
             continue;
         }
-        if is_in(FUNCTION_WORDS, w) || lexicon::nationality(w).is_some() {
+        if has(Class::Function, w) || lexicon::nationality(w).is_some() {
             continue;
         }
         let mut k = ti + 1;
         while s
             .toks
             .get(k)
-            .is_some_and(|x| is_in(SPEECH_ADVERBS, word(text, x)))
+            .is_some_and(|x| has(Class::SpeechAdverb, word(text, x)))
         {
             k += 1;
         }
@@ -668,7 +668,7 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
         let speaks = !after_preposition
             && s.toks
                 .get(k)
-                .is_some_and(|x| is_in(SPEECH_VERBS, word(text, x)));
+                .is_some_and(|x| has(Class::Speech, word(text, x)));
         if preceded_by_role || speaks {
             let (role, organization, country) = role_before(text, &s.toks, ti);
             let idx = *by_name.entry(w.to_string()).or_insert_with(|| {
@@ -741,7 +741,7 @@ fn org_description(
         && toks.get(a - 1).is_some_and(|t| {
             let w = word(text, t);
             t.kind == TokenKind::Word
-                && (is_in(ORG_HEADS, w)
+                && (has(Class::OrgHead, w)
                     || is_role_modifier(w)
                     || lexicon::nationality(w).is_some()
                     || matches!(w, "state" | "state-run" | "official" | "state-owned"))
@@ -821,7 +821,7 @@ fn resolve_references(
                     .rfind(|(sp, idx)| sp.end <= pos && sp.start >= window_start && filter(*idx))
                     .map(|(_, idx)| *idx)
             };
-            if is_in(PERSON_PRONOUNS, w) && t.kind == TokenKind::Word {
+            if has(Class::Pronoun, w) && t.kind == TokenKind::Word {
                 if let Some(p) = last_before(t.span.start, &named, &|_| true) {
                     added.push((p, mention(t.span, MentionKind::Pronoun)));
                     named.push((t.span, p));

@@ -3,7 +3,12 @@
 //!
 //! The country table holds facts (ISO 3166 alpha-3 codes, which CAMEO also uses for states, and
 //! the FIPS 10-4 codes that GDELT's knowledge graph writes); the word lists are our own choice.
+//! Lookups go through hash maps built once (`OnceLock`); nothing here is iterated into output,
+//! so the maps' order does not matter.
 //! The team's full actor dictionary (`dictionaries/actors/`) may replace the country table later.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// One country: how texts name it, its adjective(s), its capital(s), and its codes.
 #[derive(Debug, Clone, Copy)]
@@ -225,22 +230,16 @@ pub const COUNTRIES: &[Country] = &[
 
 /// Looks a place name up: a country's name or alias, or a capital city.
 pub fn place(name: &str) -> Option<(&'static Country, PlaceKind)> {
-    for c in COUNTRIES {
-        if c.name == name || c.aliases.contains(&name) {
-            return Some((c, PlaceKind::Country));
-        }
-    }
-    for c in COUNTRIES {
-        if c.capitals.contains(&name) {
-            return Some((c, PlaceKind::City));
-        }
-    }
-    None
+    let (i, kind) = index().places.get(name)?;
+    COUNTRIES.get(*i).map(|c| (c, *kind))
 }
 
 /// The country whose nationality adjective this is ("Russian" → Russia).
 pub fn nationality(word: &str) -> Option<&'static Country> {
-    COUNTRIES.iter().find(|c| c.adjectives.contains(&word))
+    index()
+        .nationalities
+        .get(word)
+        .and_then(|i| COUNTRIES.get(*i))
 }
 
 /// Whether a place is a whole country or a city standing for it.
@@ -857,25 +856,102 @@ pub const WEEKDAYS: &[&str] = &[
 
 /// Month number (1–12) for a month name or its common abbreviation, compared lowercase.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
+    let w = word.trim_end_matches('.');
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
         return u32::try_from(i + 1).ok();
     }
     let abbrev = [
         "jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    if w == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     abbrev
         .iter()
-        .position(|m| !m.is_empty() && *m == w)
+        .position(|m| !m.is_empty() && m.eq_ignore_ascii_case(w))
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
+/// The word classes of the large lists above, looked up through one hash map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Role = 1,
+    RoleModifier = 2,
+    OrgHead = 4,
+    OrgDomain = 8,
+    Speech = 16,
+    SpeechAdverb = 32,
+    Function = 64,
+    Pronoun = 128,
+}
+
+struct Index {
+    classes: HashMap<&'static str, u16>,
+    places: HashMap<&'static str, (usize, PlaceKind)>,
+    nationalities: HashMap<&'static str, usize>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut classes: HashMap<&'static str, u16> = HashMap::new();
+        let lists: [(&[&'static str], Class); 8] = [
+            (ROLE_WORDS, Class::Role),
+            (ROLE_MODIFIERS, Class::RoleModifier),
+            (ORG_HEADS, Class::OrgHead),
+            (ORG_DOMAIN_WORDS, Class::OrgDomain),
+            (SPEECH_VERBS, Class::Speech),
+            (SPEECH_ADVERBS, Class::SpeechAdverb),
+            (FUNCTION_WORDS, Class::Function),
+            (PERSON_PRONOUNS, Class::Pronoun),
+        ];
+        for (list, class) in lists {
+            for w in list {
+                *classes.entry(w).or_default() |= class as u16;
+            }
+        }
+        let mut places = HashMap::new();
+        let mut nationalities = HashMap::new();
+        // Countries first, so that a name that is both a country alias and a capital (none
+        // today) resolves to the country, as `place` promises.
+        for (i, c) in COUNTRIES.iter().enumerate() {
+            for n in std::iter::once(&c.name).chain(c.aliases) {
+                places.entry(*n).or_insert((i, PlaceKind::Country));
+            }
+            for a in c.adjectives {
+                nationalities.entry(*a).or_insert(i);
+            }
+        }
+        for (i, c) in COUNTRIES.iter().enumerate() {
+            for n in c.capitals {
+                places.entry(*n).or_insert((i, PlaceKind::City));
+            }
+        }
+        Index {
+            classes,
+            places,
+            nationalities,
+        }
+    })
+}
+
+/// Whether `word` (any case) belongs to a word class. Words without capitals are looked up
+/// as they are, so most tokens need no allocation.
+pub fn has(class: Class, word: &str) -> bool {
+    let classes = &index().classes;
+    let found = if word.chars().any(char::is_uppercase) {
+        classes.get(word.to_lowercase().as_str())
+    } else {
+        classes.get(word)
+    };
+    found.is_some_and(|c| c & class as u16 != 0)
+}
+
+/// Whether `word` is in `list`, ignoring case. The lists are lowercase ASCII, so an ASCII
+/// case-insensitive comparison is exact for them and needs no allocation (this runs for most
+/// tokens several times).
 pub fn is_in(list: &[&str], word: &str) -> bool {
-    let lower = word.to_lowercase();
-    list.contains(&lower.as_str())
+    list.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

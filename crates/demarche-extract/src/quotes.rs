@@ -16,7 +16,7 @@
 //! speaker is the attribution found in the sentence that closes (or else opens) the quotation.
 
 use crate::entities::{Entities, EntityRef, SentenceTokens};
-use crate::lexicon::{SPEECH_ADVERBS, SPEECH_VERBS, is_in};
+use crate::lexicon::{Class, has, is_in};
 use crate::tokens::{Tok, TokenKind};
 use demarche_model::Span;
 use serde::Serialize;
@@ -128,7 +128,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     while e > 0
         && toks
             .get(e - 1)
-            .is_some_and(|t| is_in(SPEECH_ADVERBS, word(text, t)))
+            .is_some_and(|t| has(Class::SpeechAdverb, word(text, t)))
     {
         e -= 1;
     }
@@ -175,8 +175,8 @@ fn appositive_subject(
         .find(|&k| toks.get(k).is_some_and(|t| word(text, t) == ","))?;
     let first = toks.get(open + 1).map(|t| word(text, t).to_lowercase())?;
     let describes = matches!(first.as_str(), "a" | "an" | "the")
-        || crate::lexicon::is_in(crate::lexicon::ROLE_WORDS, &first)
-        || crate::lexicon::is_in(crate::lexicon::ROLE_MODIFIERS, &first)
+        || crate::lexicon::has(crate::lexicon::Class::Role, &first)
+        || crate::lexicon::has(crate::lexicon::Class::RoleModifier, &first)
         || crate::lexicon::nationality(toks.get(open + 1).map_or("", |t| word(text, t))).is_some();
     if !describes || open == 0 {
         return None;
@@ -199,7 +199,7 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities) -> Vec<Found> {
     let mut out = Vec::new();
     for (v, t) in toks.iter().enumerate() {
         let w = word(text, t);
-        if !is_in(SPEECH_VERBS, w) {
+        if !has(Class::Speech, w) {
             continue;
         }
         if w.eq_ignore_ascii_case("pointed")

@@ -8,7 +8,7 @@
 
 use crate::tokens::{Tok, TokenKind};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The lexicon file, compiled into the crate so that extraction needs no file at run time.
@@ -35,15 +35,15 @@ pub struct Tone {
 }
 
 struct Lexicon {
-    positive: BTreeSet<&'static str>,
-    negative: BTreeSet<&'static str>,
+    positive: HashSet<&'static str>,
+    negative: HashSet<&'static str>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let mut positive = BTreeSet::new();
-        let mut negative = BTreeSet::new();
+        let mut positive = HashSet::new();
+        let mut negative = HashSet::new();
         for line in LEXICON.lines() {
             if let Some(w) = line.strip_prefix("+ ") {
                 positive.insert(w.trim());
@@ -89,17 +89,23 @@ pub fn tone<'a>(text: &str, tokens: impl IntoIterator<Item = &'a Tok>) -> Tone {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let w = t.span.slice(text).unwrap_or("").to_lowercase();
+        let raw = t.span.slice(text).unwrap_or("");
+        // Most words are lowercase already: no allocation for them.
+        let w: std::borrow::Cow<'_, str> = if raw.chars().any(char::is_uppercase) {
+            raw.to_lowercase().into()
+        } else {
+            raw.into()
+        };
         if !w.chars().any(char::is_alphabetic) {
             continue;
         }
         words += 1;
-        if lex.positive.contains(w.as_str()) {
+        if lex.positive.contains(&*w) {
             pos += 1;
-        } else if lex.negative.contains(w.as_str()) {
+        } else if lex.negative.contains(&*w) {
             neg += 1;
         }
-        if PRONOUNS.contains(&w.as_str()) {
+        if PRONOUNS.contains(&&*w) {
             pron += 1;
         }
     }

@@ -237,7 +237,7 @@ impl<R: BufRead> WarcRecords<R> {
             return Ok(None);
         }
         let record_name = format!("{}#record{}", self.name, self.record);
-        let (doc, diags) = read_html(&record_name, &String::from_utf8_lossy(&http.body));
+        let (doc, diags) = read_html(&record_name, &decode_body(&http));
         let Some(mut doc) = doc else {
             // The page had no text; report the first reason.
             return Err(diags.into_iter().next().map_or_else(
@@ -279,7 +279,20 @@ impl<R: BufRead> Iterator for WarcRecords<R> {
 
 struct HttpResponse {
     is_html: bool,
+    /// The body is Latin-1 (or Windows-1252) by its `charset`, not UTF-8.
+    latin1: bool,
     body: Vec<u8>,
+}
+
+/// Decodes a body: UTF-8 (invalid bytes replaced), or Latin-1 when the server said so.
+/// Windows-1252's extra characters in 0x80–0x9F are read as their Latin-1 control codes, a
+/// loss we accept rather than carry an encoding table.
+fn decode_body(http: &HttpResponse) -> String {
+    if http.latin1 {
+        http.body.iter().map(|b| char::from(*b)).collect()
+    } else {
+        String::from_utf8_lossy(&http.body).into_owned()
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -304,6 +317,9 @@ fn parse_http(block: &[u8]) -> Option<HttpResponse> {
         })
     };
     let content_type = header("content-type").unwrap_or_default();
+    let latin1 = ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252"]
+        .iter()
+        .any(|c| content_type.contains(&format!("charset={c}")));
     // Without a content type, look at the body itself.
     let is_html = content_type.contains("html")
         || (content_type.is_empty() && {
@@ -337,7 +353,11 @@ fn parse_http(block: &[u8]) -> Option<HttpResponse> {
         }
         _ => {}
     }
-    Some(HttpResponse { is_html, body })
+    Some(HttpResponse {
+        is_html,
+        latin1,
+        body,
+    })
 }
 
 /// Undoes HTTP chunked transfer coding; `None` when the chunks are malformed.
@@ -360,6 +380,18 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_bodies_are_decoded_by_their_charset() {
+        let block =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\nS\xe3o Paulo";
+        let http = parse_http(block).unwrap();
+        assert!(http.is_html && http.latin1);
+        assert_eq!(decode_body(&http), "São Paulo");
+        let utf8 =
+            parse_http(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nS\xc3\xa3o").unwrap();
+        assert_eq!(decode_body(&utf8), "São");
+    }
 
     #[test]
     fn chunked_bodies_are_joined() {
