@@ -377,14 +377,18 @@ fn role_before(
 ) -> (Option<Phrase>, Option<Phrase>, Option<&'static str>) {
     let allowed = |t: &Tok| -> bool {
         let w = word(text, t);
-        t.kind == TokenKind::Word
-            && (is_role_word(w)
-                || is_role_modifier(w)
-                || has(Class::OrgHead, w)
-                || has(Class::OrgDomain, w)
-                || matches!(w, "for" | "of" | "the" | "at" | "to")
-                || lexicon::nationality(w).is_some()
-                || is_cap_word(text, t))
+        // "Iran's Foreign Minister": a possessive joins a place to the title. "and" ends the
+        // scan: "Foreign Minister X and Secretary-General Y" are two titles.
+        t.kind == TokenKind::Possessive
+            || t.kind == TokenKind::Word
+                && w != "and"
+                && (is_role_word(w)
+                    || is_role_modifier(w)
+                    || has(Class::OrgHead, w)
+                    || has(Class::OrgDomain, w)
+                    || matches!(w, "for" | "of" | "the" | "at" | "to")
+                    || lexicon::nationality(w).is_some()
+                    || is_cap_word(text, t))
     };
     let mut a = name_start;
     while a > 0 && name_start - a < 10 && toks.get(a - 1).is_some_and(allowed) {
@@ -422,22 +426,40 @@ fn role_in(
     {
         a += 1;
     }
-    let Some(first_role) = (a..b).find(|&k| is_role_word(w(k))) else {
+    // The role word nearest the name wins ("Foreign Minister X and Secretary-General Y": Y's
+    // role is Secretary-General); its run takes in the titles and modifiers around it
+    // ("Director General", "national security adviser").
+    let Some(last_role) = (a..b).rev().find(|&k| is_role_word(w(k))) else {
         return (None, None, None);
     };
-    let mut rs = first_role;
-    while rs > a && is_role_modifier(w(rs - 1)) && !has(Class::OrgHead, w(rs - 1)) {
+    let mut rs = last_role;
+    while rs > a
+        && (is_role_modifier(w(rs - 1)) || is_role_word(w(rs - 1)))
+        && !has(Class::OrgHead, w(rs - 1))
+    {
         rs -= 1;
     }
-    let mut re = first_role + 1;
+    let mut re = last_role + 1;
     while re < b && (is_role_word(w(re)) || is_role_modifier(w(re))) {
         re += 1;
     }
     let role = phrase(text, toks, rs, re);
+    // A nationality ("Russian President"), else a country named before a possessive ("Iran's
+    // Foreign Minister").
     let country = (a..b)
         .find_map(|k| lexicon::nationality(w(k)))
+        .or_else(|| {
+            (a..b).find_map(|k| {
+                let possessive = toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Possessive);
+                lexicon::place(w(k)).filter(|_| possessive).map(|(c, _)| c)
+            })
+        })
         .map(|c| c.iso3);
-    let before_has_org = (a..rs).any(|k| has(Class::OrgHead, w(k)));
+    // "U.N. Secretary-General": a known organisation before the title is the person's too.
+    let before_has_org = (a..rs).any(|k| has(Class::OrgHead, w(k)))
+        || phrase(text, toks, a, rs).is_some_and(|p| KNOWN_ORGS.contains(&p.text.as_str()));
     let organization = if before_has_org {
         phrase(text, toks, a, rs)
     } else if re < b && matches!(w(re), "for" | "of" | "at") {
@@ -965,6 +987,29 @@ mod tests {
                 None,
                 &["Shu Jueting"],
             )],
+        );
+    }
+
+    #[test]
+    fn regression_possessive_country_and_known_organisation_before_a_title() {
+        check_persons(
+            "Iran's Foreign Minister Hossein Amir-Abdollahian and U.N. Secretary-General Antonio Guterres met.",
+            &[
+                (
+                    "Hossein Amir-Abdollahian",
+                    Some("Foreign Minister"),
+                    None,
+                    Some("IRN"),
+                    &["Hossein Amir-Abdollahian"],
+                ),
+                (
+                    "Antonio Guterres",
+                    Some("Secretary-General"),
+                    Some("U.N."),
+                    None,
+                    &["Antonio Guterres"],
+                ),
+            ],
         );
     }
 

@@ -475,6 +475,7 @@ pub const KNOWN_ORGS: &[&str] = &[
     "AFP",
     "Al Jazeera",
     "Politburo",
+    "U.N.",
     "UN",
     "EU",
     "WHO",

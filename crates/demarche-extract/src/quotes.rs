@@ -145,19 +145,34 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     {
         return None;
     }
-    let entity = entities
-        .ending_at(last.span.end)
-        .filter(|(_, r)| !matches!(r, EntityRef::Place(_)));
     // The noun phrase runs back to a boundary, at most twelve words.
     let mut s = e - 1;
     while s > 0
         && e - s < 12
         && toks.get(s - 1).is_some_and(|t| {
-            !is_boundary(text, t) && !matches!(word(text, t), "that" | "and" | "but")
+            !is_boundary(text, t) && !matches!(word(text, t), "that" | "and" | "but" | "while")
         })
     {
         s -= 1;
     }
+    // The entity the noun phrase ends with ("… spokesperson Zhao Lijian"), else the last person
+    // or organisation named inside it ("the state-run IRNA news agency").
+    let not_place = |(_, r): &(Span, EntityRef)| !matches!(r, EntityRef::Place(_));
+    let entity = entities
+        .ending_at(last.span.end)
+        .filter(not_place)
+        .or_else(|| {
+            let np_start = toks.get(s).map_or(last.span.start, |t| t.span.start);
+            entities
+                .index
+                .iter()
+                .rfind(|(sp, r)| {
+                    sp.start >= np_start
+                        && sp.end <= last.span.end
+                        && !matches!(r, EntityRef::Place(_))
+                })
+                .copied()
+        });
     Some(Found { s, e, v, entity })
 }
 
@@ -174,7 +189,9 @@ fn appositive_subject(
         .rev()
         .find(|&k| toks.get(k).is_some_and(|t| word(text, t) == ","))?;
     let first = toks.get(open + 1).map(|t| word(text, t).to_lowercase())?;
+    // "Zhao Lijian, a spokesperson …," or "Olaf Scholz, speaking in Berlin,".
     let describes = matches!(first.as_str(), "a" | "an" | "the")
+        || (first.ends_with("ing") && first.len() > 4)
         || crate::lexicon::has(crate::lexicon::Class::Role, &first)
         || crate::lexicon::has(crate::lexicon::Class::RoleModifier, &first)
         || crate::lexicon::nationality(toks.get(open + 1).map_or("", |t| word(text, t))).is_some();
@@ -310,7 +327,7 @@ fn is_trailing(text: &str, toks: &[Tok], f: &Found) -> bool {
     match words.first() {
         None => true,
         Some(first) => {
-            rest.first().is_some_and(|t| t.kind == TokenKind::Punct)
+            matches!(*first, "." | "," | "!" | "?" | ";" | ")")
                 || is_in(TRAILING_STARTERS, first)
                 || (toks
                     .get(f.v)
@@ -631,6 +648,32 @@ mod tests {
         check(
             "The ‘harbour model’ was praised by \"many people\" there.",
             &[],
+        );
+    }
+
+    #[test]
+    fn regression_clauses_after_a_comma_that_are_not_attributions() {
+        // "…, while X pledged €1.2 billion" goes on after its verb: it closes nothing.
+        check(
+            "Olaf Scholz, speaking in Berlin, said Germany would send helmets, while the European Commission pledged €1.2 billion.",
+            &[(
+                Indirect,
+                "Olaf Scholz",
+                "said",
+                &[],
+                "Germany would send helmets, while the European Commission pledged €1.2 billion",
+            )],
+        );
+        // The organisation inside a longer subject is the speaker.
+        check(
+            "The envoy met his counterpart in Baghdad, the state-run IRNA news agency reported.",
+            &[(
+                Indirect,
+                "IRNA",
+                "reported",
+                &[],
+                "The envoy met his counterpart in Baghdad",
+            )],
         );
     }
 
