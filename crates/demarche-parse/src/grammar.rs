@@ -155,7 +155,7 @@ impl<'a> Grammar<'a> {
         self.tags.get(i).copied().unwrap_or("")
     }
 
-    fn w(&self, i: usize) -> &str {
+    fn w(&self, i: usize) -> &'a str {
         self.low.get(i).map_or("", String::as_str)
     }
 
@@ -163,7 +163,7 @@ impl<'a> Grammar<'a> {
         self.t(self.pos)
     }
 
-    fn cw(&self) -> &str {
+    fn cw(&self) -> &'a str {
         self.w(self.pos)
     }
 
@@ -382,7 +382,7 @@ impl<'a> Grammar<'a> {
         // Fronted material.
         for _ in 0..6 {
             let t = self.cur();
-            let w = self.cw().to_string();
+            let w = self.cw();
             if t == "``" || (t == "CC" && kids.is_empty()) {
                 kids.push(self.leaf());
             } else if matches!(t, "RB" | "RBR") && matches!(self.t(self.pos + 1), ",") {
@@ -524,7 +524,7 @@ impl<'a> Grammar<'a> {
             kids.push(adv);
         }
         let t = self.cur();
-        let w = self.cw().to_string();
+        let w = self.cw();
         if !is_verb(t) {
             if w == "about" && self.t(self.pos + 1) == "TO" {
                 // "is about to restore": (VP (IN about) (S (VP (TO to) ...)))
@@ -586,7 +586,7 @@ impl<'a> Grammar<'a> {
                 return;
             }
             let t = self.cur();
-            let w = self.cw().to_string();
+            let w = self.cw();
             let before = self.pos;
             match t {
                 "RP" => {
@@ -595,7 +595,7 @@ impl<'a> Grammar<'a> {
                 }
                 "," => {
                     let n = self.t(self.pos + 1);
-                    let nw = self.w(self.pos + 1).to_string();
+                    let nw = self.w(self.pos + 1);
                     if n == "VBG" {
                         kids.push(self.leaf());
                         let vp = self.vp();
@@ -794,7 +794,7 @@ impl<'a> Grammar<'a> {
         }
         for _ in 0..12 {
             let t = self.cur();
-            let w = self.cw().to_string();
+            let w = self.cw();
             let before = self.pos;
             let of_pp = t == "IN"
                 && w == "of"
@@ -815,9 +815,7 @@ impl<'a> Grammar<'a> {
             } else if reduced_relative {
                 let vp = self.vp();
                 np = phrase("NP", vec![np, vp]);
-            } else if matches!(t, "WDT" | "WP")
-                || (t == "WRB" && matches!(w.as_str(), "where" | "when"))
-            {
+            } else if matches!(t, "WDT" | "WP") || (t == "WRB" && matches!(w, "where" | "when")) {
                 let label = if t == "WRB" { "WHADVP" } else { "WHNP" };
                 let wh = phrase(label, vec![self.leaf()]);
                 let s = self.clause();

@@ -85,7 +85,7 @@ impl Parser {
     /// Tokens of `sentence` with their tags. Spans point into `sentence`.
     pub fn tag(&self, sentence: &str) -> Vec<TaggedToken> {
         let tokens = demarche_text::tokenize(sentence);
-        let tags = self.tags_for(&tokens);
+        let (tags, _) = self.tags_for(&tokens);
         tokens
             .into_iter()
             .zip(tags)
@@ -93,71 +93,79 @@ impl Parser {
             .collect()
     }
 
-    fn tags_for(&self, tokens: &[Token]) -> Vec<&'static str> {
+    fn tags_for(&self, tokens: &[Token]) -> (Vec<&'static str>, Vec<String>) {
         let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
         let mut tags = Vec::with_capacity(words.len());
+        let mut lowers = Vec::with_capacity(words.len());
         for piece in words.chunks(MAX_PARSE_TOKENS) {
             let hook: Option<&dyn Fn(&str) -> bool> = match &self.extra_verbs {
                 Some(f) => Some(f.as_ref()),
                 None => None,
             };
-            tags.extend(tagger::tag(piece, hook));
+            let (t, l) = tagger::tag(piece, hook);
+            tags.extend(t);
+            lowers.extend(l);
         }
-        tags
+        (tags, lowers)
     }
 
     /// Parses one sentence into a tree rooted at `ROOT`. Never panics; an empty sentence gives
     /// an empty `(ROOT)`.
     pub fn parse(&self, sentence: &str) -> Tree {
         let tokens = demarche_text::tokenize(sentence);
-        let tags = self.tags_for(&tokens);
-        self.parse_tagged(&tokens, &tags)
+        let (tags, lowers) = self.tags_for(&tokens);
+        build(&tokens, &tags, &lowers)
     }
 
     /// Parses already tagged tokens (spans into the sentence text).
     pub fn parse_tagged(&self, tokens: &[Token], tags: &[&'static str]) -> Tree {
-        let n = tokens.len().min(tags.len());
-        let low: Vec<String> = tokens[..n].iter().map(|t| t.norm.to_lowercase()).collect();
-        // The tree is first laid out as open/leaf/close operations, then replayed into the
-        // builder (whose type is private to the model crate).
-        let mut ops: Vec<Op> = vec![Op::Open("ROOT")];
-        if n > 0 {
-            let mut pieces = Vec::new();
-            let mut offset = 0;
-            while offset < n {
-                let end = (offset + MAX_PARSE_TOKENS).min(n);
-                let mut g = Grammar::new(&tags[offset..end], &low[offset..end]);
-                pieces.push((offset, g.sentence()));
-                offset = end;
-            }
-            let wrap = pieces.len() > 1;
-            if wrap {
-                ops.push(Op::Open("S"));
-            }
-            for (off, node) in &pieces {
-                flatten(node, *off, &mut ops);
-            }
-            if wrap {
-                ops.push(Op::Close);
-            }
-        }
-        ops.push(Op::Close);
-        let mut b = Tree::builder();
-        for op in ops {
-            match op {
-                Op::Open(label) => {
-                    b.open(label);
-                }
-                Op::Leaf(k) => {
-                    if let (Some(tok), Some(tag)) = (tokens.get(k), tags.get(k)) {
-                        b.leaf(tag, leaf_word(&tok.norm), Some(tok.span));
-                    }
-                }
-                Op::Close => b.close(),
-            }
-        }
-        b.finish()
+        let low: Vec<String> = tokens.iter().map(|t| t.norm.to_lowercase()).collect();
+        build(tokens, tags, &low)
     }
+}
+
+/// Builds the tree for tagged tokens; `low` holds the lower-cased words.
+fn build(tokens: &[Token], tags: &[&'static str], low: &[String]) -> Tree {
+    let n = tokens.len().min(tags.len()).min(low.len());
+    // The tree is first laid out as open/leaf/close operations, then replayed into the
+    // builder (whose type is private to the model crate).
+    let mut ops: Vec<Op> = vec![Op::Open("ROOT")];
+    if n > 0 {
+        let mut pieces = Vec::new();
+        let mut offset = 0;
+        while offset < n {
+            let end = (offset + MAX_PARSE_TOKENS).min(n);
+            let mut g = Grammar::new(&tags[offset..end], &low[offset..end]);
+            pieces.push((offset, g.sentence()));
+            offset = end;
+        }
+        let wrap = pieces.len() > 1;
+        if wrap {
+            ops.push(Op::Open("S"));
+        }
+        for (off, node) in &pieces {
+            flatten(node, *off, &mut ops);
+        }
+        if wrap {
+            ops.push(Op::Close);
+        }
+    }
+    ops.push(Op::Close);
+    let mut b = Tree::builder();
+    for op in ops {
+        match op {
+            Op::Open(label) => {
+                b.open(label);
+            }
+            Op::Leaf(k) => {
+                if let (Some(tok), Some(tag)) = (tokens.get(k), tags.get(k)) {
+                    b.leaf(tag, leaf_word(&tok.norm), Some(tok.span));
+                }
+            }
+            Op::Close => b.close(),
+        }
+    }
+    b.finish()
 }
 
 enum Op {

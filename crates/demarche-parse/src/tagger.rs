@@ -164,7 +164,11 @@ fn al_word(lower: &str) -> bool {
 }
 
 /// The tagger. `extra_verb` says whether a lower-case word is a verb form the caller knows.
-pub(crate) fn tag(words: &[&str], extra_verb: Option<&dyn Fn(&str) -> bool>) -> Vec<&'static str> {
+/// Returns the tags and the lower-cased words (which the grammar reuses).
+pub(crate) fn tag(
+    words: &[&str],
+    extra_verb: Option<&dyn Fn(&str) -> bool>,
+) -> (Vec<&'static str>, Vec<String>) {
     let lex = lexicon();
     let n = words.len();
     let mut infos: Vec<Info> = Vec::with_capacity(n);
@@ -207,7 +211,8 @@ pub(crate) fn tag(words: &[&str], extra_verb: Option<&dyn Fn(&str) -> bool>) -> 
             guess,
         });
     }
-    resolve(&infos)
+    let tags = resolve(&infos);
+    (tags, infos.into_iter().map(|i| i.lower).collect())
 }
 
 /// The context-free guess for one token; may clear or set `vbits`.
@@ -702,7 +707,7 @@ mod tests {
     #[track_caller]
     fn check(sentence: &str, expected: &str) {
         let words: Vec<&str> = sentence.split(' ').collect();
-        let tags = tag(&words, None);
+        let (tags, _) = tag(&words, None);
         let got: Vec<String> = words
             .iter()
             .zip(&tags)

@@ -188,23 +188,25 @@ fn split_piece(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 
 /// Whether `rest` (what follows an apostrophe) is a clitic like `s`, `re`, `ll`.
 fn is_clitic(rest: &str) -> bool {
-    let lower = rest.to_ascii_lowercase();
-    matches!(lower.as_str(), "s" | "re" | "ll" | "ve" | "d" | "m" | "t")
+    ["s", "re", "ll", "ve", "d", "m", "t"]
+        .iter()
+        .any(|c| rest.eq_ignore_ascii_case(c))
 }
 
 /// Splits `n't` and `'s`-type clitics off the end of a word.
 fn split_clitics(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
     let word = &text[s..e];
-    let lower = word.to_lowercase();
-    if lower == "cannot" {
+    if word.eq_ignore_ascii_case("cannot") {
         push(text, s, s + 3, out);
         push(text, s + 3, e, out);
         return;
     }
-    // n't: the apostrophe may be straight or curly.
-    for apos in ["'", "’"] {
-        let suffix = format!("n{apos}t");
-        if lower.len() > suffix.len() && lower.ends_with(&suffix) && word.len() == lower.len() {
+    // n't: the apostrophe may be straight or curly. Checked on bytes to avoid allocating.
+    for suffix in ["n't", "n’t"] {
+        let b = word.as_bytes();
+        if b.len() > suffix.len()
+            && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+        {
             let cut = e - suffix.len();
             push(text, s, cut, out);
             push(text, cut, e, out);
