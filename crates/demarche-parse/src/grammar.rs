@@ -389,7 +389,7 @@ impl<'a> Grammar<'a> {
                 let adv = phrase("ADVP", vec![self.leaf()]);
                 kids.push(adv);
                 kids.push(self.leaf());
-            } else if t == "IN" && is_subordinator(&w) && self.clause_follows(self.pos + 1) {
+            } else if t == "IN" && is_subordinator(w) && self.clause_follows(self.pos + 1) {
                 let sbar_kids = vec![self.leaf(), self.clause()];
                 kids.push(phrase("SBAR", sbar_kids));
                 if self.cur() == "," {
@@ -535,7 +535,7 @@ impl<'a> Grammar<'a> {
             }
             return phrase("VP", kids);
         }
-        let aux = t == "MD" || is_be(&w) || is_have(&w) || is_do(&w) || w == "'s";
+        let aux = t == "MD" || is_be(w) || is_have(w) || is_do(w) || w == "'s";
         kids.push(self.leaf());
         if aux {
             // Negation and adverbs between the auxiliary and the verb it governs.
@@ -563,7 +563,7 @@ impl<'a> Grammar<'a> {
                 kids.push(self.leaf());
             }
         }
-        self.complements(&mut kids, &w);
+        self.complements(&mut kids, w);
         phrase("VP", kids)
     }
 
@@ -600,7 +600,7 @@ impl<'a> Grammar<'a> {
                         kids.push(self.leaf());
                         let vp = self.vp();
                         kids.push(phrase("S", vec![vp]));
-                    } else if n == "IN" && is_subordinator(&nw) && self.clause_follows(self.pos + 2)
+                    } else if n == "IN" && is_subordinator(nw) && self.clause_follows(self.pos + 2)
                     {
                         kids.push(self.leaf());
                         let s = self.sbar();
@@ -619,7 +619,7 @@ impl<'a> Grammar<'a> {
                     let s = self.sbar();
                     kids.push(s);
                 }
-                "IN" if is_subordinator(&w) && self.clause_follows(self.pos + 1) => {
+                "IN" if is_subordinator(w) && self.clause_follows(self.pos + 1) => {
                     let s = self.sbar();
                     kids.push(s);
                 }
@@ -801,7 +801,7 @@ impl<'a> Grammar<'a> {
                 && (self.np_starts_at(self.pos + 1) || self.t(self.pos + 1) == "VBG");
             let subject_pp = t == "IN"
                 && mode != Mode::Object
-                && !is_subordinator(&w)
+                && !is_subordinator(w)
                 && self.np_starts_at(self.pos + 1)
                 && !self.temporal_pp(self.pos);
             let reduced_relative = (t == "VBG" && w != "according")
