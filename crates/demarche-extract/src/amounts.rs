@@ -124,6 +124,7 @@ const MEASURE_VERBS: &[&str] = &[
 const NP_STOP: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of",
     "in", "on", "at", "for", "to", "by", "with", "and", "has", "have", "had", "will", "would",
+    "it", "they", "he", "she", "we", "i", "you", "them", "which", "who",
 ];
 
 /// Words between a measured noun phrase and its verb: "is expected to reach", "had fallen".
@@ -282,10 +283,24 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
             .iter()
             .any(|x| x.span.start <= t.span.start && t.span.end <= x.span.end)
     };
-    let period = times
-        .iter()
-        .find(|t| t.resolved.granularity != Granularity::Day)
-        .map(|t| t.resolved.clone());
+    // The period of an amount: the nearest period before it in the sentence ("last month they
+    // fell by 1.5%"), else the nearest after it.
+    let period_for = |at: usize| -> Option<TimeValue> {
+        let periods = || {
+            times
+                .iter()
+                .filter(|t| t.resolved.granularity != Granularity::Day)
+        };
+        periods()
+            .filter(|t| t.span.end <= at)
+            .max_by_key(|t| t.span.end)
+            .or_else(|| {
+                periods()
+                    .filter(|t| t.span.start >= at)
+                    .min_by_key(|t| t.span.start)
+            })
+            .map(|t| t.resolved.clone())
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(t) = toks.get(i) {
@@ -304,7 +319,7 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
                 value,
                 unit,
                 measure: measure_of(text, toks, start, end, &in_time),
-                period: period.clone(),
+                period: period_for(span.start),
             });
         }
         let _ = t;
@@ -417,6 +432,37 @@ mod tests {
             .map(|(a, b, c, d)| ((*a).into(), (*b).into(), (*c).into(), d.map(str::to_string)))
             .collect();
         assert_eq!(got, expected, "sentence {sentence:?}");
+    }
+
+    #[test]
+    fn the_period_is_the_nearest_before_the_amount() {
+        let sentence = "In the past week, prices rose 3 percent; last month they fell by 1.5%.";
+        let toks = tokenize(sentence, Span::new(0, sentence.len()));
+        let times = crate::time::find_times(
+            sentence,
+            &toks,
+            demarche_model::parse_date("2023-11-20").ok(),
+        );
+        let s = SentenceTokens {
+            span: Span::new(0, sentence.len()),
+            toks,
+        };
+        let got: Vec<(String, Option<String>, Option<String>)> = find_amounts(sentence, &s, &times)
+            .into_iter()
+            .map(|a| (a.text, a.measure.map(|m| m.text), a.period.map(|p| p.value)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "3 percent".into(),
+                    Some("prices".into()),
+                    Some("2023-11-13/2023-11-19".into())
+                ),
+                // A pronoun is no measure.
+                ("1.5%".into(), None, Some("2023-10".into())),
+            ]
+        );
     }
 
     #[test]

@@ -257,6 +257,24 @@ impl Matcher<'_> {
             .or_else(|| self.deictic(i))
             .or_else(|| self.ago(i))
             .or_else(|| self.bare_year(i))
+            .or_else(|| self.part_of_month(i))
+    }
+
+    /// "mid-December", "early-March", "late-June": the month (its part is not resolved).
+    fn part_of_month(&self, i: usize) -> Option<(usize, TimeValue)> {
+        let w = self.word(i);
+        let month = ["mid-", "early-", "late-"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            .and_then(month_number)?;
+        let mut used = 1;
+        let year = if let Some((y, n)) = self.year_ref(i + 1) {
+            used += n;
+            y
+        } else {
+            nearest_year(self.published, month, 15)?
+        };
+        Some((used, TimeValue::month(year, month)?))
     }
 
     fn quarter(&self, i: usize) -> Option<(usize, TimeValue)> {
@@ -622,6 +640,11 @@ mod tests {
             &[("three days ago", "2021-11-17")],
         );
         check("last month", "2021-01-10", &[("last month", "2020-12")]);
+        check(
+            "by mid-December or late-March 2022",
+            "2021-11-20",
+            &[("mid-December", "2021-12"), ("late-March 2022", "2022-03")],
+        );
     }
 
     #[test]
