@@ -762,6 +762,13 @@ impl Reader<'_> {
                 }
                 SynsetMember::Synset { name, origin } => {
                     match self.synset_ids.get(&name).copied() {
+                        Some(_) if stack.len() > MAX_SYNSET_DEPTH => {
+                            self.diags.push(Diagnostic::warning(
+                            self.file,
+                            Some(origin.line),
+                            format!("synsets nested deeper than {MAX_SYNSET_DEPTH} levels; `&{name}` ignored here"),
+                        ));
+                        }
                         Some(id) if stack.contains(&(id.0 as usize)) => {
                             self.diags.push(Diagnostic::warning(
                                 self.file,
@@ -870,7 +877,7 @@ fn parse_transformation(text: &str) -> Result<ParsedTransformation, String> {
     let tokens: Vec<&str> = spaced.split_whitespace().collect();
     let mut pos = 0;
     let pattern =
-        parse_transform_event(&tokens, &mut pos).map_err(|m| format!("{expected}: {m}"))?;
+        parse_transform_event(&tokens, &mut pos, 0).map_err(|m| format!("{expected}: {m}"))?;
     if pos != tokens.len() {
         return Err(format!("{expected}: unexpected `{}`", tokens[pos]));
     }
@@ -888,7 +895,21 @@ fn parse_transformation(text: &str) -> Result<ParsedTransformation, String> {
     Ok((pattern, transform_actor(s)?, transform_actor(t)?, code))
 }
 
-fn parse_transform_event(tokens: &[&str], pos: &mut usize) -> Result<TransformEvent, String> {
+/// Deeper nesting than this is refused: real transformations nest once, and recursion on
+/// untrusted input must stay bounded.
+const MAX_TRANSFORM_DEPTH: usize = 16;
+
+/// Deeper synset nesting than this is cut with a warning, for the same reason.
+const MAX_SYNSET_DEPTH: usize = 32;
+
+fn parse_transform_event(
+    tokens: &[&str],
+    pos: &mut usize,
+    depth: usize,
+) -> Result<TransformEvent, String> {
+    if depth > MAX_TRANSFORM_DEPTH {
+        return Err(format!("nested deeper than {MAX_TRANSFORM_DEPTH} levels"));
+    }
     let next = |pos: &mut usize| -> Result<&str, String> {
         let t = tokens.get(*pos).copied().ok_or("it ends too early")?;
         *pos += 1;
@@ -897,7 +918,7 @@ fn parse_transform_event(tokens: &[&str], pos: &mut usize) -> Result<TransformEv
     let source = transform_actor(next(pos)?)?;
     let object = match next(pos)? {
         "(" => {
-            let inner = parse_transform_event(tokens, pos)?;
+            let inner = parse_transform_event(tokens, pos, depth + 1)?;
             if next(pos)? != ")" {
                 return Err("unbalanced `(`: expected `)`".to_string());
             }

@@ -160,3 +160,41 @@ proptest! {
         prop_assert_eq!(dict.patterns.len(), n - 1);
     }
 }
+
+#[test]
+fn one_megabyte_line_is_read_without_trouble() {
+    let long = "A".repeat(1 << 20);
+    let (e, d) = actors::read_actors(&format!("{long} [X]\nB [Y]\n"), "f");
+    assert_eq!(e.len(), 2);
+    assert!(d.is_empty());
+    let (v, d) = verbs::read_verbs(&format!("--- S [010] ---\nSAY\n- * {long} [020]\n"), "f");
+    assert_eq!(v.patterns.len(), 1);
+    assert!(d.is_empty());
+    let (_, d) = agents::read_agents(&format!("{long} [~X\n"), "f");
+    assert_eq!(d.len(), 1);
+}
+
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    // A transformation nested 100,000 levels deep.
+    let deep = format!(
+        "~ a {} b X {} SAY = a b 015\n",
+        "( a ".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    let (v, d) = verbs::read_verbs(&deep, "f");
+    assert!(v.transformations.is_empty());
+    assert_eq!(errors_at(&d), vec![1]);
+    // A chain of 10,000 synsets, each including the next.
+    let mut chain = String::new();
+    for i in 0..10_000 {
+        chain.push_str(&format!("&S{i}\n+&S{}\n+W{i}\n", i + 1));
+    }
+    let (v, d) = verbs::read_verbs(&chain, "f");
+    assert_eq!(v.synsets.len(), 10_000);
+    assert!(d.iter().any(|d| d.message.contains("nested deeper")));
+    // Nested noun phrases in a pattern are refused at the second level.
+    let (v, d) = verbs::read_verbs("--- S ---\nSAY\n- * (TO {{A}}) [010]\n", "f");
+    assert!(v.patterns.is_empty());
+    assert_eq!(errors_at(&d), vec![3]);
+}
