@@ -44,6 +44,8 @@ pub(crate) fn read_file(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<(Str
 /// Decodes bytes as UTF-8, replacing invalid sequences with U+FFFD and warning once per line
 /// that had any (several reference files contain stray Latin-1 bytes).
 pub fn decode(bytes: &[u8], file: &str, diags: &mut Vec<Diagnostic>) -> String {
+    // A byte-order mark would otherwise become part of the first word of the file.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(_) => {
@@ -241,6 +243,16 @@ mod tests {
         let got = lines("\t[AFG]# IGOrulers.txt\n", "t.txt", &mut diags);
         assert_eq!(got[0].text, "\t[AFG]");
         assert_eq!(got[0].comment.as_deref(), Some("IGOrulers.txt"));
+    }
+
+    #[test]
+    fn byte_order_mark_is_dropped() {
+        let mut diags = Vec::new();
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFGAZA [PSE]\n", "a.txt", &mut diags),
+            "GAZA [PSE]\n"
+        );
+        assert!(diags.is_empty());
     }
 
     #[test]
