@@ -245,8 +245,30 @@ impl<'a> Grammar<'a> {
         if e == j {
             return false;
         }
-        let v = self.skip_adverbs(e);
+        let v = self.skip_adverbs(self.skip_pps(e));
         is_finite(self.t(v))
+    }
+
+    /// Index past up to three prepositional phrases starting at `e` ("of Commerce",
+    /// "in 2021"), as a noun phrase's post-modifiers; `e` itself when none starts there.
+    fn skip_pps(&self, mut e: usize) -> usize {
+        for _ in 0..3 {
+            let w = self.w(e);
+            if matches!(self.t(e), "IN" | "TO")
+                && !is_subordinator(w)
+                && w != "that"
+                && self.np_starts_at(e + 1)
+            {
+                let f = self.np_probe_end(e + 1);
+                if f <= e + 1 {
+                    break;
+                }
+                e = f;
+            } else {
+                break;
+            }
+        }
+        e
     }
 
     /// Whether a verb group starts at `j` (after adverbs).
@@ -346,7 +368,12 @@ impl<'a> Grammar<'a> {
         while is_noun(self.t(e)) {
             e += 1;
         }
-        let v = self.skip_adverbs(e);
+        // "spokesperson for the Ministry of Commerce Shu Jueting stated"
+        let mut e2 = self.skip_pps(e);
+        while is_noun(self.t(e2)) {
+            e2 += 1;
+        }
+        let v = self.skip_adverbs(e2);
         if !is_finite(self.t(v)) || !is_reporting_verb(self.w(v)) {
             return false;
         }
@@ -635,7 +662,9 @@ impl<'a> Grammar<'a> {
                 }
                 "IN" | "TO"
                     if (self.np_starts_at(self.pos + 1)
-                        || matches!(self.t(self.pos + 1), "VBG" | "WDT" | "WP")) =>
+                        || matches!(self.t(self.pos + 1), "VBG" | "WDT" | "WP")
+                        || matches!(self.w(self.pos + 1), "then" | "now")
+                        || (self.t(self.pos + 1) == "RB" && self.t(self.pos + 2) == "VBG")) =>
                 {
                     kids.push(self.pp(Mode::Object));
                 }
@@ -762,7 +791,7 @@ impl<'a> Grammar<'a> {
         if self.cur() == "TO" || (self.cur() == "IN" && self.np_starts_at(self.pos + 1)) {
             // "according to X", "because of X", "out of X"
             kids.push(self.pp(mode));
-        } else if self.cur() == "VBG" {
+        } else if self.cur() == "VBG" || (self.cur() == "RB" && self.t(self.pos + 1) == "VBG") {
             let vp = self.vp();
             kids.push(phrase("S", vec![vp]));
         } else if matches!(self.cur(), "WDT" | "WP") {
@@ -895,6 +924,7 @@ impl<'a> Grammar<'a> {
             || !self.np_starts_at(j)
             || self.reporting_tail(j)
             || self.time_sbar_at(j)
+            || self.clause_follows(j)
         {
             return None;
         }
@@ -989,6 +1019,18 @@ impl<'a> Grammar<'a> {
             let take = match t {
                 "DT" | "PDT" | "PRP$" => !seen_noun,
                 "CD" | "$" | "#" => true,
+                "JJ" | "JJR" | "JJS"
+                    if seen_noun
+                        && matches!(self.t(self.pos.wrapping_sub(1)), "NNP" | "NNPS")
+                        && !matches!(self.cw(), "late" | "early" | "last" | "next") =>
+                {
+                    // "the Russia-China comprehensive strategic partnership"
+                    let mut k = self.pos;
+                    while matches!(self.t(k), "JJ" | "JJR" | "JJS") {
+                        k += 1;
+                    }
+                    matches!(self.t(k), "NN" | "NNS")
+                }
                 "JJ" | "JJR" | "JJS" => {
                     !seen_noun
                         || (is_noun(nt) && !matches!(self.cw(), "late" | "early" | "last" | "next"))
@@ -1005,7 +1047,7 @@ impl<'a> Grammar<'a> {
                     // "awful and evil minister": adjectives joined inside the noun phrase.
                     matches!(self.t(self.pos.wrapping_sub(1)), "JJ") && nt == "JJ" && !seen_noun
                 }
-                "POS" => seen_noun,
+                "POS" => seen_noun || self.w(self.pos.wrapping_sub(1)) == "other",
                 _ => false,
             };
             if !take {

@@ -494,6 +494,26 @@ const CLOSED: &[(&str, &str)] = &[
     ("member", "NN"),
 ];
 
+/// Common adjectives the suffix rules miss (all tagged `JJ`).
+const ADJECTIVES: &str = "
+worth entire whole foreign deep possible due ready sure aware willing unable forthcoming
+upcoming ongoing outgoing incoming various serious necessary military prime vice hot cold young
+poor rich safe fresh special armed alleged so-called important difficult common proper extra
+brief private secret routine neat cool male female illiterate fierce huge vast rare tough harsh
+firm solid calm quiet brave angry happy sorry busy heavy light dark dead alive wrong right fine
+nice tiny massive modern ancient urban rural civilian democratic independent opposite separate
+complete direct open quick slow fast sharp steady stable prosperous successful strategic
+comprehensive mutual equal extensive efficient respective positive negative diplomatic regular
+previous overall total several annual key intense broad narrow severe grave dire nuclear
+chemical tense fragile bitter violent peaceful hostile friendly close distant remote local
+global regional national international federal provincial municipal judicial legal illegal
+legitimate unconstitutional constitutional electoral presidential parliamentary economic
+political financial commercial industrial agricultural humanitarian territorial maritime naval
+aerial ethnic religious tribal sectarian renewed fresh latest recent fellow similar
+different certain unclear unknown unspecified unnamed anonymous senior top high-level
+long-term short-term bilateral multilateral unilateral joint allied
+";
+
 /// Irregular verbs: base, past, past participle (several forms separated by `/`).
 const IRREGULAR: &[(&str, &str, &str)] = &[
     ("arise", "arose", "arisen"),
@@ -774,7 +794,10 @@ fn gerund(base: &str, double: bool) -> String {
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let closed: FastMap<&'static str, &'static str> = CLOSED.iter().copied().collect();
+        let mut closed: FastMap<&'static str, &'static str> =
+            ADJECTIVES.split_whitespace().map(|w| (w, "JJ")).collect();
+        // Closed-class entries win over the adjective list.
+        closed.extend(CLOSED.iter().copied());
         let mut verbs: FastMap<String, u8> = FastMap::default();
         let mut add = |w: String, bits: u8| {
             *verbs.entry(w).or_insert(0) |= bits;

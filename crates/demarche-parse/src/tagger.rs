@@ -73,6 +73,12 @@ pub(crate) fn is_do(lower: &str) -> bool {
     matches!(lower, "do" | "does" | "did")
 }
 
+/// "20th", "1st", "3rd".
+fn is_ordinal(lower: &str) -> bool {
+    let digits = lower.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&lower[digits..], "st" | "nd" | "rd" | "th")
+}
+
 fn is_number(w: &str) -> bool {
     let mut digits = 0;
     for c in w.chars() {
@@ -232,6 +238,10 @@ fn first_guess(
     if is_number(w) {
         *vbits = 0;
         return "CD";
+    }
+    if is_ordinal(lower) {
+        *vbits = 0;
+        return "JJ";
     }
     if let Some(t) = aux_tag(lower) {
         return t;
@@ -498,9 +508,13 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
         if is_finite(t) {
             finite_seen = true;
         }
+        // A new clause may start: after a relative or subordinating word, and after a
+        // conjunction ("Russia needs X, and China needs Y").
         if t == "WDT"
             || t == "WP"
             || t == "WRB"
+            || t == "CC"
+            || t == ":"
             || (t == "IN" && (lower == "that" || is_subordinator(lower)))
         {
             finite_seen = false;
@@ -537,7 +551,10 @@ fn settle_verb(
     // A closing bracket ends a noun phrase: "the European Union (EU) agree".
     let subject_before = matches!(p, "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "-RRB-");
     let noun_pref = info.closed.is_some_and(|t| t.starts_with("NN"));
-    let noun_tag = if info.closed == Some("NN") {
+    // A listed adjective that is not a verb here stays an adjective ("open", "direct").
+    let noun_tag = if info.closed == Some("JJ") {
+        "JJ"
+    } else if info.closed == Some("NN") {
         "NN"
     } else if lower.ends_with('s') && b & BASE == 0 {
         "NNS"
@@ -588,6 +605,10 @@ fn settle_verb(
                 .map(|k| (tags[k], infos[k].lower.as_str()));
             if nw == "by" && part {
                 return "VBN";
+            }
+            // "..., spokesperson for the Ministry of Commerce Shu Jueting stated at ..."
+            if is_reporting_verb(lower) && past && nw != "to" {
+                return "VBD";
             }
             // "in remarks published on Monday": a participle, unless an object follows
             // ("of the Commission Barroso held a meeting").
@@ -661,8 +682,32 @@ fn settle_verb(
         return verb_tag;
     }
     if p == "CC" {
-        // Coordinated verbs share their form: "meets and greets".
-        let before_cc = pj.and_then(|j| j.checked_sub(1)).map(|k| tags[k]);
+        // Coordinated verbs share their form: "will follow X and jointly build Y",
+        // "transcends X and promotes Y". Look back for the nearest verb of the clause.
+        let cc = pj.unwrap_or(0);
+        let last_verb = (cc.saturating_sub(30)..cc)
+            .rev()
+            .map(|k| tags[k])
+            .find(|t| t.starts_with("VB") || *t == "MD");
+        let coordinated = match last_verb {
+            Some("VBZ") => verb_tag == "VBZ",
+            Some("VBP") => verb_tag == "VBP",
+            Some("VB") | Some("MD") => b & BASE != 0,
+            _ => false,
+        };
+        // Only when the word is followed by something a verb takes.
+        let takes_object = matches!(
+            ng,
+            "DT" | "PRP$" | "PRP" | "NNP" | "JJ" | "IN" | "TO" | "CD"
+        );
+        if coordinated && takes_object {
+            return if matches!(last_verb, Some("VB") | Some("MD")) {
+                "VB"
+            } else {
+                verb_tag
+            };
+        }
+        let before_cc = cc.checked_sub(1).map(|k| tags[k]);
         if before_cc == Some(verb_tag) && !noun_pref {
             return verb_tag;
         }

@@ -104,6 +104,47 @@ fn regression_adjective_before_a_verb_is_a_noun() {
     );
 }
 
+#[track_caller]
+fn check_contains(sentence: &str, parts: &[&str]) {
+    let ptb = Parser::new().parse(sentence).to_ptb();
+    for part in parts {
+        assert!(
+            ptb.contains(part),
+            "{part:?} missing from the tree of {sentence:?}:\n{ptb}"
+        );
+    }
+}
+
+#[test]
+fn regression_clause_coordination_after_comma_and() {
+    // "needs" after the second conjunction was tagged as a plural noun.
+    check_contains(
+        "Russia needs a stable China, and China needs a strong Russia.",
+        &["(CC and) (S (NP (NNP China)) (VP (VBZ needs) (NP (DT a) (JJ strong) (NNP Russia))))"],
+    );
+}
+
+#[test]
+fn regression_reporting_clause_with_a_long_subject() {
+    // The speaker's PP ("for the Ministry of Commerce") hid the reporting clause.
+    check_contains(
+        "Trade will hit a record high, spokesperson for the Ministry of Commerce Shu Jueting stated on Thursday.",
+        &[
+            "(, ,) (NP (NP (NN spokesperson)) (PP (IN for)",
+            "(VP (VBD stated) (PP (IN on) (NP (NNP Thursday))))",
+        ],
+    );
+}
+
+#[test]
+fn regression_verb_coordination_with_adverb() {
+    // "build" after "and jointly" was tagged as a noun.
+    check_contains(
+        "Both sides will follow the general direction and jointly build a new relationship.",
+        &["(CC and) (VP (ADVP (RB jointly)) (VB build) (NP (DT a) (JJ new) (NN relationship)))"],
+    );
+}
+
 #[test]
 fn verb_hook_turns_unknown_words_into_verbs() {
     let sentence = "Arnor blorfed Gondor.";
