@@ -476,6 +476,9 @@ impl<'a> Grammar<'a> {
                     && self.pp_then_verb(self.pos)
                 {
                     kids.push(self.pp(Mode::Object));
+                } else if self.cur() == "," && self.verb_follows(self.pos + 1) {
+                    // "Two countries, Vantor and Osk, declined": the appositive's comma.
+                    kids.push(self.leaf());
                 } else {
                     break;
                 }
@@ -828,7 +831,7 @@ impl<'a> Grammar<'a> {
             let of_pp = t == "IN"
                 && w == "of"
                 && (self.np_starts_at(self.pos + 1) || self.t(self.pos + 1) == "VBG");
-            let subject_pp = t == "IN"
+            let subject_pp = (t == "IN" || t == "TO")
                 && mode != Mode::Object
                 && !is_subordinator(w)
                 && self.np_starts_at(self.pos + 1)

@@ -721,7 +721,8 @@ contribute celebrate criticize question begin depart bargain marvel+ aim exceed 
 preside descend relocate plead convey sponsor underline underscore enrich entrust hail voice
 hint+ quote indicate transcend reaffirm uphold confer+ persist invoke vow assail exhort
 rebut+ expel+ pool propel+ orchestrate characterize label+ brand accord plan+ wire tap+
-report fire shell welcome
+report fire shell welcome jail sentence fine bomb shell raid topple oust elect
+reopen postpone resign overthrow dispatch airlift evacuate rescue demolish
 ";
 
 /// Tag bits for a verb form.

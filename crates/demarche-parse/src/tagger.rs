@@ -357,6 +357,7 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
     let n = infos.len();
     let mut tags: Vec<&'static str> = Vec::with_capacity(n);
     let mut finite_seen = false;
+    let mut saved_finite: Option<bool> = None;
     let noun_like = |j: usize| -> bool {
         infos.get(j).is_some_and(|x| {
             is_noun_tag(x.guess)
@@ -443,7 +444,11 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                 };
             }
             "up" | "out" | "off" | "down" | "away" | "back" if p.starts_with("VB") => {
-                if matches!(ng, "DT" | "PRP$" | "NN" | "NNS" | "NNP" | "CD" | "JJ") {
+                if matches!(
+                    ng,
+                    "DT" | "PRP$" | "NN" | "NNS" | "NNP" | "CD" | "JJ" | "." | "," | ""
+                ) {
+                    // "stepped up patrols", "would be stepped up."
                     t = "RP";
                 } else if lower != "up" && lower != "out" && lower != "off" {
                     t = "RB";
@@ -486,6 +491,16 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                     } else {
                         "NNP"
                     };
+                } else if info.closed == Some("JJ")
+                    && info.vbits == 0
+                    && !info.cap
+                    && next.is_some_and(|x| {
+                        x.guess == "MD"
+                            || (x.vbits & PAST != 0 && x.vbits & BASE == 0 && x.closed.is_none())
+                    })
+                {
+                    // "Korvia's navy chief said": an adjective right before a verb is a noun.
+                    t = "NN";
                 } else if info.cap
                     && matches!(info.guess, "NN" | "NNS")
                     && next.is_some_and(|x| x.cap && x.guess == "NNP")
@@ -510,6 +525,16 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
         }
         // A new clause may start: after a relative or subordinating word, and after a
         // conjunction ("Russia needs X, and China needs Y").
+        // A relative clause's verb does not count for the clause around it: save the state
+        // at the relative pronoun and restore it at the comma that closes the clause.
+        if t == ","
+            && let Some(saved) = saved_finite.take()
+        {
+            finite_seen = saved;
+        }
+        if (t == "WDT" || t == "WP") && i > 0 && tags[i - 1] == "," {
+            saved_finite = Some(finite_seen);
+        }
         if t == "WDT"
             || t == "WP"
             || t == "WRB"
@@ -586,7 +611,7 @@ fn settle_verb(
         if pj.is_some_and(|j| is_have(&infos[j].lower) || is_be(&infos[j].lower)) && part {
             return "VBN";
         }
-        if prenominal || p == "IN" {
+        if (prenominal || p == "IN") && !(is_reporting_verb(lower) && past) {
             return if noun_next {
                 "JJ"
             } else if part {
@@ -612,11 +637,17 @@ fn settle_verb(
             }
             // "in remarks published on Monday": a participle, unless an object follows
             // ("of the Commission Barroso held a meeting").
-            let object_next = matches!(ng, "DT" | "PRP$" | "CD");
+            let object_next = matches!(ng, "DT" | "PRP$" | "CD" | "JJ" | "PRP");
+            // Only for a fronted or parenthetical PP ("In remarks published Monday, ...",
+            // ", in remarks published on Monday,"); after a noun the PP modifies the subject
+            // ("The interior minister of Calvia resigned").
+            let fronted_pp =
+                start >= 1 && (start == 1 || matches!(tags.get(start.wrapping_sub(2)), Some(&",")));
             if let Some((_, w)) = before
                 && is_pure_preposition(w)
                 && part
                 && !object_next
+                && fronted_pp
             {
                 return "VBN";
             }
@@ -676,7 +707,10 @@ fn settle_verb(
         if clear_verb_next && p != "PRP" {
             return noun_tag;
         }
-        if noun_pref && p != "PRP" && !matches!(ng, "DT" | "PRP$" | "NNP" | "PRP" | "IN" | "TO") {
+        // A listed noun ("attack", "talks") after a singular common noun is more likely part
+        // of a compound ("the government attack"); after a name, a plural or a pronoun it is
+        // the verb ("Rebels attack convoy").
+        if noun_pref && p == "NN" && !matches!(ng, "DT" | "PRP$" | "NNP" | "PRP" | "IN" | "TO") {
             return noun_tag;
         }
         return verb_tag;
