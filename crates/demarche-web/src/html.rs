@@ -206,14 +206,17 @@ pub fn read_html(name: &str, html: &str) -> (Option<Document>, Vec<Diagnostic>) 
         text_mode: dom_smoothie::TextMode::Formatted,
         ..dom_smoothie::Config::default()
     };
-    let article = dom_smoothie::Readability::new(html, None, Some(config))
+    // Everything read from the tree is read before readability takes it over (it edits the
+    // tree), so that the page is parsed once; only the rare fallback parses it again.
+    let furniture = furniture_lines(&dom);
+    let time_element = meta(&dom, &["time[datetime]"]);
+    let article = dom_smoothie::Readability::with_document(dom, None, Some(config))
         .ok()
         .and_then(|mut r| r.parse().ok());
     let (mut text, json_ld_date) = match &article {
         Some(a) => (clean_paragraphs(&a.text_content), a.published_time.clone()),
         None => (String::new(), None),
     };
-    let furniture = furniture_lines(&dom);
     let without_furniture = |t: String| -> String {
         t.split("\n\n")
             .filter(|p| !furniture.contains(*p))
@@ -222,11 +225,10 @@ pub fn read_html(name: &str, html: &str) -> (Option<Document>, Vec<Diagnostic>) 
     };
     text = without_furniture(text);
     if text.trim().is_empty() {
+        let dom = Dom::from(html);
         text = without_furniture(clean_paragraphs(&paragraphs_outside_furniture(&dom)));
     }
-    let date_text = date_text
-        .or(json_ld_date)
-        .or_else(|| meta(&dom, &["time[datetime]"]));
+    let date_text = date_text.or(json_ld_date).or(time_element);
     let date = match date_text.as_deref().map(|d| (d, parse_web_date(d))) {
         Some((_, Some(d))) => Some(d),
         Some((raw, None)) => {
