@@ -165,12 +165,13 @@ fn push_line<'a>(out: &mut Vec<SourceLine<'a>>, number: usize, text: Cow<'a, str
 
 /// Splits at the first `#` or `;` that is outside square brackets.
 fn split_comment(text: &str) -> (&str, Option<&str>) {
+    // Every character looked at is ASCII, so byte positions are character boundaries.
     let mut depth = 0usize;
-    for (i, c) in text.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            '#' | ';' if depth == 0 => {
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'[' => depth += 1,
+            b']' => depth = depth.saturating_sub(1),
+            b'#' | b';' if depth == 0 => {
                 let comment = text[i + 1..].trim_matches(|c: char| c == '#' || c.is_whitespace());
                 return (&text[..i], (!comment.is_empty()).then_some(comment));
             }

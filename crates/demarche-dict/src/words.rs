@@ -32,29 +32,41 @@ pub fn parse_phrase(text: &str) -> Phrase {
     let exact_end = text.ends_with('_');
     let mut words = Vec::new();
     let mut gap_allowed = Vec::new();
-    let mut current = String::new();
-    let mut pending_gap: Option<bool> = None;
-    for c in text.chars() {
-        if c == '_' || c.is_whitespace() {
-            if !current.is_empty() {
-                words.push(normalize_word(&current).into_owned());
-                current.clear();
-                pending_gap = Some(c != '_');
-            } else if let Some(gap) = pending_gap.as_mut() {
-                // `A _B` or `A_ B`: an underscore anywhere in the separator demands adjacency.
-                *gap = *gap && c != '_';
+    // Separators seen since the last word: `None` before the first word, else whether every
+    // separator character was a blank (an `_` anywhere demands adjacency).
+    let mut gap: Option<bool> = None;
+    let mut word_start: Option<usize> = None;
+    let mut finish_word =
+        |start: usize, end: usize, gap: &mut Option<bool>, words: &mut Vec<String>| {
+            if words.is_empty() {
+                *gap = Some(true);
+            } else {
+                gap_allowed.push(gap.unwrap_or(false));
             }
-        } else {
-            if !current.is_empty() || words.is_empty() {
-                current.push(c);
-                continue;
+            words.push(normalize_word(&text[start..end]).into_owned());
+            *gap = Some(true);
+        };
+    for (i, c) in text.char_indices() {
+        let separator = c == '_' || c.is_whitespace();
+        match (separator, word_start) {
+            (true, Some(start)) => {
+                finish_word(start, i, &mut gap, &mut words);
+                word_start = None;
+                if c == '_' {
+                    gap = Some(false);
+                }
             }
-            gap_allowed.push(pending_gap.take().unwrap_or(false));
-            current.push(c);
+            (true, None) => {
+                if c == '_' {
+                    gap = gap.map(|_| false);
+                }
+            }
+            (false, None) => word_start = Some(i),
+            (false, Some(_)) => {}
         }
     }
-    if !current.is_empty() {
-        words.push(normalize_word(&current).into_owned());
+    if let Some(start) = word_start {
+        finish_word(start, text.len(), &mut gap, &mut words);
     }
     Phrase {
         words,
