@@ -85,6 +85,10 @@ pub struct Place {
     pub mentions: Vec<Mention>,
 }
 
+/// No mention is longer than this many bytes (names and role descriptions are short); it
+/// bounds the search for mentions ending at a position.
+const MAX_MENTION_BYTES: usize = 512;
+
 /// Which entity a mention belongs to, by index into the lists of [`Entities`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "type", content = "index", rename_all = "lowercase")]
@@ -117,8 +121,15 @@ impl Entities {
 
     /// The entity with a mention ending at byte `end`, if any (longest mention wins).
     pub fn ending_at(&self, end: usize) -> Option<(Span, EntityRef)> {
+        // `index` is sorted by start; mentions are short, so only those starting within
+        // `MAX_MENTION_BYTES` before `end` can end there.
+        let upto = self.index.partition_point(|(s, _)| s.start <= end);
         self.index
+            .get(..upto)
+            .unwrap_or(&[])
             .iter()
+            .rev()
+            .take_while(|(s, _)| s.start + MAX_MENTION_BYTES >= end)
             .filter(|(s, _)| s.end == end)
             .min_by_key(|(s, _)| s.start)
             .copied()
@@ -126,9 +137,12 @@ impl Entities {
 
     /// The entity with a mention starting at byte `start`, if any (longest mention wins).
     pub fn starting_at(&self, start: usize) -> Option<(Span, EntityRef)> {
+        let from = self.index.partition_point(|(s, _)| s.start < start);
         self.index
+            .get(from..)
+            .unwrap_or(&[])
             .iter()
-            .filter(|(s, _)| s.start == start)
+            .take_while(|(s, _)| s.start == start)
             .max_by_key(|(s, _)| s.end)
             .copied()
     }
@@ -835,19 +849,25 @@ fn resolve_references(
         let mut i = 0;
         while let Some(t) = toks.get(i) {
             let w = word(text, t);
-            let last_before = |pos: usize,
-                               named: &[(Span, usize)],
-                               filter: &dyn Fn(usize) -> bool| {
-                named
-                    .iter()
-                    .rfind(|(sp, idx)| sp.end <= pos && sp.start >= window_start && filter(*idx))
-                    .map(|(_, idx)| *idx)
-            };
+            let last_before =
+                |pos: usize, named: &[(Span, usize)], filter: &dyn Fn(usize) -> bool| {
+                    // `named` is sorted: look back from `pos` and stop at the window's start, so a
+                    // pronoun costs the mentions of its window, not of the whole document.
+                    let upto = named.partition_point(|(sp, _)| sp.start < pos);
+                    named
+                        .get(..upto)
+                        .unwrap_or(&[])
+                        .iter()
+                        .rev()
+                        .take_while(|(sp, _)| sp.start >= window_start)
+                        .find(|(sp, idx)| sp.end <= pos && filter(*idx))
+                        .map(|(_, idx)| *idx)
+                };
             if has(Class::Pronoun, w) && t.kind == TokenKind::Word {
                 if let Some(p) = last_before(t.span.start, &named, &|_| true) {
                     added.push((p, mention(t.span, MentionKind::Pronoun)));
-                    named.push((t.span, p));
-                    named.sort();
+                    let at = named.partition_point(|x| *x < (t.span, p));
+                    named.insert(at, (t.span, p));
                 }
                 i += 1;
                 continue;
@@ -879,15 +899,19 @@ fn resolve_references(
                         })
                     };
                     // A description reaches back through the whole document, not two sentences.
+                    let upto = named.partition_point(|(sp, _)| sp.start < t.span.start);
                     let found = named
+                        .get(..upto)
+                        .unwrap_or(&[])
                         .iter()
-                        .rfind(|(sp, idx)| sp.end <= t.span.start && fits(*idx))
+                        .rev()
+                        .find(|(sp, idx)| sp.end <= t.span.start && fits(*idx))
                         .map(|(_, idx)| *idx);
                     if let Some(p) = found {
                         let span = Span::new(t.span.start, rt.span.end);
                         added.push((p, mention(span, MentionKind::Description)));
-                        named.push((span, p));
-                        named.sort();
+                        let at = named.partition_point(|x| *x < (span, p));
+                        named.insert(at, (span, p));
                         i = k + 1;
                         continue;
                     }
