@@ -101,6 +101,9 @@ impl fmt::Display for Phrase {
             }
             f.write_str(w)?;
         }
+        if self.exact_end {
+            f.write_str("_")?;
+        }
         Ok(())
     }
 }

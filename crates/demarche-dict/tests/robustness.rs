@@ -198,3 +198,30 @@ fn deep_nesting_is_refused_not_a_stack_overflow() {
     assert!(v.patterns.is_empty());
     assert_eq!(errors_at(&d), vec![3]);
 }
+
+proptest! {
+    /// A phrase written back the PETRARCH way (`_` for adjacency, blank for a gap, trailing `_`
+    /// for an exact end) reads as the same phrase.
+    #[test]
+    fn phrase_display_round_trips(
+        words in prop::collection::vec("[A-Z0-9.'-]{1,8}", 1..6),
+        seps in prop::collection::vec(prop::sample::select(vec!["_", " ", "  ", "\t", "_ ", " _"]), 5),
+        exact in any::<bool>(),
+    ) {
+        let mut text = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                text.push_str(seps[i - 1]);
+            }
+            text.push_str(w);
+        }
+        if exact {
+            text.push('_');
+        }
+        let phrase = demarche_dict::words::parse_phrase(&text);
+        prop_assert_eq!(&phrase.words, &words);
+        prop_assert_eq!(phrase.exact_end, exact);
+        let again = demarche_dict::words::parse_phrase(&phrase.to_string());
+        prop_assert_eq!(again, phrase);
+    }
+}
