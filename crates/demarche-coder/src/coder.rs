@@ -133,7 +133,7 @@ struct Ne {
     codes: Vec<String>,
     /// Per code: the words and entries it came from.
     members: Vec<Member>,
-    rules: Vec<RuleRef>,
+    rules: Vec<RuleKey>,
     /// 2: a dictionary actor or agent; 1: only a new actor named by its text; 0: null.
     level: u8,
 }
@@ -142,7 +142,17 @@ struct Ne {
 #[derive(Debug, Clone, Default)]
 struct Member {
     span: Option<Span>,
-    rules: Vec<RuleRef>,
+    rules: Vec<RuleKey>,
+}
+
+/// A dictionary entry, by kind and index: cheap to copy while coding, turned into a
+/// [`RuleRef`] (file and line) only for the events that are emitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum RuleKey {
+    Actor(u32),
+    Agent(u32),
+    Verb(u32),
+    Pattern(u32),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -181,6 +191,8 @@ struct Sent<'t> {
     nes: Vec<Ne>,
     /// Leaf → NE index or u32::MAX.
     ne_of: Vec<u32>,
+    /// The sentence's known words, sorted, for ruling out patterns quickly.
+    present: Vec<WordId>,
     /// Noun phrases inside actor phrases: (first leaf, end leaf, NE index), in pre-order.
     inner: Vec<(u32, u32, u32)>,
     items: Vec<Item>,
@@ -266,7 +278,7 @@ impl<'d> Coder<'d> {
                 t.actors.push(TraceActor {
                     span: tree.span(ne.node),
                     codes: ne.codes.clone(),
-                    rules: ne.rules.clone(),
+                    rules: ne.rules.iter().filter_map(|k| self.rule_ref(*k)).collect(),
                 });
             }
         }
@@ -329,8 +341,13 @@ impl<'d> Coder<'d> {
                 leaf_index[id.index()] = leaf_node.len() as u32;
                 leaf_node.push(id);
                 upper.clear();
-                for c in w.chars() {
-                    upper.extend(c.to_uppercase());
+                if w.is_ascii() {
+                    upper.push_str(w);
+                    upper.make_ascii_uppercase();
+                } else {
+                    for c in w.chars() {
+                        upper.extend(c.to_uppercase());
+                    }
                 }
                 words.push(self.lex.words.get(&upper));
                 tags.push(classify_tag(tree.label(id)));
@@ -360,6 +377,9 @@ impl<'d> Coder<'d> {
             }
         }
         let nl = leaf_node.len();
+        let mut present: Vec<WordId> = words.iter().copied().filter(|&w| w != UNKNOWN).collect();
+        present.sort_unstable();
+        present.dedup();
         // stop[v]: where a verb's upper sequence ends, going backwards: just after the last
         // clause that closed before the verb.
         let mut closes = vec![false; nl + 1];
@@ -387,6 +407,7 @@ impl<'d> Coder<'d> {
             kind,
             nes: Vec::new(),
             ne_of: vec![NONE; nl],
+            present,
             inner: Vec::new(),
             items: Vec::new(),
             leaf_item: Vec::new(),
@@ -433,7 +454,17 @@ impl<'d> Coder<'d> {
             if lo < covered_until {
                 // A noun phrase inside an actor phrase (`the parliament` in `the parliament of
                 // Gondor`): patterns may name it with `^`, `$` or `+`.
-                if inner_count < MAX_INNER && hi <= covered_until {
+                // Only the parts of `X of Y` constructions need their own codes: the head
+                // noun phrase and the prepositional object.
+                let in_pp_construction = tree.parent(id).is_some_and(|p| {
+                    s.kind[p.index()] == Phrase::Pp
+                        || (s.kind[p.index()] == Phrase::Np
+                            && tree
+                                .children(p)
+                                .iter()
+                                .any(|&c| s.kind[c.index()] == Phrase::Pp))
+                });
+                if in_pp_construction && inner_count < MAX_INNER && hi <= covered_until {
                     inner_count += 1;
                     let ne = self.make_ne(s, id, &main_hits, &flat, date, opts);
                     let k = s.nes.len() as u32;
@@ -522,6 +553,15 @@ impl<'d> Coder<'d> {
     /// tie with an agent.
     fn hits(&self, s: &Sent<'_>, lo: u32, hi: u32) -> Vec<Hit> {
         let mut out = Vec::new();
+        let range = lo as usize..hi as usize;
+        let clean = s
+            .deleted
+            .get(range.clone())
+            .is_some_and(|d| d.iter().all(|x| !x));
+        if clean && let Some(words) = s.words.get(range) {
+            self.scan_hits(words, lo, &mut out);
+            return out;
+        }
         let words: Vec<WordId> = (lo..hi)
             .map(|l| {
                 let l = l as usize;
@@ -532,10 +572,15 @@ impl<'d> Coder<'d> {
                 }
             })
             .collect();
+        self.scan_hits(&words, lo, &mut out);
+        out
+    }
+
+    fn scan_hits(&self, words: &[WordId], lo: u32, out: &mut Vec<Hit>) {
         let mut i = 0usize;
         while i < words.len() {
-            let actor = self.lex.actors.longest_at(&words, i);
-            let agent = self.lex.agents.longest_at(&words, i);
+            let actor = self.lex.actors.longest_at(words, i);
+            let agent = self.lex.agents.longest_at(words, i);
             let (kind, len) = match (actor, agent) {
                 (Some((a, la)), Some((_, lg))) if la >= lg => (HitKind::Actor(a.0), la),
                 (_, Some((g, lg))) => (HitKind::Agent(g.0), lg),
@@ -551,7 +596,6 @@ impl<'d> Coder<'d> {
             });
             i += len.max(1);
         }
-        out
     }
 
     fn flat_unit(&self, hits: &[Hit], lo: u32, hi: u32) -> Unit {
@@ -763,28 +807,28 @@ impl<'d> Coder<'d> {
         units: &[Unit],
         date: Date,
         opts: &Options,
-    ) -> (Vec<String>, Vec<Member>, Vec<RuleRef>) {
+    ) -> (Vec<String>, Vec<Member>, Vec<RuleKey>) {
         let mut codes: Vec<String> = Vec::new();
         let mut members: Vec<Member> = Vec::new();
-        let mut all_rules: Vec<RuleRef> = Vec::new();
+        let mut all_rules: Vec<RuleKey> = Vec::new();
         let push = |c: String, codes: &mut Vec<String>| {
             if !codes.contains(&c) {
                 codes.push(c);
             }
         };
         for u in units {
-            let mut rules: Vec<RuleRef> = Vec::new();
+            let mut rules: Vec<RuleKey> = Vec::new();
             let agents: Vec<&demarche_dict::AgentEntry> = u
                 .agents
                 .iter()
                 .filter_map(|g| self.dicts.agents.get(*g))
                 .collect();
-            for g in &agents {
-                rules.push(g.origin.rule_ref());
+            for g in &u.agents {
+                rules.push(RuleKey::Agent(g.0));
             }
             let actor_codes = u.actor.and_then(|a| {
                 let e = self.dicts.actors.get(a)?;
-                rules.push(e.origin.rule_ref());
+                rules.push(RuleKey::Actor(a.0));
                 e.codes_on(date)
             });
             match actor_codes {
@@ -910,6 +954,9 @@ impl<'d> Coder<'d> {
             .unwrap_or(&[]);
         let mut fired: Option<(&CompiledPattern, Binds)> = None;
         for p in block_patterns {
+            if !p.words.iter().all(|w| s.present.binary_search(w).is_ok()) {
+                continue;
+            }
             let mut b = Binds::default();
             if self.match_steps(s, lower, &p.lower, 0, &mut b, false)
                 && self.match_steps(s, &upper, &p.upper, 0, &mut b, true)
@@ -924,17 +971,9 @@ impl<'d> Coder<'d> {
         };
         let mut binds = fired.as_ref().map(|(_, b)| *b).unwrap_or_default();
         let verb_span = span_of_leaves(s, vfirst, vlast);
-        let mut rules = Vec::new();
-        if let Some(ve) = verb {
-            rules.push(ve.origin.rule_ref());
-        }
-        if let Some((p, _)) = &fired
-            && let Some(vp) = self
-                .dicts
-                .verbs
-                .pattern(demarche_dict::PatternId(p.pattern))
-        {
-            rules.push(vp.origin.rule_ref());
+        let mut rules = vec![RuleKey::Verb(form.form.verb.0)];
+        if let Some((p, _)) = &fired {
+            rules.push(RuleKey::Pattern(p.pattern));
         }
 
         // Passive voice: `X was opposed by Y` codes Y → X.
@@ -972,8 +1011,8 @@ impl<'d> Coder<'d> {
                 .or_else(|| find_target(s, lower, &upper, source))
         };
 
-        let code_text = code.map(|c| c.to_string()).unwrap_or_else(|| "---".into());
         if let Some(t) = trace {
+            let code_text = code.map(|c| c.to_string()).unwrap_or_else(|| "---".into());
             let pattern = fired.as_ref().and_then(|(p, _)| {
                 let vp = self
                     .dicts
@@ -990,7 +1029,7 @@ impl<'d> Coder<'d> {
                     .unwrap_or_default(),
                 pattern,
                 candidates: block_patterns.len(),
-                code: code_text.clone(),
+                code: code_text,
                 source: source
                     .and_then(|n| s.nes.get(n as usize))
                     .map(|n| n.codes.clone()),
@@ -1022,17 +1061,22 @@ impl<'d> Coder<'d> {
             if sc == tc || (opts.require_dyad && (sc == "---" || tc == "---")) {
                 return;
             }
-            let sm = sn.members.get(a).cloned().unwrap_or_default();
-            let tm = tn.members.get(b).cloned().unwrap_or_default();
             if events
                 .iter()
                 .any(|e| &e.source == sc && &e.target == tc && e.code == c)
             {
                 return;
             }
-            let mut ev_rules = rules.clone();
-            ev_rules.extend(sm.rules);
-            ev_rules.extend(tm.rules);
+            let none = Member::default();
+            let sm = sn.members.get(a).unwrap_or(&none);
+            let tm = tn.members.get(b).unwrap_or(&none);
+            let mut keys = rules.clone();
+            keys.extend(sm.rules.iter().copied());
+            keys.extend(tm.rules.iter().copied());
+            keys.sort_unstable();
+            keys.dedup();
+            let mut ev_rules: Vec<RuleRef> =
+                keys.iter().filter_map(|k| self.rule_ref(*k)).collect();
             ev_rules.sort();
             ev_rules.dedup();
             events.push(CodedEvent {
@@ -1131,6 +1175,22 @@ impl<'d> Coder<'d> {
             child = parent;
         }
         null_subject
+    }
+
+    fn rule_ref(&self, k: RuleKey) -> Option<RuleRef> {
+        let origin = match k {
+            RuleKey::Actor(i) => &self.dicts.actors.get(ActorId(i))?.origin,
+            RuleKey::Agent(i) => &self.dicts.agents.get(AgentId(i))?.origin,
+            RuleKey::Verb(i) => &self.dicts.verbs.verb(demarche_dict::VerbId(i))?.origin,
+            RuleKey::Pattern(i) => {
+                &self
+                    .dicts
+                    .verbs
+                    .pattern(demarche_dict::PatternId(i))?
+                    .origin
+            }
+        };
+        Some(origin.rule_ref())
     }
 
     fn is_passive(&self, s: &Sent<'_>, upper: &[Item]) -> bool {

@@ -118,6 +118,9 @@ pub struct Step {
 pub struct CompiledPattern {
     pub upper: Vec<Step>,
     pub lower: Vec<Step>,
+    /// Every literal word of the pattern, sorted: a sentence lacking one cannot match, which
+    /// rules out most patterns with a few binary searches.
+    pub words: Vec<WordId>,
     pub code: VerbCode,
     /// Index into `VerbDictionary::patterns`, for evidence.
     pub pattern: u32,
@@ -249,8 +252,19 @@ impl Lexicon {
                 });
             }
         }
+        let mut words: Vec<WordId> = upper
+            .iter()
+            .chain(after.iter())
+            .filter_map(|s| match s.elem {
+                Elem::Word(w) => Some(w),
+                _ => None,
+            })
+            .collect();
+        words.sort_unstable();
+        words.dedup();
         Some(CompiledPattern {
             upper,
+            words,
             lower: after,
             code: p.code.clone(),
             pattern: index,
