@@ -138,16 +138,19 @@ pub(crate) struct Grammar<'a> {
     depth: usize,
     /// Inside a comma list item: commas and conjunctions end the noun phrase.
     in_list: usize,
+    /// Whether each token starts with a capital letter.
+    caps: &'a [bool],
 }
 
 impl<'a> Grammar<'a> {
-    pub(crate) fn new(tags: &'a [&'static str], low: &'a [String]) -> Self {
+    pub(crate) fn new(tags: &'a [&'static str], low: &'a [String], caps: &'a [bool]) -> Self {
         Grammar {
             tags,
             low,
             pos: 0,
             depth: 0,
             in_list: 0,
+            caps,
         }
     }
 
@@ -570,9 +573,17 @@ impl<'a> Grammar<'a> {
         if aux {
             // Negation and adverbs between the auxiliary and the verb it governs.
             while matches!(self.cur(), "RB" | "RBR" | "RBS")
-                && (self.verb_follows(self.pos) || self.cw() == "about")
+                && (self.verb_follows(self.pos)
+                    || self.cw() == "about"
+                    || (self.t(self.pos + 1) == "CC" && self.verb_follows(self.pos + 2)))
             {
-                if matches!(self.cw(), "not" | "n't") {
+                if self.t(self.pos + 1) == "CC" && matches!(self.t(self.pos + 2), "RB") {
+                    // "was heavily and unjustly criticized"
+                    let a = self.leaf();
+                    let c = self.leaf();
+                    let b = self.leaf();
+                    kids.push(phrase("ADVP", vec![a, c, b]));
+                } else if matches!(self.cw(), "not" | "n't") {
                     kids.push(self.leaf());
                 } else if self.cw() == "about" && self.t(self.pos + 1) == "TO" {
                     break;
@@ -927,7 +938,7 @@ impl<'a> Grammar<'a> {
             || !self.np_starts_at(j)
             || self.reporting_tail(j)
             || self.time_sbar_at(j)
-            || self.clause_follows(j)
+            || (mode != Mode::Subject && self.clause_follows(j))
         {
             return None;
         }
@@ -1027,12 +1038,14 @@ impl<'a> Grammar<'a> {
                         && matches!(self.t(self.pos.wrapping_sub(1)), "NNP" | "NNPS")
                         && !matches!(self.cw(), "late" | "early" | "last" | "next") =>
                 {
-                    // "the Russia-China comprehensive strategic partnership"
+                    // "the Russia-China comprehensive strategic partnership",
+                    // "the Central African Republic"
                     let mut k = self.pos;
                     while matches!(self.t(k), "JJ" | "JJR" | "JJS") {
                         k += 1;
                     }
-                    matches!(self.t(k), "NN" | "NNS")
+                    let capitalised = self.caps.get(self.pos).copied().unwrap_or(false);
+                    matches!(self.t(k), "NN" | "NNS") || (capitalised && is_noun(self.t(k)))
                 }
                 "JJ" | "JJR" | "JJS" => {
                     !seen_noun
@@ -1066,6 +1079,24 @@ impl<'a> Grammar<'a> {
             }
             if is_noun(t) {
                 seen_noun = true;
+            }
+            // "awful and evil", "clearly inebriated": an adjective phrase inside the NP.
+            if t == "JJ"
+                && self.t(self.pos + 1) == "CC"
+                && self.t(self.pos + 2) == "JJ"
+                && !seen_noun
+            {
+                let a = self.leaf();
+                let c = self.leaf();
+                let b = self.leaf();
+                kids.push(phrase("ADJP", vec![a, c, b]));
+                continue;
+            }
+            if matches!(t, "RB" | "RBS" | "RBR") && matches!(nt, "JJ" | "VBN") && !kids.is_empty() {
+                let a = self.leaf();
+                let b = self.leaf();
+                kids.push(phrase("ADJP", vec![a, b]));
+                continue;
             }
             kids.push(self.leaf());
         }
@@ -1107,7 +1138,8 @@ mod tests {
         }
         tags.push("NN");
         low.push("x".to_string());
-        let mut g = Grammar::new(&tags, &low);
+        let caps = vec![false; tags.len()];
+        let mut g = Grammar::new(&tags, &low, &caps);
         let _ = g.sentence();
         assert_eq!(g.pos, tags.len());
     }

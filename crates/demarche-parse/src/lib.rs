@@ -127,6 +127,10 @@ impl Parser {
 /// Builds the tree for tagged tokens; `low` holds the lower-cased words.
 fn build(tokens: &[Token], tags: &[&'static str], low: &[String]) -> Tree {
     let n = tokens.len().min(tags.len()).min(low.len());
+    let caps: Vec<bool> = tokens
+        .iter()
+        .map(|t| t.norm.chars().next().is_some_and(char::is_uppercase))
+        .collect();
     // The tree is first laid out as open/leaf/close operations, then replayed into the
     // builder (whose type is private to the model crate).
     let mut ops: Vec<Op> = vec![Op::Open("ROOT")];
@@ -135,7 +139,7 @@ fn build(tokens: &[Token], tags: &[&'static str], low: &[String]) -> Tree {
         let mut offset = 0;
         while offset < n {
             let end = (offset + MAX_PARSE_TOKENS).min(n);
-            let mut g = Grammar::new(&tags[offset..end], &low[offset..end]);
+            let mut g = Grammar::new(&tags[offset..end], &low[offset..end], &caps[offset..end]);
             pieces.push((offset, g.sentence()));
             offset = end;
         }

@@ -446,7 +446,7 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
             "up" | "out" | "off" | "down" | "away" | "back" if p.starts_with("VB") => {
                 if matches!(
                     ng,
-                    "DT" | "PRP$" | "NN" | "NNS" | "NNP" | "CD" | "JJ" | "." | "," | ""
+                    "DT" | "PRP$" | "NN" | "NNS" | "NNP" | "CD" | "JJ" | "." | "," | "" | "IN"
                 ) {
                     // "stepped up patrols", "would be stepped up."
                     t = "RP";
@@ -491,15 +491,18 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                     } else {
                         "NNP"
                     };
-                } else if info.closed == Some("JJ")
+                } else if (info.closed == Some("JJ") || info.guess == "JJ")
                     && info.vbits == 0
                     && !info.cap
                     && next.is_some_and(|x| {
                         x.guess == "MD"
+                            || aux_tag(&x.lower).is_some() && x.lower != "'s"
                             || (x.vbits & PAST != 0 && x.vbits & BASE == 0 && x.closed.is_none())
                     })
+                    && matches!(p, "NNP" | "NN" | "NNS" | "DT" | "POS" | "JJ")
                 {
-                    // "Korvia's navy chief said": an adjective right before a verb is a noun.
+                    // "Korvia's navy chief said", "Arnor cleric is": an adjective right before a
+                    // verb is a noun.
                     t = "NN";
                 } else if info.cap
                     && matches!(info.guess, "NN" | "NNS")
@@ -517,7 +520,11 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
             }
         }
         // "a further show": an adverb between a determiner and a noun is an adjective.
-        if t == "RB" && matches!(p, "DT" | "PRP$") && noun_like(i + 1) && ng != "JJ" {
+        if t == "RB"
+            && (matches!(p, "DT" | "PRP$") || lower == "further")
+            && noun_like(i + 1)
+            && ng != "JJ"
+        {
             t = "JJ";
         }
         if is_finite(t) {
@@ -610,6 +617,18 @@ fn settle_verb(
         let past = b & PAST != 0;
         if pj.is_some_and(|j| is_have(&infos[j].lower) || is_be(&infos[j].lower)) && part {
             return "VBN";
+        }
+        // "was heavily and unjustly criticized": look past adverbs and their conjunction.
+        if p == "CC" && part {
+            let k = (0..i)
+                .rev()
+                .find(|&k| !matches!(tags[k], "RB" | "RBR" | "CC"));
+            if k.is_some_and(|k| is_have(&infos[k].lower) || is_be(&infos[k].lower))
+                && i >= 2
+                && tags[i - 1].starts_with("RB")
+            {
+                return "VBN";
+            }
         }
         if (prenominal || p == "IN") && !(is_reporting_verb(lower) && past) {
             return if noun_next {
@@ -705,6 +724,18 @@ fn settle_verb(
                 || (x.vbits & PAST != 0 && x.vbits & BASE == 0 && x.closed.is_none())
         });
         if clear_verb_next && p != "PRP" {
+            return noun_tag;
+        }
+        // "palace guard militia was freed": a noun-noun-noun compound before the verb.
+        let after_next = infos.get(i + 2);
+        if p == "NN"
+            && next.is_some_and(|x| matches!(x.guess, "NN" | "NNS") && !x.cap && x.vbits == 0)
+            && after_next.is_some_and(|x| {
+                x.guess == "MD"
+                    || aux_tag(&x.lower).is_some()
+                    || (x.vbits & PAST != 0 && x.vbits & BASE == 0)
+            })
+        {
             return noun_tag;
         }
         // A listed noun ("attack", "talks") after a singular common noun is more likely part

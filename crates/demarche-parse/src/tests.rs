@@ -146,6 +146,38 @@ fn regression_verb_coordination_with_adverb() {
 }
 
 #[test]
+fn regression_comma_list_subject() {
+    // The list's last conjunct was taken for the start of a clause.
+    check_contains(
+        "Arnor, Calenardhon and the evil awful Gondor welcomed a resumption of ties.",
+        &[
+            "(ROOT (S (NP (NP (NNP Arnor)) (, ,) (NP (NNP Calenardhon)) (CC and) (NP (DT the) (JJ evil) (JJ awful) (NNP Gondor))) (VP (VBD welcomed)",
+        ],
+    );
+}
+
+#[test]
+fn regression_adjective_phrases_inside_noun_phrases() {
+    check_contains(
+        "Ithilen's awful and evil minister warned of the Prince.",
+        &["(ADJP (JJ awful) (CC and) (JJ evil)) (NN minister)"],
+    );
+    check_contains(
+        "A clearly inebriated official said today.",
+        &["(NP (DT A) (ADJP (RB clearly) (JJ inebriated)) (NN official))"],
+    );
+}
+
+#[test]
+fn regression_noun_compound_before_the_verb() {
+    // "guard" was taken for the verb of "Ithilen's palace guard militia was freed".
+    check_contains(
+        "Ithilen's palace guard militia was freed from Barad-dur.",
+        &["(NN palace) (NN guard) (NN militia)) (VP (VBD was) (VP (VBN freed)"],
+    );
+}
+
+#[test]
 fn verb_hook_turns_unknown_words_into_verbs() {
     let sentence = "Arnor blorfed Gondor.";
     let plain = Parser::new().tag(sentence);
