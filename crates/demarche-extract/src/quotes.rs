@@ -10,7 +10,8 @@
 //! - with both, the leading subject is the speaker and the trailing one the reporter:
 //!   "Putin said that …, TASS reported." → speaker Putin, reported by TASS. A leading subject
 //!   that is no known person or organisation ("the two sides reiterated that …, Zhao noted")
-//!   stays inside the content of the trailing speaker.
+//!   stays inside the content of the trailing speaker;
+//! - with neither, "According to X, …" or "…, according to X." makes X the source.
 //!
 //! Direct quotations are text between double quotation marks with at least four words; their
 //! speaker is the attribution found in the sentence that closes (or else opens) the quotation.
@@ -425,7 +426,10 @@ pub fn find_quotations(
                     .map_or(sentence_end, |x| x.span.start);
                 (l, vec![], Span::new(start, sentence_end))
             }
-            (None, None) => continue,
+            (None, None) => {
+                out.extend(according_to(text, toks, entities));
+                continue;
+            }
         };
         let content = without_dateline(text, content);
         let Some(content) = trimmed(text, content) else {
@@ -449,6 +453,61 @@ pub fn find_quotations(
     out.extend(direct);
     out.sort_by_key(|q| q.span);
     out
+}
+
+/// "According to X, …" and "…, according to X.": X is the source of the rest of the sentence.
+fn according_to(text: &str, toks: &[Tok], entities: &Entities) -> Option<Quotation> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let a =
+        (0..toks.len()).find(|&k| w(k).eq_ignore_ascii_case("according") && w(k + 1) == "to")?;
+    let np_start = a + 2;
+    let mut np_end = np_start;
+    while np_end < toks.len()
+        && np_end - np_start < 12
+        && toks
+            .get(np_end)
+            .is_some_and(|t| !matches!(word(text, t), "," | "." | ";" | "!" | "?"))
+    {
+        np_end += 1;
+    }
+    let (first, last) = (toks.get(np_start)?, toks.get(np_end.checked_sub(1)?)?);
+    if np_end == np_start {
+        return None;
+    }
+    let subject = Span::new(first.span.start, last.span.end);
+    let sentence_end = toks.last()?.span.end;
+    let content = if a == 0 && w(np_end) == "," {
+        // "According to X, content."
+        Span::new(toks.get(np_end + 1)?.span.start, sentence_end)
+    } else if a > 0 && w(a - 1) == "," && np_end + 1 >= toks.len() {
+        // "Content, according to X."
+        Span::new(toks.first()?.span.start, toks.get(a - 1)?.span.start)
+    } else {
+        return None;
+    };
+    let content = trimmed(text, content)?;
+    let entity = entities
+        .index
+        .iter()
+        .rfind(|(sp, r)| {
+            sp.start >= subject.start && sp.end <= subject.end && !matches!(r, EntityRef::Place(_))
+        })
+        .map(|(_, r)| *r);
+    let verb_span = Span::new(toks.get(a)?.span.start, toks.get(a + 1)?.span.end);
+    Some(Quotation {
+        kind: QuoteKind::Indirect,
+        span: content,
+        text: content.slice(text)?.to_string(),
+        speaker: Attribution {
+            text: subject.slice(text)?.to_string(),
+            span: subject,
+            verb: verb_span.slice(text)?.to_string(),
+            verb_span,
+            entity,
+            name: entity.and_then(|r| entities.name(r)).map(str::to_string),
+        },
+        reported_by: Vec::new(),
+    })
 }
 
 /// Quotations between “…” or "…" with at least four words, and their attribution.
@@ -675,6 +734,32 @@ mod tests {
                 "The envoy met his counterpart in Baghdad",
             )],
         );
+    }
+
+    #[test]
+    fn according_to_leading_and_closing() {
+        check(
+            "According to the Ministry of Health, at least 23 people were killed.",
+            &[(
+                Indirect,
+                "Ministry of Health",
+                "According to",
+                &[],
+                "at least 23 people were killed",
+            )],
+        );
+        check(
+            "Trade fell by 18 percent last year, according to the port authority.",
+            &[(
+                Indirect,
+                "the port authority",
+                "according to",
+                &[],
+                "Trade fell by 18 percent last year",
+            )],
+        );
+        // In the middle of a clause it attributes nothing we can delimit.
+        check("The talks, according to one account, lasted late.", &[]);
     }
 
     #[test]
