@@ -45,9 +45,22 @@
 //! `undirected`) per day, ISO week or month: by Phoenix quad class and CAMEO root, Goldstein sum
 //! and mean, the top codes. **Actors match by prefix**, case-insensitively: `CHN` matches `CHN`,
 //! `CHNGOV` and `CHNMIL`, because CAMEO codes start with the country; `RUSGOV` narrows to the
-//! government. A covering index `(source, target, day, code, quad_class, goldstein,
-//! num_mentions)` answers a series from the index alone (benches/store.rs measures it on
-//! 1,000,000 events).
+//! government. Two covering indexes answer a series without touching the table: one leads with
+//! the three-letter country parts of source and target (`substr(source, 1, 3)`, then
+//! `substr(target, 1, 3)`, source, target, day, code, root, quad class, Goldstein, mentions), so
+//! a country-level dyad seeks straight to its own events; the other leads with the source code,
+//! for prefixes shorter than three letters. Rust folds the index rows into periods.
+//! benches/store.rs measures this on 1,000,000 generated events.
+//!
+//! # Exports
+//! GDELT 2.0 event table (61 columns in codebook order, fields we do not produce left empty,
+//! QuadClass mapped with `demarche_model::cameo::gdelt_quad_class`), a Phoenix-style TSV, JSON
+//! Lines of [`StoredEvent`]s with all their mentions, and Parquet. Parquet sits behind the
+//! cargo feature `parquet` (off by default) and is written with the `parquet` crate's column
+//! writers without arrow: arrow and parquet together cost about three minutes per build profile
+//! on a 2-core machine, a price every build would pay for a format few runs use. Without the
+//! feature, [`ExportFormat::Parquet`] returns [`StoreError::ParquetDisabled`], whose message says
+//! how to enable it.
 //!
 //! # Design decision and rejected alternative
 //! SQLite (rusqlite, bundled) is the store: one file, transactions that survive a killed
@@ -189,6 +202,8 @@ impl Store {
                 source,
             })?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         let found = schema::user_version(&conn)?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
@@ -227,6 +242,10 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // 64 MiB of page cache (the default is 2 MiB): ingest into a store of a million events
+        // touches several large indexes per event, and misses dominate without it.
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         let found = schema::user_version(&conn)?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
