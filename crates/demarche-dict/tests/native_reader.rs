@@ -589,3 +589,13 @@ fn load_dir_reads_files_and_reports_a_missing_directory() {
             .contains("cannot read dictionary directory")
     );
 }
+
+#[test]
+fn regression_unicode_space_before_the_code_panicked() {
+    // An ideographic space (3 bytes) before the code once split the line inside a character.
+    let d = compile(&[("verbs/a.txt", "hail\u{3000}051\n")]);
+    assert_eq!(
+        verb_forms(&d, "HAILED"),
+        vec![(words(&["HAILED"]), "051".into())]
+    );
+}

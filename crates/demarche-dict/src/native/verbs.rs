@@ -158,8 +158,13 @@ fn read_set(ctx: &FileCtx, line: &Line<'_>, diags: &mut Vec<Diagnostic>) -> Opti
 /// Splits the trailing code token off a line: `(body, code)`.
 fn split_code<'a>(ctx: &FileCtx, line: &Line<'a>) -> Result<(&'a str, VerbCode), Diagnostic> {
     let text = line.text;
-    let (body, code) = match text.rfind(char::is_whitespace) {
-        Some(i) => (text[..i].trim_end(), &text[i + 1..]),
+    // The last white space may be any Unicode space, so split at its char boundaries.
+    let last_space = text.char_indices().rev().find(|(_, c)| c.is_whitespace());
+    let (body, code) = match last_space {
+        Some((i, c)) => (
+            text.get(..i).unwrap_or("").trim_end(),
+            text.get(i + c.len_utf8()..).unwrap_or(""),
+        ),
         None => ("", text),
     };
     if body.is_empty() {
