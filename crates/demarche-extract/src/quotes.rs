@@ -101,10 +101,18 @@ const TRAILING_STARTERS: &[&str] = &[
     "today",
     "late",
     "early",
-    "in",
     "according",
     "as",
     "via",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tonight",
+    "overnight",
 ];
 
 struct Found {
@@ -732,6 +740,31 @@ mod tests {
                 "reported",
                 &[],
                 "The envoy met his counterpart in Baghdad",
+            )],
+        );
+    }
+
+    #[test]
+    fn regression_weekday_right_after_the_verb() {
+        // Wire style without "on": the weekday is an adjunct, not the content.
+        check(
+            "The port would stay open, Anna Lind said Tuesday.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "said",
+                &[],
+                "The port would stay open",
+            )],
+        );
+        check(
+            "Anna Lind said Tuesday that the port would stay open.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "said",
+                &[],
+                "the port would stay open",
             )],
         );
     }
