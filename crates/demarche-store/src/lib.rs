@@ -149,7 +149,7 @@ pub enum StoreError {
     #[error("invalid query: {0}")]
     InvalidQuery(String),
     #[error(
-        "Parquet export is not in this build: rebuild with `cargo build --release --features demarche-store/parquet` (off by default because it adds minutes to a clean build)"
+        "Parquet export is not in this build: rebuild with `cargo build --release -p demarche --features demarche-store/parquet` (off by default because it adds minutes to a clean build)"
     )]
     ParquetDisabled,
     #[error("write failed: {0}")]
