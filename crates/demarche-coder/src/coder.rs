@@ -579,7 +579,12 @@ impl<'d> Coder<'d> {
     fn scan_hits(&self, words: &[WordId], lo: u32, out: &mut Vec<Hit>) {
         let mut i = 0usize;
         while i < words.len() {
-            let actor = self.lex.actors.longest_at(words, i);
+            let mut actor = self.lex.actors.longest_at(words, i);
+            if let Some(g) = self.lex.gapped_actor_at(words, i)
+                && actor.is_none_or(|(_, len)| g.1 > len)
+            {
+                actor = Some(g);
+            }
             let agent = self.lex.agents.longest_at(words, i);
             let (kind, len) = match (actor, agent) {
                 (Some((a, la)), Some((_, lg))) if la >= lg => (HitKind::Actor(a.0), la),

@@ -141,6 +141,9 @@ pub struct CompiledForm {
 pub struct Lexicon {
     pub words: Interner,
     pub actors: Trie<(ActorId, u32)>,
+    /// Actor names written with blanks (`ITHILEN TELEVISION`), which the PETRARCH documentation
+    /// lets match with other words in between, by first word.
+    pub gapped_actors: FxHashMap<WordId, Vec<(Vec<WordId>, (ActorId, u32))>>,
     pub agents: Trie<(AgentId, u32)>,
     pub verb_forms: FxHashMap<WordId, Vec<CompiledForm>>,
     /// Per verb block: its patterns, most specific first.
@@ -152,6 +155,39 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// A blank-separated actor name starting at `words[start]` with other words allowed in
+    /// between: (actor, words spanned).
+    pub fn gapped_actor_at(
+        &self,
+        words: &[WordId],
+        start: usize,
+    ) -> Option<((ActorId, u32), usize)> {
+        let first = *words.get(start)?;
+        let cands = self.gapped_actors.get(&first)?;
+        let mut best: Option<((ActorId, u32), usize)> = None;
+        for (phrase, value) in cands {
+            let mut pos = start;
+            let mut ok = true;
+            for w in phrase.iter().skip(1) {
+                match words
+                    .get(pos + 1..)
+                    .and_then(|rest| rest.iter().position(|x| x == w))
+                {
+                    Some(k) => pos += 1 + k,
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            let span = pos + 1 - start;
+            if ok && best.is_none_or(|(_, b)| span > b) {
+                best = Some((*value, span));
+            }
+        }
+        best
+    }
+
     pub fn build(d: &Dictionaries) -> Lexicon {
         let mut lx = Lexicon::default();
         // Words the coder itself tests for (passive voice), whether or not a dictionary uses them.
@@ -164,6 +200,14 @@ impl Lexicon {
             for (j, p) in e.phrases.iter().enumerate() {
                 let ids: Vec<WordId> = p.phrase.words.iter().map(|w| lx.words.intern(w)).collect();
                 lx.actors.insert(&ids, (ActorId(i as u32), j as u32));
+                if ids.len() > 1 && p.phrase.gap_allowed.iter().any(|g| *g) {
+                    if let Some((&first, _)) = ids.split_first() {
+                        lx.gapped_actors
+                            .entry(first)
+                            .or_default()
+                            .push((ids.clone(), (ActorId(i as u32), j as u32)));
+                    }
+                }
             }
         }
         for (i, e) in d.agents.entries.iter().enumerate() {

@@ -11,7 +11,7 @@ use demarche_text::petrarch_xml::{self, ExpectedCoding};
 use std::path::PathBuf;
 
 /// Event-coding records that must pass (of 277); raise it when the coder improves.
-const FLOOR_PASSED: usize = 268;
+const FLOOR_PASSED: usize = 269;
 /// Error-expecting records that must get their error (of 7).
 const FLOOR_ERRORS: usize = 7;
 
