@@ -250,6 +250,44 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
     runs
 }
 
+/// A headline in title case: no closing punctuation, at least three words, and every word
+/// capitalised except short function words.
+fn is_title_case(text: &str, toks: &[Tok]) -> bool {
+    let closed = toks
+        .last()
+        .is_some_and(|t| matches!(word(text, t), "." | "!" | "?" | "”" | "\"" | ")"));
+    let words: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && word(text, t).starts_with(char::is_alphabetic))
+        .collect();
+    let lower_ok = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "in"
+                | "on"
+                | "and"
+                | "or"
+                | "for"
+                | "to"
+                | "at"
+                | "by"
+                | "with"
+                | "as"
+                | "vs"
+                | "from"
+        )
+    };
+    !closed
+        && words.len() >= 3
+        && words
+            .iter()
+            .all(|t| is_cap_word(text, t) || lower_ok(word(text, t)))
+        && words.iter().filter(|t| is_cap_word(text, t)).count() >= 3
+}
+
 /// What a part of a capitalised run turned out to be.
 enum Part {
     Person {
@@ -541,7 +579,8 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
     let mut place_by_name: BTreeMap<String, usize> = BTreeMap::new();
     // Single capitalised words that may name a person already known: (sentence, token index,
     // whether a title stands right before it as in "President Putin").
-    let mut singles: Vec<(usize, usize, bool)> = Vec::new();
+    // `None` in the flag marks a headline word, which may only match a known name.
+    let mut singles: Vec<(usize, usize, Option<bool>)> = Vec::new();
 
     let mention = |span: Span, kind: MentionKind| Mention {
         span,
@@ -572,6 +611,24 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
                     );
                 }
             }
+        }
+        if is_title_case(text, toks) {
+            // A headline in title case capitalises every word, so runs say nothing about
+            // names: its places are kept, and its other words may only name persons known
+            // from the rest of the text ("Putin" in "China Appreciates Putin Model").
+            for (ti, t) in toks.iter().enumerate() {
+                let w = word(text, t);
+                if !is_cap_word(text, t) || has(Class::Function, w) {
+                    continue;
+                }
+                if let Some((c, kind)) = lexicon::place(w) {
+                    let m = mention(t.span, MentionKind::Name);
+                    add_place(&mut places, &mut place_by_name, c, kind, w, m);
+                } else {
+                    singles.push((si, ti, None));
+                }
+            }
+            continue;
         }
         for run in capitalised_runs(text, toks) {
             let mut parts = Vec::new();
@@ -632,7 +689,7 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
                                 .get(start - 1)
                                 .is_some_and(|t| is_role_word(word(text, t)));
                         if end - start == 1 {
-                            singles.push((si, start, preceded_by_role));
+                            singles.push((si, start, Some(preceded_by_role)));
                             continue;
                         }
                         let (mut role, mut org, mut country) = role_before(text, toks, start);
@@ -666,7 +723,7 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
 
     // Single words: part of a known full name, or a new one-word person when a speech verb
     // follows ("Zhao said") and nothing else claims the word.
-    for (si, ti, preceded_by_role) in singles {
+    for (si, ti, flag) in singles {
         let Some(s) = sentences.get(si) else { continue };
         let Some(t) = s.toks.get(ti) else { continue };
         let w = word(text, t);
@@ -705,6 +762,9 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
             && s.toks
                 .get(k)
                 .is_some_and(|x| has(Class::Speech, word(text, x)));
+        let Some(preceded_by_role) = flag else {
+            continue;
+        };
         if preceded_by_role || speaks {
             let (role, organization, country) = role_before(text, &s.toks, ti);
             let idx = *by_name.entry(w.to_string()).or_insert_with(|| {
@@ -1035,6 +1095,24 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    #[test]
+    fn regression_title_case_headlines_name_no_new_persons() {
+        let text = "China Highly Appreciates Putin Model, Says Foreign Ministry\n\nLavrov Says Talks Went Well\n\nRussian President Vladimir Putin spoke on Friday.";
+        check_persons(
+            text,
+            &[(
+                "Vladimir Putin",
+                Some("President"),
+                None,
+                Some("RUS"),
+                &["Putin", "Vladimir Putin"],
+            )],
+        );
+        let k = extract(text, None, None);
+        assert!(k.organizations.is_empty());
+        assert_eq!(k.places.len(), 1, "China from the headline");
     }
 
     #[test]
