@@ -136,6 +136,10 @@ pub struct CompiledForm {
     pub block: u32,
 }
 
+/// An actor name whose words may have other words between them: its words and its
+/// (actor, phrase index).
+pub type GappedName = (Vec<WordId>, (ActorId, u32));
+
 /// Everything the coder needs, in id form.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -143,7 +147,7 @@ pub struct Lexicon {
     pub actors: Trie<(ActorId, u32)>,
     /// Actor names written with blanks (`ITHILEN TELEVISION`), which the PETRARCH documentation
     /// lets match with other words in between, by first word.
-    pub gapped_actors: FxHashMap<WordId, Vec<(Vec<WordId>, (ActorId, u32))>>,
+    pub gapped_actors: FxHashMap<WordId, Vec<GappedName>>,
     pub agents: Trie<(AgentId, u32)>,
     pub verb_forms: FxHashMap<WordId, Vec<CompiledForm>>,
     /// Per verb block: its patterns, most specific first.
@@ -200,13 +204,14 @@ impl Lexicon {
             for (j, p) in e.phrases.iter().enumerate() {
                 let ids: Vec<WordId> = p.phrase.words.iter().map(|w| lx.words.intern(w)).collect();
                 lx.actors.insert(&ids, (ActorId(i as u32), j as u32));
-                if ids.len() > 1 && p.phrase.gap_allowed.iter().any(|g| *g) {
-                    if let Some((&first, _)) = ids.split_first() {
-                        lx.gapped_actors
-                            .entry(first)
-                            .or_default()
-                            .push((ids.clone(), (ActorId(i as u32), j as u32)));
-                    }
+                if ids.len() > 1
+                    && p.phrase.gap_allowed.iter().any(|g| *g)
+                    && let Some((&first, _)) = ids.split_first()
+                {
+                    lx.gapped_actors
+                        .entry(first)
+                        .or_default()
+                        .push((ids.clone(), (ActorId(i as u32), j as u32)));
                 }
             }
         }
