@@ -754,12 +754,37 @@ impl<'a> Grammar<'a> {
             return;
         };
         *objects += 1;
+        // "said today", "met next week": a bare time expression is an adjunct (NP-TMP), as
+        // in the Treebank, not an object.
+        let np = match np {
+            Node::Phrase("NP", k) if self.is_time_np(&k) => Node::Phrase("NP-TMP", k),
+            other => other,
+        };
         if self.cur() == "TO" && self.verb_follows(self.pos + 1) {
             let inf = self.infinitive();
             kids.push(phrase("S", vec![np, inf]));
             return;
         }
         kids.push(np);
+    }
+
+    /// Whether the leaves `k` spell a time expression: "today", "Monday", "next week".
+    fn is_time_np(&self, k: &[Node]) -> bool {
+        let words: Vec<&str> = k
+            .iter()
+            .filter_map(|n| match n {
+                Node::Leaf(i) => Some(self.w(*i)),
+                Node::Phrase(..) => None,
+            })
+            .collect();
+        if words.len() != k.len() || words.is_empty() || words.len() > 2 {
+            return false;
+        }
+        let last = words[words.len() - 1];
+        let head_ok = is_temporal(last) && !matches!(last, "may" | "march");
+        let first_ok =
+            words.len() == 1 || matches!(words[0], "next" | "last" | "this" | "late" | "early");
+        head_ok && first_ok
     }
 
     fn np_base_or_leaf(&mut self) -> Node {
@@ -881,6 +906,22 @@ impl<'a> Grammar<'a> {
                     self.pos = save;
                     break;
                 }
+                // "Danish media and government", "Lawmakers and officials in X": a bare noun
+                // shares the first conjunct's modifiers, and what follows attaches to both.
+                let after_cc = self.pos;
+                let flat_left = matches!(&np, Node::Phrase("NP", k) if k.iter().all(|n| matches!(n, Node::Leaf(_))));
+                if flat_left
+                    && matches!(self.cur(), "NN" | "NNS")
+                    && !matches!(self.t(self.pos + 1), "NN" | "NNS" | "NNP" | "POS")
+                {
+                    let noun = self.leaf();
+                    if let Node::Phrase(_, k) = &mut np {
+                        k.push(cc);
+                        k.push(noun);
+                    }
+                    continue;
+                }
+                self.pos = after_cc;
                 let Some(conj) = self.np_full(mode) else {
                     self.pos = save;
                     break;

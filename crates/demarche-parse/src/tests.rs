@@ -178,6 +178,24 @@ fn regression_noun_compound_before_the_verb() {
 }
 
 #[test]
+fn time_adjuncts_and_shared_modifiers() {
+    // A bare time expression after the verb is NP-TMP, not an object the coder could take
+    // for a target; a bare noun after "and" shares the first conjunct's modifiers.
+    check_contains(
+        "A senior official said today.",
+        &["(VP (VBD said) (NP-TMP (NN today)))"],
+    );
+    check_contains(
+        "Danish media and government warned Gondor.",
+        &["(NP (JJ Danish) (NNS media) (CC and) (NN government))"],
+    );
+    check_contains(
+        "Lawmakers and officials in Fornost welcomed it.",
+        &["(NP (NP (NNS Lawmakers) (CC and) (NNS officials)) (PP (IN in) (NP (NNP Fornost))))"],
+    );
+}
+
+#[test]
 fn verb_hook_turns_unknown_words_into_verbs() {
     let sentence = "Arnor blorfed Gondor.";
     let plain = Parser::new().tag(sentence);
