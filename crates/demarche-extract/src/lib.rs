@@ -74,6 +74,9 @@ fn sentence_tokens(text: &str, sentences: Option<&[Span]>) -> Vec<SentenceTokens
             .collect(),
         None => split_sentences(text),
     };
+    let mut spans: Vec<Span> = spans.into_iter().flat_map(|s| bounded(text, s)).collect();
+    // Mentions and pronouns are resolved in text order.
+    spans.sort();
     spans
         .into_iter()
         .map(|span| SentenceTokens {
@@ -81,6 +84,34 @@ fn sentence_tokens(text: &str, sentences: Option<&[Span]>) -> Vec<SentenceTokens
             toks: tokens::tokenize(text, span),
         })
         .collect()
+}
+
+/// Sentences longer than this are cut at white space: no news sentence is this long, and the
+/// per-sentence rules must not see megabytes of unpunctuated text as one sentence.
+const MAX_SENTENCE_BYTES: usize = 4096;
+
+fn bounded(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        // The window ends on a character boundary at or before the limit.
+        let mut e = start + MAX_SENTENCE_BYTES;
+        while e > start && !text.is_char_boundary(e) {
+            e -= 1;
+        }
+        let window = text.get(start..e).unwrap_or("");
+        let cut = window
+            .rfind(char::is_whitespace)
+            .filter(|&c| c > 0)
+            .unwrap_or(window.len());
+        if cut == 0 {
+            break;
+        }
+        out.push(Span::new(start, start + cut));
+        start += cut;
+    }
+    out.push(Span::new(start, span.end));
+    out
 }
 
 /// Extracts persons, organisations, places, quotations, amounts, dates and tone from `text`.
@@ -144,6 +175,21 @@ mod tests {
         assert_eq!(event_date(text, Span::new(49, text.len()), p), None);
         // Bad spans are no panic.
         assert_eq!(event_date(text, Span::new(5, 500), p), None);
+    }
+
+    #[test]
+    fn very_long_sentences_are_cut_at_white_space() {
+        let text = "word ".repeat(3000) + "é".repeat(3000).as_str();
+        let spans = bounded(&text, Span::new(0, text.len()));
+        assert!(spans.len() > 3);
+        assert!(
+            spans
+                .iter()
+                .all(|s| s.len() <= MAX_SENTENCE_BYTES && s.slice(&text).is_some())
+        );
+        assert_eq!(spans.first().map(|s| s.start), Some(0));
+        assert_eq!(spans.last().map(|s| s.end), Some(text.len()));
+        assert!(spans.windows(2).all(|w| w[0].end == w[1].start));
     }
 
     #[test]

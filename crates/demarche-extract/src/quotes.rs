@@ -325,6 +325,9 @@ fn is_trailing(text: &str, toks: &[Tok], f: &Found) -> bool {
         return false;
     }
     let rest = toks.get(f.v + 1..).unwrap_or(&[]);
+    if rest.len() > 14 {
+        return false;
+    }
     let words: Vec<&str> = rest.iter().map(|t| word(text, t)).collect();
     if words.len() > 14
         || words
@@ -537,9 +540,11 @@ fn direct_quotes(text: &str, sentences: &[SentenceTokens], entities: &Entities) 
                     continue;
                 }
                 let sentence_of = |pos: usize| {
-                    sentences
-                        .iter()
-                        .find(|s| s.span.start <= pos && pos <= s.span.end)
+                    // Sentences are in text order.
+                    let i = sentences.partition_point(|s| s.span.start <= pos);
+                    i.checked_sub(1)
+                        .and_then(|i| sentences.get(i))
+                        .filter(|s| pos <= s.span.end)
                 };
                 let candidates = [sentence_of(b), sentence_of(start)];
                 let mut speaker = None;
