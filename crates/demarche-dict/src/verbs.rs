@@ -544,8 +544,11 @@ impl Reader<'_> {
         let mut i = 0;
         while i < bytes.len() {
             let c = bytes[i];
-            if c.is_ascii_whitespace() {
-                i += 1;
+            // Any white space, not only ASCII: a no-break space must not stop the scan.
+            if let Some(ch) = text.get(i..).and_then(|t| t.chars().next())
+                && ch.is_whitespace()
+            {
+                i += ch.len_utf8();
                 continue;
             }
             match c {
@@ -673,8 +676,11 @@ impl Reader<'_> {
         let mut i = 0;
         while i < bytes.len() {
             let c = bytes[i];
-            if c.is_ascii_whitespace() {
-                i += 1;
+            // Any white space, not only ASCII: a no-break space must not stop the scan.
+            if let Some(ch) = text.get(i..).and_then(|t| t.chars().next())
+                && ch.is_whitespace()
+            {
+                i += ch.len_utf8();
                 continue;
             }
             if c == b'{' && in_parens {

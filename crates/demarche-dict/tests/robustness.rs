@@ -225,3 +225,13 @@ proptest! {
         prop_assert_eq!(again, phrase);
     }
 }
+
+/// Regression: a non-ASCII space inside a pattern made the pattern scanner stop advancing.
+#[test]
+fn non_ascii_space_in_a_pattern_does_not_hang() {
+    let text = "--- S [010] ---\nSAY\n- *\u{3000}AID\u{A0}(TO\u{A0}{ARMS\u{3000}SHIPMENT}) [070]\n";
+    let (v, d) = verbs::read_verbs(text, "f");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(v.patterns.len(), 1);
+    assert_eq!(v.patterns[0].tokens.len(), 3);
+}
