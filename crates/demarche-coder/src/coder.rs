@@ -285,6 +285,9 @@ impl<'d> Coder<'d> {
         // Verb phrases in pre-order; once a verb codes an event, the verbs inside its phrase
         // are part of what it reports ("said it would attack") and are not coded again.
         let mut consumed = (0u32, 0u32);
+        // With `reported_speech`, a statement verb leaves its complement to be coded and its own
+        // event is dropped when the complement codes one: (events of the statement, its span).
+        let mut statements: Vec<(std::ops::Range<usize>, u32, u32)> = Vec::new();
         for n in 0..tree.len() {
             if s.kind.get(n) != Some(&Phrase::Vp) {
                 continue;
@@ -293,9 +296,45 @@ impl<'d> Coder<'d> {
             if lo >= consumed.0 && lo < consumed.1 {
                 continue;
             }
+            let before = out.events.len();
             if self.code_vp(&s, NodeId(n as u32), opts, &mut out.events, trace.as_mut()) {
-                consumed = (lo, hi);
+                let statement = out
+                    .events
+                    .get(before..)
+                    .is_some_and(|e| !e.is_empty() && e.iter().all(|e| e.code.starts_with("01")));
+                if opts.reported_speech && statement {
+                    statements.push((before..out.events.len(), lo, hi));
+                } else {
+                    consumed = (lo, hi);
+                }
             }
+        }
+        if opts.reported_speech && !statements.is_empty() {
+            let mut drop = vec![false; out.events.len()];
+            for (range, lo, hi) in &statements {
+                let (Some(a), Some(b)) = (
+                    s.leaf_node.get(*lo as usize).and_then(|&n| tree.span(n)),
+                    s.leaf_node
+                        .get(*hi as usize - 1)
+                        .and_then(|&n| tree.span(n)),
+                ) else {
+                    continue;
+                };
+                let inner = out.events.iter().enumerate().any(|(i, e)| {
+                    !range.contains(&i)
+                        && e.verb_span
+                            .is_some_and(|v| v.start >= a.start && v.end <= b.end)
+                });
+                if inner {
+                    for i in range.clone() {
+                        if let Some(d) = drop.get_mut(i) {
+                            *d = true;
+                        }
+                    }
+                }
+            }
+            let mut k = drop.iter();
+            out.events.retain(|_| !k.next().copied().unwrap_or(false));
         }
         out.trace = trace;
         out
@@ -1045,10 +1084,16 @@ impl<'d> Coder<'d> {
             });
         }
         let Some(code) = code else { return false };
+        // Negation (an option): "did not attack" is not an attack, unless a pattern spelled the
+        // negation out itself.
+        if opts.negation && fired.is_none() && self.aux_before(s, vp, &NEGATIONS) {
+            return false;
+        }
+        let future = opts.intent && self.aux_before(s, vp, &FUTURE);
         // `[025?]`: a code the dictionary marks as doubtful codes nothing.
 
-        let fwd = usable(code.forward());
-        let rev = usable(code.reverse());
+        let fwd = usable(code.forward()).map(|c| if future { intent_code(c) } else { c });
+        let rev = usable(code.reverse()).map(|c| if future { intent_code(c) } else { c });
         if fwd.is_none() && rev.is_none() {
             return false;
         }
@@ -1180,6 +1225,45 @@ impl<'d> Coder<'d> {
             child = parent;
         }
         null_subject
+    }
+
+    /// Whether one of `words` stands as an auxiliary or adverb before the verb of `vp`: a leaf
+    /// child of `vp` or of an enclosing verb phrase (up to three levels) before the path to the
+    /// verb ("did not attack", "will visit").
+    fn aux_before(&self, s: &Sent<'_>, vp: NodeId, words: &[&str]) -> bool {
+        let tree = s.tree;
+        let mut child = vp;
+        for _ in 0..3 {
+            let Some(parent) = tree.parent(child) else {
+                return false;
+            };
+            if s.kind[parent.index()] != Phrase::Vp {
+                return false;
+            }
+            for &c in tree.children(parent) {
+                if c == child {
+                    break;
+                }
+                if let Some(w) = tree.word(c)
+                    && words.iter().any(|x| w.eq_ignore_ascii_case(x))
+                {
+                    return true;
+                }
+                // `did not`, `will not` under an ADVP.
+                if !tree.is_leaf(c) && s.kind[c.index()] == Phrase::Mod {
+                    for &g in tree.children(c) {
+                        if tree
+                            .word(g)
+                            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+            child = parent;
+        }
+        false
     }
 
     fn rule_ref(&self, k: RuleKey) -> Option<RuleRef> {
@@ -1757,4 +1841,24 @@ fn span_of_range(s: &Sent<'_>, lo: u32, hi: u32) -> Option<Span> {
         }
     }
     cover
+}
+
+const NEGATIONS: [&str; 3] = ["not", "n't", "never"];
+const FUTURE: [&str; 5] = ["will", "would", "shall", "'ll", "wo"];
+
+/// The CAMEO intent code for an action announced for the future ("will visit" is 036, an intent
+/// to meet, where "visited" is 042): cooperative roots map to their "express intent" code in
+/// root 03, material conflict to a threat of force (138), other conflict to a threat (130).
+/// Statements and codes already about intentions are kept.
+fn intent_code(code: &str) -> &str {
+    match code.get(..2) {
+        Some("04") => "036",
+        Some("05") => "032",
+        Some("06") => "031",
+        Some("07") => "033",
+        Some("08") => "035",
+        Some("14" | "15" | "16" | "17") => "130",
+        Some("18" | "19" | "20") => "138",
+        _ => code,
+    }
 }

@@ -77,6 +77,19 @@ pub struct Options {
     /// Record a [`Trace`] of the decisions (costs time; for `explain`).
     #[serde(default)]
     pub trace: bool,
+    /// Not in PETRARCH: a verb negated by `not`, `n't`, `never` ("did not attack") codes no
+    /// event unless a pattern matched (patterns can spell negations out themselves).
+    #[serde(default)]
+    pub negation: bool,
+    /// Not in PETRARCH: an action under `will`/`would`/`shall` is coded as the intent to do it
+    /// ("will visit" 036 rather than "visited" 042; see `intent_code` in the coder).
+    #[serde(default)]
+    pub intent: bool,
+    /// Not in PETRARCH: a statement verb (code root 01, "said") does not swallow the clause it
+    /// reports: "X said Y attacked Z" codes Y → Z, and X's statement event is dropped when the
+    /// reported clause codes an event. Verbs with their own target ("X accused Y") are unchanged.
+    #[serde(default)]
+    pub reported_speech: bool,
 }
 
 impl Default for Options {
@@ -91,6 +104,9 @@ impl Default for Options {
             comma_emin: 2,
             comma_emax: 8,
             trace: false,
+            negation: false,
+            intent: false,
+            reported_speech: false,
         }
     }
 }
@@ -132,6 +148,25 @@ impl Options {
                         });
                     }
                 };
+                return Ok(true);
+            }
+            "negation" | "intent" | "reported_speech" => {
+                let flag = match v.to_ascii_lowercase().as_str() {
+                    "true" | "1" | "yes" => true,
+                    "false" | "0" | "no" => false,
+                    _ => {
+                        return Err(OptionError::BadValue {
+                            option: option.to_string(),
+                            value: value.to_string(),
+                            expected: "true or false",
+                        });
+                    }
+                };
+                match option.trim().to_ascii_lowercase().as_str() {
+                    "negation" => self.negation = flag,
+                    "intent" => self.intent = flag,
+                    _ => self.reported_speech = flag,
+                }
                 return Ok(true);
             }
             "new_actor_length" => &mut self.new_actor_length,

@@ -38,6 +38,9 @@ IGNORE
 
 --- SAY [010] ---
 SAY {SAID SAYS}
+
+--- VISIT [042] ---
+VISIT
 ";
 
 const ACTORS: &str = "\
@@ -458,4 +461,54 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn negation_option_drops_negated_verbs() {
+    let t = "(S (NP (NNP Arnor)) (VP (VBD did) (RB not) (VP (VB attack) (NP (NNP Gondor)))) (. .))";
+    check(t, &["ARN GON 190"]);
+    let o = Options {
+        negation: true,
+        ..Options::default()
+    };
+    check_with(t, "2010-01-01", &o, &[]);
+    let contracted =
+        "(S (NP (NNP Arnor)) (VP (VBD did) (RB n't) (VP (VB attack) (NP (NNP Gondor)))) (. .))";
+    check_with(contracted, "2010-01-01", &o, &[]);
+    // Not negated: unchanged.
+    check_with(
+        "(S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor))) (. .))",
+        "2010-01-01",
+        &o,
+        &["ARN GON 190"],
+    );
+}
+
+#[test]
+fn intent_option_codes_announced_actions_as_intentions() {
+    let will = "(S (NP (NNP Arnor)) (VP (MD will) (VP (VB visit) (NP (NNP Gondor)))) (. .))";
+    let did = "(S (NP (NNP Arnor)) (VP (VBD visited) (NP (NNP Gondor))) (. .))";
+    check(will, &["ARN GON 042"]);
+    let o = Options {
+        intent: true,
+        ..Options::default()
+    };
+    check_with(will, "2010-01-01", &o, &["ARN GON 036"]);
+    check_with(did, "2010-01-01", &o, &["ARN GON 042"]);
+    let threat = "(S (NP (NNP Arnor)) (VP (MD will) (VP (VB attack) (NP (NNP Gondor)))) (. .))";
+    check_with(threat, "2010-01-01", &o, &["ARN GON 138"]);
+}
+
+#[test]
+fn reported_speech_option_codes_the_reported_event() {
+    let t = "(S (NP (NNP Bree)) (VP (VBD said) (SBAR (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)))))) (. .))";
+    check(t, &["BRE ARN 010"]);
+    let o = Options {
+        reported_speech: true,
+        ..Options::default()
+    };
+    check_with(t, "2010-01-01", &o, &["ARN GON 190"]);
+    // A statement that reports no event keeps its own.
+    let plain = "(S (NP (NNP Bree)) (VP (VBD said) (SBAR (S (NP (NNP Arnor)) (VP (VBD praised) (NP (NNP Gondor)))))) (. .))";
+    check_with(plain, "2010-01-01", &o, &["BRE ARN 010"]);
 }
