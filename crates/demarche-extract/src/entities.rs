@@ -147,6 +147,18 @@ impl Entities {
             .copied()
     }
 
+    /// The last person or organisation mentioned inside `span`, if any.
+    pub fn last_within(&self, span: Span) -> Option<(Span, EntityRef)> {
+        let from = self.index.partition_point(|(s, _)| s.start < span.start);
+        let upto = self.index.partition_point(|(s, _)| s.start < span.end);
+        self.index
+            .get(from..upto.max(from))
+            .unwrap_or(&[])
+            .iter()
+            .rfind(|(s, r)| s.end <= span.end && !matches!(r, EntityRef::Place(_)))
+            .copied()
+    }
+
     /// The display name of an entity.
     pub fn name(&self, e: EntityRef) -> Option<&str> {
         match e {

@@ -172,15 +172,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
         .filter(not_place)
         .or_else(|| {
             let np_start = toks.get(s).map_or(last.span.start, |t| t.span.start);
-            entities
-                .index
-                .iter()
-                .rfind(|(sp, r)| {
-                    sp.start >= np_start
-                        && sp.end <= last.span.end
-                        && !matches!(r, EntityRef::Place(_))
-                })
-                .copied()
+            entities.last_within(Span::new(np_start, last.span.end))
         });
     Some(Found { s, e, v, entity })
 }
@@ -497,13 +489,7 @@ fn according_to(text: &str, toks: &[Tok], entities: &Entities) -> Option<Quotati
         return None;
     };
     let content = trimmed(text, content)?;
-    let entity = entities
-        .index
-        .iter()
-        .rfind(|(sp, r)| {
-            sp.start >= subject.start && sp.end <= subject.end && !matches!(r, EntityRef::Place(_))
-        })
-        .map(|(_, r)| *r);
+    let entity = entities.last_within(subject).map(|(_, r)| r);
     let verb_span = Span::new(toks.get(a)?.span.start, toks.get(a + 1)?.span.end);
     Some(Quotation {
         kind: QuoteKind::Indirect,
