@@ -107,6 +107,7 @@ pub mod synthetic;
 mod types;
 
 pub use export::{GDELT_EVENT_COLUMNS, PHOENIX_COLUMNS};
+pub use query::MAX_BUCKETS;
 pub use schema::SCHEMA_VERSION;
 pub use types::*;
 

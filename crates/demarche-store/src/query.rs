@@ -9,6 +9,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+/// The most periods a dyad series may have (110 years by day).
+pub const MAX_BUCKETS: usize = 40_000;
+
 /// Number of codes in [`DyadBucket::top_codes`].
 const TOP_CODES: usize = 5;
 
@@ -278,6 +281,7 @@ impl Store {
                 .zip(accs.keys().next_back())
                 .map(|(a, b)| (*a, *b)),
         };
+        check_range(q.by, range)?;
         Ok(build_series(q, accs, range))
     }
 
@@ -292,12 +296,26 @@ impl Store {
         }
         let l = self.dyad_accumulators(left)?;
         let r = self.dyad_accumulators(right)?;
-        let starts = l.keys().chain(r.keys());
+        // Periods of both series' data, widened to the given date bounds (as for one series,
+        // bounds count when a query gives both).
+        let bounds = [left, right]
+            .into_iter()
+            .filter_map(|q| match (q.from, q.to) {
+                (Some(f), Some(t)) => Some([q.by.period_start(f), q.by.period_start(t)]),
+                _ => None,
+            });
+        let starts: Vec<Date> = l
+            .keys()
+            .chain(r.keys())
+            .copied()
+            .chain(bounds.flatten())
+            .collect();
         let range = starts
-            .clone()
+            .iter()
             .min()
-            .zip(starts.max())
+            .zip(starts.iter().max())
             .map(|(a, b)| (*a, *b));
+        check_range(left.by, range)?;
         Ok(DyadComparison {
             left: build_series(left, l, range),
             right: build_series(right, r, range),
@@ -651,6 +669,25 @@ impl Store {
         out.push('\n');
         Ok(out)
     }
+}
+
+/// Refuses ranges that would make more than [`MAX_BUCKETS`] periods (memory is bounded by the
+/// answer's size, and the range can come from an HTTP query).
+fn check_range(by: Granularity, range: Option<(Date, Date)>) -> Result<()> {
+    if let Some((first, last)) = range {
+        let days = (last - first).num_days().max(0) as u64;
+        let periods = match by {
+            Granularity::Day => days,
+            Granularity::Week => days / 7,
+            Granularity::Month => days / 28,
+        } + 1;
+        if periods > MAX_BUCKETS as u64 {
+            return Err(StoreError::InvalidQuery(format!(
+                "{first} to {last} by {by} is {periods} periods, more than the {MAX_BUCKETS} a series may have: narrow the dates or use a longer period"
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn build_series(

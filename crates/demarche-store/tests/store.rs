@@ -370,6 +370,17 @@ fn weekly_series_and_date_bounds() {
     );
     let counts: Vec<u64> = s.buckets.iter().map(|b| b.events).collect();
     assert_eq!(counts, [0, 0, 0, 1, 0]);
+    // Two centuries by day is refused, not allocated.
+    let mut wide = DyadQuery::new("RUS", "CHN", Granularity::Day);
+    wide.from = Some(day("1900-01-01"));
+    wide.to = Some(day("2100-01-01"));
+    let err = store.dyad_series(&wide).expect_err("too many periods");
+    assert!(err.to_string().contains("more than the 40000"), "{err}");
+    wide.by = Granularity::Month;
+    assert_eq!(
+        store.dyad_series(&wide).expect("by month").buckets.len(),
+        2401
+    );
     q.from = Some(day("2021-02-01"));
     assert!(matches!(
         store.dyad_series(&q),
@@ -421,6 +432,19 @@ fn two_dyads_side_by_side() {
             ("2021-04", 1)
         ]
     );
+    // Date bounds widen both series alike.
+    let mut bounded = DyadQuery::new("CHN", "RUS", Granularity::Month);
+    bounded.from = Some(day("2020-12-15"));
+    bounded.to = Some(day("2021-02-01"));
+    let mut reverse = bounded.clone();
+    reverse.a = "RUS".into();
+    reverse.b = "CHN".into();
+    let c = store.compare_dyads(&bounded, &reverse).expect("compare");
+    let labels: Vec<&str> = c.right.buckets.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(labels, ["2020-12", "2021-01", "2021-02"]);
+    // E3 (2021-01-20) is inside; E4 (2021-02-10) is after `to`, so February is empty.
+    assert_eq!(c.right.total.events, 1);
+    assert_eq!(c.right.buckets[2].events, 0);
     assert!(
         store
             .compare_dyads(

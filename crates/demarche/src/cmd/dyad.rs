@@ -1,7 +1,7 @@
 //! `demarche dyad A B`: the history of a relationship, as a table or as JSON.
 
 use anyhow::Context;
-use demarche_store::{DyadBucket, DyadQuery, DyadSeries, Granularity, Store};
+use demarche_store::{DyadBucket, DyadComparison, DyadQuery, DyadSeries, Granularity, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,6 +29,9 @@ pub struct Args {
     /// Print the series as JSON instead of a table
     #[arg(long)]
     pub json: bool,
+    /// Show a second dyad C -> D side by side (same options), for example `--vs RUS CHN`
+    #[arg(long, num_args = 2, value_names = ["C", "D"])]
+    pub vs: Option<Vec<String>>,
 }
 
 fn parse_granularity(s: &str) -> Result<Granularity, String> {
@@ -55,6 +58,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         from: args.from,
         to: args.to,
     };
+    if let Some([c, d]) = args.vs.as_deref() {
+        let other = DyadQuery {
+            a: c.clone(),
+            b: d.clone(),
+            ..query.clone()
+        };
+        let comparison = store.compare_dyads(&query, &other)?;
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&comparison)?);
+        } else {
+            print!("{}", side_by_side(&comparison));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let series = store.dyad_series(&query)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&series)?);
@@ -64,14 +81,57 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn title(q: &DyadQuery) -> String {
+    let arrow = if q.undirected { "<->" } else { "->" };
+    format!("{} {arrow} {}", q.a.to_uppercase(), q.b.to_uppercase())
+}
+
+/// Two series over the same periods: events, cooperation, conflict and Goldstein sum of each.
+fn side_by_side(c: &DyadComparison) -> String {
+    let mut out = format!(
+        "{:<10} | {:^33} | {:^33}\n{:<10} | {:>6} {:>6} {:>8} {:>9} | {:>6} {:>6} {:>8} {:>9}\n",
+        "",
+        title(&c.left.query),
+        title(&c.right.query),
+        "period",
+        "events",
+        "coop",
+        "conflict",
+        "goldstein",
+        "events",
+        "coop",
+        "conflict",
+        "goldstein"
+    );
+    let rows = c
+        .left
+        .buckets
+        .iter()
+        .zip(&c.right.buckets)
+        .map(|(l, r)| (l.label.as_str(), l, r))
+        .chain(std::iter::once(("total", &c.left.total, &c.right.total)));
+    for (label, l, r) in rows {
+        out.push_str(&format!(
+            "{label:<10} | {:>6} {:>6} {:>8} {:>9.1} | {:>6} {:>6} {:>8} {:>9.1}\n",
+            l.events,
+            l.cooperation,
+            l.conflict,
+            l.goldstein_sum,
+            r.events,
+            r.cooperation,
+            r.conflict,
+            r.goldstein_sum
+        ));
+    }
+    out
+}
+
 /// The readable table: one row per period, then the totals.
 fn table(series: &DyadSeries) -> String {
     let q = &series.query;
-    let arrow = if q.undirected { "<->" } else { "->" };
     let mut out = format!(
-        "{} {arrow} {} by {} ({} events)\n",
-        q.a.to_uppercase(),
-        q.b.to_uppercase(),
+        "{} by {} ({} events)\n",
+        title(q),
         q.by,
         series.total.events
     );
