@@ -16,6 +16,21 @@
 //! merged into one verb entry with one block holding all its patterns, so the coder finds every
 //! pattern of a verb in one place. Rejected alternative: PETRARCH's synonym blocks with a block
 //! code and per-verb overrides, where the code a verb gives depends on lines far above it.
+//!
+//! ```
+//! use demarche_dict::native;
+//! let files = [
+//!     ("verbs/11.txt", "&spy = spying | treason\naccuse   112\n    * (of &spy)   1125\n"),
+//!     ("actors/a.txt", "CHN = China\nRUS = Russia\n"),
+//! ];
+//! let (set, diagnostics) = native::read_sources(&files, "dictionaries/");
+//! assert!(diagnostics.is_empty());
+//! assert!(native::lint(&set, &diagnostics).is_empty());
+//! let dicts = set.compile();
+//! let accused = dicts.verbs.forms_of("ACCUSED")[0].verb;
+//! assert_eq!(dicts.verbs.code_of(accused).map(|c| c.to_string()).as_deref(), Some("112"));
+//! assert_eq!(dicts.verbs.patterns_of(accused).count(), 1);
+//! ```
 
 mod actors;
 mod agents;
