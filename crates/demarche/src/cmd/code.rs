@@ -60,6 +60,7 @@ pub struct InputRecord {
 }
 
 /// A sentence ready for the coder: its text and its tree aligned to that text.
+#[derive(Debug)]
 pub struct SentenceTree {
     pub text: String,
     pub tree: Tree,
@@ -377,4 +378,87 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         records.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str, bytes: &[u8]) -> (Vec<InputRecord>, Vec<String>) {
+        let mut diags = Vec::new();
+        let recs = read_input(name, bytes, &mut diags);
+        (recs, diags.iter().map(|d| d.to_string()).collect())
+    }
+
+    const TREE: &str = "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor))) (. .)))";
+
+    #[test]
+    fn empty_input_is_a_warning() {
+        let (recs, diags) = read("e.jsonl", b"  \n");
+        assert!(recs.is_empty());
+        assert_eq!(diags, ["e.jsonl: warning: empty input: no records"]);
+    }
+
+    #[test]
+    fn bad_json_lines_are_located_and_skipped() {
+        let mut input = Vec::new();
+        input.extend_from_slice(b"{\"id\":\"a\",\"date\":\"2020-01-02\",\"text\":\"Arnor attacked Gondor.\",\"parse\":\"");
+        input.extend_from_slice(TREE.as_bytes());
+        input.extend_from_slice(
+            b"\"}\n{broken\n\xff\xfe\n{\"id\":\"d\",\"date\":\"20200103\",\"text\":\"x\"}\n",
+        );
+        let (recs, diags) = read("in.jsonl", &input);
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].parses.len(), 1);
+        assert_eq!(recs[1].date, demarche_model::parse_date("2020-01-03").ok());
+        assert!(
+            diags[0].starts_with("in.jsonl:2: error: expected a JSON object"),
+            "{diags:?}"
+        );
+        assert!(
+            diags[1].starts_with("in.jsonl:3: error: invalid UTF-8"),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn one_megabyte_line_is_read() {
+        let text = "Arnor attacked Gondor. ".repeat(45_000);
+        let line = format!("{{\"id\":\"big\",\"date\":\"2020-01-02\",\"text\":\"{text}\"}}\n");
+        assert!(line.len() > 1_000_000);
+        let (recs, diags) = read("big.jsonl", line.as_bytes());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(recs[0].text.len(), text.len());
+    }
+
+    #[test]
+    fn truncated_xml_keeps_the_records_before_the_break() {
+        let xml = format!(
+            "<Sentences>\n<Sentence id=\"s1\" date=\"20200102\"><Text>Arnor attacked Gondor.</Text><Parse>{TREE}</Parse></Sentence>\n<Sentence id=\"s2\" date=\"2020"
+        );
+        let (recs, diags) = read("cut.xml", xml.as_bytes());
+        assert_eq!(recs.len(), 1);
+        assert!(
+            diags.iter().any(|d| d.starts_with("cut.xml:3: error")),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn records_without_trees_or_dates_are_diagnosed_not_fatal() {
+        let rec = |parses: Vec<String>, date| InputRecord {
+            file: "f".into(),
+            line: 7,
+            id: "r".into(),
+            date,
+            text: "Arnor attacked Gondor.".into(),
+            parses,
+        };
+        assert!(GivenTrees.sentences(&rec(vec![], None)).is_err());
+        let deep = format!("{}(NN x){}", "(NP ".repeat(100_000), ")".repeat(100_000));
+        let got = GivenTrees.sentences(&rec(vec![deep], None));
+        assert!(got.is_ok());
+        let bad = GivenTrees.sentences(&rec(vec!["(S (NP".into()], None));
+        assert!(bad.unwrap_err().contains("unbalanced"));
+    }
 }
