@@ -2,6 +2,9 @@
 //!
 //! The 27 columns and their order follow the GKG 2.1 codebook (see [`COLUMNS`]); cells use the
 //! codebook's delimiters so that existing GKG readers take our rows:
+//! - `V1Counts` / `V2.1Counts`: `CountType#Number#ObjectType#` + seven empty location fields
+//!   (+ `#CharOffset` in V2.1) for counted amounts near a trigger word of ours ("23 people were
+//!   killed" → `KILL#23#people`); count types are the codebook's (KILL, WOUND, ARREST, …).
 //! - `V1Persons` / `V1Organizations`: unique names joined by `;`; `V2Persons` /
 //!   `V2Organizations`: `Name,CharOffset` for every name mention, joined by `;`.
 //! - `V1Locations`: `Type#FullName#CountryCode#ADM1Code#Lat#Long#FeatureID` per unique place;
@@ -20,7 +23,7 @@
 //! - `V2ExtrasXML`: `<PAGE_TITLE>…</PAGE_TITLE>` when the document has a title.
 //!
 //! Offsets are counted in characters (Unicode scalar values) from the start of the text, as
-//! GKG counts them; our spans are bytes, and are converted here. Themes, counts, GCAM, images
+//! GKG counts them; our spans are bytes, and are converted here. Themes, GCAM, images
 //! and translation info are empty: we do not produce them.
 
 use crate::{Granularity, Knowledge, PlaceKind};
@@ -108,6 +111,78 @@ fn clean_quote(s: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// GKG count types and the words (near a counted amount) that signal them. Our own choice of
+/// trigger words; the count type names are the codebook's.
+const COUNT_TRIGGERS: &[(&str, &[&str])] = &[
+    (
+        "KILL",
+        &["killed", "dead", "deaths", "died", "killing", "death"],
+    ),
+    (
+        "WOUND",
+        &["injured", "wounded", "hurt", "injuring", "wounding"],
+    ),
+    ("ARREST", &["arrested", "detained", "arrests", "detentions"]),
+    ("KIDNAP", &["kidnapped", "abducted", "hostages", "hostage"]),
+    (
+        "PROTEST",
+        &[
+            "protesters",
+            "protestors",
+            "demonstrators",
+            "protested",
+            "marched",
+        ],
+    ),
+    ("DISPLACED", &["displaced", "fled", "refugees", "homeless"]),
+    ("EVACUATION", &["evacuated", "evacuees"]),
+    ("AFFECT", &["affected"]),
+];
+
+/// The count type of a counted amount ("23 people were killed" → KILL), read from the unit and
+/// the words right after the amount, within its sentence.
+fn count_type(text: &str, a: &crate::Amount) -> Option<&'static str> {
+    // Money (a three-letter currency code) and percentages are amounts, not counts.
+    let currency = a.unit.len() == 3 && a.unit.chars().all(|c| c.is_ascii_uppercase());
+    if currency || a.unit == "percent" || a.unit == "percentage points" {
+        return None;
+    }
+    let after = text.get(a.span.end..).unwrap_or("");
+    let mut end = after
+        .find(['.', ';', '!', '?'])
+        .unwrap_or(after.len())
+        .min(60);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = after.get(..end).unwrap_or("");
+    // The verb right before the amount ("police arrested 40 protesters") speaks first, then
+    // the counted noun, then the words after ("23 people were killed").
+    let before = text.get(..a.span.start).unwrap_or("");
+    let previous = before
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let words: Vec<String> = previous
+        .into_iter()
+        .chain(std::iter::once(a.unit.to_lowercase()))
+        .chain(
+            window
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(4)
+                .map(str::to_lowercase),
+        )
+        .collect();
+    words.iter().find_map(|w| {
+        COUNT_TRIGGERS
+            .iter()
+            .find(|(_, triggers)| triggers.contains(&w.as_str()))
+            .map(|(t, _)| *t)
+    })
 }
 
 fn number(x: f64) -> String {
@@ -239,6 +314,22 @@ pub fn gkg_row(record_id: &str, doc: &Document, knowledge: &Knowledge) -> String
         })
         .collect();
 
+    // Counts: CountType#Number#ObjectType and seven location fields we leave empty (V1), plus
+    // the character offset (V2.1).
+    let mut v1_counts = Vec::new();
+    let mut v2_counts = Vec::new();
+    for a in &knowledge.amounts {
+        if let Some(ty) = count_type(&doc.text, a) {
+            let object = clean(&a.unit);
+            v1_counts.push(format!("{ty}#{}#{object}#######", a.value));
+            v2_counts.push(format!(
+                "{ty}#{}#{object}########{}",
+                a.value,
+                offs.at(a.span.start)
+            ));
+        }
+    }
+
     let amounts: Vec<String> = knowledge
         .amounts
         .iter()
@@ -264,8 +355,8 @@ pub fn gkg_row(record_id: &str, doc: &Document, knowledge: &Knowledge) -> String
         collection.to_string(),
         common_name,
         identifier,
-        String::new(),
-        String::new(),
+        v1_counts.join(";"),
+        v2_counts.join(";"),
         String::new(),
         String::new(),
         uniq(v1_locations),
@@ -333,6 +424,30 @@ mod tests {
         assert_eq!(cells[26], "<PAGE_TITLE>Trade up</PAGE_TITLE>");
         // 15 words: numbers are no words.
         assert!(cells[15].ends_with(",15"), "tone {}", cells[15]);
+    }
+
+    #[test]
+    fn counts_from_counted_amounts_near_trigger_words() {
+        let text = "At least 23 people were killed and 110 injured; police arrested 40 protesters. Trade grew 5 percent.";
+        let doc = Document {
+            id: "d".into(),
+            text: text.into(),
+            ..Document::default()
+        };
+        let k = crate::extract(text, None, None);
+        let row = gkg_row("x-1", &doc, &k);
+        let cells: Vec<&str> = row.split('\t').collect();
+        assert_eq!(
+            cells[5],
+            "KILL#23#people#######;WOUND#110#injured#######;ARREST#40#protesters#######"
+        );
+        let v2: Vec<&str> = cells[6].split(';').collect();
+        assert_eq!(v2[0], "KILL#23#people########9");
+        assert_eq!(v2[0].split('#').count(), 11);
+        assert_eq!(
+            cells[5].split(';').next().map(|c| c.split('#').count()),
+            Some(10)
+        );
     }
 
     #[test]
