@@ -678,6 +678,7 @@ impl<'a> Grammar<'a> {
                     if (self.np_starts_at(self.pos + 1)
                         || matches!(self.t(self.pos + 1), "VBG" | "WDT" | "WP")
                         || matches!(self.w(self.pos + 1), "then" | "now")
+                        || (self.t(self.pos + 1) == "IN" && self.np_starts_at(self.pos + 2))
                         || (self.t(self.pos + 1) == "RB" && self.t(self.pos + 2) == "VBG")) =>
                 {
                     kids.push(self.pp(Mode::Object));

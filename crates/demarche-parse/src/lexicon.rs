@@ -514,6 +514,12 @@ different certain unclear unknown unspecified unnamed anonymous senior top high-
 long-term short-term bilateral multilateral unilateral joint allied
 ";
 
+/// Common superlatives (tagged `JJS`).
+pub(crate) const SUPERLATIVES: &str = "
+largest biggest smallest highest lowest greatest strongest latest closest fiercest worst best
+oldest youngest longest newest fastest toughest hardest richest poorest weakest widest deepest
+nearest finest brightest darkest safest";
+
 /// Irregular verbs: base, past, past participle (several forms separated by `/`).
 const IRREGULAR: &[(&str, &str, &str)] = &[
     ("arise", "arose", "arisen"),
@@ -797,6 +803,7 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut closed: FastMap<&'static str, &'static str> =
             ADJECTIVES.split_whitespace().map(|w| (w, "JJ")).collect();
+        closed.extend(SUPERLATIVES.split_whitespace().map(|w| (w, "JJS")));
         // Closed-class entries win over the adjective list.
         closed.extend(CLOSED.iter().copied());
         let mut verbs: FastMap<String, u8> = FastMap::default();

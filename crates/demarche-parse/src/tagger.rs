@@ -313,8 +313,13 @@ fn first_guess(
         *vbits = PAST | PART;
         return "VBD";
     }
-    if lower.ends_with("est") && lower.len() > 5 {
+    // Superlatives in -iest ("deadliest"); other -est words are mostly nouns ("interest",
+    // "protest"), and the common superlatives are listed.
+    if lower.ends_with("iest") && lower.len() > 6 {
         return "JJS";
+    }
+    if noun_suffix(lower) {
+        return if lower.ends_with('s') { "NNS" } else { "NN" };
     }
     if adj_suffix(lower) || al_word(lower) {
         return "JJ";
@@ -454,6 +459,7 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                     t = "RB";
                 }
             }
+            "past" if matches!(p, "DT" | "PRP$") => t = "JJ",
             "more" | "most" | "less" | "least" => {
                 if matches!(ng, "JJ" | "RB") {
                     t = match lower {
@@ -692,6 +698,13 @@ fn settle_verb(
             return if part { "VBN" } else { "VBD" };
         }
         if p.starts_with("VB") {
+            // "visited wounded soldiers": before a noun, after a main verb, an adjective.
+            let aux_before = pj.is_some_and(|j| {
+                is_be(&infos[j].lower) || is_have(&infos[j].lower) || is_do(&infos[j].lower)
+            });
+            if part && !aux_before && next.is_some_and(|x| matches!(x.guess, "NN" | "NNS")) {
+                return "JJ";
+            }
             return if part { "VBN" } else { "VBD" };
         }
         return if !finite_seen && past {
@@ -741,7 +754,7 @@ fn settle_verb(
         // A listed noun ("attack", "talks") after a singular common noun is more likely part
         // of a compound ("the government attack"); after a name, a plural or a pronoun it is
         // the verb ("Rebels attack convoy").
-        if noun_pref && p == "NN" && !matches!(ng, "DT" | "PRP$" | "NNP" | "PRP" | "IN" | "TO") {
+        if noun_pref && p == "NN" && !matches!(ng, "DT" | "PRP$" | "PRP") {
             return noun_tag;
         }
         return verb_tag;
@@ -764,7 +777,8 @@ fn settle_verb(
         let takes_object = matches!(
             ng,
             "DT" | "PRP$" | "PRP" | "NNP" | "JJ" | "IN" | "TO" | "CD"
-        );
+        ) || (matches!(last_verb, Some("VB") | Some("MD"))
+            && matches!(ng, "NN" | "NNS"));
         if coordinated && takes_object {
             return if matches!(last_verb, Some("VB") | Some("MD")) {
                 "VB"
