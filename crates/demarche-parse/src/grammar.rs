@@ -615,7 +615,14 @@ impl<'a> Grammar<'a> {
         if self.verb_follows(self.pos) {
             kids.push(self.vp_coord());
         }
-        phrase("VP", kids)
+        let first = phrase("VP", kids);
+        // "to strengthen X and to hold Y"
+        if self.cur() == "CC" && self.t(self.pos + 1) == "TO" && self.verb_follows(self.pos + 2) {
+            let cc = self.leaf();
+            let second = self.infinitive();
+            return phrase("VP", vec![first, cc, second]);
+        }
+        first
     }
 
     /// Objects, particles, PPs, clauses and adjuncts after a verb.
@@ -1095,7 +1102,10 @@ impl<'a> Grammar<'a> {
                 }
                 "NN" | "NNS" | "NNP" | "NNPS" => {
                     !(seen_noun
-                        && matches!(self.cw(), "today" | "yesterday" | "tomorrow" | "tonight"))
+                        && matches!(
+                            self.cw(),
+                            "today" | "yesterday" | "tomorrow" | "tonight" | "overnight"
+                        ))
                 }
                 "RB" | "RBS" | "RBR" => matches!(nt, "CD" | "JJ" | "VBN") && !seen_noun,
                 "VBN" | "VBG" => !seen_noun && matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ"),

@@ -292,6 +292,14 @@ fn first_guess(
     }
     // Unknown lower-case word: suffixes.
     if w.contains('-') {
+        // "el-Sisi", "al-Burhan": a name with a lower-case particle.
+        if w.split('-')
+            .skip(1)
+            .any(|p| p.starts_with(char::is_uppercase))
+        {
+            *vbits = 0;
+            return "NNP";
+        }
         let first = w.split('-').next().unwrap_or("");
         if first.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return "JJ";
@@ -551,7 +559,7 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
         if t == "WDT"
             || t == "WP"
             || t == "WRB"
-            || t == "CC"
+            || (t == "CC" && i > 0 && tags[i - 1] == ",")
             || t == ":"
             || (t == "IN" && (lower == "that" || is_subordinator(lower)))
         {

@@ -196,6 +196,30 @@ fn time_adjuncts_and_shared_modifiers() {
 }
 
 #[test]
+fn regression_news_sentences() {
+    // "deal" after "and ... submarine" was taken for a verb and the object for a clause.
+    check_contains(
+        "France recalled its ambassadors to the United States and Australia in protest over the submarine deal.",
+        &[
+            "(VP (VBD recalled) (NP (PRP$ its) (NNS ambassadors))",
+            "(NP (DT the) (NN submarine) (NN deal))",
+        ],
+    );
+    // Coordinated infinitives.
+    check_contains(
+        "The two leaders agreed to strengthen cooperation and to hold consultations.",
+        &[
+            "(S (VP (VP (TO to) (VP (VB strengthen) (NP (NN cooperation)))) (CC and) (VP (TO to) (VP (VB hold)",
+        ],
+    );
+    // Names with lower-case particles.
+    check_contains(
+        "Egypt's President el-Sisi received al-Burhan.",
+        &["(NNP el-Sisi)", "(NNP al-Burhan)"],
+    );
+}
+
+#[test]
 fn verb_hook_turns_unknown_words_into_verbs() {
     let sentence = "Arnor blorfed Gondor.";
     let plain = Parser::new().tag(sentence);
