@@ -15,10 +15,13 @@ use crate::{AppState, ServerError};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use demarche_model::{Date, Document, Event, parse_date};
-use demarche_store::{DyadQuery, EventQuery, Granularity, IngestItem, Mention};
-use serde::Deserialize;
+use demarche_store::{
+    DyadBucket, DyadQuery, DyadSeries, EventQuery, Granularity, IngestItem, Mention,
+};
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -300,7 +303,7 @@ pub(crate) async fn series(
     State(app): State<AppState>,
     path: Result<Path<(String, String)>, PathRejection>,
     params: Result<Query<SeriesParams>, QueryRejection>,
-) -> Result<Json<Value>, ServerError> {
+) -> Result<Response, ServerError> {
     let Path((a, b)) = path.map_err(|e| bad(format!("bad path: {}", e.body_text())))?;
     let p = query(params)?;
     let by: Granularity = match p.by.as_deref() {
@@ -328,23 +331,51 @@ pub(crate) async fn series(
             )));
         }
     }
-    let series = app.read(move |s| Ok(s.dyad_series(&q)?)).await?;
-    let mut body = to_json(&series)?;
-    if let Some(list) = body.get_mut("buckets").and_then(Value::as_array_mut) {
-        for (slot, bucket) in list.iter_mut().zip(&series.buckets) {
-            let end = by
+    // The query and the serialisation both run on the blocking pool: a by-day series of ten
+    // years has thousands of buckets, and serialising it should not hold up an async worker.
+    let body = app
+        .read(move |s| series_json(&s.dyad_series(&q)?, by))
+        .await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// The series as JSON, written straight from borrowed views (no intermediate `Value` tree):
+/// this is the dashboard's hottest request.
+fn series_json(series: &DyadSeries, by: Granularity) -> Result<Vec<u8>, ServerError> {
+    let buckets = series
+        .buckets
+        .iter()
+        .map(|bucket| BucketView {
+            bucket,
+            end: by
                 .next_period(bucket.period)
                 .and_then(|next| next.pred_opt())
-                .unwrap_or(bucket.period);
-            if let Some(obj) = slot.as_object_mut() {
-                obj.insert(
-                    "end".into(),
-                    Value::String(end.format("%Y-%m-%d").to_string()),
-                );
-            }
-        }
-    }
-    Ok(Json(body))
+                .unwrap_or(bucket.period),
+        })
+        .collect();
+    let view = SeriesView {
+        query: &series.query,
+        buckets,
+        total: &series.total,
+    };
+    serde_json::to_vec(&view)
+        .map_err(|e| ServerError::Internal(format!("cannot serialise a response: {e}")))
+}
+
+/// A dyad series as the API returns it: the store's series with each bucket's last day.
+#[derive(Serialize)]
+struct SeriesView<'a> {
+    query: &'a DyadQuery,
+    buckets: Vec<BucketView<'a>>,
+    total: &'a DyadBucket,
+}
+
+#[derive(Serialize)]
+struct BucketView<'a> {
+    #[serde(flatten)]
+    bucket: &'a DyadBucket,
+    /// The last day of the period (inclusive), for asking for the bucket's events.
+    end: Date,
 }
 
 // -------------------------------------------------------------------------------- documents

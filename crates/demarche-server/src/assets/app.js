@@ -4,8 +4,8 @@
 // binary. The chart is our own SVG: diverging stacked bars (cooperation above the axis,
 // conflict below) with the mean Goldstein score as a line on a right-hand axis. All text from
 // the store goes through textContent, never innerHTML, because sentences are untrusted input.
-// URL parameters (?a=CHN&b=RUS&by=month&undirected=1&period=2021-03) preselect a view, which
-// both bookmarks and the headless browser test use.
+// URL parameters (?a=CHN&b=RUS&by=month&undirected=1&period=2021-03&doc=ID) preselect a view,
+// which both bookmarks and the headless browser test use.
 "use strict";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -360,7 +360,7 @@ function renderMention(mention) {
     el("div", { class: "meta" }, link, " · " + bits.join(" · ")));
 }
 
-function renderEvent(event) {
+function renderEvent(event, inDocument) {
   const gsClass = event.goldstein > 0 ? "pos" : event.goldstein < 0 ? "neg" : "";
   const counts = [plural(event.num_mentions, "mention"), plural(event.num_articles, "article"),
     plural(event.num_sources, "source")].join(" · ");
@@ -375,7 +375,10 @@ function renderEvent(event) {
   const item = el("li", { class: `event q${event.quad_class}`, "data-testid": "event" }, head);
   for (const mention of event.mentions) item.append(renderMention(mention));
   const hidden = event.num_mentions - event.mentions.length;
-  if (hidden > 0) item.append(el("div", { class: "meta more-mentions", text: `and ${plural(hidden, "more mention")}` }));
+  // In a document view the store returns only that document's mentions; elsewhere the list
+  // is cut at the page's `mentions` limit.
+  const where = inDocument ? " in other reports" : "";
+  if (hidden > 0) item.append(el("div", { class: "meta more-mentions", text: `and ${plural(hidden, "more mention")}${where}` }));
   return item;
 }
 
@@ -396,7 +399,7 @@ async function openDocument(id) {
   }
   body.append(el("h3", { text: `${plural(d.events.length, "coded event")} in this document` }));
   const list = el("ol", { class: "evidence" });
-  for (const event of d.events) list.append(renderEvent(event));
+  for (const event of d.events) list.append(renderEvent(event, true));
   body.append(list);
   $("doc-dialog").showModal();
 }
@@ -439,6 +442,8 @@ async function main() {
   }
   writeForm();
   if (state.a && state.b) await showDyad(params.get("period"));
+  // ?doc=ID opens a document as a click on its title would (bookmarks and the browser test).
+  if (params.get("doc")) await openDocument(params.get("doc"));
   document.body.dataset.ready = "true";
 }
 
