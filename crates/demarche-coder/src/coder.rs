@@ -1364,6 +1364,22 @@ impl Coder<'_> {
         };
         let mut q = pos;
         while q < seq.len() {
+            // An open word step: jump straight to the next occurrence of the word.
+            if let (Elem::Word(w), false) = (step.elem, step.closed) {
+                let found = seq.get(q..).and_then(|rest| {
+                    rest.iter().position(|it| {
+                        matches!(it, Item::Word(l) if s.words.get(*l as usize) == Some(&w))
+                    })
+                });
+                let Some(k) = found else {
+                    return false;
+                };
+                if w != UNKNOWN && self.match_steps(s, seq, rest, q + k + 1, b, backwards) {
+                    return true;
+                }
+                q += k + 1;
+                continue;
+            }
             match step.elem {
                 Elem::Word(_) | Elem::Synset(_) => {
                     if let Some(next) =
