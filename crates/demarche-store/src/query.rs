@@ -6,6 +6,7 @@ use crate::{Result, Store, StoreError};
 use demarche_model::{Date, RuleRef, Span, cameo};
 use rusqlite::types::ToSql;
 use rusqlite::{OptionalExtension, Row, params};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -84,9 +85,18 @@ struct Acc {
     events: u64,
     mentions: u64,
     quad: [u64; 5],
-    roots: BTreeMap<String, u64>,
-    codes: BTreeMap<String, u64>,
+    // Keys borrow the CAMEO table's strings when the code is in it (every code the coder
+    // emits), so adding an event allocates nothing.
+    roots: BTreeMap<Cow<'static, str>, u64>,
+    codes: BTreeMap<Cow<'static, str>, u64>,
     goldstein: f64,
+}
+
+fn code_key(code: &str) -> Cow<'static, str> {
+    match cameo::lookup(code) {
+        Some(info) => Cow::Borrowed(info.code),
+        None => Cow::Owned(code.to_string()),
+    }
 }
 
 impl Acc {
@@ -100,13 +110,13 @@ impl Acc {
         match self.roots.get_mut(root) {
             Some(c) => *c += n,
             None => {
-                self.roots.insert(root.to_string(), n);
+                self.roots.insert(code_key(root), n);
             }
         }
         match self.codes.get_mut(code) {
             Some(c) => *c += n,
             None => {
-                self.codes.insert(code.to_string(), n);
+                self.codes.insert(code_key(code), n);
             }
         }
         self.goldstein += goldstein;
@@ -135,7 +145,7 @@ impl Acc {
     }
 
     fn into_bucket(self, by: Granularity, period: Date) -> DyadBucket {
-        let mut top: Vec<(&String, &u64)> = self.codes.iter().collect();
+        let mut top: Vec<(&Cow<'static, str>, &u64)> = self.codes.iter().collect();
         // BTreeMap order is by code; a stable sort by count keeps ties in code order.
         top.sort_by(|a, b| b.1.cmp(a.1));
         let [_, q1, q2, q3, q4] = self.quad;
@@ -147,14 +157,18 @@ impl Acc {
             quad_counts: self.quad,
             cooperation: q1 + q2,
             conflict: q3 + q4,
-            root_counts: self.roots,
+            root_counts: self
+                .roots
+                .iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect(),
             goldstein_sum: self.goldstein,
             goldstein_mean: (self.events > 0).then(|| self.goldstein / self.events as f64),
             top_codes: top
                 .into_iter()
                 .take(TOP_CODES)
                 .map(|(code, count)| CodeCount {
-                    code: code.clone(),
+                    code: code.to_string(),
                     name: code_name(code),
                     count: *count,
                 })
