@@ -1,7 +1,7 @@
 //! Codes the unit-test trees with the Phoenix dictionaries many times and prints how many
 //! sentences it coded; run under `perf stat -e task-clock` (or `time`) to get CPU time per
 //! sentence on a busy machine, where criterion's wall-clock numbers include waiting for a core.
-//! `cargo run --release -p demarche-coder --example throughput -- REFERENCE_DIR [ROUNDS]`
+//! `cargo run --release -p demarche-coder --example coder_throughput -- REFERENCE_DIR [ROUNDS]`
 
 use demarche_coder::{Coder, Options};
 use demarche_dict::{Dictionaries, PetrarchPaths};
@@ -11,7 +11,7 @@ use std::path::PathBuf;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(reference) = args.get(1).map(PathBuf::from) else {
-        eprintln!("usage: throughput REFERENCE_DIR [ROUNDS]");
+        eprintln!("usage: coder_throughput REFERENCE_DIR [ROUNDS]");
         return;
     };
     let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(100);
