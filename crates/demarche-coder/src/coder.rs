@@ -1367,9 +1367,9 @@ impl Coder<'_> {
             // An open word step: jump straight to the next occurrence of the word.
             if let (Elem::Word(w), false) = (step.elem, step.closed) {
                 let found = seq.get(q..).and_then(|rest| {
-                    rest.iter().position(|it| {
-                        matches!(it, Item::Word(l) if s.words.get(*l as usize) == Some(&w))
-                    })
+                    rest.iter().position(
+                        |it| matches!(it, Item::Word(l) if s.words.get(*l as usize) == Some(&w)),
+                    )
                 });
                 let Some(k) = found else {
                     return false;
@@ -1438,10 +1438,14 @@ impl Coder<'_> {
             }
             Elem::Synset(id) => {
                 let q0 = skip_markers(seq, q, closed);
-                let phrases = self.lex.synsets.get(id as usize)?;
-                // Longest phrase first.
+                let synset = self.lex.synsets.get(id as usize)?;
+                let Some(Item::Word(l0)) = seq.get(q0) else {
+                    return None;
+                };
+                let w0 = *s.words.get(*l0 as usize)?;
+                // The longest phrase that matches here.
                 let mut best: Option<usize> = None;
-                for ph in phrases {
+                for ph in synset.starting_with(w0, backwards) {
                     let mut p = q0;
                     let mut ok = true;
                     let n = ph.len();

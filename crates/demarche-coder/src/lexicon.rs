@@ -136,6 +136,32 @@ pub struct CompiledForm {
     pub block: u32,
 }
 
+/// A synset's phrases as word ids, indexed by their first word (for matching forwards) and by
+/// their last word (backwards), so a position is tested against only the phrases that can
+/// start there.
+#[derive(Debug, Default, Clone)]
+pub struct CompiledSynset {
+    pub phrases: Vec<Vec<WordId>>,
+    pub by_first: FxHashMap<WordId, Vec<u32>>,
+    pub by_last: FxHashMap<WordId, Vec<u32>>,
+}
+
+impl CompiledSynset {
+    /// The phrases whose first (or, `backwards`, last) word is `w`.
+    pub fn starting_with(&self, w: WordId, backwards: bool) -> impl Iterator<Item = &[WordId]> {
+        let index = if backwards {
+            &self.by_last
+        } else {
+            &self.by_first
+        };
+        index
+            .get(&w)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.phrases.get(i as usize).map(Vec::as_slice))
+    }
+}
+
 /// An actor name whose words may have other words between them: its words and its
 /// (actor, phrase index).
 pub type GappedName = (Vec<WordId>, (ActorId, u32));
@@ -153,7 +179,7 @@ pub struct Lexicon {
     /// Per verb block: its patterns, most specific first.
     pub block_patterns: Vec<Vec<CompiledPattern>>,
     /// Per synset: its phrases as word ids.
-    pub synsets: Vec<Vec<Vec<WordId>>>,
+    pub synsets: Vec<CompiledSynset>,
     /// Patterns that could not be compiled (an unknown synset, an alternative `|`): skipped.
     pub skipped_patterns: usize,
 }
@@ -222,12 +248,18 @@ impl Lexicon {
             }
         }
         for s in &d.verbs.synsets {
-            let phrases = s
-                .phrases
-                .iter()
-                .map(|p| p.words.iter().map(|w| lx.words.intern(w)).collect())
-                .collect();
-            lx.synsets.push(phrases);
+            let mut cs = CompiledSynset::default();
+            for p in &s.phrases {
+                let ids: Vec<WordId> = p.words.iter().map(|w| lx.words.intern(w)).collect();
+                let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+                    continue;
+                };
+                let i = cs.phrases.len() as u32;
+                cs.by_first.entry(first).or_default().push(i);
+                cs.by_last.entry(last).or_default().push(i);
+                cs.phrases.push(ids);
+            }
+            lx.synsets.push(cs);
         }
         for (vi, v) in d.verbs.verbs.iter().enumerate() {
             for (fi, f) in v.forms.iter().enumerate() {
