@@ -464,6 +464,17 @@ impl<'a> Grammar<'a> {
                 } else {
                     self.pos = save;
                 }
+            } else if self.cur() == "," && matches!(self.t(self.pos + 1), "VBG" | "VBN") {
+                // "President Putin, speaking at a news conference, warned ..."
+                let save = self.pos;
+                let comma = self.leaf();
+                let vp = self.vp();
+                if self.cur() == "," && self.verb_follows(self.pos + 1) {
+                    let comma2 = self.leaf();
+                    np = phrase("NP", vec![np, comma, vp, comma2]);
+                } else {
+                    self.pos = save;
+                }
             }
             kids.push(np);
             has_subject = true;
@@ -819,7 +830,10 @@ impl<'a> Grammar<'a> {
         if self.cur() == "TO" && self.verb_follows(self.pos + 1) {
             let inf = self.infinitive();
             kids.push(phrase("S", vec![inf]));
-        } else if self.cur() == "IN" && self.np_starts_at(self.pos + 1) {
+        } else if self.cur() == "IN"
+            && self.np_starts_at(self.pos + 1)
+            && !(is_subordinator(self.cw()) && self.clause_follows(self.pos + 1))
+        {
             kids.push(self.pp(Mode::Object));
         }
         phrase("ADJP", kids)

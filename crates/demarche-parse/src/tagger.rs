@@ -644,6 +644,10 @@ fn settle_verb(
                 return "VBN";
             }
         }
+        // '"This is unacceptable," said the minister': an inverted reporting clause.
+        if is_reporting_verb(lower) && past && matches!(p, "''" | ",") {
+            return "VBD";
+        }
         if (prenominal || p == "IN") && !(is_reporting_verb(lower) && past) {
             return if noun_next {
                 "JJ"

@@ -220,6 +220,25 @@ fn regression_news_sentences() {
 }
 
 #[test]
+fn quotations_and_parenthetical_participles() {
+    check_contains(
+        "\"This is unacceptable,\" said Foreign Minister Sergei Lavrov.",
+        &["('' '') (VP (VBD said) (NP (NNP Foreign) (NNP Minister) (NNP Sergei) (NNP Lavrov)))"],
+    );
+    check_contains(
+        "President Putin, speaking at a news conference, warned NATO.",
+        &[
+            "(NP (NP (NNP President) (NNP Putin)) (, ,) (VP (VBG speaking)",
+            "(VP (VBD warned) (NP (NNP NATO)))",
+        ],
+    );
+    check_contains(
+        "It is not clear whether the two sides will meet again.",
+        &["(ADJP (JJ clear)) (SBAR (IN whether) (S (NP (DT the) (CD two) (NNS sides))"],
+    );
+}
+
+#[test]
 fn verb_hook_turns_unknown_words_into_verbs() {
     let sentence = "Arnor blorfed Gondor.";
     let plain = Parser::new().tag(sentence);
