@@ -105,6 +105,15 @@ fn is_temporal(w: &str) -> bool {
     )
 }
 
+/// Gerunds that work as prepositions and head a PP in the Stanford parses: "according to X",
+/// "starting on Sunday", "following talks".
+fn is_prepositional_gerund(w: &str) -> bool {
+    matches!(
+        w,
+        "according" | "starting" | "beginning" | "following" | "including" | "ending" | "excluding"
+    )
+}
+
 fn is_time_unit(w: &str) -> bool {
     matches!(
         w,
@@ -701,7 +710,7 @@ impl<'a> Grammar<'a> {
                 {
                     kids.push(self.pp(Mode::Object));
                 }
-                "VBG" if w == "according" => kids.push(self.pp(Mode::Object)),
+                "VBG" if is_prepositional_gerund(w) => kids.push(self.pp(Mode::Object)),
                 "VBG" => {
                     let vp = self.vp();
                     kids.push(phrase("S", vec![vp]));
@@ -894,7 +903,7 @@ impl<'a> Grammar<'a> {
                 && !is_subordinator(w)
                 && self.np_starts_at(self.pos + 1)
                 && !self.temporal_pp(self.pos);
-            let reduced_relative = (t == "VBG" && w != "according")
+            let reduced_relative = (t == "VBG" && !is_prepositional_gerund(w))
                 || (t == "VBN"
                     && (mode == Mode::Subject
                         || matches!(self.t(self.pos + 1), "IN" | "TO")
