@@ -176,6 +176,46 @@ struct Unit {
     hi: u32,
 }
 
+/// Arrays of [`Sent`] kept between sentences so that coding a sentence allocates little.
+#[derive(Debug, Default)]
+struct Buffers {
+    leaf_node: Vec<NodeId>,
+    words: Vec<WordId>,
+    tags: Vec<Tag>,
+    leaf_index: Vec<u32>,
+    lo: Vec<u32>,
+    hi: Vec<u32>,
+    kind: Vec<Phrase>,
+    closes: Vec<bool>,
+    stop: Vec<u32>,
+    deleted: Vec<bool>,
+    ne_of: Vec<u32>,
+    items: Vec<Item>,
+    leaf_item: Vec<u32>,
+    present: Vec<WordId>,
+}
+
+impl Buffers {
+    fn reclaim(&mut self, s: Sent<'_>) {
+        self.leaf_node = s.leaf_node;
+        self.words = s.words;
+        self.tags = s.tags;
+        self.lo = s.lo;
+        self.hi = s.hi;
+        self.kind = s.kind;
+        self.stop = s.stop;
+        self.deleted = s.deleted;
+        self.ne_of = s.ne_of;
+        self.items = s.items;
+        self.leaf_item = s.leaf_item;
+        self.present = s.present;
+    }
+}
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
+}
+
 /// The per-sentence working state.
 struct Sent<'t> {
     tree: &'t Tree,
@@ -263,7 +303,9 @@ impl<'d> Coder<'d> {
         if tree.is_empty() {
             return out;
         }
-        let mut s = self.prepare(tree);
+        // Per-sentence arrays are reused from one sentence to the next on each thread.
+        let mut bufs = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        let mut s = self.prepare(tree, &mut bufs);
         delete_comma_clauses(&mut s, opts);
         self.find_nes(&mut s, date, opts);
         build_items(&mut s);
@@ -337,6 +379,8 @@ impl<'d> Coder<'d> {
             out.events.retain(|_| !k.next().copied().unwrap_or(false));
         }
         out.trace = trace;
+        bufs.reclaim(s);
+        BUFFERS.with(|b| *b.borrow_mut() = bufs);
         out
     }
 
@@ -368,13 +412,18 @@ impl<'d> Coder<'d> {
         None
     }
 
-    fn prepare<'t>(&self, tree: &'t Tree) -> Sent<'t> {
+    fn prepare<'t>(&self, tree: &'t Tree, bufs: &mut Buffers) -> Sent<'t> {
         let n = tree.len();
-        let mut leaf_node = Vec::new();
-        let mut words = Vec::new();
-        let mut tags = Vec::new();
+        let mut leaf_node = std::mem::take(&mut bufs.leaf_node);
+        leaf_node.clear();
+        let mut words = std::mem::take(&mut bufs.words);
+        words.clear();
+        let mut tags = std::mem::take(&mut bufs.tags);
+        tags.clear();
         let mut upper = String::new();
-        let mut leaf_index = vec![NONE; n];
+        let mut leaf_index = std::mem::take(&mut bufs.leaf_index);
+        leaf_index.clear();
+        leaf_index.resize(n, NONE);
         for id in tree.nodes() {
             if let Some(w) = tree.word(id) {
                 leaf_index[id.index()] = leaf_node.len() as u32;
@@ -392,9 +441,15 @@ impl<'d> Coder<'d> {
                 tags.push(classify_tag(tree.label(id)));
             }
         }
-        let mut lo = vec![NONE; n];
-        let mut hi = vec![0u32; n];
-        let mut kind = vec![Phrase::Other; n];
+        let mut lo = std::mem::take(&mut bufs.lo);
+        lo.clear();
+        lo.resize(n, NONE);
+        let mut hi = std::mem::take(&mut bufs.hi);
+        hi.clear();
+        hi.resize(n, 0u32);
+        let mut kind = std::mem::take(&mut bufs.kind);
+        kind.clear();
+        kind.resize(n, Phrase::Other);
         for i in (0..n).rev() {
             let id = NodeId(i as u32);
             if tree.is_leaf(id) {
@@ -416,18 +471,24 @@ impl<'d> Coder<'d> {
             }
         }
         let nl = leaf_node.len();
-        let mut present: Vec<WordId> = words.iter().copied().filter(|&w| w != UNKNOWN).collect();
+        let mut present = std::mem::take(&mut bufs.present);
+        present.clear();
+        present.extend(words.iter().copied().filter(|&w| w != UNKNOWN));
         present.sort_unstable();
         present.dedup();
         // stop[v]: where a verb's upper sequence ends, going backwards: just after the last
         // clause that closed before the verb.
-        let mut closes = vec![false; nl + 1];
+        let mut closes = std::mem::take(&mut bufs.closes);
+        closes.clear();
+        closes.resize(nl + 1, false);
         for i in 0..n {
             if kind[i] == Phrase::Clause && hi[i] > lo[i] {
                 closes[hi[i] as usize] = true;
             }
         }
-        let mut stop = vec![0u32; nl + 1];
+        let mut stop = std::mem::take(&mut bufs.stop);
+        stop.clear();
+        stop.resize(nl + 1, 0u32);
         let mut last = 0u32;
         for (v, c) in closes.iter().enumerate() {
             if *c {
@@ -435,21 +496,41 @@ impl<'d> Coder<'d> {
             }
             stop[v] = last;
         }
+        bufs.leaf_index = leaf_index;
+        bufs.closes = closes;
         Sent {
             tree,
             leaf_node,
             words,
             tags,
-            deleted: vec![false; nl],
+            deleted: {
+                let mut v = std::mem::take(&mut bufs.deleted);
+                v.clear();
+                v.resize(nl, false);
+                v
+            },
             lo,
             hi,
             kind,
             nes: Vec::new(),
-            ne_of: vec![NONE; nl],
+            ne_of: {
+                let mut v = std::mem::take(&mut bufs.ne_of);
+                v.clear();
+                v.resize(nl, NONE);
+                v
+            },
             present,
             inner: Vec::new(),
-            items: Vec::new(),
-            leaf_item: Vec::new(),
+            items: {
+                let mut v = std::mem::take(&mut bufs.items);
+                v.clear();
+                v
+            },
+            leaf_item: {
+                let mut v = std::mem::take(&mut bufs.leaf_item);
+                v.clear();
+                v
+            },
             stop,
         }
     }
@@ -1768,7 +1849,8 @@ fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
 fn build_items(s: &mut Sent<'_>) {
     let nl = s.leaf_node.len();
     s.items.clear();
-    s.leaf_item = vec![0; nl + 1];
+    s.leaf_item.clear();
+    s.leaf_item.resize(nl + 1, 0);
     let mut open: u32 = NONE;
     for l in 0..nl {
         s.leaf_item[l] = s.items.len() as u32;
