@@ -702,6 +702,11 @@ fn a_version_1_database_opens_and_migrates() {
     ));
     let store = Store::open(&path).expect("migrate");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    let mode: String = store
+        .connection()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("journal mode");
+    assert_eq!(mode, "wal");
     store.integrity_check().expect("integrity");
     let s = store
         .dyad_series(&DyadQuery::new("CHN", "RUS", Granularity::Month))
