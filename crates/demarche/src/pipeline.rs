@@ -26,8 +26,9 @@ pub enum TreeSource {
 #[derive(Debug, Clone)]
 pub struct CodedDocument {
     pub doc_id: String,
-    /// Sentences that were coded (headlines included; datelines and boilerplate not).
-    pub sentences: usize,
+    /// Document spans of the sentences that were coded (headlines included; datelines and
+    /// boilerplate not). `Event::sentence` indexes this list.
+    pub sentences: Vec<Span>,
     pub events: Vec<Event>,
     /// Filled when the pipeline was asked for knowledge extraction.
     pub knowledge: Option<Knowledge>,
@@ -100,7 +101,7 @@ impl<'d> Pipeline<'d> {
         let date = doc.date.unwrap_or(fallback_date);
         let mut out = CodedDocument {
             doc_id: doc.id.clone(),
-            sentences: 0,
+            sentences: Vec::new(),
             events: Vec::new(),
             knowledge: None,
             diagnostics: Vec::new(),
@@ -111,11 +112,9 @@ impl<'d> Pipeline<'d> {
             }
             _ => self.parsed_sentences(&doc.text),
         };
-        let mut spans = Vec::with_capacity(sentences.len());
         for (index, (span, tree)) in sentences.into_iter().enumerate() {
             let text = &doc.text[span.range()];
-            spans.push(span);
-            out.sentences += 1;
+            out.sentences.push(span);
             let coded = self.coder.code(&tree, text, date, &self.options);
             let event_date = demarche_extract::event_date(&doc.text, span, Some(date));
             out.events.extend(events_of(
@@ -133,7 +132,7 @@ impl<'d> Pipeline<'d> {
             out.knowledge = Some(demarche_extract::extract(
                 &doc.text,
                 Some(date),
-                Some(&spans),
+                Some(&out.sentences),
             ));
         }
         out

@@ -2,11 +2,13 @@
 //! phrases coded as actors, each dictionary verb with the pattern that fired, and the events
 //! with their evidence (spans shown as the text they cover).
 //!
-//! A sentence: `--parse "(ROOT ...)" --text "..." --date YYYY-MM-DD` with dictionary flags
-//! (as for `code`). A record: `RECORDS.xml --id ID` with `--dictionaries DIR` (the
+//! A sentence of raw text: `demarche explain "Putin accused the West of meddling."` — parsed by
+//! the built-in parser and coded with our dictionaries (or the dictionary flags of `code`).
+//! A sentence with its tree: `--parse "(ROOT ...)" --text "..." --date YYYY-MM-DD` with
+//! dictionary flags. A record: `RECORDS.xml --id ID` with `--dictionaries DIR` (the
 //! `<Environment>`'s files); the `<Config>` changes before the record apply.
 
-use super::code::parse_options;
+use super::code::{DictionaryKind, base_options, load_dictionaries, parse_options};
 use super::validate::{load_environment_dictionaries, read_records};
 use anyhow::{Context, bail};
 use demarche_coder::validate::{Expected, Item};
@@ -17,9 +19,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
+#[command(after_long_help = "Examples:
+  demarche explain \"Russian President Vladimir Putin accused Western countries of meddling.\"
+  demarche explain records.xml --id DEMO-01 --dictionaries DIR
+  demarche explain --parse \"(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)))))\" \\
+      --date 2020-01-01 --verbs verbs.txt --actors actors.txt")]
 pub struct Args {
-    /// A PETRARCH XML file to take the record from (with --id)
-    pub records: Option<PathBuf>,
+    /// A sentence to parse and code, or a PETRARCH XML file to take a record from (with --id)
+    pub input: Option<String>,
     /// The record's id
     #[arg(long)]
     pub id: Option<String>,
@@ -32,7 +39,8 @@ pub struct Args {
     /// The sentence date (YYYY-MM-DD or YYYYMMDD)
     #[arg(long)]
     pub date: Option<String>,
-    /// Directory with the dictionaries a records file's <Environment> names
+    /// Directory with the dictionaries a records file's <Environment> names; for a sentence, a
+    /// folder of dictionaries in our own format
     #[arg(long)]
     pub dictionaries: Option<PathBuf>,
     #[arg(long)]
@@ -51,8 +59,16 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut opts = parse_options(&args.options)?;
     let explicit = args.verbs.is_some() || !args.actors.is_empty();
+    let records = args
+        .input
+        .as_ref()
+        .map(PathBuf::from)
+        .filter(|p| p.is_file());
+    if let (Some(sentence), None, None) = (&args.input, &records, &args.parse) {
+        return explain_sentence(&args, sentence);
+    }
+    let mut opts = parse_options(Options::default(), &args.options)?;
     let load_explicit = || {
         let (d, _) = Dictionaries::load_petrarch(&PetrarchPaths {
             verbs: args.verbs.clone(),
@@ -63,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         });
         d
     };
-    let (dicts, text, parse, date, expected) = match (&args.records, &args.parse) {
+    let (dicts, text, parse, date, expected) = match (&records, &args.parse) {
         (Some(path), _) => {
             let Some(id) = &args.id else {
                 bail!("explain RECORDS.xml needs --id ID");
@@ -131,8 +147,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .aligned_to(&text);
     opts.trace = true;
     let coder = Coder::new(&dicts);
-    let coded = coder.code(&tree, &text, date, &opts);
-    let show = |sp: Option<Span>| match sp.and_then(|s| s.slice(&text).map(|t| (s, t))) {
+    print_explanation(&coder, &tree, &text, date, &opts, expected);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Parses and codes one sentence of raw text with the pipeline's parser and dictionaries.
+fn explain_sentence(args: &Args, sentence: &str) -> anyhow::Result<ExitCode> {
+    let petrarch = PetrarchPaths {
+        verbs: args.verbs.clone(),
+        actors: args.actors.clone(),
+        agents: args.agents.clone(),
+        discards: args.discards.clone(),
+        issues: args.issues.clone(),
+    };
+    let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), petrarch)?;
+    let mut opts = parse_options(base_options(kind == DictionaryKind::Own), &args.options)?;
+    opts.trace = true;
+    let date = match &args.date {
+        Some(d) => parse_date(d).map_err(anyhow::Error::msg)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let pipeline = demarche::Pipeline::new(&dicts);
+    let tree = pipeline.parser().parse(sentence);
+    print_explanation(pipeline.coder(), &tree, sentence, date, &opts, None);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_explanation(
+    coder: &Coder<'_>,
+    tree: &Tree,
+    text: &str,
+    date: demarche_model::Date,
+    opts: &Options,
+    expected: Option<Vec<Expected>>,
+) {
+    let coded = coder.code(tree, text, date, opts);
+    let show = |sp: Option<Span>| match sp.and_then(|s| s.slice(text).map(|t| (s, t))) {
         Some((s, t)) => format!("\"{t}\" [{}..{}]", s.start, s.end),
         None => "(no span)".to_string(),
     };
@@ -233,6 +283,4 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let _ = Options::default();
-    Ok(ExitCode::SUCCESS)
 }

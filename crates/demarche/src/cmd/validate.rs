@@ -2,10 +2,14 @@
 //! file through the coder and reports every failing record, then one summary line
 //! `N passed, M failed` (records that expect an error are counted on their own line before it).
 //! Failing records are a report, not an error: the exit code is 0 unless the input is unusable.
+//!
+//! `--raw` ignores each record's `<Parse>` and codes its `<Text>` through the built-in parser,
+//! so the two modes can be compared; it also reports how well the built-in trees agree with the
+//! records' trees (labelled bracket precision and recall, evalb-style).
 
 use anyhow::{Context, bail};
+use demarche_coder::Options;
 use demarche_coder::validate::{self, Expected, Item, Record};
-use demarche_coder::{Coder, Options};
 use demarche_dict::{Dictionaries, PetrarchPaths};
 use demarche_text::petrarch_xml::{self, ExpectedCoding};
 use std::path::{Path, PathBuf};
@@ -22,6 +26,12 @@ pub struct Args {
     /// Also write the full report (every record, expected and got) as JSON to this file
     #[arg(long)]
     pub json: Option<PathBuf>,
+    /// Code each record's text with the built-in parser instead of its <Parse> tree
+    #[arg(long)]
+    pub raw: bool,
+    /// Coding option as NAME=VALUE, applied before the file's own <Config> changes
+    #[arg(long = "option", value_name = "NAME=VALUE")]
+    pub options: Vec<String>,
 }
 
 /// Reads a validation file into harness items; prints the reader's diagnostics to stderr.
@@ -128,14 +138,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .unwrap_or_default(),
     };
     let dicts = load_environment_dictionaries(&env, &dir)?;
-    let coder = Coder::new(&dicts);
-    let mut opts = Options::default();
+    let pipeline = demarche::Pipeline::new(&dicts);
+    let coder = pipeline.coder();
+    let items = if args.raw {
+        let (items, agreement) = reparse(items, pipeline.parser());
+        println!("{agreement}");
+        items
+    } else {
+        items
+    };
+    let mut opts = super::code::parse_options(Options::default(), &args.options)?;
     for o in &env.options {
         // Options that do not affect coding (stop_on_error, ...) are accepted and ignored.
         opts.set(&o.option, &o.value)
             .with_context(|| format!("{}:{}", args.records.display(), o.line))?;
     }
-    let report = validate::run(&items, &coder, &opts);
+    let report = validate::run(&items, coder, &opts);
     for r in report.results.iter().filter(|r| !r.passed) {
         println!("FAIL {} [{}]", r.id, r.category);
         match &r.expected_error {
@@ -165,6 +183,44 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     );
     println!("{} passed, {} failed", report.passed, report.failed);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Replaces every record's tree by the built-in parser's tree of its text, and scores the
+/// built-in trees against the records' own.
+fn reparse(items: Vec<Item>, parser: &demarche_parse::Parser) -> (Vec<Item>, String) {
+    let mut total = demarche_parse::Agreement::default();
+    let (mut compared, mut records) = (0usize, 0usize);
+    let items = items
+        .into_iter()
+        .map(|item| match item {
+            Item::Record(mut r) => {
+                records += 1;
+                let text = r.text.trim().to_string();
+                let ours = parser.parse(&text);
+                let gold = r
+                    .parse
+                    .as_deref()
+                    .and_then(|p| demarche_model::Tree::parse_ptb(p).ok());
+                if let Some(a) = gold.and_then(|g| demarche_parse::agreement(&ours, &g)) {
+                    compared += 1;
+                    total += a;
+                }
+                r.parse = Some(ours.to_ptb());
+                Item::Record(r)
+            }
+            other => other,
+        })
+        .collect();
+    let report = format!(
+        "raw mode: built-in parser on {records} records; tree agreement with the records' trees \
+         over {compared} same-token sentences: bracket precision {:.1}, recall {:.1}, F1 {:.1}, \
+         tags {:.1} %",
+        total.precision() * 100.0,
+        total.recall() * 100.0,
+        total.f1() * 100.0,
+        total.tag_accuracy() * 100.0
+    );
+    (items, report)
 }
 
 fn join(ts: &[validate::Triple]) -> String {
