@@ -112,6 +112,15 @@ fn run() -> Result<bool, Error> {
         }
     }
     let mut ok = true;
+    let mut slowest_month = Vec::new();
+    // Latency on a shared machine depends on what else runs: say what did.
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let load: Vec<&str> = load.split_whitespace().take(3).collect();
+    println!(
+        "machine: {cores} cores, load average before the requests: {}",
+        load.join(" ")
+    );
     println!();
     println!("| case | clients | requests | p50 ms | p90 ms | p99 ms | max ms | mean body KB |");
     println!("|---|---|---|---|---|---|---|---|");
@@ -138,8 +147,16 @@ fn run() -> Result<bool, Error> {
             if by == "month" && result.percentile(99.0) >= P99_BOUND_MS {
                 ok = false;
             }
+            if by == "month" && clients == 1 {
+                slowest_month = slowest_paths(&result, 3);
+            }
         }
     }
+    println!();
+    println!(
+        "slowest dyads by month (1 client, median ms): {}",
+        slowest_month.join(", ")
+    );
     let _ = stop_tx.send(());
     runtime.block_on(server)??;
     println!();
@@ -202,6 +219,8 @@ fn http_ingest(addr: SocketAddr) -> Result<(), Error> {
 
 struct Measured {
     latencies: Vec<f64>,
+    /// (path, latency in ms) of every timed request, for the slowest-dyad report.
+    by_path: Vec<(String, f64)>,
     mean_body_bytes: f64,
 }
 
@@ -217,6 +236,28 @@ impl Measured {
     }
 }
 
+/// The `n` paths with the highest median latency, as `path (ms)`.
+fn slowest_paths(result: &Measured, n: usize) -> Vec<String> {
+    let mut per_path: std::collections::BTreeMap<&str, Vec<f64>> =
+        std::collections::BTreeMap::new();
+    for (path, ms) in &result.by_path {
+        per_path.entry(path).or_default().push(*ms);
+    }
+    let mut medians: Vec<(&str, f64)> = per_path
+        .into_iter()
+        .map(|(path, mut v)| {
+            v.sort_by(f64::total_cmp);
+            (path, v[v.len() / 2])
+        })
+        .collect();
+    medians.sort_by(|a, b| b.1.total_cmp(&a.1));
+    medians
+        .into_iter()
+        .take(n)
+        .map(|(p, ms)| format!("{p} ({ms:.1})"))
+        .collect()
+}
+
 /// Sends the paths round-robin from `clients` threads, each on its own keep-alive connection,
 /// after a warm-up, until MAX_REQUESTS in all or MAX_SECONDS have passed.
 fn measure(addr: SocketAddr, paths: &[String], clients: usize) -> Result<Measured, Error> {
@@ -229,9 +270,9 @@ fn measure(addr: SocketAddr, paths: &[String], clients: usize) -> Result<Measure
     let handles: Vec<_> = (0..clients)
         .map(|c| {
             let paths = paths.to_vec();
-            std::thread::spawn(move || -> Result<(Vec<f64>, usize), Error> {
+            std::thread::spawn(move || -> Result<(Vec<(String, f64)>, usize), Error> {
                 let mut conn = Connection::open(addr)?;
-                let mut latencies = Vec::with_capacity(per_client);
+                let mut timed = Vec::with_capacity(per_client);
                 let mut bytes = 0usize;
                 for path in paths.iter().cycle().skip(c * 7).take(per_client) {
                     if Instant::now() > deadline {
@@ -239,22 +280,24 @@ fn measure(addr: SocketAddr, paths: &[String], clients: usize) -> Result<Measure
                     }
                     let t = Instant::now();
                     bytes += conn.get_ok(path)?;
-                    latencies.push(t.elapsed().as_secs_f64() * 1000.0);
+                    timed.push((path.clone(), t.elapsed().as_secs_f64() * 1000.0));
                 }
-                Ok((latencies, bytes))
+                Ok((timed, bytes))
             })
         })
         .collect();
-    let mut latencies = Vec::new();
+    let mut by_path = Vec::new();
     let mut bytes = 0usize;
     for h in handles {
-        let (l, b) = h.join().map_err(|_| "a client thread panicked")??;
-        latencies.extend(l);
+        let (timed, b) = h.join().map_err(|_| "a client thread panicked")??;
+        by_path.extend(timed);
         bytes += b;
     }
+    let latencies: Vec<f64> = by_path.iter().map(|(_, ms)| *ms).collect();
     let mean_body_bytes = bytes as f64 / latencies.len().max(1) as f64;
     Ok(Measured {
         latencies,
+        by_path,
         mean_body_bytes,
     })
 }
