@@ -42,6 +42,7 @@ pub struct Pipeline<'d> {
     options: Options,
     trees: TreeSource,
     knowledge: bool,
+    keep_unattributed: bool,
 }
 
 impl std::fmt::Debug for Pipeline<'_> {
@@ -65,6 +66,7 @@ impl<'d> Pipeline<'d> {
             options: Options::default(),
             trees: TreeSource::Builtin,
             knowledge: false,
+            keep_unattributed: false,
         }
     }
 
@@ -81,6 +83,14 @@ impl<'d> Pipeline<'d> {
     /// Also extract persons, quotations, amounts, dates and tone for each document.
     pub fn with_knowledge(mut self, on: bool) -> Self {
         self.knowledge = on;
+        self
+    }
+
+    /// Keep events whose source or target has no country or organisation part (`---GOV`,
+    /// "the police arrested protesters"). Off by default: such events cannot be placed in a
+    /// dyad, and most are statements to "the media" or "officials".
+    pub fn with_unattributed(mut self, keep: bool) -> Self {
+        self.keep_unattributed = keep;
         self
     }
 
@@ -117,16 +127,20 @@ impl<'d> Pipeline<'d> {
             out.sentences.push(span);
             let coded = self.coder.code(&tree, text, date, &self.options);
             let event_date = demarche_extract::event_date(&doc.text, span, Some(date));
-            out.events.extend(events_of(
-                coded,
-                &SentenceRef {
-                    doc_id: &doc.id,
-                    index,
-                    text,
-                    date,
-                    event_date,
-                },
-            ));
+            let keep_all = self.keep_unattributed;
+            out.events.extend(
+                events_of(
+                    coded,
+                    &SentenceRef {
+                        doc_id: &doc.id,
+                        index,
+                        text,
+                        date,
+                        event_date,
+                    },
+                )
+                .filter(|e| keep_all || attributed(e)),
+            );
         }
         if self.knowledge {
             out.knowledge = Some(demarche_extract::extract(
@@ -183,6 +197,11 @@ impl<'d> Pipeline<'d> {
         }
         out
     }
+}
+
+/// Whether both sides of an event name a country or an organisation (not `---...`).
+pub fn attributed(e: &Event) -> bool {
+    !e.source.starts_with("---") && !e.target.starts_with("---")
 }
 
 /// Every word the verb dictionary knows as a verb, lower-cased, for the parser.

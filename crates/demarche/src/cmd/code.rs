@@ -190,11 +190,6 @@ fn event_knowledge<'k>(k: &'k Knowledge, sentence: Span) -> EventKnowledge<'k> {
     }
 }
 
-/// An event keeps its sentence unless it has no country or organisation on either side.
-fn attributed(e: &Event) -> bool {
-    !e.source.starts_with("---") && !e.target.starts_with("---")
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let petrarch = PetrarchPaths {
         verbs: args.verbs.clone(),
@@ -212,7 +207,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         } else {
             TreeSource::Builtin
         })
-        .with_knowledge(args.with_knowledge);
+        .with_knowledge(args.with_knowledge)
+        .with_unattributed(args.keep_unattributed);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
@@ -243,7 +239,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         format: args.format,
         date: args.date,
     };
-    let keep_all = args.keep_unattributed;
     let mut report = |d: Diagnostic| {
         if d.severity == Severity::Error {
             errors += 1;
@@ -268,7 +263,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 for d in &result.diagnostics {
                     eprintln!("{d}");
                 }
-                for e in result.events.iter().filter(|e| keep_all || attributed(e)) {
+                for e in result.events.iter() {
                     n_events += 1;
                     match &result.knowledge {
                         Some(k) => {

@@ -1,14 +1,24 @@
-//! `demarche ingest`: stores documents, events and knowledge from JSON Lines files (or standard
-//! input) in the event store, idempotently. See `demarche_store::input` for the accepted
-//! records and `demarche_store` for what "stored once" means.
+//! `demarche ingest [INPUT ...]`: codes news (any input format `demarche code` reads) and stores
+//! the documents, their events with evidence and their knowledge in the event store,
+//! idempotently: the same document twice is stored once (see `demarche_store` for the rule).
+//!
+//! JSON Lines files whose first record is an event (`doc_id` + `code`, as `demarche code`
+//! writes them) are stored as they are, with no coding (documents are then rebuilt from the
+//! events' sentences unless document records come too). News is coded and stored a batch at a
+//! time, so memory stays bounded.
 
+use super::code::{DictionaryKind, base_options, load_dictionaries};
 use anyhow::Context;
-use demarche_model::Severity;
+use demarche::Pipeline;
+use demarche::input::{InputFormat, InputSpec, read_documents};
+use demarche_dict::PetrarchPaths;
+use demarche_model::{Date, Diagnostic, Severity, parse_date};
 use demarche_store::input::Grouper;
 use demarche_store::{IngestItem, IngestSummary, Store};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::io::BufReader;
-use std::path::PathBuf;
+use rayon::prelude::*;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Documents per transaction: large enough that commits do not dominate, small enough that a
@@ -16,63 +26,61 @@ use std::process::ExitCode;
 const BATCH: usize = 200;
 
 #[derive(clap::Args, Debug)]
+#[command(after_long_help = "Examples:
+  demarche ingest news.jsonl                 # code and store (./demarche.db)
+  demarche ingest --db gt.db article.txt --date 2021-11-20
+  demarche code news.jsonl > events.jsonl && demarche ingest events.jsonl")]
 pub struct Args {
-    /// JSON Lines files of event records (as `demarche code` writes them), document records
-    /// (`id`, `text`, `date`, `title`, `source`, `url`) or knowledge records; `-` or nothing
-    /// reads standard input
+    /// News to code and store (plain text, JSON Lines, PETRARCH XML, HTML, RSS/Atom, WARC), or
+    /// JSON Lines of event records as `demarche code` writes them; `-` or nothing reads stdin
     pub inputs: Vec<PathBuf>,
     /// The store (SQLite file; created if missing)
     #[arg(long, default_value = demarche_store::DEFAULT_DB_PATH)]
     pub db: PathBuf,
+    /// Publication date (YYYY-MM-DD) for documents that carry none, such as plain text
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Input format; by default from the extension, else from the first bytes
+    #[arg(long, value_enum)]
+    pub format: Option<InputFormat>,
+    /// A folder of dictionaries in our own format (default: the built-in set)
+    #[arg(long, value_name = "DIR")]
+    pub dictionaries: Option<PathBuf>,
+}
+
+/// Whether a JSON Lines file holds event records (first record has `doc_id` and `code`).
+fn holds_events(path: &Path) -> bool {
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut first = String::new();
+    for line in BufReader::new(f).lines().take(20) {
+        let Ok(line) = line else { return false };
+        if !line.trim().is_empty() {
+            first = line;
+            break;
+        }
+    }
+    serde_json::from_str::<serde_json::Value>(&first)
+        .ok()
+        .is_some_and(|v| v.get("doc_id").is_some() && v.get("code").is_some())
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut store =
         Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let inputs = if args.inputs.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.inputs
-    };
-    // All inputs are grouped together, so that documents and their events may come in
-    // separate files.
-    let mut grouper = Grouper::new();
+    let (coded_files, news): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.inputs.iter().cloned().partition(|p| holds_events(p));
     let mut errors = 0usize;
-    for path in &inputs {
-        let name = path.display().to_string();
-        let diagnostics = if name == "-" {
-            grouper.read(std::io::stdin().lock(), "<stdin>")
-        } else {
-            match std::fs::File::open(path) {
-                Ok(f) => grouper.read(BufReader::new(f), &name),
-                Err(e) => {
-                    eprintln!("{name}: error: cannot open: {e}");
-                    errors += 1;
-                    continue;
-                }
-            }
-        };
-        for d in &diagnostics {
-            eprintln!("{d}");
-            if d.severity == Severity::Error {
-                errors += 1;
-            }
-        }
+    let mut summary = IngestSummary::default();
+    if !coded_files.is_empty() {
+        let s = ingest_coded(&mut store, &coded_files, &mut errors)?;
+        add(&mut summary, &s);
     }
-    // Events without a document record belong to the stored document of that id, if there is
-    // one (ingest the corpus first, its coded events later): keep its text and metadata rather
-    // than replacing it with a text rebuilt from the events' sentences.
-    let mut items: Vec<IngestItem> = Vec::new();
-    for read in grouper.finish() {
-        let mut item = read.item;
-        if !read.document_given
-            && let Some(stored) = store.stored_document(&item.document.id)?
-        {
-            item.document = stored;
-        }
-        items.push(item);
+    if !news.is_empty() || args.inputs.is_empty() {
+        let s = ingest_news(&mut store, &args, news, &mut errors)?;
+        add(&mut summary, &s);
     }
-    let summary = ingest_items(&mut store, &items)?;
     let stats = store.stats()?;
     println!(
         "documents: {} new, {} unchanged, {} replaced; events: {} new after de-duplication; mentions: {}",
@@ -94,6 +102,108 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn add(total: &mut IngestSummary, s: &IngestSummary) {
+    total.documents_new += s.documents_new;
+    total.documents_unchanged += s.documents_unchanged;
+    total.documents_replaced += s.documents_replaced;
+    total.events_new += s.events_new;
+    total.mentions += s.mentions;
+}
+
+/// Codes documents with the pipeline (knowledge included) and stores them batch by batch.
+fn ingest_news(
+    store: &mut Store,
+    args: &Args,
+    paths: Vec<PathBuf>,
+    errors: &mut usize,
+) -> anyhow::Result<IngestSummary> {
+    let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), PetrarchPaths::default())?;
+    let pipeline = Pipeline::new(&dicts)
+        .with_options(base_options(kind == DictionaryKind::Own))
+        .with_knowledge(true);
+    let today = chrono::Local::now().date_naive();
+    let fallback = args.date.unwrap_or(today);
+    let spec = InputSpec {
+        paths,
+        format: args.format,
+        date: args.date,
+    };
+    let mut summary = IngestSummary::default();
+    let mut report = |d: Diagnostic| {
+        if d.severity == Severity::Error {
+            *errors += 1;
+        }
+        eprintln!("{d}");
+    };
+    read_documents(
+        &spec,
+        |batch| {
+            let items: Vec<IngestItem> = batch
+                .into_par_iter()
+                .map(|mut document| {
+                    let coded = pipeline.code_document(&document, fallback);
+                    document.date.get_or_insert(fallback);
+                    IngestItem {
+                        knowledge: coded
+                            .knowledge
+                            .as_ref()
+                            .and_then(|k| serde_json::to_value(k).ok()),
+                        events: coded.events,
+                        document,
+                    }
+                })
+                .collect();
+            let s = ingest_items(store, &items)?;
+            add(&mut summary, &s);
+            Ok(())
+        },
+        &mut report,
+    )?;
+    Ok(summary)
+}
+
+/// Stores event, document and knowledge records as `demarche code` writes them.
+fn ingest_coded(
+    store: &mut Store,
+    paths: &[PathBuf],
+    errors: &mut usize,
+) -> anyhow::Result<IngestSummary> {
+    // All inputs are grouped together, so that documents and their events may come in
+    // separate files.
+    let mut grouper = Grouper::new();
+    for path in paths {
+        let name = path.display().to_string();
+        let diagnostics = match std::fs::File::open(path) {
+            Ok(f) => grouper.read(BufReader::new(f), &name),
+            Err(e) => {
+                eprintln!("{name}: error: cannot open: {e}");
+                *errors += 1;
+                continue;
+            }
+        };
+        for d in &diagnostics {
+            eprintln!("{d}");
+            if d.severity == Severity::Error {
+                *errors += 1;
+            }
+        }
+    }
+    // Events without a document record belong to the stored document of that id, if there is
+    // one (ingest the corpus first, its coded events later): keep its text and metadata rather
+    // than replacing it with a text rebuilt from the events' sentences.
+    let mut items: Vec<IngestItem> = Vec::new();
+    for read in grouper.finish() {
+        let mut item = read.item;
+        if !read.document_given
+            && let Some(stored) = store.stored_document(&item.document.id)?
+        {
+            item.document = stored;
+        }
+        items.push(item);
+    }
+    ingest_items(store, &items)
 }
 
 /// Stores `items` in batches, with a progress bar on a terminal. This is the ingest core that
