@@ -25,6 +25,8 @@ enum Command {
     Code(cmd::code::Args),
     /// Run a PETRARCH validation file and report passed and failed records
     Validate(cmd::validate::Args),
+    /// Score the coder on hand-coded sentences (precision, recall, F1 at country level)
+    Evaluate(cmd::evaluate::Args),
     /// Show, for one sentence or record, the tree, actor matches, patterns and events
     Explain(cmd::explain::Args),
     /// Work with dictionaries: lint, convert between formats
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Code(a) => cmd::code::run(a),
         Command::Validate(a) => cmd::validate::run(a),
+        Command::Evaluate(a) => cmd::evaluate::run(a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Dict(a) => cmd::dict::run(a),
         Command::Extract(a) => cmd::extract::run(a),

@@ -4,6 +4,7 @@ pub mod code;
 pub mod demo;
 pub mod dict;
 pub mod dyad;
+pub mod evaluate;
 pub mod explain;
 pub mod export;
 pub mod extract;
