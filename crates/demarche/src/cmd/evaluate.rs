@@ -9,7 +9,7 @@
 //! events — how often the paired events agree on source, target and root.
 //!
 //! Gold formats: JSON Lines `{"id","date","text","events":[{"source","target","root"}]}` and the
-//! tab-separated form `sentence<TAB>SRC>TGT:ROOT;...` with `#` comment lines. A bad line is
+//! tab-separated form `sentence<TAB>SRC>TGT:ROOT;...` (`-` for no event) with `#` comment lines. A bad line is
 //! reported with file and line and skipped; the rest is scored.
 //!
 //! Design decision: pairing for the per-field accuracy is greedy (exact triples first, then
@@ -373,9 +373,12 @@ struct ReportJson {
     root_accuracy: AccJson,
 }
 
-/// Parses `SRC>TGT:ROOT;...` (blank means no event).
+/// Parses `SRC>TGT:ROOT;...`; blank or `-` (the TSV files' mark) means no event.
 fn parse_expected(s: &str) -> Result<Vec<Triple>, String> {
     let mut out = Vec::new();
+    if s.trim() == "-" {
+        return Ok(out);
+    }
     for item in s.split(';').map(str::trim).filter(|i| !i.is_empty()) {
         let parsed = item
             .split_once('>')
@@ -644,6 +647,8 @@ mod tests {
     #[test]
     fn parse_expected_rejects_malformed_items() {
         assert_eq!(parse_expected("").map(|v| v.len()), Ok(0));
+        assert_eq!(parse_expected(" - ").map(|v| v.len()), Ok(0));
+        assert!(parse_expected("-;IND>PAK:08").is_err());
         assert_eq!(
             parse_expected("IND>PAK:08; PAK>IND:08").map(|v| v.len()),
             Ok(2)
