@@ -1,0 +1,81 @@
+//! Codes N documents of the benchmark corpus on one thread and prints documents, sentences,
+//! events and sentences per second — a whole-process run whose peak memory can be measured
+//! with `/usr/bin/time -v` (criterion's process holds more than the pipeline needs).
+//!
+//! ```text
+//! cargo run --release -p demarche --example pipeline_throughput -- [N] [builtin|phoenix] [knowledge]
+//! ```
+//! `phoenix` reads `$DEMARCHE_REFERENCE/petrarch2/dictionaries`. The corpus (see
+//! `benches/corpus.rs`) is cycled to N documents; each is coded and dropped, as `demarche
+//! code` streams.
+
+use anyhow::{Context, bail};
+use demarche::Pipeline;
+use demarche_dict::{Dictionaries, PetrarchPaths};
+use demarche_model::Date;
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[path = "../benches/corpus.rs"]
+mod corpus;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = match args.first() {
+        Some(s) => s
+            .parse()
+            .with_context(|| format!("expected a document count, found `{s}`"))?,
+        None => 5000,
+    };
+    let set = args.get(1).map(String::as_str).unwrap_or("builtin");
+    let knowledge = args.get(2).is_some_and(|a| a == "knowledge");
+
+    let start = Instant::now();
+    let (dicts, own): (Dictionaries, bool) = match set {
+        "builtin" => (demarche_dict::native::default_dictionaries().0, true),
+        "phoenix" => {
+            let Some(reference) = std::env::var_os("DEMARCHE_REFERENCE") else {
+                bail!("phoenix needs DEMARCHE_REFERENCE (the shared reference folder)");
+            };
+            let dir = PathBuf::from(reference).join("petrarch2/dictionaries");
+            (
+                Dictionaries::load_petrarch(&PetrarchPaths::phoenix(&dir)).0,
+                false,
+            )
+        }
+        other => bail!("expected builtin or phoenix, found `{other}`"),
+    };
+    let mut options = demarche_coder::Options::default();
+    if own {
+        options.negation = true;
+        options.intent = true;
+        options.reported_speech = true;
+    }
+    let pipeline = Pipeline::new(&dicts)
+        .with_options(options)
+        .with_knowledge(knowledge);
+    let load = start.elapsed();
+
+    let corpus = corpus::documents();
+    if corpus.is_empty() {
+        bail!("the benchmark corpus is empty");
+    }
+    let date = Date::from_ymd_opt(2024, 6, 1).context("a valid date")?;
+    let (mut sentences, mut events) = (0usize, 0usize);
+    let start = Instant::now();
+    for doc in corpus.iter().cycle().take(n) {
+        let coded = pipeline.code_document(doc, date);
+        sentences += coded.sentences.len();
+        events += coded.events.len();
+    }
+    let secs = start.elapsed().as_secs_f64().max(1e-9);
+    println!(
+        "{set} dictionaries (loaded and compiled in {:.2} s), knowledge {}: {n} documents, \
+         {sentences} sentences, {events} events in {secs:.2} s: {:.0} sentences/s, {:.0} documents/s",
+        load.as_secs_f64(),
+        if knowledge { "on" } else { "off" },
+        sentences as f64 / secs,
+        n as f64 / secs
+    );
+    Ok(())
+}
