@@ -1,0 +1,126 @@
+//! `demarche explain` on one sentence (issue #2) and `demarche extract` on the example article,
+//! as JSON and as GDELT GKG rows (issue #5).
+
+use serde_json::Value;
+
+use crate::{article, check, demarche, must_exist, reference, s, tempdir};
+
+#[test]
+fn explain_shows_tree_actor_phrases_and_the_event() {
+    let dir = tempdir();
+    let sentence = "Russian President Vladimir Putin accused Western countries of meddling.";
+    let run = demarche(
+        dir.path(),
+        &["explain", sentence, "--date", "2021-11-20"],
+        None,
+    );
+    check(&run, "explain");
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let out = &run.stdout;
+    assert!(out.contains("(ROOT"), "no tree:\n{out}");
+    let actors = out
+        .split("actor phrases:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no actor phrases:\n{out}"));
+    let putin = actors
+        .lines()
+        .find(|l| l.contains("\"Russian President Vladimir Putin\""));
+    assert!(
+        putin.is_some_and(|l| l.contains("RUSGOV")),
+        "Putin's phrase is not RUSGOV:\n{out}"
+    );
+    let west = actors.lines().find(|l| l.contains("\"Western countries\""));
+    assert!(
+        west.is_some_and(|l| l.contains("WST")),
+        "`Western countries` is not WST:\n{out}"
+    );
+    let events = out
+        .split("events:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no events section:\n{out}"));
+    assert!(
+        events.contains("RUSGOV -> WST 11"),
+        "no RUSGOV -> WST 11x event line:\n{out}"
+    );
+}
+
+#[test]
+fn extract_finds_the_article_persons_with_roles() {
+    let Some(reference) = reference() else { return };
+    let file = article(&reference);
+    let dir = tempdir();
+    let run = demarche(
+        dir.path(),
+        &["extract", &file, "--date", "2021-11-20"],
+        None,
+    );
+    check(&run, "extract");
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let docs: Vec<Value> = serde_json::Deserializer::from_str(&run.stdout)
+        .into_iter::<Value>()
+        .collect::<Result<_, _>>()
+        .expect("extract writes JSON objects");
+    assert_eq!(docs.len(), 1, "one document");
+    let persons = docs[0]["persons"].as_array().expect("a `persons` list");
+    for (name, role) in [
+        ("Vladimir Putin", "President"),
+        ("Zhao Lijian", "spokesperson"),
+        ("Shu Jueting", "spokesperson"),
+    ] {
+        let person = persons.iter().find(|p| s(p, "name") == name);
+        let person = person.unwrap_or_else(|| panic!("{name} not among the persons: {persons:?}"));
+        let got = s(&person["role"], "text");
+        assert!(
+            got.eq_ignore_ascii_case(role),
+            "{name}'s role is {got:?}, not {role:?}"
+        );
+    }
+}
+
+#[test]
+fn extract_to_gkg_writes_a_header_and_one_row_of_the_codebook_width() {
+    let Some(reference) = reference() else { return };
+    let file = article(&reference);
+    let schema = must_exist(
+        &reference,
+        "gdelt/GDELT_2.0_gdeltKnowledgeGraph_Column_Labels_Header_Row_Sep2016.tsv",
+    );
+    let schema = std::fs::read_to_string(schema).expect("the GKG schema is readable");
+    // Column rows start with their 0-based index; the first line is the schema's own header.
+    let columns = schema
+        .lines()
+        .filter(|l| {
+            l.split('\t')
+                .next()
+                .is_some_and(|c| c.trim().parse::<u32>().is_ok())
+        })
+        .count();
+    assert!(columns > 20, "the schema lists only {columns} columns");
+    let dir = tempdir();
+    let run = demarche(
+        dir.path(),
+        &["extract", &file, "--date", "2021-11-20", "--to", "gkg"],
+        None,
+    );
+    check(&run, "extract --to gkg");
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "a header and one row:\n{}", run.stdout);
+    for line in &lines {
+        assert_eq!(
+            line.split('\t').count(),
+            columns,
+            "not {columns} columns: {line}"
+        );
+    }
+    assert!(
+        lines[0].contains("PERSONS"),
+        "the first line is not a header: {}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains("Zhao Lijian"),
+        "the row has no persons: {}",
+        lines[1]
+    );
+}
