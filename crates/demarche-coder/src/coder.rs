@@ -329,7 +329,7 @@ impl<'d> Coder<'d> {
         let mut consumed = (0u32, 0u32);
         // With `reported_speech`, a statement verb leaves its complement to be coded and its own
         // event is dropped when the complement codes one: (events of the statement, its span).
-        let mut statements: Vec<(std::ops::Range<usize>, u32, u32)> = Vec::new();
+        let mut statements: Vec<(std::ops::Range<usize>, u32, u32, usize)> = Vec::new();
         for n in 0..tree.len() {
             if s.kind.get(n) != Some(&Phrase::Vp) {
                 continue;
@@ -345,7 +345,7 @@ impl<'d> Coder<'d> {
                     .get(before..)
                     .is_some_and(|e| !e.is_empty() && e.iter().all(|e| e.code.starts_with("01")));
                 if opts.reported_speech && statement {
-                    statements.push((before..out.events.len(), lo, hi));
+                    statements.push((before..out.events.len(), lo, hi, n));
                 } else {
                     consumed = (lo, hi);
                 }
@@ -353,7 +353,27 @@ impl<'d> Coder<'d> {
         }
         if opts.reported_speech && !statements.is_empty() {
             let mut drop = vec![false; out.events.len()];
-            for (range, lo, hi) in &statements {
+            for (range, lo, hi, vp) in &statements {
+                // "Ukraine said Russian forces shelled Kharkiv": the subject of the reported
+                // clause is not what the statement is addressed to, whether or not the clause
+                // codes an event of its own.
+                let clause_spans = tree
+                    .children(NodeId(*vp as u32))
+                    .iter()
+                    .filter(|c| s.kind.get(c.index()) == Some(&Phrase::Clause))
+                    .filter_map(|c| tree.span(*c));
+                for span in clause_spans {
+                    for i in range.clone() {
+                        let inside = out
+                            .events
+                            .get(i)
+                            .and_then(|e| e.target_span)
+                            .is_some_and(|t| t.start >= span.start && t.end <= span.end);
+                        if inside && let Some(d) = drop.get_mut(i) {
+                            *d = true;
+                        }
+                    }
+                }
                 let (Some(a), Some(b)) = (
                     s.leaf_node.get(*lo as usize).and_then(|&n| tree.span(n)),
                     s.leaf_node

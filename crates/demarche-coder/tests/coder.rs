@@ -508,7 +508,13 @@ fn reported_speech_option_codes_the_reported_event() {
         ..Options::default()
     };
     check_with(t, "2010-01-01", &o, &["ARN GON 190"]);
-    // A statement that reports no event keeps its own.
+    // The subject of a reported clause is not whom the statement addresses: without the
+    // option PETRARCH's reading (Bree -> Arnor 010) stays; with it, no event, even when the
+    // clause codes none of its own (here "praised" is not in the dictionary).
     let plain = "(S (NP (NNP Bree)) (VP (VBD said) (SBAR (S (NP (NNP Arnor)) (VP (VBD praised) (NP (NNP Gondor)))))) (. .))";
-    check_with(plain, "2010-01-01", &o, &["BRE ARN 010"]);
+    check(plain, &["BRE ARN 010"]);
+    check_with(plain, "2010-01-01", &o, &[]);
+    // A statement addressed outside the clause keeps its own event.
+    let to = "(S (NP (NNP Bree)) (VP (VBD said) (PP (TO to) (NP (NNP Arnor))) (SBAR (IN that) (S (NP (NNP Mordor)) (VP (VBD praised) (NP (NNP Gondor)))))) (. .))";
+    check_with(to, "2010-01-01", &o, &["BRE ARN 010"]);
 }

@@ -209,8 +209,14 @@ impl<'a> Grammar<'a> {
             "``" => is_noun(self.t(j + 1)) || self.t(j + 1) == "JJ",
             "RB" => matches!(self.t(j + 1), "CD" | "JJ" | "DT"),
             "VBN" | "VBG" => matches!(self.t(j + 1), "NN" | "NNS" | "NNP" | "NNPS" | "JJ"),
+            "IN" => self.at_least(j),
             _ => false,
         }
+    }
+
+    /// "at least 20 people", "at most three": a quantifier that opens a noun phrase, not a PP.
+    fn at_least(&self, j: usize) -> bool {
+        self.w(j) == "at" && matches!(self.w(j + 1), "least" | "most") && self.t(j + 2) == "CD"
     }
 
     /// Index just past a simple noun phrase starting at `j` (no PPs except `of`).
@@ -236,6 +242,7 @@ impl<'a> Grammar<'a> {
                     | "``"
                     | "''"
             ) || (t == "PRP" && j == start)
+                || (t == "IN" && j == start && self.at_least(j))
                 || (t == "EX" && j == start)
                 || (matches!(t, "VBN" | "VBG") && matches!(self.t(j + 1), "NN" | "NNS" | "JJ"))
                 || (t == "RB" && matches!(self.t(j + 1), "CD" | "JJ"))
@@ -439,7 +446,7 @@ impl<'a> Grammar<'a> {
                 if self.cur() == "," {
                     kids.push(self.leaf());
                 }
-            } else if t == "IN" && self.np_starts_at(self.pos + 1) {
+            } else if t == "IN" && self.np_starts_at(self.pos + 1) && !self.at_least(self.pos) {
                 kids.push(self.pp(Mode::Subject));
                 if self.cur() == "," {
                     kids.push(self.leaf());
@@ -682,6 +689,9 @@ impl<'a> Grammar<'a> {
                     } else {
                         return;
                     }
+                }
+                "IN" if self.at_least(self.pos) => {
+                    self.object(kids, reporting, &mut objects);
                 }
                 "IN" if w == "that" => {
                     let s = self.sbar();
@@ -1105,6 +1115,7 @@ impl<'a> Grammar<'a> {
             let take = match t {
                 "DT" | "PDT" | "PRP$" => !seen_noun,
                 "CD" | "$" | "#" => true,
+                "IN" => kids.is_empty() && self.at_least(self.pos),
                 "JJ" | "JJR" | "JJS"
                     if seen_noun
                         && matches!(self.t(self.pos.wrapping_sub(1)), "NNP" | "NNPS")

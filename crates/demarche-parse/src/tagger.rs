@@ -691,6 +691,11 @@ fn settle_verb(
             if !finite_seen {
                 return "VBD";
             }
+            // "Ukraine said Russian forces shelled the city": a noun phrase right after a
+            // reporting verb is the subject of its reported clause, so the verb is finite.
+            if past && before.is_some_and(|(t, w)| t.starts_with("VB") && is_reporting_verb(w)) {
+                return "VBD";
+            }
             let clause_edge = before.is_none_or(|(t, w)| t == "," || t == "CC" || w == "that");
             if is_reporting_verb(lower) && clause_edge {
                 return "VBD";

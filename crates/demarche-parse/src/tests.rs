@@ -320,3 +320,27 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn regression_past_form_after_a_reporting_verb_is_finite() {
+    // "said NP attacked ...": the noun phrase is the subject of the reported clause, so the
+    // past form is VBD and heads its own clause (it was tagged VBN and attached as a second
+    // complement of "said", which made the reported subject the target of the statement).
+    check(
+        "Ukraine said Russian forces attacked the city overnight.",
+        "(ROOT (S (NP (NNP Ukraine)) (VP (VBD said) (SBAR (S (NP (JJ Russian) (NNS forces)) (VP (VBD attacked) (NP (DT the) (NN city)) (ADVP (RB overnight)))))) (. .)))",
+    );
+}
+
+#[test]
+fn regression_at_least_opens_a_noun_phrase() {
+    // "at least 20 people" is a quantified noun phrase (the object, or the subject), not a PP.
+    check(
+        "The strikes killed at least 20 people in Gaza.",
+        "(ROOT (S (NP (DT The) (NNS strikes)) (VP (VBD killed) (NP (IN at) (JJS least) (CD 20) (NNS people)) (PP (IN in) (NP (NNP Gaza)))) (. .)))",
+    );
+    check(
+        "At least 20 people were killed.",
+        "(ROOT (S (NP (IN At) (JJS least) (CD 20) (NNS people)) (VP (VBD were) (VP (VBN killed))) (. .)))",
+    );
+}
