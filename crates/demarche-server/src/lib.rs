@@ -181,8 +181,10 @@ async fn require_ingest_token(
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
+        // The scheme name is case-insensitive (RFC 9110); the token is not.
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim());
     match given {
         None => Err(ServerError::Unauthorized(
             "ingest needs an `Authorization: Bearer TOKEN` header".into(),

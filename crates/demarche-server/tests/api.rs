@@ -735,3 +735,124 @@ async fn ingest_rejects_bad_bodies_whole() {
     // None of it was stored.
     assert_eq!(get(&f.app, "/api/stats").await.json()["documents"], 5);
 }
+
+// ------------------------------------------------------------- responses match the document
+
+/// Checks `value` against `schema` of the OpenAPI document: required properties present, no
+/// property the schema does not list, types of scalars, and the same down arrays and objects.
+/// Returns the path of the first mismatch.
+fn conforms(spec: &Value, schema: &Value, value: &Value, path: &str) -> Result<(), String> {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.trim_start_matches("#/components/schemas/");
+        return conforms(spec, &spec["components"]["schemas"][name], value, path);
+    }
+    if value.is_null() {
+        return if schema["nullable"] == true {
+            Ok(())
+        } else {
+            Err(format!("{path}: null but not nullable"))
+        };
+    }
+    if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+        return all.iter().try_for_each(|s| conforms(spec, s, value, path));
+    }
+    let ty = schema.get("type").and_then(Value::as_str);
+    let ok = match ty {
+        Some("object") => value.is_object(),
+        Some("array") => value.is_array(),
+        Some("string") => value.is_string(),
+        Some("integer") => value.is_u64() || value.is_i64(),
+        Some("number") => value.is_number(),
+        Some("boolean") => value.is_boolean(),
+        _ => true,
+    };
+    if !ok {
+        return Err(format!("{path}: expected {ty:?}, found {value}"));
+    }
+    if let (Some(items), Some(list)) = (schema.get("items"), value.as_array()) {
+        for (i, v) in list.iter().enumerate() {
+            conforms(spec, items, v, &format!("{path}[{i}]"))?;
+        }
+    }
+    if let Some(obj) = value.as_object() {
+        let props = schema.get("properties").and_then(Value::as_object);
+        for req in schema["required"].as_array().into_iter().flatten() {
+            let key = req.as_str().unwrap();
+            if !obj.contains_key(key) {
+                return Err(format!("{path}: required property `{key}` missing"));
+            }
+        }
+        if let Some(props) = props {
+            for (k, v) in obj {
+                let Some(s) = props.get(k) else {
+                    return Err(format!("{path}: property `{k}` is not in the document"));
+                };
+                conforms(spec, s, v, &format!("{path}.{k}"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The schema of the 200 (or other) answer of `method path` in the document.
+fn response_schema<'a>(spec: &'a Value, path: &str, method: &str, status: &str) -> &'a Value {
+    &spec["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"]
+}
+
+#[tokio::test]
+async fn every_response_conforms_to_the_openapi_document() {
+    let spec: Value = serde_json::from_str(OPENAPI_JSON).unwrap();
+    let f = fixture_with(Some("t"), None);
+    let cases = [
+        ("/api/stats", "/api/stats", "200"),
+        ("/api/actors", "/api/actors?limit=3", "200"),
+        ("/api/events", "/api/events?actor=RUS&mentions=5", "200"),
+        (
+            "/api/dyads/{a}/{b}/series",
+            "/api/dyads/CHN/RUS/series?undirected=true",
+            "200",
+        ),
+        (
+            "/api/dyads/{a}/{b}/series",
+            "/api/dyads/CHN/RUS/series?by=day&from=2021-03-01&to=2021-03-05",
+            "200",
+        ),
+        ("/api/documents/{id}", "/api/documents/d1", "200"),
+        ("/api/documents/{id}", "/api/documents/missing", "404"),
+        ("/api/events", "/api/events?page_size=1000", "400"),
+    ];
+    for (route, uri, status) in cases {
+        let reply = get(&f.app, uri).await;
+        assert_eq!(reply.status.as_str(), status, "{uri}: {}", reply.text);
+        let schema = response_schema(&spec, route, "get", status);
+        assert!(schema.is_object(), "no {status} schema for {route}");
+        conforms(&spec, schema, &reply.json(), uri).unwrap();
+    }
+    let ok = post_ingest(&f.app, Some("Bearer t"), ingest_body("n9")).await;
+    conforms(
+        &spec,
+        response_schema(&spec, "/api/ingest", "post", "200"),
+        &ok.json(),
+        "ingest",
+    )
+    .unwrap();
+    let denied = post_ingest(&f.app, None, ingest_body("n9")).await;
+    conforms(
+        &spec,
+        response_schema(&spec, "/api/ingest", "post", "401"),
+        &denied.json(),
+        "ingest 401",
+    )
+    .unwrap();
+    // The validator itself notices a property the document does not list.
+    let extra = json!({"error": "x", "status": 400, "hint": "y"});
+    assert!(
+        conforms(
+            &spec,
+            &json!({"$ref": "#/components/schemas/Error"}),
+            &extra,
+            "e"
+        )
+        .is_err()
+    );
+}
