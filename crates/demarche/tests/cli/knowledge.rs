@@ -118,9 +118,42 @@ fn extract_to_gkg_writes_a_header_and_one_row_of_the_codebook_width() {
         "the first line is not a header: {}",
         lines[0]
     );
-    assert!(
-        lines[1].contains("Zhao Lijian"),
-        "the row has no persons: {}",
-        lines[1]
-    );
+    for name in ["Vladimir Putin", "Zhao Lijian", "Shu Jueting"] {
+        assert!(
+            lines[1].contains(name),
+            "the row does not name {name}: {}",
+            lines[1]
+        );
+    }
+}
+
+#[test]
+fn code_with_knowledge_dates_putins_accusation_and_attributes_his_words() {
+    let Some(reference) = reference() else { return };
+    let file = article(&reference);
+    let dir = tempdir();
+    let args = ["code", &file, "--date", "2021-11-20", "--with-knowledge"];
+    let run = demarche(dir.path(), &args, None);
+    check(&run, "code --with-knowledge");
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let events = crate::events(&run);
+    let accuse = events
+        .iter()
+        .find(|e| s(e, "source") == "RUSGOV" && s(e, "target") == "WST");
+    let accuse = accuse.unwrap_or_else(|| panic!("no RUSGOV -> WST event: {}", run.stdout));
+    // "On Thursday, Putin said ..." in an article of Saturday 2021-11-20.
+    assert_eq!(s(accuse, "event_date"), "2021-11-18", "{accuse}");
+    assert_eq!(s(accuse, "date"), "2021-11-20", "{accuse}");
+    let quotations = accuse["knowledge"]["quotations"]
+        .as_array()
+        .expect("the sentence's quotations");
+    let putin = quotations
+        .iter()
+        .find(|q| s(&q["speaker"], "name") == "Vladimir Putin");
+    let putin = putin.unwrap_or_else(|| panic!("no quotation by Vladimir Putin: {quotations:?}"));
+    let reporters: Vec<&str> = putin["reported_by"]
+        .as_array()
+        .map(|r| r.iter().map(|x| s(x, "name")).collect())
+        .unwrap_or_default();
+    assert_eq!(reporters, ["TASS"], "{putin}");
 }
