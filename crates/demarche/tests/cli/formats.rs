@@ -123,3 +123,126 @@ fn same_input_gives_byte_identical_output() {
         "--threads 1 differs from the default"
     );
 }
+
+/// One WARC record of `kind` with the given payload (`Content-Length` computed from it).
+fn warc_record(kind: &str, uri: &str, date: &str, id: &str, payload: &[u8]) -> Vec<u8> {
+    let head = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n\
+         WARC-Record-ID: <urn:uuid:{id}>\r\nContent-Type: application/http; msgtype={kind}\r\n\
+         Content-Length: {}\r\n\r\n",
+        payload.len()
+    );
+    [head.as_bytes(), payload, b"\r\n\r\n"].concat()
+}
+
+/// An HTTP response carrying an HTML page whose article is `sentence`.
+fn http_page(sentence: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+         <html><body><article><p>{sentence}</p></article></body></html>"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn warc_responses_are_documents_and_requests_are_skipped() {
+    let dir = tempdir();
+    let archive = [
+        warc_record(
+            "request",
+            "https://example.org/a",
+            "2022-03-04T10:00:00Z",
+            "r",
+            b"GET / HTTP/1.1\r\n\r\n",
+        ),
+        warc_record(
+            "response",
+            "https://example.org/a",
+            "2022-03-04T10:00:00Z",
+            "a",
+            &http_page("Russian forces shelled the Ukrainian city of Kharkiv on Friday."),
+        ),
+        warc_record(
+            "response",
+            "https://example.org/b",
+            "2021-11-20T08:00:00Z",
+            "b",
+            &http_page("China praised Russia."),
+        ),
+    ]
+    .concat();
+    let file = write(dir.path(), "crawl.warc", archive);
+    let run = demarche(dir.path(), &["code", file], None);
+    check(&run, "WARC");
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let got: Vec<[String; 3]> = rows(&run)
+        .into_iter()
+        .map(|r| [r[1].clone(), r[2].clone(), r[4].clone()])
+        .collect();
+    let want = [
+        ["2022-03-04", "RUSMIL", "194"],
+        ["2021-11-20", "CHN", "051"],
+    ]
+    .map(|r| r.map(String::from));
+    assert_eq!(got, want);
+}
+
+#[test]
+fn malformed_warc_record_is_reported_and_the_next_one_coded() {
+    let dir = tempdir();
+    let good = warc_record(
+        "response",
+        "https://example.org/b",
+        "2021-11-20T08:00:00Z",
+        "b",
+        &http_page("China praised Russia."),
+    );
+    let bad = String::from_utf8_lossy(&warc_record(
+        "response",
+        "https://example.org/a",
+        "2022-03-04T10:00:00Z",
+        "a",
+        &http_page("Israel attacked Egypt."),
+    ))
+    .replace("Content-Length: ", "Content-Length: x");
+    let file = write(dir.path(), "broken.warc", [bad.as_bytes(), &good].concat());
+    let run = demarche(dir.path(), &["code", file], None);
+    check(&run, "malformed WARC record");
+    assert!(
+        run.stderr.contains("broken.warc:1"),
+        "no broken.warc:1 diagnostic: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("Content-Length"),
+        "the diagnostic does not say what was expected: {}",
+        run.stderr
+    );
+    assert_ne!(
+        run.code,
+        Some(0),
+        "a malformed record must show in the exit status"
+    );
+    let got: Vec<[String; 2]> = rows(&run)
+        .into_iter()
+        .map(|r| [r[2].clone(), r[3].clone()])
+        .collect();
+    assert_eq!(got, [["CHN".to_string(), "RUS".to_string()]]);
+}
+
+#[test]
+fn atom_entries_are_documents_dated_by_publication() {
+    let dir = tempdir();
+    let feed = fixture(dir.path(), "feed.atom");
+    let run = demarche(dir.path(), &["code", feed], None);
+    check(&run, "Atom feed");
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    assert_eq!(
+        rows(&run),
+        vec![
+            row("urn:example:a", "2022-03-04", "RUSMIL", "UKR", "194"),
+            // `published` (not the later `updated`) is the document's date.
+            row("urn:example:b", "2021-11-20", "CHN", "RUS", "051"),
+        ]
+    );
+}
