@@ -246,3 +246,26 @@ fn atom_entries_are_documents_dated_by_publication() {
         ]
     );
 }
+
+#[test]
+fn output_file_holds_what_stdout_would() {
+    let dir = tempdir();
+    let feed = fixture(dir.path(), "feed.rss");
+    let to_stdout = demarche(dir.path(), &["code", feed], None);
+    check(&to_stdout, "code to stdout");
+    let to_file = demarche(
+        dir.path(),
+        &["code", feed, "--output", "events.jsonl"],
+        None,
+    );
+    check(&to_file, "code --output");
+    assert_eq!(to_file.code, Some(0), "stderr: {}", to_file.stderr);
+    assert!(
+        to_file.stdout.is_empty(),
+        "events also on stdout: {}",
+        to_file.stdout
+    );
+    let written = std::fs::read(dir.path().join("events.jsonl")).expect("events.jsonl written");
+    assert_eq!(written, to_stdout.stdout_bytes);
+    assert_eq!(events(&to_stdout).len(), 2);
+}

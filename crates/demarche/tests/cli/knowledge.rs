@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::{article, check, demarche, must_exist, reference, s, tempdir};
+use crate::{article, check, demarche, fixture, must_exist, reference, s, tempdir};
 
 #[test]
 fn explain_shows_tree_actor_phrases_and_the_event() {
@@ -156,4 +156,90 @@ fn code_with_knowledge_dates_putins_accusation_and_attributes_his_words() {
         .map(|r| r.iter().map(|x| s(x, "name")).collect())
         .unwrap_or_default();
     assert_eq!(reporters, ["TASS"], "{putin}");
+}
+
+#[test]
+fn explain_a_validation_record_shows_the_fired_pattern_and_the_expected_events() {
+    let Some(reference) = reference() else { return };
+    let records = must_exist(&reference, "petrarch2/validation/PETR.UnitTest.records.xml");
+    let dictionaries = must_exist(&reference, "petrarch2/dictionaries");
+    let dir = tempdir();
+    let args = [
+        "explain",
+        &records,
+        "--id",
+        "DEMO-00",
+        "--dictionaries",
+        &dictionaries,
+    ];
+    let run = demarche(dir.path(), &args, None);
+    check(&run, "explain a record");
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let out = &run.stdout;
+    assert!(
+        out.contains("pattern fired: PETR.Validate.verbs.txt:"),
+        "no fired pattern:\n{out}"
+    );
+    let (got, expected) = out
+        .split_once("expected by the record:")
+        .unwrap_or_else(|| panic!("no expected events:\n{out}"));
+    assert!(got.contains("ARN -> GON 064"), "no coded event:\n{out}");
+    assert!(
+        expected.contains("ARN -> GON 064"),
+        "no expected event:\n{out}"
+    );
+
+    let args = [
+        "explain",
+        &records,
+        "--id",
+        "NO-SUCH-ID",
+        "--dictionaries",
+        &dictionaries,
+    ];
+    let missing = demarche(dir.path(), &args, None);
+    check(&missing, "explain an unknown record");
+    assert_ne!(missing.code, Some(0));
+    assert!(
+        missing.stderr.contains("NO-SUCH-ID"),
+        "the error does not name the id: {}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn explain_a_given_tree_with_petrarch_dictionaries_cites_their_lines() {
+    let dir = tempdir();
+    let (verbs, actors) = (
+        fixture(dir.path(), "verbs.txt"),
+        fixture(dir.path(), "actors.txt"),
+    );
+    let tree = "(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)))))";
+    let args = [
+        "explain",
+        "--parse",
+        tree,
+        "--date",
+        "2020-01-01",
+        "--verbs",
+        verbs,
+        "--actors",
+        actors,
+    ];
+    let run = demarche(dir.path(), &args, None);
+    check(&run, "explain a given tree");
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let events = run.stdout.split("events:").nth(1).unwrap_or_default();
+    assert!(
+        events.contains("ARN -> GON 190"),
+        "no event:\n{}",
+        run.stdout
+    );
+    for rule in ["actors.txt:1", "actors.txt:2", "verbs.txt:2"] {
+        assert!(
+            events.contains(rule),
+            "rule {rule} not cited:\n{}",
+            run.stdout
+        );
+    }
 }
