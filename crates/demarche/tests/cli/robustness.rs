@@ -238,3 +238,28 @@ fn unbalanced_bracket_in_petrarch_dictionaries_skips_only_that_line() {
         "GONDOR (actors line 3) not among the rules: {rules}"
     );
 }
+
+#[test]
+fn raw_text_with_50000_nested_parentheses_is_coded_around_them() {
+    let dir = tempdir();
+    let depth = 50_000;
+    let text = format!(
+        "China praised Russia. {}Israel attacked Egypt{}. Russia praised China.\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let file = write(dir.path(), "parens.txt", text);
+    let run = demarche(dir.path(), &["code", file, "--date", "2021-11-20"], None);
+    check(&run, "deeply nested parentheses in raw text");
+    let got = dyads(&run);
+    assert_eq!(
+        got.first(),
+        Some(&dyad("parens", "CHN", "RUS", "051")),
+        "{got:?}"
+    );
+    assert_eq!(
+        got.last(),
+        Some(&dyad("parens", "RUS", "CHN", "051")),
+        "{got:?}"
+    );
+}
