@@ -3,8 +3,9 @@
 //! (the same `<Sentence>` records without codings; a missing `<Parse>` means raw text).
 //!
 //! The reader never fails as a whole: it returns every item it could read, in file order, plus
-//! [`Diagnostic`]s naming the file and line of each problem. Invalid UTF-8 stops reading at the
-//! first bad byte (records before it still come out); truncated XML does the same at the break.
+//! [`Diagnostic`]s naming the file and line of each problem. An invalid UTF-8 byte is reported
+//! and read as `?` (one byte for one, so every later line number stays right), and reading goes
+//! on; truncated XML stops reading at the break (records before it still come out).
 //!
 //! Design decision: items are returned in one ordered list ([`Item`]) so that a `<Config>` change
 //! applies exactly to the records after it, as PETRARCH's validator applies it. Rejected
@@ -147,25 +148,49 @@ enum Collect {
 }
 
 /// Reads a PETRARCH XML file. `file` names it in diagnostics. Never panics; see the module doc.
+/// `bytes` as text, each byte of an invalid UTF-8 sequence replaced by `?`; `report` is called
+/// with the offset of each invalid sequence.
+fn repair_utf8(bytes: &[u8], mut report: impl FnMut(usize)) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => {
+            let mut out = String::with_capacity(bytes.len());
+            let mut rest = bytes;
+            let mut offset = 0;
+            while !rest.is_empty() {
+                match std::str::from_utf8(rest) {
+                    Ok(t) => {
+                        out.push_str(t);
+                        break;
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                        let bad = e.error_len().unwrap_or(rest.len() - good);
+                        report(offset + good);
+                        out.extend(std::iter::repeat_n('?', bad));
+                        rest = &rest[good + bad..];
+                        offset += good + bad;
+                    }
+                }
+            }
+            std::borrow::Cow::Owned(out)
+        }
+    }
+}
+
 pub fn read(file: &str, bytes: &[u8]) -> PetrarchFile {
     let mut out = PetrarchFile::default();
     let lines = LineIndex::new(bytes);
-    // Cut at the first invalid UTF-8 byte: everything before it is still read.
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            out.diagnostics.push(Diagnostic::error(
-                file,
-                Some(lines.line(at)),
-                format!(
-                    "invalid UTF-8 at byte {at}: expected UTF-8 text; reading stops here (records before it are kept)"
-                ),
-            ));
-            // `valid_up_to` is a char boundary by definition.
-            std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or_default()
-        }
-    };
+    // Invalid bytes become `?`, one for one, so byte offsets (and line numbers) stay exact.
+    let repaired = repair_utf8(bytes, |at| {
+        out.diagnostics.push(Diagnostic::error(
+            file,
+            Some(lines.line(at)),
+            format!("invalid UTF-8 at byte {at}: expected UTF-8 text; the byte is read as `?`"),
+        ));
+    });
+    let text: &str = &repaired;
     if text.trim().is_empty() {
         out.diagnostics.push(Diagnostic::warning(
             file,
@@ -537,14 +562,26 @@ ties &amp; more.
     }
 
     #[test]
-    fn invalid_utf8_keeps_earlier_records() {
+    fn invalid_utf8_is_reported_and_reading_goes_on() {
         let mut bytes = SMALL.as_bytes().to_vec();
         let at = SMALL.find("Raw only").unwrap();
         bytes[at] = 0xff;
         let f = read("bad.xml", &bytes);
-        assert_eq!(f.records().count(), 1);
+        let good = read("good.xml", SMALL.as_bytes());
+        assert_eq!(f.records().count(), good.records().count());
         let d = f.diagnostics[0].to_string();
         assert!(d.starts_with("bad.xml:25: error: invalid UTF-8"), "{d}");
+        assert_eq!(f.diagnostics.len(), 1, "{:?}", f.diagnostics);
+        let texts: Vec<&str> = f.records().map(|r| r.text.as_str()).collect();
+        assert!(texts.iter().any(|t| t.contains("?aw only")), "{texts:?}");
+    }
+
+    #[test]
+    fn repair_keeps_offsets() {
+        let mut seen = Vec::new();
+        let fixed = repair_utf8(b"ab\xff\xfecd\xe2\x82", |at| seen.push(at));
+        assert_eq!(fixed, "ab??cd??");
+        assert_eq!(seen, [2, 3, 6]);
     }
 
     #[test]

@@ -85,6 +85,11 @@ enum Line {
 }
 
 impl<R: BufRead> JsonlReader<R> {
+    /// The 1-based number of the line the last item came from.
+    pub fn line(&self) -> usize {
+        self.line_no
+    }
+
     /// Reads the next line into `self.buf` (without the newline), refusing to hold more than
     /// [`MAX_LINE_BYTES`].
     fn read_line(&mut self) -> std::io::Result<Line> {

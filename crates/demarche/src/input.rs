@@ -74,12 +74,48 @@ pub struct InputSpec {
     pub date: Option<Date>,
 }
 
+/// Where a document came from: the input's name and, where the format has lines, its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: Option<usize>,
+}
+
+impl Origin {
+    /// Re-locates a diagnostic about the document (which names only the document) at its origin.
+    pub fn locate(&self, doc_id: &str, d: Diagnostic) -> Diagnostic {
+        Diagnostic {
+            file: self.file.clone(),
+            line: self.line,
+            column: None,
+            message: format!("record `{doc_id}`: {}", d.message),
+            ..d
+        }
+    }
+}
+
+/// A document with its origin.
+pub type Located = (Document, Origin);
+
 /// Reads every input and hands documents to `sink` in batches of at most [`BATCH`]; every
 /// problem goes to `report`. An input that cannot be opened is reported and skipped; the
 /// others are still read. Returns the number of documents read.
 pub fn read_documents(
     spec: &InputSpec,
     mut sink: impl FnMut(Vec<Document>) -> anyhow::Result<()>,
+    report: impl FnMut(Diagnostic),
+) -> anyhow::Result<usize> {
+    read_located(
+        spec,
+        |batch| sink(batch.into_iter().map(|(d, _)| d).collect()),
+        report,
+    )
+}
+
+/// Like [`read_documents`], with each document's [`Origin`].
+pub fn read_located(
+    spec: &InputSpec,
+    mut sink: impl FnMut(Vec<Located>) -> anyhow::Result<()>,
     mut report: impl FnMut(Diagnostic),
 ) -> anyhow::Result<usize> {
     let inputs: Vec<Option<&Path>> = if spec.paths.is_empty() {
@@ -113,7 +149,7 @@ fn read_one(
     path: Option<&Path>,
     mut reader: Box<dyn BufRead>,
     spec: &InputSpec,
-    sink: &mut impl FnMut(Vec<Document>) -> anyhow::Result<()>,
+    sink: &mut impl FnMut(Vec<Located>) -> anyhow::Result<()>,
     report: &mut impl FnMut(Diagnostic),
 ) -> anyhow::Result<usize> {
     let head = match reader.fill_buf() {
@@ -138,12 +174,17 @@ fn read_one(
     };
     let mut count = 0;
     let mut batch = Vec::new();
+    let origin = |line: Option<usize>| Origin {
+        file: name.to_string(),
+        line,
+    };
     let mut push = |doc: Document,
-                    batch: &mut Vec<Document>,
-                    sink: &mut dyn FnMut(Vec<Document>) -> anyhow::Result<()>|
+                    line: Option<usize>,
+                    batch: &mut Vec<Located>,
+                    sink: &mut dyn FnMut(Vec<Located>) -> anyhow::Result<()>|
      -> anyhow::Result<()> {
         count += 1;
-        batch.push(dated(doc));
+        batch.push((dated(doc), origin(line)));
         if batch.len() >= BATCH {
             sink(std::mem::take(batch))?;
         }
@@ -151,9 +192,10 @@ fn read_one(
     };
     match format {
         InputFormat::Jsonl => {
-            for item in demarche_text::read_jsonl(reader, name) {
+            let mut lines = demarche_text::read_jsonl(reader, name);
+            while let Some(item) = lines.next() {
                 match item {
-                    Ok(doc) => push(doc, &mut batch, sink)?,
+                    Ok(doc) => push(doc, Some(lines.line()), &mut batch, sink)?,
                     Err(d) => report(d),
                 }
             }
@@ -161,7 +203,7 @@ fn read_one(
         InputFormat::Warc => {
             for item in demarche_web::warc_records(name, reader) {
                 match item {
-                    Ok(doc) => push(doc, &mut batch, sink)?,
+                    Ok(doc) => push(doc, None, &mut batch, sink)?,
                     Err(d) => report(d),
                 }
             }
@@ -185,8 +227,8 @@ fn read_one(
             }
             let (docs, diags) = read_whole(name, path, whole, bytes, spec.date);
             diags.into_iter().for_each(&mut *report);
-            for doc in docs {
-                push(doc, &mut batch, sink)?;
+            for (doc, line) in docs {
+                push(doc, line, &mut batch, sink)?;
             }
         }
     }
@@ -202,13 +244,16 @@ fn read_whole(
     format: InputFormat,
     bytes: Vec<u8>,
     date: Option<Date>,
-) -> (Vec<Document>, Vec<Diagnostic>) {
-    let web = |f| demarche_web::read_bytes(name, f, bytes.clone());
+) -> (Vec<(Document, Option<usize>)>, Vec<Diagnostic>) {
+    let web = |f| {
+        let (docs, diags) = demarche_web::read_bytes(name, f, bytes.clone());
+        (docs.into_iter().map(|d| (d, None)).collect(), diags)
+    };
     match format {
         InputFormat::Text => {
             let id = path.map_or_else(|| "stdin".to_string(), demarche_text::document_id_from_path);
             match demarche_text::read_text(bytes.as_slice(), name, &id, date) {
-                Ok(doc) => (vec![doc], Vec::new()),
+                Ok(doc) => (vec![(doc, None)], Vec::new()),
                 Err(d) => (Vec::new(), vec![d]),
             }
         }
@@ -216,12 +261,15 @@ fn read_whole(
             let file = petrarch_xml::read(name, &bytes);
             let docs = file
                 .records()
-                .map(|r| Document {
-                    id: r.id.clone(),
-                    date: r.date,
-                    text: r.text.clone(),
-                    parses: r.parse.iter().cloned().collect(),
-                    ..Document::default()
+                .map(|r| {
+                    let doc = Document {
+                        id: r.id.clone(),
+                        date: r.date,
+                        text: r.text.clone(),
+                        parses: r.parse.iter().cloned().collect(),
+                        ..Document::default()
+                    };
+                    (doc, Some(r.line))
                 })
                 .collect();
             (docs, file.diagnostics)
@@ -233,9 +281,10 @@ fn read_whole(
         InputFormat::Jsonl => {
             let mut docs = Vec::new();
             let mut diags = Vec::new();
-            for item in demarche_text::read_jsonl(bytes.as_slice(), name) {
+            let mut lines = demarche_text::read_jsonl(bytes.as_slice(), name);
+            while let Some(item) = lines.next() {
                 match item {
-                    Ok(d) => docs.push(d),
+                    Ok(d) => docs.push((d, Some(lines.line()))),
                     Err(d) => diags.push(d),
                 }
             }

@@ -10,7 +10,7 @@
 //! rest goes on.
 
 use anyhow::{Context, bail};
-use demarche::input::{InputFormat, InputSpec, read_documents};
+use demarche::input::{InputFormat, InputSpec, read_located};
 use demarche::{Pipeline, TreeSource};
 use demarche_coder::Options;
 use demarche_dict::{Dictionaries, PetrarchPaths};
@@ -233,35 +233,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     });
     let today = chrono::Local::now().date_naive();
     let fallback = args.date.unwrap_or(today);
-    let (mut n_events, mut n_sentences, mut undated, mut errors) = (0usize, 0usize, 0usize, 0usize);
+    let (mut n_events, mut n_sentences, mut undated) = (0usize, 0usize, 0usize);
+    let errors = std::cell::Cell::new(0usize);
     let spec = InputSpec {
         paths: args.inputs.clone(),
         format: args.format,
         date: args.date,
     };
-    let mut report = |d: Diagnostic| {
+    let report = |d: Diagnostic| {
         if d.severity == Severity::Error {
-            errors += 1;
+            errors.set(errors.get() + 1);
         }
         match &progress {
             Some(p) => p.suspend(|| eprintln!("{d}")),
             None => eprintln!("{d}"),
         }
     };
-    let documents = read_documents(
+    let documents = read_located(
         &spec,
         |batch| {
-            undated += batch.iter().filter(|d| d.date.is_none()).count();
+            undated += batch.iter().filter(|(d, _)| d.date.is_none()).count();
             let coded: Vec<_> = pool.install(|| {
                 batch
                     .par_iter()
-                    .map(|doc| pipeline.code_document(doc, fallback))
+                    .map(|(doc, _)| pipeline.code_document(doc, fallback))
                     .collect()
             });
-            for (doc, result) in batch.iter().zip(coded) {
+            for ((doc, origin), result) in batch.iter().zip(coded) {
                 n_sentences += result.sentences.len();
-                for d in &result.diagnostics {
-                    eprintln!("{d}");
+                for d in result.diagnostics {
+                    report(origin.locate(&doc.id, d));
                 }
                 for e in result.events.iter() {
                     n_events += 1;
@@ -289,7 +290,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             Ok(())
         },
-        &mut report,
+        report,
     )?;
     out.flush()?;
     if let Some(p) = &progress {
@@ -302,7 +303,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     eprintln!("{documents} documents, {n_sentences} sentences, {n_events} events");
-    Ok(if errors > 0 {
+    Ok(if errors.get() > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
