@@ -1185,12 +1185,18 @@ impl<'d> Coder<'d> {
             });
         }
         let Some(code) = code else { return false };
+        // "agreed to resume talks", "pledged to send aid": with `intent`, a bare intention verb
+        // leaves its infinitive to be coded (as an intention, see `intent_frame`).
+        if opts.intent && fired.is_none() && is_intent_verb(vw_text(s, v)) && has_infinitive(s, vp)
+        {
+            return false;
+        }
         // Negation (an option): "did not attack" is not an attack, unless a pattern spelled the
         // negation out itself.
         if opts.negation && fired.is_none() && self.aux_before(s, vp, &NEGATIONS) {
             return false;
         }
-        let future = opts.intent && self.aux_before(s, vp, &FUTURE);
+        let future = opts.intent && (self.aux_before(s, vp, &FUTURE) || intent_frame(s, vp, 0));
         // `[025?]`: a code the dictionary marks as doubtful codes nothing.
 
         let fwd = usable(code.forward()).map(|c| if future { intent_code(c) } else { c });
@@ -1198,17 +1204,61 @@ impl<'d> Coder<'d> {
         if fwd.is_none() && rev.is_none() {
             return false;
         }
+        // Joint action of a compound subject with no coded target ("India and China agreed to
+        // resolve the dispute", "Armenia and Azerbaijan signed a deal"): a cooperative act
+        // (roots 03-08) done together is coded between the partners, each way.
+        let target = match (source, target) {
+            (Some(src), t)
+                if opts.joint_subject()
+                    && fwd.is_some_and(is_joint_root)
+                    && t.is_none_or(|t| s.nes.get(t as usize).is_none_or(|n| !has_country(n)))
+                    && s.nes.get(src as usize).is_some_and(|n| {
+                        n.codes.iter().filter(|c| !c.starts_with("---")).count() >= 2
+                    }) =>
+            {
+                Some(src)
+            }
+            (_, t) => t,
+        };
         let (Some(src), Some(tgt)) = (source, target) else {
             return false;
         };
         let (Some(sne), Some(tne)) = (s.nes.get(src as usize), s.nes.get(tgt as usize)) else {
             return false;
         };
+        // An agent with no country as target ("dozens of protesters", "the government"):
+        // with the option `domestic`, it takes the country of a place
+        // the verb phrase names ("arrested protesters in Nairobi"), else, when the source is a
+        // domestic actor (police, courts, opposition, students, workers, civilians), the
+        // source's own country ("Serbian students protested against the government").
+        let place = if opts.domestic() {
+            place_country(s, vp, src, tgt)
+        } else {
+            None
+        };
+        let localise = |sc: &str, tc: &str| -> Option<String> {
+            if !opts.domestic() || tc.len() <= 3 || !tc.starts_with("---") || sc.starts_with("---")
+            {
+                return None;
+            }
+            let agent = tc.get(3..)?;
+            if let Some(p) = place {
+                return Some(format!("{p}{agent}"));
+            }
+            let country = sc.get(..3)?;
+            let domestic = ["COP", "JUD", "OPP", "EDU", "LAB", "CVL"]
+                .iter()
+                .any(|a| sc.get(3..).is_some_and(|r| r.starts_with(a)));
+            (domestic && !matches!(country, "IGO" | "NGO" | "MNC"))
+                .then(|| format!("{country}{agent}"))
+        };
         let mut emit = |a: usize, b: usize, c: &str, forward: bool| {
             let (sn, tn) = if forward { (sne, tne) } else { (tne, sne) };
             let (Some(sc), Some(tc)) = (sn.codes.get(a), tn.codes.get(b)) else {
                 return;
             };
+            let local = if forward { localise(sc, tc) } else { None };
+            let tc = local.as_ref().unwrap_or(tc);
             if sc == tc || (opts.require_dyad && (sc == "---" || tc == "---")) {
                 return;
             }
@@ -1332,39 +1382,7 @@ impl<'d> Coder<'d> {
     /// child of `vp` or of an enclosing verb phrase (up to three levels) before the path to the
     /// verb ("did not attack", "will visit").
     fn aux_before(&self, s: &Sent<'_>, vp: NodeId, words: &[&str]) -> bool {
-        let tree = s.tree;
-        let mut child = vp;
-        for _ in 0..3 {
-            let Some(parent) = tree.parent(child) else {
-                return false;
-            };
-            if s.kind[parent.index()] != Phrase::Vp {
-                return false;
-            }
-            for &c in tree.children(parent) {
-                if c == child {
-                    break;
-                }
-                if let Some(w) = tree.word(c)
-                    && words.iter().any(|x| w.eq_ignore_ascii_case(x))
-                {
-                    return true;
-                }
-                // `did not`, `will not` under an ADVP.
-                if !tree.is_leaf(c) && s.kind[c.index()] == Phrase::Mod {
-                    for &g in tree.children(c) {
-                        if tree
-                            .word(g)
-                            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-            child = parent;
-        }
-        false
+        aux_before_free(s, vp, words)
     }
 
     fn rule_ref(&self, k: RuleKey) -> Option<RuleRef> {
@@ -1968,6 +1986,80 @@ fn span_of_range(s: &Sent<'_>, lo: u32, hi: u32) -> Option<Span> {
 const NEGATIONS: [&str; 3] = ["not", "n't", "never"];
 const FUTURE: [&str; 5] = ["will", "would", "shall", "'ll", "wo"];
 
+/// Verbs whose infinitive complement is an intention, not an act: "agreed to resume talks".
+const INTENT_VERBS: [&str; 24] = [
+    "agree", "agrees", "agreed", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "promise",
+    "promises", "promised", "plan", "plans", "planned", "intend", "intends", "intended", "decide",
+    "decides", "decided", "offer", "offers", "offered",
+];
+
+/// Verbs that carry the modality of an enclosing "will": "would continue to support".
+const ASPECT_VERBS: [&str; 4] = ["continue", "continues", "continued", "keep"];
+
+fn is_intent_verb(w: &str) -> bool {
+    INTENT_VERBS.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+/// The text of leaf word `v` ("" when out of range).
+fn vw_text<'a>(s: &'a Sent<'_>, v: usize) -> &'a str {
+    s.leaf_node
+        .get(v)
+        .and_then(|&n| s.tree.word(n))
+        .unwrap_or("")
+}
+
+/// Whether verb phrase `vp` has an infinitive complement `(S (VP (TO to) (VP ...)))`.
+fn has_infinitive(s: &Sent<'_>, vp: NodeId) -> bool {
+    let tree = s.tree;
+    tree.children(vp).iter().any(|&c| {
+        s.kind.get(c.index()) == Some(&Phrase::Clause)
+            && tree.children(c).first().is_some_and(|&inner| {
+                s.kind.get(inner.index()) == Some(&Phrase::Vp)
+                    && tree
+                        .children(inner)
+                        .first()
+                        .and_then(|&t| tree.word(t))
+                        .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            })
+    })
+}
+
+/// Whether verb phrase `vp` is the infinitive of an intention ("agreed to [resume talks]",
+/// "will continue to [support]"): `(VP intent-verb (S (VP (TO to) vp)))`, or the same under
+/// an aspect verb that is itself future or an intention.
+fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
+    let tree = s.tree;
+    let Some(to_vp) = tree.parent(vp) else {
+        return false;
+    };
+    let to_first = tree.children(to_vp).first().and_then(|&t| tree.word(t));
+    if s.kind.get(to_vp.index()) != Some(&Phrase::Vp)
+        || !to_first.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+    {
+        return false;
+    }
+    let Some(clause) = tree.parent(to_vp) else {
+        return false;
+    };
+    let Some(frame) = tree.parent(clause) else {
+        return false;
+    };
+    if s.kind.get(clause.index()) != Some(&Phrase::Clause)
+        || s.kind.get(frame.index()) != Some(&Phrase::Vp)
+    {
+        return false;
+    }
+    let Some(head) = tree.children(frame).first().and_then(|&h| tree.word(h)) else {
+        return false;
+    };
+    if is_intent_verb(head) {
+        return true;
+    }
+    depth < 2
+        && ASPECT_VERBS.iter().any(|x| head.eq_ignore_ascii_case(x))
+        && (aux_before_free(s, frame, &FUTURE) || intent_frame(s, frame, depth + 1))
+}
+
 /// The CAMEO intent code for an action announced for the future ("will visit" is 036, an intent
 /// to meet, where "visited" is 042): cooperative roots map to their "express intent" code in
 /// root 03, material conflict to a threat of force (138), other conflict to a threat (130).
@@ -1983,4 +2075,72 @@ fn intent_code(code: &str) -> &str {
         Some("18" | "19" | "20") => "138",
         _ => code,
     }
+}
+
+/// Whether a code's root is a cooperative act that partners can do together (03-08).
+fn is_joint_root(code: &str) -> bool {
+    matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08"))
+}
+
+/// Whether an actor phrase has some code naming a country or organisation.
+fn has_country(ne: &Ne) -> bool {
+    ne.codes.iter().any(|c| !c.starts_with("---"))
+}
+
+/// Whether one of `words` stands before `vp` in up to three enclosing verb phrases ("did not
+/// [attack]", "will not [visit]").
+fn aux_before_free(s: &Sent<'_>, vp: NodeId, words: &[&str]) -> bool {
+    let tree = s.tree;
+    let mut child = vp;
+    for _ in 0..3 {
+        let Some(parent) = tree.parent(child) else {
+            return false;
+        };
+        if s.kind[parent.index()] != Phrase::Vp {
+            return false;
+        }
+        for &c in tree.children(parent) {
+            if c == child {
+                break;
+            }
+            if let Some(w) = tree.word(c)
+                && words.iter().any(|x| w.eq_ignore_ascii_case(x))
+            {
+                return true;
+            }
+            // `did not`, `will not` under an ADVP.
+            if !tree.is_leaf(c) && s.kind[c.index()] == Phrase::Mod {
+                for &g in tree.children(c) {
+                    if tree
+                        .word(g)
+                        .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        child = parent;
+    }
+    false
+}
+
+/// The country (three letters) of a place named by an "in" phrase inside verb phrase `vp`
+/// that is neither the source nor the target: "killed 20 people in Gaza" gives PSE.
+fn place_country<'a>(s: &'a Sent<'_>, vp: NodeId, src: u32, tgt: u32) -> Option<&'a str> {
+    let tree = s.tree;
+    let (lo, hi) = (s.lo.get(vp.index())?, s.hi.get(vp.index())?);
+    s.nes.iter().enumerate().find_map(|(i, ne)| {
+        if i as u32 == src || i as u32 == tgt || ne.lo < *lo || ne.hi > *hi {
+            return None;
+        }
+        let pp = tree.parent(ne.node)?;
+        let prep = tree.children(pp).first().and_then(|&c| tree.word(c))?;
+        if s.kind.get(pp.index()) != Some(&Phrase::Pp) || !prep.eq_ignore_ascii_case("in") {
+            return None;
+        }
+        let code = ne.codes.first()?;
+        let country = code.get(..3)?;
+        (!code.starts_with("---") && !matches!(country, "IGO" | "NGO" | "MNC")).then_some(country)
+    })
 }

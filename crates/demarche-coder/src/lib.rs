@@ -90,6 +90,31 @@ pub struct Options {
     /// reported clause codes an event. Verbs with their own target ("X accused Y") are unchanged.
     #[serde(default)]
     pub reported_speech: bool,
+    /// Not in PETRARCH: a compound subject doing a cooperative act (roots 03-08) with no coded
+    /// target codes it between its members, each way ("India and China agreed to resolve the
+    /// dispute" is IND → CHN and CHN → IND). `None` (the default) follows `reported_speech`,
+    /// the switch our dictionaries' news reading turns on, so PETRARCH runs are unchanged.
+    #[serde(default)]
+    pub joint_subject: Option<bool>,
+    /// Not in PETRARCH: a target that is an agent with no country ("protesters", "the
+    /// government") takes the country of a place in the verb phrase ("arrested protesters in
+    /// Nairobi"), else that of a domestic source (police, courts, opposition, students,
+    /// workers, civilians: "Serbian students protested against the government" is SRB → SRB).
+    /// `None` (the default) follows `reported_speech`, like `joint_subject`.
+    #[serde(default)]
+    pub domestic: Option<bool>,
+}
+
+impl Options {
+    /// Whether joint acts of a compound subject are coded between its members.
+    pub fn joint_subject(&self) -> bool {
+        self.joint_subject.unwrap_or(self.reported_speech)
+    }
+
+    /// Whether country-less agent targets take a place's or a domestic source's country.
+    pub fn domestic(&self) -> bool {
+        self.domestic.unwrap_or(self.reported_speech)
+    }
 }
 
 impl Default for Options {
@@ -107,6 +132,8 @@ impl Default for Options {
             negation: false,
             intent: false,
             reported_speech: false,
+            joint_subject: None,
+            domestic: None,
         }
     }
 }
@@ -150,7 +177,7 @@ impl Options {
                 };
                 return Ok(true);
             }
-            "negation" | "intent" | "reported_speech" => {
+            "negation" | "intent" | "reported_speech" | "joint_subject" | "domestic" => {
                 let flag = match v.to_ascii_lowercase().as_str() {
                     "true" | "1" | "yes" => true,
                     "false" | "0" | "no" => false,
@@ -165,6 +192,8 @@ impl Options {
                 match option.trim().to_ascii_lowercase().as_str() {
                     "negation" => self.negation = flag,
                     "intent" => self.intent = flag,
+                    "joint_subject" => self.joint_subject = Some(flag),
+                    "domestic" => self.domestic = Some(flag),
                     _ => self.reported_speech = flag,
                 }
                 return Ok(true);

@@ -518,3 +518,52 @@ fn reported_speech_option_codes_the_reported_event() {
     let to = "(S (NP (NNP Bree)) (VP (VBD said) (PP (TO to) (NP (NNP Arnor))) (SBAR (IN that) (S (NP (NNP Mordor)) (VP (VBD praised) (NP (NNP Gondor)))))) (. .))";
     check_with(to, "2010-01-01", &o, &["BRE ARN 010"]);
 }
+
+fn news() -> Options {
+    Options {
+        negation: true,
+        intent: true,
+        reported_speech: true,
+        ..Options::default()
+    }
+}
+
+#[test]
+fn joint_subject_codes_a_cooperative_act_between_the_partners() {
+    let t = "(S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD visited) (NP (DT the) (NN border))) (. .))";
+    // PETRARCH's reading: no target, no event.
+    check(t, &[]);
+    check_with(t, "2010-01-01", &news(), &["ARN GON 042", "GON ARN 042"]);
+    // A conflictual act is not assumed to be mutual.
+    let fight = "(S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD attacked) (NP (DT the) (NN border))) (. .))";
+    check_with(fight, "2010-01-01", &news(), &[]);
+    let mut off = news();
+    off.set("joint_subject", "false").unwrap();
+    check_with(t, "2010-01-01", &off, &[]);
+}
+
+#[test]
+fn domestic_targets_take_a_place_or_the_source_country() {
+    // Police (a domestic actor) against an agent with no country: the source's country.
+    let t = "(S (NP (NNP Arnorian) (NNS police)) (VP (VBD attacked) (NP (DT the) (NN government))) (. .))";
+    check(t, &["ARNCOP ---GOV 190"]);
+    check_with(t, "2010-01-01", &news(), &["ARNCOP ARNGOV 190"]);
+    // A place named in the verb phrase wins: soldiers are not a domestic actor by themselves.
+    let place = "(S (NP (NNP Arnorian) (NNS soldiers)) (VP (VBD attacked) (NP (DT the) (NN government)) (PP (IN in) (NP (NNP Gondor)))) (. .))";
+    check_with(place, "2010-01-01", &news(), &["ARNMIL GONGOV 190"]);
+    let no_place = "(S (NP (NNP Arnorian) (NNS soldiers)) (VP (VBD attacked) (NP (DT the) (NN government))) (. .))";
+    check_with(no_place, "2010-01-01", &news(), &["ARNMIL ---GOV 190"]);
+}
+
+#[test]
+fn intention_verbs_make_their_infinitive_an_intention() {
+    // "agree" is not in this dictionary: the infinitive is coded, as an intention with `intent`.
+    let t = "(S (NP (NNP Arnor)) (VP (VBD agreed) (S (VP (TO to) (VP (VB visit) (NP (NNP Gondor)))))) (. .))";
+    check_with(t, "2010-01-01", &news(), &["ARN GON 036"]);
+    check(t, &["ARN GON 042"]);
+    // "would continue to visit": the modal of an aspect verb reaches the infinitive.
+    let cont = "(S (NP (NNP Arnor)) (VP (MD would) (VP (VB continue) (S (VP (TO to) (VP (VB visit) (NP (NNP Gondor))))))) (. .))";
+    check_with(cont, "2010-01-01", &news(), &["ARN GON 036"]);
+    let done = "(S (NP (NNP Arnor)) (VP (VBD continued) (S (VP (TO to) (VP (VB visit) (NP (NNP Gondor)))))) (. .))";
+    check_with(done, "2010-01-01", &news(), &["ARN GON 042"]);
+}
