@@ -36,12 +36,24 @@ pub struct Args {
 
 /// Reads a validation file into harness items; prints the reader's diagnostics to stderr.
 pub fn read_records(path: &Path) -> anyhow::Result<(petrarch_xml::Environment, Vec<Item>)> {
+    read_records_counted(path).map(|(env, items, _)| (env, items))
+}
+
+/// Like [`read_records`], also counting the reader's error diagnostics.
+fn read_records_counted(
+    path: &Path,
+) -> anyhow::Result<(petrarch_xml::Environment, Vec<Item>, usize)> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let name = path.display().to_string();
     let file = petrarch_xml::read(&name, &bytes);
     for d in &file.diagnostics {
         eprintln!("{d}");
     }
+    let errors = file
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == demarche_model::Severity::Error)
+        .count();
     let mut items = Vec::new();
     for item in file.items {
         items.push(match item {
@@ -53,7 +65,7 @@ pub fn read_records(path: &Path) -> anyhow::Result<(petrarch_xml::Environment, V
             petrarch_xml::Item::Stop { .. } => Item::Stop,
         });
     }
-    Ok((file.environment, items))
+    Ok((file.environment, items, errors))
 }
 
 fn convert(r: petrarch_xml::Record) -> Record {
@@ -122,7 +134,7 @@ pub fn load_environment_dictionaries(
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (env, items) = read_records(&args.records)?;
+    let (env, items, read_errors) = read_records_counted(&args.records)?;
     if !items.iter().any(|i| matches!(i, Item::Record(_))) {
         bail!(
             "{}: no <Sentence> records could be read",
@@ -182,7 +194,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         report.errors_passed, report.errors_failed
     );
     println!("{} passed, {} failed", report.passed, report.failed);
-    Ok(ExitCode::SUCCESS)
+    // Failing records are the report; an unreadable part of the file is an error.
+    Ok(if read_errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Replaces every record's tree by the built-in parser's tree of its text, and scores the
