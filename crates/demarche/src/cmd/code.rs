@@ -9,11 +9,11 @@
 //! events written in input order. Bad records are reported on stderr with file and line; the
 //! rest goes on.
 
-use anyhow::{Context, bail};
+use super::dictionaries::PetrarchFiles;
+pub use super::dictionaries::{DictionaryKind, base_options, load_dictionaries, parse_options};
+use anyhow::Context;
 use demarche::input::{InputFormat, InputSpec, read_located};
 use demarche::{Pipeline, TreeSource};
-use demarche_coder::Options;
-use demarche_dict::{Dictionaries, PetrarchPaths};
 use demarche_extract::Knowledge;
 use demarche_model::{Date, Diagnostic, Event, Severity, Span, parse_date};
 use rayon::prelude::*;
@@ -39,21 +39,8 @@ pub struct Args {
     /// A folder of dictionaries in our own format (default: the built-in set)
     #[arg(long, value_name = "DIR", conflicts_with_all = ["verbs", "actors"])]
     pub dictionaries: Option<PathBuf>,
-    /// PETRARCH verb dictionary (PETRARCH-1 or PETRARCH-2 dialect)
-    #[arg(long, value_name = "FILE")]
-    pub verbs: Option<PathBuf>,
-    /// PETRARCH actor dictionary (repeat for several)
-    #[arg(long, value_name = "FILE")]
-    pub actors: Vec<PathBuf>,
-    /// PETRARCH agent dictionary
-    #[arg(long, value_name = "FILE")]
-    pub agents: Option<PathBuf>,
-    /// PETRARCH discard list
-    #[arg(long, value_name = "FILE")]
-    pub discards: Option<PathBuf>,
-    /// PETRARCH issue list
-    #[arg(long, value_name = "FILE")]
-    pub issues: Option<PathBuf>,
+    #[command(flatten)]
+    pub petrarch: PetrarchFiles,
     /// Coding option as NAME=VALUE (require_dyad, new_actor_length, comma_min, ...)
     #[arg(long = "option", value_name = "NAME=VALUE")]
     pub options: Vec<String>,
@@ -79,84 +66,6 @@ Examples:
   demarche code --parsed records.xml --verbs CAMEO.2.0.txt --actors Phoenix.Countries.actors.txt \\
       --agents Phoenix.agents.txt --discards Phoenix.discards.txt
   cat news.jsonl | demarche code --with-knowledge > events.jsonl";
-
-/// The coding options for a dictionary set: PETRARCH's defaults for PETRARCH files; with our
-/// own dictionaries also negation, intent versus action, and reported speech (see the README).
-pub fn base_options(own_dictionaries: bool) -> Options {
-    let mut opts = Options::default();
-    if own_dictionaries {
-        opts.negation = true;
-        opts.intent = true;
-        opts.reported_speech = true;
-    }
-    opts
-}
-
-/// Applies `--option NAME=VALUE` flags to `opts`.
-pub fn parse_options(mut opts: Options, list: &[String]) -> anyhow::Result<Options> {
-    for o in list {
-        let Some((k, v)) = o.split_once('=') else {
-            bail!("--option expects NAME=VALUE, found `{o}`");
-        };
-        if !opts.set(k, v)? {
-            bail!("unknown coding option `{k}`");
-        }
-    }
-    Ok(opts)
-}
-
-/// Which dictionaries were loaded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DictionaryKind {
-    Petrarch,
-    Own,
-}
-
-/// The dictionaries the flags name: PETRARCH files, a folder of ours, or the built-in set.
-/// Diagnostics are printed; loading goes on past a bad line.
-pub fn load_dictionaries(
-    dir: Option<&PathBuf>,
-    petrarch: PetrarchPaths,
-) -> anyhow::Result<(Dictionaries, DictionaryKind)> {
-    let kind = if petrarch.verbs.is_some() || !petrarch.actors.is_empty() {
-        DictionaryKind::Petrarch
-    } else {
-        DictionaryKind::Own
-    };
-    let (dicts, diags) = if kind == DictionaryKind::Petrarch {
-        if petrarch.verbs.is_none() || petrarch.actors.is_empty() {
-            bail!(
-                "PETRARCH dictionaries need at least --verbs FILE and --actors FILE \
-                 (optionally --agents, --discards, --issues)"
-            );
-        }
-        Dictionaries::load_petrarch(&petrarch)
-    } else if let Some(dir) = dir {
-        if !dir.is_dir() {
-            bail!(
-                "--dictionaries {}: expected a folder of dictionary files",
-                dir.display()
-            );
-        }
-        demarche_dict::native::load_dir(dir)
-    } else {
-        demarche_dict::native::default_dictionaries()
-    };
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    for d in diags.iter().take(20) {
-        eprintln!("{d}");
-    }
-    if diags.len() > 20 {
-        eprintln!("... and {} more dictionary diagnostics", diags.len() - 20);
-    }
-    if errors > 0 {
-        eprintln!("{errors} dictionary line(s) skipped; the rest is loaded");
-    }
-    Ok((dicts, kind))
-}
 
 /// The knowledge around one event: what its sentence holds, and the document's tone.
 #[derive(Serialize)]
@@ -191,14 +100,7 @@ fn event_knowledge<'k>(k: &'k Knowledge, sentence: Span) -> EventKnowledge<'k> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let petrarch = PetrarchPaths {
-        verbs: args.verbs.clone(),
-        actors: args.actors.clone(),
-        agents: args.agents.clone(),
-        discards: args.discards.clone(),
-        issues: args.issues.clone(),
-    };
-    let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), petrarch)?;
+    let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), args.petrarch.paths())?;
     let options = parse_options(base_options(kind == DictionaryKind::Own), &args.options)?;
     let pipeline = Pipeline::new(&dicts)
         .with_options(options)

@@ -8,12 +8,14 @@
 //! dictionary flags. A record: `RECORDS.xml --id ID` with `--dictionaries DIR` (the
 //! `<Environment>`'s files); the `<Config>` changes before the record apply.
 
-use super::code::{DictionaryKind, base_options, load_dictionaries, parse_options};
+use super::dictionaries::{
+    DictionaryKind, PetrarchFiles, base_options, load_dictionaries, parse_options,
+};
 use super::validate::{load_environment_dictionaries, read_records};
 use anyhow::{Context, bail};
 use demarche_coder::validate::{Expected, Item};
 use demarche_coder::{Coder, Options};
-use demarche_dict::{Dictionaries, PetrarchPaths};
+use demarche_dict::Dictionaries;
 use demarche_model::{Span, Tree, parse_date};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,23 +45,15 @@ pub struct Args {
     /// folder of dictionaries in our own format
     #[arg(long)]
     pub dictionaries: Option<PathBuf>,
-    #[arg(long)]
-    pub verbs: Option<PathBuf>,
-    #[arg(long)]
-    pub actors: Vec<PathBuf>,
-    #[arg(long)]
-    pub agents: Option<PathBuf>,
-    #[arg(long)]
-    pub discards: Option<PathBuf>,
-    #[arg(long)]
-    pub issues: Option<PathBuf>,
+    #[command(flatten)]
+    pub petrarch: PetrarchFiles,
     /// Coding option as NAME=VALUE
     #[arg(long = "option", value_name = "NAME=VALUE")]
     pub options: Vec<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let explicit = args.verbs.is_some() || !args.actors.is_empty();
+    let explicit = args.petrarch.given();
     let records = args
         .input
         .as_ref()
@@ -70,13 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut opts = parse_options(Options::default(), &args.options)?;
     let load_explicit = || {
-        let (d, _) = Dictionaries::load_petrarch(&PetrarchPaths {
-            verbs: args.verbs.clone(),
-            actors: args.actors.clone(),
-            agents: args.agents.clone(),
-            discards: args.discards.clone(),
-            issues: args.issues.clone(),
-        });
+        let (d, _) = Dictionaries::load_petrarch(&args.petrarch.paths());
         d
     };
     let (dicts, text, parse, date, expected) = match (&records, &args.parse) {
@@ -153,14 +141,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Parses and codes one sentence of raw text with the pipeline's parser and dictionaries.
 fn explain_sentence(args: &Args, sentence: &str) -> anyhow::Result<ExitCode> {
-    let petrarch = PetrarchPaths {
-        verbs: args.verbs.clone(),
-        actors: args.actors.clone(),
-        agents: args.agents.clone(),
-        discards: args.discards.clone(),
-        issues: args.issues.clone(),
-    };
-    let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), petrarch)?;
+    let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), args.petrarch.paths())?;
     let mut opts = parse_options(base_options(kind == DictionaryKind::Own), &args.options)?;
     opts.trace = true;
     let date = match &args.date {

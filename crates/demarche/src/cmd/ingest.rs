@@ -7,7 +7,7 @@
 //! events' sentences unless document records come too). News is coded and stored a batch at a
 //! time, so memory stays bounded.
 
-use super::code::{DictionaryKind, base_options, load_dictionaries};
+use super::dictionaries::{DictionaryKind, base_options, load_dictionaries};
 use anyhow::Context;
 use demarche::Pipeline;
 use demarche::input::{InputFormat, InputSpec, read_documents};

@@ -3,6 +3,7 @@
 pub mod code;
 pub mod demo;
 pub mod dict;
+pub mod dictionaries;
 pub mod dyad;
 pub mod evaluate;
 pub mod explain;

@@ -159,7 +159,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         items
     };
-    let mut opts = super::code::parse_options(Options::default(), &args.options)?;
+    let mut opts = super::dictionaries::parse_options(Options::default(), &args.options)?;
     for o in &env.options {
         // Options that do not affect coding (stop_on_error, ...) are accepted and ignored.
         opts.set(&o.option, &o.value)
