@@ -3,10 +3,11 @@
 //!
 //! The corpus (`corpus/demo/reports.jsonl`) is compiled into the binary, so the demo works from
 //! any directory and offline. Coding is a parameter: [`run_with`] takes a closure from a
-//! document to its events, and [`run`] passes [`code_document`], the one place where the
-//! pipeline plugs in. Until it does, that function reads our hand-coded table
-//! (`demarche_server::demo`).
+//! document to its events; [`run`] passes the pipeline with our built-in dictionaries, or with
+//! `--hand-coded` our hand coding of the corpus (`demarche_server::demo`), so the two can be
+//! compared in the dashboard.
 
+use super::dictionaries::base_options;
 use anyhow::Context;
 use demarche_model::{Document, Event};
 use demarche_server::ServerConfig;
@@ -32,11 +33,14 @@ pub struct Args {
     /// Keep the demo store in this file instead of a temporary one removed on exit
     #[arg(long)]
     pub db: Option<PathBuf>,
+    /// Store the corpus's hand-coded events instead of coding it (to compare with the coder)
+    #[arg(long)]
+    pub hand_coded: bool,
 }
 
-/// Codes one demo document. This is where the pipeline (split, parse, code) plugs in; for now
-/// it looks the document up in our hand-coded table of the demo corpus.
-pub fn code_document(doc: &Document) -> Vec<Event> {
+/// Codes one demo document with the hand-coded table of the demo corpus
+/// (`demarche_server::demo`): the reference the dashboard's tests and `--hand-coded` use.
+pub fn hand_coded(doc: &Document) -> Vec<Event> {
     use std::sync::OnceLock;
     static CODINGS: OnceLock<Vec<demarche_server::demo::Coding>> = OnceLock::new();
     let codings = CODINGS.get_or_init(|| {
@@ -58,7 +62,17 @@ pub fn code_document(doc: &Document) -> Vec<Event> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    run_with(args, &code_document)
+    if args.hand_coded {
+        return run_with(args, &hand_coded);
+    }
+    let (dicts, _) = demarche_dict::native::default_dictionaries();
+    let pipeline = demarche::Pipeline::new(&dicts).with_options(base_options(true));
+    let today = chrono::Local::now().date_naive();
+    run_with(args, &|doc: &Document| {
+        pipeline
+            .code_document(doc, doc.date.unwrap_or(today))
+            .events
+    })
 }
 
 /// Removes the temporary store's folder when the demo ends (normally or by error).
@@ -189,7 +203,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let _cleanup = TempStore(dir.clone());
         let db = dir.join("demo.db");
-        let (documents, events) = build_store(&db, &code_document).unwrap();
+        let (documents, events) = build_store(&db, &hand_coded).unwrap();
         assert_eq!(documents, 81);
         assert!(events > 150);
         let store = Store::open(&db).unwrap();
@@ -216,5 +230,33 @@ mod tests {
         assert_eq!(page.total, 1);
         assert_eq!(page.events[0].num_mentions, 2);
         assert_eq!(page.events[0].num_sources, 2);
+    }
+
+    #[test]
+    fn the_pipeline_codes_the_demo_corpus_into_its_three_relationships() {
+        let dir =
+            std::env::temp_dir().join(format!("demarche-demo-pipeline-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let _cleanup = TempStore(dir.clone());
+        let db = dir.join("demo.db");
+        let (dicts, diags) = demarche_dict::native::default_dictionaries();
+        assert_eq!(diags, []);
+        let pipeline = demarche::Pipeline::new(&dicts).with_options(base_options(true));
+        let code = |doc: &Document| {
+            let date = doc.date.unwrap_or_default();
+            pipeline.code_document(doc, date).events
+        };
+        let (documents, events) = build_store(&db, &code).unwrap();
+        assert_eq!(documents, 81);
+        assert!(events > 100, "{events} events");
+        let store = Store::open(&db).unwrap();
+        let q = |a: &str, b: &str| {
+            let mut q = demarche_store::DyadQuery::new(a, b, demarche_store::Granularity::Month);
+            q.undirected = true;
+            store.dyad_series(&q).unwrap().total.events
+        };
+        assert!(q("CHN", "RUS") >= 30, "CHN-RUS {}", q("CHN", "RUS"));
+        assert!(q("RUS", "UKR") >= 15, "RUS-UKR {}", q("RUS", "UKR"));
+        assert!(q("IND", "PAK") >= 15, "IND-PAK {}", q("IND", "PAK"));
     }
 }
