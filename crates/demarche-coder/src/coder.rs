@@ -1869,7 +1869,12 @@ fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
             }
         }
     }
-    if opts.comma_emax > 0 && last < end {
+    // "According to the air force, Russia launched 40 drones at Ukraine": when nothing before
+    // the last comma is a verb phrase, what follows it is the main clause, not a trailing
+    // aside. (Only in the news reading; PETRARCH deletes it.)
+    let main_clause_after = opts.reported_speech
+        && !(0..s.kind.len()).any(|n| s.kind[n] == Phrase::Vp && (s.hi[n] as usize) <= last);
+    if opts.comma_emax > 0 && last < end && !main_clause_after {
         let n = count(last + 1, end);
         if n >= opts.comma_emin && n <= opts.comma_emax {
             del.push((last, end));
@@ -2125,8 +2130,9 @@ fn aux_before_free(s: &Sent<'_>, vp: NodeId, words: &[&str]) -> bool {
     false
 }
 
-/// The country (three letters) of a place named by an "in" phrase inside verb phrase `vp`
-/// that is neither the source nor the target: "killed 20 people in Gaza" gives PSE.
+/// The country (three letters) of a place named by an "in" or "to" phrase inside verb phrase
+/// `vp` that is neither the source nor the target: "killed 20 people in Gaza" gives PSE, "will
+/// send police officers to Haiti" HTI.
 fn place_country<'a>(s: &'a Sent<'_>, vp: NodeId, src: u32, tgt: u32) -> Option<&'a str> {
     let tree = s.tree;
     let (lo, hi) = (s.lo.get(vp.index())?, s.hi.get(vp.index())?);
@@ -2136,7 +2142,9 @@ fn place_country<'a>(s: &'a Sent<'_>, vp: NodeId, src: u32, tgt: u32) -> Option<
         }
         let pp = tree.parent(ne.node)?;
         let prep = tree.children(pp).first().and_then(|&c| tree.word(c))?;
-        if s.kind.get(pp.index()) != Some(&Phrase::Pp) || !prep.eq_ignore_ascii_case("in") {
+        if s.kind.get(pp.index()) != Some(&Phrase::Pp)
+            || !(prep.eq_ignore_ascii_case("in") || prep.eq_ignore_ascii_case("to"))
+        {
             return None;
         }
         let code = ne.codes.first()?;

@@ -567,3 +567,22 @@ fn intention_verbs_make_their_infinitive_an_intention() {
     let done = "(S (NP (NNP Arnor)) (VP (VBD continued) (S (VP (TO to) (VP (VB visit) (NP (NNP Gondor)))))) (. .))";
     check_with(done, "2010-01-01", &news(), &["ARN GON 042"]);
 }
+
+#[test]
+fn recipient_country_for_a_country_less_object() {
+    // "will send police officers to Haiti": the object has no country, the "to" phrase does.
+    let t = "(S (NP (NNP Arnor)) (VP (VBD gave) (NP (NNS soldiers)) (PP (TO to) (NP (NNP Gondor)))) (. .))";
+    check_with(t, "2010-01-01", &news(), &["ARN GONMIL 070"]);
+}
+
+#[test]
+fn a_fronted_phrase_before_the_last_comma_keeps_the_main_clause() {
+    // PETRARCH deletes the words after the last comma (comma_emax); when no verb phrase comes
+    // before that comma they are the main clause, kept in the news reading.
+    let t = "(S (PP (VBG According) (PP (TO to) (NP (NNP Bree)))) (, ,) (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor))) (. .))";
+    check(t, &[]);
+    check_with(t, "2010-01-01", &news(), &["ARN GON 190"]);
+    // A real trailing aside is still deleted.
+    let tail = "(S (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)))) (, ,) (NP (NNP Bree)) (VP (VBD said) (NP (NNP Mordor))) (. .))";
+    check_with(tail, "2010-01-01", &news(), &["ARN GON 190"]);
+}

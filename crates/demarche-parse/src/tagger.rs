@@ -597,6 +597,29 @@ fn settle_verb(
     // A closing bracket ends a noun phrase: "the European Union (EU) agree".
     let subject_before = matches!(p, "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "-RRB-");
     let noun_pref = info.closed.is_some_and(|t| t.starts_with("NN"));
+    // "the Ukrainian air force", "security forces": a unit noun after the word that names
+    // the kind of force is the head of a compound noun, not a verb.
+    if matches!(lower, "force" | "forces")
+        && matches!(
+            pw,
+            "air"
+                | "police"
+                | "task"
+                | "armed"
+                | "security"
+                | "defence"
+                | "defense"
+                | "naval"
+                | "ground"
+                | "border"
+                | "special"
+                | "peacekeeping"
+                | "rapid"
+                | "support"
+        )
+    {
+        return if lower == "forces" { "NNS" } else { "NN" };
+    }
     // A listed adjective that is not a verb here stays an adjective ("open", "direct").
     let noun_tag = if info.closed == Some("JJ") {
         "JJ"

@@ -344,3 +344,12 @@ fn regression_at_least_opens_a_noun_phrase() {
         "(ROOT (S (NP (IN At) (JJS least) (CD 20) (NNS people)) (VP (VBD were) (VP (VBN killed))) (. .)))",
     );
 }
+
+#[test]
+fn regression_force_after_its_kind_is_a_noun() {
+    // "air force" was tagged (VBP force) and split the fronted PP from its noun.
+    check(
+        "According to the air force, Russia launched drones.",
+        "(ROOT (S (PP (VBG According) (PP (TO to) (NP (DT the) (NN air) (NN force)))) (, ,) (NP (NNP Russia)) (VP (VBD launched) (NP (NNS drones))) (. .)))",
+    );
+}
