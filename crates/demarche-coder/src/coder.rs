@@ -1211,7 +1211,11 @@ impl<'d> Coder<'d> {
             (Some(src), t)
                 if opts.joint_subject()
                     && fwd.is_some_and(is_joint_root)
-                    && t.is_none_or(|t| s.nes.get(t as usize).is_none_or(|n| !has_country(n)))
+                    && t.is_none_or(|t| {
+                        s.nes
+                            .get(t as usize)
+                            .is_none_or(|n| !has_country(n) || is_place(s, n))
+                    })
                     && s.nes.get(src as usize).is_some_and(|n| {
                         n.codes.iter().filter(|c| !c.starts_with("---")).count() >= 2
                     }) =>
@@ -2130,9 +2134,23 @@ fn aux_before_free(s: &Sent<'_>, vp: NodeId, words: &[&str]) -> bool {
     false
 }
 
-/// The country (three letters) of a place named by an "in" or "to" phrase inside verb phrase
-/// `vp` that is neither the source nor the target: "killed 20 people in Gaza" gives PSE, "will
-/// send police officers to Haiti" HTI.
+/// Whether an actor phrase is the object of "in": a place ("signed a pact in Manila"), not a
+/// participant.
+fn is_place(s: &Sent<'_>, ne: &Ne) -> bool {
+    let tree = s.tree;
+    tree.parent(ne.node).is_some_and(|pp| {
+        s.kind.get(pp.index()) == Some(&Phrase::Pp)
+            && tree
+                .children(pp)
+                .first()
+                .and_then(|&c| tree.word(c))
+                .is_some_and(|w| w.eq_ignore_ascii_case("in"))
+    })
+}
+
+/// The country (three letters) of a place named by an "in", "to", "at" or "against" phrase
+/// inside verb phrase `vp` that is neither the source nor the target: "killed 20 people in
+/// Gaza" gives PSE, "will send police officers to Haiti" HTI, "launched drones at Ukraine" UKR.
 fn place_country<'a>(s: &'a Sent<'_>, vp: NodeId, src: u32, tgt: u32) -> Option<&'a str> {
     let tree = s.tree;
     let (lo, hi) = (s.lo.get(vp.index())?, s.hi.get(vp.index())?);
@@ -2143,7 +2161,9 @@ fn place_country<'a>(s: &'a Sent<'_>, vp: NodeId, src: u32, tgt: u32) -> Option<
         let pp = tree.parent(ne.node)?;
         let prep = tree.children(pp).first().and_then(|&c| tree.word(c))?;
         if s.kind.get(pp.index()) != Some(&Phrase::Pp)
-            || !(prep.eq_ignore_ascii_case("in") || prep.eq_ignore_ascii_case("to"))
+            || !["in", "to", "at", "against"]
+                .iter()
+                .any(|x| prep.eq_ignore_ascii_case(x))
         {
             return None;
         }

@@ -586,3 +586,13 @@ fn a_fronted_phrase_before_the_last_comma_keeps_the_main_clause() {
     let tail = "(S (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)))) (, ,) (NP (NNP Bree)) (VP (VBD said) (NP (NNP Mordor))) (. .))";
     check_with(tail, "2010-01-01", &news(), &["ARN GON 190"]);
 }
+
+#[test]
+fn a_place_is_not_the_partner_of_a_joint_act() {
+    // "Japan and the Philippines signed a pact in Manila": Manila is where, not with whom.
+    let t = "(S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD visited) (NP (DT the) (NN border)) (PP (IN in) (NP (NNP Minas_Tirith)))) (. .))";
+    check_with(t, "2010-01-01", &news(), &["ARN GON 042", "GON ARN 042"]);
+    // "launched drones at Ukraine": the weapon has no country, the "at" phrase does.
+    let at = "(S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNS soldiers)) (PP (IN at) (NP (NNP Gondor)))) (. .))";
+    check_with(at, "2010-01-01", &news(), &["ARN GONMIL 190"]);
+}

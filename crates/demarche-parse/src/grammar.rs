@@ -397,6 +397,13 @@ impl<'a> Grammar<'a> {
             return false;
         }
         // Nothing clause-like may follow the reporting verb except adjuncts.
+        // An object right after the verb ("recognised the state") makes it a main verb, not a
+        // tail; a bare time word ("said Monday", "said today") does not.
+        let (first, fw) = (self.t(v + 1), self.w(v + 1));
+        let time = is_temporal(fw) || matches!(fw, "last" | "next" | "this" | "late" | "early");
+        if matches!(first, "DT" | "JJ" | "NNS" | "CD" | "PRP$" | "NN" | "NNP") && !time {
+            return false;
+        }
         let mut k = v + 1;
         while k < self.tags.len() {
             match self.t(k) {

@@ -353,3 +353,18 @@ fn regression_force_after_its_kind_is_a_noun() {
         "(ROOT (S (PP (VBG According) (PP (TO to) (NP (DT the) (NN air) (NN force)))) (, ,) (NP (NNP Russia)) (VP (VBD launched) (NP (NNS drones))) (. .)))",
     );
 }
+
+#[test]
+fn regression_reporting_verb_with_an_object_is_no_tail() {
+    // ", Ireland and Norway recognised the state" was read as a final reporting clause
+    // (", officials said Monday") because "recognise" can report; an object makes it the main
+    // verb of a list subject.
+    check(
+        "Spain, Ireland and Norway recognised the state.",
+        "(ROOT (S (NP (NNP Spain) (, ,) (NNP Ireland) (CC and) (NNP Norway)) (VP (VBD recognised) (NP (DT the) (NN state))) (. .)))",
+    );
+    check(
+        "The talks failed, officials said last week.",
+        "(ROOT (S (S (NP (DT The) (NNS talks)) (VP (VBD failed))) (, ,) (NP (NNS officials)) (VP (VBD said) (NP-TMP (JJ last) (NN week))) (. .)))",
+    );
+}
