@@ -17,10 +17,11 @@
 //! exact for the one-or-two-event sentences gold sets hold. Rejected alternative: an optimal
 //! assignment (Hungarian method), whose extra code buys nothing at these sizes.
 
-use super::code::{DictionaryKind, base_options, load_dictionaries, parse_options};
+use super::dictionaries::{
+    DictionaryKind, PetrarchFiles, base_options, load_dictionaries, parse_options,
+};
 use anyhow::Context;
 use demarche::Pipeline;
-use demarche_dict::PetrarchPaths;
 use demarche_model::{Date, Document, Event, parse_date};
 use serde::Serialize;
 use std::io::{BufRead, BufReader};
@@ -39,21 +40,8 @@ pub struct Args {
     /// A folder of dictionaries in our own format (default: the built-in set)
     #[arg(long, value_name = "DIR", conflicts_with_all = ["verbs", "actors"])]
     pub dictionaries: Option<PathBuf>,
-    /// PETRARCH verb dictionary (PETRARCH-1 or PETRARCH-2 dialect)
-    #[arg(long, value_name = "FILE")]
-    pub verbs: Option<PathBuf>,
-    /// PETRARCH actor dictionary (repeat for several)
-    #[arg(long, value_name = "FILE")]
-    pub actors: Vec<PathBuf>,
-    /// PETRARCH agent dictionary
-    #[arg(long, value_name = "FILE")]
-    pub agents: Option<PathBuf>,
-    /// PETRARCH discard list
-    #[arg(long, value_name = "FILE")]
-    pub discards: Option<PathBuf>,
-    /// PETRARCH issue list
-    #[arg(long, value_name = "FILE")]
-    pub issues: Option<PathBuf>,
+    #[command(flatten)]
+    pub petrarch: PetrarchFiles,
     /// Coding option as NAME=VALUE (require_dyad, new_actor_length, comma_min, ...)
     #[arg(long = "option", value_name = "NAME=VALUE")]
     pub options: Vec<String>,
@@ -492,22 +480,9 @@ fn parse_tsv_line(line: &str, n: usize) -> Result<GoldSentence, String> {
     })
 }
 
-/// An event keeps its sentence unless it has no country or organisation on either side.
-// Local copy of the private `code::attributed` filter until that one is made public.
-fn attributed(e: &Event) -> bool {
-    !e.source.starts_with("---") && !e.target.starts_with("---")
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (gold, skipped) = read_gold(&args.gold)?;
-    let petrarch = PetrarchPaths {
-        verbs: args.verbs.clone(),
-        actors: args.actors.clone(),
-        agents: args.agents.clone(),
-        discards: args.discards.clone(),
-        issues: args.issues.clone(),
-    };
-    let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), petrarch)?;
+    let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), args.petrarch.paths())?;
     let options = parse_options(base_options(kind == DictionaryKind::Own), &args.options)?;
     let pipeline = Pipeline::new(&dicts).with_options(options);
     let fallback = args
@@ -522,11 +497,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             text: g.text.clone(),
             ..Default::default()
         };
+        // The pipeline drops events without a country or organisation, as `demarche code`
+        // does by default.
         let coded: Vec<Triple> = pipeline
             .code_document(&doc, fallback)
             .events
             .iter()
-            .filter(|e| attributed(e))
             .map(Triple::of_event)
             .collect();
         let score = score_sentence(&g.events, &coded);
