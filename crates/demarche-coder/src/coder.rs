@@ -1204,6 +1204,22 @@ impl<'d> Coder<'d> {
         if fwd.is_none() && rev.is_none() {
             return false;
         }
+        // "condemned the killing of a Hezbollah commander by Israel": criticism or rejection
+        // of a deed is aimed at whoever did it, named by a "by" phrase (news reading only).
+        let target = match fwd {
+            Some(c)
+                if opts.domestic()
+                    && !passive
+                    && fired.is_none()
+                    && matches!(c.get(..2), Some("11" | "12")) =>
+            {
+                self.by_phrase(s, lower)
+                    .filter(|&b| Some(b) != source)
+                    .filter(|&b| s.nes.get(b as usize).is_some_and(has_country))
+                    .or(target)
+            }
+            _ => target,
+        };
         // Joint action of a compound subject with no coded target ("India and China agreed to
         // resolve the dispute", "Armenia and Azerbaijan signed a deal"): a cooperative act
         // (roots 03-08) done together is coded between the partners, each way.

@@ -596,3 +596,13 @@ fn a_place_is_not_the_partner_of_a_joint_act() {
     let at = "(S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNS soldiers)) (PP (IN at) (NP (NNP Gondor)))) (. .))";
     check_with(at, "2010-01-01", &news(), &["ARN GONMIL 190"]);
 }
+
+#[test]
+fn disapproval_of_a_deed_targets_its_doer() {
+    // "opposed the attack by Gondor": the criticism is aimed at Gondor (news reading only).
+    let t = "(S (NP (NNP Arnor)) (VP (VBD opposed) (NP (NP (DT the) (NN attack)) (PP (IN by) (NP (NNP Gondor))))) (. .))";
+    check_with(t, "2010-01-01", &news(), &["ARN GON 112"]);
+    let on = "(S (NP (NNP Arnor)) (VP (VBD opposed) (NP (NP (DT the) (NN attack)) (PP (IN on) (NP (NNP Mordor))) (PP (IN by) (NP (NNP Gondor))))) (. .))";
+    check(on, &["ARN MOR 112"]);
+    check_with(on, "2010-01-01", &news(), &["ARN GON 112"]);
+}
