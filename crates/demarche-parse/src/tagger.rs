@@ -468,6 +468,13 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                 }
             }
             "past" if matches!(p, "DT" | "PRP$") => t = "JJ",
+            // "has long accused", "was long seen": an adverb between an auxiliary and a verb.
+            "long" | "already" | "repeatedly"
+                if (after_aux(is_have) || after_aux(is_be))
+                    && next.is_some_and(|x| x.vbits & (PAST | PART) != 0) =>
+            {
+                t = "RB";
+            }
             "more" | "most" | "less" | "least" => {
                 if matches!(ng, "JJ" | "RB") {
                     t = match lower {
@@ -724,6 +731,11 @@ fn settle_verb(
                 return "VBD";
             }
             return if part { "VBN" } else { "VBD" };
+        }
+        // "Russian troops, backed by artillery, stormed ...": a participle opening a
+        // parenthetical with its agent is passive.
+        if p == "," && part && nw == "by" {
+            return "VBN";
         }
         if p == "," || p == "CC" || p == ":" {
             if !finite_seen || (p == "CC" && past) {

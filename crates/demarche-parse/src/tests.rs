@@ -368,3 +368,17 @@ fn regression_reporting_verb_with_an_object_is_no_tail() {
         "(ROOT (S (S (NP (DT The) (NNS talks)) (VP (VBD failed))) (, ,) (NP (NNS officials)) (VP (VBD said) (NP-TMP (JJ last) (NN week))) (. .)))",
     );
 }
+
+#[test]
+fn regression_adverb_after_auxiliary_and_passive_parenthetical() {
+    // "has long accused": "long" was an adjective and swallowed the verb into a noun phrase.
+    check(
+        "Washington has long accused Beijing.",
+        "(ROOT (S (NP (NNP Washington)) (VP (VBZ has) (ADVP (RB long)) (VP (VBN accused) (NP (NNP Beijing)))) (. .)))",
+    );
+    // ", backed by artillery," is a passive participle inside the subject, not the main verb.
+    check(
+        "Russian troops, backed by artillery, stormed the town.",
+        "(ROOT (S (NP (NP (JJ Russian) (NNS troops)) (, ,) (VP (VBN backed) (PP (IN by) (NP (NN artillery)))) (, ,)) (VP (VBD stormed) (NP (DT the) (NN town))) (. .)))",
+    );
+}
