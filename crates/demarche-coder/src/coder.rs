@@ -1272,6 +1272,7 @@ impl<'d> Coder<'d> {
             (domestic && !matches!(country, "IGO" | "NGO" | "MNC"))
                 .then(|| format!("{country}{agent}"))
         };
+        let before = events.len();
         let mut emit = |a: usize, b: usize, c: &str, forward: bool| {
             let (sn, tn) = if forward { (sne, tne) } else { (tne, sne) };
             let (Some(sc), Some(tc)) = (sn.codes.get(a), tn.codes.get(b)) else {
@@ -1319,6 +1320,12 @@ impl<'d> Coder<'d> {
                     emit(b, a, r, false);
                 }
             }
+        }
+        // "Venezuela said it had arrested three Americans accused of plotting ...": a verb
+        // with a reported clause that codes nothing itself (no country on one side) leaves
+        // the clause to be coded, in the news reading.
+        if opts.reported_speech && events.len() == before && has_finite_clause(s, vp) {
+            return false;
         }
         true
     }
@@ -2031,6 +2038,16 @@ fn vw_text<'a>(s: &'a Sent<'_>, v: usize) -> &'a str {
         .get(v)
         .and_then(|&n| s.tree.word(n))
         .unwrap_or("")
+}
+
+/// Whether verb phrase `vp` has a clause complement that is not an infinitive ("said [it had
+/// arrested ...]").
+fn has_finite_clause(s: &Sent<'_>, vp: NodeId) -> bool {
+    let tree = s.tree;
+    tree.children(vp)
+        .iter()
+        .any(|&c| s.kind.get(c.index()) == Some(&Phrase::Clause))
+        && !has_infinitive(s, vp)
 }
 
 /// Whether verb phrase `vp` has an infinitive complement `(S (VP (TO to) (VP ...)))`.

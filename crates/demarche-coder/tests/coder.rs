@@ -606,3 +606,26 @@ fn disapproval_of_a_deed_targets_its_doer() {
     check(on, &["ARN MOR 112"]);
     check_with(on, "2010-01-01", &news(), &["ARN GON 112"]);
 }
+
+#[test]
+fn a_statement_that_codes_nothing_leaves_its_clause_to_be_coded() {
+    // With our own dictionaries, SAY's accusation pattern fires on "said ... plotting" but
+    // binds "it" (no actor) as its target and codes nothing; the reported clause is then coded
+    // in the news reading, "it" standing for Venezuela.
+    let (d, _) = demarche_dict::native::default_dictionaries();
+    let coder = Coder::new(&d);
+    let ptb = "(S (NP (NNP Venezuela)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP (VBD had) (VP (VBN arrested) (NP (NP (CD three) (NNPS Americans)) (VP (VBN accused) (PP (IN of) (S (VP (VBG plotting) (PP (IN against) (NP (DT the) (NN government))))))))))))) (. .))";
+    let tree = Tree::parse_ptb(ptb).unwrap();
+    let text = tree.words_under(tree.root());
+    let tree = tree.aligned_to(&text);
+    let codes = |o: &Options| -> Vec<String> {
+        coder
+            .code(&tree, &text, date("2024-06-01"), o)
+            .events
+            .iter()
+            .map(|e| format!("{} {} {}", e.source, e.target, e.code))
+            .collect()
+    };
+    assert!(codes(&Options::default()).is_empty());
+    assert_eq!(codes(&news()), ["VEN USA 173"]);
+}
