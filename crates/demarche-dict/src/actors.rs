@@ -383,7 +383,6 @@ pub(crate) fn warn(file: &str, line: &SourceLine<'_>, msg: impl Into<String>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use demarche_model::Severity;
 
     fn date(s: &str) -> Date {
         parse_date(s).unwrap()
@@ -394,21 +393,7 @@ mod tests {
     #[track_caller]
     fn check(input: &str, expected_diags: &[&str]) -> Vec<ActorEntry> {
         let (entries, diags) = read_actors(input, "t.actors.txt");
-        let got: Vec<String> = diags
-            .iter()
-            .map(|d| {
-                let sev = if d.severity == Severity::Error {
-                    "E"
-                } else {
-                    "W"
-                };
-                format!("{}:{sev}:{}", d.line.unwrap_or(0), d.message)
-            })
-            .collect();
-        assert_eq!(got.len(), expected_diags.len(), "diagnostics: {got:#?}");
-        for (g, e) in got.iter().zip(expected_diags) {
-            assert!(g.starts_with(e), "diagnostic {g:?} should start with {e:?}");
-        }
+        crate::source::assert_diagnostics(&diags, expected_diags);
         entries
     }
 

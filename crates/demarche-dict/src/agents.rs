@@ -244,26 +244,11 @@ fn expand_markers(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use demarche_model::Severity;
 
     #[track_caller]
     fn check(input: &str, expected_diags: &[&str]) -> Vec<AgentEntry> {
         let (entries, diags) = read_agents(input, "t.agents.txt");
-        let got: Vec<String> = diags
-            .iter()
-            .map(|d| {
-                let sev = if d.severity == Severity::Error {
-                    "E"
-                } else {
-                    "W"
-                };
-                format!("{}:{sev}:{}", d.line.unwrap_or(0), d.message)
-            })
-            .collect();
-        assert_eq!(got.len(), expected_diags.len(), "diagnostics: {got:#?}");
-        for (g, e) in got.iter().zip(expected_diags) {
-            assert!(g.starts_with(e), "diagnostic {g:?} should start with {e:?}");
-        }
+        crate::source::assert_diagnostics(&diags, expected_diags);
         entries
     }
 

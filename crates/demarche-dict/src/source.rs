@@ -181,6 +181,26 @@ fn split_comment(text: &str) -> (&str, Option<&str>) {
     (text, None)
 }
 
+/// Test helper: asserts `diags`, written `line:E|W:message`, start with `expected` one by one.
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn assert_diagnostics(diags: &[demarche_model::Diagnostic], expected: &[&str]) {
+    let got: Vec<String> = diags
+        .iter()
+        .map(|d| {
+            let sev = match d.severity {
+                demarche_model::Severity::Error => "E",
+                demarche_model::Severity::Warning => "W",
+            };
+            format!("{}:{sev}:{}", d.line.unwrap_or(0), d.message)
+        })
+        .collect();
+    assert_eq!(got.len(), expected.len(), "diagnostics: {got:#?}");
+    for (g, e) in got.iter().zip(expected) {
+        assert!(g.starts_with(e), "diagnostic {g:?} should start with {e:?}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

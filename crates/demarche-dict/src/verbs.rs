@@ -962,27 +962,12 @@ fn transform_actor(t: &str) -> Result<TransformActor, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use demarche_model::Severity;
 
     /// Reads `input`, asserts the diagnostics (as `line:E|W:message-prefix`), returns the dict.
     #[track_caller]
     fn check(input: &str, expected_diags: &[&str]) -> VerbDictionary {
         let (dict, diags) = read_verbs(input, "t.verbs.txt");
-        let got: Vec<String> = diags
-            .iter()
-            .map(|d| {
-                let sev = if d.severity == Severity::Error {
-                    "E"
-                } else {
-                    "W"
-                };
-                format!("{}:{sev}:{}", d.line.unwrap_or(0), d.message)
-            })
-            .collect();
-        assert_eq!(got.len(), expected_diags.len(), "diagnostics: {got:#?}");
-        for (g, e) in got.iter().zip(expected_diags) {
-            assert!(g.starts_with(e), "diagnostic {g:?} should start with {e:?}");
-        }
+        crate::source::assert_diagnostics(&diags, expected_diags);
         dict
     }
 
