@@ -40,13 +40,8 @@ fn code_all(pipeline: &Pipeline<'_>, docs: &[Document]) -> usize {
 }
 
 fn bench_set(c: &mut Criterion, name: &str, dicts: &Dictionaries, own: bool, docs: &[Document]) {
-    let mut options = demarche_coder::Options::default();
-    if own {
-        // The options `demarche code` uses with our dictionaries.
-        options.negation = true;
-        options.intent = true;
-        options.reported_speech = true;
-    }
+    // The options `demarche code` uses with these dictionaries.
+    let options = demarche::coding_options(own);
     let plain = Pipeline::new(dicts).with_options(options.clone());
     let with_knowledge = Pipeline::new(dicts)
         .with_options(options)

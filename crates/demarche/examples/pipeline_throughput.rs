@@ -45,12 +45,7 @@ fn main() -> anyhow::Result<()> {
         }
         other => bail!("expected builtin or phoenix, found `{other}`"),
     };
-    let mut options = demarche_coder::Options::default();
-    if own {
-        options.negation = true;
-        options.intent = true;
-        options.reported_speech = true;
-    }
+    let options = demarche::coding_options(own);
     let pipeline = Pipeline::new(&dicts)
         .with_options(options)
         .with_knowledge(knowledge);

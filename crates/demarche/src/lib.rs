@@ -36,4 +36,4 @@ pub use demarche_parse as parse;
 pub use demarche_store as store;
 pub use demarche_text as text;
 pub use demarche_web as web;
-pub use pipeline::{CodedDocument, Pipeline, TreeSource, attributed};
+pub use pipeline::{CodedDocument, Pipeline, TreeSource, attributed, coding_options};

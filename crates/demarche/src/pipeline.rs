@@ -199,6 +199,19 @@ impl<'d> Pipeline<'d> {
     }
 }
 
+/// The coding options for a dictionary set: PETRARCH's defaults for PETRARCH's dictionaries
+/// (`own_dictionaries = false`); with our own dictionaries also negation, intent versus action
+/// and reported speech (and the news-reading rules that follow it).
+pub fn coding_options(own_dictionaries: bool) -> Options {
+    let mut opts = Options::default();
+    if own_dictionaries {
+        opts.negation = true;
+        opts.intent = true;
+        opts.reported_speech = true;
+    }
+    opts
+}
+
 /// Whether both sides of an event name a country or an organisation (not `---...`).
 pub fn attributed(e: &Event) -> bool {
     !e.source.starts_with("---") && !e.target.starts_with("---")

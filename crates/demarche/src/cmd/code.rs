@@ -10,7 +10,7 @@
 //! rest goes on.
 
 use super::dictionaries::PetrarchFiles;
-pub use super::dictionaries::{DictionaryKind, base_options, load_dictionaries, parse_options};
+use super::dictionaries::{DictionaryKind, base_options, load_dictionaries, parse_options};
 use anyhow::Context;
 use demarche::input::{InputFormat, InputSpec, read_located};
 use demarche::{Pipeline, TreeSource};

@@ -48,13 +48,7 @@ impl PetrarchFiles {
 /// The coding options for a dictionary set: PETRARCH's defaults for PETRARCH files; with our
 /// own dictionaries also negation, intent versus action, and reported speech (see the README).
 pub fn base_options(own_dictionaries: bool) -> Options {
-    let mut opts = Options::default();
-    if own_dictionaries {
-        opts.negation = true;
-        opts.intent = true;
-        opts.reported_speech = true;
-    }
-    opts
+    demarche::coding_options(own_dictionaries)
 }
 
 /// Applies `--option NAME=VALUE` flags to `opts`.
