@@ -98,6 +98,29 @@ fn table_codes() -> &'static [&'static str] {
     CODES.get_or_init(|| cameo::all_codes().into_iter().map(|c| c.code).collect())
 }
 
+/// A code of at most four bytes, none of them NUL, as one big-endian integer: for such codes
+/// integer order is string order (a shorter code pads with zero bytes, which sort first), so
+/// the table can be searched with integer compares instead of `memcmp` calls.
+fn packed(code: &str) -> Option<u32> {
+    let bytes = code.as_bytes();
+    if bytes.len() > 4 || bytes.contains(&0) {
+        return None;
+    }
+    let mut key = [0u8; 4];
+    key.iter_mut().zip(bytes).for_each(|(k, b)| *k = *b);
+    Some(u32::from_be_bytes(key))
+}
+
+/// The packed form of [`table_codes`], index for index, when every table code packs (they
+/// are at most four characters); otherwise empty, and lookups fall back to string search.
+fn packed_codes() -> &'static [u32] {
+    static PACKED: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    PACKED.get_or_init(|| {
+        let keys: Option<Vec<u32>> = table_codes().iter().map(|c| packed(c)).collect();
+        keys.unwrap_or_default()
+    })
+}
+
 impl Codes {
     fn new() -> Self {
         Codes { extra: Vec::new() }
@@ -105,7 +128,12 @@ impl Codes {
 
     fn id(&mut self, code: &str) -> u32 {
         let table = table_codes();
-        if let Ok(i) = table.binary_search(&code) {
+        let packed_table = packed_codes();
+        let found = match packed(code) {
+            Some(key) if !packed_table.is_empty() => packed_table.binary_search(&key).ok(),
+            _ => table.binary_search(&code).ok(),
+        };
+        if let Some(i) = found {
             return i as u32;
         }
         let pos = match self.extra.iter().position(|c| c == code) {
@@ -857,4 +885,39 @@ fn mention_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Mention>> {
         doc_title: r.get(17)?,
         doc_url: r.get(18)?,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_codes_sort_like_their_strings() {
+        let table = table_codes();
+        assert_eq!(packed_codes().len(), table.len(), "every table code packs");
+        let mut words = vec![
+            "", "0", "01", "010", "0101", "011", "1", "190", "20", "ZZZZ",
+        ];
+        words.extend(table.iter().copied());
+        let mut by_string = words.clone();
+        by_string.sort();
+        let mut by_key = words.clone();
+        by_key.sort_by_key(|w| packed(w));
+        assert_eq!(by_key, by_string);
+        assert_eq!(packed("01234"), None);
+        assert_eq!(packed("0\u{0}1"), None);
+    }
+
+    #[test]
+    fn code_ids_name_table_and_unknown_codes() {
+        let mut codes = Codes::new();
+        let a = codes.id("190");
+        let b = codes.id("NOTACODE");
+        let c = codes.id("19");
+        assert_eq!(codes.name(a), "190");
+        assert_eq!(codes.name(b), "NOTACODE");
+        assert_eq!(codes.name(c), "19");
+        assert_eq!(codes.id("NOTACODE"), b);
+        assert_ne!(a, b);
+    }
 }
