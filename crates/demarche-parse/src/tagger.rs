@@ -627,6 +627,15 @@ fn settle_verb(
     {
         return if lower == "forces" { "NNS" } else { "NN" };
     }
+    // "Chinese coast guard ships", "the Revolutionary Guards".
+    if matches!(lower, "guard" | "guards")
+        && matches!(
+            pw,
+            "coast" | "national" | "border" | "presidential" | "republican" | "revolutionary"
+        )
+    {
+        return if lower == "guards" { "NNS" } else { "NN" };
+    }
     // A listed adjective that is not a verb here stays an adjective ("open", "direct").
     let noun_tag = if info.closed == Some("JJ") {
         "JJ"

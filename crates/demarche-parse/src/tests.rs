@@ -382,3 +382,12 @@ fn regression_adverb_after_auxiliary_and_passive_parenthetical() {
         "(ROOT (S (NP (NP (JJ Russian) (NNS troops)) (, ,) (VP (VBN backed) (PP (IN by) (NP (NN artillery)))) (, ,)) (VP (VBD stormed) (NP (DT the) (NN town))) (. .)))",
     );
 }
+
+#[test]
+fn regression_guard_after_its_kind_is_a_noun() {
+    // "coast guard" was tagged (VBP guard), making "ships" its object.
+    check(
+        "Chinese coast guard ships blockaded a supply mission.",
+        "(ROOT (S (NP (JJ Chinese) (NN coast) (NN guard) (NNS ships)) (VP (VBD blockaded) (NP (DT a) (NN supply) (NN mission))) (. .)))",
+    );
+}
