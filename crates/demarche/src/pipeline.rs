@@ -200,14 +200,17 @@ impl<'d> Pipeline<'d> {
 }
 
 /// The coding options for a dictionary set: PETRARCH's defaults for PETRARCH's dictionaries
-/// (`own_dictionaries = false`); with our own dictionaries also negation, intent versus action
-/// and reported speech (and the news-reading rules that follow it).
+/// (`own_dictionaries = false`); with our own dictionaries also negation, intent versus action,
+/// reported speech, joint subjects ("India and China agreed ..." codes both ways) and domestic
+/// targets (a country-less target takes the country of its place or of a domestic source).
 pub fn coding_options(own_dictionaries: bool) -> Options {
     let mut opts = Options::default();
     if own_dictionaries {
         opts.negation = true;
         opts.intent = true;
         opts.reported_speech = true;
+        opts.joint_subject = Some(true);
+        opts.domestic = Some(true);
     }
     opts
 }
