@@ -75,6 +75,8 @@ enum Tag {
     Possessive,
     Conj,
     Adverb,
+    /// A personal pronoun (`PRP`): never an actor name ("us" is not the USA).
+    Pronoun,
     Other,
 }
 
@@ -84,6 +86,7 @@ fn classify_tag(tag: &str) -> Tag {
         b"," => Tag::Comma,
         b"POS" => Tag::Possessive,
         b"CC" => Tag::Conj,
+        b"PRP" => Tag::Pronoun,
         _ if b.starts_with(b"VB") => Tag::Verb,
         _ if b.starts_with(b"RB") => Tag::Adverb,
         _ if b.iter().all(|c| !c.is_ascii_alphabetic()) => Tag::Punct,
@@ -697,7 +700,10 @@ impl<'d> Coder<'d> {
         let clean = s
             .deleted
             .get(range.clone())
-            .is_some_and(|d| d.iter().all(|x| !x));
+            .is_some_and(|d| d.iter().all(|x| !x))
+            && s.tags
+                .get(range.clone())
+                .is_some_and(|t| !t.contains(&Tag::Pronoun));
         if clean && let Some(words) = s.words.get(range) {
             self.scan_hits(words, lo, &mut out);
             return out;
@@ -705,7 +711,8 @@ impl<'d> Coder<'d> {
         let words: Vec<WordId> = (lo..hi)
             .map(|l| {
                 let l = l as usize;
-                if s.deleted.get(l).copied().unwrap_or(true) {
+                if s.deleted.get(l).copied().unwrap_or(true) || s.tags.get(l) == Some(&Tag::Pronoun)
+                {
                     UNKNOWN
                 } else {
                     s.words.get(l).copied().unwrap_or(UNKNOWN)

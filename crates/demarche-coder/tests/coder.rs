@@ -50,6 +50,7 @@ GONDOR [GON]
 +MINAS_TIRITH
 MORDOR [MOR]
 BREE [BRE]
+US [USA]
 SAM_GAMGEE
 \t[HOBCIV <20080119]
 \t[HOBGOV 20080120-20121231]
@@ -116,6 +117,19 @@ fn subject_verb_object() {
     check(
         "(S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor))) (. .))",
         &["ARN GON 190"],
+    );
+}
+
+#[test]
+fn a_pronoun_is_never_an_actor_name() {
+    // "us" the pronoun is not "US" the country, though names match case-insensitively.
+    check(
+        "(S (NP (NNP Arnor)) (VP (VBD attacked) (NP (PRP us))) (. .))",
+        &[],
+    );
+    check(
+        "(S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP US))) (. .))",
+        &["ARN USA 190"],
     );
 }
 
