@@ -3,7 +3,8 @@
 //! (source, target, code) triples must be equal; `noevents` expects the empty set; `error`
 //! records expect the sentence to be rejected for that reason and are counted apart.
 //!
-//! The harness takes records already read (see `demarche_text::petrarch_xml`) and does no IO.
+//! The harness takes records already read (see `demarche_text::petrarch_xml`, whose items
+//! [`items_from_petrarch`] converts) and does no IO.
 
 use crate::{Coder, Options};
 use demarche_model::{Date, Tree};
@@ -87,6 +88,45 @@ pub struct Report {
     pub ignored_options: Vec<String>,
     /// Whether a `<Stop>` ended the run early.
     pub stopped: bool,
+}
+
+/// The harness items of a PETRARCH file read by `demarche_text::petrarch_xml::read`, in order.
+pub fn items_from_petrarch(items: Vec<demarche_text::petrarch_xml::Item>) -> Vec<Item> {
+    use demarche_text::petrarch_xml::{self as px, ExpectedCoding};
+    items
+        .into_iter()
+        .map(|i| match i {
+            px::Item::Record(r) => Item::Record(Record {
+                id: r.id,
+                category: r.category,
+                date: r.date,
+                text: r.text,
+                parse: r.parse,
+                expected: r
+                    .expected
+                    .into_iter()
+                    .map(|e| match e {
+                        ExpectedCoding::Event {
+                            source,
+                            target,
+                            code,
+                        } => Expected::Event {
+                            source,
+                            target,
+                            code,
+                        },
+                        ExpectedCoding::NoEvents => Expected::NoEvents,
+                        ExpectedCoding::Error(s) => Expected::Error(s),
+                    })
+                    .collect(),
+            }),
+            px::Item::Config(c) => Item::Config {
+                option: c.option,
+                value: c.value,
+            },
+            px::Item::Stop { .. } => Item::Stop,
+        })
+        .collect()
 }
 
 /// Runs every record (honouring `<Config>` changes and `<Stop>`) and compares.

@@ -4,10 +4,10 @@
 //!
 //! Needs DEMARCHE_REFERENCE (the shared reference folder); skipped with a message when unset.
 
-use demarche_coder::validate::{self, Expected, Item, Record};
+use demarche_coder::validate::{self, Item};
 use demarche_coder::{Coder, Options};
 use demarche_dict::{Dictionaries, PetrarchPaths};
-use demarche_text::petrarch_xml::{self, ExpectedCoding};
+use demarche_text::petrarch_xml;
 use std::path::PathBuf;
 
 /// Event-coding records that must pass (of 277); raise it when the coder improves.
@@ -44,41 +44,7 @@ pub fn load(reference: &std::path::Path) -> (Vec<Item>, Dictionaries, Options) {
     for o in &env.options {
         opts.set(&o.option, &o.value).expect("environment option");
     }
-    let items = file
-        .items
-        .into_iter()
-        .map(|i| match i {
-            petrarch_xml::Item::Record(r) => Item::Record(Record {
-                id: r.id,
-                category: r.category,
-                date: r.date,
-                text: r.text,
-                parse: r.parse,
-                expected: r
-                    .expected
-                    .into_iter()
-                    .map(|e| match e {
-                        ExpectedCoding::Event {
-                            source,
-                            target,
-                            code,
-                        } => Expected::Event {
-                            source,
-                            target,
-                            code,
-                        },
-                        ExpectedCoding::NoEvents => Expected::NoEvents,
-                        ExpectedCoding::Error(s) => Expected::Error(s),
-                    })
-                    .collect(),
-            }),
-            petrarch_xml::Item::Config(c) => Item::Config {
-                option: c.option,
-                value: c.value,
-            },
-            petrarch_xml::Item::Stop { .. } => Item::Stop,
-        })
-        .collect();
+    let items = validate::items_from_petrarch(file.items);
     (items, dicts, opts)
 }
 

@@ -9,9 +9,9 @@
 
 use anyhow::{Context, bail};
 use demarche_coder::Options;
-use demarche_coder::validate::{self, Expected, Item, Record};
+use demarche_coder::validate::{self, Item};
 use demarche_dict::{Dictionaries, PetrarchPaths};
-use demarche_text::petrarch_xml::{self, ExpectedCoding};
+use demarche_text::petrarch_xml;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -54,45 +54,8 @@ fn read_records_counted(
         .iter()
         .filter(|d| d.severity == demarche_model::Severity::Error)
         .count();
-    let mut items = Vec::new();
-    for item in file.items {
-        items.push(match item {
-            petrarch_xml::Item::Record(r) => Item::Record(convert(r)),
-            petrarch_xml::Item::Config(c) => Item::Config {
-                option: c.option,
-                value: c.value,
-            },
-            petrarch_xml::Item::Stop { .. } => Item::Stop,
-        });
-    }
+    let items = validate::items_from_petrarch(file.items);
     Ok((file.environment, items, errors))
-}
-
-fn convert(r: petrarch_xml::Record) -> Record {
-    Record {
-        id: r.id,
-        category: r.category,
-        date: r.date,
-        text: r.text,
-        parse: r.parse,
-        expected: r
-            .expected
-            .into_iter()
-            .map(|e| match e {
-                ExpectedCoding::Event {
-                    source,
-                    target,
-                    code,
-                } => Expected::Event {
-                    source,
-                    target,
-                    code,
-                },
-                ExpectedCoding::NoEvents => Expected::NoEvents,
-                ExpectedCoding::Error(s) => Expected::Error(s),
-            })
-            .collect(),
-    }
 }
 
 /// Loads the dictionaries an `<Environment>` names, resolved in `dir`.
