@@ -245,8 +245,8 @@ fn read_whole(
     bytes: Vec<u8>,
     date: Option<Date>,
 ) -> (Vec<(Document, Option<usize>)>, Vec<Diagnostic>) {
-    let web = |f| {
-        let (docs, diags) = demarche_web::read_bytes(name, f, bytes.clone());
+    let web = |f, bytes| {
+        let (docs, diags) = demarche_web::read_bytes(name, f, bytes);
         (docs.into_iter().map(|d| (d, None)).collect(), diags)
     };
     match format {
@@ -274,9 +274,9 @@ fn read_whole(
                 .collect();
             (docs, file.diagnostics)
         }
-        InputFormat::Html => web(demarche_web::InputFormat::Html),
-        InputFormat::Feed => web(demarche_web::InputFormat::Feed),
-        InputFormat::Warc => web(demarche_web::InputFormat::Warc),
+        InputFormat::Html => web(demarche_web::InputFormat::Html, bytes),
+        InputFormat::Feed => web(demarche_web::InputFormat::Feed, bytes),
+        InputFormat::Warc => web(demarche_web::InputFormat::Warc, bytes),
         // Streamed formats never reach here; read them whole if they do.
         InputFormat::Jsonl => {
             let mut docs = Vec::new();
