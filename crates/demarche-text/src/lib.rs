@@ -25,6 +25,7 @@
 //! ```
 
 mod abbrev;
+pub mod english;
 pub mod petrarch_xml;
 mod read;
 mod sentences;

@@ -1,0 +1,381 @@
+//! One home for English words: closed classes, verb classes and inflection, read from
+//! `data/english/*.txt` (see its README). The parser's clients, the predicate layer, the coder
+//! and the extractor ask here instead of keeping their own lists.
+//!
+//! Every list holds lemmas; [`verb_forms`] generates their regular forms (irregular ones are in
+//! `irregular.txt`), and [`English::verb_lemma`] maps any form back to its lemma.
+//!
+//! ```
+//! use demarche_text::english::{self, Aux, Modal, VerbClass};
+//! let en = english::get();
+//! assert_eq!(en.verb_lemma("struck"), "strike");
+//! assert_eq!(en.verb_lemma("urged"), "urge");
+//! assert_eq!(en.aux("were"), Some(Aux::Be));
+//! assert_eq!(en.modal("would"), Some(Modal::Future));
+//! assert!(en.is_negation("n't"));
+//! assert!(en.has_class("said", VerbClass::Report));
+//! assert!(en.has_class("urging", VerbClass::ObjectControl));
+//! assert_eq!(english::verb_forms("stop"), ["stops", "stopped", "stopping"]);
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// An auxiliary verb family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aux {
+    Be,
+    Have,
+    Do,
+    /// The passive `get` ("got arrested").
+    Get,
+}
+
+/// What a modal says about its verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modal {
+    Future,
+    Possible,
+    Obligation,
+}
+
+/// A verb class: the files of `data/english/` that list verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum VerbClass {
+    Report = 1,
+    SubjectControl = 2,
+    ObjectControl = 4,
+    Intent = 8,
+    Aspect = 16,
+    Deny = 32,
+}
+
+/// The compiled word lists (built once, shared by every thread).
+#[derive(Debug)]
+pub struct English {
+    /// Every known form (lower case) → its lemma.
+    lemma_of: HashMap<String, String>,
+    /// Lemma → bit set of [`VerbClass`]es.
+    classes: HashMap<String, u8>,
+    aux: HashMap<&'static str, Aux>,
+    modal: HashMap<&'static str, Modal>,
+    negation: Vec<&'static str>,
+}
+
+const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
+const AUXILIARY: &str = include_str!("../data/english/auxiliary.txt");
+const MODAL: &str = include_str!("../data/english/modal.txt");
+const NEGATION: &str = include_str!("../data/english/negation.txt");
+const CLASS_FILES: [(&str, &str); 5] = [
+    ("report", include_str!("../data/english/report.txt")),
+    ("control", include_str!("../data/english/control.txt")),
+    ("intent", include_str!("../data/english/intent.txt")),
+    ("aspect", include_str!("../data/english/aspect.txt")),
+    ("deny", include_str!("../data/english/deny.txt")),
+];
+
+/// The shared word lists.
+pub fn get() -> &'static English {
+    static EN: OnceLock<English> = OnceLock::new();
+    EN.get_or_init(English::build)
+}
+
+/// Content lines of a data file: comments and blank lines removed.
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().filter_map(|l| {
+        let l = match l.find('#') {
+            Some(i) => &l[..i],
+            None => l,
+        };
+        let l = l.trim();
+        (!l.is_empty()).then_some(l)
+    })
+}
+
+/// `[section]` lines split a file; yields (section, words of the line).
+fn sections(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut section = "";
+    lines(text).filter_map(move |l| {
+        if let Some(s) = l.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            section = s;
+            None
+        } else {
+            Some((section, l))
+        }
+    })
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// The regular third-person, past and gerund forms of a (single-word, lower-case) lemma.
+pub fn verb_forms(lemma: &str) -> [String; 3] {
+    let b = lemma.as_bytes();
+    let consonant_y = lemma.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]);
+    let third = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh")
+    {
+        format!("{lemma}es")
+    } else if consonant_y {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else if consonant_y {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ed")
+    };
+    let gerund = if let Some(stem) = lemma.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if lemma.ends_with('e') && !lemma.ends_with("ee") && !lemma.ends_with("ye") && b.len() > 2
+    {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ing")
+    };
+    [third, past, gerund]
+}
+
+/// The plural of a (lower-case) noun, by rule.
+pub fn noun_plural(noun: &str) -> String {
+    let b = noun.as_bytes();
+    if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
+        format!("{noun}es")
+    } else if noun.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
+        format!("{}ies", &noun[..noun.len() - 1])
+    } else {
+        format!("{noun}s")
+    }
+}
+
+impl English {
+    fn build() -> English {
+        let mut en = English {
+            lemma_of: HashMap::new(),
+            classes: HashMap::new(),
+            aux: HashMap::new(),
+            modal: HashMap::new(),
+            negation: NEGATION.split_whitespace().filter(|w| !w.starts_with('#')).collect(),
+        };
+        for line in lines(IRREGULAR) {
+            let (lemma, rest) = line.split_once('(').unwrap_or((line, ""));
+            let lemma = lemma.trim();
+            en.lemma_of.insert(lemma.to_string(), lemma.to_string());
+            for form in rest.trim_end_matches(')').split_whitespace() {
+                en.lemma_of
+                    .entry(form.to_string())
+                    .or_insert_with(|| lemma.to_string());
+            }
+        }
+        for (section, words) in sections(AUXILIARY) {
+            let aux = match section {
+                "be" => Aux::Be,
+                "have" => Aux::Have,
+                "do" => Aux::Do,
+                _ => Aux::Get,
+            };
+            for w in words.split_whitespace() {
+                en.aux.entry(w).or_insert(aux);
+            }
+        }
+        for (section, words) in sections(MODAL) {
+            let m = match section {
+                "future" => Modal::Future,
+                "possible" => Modal::Possible,
+                _ => Modal::Obligation,
+            };
+            for w in words.split_whitespace() {
+                en.modal.insert(w, m);
+            }
+        }
+        for (file, text) in CLASS_FILES {
+            for (section, lemma) in sections(text) {
+                let class = match (file, section) {
+                    ("report", _) => VerbClass::Report,
+                    ("control", "object") => VerbClass::ObjectControl,
+                    ("control", _) => VerbClass::SubjectControl,
+                    ("intent", _) => VerbClass::Intent,
+                    ("aspect", _) => VerbClass::Aspect,
+                    _ => VerbClass::Deny,
+                };
+                *en.classes.entry(lemma.to_string()).or_default() |= class as u8;
+                en.learn_verb(lemma);
+            }
+        }
+        en
+    }
+
+    /// Adds a lemma's regular forms to the form → lemma map (irregular forms, read first, win).
+    fn learn_verb(&mut self, lemma: &str) {
+        let head = lemma.split_whitespace().next().unwrap_or(lemma);
+        if self.lemma_of.contains_key(head) {
+            return;
+        }
+        self.lemma_of.insert(head.to_string(), head.to_string());
+        for f in verb_forms(head) {
+            self.lemma_of.entry(f).or_insert_with(|| head.to_string());
+        }
+    }
+
+    /// The lemma of a verb form (any case). Known forms come from the lists; others are
+    /// guessed by stripping a regular ending.
+    pub fn verb_lemma(&self, word: &str) -> String {
+        let w = word.to_lowercase();
+        if let Some(l) = self.lemma_of.get(&w) {
+            return l.clone();
+        }
+        guess_lemma(&w)
+    }
+
+    /// The lemma of a form if the lists know it.
+    pub fn known_lemma(&self, word: &str) -> Option<&str> {
+        self.lemma_of.get(word).map(String::as_str)
+    }
+
+    pub fn aux(&self, word: &str) -> Option<Aux> {
+        self.aux.get(word.to_lowercase().as_str()).copied()
+    }
+
+    pub fn modal(&self, word: &str) -> Option<Modal> {
+        self.modal.get(word.to_lowercase().as_str()).copied()
+    }
+
+    pub fn is_negation(&self, word: &str) -> bool {
+        self.negation.iter().any(|n| n.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether a verb form or a multi-word lemma ("call on") is in a class.
+    pub fn has_class(&self, verb: &str, class: VerbClass) -> bool {
+        let key = if verb.contains(' ') {
+            verb.to_lowercase()
+        } else {
+            self.verb_lemma(verb)
+        };
+        self.classes.get(&key).is_some_and(|c| c & class as u8 != 0)
+    }
+
+    /// Whether `verb` followed by `particle` ("call" + "on") is a multi-word lemma of a class.
+    pub fn has_phrasal_class(&self, verb: &str, particle: &str, class: VerbClass) -> bool {
+        let key = format!("{} {}", self.verb_lemma(verb), particle.to_lowercase());
+        self.classes.get(&key).is_some_and(|c| c & class as u8 != 0)
+    }
+}
+
+/// A lemma guessed from a regular form: `-ies/-ied` → `-y`, `-ed/-ing` stripped (undoing a
+/// doubled consonant, restoring a silent `e` after a consonant cluster that needs one), `-s`.
+pub fn guess_lemma(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ies").or_else(|| w.strip_suffix("ied"))
+        && stem.len() > 1
+    {
+        return format!("{stem}y");
+    }
+    for suffix in ["ing", "ed"] {
+        if let Some(stem) = w.strip_suffix(suffix)
+            && stem.len() > 2
+        {
+            let b = stem.as_bytes();
+            let (last, prev) = (b[b.len() - 1], b[b.len() - 2]);
+            if last == prev && !matches!(last, b'l' | b's' | b'z' | b'f') && !is_vowel(last) {
+                return stem[..stem.len() - 1].to_string();
+            }
+            if needs_e(stem) {
+                return format!("{stem}e");
+            }
+            return stem.to_string();
+        }
+    }
+    if let Some(stem) = w.strip_suffix("es")
+        && (stem.ends_with("ch") || stem.ends_with("sh") || stem.ends_with(['s', 'x', 'z']))
+    {
+        return stem.to_string();
+    }
+    if let Some(stem) = w.strip_suffix('s')
+        && stem.len() > 2
+        && !stem.ends_with('s')
+    {
+        return stem.to_string();
+    }
+    w.to_string()
+}
+
+/// Stems that English spells only with a final `e` (`prais-`, `argu-`, `forc-`, `lodg-`,
+/// `vot-`); ambiguous ones are left as they are.
+fn needs_e(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let (last, prev) = (b[b.len() - 1], b[b.len() - 2]);
+    match last {
+        b'u' | b'v' | b'c' => true,
+        b'g' => prev != b'n',
+        b's' => !stem.ends_with("ss") && (is_vowel(prev) || matches!(prev, b'n' | b'r' | b'p' | b'l')),
+        b'z' => prev != b'z',
+        b't' if prev == b'i' => ["cit", "unit", "invit", "ignit", "excit", "incit", "recit"]
+            .iter()
+            .any(|s| stem.ends_with(s)),
+        b't' | b'k' | b'b' | b'p' | b'd' => {
+            // one long vowel between consonants: "vot-", "stat-", "provok-", "describ-"
+            b.len() >= 3
+                && matches!(prev, b'a' | b'i' | b'o' | b'u')
+                && !is_vowel(b[b.len() - 3])
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lemmas_of_news_verbs() {
+        let en = get();
+        for (form, lemma) in [
+            ("said", "say"),
+            ("held", "hold"),
+            ("urged", "urge"),
+            ("praised", "praise"),
+            ("visited", "visit"),
+            ("stopped", "stop"),
+            ("condemned", "condemn"),
+            ("accused", "accuse"),
+            ("voted", "vote"),
+            ("shelled", "shell"),
+            ("killed", "kill"),
+            ("carried", "carry"),
+            ("imposing", "impose"),
+            ("launched", "launch"),
+            ("detained", "detain"),
+            ("arrested", "arrest"),
+            ("signed", "sign"),
+            ("staged", "stage"),
+            ("lodged", "lodge"),
+            ("issued", "issue"),
+            ("expressed", "express"),
+            ("targeted", "target"),
+            ("attacked", "attack"),
+            ("met", "meet"),
+            ("struck", "strike"),
+            ("criticised", "criticise"),
+        ] {
+            assert_eq!(en.verb_lemma(form), lemma, "{form}");
+        }
+    }
+
+    #[test]
+    fn classes_and_closed_words() {
+        let en = get();
+        assert!(en.has_class("agreed", VerbClass::SubjectControl));
+        assert!(en.has_class("agreed", VerbClass::Intent));
+        assert!(!en.has_class("attacked", VerbClass::Report));
+        assert!(en.has_phrasal_class("called", "on", VerbClass::ObjectControl));
+        assert_eq!(en.aux("Has"), Some(Aux::Have));
+        assert_eq!(en.modal("might"), Some(Modal::Possible));
+        assert!(en.is_negation("never"));
+        assert_eq!(noun_plural("strike"), "strikes");
+        assert_eq!(noun_plural("crisis"), "crisises");
+        assert_eq!(noun_plural("militia"), "militias");
+    }
+}
