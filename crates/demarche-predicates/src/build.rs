@@ -1,0 +1,638 @@
+//! Tree → predications, in passes: verb chains and their arguments, links between clauses,
+//! controllers, event nouns (with support verbs), links of event nouns.
+
+use crate::shape::{Cat, Shape, VerbTag};
+use crate::{
+    Analysis, Arg, Filler, Link, Modality, Polarity, PredKind, PredicateLexicon, Predication, Role,
+    Via, Voice,
+};
+use demarche_model::{NodeId, Tree};
+use demarche_text::english::{self, Aux, Modal, VerbClass};
+
+/// Arguments gathered for one predication before they go into the arena.
+type Args = Vec<Arg>;
+
+/// A predication under construction.
+struct Draft {
+    pred: Predication,
+    args: Args,
+    /// The topmost verb phrase of its chain (auxiliaries and coordination included).
+    top: NodeId,
+}
+
+/// Builds the predications of a tree.
+pub fn analyze(tree: &Tree, lex: &dyn PredicateLexicon) -> Analysis {
+    if tree.is_empty() {
+        return Analysis::default();
+    }
+    let sh = Shape::new(tree);
+    let en = english::get();
+    let mut drafts: Vec<Draft> = Vec::new();
+    for id in tree.nodes() {
+        if sh.cat(id) == Cat::Vp
+            && let Some(d) = verb_draft(&sh, en, id)
+        {
+            drafts.push(d);
+        }
+    }
+    link_clauses(&sh, en, &mut drafts);
+    fill_gaps(&sh, en, &mut drafts);
+    let verbs = drafts.len();
+    for id in tree.nodes() {
+        if sh.cat(id) == Cat::Np
+            && let Some(d) = noun_draft(&sh, lex, id, &mut drafts[..verbs])
+        {
+            drafts.push(d);
+        }
+    }
+    link_nouns(&sh, &mut drafts, verbs);
+    let mut out = Analysis::default();
+    for d in drafts {
+        let start = out.args.len() as u32;
+        out.args.extend(d.args);
+        let mut p = d.pred;
+        p.args = start..out.args.len() as u32;
+        out.preds.push(p);
+    }
+    out
+}
+
+fn phrase(sh: &Shape<'_>, node: NodeId) -> Filler {
+    let (lo, hi) = sh.range(node);
+    Filler::Phrase { node, lo, hi }
+}
+
+fn is_neg(sh: &Shape<'_>, en: &english::English, node: NodeId) -> bool {
+    match sh.cat(node) {
+        Cat::Adverb => en.is_negation(sh.word(node)),
+        Cat::Advp => sh
+            .children(node)
+            .iter()
+            .any(|&c| sh.cat(c) == Cat::Adverb && en.is_negation(sh.word(c))),
+        _ => false,
+    }
+}
+
+/// A lexical verb phrase's predication: its chain of auxiliaries, its subject and objects.
+fn verb_draft(sh: &Shape<'_>, en: &english::English, vp: NodeId) -> Option<Draft> {
+    let head = sh.vp_head(vp)?;
+    let kids = sh.children(vp);
+    let has_vp = kids.iter().any(|&c| sh.cat(c) == Cat::Vp);
+    let word = sh.word(head);
+    let aux = en.aux(word);
+    if matches!(sh.cat(head), Cat::Modal | Cat::To) || (aux.is_some() && has_vp) {
+        return None; // an auxiliary layer: the predication is further down
+    }
+    if aux == Some(Aux::Be) || aux == Some(Aux::Do) {
+        return None; // copula or emphatic do: no event verb
+    }
+    let tag = match sh.cat(head) {
+        Cat::Verb(t) => t,
+        _ => return None,
+    };
+    let mut pred = Predication {
+        head,
+        lemma: en.verb_lemma(word),
+        kind: PredKind::Verb,
+        noun: 0,
+        name_lo: sh.range(head).0,
+        particle: None,
+        support: None,
+        support_lemma: None,
+        absorbed: false,
+        voice: Voice::Active,
+        polarity: Polarity::Affirmed,
+        modality: Modality::Asserted,
+        infinitive: false,
+        args: 0..0,
+        under: None,
+        scope: vp,
+    };
+    if kids.iter().any(|&c| is_neg(sh, en, c)) {
+        pred.polarity = Polarity::Negated;
+    }
+    // Climb the auxiliaries and coordinations above.
+    let mut cur = vp;
+    let mut shared = false;
+    let mut first_layer = true;
+    while let Some(p) = sh.parent(cur) {
+        if sh.cat(p) != Cat::Vp {
+            break;
+        }
+        match sh.vp_head(p) {
+            Some(h) => {
+                let w = sh.word(h);
+                match sh.cat(h) {
+                    Cat::Modal => {
+                        pred.modality = match en.modal(w) {
+                            Some(Modal::Future) => Modality::Future,
+                            Some(Modal::Possible) => Modality::Possible,
+                            _ => Modality::Obligation,
+                        }
+                    }
+                    Cat::To => pred.infinitive = true,
+                    _ => {
+                        let a = en.aux(w);
+                        if first_layer
+                            && tag == VerbTag::Participle
+                            && matches!(a, Some(Aux::Be) | Some(Aux::Get))
+                        {
+                            pred.voice = Voice::Passive;
+                        }
+                        if a.is_none() {
+                            break; // a lexical verb above: this VP is its complement
+                        }
+                    }
+                }
+                if sh.children(p).iter().any(|&c| is_neg(sh, en, c)) {
+                    pred.polarity = Polarity::Negated;
+                }
+            }
+            None => shared = true,
+        }
+        first_layer = false;
+        cur = p;
+    }
+    let top = cur;
+    let clause = sh.parent(top);
+    // A reduced relative on a noun: "activists detained by China" is passive.
+    if clause.is_some_and(|c| sh.cat(c) == Cat::Np) && tag == VerbTag::Participle {
+        pred.voice = Voice::Passive;
+    }
+    let mut args: Args = Vec::new();
+    // Objects, PPs and clauses of the verb's own phrase.
+    let mut objects = 0;
+    for &c in kids.iter().skip_while(|&&c| c != head).skip(1) {
+        match sh.cat(c) {
+            Cat::Np => {
+                let role = if objects == 0 {
+                    Role::Patient
+                } else {
+                    Role::Second
+                };
+                objects += 1;
+                args.push(Arg {
+                    role,
+                    filler: phrase(sh, c),
+                    via: Via::Object,
+                });
+            }
+            Cat::Pp => {
+                if let (Some(prep), Some(obj)) = (sh.pp_prep(c), sh.pp_object(c)) {
+                    let passive_by = prep == "by" && pred.voice == Voice::Passive;
+                    args.push(Arg {
+                        role: if passive_by {
+                            Role::Agent
+                        } else {
+                            Role::Obl(prep)
+                        },
+                        filler: phrase(sh, obj),
+                        via: if passive_by { Via::By } else { Via::Pp },
+                    });
+                }
+            }
+            Cat::Prt if pred.particle.is_none() => pred.particle = sh.children(c).first().copied(),
+            _ => {}
+        }
+    }
+    // The subject, or the noun a reduced relative hangs on.
+    let subject = clause.and_then(|cl| match sh.cat(cl) {
+        Cat::S => sh.child_before(cl, Cat::Np, Some(top)).map(|np| {
+            (
+                np,
+                if shared {
+                    Via::SharedSubject
+                } else {
+                    Via::Subject
+                },
+            )
+        }),
+        Cat::Np => sh
+            .child_before(cl, Cat::Np, Some(top))
+            .map(|np| (np, Via::Antecedent)),
+        _ => None,
+    });
+    if let Some((np, via)) = subject {
+        let reduced = via == Via::Antecedent;
+        let role = if pred.voice == Voice::Passive {
+            Role::Patient
+        } else {
+            Role::Agent
+        };
+        let _ = reduced;
+        if role == Role::Patient {
+            // The surface object slot is empty in a passive: keep the patient unique.
+            args.retain(|a| a.role != Role::Patient);
+        }
+        args.push(Arg {
+            role,
+            filler: phrase(sh, np),
+            via,
+        });
+    }
+    Some(Draft { pred, args, top })
+}
+
+/// For a clause with no subject inside a WH relative, `(NP (NP antecedent) (SBAR (WHNP who)
+/// (S (VP …))))`: the antecedent.
+fn relative_antecedent(sh: &Shape<'_>, top: NodeId) -> Option<NodeId> {
+    let s = sh.parent(top).filter(|&p| sh.cat(p) == Cat::S)?;
+    if sh.child_before(s, Cat::Np, Some(top)).is_some() {
+        return None;
+    }
+    let sbar = sh.parent(s).filter(|&p| sh.cat(p) == Cat::Sbar)?;
+    sh.children(sbar)
+        .first()
+        .filter(|&&w| sh.cat(w) == Cat::Wh)?;
+    let np = sh.parent(sbar).filter(|&p| sh.cat(p) == Cat::Np)?;
+    sh.child_before(np, Cat::Np, Some(sbar))
+}
+
+/// Sets `under` for verb predications: the nearest verb predication whose own phrase holds this
+/// one's clause, and the link's kind from that verb's class and the clause's shape.
+fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
+    let n = drafts.len();
+    for i in 0..n {
+        let top = drafts[i].top;
+        let mut child = top;
+        let mut sbar: Option<NodeId> = None;
+        let mut comma_before = false;
+        for anc in sh.tree.ancestors(top) {
+            match sh.cat(anc) {
+                Cat::Sbar if sbar.is_none() => sbar = Some(anc),
+                _ => {}
+            }
+            if sh.cat(anc) == Cat::Np && sbar.is_some() {
+                drafts[i].pred.under = owner_of(sh, drafts, anc).map(|o| (o, Link::Relative));
+                break;
+            }
+            // A clause attached to a verb phrase or a clause, after a comma.
+            if let Some(pos) = sh.children(anc).iter().position(|&c| c == child) {
+                comma_before = pos > 0
+                    && sh
+                        .children(anc)
+                        .get(pos - 1)
+                        .is_some_and(|&c| sh.cat(c) == Cat::Comma);
+            }
+            if let Some(j) = drafts
+                .iter()
+                .position(|d| d.pred.scope == anc && d.top != top)
+            {
+                let head_word = sh.word(drafts[j].pred.head);
+                let sub = sbar.and_then(|s| sh.children(s).first().copied());
+                let sub_word = sub.map(|c| sh.word(c).to_lowercase()).unwrap_or_default();
+                let link = if matches!(
+                    sub_word.as_str(),
+                    "as" | "while"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "because"
+                        | "since"
+                        | "although"
+                        | "though"
+                        | "whereas"
+                        | "until"
+                ) {
+                    Link::Adjunct
+                } else if en.has_class(head_word, VerbClass::Report) {
+                    Link::Report
+                } else if en.has_class(head_word, VerbClass::Deny) {
+                    Link::Deny
+                } else if drafts[i].pred.infinitive
+                    && (en.has_class(head_word, VerbClass::SubjectControl)
+                        || en.has_class(head_word, VerbClass::ObjectControl)
+                        || is_phrasal_control(sh, en, &drafts[j].pred))
+                {
+                    Link::Control
+                } else if comma_before
+                    && matches!(
+                        sh.cat(drafts[i].pred.head),
+                        Cat::Verb(VerbTag::Gerund) | Cat::Verb(VerbTag::Participle)
+                    )
+                {
+                    Link::Participle
+                } else {
+                    Link::Complement
+                };
+                drafts[i].pred.under = Some((j as u32, link));
+                break;
+            }
+            // Reporting tail: (S (S content) , (NP X) (VP said)).
+            if sh.cat(anc) == Cat::S && sh.cat(child) == Cat::S {
+                let tail = sh
+                    .children(anc)
+                    .iter()
+                    .rev()
+                    .find(|&&c| sh.cat(c) == Cat::Vp)
+                    .copied();
+                if let Some(vp) = tail
+                    && let Some(j) = drafts.iter().position(|d| d.top == vp)
+                    && en.has_class(sh.word(drafts[j].pred.head), VerbClass::Report)
+                {
+                    drafts[i].pred.under = Some((j as u32, Link::Report));
+                    break;
+                }
+            }
+            // A participial clause after a comma, attached to the main clause.
+            if comma_before && sbar.is_none() && sh.cat(child) == Cat::S
+                || comma_before && sh.cat(child) == Cat::Vp && sh.cat(anc) == Cat::S
+            {
+                if let Some(vp) = sh.child_before(anc, Cat::Vp, Some(child))
+                    && let Some(j) = drafts.iter().position(|d| d.top == vp)
+                {
+                    let link = match sbar {
+                        Some(_) => Link::Adjunct,
+                        None => Link::Participle,
+                    };
+                    drafts[i].pred.under = Some((j as u32, link));
+                    break;
+                }
+            }
+            child = anc;
+        }
+    }
+}
+
+fn is_phrasal_control(sh: &Shape<'_>, en: &english::English, p: &Predication) -> bool {
+    p.particle.is_some_and(|pt| {
+        en.has_phrasal_class(sh.word(p.head), sh.word(pt), VerbClass::ObjectControl)
+    })
+}
+
+/// The verb predication that owns a node: the lexical verb phrase above it.
+fn owner_of(sh: &Shape<'_>, drafts: &[Draft], node: NodeId) -> Option<u32> {
+    std::iter::once(node)
+        .chain(sh.tree.ancestors(node))
+        .find_map(|a| drafts.iter().position(|d| d.pred.scope == a))
+        .map(|j| j as u32)
+}
+
+fn has_role(args: &Args, role: &Role) -> bool {
+    args.iter().any(|a| &a.role == role)
+}
+
+/// Fills missing agents: relative antecedents, controllers, the main clause's subject.
+fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let has_subject = drafts[i]
+            .args
+            .iter()
+            .any(|a| matches!(a.via, Via::Subject | Via::SharedSubject | Via::Antecedent));
+        if has_subject {
+            continue;
+        }
+        let passive = drafts[i].pred.voice == Voice::Passive;
+        if let Some(np) = relative_antecedent(sh, drafts[i].top) {
+            let role = if passive { Role::Patient } else { Role::Agent };
+            if !has_role(&drafts[i].args, &role) {
+                drafts[i].args.push(Arg {
+                    role,
+                    filler: phrase(sh, np),
+                    via: Via::Antecedent,
+                });
+            }
+            continue;
+        }
+        let Some((j, link)) = drafts[i].pred.under else {
+            continue;
+        };
+        let j = j as usize;
+        let (role, filler, via) = match link {
+            Link::Relative => {
+                // (NP (NP antecedent) (SBAR (WHNP which) (S ...))): the antecedent fills the
+                // gap — the subject when there is none, else the object.
+                let Some(np) = sh
+                    .tree
+                    .ancestors(drafts[i].top)
+                    .find(|&a| sh.cat(a) == Cat::Np)
+                    .and_then(|np| sh.child_before(np, Cat::Np, None))
+                else {
+                    continue;
+                };
+                let role = if passive { Role::Patient } else { Role::Agent };
+                (role, phrase(sh, np), Via::Antecedent)
+            }
+            Link::Control => {
+                let ctl = &drafts[j];
+                let object_control = en.has_class(sh.word(ctl.pred.head), VerbClass::ObjectControl)
+                    || is_phrasal_control(sh, en, &ctl.pred);
+                let from = if object_control {
+                    ctl.args
+                        .iter()
+                        .find(|a| a.role == Role::Patient || a.role == Role::Obl("on".into()))
+                        .or_else(|| ctl.args.iter().find(|a| a.role == Role::Agent))
+                } else {
+                    ctl.args.iter().find(|a| a.role == Role::Agent)
+                };
+                let Some(a) = from else { continue };
+                let role = if passive { Role::Patient } else { Role::Agent };
+                (role, a.filler, Via::Controller)
+            }
+            Link::Participle | Link::Adjunct | Link::Complement => {
+                if link == Link::Adjunct
+                    && !matches!(
+                        sh.cat(drafts[i].pred.head),
+                        Cat::Verb(VerbTag::Gerund) | Cat::Verb(VerbTag::Participle)
+                    )
+                {
+                    continue;
+                }
+                // "accused Y of arming Z", "warned Y against …": a gerund in a PP of a verb
+                // with an object is done by that object; otherwise by the main subject.
+                let in_pp = sh
+                    .parent(drafts[i].top)
+                    .and_then(|s| sh.parent(s))
+                    .is_some_and(|pp| sh.cat(pp) == Cat::Pp);
+                let patient = drafts[j].args.iter().find(|a| a.role == Role::Patient);
+                let (a, via) = match (in_pp, patient) {
+                    (true, Some(p)) => (p, Via::Controller),
+                    _ => match drafts[j].args.iter().find(|a| a.role == Role::Agent) {
+                        Some(a) => (a, Via::MatrixSubject),
+                        None => continue,
+                    },
+                };
+                let role = if passive { Role::Patient } else { Role::Agent };
+                (role, a.filler, via)
+            }
+            Link::Report | Link::Deny | Link::Argument => continue,
+        };
+        if !has_role(&drafts[i].args, &role) {
+            drafts[i].args.push(Arg { role, filler, via });
+        }
+    }
+}
+
+/// An event noun phrase's predication; a support verb whose object it is lends it its
+/// subject, prepositional phrases and framing, and is marked absorbed.
+fn noun_draft(
+    sh: &Shape<'_>,
+    lex: &dyn PredicateLexicon,
+    np: NodeId,
+    verbs: &mut [Draft],
+) -> Option<Draft> {
+    let kids = sh.children(np);
+    // A base noun phrase: its leaves (and a possessor) but no noun phrase heading it.
+    let possessor = kids.iter().copied().find(|&c| {
+        sh.cat(c) == Cat::Np
+            && sh
+                .children(c)
+                .last()
+                .is_some_and(|&l| sh.cat(l) == Cat::Pos)
+    });
+    if kids
+        .iter()
+        .any(|&c| sh.cat(c) == Cat::Np && Some(c) != possessor)
+    {
+        return None;
+    }
+    let leaves: Vec<NodeId> = kids
+        .iter()
+        .copied()
+        .filter(|&c| sh.tree.is_leaf(c))
+        .collect();
+    let head_pos = leaves.iter().rposition(|&l| sh.cat(l) == Cat::Noun)?;
+    // The last noun must end the phrase (bar punctuation): "attack helicopters" is no attack.
+    if leaves[head_pos + 1..]
+        .iter()
+        .any(|&l| matches!(sh.cat(l), Cat::Noun | Cat::Word))
+    {
+        return None;
+    }
+    let words: Vec<String> = leaves[..=head_pos]
+        .iter()
+        .map(|&l| sh.word(l).to_lowercase())
+        .collect();
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let (len, id) = lex.event_noun(&refs)?;
+    let name_start = head_pos + 1 - len.min(head_pos + 1);
+    let head = leaves[head_pos];
+    let mut pred = Predication {
+        head,
+        lemma: refs[name_start..].join(" "),
+        kind: PredKind::Noun,
+        noun: id,
+        name_lo: sh.range(leaves[name_start]).0,
+        particle: None,
+        support: None,
+        support_lemma: None,
+        absorbed: false,
+        voice: Voice::Active,
+        polarity: Polarity::Affirmed,
+        modality: Modality::Asserted,
+        infinitive: false,
+        args: 0..0,
+        under: None,
+        scope: np,
+    };
+    let mut args: Args = Vec::new();
+    if let Some(p) = possessor {
+        args.push(Arg {
+            role: Role::Agent,
+            filler: phrase(sh, p),
+            via: Via::Possessor,
+        });
+    } else {
+        // Modifiers before the name: "Russian shelling", "Israeli air strikes".
+        let first_mod = leaves[..name_start]
+            .iter()
+            .position(|&l| sh.cat(l) != Cat::Det);
+        if let Some(f) = first_mod {
+            let lo = sh.range(leaves[f]).0;
+            let hi = sh.range(leaves[name_start]).0;
+            if hi > lo {
+                args.push(Arg {
+                    role: Role::Agent,
+                    filler: Filler::Phrase { node: np, lo, hi },
+                    via: Via::Modifier,
+                });
+            }
+        }
+    }
+    // Prepositional phrases after the noun: (NP (NP strikes) (PP on (NP Gaza))).
+    let outer = sh.parent(np).filter(|&p| sh.cat(p) == Cat::Np);
+    let mut scope = np;
+    if let Some(o) = outer
+        && sh.children(o).first() == Some(&np)
+    {
+        scope = o;
+        for &c in sh.children(o).iter().skip(1) {
+            if sh.cat(c) == Cat::Pp
+                && let (Some(prep), Some(obj)) = (sh.pp_prep(c), sh.pp_object(c))
+            {
+                let by = prep == "by";
+                args.push(Arg {
+                    role: if by { Role::Agent } else { Role::Obl(prep) },
+                    filler: phrase(sh, obj),
+                    via: if by { Via::By } else { Via::Pp },
+                });
+            }
+        }
+    }
+    pred.scope = scope;
+    // Object of a support verb?
+    let support =
+        verbs.iter_mut().find(|d| {
+            d.args.iter().any(|a| {
+            a.role == Role::Patient
+                && matches!(a.filler, Filler::Phrase { node, .. } if node == scope || node == np)
+        }) && lex.is_support(
+            &d.pred.lemma,
+            d.pred.particle.map(|p| sh.word(p).to_lowercase()).as_deref(),
+        )
+        });
+    if let Some(v) = support {
+        v.pred.absorbed = true;
+        pred.support = Some(v.pred.head);
+        pred.support_lemma = Some(match v.pred.particle {
+            Some(p) => format!("{} {}", v.pred.lemma, sh.word(p).to_lowercase()),
+            None => v.pred.lemma.clone(),
+        });
+        pred.voice = v.pred.voice;
+        pred.polarity = v.pred.polarity;
+        pred.modality = v.pred.modality;
+        pred.infinitive = v.pred.infinitive;
+        pred.under = v.pred.under;
+        let has_agent = args.iter().any(|a| a.role == Role::Agent);
+        for a in &v.args {
+            match &a.role {
+                Role::Agent if !has_agent => args.push(Arg {
+                    role: Role::Agent,
+                    filler: a.filler,
+                    via: Via::SupportSubject,
+                }),
+                Role::Obl(_) => args.push(Arg {
+                    role: a.role.clone(),
+                    filler: a.filler,
+                    via: Via::SupportPp,
+                }),
+                _ => {}
+            }
+        }
+        // A passive support verb's subject is the event ("talks were held"): its agent is
+        // the `by` phrase, already taken above.
+    }
+    Some(Draft {
+        pred,
+        args,
+        top: scope,
+    })
+}
+
+/// Event nouns not taken by a support verb sit under the verb whose argument holds them.
+fn link_nouns(sh: &Shape<'_>, drafts: &mut [Draft], verbs: usize) {
+    for i in verbs..drafts.len() {
+        if drafts[i].pred.support.is_some() {
+            continue;
+        }
+        let scope = drafts[i].pred.scope;
+        let owner = sh.tree.ancestors(scope).find_map(|a| {
+            drafts[..verbs]
+                .iter()
+                .position(|d| d.pred.scope == a || d.top == a)
+        });
+        if let Some(j) = owner {
+            drafts[i].pred.under = Some((j as u32, Link::Argument));
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! One fixture per construction: a sentence through our parser, then the predications.
+//! `UPDATE_EXPECT=1 cargo test -p demarche-predicates` rewrites the expectations after a
+//! deliberate change; review the diff.
+
+use demarche_predicates::{PredicateLexicon, analyze, render};
+use expect_test::{Expect, expect};
+
+/// A tiny lexicon for the fixtures: a few event nouns and support verbs.
+struct Lex;
+
+const NOUNS: [&str; 10] = [
+    "air strike",
+    "strike",
+    "talks",
+    "sanctions",
+    "shelling",
+    "condemnation",
+    "drone strike",
+    "protest",
+    "deal",
+    "attack",
+];
+
+impl PredicateLexicon for Lex {
+    fn event_noun(&self, words: &[&str]) -> Option<(usize, u32)> {
+        let singular = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
+        for (id, noun) in NOUNS.iter().enumerate() {
+            let parts: Vec<&str> = noun.split(' ').collect();
+            if parts.len() > words.len() {
+                continue;
+            }
+            let tail = &words[words.len() - parts.len()..];
+            let ok = tail.iter().zip(&parts).enumerate().all(|(i, (w, p))| {
+                *w == *p || (i + 1 == parts.len() && singular(w) == singular(p))
+            });
+            if ok {
+                return Some((parts.len(), id as u32));
+            }
+        }
+        None
+    }
+    fn is_support(&self, lemma: &str, particle: Option<&str>) -> bool {
+        matches!(
+            (lemma, particle),
+            ("carry", Some("out"))
+                | ("hold", _)
+                | ("impose", _)
+                | ("launch", _)
+                | ("sign", _)
+                | ("lodge", _)
+        )
+    }
+}
+
+#[track_caller]
+fn check(sentence: &str, expect: Expect) {
+    let tree = demarche_parse::Parser::new().parse(sentence);
+    let a = analyze(&tree, &Lex);
+    expect.assert_eq(&render(&tree, &a));
+}
+
+#[test]
+fn plain_subject_verb_object() {
+    check(
+        "Israel struck Gaza.",
+        expect![[r#"
+        p0 strike verb
+           patient "Gaza" object
+           agent "Israel" subject
+    "#]],
+    );
+}
+
+#[test]
+fn support_verb_lends_subject_and_pps_to_event_noun() {
+    check(
+        "Israel carried out air strikes against Hezbollah positions in Lebanon.",
+        expect![[r#"
+            p0 carry verb absorbed
+               patient "air strikes" object
+               against "Hezbollah positions" pp
+               in "Lebanon" pp
+               agent "Israel" subject
+            p1 air strikes noun support="carry out"
+               against "Hezbollah positions" support-pp
+               in "Lebanon" support-pp
+               agent "Israel" support-subject
+        "#]],
+    );
+}
+
+#[test]
+fn passive_with_by_agent_restores_deep_roles() {
+    check(
+        "Two soldiers were killed by militants in Mali.",
+        expect![[r#"
+            p0 kill verb passive
+               agent "militants" by
+               in "Mali" pp
+               patient "Two soldiers" subject
+        "#]],
+    );
+}
+
+#[test]
+fn passive_in_event_noun_phrase() {
+    check(
+        "Three Ukrainian soldiers were killed in a Russian drone strike.",
+        expect![[r#"
+            p0 kill verb passive
+               in "a Russian drone strike" pp
+               patient "Three Ukrainian soldiers" subject
+            p1 strike noun under p0 argument
+               agent "Russian drone" modifier
+        "#]],
+    );
+}
+
+#[test]
+fn reduced_relative_participle_is_passive() {
+    check(
+        "Activists detained by China were released.",
+        expect![[r#"
+            p0 detain verb passive
+               agent "China" by
+               patient "Activists" antecedent
+            p1 release verb passive
+               patient "Activists detained by China" subject
+        "#]],
+    );
+}
+
+#[test]
+fn report_chain_shares_subject_across_coordination() {
+    check(
+        "Ukraine said that Russia summoned the Polish ambassador and demanded an explanation.",
+        expect![[r#"
+            p0 say verb
+               agent "Ukraine" subject
+            p1 summon verb under p0 report
+               patient "the Polish ambassador" object
+               agent "Russia" shared-subject
+            p2 demand verb under p0 report
+               patient "an explanation" object
+               agent "Russia" shared-subject
+        "#]],
+    );
+}
+
+#[test]
+fn object_control_passes_object_down() {
+    check(
+        "The United Nations urged Myanmar to release political prisoners.",
+        expect![[r#"
+            p0 urge verb
+               agent "The United Nations" subject
+            p1 release verb to under p0 control
+               patient "political prisoners" object
+               agent "Myanmar" subject
+        "#]],
+    );
+}
+
+#[test]
+fn subject_control_passes_subject_down() {
+    check(
+        "India agreed to hold talks with Pakistan.",
+        expect![[r#"
+            p0 agree verb
+               agent "India" subject
+            p1 hold verb absorbed to under p0 control
+               patient "talks" object
+               with "Pakistan" pp
+               agent "India" controller
+            p2 talks noun support="hold" to under p0 control
+               with "Pakistan" support-pp
+               agent "India" support-subject
+        "#]],
+    );
+}
+
+#[test]
+fn adjunct_clause_is_its_own_event() {
+    check(
+        "Israel struck Gaza as Egypt hosted talks with Hamas.",
+        expect![[r#"
+            p0 strike verb
+               patient "Gaza" object
+               agent "Israel" subject
+            p1 host verb under p0 adjunct
+               patient "talks" object
+               with "Hamas" pp
+               agent "Egypt" subject
+            p2 talks noun under p1 argument
+        "#]],
+    );
+}
+
+#[test]
+fn negation_and_future() {
+    check(
+        "China will not impose sanctions on Russia.",
+        expect![[r#"
+            p0 impose verb absorbed negated future
+               patient "sanctions" object
+               on "Russia" pp
+               agent "China" subject
+            p1 sanctions noun support="impose" negated future
+               on "Russia" support-pp
+               agent "China" support-subject
+        "#]],
+    );
+}
+
+#[test]
+fn possessor_is_the_agent_of_an_event_noun() {
+    check(
+        "Turkey condemned Israel's strikes on Gaza.",
+        expect![[r#"
+            p0 condemn verb
+               patient "Israel 's strikes" object
+               on "Gaza" pp
+               agent "Turkey" subject
+            p1 strikes noun under p0 argument
+               agent "Israel 's" possessor
+        "#]],
+    );
+}
+
+#[test]
+fn subject_relative_clause_takes_antecedent() {
+    check(
+        "Putin, who met Xi in Beijing, praised China.",
+        expect![[r#"
+            p0 meet verb
+               patient "Xi" object
+               in "Beijing" pp
+               agent "Putin" antecedent
+            p1 praise verb
+               patient "China" object
+               agent "Putin , who met Xi in Beijing ," subject
+        "#]],
+    );
+}
+
+#[test]
+fn participle_after_comma_takes_main_subject() {
+    check(
+        "Russia launched missiles at Kyiv, killing three civilians.",
+        expect![[r#"
+            p0 launch verb
+               patient "missiles" object
+               at "Kyiv" pp
+               agent "Russia" subject
+            p1 kill verb under p0 participle
+               patient "three civilians" object
+               agent "Russia" matrix-subject
+        "#]],
+    );
+}
+
+#[test]
+fn reporting_tail() {
+    check(
+        "Russian forces shelled Kharkiv overnight, the Ukrainian military said.",
+        expect![[r#"
+            p0 shell verb under p1 report
+               patient "Kharkiv" object
+               agent "Russian forces" subject
+            p1 say verb
+               agent "the Ukrainian military" subject
+        "#]],
+    );
+}
+
+#[test]
+fn comitative_with() {
+    check(
+        "Zelensky arrived in Kyiv with the leaders of France and Germany.",
+        expect![[r#"
+            p0 arrive verb
+               in "Kyiv" pp
+               with "the leaders of France and Germany" pp
+               agent "Zelensky" subject
+        "#]],
+    );
+}
+
+#[test]
+fn event_noun_subject() {
+    check(
+        "A Russian drone strike killed two civilians in Odesa.",
+        expect![[r#"
+            p0 kill verb
+               patient "two civilians" object
+               in "Odesa" pp
+               agent "A Russian drone strike" subject
+            p1 strike noun
+               agent "Russian drone" modifier
+        "#]],
+    );
+}
+
+#[test]
+fn adverb_before_verb_is_skipped() {
+    check(
+        "Israel struck Gaza and then also attacked Lebanon.",
+        expect![[r#"
+            p0 strike verb
+               patient "Gaza" object
+               agent "Israel" shared-subject
+            p1 attack verb
+               patient "Lebanon" object
+               agent "Israel" shared-subject
+        "#]],
+    );
+}
+
+#[test]
+fn given_ptb_tree_maps_into_the_same_layer() {
+    let tree = demarche_model::Tree::parse_ptb(
+        "(ROOT (S (NP-SBJ (NNP Iran)) (VP (VBD was) (VP (VBN accused) (PP (IN by) (NP-LGS (NNP Israel))) (PP (IN of) (S-NOM (VP (VBG arming) (NP (NNS militants))))))) (. .)))",
+    )
+    .unwrap();
+    expect![[r#"
+        p0 accuse verb passive
+           agent "Israel" by
+           patient "Iran" subject
+        p1 arm verb under p0 complement
+           patient "militants" object
+           agent "Iran" controller
+    "#]]
+    .assert_eq(&render(&tree, &analyze(&tree, &Lex)));
+}
