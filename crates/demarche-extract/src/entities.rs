@@ -13,6 +13,7 @@
 //!    ("he", "his") to the person last mentioned within two sentences, and a description ("the
 //!    Russian president") to the person last mentioned with that role and nationality.
 
+use crate::geo::{self, GeoContext, PendingPlace};
 use crate::lexicon::{self, Class, KNOWN_ORGS, PlaceKind, has, is_in};
 use crate::tokens::{Tok, TokenKind};
 use demarche_model::Span;
@@ -73,16 +74,72 @@ pub struct Organization {
     pub mentions: Vec<Mention>,
 }
 
-/// A country or a capital city standing for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A place, resolved to one entry of the embedded gazetteer (`demarche-geo`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
     pub name: String,
     pub kind: PlaceKind,
-    /// ISO 3166 alpha-3 (= CAMEO) country code.
+    /// ISO 3166 alpha-3 (= CAMEO) country code; empty for seas and regions of several
+    /// countries.
     pub country: String,
     /// FIPS 10-4 country code, as GDELT's GKG writes locations.
     pub fips: String,
+    /// GDELT's ADM1 code (FIPS country code + GeoNames admin-1 code, "UP08").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    /// The admin-1 region's name ("Kherson").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// The gazetteer id: a GeoNames id, "A-<ISO2>-<code>" for admin-1 regions, "X-<slug>" for
+    /// our own places.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Why this entry was chosen among those of the same name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<crate::geo::Resolution>,
     pub mentions: Vec<Mention>,
+}
+
+impl Place {
+    pub(crate) fn from_entry(
+        e: &demarche_geo::Entry,
+        surface: &str,
+        why: crate::geo::Resolution,
+    ) -> Place {
+        let g = demarche_geo::Gazetteer::get();
+        let lex = lexicon::place(surface);
+        let (name, fips) = match lex {
+            Some((c, PlaceKind::Country)) => (c.name.to_string(), c.fips.to_string()),
+            _ => (e.name.to_string(), e.fips.to_string()),
+        };
+        let kind = match e.kind {
+            demarche_geo::Kind::Country => PlaceKind::Country,
+            demarche_geo::Kind::City => PlaceKind::City,
+            demarche_geo::Kind::Admin1 => PlaceKind::Admin1,
+            demarche_geo::Kind::Sea => PlaceKind::Sea,
+            demarche_geo::Kind::Region => PlaceKind::Region,
+        };
+        Place {
+            name,
+            kind,
+            country: e.iso3.to_string(),
+            fips,
+            admin1: e.adm1_code().filter(|_| kind != PlaceKind::Country),
+            admin1_name: g
+                .admin1_of(e)
+                .map(|a| a.name.to_string())
+                .or_else(|| (kind == PlaceKind::Admin1).then(|| e.name.to_string())),
+            lat: Some(e.lat),
+            lon: Some(e.lon),
+            id: Some(e.id.to_string()),
+            resolution: Some(why),
+            mentions: Vec::new(),
+        }
+    }
 }
 
 /// No mention is longer than this many bytes (names and role descriptions are short); it
@@ -104,6 +161,9 @@ pub struct Entities {
     pub persons: Vec<Person>,
     pub organizations: Vec<Organization>,
     pub places: Vec<Place>,
+    /// The index in `places` of the dateline's place ("KYIV, March 3 (Reuters) -").
+    #[serde(skip)]
+    pub dateline: Option<usize>,
     /// Every mention's span and its entity, sorted by span.
     #[serde(skip)]
     pub index: Vec<(Span, EntityRef)>,
@@ -320,7 +380,14 @@ enum Part {
 
 const NON_ORG_HEADS: &[&str] = &["treaty", "summit", "conference", "forum"];
 
-fn classify(text: &str, toks: &[Tok], start: usize, end: usize, out: &mut Vec<Part>) {
+fn classify(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    ctx: &GeoContext,
+    out: &mut Vec<Part>,
+) {
     if start >= end {
         return;
     }
@@ -331,8 +398,21 @@ fn classify(text: &str, toks: &[Tok], start: usize, end: usize, out: &mut Vec<Pa
         }
     };
     let whole = span_text(start, end);
-    if lexicon::place(whole).is_some() {
+    if lexicon::place(whole).is_some() || ctx.is_place(text, toks, start, end) {
         out.push(Part::Place { start, end });
+        return;
+    }
+    // "Kherson Oblast", "Kharkiv Region": a place and its region word.
+    if end - start >= 2
+        && toks
+            .get(end - 1)
+            .is_some_and(|t| geo::is_region_word(word(text, t)))
+        && ctx.is_place(text, toks, start, end - 1)
+    {
+        out.push(Part::Place {
+            start,
+            end: end - 1,
+        });
         return;
     }
     if KNOWN_ORGS.contains(&whole) {
@@ -371,7 +451,7 @@ fn classify(text: &str, toks: &[Tok], start: usize, end: usize, out: &mut Vec<Pa
                 end: last + 1,
             });
         }
-        classify(text, toks, last + 1, end, out);
+        classify(text, toks, last + 1, end, ctx, out);
         return;
     }
     // A title inside the run: "Northland Prime Minister Elena Varga" is a premodifier, a title
@@ -385,8 +465,8 @@ fn classify(text: &str, toks: &[Tok], start: usize, end: usize, out: &mut Vec<Pa
         while rs > start && is_role_modifier(w_at(rs - 1)) {
             rs -= 1;
         }
-        classify(text, toks, start, rs, out);
-        classify(text, toks, r + 1, end, out);
+        classify(text, toks, start, rs, ctx, out);
+        classify(text, toks, r + 1, end, ctx, out);
         return;
     }
     // Leading titles and nationality adjectives are not part of a name.
@@ -403,11 +483,11 @@ fn classify(text: &str, toks: &[Tok], start: usize, end: usize, out: &mut Vec<Pa
         return;
     }
     if s > start {
-        classify(text, toks, s, end, out);
+        classify(text, toks, s, end, ctx, out);
         return;
     }
     let rest = span_text(s, end);
-    if lexicon::place(rest).is_some() {
+    if lexicon::place(rest).is_some() || ctx.is_place(text, toks, s, end) {
         out.push(Part::Place { start: s, end });
         return;
     }
@@ -587,8 +667,17 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
     let mut orgs: Vec<Organization> = Vec::new();
     let mut org_by_name: BTreeMap<String, usize> = BTreeMap::new();
-    let mut places: Vec<Place> = Vec::new();
-    let mut place_by_name: BTreeMap<String, usize> = BTreeMap::new();
+    let mut pending: Vec<PendingPlace> = Vec::new();
+    let runs: Vec<Vec<(usize, usize)>> = sentences
+        .iter()
+        .map(|s| {
+            capitalised_runs(text, &s.toks)
+                .into_iter()
+                .map(|r| (r.start, r.end))
+                .collect()
+        })
+        .collect();
+    let ctx = GeoContext::new(text, sentences, &runs);
     // Single capitalised words that may name a person already known: (sentence, token index,
     // whether a title stands right before it as in "President Putin").
     // `None` in the flag marks a headline word, which may only match a known name.
@@ -612,15 +701,13 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
             for part in w.split('-') {
                 let span = Span::new(offset, offset + part.len());
                 offset += part.len() + 1;
-                if let Some((c, kind)) = lexicon::place(part) {
-                    add_place(
-                        &mut places,
-                        &mut place_by_name,
-                        c,
-                        kind,
-                        part,
-                        mention(span, MentionKind::Name),
-                    );
+                if lexicon::place(part).is_some() {
+                    pending.push(PendingPlace {
+                        span,
+                        name: part.to_string(),
+                        region: false,
+                        within: None,
+                    });
                 }
             }
         }
@@ -633,35 +720,22 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
                 if !is_cap_word(text, t) || has(Class::Function, w) {
                     continue;
                 }
-                if let Some((c, kind)) = lexicon::place(w) {
-                    let m = mention(t.span, MentionKind::Name);
-                    add_place(&mut places, &mut place_by_name, c, kind, w, m);
+                if lexicon::place(w).is_some() || ctx.is_place(text, toks, ti, ti + 1) {
+                    pending.extend(PendingPlace::at(text, toks, ti, ti + 1));
                 } else {
                     singles.push((si, ti, None));
                 }
             }
             continue;
         }
-        for run in capitalised_runs(text, toks) {
+        for &(run_start, run_end) in runs.get(si).map_or(&[][..], Vec::as_slice) {
             let mut parts = Vec::new();
-            classify(text, toks, run.start, run.end, &mut parts);
+            classify(text, toks, run_start, run_end, &ctx, &mut parts);
             for part in parts {
                 match part {
                     Part::Other => {}
                     Part::Place { start, end } => {
-                        let Some(p) = phrase(text, toks, start, end) else {
-                            continue;
-                        };
-                        if let Some((c, kind)) = lexicon::place(&p.text) {
-                            add_place(
-                                &mut places,
-                                &mut place_by_name,
-                                c,
-                                kind,
-                                &p.text,
-                                mention(p.span, MentionKind::Name),
-                            );
-                        }
+                        pending.extend(PendingPlace::at(text, toks, start, end));
                     }
                     Part::Organization { start, end } => {
                         let Some(p) = phrase(text, toks, start, end) else {
@@ -799,6 +873,23 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
     // Pronouns and role descriptions, in text order.
     resolve_references(text, sentences, &mut persons, &mention);
 
+    let (places, dateline) = geo::resolve(text, pending, &ctx);
+    if let Some(d) = dateline.and_then(|d| places.get(d)) {
+        // The dateline's words are no person or organisation ("KYIV" is a place).
+        let span = d.mentions.first().map(|m| m.span);
+        if let Some(span) = span {
+            for p in &mut persons {
+                p.mentions
+                    .retain(|m| m.span.end <= span.start || m.span.start >= span.end);
+            }
+            persons.retain(|p| !p.mentions.is_empty());
+            for o in &mut orgs {
+                o.mentions
+                    .retain(|m| m.span.end <= span.start || m.span.start >= span.end);
+            }
+            orgs.retain(|o| !o.mentions.is_empty());
+        }
+    }
     let mut index = Vec::new();
     let persons: Vec<Person> = persons
         .into_iter()
@@ -832,6 +923,7 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
         persons,
         organizations: orgs,
         places,
+        dateline,
         index,
     }
 }
@@ -867,34 +959,6 @@ fn org_description(
         })
         .map(|c| c.iso3);
     (phrase(text, toks, a, start), None, country)
-}
-
-fn add_place(
-    places: &mut Vec<Place>,
-    by_name: &mut BTreeMap<String, usize>,
-    c: &'static lexicon::Country,
-    kind: PlaceKind,
-    surface: &str,
-    m: Mention,
-) {
-    // Aliases of a country ("U.S.", "America") are one place; cities are their own.
-    let name = match kind {
-        PlaceKind::Country => c.name.to_string(),
-        PlaceKind::City => surface.to_string(),
-    };
-    let idx = *by_name.entry(name.clone()).or_insert_with(|| {
-        places.push(Place {
-            name,
-            kind,
-            country: c.iso3.to_string(),
-            fips: c.fips.to_string(),
-            mentions: Vec::new(),
-        });
-        places.len() - 1
-    });
-    if let Some(p) = places.get_mut(idx) {
-        p.mentions.push(m);
-    }
 }
 
 fn resolve_references(

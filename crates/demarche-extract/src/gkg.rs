@@ -26,7 +26,7 @@
 //! GKG counts them; our spans are bytes, and are converted here. Themes, GCAM, images
 //! and translation info are empty: we do not produce them.
 
-use crate::{Granularity, Knowledge, PlaceKind};
+use crate::{Granularity, Knowledge};
 use chrono::Datelike;
 use demarche_model::{Date, Document};
 use std::fmt::Write as _;
@@ -227,12 +227,9 @@ pub fn gkg_row(record_id: &str, doc: &Document, knowledge: &Knowledge) -> String
     let mut v2_locations = Vec::new();
     let mut all_names: Vec<(usize, String)> = Vec::new();
     for p in &knowledge.places {
-        // A country's ADM1 code and feature id are its FIPS code, as in GDELT's own rows.
-        let (ty, adm1, feature) = match p.kind {
-            PlaceKind::Country => ("1", p.fips.as_str(), p.fips.as_str()),
-            PlaceKind::City => ("4", "", ""),
-        };
-        let (name, cc, lat, lon, adm2) = (clean(&p.name), &p.fips, "", "", "");
+        let l = crate::geo::gdelt_location(p);
+        let (ty, adm1, feature, lat, lon) = (l.kind, &l.adm1, &l.feature_id, &l.lat, &l.lon);
+        let (name, cc, adm2) = (clean(&l.full_name), &p.fips, "");
         v1_locations.push(format!("{ty}#{name}#{cc}#{adm1}#{lat}#{lon}#{feature}"));
         for m in &p.mentions {
             let o = offs.at(m.span.start);
@@ -411,8 +408,9 @@ mod tests {
         assert_eq!(cells[1], "20211120000000");
         assert_eq!(cells[2], "1");
         assert_eq!(cells[3], "example.org");
-        assert_eq!(cells[9], "1#Russia#RS#RS###RS");
-        assert_eq!(cells[10], "1#Russia#RS#RS####RS#81");
+        // A country's position is the mean position of its places in the gazetteer.
+        assert_eq!(cells[9], "1#Russia#RS#RS#56.9162#55.2328#RS");
+        assert_eq!(cells[10], "1#Russia#RS#RS##56.9162#55.2328#RS#81");
         assert_eq!(cells[11], "Zhao Lijian");
         assert_eq!(cells[12], "Zhao Lijian,38");
         assert_eq!(cells[16], "4#11#19#2021#58");

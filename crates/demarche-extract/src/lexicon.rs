@@ -242,12 +242,18 @@ pub fn nationality(word: &str) -> Option<&'static Country> {
         .and_then(|i| COUNTRIES.get(*i))
 }
 
-/// Whether a place is a whole country or a city standing for it.
+/// What kind of place a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
     Country,
     City,
+    /// A first-order administrative region (state, province, oblast).
+    Admin1,
+    /// A sea, ocean, gulf, strait or canal.
+    Sea,
+    /// A disputed or occupied area, or a region news names ("Gaza Strip", "Sahel").
+    Region,
 }
 
 /// Titles and roles that introduce a person ("President", "spokesperson"), compared lowercase.

@@ -28,6 +28,7 @@
 
 mod amounts;
 mod entities;
+mod geo;
 pub mod gkg;
 mod lexicon;
 mod quotes;
@@ -39,6 +40,7 @@ pub use amounts::{Amount, normalise};
 pub use entities::{
     Entities, EntityRef, Mention, MentionKind, Organization, Person, Phrase, Place,
 };
+pub use geo::{GdeltLocation, GeoSource, Resolution, event_location, gdelt_location};
 pub use lexicon::PlaceKind;
 pub use quotes::{Attribution, Quotation, QuoteKind};
 pub use time::{Granularity, TimeExpression, TimeValue};
@@ -55,6 +57,9 @@ pub struct Knowledge {
     pub persons: Vec<Person>,
     pub organizations: Vec<Organization>,
     pub places: Vec<Place>,
+    /// The index in `places` of the dateline's place, when the text opens with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<usize>,
     pub quotations: Vec<Quotation>,
     pub amounts: Vec<Amount>,
     pub dates: Vec<TimeExpression>,
@@ -134,6 +139,7 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
         persons: entities.persons,
         organizations: entities.organizations,
         places: entities.places,
+        dateline: entities.dateline,
         quotations,
         amounts,
         dates,
