@@ -148,6 +148,37 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
     }
 }
 
+/// The places of a document, resolved to gazetteer entries, and the index of the dateline's
+/// place: the geoparsing part of [`extract`] alone.
+pub fn places(text: &str, sentences: Option<&[Span]>) -> (Vec<Place>, Option<usize>) {
+    let sents = sentence_tokens(text, sentences);
+    let entities = entities::find_entities(text, &sents);
+    (entities.places, entities.dateline)
+}
+
+/// A place as the event record's [`demarche_model::GeoPoint`] (with its GDELT fields); `None`
+/// when the place has no coordinates.
+pub fn geo_point(p: &Place) -> Option<demarche_model::GeoPoint> {
+    let g = gdelt_location(p);
+    let kind = serde_json::to_value(p.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    Some(demarche_model::GeoPoint {
+        name: p.name.clone(),
+        kind,
+        country: p.country.clone(),
+        fips: p.fips.clone(),
+        adm1: Some(g.adm1).filter(|a| !a.is_empty()),
+        lat: p.lat?,
+        lon: p.lon?,
+        id: p.id.clone().unwrap_or_default(),
+        gdelt_type: g.kind,
+        full_name: g.full_name,
+        feature_id: g.feature_id,
+    })
+}
+
 /// The time expressions of one sentence (`sentence` is a span into `text`), resolved against
 /// `published`.
 pub fn sentence_times(text: &str, sentence: Span, published: Option<Date>) -> Vec<TimeExpression> {

@@ -19,6 +19,33 @@ pub struct Evidence {
     pub rules: Vec<RuleRef>,
 }
 
+/// A place on the map, as the geoparser resolved it from the embedded gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GeoPoint {
+    pub name: String,
+    /// `country`, `admin1`, `city`, `sea` or `region`.
+    pub kind: String,
+    /// CAMEO country code; empty for international waters and multi-country regions.
+    pub country: String,
+    /// FIPS 10-4 country code, as GDELT writes geography.
+    pub fips: String,
+    /// GDELT's ADM1 code ("UP08"); the FIPS code for a country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adm1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    /// Gazetteer id: a GeoNames id, "A-<ISO2>-<code>" for an admin-1 region, "X-<slug>" for
+    /// our own places.
+    pub id: String,
+    /// GDELT geo type: 1 country, 2 US state, 3 US city, 4 world city (also seas and regions),
+    /// 5 world state.
+    pub gdelt_type: u8,
+    /// GDELT full name ("Kherson, Kherson, Ukraine").
+    pub full_name: String,
+    /// GDELT feature id (GeoNames id, ADM1 code or FIPS code).
+    pub feature_id: String,
+}
+
 /// One coded event: who did what to whom, when, with its evidence.
 ///
 /// Field names are stable: other tools parse this record (see the README's event record table).
@@ -52,6 +79,12 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sentence_text: String,
     pub evidence: Evidence,
+    /// Where the event happened, when the sentence or the dateline says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action_geo: Option<GeoPoint>,
+    /// How `action_geo` was found: `"sentence"` ("in Doha") or `"dateline"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo_source: Option<String>,
 }
 
 impl Event {

@@ -169,6 +169,8 @@ pub fn events_for(
                 target_text: c.target_text.clone(),
                 verb_text: c.verb_text.clone(),
                 sentence_text: sentence.to_string(),
+                action_geo: None,
+                geo_source: None,
                 evidence: Evidence {
                     source_span: Some(source_span),
                     target_span: Some(target_span),

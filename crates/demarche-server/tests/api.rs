@@ -49,6 +49,8 @@ fn event(
         target_text: target_text.into(),
         verb_text: verb_text.into(),
         sentence_text: sentence.into(),
+        action_geo: None,
+        geo_source: None,
         evidence: Evidence {
             source_span: span(source_text),
             target_span: span(target_text),

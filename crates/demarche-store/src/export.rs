@@ -250,7 +250,13 @@ fn write_gdelt_row<W: Write>(out: &mut W, e: &StoredEvent) -> Result<()> {
     cols.push(e.num_sources.to_string());
     cols.push(e.num_articles.to_string());
     cols.push(String::new()); // AvgTone: not computed yet
-    cols.extend(std::iter::repeat_n(String::new(), 24)); // three geo blocks of 8
+    // Actor1Geo, Actor2Geo: the actor's country (the first three letters of its code), as the
+    // gazetteer places it; ActionGeo: where the first mention that says so puts the event.
+    cols.extend(geo_block(actor_country(&e.source).as_ref()));
+    cols.extend(geo_block(actor_country(&e.target).as_ref()));
+    cols.extend(geo_block(
+        e.mentions.iter().find_map(|m| m.action_geo.as_ref()),
+    ));
     // DATEADDED: we do not record when a row was added (that would make the store depend on
     // the clock); the first report's publication day at midnight stands in for it.
     cols.push(
@@ -265,6 +271,43 @@ fn write_gdelt_row<W: Write>(out: &mut W, e: &StoredEvent) -> Result<()> {
     ));
     writeln!(out, "{}", cols.join("\t"))?;
     Ok(())
+}
+
+/// The gazetteer's country for an actor code whose first three letters are a country
+/// ("RUSGOV" → Russia).
+fn actor_country(code: &str) -> Option<demarche_model::GeoPoint> {
+    let (_, c) = demarche_geo::Gazetteer::get().country(code.get(..3)?)?;
+    Some(demarche_model::GeoPoint {
+        name: c.name.to_string(),
+        kind: "country".into(),
+        country: c.iso3.to_string(),
+        fips: c.fips.to_string(),
+        adm1: Some(c.fips.to_string()),
+        lat: c.lat,
+        lon: c.lon,
+        id: c.id.to_string(),
+        gdelt_type: 1,
+        full_name: c.name.to_string(),
+        feature_id: c.fips.to_string(),
+    })
+}
+
+/// One GDELT geography block: Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
+/// FeatureID (all empty without a place).
+fn geo_block(g: Option<&demarche_model::GeoPoint>) -> [String; 8] {
+    match g {
+        None => Default::default(),
+        Some(g) => [
+            g.gdelt_type.to_string(),
+            cell(&g.full_name),
+            g.fips.clone(),
+            g.adm1.clone().unwrap_or_default(),
+            String::new(),
+            format!("{:.4}", g.lat),
+            format!("{:.4}", g.lon),
+            cell(&g.feature_id),
+        ],
+    }
 }
 
 fn write_phoenix_row<W: Write>(out: &mut W, e: &StoredEvent) -> Result<()> {

@@ -198,8 +198,8 @@ fn ingest_in(
         let mut insert_mention = tx.prepare_cached(
             "INSERT INTO mentions (event_id, doc_id, sentence, pub_day, event_day, source_text, \
              target_text, verb_text, source_start, source_end, target_start, target_end, \
-             verb_start, verb_end, rules) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             verb_start, verb_end, rules, geo) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?;
         for e in events {
             let day = day_number(e.event_date.unwrap_or(e.date));
@@ -252,7 +252,11 @@ fn ingest_in(
                 te,
                 vs,
                 ve,
-                serde_json::to_string(&e.evidence.rules)?
+                serde_json::to_string(&e.evidence.rules)?,
+                e.action_geo
+                    .as_ref()
+                    .map(|g| serde_json::to_string(&(g, &e.geo_source)))
+                    .transpose()?
             ])?;
             counts.mentions += 1;
             touched.insert(event_id);

@@ -83,7 +83,7 @@
 //!     source: "CHN".into(), target: "RUS".into(), code: "051".into(),
 //!     root: String::new(), quad_class: 0, goldstein: 0.0, plover: None,
 //!     source_text: "China".into(), target_text: "Russia".into(), verb_text: "praised".into(),
-//!     sentence_text: text.into(), evidence: Evidence::default(),
+//!     sentence_text: text.into(), evidence: Evidence::default(), action_geo: None, geo_source: None,
 //! }
 //! .with_cameo_facts();
 //! store.ingest(&doc, &[event.clone()], None).unwrap();

@@ -3,7 +3,7 @@
 
 use crate::types::*;
 use crate::{Result, Store, StoreError};
-use demarche_model::{Date, RuleRef, Span, cameo};
+use demarche_model::{Date, GeoPoint, RuleRef, Span, cameo};
 use rusqlite::types::ToSql;
 use rusqlite::{OptionalExtension, Row, params};
 use std::collections::BTreeMap;
@@ -570,7 +570,7 @@ impl Store {
             "SELECT m.event_id, m.doc_id, m.sentence, COALESCE(s.text, ''), m.pub_day, m.event_day, \
                     m.source_text, m.target_text, m.verb_text, m.source_start, m.source_end, \
                     m.target_start, m.target_end, m.verb_start, m.verb_end, m.rules, \
-                    d.source, d.title, d.url \
+                    d.source, d.title, d.url, m.geo \
              FROM mentions m JOIN documents d ON d.id = m.doc_id \
              LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence \
              WHERE m.event_id = ?1 AND (?2 IS NULL OR m.doc_id = ?2) \
@@ -867,6 +867,11 @@ fn mention_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Mention>> {
             ))));
         }
     };
+    // A geo column that does not read is left out rather than failing the query: it is
+    // derived data.
+    let geo: Option<(GeoPoint, Option<String>)> = r
+        .get::<_, Option<String>>(19)?
+        .and_then(|j| serde_json::from_str(&j).ok());
     Ok(Ok(Mention {
         event_id: r.get(0)?,
         doc_id: r.get(1)?,
@@ -884,6 +889,8 @@ fn mention_from_row(r: &Row<'_>) -> rusqlite::Result<Result<Mention>> {
         doc_source: r.get(16)?,
         doc_title: r.get(17)?,
         doc_url: r.get(18)?,
+        action_geo: geo.as_ref().map(|g| g.0.clone()),
+        geo_source: geo.and_then(|g| g.1),
     }))
 }
 

@@ -85,6 +85,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_dyad ON events(source, target, day, code, root, quad_class, goldstein, num_mentions);
     CREATE INDEX events_dyad_country ON events(substr(source, 1, 3), substr(target, 1, 3), source, target, day, code, root, quad_class, goldstein, num_mentions);
     "#,
+    // Version 4: where each mention's event happened (the event record's `action_geo` and
+    // `geo_source` as JSON), for the GDELT export's ActionGeo columns.
+    r#"
+    ALTER TABLE mentions ADD COLUMN geo TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

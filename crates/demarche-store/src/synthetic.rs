@@ -119,6 +119,8 @@ pub fn corpus(spec: SyntheticSpec) -> impl Iterator<Item = IngestItem> {
                     quad_class: 0,
                     goldstein: 0.0,
                     plover: None,
+                    action_geo: None,
+                    geo_source: None,
                     evidence: Evidence {
                         source_span: Some(Span::new(0, verb_start - 1)),
                         target_span: Some(Span::new(target_start, sentence.len() - 1)),

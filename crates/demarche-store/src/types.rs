@@ -3,7 +3,7 @@
 //! `--json` output are the same records.
 
 use chrono::Datelike;
-use demarche_model::{Date, Document, Event, RuleRef, Span};
+use demarche_model::{Date, Document, Event, GeoPoint, RuleRef, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -269,6 +269,12 @@ pub struct Mention {
     pub doc_source: Option<String>,
     pub doc_title: Option<String>,
     pub doc_url: Option<String>,
+    /// Where the event happened, as the mention's event record said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action_geo: Option<GeoPoint>,
+    /// `"sentence"` or `"dateline"`: how `action_geo` was found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo_source: Option<String>,
 }
 
 /// A de-duplicated event with its GDELT-style counts and (some of) its mentions.

@@ -36,6 +36,8 @@ fn item(
                 source_text: src.to_string(),
                 target_text: tgt.to_string(),
                 verb_text: "acted".to_string(),
+                action_geo: None,
+                geo_source: None,
                 evidence: Evidence {
                     source_span: Some(Span::new(0, src.len())),
                     ..Evidence::default()

@@ -31,6 +31,8 @@ fn ev(doc: &str, sentence: usize, date: &str, src: &str, tgt: &str, code: &str) 
         source_text: src.to_string(),
         target_text: tgt.to_string(),
         verb_text: "acted".to_string(),
+        action_geo: None,
+        geo_source: None,
         evidence: Evidence {
             source_span: Some(Span::new(0, src.len())),
             target_span: Some(Span::new(verb_start + 9, verb_start + 9 + tgt.len())),

@@ -122,11 +122,24 @@ impl<'d> Pipeline<'d> {
             }
             _ => self.parsed_sentences(&doc.text),
         };
+        // Places are resolved once per document (the dateline and the places named before
+        // inform each choice); each event then takes its sentence's location or the dateline.
+        let spans: Vec<Span> = sentences.iter().map(|(s, _)| *s).collect();
+        let (places, dateline) = demarche_extract::places(&doc.text, Some(&spans));
         for (index, (span, tree)) in sentences.into_iter().enumerate() {
             let text = &doc.text[span.range()];
             out.sentences.push(span);
             let coded = self.coder.code(&tree, text, date, &self.options);
             let event_date = demarche_extract::event_date(&doc.text, span, Some(date));
+            let geo = demarche_extract::event_location(&doc.text, span, &places, dateline)
+                .and_then(|(i, source)| {
+                    let point = demarche_extract::geo_point(places.get(i)?)?;
+                    let source = match source {
+                        demarche_extract::GeoSource::Sentence => "sentence",
+                        demarche_extract::GeoSource::Dateline => "dateline",
+                    };
+                    Some((point, source.to_string()))
+                });
             let keep_all = self.keep_unattributed;
             out.events.extend(
                 events_of(
@@ -137,6 +150,7 @@ impl<'d> Pipeline<'d> {
                         text,
                         date,
                         event_date,
+                        geo: geo.as_ref(),
                     },
                 )
                 .filter(|e| keep_all || attributed(e)),
@@ -238,6 +252,7 @@ struct SentenceRef<'a> {
     text: &'a str,
     date: Date,
     event_date: Option<Date>,
+    geo: Option<&'a (demarche_model::GeoPoint, String)>,
 }
 
 fn events_of<'s>(coded: Coded, s: &'s SentenceRef<'_>) -> impl Iterator<Item = Event> + 's {
@@ -267,6 +282,8 @@ fn event_record(e: CodedEvent, s: &SentenceRef<'_>) -> Event {
         goldstein: 0.0,
         plover: None,
         sentence_text: s.text.to_string(),
+        action_geo: s.geo.map(|g| g.0.clone()),
+        geo_source: s.geo.map(|g| g.1.clone()),
         evidence: Evidence {
             source_span: e.source_span,
             target_span: e.target_span,

@@ -152,3 +152,71 @@ fn example_article_gives_the_obvious_events_with_evidence() {
         .collect();
     assert!(reversed.is_empty(), "reversed events: {reversed:?}");
 }
+
+/// The GDELT export of the example article fills the geography columns: each actor's country,
+/// and where an event happened when its sentence or the dateline says.
+#[test]
+fn gdelt_export_of_the_example_article_fills_the_geography_columns() {
+    let Some(reference) = reference() else { return };
+    let file = article(&reference);
+    let dir = tempdir();
+    let db = dir.path().join("geo.db");
+    let db = db.to_str().expect("a UTF-8 path");
+    let run = demarche(
+        dir.path(),
+        &["ingest", &file, "--date", "2021-11-20", "--db", db],
+        None,
+    );
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let run = demarche(dir.path(), &["export", "--to", "gdelt", "--db", db], None);
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let rows: Vec<Vec<&str>> = run
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert!(!rows.is_empty());
+    // Actor1Geo_* are columns 35..43, Actor2Geo_* 43..51 (0-based), as the codebook orders them.
+    let china = rows
+        .iter()
+        .find(|r| r.get(5) == Some(&"CHN") && r.get(15).is_some_and(|t| t.starts_with("RUS")))
+        .expect("a China → Russia event");
+    assert_eq!(&china[35..39], &["1", "China", "CH", "CH"]);
+    assert_eq!(&china[43..47], &["1", "Russia", "RS", "RS"]);
+    for cell in [china[40], china[41], china[48], china[49]] {
+        assert!(cell.parse::<f64>().is_ok(), "latitude/longitude {cell:?}");
+    }
+}
+
+/// An event's location: the sentence's place, else the dateline's; in the JSON record and the
+/// GDELT export's ActionGeo columns.
+#[test]
+fn events_happen_where_the_sentence_or_the_dateline_says() {
+    let dir = tempdir();
+    let text = "DOHA, May 2 (Reuters) - Qatar criticised Israel on Monday.\n\nIsraeli forces attacked Hamas fighters in the Gaza Strip on Tuesday.\n";
+    let file = crate::write(dir.path(), "doha.txt", text);
+    let run = demarche(dir.path(), &["code", file, "--date", "2024-05-02"], None);
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let events = events(&run);
+    let geo = |source: &str| {
+        events
+            .iter()
+            .find(|e| s(e, "source").starts_with(source))
+            .map(|e| {
+                (
+                    e["action_geo"]["name"].clone(),
+                    s(e, "geo_source").to_string(),
+                )
+            })
+    };
+    assert_eq!(
+        geo("QAT"),
+        Some((serde_json::json!("Doha"), "dateline".to_string())),
+        "{events:?}"
+    );
+    assert_eq!(
+        geo("ISR"),
+        Some((serde_json::json!("Gaza Strip"), "sentence".to_string())),
+        "{events:?}"
+    );
+}
