@@ -8,6 +8,7 @@
 use demarche_dict::{
     ActorId, AgentId, Dictionaries, PatternItem, PatternToken, VerbCode, VerbFormRef, VerbPattern,
 };
+use demarche_text::english::{self, Aux, Prep};
 use rustc_hash::FxHashMap;
 
 /// An interned upper-case word. [`UNKNOWN`] is any word no dictionary mentions.
@@ -34,6 +35,25 @@ impl Interner {
     pub fn get(&self, upper: &str) -> WordId {
         self.ids.get(upper).copied().unwrap_or(UNKNOWN)
     }
+}
+
+/// The `be` forms the coder's passive test reads (upper case, from `demarche_text::english`):
+/// the full forms only, since a contracted `'s` is also a possessive.
+pub fn be_forms() -> Vec<String> {
+    english::get()
+        .aux_forms(Aux::Be)
+        .filter(|w| !w.starts_with('\''))
+        .map(str::to_ascii_uppercase)
+        .collect()
+}
+
+/// The prepositions that name the agent of a passive (upper case, from
+/// `demarche_text::english`).
+pub fn agent_prepositions() -> Vec<String> {
+    english::get()
+        .preps(Prep::Agent)
+        .map(str::to_ascii_uppercase)
+        .collect()
 }
 
 /// A word-id trie whose terminal nodes carry a value; used for actor and agent names.
@@ -221,9 +241,7 @@ impl Lexicon {
     pub fn build(d: &Dictionaries) -> Lexicon {
         let mut lx = Lexicon::default();
         // Words the coder itself tests for (passive voice), whether or not a dictionary uses them.
-        for w in [
-            "WAS", "WERE", "IS", "ARE", "BE", "BEEN", "BEING", "AM", "BY",
-        ] {
+        for w in be_forms().iter().chain(&agent_prepositions()) {
             lx.words.intern(w);
         }
         for (i, e) in d.actors.entries.iter().enumerate() {

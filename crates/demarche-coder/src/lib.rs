@@ -48,11 +48,13 @@
 //! assert_eq!(&text[e.verb_span.unwrap().range()], "attacked");
 //! ```
 
-mod coder;
+mod legacy;
 pub mod lexicon;
 pub mod validate;
 
-pub use coder::{Coded, CodedEvent, Coder, Trace, TraceActor, TraceVerb};
+#[allow(unused_imports, reason = "used by the frames coder")]
+pub(crate) use legacy::Mention;
+pub use legacy::{Coded, CodedEvent, Coder, Trace, TraceActor, TraceVerb};
 
 use demarche_model::RuleRef;
 use serde::{Deserialize, Serialize};
@@ -77,29 +79,32 @@ pub struct Options {
     /// Record a [`Trace`] of the decisions (costs time; for `explain`).
     #[serde(default)]
     pub trace: bool,
-    /// Not in PETRARCH: a verb negated by `not`, `n't`, `never` ("did not attack") codes no
-    /// event unless a pattern matched (patterns can spell negations out themselves).
+    /// Not in PETRARCH: a verb negated by a negation word (`demarche_text::english`: "did not
+    /// attack") codes no event unless a pattern matched (patterns can spell negations out
+    /// themselves).
     #[serde(default)]
     pub negation: bool,
-    /// Not in PETRARCH: an action under `will`/`would`/`shall` is coded as the intent to do it
-    /// ("will visit" 036 rather than "visited" 042; see `intent_code` in the coder).
+    /// Not in PETRARCH: an action under a future modal ("will visit") or after an intention
+    /// verb is coded as the intent to do it, by the `intent` rules of `dictionaries/policy.txt`
+    /// (an intent to meet rather than a visit).
     #[serde(default)]
     pub intent: bool,
-    /// Not in PETRARCH: a statement verb (code root 01, "said") does not swallow the clause it
-    /// reports: "X said Y attacked Z" codes Y → Z, and X's statement event is dropped when the
-    /// reported clause codes an event. Verbs with their own target ("X accused Y") are unchanged.
+    /// Not in PETRARCH: a statement verb (a `statement` root of `dictionaries/policy.txt`,
+    /// "said") does not swallow the clause it reports: "X said Y attacked Z" codes Y → Z, and
+    /// X's statement event is dropped when the reported clause codes an event. Verbs with their
+    /// own target ("X accused Y") are unchanged.
     #[serde(default)]
     pub reported_speech: bool,
-    /// Not in PETRARCH: a compound subject doing a cooperative act (roots 03-08) with no coded
-    /// target codes it between its members, each way ("India and China agreed to resolve the
-    /// dispute" is IND → CHN and CHN → IND). `None` (the default) follows `reported_speech`,
+    /// Not in PETRARCH: a compound subject doing a cooperative act (`joint` in `policy.txt`)
+    /// with no coded target codes it between its members, each way ("India and China agreed to
+    /// resolve the dispute" is IND → CHN and CHN → IND). `None` (the default) follows `reported_speech`,
     /// the switch our dictionaries' news reading turns on, so PETRARCH runs are unchanged.
     #[serde(default)]
     pub joint_subject: Option<bool>,
     /// Not in PETRARCH: a target that is an agent with no country ("protesters", "the
     /// government") takes the country of a place in the verb phrase ("arrested protesters in
-    /// Nairobi"), else that of a domestic source (police, courts, opposition, students,
-    /// workers, civilians: "Serbian students protested against the government" is SRB → SRB).
+    /// Nairobi"), else that of a domestic source (`domestic` in `policy.txt`: "Serbian students
+    /// protested against the government" is SRB → SRB).
     /// `None` (the default) follows `reported_speech`, like `joint_subject`.
     #[serde(default)]
     pub domestic: Option<bool>,

@@ -3,8 +3,9 @@
 //!
 //! # Main types
 //! - [`Dictionaries`]: one compiled set — [`VerbDictionary`], [`ActorDictionary`],
-//!   [`AgentDictionary`], [`DiscardList`], [`IssueList`]. Immutable after loading, `Send + Sync`,
-//!   meant to be shared behind an `Arc` by every coding thread.
+//!   [`AgentDictionary`], [`DiscardList`], [`IssueList`], and the CAMEO [`policy::Policy`] of
+//!   the news reading. Immutable after loading, `Send + Sync`, meant to be shared behind an
+//!   `Arc` by every coding thread.
 //! - The entry types in [`model`]: [`ActorEntry`], [`AgentEntry`], [`VerbBlock`], [`VerbEntry`],
 //!   [`VerbPattern`], [`Synset`], [`Transformation`], [`DiscardEntry`], [`IssuePhrase`]. Each
 //!   keeps its [`Origin`] (file name, 1-based line) for the coder's evidence.
@@ -73,6 +74,7 @@ pub mod issues;
 pub mod lookup;
 pub mod model;
 pub mod native;
+pub mod policy;
 mod source;
 pub mod verbs;
 pub mod words;
@@ -94,6 +96,9 @@ pub struct Dictionaries {
     pub agents: AgentDictionary,
     pub discards: DiscardList,
     pub issues: IssueList,
+    /// The CAMEO policy of the news reading (`dictionaries/policy.txt`; the built-in one
+    /// unless a native set has its own).
+    pub policy: policy::Policy,
 }
 
 /// The PETRARCH files of one dictionary set. Any may be absent (an empty dictionary is used).
@@ -226,6 +231,7 @@ impl Dictionaries {
                 agents,
                 discards,
                 issues,
+                policy: policy::Policy::default(),
             };
             (dicts, diags)
         })

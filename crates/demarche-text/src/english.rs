@@ -39,6 +39,22 @@ pub enum Modal {
     Obligation,
 }
 
+/// What a preposition's phrase marks: the sections of `preposition.txt` (a word may have
+/// several).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prep {
+    /// The agent of a passive (`by`).
+    Agent,
+    /// Joins its object to the noun phrase before it into one actor phrase (`of`, `in`, `from`).
+    Part,
+    /// Its object is where the event happens, not a participant (`in`).
+    Place,
+    /// Its object is where the event happens or where it is aimed (`in`, `to`, `at`, `against`).
+    PlaceOrGoal,
+    /// The infinitive marker (`to`).
+    Infinitive,
+}
+
 /// A verb class: the files of `data/english/` that list verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -59,6 +75,11 @@ pub struct English {
     /// Lemma → bit set of [`VerbClass`]es.
     classes: HashMap<String, u8>,
     aux: HashMap<&'static str, Aux>,
+    /// Every auxiliary form in file order.
+    aux_forms: Vec<(&'static str, Aux)>,
+    prep: Vec<(&'static str, Prep)>,
+    /// The named lists of `forms.txt`.
+    forms: Vec<(&'static str, Vec<&'static str>)>,
     modal: HashMap<&'static str, Modal>,
     negation: Vec<&'static str>,
 }
@@ -67,6 +88,8 @@ const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
 const AUXILIARY: &str = include_str!("../data/english/auxiliary.txt");
 const MODAL: &str = include_str!("../data/english/modal.txt");
 const NEGATION: &str = include_str!("../data/english/negation.txt");
+const PREPOSITION: &str = include_str!("../data/english/preposition.txt");
+const FORMS: &str = include_str!("../data/english/forms.txt");
 const CLASS_FILES: [(&str, &str); 5] = [
     ("report", include_str!("../data/english/report.txt")),
     ("control", include_str!("../data/english/control.txt")),
@@ -114,14 +137,14 @@ fn is_vowel(c: u8) -> bool {
 pub fn verb_forms(lemma: &str) -> [String; 3] {
     let b = lemma.as_bytes();
     let consonant_y = lemma.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]);
-    let third = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh")
-    {
-        format!("{lemma}es")
-    } else if consonant_y {
-        format!("{}ies", &lemma[..lemma.len() - 1])
-    } else {
-        format!("{lemma}s")
-    };
+    let third =
+        if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+            format!("{lemma}es")
+        } else if consonant_y {
+            format!("{}ies", &lemma[..lemma.len() - 1])
+        } else {
+            format!("{lemma}s")
+        };
     let past = if lemma.ends_with('e') {
         format!("{lemma}d")
     } else if consonant_y {
@@ -131,7 +154,10 @@ pub fn verb_forms(lemma: &str) -> [String; 3] {
     };
     let gerund = if let Some(stem) = lemma.strip_suffix("ie") {
         format!("{stem}ying")
-    } else if lemma.ends_with('e') && !lemma.ends_with("ee") && !lemma.ends_with("ye") && b.len() > 2
+    } else if lemma.ends_with('e')
+        && !lemma.ends_with("ee")
+        && !lemma.ends_with("ye")
+        && b.len() > 2
     {
         format!("{}ing", &lemma[..lemma.len() - 1])
     } else {
@@ -158,8 +184,14 @@ impl English {
             lemma_of: HashMap::new(),
             classes: HashMap::new(),
             aux: HashMap::new(),
+            aux_forms: Vec::new(),
+            prep: Vec::new(),
+            forms: Vec::new(),
             modal: HashMap::new(),
-            negation: NEGATION.split_whitespace().filter(|w| !w.starts_with('#')).collect(),
+            negation: NEGATION
+                .split_whitespace()
+                .filter(|w| !w.starts_with('#'))
+                .collect(),
         };
         for line in lines(IRREGULAR) {
             let (lemma, rest) = line.split_once('(').unwrap_or((line, ""));
@@ -180,6 +212,23 @@ impl English {
             };
             for w in words.split_whitespace() {
                 en.aux.entry(w).or_insert(aux);
+                en.aux_forms.push((w, aux));
+            }
+        }
+        for (section, words) in sections(PREPOSITION) {
+            let role = match section {
+                "agent" => Prep::Agent,
+                "part" => Prep::Part,
+                "place" => Prep::Place,
+                "place-or-goal" => Prep::PlaceOrGoal,
+                _ => Prep::Infinitive,
+            };
+            en.prep.extend(words.split_whitespace().map(|w| (w, role)));
+        }
+        for (section, words) in sections(FORMS) {
+            match en.forms.iter_mut().find(|(s, _)| *s == section) {
+                Some((_, list)) => list.extend(words.split_whitespace()),
+                None => en.forms.push((section, words.split_whitespace().collect())),
             }
         }
         for (section, words) in sections(MODAL) {
@@ -242,6 +291,44 @@ impl English {
 
     pub fn modal(&self, word: &str) -> Option<Modal> {
         self.modal.get(word.to_lowercase().as_str()).copied()
+    }
+
+    /// The forms of an auxiliary, in file order.
+    pub fn aux_forms(&self, aux: Aux) -> impl Iterator<Item = &'static str> + '_ {
+        self.aux_forms
+            .iter()
+            .filter(move |(_, a)| *a == aux)
+            .map(|(w, _)| *w)
+    }
+
+    /// Whether `word` (any case) is a preposition marking `role`.
+    pub fn is_prep(&self, word: &str, role: Prep) -> bool {
+        self.prep
+            .iter()
+            .any(|(w, r)| *r == role && w.eq_ignore_ascii_case(word))
+    }
+
+    /// The prepositions marking `role`, in file order.
+    pub fn preps(&self, role: Prep) -> impl Iterator<Item = &'static str> + '_ {
+        self.prep
+            .iter()
+            .filter(move |(_, r)| *r == role)
+            .map(|(w, _)| *w)
+    }
+
+    /// A named list of exact word forms from `forms.txt` (empty when there is none).
+    pub fn forms(&self, list: &str) -> &[&'static str] {
+        self.forms
+            .iter()
+            .find(|(s, _)| *s == list)
+            .map_or(&[], |(_, l)| l.as_slice())
+    }
+
+    /// Whether `word` (any case) is in the named list of `forms.txt`.
+    pub fn is_form(&self, list: &str, word: &str) -> bool {
+        self.forms(list)
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(word))
     }
 
     pub fn is_negation(&self, word: &str) -> bool {
@@ -310,16 +397,16 @@ fn needs_e(stem: &str) -> bool {
     match last {
         b'u' | b'v' | b'c' => true,
         b'g' => prev != b'n',
-        b's' => !stem.ends_with("ss") && (is_vowel(prev) || matches!(prev, b'n' | b'r' | b'p' | b'l')),
+        b's' => {
+            !stem.ends_with("ss") && (is_vowel(prev) || matches!(prev, b'n' | b'r' | b'p' | b'l'))
+        }
         b'z' => prev != b'z',
         b't' if prev == b'i' => ["cit", "unit", "invit", "ignit", "excit", "incit", "recit"]
             .iter()
             .any(|s| stem.ends_with(s)),
         b't' | b'k' | b'b' | b'p' | b'd' => {
             // one long vowel between consonants: "vot-", "stat-", "provok-", "describ-"
-            b.len() >= 3
-                && matches!(prev, b'a' | b'i' | b'o' | b'u')
-                && !is_vowel(b[b.len() - 3])
+            b.len() >= 3 && matches!(prev, b'a' | b'i' | b'o' | b'u') && !is_vowel(b[b.len() - 3])
         }
         _ => false,
     }
@@ -374,6 +461,12 @@ mod tests {
         assert_eq!(en.aux("Has"), Some(Aux::Have));
         assert_eq!(en.modal("might"), Some(Modal::Possible));
         assert!(en.is_negation("never"));
+        assert!(en.is_prep("BY", Prep::Agent));
+        assert!(en.is_prep("in", Prep::Part) && en.is_prep("in", Prep::Place));
+        assert!(!en.is_prep("to", Prep::Part));
+        assert_eq!(en.preps(Prep::Infinitive).collect::<Vec<_>>(), ["to"]);
+        assert!(en.aux_forms(Aux::Be).any(|w| w == "were"));
+        assert!(en.is_form("legacy-aspect", "Keep") && !en.is_form("legacy-aspect", "kept"));
         assert_eq!(noun_plural("strike"), "strikes");
         assert_eq!(noun_plural("crisis"), "crisises");
         assert_eq!(noun_plural("militia"), "militias");

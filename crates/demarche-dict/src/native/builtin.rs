@@ -39,6 +39,10 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         include_str!("../../../../dictionaries/discards.txt"),
     ),
     (
+        "policy.txt",
+        include_str!("../../../../dictionaries/policy.txt"),
+    ),
+    (
         "verbs/00-sets.txt",
         include_str!("../../../../dictionaries/verbs/00-sets.txt"),
     ),

@@ -1,11 +1,11 @@
 //! `demarche dict lint`: checks a native dictionary set beyond what reading checks.
 //!
 //! Problems: everything the readers report (syntax, unknown CAMEO event codes, unknown noun
-//! sets); duplicate and conflicting verbs, patterns, agent names, actor names and discards;
-//! patterns that can never fire because identical earlier patterns match first; malformed or
-//! unknown actor codes (checked against `actor_codes.txt`, our table of country, region, role
-//! and organisation-type codes); inverted and overlapping date ranges in a person's roles;
-//! noun sets that no pattern uses.
+//! sets, bad `policy.txt` lines); duplicate and conflicting verbs, patterns, agent names, actor
+//! names and discards; patterns that can never fire because identical earlier patterns match
+//! first; malformed or unknown actor codes (checked against `actor_codes.txt`, our table of
+//! country, region, role and organisation-type codes); inverted and overlapping date ranges in
+//! a person's roles; noun sets that no pattern uses.
 
 use super::{NativeSet, VerbLine};
 use crate::model::*;

@@ -9,7 +9,7 @@
 //! - [`write`]: our format and the PETRARCH formats written from a compiled set (the converter).
 //!
 //! Where a file belongs is decided by its path under the dictionary directory: `actors/*.txt`,
-//! `verbs/*.txt`, `agents*.txt`, `discards*.txt`.
+//! `verbs/*.txt`, `agents*.txt`, `discards*.txt`, and `policy.txt` (read by [`crate::policy`]).
 //!
 //! Design decision: every line of a verb file names one CAMEO code at its end, so a reader sees
 //! at a glance what a phrase codes; a verb that appears in several groups (in several files) is
@@ -37,7 +37,7 @@ mod agents;
 mod builtin;
 mod discards;
 pub mod lint;
-mod text;
+pub(crate) mod text;
 mod verbs;
 pub mod write;
 
@@ -104,6 +104,8 @@ pub struct NativeSet {
     pub actors: Vec<ActorEntry>,
     pub agents: Vec<AgentEntry>,
     pub discards: Vec<DiscardEntry>,
+    /// `policy.txt`, when the set has one (else the built-in policy is used).
+    pub policy: Option<crate::policy::Policy>,
 }
 
 /// What a file under the dictionary directory holds, by its path.
@@ -113,6 +115,8 @@ pub enum FileKind {
     Agents,
     Verbs,
     Discards,
+    /// `policy.txt` at the top of the directory (see [`crate::policy`]).
+    Policy,
 }
 
 /// The kind of a file from its path relative to the dictionary directory (`/` separators).
@@ -129,6 +133,8 @@ pub fn kind_of(relative_path: &str) -> Option<FileKind> {
         Some(FileKind::Agents)
     } else if name.starts_with("discards") {
         Some(FileKind::Discards)
+    } else if relative_path == "policy.txt" {
+        Some(FileKind::Policy)
     } else {
         None
     }
@@ -154,10 +160,15 @@ pub fn read_sources(files: &[(&str, &str)], display_prefix: &str) -> (NativeSet,
                 discards::read_discard_file(name, content, &mut set.discards, &mut diags)
             }
             Some(FileKind::Verbs) => verb_files.push((name.as_str(), *content)),
+            Some(FileKind::Policy) => {
+                let (policy, more) = crate::policy::Policy::read(content, name);
+                diags.extend(more);
+                set.policy = Some(policy);
+            }
             None => diags.push(Diagnostic::warning(
                 name.clone(),
                 None,
-                "not a dictionary file: expected actors/*.txt, verbs/*.txt, agents*.txt or discards*.txt",
+                "not a dictionary file: expected actors/*.txt, verbs/*.txt, agents*.txt, discards*.txt or policy.txt",
             )),
         }
     }
@@ -259,6 +270,7 @@ impl NativeSet {
             agents: AgentDictionary::from_entries(self.agents.clone()),
             discards: DiscardList::from_entries(self.discards.clone()),
             issues: IssueList::default(),
+            policy: self.policy.clone().unwrap_or_default(),
         }
     }
 

@@ -1,0 +1,295 @@
+//! The news reading's options (off in PETRARCH mode): reported speech (a statement's clause is
+//! coded and the statement dropped when it codes), negation, intent (future modals and
+//! intention verbs), joint acts of compound subjects, the agent of a criticised deed, and
+//! domestic targets (a country-less agent takes the country of a place or of a domestic
+//! source). The words come from `demarche_text::english` (negation, modal, forms and
+//! preposition lists), the codes from the dictionaries' CAMEO
+//! [`Policy`] (`dictionaries/policy.txt`).
+
+use super::mentions::{Ne, has_country};
+use super::sent::{Item, Phrase, Sent, vw_text};
+use super::{CodedEvent, Coder};
+use demarche_dict::policy::Policy;
+use demarche_model::NodeId;
+use demarche_text::english::{self, Modal, Prep};
+
+/// `forms.txt`: verbs whose infinitive complement is an intention, not an act ("agreed to
+/// resume talks").
+const INTENT_FORMS: &str = "legacy-intent";
+/// `forms.txt`: verbs that carry the modality of an enclosing "will" ("would continue to
+/// support").
+const ASPECT_FORMS: &str = "legacy-aspect";
+
+/// A statement verb phrase whose events may be dropped for the clause it reports.
+#[derive(Debug, Clone)]
+pub(super) struct Statement {
+    /// Its events (indices into the sentence's events).
+    pub(super) events: std::ops::Range<usize>,
+    /// Its verb phrase and the phrase's leaf range.
+    pub(super) vp: NodeId,
+    pub(super) lo: u32,
+    pub(super) hi: u32,
+}
+
+/// With `reported_speech`: drops a statement's events aimed at a phrase inside the clause it
+/// reports ("Ukraine said Russian forces shelled Kharkiv": the clause's subject is not what the
+/// statement is addressed to), and all of them when a verb inside the statement's phrase coded
+/// an event of its own.
+pub(super) fn drop_statements(
+    s: &Sent<'_>,
+    statements: &[Statement],
+    events: &mut Vec<CodedEvent>,
+) {
+    let tree = s.tree;
+    let mut drop = vec![false; events.len()];
+    for st in statements {
+        let clause_spans = tree
+            .children(st.vp)
+            .iter()
+            .filter(|c| s.kind.get(c.index()) == Some(&Phrase::Clause))
+            .filter_map(|c| tree.span(*c));
+        for span in clause_spans {
+            for i in st.events.clone() {
+                let inside = events
+                    .get(i)
+                    .and_then(|e| e.target_span)
+                    .is_some_and(|t| t.start >= span.start && t.end <= span.end);
+                if inside && let Some(d) = drop.get_mut(i) {
+                    *d = true;
+                }
+            }
+        }
+        let (Some(a), Some(b)) = (
+            s.leaf_node.get(st.lo as usize).and_then(|&n| tree.span(n)),
+            s.leaf_node
+                .get(st.hi as usize - 1)
+                .and_then(|&n| tree.span(n)),
+        ) else {
+            continue;
+        };
+        let inner = events.iter().enumerate().any(|(i, e)| {
+            !st.events.contains(&i)
+                && e.verb_span
+                    .is_some_and(|v| v.start >= a.start && v.end <= b.end)
+        });
+        if inner {
+            for i in st.events.clone() {
+                if let Some(d) = drop.get_mut(i) {
+                    *d = true;
+                }
+            }
+        }
+    }
+    let mut k = drop.iter();
+    events.retain(|_| !k.next().copied().unwrap_or(false));
+}
+
+/// With `intent`: whether the verb at leaf `v`, heading `vp`, is an intention verb with an
+/// infinitive complement, which it leaves to be coded.
+pub(super) fn leaves_infinitive(s: &Sent<'_>, v: usize, vp: NodeId) -> bool {
+    english::get().is_form(INTENT_FORMS, vw_text(s, v)) && has_infinitive(s, vp)
+}
+
+/// With `negation`: whether a negation stands before the verb of `vp` ("did not attack").
+pub(super) fn is_negated(s: &Sent<'_>, vp: NodeId) -> bool {
+    let en = english::get();
+    aux_before(s, vp, |w| en.is_negation(w))
+}
+
+/// With `intent`: whether the verb of `vp` is announced for the future ("will visit") or is
+/// the infinitive of an intention ("agreed to resume talks").
+pub(super) fn is_future(s: &Sent<'_>, vp: NodeId) -> bool {
+    aux_before(s, vp, is_future_modal) || intent_frame(s, vp, 0)
+}
+
+fn is_future_modal(w: &str) -> bool {
+    english::get().modal(w) == Some(Modal::Future)
+}
+
+fn is_infinitive_marker(w: &str) -> bool {
+    english::get().is_prep(w, Prep::Infinitive)
+}
+
+/// Whether verb phrase `vp` has a clause complement that is not an infinitive ("said [it had
+/// arrested ...]").
+pub(super) fn has_finite_clause(s: &Sent<'_>, vp: NodeId) -> bool {
+    let tree = s.tree;
+    tree.children(vp)
+        .iter()
+        .any(|&c| s.kind.get(c.index()) == Some(&Phrase::Clause))
+        && !has_infinitive(s, vp)
+}
+
+/// Whether verb phrase `vp` has an infinitive complement `(S (VP (TO to) (VP ...)))`.
+fn has_infinitive(s: &Sent<'_>, vp: NodeId) -> bool {
+    let tree = s.tree;
+    tree.children(vp).iter().any(|&c| {
+        s.kind.get(c.index()) == Some(&Phrase::Clause)
+            && tree.children(c).first().is_some_and(|&inner| {
+                s.kind.get(inner.index()) == Some(&Phrase::Vp)
+                    && tree
+                        .children(inner)
+                        .first()
+                        .and_then(|&t| tree.word(t))
+                        .is_some_and(is_infinitive_marker)
+            })
+    })
+}
+
+/// Whether verb phrase `vp` is the infinitive of an intention ("agreed to [resume talks]",
+/// "will continue to [support]"): `(VP intent-verb (S (VP (TO to) vp)))`, or the same under
+/// an aspect verb that is itself future or an intention.
+fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
+    let tree = s.tree;
+    let Some(to_vp) = tree.parent(vp) else {
+        return false;
+    };
+    let to_first = tree.children(to_vp).first().and_then(|&t| tree.word(t));
+    if s.kind.get(to_vp.index()) != Some(&Phrase::Vp) || !to_first.is_some_and(is_infinitive_marker)
+    {
+        return false;
+    }
+    let Some(clause) = tree.parent(to_vp) else {
+        return false;
+    };
+    let Some(frame) = tree.parent(clause) else {
+        return false;
+    };
+    if s.kind.get(clause.index()) != Some(&Phrase::Clause)
+        || s.kind.get(frame.index()) != Some(&Phrase::Vp)
+    {
+        return false;
+    }
+    let Some(head) = tree.children(frame).first().and_then(|&h| tree.word(h)) else {
+        return false;
+    };
+    let en = english::get();
+    if en.is_form(INTENT_FORMS, head) {
+        return true;
+    }
+    depth < 2
+        && en.is_form(ASPECT_FORMS, head)
+        && (aux_before(s, frame, is_future_modal) || intent_frame(s, frame, depth + 1))
+}
+
+/// Whether a word `is` stands before `vp` in up to three enclosing verb phrases, as a leaf
+/// child of the phrase or inside an adverb phrase before the path to the verb ("did not
+/// [attack]", "will not [visit]").
+fn aux_before(s: &Sent<'_>, vp: NodeId, is: impl Fn(&str) -> bool) -> bool {
+    let tree = s.tree;
+    let mut child = vp;
+    for _ in 0..3 {
+        let Some(parent) = tree.parent(child) else {
+            return false;
+        };
+        if s.kind[parent.index()] != Phrase::Vp {
+            return false;
+        }
+        for &c in tree.children(parent) {
+            if c == child {
+                break;
+            }
+            if let Some(w) = tree.word(c)
+                && is(w)
+            {
+                return true;
+            }
+            // `did not`, `will not` under an ADVP.
+            if !tree.is_leaf(c) && s.kind[c.index()] == Phrase::Mod {
+                for &g in tree.children(c) {
+                    if tree.word(g).is_some_and(&is) {
+                        return true;
+                    }
+                }
+            }
+        }
+        child = parent;
+    }
+    false
+}
+
+impl Coder<'_> {
+    /// With `domestic`, for a criticism or rejection of a deed: the actor phrase of the deed's
+    /// `by` phrase when it names a country or organisation and is not the source.
+    pub(super) fn deed_agent(
+        &self,
+        s: &Sent<'_>,
+        lower: &[Item],
+        source: Option<u32>,
+    ) -> Option<u32> {
+        self.by_phrase(s, lower)
+            .filter(|&b| Some(b) != source)
+            .filter(|&b| s.nes.get(b as usize).is_some_and(has_country))
+    }
+}
+
+/// With `joint_subject`, for a joint act: whether source `src` is a compound of at least two
+/// coded members and target `t` is absent, has no country, or is a place.
+pub(super) fn is_joint(s: &Sent<'_>, src: u32, t: Option<u32>) -> bool {
+    t.is_none_or(|t| {
+        s.nes
+            .get(t as usize)
+            .is_none_or(|n| !has_country(n) || is_place(s, n))
+    }) && s
+        .nes
+        .get(src as usize)
+        .is_some_and(|n| n.codes.iter().filter(|c| !c.starts_with("---")).count() >= 2)
+}
+
+/// Whether an actor phrase is the object of a [`Prep::Place`] preposition ("signed a pact in
+/// Manila"): a place, not a participant.
+fn is_place(s: &Sent<'_>, ne: &Ne) -> bool {
+    let tree = s.tree;
+    tree.parent(ne.node).is_some_and(|pp| {
+        s.kind.get(pp.index()) == Some(&Phrase::Pp)
+            && tree
+                .children(pp)
+                .first()
+                .and_then(|&c| tree.word(c))
+                .is_some_and(|w| english::get().is_prep(w, Prep::Place))
+    })
+}
+
+/// The country (three letters) of a place named by a [`Prep::PlaceOrGoal`] phrase inside verb
+/// phrase `vp` that is neither the source nor the target: "killed 20 people in Gaza" gives
+/// PSE, "will send police officers to Haiti" HTI, "launched drones at Ukraine" UKR.
+pub(super) fn place_country<'a>(
+    policy: &Policy,
+    s: &'a Sent<'_>,
+    vp: NodeId,
+    src: u32,
+    tgt: u32,
+) -> Option<&'a str> {
+    let tree = s.tree;
+    let en = english::get();
+    let (lo, hi) = (s.lo.get(vp.index())?, s.hi.get(vp.index())?);
+    s.nes.iter().enumerate().find_map(|(i, ne)| {
+        if i as u32 == src || i as u32 == tgt || ne.lo < *lo || ne.hi > *hi {
+            return None;
+        }
+        let pp = tree.parent(ne.node)?;
+        let prep = tree.children(pp).first().and_then(|&c| tree.word(c))?;
+        if s.kind.get(pp.index()) != Some(&Phrase::Pp) || !en.is_prep(prep, Prep::PlaceOrGoal) {
+            return None;
+        }
+        let code = ne.codes.first()?;
+        let country = code.get(..3)?;
+        (!code.starts_with("---") && policy.is_country(country)).then_some(country)
+    })
+}
+
+/// With `domestic`: the code a country-less agent target `tc` (`---GOV`) takes from source
+/// code `sc`: the place's country when the verb phrase names one, else the source's country
+/// when the source is domestic (police, courts, opposition, students, workers, civilians:
+/// "Serbian students protested against the government").
+pub(super) fn localise(policy: &Policy, place: Option<&str>, sc: &str, tc: &str) -> Option<String> {
+    if tc.len() <= 3 || !tc.starts_with("---") || sc.starts_with("---") {
+        return None;
+    }
+    let agent = tc.get(3..)?;
+    if let Some(p) = place {
+        return Some(format!("{p}{agent}"));
+    }
+    let country = sc.get(..3)?;
+    (policy.is_domestic(sc) && policy.is_country(country)).then(|| format!("{country}{agent}"))
+}

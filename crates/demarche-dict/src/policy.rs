@@ -1,0 +1,283 @@
+//! CAMEO policy: the rules of the coder's news reading that are about codes, not words — which
+//! event roots are statements, what an action announced for the future becomes, which roots
+//! partners do together, whom criticism of a deed is aimed at, which agents are domestic and
+//! which actor codes name no country. Read from `dictionaries/policy.txt` (format in
+//! `dictionaries/README.md`, "Policy").
+//!
+//! The built-in file is compiled in ([`Policy::builtin`]) and is what every dictionary set
+//! gets by default, PETRARCH's included: the coder options that read it are off in PETRARCH
+//! mode. A native dictionary directory with its own `policy.txt` uses that file instead.
+//!
+//! ```
+//! use demarche_dict::policy::Policy;
+//! let (p, diags) = Policy::read("statement 01\nintent 04 = 036\njoint 03 04\n", "policy.txt");
+//! assert!(diags.is_empty());
+//! assert!(p.is_statement("010") && !p.is_statement("112"));
+//! assert_eq!(p.intent_code("042"), "036");
+//! assert_eq!(p.intent_code("112"), "112");
+//! assert!(p.is_joint("043") && !p.is_joint("057"));
+//! ```
+
+use crate::model::Origin;
+use crate::native::text::{FileCtx, lines};
+use demarche_model::Diagnostic;
+use std::sync::OnceLock;
+
+/// One code of a policy rule and the line that gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyCode {
+    /// A two-digit event root, a CAMEO event code or a three-letter actor code, as the rule
+    /// takes.
+    pub code: String,
+    pub origin: Origin,
+}
+
+/// One `intent` rule: an action of `root` announced for the future codes `code`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntentRule {
+    pub root: String,
+    pub code: String,
+    pub origin: Origin,
+}
+
+/// The CAMEO policy of the news reading (one line of `policy.txt` per rule).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    /// `statement`: roots whose events are statements (their reported clause is coded too).
+    pub statement_roots: Vec<PolicyCode>,
+    /// `intent`: root → the code of the intention to do it.
+    pub intent: Vec<IntentRule>,
+    /// `joint`: roots a compound subject does between its members.
+    pub joint_roots: Vec<PolicyCode>,
+    /// `deed-agent`: roots whose target, for a deed with a `by` phrase, is its agent.
+    pub deed_target_roots: Vec<PolicyCode>,
+    /// `domestic`: source agents whose country a country-less target takes.
+    pub domestic_agents: Vec<PolicyCode>,
+    /// `not-country`: first three letters of actor codes that name no country.
+    pub non_country: Vec<PolicyCode>,
+}
+
+/// The built-in `dictionaries/policy.txt` (compiled in with the other files by
+/// `native/builtin.rs`).
+fn builtin_text() -> &'static str {
+    crate::native::default_sources()
+        .iter()
+        .find(|(path, _)| *path == "policy.txt")
+        .map_or("", |(_, content)| *content)
+}
+
+impl Default for Policy {
+    /// The built-in policy.
+    fn default() -> Self {
+        Policy::builtin().clone()
+    }
+}
+
+/// The root of an event code: its first two characters.
+fn root(code: &str) -> Option<&str> {
+    code.get(..2)
+}
+
+fn has(list: &[PolicyCode], key: Option<&str>) -> bool {
+    key.is_some_and(|k| list.iter().any(|c| c.code == k))
+}
+
+impl Policy {
+    /// The built-in policy, read once.
+    pub fn builtin() -> &'static Policy {
+        static P: OnceLock<Policy> = OnceLock::new();
+        P.get_or_init(|| Policy::read(builtin_text(), "dictionaries/policy.txt").0)
+    }
+
+    /// Reads a policy file. Bad lines give diagnostics and are skipped; a rule the file does
+    /// not give is empty (its option does nothing).
+    pub fn read(content: &str, file: &str) -> (Policy, Vec<Diagnostic>) {
+        let ctx = FileCtx::new(file);
+        let mut p = Policy {
+            statement_roots: Vec::new(),
+            intent: Vec::new(),
+            joint_roots: Vec::new(),
+            deed_target_roots: Vec::new(),
+            domestic_agents: Vec::new(),
+            non_country: Vec::new(),
+        };
+        let mut diags = Vec::new();
+        for line in lines(content) {
+            let n = line.number;
+            let origin = ctx.origin(n);
+            let mut words = line.text.split_whitespace();
+            let keyword = words.next().unwrap_or("");
+            let args: Vec<&str> = words.collect();
+            let codes = |args: &[&str], check: fn(&str) -> bool, what: &str, d: &mut Vec<_>| {
+                if args.is_empty() {
+                    d.push(ctx.error(n, format!("`{keyword}` needs at least one {what}")));
+                }
+                let mut out = Vec::new();
+                for a in args {
+                    if check(a) {
+                        out.push(PolicyCode {
+                            code: a.to_string(),
+                            origin: origin.clone(),
+                        });
+                    } else {
+                        d.push(ctx.error(n, format!("`{keyword}`: `{a}` is not {what}")));
+                    }
+                }
+                out
+            };
+            const ROOT: &str = "a CAMEO root (two digits, 01-20)";
+            const AGENT: &str = "a three-letter actor code";
+            match keyword {
+                "statement" => p
+                    .statement_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "joint" => p
+                    .joint_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "deed-agent" => p
+                    .deed_target_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "domestic" => p
+                    .domestic_agents
+                    .extend(codes(&args, is_agent, AGENT, &mut diags)),
+                "not-country" => p
+                    .non_country
+                    .extend(codes(&args, is_agent, AGENT, &mut diags)),
+                "intent" => {
+                    let Some(eq) = args.iter().position(|a| *a == "=") else {
+                        diags.push(ctx.error(n, "`intent` expects `ROOT ... = CODE`"));
+                        continue;
+                    };
+                    let (roots, code) = (&args[..eq], &args[eq + 1..]);
+                    let [code] = code else {
+                        diags.push(ctx.error(n, "`intent`: expected one event code after `=`"));
+                        continue;
+                    };
+                    if !demarche_model::cameo::is_known(code) {
+                        diags.push(
+                            ctx.error(n, format!("`intent`: unknown CAMEO event code `{code}`")),
+                        );
+                        continue;
+                    }
+                    for r in codes(roots, is_root, ROOT, &mut diags) {
+                        if let Some(old) = p.intent.iter().find(|i| i.root == r.code) {
+                            diags.push(ctx.error(
+                                n,
+                                format!(
+                                    "`intent`: root {} already has a rule (at {})",
+                                    r.code, old.origin
+                                ),
+                            ));
+                            continue;
+                        }
+                        p.intent.push(IntentRule {
+                            root: r.code,
+                            code: code.to_string(),
+                            origin: r.origin,
+                        });
+                    }
+                }
+                _ => diags.push(ctx.error(
+                    n,
+                    format!(
+                        "unknown policy rule `{keyword}`: expected statement, intent, joint, \
+                         deed-agent, domestic or not-country"
+                    ),
+                )),
+            }
+        }
+        (p, diags)
+    }
+
+    /// Whether an event code is a statement (`statement`).
+    pub fn is_statement(&self, code: &str) -> bool {
+        has(&self.statement_roots, root(code))
+    }
+
+    /// The code of the intention to do `code` (`intent`); `code` itself when its root has no
+    /// rule.
+    pub fn intent_code<'a>(&'a self, code: &'a str) -> &'a str {
+        let r = root(code);
+        self.intent
+            .iter()
+            .find(|i| Some(i.root.as_str()) == r)
+            .map_or(code, |i| i.code.as_str())
+    }
+
+    /// Whether a code's root is a cooperative act partners do together (`joint`).
+    pub fn is_joint(&self, code: &str) -> bool {
+        has(&self.joint_roots, root(code))
+    }
+
+    /// Whether a code's target is the agent of the deed it is about (`deed-agent`).
+    pub fn targets_deed_agent(&self, code: &str) -> bool {
+        has(&self.deed_target_roots, root(code))
+    }
+
+    /// Whether an actor code's first agent (after its three-letter country) is domestic
+    /// (`domestic`): `SRBEDU` is, `SRBGOV` is not.
+    pub fn is_domestic(&self, actor_code: &str) -> bool {
+        actor_code.get(3..).is_some_and(|rest| {
+            self.domestic_agents
+                .iter()
+                .any(|a| rest.starts_with(a.code.as_str()))
+        })
+    }
+
+    /// Whether three letters that start an actor code name a country (not `not-country`).
+    pub fn is_country(&self, prefix: &str) -> bool {
+        !self.non_country.iter().any(|c| c.code == prefix)
+    }
+}
+
+fn is_root(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) && matches!(s.parse::<u8>(), Ok(1..=20))
+}
+
+fn is_agent(s: &str) -> bool {
+    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_reads_cleanly() {
+        let (p, diags) = Policy::read(builtin_text(), "dictionaries/policy.txt");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(&p, Policy::builtin());
+        assert!(p.is_statement("010"));
+        assert_eq!(p.intent_code("042"), "036");
+        assert_eq!(p.intent_code("190"), "138");
+        assert_eq!(p.intent_code("010"), "010");
+        assert!(p.is_joint("081") && !p.is_joint("020"));
+        assert!(p.targets_deed_agent("111") && !p.targets_deed_agent("130"));
+        assert!(p.is_domestic("SRBEDU") && !p.is_domestic("SRBGOV") && !p.is_domestic("SRB"));
+        assert!(!p.is_country("IGO") && p.is_country("SRB"));
+        // Every rule cites its line.
+        let line = p
+            .intent
+            .iter()
+            .find(|i| i.root == "19")
+            .unwrap()
+            .origin
+            .line;
+        let text = builtin_text().lines().nth(line - 1).unwrap();
+        assert!(text.starts_with("intent 18 19 20 = 138"), "{text}");
+    }
+
+    #[test]
+    fn bad_lines_are_reported_and_skipped() {
+        let (p, diags) = Policy::read(
+            "statement 1\nintent 04 036\nintent 05 = 999\nintent 04 = 036\nintent 04 = 037\n\
+             domestic cop\nfrobnicate 01\njoint\n",
+            "p.txt",
+        );
+        let shown: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown.len(), 7, "{shown:#?}");
+        assert!(shown[0].starts_with("p.txt:1:"), "{}", shown[0]);
+        assert_eq!(p.intent.len(), 1);
+        assert!(p.statement_roots.is_empty() && p.domestic_agents.is_empty());
+    }
+}
