@@ -48,12 +48,11 @@
 //! assert_eq!(&text[e.verb_span.unwrap().range()], "attacked");
 //! ```
 
+mod frames;
 mod legacy;
 pub mod lexicon;
 pub mod validate;
 
-#[allow(unused_imports, reason = "used by the frames coder")]
-pub(crate) use legacy::Mention;
 pub use legacy::{Coded, CodedEvent, Coder, Trace, TraceActor, TraceVerb};
 
 use demarche_model::RuleRef;
@@ -108,12 +107,23 @@ pub struct Options {
     /// `None` (the default) follows `reported_speech`, like `joint_subject`.
     #[serde(default)]
     pub domestic: Option<bool>,
+    /// Not in PETRARCH: the predicate layer ([`demarche_predicates`]) is coded too — event
+    /// nouns under support verbs through `dictionaries/frames/`, passives by their deep roles,
+    /// coordinated, relative, participial and adverbial clauses, comitatives — and merged with
+    /// the pattern coder's events (see the `frames` module). `None` follows `reported_speech`.
+    #[serde(default)]
+    pub frames: Option<bool>,
 }
 
 impl Options {
     /// Whether joint acts of a compound subject are coded between its members.
     pub fn joint_subject(&self) -> bool {
         self.joint_subject.unwrap_or(self.reported_speech)
+    }
+
+    /// Whether the predicate layer is coded with the frames.
+    pub fn frames(&self) -> bool {
+        self.frames.unwrap_or(self.reported_speech)
     }
 
     /// Whether country-less agent targets take a place's or a domestic source's country.
@@ -139,6 +149,7 @@ impl Default for Options {
             reported_speech: false,
             joint_subject: None,
             domestic: None,
+            frames: None,
         }
     }
 }
@@ -182,7 +193,7 @@ impl Options {
                 };
                 return Ok(true);
             }
-            "negation" | "intent" | "reported_speech" | "joint_subject" | "domestic" => {
+            "negation" | "intent" | "reported_speech" | "joint_subject" | "domestic" | "frames" => {
                 let flag = match v.to_ascii_lowercase().as_str() {
                     "true" | "1" | "yes" => true,
                     "false" | "0" | "no" => false,
@@ -199,6 +210,7 @@ impl Options {
                     "intent" => self.intent = flag,
                     "joint_subject" => self.joint_subject = Some(flag),
                     "domestic" => self.domestic = Some(flag),
+                    "frames" => self.frames = Some(flag),
                     _ => self.reported_speech = flag,
                 }
                 return Ok(true);

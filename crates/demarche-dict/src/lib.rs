@@ -70,6 +70,7 @@ pub mod actors;
 pub mod agents;
 mod compiled;
 pub mod discards;
+pub mod frames;
 pub mod issues;
 pub mod lookup;
 pub mod model;
@@ -99,6 +100,9 @@ pub struct Dictionaries {
     /// The CAMEO policy of the news reading (`dictionaries/policy.txt`; the built-in one
     /// unless a native set has its own).
     pub policy: policy::Policy,
+    /// Event frames (`dictionaries/frames/*.txt`): event nouns and support verbs. Empty for
+    /// PETRARCH's dictionaries.
+    pub frames: frames::FrameSet,
 }
 
 /// The PETRARCH files of one dictionary set. Any may be absent (an empty dictionary is used).
@@ -232,6 +236,7 @@ impl Dictionaries {
                 discards,
                 issues,
                 policy: policy::Policy::default(),
+                frames: frames::FrameSet::default(),
             };
             (dicts, diags)
         })

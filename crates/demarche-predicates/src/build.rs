@@ -335,19 +335,19 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 }
             }
             // A participial clause after a comma, attached to the main clause.
-            if comma_before && sbar.is_none() && sh.cat(child) == Cat::S
-                || comma_before && sh.cat(child) == Cat::Vp && sh.cat(anc) == Cat::S
+            let participial = comma_before
+                && (sbar.is_none() && sh.cat(child) == Cat::S
+                    || sh.cat(child) == Cat::Vp && sh.cat(anc) == Cat::S);
+            if participial
+                && let Some(vp) = sh.child_before(anc, Cat::Vp, Some(child))
+                && let Some(j) = drafts.iter().position(|d| d.top == vp)
             {
-                if let Some(vp) = sh.child_before(anc, Cat::Vp, Some(child))
-                    && let Some(j) = drafts.iter().position(|d| d.top == vp)
-                {
-                    let link = match sbar {
-                        Some(_) => Link::Adjunct,
-                        None => Link::Participle,
-                    };
-                    drafts[i].pred.under = Some((j as u32, link));
-                    break;
-                }
+                let link = match sbar {
+                    Some(_) => Link::Adjunct,
+                    None => Link::Participle,
+                };
+                drafts[i].pred.under = Some((j as u32, link));
+                break;
             }
             child = anc;
         }

@@ -15,7 +15,7 @@
 //! assert!(en.is_negation("n't"));
 //! assert!(en.has_class("said", VerbClass::Report));
 //! assert!(en.has_class("urging", VerbClass::ObjectControl));
-//! assert_eq!(english::verb_forms("stop"), ["stops", "stopped", "stopping"]);
+//! assert_eq!(english::verb_forms("visit"), ["visits", "visited", "visiting"]);
 //! ```
 
 use std::collections::HashMap;

@@ -216,7 +216,8 @@ impl<'d> Pipeline<'d> {
 /// The coding options for a dictionary set: PETRARCH's defaults for PETRARCH's dictionaries
 /// (`own_dictionaries = false`); with our own dictionaries also negation, intent versus action,
 /// reported speech, joint subjects ("India and China agreed ..." codes both ways) and domestic
-/// targets (a country-less target takes the country of its place or of a domestic source).
+/// targets (a country-less target takes the country of its place or of a domestic source), and
+/// the predicate layer coded with the event frames.
 pub fn coding_options(own_dictionaries: bool) -> Options {
     let mut opts = Options::default();
     if own_dictionaries {
@@ -225,6 +226,7 @@ pub fn coding_options(own_dictionaries: bool) -> Options {
         opts.reported_speech = true;
         opts.joint_subject = Some(true);
         opts.domestic = Some(true);
+        opts.frames = Some(true);
     }
     opts
 }

@@ -62,6 +62,8 @@ pub struct Trace {
     pub verbs: Vec<TraceVerb>,
     /// Byte spans of words removed as comma-delimited clauses.
     pub deleted: Vec<Span>,
+    /// The predicate layer's reading ([`demarche_predicates::render`]) when frames are on.
+    pub predicates: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +90,6 @@ pub struct TraceVerb {
 
 /// An actor mention: a noun phrase the coder coded as an actor phrase (or found inside one), with
 /// its codes (`---` for none) and the dictionary entries they came from.
-#[allow(dead_code, reason = "read by the frames coder")]
 #[derive(Debug, Clone)]
 pub(crate) struct Mention {
     pub node: NodeId,
@@ -158,13 +159,23 @@ impl<'d> Coder<'d> {
     /// Codes one sentence. `tree` should be aligned to `text` (see `Tree::aligned_to`) for the
     /// evidence spans; coding itself uses only the tree's words.
     pub fn code(&self, tree: &Tree, text: &str, date: Date, opts: &Options) -> Coded {
-        self.code_inner(tree, text, date, opts, None)
+        if !opts.frames() || self.dicts.frames.is_empty() {
+            return self.code_inner(tree, text, date, opts, None);
+        }
+        let (mut coded, mentions) = self.code_with_mentions(tree, text, date, opts);
+        if coded.rejected.is_none() {
+            let a = crate::frames::analysis(self, tree);
+            crate::frames::code_predications(self, tree, &a, &mentions, &mut coded.events);
+            if let Some(t) = coded.trace.as_mut() {
+                t.predicates = demarche_predicates::render(tree, &a);
+            }
+        }
+        coded
     }
 
     /// [`Coder::code`], also returning every mention (the actor phrases and the noun phrases
     /// inside them that patterns may name, and the actor phrases comma-clause deletion removed,
     /// marked `deleted`; not the noun phrases inside those), in tree pre-order.
-    #[allow(dead_code, reason = "called by the frames coder")]
     pub(crate) fn code_with_mentions(
         &self,
         tree: &Tree,

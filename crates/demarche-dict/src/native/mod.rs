@@ -106,6 +106,8 @@ pub struct NativeSet {
     pub discards: Vec<DiscardEntry>,
     /// `policy.txt`, when the set has one (else the built-in policy is used).
     pub policy: Option<crate::policy::Policy>,
+    /// `frames/*.txt`: event nouns and support verbs.
+    pub frames: crate::frames::FrameSet,
 }
 
 /// What a file under the dictionary directory holds, by its path.
@@ -117,6 +119,8 @@ pub enum FileKind {
     Discards,
     /// `policy.txt` at the top of the directory (see [`crate::policy`]).
     Policy,
+    /// `frames/*.txt` (see [`crate::frames`]).
+    Frames,
 }
 
 /// The kind of a file from its path relative to the dictionary directory (`/` separators).
@@ -129,6 +133,8 @@ pub fn kind_of(relative_path: &str) -> Option<FileKind> {
         Some(FileKind::Actors)
     } else if relative_path.starts_with("verbs/") {
         Some(FileKind::Verbs)
+    } else if relative_path.starts_with("frames/") {
+        Some(FileKind::Frames)
     } else if name.starts_with("agents") {
         Some(FileKind::Agents)
     } else if name.starts_with("discards") {
@@ -160,6 +166,7 @@ pub fn read_sources(files: &[(&str, &str)], display_prefix: &str) -> (NativeSet,
                 discards::read_discard_file(name, content, &mut set.discards, &mut diags)
             }
             Some(FileKind::Verbs) => verb_files.push((name.as_str(), *content)),
+            Some(FileKind::Frames) => diags.extend(set.frames.add(content, name)),
             Some(FileKind::Policy) => {
                 let (policy, more) = crate::policy::Policy::read(content, name);
                 diags.extend(more);
@@ -168,7 +175,7 @@ pub fn read_sources(files: &[(&str, &str)], display_prefix: &str) -> (NativeSet,
             None => diags.push(Diagnostic::warning(
                 name.clone(),
                 None,
-                "not a dictionary file: expected actors/*.txt, verbs/*.txt, agents*.txt, discards*.txt or policy.txt",
+                "not a dictionary file: expected actors/*.txt, verbs/*.txt, frames/*.txt, agents*.txt, discards*.txt or policy.txt",
             )),
         }
     }
@@ -271,6 +278,7 @@ impl NativeSet {
             discards: DiscardList::from_entries(self.discards.clone()),
             issues: IssueList::default(),
             policy: self.policy.clone().unwrap_or_default(),
+            frames: self.frames.clone(),
         }
     }
 

@@ -1,0 +1,305 @@
+//! Event frames: what an event noun means in CAMEO, and which verbs are support verbs whose
+//! object names the event ("held talks", "carried out strikes"). Read from
+//! `dictionaries/frames/*.txt` (format in `dictionaries/README.md`, "Frames").
+//!
+//! ```
+//! use demarche_dict::frames::FrameSet;
+//! let text = "support  hold | carry out | impose | lift\n\
+//!             noun  sanction (sanctions)   + on|against   with lift|ease   085\n\
+//!             noun  sanction (sanctions)   + on|against   163\n\
+//!             noun  air strike | airstrike   + on|against   195\n\
+//!             noun  talks   + with|between   joint   040\n";
+//! let (f, diags) = FrameSet::read(text, "frames/x.txt");
+//! assert!(diags.is_empty(), "{diags:?}");
+//! let (len, name) = f.event_noun(&["israeli", "air", "strikes"]).unwrap();
+//! assert_eq!(len, 2);
+//! assert_eq!(f.frame_for(name, Some("carry out")).unwrap().code, "195");
+//! let (_, s) = f.event_noun(&["new", "sanctions"]).unwrap();
+//! assert_eq!(f.frame_for(s, Some("impose")).unwrap().code, "163");
+//! assert_eq!(f.frame_for(s, Some("lift")).unwrap().code, "085");
+//! assert!(f.is_support("carry", Some("out")) && f.is_support("hold", None));
+//! assert!(!f.is_support("carry", None));
+//! ```
+
+use crate::model::Origin;
+use crate::native::text::{FileCtx, lines};
+use demarche_model::Diagnostic;
+use std::collections::HashMap;
+
+/// One `noun` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounFrame {
+    /// The names as written (singular).
+    pub names: Vec<String>,
+    /// Prepositions whose object is the target.
+    pub target: Vec<String>,
+    /// Prepositions whose object is the source (`by` when the line gives none).
+    pub source: Vec<String>,
+    /// A symmetric act: coordinated agents or `between A and B` code both ways.
+    pub joint: bool,
+    /// Only under these support verbs (lemmas; empty: any or none).
+    pub with: Vec<String>,
+    pub code: String,
+    pub origin: Origin,
+}
+
+/// A support verb: lemma, with its particle if any ("carry out").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupportVerb {
+    pub lemma: String,
+    /// `support-with`: the verb changes what the noun means ("lifted sanctions"), so it codes
+    /// only through frames that name it in `with`.
+    pub only_with: bool,
+    pub origin: Origin,
+}
+
+/// Every frame of a dictionary set, indexed.
+#[derive(Debug, Clone, Default)]
+pub struct FrameSet {
+    pub nouns: Vec<NounFrame>,
+    pub support: Vec<SupportVerb>,
+    /// Lower-case name form (singular or plural, words joined by one space) → name id.
+    forms: HashMap<String, u32>,
+    /// Name id → frames naming it, in file order.
+    by_name: Vec<Vec<u32>>,
+    longest: usize,
+}
+
+impl FrameSet {
+    /// Reads one frame file; bad lines give diagnostics and are skipped.
+    pub fn read(content: &str, file: &str) -> (FrameSet, Vec<Diagnostic>) {
+        let mut set = FrameSet::default();
+        let diags = set.add(content, file);
+        (set, diags)
+    }
+
+    /// Adds the lines of one more file.
+    pub fn add(&mut self, content: &str, file: &str) -> Vec<Diagnostic> {
+        let ctx = FileCtx::new(file);
+        let mut diags = Vec::new();
+        for line in lines(content) {
+            let n = line.number;
+            let text = line.text.trim();
+            let (keyword, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+            match keyword {
+                "support" | "support-with" => {
+                    for lemma in rest.split('|').map(normalise).filter(|l| !l.is_empty()) {
+                        self.support.push(SupportVerb {
+                            lemma,
+                            only_with: keyword == "support-with",
+                            origin: ctx.origin(n),
+                        });
+                    }
+                }
+                "noun" => match parse_noun(rest, ctx.origin(n)) {
+                    Ok(frame) => self.push_noun(frame),
+                    Err(e) => diags.push(ctx.error(n, e)),
+                },
+                _ => diags.push(ctx.error(
+                    n,
+                    format!(
+                        "expected a line starting with `support`, `support-with` or `noun`, found `{keyword}`"
+                    ),
+                )),
+            }
+        }
+        diags
+    }
+
+    fn push_noun(&mut self, frame: NounFrame) {
+        let index = self.nouns.len() as u32;
+        for (name, plurals) in frame.names.iter().map(|n| split_plurals(n)) {
+            let id = match self.forms.get(&name) {
+                Some(&id) => id,
+                None => {
+                    let id = self.by_name.len() as u32;
+                    self.by_name.push(Vec::new());
+                    id
+                }
+            };
+            let mut forms = vec![name.clone()];
+            if plurals.is_empty() {
+                let (lead, last) = match name.rsplit_once(' ') {
+                    Some((l, w)) => (format!("{l} "), w.to_string()),
+                    None => (String::new(), name.clone()),
+                };
+                forms.push(format!(
+                    "{lead}{}",
+                    demarche_text::english::noun_plural(&last)
+                ));
+            } else {
+                let lead = name
+                    .rsplit_once(' ')
+                    .map(|(l, _)| format!("{l} "))
+                    .unwrap_or_default();
+                forms.extend(plurals.iter().map(|p| format!("{lead}{p}")));
+            }
+            for f in forms {
+                self.longest = self.longest.max(f.split(' ').count());
+                self.forms.entry(f).or_insert(id);
+            }
+            if let Some(list) = self.by_name.get_mut(id as usize) {
+                list.push(index);
+            }
+        }
+        self.nouns.push(frame);
+    }
+
+    /// `words` end with a noun phrase's head (lower case). The longest name that ends there:
+    /// (how many words it spans, name id).
+    pub fn event_noun(&self, words: &[&str]) -> Option<(usize, u32)> {
+        let max = self.longest.min(words.len());
+        (1..=max).rev().find_map(|k| {
+            let key = words[words.len() - k..].join(" ");
+            self.forms.get(&key).map(|&id| (k, id))
+        })
+    }
+
+    /// Whether `lemma` (+ `particle`) is a support verb.
+    pub fn is_support(&self, lemma: &str, particle: Option<&str>) -> bool {
+        self.support.iter().any(|s| match particle {
+            Some(p) => {
+                s.lemma.len() == lemma.len() + 1 + p.len()
+                    && s.lemma.starts_with(lemma)
+                    && s.lemma.ends_with(p)
+                    && s.lemma.as_bytes().get(lemma.len()) == Some(&b' ')
+            }
+            None => s.lemma == lemma,
+        }) || particle.is_some() && self.support.iter().any(|s| s.lemma == lemma)
+    }
+
+    /// The first frame of a name that allows this support verb (or none).
+    pub fn frame_for(&self, name: u32, support: Option<&str>) -> Option<&NounFrame> {
+        let only_with = support.is_some_and(|s| {
+            let head = s.split(' ').next().unwrap_or(s);
+            self.support
+                .iter()
+                .any(|v| v.only_with && (v.lemma == s || v.lemma == head))
+        });
+        self.by_name.get(name as usize)?.iter().find_map(|&i| {
+            let f = self.nouns.get(i as usize)?;
+            let ok = (f.with.is_empty() && !only_with)
+                || support.is_some_and(|s| {
+                    let head = s.split(' ').next().unwrap_or(s);
+                    f.with.iter().any(|w| w == s || w == head)
+                });
+            ok.then_some(f)
+        })
+    }
+
+    /// Appends another set's frames (a dictionary set of several files).
+    pub fn extend(&mut self, other: FrameSet) {
+        self.support.extend(other.support);
+        for f in other.nouns {
+            self.push_noun(f);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nouns.is_empty() && self.support.is_empty()
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// `crisis (crises)` → ("crisis", ["crises"]); `talks` → ("talks", []).
+fn split_plurals(name: &str) -> (String, Vec<String>) {
+    match name.split_once('(') {
+        Some((n, p)) => (
+            normalise(n),
+            p.trim_end_matches(')')
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect(),
+        ),
+        None => (normalise(name), Vec::new()),
+    }
+}
+
+/// `NAMES [+ preps] [$ preps] [joint] [with verbs] CODE`.
+fn parse_noun(rest: &str, origin: Origin) -> Result<NounFrame, String> {
+    let mut tokens: Vec<&str> = rest.split_whitespace().collect();
+    let code = tokens
+        .pop()
+        .filter(|c| c.len() >= 2 && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit()))
+        .ok_or("a noun line ends with its CAMEO code (2-4 digits)")?
+        .to_string();
+    // Names run until the first `+` or `$` (so a name may hold "joint" or "with"), else until
+    // the first keyword.
+    let key = |t: &str| matches!(t, "+" | "$" | "joint" | "with");
+    let split = tokens
+        .iter()
+        .position(|t| matches!(*t, "+" | "$"))
+        .or_else(|| tokens.iter().position(|t| key(t)))
+        .unwrap_or(tokens.len());
+    let names: Vec<String> = tokens[..split]
+        .join(" ")
+        .split('|')
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.is_empty() {
+        return Err("a noun line names at least one noun before its bindings".into());
+    }
+    let mut frame = NounFrame {
+        names,
+        target: Vec::new(),
+        source: Vec::new(),
+        joint: false,
+        with: Vec::new(),
+        code,
+        origin,
+    };
+    let mut i = split;
+    let list = |t: Option<&&str>| -> Result<Vec<String>, String> {
+        let t = t.ok_or("`+`, `$` and `with` take a list: `+ on|against`")?;
+        Ok(t.split('|').map(str::to_lowercase).collect())
+    };
+    while i < tokens.len() {
+        match tokens[i] {
+            "+" => {
+                frame.target = list(tokens.get(i + 1))?;
+                i += 2;
+            }
+            "$" => {
+                frame.source = list(tokens.get(i + 1))?;
+                i += 2;
+            }
+            "with" => {
+                // Support verbs may be two words ("break off|call off"): read to the next key.
+                let end = tokens[i + 1..]
+                    .iter()
+                    .position(|t| key(t))
+                    .map_or(tokens.len(), |p| i + 1 + p);
+                frame.with = tokens[i + 1..end]
+                    .join(" ")
+                    .split('|')
+                    .map(normalise)
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                if frame.with.is_empty() {
+                    return Err("`with` takes a list of support verbs".into());
+                }
+                i = end;
+            }
+            "joint" => {
+                frame.joint = true;
+                i += 1;
+            }
+            other => {
+                return Err(format!(
+                    "unexpected `{other}`: expected `+`, `$`, `joint`, `with` or the code"
+                ));
+            }
+        }
+    }
+    if frame.source.is_empty() {
+        frame.source.push("by".into());
+    }
+    Ok(frame)
+}
