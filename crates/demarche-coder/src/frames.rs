@@ -90,6 +90,10 @@ pub(crate) fn code_predications(
                 None => continue,
             },
         };
+        // Statements are the pattern coder's (with reported speech it keeps or drops them).
+        if dicts.policy.is_statement(&code) {
+            continue;
+        }
         let code = if mode == Mode::Intent {
             let intent = dicts.policy.intent_code(&code);
             if intent == code {
@@ -107,9 +111,13 @@ pub(crate) fn code_predications(
         let mut pairs: Vec<(&str, &Mention, &str, &Mention)> = Vec::new();
         match &target {
             Some(t) => {
+                let joint = frame.is_some_and(|f| f.joint);
                 for s in &source.codes {
                     for tc in &t.codes {
                         pairs.push((s, source.mention, tc, t.mention));
+                        if joint {
+                            pairs.push((tc, t.mention, s, source.mention));
+                        }
                     }
                 }
                 // Comitative: "with B" acts too, when B is not the target.
@@ -186,7 +194,9 @@ fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) ->
                     return None;
                 }
             }
-            Link::Complement if p.infinitive => return None,
+            // "accused X of arming Y", "talks on restoring ties", "said … would": what the
+            // governing verb is about, not an event reported as done.
+            Link::Complement => return None,
             _ => {}
         }
     }
@@ -316,11 +326,11 @@ fn target_side<'m>(
             let preps: Vec<&str> = f.target.iter().map(String::as_str).collect();
             by_prep(&preps)
         }
-        None => args
-            .iter()
-            .find(|x| x.role == Role::Patient)
-            .and_then(|x| side(mentions, &x.filler))
-            .or_else(|| by_prep(&VERB_TARGET_PREPS)),
+        // An uncoded object is still the target ("accused them of …"): no fallback then.
+        None => match args.iter().find(|x| x.role == Role::Patient) {
+            Some(x) => side(mentions, &x.filler),
+            None => by_prep(&VERB_TARGET_PREPS),
+        },
     }
 }
 
@@ -367,7 +377,9 @@ fn merge(events: &mut Vec<CodedEvent>, legacy: usize, ev: CodedEvent, passive: b
         }
         return;
     }
-    let same = |e: &CodedEvent| e.source == ev.source && e.target == ev.target && e.code == ev.code;
+    let same = |e: &CodedEvent| {
+        e.source == ev.source && e.target == ev.target && e.code.get(..2) == ev.code.get(..2)
+    };
     if !events.iter().any(same) {
         events.push(ev);
     }

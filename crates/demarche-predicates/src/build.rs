@@ -256,10 +256,12 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
         let top = drafts[i].top;
         let mut child = top;
         let mut sbar: Option<NodeId> = None;
+        let mut pp: Option<NodeId> = None;
         let mut comma_before = false;
         for anc in sh.tree.ancestors(top) {
             match sh.cat(anc) {
                 Cat::Sbar if sbar.is_none() => sbar = Some(anc),
+                Cat::Pp if pp.is_none() => pp = Some(anc),
                 _ => {}
             }
             if sh.cat(anc) == Cat::Np && sbar.is_some() {
@@ -281,20 +283,17 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 let head_word = sh.word(drafts[j].pred.head);
                 let sub = sbar.and_then(|s| sh.children(s).first().copied());
                 let sub_word = sub.map(|c| sh.word(c).to_lowercase()).unwrap_or_default();
-                let link = if matches!(
-                    sub_word.as_str(),
-                    "as" | "while"
-                        | "after"
-                        | "before"
-                        | "when"
-                        | "because"
-                        | "since"
-                        | "although"
-                        | "though"
-                        | "whereas"
-                        | "until"
-                ) {
+                // A gerund in a prepositional phrase: "after seizing" is asserted, "accused X of
+                // arming" and "talks on restoring" are the verb's complement.
+                let pp_word = pp
+                    .and_then(|p| sh.children(p).first().copied())
+                    .map(|c| sh.word(c).to_lowercase());
+                let link = if en.is_adjunct(&sub_word)
+                    || pp_word.as_deref().is_some_and(|w| en.is_adjunct(w))
+                {
                     Link::Adjunct
+                } else if pp_word.is_some() {
+                    Link::Complement
                 } else if en.has_class(head_word, VerbClass::Report) {
                     Link::Report
                 } else if en.has_class(head_word, VerbClass::Deny) {

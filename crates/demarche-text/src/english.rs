@@ -82,12 +82,14 @@ pub struct English {
     forms: Vec<(&'static str, Vec<&'static str>)>,
     modal: HashMap<&'static str, Modal>,
     negation: Vec<&'static str>,
+    adjunct: Vec<&'static str>,
 }
 
 const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
 const AUXILIARY: &str = include_str!("../data/english/auxiliary.txt");
 const MODAL: &str = include_str!("../data/english/modal.txt");
 const NEGATION: &str = include_str!("../data/english/negation.txt");
+const ADJUNCT: &str = include_str!("../data/english/adjunct.txt");
 const PREPOSITION: &str = include_str!("../data/english/preposition.txt");
 const FORMS: &str = include_str!("../data/english/forms.txt");
 const CLASS_FILES: [(&str, &str); 5] = [
@@ -188,6 +190,7 @@ impl English {
             prep: Vec::new(),
             forms: Vec::new(),
             modal: HashMap::new(),
+            adjunct: lines(ADJUNCT).collect(),
             negation: NEGATION
                 .split_whitespace()
                 .filter(|w| !w.starts_with('#'))
@@ -329,6 +332,12 @@ impl English {
         self.forms(list)
             .iter()
             .any(|f| f.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether a subordinator or preposition opens an adverbial clause or gerund whose event
+    /// is asserted on its own (`adjunct.txt`: "as", "while", "after" …).
+    pub fn is_adjunct(&self, word: &str) -> bool {
+        self.adjunct.iter().any(|a| a.eq_ignore_ascii_case(word))
     }
 
     pub fn is_negation(&self, word: &str) -> bool {
