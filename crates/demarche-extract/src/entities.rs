@@ -298,8 +298,19 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
                 end += 1;
                 continue;
             }
+            // A place name with "of" or "and" in it ("Sea of Azov", "Gulf of Guinea", "Jammu
+            // and Kashmir"): the run takes in the connector when the gazetteer knows the whole.
+            if matches!(nw, "of" | "and")
+                && let Some(k) = place_across(text, toks, start, end)
+            {
+                end = k;
+                continue;
+            }
+            // "on" joins an organisation name, but not a place after it ("the Rapid Support
+            // Forces on El Fasher").
+            let place_follows = nw == "on" && place_at(text, toks, end + 1);
             let joins = (is_in(NAME_PARTICLES, nw) && !has(Class::Function, nw))
-                || (has_head && is_in(ORG_CONNECTORS, nw));
+                || (has_head && is_in(ORG_CONNECTORS, nw) && !place_follows);
             if joins {
                 // The connector must be followed, maybe after "the", by a capitalised word.
                 let mut k = end + 1;
@@ -320,6 +331,35 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
         i = end;
     }
     runs
+}
+
+/// The end of a gazetteer name that runs from the run `toks[start..end]` (or its last word)
+/// over the connector at `end` and one to three capitalised words after it.
+fn place_across(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<usize> {
+    let mut k = end + 1;
+    while k < end + 4 && toks.get(k).is_some_and(|x| is_cap_word(text, x)) {
+        k += 1;
+    }
+    let from = |a: usize, b: usize| -> Option<&str> {
+        text.get(toks.get(a)?.span.start..toks.get(b.checked_sub(1)?)?.span.end)
+    };
+    (end + 2..=k).rev().find(|&b| {
+        [start, end - 1]
+            .into_iter()
+            .filter_map(|a| from(a, b))
+            .any(|name| !geo::candidates(name).is_empty())
+    })
+}
+
+/// Whether one to three capitalised words from `toks[k]` on make a gazetteer name.
+fn place_at(text: &str, toks: &[Tok], k: usize) -> bool {
+    let Some(first) = toks.get(k) else {
+        return false;
+    };
+    (k..k + 3)
+        .take_while(|&b| toks.get(b).is_some_and(|x| is_cap_word(text, x)))
+        .filter_map(|b| text.get(first.span.start..toks.get(b)?.span.end))
+        .any(|name| !geo::candidates(name).is_empty())
 }
 
 /// A headline in title case: no closing punctuation, at least three words, and every word
@@ -419,6 +459,22 @@ fn classify(
         out.push(Part::Organization { start, end });
         return;
     }
+    // A country before a title ("U.S. Secretary of State Antony Blinken"): a place, then the
+    // title and the name.
+    if toks
+        .get(start + 1)
+        .is_some_and(|t| is_role_word(word(text, t)))
+        && toks
+            .get(start)
+            .is_some_and(|t| matches!(lexicon::place(word(text, t)), Some((_, PlaceKind::Country))))
+    {
+        out.push(Part::Place {
+            start,
+            end: start + 1,
+        });
+        classify(text, toks, start + 1, end, ctx, out);
+        return;
+    }
     // An organisation head anywhere in the run: the organisation runs from the start (titles and
     // nationality adjectives included: "Russian Foreign Ministry") through its continuation.
     let head = (start..end).find(|&k| {
@@ -469,11 +525,17 @@ fn classify(
         classify(text, toks, r + 1, end, ctx, out);
         return;
     }
-    // Leading titles and nationality adjectives are not part of a name.
+    // Leading titles and nationality adjectives are not part of a name, nor are compounds
+    // of a nationality or country and a participle ("Indian-administered Kashmir",
+    // "Russian-occupied Crimea").
     let mut s = start;
     while s < end {
         let w = toks.get(s).map_or("", |t| word(text, t));
-        if is_role_word(w) || is_role_modifier(w) || lexicon::nationality(w).is_some() {
+        let modifier = w.split_once('-').is_some_and(|(a, b)| {
+            (lexicon::nationality(a).is_some() || lexicon::place(a).is_some())
+                && b.starts_with(char::is_lowercase)
+        });
+        if is_role_word(w) || is_role_modifier(w) || lexicon::nationality(w).is_some() || modifier {
             s += 1;
         } else {
             break;

@@ -7,10 +7,14 @@
 //!    their name with a word or a person ("Of", "Nice", "Victoria"): a place preposition before
 //!    them anywhere in the document ("in/near/at/from X", "the coast/outskirts/city of X", with
 //!    "the" and a direction word allowed between: "in southern X"), a region word after them
-//!    ("X region", "X Oblast"), an "X, Y" pattern whose Y is a country or region, or a city of a
-//!    million people or more. An admin-1 region licensed only by a preposition also needs its
-//!    country in the document (or to be in the United States), so that invented or foreign
-//!    region names do not become places.
+//!    ("X region", "X Oblast"), an "X, Y" pattern whose Y is a country or region, a city of a
+//!    million people or more, or a city (or a region of two words or more: "North Darfur") of
+//!    a country the document names — by name, nationality, a capital only it has, one of our
+//!    regions ("Gaza Strip"), or the dateline — when no title stands before it and no speech
+//!    verb after it, it does not open its sentence, and it is not a later word of a longer
+//!    name that is no place ("Gonzalez" of "Edmundo Gonzalez"). An admin-1 region licensed only
+//!    by a preposition also needs its country in the document (or to be in the United States),
+//!    so that invented or foreign region names do not become places.
 //! 2. **Which entry.** Candidates are scored, and the reasons are kept in [`Resolution`]:
 //!    countries and our own places first, then cities by population (log10), admin-1 regions
 //!    below large cities unless a region word follows; +3 when the candidate's country is
@@ -46,6 +50,12 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "throughout",
     "to",
     "over",
+    "through",
+    "via",
+    "past",
+    "beyond",
+    "within",
+    "between",
 ];
 /// Words that introduce an event's location (a subset: "from" and "to" say where someone came
 /// from or went, not where the event happened).
@@ -90,6 +100,16 @@ const GEO_NOUNS: &[&str] = &[
     "edge",
     "district",
     "area",
+    "state",
+    "island",
+    "islands",
+    "governorate",
+    "oblast",
+    "department",
+    "county",
+    "prefecture",
+    "territory",
+    "peninsula",
 ];
 /// Words that may stand between a preposition and a place: "in the southern city of X".
 const PLACE_MODIFIERS: &[&str] = &[
@@ -292,10 +312,20 @@ impl GeoContext {
         for s in sentences {
             for t in &s.toks {
                 let w = word(text, t);
+                // A nationality, a country, or a capital of the country table that no other
+                // country has a city of ("Kyiv"; not "Tripoli").
                 if let Some(c) = lexicon::nationality(w) {
                     ctx.countries.insert(c.iso3.to_string());
-                } else if let Some((c, PlaceKind::Country)) = lexicon::place(w) {
-                    ctx.countries.insert(c.iso3.to_string());
+                } else if let Some((c, kind)) = lexicon::place(w) {
+                    let only_there = || {
+                        candidates(w)
+                            .iter()
+                            .filter_map(|&i| g.entry(i))
+                            .all(|e| e.kind != Kind::City || *e.iso3 == *c.iso3)
+                    };
+                    if kind == PlaceKind::Country || only_there() {
+                        ctx.countries.insert(c.iso3.to_string());
+                    }
                 }
             }
         }
@@ -310,13 +340,31 @@ impl GeoContext {
                 let Some(name) = text.get(a.span.start..b.span.end) else {
                     continue;
                 };
+                // A country, or one of our regions and seas that lies in one ("Gaza Strip").
                 if let Some(e) = candidates(name)
                     .iter()
                     .filter_map(|&i| g.entry(i))
-                    .find(|e| e.kind == Kind::Country)
+                    .find(|e| e.kind == Kind::Country || (e.is_ours() && !e.iso3.is_empty()))
                 {
                     ctx.countries.insert(e.iso3.to_string());
                 }
+            }
+        }
+        // The dateline city's country ("BANGKOK": Thailand), when the name is the country
+        // table's capital or a city of a million people or more.
+        if let Some((_, name)) = &ctx.dateline {
+            let cands = candidates(name);
+            let capital = lexicon::place(&title_case(name)).or_else(|| lexicon::place(name));
+            if let Some((c, _)) = capital {
+                ctx.countries.insert(c.iso3.to_string());
+            } else if let Some(e) = cands
+                .iter()
+                .filter_map(|&i| g.entry(i))
+                .filter(|e| e.kind == Kind::City)
+                .max_by_key(|e| e.population)
+                .filter(|e| e.population >= 1_000_000)
+            {
+                ctx.countries.insert(e.iso3.to_string());
             }
         }
         if let Some(iso3) = ctx
@@ -327,6 +375,31 @@ impl GeoContext {
             .map(|e| e.iso3.to_string())
         {
             ctx.countries.insert(iso3);
+        }
+        // Words that follow the first word of a longer name that is no place ("Gonzalez" of
+        // "Edmundo Gonzalez"): a later "Gonzalez" alone is that person, not a town.
+        let mut name_words: BTreeSet<&str> = BTreeSet::new();
+        for (s, runs) in sentences.iter().zip(runs) {
+            for &(start, end) in runs {
+                if end - start < 2 {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (s.toks.get(start), s.toks.get(end - 1)) else {
+                    continue;
+                };
+                let Some(name) = text.get(a.span.start..b.span.end) else {
+                    continue;
+                };
+                if lexicon::place(name).is_none() && candidates(name).is_empty() {
+                    name_words.extend(
+                        s.toks
+                            .get(start + 1..end)
+                            .unwrap_or(&[])
+                            .iter()
+                            .map(|t| word(text, t)),
+                    );
+                }
+            }
         }
         for (s, runs) in sentences.iter().zip(runs) {
             // The end of the last run licensed as a place: "in Kharkiv and Bakhmut" licenses
@@ -362,7 +435,19 @@ impl GeoContext {
                 let by_region = region_word_after(text, &s.toks, end);
                 let by_pattern = within_after(text, &s.toks, end).is_some();
                 let by_preposition = introduced(text, &s.toks, start, PLACE_PREPOSITIONS);
-                if !(by_region || by_pattern || by_preposition || by_list) {
+                let by_country = start > 0
+                    && !name_words.contains(name)
+                    && is_named_like_a_place(text, &s.toks, start, end)
+                    && cands.iter().filter_map(|&i| g.entry(i)).any(|e| {
+                        let kind_ok = match e.kind {
+                            Kind::City => true,
+                            // A region of one word may be a common word ("Central").
+                            Kind::Admin1 => name.contains(' '),
+                            _ => false,
+                        };
+                        kind_ok && ctx.countries.contains(&*e.iso3)
+                    });
+                if !(by_region || by_pattern || by_preposition || by_list || by_country) {
                     last_place = None;
                     continue;
                 }
@@ -407,6 +492,27 @@ impl GeoContext {
         }
         inherently_place(&cands)
     }
+}
+
+/// Whether the words around the name `toks[start..end]` leave it free to be a town of a
+/// country the document names: no role word before it ("President Victoria") and no speech
+/// verb after it ("Victoria said").
+fn is_named_like_a_place(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let before = start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| lexicon::has(lexicon::Class::Role, word(text, t)));
+    let mut k = end;
+    while toks
+        .get(k)
+        .is_some_and(|t| lexicon::has(lexicon::Class::SpeechAdverb, word(text, t)))
+    {
+        k += 1;
+    }
+    let after = toks
+        .get(k)
+        .is_some_and(|t| lexicon::has(lexicon::Class::Speech, word(text, t)));
+    !before && !after
 }
 
 /// Whether a name is a place wherever it stands: a country, one of our seas or regions, or a

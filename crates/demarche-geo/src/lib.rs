@@ -206,7 +206,14 @@ impl Gazetteer {
                 lon,
                 population,
             };
-            for n in std::iter::once(name).chain(aliases.split('|')) {
+            let short = match kind {
+                Kind::Admin1 => admin1_short_names(name),
+                _ => Vec::new(),
+            };
+            let names = std::iter::once(name)
+                .chain(aliases.split('|'))
+                .chain(short.iter().map(String::as_str));
+            for n in names {
                 let n = n.strip_prefix("the ").unwrap_or(n).trim();
                 if n.is_empty() {
                     continue;
@@ -275,6 +282,52 @@ impl Gazetteer {
     pub fn entries(&self) -> impl Iterator<Item = (u32, &Entry)> {
         self.entries.iter().enumerate().map(|(i, e)| (i as u32, e))
     }
+}
+
+/// Generic words that end some admin-1 names in GeoNames ("Shan State", "Oshana Region").
+const ADMIN1_GENERIC: &[&str] = &[
+    "State",
+    "Region",
+    "Province",
+    "Governorate",
+    "Oblast",
+    "Division",
+    "Department",
+    "District",
+    "Prefecture",
+    "County",
+    "Territory",
+    "Municipality",
+];
+
+/// The other names news gives an admin-1 region: without a generic last word ("Shan State" →
+/// "Shan"; news writes "Shan state"), and with a short direction word ("Northern Darfur" →
+/// "North Darfur").
+fn admin1_short_names(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let base = name
+        .rsplit_once(' ')
+        .filter(|(_, last)| ADMIN1_GENERIC.contains(last))
+        .map_or(name, |(head, _)| head);
+    if base != name && !base.is_empty() {
+        out.push(base.to_string());
+    }
+    for (long, short) in [
+        ("Northern ", "North "),
+        ("Southern ", "South "),
+        ("Eastern ", "East "),
+        ("Western ", "West "),
+    ] {
+        for n in [name, base] {
+            if let Some(rest) = n.strip_prefix(long) {
+                let alias = format!("{short}{rest}");
+                if !out.contains(&alias) {
+                    out.push(alias);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Great-circle distance in kilometres between two points given in degrees.
@@ -388,6 +441,20 @@ mod tests {
         assert!(e.message.contains("kind"), "{e}");
         let g = Gazetteer::parse("1\tcity\tA\t\t\t\t1\t2\t3\tthe B|C\n").unwrap();
         assert_eq!((g.lookup("B"), g.lookup("C")), (&[0][..], &[0][..]));
+    }
+
+    #[test]
+    fn admin1_regions_are_found_by_the_names_news_gives() {
+        let g = Gazetteer::get();
+        let shan = first(g, "Shan", Kind::Admin1).unwrap();
+        assert_eq!((&*shan.name, &*shan.iso3), ("Shan State", "MMR"));
+        let darfur = first(g, "North Darfur", Kind::Admin1).unwrap();
+        assert_eq!(&*darfur.iso3, "SDN");
+        assert_eq!(
+            admin1_short_names("Southern Darfur Region"),
+            ["Southern Darfur", "South Darfur Region", "South Darfur"]
+        );
+        assert!(admin1_short_names("Kherson").is_empty());
     }
 
     #[test]
