@@ -723,14 +723,9 @@ struct PendingPerson {
     mentions: Vec<Mention>,
 }
 
-/// Finds the persons, organisations and places of a document.
-pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
-    let mut persons: Vec<PendingPerson> = Vec::new();
-    let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
-    let mut orgs: Vec<Organization> = Vec::new();
-    let mut org_by_name: BTreeMap<String, usize> = BTreeMap::new();
-    let mut pending: Vec<PendingPlace> = Vec::new();
-    let runs: Vec<Vec<(usize, usize)>> = sentences
+/// The capitalised runs of every sentence, as token ranges.
+fn all_runs(text: &str, sentences: &[SentenceTokens]) -> Vec<Vec<(usize, usize)>> {
+    sentences
         .iter()
         .map(|s| {
             capitalised_runs(text, &s.toks)
@@ -738,7 +733,81 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
                 .map(|r| (r.start, r.end))
                 .collect()
         })
-        .collect();
+        .collect()
+}
+
+/// Places inside hyphenated compounds: "China-Russia relations".
+fn hyphen_places(text: &str, toks: &[Tok], pending: &mut Vec<PendingPlace>) {
+    for t in toks {
+        let w = word(text, t);
+        if t.kind != TokenKind::Word || !w.contains('-') || !is_cap_word(text, t) {
+            continue;
+        }
+        let mut offset = t.span.start;
+        for part in w.split('-') {
+            let span = Span::new(offset, offset + part.len());
+            offset += part.len() + 1;
+            if lexicon::place(part).is_some() {
+                pending.push(PendingPlace {
+                    span,
+                    name: part.to_string(),
+                    region: false,
+                    within: None,
+                });
+            }
+        }
+    }
+}
+
+/// Whether the word `toks[ti]` of a title-case headline is a place.
+fn headline_place(text: &str, toks: &[Tok], ti: usize, ctx: &GeoContext) -> bool {
+    let w = toks.get(ti).map_or("", |t| word(text, t));
+    lexicon::place(w).is_some() || ctx.is_place(text, toks, ti, ti + 1)
+}
+
+/// The places of a document and the index of the dateline's place: the same places as
+/// [`find_entities`] finds, without its work for persons and organisations (the pipeline
+/// resolves the places of every document it codes, so this must be cheap).
+pub fn find_places(text: &str, sentences: &[SentenceTokens]) -> (Vec<Place>, Option<usize>) {
+    let runs = all_runs(text, sentences);
+    let ctx = GeoContext::new(text, sentences, &runs);
+    let mut pending: Vec<PendingPlace> = Vec::new();
+    let mut parts = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = &s.toks;
+        hyphen_places(text, toks, &mut pending);
+        if is_title_case(text, toks) {
+            for (ti, t) in toks.iter().enumerate() {
+                if is_cap_word(text, t)
+                    && !has(Class::Function, word(text, t))
+                    && headline_place(text, toks, ti, &ctx)
+                {
+                    pending.extend(PendingPlace::at(text, toks, ti, ti + 1));
+                }
+            }
+            continue;
+        }
+        for &(run_start, run_end) in runs.get(si).map_or(&[][..], Vec::as_slice) {
+            parts.clear();
+            classify(text, toks, run_start, run_end, &ctx, &mut parts);
+            for part in &parts {
+                if let Part::Place { start, end } = *part {
+                    pending.extend(PendingPlace::at(text, toks, start, end));
+                }
+            }
+        }
+    }
+    geo::resolve(text, pending, &ctx)
+}
+
+/// Finds the persons, organisations and places of a document.
+pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
+    let mut persons: Vec<PendingPerson> = Vec::new();
+    let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
+    let mut orgs: Vec<Organization> = Vec::new();
+    let mut org_by_name: BTreeMap<String, usize> = BTreeMap::new();
+    let mut pending: Vec<PendingPlace> = Vec::new();
+    let runs = all_runs(text, sentences);
     let ctx = GeoContext::new(text, sentences, &runs);
     // Single capitalised words that may name a person already known: (sentence, token index,
     // whether a title stands right before it as in "President Putin").
@@ -753,26 +822,7 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
 
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.toks;
-        // Places inside hyphenated compounds: "China-Russia relations".
-        for t in toks {
-            let w = word(text, t);
-            if t.kind != TokenKind::Word || !w.contains('-') || !is_cap_word(text, t) {
-                continue;
-            }
-            let mut offset = t.span.start;
-            for part in w.split('-') {
-                let span = Span::new(offset, offset + part.len());
-                offset += part.len() + 1;
-                if lexicon::place(part).is_some() {
-                    pending.push(PendingPlace {
-                        span,
-                        name: part.to_string(),
-                        region: false,
-                        within: None,
-                    });
-                }
-            }
-        }
+        hyphen_places(text, toks, &mut pending);
         if is_title_case(text, toks) {
             // A headline in title case capitalises every word, so runs say nothing about
             // names: its places are kept, and its other words may only name persons known
@@ -782,7 +832,7 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
                 if !is_cap_word(text, t) || has(Class::Function, w) {
                     continue;
                 }
-                if lexicon::place(w).is_some() || ctx.is_place(text, toks, ti, ti + 1) {
+                if headline_place(text, toks, ti, &ctx) {
                     pending.extend(PendingPlace::at(text, toks, ti, ti + 1));
                 } else {
                     singles.push((si, ti, None));

@@ -161,17 +161,17 @@ fn is_in(list: &[&str], w: &str) -> bool {
 
 /// The gazetteer candidates for a name as written: as is, or in title case when it is all
 /// capitals ("KYIV"). Empty when the gazetteer does not know it.
-pub(crate) fn candidates(name: &str) -> Vec<u32> {
+pub(crate) fn candidates(name: &str) -> &'static [u32] {
     let g = Gazetteer::get();
     let found = g.lookup(name);
     if !found.is_empty() {
-        return found.to_vec();
+        return found;
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 3 && name.chars().all(|c| !c.is_lowercase()) {
-        return g.lookup(&title_case(name)).to_vec();
+        return g.lookup(&title_case(name));
     }
-    Vec::new()
+    &[]
 }
 
 /// What the document says around its places, gathered before names are classified.
@@ -286,7 +286,7 @@ fn within_after(text: &str, toks: &[Tok], end: usize) -> Option<String> {
     (end + 2..=k).rev().find_map(|b| {
         let last = toks.get(b - 1)?;
         let name = text.get(a.span.start..last.span.end)?;
-        let region = candidates(name).into_iter().any(|i| {
+        let region = candidates(name).iter().any(|&i| {
             g.entry(i)
                 .is_some_and(|e| matches!(e.kind, Kind::Country | Kind::Admin1 | Kind::Region))
         });
@@ -312,6 +312,9 @@ impl GeoContext {
         for s in sentences {
             for t in &s.toks {
                 let w = word(text, t);
+                if !w.starts_with(char::is_uppercase) {
+                    continue;
+                }
                 // A nationality, a country, or a capital of the country table that no other
                 // country has a city of ("Kyiv"; not "Tripoli").
                 if let Some(c) = lexicon::nationality(w) {
@@ -420,7 +423,7 @@ impl GeoContext {
                     last_place = None;
                     continue;
                 }
-                if lexicon::place(name).is_some() || inherently_place(&cands) {
+                if lexicon::place(name).is_some() || inherently_place(cands) {
                     last_place = Some(end);
                     continue;
                 }
@@ -490,7 +493,7 @@ impl GeoContext {
         if self.licensed.contains(name) {
             return true;
         }
-        inherently_place(&cands)
+        inherently_place(cands)
     }
 }
 
@@ -603,8 +606,8 @@ pub(crate) fn choose(
     let cands = candidates(&p.name);
     let within: Option<Vec<(String, String)>> = p.within.as_deref().map(|w| {
         let mut v: Vec<(String, String)> = candidates(w)
-            .into_iter()
-            .filter_map(|i| g.entry(i))
+            .iter()
+            .filter_map(|&i| g.entry(i))
             .map(|e| {
                 let adm1 = if e.kind == Kind::Admin1 {
                     e.admin1.to_string()
@@ -620,7 +623,7 @@ pub(crate) fn choose(
         v
     });
     let mut best: Option<(f64, u32, Vec<&'static str>)> = None;
-    for &i in &cands {
+    for &i in cands {
         let Some(e) = g.entry(i) else { continue };
         let (mut score, why) = base_score(e, p.region);
         let mut reasons = vec![why];
@@ -764,11 +767,18 @@ pub fn event_location(
     places: &[crate::Place],
     dateline: Option<usize>,
 ) -> Option<(usize, GeoSource)> {
+    let inside = |m: &crate::Mention| m.span.start >= sentence.start && m.span.end <= sentence.end;
+    // Most sentences name no place: they need no tokens.
+    if !places.iter().any(|p| p.mentions.iter().any(inside)) {
+        return dateline
+            .filter(|&d| d < places.len())
+            .map(|d| (d, GeoSource::Dateline));
+    }
     let toks = crate::tokens::tokenize(text, sentence);
     let mut found: Option<(Span, usize)> = None;
     for (pi, p) in places.iter().enumerate() {
         for m in &p.mentions {
-            if m.span.start < sentence.start || m.span.end > sentence.end {
+            if !inside(m) {
                 continue;
             }
             let Some(k) = toks.iter().position(|t| t.span.start == m.span.start) else {

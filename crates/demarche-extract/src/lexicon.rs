@@ -946,10 +946,17 @@ fn index() -> &'static Index {
 /// as they are, so most tokens need no allocation.
 pub fn has(class: Class, word: &str) -> bool {
     let classes = &index().classes;
-    let found = if word.chars().any(char::is_uppercase) {
-        classes.get(word.to_lowercase().as_str())
-    } else {
+    // Short ASCII words (nearly all) are lowered on the stack: this runs for most tokens.
+    let mut buf = [0u8; 32];
+    let found = if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
         classes.get(word)
+    } else if word.is_ascii() && word.len() <= buf.len() {
+        let lower = buf.get_mut(..word.len()).unwrap_or(&mut []);
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).ok().and_then(|w| classes.get(w))
+    } else {
+        classes.get(word.to_lowercase().as_str())
     };
     found.is_some_and(|c| c & class as u16 != 0)
 }

@@ -150,10 +150,12 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
 
 /// The places of a document, resolved to gazetteer entries, and the index of the dateline's
 /// place: the geoparsing part of [`extract`] alone.
+///
+/// The pipeline calls this for every document it codes, so it does only the work places need
+/// (no persons, quotations, amounts or dates); the places are the same as [`extract`]'s.
 pub fn places(text: &str, sentences: Option<&[Span]>) -> (Vec<Place>, Option<usize>) {
     let sents = sentence_tokens(text, sentences);
-    let entities = entities::find_entities(text, &sents);
-    (entities.places, entities.dateline)
+    entities::find_places(text, &sents)
 }
 
 /// A place as the event record's [`demarche_model::GeoPoint`] (with its GDELT fields); `None`
@@ -227,6 +229,19 @@ mod tests {
         assert_eq!(spans.first().map(|s| s.start), Some(0));
         assert_eq!(spans.last().map(|s| s.end), Some(text.len()));
         assert!(spans.windows(2).all(|w| w[0].end == w[1].start));
+    }
+
+    #[test]
+    fn places_alone_are_the_places_of_extract() {
+        let texts = [
+            include_str!("../benches/news.txt"),
+            "KYIV, March 3 (Reuters) - Drones hit Kharkiv. Shelling went on near Izmail, Ukraine.",
+            "China Highly Appreciates Putin Model, Says Foreign Ministry\n\nMoscow and Beijing replied.",
+        ];
+        for text in texts {
+            let k = extract(text, None, None);
+            assert_eq!(places(text, None), (k.places, k.dateline), "{text}");
+        }
     }
 
     #[test]

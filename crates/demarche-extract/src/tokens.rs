@@ -40,8 +40,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         return Vec::new();
     };
     let base = span.start;
-    let chars: Vec<(usize, char)> = part.char_indices().collect();
-    let mut out = Vec::new();
+    // Sized once: a sentence's characters and (at most one per two bytes, usually far fewer)
+    // its tokens, so neither vector grows by copying.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(part.len());
+    chars.extend(part.char_indices());
+    let mut out = Vec::with_capacity(part.len() / 4 + 1);
     let mut i = 0;
     let end_of = |k: usize| -> usize { chars.get(k).map_or(part.len(), |(b, _)| *b) };
     while let Some(&(start, c)) = chars.get(i) {

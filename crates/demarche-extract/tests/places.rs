@@ -154,6 +154,13 @@ fn score(docs: &[Doc], mut misses: Option<&mut Vec<String>>) -> Score {
         // As `demarche extract` runs it: the project's sentence splitter.
         let sentences = demarche_text::split_sentences(&d.text);
         let k = extract(&d.text, date, Some(&sentences));
+        // The pipeline's cheaper call finds the same places.
+        assert_eq!(
+            demarche_extract::places(&d.text, Some(&sentences)),
+            (k.places.clone(), k.dateline),
+            "{}",
+            d.id
+        );
         let found: Vec<Found> = k
             .places
             .iter()
