@@ -368,6 +368,10 @@ fn is_title_case(text: &str, toks: &[Tok]) -> bool {
     let closed = toks
         .last()
         .is_some_and(|t| matches!(word(text, t), "." | "!" | "?" | "”" | "\"" | ")"));
+    // Most sentences end with a full stop: no headline.
+    if closed {
+        return false;
+    }
     let words: Vec<&Tok> = toks
         .iter()
         .filter(|t| t.kind == TokenKind::Word && word(text, t).starts_with(char::is_alphabetic))

@@ -180,7 +180,7 @@ pub(crate) struct GeoContext {
     /// Names licensed as places by their context somewhere in the document.
     licensed: BTreeSet<String>,
     /// Countries the document names (CAMEO codes), from names and nationality adjectives.
-    countries: BTreeSet<String>,
+    countries: BTreeSet<&'static str>,
     /// The dateline's place name and its span.
     pub dateline: Option<(Span, String)>,
     /// The dateline's "CITY, Country" constraint, when it gives one.
@@ -196,6 +196,12 @@ fn find_dateline(text: &str) -> Option<(Span, String, Option<String>)> {
         cut -= 1;
     }
     let head = text.get(..cut)?;
+    // `demarche-text` ends every dateline with one of these; a text with none of them has no
+    // dateline, and need not be segmented to know it.
+    const SEPARATORS: &[&str] = &[" -- ", " - ", " — ", " – ", "—", "–", ": "];
+    if !SEPARATORS.iter().any(|sep| head.contains(sep)) {
+        return None;
+    }
     let seg = demarche_text::segment(head)
         .into_iter()
         .find(|s| s.kind == demarche_text::SegmentKind::Dateline)?;
@@ -318,7 +324,7 @@ impl GeoContext {
                 // A nationality, a country, or a capital of the country table that no other
                 // country has a city of ("Kyiv"; not "Tripoli").
                 if let Some(c) = lexicon::nationality(w) {
-                    ctx.countries.insert(c.iso3.to_string());
+                    ctx.countries.insert(c.iso3);
                 } else if let Some((c, kind)) = lexicon::place(w) {
                     let only_there = || {
                         candidates(w)
@@ -327,7 +333,7 @@ impl GeoContext {
                             .all(|e| e.kind != Kind::City || *e.iso3 == *c.iso3)
                     };
                     if kind == PlaceKind::Country || only_there() {
-                        ctx.countries.insert(c.iso3.to_string());
+                        ctx.countries.insert(c.iso3);
                     }
                 }
             }
@@ -349,7 +355,7 @@ impl GeoContext {
                     .filter_map(|&i| g.entry(i))
                     .find(|e| e.kind == Kind::Country || (e.is_ours() && !e.iso3.is_empty()))
                 {
-                    ctx.countries.insert(e.iso3.to_string());
+                    ctx.countries.insert(&e.iso3);
                 }
             }
         }
@@ -359,7 +365,7 @@ impl GeoContext {
             let cands = candidates(name);
             let capital = lexicon::place(&title_case(name)).or_else(|| lexicon::place(name));
             if let Some((c, _)) = capital {
-                ctx.countries.insert(c.iso3.to_string());
+                ctx.countries.insert(c.iso3);
             } else if let Some(e) = cands
                 .iter()
                 .filter_map(|&i| g.entry(i))
@@ -367,7 +373,7 @@ impl GeoContext {
                 .max_by_key(|e| e.population)
                 .filter(|e| e.population >= 1_000_000)
             {
-                ctx.countries.insert(e.iso3.to_string());
+                ctx.countries.insert(&e.iso3);
             }
         }
         if let Some(iso3) = ctx
@@ -375,7 +381,7 @@ impl GeoContext {
             .as_deref()
             .and_then(|w| candidates(w).first().copied())
             .and_then(|i| g.entry(i))
-            .map(|e| e.iso3.to_string())
+            .map(|e| &*e.iso3)
         {
             ctx.countries.insert(iso3);
         }
@@ -736,12 +742,12 @@ pub(crate) fn resolve(
     });
     let mut sorted = Vec::with_capacity(places.len());
     let mut new_dateline = None;
+    let mut places: Vec<Option<crate::Place>> = places.into_iter().map(Some).collect();
     for (new, old) in order.iter().enumerate() {
         if Some(*old) == dateline_place {
             new_dateline = Some(new);
         }
-        if let Some(p) = places.get(*old) {
-            let mut p = p.clone();
+        if let Some(mut p) = places.get_mut(*old).and_then(Option::take) {
             p.mentions.sort_by_key(|m| m.span);
             sorted.push(p);
         }
@@ -774,18 +780,12 @@ pub fn event_location(
             .filter(|&d| d < places.len())
             .map(|d| (d, GeoSource::Dateline));
     }
-    let toks = crate::tokens::tokenize(text, sentence);
     let mut found: Option<(Span, usize)> = None;
     for (pi, p) in places.iter().enumerate() {
         for m in &p.mentions {
-            if !inside(m) {
-                continue;
-            }
-            let Some(k) = toks.iter().position(|t| t.span.start == m.span.start) else {
-                continue;
-            };
-            if introduced(text, &toks, k, ACTION_PREPOSITIONS)
+            if inside(m)
                 && found.is_none_or(|(s, _)| m.span < s)
+                && introduced_at(text, sentence, m.span.start)
             {
                 found = Some((m.span, pi));
             }
@@ -796,6 +796,44 @@ pub fn event_location(
         (None, Some(d)) if d < places.len() => Some((d, GeoSource::Dateline)),
         _ => None,
     }
+}
+
+/// Whether the words before byte `start` of `sentence` introduce an event's location. Only the
+/// last words before the name matter, so only those are tokenized: a window that opens after a
+/// space (tokens never cross one), widened to the whole sentence when the window's first words
+/// could still belong to the phrase.
+fn introduced_at(text: &str, sentence: Span, start: usize) -> bool {
+    const WINDOW: usize = 160;
+    let mut from = start.saturating_sub(WINDOW).max(sentence.start);
+    while from > sentence.start && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    if from > sentence.start {
+        match text
+            .get(from..start)
+            .and_then(|w| w.find(char::is_whitespace))
+        {
+            Some(sp) => from += sp + 1,
+            None => from = sentence.start,
+        }
+    }
+    let first = text
+        .get(start..)
+        .and_then(|r| r.chars().next())
+        .map_or(1, char::len_utf8);
+    let toks = crate::tokens::tokenize(text, Span::new(from, sentence.end.min(start + first)));
+    let Some(k) = toks.iter().position(|t| t.span.start == start) else {
+        return false;
+    };
+    // Fewer than three words before the name in a cut window: the phrase may reach further.
+    if from > sentence.start && k < 3 {
+        let toks = crate::tokens::tokenize(text, sentence);
+        return toks
+            .iter()
+            .position(|t| t.span.start == start)
+            .is_some_and(|k| introduced(text, &toks, k, ACTION_PREPOSITIONS));
+    }
+    introduced(text, &toks, k, ACTION_PREPOSITIONS)
 }
 
 /// A place in GDELT's terms: the geography fields of events (`ActionGeo_*`) and of GKG
@@ -954,6 +992,25 @@ mod tests {
         // After "in", the town is a place.
         let ps = places("The festival in Nice drew crowds.");
         assert_eq!(find(&ps, "Nice").country, "FRA");
+    }
+
+    #[test]
+    fn a_location_late_in_a_long_sentence_is_read_from_its_last_words() {
+        let long = "Officials who spoke on condition of anonymity because they were not allowed to brief reporters on the matter said on Tuesday that the talks, which had been expected for weeks, finally opened in Doha.";
+        let k = extract(long, None, None);
+        let (i, src) = event_location(long, Span::new(0, long.len()), &k.places, None).unwrap();
+        assert_eq!(
+            (k.places[i].name.as_str(), src),
+            ("Doha", GeoSource::Sentence)
+        );
+        // "Doha" without a preposition before it is no location of the event.
+        let plain = long.replace("opened in Doha", "opened, Doha said");
+        let k = extract(&plain, None, None);
+        assert!(k.places.iter().any(|p| p.name == "Doha"));
+        assert_eq!(
+            event_location(&plain, Span::new(0, plain.len()), &k.places, None),
+            None
+        );
     }
 
     #[test]

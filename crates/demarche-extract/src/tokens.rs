@@ -34,20 +34,43 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The characters of a piece of text by index, with their byte offsets. ASCII text (nearly all
+/// news) is read in place; other text is decoded once.
+enum Chars<'a> {
+    Ascii(&'a [u8]),
+    Decoded(Vec<(usize, char)>),
+}
+
+impl<'a> Chars<'a> {
+    fn new(part: &'a str) -> Self {
+        if part.is_ascii() {
+            Chars::Ascii(part.as_bytes())
+        } else {
+            Chars::Decoded(part.char_indices().collect())
+        }
+    }
+
+    fn get(&self, k: usize) -> Option<(usize, char)> {
+        match self {
+            Chars::Ascii(b) => b.get(k).map(|&c| (k, char::from(c))),
+            Chars::Decoded(v) => v.get(k).copied(),
+        }
+    }
+}
+
 /// Splits `text[span]` into tokens whose spans are relative to the whole `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let Some(part) = span.slice(text) else {
         return Vec::new();
     };
     let base = span.start;
-    // Sized once: a sentence's characters and (at most one per two bytes, usually far fewer)
-    // its tokens, so neither vector grows by copying.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(part.len());
-    chars.extend(part.char_indices());
+    let chars = Chars::new(part);
+    // Sized once (a token every four bytes is more than news has), so it does not grow by
+    // copying.
     let mut out = Vec::with_capacity(part.len() / 4 + 1);
     let mut i = 0;
-    let end_of = |k: usize| -> usize { chars.get(k).map_or(part.len(), |(b, _)| *b) };
-    while let Some(&(start, c)) = chars.get(i) {
+    let end_of = |k: usize| -> usize { chars.get(k).map_or(part.len(), |(b, _)| b) };
+    while let Some((start, c)) = chars.get(i) {
         if c.is_whitespace() {
             i += 1;
             continue;
@@ -56,7 +79,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             // A number: digits, with `,` or `.` only when a digit follows them.
             let mut j = i + 1;
             let mut has_letter = false;
-            while let Some(&(_, d)) = chars.get(j) {
+            while let Some((_, d)) = chars.get(j) {
                 let next_is_digit = chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit());
                 if d.is_ascii_digit() || ((d == ',' || d == '.') && next_is_digit) {
                     j += 1;
@@ -82,8 +105,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         }
         if c.is_alphabetic() {
             let mut j = i + 1;
-            while let Some(&(_, d)) = chars.get(j) {
-                let next = chars.get(j + 1).map(|(_, n)| *n);
+            while let Some((_, d)) = chars.get(j) {
+                let next = chars.get(j + 1).map(|(_, n)| n);
                 // Inner apostrophe as in "O'Brien" or "don't", but not the possessive "’s".
                 let possessive = matches!(next, Some('s' | 'S'))
                     && !chars.get(j + 2).is_some_and(|(_, n)| n.is_alphanumeric());
@@ -96,7 +119,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                     j += 1;
                 } else if d == '.'
                     && next.is_some_and(|n| n.is_alphabetic())
-                    && chars.get(j + 2).is_some_and(|(_, n)| *n == '.')
+                    && chars.get(j + 2).is_some_and(|(_, n)| n == '.')
                 {
                     // Abbreviations written with dots: "U.S.", "U.N.".
                     j += 2;
@@ -105,7 +128,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 }
             }
             // Keep the final dot of "U.S." with the word when the word is a dotted abbreviation.
-            if chars.get(j).is_some_and(|(_, d)| *d == '.')
+            if chars.get(j).is_some_and(|(_, d)| d == '.')
                 && part
                     .get(start..end_of(j))
                     .is_some_and(|w| w.contains('.') && w.len() <= 6)
@@ -124,8 +147,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 .last()
                 .is_some_and(|t: &Tok| t.span.end == base + start && t.kind == TokenKind::Word);
             if prev_adjacent {
-                let next = chars.get(i + 1).map(|(_, n)| *n);
-                let after = chars.get(i + 2).map(|(_, n)| *n);
+                let next = chars.get(i + 1).map(|(_, n)| n);
+                let after = chars.get(i + 2).map(|(_, n)| n);
                 if matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric) {
                     out.push(Tok {
                         span: Span::new(base + start, base + end_of(i + 2)),

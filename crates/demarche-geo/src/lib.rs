@@ -176,7 +176,7 @@ impl Hasher for NameHasher {
 
 /// How the text of a name is compared: curly apostrophes as straight ones.
 pub fn normalise(name: &str) -> std::borrow::Cow<'_, str> {
-    if name.contains(['’', '‘', 'ʼ']) {
+    if !name.is_ascii() && name.contains(['’', '‘', 'ʼ']) {
         std::borrow::Cow::Owned(name.replace(['’', '‘', 'ʼ'], "'"))
     } else {
         std::borrow::Cow::Borrowed(name)
