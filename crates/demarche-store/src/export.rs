@@ -1,5 +1,5 @@
 //! Exports of the de-duplicated events: the GDELT 2.0 event table, a Phoenix-style table,
-//! JSON Lines, and (behind the `parquet` cargo feature) Parquet.
+//! JSON Lines, and Parquet.
 //!
 //! Rows come in a deterministic order (event day, source, target, code). Fields we do not
 //! produce (geography, tone) are left empty, as GDELT leaves fields it cannot fill. Where an
@@ -193,11 +193,6 @@ impl Store {
             n += 1;
         }
         Ok(n)
-    }
-
-    #[cfg(not(feature = "parquet"))]
-    fn export_parquet<W: Write>(&self, _out: W) -> Result<u64> {
-        Err(crate::StoreError::ParquetDisabled)
     }
 }
 

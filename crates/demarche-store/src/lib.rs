@@ -55,12 +55,11 @@
 //! # Exports
 //! GDELT 2.0 event table (61 columns in codebook order, fields we do not produce left empty,
 //! QuadClass mapped with `demarche_model::cameo::gdelt_quad_class`), a Phoenix-style TSV, JSON
-//! Lines of [`StoredEvent`]s with all their mentions, and Parquet. Parquet sits behind the
-//! cargo feature `parquet` (off by default) and is written with the `parquet` crate's column
-//! writers without arrow: arrow and parquet together cost about three minutes per build profile
-//! on a 2-core machine, a price every build would pay for a format few runs use. Without the
-//! feature, [`ExportFormat::Parquet`] returns [`StoreError::ParquetDisabled`], whose message says
-//! how to enable it.
+//! Lines of [`StoredEvent`]s with all their mentions, and Parquet. Parquet is written with the
+//! `parquet` crate's column writers without arrow (arrow and parquet together cost about three
+//! minutes per build profile on a 2-core machine; parquet alone, snappy only, is measured in
+//! the README). [`parquet_io`] holds the event table that `demarche code --to parquet`, the
+//! Python package and Spark share, and the Parquet news reader.
 //!
 //! # Design decision and rejected alternative
 //! SQLite (rusqlite, bundled) is the store: one file, transactions that survive a killed
@@ -99,8 +98,8 @@
 mod export;
 mod ingest;
 pub mod input;
-#[cfg(feature = "parquet")]
 mod parquet_export;
+pub mod parquet_io;
 mod query;
 mod schema;
 pub mod synthetic;
@@ -149,10 +148,6 @@ pub enum StoreError {
     DocumentMismatch { doc: String, event_doc: String },
     #[error("invalid query: {0}")]
     InvalidQuery(String),
-    #[error(
-        "Parquet export is not in this build: rebuild with `cargo build --release -p demarche --features demarche-store/parquet` (off by default because it adds minutes to a clean build)"
-    )]
-    ParquetDisabled,
     #[error("write failed: {0}")]
     Io(#[from] std::io::Error),
     #[error("JSON error: {0}")]

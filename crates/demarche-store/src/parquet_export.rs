@@ -1,5 +1,7 @@
-//! Parquet export (cargo feature `parquet`), written with the `parquet` crate's column writers,
-//! without arrow: arrow would add minutes more to a clean build for no gain here.
+//! Parquet export of the store (`demarche export --to parquet`), written with the `parquet`
+//! crate's column writers, without arrow: arrow would add minutes more to a clean build for no
+//! gain here. Column names are the event table's ([`crate::parquet_io::EVENT_SCHEMA`]) where
+//! they mean the same thing.
 //!
 //! One row per de-duplicated event; columns: `id`, `date` (DATE), `source`, `target`, `code`,
 //! `root`, `quad_class`, `goldstein`, `plover`, `num_mentions`, `num_sources`, `num_articles`,
@@ -9,7 +11,6 @@
 use crate::types::StoredEvent;
 use crate::{Result, Store, StoreError};
 use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
-use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::parser::parse_message_type;
 use std::io::Write;
@@ -42,16 +43,12 @@ fn pq(e: parquet::errors::ParquetError) -> StoreError {
     StoreError::Io(std::io::Error::other(format!("parquet: {e}")))
 }
 
-/// Days since 1970-01-01, Parquet's DATE.
-fn epoch_days(date: demarche_model::Date) -> i32 {
-    let epoch = demarche_model::Date::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    i32::try_from((date - epoch).num_days()).unwrap_or(i32::MAX)
-}
+use crate::parquet_io::epoch_days;
 
 impl Store {
     pub(crate) fn export_parquet<W: Write>(&self, mut out: W) -> Result<u64> {
         let schema = Arc::new(parse_message_type(SCHEMA).map_err(pq)?);
-        let props = Arc::new(WriterProperties::builder().build());
+        let props = crate::parquet_io::writer_properties();
         // The writer wants `Write + Send`; a buffer is both, whatever `out` is.
         let mut buffer: Vec<u8> = Vec::new();
         let mut writer = SerializedFileWriter::new(&mut buffer, schema, props).map_err(pq)?;

@@ -404,7 +404,7 @@ pub enum ExportFormat {
     Phoenix,
     /// One [`StoredEvent`] (with all its mentions) per line.
     Jsonl,
-    /// Parquet, one row per event (needs the `parquet` cargo feature).
+    /// Parquet, one row per event.
     Parquet,
 }
 

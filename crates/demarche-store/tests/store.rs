@@ -638,20 +638,6 @@ fn phoenix_and_jsonl_exports() {
     }
 }
 
-#[cfg(not(feature = "parquet"))]
-#[test]
-fn parquet_without_the_feature_says_how_to_enable_it() {
-    let store = loaded();
-    let err = store
-        .export(ExportFormat::Parquet, Vec::new())
-        .expect_err("feature off");
-    assert!(
-        err.to_string()
-            .contains("--features demarche-store/parquet")
-    );
-}
-
-#[cfg(feature = "parquet")]
 #[test]
 fn parquet_export_reads_back() {
     use parquet::file::reader::{FileReader, SerializedFileReader};

@@ -2,9 +2,12 @@
 //! diagnostics for what could not be read. Used by `code`, `extract`, `ingest` and `demo`.
 //!
 //! Formats come from `--format`, else the file extension, else the first bytes: plain text
-//! (one document a file), JSON Lines, PETRARCH XML, HTML, RSS/Atom, WARC. JSON Lines and WARC
-//! are streamed in batches, so memory stays bounded whatever the file size; the other formats
-//! are one document (or one feed, one validation file) and are read whole, up to a size limit.
+//! (one document a file), JSON Lines, PETRARCH XML, HTML, RSS/Atom, WARC, Parquet (a news table
+//! with `id`, `date`, `text` columns; see `demarche_store::parquet_io`). JSON Lines, WARC and
+//! Parquet files are streamed in batches (Parquet row by row from the file; from standard input
+//! it is read whole first, as Parquet's footer is at its end), so memory stays bounded whatever
+//! the file size; the other formats are one document (or one feed, one validation file) and are
+//! read whole, up to a size limit.
 
 use demarche_model::{Date, Diagnostic, Document};
 use demarche_text::petrarch_xml;
@@ -31,6 +34,8 @@ pub enum InputFormat {
     Feed,
     /// A WARC archive, plain or gzip-compressed (each HTML response a document)
     Warc,
+    /// A Parquet table of news: `id`, `date`, `text` columns (optional `title`, `source`, `url`)
+    Parquet,
 }
 
 impl InputFormat {
@@ -42,6 +47,9 @@ impl InputFormat {
         }
         if lower.ends_with(".txt") {
             return InputFormat::Text;
+        }
+        if lower.ends_with(".parquet") || lower.ends_with(".pq") || head.starts_with(b"PAR1") {
+            return InputFormat::Parquet;
         }
         if let Some(web) = demarche_web::InputFormat::detect(Some(name), head) {
             return match web {
@@ -74,7 +82,8 @@ pub struct InputSpec {
     pub date: Option<Date>,
 }
 
-/// Where a document came from: the input's name and, where the format has lines, its line.
+/// Where a document came from: the input's name and, where the format has lines, its line
+/// (for Parquet, its 1-based row).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
     pub file: String,
@@ -200,6 +209,34 @@ fn read_one(
                 }
             }
         }
+        InputFormat::Parquet => {
+            let mut each = |item: Result<(Document, usize), Diagnostic>| match item {
+                Ok((doc, row)) => push(doc, Some(row), &mut batch, sink),
+                Err(d) => {
+                    report(d);
+                    Ok(())
+                }
+            };
+            match path {
+                Some(p) => match std::fs::File::open(p) {
+                    Ok(file) => {
+                        demarche_store::parquet_io::read_news(name, file, &mut each)?;
+                    }
+                    Err(e) => report(Diagnostic::error(name, None, format!("cannot open: {e}"))),
+                },
+                None => {
+                    let mut bytes = Vec::new();
+                    match reader.read_to_end(&mut bytes) {
+                        Ok(_) => {
+                            demarche_store::parquet_io::read_news_bytes(name, bytes, &mut each)?;
+                        }
+                        Err(e) => {
+                            report(Diagnostic::error(name, None, format!("cannot read: {e}")))
+                        }
+                    }
+                }
+            }
+        }
         InputFormat::Warc => {
             for item in demarche_web::warc_records(name, reader) {
                 match item {
@@ -277,6 +314,18 @@ fn read_whole(
         InputFormat::Html => web(demarche_web::InputFormat::Html, bytes),
         InputFormat::Feed => web(demarche_web::InputFormat::Feed, bytes),
         InputFormat::Warc => web(demarche_web::InputFormat::Warc, bytes),
+        InputFormat::Parquet => {
+            let mut docs = Vec::new();
+            let mut diags = Vec::new();
+            let _ = demarche_store::parquet_io::read_news_bytes::<()>(name, bytes, |item| {
+                match item {
+                    Ok((d, row)) => docs.push((d, Some(row))),
+                    Err(d) => diags.push(d),
+                }
+                Ok(())
+            });
+            (docs, diags)
+        }
         // Streamed formats never reach here; read them whole if they do.
         InputFormat::Jsonl => {
             let mut docs = Vec::new();
@@ -325,6 +374,8 @@ mod tests {
             InputFormat::Petrarch,
         );
         check("notes", b"Zhao said so.", InputFormat::Text);
+        check("news.parquet", b"", InputFormat::Parquet);
+        check("<stdin>", b"PAR1\x15\x04", InputFormat::Parquet);
     }
 
     #[test]

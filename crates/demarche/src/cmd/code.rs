@@ -7,7 +7,8 @@
 //! files (`--verbs`, `--actors`, ...) are given. Inputs are read in batches of documents
 //! (bounded memory, whatever the input size), each batch coded on all cores (`--threads`), and
 //! events written in input order. Bad records are reported on stderr with file and line; the
-//! rest goes on.
+//! rest goes on. `--to parquet` writes the same events as the event table
+//! (`demarche_store::parquet_io::EVENT_SCHEMA`, the README's "Parquet event table").
 
 use super::dictionaries::PetrarchFiles;
 use super::dictionaries::{DictionaryKind, base_options, load_dictionaries, parse_options};
@@ -55,14 +56,35 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Write events here instead of stdout
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Output format: JSON Lines (one event a line) or Parquet (the event table; to a file or
+    /// a pipe, not a terminal)
+    #[arg(long = "to", value_enum, default_value = "jsonl")]
+    pub to: EventFormat,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventFormat {
+    /// One JSON object per event
+    Jsonl,
+    /// The Parquet event table (snappy), row groups of 65,536 events
+    Parquet,
+}
+
+type Out = BufWriter<Box<dyn Write + Send>>;
+
+/// Where the events go.
+enum Sink {
+    Jsonl(Out),
+    Parquet(Box<demarche_store::parquet_io::EventWriter<Out>>),
 }
 
 const EXAMPLES: &str = "\
 Examples:
   demarche code article.txt --date 2021-11-20
   demarche code news.jsonl --threads 4 --output events.jsonl
+  demarche code news.parquet --to parquet --output events.parquet
   demarche code --parsed records.xml --verbs CAMEO.2.0.txt --actors Phoenix.Countries.actors.txt \\
       --agents Phoenix.agents.txt --discards Phoenix.discards.txt
   cat news.jsonl | demarche code --with-knowledge > events.jsonl";
@@ -116,13 +138,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .build()
         .context("cannot start the worker threads")?;
 
-    let out: Box<dyn Write> = match &args.output {
+    if args.to == EventFormat::Parquet {
+        if args.with_knowledge {
+            anyhow::bail!(
+                "--with-knowledge writes JSON Lines: the Parquet event table holds events only \
+                 (use `demarche extract` for knowledge)"
+            );
+        }
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            anyhow::bail!(
+                "Parquet is binary: give --output FILE or redirect standard output to a file"
+            );
+        }
+    }
+    let out: Box<dyn Write + Send> = match &args.output {
         Some(p) => Box::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
         ),
-        None => Box::new(std::io::stdout().lock()),
+        None => Box::new(std::io::stdout()),
     };
-    let mut out = BufWriter::new(out);
+    let out = BufWriter::new(out);
+    let mut sink = match args.to {
+        EventFormat::Jsonl => Sink::Jsonl(out),
+        EventFormat::Parquet => Sink::Parquet(Box::new(
+            demarche_store::parquet_io::EventWriter::new(out)
+                .context("cannot start the Parquet output")?,
+        )),
+    };
     let progress = std::io::stderr().is_terminal().then(|| {
         let p = indicatif::ProgressBar::new_spinner();
         p.set_style(
@@ -166,8 +208,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 for d in result.diagnostics {
                     report(origin.locate(&doc.id, d));
                 }
+                n_events += result.events.len();
+                let out = match &mut sink {
+                    Sink::Jsonl(out) => out,
+                    Sink::Parquet(w) => {
+                        w.write(&result.events)?;
+                        continue;
+                    }
+                };
                 for e in result.events.iter() {
-                    n_events += 1;
                     match &result.knowledge {
                         Some(k) => {
                             let sentence = result
@@ -179,9 +228,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                                 event: e,
                                 knowledge: event_knowledge(k, sentence),
                             };
-                            serde_json::to_writer(&mut out, &record)?;
+                            serde_json::to_writer(&mut *out, &record)?;
                         }
-                        None => serde_json::to_writer(&mut out, e)?,
+                        None => serde_json::to_writer(&mut *out, e)?,
                     }
                     out.write_all(b"\n")?;
                 }
@@ -194,7 +243,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         report,
     )?;
-    out.flush()?;
+    match sink {
+        Sink::Jsonl(mut out) => out.flush()?,
+        Sink::Parquet(w) => {
+            let mut out = w.finish().context("cannot finish the Parquet output")?;
+            out.flush()?;
+        }
+    }
     if let Some(p) = &progress {
         p.finish_and_clear();
     }

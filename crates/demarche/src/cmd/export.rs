@@ -3,14 +3,14 @@
 
 use anyhow::Context;
 use demarche_store::{ExportFormat, Store};
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// gdelt (GDELT 2.0 event table, 61 columns), phoenix (TSV with header), jsonl, or parquet
-    /// (needs a build with `--features demarche-store/parquet`)
+    /// (the stored-event table: to a file or a pipe, not a terminal)
     #[arg(long, value_parser = parse_format)]
     pub to: ExportFormat,
     /// The store
@@ -46,6 +46,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             n
         }
         None => {
+            if args.to == ExportFormat::Parquet && std::io::stdout().is_terminal() {
+                anyhow::bail!(
+                    "Parquet is binary: give --output FILE or redirect standard output to a file"
+                );
+            }
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             let n = store.export(args.to, &mut out)?;

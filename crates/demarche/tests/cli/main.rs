@@ -11,6 +11,7 @@ mod article;
 mod dict;
 mod formats;
 mod knowledge;
+mod parquet;
 mod robustness;
 mod validate;
 
