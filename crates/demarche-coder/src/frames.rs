@@ -21,15 +21,19 @@
 //!   that it read backwards; elsewhere the predication's events are added.
 
 use crate::CodedEvent;
+use crate::discourse::{Discourse, Entity};
 use crate::legacy::{Coder, Mention};
 use demarche_dict::VerbCode;
 use demarche_dict::frames::{FrameSet, NounFrame};
+use demarche_dict::policy::Policy;
+use demarche_model::Antecedent;
 use demarche_model::{RuleRef, Span, Tree};
 use demarche_predicates::{
     Analysis, Filler, Link, Modality, Polarity, PredKind, PredicateLexicon, Predication, Role,
-    Voice, analyze,
+    Support, Voice, analyze,
 };
 use demarche_text::english::{self, VerbClass};
+use demarche_text::english::{Anaphor, Prep};
 
 /// The frames as the predicate layer's lexicon.
 struct FrameLex<'a>(&'a FrameSet);
@@ -38,8 +42,14 @@ impl PredicateLexicon for FrameLex<'_> {
     fn event_noun(&self, words: &[&str]) -> Option<(usize, u32)> {
         self.0.event_noun(words)
     }
-    fn is_support(&self, lemma: &str, particle: Option<&str>) -> bool {
-        self.0.is_support(lemma, particle)
+    fn support(&self, lemma: &str, particle: Option<&str>) -> Option<Support> {
+        self.0.support_verb(lemma, particle).map(|v| {
+            if v.elicit {
+                Support::Elicit
+            } else {
+                Support::Agentive
+            }
+        })
     }
 }
 
@@ -51,33 +61,92 @@ pub(crate) fn analysis(coder: &Coder<'_>, tree: &Tree) -> Analysis {
     analyze(tree, &FrameLex(&coder.dictionaries().frames))
 }
 
-/// One side of an event: codes with the mention they came from.
-struct Side<'m> {
-    codes: Vec<&'m str>,
-    mention: &'m Mention,
+/// One side of an event: its codes and evidence.
+#[derive(Debug, Clone, Default)]
+struct Side {
+    codes: Vec<String>,
+    span: Option<Span>,
+    rules: Vec<RuleRef>,
+    /// Set when the side was named only by reference in this sentence.
+    antecedents: Vec<Antecedent>,
 }
 
-/// Codes the predications of one sentence and merges them into `events`.
+/// What coding one predication needs to see.
+struct Ctx<'c> {
+    tree: &'c Tree,
+    a: &'c Analysis,
+    mentions: &'c [Mention],
+    discourse: &'c Discourse,
+    policy: &'c Policy,
+    en: &'c english::English,
+    /// Lower-case words of the sentence, by leaf.
+    words: Vec<String>,
+    /// Node → its leaf range.
+    range: Vec<(u32, u32)>,
+}
+
+/// Codes the predications of one sentence and merges them into `events`. Returns the actors
+/// the sentence named, for the discourse.
 pub(crate) fn code_predications(
     coder: &Coder<'_>,
     tree: &Tree,
     a: &Analysis,
     mentions: &[Mention],
     events: &mut Vec<CodedEvent>,
-) {
+    discourse: &Discourse,
+    text: &str,
+) -> Vec<Entity> {
     let dicts = coder.dictionaries();
-    let en = english::get();
+    let ctx = Ctx {
+        tree,
+        a,
+        mentions,
+        discourse,
+        policy: &dicts.policy,
+        en: english::get(),
+        words: tree
+            .leaves()
+            .map(|l| tree.word(l).unwrap_or("").to_lowercase())
+            .collect(),
+        range: leaf_ranges(tree),
+    };
+    // Rule `negated`: a negated act codes nothing, whatever a pattern matched.
+    for p in a
+        .preds
+        .iter()
+        .filter(|p| p.polarity == Polarity::Negated && !p.absorbed)
+    {
+        let span = evidence_span(tree, p);
+        events.retain(|e| !overlap(e.verb_span, span));
+    }
     let legacy = events.len();
+    // Country-less descriptions in the pattern coder's events ("the ministry") take their
+    // country from the discourse.
+    for e in events.iter_mut() {
+        for role in ["source", "target"] {
+            let (code, span) = match role {
+                "source" => (&mut e.source, e.source_span),
+                _ => (&mut e.target, e.target_span),
+            };
+            if let Some((filled, ante)) = fill_country(&ctx, code, span) {
+                *code = filled;
+                e.antecedents.push(Antecedent {
+                    role: role.into(),
+                    ..ante
+                });
+            }
+        }
+    }
     for p in &a.preds {
         if p.absorbed || p.polarity == Polarity::Negated {
             continue;
         }
-        let Some(mode) = mode_of(tree, a, p, en) else {
+        let Some(mode) = mode_of(tree, a, p, ctx.en) else {
             continue;
         };
         let (code, frame, rule) = match p.kind {
             PredKind::Noun => {
-                if p.support.is_none() {
+                if p.support.is_none() && !happened(&ctx, p) {
                     continue;
                 }
                 let Some(f) = dicts.frames.frame_for(p.noun, p.support_lemma.as_deref()) else {
@@ -86,7 +155,7 @@ pub(crate) fn code_predications(
                 (f.code.clone(), Some(f), f.origin.rule_ref())
             }
             PredKind::Verb => match verb_code(coder, tree, p) {
-                Some(c) => c,
+                Some((c, r)) => (c, None, r),
                 None => continue,
             },
         };
@@ -103,59 +172,194 @@ pub(crate) fn code_predications(
         } else {
             code
         };
-        let Some(source) = agent_side(a, p, frame, mentions) else {
+        let Some(source) = agent_side(&ctx, p, frame) else {
             continue;
         };
-        let target = target_side(a, p, frame, mentions);
         let span = evidence_span(tree, p);
-        let mut pairs: Vec<(&str, &Mention, &str, &Mention)> = Vec::new();
+        // Where the pattern coder coded this verb, its target stands (patterns know which
+        // prepositional phrase a verb aims at); the layer adds what they miss around it.
+        let legacy_target = events[..legacy]
+            .iter()
+            .filter(|e| {
+                p.voice == Voice::Active && overlap(e.verb_span, span) && real_code(&e.target)
+            })
+            .fold(None::<Side>, |acc, e| {
+                let mut s = acc.unwrap_or_else(|| Side {
+                    span: e.target_span,
+                    ..Side::default()
+                });
+                if !s.codes.contains(&e.target) {
+                    s.codes.push(e.target.clone());
+                }
+                Some(s)
+            });
+        let target = legacy_target.or_else(|| target_side(&ctx, p, frame));
+        let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
+        // The antecedent of one code of a side: its own when the side has one per code.
+        fn ante_of<'s>(side: &'s Side, code: &str) -> Vec<&'s Antecedent> {
+            match side.codes.iter().position(|c| c == code) {
+                Some(i) if side.antecedents.len() == side.codes.len() && side.codes.len() > 1 => {
+                    side.antecedents.get(i).into_iter().collect()
+                }
+                _ => side.antecedents.iter().collect(),
+            }
+        }
+        let joint = frame.is_some_and(|f| f.joint);
+        let with = match &target {
+            Some(t) => comitative(&ctx, p, frame).filter(|w| w.span != t.span),
+            None => None,
+        };
         match &target {
             Some(t) => {
-                let joint = frame.is_some_and(|f| f.joint);
-                for s in &source.codes {
+                for sc in &source.codes {
                     for tc in &t.codes {
-                        pairs.push((s, source.mention, tc, t.mention));
+                        pairs.push((sc, &source, tc, t));
                         if joint {
-                            pairs.push((tc, t.mention, s, source.mention));
+                            pairs.push((tc, t, sc, &source));
                         }
                     }
                 }
                 // Comitative: "with B" acts too, when B is not the target.
-                if let Some(w) = comitative(a, p, frame, mentions) {
-                    for s in &w.codes {
+                if let Some(w) = &with {
+                    for sc in &w.codes {
                         for tc in &t.codes {
-                            pairs.push((s, w.mention, tc, t.mention));
+                            pairs.push((sc, w, tc, t));
                         }
                     }
                 }
             }
-            None if frame.is_some_and(|f| f.joint) && source.codes.len() > 1 => {
+            None if joint && source.codes.len() > 1 => {
                 for x in &source.codes {
                     for y in &source.codes {
-                        pairs.push((x, source.mention, y, source.mention));
+                        pairs.push((x, &source, y, &source));
                     }
                 }
             }
             None => {}
         }
-        for (s, sm, t, tm) in pairs {
-            if s == t {
+        for (sc, ss, tc, ts) in pairs {
+            if sc == tc {
                 continue;
             }
             let mut rules = vec![rule.clone()];
-            rules.extend(sm.rules.iter().cloned());
-            rules.extend(tm.rules.iter().cloned());
+            rules.extend(ss.rules.iter().cloned());
+            rules.extend(ts.rules.iter().cloned());
+            let mut antecedents: Vec<Antecedent> = Vec::new();
+            for (role, side, code) in [("source", ss, sc), ("target", ts, tc)] {
+                antecedents.extend(ante_of(side, code).into_iter().map(|x| Antecedent {
+                    role: role.into(),
+                    ..x.clone()
+                }));
+            }
             let ev = CodedEvent {
-                source: s.to_string(),
-                target: t.to_string(),
+                source: sc.to_string(),
+                target: tc.to_string(),
                 code: code.clone(),
-                source_span: sm.span,
-                target_span: tm.span,
+                source_span: ss.span,
+                target_span: ts.span,
                 verb_span: span,
                 rules,
+                antecedents,
             };
             merge(events, legacy, ev, p.voice == Voice::Passive);
         }
+    }
+    named(&ctx, text)
+}
+
+/// Rule `effect`: an event noun that is the subject of a verb of harm, or its `in`/`during`
+/// phrase ("an Israeli strike killed …", "killed in an Israeli strike"), happened.
+fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    ctx.a.preds.iter().any(|q| {
+        let word = ctx.tree.word(q.head).unwrap_or("");
+        q.kind == PredKind::Verb
+            && q.polarity == Polarity::Affirmed
+            && ctx.en.has_class(word, VerbClass::Effect)
+            && ctx.a.args_of(q).iter().any(|x| {
+                let slot = match &x.role {
+                    Role::Agent => true,
+                    Role::Obl(prep) => matches!(prep.as_str(), "in" | "during" | "by"),
+                    _ => false,
+                };
+                slot && matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope)
+            })
+    })
+}
+
+/// The actors this sentence named, for later sentences: every coded mention, marked subject
+/// when it is the agent of a predication.
+fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
+    let agents: Vec<(u32, u32)> = ctx
+        .a
+        .args
+        .iter()
+        .filter(|x| x.role == Role::Agent)
+        .filter_map(|x| match x.filler {
+            Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
+            Filler::Pred(_) => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for m in ctx.mentions.iter().filter(|m| m.level >= 2) {
+        let subject = agents
+            .iter()
+            .any(|&(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
+        for code in m.codes.iter().filter(|c| real_code(c)) {
+            out.push(Entity {
+                code: code.clone(),
+                person: m.person,
+                subject,
+                sentence: ctx.discourse.sentence,
+                text: m
+                    .span
+                    .and_then(|sp| sp.slice(text))
+                    .unwrap_or_default()
+                    .to_string(),
+                span: m.span,
+            });
+        }
+    }
+    out
+}
+
+/// A code that names an actor with a country or organisation (not `---`, not a quoted new
+/// actor).
+fn real_code(c: &str) -> bool {
+    !c.starts_with("---") && !c.starts_with('"')
+}
+
+/// A country-less agent code in a definite description ("the ministry" `---GOV`): the code
+/// with the country of the actor the discourse gives, and where that was named.
+fn fill_country(ctx: &Ctx<'_>, code: &str, span: Option<Span>) -> Option<(String, Antecedent)> {
+    let rest = code.strip_prefix("---")?;
+    if rest.is_empty() {
+        return None;
+    }
+    let first = span.and_then(|sp| ctx.tree_text_first_word(sp))?;
+    if first != "the" {
+        return None;
+    }
+    let e = ctx.discourse.country_for(code, ctx.policy)?;
+    Some((format!("{}{rest}", e.code.get(..3)?), antecedent(e)))
+}
+
+fn antecedent(e: &Entity) -> Antecedent {
+    Antecedent {
+        role: String::new(),
+        sentence: e.sentence,
+        text: e.text.clone(),
+        span: e.span,
+    }
+}
+
+impl Ctx<'_> {
+    /// The first word (lower case) of the leaves a byte span covers.
+    fn tree_text_first_word(&self, span: Span) -> Option<&str> {
+        self.tree
+            .leaves()
+            .position(|l| self.tree.span(l).is_some_and(|s| s.start >= span.start))
+            .and_then(|i| self.words.get(i))
+            .map(String::as_str)
     }
 }
 
@@ -204,25 +408,18 @@ fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) ->
 }
 
 /// A verb's own code from the verb dictionary (patterns are the pattern coder's business).
-fn verb_code(
-    coder: &Coder<'_>,
-    tree: &Tree,
-    p: &Predication,
-) -> Option<(String, Option<&'static NounFrame>, RuleRef)> {
+fn verb_code(coder: &Coder<'_>, tree: &Tree, p: &Predication) -> Option<(String, RuleRef)> {
     let verbs = &coder.dictionaries().verbs;
     let word = tree.word(p.head)?;
-    for r in verbs.forms_of(word) {
-        let form = verbs.form(*r)?;
-        if form.words.len() != 1 {
-            continue;
-        }
-        let entry = verbs.verb(r.verb)?;
-        if let Some(VerbCode::Event(c)) = verbs.code_of(r.verb) {
-            return Some((c.code.clone(), None, entry.origin.rule_ref()));
-        }
-        return None;
+    let r = verbs
+        .forms_of(word)
+        .iter()
+        .find(|r| verbs.form(**r).is_some_and(|f| f.words.len() == 1))?;
+    let entry = verbs.verb(r.verb)?;
+    match verbs.code_of(r.verb) {
+        Some(VerbCode::Event(c)) => Some((c.code.clone(), entry.origin.rule_ref())),
+        _ => None,
     }
-    None
 }
 
 /// The mention that a phrase filler stands for: the leftmost coded mention inside it (one that
@@ -230,11 +427,17 @@ fn verb_code(
 /// noun phrase). Deleted mentions count: the predicate layer, not comma rules, decides here.
 fn mention_for(mentions: &[Mention], lo: u32, hi: u32) -> Option<&Mention> {
     let coded = |m: &&Mention| m.level >= 2;
-    mentions
-        .iter()
-        .filter(coded)
-        .filter(|m| m.lo >= lo && m.hi <= hi)
+    let inside = || {
+        mentions
+            .iter()
+            .filter(coded)
+            .filter(move |m| m.lo >= lo && m.hi <= hi)
+    };
+    // One with a country or organisation first: "a school … in Gaza City" is Gaza City.
+    inside()
+        .filter(|m| m.codes.iter().any(|c| real_code(c)))
         .min_by_key(|m| (m.lo, m.deleted, u32::MAX - m.hi))
+        .or_else(|| inside().min_by_key(|m| (m.lo, m.deleted, u32::MAX - m.hi)))
         .or_else(|| {
             mentions
                 .iter()
@@ -244,40 +447,148 @@ fn mention_for(mentions: &[Mention], lo: u32, hi: u32) -> Option<&Mention> {
         })
 }
 
-fn side<'m>(mentions: &'m [Mention], f: &Filler) -> Option<Side<'m>> {
+/// Node → the leaf range it covers (pre-order storage: fold children into parents backwards).
+fn leaf_ranges(tree: &Tree) -> Vec<(u32, u32)> {
+    let mut out = vec![(u32::MAX, 0u32); tree.len()];
+    let mut leaf = 0u32;
+    for id in tree.nodes() {
+        if tree.is_leaf(id) {
+            out[id.index()] = (leaf, leaf + 1);
+            leaf += 1;
+        }
+    }
+    for i in (0..tree.len()).rev() {
+        if let Some(p) = tree.parent(demarche_model::NodeId(i as u32)) {
+            let (lo, hi) = out[i];
+            let q = &mut out[p.index()];
+            *q = (q.0.min(lo), q.1.max(hi));
+        }
+    }
+    out
+}
+
+/// The head noun phrase of a phrase: "the group" in "the group of trying to rebuild …",
+/// "Putin" in "Putin, who met Xi, …".
+fn head_range(ctx: &Ctx<'_>, node: demarche_model::NodeId, lo: u32, hi: u32) -> (u32, u32) {
+    let mut cur = node;
+    while let Some(&first) = ctx.tree.children(cur).first() {
+        if ctx.tree.is_leaf(first) || !ctx.tree.label(first).starts_with("NP") {
+            break;
+        }
+        cur = first;
+    }
+    match ctx.range.get(cur.index()) {
+        Some(&(a, b)) if a >= lo && b <= hi && a < b => (a, b),
+        _ => (lo, hi),
+    }
+}
+
+/// The side a filler names: its head's mention's codes (a country-less description takes
+/// the discourse's country), else what its head stands for as an anaphor, else a mention
+/// elsewhere in the phrase. `p` is the predication it fills, for "it" in a reported clause.
+fn side(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {
+    let Filler::Phrase { node, lo, hi } = *f else {
+        return None;
+    };
+    let (hlo, hhi) = head_range(ctx, node, lo, hi);
+    if (hlo, hhi) != (lo, hi) {
+        let head = Filler::Phrase {
+            node,
+            lo: hlo,
+            hi: hhi,
+        };
+        if let Some(s) = side_in(ctx, p, &head) {
+            return Some(s);
+        }
+    }
+    side_in(ctx, p, f)
+}
+
+fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {
     let Filler::Phrase { lo, hi, .. } = *f else {
         return None;
     };
-    let m = mention_for(mentions, lo, hi)?;
-    let codes: Vec<&str> = m
-        .codes
+    if let Some(m) = mention_for(ctx.mentions, lo, hi) {
+        let mut out = Side {
+            codes: Vec::new(),
+            span: m.span,
+            rules: m.rules.clone(),
+            antecedents: Vec::new(),
+        };
+        for c in &m.codes {
+            if real_code(c) {
+                out.codes.push(c.clone());
+            } else if let Some((filled, ante)) = fill_country(ctx, c, m.span) {
+                out.codes.push(filled);
+                out.antecedents.push(ante);
+            }
+        }
+        if !out.codes.is_empty() {
+            return Some(out);
+        }
+    }
+    anaphor_side(ctx, p, lo, hi)
+}
+
+/// "he", "it", "the two sides", "the group": the actors the discourse gives.
+fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> Option<Side> {
+    let words: Vec<&str> = ctx
+        .words
+        .get(lo as usize..hi as usize)?
         .iter()
         .map(String::as_str)
-        .filter(|c| *c != "---" && !c.starts_with('"'))
         .collect();
-    (!codes.is_empty()).then_some(Side { codes, mention: m })
+    let kind = ctx.en.anaphor(&words)?;
+    let span = ctx
+        .tree
+        .leaves()
+        .nth(lo as usize)
+        .and_then(|l| ctx.tree.span(l))
+        .zip(
+            ctx.tree
+                .leaves()
+                .nth(hi as usize - 1)
+                .and_then(|l| ctx.tree.span(l)),
+        )
+        .map(|(a, b)| Span::new(a.start, b.end));
+    // "Pakistan said it would …": the reporter, in its own sentence.
+    if kind == Anaphor::Thing
+        && let Some((j, Link::Report | Link::Control)) = p.under
+        && let Some(q) = ctx.a.preds.get(j as usize)
+        && let Some(agent) = ctx.a.arg(q, &Role::Agent)
+        && let Filler::Phrase { lo: alo, .. } = agent.filler
+        && alo < lo
+        && let Some(mut s) = side(ctx, q, &agent.filler)
+    {
+        s.span = span;
+        return Some(s);
+    }
+    let found = ctx.discourse.resolve(kind, ctx.policy);
+    if found.is_empty() || kind == Anaphor::Pair && found.len() < 2 {
+        return None;
+    }
+    Some(Side {
+        codes: found.iter().map(|e| e.code.clone()).collect(),
+        span,
+        rules: Vec::new(),
+        antecedents: found.iter().map(|e| antecedent(e)).collect(),
+    })
 }
 
 /// The agent: the agent argument (or the agent of the event noun it names), a frame's source
 /// prepositions, or — for a passive with none — the agent of an event noun in an `in`,
 /// `during` or `by` phrase.
-fn agent_side<'m>(
-    a: &Analysis,
-    p: &Predication,
-    frame: Option<&NounFrame>,
-    mentions: &'m [Mention],
-) -> Option<Side<'m>> {
+fn agent_side(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Option<Side> {
+    let a = ctx.a;
     let args = a.args_of(p);
     if let Some(arg) = args.iter().find(|x| x.role == Role::Agent) {
         if let Filler::Phrase { node, .. } = arg.filler
             && let Some(n) = a.noun_at(node).and_then(|i| a.preds.get(i as usize))
             && n.kind == PredKind::Noun
         {
-            return a
-                .arg(n, &Role::Agent)
-                .and_then(|x| side(mentions, &x.filler));
+            return a.arg(n, &Role::Agent).and_then(|x| side(ctx, n, &x.filler));
         }
-        if let Some(s) = side(mentions, &arg.filler) {
+        if let Some(s) = side(ctx, p, &arg.filler) {
             return Some(s);
         }
     }
@@ -285,7 +596,7 @@ fn agent_side<'m>(
         for x in args {
             if let Role::Obl(prep) = &x.role
                 && f.source.iter().any(|s| s == prep)
-                && let Some(s) = side(mentions, &x.filler)
+                && let Some(s) = side(ctx, p, &x.filler)
             {
                 return Some(s);
             }
@@ -299,55 +610,119 @@ fn agent_side<'m>(
                 && let Some(n) = a.noun_at(node).and_then(|i| a.preds.get(i as usize))
                 && let Some(ag) = a.arg(n, &Role::Agent)
             {
-                return side(mentions, &ag.filler);
+                return side(ctx, n, &ag.filler);
             }
         }
     }
     None
 }
 
-/// The target: a noun frame's target prepositions; a verb's patient, else one of the usual
-/// target prepositions.
-fn target_side<'m>(
-    a: &Analysis,
-    p: &Predication,
-    frame: Option<&NounFrame>,
-    mentions: &'m [Mention],
-) -> Option<Side<'m>> {
-    let args = a.args_of(p);
+/// The target, with rule `domestic-place`: a target with no country ("civilians", "one
+/// person") takes the country of the place the event happened ("in the southern Lebanese
+/// town of …"); with none, there is no target.
+fn target_side(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Option<Side> {
+    if let Some(t) = direct_target(ctx, p, frame) {
+        return Some(t);
+    }
+    let place = place_country(ctx, p)?;
+    let (lo, hi) = target_filler(ctx, p, frame)?;
+    let m = mention_for(ctx.mentions, lo, hi)?;
+    let codes: Vec<String> = m
+        .codes
+        .iter()
+        .filter_map(|c| c.strip_prefix("---").filter(|r| !r.is_empty()))
+        .map(|rest| format!("{place}{rest}"))
+        .collect();
+    (!codes.is_empty()).then(|| Side {
+        codes,
+        span: m.span,
+        rules: m.rules.clone(),
+        antecedents: Vec::new(),
+    })
+}
+
+/// The leaf range of the phrase that would be the target.
+fn target_filler(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Option<(u32, u32)> {
+    let args = ctx.a.args_of(p);
+    let pick = |x: &demarche_predicates::Arg| match x.filler {
+        Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
+        Filler::Pred(_) => None,
+    };
+    if let Some(x) = args.iter().find(|x| x.role == Role::Patient) {
+        return pick(x);
+    }
+    let preps: Vec<&str> = match frame {
+        Some(f) => f.target.iter().map(String::as_str).collect(),
+        None => VERB_TARGET_PREPS.to_vec(),
+    };
+    args.iter()
+        .find(|x| matches!(&x.role, Role::Obl(prep) if preps.contains(&prep.as_str())))
+        .and_then(pick)
+}
+
+/// The country of the place a predication (or the verb whose argument it is) happened in.
+fn place_country(ctx: &Ctx<'_>, p: &Predication) -> Option<String> {
+    let host = ctx.a.preds.iter().find(|q| {
+        q.kind == PredKind::Verb
+            && ctx
+                .a
+                .args_of(q)
+                .iter()
+                .any(|x| matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope))
+    });
+    [Some(p), host].into_iter().flatten().find_map(|q| {
+        ctx.a.args_of(q).iter().find_map(|x| match &x.role {
+            Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Place) => {
+                let Filler::Phrase { node, lo, hi } = x.filler else {
+                    return None;
+                };
+                // "killed in an Israeli drone strike" names the event, not the place.
+                if ctx.a.noun_at(node).is_some() {
+                    return None;
+                }
+                let m = mention_for(ctx.mentions, lo, hi)?;
+                let c = m.codes.iter().find(|c| real_code(c))?;
+                let country = c.get(..3)?;
+                ctx.policy.is_country(country).then(|| country.to_string())
+            }
+            _ => None,
+        })
+    })
+}
+
+/// The target named directly: a noun frame's patient or target prepositions; a verb's
+/// patient, else one of the usual target prepositions.
+fn direct_target(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Option<Side> {
+    let args = ctx.a.args_of(p);
     let by_prep = |preps: &[&str]| {
         args.iter().find_map(|x| match &x.role {
-            Role::Obl(prep) if preps.contains(&prep.as_str()) => side(mentions, &x.filler),
+            Role::Obl(prep) if preps.contains(&prep.as_str()) => side(ctx, p, &x.filler),
             _ => None,
         })
     };
     match frame {
-        Some(f) => {
-            let preps: Vec<&str> = f.target.iter().map(String::as_str).collect();
-            by_prep(&preps)
-        }
+        // An elicited event is aimed at the support verb's subject ("drew condemnation").
+        Some(f) => match args.iter().find(|x| x.role == Role::Patient) {
+            Some(x) => side(ctx, p, &x.filler),
+            None => {
+                let preps: Vec<&str> = f.target.iter().map(String::as_str).collect();
+                by_prep(&preps)
+            }
+        },
         // An uncoded object is still the target ("accused them of …"): no fallback then.
         None => match args.iter().find(|x| x.role == Role::Patient) {
-            Some(x) => side(mentions, &x.filler),
+            Some(x) => side(ctx, p, &x.filler),
             None => by_prep(&VERB_TARGET_PREPS),
         },
     }
 }
 
-fn comitative<'m>(
-    a: &Analysis,
-    p: &Predication,
-    frame: Option<&NounFrame>,
-    mentions: &'m [Mention],
-) -> Option<Side<'m>> {
+fn comitative(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Option<Side> {
     if frame.is_some_and(|f| f.target.iter().any(|t| t == "with")) {
         return None;
     }
-    if frame.is_none() && a.arg(p, &Role::Patient).is_none() {
-        return None; // "with" may be the verb's target ("clashed with")
-    }
-    a.args_of(p).iter().find_map(|x| match &x.role {
-        Role::Obl(prep) if prep == "with" => side(mentions, &x.filler),
+    ctx.a.args_of(p).iter().find_map(|x| match &x.role {
+        Role::Obl(prep) if prep == "with" => side(ctx, p, &x.filler),
         _ => None,
     })
 }
@@ -359,6 +734,11 @@ fn evidence_span(tree: &Tree, p: &Predication) -> Option<Span> {
         Some(s) if s.start < head.start => Some(Span::new(s.start, head.end)),
         _ => Some(head),
     }
+}
+
+fn overlap(a: Option<Span>, b: Option<Span>) -> bool {
+    a.zip(b)
+        .is_some_and(|(x, y)| x.start < y.end && y.start < x.end)
 }
 
 /// Adds an event unless the pattern coder already coded this verb; replaces its event when it
@@ -374,8 +754,17 @@ fn merge(events: &mut Vec<CodedEvent>, legacy: usize, ev: CodedEvent, passive: b
             && country(&events[i].target) == country(&ev.source);
         if passive && reversed {
             events[i] = ev;
+            return;
         }
-        return;
+        // The same act between other partners (the other way of a joint act, a comitative, a
+        // coordinated actor the patterns missed) is added; another reading of the act is not.
+        let same_root = events[i].code.get(..2) == ev.code.get(..2);
+        let new_dyad = !events[..legacy].iter().filter(|e| overlaps(e)).any(|e| {
+            country(&e.source) == country(&ev.source) && country(&e.target) == country(&ev.target)
+        });
+        if !(same_root && new_dyad) {
+            return;
+        }
     }
     let same = |e: &CodedEvent| {
         e.source == ev.source && e.target == ev.target && e.code.get(..2) == ev.code.get(..2)

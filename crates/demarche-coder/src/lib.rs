@@ -48,11 +48,13 @@
 //! assert_eq!(&text[e.verb_span.unwrap().range()], "attacked");
 //! ```
 
+pub mod discourse;
 mod frames;
 mod legacy;
 pub mod lexicon;
 pub mod validate;
 
+pub use discourse::Discourse;
 pub use legacy::{Coded, CodedEvent, Coder, Trace, TraceActor, TraceVerb};
 
 use demarche_model::RuleRef;

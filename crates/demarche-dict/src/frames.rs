@@ -50,6 +50,9 @@ pub struct SupportVerb {
     /// `support-with`: the verb changes what the noun means ("lifted sanctions"), so it codes
     /// only through frames that name it in `with`.
     pub only_with: bool,
+    /// `support-elicit`: the verb's subject undergoes the event, whose agent is the noun's
+    /// `from`/`by` phrase ("drew condemnation from Japan").
+    pub elicit: bool,
     pub origin: Origin,
 }
 
@@ -82,11 +85,12 @@ impl FrameSet {
             let text = line.text.trim();
             let (keyword, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
             match keyword {
-                "support" | "support-with" => {
+                "support" | "support-with" | "support-elicit" => {
                     for lemma in rest.split('|').map(normalise).filter(|l| !l.is_empty()) {
                         self.support.push(SupportVerb {
                             lemma,
                             only_with: keyword == "support-with",
+                            elicit: keyword == "support-elicit",
                             origin: ctx.origin(n),
                         });
                     }
@@ -98,7 +102,7 @@ impl FrameSet {
                 _ => diags.push(ctx.error(
                     n,
                     format!(
-                        "expected a line starting with `support`, `support-with` or `noun`, found `{keyword}`"
+                        "expected a line starting with `support`, `support-with`, `support-elicit` or `noun`, found `{keyword}`"
                     ),
                 )),
             }
@@ -155,17 +159,27 @@ impl FrameSet {
         })
     }
 
+    /// The support verb `lemma` (+ `particle`), if it is one: exact first, then the verb
+    /// alone ("held up" is "hold").
+    pub fn support_verb(&self, lemma: &str, particle: Option<&str>) -> Option<&SupportVerb> {
+        let exact = |v: &&SupportVerb| match particle {
+            Some(p) => {
+                v.lemma.len() == lemma.len() + 1 + p.len()
+                    && v.lemma.starts_with(lemma)
+                    && v.lemma.ends_with(p)
+                    && v.lemma.as_bytes().get(lemma.len()) == Some(&b' ')
+            }
+            None => v.lemma == lemma,
+        };
+        self.support
+            .iter()
+            .find(exact)
+            .or_else(|| particle.and_then(|_| self.support.iter().find(|v| v.lemma == lemma)))
+    }
+
     /// Whether `lemma` (+ `particle`) is a support verb.
     pub fn is_support(&self, lemma: &str, particle: Option<&str>) -> bool {
-        self.support.iter().any(|s| match particle {
-            Some(p) => {
-                s.lemma.len() == lemma.len() + 1 + p.len()
-                    && s.lemma.starts_with(lemma)
-                    && s.lemma.ends_with(p)
-                    && s.lemma.as_bytes().get(lemma.len()) == Some(&b' ')
-            }
-            None => s.lemma == lemma,
-        }) || particle.is_some() && self.support.iter().any(|s| s.lemma == lemma)
+        self.support_verb(lemma, particle).is_some()
     }
 
     /// The first frame of a name that allows this support verb (or none).

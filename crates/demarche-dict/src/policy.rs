@@ -55,6 +55,9 @@ pub struct Policy {
     pub domestic_agents: Vec<PolicyCode>,
     /// `not-country`: first three letters of actor codes that name no country.
     pub non_country: Vec<PolicyCode>,
+    /// `armed-group`: actor types (or, first in a code, prefixes) of armed non-state groups,
+    /// which "the group", "the rebels" refer back to.
+    pub armed_groups: Vec<PolicyCode>,
 }
 
 /// The built-in `dictionaries/policy.txt` (compiled in with the other files by
@@ -100,6 +103,7 @@ impl Policy {
             deed_target_roots: Vec::new(),
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
+            armed_groups: Vec::new(),
         };
         let mut diags = Vec::new();
         for line in lines(content) {
@@ -143,6 +147,9 @@ impl Policy {
                 "not-country" => p
                     .non_country
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
+                "armed-group" => p
+                    .armed_groups
+                    .extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "intent" => {
                     let Some(eq) = args.iter().position(|a| *a == "=") else {
                         diags.push(ctx.error(n, "`intent` expects `ROOT ... = CODE`"));
@@ -181,7 +188,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         deed-agent, domestic or not-country"
+                         deed-agent, domestic, not-country or armed-group"
                     ),
                 )),
             }
@@ -228,6 +235,15 @@ impl Policy {
     pub fn is_country(&self, prefix: &str) -> bool {
         !self.non_country.iter().any(|c| c.code == prefix)
     }
+
+    /// Whether an actor code names an armed non-state group (`armed-group`): its first three
+    /// letters, or the three after its country, are one of the rule's types.
+    pub fn is_armed_group(&self, actor_code: &str) -> bool {
+        [actor_code.get(..3), actor_code.get(3..6)]
+            .into_iter()
+            .flatten()
+            .any(|part| self.armed_groups.iter().any(|a| a.code == part))
+    }
 }
 
 fn is_root(s: &str) -> bool {
@@ -255,6 +271,8 @@ mod tests {
         assert!(p.targets_deed_agent("111") && !p.targets_deed_agent("130"));
         assert!(p.is_domestic("SRBEDU") && !p.is_domestic("SRBGOV") && !p.is_domestic("SRB"));
         assert!(!p.is_country("IGO") && p.is_country("SRB"));
+        assert!(p.is_armed_group("PSEREBHMS") && p.is_armed_group("IMGMUSALQ"));
+        assert!(!p.is_armed_group("ISRMIL") && !p.is_armed_group("RUS"));
         // Every rule cites its line.
         let line = p
             .intent

@@ -17,6 +17,24 @@ pub struct Evidence {
     pub target_span: Option<Span>,
     pub verb_span: Option<Span>,
     pub rules: Vec<RuleRef>,
+    /// For a side the sentence names only by reference ("he", "the two sides", "the
+    /// ministry"): where the document named it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub antecedents: Vec<Antecedent>,
+}
+
+/// Where an actor that a sentence names only by reference was named earlier in its document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Antecedent {
+    /// `source` or `target`.
+    pub role: String,
+    /// 0-based index of the sentence that named it.
+    pub sentence: usize,
+    /// Its words there.
+    pub text: String,
+    /// Its byte span in that sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
 }
 
 /// A place on the map, as the geoparser resolved it from the embedded gazetteer.

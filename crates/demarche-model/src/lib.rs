@@ -37,6 +37,6 @@ mod tree;
 pub use date::{Date, parse_date};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, Sentence, Token};
-pub use event::{Event, Evidence, GeoPoint, RuleRef};
+pub use event::{Antecedent, Event, Evidence, GeoPoint, RuleRef};
 pub use span::Span;
 pub use tree::{NodeId, NodeKind, Tree, TreeError};

@@ -1,13 +1,14 @@
 //! Tree → predications, in passes: verb chains and their arguments, links between clauses,
 //! controllers, event nouns (with support verbs), links of event nouns.
 
+use crate::Support;
 use crate::shape::{Cat, Shape, VerbTag};
 use crate::{
     Analysis, Arg, Filler, Link, Modality, Polarity, PredKind, PredicateLexicon, Predication, Role,
     Via, Voice,
 };
 use demarche_model::{NodeId, Tree};
-use demarche_text::english::{self, Aux, Modal, VerbClass};
+use demarche_text::english::{self, Aux, Modal, Prep, VerbClass};
 
 /// Arguments gathered for one predication before they go into the arena.
 type Args = Vec<Arg>;
@@ -40,13 +41,27 @@ pub fn analyze(tree: &Tree, lex: &dyn PredicateLexicon) -> Analysis {
     let verbs = drafts.len();
     for id in tree.nodes() {
         if sh.cat(id) == Cat::Np
-            && let Some(d) = noun_draft(&sh, lex, id, &mut drafts[..verbs])
+            && let Some(d) = noun_draft(&sh, en, lex, id, &mut drafts[..verbs])
         {
             drafts.push(d);
         }
     }
     link_nouns(&sh, &mut drafts, verbs);
     let mut out = Analysis::default();
+    // A partitive that is itself an event noun ("a barrage of drone strikes") gives way to
+    // the event noun after its `of`, which has the same scope and comes later.
+    let keep: Vec<bool> = (0..drafts.len())
+        .map(|k| {
+            k < verbs
+                || !drafts[k + 1..]
+                    .iter()
+                    .any(|d| d.pred.scope == drafts[k].pred.scope)
+        })
+        .collect();
+    let drafts = drafts
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(d, k)| k.then_some(d));
     for d in drafts {
         let start = out.args.len() as u32;
         out.args.extend(d.args);
@@ -162,7 +177,25 @@ fn verb_draft(sh: &Shape<'_>, en: &english::English, vp: NodeId) -> Option<Draft
     let mut args: Args = Vec::new();
     // Objects, PPs and clauses of the verb's own phrase.
     let mut objects = 0;
-    for &c in kids.iter().skip_while(|&&c| c != head).skip(1) {
+    for (i, &c) in kids.iter().skip_while(|&&c| c != head).skip(1).enumerate() {
+        // "carried (PP out (NP strikes))": a particle read as a preposition, right after the
+        // verb, and its object.
+        if i == 0
+            && sh.cat(c) == Cat::Pp
+            && pred.particle.is_none()
+            && let Some(&first) = sh.children(c).first()
+            && en.is_prep(sh.word(first), Prep::Particle)
+            && let Some(obj) = sh.pp_object(c)
+        {
+            pred.particle = Some(first);
+            objects += 1;
+            args.push(Arg {
+                role: Role::Patient,
+                filler: phrase(sh, obj),
+                via: Via::Object,
+            });
+            continue;
+        }
         match sh.cat(c) {
             Cat::Np => {
                 let role = if objects == 0 {
@@ -466,6 +499,7 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
 /// subject, prepositional phrases and framing, and is marked absorbed.
 fn noun_draft(
     sh: &Shape<'_>,
+    en: &english::English,
     lex: &dyn PredicateLexicon,
     np: NodeId,
     verbs: &mut [Draft],
@@ -548,17 +582,32 @@ fn noun_draft(
             }
         }
     }
-    // Prepositional phrases after the noun: (NP (NP strikes) (PP on (NP Gaza))).
+    // Prepositional phrases after the noun: (NP (NP strikes) (PP on (NP Gaza))); through a
+    // partitive, "(NP (NP a wave) (PP of (NP drone strikes)) (PP on …))", the outer phrase.
     let outer = sh.parent(np).filter(|&p| sh.cat(p) == Cat::Np);
     let mut scope = np;
+    let mut pp_host: Option<(NodeId, usize)> = None;
     if let Some(o) = outer
         && sh.children(o).first() == Some(&np)
     {
         scope = o;
-        for &c in sh.children(o).iter().skip(1) {
+        pp_host = Some((o, 1));
+    } else if let Some(g) = partitive_outer(sh, en, np) {
+        scope = g;
+        pp_host = Some((g, 2));
+    }
+    for (host, skip) in pp_host.into_iter().chain(
+        outer
+            .filter(|&o| Some(o) != pp_host.map(|h| h.0) && sh.children(o).first() == Some(&np))
+            .map(|o| (o, 1)),
+    ) {
+        for &c in sh.children(host).iter().skip(skip) {
             if sh.cat(c) == Cat::Pp
                 && let (Some(prep), Some(obj)) = (sh.pp_prep(c), sh.pp_object(c))
             {
+                if obj == np {
+                    continue;
+                }
                 let by = prep == "by";
                 args.push(Arg {
                     role: if by { Role::Agent } else { Role::Obl(prep) },
@@ -570,17 +619,19 @@ fn noun_draft(
     }
     pred.scope = scope;
     // Object of a support verb?
-    let support =
-        verbs.iter_mut().find(|d| {
-            d.args.iter().any(|a| {
+    let support = verbs.iter_mut().find_map(|d| {
+        let object = d.args.iter().any(|a| {
             a.role == Role::Patient
                 && matches!(a.filler, Filler::Phrase { node, .. } if node == scope || node == np)
-        }) && lex.is_support(
-            &d.pred.lemma,
-            d.pred.particle.map(|p| sh.word(p).to_lowercase()).as_deref(),
-        )
         });
-    if let Some(v) = support {
+        if !object {
+            return None;
+        }
+        let particle = d.pred.particle.map(|p| sh.word(p).to_lowercase());
+        lex.support(&d.pred.lemma, particle.as_deref())
+            .map(|k| (d, k))
+    });
+    if let Some((v, kind)) = support {
         v.pred.absorbed = true;
         pred.support = Some(v.pred.head);
         pred.support_lemma = Some(match v.pred.particle {
@@ -594,13 +645,19 @@ fn noun_draft(
         pred.under = v.pred.under;
         let has_agent = args.iter().any(|a| a.role == Role::Agent);
         for a in &v.args {
-            match &a.role {
-                Role::Agent if !has_agent => args.push(Arg {
+            match (&a.role, kind) {
+                (Role::Agent, Support::Agentive) if !has_agent => args.push(Arg {
                     role: Role::Agent,
                     filler: a.filler,
                     via: Via::SupportSubject,
                 }),
-                Role::Obl(_) => args.push(Arg {
+                // "drew condemnation from Japan": the subject is what it is aimed at.
+                (Role::Agent, Support::Elicit) => args.push(Arg {
+                    role: Role::Patient,
+                    filler: a.filler,
+                    via: Via::SupportSubject,
+                }),
+                (Role::Obl(_), _) => args.push(Arg {
                     role: a.role.clone(),
                     filler: a.filler,
                     via: Via::SupportPp,
@@ -616,6 +673,23 @@ fn noun_draft(
         args,
         top: scope,
     })
+}
+
+/// For a noun phrase inside "a wave of …": the outer phrase, when its head is a partitive.
+fn partitive_outer(sh: &Shape<'_>, en: &english::English, np: NodeId) -> Option<NodeId> {
+    let pp = sh.parent(np).filter(|&p| sh.cat(p) == Cat::Pp)?;
+    if sh.pp_prep(pp).as_deref() != Some("of") {
+        return None;
+    }
+    let g = sh.parent(pp).filter(|&p| sh.cat(p) == Cat::Np)?;
+    let first = *sh.children(g).first()?;
+    let head = sh
+        .children(first)
+        .iter()
+        .rev()
+        .find(|&&l| sh.cat(l) == Cat::Noun)
+        .copied()?;
+    en.is_partitive(sh.word(head)).then_some(g)
 }
 
 /// Event nouns not taken by a support verb sit under the verb whose argument holds them.

@@ -55,8 +55,19 @@ pub trait PredicateLexicon {
     /// an id the lexicon understands, or `None`.
     fn event_noun(&self, words: &[&str]) -> Option<(usize, u32)>;
     /// Whether a verb lemma, with its particle if any ("carry" + "out"), is a support verb: its
-    /// object noun names the event ("held talks", "carried out strikes").
-    fn is_support(&self, lemma: &str, particle: Option<&str>) -> bool;
+    /// object noun names the event ("held talks", "carried out strikes"), and whose the
+    /// verb's subject is.
+    fn support(&self, lemma: &str, particle: Option<&str>) -> Option<Support>;
+}
+
+/// How a support verb relates its subject to the event its object names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Support {
+    /// The subject does it: "Israel carried out strikes".
+    Agentive,
+    /// The subject undergoes it: "the launch drew condemnation from Japan", "prompting
+    /// criticism from Beijing".
+    Elicit,
 }
 
 /// A lexicon that knows no event nouns and no support verbs: verbs only.
@@ -67,8 +78,8 @@ impl PredicateLexicon for NoLexicon {
     fn event_noun(&self, _: &[&str]) -> Option<(usize, u32)> {
         None
     }
-    fn is_support(&self, _: &str, _: Option<&str>) -> bool {
-        false
+    fn support(&self, _: &str, _: Option<&str>) -> Option<Support> {
+        None
     }
 }
 

@@ -2,7 +2,7 @@
 //! `UPDATE_EXPECT=1 cargo test -p demarche-predicates` rewrites the expectations after a
 //! deliberate change; review the diff.
 
-use demarche_predicates::{PredicateLexicon, analyze, render};
+use demarche_predicates::{PredicateLexicon, Support, analyze, render};
 use expect_test::{Expect, expect};
 
 /// A tiny lexicon for the fixtures: a few event nouns and support verbs.
@@ -39,16 +39,17 @@ impl PredicateLexicon for Lex {
         }
         None
     }
-    fn is_support(&self, lemma: &str, particle: Option<&str>) -> bool {
-        matches!(
-            (lemma, particle),
+    fn support(&self, lemma: &str, particle: Option<&str>) -> Option<Support> {
+        match (lemma, particle) {
             ("carry", Some("out"))
-                | ("hold", _)
-                | ("impose", _)
-                | ("launch", _)
-                | ("sign", _)
-                | ("lodge", _)
-        )
+            | ("hold", _)
+            | ("impose", _)
+            | ("launch", _)
+            | ("sign", _)
+            | ("lodge", _) => Some(Support::Agentive),
+            ("draw", _) | ("prompt", _) => Some(Support::Elicit),
+            _ => None,
+        }
     }
 }
 
@@ -329,6 +330,56 @@ fn given_ptb_tree_maps_into_the_same_layer() {
         p1 arm verb under p0 complement
            patient "militants" object
            agent "Iran" controller
+    "#]]
+    .assert_eq(&render(&tree, &analyze(&tree, &Lex)));
+}
+
+#[test]
+fn partitive_gives_way_to_the_event_noun_after_of() {
+    check(
+        "Russia launched a wave of strikes on Kharkiv.",
+        expect![[r#"
+            p0 launch verb absorbed
+               patient "a wave of strikes" object
+               on "Kharkiv" pp
+               agent "Russia" subject
+            p1 strikes noun support="launch"
+               on "Kharkiv" support-pp
+               agent "Russia" support-subject
+        "#]],
+    );
+}
+
+#[test]
+fn elicit_support_verb_makes_its_subject_the_patient() {
+    check(
+        "The missile test drew condemnation from Japan.",
+        expect![[r#"
+            p0 draw verb absorbed
+               patient "condemnation" object
+               from "Japan" pp
+               agent "The missile test" subject
+            p1 condemnation noun support="draw"
+               from "Japan" support-pp
+               patient "The missile test" support-subject
+        "#]],
+    );
+}
+
+#[test]
+fn particle_read_as_preposition() {
+    let tree = demarche_model::Tree::parse_ptb(
+        "(ROOT (S (NP (NNP Israel)) (VP (VBD carried) (PP (IN out) (NP (NNS strikes))) (PP (IN on) (NP (NNP Gaza)))) (. .)))",
+    )
+    .unwrap();
+    expect![[r#"
+        p0 carry verb absorbed
+           patient "strikes" object
+           on "Gaza" pp
+           agent "Israel" subject
+        p1 strikes noun support="carry out"
+           on "Gaza" support-pp
+           agent "Israel" support-subject
     "#]]
     .assert_eq(&render(&tree, &analyze(&tree, &Lex)));
 }

@@ -179,6 +179,7 @@ pub fn events_for(
                         file: HAND_CODED_FILE.to_string(),
                         line: c.line,
                     }],
+                    antecedents: Vec::new(),
                 },
             }
             .with_cameo_facts(),

@@ -59,6 +59,7 @@ fn event(
                 file: "test.verbs".into(),
                 line: index + 1,
             }],
+            antecedents: Vec::new(),
         },
     }
     .with_cameo_facts()

@@ -129,6 +129,7 @@ pub fn corpus(spec: SyntheticSpec) -> impl Iterator<Item = IngestItem> {
                             file: "synthetic".to_string(),
                             line: s + 1,
                         }],
+                        antecedents: Vec::new(),
                     },
                     sentence_text: sentence,
                 }

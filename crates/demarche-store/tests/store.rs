@@ -41,6 +41,7 @@ fn ev(doc: &str, sentence: usize, date: &str, src: &str, tgt: &str, code: &str) 
                 file: "verbs.txt".to_string(),
                 line: 10 + sentence,
             }],
+            antecedents: Vec::new(),
         },
         sentence_text: text,
     }

@@ -53,6 +53,8 @@ pub enum Prep {
     PlaceOrGoal,
     /// The infinitive marker (`to`).
     Infinitive,
+    /// A verb particle a parser may read as a preposition ("carried out strikes").
+    Particle,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -65,6 +67,9 @@ pub enum VerbClass {
     Intent = 8,
     Aspect = 16,
     Deny = 32,
+    /// Verbs of harm done ("killed", "hit", "destroyed"): an event noun that is their subject
+    /// or their `in` phrase ("an air strike killed …", "killed in an air strike") happened.
+    Effect = 64,
 }
 
 /// The compiled word lists (built once, shared by every thread).
@@ -83,6 +88,21 @@ pub struct English {
     modal: HashMap<&'static str, Modal>,
     negation: Vec<&'static str>,
     adjunct: Vec<&'static str>,
+    anaphora: Vec<(Anaphor, &'static str)>,
+    partitive: Vec<&'static str>,
+}
+
+/// What an anaphoric phrase stands for (`anaphora.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anaphor {
+    /// "he", "she": a person named before.
+    Person,
+    /// "it", "they": an actor named before.
+    Thing,
+    /// "the two sides": the last two actors named together.
+    Pair,
+    /// "the group": the last armed group named.
+    Group,
 }
 
 const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
@@ -90,9 +110,12 @@ const AUXILIARY: &str = include_str!("../data/english/auxiliary.txt");
 const MODAL: &str = include_str!("../data/english/modal.txt");
 const NEGATION: &str = include_str!("../data/english/negation.txt");
 const ADJUNCT: &str = include_str!("../data/english/adjunct.txt");
+const ANAPHORA: &str = include_str!("../data/english/anaphora.txt");
+const PARTITIVE: &str = include_str!("../data/english/partitive.txt");
 const PREPOSITION: &str = include_str!("../data/english/preposition.txt");
 const FORMS: &str = include_str!("../data/english/forms.txt");
-const CLASS_FILES: [(&str, &str); 5] = [
+const CLASS_FILES: [(&str, &str); 6] = [
+    ("effect", include_str!("../data/english/effect.txt")),
     ("report", include_str!("../data/english/report.txt")),
     ("control", include_str!("../data/english/control.txt")),
     ("intent", include_str!("../data/english/intent.txt")),
@@ -191,6 +214,19 @@ impl English {
             forms: Vec::new(),
             modal: HashMap::new(),
             adjunct: lines(ADJUNCT).collect(),
+            partitive: lines(PARTITIVE).collect(),
+            anaphora: sections(ANAPHORA)
+                .filter_map(|(section, phrase)| {
+                    let kind = match section {
+                        "person" => Anaphor::Person,
+                        "thing" => Anaphor::Thing,
+                        "pair" => Anaphor::Pair,
+                        "group" => Anaphor::Group,
+                        _ => return None,
+                    };
+                    Some((kind, phrase))
+                })
+                .collect(),
             negation: NEGATION
                 .split_whitespace()
                 .filter(|w| !w.starts_with('#'))
@@ -224,6 +260,7 @@ impl English {
                 "part" => Prep::Part,
                 "place" => Prep::Place,
                 "place-or-goal" => Prep::PlaceOrGoal,
+                "particle" => Prep::Particle,
                 _ => Prep::Infinitive,
             };
             en.prep.extend(words.split_whitespace().map(|w| (w, role)));
@@ -252,6 +289,7 @@ impl English {
                     ("control", _) => VerbClass::SubjectControl,
                     ("intent", _) => VerbClass::Intent,
                     ("aspect", _) => VerbClass::Aspect,
+                    ("effect", _) => VerbClass::Effect,
                     _ => VerbClass::Deny,
                 };
                 *en.classes.entry(lemma.to_string()).or_default() |= class as u8;
@@ -340,6 +378,34 @@ impl English {
         self.adjunct.iter().any(|a| a.eq_ignore_ascii_case(word))
     }
 
+    /// Whether a noun counts or groups events ("a wave of strikes", "a new round of talks"):
+    /// the event is the noun after its `of` (`partitive.txt`).
+    pub fn is_partitive(&self, noun: &str) -> bool {
+        let n = noun.to_lowercase();
+        self.partitive
+            .iter()
+            .any(|p| *p == n || n.strip_suffix('s') == Some(*p))
+    }
+
+    /// What a noun phrase (its words, lower case) stands for when it names an actor only by
+    /// reference: a pronoun, "the two sides", "the group" (`anaphora.txt`).
+    pub fn anaphor(&self, words: &[&str]) -> Option<Anaphor> {
+        let phrase = words.join(" ");
+        if let Some((kind, _)) = self
+            .anaphora
+            .iter()
+            .find(|(k, p)| *k != Anaphor::Group && *p == phrase)
+        {
+            return Some(*kind);
+        }
+        match words {
+            ["the", .., head] if self.anaphora.contains(&(Anaphor::Group, *head)) => {
+                Some(Anaphor::Group)
+            }
+            _ => None,
+        }
+    }
+
     pub fn is_negation(&self, word: &str) -> bool {
         self.negation.iter().any(|n| n.eq_ignore_ascii_case(word))
     }
@@ -405,11 +471,18 @@ fn needs_e(stem: &str) -> bool {
     let (last, prev) = (b[b.len() - 1], b[b.len() - 2]);
     match last {
         b'u' | b'v' | b'c' => true,
-        b'g' => prev != b'n',
+        // "chang-", "exchang-", "lodg-", "challeng-" but "belong-", "bring-"
+        b'g' => prev != b'n' || !matches!(b.get(b.len().wrapping_sub(3)), Some(b'o' | b'i')),
         b's' => {
             !stem.ends_with("ss") && (is_vowel(prev) || matches!(prev, b'n' | b'r' | b'p' | b'l'))
         }
         b'z' => prev != b'z',
+        // "fir-", "declar-", "requir-", "captur-" but "appear-", "clear-", "honor-"
+        b'r' => {
+            let before = b.len().checked_sub(3).and_then(|i| b.get(i)).copied();
+            matches!(prev, b'i' | b'u' | b'a')
+                && (before.is_some_and(|c| !is_vowel(c)) || stem.ends_with("quir"))
+        }
         b't' if prev == b'i' => ["cit", "unit", "invit", "ignit", "excit", "incit", "recit"]
             .iter()
             .any(|s| stem.ends_with(s)),
@@ -455,6 +528,14 @@ mod tests {
             ("met", "meet"),
             ("struck", "strike"),
             ("criticised", "criticise"),
+            ("exchanged", "exchange"),
+            ("changing", "change"),
+            ("belonged", "belong"),
+            ("fired", "fire"),
+            ("declared", "declare"),
+            ("required", "require"),
+            ("appeared", "appear"),
+            ("captured", "capture"),
         ] {
             assert_eq!(en.verb_lemma(form), lemma, "{form}");
         }
@@ -470,6 +551,13 @@ mod tests {
         assert_eq!(en.aux("Has"), Some(Aux::Have));
         assert_eq!(en.modal("might"), Some(Modal::Possible));
         assert!(en.is_negation("never"));
+        assert_eq!(en.anaphor(&["the", "two", "sides"]), Some(Anaphor::Pair));
+        assert_eq!(en.anaphor(&["he"]), Some(Anaphor::Person));
+        assert_eq!(
+            en.anaphor(&["the", "militant", "group"]),
+            Some(Anaphor::Group)
+        );
+        assert_eq!(en.anaphor(&["the", "army"]), None);
         assert!(en.is_prep("BY", Prep::Agent));
         assert!(en.is_prep("in", Prep::Part) && en.is_prep("in", Prep::Place));
         assert!(!en.is_prep("to", Prep::Part));

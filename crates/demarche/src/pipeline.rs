@@ -126,10 +126,14 @@ impl<'d> Pipeline<'d> {
         // inform each choice); each event then takes its sentence's location or the dateline.
         let spans: Vec<Span> = sentences.iter().map(|(s, _)| *s).collect();
         let (places, dateline) = demarche_extract::places(&doc.text, Some(&spans));
+        // Actors named in one sentence resolve "he", "the two sides", "the ministry" in the next.
+        let mut discourse = demarche_coder::Discourse::new();
         for (index, (span, tree)) in sentences.into_iter().enumerate() {
             let text = &doc.text[span.range()];
             out.sentences.push(span);
-            let coded = self.coder.code(&tree, text, date, &self.options);
+            let coded = self
+                .coder
+                .code_in(&tree, text, date, &self.options, &mut discourse);
             let event_date = demarche_extract::event_date(&doc.text, span, Some(date));
             let geo = demarche_extract::event_location(&doc.text, span, &places, dateline)
                 .and_then(|(i, source)| {
@@ -291,6 +295,7 @@ fn event_record(e: CodedEvent, s: &SentenceRef<'_>) -> Event {
             target_span: e.target_span,
             verb_span: e.verb_span,
             rules: e.rules,
+            antecedents: e.antecedents,
         },
     }
     .with_cameo_facts()

@@ -163,6 +163,14 @@ impl Coder<'_> {
             span: tree.span(ne.node),
             level: ne.level,
             deleted,
+            person: ne.rules.iter().any(|k| match k {
+                RuleKey::Actor(i) => self
+                    .dicts
+                    .actors
+                    .get(demarche_dict::ActorId(*i))
+                    .is_some_and(|e| !e.dated.is_empty()),
+                _ => false,
+            }),
         };
         let start = out.len();
         out.extend(s.nes.iter().map(|ne| mention(ne, false)));

@@ -24,6 +24,7 @@ mod news;
 mod sent;
 mod verbs;
 
+use crate::discourse::Discourse;
 use crate::lexicon::{self, Lexicon, UNKNOWN, WordId};
 use crate::{Options, Rejection};
 use demarche_dict::{ActorId, AgentId, Dictionaries, DiscardScope};
@@ -41,6 +42,8 @@ pub struct CodedEvent {
     pub verb_span: Option<Span>,
     /// Dictionary entries that fired: the verb, the pattern (if any), actors and agents.
     pub rules: Vec<RuleRef>,
+    /// Where the document named a side this sentence names only by reference.
+    pub antecedents: Vec<demarche_model::Antecedent>,
 }
 
 /// The result of coding one sentence.
@@ -104,6 +107,8 @@ pub(crate) struct Mention {
     pub level: u8,
     /// The phrase was removed with a comma clause: the events do not use it.
     pub deleted: bool,
+    /// A person (an actor entry with dated roles).
+    pub person: bool,
 }
 
 /// A dictionary entry, by kind and index: cheap to copy while coding, turned into a
@@ -159,17 +164,42 @@ impl<'d> Coder<'d> {
     /// Codes one sentence. `tree` should be aligned to `text` (see `Tree::aligned_to`) for the
     /// evidence spans; coding itself uses only the tree's words.
     pub fn code(&self, tree: &Tree, text: &str, date: Date, opts: &Options) -> Coded {
+        self.code_in(tree, text, date, opts, &mut Discourse::new())
+    }
+
+    /// [`Coder::code`] for one sentence of a document coded in order: `discourse` holds what
+    /// earlier sentences named (with [`Options::frames`], "he", "the two sides", "the
+    /// ministry" resolve through it) and learns what this one names.
+    pub fn code_in(
+        &self,
+        tree: &Tree,
+        text: &str,
+        date: Date,
+        opts: &Options,
+        discourse: &mut Discourse,
+    ) -> Coded {
         if !opts.frames() || self.dicts.frames.is_empty() {
+            discourse.sentence += 1;
             return self.code_inner(tree, text, date, opts, None);
         }
         let (mut coded, mentions) = self.code_with_mentions(tree, text, date, opts);
+        let mut named = Vec::new();
         if coded.rejected.is_none() {
             let a = crate::frames::analysis(self, tree);
-            crate::frames::code_predications(self, tree, &a, &mentions, &mut coded.events);
+            named = crate::frames::code_predications(
+                self,
+                tree,
+                &a,
+                &mentions,
+                &mut coded.events,
+                discourse,
+                text,
+            );
             if let Some(t) = coded.trace.as_mut() {
                 t.predicates = demarche_predicates::render(tree, &a);
             }
         }
+        discourse.finish_sentence(named, &self.dicts.policy);
         coded
     }
 

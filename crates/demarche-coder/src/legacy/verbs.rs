@@ -293,6 +293,7 @@ impl Coder<'_> {
                 target_span: tm.span.or_else(|| tree.span(tn.node)),
                 verb_span,
                 rules: ev_rules,
+                antecedents: Vec::new(),
             });
         };
         for a in 0..sne.codes.len() {

@@ -203,6 +203,12 @@ fn print_explanation(
                 rules.join(" ")
             );
         }
+        if !t.predicates.is_empty() {
+            println!("\npredicates (the predicate layer, coded with dictionaries/frames):");
+            for line in t.predicates.lines() {
+                println!("  {line}");
+            }
+        }
         println!("\nverbs:");
         for v in &t.verbs {
             println!(

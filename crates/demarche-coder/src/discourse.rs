@@ -1,0 +1,115 @@
+//! Actors within a document: what earlier sentences named, so that "he", "it", "the two sides",
+//! "the group" and country-less descriptions ("the ministry", "the military") resolve to the
+//! actor the document has named. Coded sentence by sentence (a fresh [`Discourse`] for every
+//! sentence), nothing changes.
+//!
+//! Rules (each with a fixture in `tests/frames.rs`):
+//! - `person-pronoun`: "he"/"she" is the last person named.
+//! - `thing-pronoun`: "it"/"they" in a reported clause is the reporter ("Pakistan said it
+//!   would …"); otherwise the last actor that was a subject, else the last actor named.
+//! - `pair`: "the two sides", "both countries" are the last two countries named together.
+//! - `group`: "the group", "the rebels" are the last armed group named.
+//! - `description`: a country-less agent in a definite description ("the ministry", "the
+//!   military") takes the country of the last actor with that agent, else of the last subject.
+
+use demarche_dict::policy::Policy;
+use demarche_model::Span;
+use demarche_text::english::Anaphor;
+
+/// An actor a sentence named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub code: String,
+    pub person: bool,
+    /// It was the agent of a predication.
+    pub subject: bool,
+    pub sentence: usize,
+    pub text: String,
+    pub span: Option<Span>,
+}
+
+/// The actors a document has named so far (the most recent last; bounded).
+#[derive(Debug, Clone, Default)]
+pub struct Discourse {
+    /// Index of the sentence being coded.
+    pub sentence: usize,
+    entities: Vec<Entity>,
+    pair: Option<(Entity, Entity)>,
+}
+
+/// How many entities a document keeps: enough for a long article, bounded on any input.
+const KEEP: usize = 64;
+
+impl Discourse {
+    pub fn new() -> Self {
+        Discourse::default()
+    }
+
+    /// Records what the sentence just coded named, then moves to the next sentence.
+    pub(crate) fn finish_sentence(&mut self, named: Vec<Entity>, policy: &Policy) {
+        let mut countries: Vec<&Entity> = Vec::new();
+        for e in &named {
+            if policy.is_country(&e.code)
+                && !countries.iter().any(|c| c.code.get(..3) == e.code.get(..3))
+            {
+                countries.push(e);
+            }
+        }
+        if let [a, b, ..] = countries.as_slice() {
+            self.pair = Some(((*a).clone(), (*b).clone()));
+        }
+        self.entities.extend(named);
+        if self.entities.len() > KEEP {
+            let extra = self.entities.len() - KEEP;
+            self.entities.drain(..extra);
+        }
+        self.sentence += 1;
+    }
+
+    /// The actors an anaphor stands for (two for a pair).
+    pub(crate) fn resolve(&self, kind: Anaphor, policy: &Policy) -> Vec<&Entity> {
+        let earlier = || {
+            self.entities
+                .iter()
+                .rev()
+                .filter(|e| e.sentence < self.sentence)
+        };
+        match kind {
+            // A person named by title and country ("Iran's foreign minister") is no person
+            // entry: then the last subject.
+            Anaphor::Person => earlier()
+                .find(|e| e.person)
+                .or_else(|| earlier().find(|e| e.subject && !policy.is_armed_group(&e.code)))
+                .into_iter()
+                .collect(),
+            Anaphor::Thing => earlier()
+                .find(|e| e.subject && !e.person)
+                .or_else(|| earlier().find(|e| !e.person))
+                .into_iter()
+                .collect(),
+            Anaphor::Pair => self
+                .pair
+                .as_ref()
+                .map(|(a, b)| vec![a, b])
+                .unwrap_or_default(),
+            Anaphor::Group => earlier()
+                .find(|e| policy.is_armed_group(&e.code))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// The actor whose country a country-less agent code ("---MIL") takes.
+    pub(crate) fn country_for(&self, agent_code: &str, policy: &Policy) -> Option<&Entity> {
+        let suffix = agent_code.get(3..).filter(|s| !s.is_empty())?;
+        let earlier = || {
+            self.entities
+                .iter()
+                .rev()
+                .filter(|e| e.sentence < self.sentence && policy.is_country(&e.code))
+        };
+        earlier()
+            .find(|e| e.code.get(3..) == Some(suffix))
+            .or_else(|| earlier().find(|e| e.subject))
+    }
+}
