@@ -495,6 +495,7 @@ mod tests {
                         line: 10 + i,
                     })
                     .collect(),
+                antecedents: Vec::new(),
             },
             action_geo: None,
             geo_source: None,
