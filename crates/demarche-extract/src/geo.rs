@@ -995,6 +995,71 @@ mod tests {
     }
 
     #[test]
+    fn a_town_of_a_country_the_article_names_is_a_place() {
+        // No preposition before Lashio or Sittwe: Myanmar, named in the text, licenses them.
+        let ps = places(
+            "Myanmar's junta lost ground. Fighters took Lashio's outskirts and closed in on Sittwe.",
+        );
+        assert_eq!(find(&ps, "Lashio").country, "MMR");
+        assert_eq!(find(&ps, "Sittwe").country, "MMR");
+        // Without the country, the same words are no places.
+        let ps = places("Fighters took Lashio's outskirts and closed in on Sittwe.");
+        assert!(ps.is_empty(), "{:?}", names(&ps));
+    }
+
+    #[test]
+    fn a_named_country_licenses_no_person_a_title_or_a_speech_verb_marks() {
+        // "Victoria" is a Canadian city, but here a person: after a title, before "said", or
+        // the surname of a person named in full.
+        for text in [
+            "Canada's minister met Governor Victoria at noon.",
+            "Canada's minister left, and then Victoria said she would stay.",
+            "Canada's minister met Ana Victoria. Later, Victoria left.",
+        ] {
+            let ps = places(text);
+            assert!(
+                ps.iter().all(|p| p.name != "Victoria"),
+                "{text}: {:?}",
+                names(&ps)
+            );
+        }
+    }
+
+    #[test]
+    fn names_with_of_and_and_are_whole() {
+        let ps = places("Drones flew over the Sea of Azov towards the Gulf of Guinea.");
+        assert_eq!(
+            names(&ps),
+            [("Sea of Azov", ""), ("Gulf of Guinea", "")],
+            "not Guinea the country"
+        );
+        let ps = places("Indian police in Jammu and Kashmir searched villages.");
+        assert_eq!(names(&ps), [("Jammu and Kashmir", "IND")]);
+    }
+
+    #[test]
+    fn modifiers_and_titles_around_a_place_are_not_part_of_it() {
+        let ps = places("Gunmen attacked tourists in Indian-administered Kashmir.");
+        assert_eq!(find(&ps, "Kashmir").kind, PlaceKind::Region);
+        let ps = places("U.S. Secretary of State Antony Blinken spoke in Tokyo.");
+        assert_eq!(find(&ps, "United States").kind, PlaceKind::Country);
+        // "on" joins no organisation to the place after it.
+        let ps = places("Sudan's army repelled the Rapid Support Forces on El Fasher.");
+        assert_eq!(find(&ps, "El Fasher").country, "SDN");
+    }
+
+    #[test]
+    fn admin1_regions_by_the_names_news_gives() {
+        let ps = places("Fighting spread across northern Shan state and into North Darfur, Sudan.");
+        let shan = find(&ps, "Shan State");
+        assert_eq!(
+            (shan.kind, shan.country.as_str()),
+            (PlaceKind::Admin1, "MMR")
+        );
+        assert_eq!(find(&ps, "Northern Darfur").kind, PlaceKind::Admin1);
+    }
+
+    #[test]
     fn a_location_late_in_a_long_sentence_is_read_from_its_last_words() {
         let long = "Officials who spoke on condition of anonymity because they were not allowed to brief reporters on the matter said on Tuesday that the talks, which had been expected for weeks, finally opened in Doha.";
         let k = extract(long, None, None);
