@@ -144,6 +144,10 @@ def run(spark, input_path: str, output_path: str, *, input_format: Optional[str]
                 f"{input_path}: no {col!r} column (found {', '.join(news.columns)}); "
                 "news needs id, date and text"
             )
+    # A small file is one partition: spread it over every core Spark has.
+    cores = spark.sparkContext.defaultParallelism
+    if news.rdd.getNumPartitions() < cores:
+        news = news.repartition(cores)
     events = code_events(
         news, date_col="date" if "date" in news.columns else None, **coder_args
     )
