@@ -120,6 +120,8 @@ pub(crate) fn code_predications(
         events.retain(|e| !overlap(e.verb_span, span));
     }
     let legacy = events.len();
+    // Verbs of saying whose reported clause coded an event here.
+    let mut reported: Vec<Span> = Vec::new();
     // Country-less descriptions in the pattern coder's events ("the ministry") take their
     // country from the discourse.
     for e in events.iter_mut() {
@@ -193,7 +195,9 @@ pub(crate) fn code_predications(
                 }
                 Some(s)
             });
-        let target = legacy_target.or_else(|| target_side(&ctx, p, frame));
+        let target = legacy_target
+            .or_else(|| target_side(&ctx, p, frame))
+            .or_else(|| addressee(&ctx, p));
         let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
         // The antecedent of one code of a side: its own when the side has one per code.
         fn ante_of<'s>(side: &'s Side, code: &str) -> Vec<&'s Antecedent> {
@@ -261,8 +265,19 @@ pub(crate) fn code_predications(
                 rules,
                 antecedents,
             };
-            merge(events, legacy, ev, p.voice == Voice::Passive);
+            if merge(events, legacy, ev, p.voice == Voice::Passive) {
+                reported.extend(report_span(&ctx, p));
+            }
         }
+    }
+    // Rule `statement`: a statement whose reported clause coded an event is dropped (the
+    // pattern coder does the same for the clauses it codes itself).
+    if !reported.is_empty() {
+        let policy = ctx.policy;
+        events.retain(|e| {
+            !(policy.is_statement(&e.code)
+                && reported.iter().any(|r| overlap(e.verb_span, Some(*r))))
+        });
     }
     named(&ctx, text)
 }
@@ -393,6 +408,16 @@ fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) ->
                     mode = Mode::Intent;
                 } else if !en.has_class(qword, VerbClass::Aspect) {
                     return None; // "refused to", "threatened to", "tried to": the verb codes it
+                }
+                if q.polarity == Polarity::Negated {
+                    return None;
+                }
+            }
+            // "continued in supporting", "kept attacking": the aspect verb's event, framed as
+            // it is.
+            Link::Complement if en.has_class(qword, VerbClass::Aspect) => {
+                if q.modality == Modality::Future {
+                    mode = Mode::Intent;
                 }
                 if q.polarity == Polarity::Negated {
                     return None;
@@ -539,6 +564,16 @@ fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> Option<Side
         .map(String::as_str)
         .collect();
     let kind = ctx.en.anaphor(&words)?;
+    // "each other": the members of the agent, each to the other.
+    if kind == Anaphor::Reciprocal {
+        let agent = ctx.a.arg(p, &Role::Agent)?;
+        if let Filler::Phrase { lo: alo, .. } = agent.filler
+            && alo >= lo
+        {
+            return None;
+        }
+        return side(ctx, p, &agent.filler).filter(|s| s.codes.len() > 1);
+    }
     let span = ctx
         .tree
         .leaves()
@@ -581,7 +616,7 @@ fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> Option<Side
 fn agent_side(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Option<Side> {
     let a = ctx.a;
     let args = a.args_of(p);
-    if let Some(arg) = args.iter().find(|x| x.role == Role::Agent) {
+    for arg in args.iter().filter(|x| x.role == Role::Agent) {
         if let Filler::Phrase { node, .. } = arg.filler
             && let Some(n) = a.noun_at(node).and_then(|i| a.preds.get(i as usize))
             && n.kind == PredKind::Noun
@@ -736,6 +771,26 @@ fn evidence_span(tree: &Tree, p: &Predication) -> Option<Span> {
     }
 }
 
+/// Rule `addressee`: an act reported by a verb of saying with an addressee, that names no
+/// target of its own, is aimed at the addressee ("China warned the Philippines that it would
+/// take countermeasures").
+fn addressee(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    let (j, Link::Report) = p.under? else {
+        return None;
+    };
+    let q = ctx.a.preds.get(j as usize)?;
+    let x = ctx.a.arg(q, &Role::Patient)?;
+    side(ctx, q, &x.filler)
+}
+
+/// The span of the verb of saying a predication is reported under.
+fn report_span(ctx: &Ctx<'_>, p: &Predication) -> Option<Span> {
+    let (j, Link::Report) = p.under? else {
+        return None;
+    };
+    ctx.tree.span(ctx.a.preds.get(j as usize)?.head)
+}
+
 fn overlap(a: Option<Span>, b: Option<Span>) -> bool {
     a.zip(b)
         .is_some_and(|(x, y)| x.start < y.end && y.start < x.end)
@@ -743,7 +798,7 @@ fn overlap(a: Option<Span>, b: Option<Span>) -> bool {
 
 /// Adds an event unless the pattern coder already coded this verb; replaces its event when it
 /// read a passive backwards.
-fn merge(events: &mut Vec<CodedEvent>, legacy: usize, ev: CodedEvent, passive: bool) {
+fn merge(events: &mut Vec<CodedEvent>, legacy: usize, ev: CodedEvent, passive: bool) -> bool {
     let overlaps = |e: &CodedEvent| {
         e.verb_span
             .zip(ev.verb_span)
@@ -754,7 +809,7 @@ fn merge(events: &mut Vec<CodedEvent>, legacy: usize, ev: CodedEvent, passive: b
             && country(&events[i].target) == country(&ev.source);
         if passive && reversed {
             events[i] = ev;
-            return;
+            return true;
         }
         // The same act between other partners (the other way of a joint act, a comitative, a
         // coordinated actor the patterns missed) is added; another reading of the act is not.
@@ -763,13 +818,15 @@ fn merge(events: &mut Vec<CodedEvent>, legacy: usize, ev: CodedEvent, passive: b
             country(&e.source) == country(&ev.source) && country(&e.target) == country(&ev.target)
         });
         if !(same_root && new_dyad) {
-            return;
+            return false;
         }
     }
     let same = |e: &CodedEvent| {
         e.source == ev.source && e.target == ev.target && e.code.get(..2) == ev.code.get(..2)
     };
-    if !events.iter().any(same) {
-        events.push(ev);
+    if events.iter().any(same) {
+        return false;
     }
+    events.push(ev);
+    true
 }

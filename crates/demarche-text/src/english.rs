@@ -103,6 +103,8 @@ pub enum Anaphor {
     Pair,
     /// "the group": the last armed group named.
     Group,
+    /// "each other": the subject's members, each to the other.
+    Reciprocal,
 }
 
 const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
@@ -222,6 +224,7 @@ impl English {
                         "thing" => Anaphor::Thing,
                         "pair" => Anaphor::Pair,
                         "group" => Anaphor::Group,
+                        "reciprocal" => Anaphor::Reciprocal,
                         _ => return None,
                     };
                     Some((kind, phrase))
