@@ -617,11 +617,16 @@ fn agent_side(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Opti
     let a = ctx.a;
     let args = a.args_of(p);
     for arg in args.iter().filter(|x| x.role == Role::Agent) {
+        // An agent that is an event ("a Russian drone strike killed …") stands for its agent.
         if let Filler::Phrase { node, .. } = arg.filler
             && let Some(n) = a.noun_at(node).and_then(|i| a.preds.get(i as usize))
             && n.kind == PredKind::Noun
+            && n.head != p.head
         {
-            return a.arg(n, &Role::Agent).and_then(|x| side(ctx, n, &x.filler));
+            if let Some(s) = a.arg(n, &Role::Agent).and_then(|x| side(ctx, n, &x.filler)) {
+                return Some(s);
+            }
+            continue;
         }
         if let Some(s) = side(ctx, p, &arg.filler) {
             return Some(s);

@@ -278,3 +278,30 @@ fn one_sentence_at_a_time_nothing_is_resolved() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn addressee_is_the_target_of_a_reported_act() {
+    check(
+        "China warned the Philippines that it would take resolute countermeasures.",
+        expect![[r#"
+            s0 CHN -> PHL 130 "take resolute countermeasures" dictionaries/frames/16-reduce-relations.txt:12
+        "#]],
+    );
+}
+
+#[test]
+fn each_other_codes_both_ways_under_an_aspect_verb() {
+    check(
+        "China and Russia held talks in Beijing. The two sides will continue in firmly supporting each other.",
+        expect![[r#"
+            s0 CHN -> RUS 040 "held" dictionaries/actors/countries.txt:75
+            s0 RUS -> CHN 040 "held" dictionaries/actors/countries.txt:75
+            s1 CHN -> RUS 032 "supporting" dictionaries/verbs/03-intent-to-cooperate.txt:69
+               source <- s0 "China and Russia"
+               target <- s0 "China and Russia"
+            s1 RUS -> CHN 032 "supporting" dictionaries/verbs/03-intent-to-cooperate.txt:69
+               source <- s0 "China and Russia"
+               target <- s0 "China and Russia"
+        "#]],
+    );
+}
