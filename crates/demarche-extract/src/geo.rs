@@ -355,7 +355,7 @@ impl GeoContext {
                     .filter_map(|&i| g.entry(i))
                     .find(|e| e.kind == Kind::Country || (e.is_ours() && !e.iso3.is_empty()))
                 {
-                    ctx.countries.insert(&e.iso3);
+                    ctx.countries.insert(e.iso3);
                 }
             }
         }
@@ -373,7 +373,7 @@ impl GeoContext {
                 .max_by_key(|e| e.population)
                 .filter(|e| e.population >= 1_000_000)
             {
-                ctx.countries.insert(&e.iso3);
+                ctx.countries.insert(e.iso3);
             }
         }
         if let Some(iso3) = ctx
@@ -381,7 +381,7 @@ impl GeoContext {
             .as_deref()
             .and_then(|w| candidates(w).first().copied())
             .and_then(|i| g.entry(i))
-            .map(|e| &*e.iso3)
+            .map(|e| e.iso3)
         {
             ctx.countries.insert(iso3);
         }
@@ -454,7 +454,7 @@ impl GeoContext {
                             Kind::Admin1 => name.contains(' '),
                             _ => false,
                         };
-                        kind_ok && ctx.countries.contains(&*e.iso3)
+                        kind_ok && ctx.countries.contains(e.iso3)
                     });
                 if !(by_region || by_pattern || by_preposition || by_list || by_country) {
                     last_place = None;
@@ -468,8 +468,8 @@ impl GeoContext {
                         Kind::Admin1 => {
                             by_region
                                 || by_pattern
-                                || &*e.iso3 == "USA"
-                                || ctx.countries.contains(&*e.iso3)
+                                || e.iso3 == "USA"
+                                || ctx.countries.contains(e.iso3)
                         }
                         _ => true,
                     });
@@ -633,7 +633,7 @@ pub(crate) fn choose(
         let Some(e) = g.entry(i) else { continue };
         let (mut score, why) = base_score(e, p.region);
         let mut reasons = vec![why];
-        if e.kind == Kind::City && capital_of == Some(&*e.iso3) {
+        if e.kind == Kind::City && capital_of == Some(e.iso3) {
             score += 1.5;
             reasons.push("capital");
         }
@@ -645,11 +645,11 @@ pub(crate) fn choose(
             score += 20.0;
             reasons.push("X, Y");
         }
-        if !e.iso3.is_empty() && dateline_country == Some(&*e.iso3) {
+        if !e.iso3.is_empty() && dateline_country == Some(e.iso3) {
             score += 4.0;
             reasons.push("dateline country");
         }
-        if !e.iso3.is_empty() && ctx.countries.contains(&*e.iso3) {
+        if !e.iso3.is_empty() && ctx.countries.contains(e.iso3) {
             score += 3.0;
             reasons.push("country named in the text");
         }

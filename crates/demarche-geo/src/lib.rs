@@ -65,16 +65,16 @@ impl Kind {
 pub struct Entry {
     /// A GeoNames id ("703448"), "A-<ISO2>-<code>" for an admin-1 region, or "X-<slug>" for a
     /// place of our own file.
-    pub id: Box<str>,
+    pub id: &'static str,
     pub kind: Kind,
-    pub name: Box<str>,
+    pub name: &'static str,
     /// CAMEO country code (ISO 3166 alpha-3 but KSV, TMP); empty for international waters and
     /// regions of several countries.
-    pub iso3: Box<str>,
+    pub iso3: &'static str,
     /// FIPS 10-4 country code, as GDELT writes geography; empty when `iso3` is.
-    pub fips: Box<str>,
+    pub fips: &'static str,
     /// GeoNames admin-1 code within the country ("08"), empty when unknown.
-    pub admin1: Box<str>,
+    pub admin1: &'static str,
     pub lat: f64,
     pub lon: f64,
     /// 0 when the source gives none (regions, seas).
@@ -117,13 +117,38 @@ impl std::fmt::Display for TableError {
 
 impl std::error::Error for TableError {}
 
+/// The entries of one name: nearly always one, so that one needs no allocation of its own.
+#[derive(Debug)]
+enum Postings {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Postings {
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Postings::One(i) => std::slice::from_ref(i),
+            Postings::Many(v) => v,
+        }
+    }
+
+    fn add(&mut self, index: u32) {
+        match self {
+            Postings::One(i) if *i != index => *self = Postings::Many(vec![*i, index]),
+            Postings::Many(v) if !v.contains(&index) => v.push(index),
+            _ => {}
+        }
+    }
+}
+
 /// The gazetteer: entries and an index from every name and alias to its entries.
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    names: NameMap<Box<str>, Vec<u32>>,
-    countries: NameMap<Box<str>, u32>,
-    admin1: NameMap<(Box<str>, Box<str>), u32>,
+    /// Every name and alias → the entries of that name, in table order.
+    names: NameMap<&'static str, Postings>,
+    countries: NameMap<&'static str, u32>,
+    admin1: NameMap<(&'static str, &'static str), u32>,
 }
 
 /// A hash map keyed by short names. Every capitalised word of every document coded is looked
@@ -192,9 +217,11 @@ impl Gazetteer {
             // The table is ours and tested; a broken one fails every geography test, so
             // reading it cannot fail in a released binary. An empty gazetteer is the fallback.
             let read = flate2::read::GzDecoder::new(TABLE).read_to_string(&mut text);
+            // The text lives as long as the process: entries and names are slices of it.
+            let text: &'static str = Box::leak(text.into_boxed_str());
             match read
                 .map_err(|e| e.to_string())
-                .and_then(|_| Gazetteer::parse(&text).map_err(|e| e.to_string()))
+                .and_then(|_| Gazetteer::parse_static(text).map_err(|e| e.to_string()))
             {
                 Ok(g) => g,
                 Err(_) => Gazetteer::empty(),
@@ -213,9 +240,20 @@ impl Gazetteer {
 
     /// Reads a table in the format `scripts/build-gazetteer` writes (uncompressed):
     /// `id kind name iso3 fips admin1 lat lon population aliases`, tab-separated, aliases
-    /// separated by `|`; lines starting with `#` are comments.
+    /// separated by `|`; lines starting with `#` are comments. The text is kept for the life of
+    /// the process (entries point into it).
     pub fn parse(tsv: &str) -> Result<Gazetteer, TableError> {
+        Gazetteer::parse_static(Box::leak(tsv.to_owned().into_boxed_str()))
+    }
+
+    /// [`Gazetteer::parse`] of a text that lives for the whole process: nothing is copied but
+    /// the few names that are normalised or shortened.
+    fn parse_static(tsv: &'static str) -> Result<Gazetteer, TableError> {
         let mut g = Gazetteer::empty();
+        // About one name every 16 bytes and one entry a line in the embedded table: sized
+        // once rather than grown.
+        g.names.reserve(tsv.len() / 16);
+        g.entries.reserve(tsv.len() / 64);
         for (i, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -245,41 +283,47 @@ impl Gazetteer {
             let index =
                 u32::try_from(g.entries.len()).map_err(|_| err("too many entries".into()))?;
             let entry = Entry {
-                id: id.into(),
+                id,
                 kind,
-                name: name.into(),
-                iso3: iso3.into(),
-                fips: fips.into(),
-                admin1: admin1.into(),
+                name,
+                iso3,
+                fips,
+                admin1,
                 lat,
                 lon,
                 population,
             };
-            let short = match kind {
-                Kind::Admin1 => admin1_short_names(name),
+            let short: Vec<&'static str> = match kind {
+                // Few (a few thousand short strings, once): kept for the process's life.
+                Kind::Admin1 => admin1_short_names(name)
+                    .into_iter()
+                    .map(|n| &*Box::leak(n.into_boxed_str()))
+                    .collect(),
                 _ => Vec::new(),
             };
-            let names = std::iter::once(name)
-                .chain(aliases.split('|'))
-                .chain(short.iter().map(String::as_str));
+            let names = std::iter::once(name).chain(aliases.split('|')).chain(short);
             for n in names {
                 let n = n.strip_prefix("the ").unwrap_or(n).trim();
                 if n.is_empty() {
                     continue;
                 }
-                let list = g.names.entry(normalise(n).into()).or_default();
-                if !list.contains(&index) {
-                    list.push(index);
+                let key: &'static str = match normalise(n) {
+                    std::borrow::Cow::Borrowed(_) => n,
+                    std::borrow::Cow::Owned(o) => Box::leak(o.into_boxed_str()),
+                };
+                match g.names.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(mut o) => o.get_mut().add(index),
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(Postings::One(index));
+                    }
                 }
             }
             match kind {
                 Kind::Country => {
-                    g.countries.entry(entry.iso3.clone()).or_insert(index);
+                    g.countries.entry(entry.iso3).or_insert(index);
                 }
                 Kind::Admin1 if !entry.admin1.is_empty() && !entry.is_ours() => {
-                    g.admin1
-                        .entry((entry.iso3.clone(), entry.admin1.clone()))
-                        .or_insert(index);
+                    g.admin1.entry((entry.iso3, entry.admin1)).or_insert(index);
                 }
                 _ => {}
             }
@@ -292,7 +336,7 @@ impl Gazetteer {
     pub fn lookup(&self, name: &str) -> &[u32] {
         self.names
             .get(normalise(name).as_ref())
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], Postings::as_slice)
     }
 
     /// Whether any entry has this name.
@@ -315,7 +359,7 @@ impl Gazetteer {
         if e.kind == Kind::Admin1 || e.admin1.is_empty() {
             return None;
         }
-        let i = self.admin1.get(&(e.iso3.clone(), e.admin1.clone()))?;
+        let i = self.admin1.get(&(e.iso3, e.admin1))?;
         self.entry(*i)
     }
 
@@ -443,13 +487,13 @@ mod tests {
     fn countries_use_cameo_codes_and_fips() {
         let g = Gazetteer::get();
         let (_, ua) = g.country("UKR").unwrap();
-        assert_eq!((&*ua.name, &*ua.fips), ("Ukraine", "UP"));
+        assert_eq!((ua.name, ua.fips), ("Ukraine", "UP"));
         assert_eq!(ua.adm1_code().as_deref(), Some("UP"));
         // Kosovo and East Timor have CAMEO codes of their own.
         assert!(g.country("KSV").is_some() && g.country("TMP").is_some());
         assert!(g.country("XKX").is_none());
         let us = first(g, "U.S.", Kind::Country).unwrap();
-        assert_eq!(&*us.iso3, "USA");
+        assert_eq!(us.iso3, "USA");
     }
 
     #[test]
@@ -457,7 +501,7 @@ mod tests {
         let g = Gazetteer::get();
         let kherson = first(g, "Kherson", Kind::City).unwrap();
         assert_eq!(kherson.adm1_code().as_deref(), Some("UP08"));
-        assert_eq!(g.admin1_of(kherson).map(|a| &*a.name), Some("Kherson"));
+        assert_eq!(g.admin1_of(kherson).map(|a| a.name), Some("Kherson"));
         assert!(distance_km((kherson.lat, kherson.lon), (46.64, 32.61)) < 5.0);
     }
 
@@ -467,7 +511,7 @@ mod tests {
         let sea = first(g, "Black Sea", Kind::Sea).unwrap();
         assert!(sea.is_ours() && sea.iso3.is_empty());
         let gaza = first(g, "Gaza Strip", Kind::Region).unwrap();
-        assert_eq!(&*gaza.iso3, "PSE");
+        assert_eq!(gaza.iso3, "PSE");
         let golan = first(g, "Golan Heights", Kind::Region).unwrap();
         assert!(distance_km((golan.lat, golan.lon), (33.0, 35.8)) < 30.0);
     }
@@ -475,7 +519,7 @@ mod tests {
     #[test]
     fn alternate_spellings_and_apostrophes_find_the_place() {
         let g = Gazetteer::get();
-        assert!(first(g, "Kiev", Kind::City).is_some_and(|e| &*e.name == "Kyiv"));
+        assert!(first(g, "Kiev", Kind::City).is_some_and(|e| e.name == "Kyiv"));
         assert_eq!(g.lookup("Cote d’Ivoire"), g.lookup("Cote d'Ivoire"));
         assert!(g.lookup("Kyiv ").is_empty());
     }
@@ -496,9 +540,9 @@ mod tests {
     fn admin1_regions_are_found_by_the_names_news_gives() {
         let g = Gazetteer::get();
         let shan = first(g, "Shan", Kind::Admin1).unwrap();
-        assert_eq!((&*shan.name, &*shan.iso3), ("Shan State", "MMR"));
+        assert_eq!((shan.name, shan.iso3), ("Shan State", "MMR"));
         let darfur = first(g, "North Darfur", Kind::Admin1).unwrap();
-        assert_eq!(&*darfur.iso3, "SDN");
+        assert_eq!(darfur.iso3, "SDN");
         assert_eq!(
             admin1_short_names("Southern Darfur Region"),
             ["Southern Darfur", "South Darfur Region", "South Darfur"]
