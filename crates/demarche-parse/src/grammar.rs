@@ -1025,11 +1025,8 @@ impl<'a> Grammar<'a> {
         }
         // ", accusing Islamabad of …", ", killing three", ", prompting the ministry to …": a
         // participial clause, not an appositive ("visiting figures" stays a noun phrase).
-        let participle = t == "VBG"
-            && matches!(
-                self.t(j + 1),
-                "NNP" | "NNPS" | "DT" | "PRP" | "PRP$" | "CD"
-            );
+        let participle =
+            t == "VBG" && matches!(self.t(j + 1), "NNP" | "NNPS" | "DT" | "PRP" | "PRP$" | "CD");
         if self.in_list > 0
             || participle
             || !self.np_starts_at(j)
