@@ -110,12 +110,9 @@ pub(crate) fn code_predications(
             .collect(),
         range: leaf_ranges(tree),
     };
-    // Rule `negated`: a negated act codes nothing, whatever a pattern matched.
-    for p in a
-        .preds
-        .iter()
-        .filter(|p| p.polarity == Polarity::Negated && !p.absorbed)
-    {
+    // Rule `negated`: a negated or denied act ("did not attack", "failed to force", "denied
+    // that it had shelled") codes nothing, whatever a pattern matched.
+    for p in a.preds.iter().filter(|p| !p.absorbed && denied(&ctx, p)) {
         let span = evidence_span(tree, p);
         events.retain(|e| !overlap(e.verb_span, span));
     }
@@ -158,7 +155,17 @@ pub(crate) fn code_predications(
             }
             PredKind::Verb => match verb_code(coder, tree, p) {
                 Some((c, r)) => (c, None, r),
-                None => continue,
+                // Rule `harm`: a verb of harm with no code of its own ("was hit by missiles").
+                None => match &dicts.policy.harm {
+                    Some(h)
+                        if ctx
+                            .en
+                            .has_class(tree.word(p.head).unwrap_or(""), VerbClass::Effect) =>
+                    {
+                        (h.code.clone(), None, h.origin.rule_ref())
+                    }
+                    _ => continue,
+                },
             },
         };
         // Statements are the pattern coder's (with reported speech it keeps or drops them).
@@ -242,7 +249,9 @@ pub(crate) fn code_predications(
             None => {}
         }
         for (sc, ss, tc, ts) in pairs {
-            if sc == tc {
+            // One country both sides: only between two of its agents ("the army" and "the
+            // RSF"), not a country and its own government.
+            if sc == tc || country(sc) == country(tc) && (sc.len() <= 3 || tc.len() <= 3) {
                 continue;
             }
             let mut rules = vec![rule.clone()];
@@ -280,6 +289,21 @@ pub(crate) fn code_predications(
         });
     }
     named(&ctx, text)
+}
+
+/// Whether a predication is negated, under a denial, or the infinitive of "fail to".
+fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    if p.polarity == Polarity::Negated {
+        return true;
+    }
+    match p.under {
+        Some((_, Link::Deny)) => true,
+        Some((j, Link::Control)) => ctx.a.preds.get(j as usize).is_some_and(|q| {
+            ctx.en
+                .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Negating)
+        }),
+        _ => false,
+    }
 }
 
 /// Rule `effect`: an event noun that is the subject of a verb of harm, or its `in`/`during`

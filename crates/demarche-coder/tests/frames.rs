@@ -305,3 +305,21 @@ fn each_other_codes_both_ways_under_an_aspect_verb() {
         "#]],
     );
 }
+
+#[test]
+fn denial_and_failure_remove_the_act() {
+    check(
+        "Moscow denied that Russian forces had shelled the Ukrainian city of Kherson. Niger's junta failed to force the French ambassador to leave the country.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn verb_of_harm_without_a_code_of_its_own() {
+    check(
+        "Kyiv was hit by Russian missiles overnight.",
+        expect![[r#"
+        s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:50
+    "#]],
+    );
+}

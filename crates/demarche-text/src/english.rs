@@ -67,6 +67,8 @@ pub enum VerbClass {
     Intent = 8,
     Aspect = 16,
     Deny = 32,
+    /// Verbs that deny their infinitive happened ("failed to", "declined to").
+    Negating = 128,
     /// Verbs of harm done ("killed", "hit", "destroyed"): an event noun that is their subject
     /// or their `in` phrase ("an air strike killed …", "killed in an air strike") happened.
     Effect = 64,
@@ -289,6 +291,7 @@ impl English {
                 let class = match (file, section) {
                     ("report", _) => VerbClass::Report,
                     ("control", "object") => VerbClass::ObjectControl,
+                    ("control", "negating") => VerbClass::Negating,
                     ("control", _) => VerbClass::SubjectControl,
                     ("intent", _) => VerbClass::Intent,
                     ("aspect", _) => VerbClass::Aspect,

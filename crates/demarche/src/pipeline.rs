@@ -139,8 +139,8 @@ impl<'d> Pipeline<'d> {
                 continue;
             }
             let event_date = demarche_extract::event_date(&doc.text, span, Some(date));
-            let (places, dateline) = places_cell
-                .get_or_init(|| demarche_extract::places(&doc.text, Some(&spans)));
+            let (places, dateline) =
+                places_cell.get_or_init(|| demarche_extract::places(&doc.text, Some(&spans)));
             let geo = demarche_extract::event_location(&doc.text, span, places, *dateline)
                 .and_then(|(i, source)| {
                     let point = demarche_extract::geo_point(places.get(i)?)?;
