@@ -78,6 +78,7 @@ struct Ctx<'c> {
     mentions: &'c [Mention],
     discourse: &'c Discourse,
     policy: &'c Policy,
+    coder_frames: &'c FrameSet,
     en: &'c english::English,
     /// Lower-case words of the sentence, by leaf.
     words: Vec<String>,
@@ -103,6 +104,7 @@ pub(crate) fn code_predications(
         mentions,
         discourse,
         policy: &dicts.policy,
+        coder_frames: &dicts.frames,
         en: english::get(),
         words: tree
             .leaves()
@@ -549,6 +551,11 @@ fn side(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {
         if let Some(s) = side_in(ctx, p, &head) {
             return Some(s);
         }
+        // An unresolved pronoun heads the phrase: the names inside it are not its referent
+        // ("them of inciting violence against Palestinians").
+        if is_anaphor(ctx, hlo, hhi) {
+            return None;
+        }
     }
     side_in(ctx, p, f)
 }
@@ -577,6 +584,28 @@ fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {
         }
     }
     anaphor_side(ctx, p, lo, hi)
+}
+
+fn is_anaphor(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
+    ctx.words.get(lo as usize..hi as usize).is_some_and(|w| {
+        ctx.en
+            .anaphor(&w.iter().map(String::as_str).collect::<Vec<_>>())
+            .is_some()
+    })
+}
+
+/// What a clause's act is aimed at: its object, or — for a support verb — its event noun's
+/// target ("imposed sanctions on two ministers").
+fn main_object(ctx: &Ctx<'_>, q: &Predication) -> Option<Side> {
+    if q.absorbed {
+        let noun = ctx.a.preds.iter().find(|n| n.support == Some(q.head))?;
+        let frame = ctx
+            .coder_frames
+            .frame_for(noun.noun, noun.support_lemma.as_deref())?;
+        return direct_target(ctx, noun, Some(frame));
+    }
+    let obj = ctx.a.arg(q, &Role::Patient)?;
+    side(ctx, q, &obj.filler)
 }
 
 /// "he", "it", "the two sides", "the group": the actors the discourse gives.
@@ -618,6 +647,20 @@ fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> Option<Side
         && let Filler::Phrase { lo: alo, .. } = agent.filler
         && alo < lo
         && let Some(mut s) = side(ctx, q, &agent.filler)
+    {
+        s.span = span;
+        return Some(s);
+    }
+    // ", accusing them of …": an object pronoun in a participial clause is the main clause's
+    // object.
+    if kind == Anaphor::Thing
+        && let Some((j, Link::Participle)) = p.under
+        && ctx
+            .a
+            .arg(p, &Role::Agent)
+            .is_some_and(|x| !matches!(x.filler, Filler::Phrase { lo: alo, .. } if alo == lo))
+        && let Some(q) = ctx.a.preds.get(j as usize)
+        && let Some(mut s) = main_object(ctx, q)
     {
         s.span = span;
         return Some(s);

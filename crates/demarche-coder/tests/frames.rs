@@ -323,3 +323,14 @@ fn verb_of_harm_without_a_code_of_its_own() {
     "#]],
     );
 }
+
+#[test]
+fn object_pronoun_of_a_participle_is_the_main_object() {
+    check(
+        "Britain imposed sanctions on two far-right Israeli ministers, accusing them of inciting violence against Palestinians.",
+        expect![[r#"
+            s0 GBR -> ISRGOV 163 "imposed" dictionaries/actors/countries.txt:131
+            s0 GBR -> ISRGOV 112 "accusing" dictionaries/verbs/11-disapprove.txt:68
+        "#]],
+    );
+}
