@@ -96,6 +96,8 @@ impl Discourse {
                 .find(|e| policy.is_armed_group(&e.code))
                 .into_iter()
                 .collect(),
+            // Resolved against the predication's own agent, not the discourse.
+            Anaphor::Reciprocal => Vec::new(),
         }
     }
 

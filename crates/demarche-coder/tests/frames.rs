@@ -278,3 +278,59 @@ fn one_sentence_at_a_time_nothing_is_resolved() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn addressee_is_the_target_of_a_reported_act() {
+    check(
+        "China warned the Philippines that it would take resolute countermeasures.",
+        expect![[r#"
+            s0 CHN -> PHL 130 "take resolute countermeasures" dictionaries/frames/16-reduce-relations.txt:12
+        "#]],
+    );
+}
+
+#[test]
+fn each_other_codes_both_ways_under_an_aspect_verb() {
+    check(
+        "China and Russia held talks in Beijing. The two sides will continue in firmly supporting each other.",
+        expect![[r#"
+            s0 CHN -> RUS 040 "held" dictionaries/actors/countries.txt:75
+            s0 RUS -> CHN 040 "held" dictionaries/actors/countries.txt:75
+            s1 CHN -> RUS 032 "supporting" dictionaries/verbs/03-intent-to-cooperate.txt:69
+               source <- s0 "China and Russia"
+               target <- s0 "China and Russia"
+            s1 RUS -> CHN 032 "supporting" dictionaries/verbs/03-intent-to-cooperate.txt:69
+               source <- s0 "China and Russia"
+               target <- s0 "China and Russia"
+        "#]],
+    );
+}
+
+#[test]
+fn denial_and_failure_remove_the_act() {
+    check(
+        "Moscow denied that Russian forces had shelled the Ukrainian city of Kherson. Niger's junta failed to force the French ambassador to leave the country.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn verb_of_harm_without_a_code_of_its_own() {
+    check(
+        "Kyiv was hit by Russian missiles overnight.",
+        expect![[r#"
+        s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:50
+    "#]],
+    );
+}
+
+#[test]
+fn object_pronoun_of_a_participle_is_the_main_object() {
+    check(
+        "Britain imposed sanctions on two far-right Israeli ministers, accusing them of inciting violence against Palestinians.",
+        expect![[r#"
+            s0 GBR -> ISRGOV 163 "imposed" dictionaries/actors/countries.txt:131
+            s0 GBR -> ISRGOV 112 "accusing" dictionaries/verbs/11-disapprove.txt:68
+        "#]],
+    );
+}

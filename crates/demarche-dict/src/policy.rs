@@ -58,6 +58,9 @@ pub struct Policy {
     /// `armed-group`: actor types (or, first in a code, prefixes) of armed non-state groups,
     /// which "the group", "the rebels" refer back to.
     pub armed_groups: Vec<PolicyCode>,
+    /// `harm`: the code of a verb of harm done ("hit", "destroyed") with no code of its own,
+    /// between two actors.
+    pub harm: Option<PolicyCode>,
 }
 
 /// The built-in `dictionaries/policy.txt` (compiled in with the other files by
@@ -104,6 +107,7 @@ impl Policy {
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
             armed_groups: Vec::new(),
+            harm: None,
         };
         let mut diags = Vec::new();
         for line in lines(content) {
@@ -150,6 +154,15 @@ impl Policy {
                 "armed-group" => p
                     .armed_groups
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
+                "harm" => match args.as_slice() {
+                    [code] if demarche_model::cameo::is_known(code) => {
+                        p.harm = Some(PolicyCode {
+                            code: code.to_string(),
+                            origin,
+                        })
+                    }
+                    _ => diags.push(ctx.error(n, "`harm` expects one known CAMEO event code")),
+                },
                 "intent" => {
                     let Some(eq) = args.iter().position(|a| *a == "=") else {
                         diags.push(ctx.error(n, "`intent` expects `ROOT ... = CODE`"));
@@ -188,7 +201,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         deed-agent, domestic, not-country or armed-group"
+                         deed-agent, domestic, not-country, armed-group or harm"
                     ),
                 )),
             }

@@ -1023,7 +1023,12 @@ impl<'a> Grammar<'a> {
             }
             return Some(out);
         }
+        // ", accusing Islamabad of …", ", killing three", ", prompting the ministry to …": a
+        // participial clause, not an appositive ("visiting figures" stays a noun phrase).
+        let participle =
+            t == "VBG" && matches!(self.t(j + 1), "NNP" | "NNPS" | "DT" | "PRP" | "PRP$" | "CD");
         if self.in_list > 0
+            || participle
             || !self.np_starts_at(j)
             || self.reporting_tail(j)
             || self.time_sbar_at(j)

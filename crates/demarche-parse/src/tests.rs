@@ -391,3 +391,13 @@ fn regression_guard_after_its_kind_is_a_noun() {
         "(ROOT (S (NP (JJ Chinese) (NN coast) (NN guard) (NNS ships)) (VP (VBD blockaded) (NP (DT a) (NN supply) (NN mission))) (. .)))",
     );
 }
+
+#[test]
+fn participle_after_comma_is_a_clause_not_an_appositive() {
+    // ", accusing Islamabad of …" was read as an appositive noun phrase of "Pakistan", so the
+    // predicate layer saw no accusation (a parser error, not a layer error).
+    check_contains(
+        "India suspended a water-sharing treaty with Pakistan, accusing Islamabad of backing the militants.",
+        &["(, ,) (S (VP (VBG accusing) (NP (NP (NNP Islamabad))"],
+    );
+}

@@ -643,7 +643,12 @@ fn noun_draft(
         pred.modality = v.pred.modality;
         pred.infinitive = v.pred.infinitive;
         pred.under = v.pred.under;
-        let has_agent = args.iter().any(|a| a.role == Role::Agent);
+        // A possessor or `by` phrase is the agent; an adjective before the noun may be one
+        // ("Israeli strikes") or not ("resolute countermeasures"): the support verb's subject
+        // is kept as a second candidate after it.
+        let has_agent = args
+            .iter()
+            .any(|a| a.role == Role::Agent && a.via != Via::Modifier);
         for a in &v.args {
             match (&a.role, kind) {
                 (Role::Agent, Support::Agentive) if !has_agent => args.push(Arg {

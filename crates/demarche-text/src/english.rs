@@ -55,6 +55,12 @@ pub enum Prep {
     Infinitive,
     /// A verb particle a parser may read as a preposition ("carried out strikes").
     Particle,
+    /// With no object, what a verb is aimed at ("clashed with", "fired at").
+    Target,
+    /// Its object may be the event that did it ("killed in an air strike").
+    Event,
+    /// Its object does the act too ("arrived with the leaders of …").
+    Comitative,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -67,6 +73,8 @@ pub enum VerbClass {
     Intent = 8,
     Aspect = 16,
     Deny = 32,
+    /// Verbs that deny their infinitive happened ("failed to", "declined to").
+    Negating = 128,
     /// Verbs of harm done ("killed", "hit", "destroyed"): an event noun that is their subject
     /// or their `in` phrase ("an air strike killed …", "killed in an air strike") happened.
     Effect = 64,
@@ -88,6 +96,7 @@ pub struct English {
     modal: HashMap<&'static str, Modal>,
     negation: Vec<&'static str>,
     adjunct: Vec<&'static str>,
+    aux_forms_definite: Vec<&'static str>,
     anaphora: Vec<(Anaphor, &'static str)>,
     partitive: Vec<&'static str>,
 }
@@ -103,6 +112,8 @@ pub enum Anaphor {
     Pair,
     /// "the group": the last armed group named.
     Group,
+    /// "each other": the subject's members, each to the other.
+    Reciprocal,
 }
 
 const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
@@ -214,6 +225,10 @@ impl English {
             forms: Vec::new(),
             modal: HashMap::new(),
             adjunct: lines(ADJUNCT).collect(),
+            aux_forms_definite: sections(ANAPHORA)
+                .filter(|(section, _)| *section == "definite")
+                .map(|(_, w)| w)
+                .collect(),
             partitive: lines(PARTITIVE).collect(),
             anaphora: sections(ANAPHORA)
                 .filter_map(|(section, phrase)| {
@@ -222,6 +237,7 @@ impl English {
                         "thing" => Anaphor::Thing,
                         "pair" => Anaphor::Pair,
                         "group" => Anaphor::Group,
+                        "reciprocal" => Anaphor::Reciprocal,
                         _ => return None,
                     };
                     Some((kind, phrase))
@@ -261,6 +277,9 @@ impl English {
                 "place" => Prep::Place,
                 "place-or-goal" => Prep::PlaceOrGoal,
                 "particle" => Prep::Particle,
+                "target" => Prep::Target,
+                "event" => Prep::Event,
+                "comitative" => Prep::Comitative,
                 _ => Prep::Infinitive,
             };
             en.prep.extend(words.split_whitespace().map(|w| (w, role)));
@@ -286,6 +305,7 @@ impl English {
                 let class = match (file, section) {
                     ("report", _) => VerbClass::Report,
                     ("control", "object") => VerbClass::ObjectControl,
+                    ("control", "negating") => VerbClass::Negating,
                     ("control", _) => VerbClass::SubjectControl,
                     ("intent", _) => VerbClass::Intent,
                     ("aspect", _) => VerbClass::Aspect,
@@ -370,6 +390,13 @@ impl English {
         self.forms(list)
             .iter()
             .any(|f| f.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether a word is the definite article (a description that refers back: "the ministry").
+    pub fn is_definite(&self, word: &str) -> bool {
+        self.aux_forms_definite
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(word))
     }
 
     /// Whether a subordinator or preposition opens an adverbial clause or gerund whose event

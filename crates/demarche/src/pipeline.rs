@@ -125,7 +125,8 @@ impl<'d> Pipeline<'d> {
         // Places are resolved once per document (the dateline and the places named before
         // inform each choice); each event then takes its sentence's location or the dateline.
         let spans: Vec<Span> = sentences.iter().map(|(s, _)| *s).collect();
-        let (places, dateline) = demarche_extract::places(&doc.text, Some(&spans));
+        // Places are resolved once per document, and only for a document with an event.
+        let places_cell = std::cell::OnceCell::new();
         // Actors named in one sentence resolve "he", "the two sides", "the ministry" in the next.
         let mut discourse = demarche_coder::Discourse::new();
         for (index, (span, tree)) in sentences.into_iter().enumerate() {
@@ -134,8 +135,13 @@ impl<'d> Pipeline<'d> {
             let coded = self
                 .coder
                 .code_in(&tree, text, date, &self.options, &mut discourse);
+            if coded.events.is_empty() {
+                continue;
+            }
             let event_date = demarche_extract::event_date(&doc.text, span, Some(date));
-            let geo = demarche_extract::event_location(&doc.text, span, &places, dateline)
+            let (places, dateline) =
+                places_cell.get_or_init(|| demarche_extract::places(&doc.text, Some(&spans)));
+            let geo = demarche_extract::event_location(&doc.text, span, places, *dateline)
                 .and_then(|(i, source)| {
                     let point = demarche_extract::geo_point(places.get(i)?)?;
                     let source = match source {

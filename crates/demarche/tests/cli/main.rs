@@ -9,6 +9,7 @@
 
 mod article;
 mod dict;
+mod evaluation;
 mod formats;
 mod knowledge;
 mod parquet;

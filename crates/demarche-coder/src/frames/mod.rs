@@ -1,0 +1,508 @@
+//! The news reading on the predicate layer: every predication of the sentence
+//! ([`demarche_predicates`]) is coded from its deep roles — event nouns through the frames of
+//! `dictionaries/frames/`, verbs through their verb-dictionary entry — and merged with what the
+//! pattern coder found.
+//!
+//! General rules, each a named unit with a fixture in `tests/frames.rs` (`sides.rs` finds who;
+//! this file decides what is coded and merges):
+//! - `negated`: a negated or denied act, or the infinitive of "fail to", codes nothing, and
+//!   removes what a pattern coded at its verb.
+//! - `intent`: under `will`/`would` or an intention verb ("agreed to") an act codes the
+//!   intention `policy.txt`'s `intent` rule gives for its root, or nothing; `may`/`might`/
+//!   `should`, object control ("urged Y to …"), complements ("accused X of arming Y") code
+//!   nothing themselves (the governing verb does); aspect verbs ("continued to") pass through.
+//! - `support`: an event noun codes as the object of a support verb ("carried out strikes on",
+//!   "drew condemnation from"), or — rule `effect` — as the subject or `in` phrase of a verb of
+//!   harm ("an Israeli strike killed …").
+//! - `harm`: a verb of harm with no code of its own codes `policy.txt`'s `harm` code.
+//! - `statement`: statements are the pattern coder's; one whose reported clause coded an event
+//!   here is dropped.
+//! - `addressee` (in `sides.rs`): a reported act with no target is aimed at the verb of saying's
+//!   addressee; `domestic-place`: a country-less target takes the country of the place;
+//!   `event-agent`: an agent that is an event stands for that event's agent; `comitative`: a
+//!   `with` actor that is not the target acts too; pronouns, pairs, "the group" and definite
+//!   descriptions resolve within the sentence, then through the [`Discourse`].
+//! - `joint`: a joint frame codes both ways; a compound agent with no target, between its
+//!   members.
+//! - `merge`: where the pattern coder coded the same verb, its event stands (its target is
+//!   kept), except a passive it read backwards; the layer adds the same act between other
+//!   partners there, and elsewhere its own events; one event per dyad and root.
+
+mod sides;
+
+use crate::CodedEvent;
+use crate::discourse::{Discourse, Entity};
+use crate::legacy::{Coder, Mention};
+use demarche_dict::VerbCode;
+use demarche_dict::frames::FrameSet;
+use demarche_dict::policy::Policy;
+use demarche_model::Antecedent;
+use demarche_model::{RuleRef, Span, Tree};
+use demarche_predicates::{
+    Analysis, Filler, Link, Modality, Polarity, PredKind, PredicateLexicon, Predication, Role,
+    Support, Voice, analyze,
+};
+use demarche_text::english::{self, Prep, VerbClass};
+use sides::{addressee, agent_side, comitative, fill_country, leaf_ranges, real_code, target_side};
+
+/// The frames as the predicate layer's lexicon.
+struct FrameLex<'a>(&'a FrameSet);
+
+impl PredicateLexicon for FrameLex<'_> {
+    fn event_noun(&self, words: &[&str]) -> Option<(usize, u32)> {
+        self.0.event_noun(words)
+    }
+    fn support(&self, lemma: &str, particle: Option<&str>) -> Option<Support> {
+        self.0.support_verb(lemma, particle).map(|v| {
+            if v.elicit {
+                Support::Elicit
+            } else {
+                Support::Agentive
+            }
+        })
+    }
+}
+
+/// The predications of a tree, for `explain`.
+pub(crate) fn analysis(coder: &Coder<'_>, tree: &Tree) -> Analysis {
+    analyze(tree, &FrameLex(&coder.dictionaries().frames))
+}
+
+/// One side of an event: its codes and evidence.
+#[derive(Debug, Clone, Default)]
+struct Side {
+    codes: Vec<String>,
+    span: Option<Span>,
+    rules: Vec<RuleRef>,
+    /// Set when the side was named only by reference in this sentence.
+    antecedents: Vec<Antecedent>,
+}
+
+/// What coding one predication needs to see.
+struct Ctx<'c> {
+    tree: &'c Tree,
+    a: &'c Analysis,
+    mentions: &'c [Mention],
+    discourse: &'c Discourse,
+    policy: &'c Policy,
+    coder_frames: &'c FrameSet,
+    en: &'c english::English,
+    /// Lower-case words of the sentence, by leaf.
+    words: Vec<String>,
+    /// Node → its leaf range.
+    range: Vec<(u32, u32)>,
+}
+
+/// Codes the predications of one sentence and merges them into `events`. Returns the actors
+/// the sentence named, for the discourse.
+pub(crate) fn code_predications(
+    coder: &Coder<'_>,
+    tree: &Tree,
+    a: &Analysis,
+    mentions: &[Mention],
+    events: &mut Vec<CodedEvent>,
+    discourse: &Discourse,
+    text: &str,
+) -> Vec<Entity> {
+    let dicts = coder.dictionaries();
+    let ctx = Ctx {
+        tree,
+        a,
+        mentions,
+        discourse,
+        policy: &dicts.policy,
+        coder_frames: &dicts.frames,
+        en: english::get(),
+        words: tree
+            .leaves()
+            .map(|l| tree.word(l).unwrap_or("").to_lowercase())
+            .collect(),
+        range: leaf_ranges(tree),
+    };
+    // Rule `negated`: a negated or denied act ("did not attack", "failed to force", "denied
+    // that it had shelled") codes nothing, whatever a pattern matched.
+    for p in a.preds.iter().filter(|p| !p.absorbed && denied(&ctx, p)) {
+        let span = evidence_span(tree, p);
+        events.retain(|e| !overlap(e.verb_span, span));
+    }
+    let legacy = events.len();
+    // Verbs of saying whose reported clause coded an event here.
+    let mut reported: Vec<Span> = Vec::new();
+    // Country-less descriptions in the pattern coder's events ("the ministry") take their
+    // country from the discourse.
+    for e in events.iter_mut() {
+        for role in ["source", "target"] {
+            let (code, span) = match role {
+                "source" => (&mut e.source, e.source_span),
+                _ => (&mut e.target, e.target_span),
+            };
+            if let Some((filled, ante)) = fill_country(&ctx, code, span) {
+                *code = filled;
+                e.antecedents.push(Antecedent {
+                    role: role.into(),
+                    ..ante
+                });
+            }
+        }
+    }
+    for p in &a.preds {
+        if p.absorbed || p.polarity == Polarity::Negated {
+            continue;
+        }
+        let Some(mode) = mode_of(tree, a, p, ctx.en) else {
+            continue;
+        };
+        let (code, frame, rule) = match p.kind {
+            PredKind::Noun => {
+                if p.support.is_none() && !happened(&ctx, p) {
+                    continue;
+                }
+                let Some(f) = dicts.frames.frame_for(p.noun, p.support_lemma.as_deref()) else {
+                    continue;
+                };
+                (f.code.clone(), Some(f), f.origin.rule_ref())
+            }
+            PredKind::Verb => match verb_code(coder, tree, p) {
+                Some((c, r)) => (c, None, r),
+                // Rule `harm`: a verb of harm with no code of its own ("was hit by missiles").
+                None => match &dicts.policy.harm {
+                    Some(h)
+                        if ctx
+                            .en
+                            .has_class(tree.word(p.head).unwrap_or(""), VerbClass::Effect) =>
+                    {
+                        (h.code.clone(), None, h.origin.rule_ref())
+                    }
+                    _ => continue,
+                },
+            },
+        };
+        // Statements are the pattern coder's (with reported speech it keeps or drops them).
+        if dicts.policy.is_statement(&code) {
+            continue;
+        }
+        let code = if mode == Mode::Intent {
+            let intent = dicts.policy.intent_code(&code);
+            if intent == code {
+                continue;
+            }
+            intent.to_string()
+        } else {
+            code
+        };
+        let Some(source) = agent_side(&ctx, p, frame) else {
+            continue;
+        };
+        let span = evidence_span(tree, p);
+        // Where the pattern coder coded this verb, its target stands (patterns know which
+        // prepositional phrase a verb aims at); the layer adds what they miss around it.
+        let legacy_target = events[..legacy]
+            .iter()
+            .filter(|e| {
+                p.voice == Voice::Active && overlap(e.verb_span, span) && real_code(&e.target)
+            })
+            .fold(None::<Side>, |acc, e| {
+                let mut s = acc.unwrap_or_else(|| Side {
+                    span: e.target_span,
+                    ..Side::default()
+                });
+                if !s.codes.contains(&e.target) {
+                    s.codes.push(e.target.clone());
+                }
+                Some(s)
+            });
+        let target = legacy_target
+            .or_else(|| target_side(&ctx, p, frame))
+            .or_else(|| addressee(&ctx, p));
+        let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
+        // The antecedent of one code of a side: its own when the side has one per code.
+        fn ante_of<'s>(side: &'s Side, code: &str) -> Vec<&'s Antecedent> {
+            match side.codes.iter().position(|c| c == code) {
+                Some(i) if side.antecedents.len() == side.codes.len() && side.codes.len() > 1 => {
+                    side.antecedents.get(i).into_iter().collect()
+                }
+                _ => side.antecedents.iter().collect(),
+            }
+        }
+        let joint = frame.is_some_and(|f| f.joint);
+        let with = match &target {
+            Some(t) => comitative(&ctx, p, frame).filter(|w| w.span != t.span),
+            None => None,
+        };
+        match &target {
+            Some(t) => {
+                for sc in &source.codes {
+                    for tc in &t.codes {
+                        pairs.push((sc, &source, tc, t));
+                        if joint {
+                            pairs.push((tc, t, sc, &source));
+                        }
+                    }
+                }
+                // Comitative: "with B" acts too, when B is not the target.
+                if let Some(w) = &with {
+                    for sc in &w.codes {
+                        for tc in &t.codes {
+                            pairs.push((sc, w, tc, t));
+                        }
+                    }
+                }
+            }
+            None if joint && source.codes.len() > 1 => {
+                for x in &source.codes {
+                    for y in &source.codes {
+                        pairs.push((x, &source, y, &source));
+                    }
+                }
+            }
+            None => {}
+        }
+        for (sc, ss, tc, ts) in pairs {
+            // One country both sides: only between two of its agents ("the army" and "the
+            // RSF"), not a country and its own government.
+            if sc == tc || country(sc) == country(tc) && (sc.len() <= 3 || tc.len() <= 3) {
+                continue;
+            }
+            let mut rules = vec![rule.clone()];
+            rules.extend(ss.rules.iter().cloned());
+            rules.extend(ts.rules.iter().cloned());
+            let mut antecedents: Vec<Antecedent> = Vec::new();
+            for (role, side, code) in [("source", ss, sc), ("target", ts, tc)] {
+                antecedents.extend(ante_of(side, code).into_iter().map(|x| Antecedent {
+                    role: role.into(),
+                    ..x.clone()
+                }));
+            }
+            let ev = CodedEvent {
+                source: sc.to_string(),
+                target: tc.to_string(),
+                code: code.clone(),
+                source_span: ss.span,
+                target_span: ts.span,
+                verb_span: span,
+                rules,
+                antecedents,
+            };
+            if merge(events, legacy, ev, p.voice == Voice::Passive) {
+                reported.extend(report_span(&ctx, p));
+            }
+        }
+    }
+    // Rule `statement`: a statement whose reported clause coded an event is dropped (the
+    // pattern coder does the same for the clauses it codes itself).
+    if !reported.is_empty() {
+        let policy = ctx.policy;
+        events.retain(|e| {
+            !(policy.is_statement(&e.code)
+                && reported.iter().any(|r| overlap(e.verb_span, Some(*r))))
+        });
+    }
+    named(&ctx, text)
+}
+
+/// Whether a predication is negated, under a denial, or the infinitive of "fail to".
+fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    if p.polarity == Polarity::Negated {
+        return true;
+    }
+    match p.under {
+        Some((_, Link::Deny)) => true,
+        Some((j, Link::Control)) => ctx.a.preds.get(j as usize).is_some_and(|q| {
+            ctx.en
+                .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Negating)
+        }),
+        _ => false,
+    }
+}
+
+/// Rule `effect`: an event noun that is the subject of a verb of harm, or its `in`/`during`
+/// phrase ("an Israeli strike killed …", "killed in an Israeli strike"), happened.
+fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    ctx.a.preds.iter().any(|q| {
+        let word = ctx.tree.word(q.head).unwrap_or("");
+        q.kind == PredKind::Verb
+            && q.polarity == Polarity::Affirmed
+            && ctx.en.has_class(word, VerbClass::Effect)
+            && ctx.a.args_of(q).iter().any(|x| {
+                let slot = match &x.role {
+                    Role::Agent => true,
+                    Role::Obl(prep) => ctx.en.is_prep(prep, Prep::Event),
+                    _ => false,
+                };
+                slot && matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope)
+            })
+    })
+}
+
+/// The actors this sentence named, for later sentences: every coded mention, marked subject
+/// when it is the agent of a predication.
+fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
+    let agents: Vec<(u32, u32)> = ctx
+        .a
+        .args
+        .iter()
+        .filter(|x| x.role == Role::Agent)
+        .filter_map(|x| match x.filler {
+            Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
+            Filler::Pred(_) => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for m in ctx.mentions.iter().filter(|m| m.level >= 2) {
+        let subject = agents
+            .iter()
+            .any(|&(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
+        for code in m.codes.iter().filter(|c| real_code(c)) {
+            out.push(Entity {
+                code: code.clone(),
+                person: m.person,
+                subject,
+                sentence: ctx.discourse.sentence,
+                text: m
+                    .span
+                    .and_then(|sp| sp.slice(text))
+                    .unwrap_or_default()
+                    .to_string(),
+                span: m.span,
+            });
+        }
+    }
+    out
+}
+
+impl Ctx<'_> {
+    /// The first word (lower case) of the leaves a byte span covers.
+    fn tree_text_first_word(&self, span: Span) -> Option<&str> {
+        self.tree
+            .leaves()
+            .position(|l| self.tree.span(l).is_some_and(|s| s.start >= span.start))
+            .and_then(|i| self.words.get(i))
+            .map(String::as_str)
+    }
+}
+
+fn country(code: &str) -> &str {
+    code.get(..3).unwrap_or(code)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Asserted,
+    Intent,
+}
+
+/// How a predication is framed, or `None` when it codes nothing of its own.
+fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) -> Option<Mode> {
+    let mut mode = match p.modality {
+        Modality::Asserted => Mode::Asserted,
+        Modality::Future => Mode::Intent,
+        Modality::Possible | Modality::Obligation => return None,
+    };
+    if let Some((j, link)) = p.under {
+        let q = a.preds.get(j as usize)?;
+        let qword = tree.word(q.head).unwrap_or("");
+        match link {
+            Link::Deny => return None,
+            Link::Control => {
+                if en.has_class(qword, VerbClass::ObjectControl) || q.particle.is_some() {
+                    return None;
+                }
+                if en.has_class(qword, VerbClass::Intent) {
+                    mode = Mode::Intent;
+                } else if !en.has_class(qword, VerbClass::Aspect) {
+                    return None; // "refused to", "threatened to", "tried to": the verb codes it
+                }
+                if q.polarity == Polarity::Negated {
+                    return None;
+                }
+            }
+            // "continued in supporting", "kept attacking": the aspect verb's event, framed as
+            // it is.
+            Link::Complement if en.has_class(qword, VerbClass::Aspect) => {
+                if q.modality == Modality::Future {
+                    mode = Mode::Intent;
+                }
+                if q.polarity == Polarity::Negated {
+                    return None;
+                }
+            }
+            // "accused X of arming Y", "talks on restoring ties", "said … would": what the
+            // governing verb is about, not an event reported as done.
+            Link::Complement => return None,
+            _ => {}
+        }
+    }
+    Some(mode)
+}
+
+/// A verb's own code from the verb dictionary (patterns are the pattern coder's business).
+fn verb_code(coder: &Coder<'_>, tree: &Tree, p: &Predication) -> Option<(String, RuleRef)> {
+    let verbs = &coder.dictionaries().verbs;
+    let word = tree.word(p.head)?;
+    let r = verbs
+        .forms_of(word)
+        .iter()
+        .find(|r| verbs.form(**r).is_some_and(|f| f.words.len() == 1))?;
+    let entry = verbs.verb(r.verb)?;
+    match verbs.code_of(r.verb) {
+        Some(VerbCode::Event(c)) => Some((c.code.clone(), entry.origin.rule_ref())),
+        _ => None,
+    }
+}
+
+/// The verb (with its support verb, for an event noun) as evidence.
+fn evidence_span(tree: &Tree, p: &Predication) -> Option<Span> {
+    let head = tree.span(p.head)?;
+    match p.support.and_then(|s| tree.span(s)) {
+        Some(s) if s.start < head.start => Some(Span::new(s.start, head.end)),
+        _ => Some(head),
+    }
+}
+
+/// The span of the verb of saying a predication is reported under.
+fn report_span(ctx: &Ctx<'_>, p: &Predication) -> Option<Span> {
+    let (j, Link::Report) = p.under? else {
+        return None;
+    };
+    ctx.tree.span(ctx.a.preds.get(j as usize)?.head)
+}
+
+fn overlap(a: Option<Span>, b: Option<Span>) -> bool {
+    a.zip(b)
+        .is_some_and(|(x, y)| x.start < y.end && y.start < x.end)
+}
+
+/// Adds an event unless the pattern coder already coded this verb; replaces its event when it
+/// read a passive backwards.
+fn merge(events: &mut Vec<CodedEvent>, legacy: usize, ev: CodedEvent, passive: bool) -> bool {
+    let overlaps = |e: &CodedEvent| {
+        e.verb_span
+            .zip(ev.verb_span)
+            .is_some_and(|(x, y)| x.start < y.end && y.start < x.end)
+    };
+    if let Some(i) = events[..legacy].iter().position(overlaps) {
+        let reversed = country(&events[i].source) == country(&ev.target)
+            && country(&events[i].target) == country(&ev.source);
+        if passive && reversed {
+            events[i] = ev;
+            return true;
+        }
+        // The same act between other partners (the other way of a joint act, a comitative, a
+        // coordinated actor the patterns missed) is added; another reading of the act is not.
+        let same_root = events[i].code.get(..2) == ev.code.get(..2);
+        let new_dyad = !events[..legacy].iter().filter(|e| overlaps(e)).any(|e| {
+            country(&e.source) == country(&ev.source) && country(&e.target) == country(&ev.target)
+        });
+        if !(same_root && new_dyad) {
+            return false;
+        }
+    }
+    let same = |e: &CodedEvent| {
+        e.source == ev.source && e.target == ev.target && e.code.get(..2) == ev.code.get(..2)
+    };
+    if events.iter().any(same) {
+        return false;
+    }
+    events.push(ev);
+    true
+}

@@ -1,0 +1,445 @@
+//! Who an event's sides are: a predication's arguments resolved to actor mentions, with the
+//! fallbacks of the news reading (rules `addressee`, `domestic-place`, `event-agent`,
+//! `comitative`, and the anaphors: "it" as the reporter, an object pronoun of a participle as
+//! the main object, "each other", and the [`Discourse`](crate::discourse::Discourse)).
+
+use super::{Ctx, Side};
+use crate::discourse::Entity;
+use crate::legacy::Mention;
+use demarche_dict::frames::NounFrame;
+use demarche_model::{Antecedent, Span, Tree};
+use demarche_predicates::{Filler, Link, PredKind, Predication, Role, Voice};
+use demarche_text::english::{Anaphor, Prep};
+
+/// A code that names an actor with a country or organisation (not `---`, not a quoted new
+/// actor).
+pub(super) fn real_code(c: &str) -> bool {
+    !c.starts_with("---") && !c.starts_with('"')
+}
+
+/// A country-less agent code in a definite description ("the ministry" `---GOV`): the code
+/// with the country of the actor the discourse gives, and where that was named.
+pub(super) fn fill_country(
+    ctx: &Ctx<'_>,
+    code: &str,
+    span: Option<Span>,
+) -> Option<(String, Antecedent)> {
+    let rest = code.strip_prefix("---")?;
+    if rest.is_empty() {
+        return None;
+    }
+    let first = span.and_then(|sp| ctx.tree_text_first_word(sp))?;
+    if !ctx.en.is_definite(first) {
+        return None;
+    }
+    let e = ctx.discourse.country_for(code, ctx.policy)?;
+    Some((format!("{}{rest}", e.code.get(..3)?), antecedent(e)))
+}
+
+pub(super) fn antecedent(e: &Entity) -> Antecedent {
+    Antecedent {
+        role: String::new(),
+        sentence: e.sentence,
+        text: e.text.clone(),
+        span: e.span,
+    }
+}
+
+/// The mention that a phrase filler stands for: the leftmost coded mention inside it (one that
+/// comma-clause deletion kept, on a tie), else a coded mention around it (a modifier inside a
+/// noun phrase). Deleted mentions count: the predicate layer, not comma rules, decides here.
+pub(super) fn mention_for(mentions: &[Mention], lo: u32, hi: u32) -> Option<&Mention> {
+    let coded = |m: &&Mention| m.level >= 2;
+    let inside = || {
+        mentions
+            .iter()
+            .filter(coded)
+            .filter(move |m| m.lo >= lo && m.hi <= hi)
+    };
+    // One with a country or organisation first: "a school … in Gaza City" is Gaza City.
+    inside()
+        .filter(|m| m.codes.iter().any(|c| real_code(c)))
+        .min_by_key(|m| (m.lo, m.deleted, u32::MAX - m.hi))
+        .or_else(|| inside().min_by_key(|m| (m.lo, m.deleted, u32::MAX - m.hi)))
+        .or_else(|| {
+            mentions
+                .iter()
+                .filter(coded)
+                .filter(|m| m.lo <= lo && m.hi >= hi)
+                .max_by_key(|m| m.lo)
+        })
+}
+
+/// Node → the leaf range it covers (pre-order storage: fold children into parents backwards).
+pub(super) fn leaf_ranges(tree: &Tree) -> Vec<(u32, u32)> {
+    let mut out = vec![(u32::MAX, 0u32); tree.len()];
+    let mut leaf = 0u32;
+    for id in tree.nodes() {
+        if tree.is_leaf(id) {
+            out[id.index()] = (leaf, leaf + 1);
+            leaf += 1;
+        }
+    }
+    for i in (0..tree.len()).rev() {
+        if let Some(p) = tree.parent(demarche_model::NodeId(i as u32)) {
+            let (lo, hi) = out[i];
+            let q = &mut out[p.index()];
+            *q = (q.0.min(lo), q.1.max(hi));
+        }
+    }
+    out
+}
+
+/// The head noun phrase of a phrase: "the group" in "the group of trying to rebuild …",
+/// "Putin" in "Putin, who met Xi, …".
+pub(super) fn head_range(
+    ctx: &Ctx<'_>,
+    node: demarche_model::NodeId,
+    lo: u32,
+    hi: u32,
+) -> (u32, u32) {
+    let mut cur = node;
+    while let Some(&first) = ctx.tree.children(cur).first() {
+        if ctx.tree.is_leaf(first) || !ctx.tree.label(first).starts_with("NP") {
+            break;
+        }
+        cur = first;
+    }
+    match ctx.range.get(cur.index()) {
+        Some(&(a, b)) if a >= lo && b <= hi && a < b => (a, b),
+        _ => (lo, hi),
+    }
+}
+
+/// The side a filler names: its head's mention's codes (a country-less description takes
+/// the discourse's country), else what its head stands for as an anaphor, else a mention
+/// elsewhere in the phrase. `p` is the predication it fills, for "it" in a reported clause.
+pub(super) fn side(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {
+    let Filler::Phrase { node, lo, hi } = *f else {
+        return None;
+    };
+    let (hlo, hhi) = head_range(ctx, node, lo, hi);
+    if (hlo, hhi) != (lo, hi) {
+        let head = Filler::Phrase {
+            node,
+            lo: hlo,
+            hi: hhi,
+        };
+        if let Some(s) = side_in(ctx, p, &head) {
+            return Some(s);
+        }
+        // An unresolved pronoun heads the phrase: the names inside it are not its referent
+        // ("them of inciting violence against Palestinians").
+        if is_anaphor(ctx, hlo, hhi) {
+            return None;
+        }
+    }
+    side_in(ctx, p, f)
+}
+
+pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {
+    let Filler::Phrase { lo, hi, .. } = *f else {
+        return None;
+    };
+    if let Some(m) = mention_for(ctx.mentions, lo, hi) {
+        let mut out = Side {
+            codes: Vec::new(),
+            span: m.span,
+            rules: m.rules.clone(),
+            antecedents: Vec::new(),
+        };
+        for c in &m.codes {
+            if real_code(c) {
+                out.codes.push(c.clone());
+            } else if let Some((filled, ante)) = fill_country(ctx, c, m.span) {
+                out.codes.push(filled);
+                out.antecedents.push(ante);
+            }
+        }
+        if !out.codes.is_empty() {
+            return Some(out);
+        }
+    }
+    anaphor_side(ctx, p, lo, hi)
+}
+
+pub(super) fn is_anaphor(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
+    ctx.words.get(lo as usize..hi as usize).is_some_and(|w| {
+        ctx.en
+            .anaphor(&w.iter().map(String::as_str).collect::<Vec<_>>())
+            .is_some()
+    })
+}
+
+/// What a clause's act is aimed at: its object, or — for a support verb — its event noun's
+/// target ("imposed sanctions on two ministers").
+pub(super) fn main_object(ctx: &Ctx<'_>, q: &Predication) -> Option<Side> {
+    if q.absorbed {
+        let noun = ctx.a.preds.iter().find(|n| n.support == Some(q.head))?;
+        let frame = ctx
+            .coder_frames
+            .frame_for(noun.noun, noun.support_lemma.as_deref())?;
+        return direct_target(ctx, noun, Some(frame));
+    }
+    let obj = ctx.a.arg(q, &Role::Patient)?;
+    side(ctx, q, &obj.filler)
+}
+
+/// "he", "it", "the two sides", "the group": the actors the discourse gives.
+pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> Option<Side> {
+    let words: Vec<&str> = ctx
+        .words
+        .get(lo as usize..hi as usize)?
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let kind = ctx.en.anaphor(&words)?;
+    // "each other": the members of the agent, each to the other.
+    if kind == Anaphor::Reciprocal {
+        let agent = ctx.a.arg(p, &Role::Agent)?;
+        if let Filler::Phrase { lo: alo, .. } = agent.filler
+            && alo >= lo
+        {
+            return None;
+        }
+        return side(ctx, p, &agent.filler).filter(|s| s.codes.len() > 1);
+    }
+    let span = ctx
+        .tree
+        .leaves()
+        .nth(lo as usize)
+        .and_then(|l| ctx.tree.span(l))
+        .zip(
+            ctx.tree
+                .leaves()
+                .nth(hi as usize - 1)
+                .and_then(|l| ctx.tree.span(l)),
+        )
+        .map(|(a, b)| Span::new(a.start, b.end));
+    // "Pakistan said it would …": the reporter, in its own sentence.
+    if kind == Anaphor::Thing
+        && let Some((j, Link::Report | Link::Control)) = p.under
+        && let Some(q) = ctx.a.preds.get(j as usize)
+        && let Some(agent) = ctx.a.arg(q, &Role::Agent)
+        && let Filler::Phrase { lo: alo, .. } = agent.filler
+        && alo < lo
+        && let Some(mut s) = side(ctx, q, &agent.filler)
+    {
+        s.span = span;
+        return Some(s);
+    }
+    // ", accusing them of …": an object pronoun in a participial clause is the main clause's
+    // object.
+    if kind == Anaphor::Thing
+        && let Some((j, Link::Participle)) = p.under
+        && ctx
+            .a
+            .arg(p, &Role::Agent)
+            .is_some_and(|x| !matches!(x.filler, Filler::Phrase { lo: alo, .. } if alo == lo))
+        && let Some(q) = ctx.a.preds.get(j as usize)
+        && let Some(mut s) = main_object(ctx, q)
+    {
+        s.span = span;
+        return Some(s);
+    }
+    let found = ctx.discourse.resolve(kind, ctx.policy);
+    if found.is_empty() || kind == Anaphor::Pair && found.len() < 2 {
+        return None;
+    }
+    Some(Side {
+        codes: found.iter().map(|e| e.code.clone()).collect(),
+        span,
+        rules: Vec::new(),
+        antecedents: found.iter().map(|e| antecedent(e)).collect(),
+    })
+}
+
+/// The agent: the agent argument (or the agent of the event noun it names), a frame's source
+/// prepositions, or — for a passive with none — the agent of an event noun in an `in`,
+/// `during` or `by` phrase.
+pub(super) fn agent_side(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    frame: Option<&NounFrame>,
+) -> Option<Side> {
+    let a = ctx.a;
+    let args = a.args_of(p);
+    for arg in args.iter().filter(|x| x.role == Role::Agent) {
+        // An agent that is an event ("a Russian drone strike killed …") stands for its agent.
+        if let Filler::Phrase { node, .. } = arg.filler
+            && let Some(n) = a.noun_at(node).and_then(|i| a.preds.get(i as usize))
+            && n.kind == PredKind::Noun
+            && n.head != p.head
+        {
+            if let Some(s) = a.arg(n, &Role::Agent).and_then(|x| side(ctx, n, &x.filler)) {
+                return Some(s);
+            }
+            continue;
+        }
+        if let Some(s) = side(ctx, p, &arg.filler) {
+            return Some(s);
+        }
+    }
+    if let Some(f) = frame {
+        for x in args {
+            if let Role::Obl(prep) = &x.role
+                && f.source.iter().any(|s| s == prep)
+                && let Some(s) = side(ctx, p, &x.filler)
+            {
+                return Some(s);
+            }
+        }
+    }
+    if p.voice == Voice::Passive {
+        for x in args {
+            if let Role::Obl(prep) = &x.role
+                && ctx.en.is_prep(prep, Prep::Event)
+                && let Filler::Phrase { node, .. } = x.filler
+                && let Some(n) = a.noun_at(node).and_then(|i| a.preds.get(i as usize))
+                && let Some(ag) = a.arg(n, &Role::Agent)
+            {
+                return side(ctx, n, &ag.filler);
+            }
+        }
+    }
+    None
+}
+
+/// The target, with rule `domestic-place`: a target with no country ("civilians", "one
+/// person") takes the country of the place the event happened ("in the southern Lebanese
+/// town of …"); with none, there is no target.
+pub(super) fn target_side(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    frame: Option<&NounFrame>,
+) -> Option<Side> {
+    if let Some(t) = direct_target(ctx, p, frame) {
+        return Some(t);
+    }
+    let place = place_country(ctx, p)?;
+    let (lo, hi) = target_filler(ctx, p, frame)?;
+    let m = mention_for(ctx.mentions, lo, hi)?;
+    let codes: Vec<String> = m
+        .codes
+        .iter()
+        .filter_map(|c| c.strip_prefix("---").filter(|r| !r.is_empty()))
+        .map(|rest| format!("{place}{rest}"))
+        .collect();
+    (!codes.is_empty()).then(|| Side {
+        codes,
+        span: m.span,
+        rules: m.rules.clone(),
+        antecedents: Vec::new(),
+    })
+}
+
+/// The leaf range of the phrase that would be the target.
+pub(super) fn target_filler(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    frame: Option<&NounFrame>,
+) -> Option<(u32, u32)> {
+    let args = ctx.a.args_of(p);
+    let pick = |x: &demarche_predicates::Arg| match x.filler {
+        Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
+        Filler::Pred(_) => None,
+    };
+    if let Some(x) = args.iter().find(|x| x.role == Role::Patient) {
+        return pick(x);
+    }
+    let preps: Vec<&str> = match frame {
+        Some(f) => f.target.iter().map(String::as_str).collect(),
+        None => ctx.en.preps(Prep::Target).collect(),
+    };
+    args.iter()
+        .find(|x| matches!(&x.role, Role::Obl(prep) if preps.contains(&prep.as_str())))
+        .and_then(pick)
+}
+
+/// The country of the place a predication (or the verb whose argument it is) happened in.
+pub(super) fn place_country(ctx: &Ctx<'_>, p: &Predication) -> Option<String> {
+    let host = ctx.a.preds.iter().find(|q| {
+        q.kind == PredKind::Verb
+            && ctx
+                .a
+                .args_of(q)
+                .iter()
+                .any(|x| matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope))
+    });
+    [Some(p), host].into_iter().flatten().find_map(|q| {
+        ctx.a.args_of(q).iter().find_map(|x| match &x.role {
+            Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Place) => {
+                let Filler::Phrase { node, lo, hi } = x.filler else {
+                    return None;
+                };
+                // "killed in an Israeli drone strike" names the event, not the place.
+                if ctx.a.noun_at(node).is_some() {
+                    return None;
+                }
+                let m = mention_for(ctx.mentions, lo, hi)?;
+                let c = m.codes.iter().find(|c| real_code(c))?;
+                let country = c.get(..3)?;
+                ctx.policy.is_country(country).then(|| country.to_string())
+            }
+            _ => None,
+        })
+    })
+}
+
+/// The target named directly: a noun frame's patient or target prepositions; a verb's
+/// patient, else one of the usual target prepositions.
+pub(super) fn direct_target(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    frame: Option<&NounFrame>,
+) -> Option<Side> {
+    let args = ctx.a.args_of(p);
+    let by_prep = |preps: &[&str]| {
+        args.iter().find_map(|x| match &x.role {
+            Role::Obl(prep) if preps.contains(&prep.as_str()) => side(ctx, p, &x.filler),
+            _ => None,
+        })
+    };
+    match frame {
+        // An elicited event is aimed at the support verb's subject ("drew condemnation").
+        Some(f) => match args.iter().find(|x| x.role == Role::Patient) {
+            Some(x) => side(ctx, p, &x.filler),
+            None => {
+                let preps: Vec<&str> = f.target.iter().map(String::as_str).collect();
+                by_prep(&preps)
+            }
+        },
+        // An uncoded object is still the target ("accused them of …"): no fallback then.
+        None => match args.iter().find(|x| x.role == Role::Patient) {
+            Some(x) => side(ctx, p, &x.filler),
+            None => by_prep(&ctx.en.preps(Prep::Target).collect::<Vec<_>>()),
+        },
+    }
+}
+
+pub(super) fn comitative(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    frame: Option<&NounFrame>,
+) -> Option<Side> {
+    let with = |w: &str| ctx.en.is_prep(w, Prep::Comitative);
+    if frame.is_some_and(|f| f.target.iter().any(|t| with(t))) {
+        return None;
+    }
+    ctx.a.args_of(p).iter().find_map(|x| match &x.role {
+        Role::Obl(prep) if with(prep) => side(ctx, p, &x.filler),
+        _ => None,
+    })
+}
+
+/// Rule `addressee`: an act reported by a verb of saying with an addressee, that names no
+/// target of its own, is aimed at the addressee ("China warned the Philippines that it would
+/// take countermeasures").
+pub(super) fn addressee(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    let (j, Link::Report) = p.under? else {
+        return None;
+    };
+    let q = ctx.a.preds.get(j as usize)?;
+    let x = ctx.a.arg(q, &Role::Patient)?;
+    side(ctx, q, &x.filler)
+}
