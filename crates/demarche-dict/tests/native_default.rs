@@ -204,7 +204,7 @@ fn common_news_phrases() {
         ("EXPRESSED", "* concern", "110"),
         ("URGED", "* restraint", "025"),
         ("THREATENED", "* &economic-sanctions", "1312"),
-        ("EXPELLED", "* diplomats", "174"),
+        ("EXPELLED", "* diplomat", "161"), // the wire sets code expelled diplomats 16, as recalled ones
         ("LAUNCHED", "* airstrikes", "195"),
         ("DEPLOYED", "* troops", "154"),
         ("RELEASED", "* &detained", "0841"),
