@@ -23,9 +23,9 @@
 use crate::CodedEvent;
 use crate::discourse::{Discourse, Entity};
 use crate::legacy::{Coder, Mention};
-use demarche_dict::VerbCode;
 use demarche_dict::frames::{FrameSet, NounFrame};
 use demarche_dict::policy::Policy;
+use demarche_dict::{Origin, VerbCode};
 use demarche_model::Antecedent;
 use demarche_model::{RuleRef, Span, Tree};
 use demarche_predicates::{
@@ -79,8 +79,6 @@ struct Ctx<'c> {
     discourse: &'c Discourse,
     policy: &'c Policy,
     en: &'c english::English,
-    /// Lower-case words of the sentence, by leaf.
-    words: Vec<String>,
     /// Node → its leaf range.
     range: Vec<(u32, u32)>,
 }
@@ -104,10 +102,6 @@ pub(crate) fn code_predications(
         discourse,
         policy: &dicts.policy,
         en: english::get(),
-        words: tree
-            .leaves()
-            .map(|l| tree.word(l).unwrap_or("").to_lowercase())
-            .collect(),
         range: leaf_ranges(tree),
     };
     // Rule `negated`: a negated act codes nothing, whatever a pattern matched.
@@ -152,7 +146,7 @@ pub(crate) fn code_predications(
                 let Some(f) = dicts.frames.frame_for(p.noun, p.support_lemma.as_deref()) else {
                     continue;
                 };
-                (f.code.clone(), Some(f), f.origin.rule_ref())
+                (f.code.as_str(), Some(f), &f.origin)
             }
             PredKind::Verb => match verb_code(coder, tree, p) {
                 Some((c, r)) => (c, None, r),
@@ -160,15 +154,15 @@ pub(crate) fn code_predications(
             },
         };
         // Statements are the pattern coder's (with reported speech it keeps or drops them).
-        if dicts.policy.is_statement(&code) {
+        if dicts.policy.is_statement(code) {
             continue;
         }
         let code = if mode == Mode::Intent {
-            let intent = dicts.policy.intent_code(&code);
+            let intent = dicts.policy.intent_code(code);
             if intent == code {
                 continue;
             }
-            intent.to_string()
+            intent
         } else {
             code
         };
@@ -241,7 +235,12 @@ pub(crate) fn code_predications(
             if sc == tc {
                 continue;
             }
-            let mut rules = vec![rule.clone()];
+            // Decided before the event is built: most are the pattern coder's already.
+            let passive = p.voice == Voice::Passive;
+            let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, passive) else {
+                continue;
+            };
+            let mut rules = vec![rule.rule_ref()];
             rules.extend(ss.rules.iter().cloned());
             rules.extend(ts.rules.iter().cloned());
             let mut antecedents: Vec<Antecedent> = Vec::new();
@@ -254,14 +253,17 @@ pub(crate) fn code_predications(
             let ev = CodedEvent {
                 source: sc.to_string(),
                 target: tc.to_string(),
-                code: code.clone(),
+                code: code.to_string(),
                 source_span: ss.span,
                 target_span: ts.span,
                 verb_span: span,
                 rules,
                 antecedents,
             };
-            merge(events, legacy, ev, p.voice == Voice::Passive);
+            match slot {
+                Some(i) => events[i] = ev,
+                None => events.push(ev),
+            }
         }
     }
     named(&ctx, text)
@@ -271,10 +273,8 @@ pub(crate) fn code_predications(
 /// phrase ("an Israeli strike killed …", "killed in an Israeli strike"), happened.
 fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
     ctx.a.preds.iter().any(|q| {
-        let word = ctx.tree.word(q.head).unwrap_or("");
         q.kind == PredKind::Verb
             && q.polarity == Polarity::Affirmed
-            && ctx.en.has_class(word, VerbClass::Effect)
             && ctx.a.args_of(q).iter().any(|x| {
                 let slot = match &x.role {
                     Role::Agent => true,
@@ -283,6 +283,9 @@ fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                 };
                 slot && matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope)
             })
+            && ctx
+                .en
+                .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Effect)
     })
 }
 
@@ -336,7 +339,8 @@ fn fill_country(ctx: &Ctx<'_>, code: &str, span: Option<Span>) -> Option<(String
         return None;
     }
     let first = span.and_then(|sp| ctx.tree_text_first_word(sp))?;
-    if first != "the" {
+    // `to_lowercase() == "the"`: no other character lower-cases to t, h or e.
+    if !first.eq_ignore_ascii_case("the") {
         return None;
     }
     let e = ctx.discourse.country_for(code, ctx.policy)?;
@@ -353,13 +357,12 @@ fn antecedent(e: &Entity) -> Antecedent {
 }
 
 impl Ctx<'_> {
-    /// The first word (lower case) of the leaves a byte span covers.
+    /// The first word (as written) of the leaves a byte span covers.
     fn tree_text_first_word(&self, span: Span) -> Option<&str> {
         self.tree
             .leaves()
-            .position(|l| self.tree.span(l).is_some_and(|s| s.start >= span.start))
-            .and_then(|i| self.words.get(i))
-            .map(String::as_str)
+            .find(|&l| self.tree.span(l).is_some_and(|s| s.start >= span.start))
+            .map(|l| self.tree.word(l).unwrap_or(""))
     }
 }
 
@@ -408,7 +411,11 @@ fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) ->
 }
 
 /// A verb's own code from the verb dictionary (patterns are the pattern coder's business).
-fn verb_code(coder: &Coder<'_>, tree: &Tree, p: &Predication) -> Option<(String, RuleRef)> {
+fn verb_code<'c>(
+    coder: &'c Coder<'_>,
+    tree: &Tree,
+    p: &Predication,
+) -> Option<(&'c str, &'c Origin)> {
     let verbs = &coder.dictionaries().verbs;
     let word = tree.word(p.head)?;
     let r = verbs
@@ -417,7 +424,7 @@ fn verb_code(coder: &Coder<'_>, tree: &Tree, p: &Predication) -> Option<(String,
         .find(|r| verbs.form(**r).is_some_and(|f| f.words.len() == 1))?;
     let entry = verbs.verb(r.verb)?;
     match verbs.code_of(r.verb) {
-        Some(VerbCode::Event(c)) => Some((c.code.clone(), entry.origin.rule_ref())),
+        Some(VerbCode::Event(c)) => Some((c.code.as_str(), &entry.origin)),
         _ => None,
     }
 }
@@ -532,12 +539,17 @@ fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {
 
 /// "he", "it", "the two sides", "the group": the actors the discourse gives.
 fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> Option<Side> {
-    let words: Vec<&str> = ctx
-        .words
-        .get(lo as usize..hi as usize)?
-        .iter()
-        .map(String::as_str)
+    let lower: Vec<String> = ctx
+        .tree
+        .leaves()
+        .skip(lo as usize)
+        .take((hi as usize).checked_sub(lo as usize)?)
+        .map(|l| ctx.tree.word(l).unwrap_or("").to_lowercase())
         .collect();
+    if lower.len() != (hi - lo) as usize {
+        return None; // the range runs past the last leaf
+    }
+    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
     let kind = ctx.en.anaphor(&words)?;
     let span = ctx
         .tree
@@ -741,35 +753,40 @@ fn overlap(a: Option<Span>, b: Option<Span>) -> bool {
         .is_some_and(|(x, y)| x.start < y.end && y.start < x.end)
 }
 
-/// Adds an event unless the pattern coder already coded this verb; replaces its event when it
-/// read a passive backwards.
-fn merge(events: &mut Vec<CodedEvent>, legacy: usize, ev: CodedEvent, passive: bool) {
+/// Where an event goes: `Some(Some(i))` replaces the pattern coder's event `i` (it read a
+/// passive backwards), `Some(None)` adds it, `None` drops it (the pattern coder already coded
+/// this verb, or the same event is there). `ev` is its (source, target, code).
+fn merge_slot(
+    events: &[CodedEvent],
+    legacy: usize,
+    ev: (&str, &str, &str),
+    verb_span: Option<Span>,
+    passive: bool,
+) -> Option<Option<usize>> {
+    let (source, target, code) = ev;
     let overlaps = |e: &CodedEvent| {
         e.verb_span
-            .zip(ev.verb_span)
+            .zip(verb_span)
             .is_some_and(|(x, y)| x.start < y.end && y.start < x.end)
     };
     if let Some(i) = events[..legacy].iter().position(overlaps) {
-        let reversed = country(&events[i].source) == country(&ev.target)
-            && country(&events[i].target) == country(&ev.source);
+        let reversed = country(&events[i].source) == country(target)
+            && country(&events[i].target) == country(source);
         if passive && reversed {
-            events[i] = ev;
-            return;
+            return Some(Some(i));
         }
         // The same act between other partners (the other way of a joint act, a comitative, a
         // coordinated actor the patterns missed) is added; another reading of the act is not.
-        let same_root = events[i].code.get(..2) == ev.code.get(..2);
+        let same_root = events[i].code.get(..2) == code.get(..2);
         let new_dyad = !events[..legacy].iter().filter(|e| overlaps(e)).any(|e| {
-            country(&e.source) == country(&ev.source) && country(&e.target) == country(&ev.target)
+            country(&e.source) == country(source) && country(&e.target) == country(target)
         });
         if !(same_root && new_dyad) {
-            return;
+            return None;
         }
     }
     let same = |e: &CodedEvent| {
-        e.source == ev.source && e.target == ev.target && e.code.get(..2) == ev.code.get(..2)
+        e.source == source && e.target == target && e.code.get(..2) == code.get(..2)
     };
-    if !events.iter().any(same) {
-        events.push(ev);
-    }
+    (!events.iter().any(same)).then_some(None)
 }
