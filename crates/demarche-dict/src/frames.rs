@@ -21,6 +21,7 @@
 //! assert!(!f.is_support("carry", None));
 //! ```
 
+use crate::lookup::WordHasher;
 use crate::model::Origin;
 use crate::native::text::{FileCtx, lines};
 use demarche_model::Diagnostic;
@@ -62,7 +63,10 @@ pub struct FrameSet {
     pub nouns: Vec<NounFrame>,
     pub support: Vec<SupportVerb>,
     /// Lower-case name form (singular or plural, words joined by one space) → name id.
-    forms: HashMap<String, u32>,
+    forms: HashMap<String, u32, WordHasher>,
+    /// The same forms keyed by their last word: (words in the form, the form, name id), most
+    /// words first, so [`FrameSet::event_noun`] needs no joined key.
+    by_last: HashMap<String, Vec<(usize, String, u32)>, WordHasher>,
     /// Name id → frames naming it, in file order.
     by_name: Vec<Vec<u32>>,
     longest: usize,
@@ -139,8 +143,16 @@ impl FrameSet {
                 forms.extend(plurals.iter().map(|p| format!("{lead}{p}")));
             }
             for f in forms {
-                self.longest = self.longest.max(f.split(' ').count());
-                self.forms.entry(f).or_insert(id);
+                let words = f.split(' ').count();
+                self.longest = self.longest.max(words);
+                if self.forms.contains_key(&f) {
+                    continue;
+                }
+                self.forms.insert(f.clone(), id);
+                let last = f.rsplit(' ').next().unwrap_or(&f).to_string();
+                let list = self.by_last.entry(last).or_default();
+                let at = list.partition_point(|(n, _, _)| *n >= words);
+                list.insert(at, (words, f, id));
             }
             if let Some(list) = self.by_name.get_mut(id as usize) {
                 list.push(index);
@@ -153,6 +165,27 @@ impl FrameSet {
     /// (how many words it spans, name id).
     pub fn event_noun(&self, words: &[&str]) -> Option<(usize, u32)> {
         let max = self.longest.min(words.len());
+        let tail = &words[words.len() - max..];
+        let last = *tail.last()?;
+        // A form matches the words it joins, so its last word is the last word when that has
+        // no space in it: no candidate under it, no match.
+        let candidates = match last.contains(' ') {
+            false => self.by_last.get(last)?,
+            true => return self.event_noun_joined(words, max),
+        };
+        if tail.iter().any(|w| w.contains(' ')) {
+            return self.event_noun_joined(words, max);
+        }
+        // Without spaces inside words, `k` words joined match only a form of `k` words: the
+        // candidates, most words first.
+        candidates.iter().find_map(|(k, form, id)| {
+            (*k <= max && is_joined(form, &words[words.len() - k..])).then_some((*k, *id))
+        })
+    }
+
+    /// [`FrameSet::event_noun`] by joined keys: the definition, for words with spaces in them
+    /// (the joined keys then do not split at word boundaries).
+    fn event_noun_joined(&self, words: &[&str], max: usize) -> Option<(usize, u32)> {
         (1..=max).rev().find_map(|k| {
             let key = words[words.len() - k..].join(" ");
             self.forms.get(&key).map(|&id| (k, id))
@@ -212,6 +245,24 @@ impl FrameSet {
     pub fn is_empty(&self) -> bool {
         self.nouns.is_empty() && self.support.is_empty()
     }
+}
+
+/// Whether `phrase` is `words.join(" ")`, without building the joined string.
+fn is_joined(phrase: &str, words: &[&str]) -> bool {
+    let mut rest = phrase;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(w) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 fn normalise(s: &str) -> String {
@@ -316,4 +367,55 @@ fn parse_noun(rest: &str, origin: Origin) -> Result<NounFrame, String> {
         frame.source.push("by".into());
     }
     Ok(frame)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The indexed lookup gives what the definition (longest joined key) gives, on our own
+    /// frames and on words with spaces, empty words and case the keys do not have.
+    #[test]
+    fn event_noun_agrees_with_joined_keys() {
+        let mut set = FrameSet::default();
+        for (file, text) in crate::native::default_sources() {
+            if file.starts_with("frames/") {
+                set.add(text, file);
+            }
+        }
+        assert!(set.longest >= 2, "our frames have multi-word names");
+        let names: Vec<String> = set.forms.keys().cloned().collect();
+        let mut cases: Vec<Vec<String>> = Vec::new();
+        for n in &names {
+            let words: Vec<String> = n.split(' ').map(str::to_string).collect();
+            cases.push(words.clone());
+            let mut longer = vec!["the".to_string(), "israeli".to_string()];
+            longer.extend(words.iter().cloned());
+            cases.push(longer);
+            if let Some((first, rest)) = words.split_first() {
+                let mut partial = vec![format!("x{first}")];
+                partial.extend(rest.iter().cloned());
+                cases.push(partial);
+            }
+            // One word holding a space: the joined keys match across it.
+            if words.len() >= 2 {
+                cases.push(vec!["a".to_string(), words.join(" ")]);
+                let (head, last) = words.split_at(words.len() - 1);
+                cases.push(vec![head.join(" "), last[0].clone()]);
+            }
+        }
+        cases.push(Vec::new());
+        cases.push(vec![String::new()]);
+        cases.push(vec![String::new(), "strikes".to_string()]);
+        cases.push(vec!["Air".to_string(), "Strikes".to_string()]);
+        for words in &cases {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let max = set.longest.min(refs.len());
+            assert_eq!(
+                set.event_noun(&refs),
+                set.event_noun_joined(&refs, max),
+                "{refs:?}"
+            );
+        }
+    }
 }

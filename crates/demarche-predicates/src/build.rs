@@ -39,9 +39,11 @@ pub fn analyze(tree: &Tree, lex: &dyn PredicateLexicon) -> Analysis {
     link_clauses(&sh, en, &mut drafts);
     fill_gaps(&sh, en, &mut drafts);
     let verbs = drafts.len();
+    // Buffers for the leaves and lower-case words of each noun phrase, reused.
+    let mut scratch = (Vec::new(), Vec::new());
     for id in tree.nodes() {
         if sh.cat(id) == Cat::Np
-            && let Some(d) = noun_draft(&sh, en, lex, id, &mut drafts[..verbs])
+            && let Some(d) = noun_draft(&sh, en, lex, id, &mut drafts[..verbs], &mut scratch)
         {
             drafts.push(d);
         }
@@ -58,6 +60,13 @@ pub fn analyze(tree: &Tree, lex: &dyn PredicateLexicon) -> Analysis {
                     .any(|d| d.pred.scope == drafts[k].pred.scope)
         })
         .collect();
+    let (kept, kept_args) = drafts
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .fold((0, 0), |(n, a), (d, _)| (n + 1, a + d.args.len()));
+    out.preds.reserve_exact(kept);
+    out.args.reserve_exact(kept_args);
     let drafts = drafts
         .into_iter()
         .zip(keep)
@@ -315,15 +324,13 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
             {
                 let head_word = sh.word(drafts[j].pred.head);
                 let sub = sbar.and_then(|s| sh.children(s).first().copied());
-                let sub_word = sub.map(|c| sh.word(c).to_lowercase()).unwrap_or_default();
+                let sub_word = sub.map(|c| sh.lower(c)).unwrap_or_default();
                 // A gerund in a prepositional phrase: "after seizing" is asserted, "accused X of
                 // arming" and "talks on restoring" are the verb's complement.
                 let pp_word = pp
                     .and_then(|p| sh.children(p).first().copied())
-                    .map(|c| sh.word(c).to_lowercase());
-                let link = if en.is_adjunct(&sub_word)
-                    || pp_word.as_deref().is_some_and(|w| en.is_adjunct(w))
-                {
+                    .map(|c| sh.lower(c));
+                let link = if en.is_adjunct(sub_word) || pp_word.is_some_and(|w| en.is_adjunct(w)) {
                     Link::Adjunct
                 } else if pp_word.is_some() {
                     Link::Complement
@@ -497,12 +504,13 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
 
 /// An event noun phrase's predication; a support verb whose object it is lends it its
 /// subject, prepositional phrases and framing, and is marked absorbed.
-fn noun_draft(
-    sh: &Shape<'_>,
+fn noun_draft<'s>(
+    sh: &'s Shape<'_>,
     en: &english::English,
     lex: &dyn PredicateLexicon,
     np: NodeId,
     verbs: &mut [Draft],
+    (leaves, refs): &mut (Vec<NodeId>, Vec<&'s str>),
 ) -> Option<Draft> {
     let kids = sh.children(np);
     // A base noun phrase: its leaves (and a possessor) but no noun phrase heading it.
@@ -519,11 +527,8 @@ fn noun_draft(
     {
         return None;
     }
-    let leaves: Vec<NodeId> = kids
-        .iter()
-        .copied()
-        .filter(|&c| sh.tree.is_leaf(c))
-        .collect();
+    leaves.clear();
+    leaves.extend(kids.iter().copied().filter(|&c| sh.tree.is_leaf(c)));
     let head_pos = leaves.iter().rposition(|&l| sh.cat(l) == Cat::Noun)?;
     // The last noun must end the phrase (bar punctuation): "attack helicopters" is no attack.
     if leaves[head_pos + 1..]
@@ -532,12 +537,9 @@ fn noun_draft(
     {
         return None;
     }
-    let words: Vec<String> = leaves[..=head_pos]
-        .iter()
-        .map(|&l| sh.word(l).to_lowercase())
-        .collect();
-    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    let (len, id) = lex.event_noun(&refs)?;
+    refs.clear();
+    refs.extend(leaves[..=head_pos].iter().map(|&l| sh.lower(l)));
+    let (len, id) = lex.event_noun(refs)?;
     let name_start = head_pos + 1 - len.min(head_pos + 1);
     let head = leaves[head_pos];
     let mut pred = Predication {
@@ -627,15 +629,14 @@ fn noun_draft(
         if !object {
             return None;
         }
-        let particle = d.pred.particle.map(|p| sh.word(p).to_lowercase());
-        lex.support(&d.pred.lemma, particle.as_deref())
-            .map(|k| (d, k))
+        let particle = d.pred.particle.map(|p| sh.lower(p));
+        lex.support(&d.pred.lemma, particle).map(|k| (d, k))
     });
     if let Some((v, kind)) = support {
         v.pred.absorbed = true;
         pred.support = Some(v.pred.head);
         pred.support_lemma = Some(match v.pred.particle {
-            Some(p) => format!("{} {}", v.pred.lemma, sh.word(p).to_lowercase()),
+            Some(p) => format!("{} {}", v.pred.lemma, sh.lower(p)),
             None => v.pred.lemma.clone(),
         });
         pred.voice = v.pred.voice;

@@ -2,6 +2,7 @@
 //! the leaf range it covers.
 
 use demarche_model::{NodeId, Tree};
+use std::cell::Cell;
 
 /// A node's category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,50 +42,117 @@ pub(crate) enum VerbTag {
     Present,
 }
 
-/// Per-node facts of one tree.
+/// Per-node facts of one tree. Its two arrays are borrowed from a per-thread pool and given
+/// back when it is dropped, so reading a sentence allocates nothing once a thread has read one
+/// as long.
 pub(crate) struct Shape<'t> {
     pub tree: &'t Tree,
-    pub cat: Vec<Cat>,
-    /// Node → first leaf index and one past the last.
-    pub lo: Vec<u32>,
-    pub hi: Vec<u32>,
+    /// By node index.
+    nodes: Vec<NodeFacts>,
+    /// The lower-case forms of the leaves' words that are not lower case already, one after
+    /// another (`NodeFacts::lower` slices it).
+    lower: String,
+}
+
+thread_local! {
+    /// The arrays of the last [`Shape`] this thread dropped, cleared, for the next one.
+    static POOL: Cell<(Vec<NodeFacts>, String)> = const { Cell::new((Vec::new(), String::new())) };
+}
+
+impl Drop for Shape<'_> {
+    fn drop(&mut self) {
+        let mut nodes = std::mem::take(&mut self.nodes);
+        let mut lower = std::mem::take(&mut self.lower);
+        nodes.clear();
+        lower.clear();
+        // Keep the larger buffers if the pool was refilled meanwhile (a nested Shape).
+        POOL.with(|p| {
+            let (n, l) = p.take();
+            p.set((
+                if n.capacity() > nodes.capacity() {
+                    n
+                } else {
+                    nodes
+                },
+                if l.capacity() > lower.capacity() {
+                    l
+                } else {
+                    lower
+                },
+            ));
+        });
+    }
+}
+
+#[derive(Clone, Copy)]
+struct NodeFacts {
+    cat: Cat,
+    /// First leaf index and one past the last.
+    lo: u32,
+    hi: u32,
+    /// For a leaf whose word is not lower case, the byte range of its lower-case form in
+    /// `Shape::lower`; `None` when the word is its own lower case (and for phrases).
+    lower: Option<(u32, u32)>,
+}
+
+/// The byte range of `word.to_lowercase()` appended to `out`, or `None` when that is `word`
+/// itself (plain lower-case ASCII, the usual case).
+fn push_lowercase(out: &mut String, word: &str) -> Option<(u32, u32)> {
+    let start = out.len() as u32;
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        out.push_str(word);
+        out[start as usize..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+    Some((start, out.len() as u32))
 }
 
 fn phrase_cat(label: &str) -> Cat {
-    let base = if label.starts_with('-') {
-        label
-    } else {
-        label.split(['-', '=']).next().unwrap_or(label)
+    // The label up to its first function tag (`NP-SBJ`, `NP=2`), unless it starts with `-`.
+    let b = label.as_bytes();
+    let base = match b.first() {
+        Some(b'-') => b,
+        _ => {
+            let end = b.iter().position(|&c| c == b'-' || c == b'=');
+            &b[..end.unwrap_or(b.len())]
+        }
     };
     match base {
-        "S" | "SINV" | "SQ" => Cat::S,
-        "SBAR" | "SBARQ" => Cat::Sbar,
-        "VP" => Cat::Vp,
-        "NP" | "NX" | "NML" => Cat::Np,
-        "PP" => Cat::Pp,
-        "PRT" => Cat::Prt,
-        "ADVP" => Cat::Advp,
-        "WHNP" | "WHADVP" | "WHPP" => Cat::Wh,
+        b"S" | b"SINV" | b"SQ" => Cat::S,
+        b"SBAR" | b"SBARQ" => Cat::Sbar,
+        b"VP" => Cat::Vp,
+        b"NP" | b"NX" | b"NML" => Cat::Np,
+        b"PP" => Cat::Pp,
+        b"PRT" => Cat::Prt,
+        b"ADVP" => Cat::Advp,
+        b"WHNP" | b"WHADVP" | b"WHPP" => Cat::Wh,
         _ => Cat::Other,
     }
 }
 
 fn leaf_cat(tag: &str) -> Cat {
-    match tag {
-        "VB" => Cat::Verb(VerbTag::Base),
-        "VBD" => Cat::Verb(VerbTag::Past),
-        "VBG" => Cat::Verb(VerbTag::Gerund),
-        "VBN" => Cat::Verb(VerbTag::Participle),
-        "VBP" | "VBZ" => Cat::Verb(VerbTag::Present),
-        "MD" => Cat::Modal,
-        "TO" => Cat::To,
-        "NN" | "NNS" | "NNP" | "NNPS" => Cat::Noun,
-        "POS" => Cat::Pos,
-        "IN" => Cat::Prep,
-        "RB" | "RBR" | "RBS" => Cat::Adverb,
-        "CC" => Cat::Conj,
-        "," | ":" => Cat::Comma,
-        "DT" | "PDT" | "CD" | "PRP$" => Cat::Det,
+    match tag.as_bytes() {
+        [b'V', b'B', rest @ ..] => match rest {
+            [] => Cat::Verb(VerbTag::Base),
+            b"D" => Cat::Verb(VerbTag::Past),
+            b"G" => Cat::Verb(VerbTag::Gerund),
+            b"N" => Cat::Verb(VerbTag::Participle),
+            b"P" | b"Z" => Cat::Verb(VerbTag::Present),
+            _ => Cat::Word,
+        },
+        b"NN" | b"NNS" | b"NNP" | b"NNPS" => Cat::Noun,
+        b"MD" => Cat::Modal,
+        b"TO" => Cat::To,
+        b"POS" => Cat::Pos,
+        b"IN" => Cat::Prep,
+        b"RB" | b"RBR" | b"RBS" => Cat::Adverb,
+        b"CC" => Cat::Conj,
+        b"," | b":" => Cat::Comma,
+        b"DT" | b"PDT" | b"CD" | b"PRP$" => Cat::Det,
         _ => Cat::Word,
     }
 }
@@ -92,43 +160,60 @@ fn leaf_cat(tag: &str) -> Cat {
 impl<'t> Shape<'t> {
     pub fn new(tree: &'t Tree) -> Self {
         let n = tree.len();
-        let mut cat = Vec::with_capacity(n);
+        let (mut nodes, mut lower) = POOL.with(Cell::take);
+        nodes.reserve(n);
         let mut leaves = 0u32;
-        let mut lo = vec![u32::MAX; n];
-        let mut hi = vec![0u32; n];
         for id in tree.nodes() {
-            if tree.is_leaf(id) {
-                cat.push(leaf_cat(tree.label(id)));
-                lo[id.index()] = leaves;
-                hi[id.index()] = leaves + 1;
-                leaves += 1;
-            } else {
-                cat.push(phrase_cat(tree.label(id)));
-            }
+            let facts = match tree.word(id) {
+                Some(w) => {
+                    leaves += 1;
+                    NodeFacts {
+                        cat: leaf_cat(tree.label(id)),
+                        lo: leaves - 1,
+                        hi: leaves,
+                        lower: push_lowercase(&mut lower, w),
+                    }
+                }
+                None => NodeFacts {
+                    cat: phrase_cat(tree.label(id)),
+                    lo: u32::MAX,
+                    hi: 0,
+                    lower: None,
+                },
+            };
+            nodes.push(facts);
         }
         // Children come after parents in pre-order: fold leaf ranges upwards in reverse.
         for id in (0..n).rev() {
             if let Some(p) = tree.parent(NodeId(id as u32)) {
-                let (l, h) = (lo[id], hi[id]);
-                let pi = p.index();
-                lo[pi] = lo[pi].min(l);
-                hi[pi] = hi[pi].max(h);
+                let NodeFacts { lo, hi, .. } = nodes[id];
+                let q = &mut nodes[p.index()];
+                q.lo = q.lo.min(lo);
+                q.hi = q.hi.max(hi);
             }
         }
-        for i in 0..n {
-            if lo[i] == u32::MAX {
-                lo[i] = hi[i];
+        for f in &mut nodes {
+            if f.lo == u32::MAX {
+                f.lo = f.hi;
             }
         }
-        Shape { tree, cat, lo, hi }
+        Shape { tree, nodes, lower }
     }
 
     pub fn cat(&self, id: NodeId) -> Cat {
-        self.cat.get(id.index()).copied().unwrap_or(Cat::Other)
+        self.nodes.get(id.index()).map_or(Cat::Other, |f| f.cat)
     }
 
     pub fn word(&self, id: NodeId) -> &'t str {
         self.tree.word(id).unwrap_or("")
+    }
+
+    /// [`Shape::word`] in lower case (`word(id).to_lowercase()`, computed once per leaf).
+    pub fn lower(&self, id: NodeId) -> &str {
+        match self.nodes.get(id.index()).and_then(|f| f.lower) {
+            Some((a, b)) => self.lower.get(a as usize..b as usize).unwrap_or(""),
+            None => self.word(id),
+        }
     }
 
     pub fn children(&self, id: NodeId) -> &'t [NodeId] {
@@ -158,10 +243,7 @@ impl<'t> Shape<'t> {
     }
 
     pub fn range(&self, id: NodeId) -> (u32, u32) {
-        (
-            self.lo.get(id.index()).copied().unwrap_or(0),
-            self.hi.get(id.index()).copied().unwrap_or(0),
-        )
+        self.nodes.get(id.index()).map_or((0, 0), |f| (f.lo, f.hi))
     }
 
     /// The noun phrase inside a prepositional phrase.
@@ -178,17 +260,102 @@ impl<'t> Shape<'t> {
         let kids = self.children(pp);
         let first = *kids.first()?;
         if self.tree.is_leaf(first) {
-            let mut p = self.word(first).to_lowercase();
+            let mut p = self.lower(first).to_string();
             if let Some(&second) = kids.get(1)
                 && self.tree.is_leaf(second)
                 && matches!(self.cat(second), Cat::Prep | Cat::To)
             {
                 p.push(' ');
-                p.push_str(&self.word(second).to_lowercase());
+                p.push_str(self.lower(second));
             }
             return Some(p);
         }
         // (PP (VBG according) (PP (TO to) NP)) and similar.
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The categories as first written (string matches), to check the byte matches against.
+    fn reference_cat(label: &str, leaf: bool) -> Cat {
+        if leaf {
+            return match label {
+                "VB" => Cat::Verb(VerbTag::Base),
+                "VBD" => Cat::Verb(VerbTag::Past),
+                "VBG" => Cat::Verb(VerbTag::Gerund),
+                "VBN" => Cat::Verb(VerbTag::Participle),
+                "VBP" | "VBZ" => Cat::Verb(VerbTag::Present),
+                "MD" => Cat::Modal,
+                "TO" => Cat::To,
+                "NN" | "NNS" | "NNP" | "NNPS" => Cat::Noun,
+                "POS" => Cat::Pos,
+                "IN" => Cat::Prep,
+                "RB" | "RBR" | "RBS" => Cat::Adverb,
+                "CC" => Cat::Conj,
+                "," | ":" => Cat::Comma,
+                "DT" | "PDT" | "CD" | "PRP$" => Cat::Det,
+                _ => Cat::Word,
+            };
+        }
+        let base = if label.starts_with('-') {
+            label
+        } else {
+            label.split(['-', '=']).next().unwrap_or(label)
+        };
+        match base {
+            "S" | "SINV" | "SQ" => Cat::S,
+            "SBAR" | "SBARQ" => Cat::Sbar,
+            "VP" => Cat::Vp,
+            "NP" | "NX" | "NML" => Cat::Np,
+            "PP" => Cat::Pp,
+            "PRT" => Cat::Prt,
+            "ADVP" => Cat::Advp,
+            "WHNP" | "WHADVP" | "WHPP" => Cat::Wh,
+            _ => Cat::Other,
+        }
+    }
+
+    #[test]
+    fn categories_match_the_string_reading() {
+        let labels = [
+            "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "VBX", "V", "MD", "TO", "NN", "NNS", "NNP",
+            "NNPS", "NNX", "N", "POS", "IN", "RB", "RBR", "RBS", "RBX", "CC", ",", ":", ".", "DT",
+            "PDT", "CD", "PRP$", "PRP", "JJ", "", "S", "SINV", "SQ", "SBAR", "SBARQ", "VP", "NP",
+            "NX", "NML", "PP", "PRT", "ADVP", "WHNP", "WHADVP", "WHPP", "ADJP", "NP-SBJ",
+            "NP-SBJ-1", "NP=2", "S-TPC", "VP-1", "-NONE-", "-LRB-", "=1", "-", "SBAR-ADV",
+            "PP-LOC=3", "np", "ROOT",
+        ];
+        for l in labels {
+            assert_eq!(leaf_cat(l), reference_cat(l, true), "leaf {l:?}");
+            assert_eq!(phrase_cat(l), reference_cat(l, false), "phrase {l:?}");
+        }
+    }
+
+    #[test]
+    fn lower_case_words_and_ranges() {
+        let tree = Tree::parse_ptb(
+            "(ROOT (S (NP (NNP Israel) (POS 's)) (VP (VBD Carried) (PRT (RP out)) \
+             (NP (NN ÉTAT) (NNS strikes))) (. .)))",
+        )
+        .unwrap();
+        for _ in 0..2 {
+            // The second time reads from the pool's buffers.
+            let sh = Shape::new(&tree);
+            let leaves: Vec<NodeId> = tree.leaves().collect();
+            let lower: Vec<&str> = leaves.iter().map(|&l| sh.lower(l)).collect();
+            assert_eq!(
+                lower,
+                ["israel", "'s", "carried", "out", "état", "strikes", "."]
+            );
+            for (i, &l) in leaves.iter().enumerate() {
+                assert_eq!(sh.lower(l), sh.word(l).to_lowercase());
+                assert_eq!(sh.range(l), (i as u32, i as u32 + 1));
+            }
+            assert_eq!(sh.range(tree.root()), (0, 7));
+            assert_eq!(sh.lower(tree.root()), "");
+        }
     }
 }

@@ -18,8 +18,57 @@
 //! assert_eq!(english::verb_forms("visit"), ["visits", "visited", "visiting"]);
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small multiply-rotate hasher for the word maps (FxHash's scheme, written here): they are
+/// built once from the data files and only read afterwards, so flooding is not a concern and
+/// SipHash's cost is (every verb of every sentence is looked up).
+#[derive(Debug, Clone, Copy, Default)]
+struct WordHash(u64);
+
+impl Hasher for WordHash {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
+
+/// `word` in lower case, borrowed when it already is (plain lower-case ASCII, the usual case),
+/// so lookups allocate only for capitalised or non-ASCII words.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
 
 /// An auxiliary verb family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,16 +133,16 @@ pub enum VerbClass {
 #[derive(Debug)]
 pub struct English {
     /// Every known form (lower case) → its lemma.
-    lemma_of: HashMap<String, String>,
+    lemma_of: Map<String, String>,
     /// Lemma → bit set of [`VerbClass`]es.
-    classes: HashMap<String, u8>,
-    aux: HashMap<&'static str, Aux>,
+    classes: Map<String, u8>,
+    aux: Map<&'static str, Aux>,
     /// Every auxiliary form in file order.
     aux_forms: Vec<(&'static str, Aux)>,
     prep: Vec<(&'static str, Prep)>,
     /// The named lists of `forms.txt`.
     forms: Vec<(&'static str, Vec<&'static str>)>,
-    modal: HashMap<&'static str, Modal>,
+    modal: Map<&'static str, Modal>,
     negation: Vec<&'static str>,
     adjunct: Vec<&'static str>,
     aux_forms_definite: Vec<&'static str>,
@@ -217,13 +266,13 @@ pub fn noun_plural(noun: &str) -> String {
 impl English {
     fn build() -> English {
         let mut en = English {
-            lemma_of: HashMap::new(),
-            classes: HashMap::new(),
-            aux: HashMap::new(),
+            lemma_of: Map::default(),
+            classes: Map::default(),
+            aux: Map::default(),
             aux_forms: Vec::new(),
             prep: Vec::new(),
             forms: Vec::new(),
-            modal: HashMap::new(),
+            modal: Map::default(),
             adjunct: lines(ADJUNCT).collect(),
             aux_forms_definite: sections(ANAPHORA)
                 .filter(|(section, _)| *section == "definite")
@@ -334,11 +383,17 @@ impl English {
     /// The lemma of a verb form (any case). Known forms come from the lists; others are
     /// guessed by stripping a regular ending.
     pub fn verb_lemma(&self, word: &str) -> String {
-        let w = word.to_lowercase();
-        if let Some(l) = self.lemma_of.get(&w) {
-            return l.clone();
+        self.lemma(word).into_owned()
+    }
+
+    /// [`English::verb_lemma`], borrowed from the lists when they know the form (no allocation
+    /// for a known lower-case form).
+    fn lemma<'a>(&'a self, word: &str) -> Cow<'a, str> {
+        let w = lower(word);
+        match self.lemma_of.get(w.as_ref()) {
+            Some(l) => Cow::Borrowed(l.as_str()),
+            None => Cow::Owned(guess_lemma(&w)),
         }
-        guess_lemma(&w)
     }
 
     /// The lemma of a form if the lists know it.
@@ -347,11 +402,11 @@ impl English {
     }
 
     pub fn aux(&self, word: &str) -> Option<Aux> {
-        self.aux.get(word.to_lowercase().as_str()).copied()
+        self.aux.get(lower(word).as_ref()).copied()
     }
 
     pub fn modal(&self, word: &str) -> Option<Modal> {
-        self.modal.get(word.to_lowercase().as_str()).copied()
+        self.modal.get(lower(word).as_ref()).copied()
     }
 
     /// The forms of an auxiliary, in file order.
@@ -408,7 +463,7 @@ impl English {
     /// Whether a noun counts or groups events ("a wave of strikes", "a new round of talks"):
     /// the event is the noun after its `of` (`partitive.txt`).
     pub fn is_partitive(&self, noun: &str) -> bool {
-        let n = noun.to_lowercase();
+        let n = lower(noun);
         self.partitive
             .iter()
             .any(|p| *p == n || n.strip_suffix('s') == Some(*p))
@@ -417,11 +472,10 @@ impl English {
     /// What a noun phrase (its words, lower case) stands for when it names an actor only by
     /// reference: a pronoun, "the two sides", "the group" (`anaphora.txt`).
     pub fn anaphor(&self, words: &[&str]) -> Option<Anaphor> {
-        let phrase = words.join(" ");
         if let Some((kind, _)) = self
             .anaphora
             .iter()
-            .find(|(k, p)| *k != Anaphor::Group && *p == phrase)
+            .find(|(k, p)| *k != Anaphor::Group && is_joined(p, words))
         {
             return Some(*kind);
         }
@@ -440,18 +494,39 @@ impl English {
     /// Whether a verb form or a multi-word lemma ("call on") is in a class.
     pub fn has_class(&self, verb: &str, class: VerbClass) -> bool {
         let key = if verb.contains(' ') {
-            verb.to_lowercase()
+            lower(verb)
         } else {
-            self.verb_lemma(verb)
+            self.lemma(verb)
         };
-        self.classes.get(&key).is_some_and(|c| c & class as u8 != 0)
+        self.classes
+            .get(key.as_ref())
+            .is_some_and(|c| c & class as u8 != 0)
     }
 
     /// Whether `verb` followed by `particle` ("call" + "on") is a multi-word lemma of a class.
     pub fn has_phrasal_class(&self, verb: &str, particle: &str, class: VerbClass) -> bool {
-        let key = format!("{} {}", self.verb_lemma(verb), particle.to_lowercase());
+        let key = format!("{} {}", self.lemma(verb), lower(particle));
         self.classes.get(&key).is_some_and(|c| c & class as u8 != 0)
     }
+}
+
+/// Whether `phrase` is `words` joined by single spaces (`words.join(" ") == phrase`, without
+/// building the joined string).
+fn is_joined(phrase: &str, words: &[&str]) -> bool {
+    let mut rest = phrase;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(w) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// A lemma guessed from a regular form: `-ies/-ied` → `-y`, `-ed/-ing` stripped (undoing a
@@ -566,6 +641,27 @@ mod tests {
         ] {
             assert_eq!(en.verb_lemma(form), lemma, "{form}");
         }
+    }
+
+    #[test]
+    fn lookups_fold_case_and_join_words() {
+        let en = get();
+        // Capitalised and non-ASCII forms are lower-cased before the lookup.
+        assert_eq!(en.verb_lemma("Said"), "say");
+        assert_eq!(en.verb_lemma("URGED"), "urge");
+        assert_eq!(en.verb_lemma("Étudied"), "étudy");
+        assert!(en.has_class("Said", VerbClass::Report));
+        assert!(en.has_class("Call On", VerbClass::ObjectControl));
+        assert!(en.has_phrasal_class("Called", "ON", VerbClass::ObjectControl));
+        assert_eq!(en.aux("WERE"), Some(Aux::Be));
+        assert_eq!(en.modal("Will"), Some(Modal::Future));
+        assert!(en.is_partitive("Waves"));
+        // `anaphor` compares the words joined by spaces.
+        assert_eq!(en.anaphor(&["the two", "sides"]), Some(Anaphor::Pair));
+        assert_eq!(en.anaphor(&["the", "two", "sides", ""]), None);
+        assert_eq!(en.anaphor(&[]), None);
+        assert!(is_joined("a b", &["a", "b"]) && is_joined("a b", &["a b"]));
+        assert!(!is_joined("a b", &["a", "b", ""]) && is_joined("", &[]));
     }
 
     #[test]

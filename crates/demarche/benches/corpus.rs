@@ -8,6 +8,11 @@
 //! text has realistic sentence shapes but few codable actors; the generated text is formulaic
 //! but event-dense. Shared by path (`#[path]`) rather than a crate so the benchmark stays a
 //! dev-only concern.
+//!
+//! Both are short (about 13 words a sentence). [`wire_documents`] is the wire-style corpus: the
+//! texts of the development sets `eval/wire/dev-*.jsonl`, which the team wrote in the shapes of
+//! 2022–2026 wire copy (never the held-back `unseen-*` sets): 24 words a record, 22 a sentence
+//! as the pipeline splits them.
 
 use demarche_model::Document;
 
@@ -122,4 +127,35 @@ pub fn documents() -> Vec<Document> {
     let n = docs.len();
     docs.extend(generated_documents(n));
     docs
+}
+
+/// The development sets of `eval/wire` (our own sentences in wire style).
+const WIRE: [&str; 3] = [
+    include_str!("../../../eval/wire/dev-a.jsonl"),
+    include_str!("../../../eval/wire/dev-b.jsonl"),
+    include_str!("../../../eval/wire/dev-c.jsonl"),
+];
+
+/// The wire-length corpus: the `text` of every record of `eval/wire/dev-*.jsonl`, in file
+/// order, `PER_DOC` records to a document (a record may hold two or three sentences, so a
+/// document holds about eleven).
+pub fn wire_documents() -> Vec<Document> {
+    let texts: Vec<String> = WIRE
+        .iter()
+        .flat_map(|file| file.lines())
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).ok()?;
+            Some(v.get("text")?.as_str()?.to_string())
+        })
+        .collect();
+    texts
+        .chunks(PER_DOC)
+        .enumerate()
+        .map(|(i, chunk)| Document {
+            id: format!("wire-{i:03}"),
+            text: chunk.join(" "),
+            ..Default::default()
+        })
+        .collect()
 }

@@ -3,11 +3,12 @@
 //! with `/usr/bin/time -v` (criterion's process holds more than the pipeline needs).
 //!
 //! ```text
-//! cargo run --release -p demarche --example pipeline_throughput -- [N] [builtin|phoenix] [knowledge]
+//! cargo run --release -p demarche --example pipeline_throughput -- [N] [builtin|phoenix] [knowledge] [wire] [frames-off]
 //! ```
 //! `phoenix` reads `$DEMARCHE_REFERENCE/petrarch2/dictionaries`. The corpus (see
-//! `benches/corpus.rs`) is cycled to N documents; each is coded and dropped, as `demarche
-//! code` streams.
+//! `benches/corpus.rs`; `wire`: the wire-length one, about 25 words a sentence) is cycled to N
+//! documents; each is coded and dropped, as `demarche code` streams. `frames-off` codes without
+//! the predicate layer (`frames = Some(false)`, the coding before issue 11).
 
 use anyhow::{Context, bail};
 use demarche::Pipeline;
@@ -28,7 +29,15 @@ fn main() -> anyhow::Result<()> {
         None => 5000,
     };
     let set = args.get(1).map(String::as_str).unwrap_or("builtin");
-    let knowledge = args.get(2).is_some_and(|a| a == "knowledge");
+    let flags = args.get(2..).unwrap_or_default();
+    if let Some(f) = flags
+        .iter()
+        .find(|f| !matches!(f.as_str(), "knowledge" | "wire" | "frames-off"))
+    {
+        bail!("expected knowledge, wire or frames-off, found `{f}`");
+    }
+    let flag = |name: &str| flags.iter().any(|f| f == name);
+    let knowledge = flag("knowledge");
 
     let start = Instant::now();
     let (dicts, own): (Dictionaries, bool) = match set {
@@ -45,13 +54,20 @@ fn main() -> anyhow::Result<()> {
         }
         other => bail!("expected builtin or phoenix, found `{other}`"),
     };
-    let options = demarche::coding_options(own);
+    let mut options = demarche::coding_options(own);
+    if flag("frames-off") {
+        options.frames = Some(false);
+    }
     let pipeline = Pipeline::new(&dicts)
         .with_options(options)
         .with_knowledge(knowledge);
     let load = start.elapsed();
 
-    let corpus = corpus::documents();
+    let corpus = if flag("wire") {
+        corpus::wire_documents()
+    } else {
+        corpus::documents()
+    };
     if corpus.is_empty() {
         bail!("the benchmark corpus is empty");
     }
@@ -65,9 +81,16 @@ fn main() -> anyhow::Result<()> {
     }
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     println!(
-        "{set} dictionaries (loaded and compiled in {:.2} s), knowledge {}: {n} documents, \
-         {sentences} sentences, {events} events in {secs:.2} s: {:.0} sentences/s, {:.0} documents/s",
+        "{set} dictionaries (loaded and compiled in {:.2} s), {} corpus, frames {}, knowledge {}: \
+         {n} documents, {sentences} sentences, {events} events in {secs:.2} s: {:.0} sentences/s, \
+         {:.0} documents/s",
         load.as_secs_f64(),
+        if flag("wire") { "wire" } else { "default" },
+        if pipeline.options().frames() {
+            "on"
+        } else {
+            "off"
+        },
         if knowledge { "on" } else { "off" },
         sentences as f64 / secs,
         n as f64 / secs
