@@ -25,6 +25,7 @@ use crate::lookup::WordHasher;
 use crate::model::Origin;
 use crate::native::text::{FileCtx, lines};
 use demarche_model::Diagnostic;
+use demarche_text::english::is_joined;
 use std::collections::HashMap;
 
 /// One `noun` line.
@@ -245,24 +246,6 @@ impl FrameSet {
     pub fn is_empty(&self) -> bool {
         self.nouns.is_empty() && self.support.is_empty()
     }
-}
-
-/// Whether `phrase` is `words.join(" ")`, without building the joined string.
-fn is_joined(phrase: &str, words: &[&str]) -> bool {
-    let mut rest = phrase;
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            match rest.strip_prefix(' ') {
-                Some(r) => rest = r,
-                None => return false,
-            }
-        }
-        match rest.strip_prefix(w) {
-            Some(r) => rest = r,
-            None => return false,
-        }
-    }
-    rest.is_empty()
 }
 
 fn normalise(s: &str) -> String {

@@ -114,24 +114,14 @@ fn verb_draft(sh: &Shape<'_>, en: &english::English, vp: NodeId) -> Option<Draft
         Cat::Verb(t) => t,
         _ => return None,
     };
-    let mut pred = Predication {
+    let mut pred = Predication::new(
         head,
-        lemma: en.verb_lemma(word),
-        kind: PredKind::Verb,
-        noun: 0,
-        name_lo: sh.range(head).0,
-        particle: None,
-        support: None,
-        support_lemma: None,
-        absorbed: false,
-        voice: Voice::Active,
-        polarity: Polarity::Affirmed,
-        modality: Modality::Asserted,
-        infinitive: false,
-        args: 0..0,
-        under: None,
-        scope: vp,
-    };
+        en.verb_lemma(word),
+        PredKind::Verb,
+        0,
+        sh.range(head).0,
+        vp,
+    );
     if kids.iter().any(|&c| is_neg(sh, en, c)) {
         pred.polarity = Polarity::Negated;
     }
@@ -542,24 +532,14 @@ fn noun_draft<'s>(
     let (len, id) = lex.event_noun(refs)?;
     let name_start = head_pos + 1 - len.min(head_pos + 1);
     let head = leaves[head_pos];
-    let mut pred = Predication {
+    let mut pred = Predication::new(
         head,
-        lemma: refs[name_start..].join(" "),
-        kind: PredKind::Noun,
-        noun: id,
-        name_lo: sh.range(leaves[name_start]).0,
-        particle: None,
-        support: None,
-        support_lemma: None,
-        absorbed: false,
-        voice: Voice::Active,
-        polarity: Polarity::Affirmed,
-        modality: Modality::Asserted,
-        infinitive: false,
-        args: 0..0,
-        under: None,
-        scope: np,
-    };
+        refs[name_start..].join(" "),
+        PredKind::Noun,
+        id,
+        sh.range(leaves[name_start]).0,
+        np,
+    );
     let mut args: Args = Vec::new();
     if let Some(p) = possessor {
         args.push(Arg {

@@ -148,6 +148,37 @@ pub struct Predication {
     pub scope: NodeId,
 }
 
+impl Predication {
+    /// A predication as written: active, affirmed, asserted, under nothing, no arguments yet.
+    pub fn new(
+        head: NodeId,
+        lemma: String,
+        kind: PredKind,
+        noun: u32,
+        name_lo: u32,
+        scope: NodeId,
+    ) -> Self {
+        Predication {
+            head,
+            lemma,
+            kind,
+            noun,
+            name_lo,
+            particle: None,
+            support: None,
+            support_lemma: None,
+            absorbed: false,
+            voice: Voice::Active,
+            polarity: Polarity::Affirmed,
+            modality: Modality::Asserted,
+            infinitive: false,
+            args: 0..0,
+            under: None,
+            scope,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PredKind {
     Verb,

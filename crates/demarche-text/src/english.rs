@@ -512,7 +512,7 @@ impl English {
 
 /// Whether `phrase` is `words` joined by single spaces (`words.join(" ") == phrase`, without
 /// building the joined string).
-fn is_joined(phrase: &str, words: &[&str]) -> bool {
+pub fn is_joined(phrase: &str, words: &[&str]) -> bool {
     let mut rest = phrase;
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
