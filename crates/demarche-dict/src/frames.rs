@@ -68,6 +68,9 @@ pub struct FrameSet {
     /// The same forms keyed by their last word: (words in the form, the form, name id), most
     /// words first, so [`FrameSet::event_noun`] needs no joined key.
     by_last: HashMap<String, Vec<(usize, String, u32)>, WordHasher>,
+    /// A bit per hash of every key of `by_last` (2,048 bits): most noun phrases end in a word
+    /// no name ends in, and this answers them without touching the map.
+    last_bits: [u64; 32],
     /// Name id → frames naming it, in file order.
     by_name: Vec<Vec<u32>>,
     longest: usize,
@@ -151,6 +154,8 @@ impl FrameSet {
                 }
                 self.forms.insert(f.clone(), id);
                 let last = f.rsplit(' ').next().unwrap_or(&f).to_string();
+                let bit = last_bit(&last);
+                self.last_bits[bit / 64] |= 1 << (bit % 64);
                 let list = self.by_last.entry(last).or_default();
                 let at = list.partition_point(|(n, _, _)| *n >= words);
                 list.insert(at, (words, f, id));
@@ -171,7 +176,13 @@ impl FrameSet {
         // A form matches the words it joins, so its last word is the last word when that has
         // no space in it: no candidate under it, no match.
         let candidates = match last.contains(' ') {
-            false => self.by_last.get(last)?,
+            false => {
+                let bit = last_bit(last);
+                if self.last_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+                    return None;
+                }
+                self.by_last.get(last)?
+            }
             true => return self.event_noun_joined(words, max),
         };
         if tail.iter().any(|w| w.contains(' ')) {
@@ -246,6 +257,13 @@ impl FrameSet {
     pub fn is_empty(&self) -> bool {
         self.nouns.is_empty() && self.support.is_empty()
     }
+}
+
+/// The bit of `FrameSet::last_bits` for a word.
+fn last_bit(word: &str) -> usize {
+    use std::hash::BuildHasher;
+    // The top bits: the multiply-rotate hash mixes upwards.
+    (WordHasher.hash_one(word) >> 53) as usize
 }
 
 fn normalise(s: &str) -> String {

@@ -99,10 +99,14 @@ struct NodeFacts {
 /// itself (plain lower-case ASCII, the usual case).
 fn push_lowercase(out: &mut String, word: &str) -> Option<(u32, u32)> {
     let start = out.len() as u32;
+    // One pass: lower-case ASCII needs nothing.
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return None;
+    }
     if word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return None;
-        }
         out.push_str(word);
         out[start as usize..].make_ascii_lowercase();
     } else {
