@@ -33,9 +33,9 @@ mod sides;
 use crate::CodedEvent;
 use crate::discourse::{Discourse, Entity};
 use crate::legacy::{Coder, Mention};
-use demarche_dict::VerbCode;
 use demarche_dict::frames::FrameSet;
 use demarche_dict::policy::Policy;
+use demarche_dict::{Origin, VerbCode};
 use demarche_model::Antecedent;
 use demarche_model::{RuleRef, Span, Tree};
 use demarche_predicates::{
@@ -44,6 +44,7 @@ use demarche_predicates::{
 };
 use demarche_text::english::{self, Prep, VerbClass};
 use sides::{addressee, agent_side, comitative, fill_country, leaf_ranges, real_code, target_side};
+use std::borrow::Cow;
 
 /// The frames as the predicate layer's lexicon.
 struct FrameLex<'a>(&'a FrameSet);
@@ -80,6 +81,7 @@ struct Side {
 
 /// What coding one predication needs to see.
 struct Ctx<'c> {
+    coder: &'c Coder<'c>,
     tree: &'c Tree,
     a: &'c Analysis,
     mentions: &'c [Mention],
@@ -87,8 +89,6 @@ struct Ctx<'c> {
     policy: &'c Policy,
     coder_frames: &'c FrameSet,
     en: &'c english::English,
-    /// Lower-case words of the sentence, by leaf.
-    words: Vec<String>,
     /// Node → its leaf range.
     range: Vec<(u32, u32)>,
 }
@@ -106,6 +106,7 @@ pub(crate) fn code_predications(
 ) -> Vec<Entity> {
     let dicts = coder.dictionaries();
     let ctx = Ctx {
+        coder,
         tree,
         a,
         mentions,
@@ -113,10 +114,6 @@ pub(crate) fn code_predications(
         policy: &dicts.policy,
         coder_frames: &dicts.frames,
         en: english::get(),
-        words: tree
-            .leaves()
-            .map(|l| tree.word(l).unwrap_or("").to_lowercase())
-            .collect(),
         range: leaf_ranges(tree),
     };
     // Rule `negated`: a negated or denied act ("did not attack", "failed to force", "denied
@@ -160,7 +157,7 @@ pub(crate) fn code_predications(
                 let Some(f) = dicts.frames.frame_for(p.noun, p.support_lemma.as_deref()) else {
                     continue;
                 };
-                (f.code.clone(), Some(f), f.origin.rule_ref())
+                (f.code.as_str(), Some(f), &f.origin)
             }
             PredKind::Verb => match verb_code(coder, tree, p) {
                 Some((c, r)) => (c, None, r),
@@ -171,22 +168,22 @@ pub(crate) fn code_predications(
                             .en
                             .has_class(tree.word(p.head).unwrap_or(""), VerbClass::Effect) =>
                     {
-                        (h.code.clone(), None, h.origin.rule_ref())
+                        (h.code.as_str(), None, &h.origin)
                     }
                     _ => continue,
                 },
             },
         };
         // Statements are the pattern coder's (with reported speech it keeps or drops them).
-        if dicts.policy.is_statement(&code) {
+        if dicts.policy.is_statement(code) {
             continue;
         }
         let code = if mode == Mode::Intent {
-            let intent = dicts.policy.intent_code(&code);
+            let intent = dicts.policy.intent_code(code);
             if intent == code {
                 continue;
             }
-            intent.to_string()
+            intent
         } else {
             code
         };
@@ -263,7 +260,12 @@ pub(crate) fn code_predications(
             if sc == tc || country(sc) == country(tc) && (sc.len() <= 3 || tc.len() <= 3) {
                 continue;
             }
-            let mut rules = vec![rule.clone()];
+            // Decided before the event is built: most are the pattern coder's already.
+            let passive = p.voice == Voice::Passive;
+            let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, passive) else {
+                continue;
+            };
+            let mut rules = vec![rule.rule_ref()];
             rules.extend(ss.rules.iter().cloned());
             rules.extend(ts.rules.iter().cloned());
             let mut antecedents: Vec<Antecedent> = Vec::new();
@@ -276,16 +278,18 @@ pub(crate) fn code_predications(
             let ev = CodedEvent {
                 source: sc.to_string(),
                 target: tc.to_string(),
-                code: code.clone(),
+                code: code.to_string(),
                 source_span: ss.span,
                 target_span: ts.span,
                 verb_span: span,
                 rules,
                 antecedents,
             };
-            if merge(events, legacy, ev, p.voice == Voice::Passive) {
-                reported.extend(report_span(&ctx, p));
+            match slot {
+                Some(i) => events[i] = ev,
+                None => events.push(ev),
             }
+            reported.extend(report_span(&ctx, p));
         }
     }
     // Rule `statement`: a statement whose reported clause coded an event is dropped (the
@@ -319,10 +323,8 @@ fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
 /// phrase ("an Israeli strike killed …", "killed in an Israeli strike"), happened.
 fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
     ctx.a.preds.iter().any(|q| {
-        let word = ctx.tree.word(q.head).unwrap_or("");
         q.kind == PredKind::Verb
             && q.polarity == Polarity::Affirmed
-            && ctx.en.has_class(word, VerbClass::Effect)
             && ctx.a.args_of(q).iter().any(|x| {
                 let slot = match &x.role {
                     Role::Agent => true,
@@ -331,6 +333,9 @@ fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                 };
                 slot && matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope)
             })
+            && ctx
+                .en
+                .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Effect)
     })
 }
 
@@ -372,12 +377,37 @@ fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
 
 impl Ctx<'_> {
     /// The first word (lower case) of the leaves a byte span covers.
-    fn tree_text_first_word(&self, span: Span) -> Option<&str> {
+    fn tree_text_first_word(&self, span: Span) -> Option<Cow<'_, str>> {
         self.tree
             .leaves()
-            .position(|l| self.tree.span(l).is_some_and(|s| s.start >= span.start))
-            .and_then(|i| self.words.get(i))
-            .map(String::as_str)
+            .find(|&l| self.tree.span(l).is_some_and(|s| s.start >= span.start))
+            .map(|l| lower(self.tree.word(l).unwrap_or("")))
+    }
+
+    /// The words of leaves `lo..hi` in lower case (`None` when the range runs past the last
+    /// leaf), made where needed rather than for every sentence.
+    fn lower_words(&self, lo: u32, hi: u32) -> Option<Vec<String>> {
+        let n = (hi as usize).checked_sub(lo as usize)?;
+        let out: Vec<String> = self
+            .tree
+            .leaves()
+            .skip(lo as usize)
+            .take(n)
+            .map(|l| self.tree.word(l).unwrap_or("").to_lowercase())
+            .collect();
+        (out.len() == n).then_some(out)
+    }
+}
+
+/// `word.to_lowercase()`, borrowed when the word is lower-case ASCII already.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
@@ -436,7 +466,11 @@ fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) ->
 }
 
 /// A verb's own code from the verb dictionary (patterns are the pattern coder's business).
-fn verb_code(coder: &Coder<'_>, tree: &Tree, p: &Predication) -> Option<(String, RuleRef)> {
+fn verb_code<'c>(
+    coder: &'c Coder<'_>,
+    tree: &Tree,
+    p: &Predication,
+) -> Option<(&'c str, &'c Origin)> {
     let verbs = &coder.dictionaries().verbs;
     let word = tree.word(p.head)?;
     let r = verbs
@@ -445,7 +479,7 @@ fn verb_code(coder: &Coder<'_>, tree: &Tree, p: &Predication) -> Option<(String,
         .find(|r| verbs.form(**r).is_some_and(|f| f.words.len() == 1))?;
     let entry = verbs.verb(r.verb)?;
     match verbs.code_of(r.verb) {
-        Some(VerbCode::Event(c)) => Some((c.code.clone(), entry.origin.rule_ref())),
+        Some(VerbCode::Event(c)) => Some((c.code.as_str(), &entry.origin)),
         _ => None,
     }
 }
@@ -472,37 +506,40 @@ fn overlap(a: Option<Span>, b: Option<Span>) -> bool {
         .is_some_and(|(x, y)| x.start < y.end && y.start < x.end)
 }
 
-/// Adds an event unless the pattern coder already coded this verb; replaces its event when it
-/// read a passive backwards.
-fn merge(events: &mut Vec<CodedEvent>, legacy: usize, ev: CodedEvent, passive: bool) -> bool {
+/// Where an event goes: `Some(Some(i))` replaces the pattern coder's event `i` (it read a
+/// passive backwards), `Some(None)` adds it, `None` drops it (the pattern coder already coded
+/// this verb, or the same event is there). `ev` is its (source, target, code).
+fn merge_slot(
+    events: &[CodedEvent],
+    legacy: usize,
+    ev: (&str, &str, &str),
+    verb_span: Option<Span>,
+    passive: bool,
+) -> Option<Option<usize>> {
+    let (source, target, code) = ev;
     let overlaps = |e: &CodedEvent| {
         e.verb_span
-            .zip(ev.verb_span)
+            .zip(verb_span)
             .is_some_and(|(x, y)| x.start < y.end && y.start < x.end)
     };
     if let Some(i) = events[..legacy].iter().position(overlaps) {
-        let reversed = country(&events[i].source) == country(&ev.target)
-            && country(&events[i].target) == country(&ev.source);
+        let reversed = country(&events[i].source) == country(target)
+            && country(&events[i].target) == country(source);
         if passive && reversed {
-            events[i] = ev;
-            return true;
+            return Some(Some(i));
         }
         // The same act between other partners (the other way of a joint act, a comitative, a
         // coordinated actor the patterns missed) is added; another reading of the act is not.
-        let same_root = events[i].code.get(..2) == ev.code.get(..2);
+        let same_root = events[i].code.get(..2) == code.get(..2);
         let new_dyad = !events[..legacy].iter().filter(|e| overlaps(e)).any(|e| {
-            country(&e.source) == country(&ev.source) && country(&e.target) == country(&ev.target)
+            country(&e.source) == country(source) && country(&e.target) == country(target)
         });
         if !(same_root && new_dyad) {
-            return false;
+            return None;
         }
     }
     let same = |e: &CodedEvent| {
-        e.source == ev.source && e.target == ev.target && e.code.get(..2) == ev.code.get(..2)
+        e.source == source && e.target == target && e.code.get(..2) == code.get(..2)
     };
-    if events.iter().any(same) {
-        return false;
-    }
-    events.push(ev);
-    true
+    (!events.iter().any(same)).then_some(None)
 }

@@ -29,7 +29,7 @@ pub(super) fn fill_country(
         return None;
     }
     let first = span.and_then(|sp| ctx.tree_text_first_word(sp))?;
-    if !ctx.en.is_definite(first) {
+    if !ctx.en.is_definite(&first) {
         return None;
     }
     let e = ctx.discourse.country_for(code, ctx.policy)?;
@@ -145,7 +145,7 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
         let mut out = Side {
             codes: Vec::new(),
             span: m.span,
-            rules: m.rules.clone(),
+            rules: ctx.coder.rule_refs(&m.rules),
             antecedents: Vec::new(),
         };
         for c in &m.codes {
@@ -164,7 +164,7 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
 }
 
 pub(super) fn is_anaphor(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
-    ctx.words.get(lo as usize..hi as usize).is_some_and(|w| {
+    ctx.lower_words(lo, hi).is_some_and(|w| {
         ctx.en
             .anaphor(&w.iter().map(String::as_str).collect::<Vec<_>>())
             .is_some()
@@ -187,12 +187,8 @@ pub(super) fn main_object(ctx: &Ctx<'_>, q: &Predication) -> Option<Side> {
 
 /// "he", "it", "the two sides", "the group": the actors the discourse gives.
 pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> Option<Side> {
-    let words: Vec<&str> = ctx
-        .words
-        .get(lo as usize..hi as usize)?
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let lower = ctx.lower_words(lo, hi)?;
+    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
     let kind = ctx.en.anaphor(&words)?;
     // "each other": the members of the agent, each to the other.
     if kind == Anaphor::Reciprocal {
@@ -328,7 +324,7 @@ pub(super) fn target_side(
     (!codes.is_empty()).then(|| Side {
         codes,
         span: m.span,
-        rules: m.rules.clone(),
+        rules: ctx.coder.rule_refs(&m.rules),
         antecedents: Vec::new(),
     })
 }

@@ -154,12 +154,11 @@ impl Coder<'_> {
         out: &mut Vec<Mention>,
     ) {
         let tree = s.tree;
-        let mention = |ne: &Ne, deleted: bool| Mention {
+        // The phrases' codes and entries move into the mentions: coding is done with them.
+        let mention = |ne: Ne, deleted: bool| Mention {
             node: ne.node,
             lo: ne.lo,
             hi: ne.hi,
-            codes: ne.codes.clone(),
-            rules: ne.rules.iter().filter_map(|k| self.rule_ref(*k)).collect(),
             span: tree.span(ne.node),
             level: ne.level,
             deleted,
@@ -171,9 +170,15 @@ impl Coder<'_> {
                     .is_some_and(|e| !e.dated.is_empty()),
                 _ => false,
             }),
+            codes: ne.codes,
+            rules: ne.rules,
         };
         let start = out.len();
-        out.extend(s.nes.iter().map(|ne| mention(ne, false)));
+        out.extend(
+            std::mem::take(&mut s.nes)
+                .into_iter()
+                .map(|ne| mention(ne, false)),
+        );
         if s.deleted_nps.is_empty() {
             return;
         }
@@ -181,7 +186,7 @@ impl Coder<'_> {
         for &id in &s.deleted_nps {
             let hits = self.hits(s, s.lo[id.index()], s.hi[id.index()]);
             let ne = self.make_ne(s, id, &hits, &s.flat, date, opts);
-            out.push(mention(&ne, true));
+            out.push(mention(ne, true));
         }
         if let Some(new) = out.get_mut(start..) {
             new.sort_by_key(|m| m.node.index());

@@ -100,7 +100,8 @@ pub(crate) struct Mention {
     pub lo: u32,
     pub hi: u32,
     pub codes: Vec<String>,
-    pub rules: Vec<RuleRef>,
+    /// The entries the codes came from ([`Coder::rule_refs`] names them where they are used).
+    pub rules: Vec<RuleKey>,
     /// The noun phrase's span in the text.
     pub span: Option<Span>,
     /// 2: a dictionary actor or agent; 1: only a new actor named by its text; 0: null.
@@ -114,7 +115,7 @@ pub(crate) struct Mention {
 /// A dictionary entry, by kind and index: cheap to copy while coding, turned into a
 /// [`RuleRef`] (file and line) only for the events that are emitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum RuleKey {
+pub(crate) enum RuleKey {
     Actor(u32),
     Agent(u32),
     Verb(u32),
@@ -328,6 +329,11 @@ impl<'d> Coder<'d> {
         None
     }
 
+    /// The file and line of each entry (those that exist).
+    pub(crate) fn rule_refs(&self, keys: &[RuleKey]) -> Vec<RuleRef> {
+        keys.iter().filter_map(|k| self.rule_ref(*k)).collect()
+    }
+
     fn rule_ref(&self, k: RuleKey) -> Option<RuleRef> {
         let origin = match k {
             RuleKey::Actor(i) => &self.dicts.actors.get(ActorId(i))?.origin,
@@ -392,6 +398,6 @@ mod tests {
         );
         let gondor = mentions.last().unwrap();
         assert_eq!((gondor.lo, gondor.hi, gondor.level), (9, 10, 2));
-        assert_eq!(gondor.rules[0].line, 2);
+        assert_eq!(coder.rule_refs(&gondor.rules)[0].line, 2);
     }
 }
