@@ -115,6 +115,13 @@ pub struct Options {
     /// the pattern coder's events (see the `frames` module). `None` follows `reported_speech`.
     #[serde(default)]
     pub frames: Option<bool>,
+    /// Not in PETRARCH: a noun phrase with no actor of the dictionaries that names a place of
+    /// the embedded gazetteer (`demarche-geo`: "the Jenin refugee camp", "Bukavu", "the
+    /// Donetsk region") stands for the place's country, as the cities of PETRARCH's country
+    /// dictionaries do (rule `place-country`, [`legacy`]'s mentions). `None` follows
+    /// `reported_speech`.
+    #[serde(default)]
+    pub places: Option<bool>,
 }
 
 impl Options {
@@ -126,6 +133,11 @@ impl Options {
     /// Whether the predicate layer is coded with the frames.
     pub fn frames(&self) -> bool {
         self.frames.unwrap_or(self.reported_speech)
+    }
+
+    /// Whether gazetteer places stand for their countries in phrases with no actor.
+    pub fn places(&self) -> bool {
+        self.places.unwrap_or(self.reported_speech)
     }
 
     /// Whether country-less agent targets take a place's or a domestic source's country.
@@ -152,6 +164,7 @@ impl Default for Options {
             joint_subject: None,
             domestic: None,
             frames: None,
+            places: None,
         }
     }
 }
@@ -195,7 +208,8 @@ impl Options {
                 };
                 return Ok(true);
             }
-            "negation" | "intent" | "reported_speech" | "joint_subject" | "domestic" | "frames" => {
+            "negation" | "intent" | "reported_speech" | "joint_subject" | "domestic" | "frames"
+            | "places" => {
                 let flag = match v.to_ascii_lowercase().as_str() {
                     "true" | "1" | "yes" => true,
                     "false" | "0" | "no" => false,
@@ -211,6 +225,7 @@ impl Options {
                     "negation" => self.negation = flag,
                     "intent" => self.intent = flag,
                     "joint_subject" => self.joint_subject = Some(flag),
+                    "places" => self.places = Some(flag),
                     "domestic" => self.domestic = Some(flag),
                     "frames" => self.frames = Some(flag),
                     _ => self.reported_speech = flag,

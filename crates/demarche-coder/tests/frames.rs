@@ -24,6 +24,7 @@ fn news_options() -> Options {
         joint_subject: Some(true),
         domestic: Some(true),
         frames: Some(true),
+        places: Some(true),
         ..Options::default()
     }
 }
@@ -331,6 +332,37 @@ fn object_pronoun_of_a_participle_is_the_main_object() {
         expect![[r#"
             s0 GBR -> ISRGOV 163 "imposed" dictionaries/actors/countries.txt:131
             s0 GBR -> ISRGOV 112 "accusing" dictionaries/verbs/11-disapprove.txt:68
+        "#]],
+    );
+}
+
+#[test]
+fn place_stands_for_its_country() {
+    // Rule `place-country`: gazetteer places in phrases with no actor ("the Jenin refugee
+    // camp", "Sulaymaniyah"); a month is not a place, nor a name inside a longer name.
+    check(
+        "Israeli troops raided the Jenin refugee camp. Turkish drones struck Sulaymaniyah in \
+         March. Ethiopian officials met Andrew Jackson. Sudanese troops shelled March.",
+        expect![[r#"
+            s0 ISRMIL -> PSEREF 190 "raided" dictionaries/actors/countries.txt:161
+            s1 TURMIL -> IRQ 190 "struck" dictionaries/actors/countries.txt:312
+        "#]],
+    );
+}
+
+#[test]
+fn warning_of_consequences_is_a_threat_to_whom_they_befall() {
+    // Rule `consequence`: "warned that Tokyo would bear full responsibility", a passive
+    // "would be punished"; not a plain future report, and not a negated one.
+    check(
+        "Pyongyang accused Japan of seeking to revive militarism and warned that Tokyo would bear \
+         full responsibility. Iran vowed that Israel would be severely punished. \
+         China said the United States would pay for the new embassy. \
+         Russia warned that Moldova would not suffer.",
+        expect![[r#"
+            s0 PRK -> JPN 112 "accused" dictionaries/actors/countries.txt:168
+            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:56
+            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:56
         "#]],
     );
 }

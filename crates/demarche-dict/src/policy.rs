@@ -61,6 +61,9 @@ pub struct Policy {
     /// `harm`: the code of a verb of harm done ("hit", "destroyed") with no code of its own,
     /// between two actors.
     pub harm: Option<PolicyCode>,
+    /// `consequence`: the code of a warning that an actor will face consequences ("warned that
+    /// Israel would pay a heavy price"), from the warner to that actor.
+    pub consequence: Option<PolicyCode>,
 }
 
 /// The built-in `dictionaries/policy.txt` (compiled in with the other files by
@@ -108,6 +111,7 @@ impl Policy {
             non_country: Vec::new(),
             armed_groups: Vec::new(),
             harm: None,
+            consequence: None,
         };
         let mut diags = Vec::new();
         for line in lines(content) {
@@ -154,14 +158,21 @@ impl Policy {
                 "armed-group" => p
                     .armed_groups
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
-                "harm" => match args.as_slice() {
+                "harm" | "consequence" => match args.as_slice() {
                     [code] if demarche_model::cameo::is_known(code) => {
-                        p.harm = Some(PolicyCode {
+                        let slot = if keyword == "harm" {
+                            &mut p.harm
+                        } else {
+                            &mut p.consequence
+                        };
+                        *slot = Some(PolicyCode {
                             code: code.to_string(),
                             origin,
                         })
                     }
-                    _ => diags.push(ctx.error(n, "`harm` expects one known CAMEO event code")),
+                    _ => diags.push(
+                        ctx.error(n, format!("`{keyword}` expects one known CAMEO event code")),
+                    ),
                 },
                 "intent" => {
                     let Some(eq) = args.iter().position(|a| *a == "=") else {
@@ -201,7 +212,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         deed-agent, domestic, not-country, armed-group or harm"
+                         deed-agent, domestic, not-country, armed-group, harm or consequence"
                     ),
                 )),
             }

@@ -543,11 +543,21 @@ impl<'a> Grammar<'a> {
     // ---------------------------------------------------------------- verb phrases
 
     /// A verb phrase, with coordination of verb phrases ("condemned X and promised Y").
+    ///
+    /// A finite verb does not join an infinitive or gerund ("accused Japan of seeking to
+    /// revive militarism and warned that …": "warned" goes with "accused"); the phrase ends
+    /// and a verb phrase further up takes it.
     fn vp_coord(&mut self) -> Node {
+        let head = self.t(self.skip_adverbs(self.pos));
+        let non_finite = matches!(head, "VB" | "VBG");
         let first = self.vp();
         let mut parts = vec![first];
         loop {
             let j = self.pos;
+            let k = if self.t(j) == "," { j + 2 } else { j + 1 };
+            if non_finite && is_finite(self.t(self.skip_adverbs(k))) {
+                break;
+            }
             if self.t(j) == "CC" && self.verb_follows(j + 1) && !self.clause_follows(j + 1) {
                 parts.push(self.leaf());
                 parts.push(self.vp());

@@ -401,3 +401,13 @@ fn participle_after_comma_is_a_clause_not_an_appositive() {
         &["(, ,) (S (VP (VBG accusing) (NP (NP (NNP Islamabad))"],
     );
 }
+
+#[test]
+fn finite_verb_after_an_infinitive_joins_the_finite_verb_phrase() {
+    // "… of seeking to revive militarism and warned that …" coordinated "warned" with
+    // "revive", so the warning had no subject (a parser error, not a layer error).
+    check_contains(
+        "Pyongyang accused Japan of seeking to revive militarism and warned that Tokyo would pay a price.",
+        &["(NP (NN militarism)))))))))) (CC and) (VP (VBD warned)"],
+    );
+}

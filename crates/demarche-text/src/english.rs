@@ -114,7 +114,7 @@ pub enum Prep {
 
 /// A verb class: the files of `data/english/` that list verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
+#[repr(u16)]
 pub enum VerbClass {
     Report = 1,
     SubjectControl = 2,
@@ -127,6 +127,12 @@ pub enum VerbClass {
     /// Verbs of harm done ("killed", "hit", "destroyed"): an event noun that is their subject
     /// or their `in` phrase ("an air strike killed …", "killed in an air strike") happened.
     Effect = 64,
+    /// Verbs of warning and vowing whose clause can name consequences (`consequence.txt`
+    /// `[threat]`: "warned that …").
+    Threat = 256,
+    /// What befalls the one warned (`consequence.txt` `[consequence]`: "would pay a price",
+    /// "would face punishment", "would be punished").
+    Consequence = 512,
 }
 
 /// The compiled word lists (built once, shared by every thread).
@@ -135,7 +141,7 @@ pub struct English {
     /// Every known form (lower case) → its lemma.
     lemma_of: Map<String, String>,
     /// Lemma → bit set of [`VerbClass`]es.
-    classes: Map<String, u8>,
+    classes: Map<String, u16>,
     aux: Map<&'static str, Aux>,
     /// Every auxiliary form in file order.
     aux_forms: Vec<(&'static str, Aux)>,
@@ -148,6 +154,7 @@ pub struct English {
     aux_forms_definite: Vec<&'static str>,
     anaphora: Vec<(Anaphor, &'static str)>,
     partitive: Vec<&'static str>,
+    calendar: Vec<&'static str>,
 }
 
 /// What an anaphoric phrase stands for (`anaphora.txt`).
@@ -172,9 +179,14 @@ const NEGATION: &str = include_str!("../data/english/negation.txt");
 const ADJUNCT: &str = include_str!("../data/english/adjunct.txt");
 const ANAPHORA: &str = include_str!("../data/english/anaphora.txt");
 const PARTITIVE: &str = include_str!("../data/english/partitive.txt");
+const CALENDAR: &str = include_str!("../data/english/calendar.txt");
 const PREPOSITION: &str = include_str!("../data/english/preposition.txt");
 const FORMS: &str = include_str!("../data/english/forms.txt");
-const CLASS_FILES: [(&str, &str); 6] = [
+const CLASS_FILES: [(&str, &str); 7] = [
+    (
+        "consequence",
+        include_str!("../data/english/consequence.txt"),
+    ),
     ("effect", include_str!("../data/english/effect.txt")),
     ("report", include_str!("../data/english/report.txt")),
     ("control", include_str!("../data/english/control.txt")),
@@ -279,6 +291,7 @@ impl English {
                 .map(|(_, w)| w)
                 .collect(),
             partitive: lines(PARTITIVE).collect(),
+            calendar: lines(CALENDAR).collect(),
             anaphora: sections(ANAPHORA)
                 .filter_map(|(section, phrase)| {
                     let kind = match section {
@@ -359,9 +372,11 @@ impl English {
                     ("intent", _) => VerbClass::Intent,
                     ("aspect", _) => VerbClass::Aspect,
                     ("effect", _) => VerbClass::Effect,
+                    ("consequence", "threat") => VerbClass::Threat,
+                    ("consequence", _) => VerbClass::Consequence,
                     _ => VerbClass::Deny,
                 };
-                *en.classes.entry(lemma.to_string()).or_default() |= class as u8;
+                *en.classes.entry(lemma.to_string()).or_default() |= class as u16;
                 en.learn_verb(lemma);
             }
         }
@@ -469,6 +484,11 @@ impl English {
             .any(|p| *p == n || n.strip_suffix('s') == Some(*p))
     }
 
+    /// Whether a word names a month or a day of the week (`calendar.txt`).
+    pub fn is_calendar(&self, word: &str) -> bool {
+        self.calendar.iter().any(|c| c.eq_ignore_ascii_case(word))
+    }
+
     /// What a noun phrase (its words, lower case) stands for when it names an actor only by
     /// reference: a pronoun, "the two sides", "the group" (`anaphora.txt`).
     pub fn anaphor(&self, words: &[&str]) -> Option<Anaphor> {
@@ -500,13 +520,15 @@ impl English {
         };
         self.classes
             .get(key.as_ref())
-            .is_some_and(|c| c & class as u8 != 0)
+            .is_some_and(|c| c & class as u16 != 0)
     }
 
     /// Whether `verb` followed by `particle` ("call" + "on") is a multi-word lemma of a class.
     pub fn has_phrasal_class(&self, verb: &str, particle: &str, class: VerbClass) -> bool {
         let key = format!("{} {}", self.lemma(verb), lower(particle));
-        self.classes.get(&key).is_some_and(|c| c & class as u8 != 0)
+        self.classes
+            .get(&key)
+            .is_some_and(|c| c & class as u16 != 0)
     }
 }
 
@@ -656,6 +678,7 @@ mod tests {
         assert_eq!(en.aux("WERE"), Some(Aux::Be));
         assert_eq!(en.modal("Will"), Some(Modal::Future));
         assert!(en.is_partitive("Waves"));
+        assert!(en.is_calendar("March") && en.is_calendar("sunday") && !en.is_calendar("Mosul"));
         // `anaphor` compares the words joined by spaces.
         assert_eq!(en.anaphor(&["the two", "sides"]), Some(Anaphor::Pair));
         assert_eq!(en.anaphor(&["the", "two", "sides", ""]), None);

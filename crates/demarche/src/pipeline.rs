@@ -237,6 +237,7 @@ pub fn coding_options(own_dictionaries: bool) -> Options {
         opts.joint_subject = Some(true);
         opts.domestic = Some(true);
         opts.frames = Some(true);
+        opts.places = Some(true);
     }
     opts
 }

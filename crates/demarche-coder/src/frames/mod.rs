@@ -292,6 +292,7 @@ pub(crate) fn code_predications(
             reported.extend(report_span(&ctx, p));
         }
     }
+    consequences(&ctx, events, legacy, &mut reported);
     // Rule `statement`: a statement whose reported clause coded an event is dropped (the
     // pattern coder does the same for the clauses it codes itself).
     if !reported.is_empty() {
@@ -302,6 +303,93 @@ pub(crate) fn code_predications(
         });
     }
     named(&ctx, text)
+}
+
+/// Rule `consequence`: a warning or vow (`consequence.txt` `[threat]`) whose clause says that
+/// an actor will face, pay, bear or suffer something (`[consequence]`: "warned that Tokyo would
+/// bear full responsibility"; passive: "vowed that the attackers would be punished") is
+/// `policy.txt`'s `consequence` code from the one who warned to that actor. The warning's own
+/// statement code gives way to it (rule `statement`).
+fn consequences(
+    ctx: &Ctx<'_>,
+    events: &mut Vec<CodedEvent>,
+    legacy: usize,
+    reported: &mut Vec<Span>,
+) {
+    let Some(rule) = &ctx.policy.consequence else {
+        return;
+    };
+    let a = ctx.a;
+    let word = |p: &Predication| ctx.tree.word(p.head).unwrap_or("");
+    for q in &a.preds {
+        let Some((j, Link::Report | Link::Complement)) = q.under else {
+            continue;
+        };
+        let Some(g) = a.preds.get(j as usize) else {
+            continue;
+        };
+        let befalls = q.kind == PredKind::Verb
+            && q.modality == Modality::Future
+            && q.polarity == Polarity::Affirmed
+            && ctx.en.has_class(word(q), VerbClass::Consequence);
+        let warns = g.kind == PredKind::Verb
+            && g.polarity == Polarity::Affirmed
+            && ctx.en.has_class(word(g), VerbClass::Threat);
+        if !(befalls && warns) {
+            continue;
+        }
+        // Who it befalls: the subject, or the patient of a passive ("would be punished").
+        let role = if q.voice == Voice::Passive {
+            Role::Patient
+        } else {
+            Role::Agent
+        };
+        let Some(target) = a.arg(q, &role).and_then(|x| sides::side(ctx, q, &x.filler)) else {
+            continue;
+        };
+        let Some(source) = agent_side(ctx, g, None) else {
+            continue;
+        };
+        // The evidence is the clause's verb; the warning's own statement gives way.
+        let span = evidence_span(ctx.tree, q);
+        let warning = ctx.tree.span(g.head);
+        for sc in &source.codes {
+            for tc in &target.codes {
+                if country(sc) == country(tc) {
+                    continue;
+                }
+                let code = rule.code.as_str();
+                let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, false) else {
+                    continue;
+                };
+                let mut rules = vec![rule.origin.rule_ref()];
+                rules.extend(source.rules.iter().cloned());
+                rules.extend(target.rules.iter().cloned());
+                let mut antecedents = Vec::new();
+                for (role, side) in [("source", &source), ("target", &target)] {
+                    antecedents.extend(side.antecedents.iter().map(|x| Antecedent {
+                        role: role.into(),
+                        ..x.clone()
+                    }));
+                }
+                let ev = CodedEvent {
+                    source: sc.clone(),
+                    target: tc.clone(),
+                    code: code.to_string(),
+                    source_span: source.span,
+                    target_span: target.span,
+                    verb_span: span,
+                    rules,
+                    antecedents,
+                };
+                match slot {
+                    Some(i) => events[i] = ev,
+                    None => events.push(ev),
+                }
+                reported.extend(warning);
+            }
+        }
+    }
 }
 
 /// Whether a predication is negated, under a denial, or the infinitive of "fail to".

@@ -546,11 +546,17 @@ impl Coder<'_> {
                 }
                 Some(_) => push("---".to_string(), &mut codes),
                 None if u.actor.is_some() => push("---".to_string(), &mut codes),
-                None if !agents.is_empty() => push(combine("---", &agents), &mut codes),
-                None => {
-                    let text = new_actor_text(s, u.lo, u.hi, opts.new_actor_length);
-                    push(text.unwrap_or_else(|| "---".to_string()), &mut codes);
-                }
+                None => match place_country(s, u.lo, u.hi).filter(|_| opts.places()) {
+                    Some((country, place)) => {
+                        rules.push(RuleKey::Place(place));
+                        push(combine(country, &agents), &mut codes);
+                    }
+                    None if !agents.is_empty() => push(combine("---", &agents), &mut codes),
+                    None => {
+                        let text = new_actor_text(s, u.lo, u.hi, opts.new_actor_length);
+                        push(text.unwrap_or_else(|| "---".to_string()), &mut codes);
+                    }
+                },
             }
             // Each code added for this unit cites the unit's words and entries.
             let span = span_of_range(s, u.lo, u.hi);
@@ -568,6 +574,90 @@ impl Coder<'_> {
         }
         (codes, members, all_rules)
     }
+}
+
+/// Rule `place-country`: the country of a place of the embedded gazetteer named by a run of
+/// proper nouns (`NNP`, `NNPS`) in leaves `lo..hi` — the whole run, so a person's surname inside
+/// a longer name is not read as a town — and the gazetteer entry. Seas and places of no one
+/// country do not count, nor month and day names (`calendar.txt`). A name several countries
+/// share is taken only when one reading dominates: countries, admin-1 regions and named regions
+/// first, then the most populous city if it is at least three times the size of any other
+/// country's.
+fn place_country(s: &Sent<'_>, lo: u32, hi: u32) -> Option<(&'static str, u32)> {
+    let tree = s.tree;
+    let proper = |l: u32| {
+        s.leaf_node.get(l as usize).is_some_and(|&n| {
+            matches!(tree.label(n), "NNP" | "NNPS")
+                && !s.deleted.get(l as usize).copied().unwrap_or(true)
+        })
+    };
+    let en = english::get();
+    let mut l = lo;
+    let mut name = String::new();
+    while l < hi {
+        if !proper(l) {
+            l += 1;
+            continue;
+        }
+        let start = l;
+        name.clear();
+        while l < hi && proper(l) {
+            let w = s
+                .leaf_node
+                .get(l as usize)
+                .and_then(|&n| tree.word(n))
+                .unwrap_or("");
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+            l += 1;
+        }
+        if l - start == 1 && en.is_calendar(&name) {
+            continue;
+        }
+        if let Some(hit) = dominant_place(&name) {
+            return Some(hit);
+        }
+    }
+    None
+}
+
+/// The one country a place name stands for, with its gazetteer entry (see [`place_country`]).
+fn dominant_place(name: &str) -> Option<(&'static str, u32)> {
+    use demarche_geo::{Gazetteer, Kind};
+    let gaz = Gazetteer::get();
+    // (weight, country, entry) of the best reading, and the best weight of another country.
+    let mut best: Option<(u64, &'static str, u32)> = None;
+    let mut rival = 0u64;
+    for &i in gaz.lookup(name) {
+        let Some(e) = gaz.entry(i) else { continue };
+        if e.iso3.is_empty() || e.kind == Kind::Sea {
+            continue;
+        }
+        let weight = match e.kind {
+            Kind::Country | Kind::Admin1 | Kind::Region => u64::MAX / 4,
+            _ => e.population.max(1),
+        };
+        match best {
+            Some((w, c, _)) if c == e.iso3 => {
+                if weight > w {
+                    best = Some((weight, c, i));
+                }
+            }
+            Some((w, _, _)) => {
+                if weight > w {
+                    rival = rival.max(w);
+                    best = Some((weight, e.iso3, i));
+                } else {
+                    rival = rival.max(weight);
+                }
+            }
+            None => best = Some((weight, e.iso3, i)),
+        }
+    }
+    let (w, country, entry) = best?;
+    (w >= rival.saturating_mul(3)).then_some((country, entry))
 }
 
 /// Adds agent codes to an actor code: prefixes before, suffixes after, skipping a code the

@@ -120,6 +120,8 @@ pub(crate) enum RuleKey {
     Agent(u32),
     Verb(u32),
     Pattern(u32),
+    /// An entry of the embedded gazetteer (rule `place-country`).
+    Place(u32),
 }
 
 /// The sentence coder: a compiled lexicon over one dictionary set.
@@ -336,6 +338,13 @@ impl<'d> Coder<'d> {
 
     fn rule_ref(&self, k: RuleKey) -> Option<RuleRef> {
         let origin = match k {
+            // Cited as `gazetteer:<entry>` (`demarche-geo`'s table, in its build order).
+            RuleKey::Place(i) => {
+                return Some(RuleRef {
+                    file: "gazetteer".to_string(),
+                    line: i as usize,
+                });
+            }
             RuleKey::Actor(i) => &self.dicts.actors.get(ActorId(i))?.origin,
             RuleKey::Agent(i) => &self.dicts.agents.get(AgentId(i))?.origin,
             RuleKey::Verb(i) => &self.dicts.verbs.verb(demarche_dict::VerbId(i))?.origin,
