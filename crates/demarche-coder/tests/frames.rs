@@ -320,8 +320,8 @@ fn verb_of_harm_without_a_code_of_its_own() {
     check(
         "Kyiv was hit by Russian missiles overnight.",
         expect![[r#"
-        s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:50
-    "#]],
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:56
+        "#]],
     );
 }
 
@@ -361,8 +361,32 @@ fn warning_of_consequences_is_a_threat_to_whom_they_befall() {
          Russia warned that Moldova would not suffer.",
         expect![[r#"
             s0 PRK -> JPN 112 "accused" dictionaries/actors/countries.txt:168
-            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:56
-            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:56
+            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:62
+            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:62
+        "#]],
+    );
+}
+
+#[test]
+fn force_within_a_country_is_inward() {
+    // `inward` in `policy.txt`: force and coercion within one country code the country to
+    // itself (the market takes its country from the place, rule `domestic-place`).
+    check(
+        "Sudanese army warplanes bombed a livestock market in the Darfur town of Kutum.",
+        expect![[r#"
+            s0 SDNMIL -> SDN 195 "bombed" dictionaries/actors/armed_groups.txt:87
+        "#]],
+    );
+}
+
+#[test]
+fn partitive_agent_stands_for_what_it_counts() {
+    // Rule `event-agent`: "a barrage of Russian missiles" has no agent of its own; it stands
+    // for the missiles' side.
+    check(
+        "Kyiv was hit by a barrage of Russian ballistic missiles before dawn.",
+        expect![[r#"
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:56
         "#]],
     );
 }

@@ -49,6 +49,9 @@ pub struct Policy {
     pub intent: Vec<IntentRule>,
     /// `joint`: roots a compound subject does between its members.
     pub joint_roots: Vec<PolicyCode>,
+    /// `inward`: roots of acts a country's own forces or people do within it, coded between
+    /// the country and itself ("the army shelled a market in Darfur" is SDN -> SDN).
+    pub inward_roots: Vec<PolicyCode>,
     /// `deed-agent`: roots whose target, for a deed with a `by` phrase, is its agent.
     pub deed_target_roots: Vec<PolicyCode>,
     /// `domestic`: source agents whose country a country-less target takes.
@@ -106,6 +109,7 @@ impl Policy {
             statement_roots: Vec::new(),
             intent: Vec::new(),
             joint_roots: Vec::new(),
+            inward_roots: Vec::new(),
             deed_target_roots: Vec::new(),
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
@@ -145,6 +149,9 @@ impl Policy {
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "joint" => p
                     .joint_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "inward" => p
+                    .inward_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "deed-agent" => p
                     .deed_target_roots
@@ -212,7 +219,8 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         deed-agent, domestic, not-country, armed-group, harm or consequence"
+                         inward, deed-agent, domestic, not-country, armed-group, harm or \
+                         consequence"
                     ),
                 )),
             }
@@ -238,6 +246,11 @@ impl Policy {
     /// Whether a code's root is a cooperative act partners do together (`joint`).
     pub fn is_joint(&self, code: &str) -> bool {
         has(&self.joint_roots, root(code))
+    }
+
+    /// Whether a code's root is an act a country can do within itself (`inward`).
+    pub fn is_inward(&self, code: &str) -> bool {
+        has(&self.inward_roots, root(code))
     }
 
     /// Whether a code's target is the agent of the deed it is about (`deed-agent`).

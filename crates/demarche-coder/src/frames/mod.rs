@@ -257,7 +257,12 @@ pub(crate) fn code_predications(
         for (sc, ss, tc, ts) in pairs {
             // One country both sides: only between two of its agents ("the army" and "the
             // RSF"), not a country and its own government.
-            if sc == tc || country(sc) == country(tc) && (sc.len() <= 3 || tc.len() <= 3) {
+            // Acts of force, coercion and protest can be inward (`inward` in `policy.txt`).
+            if sc == tc
+                || country(sc) == country(tc)
+                    && (sc.len() <= 3 || tc.len() <= 3)
+                    && !ctx.policy.is_inward(code)
+            {
                 continue;
             }
             // Decided before the event is built: most are the pattern coder's already.

@@ -270,6 +270,15 @@ pub(super) fn agent_side(
             if let Some(s) = a.arg(n, &Role::Agent).and_then(|x| side(ctx, n, &x.filler)) {
                 return Some(s);
             }
+            // A partitive with no agent stands for what it counts ("hit by a barrage of
+            // Russian missiles").
+            if ctx.en.is_partitive(&n.lemma)
+                && let Some(s) = a
+                    .arg(n, &Role::Obl("of".into()))
+                    .and_then(|x| side(ctx, n, &x.filler))
+            {
+                return Some(s);
+            }
             continue;
         }
         if let Some(s) = side(ctx, p, &arg.filler) {
