@@ -1035,8 +1035,13 @@ impl<'a> Grammar<'a> {
         }
         // ", accusing Islamabad of …", ", killing three", ", prompting the ministry to …": a
         // participial clause, not an appositive ("visiting figures" stays a noun phrase).
-        let participle =
-            t == "VBG" && matches!(self.t(j + 1), "NNP" | "NNPS" | "DT" | "PRP" | "PRP$" | "CD");
+        // Before a common noun or adjective it is a clause too (", drawing swift condemnation
+        // from …") unless that noun phrase goes on as a list item (", drinking water and …").
+        let list_item = |e: usize| (j + 1..=e).any(|k| matches!(self.t(k), "," | "CC"));
+        let participle = t == "VBG"
+            && (matches!(self.t(j + 1), "NNP" | "NNPS" | "DT" | "PRP" | "PRP$" | "CD")
+                || matches!(self.t(j + 1), "JJ" | "NN" | "NNS")
+                    && !list_item(self.np_probe_end(j + 1)));
         if self.in_list > 0
             || participle
             || !self.np_starts_at(j)

@@ -411,3 +411,17 @@ fn finite_verb_after_an_infinitive_joins_the_finite_verb_phrase() {
         &["(NP (NN militarism)))))))))) (CC and) (VP (VBD warned)"],
     );
 }
+
+#[test]
+fn participle_before_a_common_noun_after_comma_is_a_clause() {
+    // ", drawing swift condemnation from …" was an appositive noun phrase of "its east coast";
+    // a list item (", drinking water and …") stays a noun phrase.
+    check_contains(
+        "North Korea fired a missile off its east coast, drawing swift condemnation from Japan.",
+        &["(, ,) (S (VP (VBG drawing) (NP"],
+    );
+    check_contains(
+        "The convoy carried food, drinking water and medicine.",
+        &["(NP (VBG drinking) (NN water))"],
+    );
+}
