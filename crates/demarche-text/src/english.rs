@@ -155,6 +155,7 @@ pub struct English {
     anaphora: Vec<(Anaphor, &'static str)>,
     partitive: Vec<&'static str>,
     calendar: Vec<&'static str>,
+    place_noun: Vec<&'static str>,
 }
 
 /// What an anaphoric phrase stands for (`anaphora.txt`).
@@ -180,6 +181,7 @@ const ADJUNCT: &str = include_str!("../data/english/adjunct.txt");
 const ANAPHORA: &str = include_str!("../data/english/anaphora.txt");
 const PARTITIVE: &str = include_str!("../data/english/partitive.txt");
 const CALENDAR: &str = include_str!("../data/english/calendar.txt");
+const PLACE_NOUN: &str = include_str!("../data/english/place-noun.txt");
 const PREPOSITION: &str = include_str!("../data/english/preposition.txt");
 const FORMS: &str = include_str!("../data/english/forms.txt");
 const CLASS_FILES: [(&str, &str); 7] = [
@@ -292,6 +294,7 @@ impl English {
                 .collect(),
             partitive: lines(PARTITIVE).collect(),
             calendar: lines(CALENDAR).collect(),
+            place_noun: lines(PLACE_NOUN).collect(),
             anaphora: sections(ANAPHORA)
                 .filter_map(|(section, phrase)| {
                     let kind = match section {
@@ -489,6 +492,14 @@ impl English {
         self.calendar.iter().any(|c| c.eq_ignore_ascii_case(word))
     }
 
+    /// Whether a noun names a place or a site, singular or plural (`place-noun.txt`).
+    pub fn is_place_noun(&self, noun: &str) -> bool {
+        let n = lower(noun);
+        self.place_noun
+            .iter()
+            .any(|p| *p == n || n.strip_suffix('s') == Some(*p))
+    }
+
     /// What a noun phrase (its words, lower case) stands for when it names an actor only by
     /// reference: a pronoun, "the two sides", "the group" (`anaphora.txt`).
     pub fn anaphor(&self, words: &[&str]) -> Option<Anaphor> {
@@ -679,6 +690,11 @@ mod tests {
         assert_eq!(en.modal("Will"), Some(Modal::Future));
         assert!(en.is_partitive("Waves"));
         assert!(en.is_calendar("March") && en.is_calendar("sunday") && !en.is_calendar("Mosul"));
+        assert!(
+            en.is_place_noun("Camps")
+                && en.is_place_noun("village")
+                && !en.is_place_noun("missiles")
+        );
         // `anaphor` compares the words joined by spaces.
         assert_eq!(en.anaphor(&["the two", "sides"]), Some(Anaphor::Pair));
         assert_eq!(en.anaphor(&["the", "two", "sides", ""]), None);

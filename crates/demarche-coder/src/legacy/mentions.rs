@@ -579,7 +579,8 @@ impl Coder<'_> {
 /// Rule `place-country`: the country of a place of the embedded gazetteer named by a run of
 /// proper nouns (`NNP`, `NNPS`) in leaves `lo..hi` — the whole run, so a person's surname inside
 /// a longer name is not read as a town — and the gazetteer entry. Seas and places of no one
-/// country do not count, nor month and day names (`calendar.txt`). A name several countries
+/// country do not count, nor month and day names (`calendar.txt`), nor a name that modifies a
+/// noun other than a place noun (`place-noun.txt`: "Iskander missiles" is no town). A name several countries
 /// share is taken only when one reading dominates: countries, admin-1 regions and named regions
 /// first, then the most populous city if it is at least three times the size of any other
 /// country's.
@@ -614,6 +615,21 @@ fn place_country(s: &Sent<'_>, lo: u32, hi: u32) -> Option<(&'static str, u32)> 
             l += 1;
         }
         if l - start == 1 && en.is_calendar(&name) {
+            continue;
+        }
+        // A name before another noun modifies it ("three Iskander missiles"), unless that
+        // noun names a place or site ("the Jenin refugee camp").
+        let mut head = None;
+        for k in l..hi {
+            match s.leaf_node.get(k as usize).map(|&n| tree.label(n)) {
+                Some("NN" | "NNS") => {
+                    head = s.leaf_node.get(k as usize).and_then(|&n| tree.word(n))
+                }
+                Some("JJ" | "VBN" | "VBG") => {}
+                _ => break,
+            }
+        }
+        if head.is_some_and(|h| !en.is_place_noun(h)) {
             continue;
         }
         if let Some(hit) = dominant_place(&name) {
