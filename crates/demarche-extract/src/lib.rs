@@ -33,6 +33,7 @@ pub mod gkg;
 mod lexicon;
 mod quotes;
 mod time;
+mod titles;
 mod tokens;
 mod tone;
 

@@ -17,7 +17,7 @@
 //! speaker is the attribution found in the sentence that closes (or else opens) the quotation.
 
 use crate::entities::{Entities, EntityRef, SentenceTokens};
-use crate::lexicon::{Class, has, is_in};
+use crate::lexicon::{self, Class, VerbClass, has, is_in};
 use crate::tokens::{Tok, TokenKind};
 use demarche_model::Span;
 use serde::Serialize;
@@ -217,7 +217,7 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities) -> Vec<Found> {
     let mut out = Vec::new();
     for (v, t) in toks.iter().enumerate() {
         let w = word(text, t);
-        if !has(Class::Speech, w) {
+        if !lexicon::verb_has(VerbClass::Speech, w) {
             continue;
         }
         if w.eq_ignore_ascii_case("pointed")

@@ -16,7 +16,7 @@
 //!
 //! Relative forms need a publication date; without one only absolute forms are resolved.
 
-use crate::lexicon::{MONTHS, WEEKDAYS, month_number};
+use crate::lexicon::month_number;
 use crate::tokens::{Tok, TokenKind};
 use chrono::{Datelike, Duration, Weekday};
 use demarche_model::{Date, Span};
@@ -136,8 +136,12 @@ const YEAR_PREPOSITIONS: &[&str] = &[
 ];
 
 fn weekday_of(word: &str) -> Option<Weekday> {
-    let w = word.to_lowercase();
-    let i = WEEKDAYS.iter().position(|d| *d == w)?;
+    let n = demarche_text::english::words().weekday(word)?;
+    // Full names only ("Sat" is no weekday in running text).
+    if word.len() < 6 {
+        return None;
+    }
+    let i = usize::try_from(n).ok()?.checked_sub(1)?;
     [
         Weekday::Mon,
         Weekday::Tue,
@@ -346,7 +350,7 @@ impl Matcher<'_> {
         }
         let month = month_number(self.raw(i))?;
         // A bare abbreviation must carry its dot ("Oct." but not "Oct"), except "Sept".
-        let full = MONTHS.contains(&self.word(i).trim_end_matches('.'));
+        let full = demarche_text::english::words().is_month_name(self.raw(i));
         let mut k = i + 1;
         if !full && !self.raw(i).ends_with('.') {
             // "Oct" without the dot: the tokenizer may have split the dot off.
