@@ -220,6 +220,35 @@ impl Entities {
             .copied()
     }
 
+    /// The last person (`person`) or organisation mentioned before byte `pos`.
+    pub fn last_before(&self, pos: usize, person: bool) -> Option<EntityRef> {
+        let upto = self.index.partition_point(|(s, _)| s.start < pos);
+        self.index
+            .get(..upto)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find(|(s, r)| {
+                s.end <= pos
+                    && match r {
+                        EntityRef::Person(_) => person,
+                        EntityRef::Organization(_) => !person,
+                        EntityRef::Place(_) => false,
+                    }
+            })
+            .map(|(_, r)| *r)
+    }
+
+    /// The organisations mentioned before byte `pos`, in the order of those mentions.
+    pub fn orgs_before(&self, pos: usize) -> Vec<EntityRef> {
+        self.index
+            .iter()
+            .take_while(|(s, _)| s.start < pos)
+            .filter(|(s, r)| s.end <= pos && matches!(r, EntityRef::Organization(_)))
+            .map(|(_, r)| *r)
+            .collect()
+    }
+
     /// The display name of an entity.
     pub fn name(&self, e: EntityRef) -> Option<&str> {
         match e {
@@ -522,6 +551,11 @@ fn classify_as(
         }
     };
     let whole = span_text(start, end);
+    // A known organisation or outlet first: news agencies share names with towns ("Xinhua").
+    if lexicon::is_known_org(whole) && lexicon::place(whole).is_none() {
+        out.push(Part::Organization { start, end });
+        return;
+    }
     if lexicon::place(whole).is_some() || ctx.is_place(text, toks, start, end) {
         out.push(Part::Place { start, end });
         return;
@@ -539,7 +573,7 @@ fn classify_as(
         });
         return;
     }
-    if lexicon::is_known_org(whole) || outlet_around(text, toks, start, end) {
+    if outlet_around(text, toks, start, end) {
         out.push(Part::Organization { start, end });
         return;
     }

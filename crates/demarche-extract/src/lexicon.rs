@@ -307,6 +307,9 @@ pub enum Class {
     Elided = 1 << 19,
     /// Participles after a bare number that leave its noun out ("wounded").
     Harm = 1 << 20,
+    /// Words before a speech verb's form that make it a noun ("a state visit", "about
+    /// remarks").
+    NounMarker = 1 << 21,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -368,6 +371,7 @@ fn class_of(section: &str) -> Option<Class> {
         "not-unit" => Class::NotUnit,
         "elided" => Class::Elided,
         "harm" => Class::Harm,
+        "noun-marker" => Class::NounMarker,
         _ => return None,
     })
 }
