@@ -310,6 +310,8 @@ pub enum Class {
     /// Words before a speech verb's form that make it a noun ("a state visit", "about
     /// remarks").
     NounMarker = 1 << 21,
+    /// Units of measure ("km", "tonnes").
+    MeasureUnit = 1 << 22,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -325,6 +327,8 @@ pub enum VerbClass {
     Relay = 8,
     /// Verbs whose subject an amount after them measures ("reach", "rise").
     Measure = 16,
+    /// Verbs whose object an amount after "to" or "by" measures ("lift trade to …").
+    Raise = 32,
 }
 
 const NAMES: &str = include_str!("../data/names.txt");
@@ -372,6 +376,7 @@ fn class_of(section: &str) -> Option<Class> {
         "elided" => Class::Elided,
         "harm" => Class::Harm,
         "noun-marker" => Class::NounMarker,
+        "measure-unit" => Class::MeasureUnit,
         _ => return None,
     })
 }
@@ -383,6 +388,7 @@ fn verb_class_of(section: &str) -> Option<VerbClass> {
         "invert" => VerbClass::Invert,
         "relay" => VerbClass::Relay,
         "measure-verb" => VerbClass::Measure,
+        "raise-verb" => VerbClass::Raise,
         _ => return None,
     })
 }

@@ -97,8 +97,6 @@ struct Found {
     outlet: Option<Np>,
     /// The token after the attribution's own words (verb, hearer, cited subject, adjuncts).
     after: usize,
-    /// The verb gives a short quotation about its object ("called the strike …").
-    calling: bool,
 }
 
 fn is_boundary(text: &str, t: &Tok) -> bool {
@@ -390,7 +388,6 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
                 cited: None,
                 outlet: None,
                 after: np.e,
-                calling: call && !speech,
             });
             continue;
         }
@@ -413,7 +410,6 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
             cited,
             outlet,
             after,
-            calling: call && !speech,
         });
     }
     out

@@ -106,7 +106,14 @@ fn title_start(text: &str, toks: &[Tok], end: usize) -> usize {
             && a < end
             && (is_role(next) && !is_cap(next)
                 || (is_lower_premodifier(next) && !is_role(next) && end - a < 4));
-        if title_word(text, toks, k) || lower_premod {
+        // "and" joins two titles ("Prime Minister and Foreign Minister"), not a name and a
+        // title ("… Amir-Abdollahian and U.N. Secretary-General …").
+        let joins_names = w == "and"
+            && k > 0
+            && !(is_role(word(text, toks, k - 1))
+                || has(Class::RoleModifier, word(text, toks, k - 1))
+                || has(Class::OrgDomain, word(text, toks, k - 1)));
+        if (title_word(text, toks, k) || lower_premod) && !joins_names {
             a = k;
         } else {
             break;
