@@ -871,7 +871,14 @@ pub fn find_places(text: &str, sentences: &[SentenceTokens]) -> (Vec<Place>, Opt
 }
 
 /// Finds the persons, organisations and places of a document.
-pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
+///
+/// `dateline` is the dateline's span when no sentence holds it ("TOKYO, March 3 (Kyodo) -"):
+/// the source it names is an organisation ([`dateline_sources`]).
+pub fn find_entities(
+    text: &str,
+    sentences: &[SentenceTokens],
+    dateline: Option<Span>,
+) -> Entities {
     let mut persons: Vec<PendingPerson> = Vec::new();
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
     let mut orgs: Vec<Organization> = Vec::new();
@@ -984,6 +991,22 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
                     }
                 }
             }
+        }
+    }
+
+    for span in dateline.map(|d| dateline_sources(text, d)).unwrap_or_default() {
+        let name = span.slice(text).unwrap_or("").to_string();
+        let idx = *org_by_name.entry(name.clone()).or_insert_with(|| {
+            orgs.push(Organization {
+                name,
+                description: None,
+                country: None,
+                mentions: Vec::new(),
+            });
+            orgs.len() - 1
+        });
+        if let Some(o) = orgs.get_mut(idx) {
+            o.mentions.push(mention(span, MentionKind::Name));
         }
     }
 
@@ -1106,6 +1129,40 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens]) -> Entities {
         dateline,
         index,
     }
+}
+
+/// The sources a dateline names: the agency in brackets ("TOKYO, March 3 (Kyodo) -") and a
+/// publication before a bracketed date ("Global Times (20 November 2021) –").
+pub fn dateline_sources(text: &str, dateline: Span) -> Vec<Span> {
+    let toks = crate::tokens::tokenize(text, dateline);
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let mut out = Vec::new();
+    let Some(open) = (0..toks.len()).find(|&k| w(k) == "(") else {
+        return out;
+    };
+    let Some(close) = (open..toks.len()).find(|&k| w(k) == ")") else {
+        return out;
+    };
+    let inside = open + 1..close;
+    let words = |r: std::ops::Range<usize>| {
+        r.clone().all(|k| toks.get(k).is_some_and(|t| is_cap_word(text, t)))
+            && !r.is_empty()
+    };
+    let date_inside = inside.clone().any(|k| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Number) || is_time_word(w(k))
+    });
+    let span_of = |a: usize, b: usize| -> Option<Span> {
+        Some(Span::new(toks.get(a)?.span.start, toks.get(b - 1)?.span.end))
+    };
+    if date_inside {
+        // "Global Times (20 November 2021) –": the capitalised words before the bracket.
+        if words(0..open) && let Some(sp) = span_of(0, open) {
+            out.push(sp);
+        }
+    } else if words(inside.clone()) && let Some(sp) = span_of(inside.start, inside.end) {
+        out.push(sp);
+    }
+    out
 }
 
 /// "Russian news agency TASS": lowercase description words and a nationality before an

@@ -1,7 +1,7 @@
 //! The crate's words: the country table (names, adjectives, capitals and codes) and the word
 //! lists of `data/names.txt` (roles, ranks, organisation heads, name particles, what is no
 //! person), `data/speech.txt` (speech, calling and relaying verbs as lemmas, hearers) and
-//! `data/amounts.txt` (currencies, scales, measuring verbs). English closed-class words,
+//! `data/amounts.txt` (currencies, scales, measuring verbs) and `data/time.txt` (words of tense). English closed-class words,
 //! number words, month and weekday names and verb inflection come from
 //! `demarche_text::english`, the project's one home of English words.
 //!
@@ -312,6 +312,10 @@ pub enum Class {
     NounMarker = 1 << 21,
     /// Units of measure ("km", "tonnes").
     MeasureUnit = 1 << 22,
+    /// Words that put a date after them ahead of publication ("will", "expected").
+    Future = 1 << 23,
+    /// Words that put a date behind publication ("since").
+    Past = 1 << 24,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -334,6 +338,7 @@ pub enum VerbClass {
 const NAMES: &str = include_str!("../data/names.txt");
 const SPEECH: &str = include_str!("../data/speech.txt");
 const AMOUNTS: &str = include_str!("../data/amounts.txt");
+const TIME: &str = include_str!("../data/time.txt");
 
 /// Content lines of a data file by `[section]`: (section, line without comment).
 fn sections(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -377,6 +382,8 @@ fn class_of(section: &str) -> Option<Class> {
         "harm" => Class::Harm,
         "noun-marker" => Class::NounMarker,
         "measure-unit" => Class::MeasureUnit,
+        "future" => Class::Future,
+        "past" => Class::Past,
         _ => return None,
     })
 }
@@ -498,6 +505,7 @@ fn index() -> &'static Index {
         for (section, line) in sections(NAMES)
             .chain(sections(SPEECH))
             .chain(sections(AMOUNTS))
+            .chain(sections(TIME))
         {
             if section == "org-known" {
                 idx.known_orgs.insert(line);
