@@ -897,6 +897,23 @@ pub fn find_entities(
         kind,
     };
 
+    // The dateline's source first: it opens the text.
+    for span in dateline.map(|d| dateline_sources(text, d)).unwrap_or_default() {
+        let name = span.slice(text).unwrap_or("").to_string();
+        let idx = *org_by_name.entry(name.clone()).or_insert_with(|| {
+            orgs.push(Organization {
+                name,
+                description: None,
+                country: None,
+                mentions: Vec::new(),
+            });
+            orgs.len() - 1
+        });
+        if let Some(o) = orgs.get_mut(idx) {
+            o.mentions.push(mention(span, MentionKind::Name));
+        }
+    }
+
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.toks;
         // The persons named so far in this sentence, with their titles, for roles shared
@@ -991,22 +1008,6 @@ pub fn find_entities(
                     }
                 }
             }
-        }
-    }
-
-    for span in dateline.map(|d| dateline_sources(text, d)).unwrap_or_default() {
-        let name = span.slice(text).unwrap_or("").to_string();
-        let idx = *org_by_name.entry(name.clone()).or_insert_with(|| {
-            orgs.push(Organization {
-                name,
-                description: None,
-                country: None,
-                mentions: Vec::new(),
-            });
-            orgs.len() - 1
-        });
-        if let Some(o) = orgs.get_mut(idx) {
-            o.mentions.push(mention(span, MentionKind::Name));
         }
     }
 

@@ -539,6 +539,10 @@ fn content_start(text: &str, toks: &[Tok], f: &Found) -> usize {
     {
         return x + 1;
     }
+    // "…," Reyes said, adding that …
+    if w(k) == "," && matches!(w(k + 1).to_lowercase().as_str(), "adding" | "saying") {
+        return k + 2 + usize::from(w(k + 2) == "that");
+    }
     if matches!(w(k), "that" | ":" | ",") {
         return k + 1;
     }
