@@ -153,13 +153,20 @@ fn np_before(
     end: usize,
     in_time: &dyn Fn(&Tok) -> bool,
 ) -> Option<Phrase> {
-    let w = |k: usize| toks.get(k).map_or(String::new(), |t| word(text, t).to_lowercase());
+    let w = |k: usize| {
+        toks.get(k)
+            .map_or(String::new(), |t| word(text, t).to_lowercase())
+    };
     let mut end = end;
     if toks.get(end.checked_sub(1)?).is_some_and(in_time) {
         while end > 0 && toks.get(end - 1).is_some_and(in_time) {
             end -= 1;
         }
-        if end > 0 && matches!(w(end - 1).as_str(), "in" | "during" | "of" | "over" | "for" | "since")
+        if end > 0
+            && matches!(
+                w(end - 1).as_str(),
+                "in" | "during" | "of" | "over" | "for" | "since"
+            )
         {
             end -= 1;
         }
@@ -187,7 +194,9 @@ fn np_before(
             "between" | "with" | "through" | "in" | "of" | "from" | "to" | "across" | "on"
         )
         && k >= 2
-        && toks.get(k - 2).is_some_and(|t| t.kind == TokenKind::Word && !in_time(t))
+        && toks
+            .get(k - 2)
+            .is_some_and(|t| t.kind == TokenKind::Word && !in_time(t))
         && !NP_STOP.contains(&w(k - 2).as_str())
     {
         let e2 = k - 1;
@@ -352,7 +361,11 @@ fn range_at(text: &str, toks: &[Tok], i: usize) -> Option<(String, String, u32, 
     };
     let (lo, e1, n1) = number_at(text, toks, first)?;
     let link = first + n1;
-    let ok_link = if k0 { w(link) == "and" } else { matches!(w(link), "to" | "-" | "–") };
+    let ok_link = if k0 {
+        w(link) == "and"
+    } else {
+        matches!(w(link), "to" | "-" | "–")
+    };
     if !ok_link {
         return None;
     }
@@ -366,7 +379,8 @@ fn range_at(text: &str, toks: &[Tok], i: usize) -> Option<(String, String, u32, 
 fn is_numeral(s: &str) -> bool {
     !s.is_empty()
         && s.starts_with(|c: char| c.is_ascii_digit())
-        && s.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// Finds the amounts of one sentence, skipping tokens inside the sentence's time expressions.
@@ -489,16 +503,18 @@ fn amount_at(
         let (num, e, n) = number_at(text, toks, num_at)?;
         (num, None, e, num_at + n)
     };
-    let by_words = toks
-        .get(num_at)
-        .is_some_and(|x| x.kind == TokenKind::Word && !w(num_at).starts_with(|c: char| c.is_ascii_digit()))
-        && !w(num_at).eq_ignore_ascii_case("between");
+    let by_words = toks.get(num_at).is_some_and(|x| {
+        x.kind == TokenKind::Word && !w(num_at).starts_with(|c: char| c.is_ascii_digit())
+    }) && !w(num_at).eq_ignore_ascii_case("between");
     // "one of the largest", "No one", "the two sides": a number word must count something,
     // and after "the" it names a known set rather than counting one.
     if by_words
         && (w(num_at).eq_ignore_ascii_case("one") && w(k) == "of"
             || num_at > 0
-                && matches!(w(num_at - 1).to_lowercase().as_str(), "no" | "the" | "these" | "those"))
+                && matches!(
+                    w(num_at - 1).to_lowercase().as_str(),
+                    "no" | "the" | "these" | "those"
+                ))
     {
         return None;
     }
@@ -548,7 +564,10 @@ fn amount_at(
     }
     // A time of day or a year is no amount: "10 a.m.", "in 2021".
     let next = w(k).to_lowercase();
-    if matches!(next.as_str(), "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc" | ":") {
+    if matches!(
+        next.as_str(),
+        "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc" | ":"
+    ) {
         return None;
     }
     let year_like = low.len() == 4 && !low.contains([',', '.']) && exp == 0 && high.is_none();
@@ -575,14 +594,27 @@ fn amount_at(
     while b > 0
         && matches!(
             w(b - 1).to_lowercase().as_str(),
-            "above" | "over" | "to" | "at" | "least" | "more" | "than" | "nearly" | "almost" | "about"
-                | "some" | "around"
+            "above"
+                | "over"
+                | "to"
+                | "at"
+                | "least"
+                | "more"
+                | "than"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "some"
+                | "around"
         )
     {
         b -= 1;
     }
     let verb = b.checked_sub(1).map_or("", w);
-    let ends = matches!(w(k), "," | "." | ";" | "" | "as" | "in" | "on" | "and" | "since");
+    let ends = matches!(
+        w(k),
+        "," | "." | ";" | "" | "as" | "in" | "on" | "and" | "since"
+    );
     let measures = lexicon::verb_has(VerbClass::Measure, verb)
         || has(Class::Harm, verb)
         || matches!(
@@ -851,8 +883,20 @@ mod tests {
         check(
             "Troops destroyed six armoured vehicles and 1,500 Russian troops.",
             &[
-                ("six armoured vehicles", "6", None, "vehicles", Some("armoured vehicles")),
-                ("1,500 Russian troops", "1500", None, "troops", Some("Russian troops")),
+                (
+                    "six armoured vehicles",
+                    "6",
+                    None,
+                    "vehicles",
+                    Some("armoured vehicles"),
+                ),
+                (
+                    "1,500 Russian troops",
+                    "1500",
+                    None,
+                    "troops",
+                    Some("Russian troops"),
+                ),
             ],
         );
         // A number word must count something.
@@ -875,7 +919,10 @@ mod tests {
                 ("112", "112", None, "people", None),
             ],
         );
-        check("A drone kills 41, activists say.", &[("41", "41", None, "", None)]);
+        check(
+            "A drone kills 41, activists say.",
+            &[("41", "41", None, "", None)],
+        );
     }
 
     #[test]
@@ -884,14 +931,32 @@ mod tests {
             "It needs $3-4 million and between 8 and 10 officials; traffic fell by 40 to 50 percent.",
             &[
                 ("$3-4 million", "3000000", Some("4000000"), "USD", None),
-                ("between 8 and 10 officials", "8", Some("10"), "officials", None),
-                ("40 to 50 percent", "40", Some("50"), "percent", Some("traffic")),
+                (
+                    "between 8 and 10 officials",
+                    "8",
+                    Some("10"),
+                    "officials",
+                    None,
+                ),
+                (
+                    "40 to 50 percent",
+                    "40",
+                    Some("50"),
+                    "percent",
+                    Some("traffic"),
+                ),
             ],
         );
         check(
             "Exports of 3.2-3.4 million barrels and three to five ships.",
             &[
-                ("3.2-3.4 million barrels", "3200000", Some("3400000"), "barrels", Some("Exports")),
+                (
+                    "3.2-3.4 million barrels",
+                    "3200000",
+                    Some("3400000"),
+                    "barrels",
+                    Some("Exports"),
+                ),
                 ("three to five ships", "3", Some("5"), "ships", None),
             ],
         );
@@ -902,13 +967,25 @@ mod tests {
         check(
             "Trade rose to 50 billion U.S. dollars, a 50 bln-dollar goal.",
             &[
-                ("50 billion U.S. dollars", "50000000000", None, "USD", Some("Trade")),
+                (
+                    "50 billion U.S. dollars",
+                    "50000000000",
+                    None,
+                    "USD",
+                    Some("Trade"),
+                ),
                 ("50 bln-dollar", "50000000000", None, "USD", None),
             ],
         );
         check(
             "Washington pledged $150 million in humanitarian aid.",
-            &[("$150 million", "150000000", None, "USD", Some("humanitarian aid"))],
+            &[(
+                "$150 million",
+                "150000000",
+                None,
+                "USD",
+                Some("humanitarian aid"),
+            )],
         );
     }
 }

@@ -770,14 +770,17 @@ fn person_title(
     if t.role.is_none()
         && let Some((_, prev_end, prev)) = listed.last()
         && start >= 1
-        && (*prev_end + 1 == start || *prev_end + 2 == start && toks.get(start - 2).is_some_and(|x| word(text, x) == ","))
+        && (*prev_end + 1 == start
+            || *prev_end + 2 == start && toks.get(start - 2).is_some_and(|x| word(text, x) == ","))
         && toks
             .get(start - 1)
             .is_some_and(|x| matches!(word(text, x), "," | "and"))
-        && prev
-            .role
-            .as_ref()
-            .is_some_and(|r| r.text.split_whitespace().next_back().is_some_and(titles::is_plural_role))
+        && prev.role.as_ref().is_some_and(|r| {
+            r.text
+                .split_whitespace()
+                .next_back()
+                .is_some_and(titles::is_plural_role)
+        })
     {
         t = prev.clone();
     }
@@ -874,11 +877,7 @@ pub fn find_places(text: &str, sentences: &[SentenceTokens]) -> (Vec<Place>, Opt
 ///
 /// `dateline` is the dateline's span when no sentence holds it ("TOKYO, March 3 (Kyodo) -"):
 /// the source it names is an organisation ([`dateline_sources`]).
-pub fn find_entities(
-    text: &str,
-    sentences: &[SentenceTokens],
-    dateline: Option<Span>,
-) -> Entities {
+pub fn find_entities(text: &str, sentences: &[SentenceTokens], dateline: Option<Span>) -> Entities {
     let mut persons: Vec<PendingPerson> = Vec::new();
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
     let mut orgs: Vec<Organization> = Vec::new();
@@ -898,7 +897,10 @@ pub fn find_entities(
     };
 
     // The dateline's source first: it opens the text.
-    for span in dateline.map(|d| dateline_sources(text, d)).unwrap_or_default() {
+    for span in dateline
+        .map(|d| dateline_sources(text, d))
+        .unwrap_or_default()
+    {
         let name = span.slice(text).unwrap_or("").to_string();
         let idx = *org_by_name.entry(name.clone()).or_insert_with(|| {
             orgs.push(Organization {
@@ -1052,10 +1054,12 @@ pub fn find_entities(
             && s.toks
                 .get(k)
                 .is_some_and(|x| lexicon::verb_has(lexicon::VerbClass::Speech, word(text, x)));
-        let Some(preceded_by_role) = flag else {
+        // A well-known person named by one word ("Lula met Xi"), even in a headline.
+        let known_person = has(Class::KnownPerson, w) && w.starts_with(char::is_uppercase);
+        let Some(preceded_by_role) = flag.or(known_person.then_some(true)) else {
             continue;
         };
-        if preceded_by_role || speaks {
+        if preceded_by_role || speaks || known_person {
             let title = titles::before(text, &s.toks, ti);
             let idx = *by_name.entry(w.to_string()).or_insert_with(|| {
                 persons.push(PendingPerson {
@@ -1146,21 +1150,29 @@ pub fn dateline_sources(text: &str, dateline: Span) -> Vec<Span> {
     };
     let inside = open + 1..close;
     let words = |r: std::ops::Range<usize>| {
-        r.clone().all(|k| toks.get(k).is_some_and(|t| is_cap_word(text, t)))
+        r.clone()
+            .all(|k| toks.get(k).is_some_and(|t| is_cap_word(text, t)))
             && !r.is_empty()
     };
-    let date_inside = inside.clone().any(|k| {
-        toks.get(k).is_some_and(|t| t.kind == TokenKind::Number) || is_time_word(w(k))
-    });
+    let date_inside = inside
+        .clone()
+        .any(|k| toks.get(k).is_some_and(|t| t.kind == TokenKind::Number) || is_time_word(w(k)));
     let span_of = |a: usize, b: usize| -> Option<Span> {
-        Some(Span::new(toks.get(a)?.span.start, toks.get(b - 1)?.span.end))
+        Some(Span::new(
+            toks.get(a)?.span.start,
+            toks.get(b - 1)?.span.end,
+        ))
     };
     if date_inside {
         // "Global Times (20 November 2021) –": the capitalised words before the bracket.
-        if words(0..open) && let Some(sp) = span_of(0, open) {
+        if words(0..open)
+            && let Some(sp) = span_of(0, open)
+        {
             out.push(sp);
         }
-    } else if words(inside.clone()) && let Some(sp) = span_of(inside.start, inside.end) {
+    } else if words(inside.clone())
+        && let Some(sp) = span_of(inside.start, inside.end)
+    {
         out.push(sp);
     }
     out
@@ -1413,16 +1425,21 @@ mod tests {
 
     #[test]
     fn regression_title_case_headlines_name_no_new_persons() {
+        // Headline words name no new persons, except well-known people named by one word
+        // (`data/names.txt`, [person-known]): "Lavrov" is one.
         let text = "China Highly Appreciates Putin Model, Says Foreign Ministry\n\nLavrov Says Talks Went Well\n\nRussian President Vladimir Putin spoke on Friday.";
         check_persons(
             text,
-            &[(
-                "Vladimir Putin",
-                Some("President"),
-                None,
-                Some("RUS"),
-                &["Putin", "Vladimir Putin"],
-            )],
+            &[
+                (
+                    "Vladimir Putin",
+                    Some("President"),
+                    None,
+                    Some("RUS"),
+                    &["Putin", "Vladimir Putin"],
+                ),
+                ("Lavrov", None, None, None, &["Lavrov"]),
+            ],
         );
         let k = extract(text, None, None);
         assert!(k.organizations.is_empty());
@@ -1481,5 +1498,114 @@ mod tests {
             [("Brussels", "BEL"), ("Moscow", "RUS"), ("Beijing", "CHN")]
         );
         assert!(k.persons.is_empty(), "{:?}", k.persons);
+    }
+
+    #[test]
+    fn initials_particles_suffixes_and_ranks() {
+        check_persons(
+            "Vice Adm. Mara T. Quill met Defence Minister Joost van der Wel and President Leon Ortiz Jr. in Oslo.",
+            &[
+                (
+                    "Mara T. Quill",
+                    Some("Vice Adm."),
+                    None,
+                    None,
+                    &["Mara T. Quill"],
+                ),
+                (
+                    "Joost van der Wel",
+                    Some("Defence Minister"),
+                    None,
+                    None,
+                    &["Joost van der Wel"],
+                ),
+                (
+                    "Leon Ortiz Jr.",
+                    Some("President"),
+                    None,
+                    None,
+                    &["Leon Ortiz Jr."],
+                ),
+            ],
+        );
+        check_persons(
+            "Talks with army chief Gen. Omar al-Rashid ended.",
+            &[(
+                "Omar al-Rashid",
+                Some("army chief"),
+                None,
+                None,
+                &["Omar al-Rashid"],
+            )],
+        );
+    }
+
+    #[test]
+    fn features_operations_vessels_and_outlets_are_no_persons() {
+        let text = "Operation Stone Wall reached Marlo Island and Kesh Prefecture. The tanker Blue Heron and USS Ada Brook sailed. Kaan Demir told the Morning Ledger newspaper and public broadcaster Radio Vela.";
+        let k = extract(text, None, None);
+        let persons: Vec<&str> = k.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(persons, ["Kaan Demir"]);
+        let orgs: Vec<&str> = k.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(
+            orgs.contains(&"Morning Ledger") && orgs.contains(&"Radio Vela"),
+            "{orgs:?}"
+        );
+    }
+
+    #[test]
+    fn well_known_people_by_one_word() {
+        check_persons(
+            "Lula met Xi in Beijing.",
+            &[
+                ("Lula", None, None, None, &["Lula"]),
+                ("Xi", None, None, None, &["Xi"]),
+            ],
+        );
+        // Named in full once, the one word is a short mention.
+        check_persons(
+            "Lula Hails Deal\n\nPresident Luiz Inacio Lula da Silva spoke.",
+            &[(
+                "Luiz Inacio Lula da Silva",
+                Some("President"),
+                None,
+                None,
+                &["Lula", "Luiz Inacio Lula da Silva"],
+            )],
+        );
+    }
+
+    #[test]
+    fn titles_shared_across_lists_and_before_a_comma() {
+        check_persons(
+            "The Dutch and Danish trade ministers, Anke Visser and Lars Holm, met. Its commander, Ivo Maric, left.",
+            &[
+                (
+                    "Anke Visser",
+                    Some("trade ministers"),
+                    None,
+                    Some("NLD"),
+                    &["Anke Visser"],
+                ),
+                (
+                    "Lars Holm",
+                    Some("trade ministers"),
+                    None,
+                    Some("NLD"),
+                    &["Lars Holm"],
+                ),
+                ("Ivo Maric", Some("commander"), None, None, &["Ivo Maric"]),
+            ],
+        );
+        check_persons(
+            "Nora Vik, Norway's fisheries minister, spoke.",
+            &[(
+                "Nora Vik",
+                Some("fisheries minister"),
+                None,
+                Some("NOR"),
+                &["Nora Vik"],
+            )],
+        );
     }
 }

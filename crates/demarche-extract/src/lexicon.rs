@@ -316,6 +316,8 @@ pub enum Class {
     Future = 1 << 23,
     /// Words that put a date behind publication ("since").
     Past = 1 << 24,
+    /// Well-known people news names by one word ("Lula").
+    KnownPerson = 1 << 25,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -383,6 +385,7 @@ fn class_of(section: &str) -> Option<Class> {
         "noun-marker" => Class::NounMarker,
         "measure-unit" => Class::MeasureUnit,
         "future" => Class::Future,
+        "person-known" => Class::KnownPerson,
         "past" => Class::Past,
         _ => return None,
     })
@@ -587,7 +590,9 @@ mod tests {
         assert!(has(Class::Particle, "der") && has(Class::PlaceHead, "Prefecture"));
         assert!(verb_has(VerbClass::Speech, "said") && verb_has(VerbClass::Speech, "told"));
         assert!(verb_has(VerbClass::Speech, "Warns") && !verb_has(VerbClass::Speech, "saying"));
-        assert!(verb_has(VerbClass::Relay, "citing") == false && verb_has(VerbClass::Relay, "quoted"));
+        assert!(
+            verb_has(VerbClass::Relay, "citing") == false && verb_has(VerbClass::Relay, "quoted")
+        );
         assert!(verb_has(VerbClass::Measure, "rose") && verb_has(VerbClass::Calling, "called"));
         assert!(is_known_org("Reuters") && is_known_org("Global Times") && !is_known_org("who"));
         assert_eq!(currency_before("$"), Some("USD"));

@@ -151,7 +151,11 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
     let mut amounts = Vec::new();
     // The dateline's date ("TOKYO, March 3 (Kyodo) -"): sentences leave datelines out.
     if let Some(d) = dateline {
-        dates.extend(time::find_times(text, &tokens::tokenize(text, d), published));
+        dates.extend(time::find_times(
+            text,
+            &tokens::tokenize(text, d),
+            published,
+        ));
     }
     for s in &sents {
         let times = time::find_times(text, &s.toks, published);

@@ -161,7 +161,9 @@ fn np_after_to(
     }
     // The last person or organisation named inside it ("state news agency SUNA").
     let span = Span::new(first.span.start, toks.get(e - 1)?.span.end);
-    let entity = entities.last_within(span).filter(|(sp, _)| sp.end == span.end);
+    let entity = entities
+        .last_within(span)
+        .filter(|(sp, _)| sp.end == span.end);
     Some(Np { s, e, entity })
 }
 
@@ -207,7 +209,10 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     while s > 0 && e - s < 12 {
         let p = w(s - 1);
         let stop = toks.get(s - 1).is_some_and(|t| is_boundary(text, t))
-            || matches!(p, "that" | "but" | "while" | "as" | "when" | "after" | "because")
+            || matches!(
+                p,
+                "that" | "but" | "while" | "as" | "when" | "after" | "because"
+            )
             || (p == "and" && !(is_cap(w(s)) && s >= 2 && is_cap(w(s - 2))));
         if stop {
             break;
@@ -320,9 +325,7 @@ fn relay(
         k = np.e;
     }
     // "quoted X as saying", "quoting him as calling"
-    if lexicon::verb_has(VerbClass::Relay, &verb) && verb.starts_with("quot")
-        || verb == "quoting"
-    {
+    if lexicon::verb_has(VerbClass::Relay, &verb) && verb.starts_with("quot") || verb == "quoting" {
         if let Some(np) = np_after(text, toks, k, entities)
             && w(np.e) == "as"
         {
@@ -360,7 +363,9 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
         }
         // A noun, not a verb: "a state visit", "the report", "about remarks".
         let determiner = v > 0
-            && (toks.get(v - 1).is_some_and(|p| p.kind == TokenKind::Possessive)
+            && (toks
+                .get(v - 1)
+                .is_some_and(|p| p.kind == TokenKind::Possessive)
                 || has(Class::NounMarker, w(v - 1)));
         if determiner {
             continue;
@@ -415,10 +420,19 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
     out
 }
 
-fn np_attribution(text: &str, toks: &[Tok], np: &Np, verb: Span, entities: &Entities) -> Option<Attribution> {
+fn np_attribution(
+    text: &str,
+    toks: &[Tok],
+    np: &Np,
+    verb: Span,
+    entities: &Entities,
+) -> Option<Attribution> {
     let span = match np.entity {
         Some((sp, _)) if toks.get(np.s).is_some_and(|t| t.span.start >= sp.start) => sp,
-        _ => Span::new(toks.get(np.s)?.span.start, toks.get(np.e.checked_sub(1)?)?.span.end),
+        _ => Span::new(
+            toks.get(np.s)?.span.start,
+            toks.get(np.e.checked_sub(1)?)?.span.end,
+        ),
     };
     let entity = np.entity.map(|(_, r)| r);
     Some(Attribution {
@@ -508,7 +522,10 @@ fn is_trailing(text: &str, toks: &[Tok], f: &Found) -> bool {
         return false;
     }
     let words: Vec<&str> = rest.iter().map(|t| word(text, t)).collect();
-    if words.iter().any(|w| matches!(*w, "that" | ":" | "“" | "\"")) {
+    if words
+        .iter()
+        .any(|w| matches!(*w, "that" | ":" | "“" | "\""))
+    {
         return false;
     }
     match words.first() {
@@ -532,7 +549,10 @@ fn content_start(text: &str, toks: &[Tok], f: &Found) -> usize {
     // Adjuncts between the verb and "that": "said on Friday that", "told reporters in Moscow
     // that".
     let that = (k..toks.len().min(k + 10))
-        .take_while(|&x| toks.get(x).is_some_and(|t| t.kind != TokenKind::Punct || w(x) == ","))
+        .take_while(|&x| {
+            toks.get(x)
+                .is_some_and(|t| t.kind != TokenKind::Punct || w(x) == ",")
+        })
         .find(|&x| w(x) == "that");
     if let Some(x) = that
         && (x == k || has(Class::TrailingStarter, w(k)) || has(Class::Hearer, w(k)) || w(k) == "in")
@@ -615,20 +635,18 @@ impl Discourse {
                 None => Some(written.to_string()),
             };
         };
+        // A speaker pronoun refers back past its own sentence, whose content may name others
+        // ("Pedro Sanz will visit …, she said").
         if lexicon::is_person_pronoun(&lower) {
             if let Some((_, e, t, _)) = recent(true) {
                 set(a, *e, t);
-            } else if a.entity.is_none()
-                && let Some(e) = entities.last_before(sentence_start, true)
-            {
+            } else if let Some(e) = entities.last_before(sentence_start, true) {
                 set(a, Some(e), "");
             }
         } else if matches!(lower.as_str(), "it" | "they") {
             if let Some((_, e, t, _)) = recent(false) {
                 set(a, *e, t);
-            } else if a.entity.is_none()
-                && let Some(e) = entities.last_before(sentence_start, false)
-            {
+            } else if let Some(e) = entities.last_before(sentence_start, false) {
                 set(a, Some(e), "");
             }
         } else if let Some(head) = description_head(&lower)
@@ -669,7 +687,12 @@ impl Discourse {
             || a.entity.is_none() && lexicon::is_person_pronoun(&a.text.to_lowercase());
         let written = a.name.clone().unwrap_or_else(|| a.text.clone());
         // Pronouns left unresolved say nothing about who spoke.
-        if a.entity.is_none() && a.name.is_none() && description_head(&a.text.to_lowercase()).is_none() && !a.text.contains(' ') && a.text.chars().next().is_some_and(char::is_lowercase) {
+        if a.entity.is_none()
+            && a.name.is_none()
+            && description_head(&a.text.to_lowercase()).is_none()
+            && !a.text.contains(' ')
+            && a.text.chars().next().is_some_and(char::is_lowercase)
+        {
             return;
         }
         self.speakers.push((si, a.entity, written, person));
@@ -684,7 +707,10 @@ const GENERIC_HEADS: &[&str] = &["group", "agency", "organisation", "organizatio
 fn description_head(lower: &str) -> Option<&str> {
     let rest = lower.strip_prefix("the ")?;
     let words: Vec<&str> = rest.split_whitespace().collect();
-    if words.is_empty() || words.len() > 2 || words.iter().any(|w| !w.chars().all(char::is_alphabetic)) {
+    if words.is_empty()
+        || words.len() > 2
+        || words.iter().any(|w| !w.chars().all(char::is_alphabetic))
+    {
         return None;
     }
     words.last().copied()
@@ -748,7 +774,9 @@ fn quoting_before(
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     let q = toks.iter().position(|t| t.span.start >= quote_start)?;
     // "quoting NP as VERBing [object]" within twelve tokens before the quotation.
-    let k = (q.saturating_sub(12)..q).rev().find(|&k| w(k).eq_ignore_ascii_case("quoting"))?;
+    let k = (q.saturating_sub(12)..q)
+        .rev()
+        .find(|&k| w(k).eq_ignore_ascii_case("quoting"))?;
     let np = np_after(text, toks, k + 1, entities)?;
     if w(np.e) != "as" {
         return None;
@@ -792,7 +820,9 @@ pub fn find_quotations(
         for d in &closing {
             let mut speaker = None;
             for sj in [d.close, d.open] {
-                let Some(st) = sentences.get(sj) else { continue };
+                let Some(st) = sentences.get(sj) else {
+                    continue;
+                };
                 if let Some(x) = quoting_before(text, &st.toks, d.inner.start, entities) {
                     speaker = Some((x, sj));
                     break;
@@ -826,7 +856,9 @@ pub fn find_quotations(
             if d.words < 4 && speaker.is_none() {
                 continue;
             }
-            let Some(((mut sp, mut reps), sj)) = speaker else { continue };
+            let Some(((mut sp, mut reps), sj)) = speaker else {
+                continue;
+            };
             let start = sentences.get(sj).map_or(0, |x| x.span.start);
             discourse.resolve(&mut sp, si, entities, start);
             for r in &mut reps {
@@ -888,9 +920,9 @@ pub fn find_quotations(
         };
         // Words reported through a direct quotation are not reported again as indirect ones.
         if holds_direct
-            && directs
-                .iter()
-                .any(|d| d.inner.start < content_span.end + 2 && content_span.start < d.inner.end + 2)
+            && directs.iter().any(|d| {
+                d.inner.start < content_span.end + 2 && content_span.start < d.inner.end + 2
+            })
         {
             continue;
         }
@@ -1208,5 +1240,122 @@ mod tests {
         );
         // A speech verb without content is no quotation.
         check("Anna Lind said.", &[]);
+    }
+
+    #[test]
+    fn reporter_chains_cite_tell_and_quote() {
+        // "…, X reported, citing Y": Y speaks, X relays.
+        check(
+            "The port will reopen in May, the Harbour Post newspaper reported, citing two shipping officials.",
+            &[(
+                Indirect,
+                "two shipping officials",
+                "citing",
+                &["Harbour Post"],
+                "The port will reopen in May",
+            )],
+        );
+        // "X, citing Y, said …"
+        check(
+            "State radio, citing a port official, said the ferry had sunk.",
+            &[(
+                Indirect,
+                "a port official",
+                "citing",
+                &["State radio"],
+                "the ferry had sunk",
+            )],
+        );
+        // "told an outlet" relays; "told reporters" does not.
+        check(
+            "Anna Lind told public broadcaster NHK that the port would stay open.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "told",
+                &["NHK"],
+                "the port would stay open",
+            )],
+        );
+        check(
+            "Anna Lind told reporters that the port would stay open.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "told",
+                &[],
+                "the port would stay open",
+            )],
+        );
+    }
+
+    #[test]
+    fn short_quotations_need_an_attribution() {
+        check(
+            "Anna Lind called the blockade \"reckless\" on Monday.",
+            &[(Direct, "Anna Lind", "called", &[], "reckless")],
+        );
+        check(
+            "Anna Lind said the talks had been \"frank\" and useful.",
+            &[(Direct, "Anna Lind", "said", &[], "frank")],
+        );
+        // No attribution: a scare quote.
+        check("The \"harbour model\" was discussed.", &[]);
+    }
+
+    #[test]
+    fn pronoun_and_description_speakers_resolve_to_who_spoke_before() {
+        check(
+            "The Harbour Authority said the port was closed. \"Ships must wait outside the bay,\" it said.",
+            &[
+                (
+                    Indirect,
+                    "Harbour Authority",
+                    "said",
+                    &[],
+                    "the port was closed",
+                ),
+                (
+                    Direct,
+                    "Harbour Authority",
+                    "said",
+                    &[],
+                    "Ships must wait outside the bay",
+                ),
+            ],
+        );
+        check(
+            "The Coastal Union said it rejected the plan. The group said talks were over.",
+            &[
+                (
+                    Indirect,
+                    "Coastal Union",
+                    "said",
+                    &[],
+                    "it rejected the plan",
+                ),
+                (Indirect, "Coastal Union", "said", &[], "talks were over"),
+            ],
+        );
+        // "she said" is the person who spoke last, not the person named in the content.
+        check(
+            "Anna Lind spoke first. Pedro Sanz will visit the port on Monday, she said.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "said",
+                &[],
+                "Pedro Sanz will visit the port on Monday",
+            )],
+        );
+    }
+
+    #[test]
+    fn contents_that_are_no_clause_and_nouns_that_look_like_verbs() {
+        // "pledged $150 million in aid" gives no clause; "did not respond" is negated.
+        check("Norway pledged $150 million in aid.", &[]);
+        check("The army did not respond to a request for comment.", &[]);
+        // "a state visit" is a noun.
+        check("Pedro Sanz will pay a state visit to Peru.", &[]);
     }
 }

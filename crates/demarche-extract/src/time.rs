@@ -297,7 +297,10 @@ impl Matcher<'_> {
                 let next = self.raw(j + 1);
                 let infinitive = next.chars().next().is_some_and(char::is_lowercase)
                     && !has(Class::Function, next)
-                    && self.toks.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word);
+                    && self
+                        .toks
+                        .get(j + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word);
                 if infinitive {
                     return Tense::Future;
                 }
@@ -449,12 +452,15 @@ impl Matcher<'_> {
             if let Some(y) = self.year_at(end + comma) {
                 year = Some(y);
                 end += comma + 1;
-            } else if let Some((y, used)) = self.year_ref(end).filter(|_| self.year_at(end).is_none()) {
+            } else if let Some((y, used)) =
+                self.year_ref(end).filter(|_| self.year_at(end).is_none())
+            {
                 // "Oct. 8 last year"
                 year = Some(y);
                 end += used;
             }
-            let year = year.or_else(|| year_for(self.published, month, day, self.tense_before(i)))?;
+            let year =
+                year.or_else(|| year_for(self.published, month, day, self.tense_before(i)))?;
             let d = Date::from_ymd_opt(year, month, day)?;
             return Some((end - i, TimeValue::day(d)));
         }
@@ -798,6 +804,56 @@ mod tests {
             "on Friday, 20 November 2021, in 2019",
             "",
             &[("20 November 2021", "2021-11-20"), ("2019", "2019")],
+        );
+    }
+
+    #[test]
+    fn the_nearest_verb_says_ahead_or_behind() {
+        // 2024-11-18 is a Monday.
+        check(
+            "The envoy will arrive on Thursday, officials said on Monday.",
+            "2024-11-18",
+            &[("Thursday", "2024-11-21"), ("Monday", "2024-11-18")],
+        );
+        check(
+            "Talks are expected to resume on Wednesday.",
+            "2024-11-18",
+            &[("Wednesday", "2024-11-20")],
+        );
+        check(
+            "The minister, who is due in Oslo on Friday, met aides on Friday.",
+            "2024-11-18",
+            &[("Friday", "2024-11-22"), ("Friday", "2024-11-15")],
+        );
+        // A date without a year: behind publication when signed, ahead when it will happen.
+        check(
+            "A pact signed on June 20 runs out; a summit will open on Oct. 5.",
+            "2026-01-09",
+            &[("June 20", "2025-06-20"), ("Oct. 5", "2026-10-05")],
+        );
+        check("since Oct. 3", "2025-08-14", &[("Oct. 3", "2024-10-03")]);
+        check(
+            "killed since Oct. 8 last year",
+            "2024-10-02",
+            &[("Oct. 8 last year", "2023-10-08")],
+        );
+    }
+
+    #[test]
+    fn ranges_of_days_and_wire_abbreviations() {
+        check(
+            "a summit on March 14-15 and talks from Jan. 12 to 15 or May 30 to June 2",
+            "2025-03-03",
+            &[
+                ("March 14-15", "2025-03-14/2025-03-15"),
+                ("Jan. 12 to 15", "2025-01-12/2025-01-15"),
+                ("May 30 to June 2", "2025-05-30/2025-06-02"),
+            ],
+        );
+        check(
+            "KYIV, Nov 18 (Reuters)",
+            "2024-11-18",
+            &[("Nov 18", "2024-11-18")],
         );
     }
 }

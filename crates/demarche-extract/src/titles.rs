@@ -160,9 +160,13 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
         return Title::default();
     }
     let first = word(text, toks, a);
-    let owner = toks.get(a + 1).is_some_and(|t| t.kind == TokenKind::Possessive);
-    let opens = matches!(first.to_lowercase().as_str(), "a" | "an" | "the" | "its" | "their")
-        || is_role(first)
+    let owner = toks
+        .get(a + 1)
+        .is_some_and(|t| t.kind == TokenKind::Possessive);
+    let opens = matches!(
+        first.to_lowercase().as_str(),
+        "a" | "an" | "the" | "its" | "their"
+    ) || is_role(first)
         || has(Class::RoleModifier, first)
         || lexicon::nationality(first).is_some()
         || owner;
@@ -260,7 +264,12 @@ fn phrase(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Phrase> {
 pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
     let w = |k: usize| word(text, toks, k);
     let mut a = a;
-    while a < b && matches!(w(a).to_lowercase().as_str(), "the" | "a" | "an" | "of" | "for") {
+    while a < b
+        && matches!(
+            w(a).to_lowercase().as_str(),
+            "the" | "a" | "an" | "of" | "for"
+        )
+    {
         a += 1;
     }
     if a >= b {
@@ -273,8 +282,8 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
         e -= 1;
     }
     if e > a && is_role(w(e - 1)) {
-        let complement_before = (a..e - 1)
-            .any(|k| matches!(w(k), "for" | "of") && (a..k).any(|j| is_role(w(j))));
+        let complement_before =
+            (a..e - 1).any(|k| matches!(w(k), "for" | "of") && (a..k).any(|j| is_role(w(j))));
         if complement_before {
             e -= 1;
         }
@@ -325,7 +334,11 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
     let mut os = r;
     while os > a {
         let p = w(os - 1);
-        let before_p = if os >= 2 && os - 2 >= a { w(os - 2) } else { "" };
+        let before_p = if os >= 2 && os - 2 >= a {
+            w(os - 2)
+        } else {
+            ""
+        };
         let joins = if head_cap {
             is_role(p)
                 || has(Class::RoleModifier, p) && is_cap(p)
@@ -342,7 +355,9 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
                         || has(Class::RoleModifier, before_p)
                         || lexicon::nationality(before_p).is_some()));
             !is_cap(p)
-                && (has(Class::RoleModifier, p) || is_role(p) || bare_org
+                && (has(Class::RoleModifier, p)
+                    || is_role(p)
+                    || bare_org
                     || (is_lower_premodifier(p) && !has(Class::OrgHead, p)))
         };
         if joins {
@@ -372,7 +387,9 @@ fn organization_before(text: &str, toks: &[Tok], a: usize, os: usize) -> Option<
     let w = |k: usize| word(text, toks, k);
     let mut s = a;
     // A possessive owner ("Qatar's") is the country, not part of the organisation.
-    if let Some(k) = (a..os).rfind(|&k| toks.get(k).is_some_and(|t| t.kind == TokenKind::Possessive)) {
+    if let Some(k) =
+        (a..os).rfind(|&k| toks.get(k).is_some_and(|t| t.kind == TokenKind::Possessive))
+    {
         let owner_is_place = k > a && lexicon::place(w(k - 1)).is_some();
         if owner_is_place {
             s = k + 1;
@@ -412,7 +429,10 @@ mod tests {
     #[test]
     fn offices_with_modifiers_and_complements() {
         assert_eq!(
-            title_of("Qatar's Prime Minister and Foreign Minister Sheikh Ali Nur said", "Ali"),
+            title_of(
+                "Qatar's Prime Minister and Foreign Minister Sheikh Ali Nur said",
+                "Ali"
+            ),
             (s("Prime Minister and Foreign Minister"), None, Some("QAT"))
         );
         assert_eq!(
@@ -420,7 +440,10 @@ mod tests {
             (s("Chief of Staff"), None, None)
         );
         assert_eq!(
-            title_of("U.S. Special Envoy for Middle East Peace Ambassador Dan Ray said", "Dan"),
+            title_of(
+                "U.S. Special Envoy for Middle East Peace Ambassador Dan Ray said",
+                "Dan"
+            ),
             (s("Special Envoy for Middle East Peace"), None, Some("USA"))
         );
         assert_eq!(
@@ -436,8 +459,15 @@ mod tests {
     #[test]
     fn lower_case_roles_and_their_organisations() {
         assert_eq!(
-            title_of("Chinese foreign ministry spokesperson Zhao Lijian said", "Zhao"),
-            (s("spokesperson"), s("Chinese foreign ministry"), Some("CHN"))
+            title_of(
+                "Chinese foreign ministry spokesperson Zhao Lijian said",
+                "Zhao"
+            ),
+            (
+                s("spokesperson"),
+                s("Chinese foreign ministry"),
+                Some("CHN")
+            )
         );
         assert_eq!(
             title_of("talks with army chief Gen. Abdel Burhan on", "Abdel"),
@@ -448,7 +478,10 @@ mod tests {
             (s("foreign policy chief"), s("EU"), None)
         );
         assert_eq!(
-            title_of("The spokesperson for the Ministry of Agriculture Ivan Petrov said", "Ivan"),
+            title_of(
+                "The spokesperson for the Ministry of Agriculture Ivan Petrov said",
+                "Ivan"
+            ),
             (s("spokesperson"), s("Ministry of Agriculture"), None)
         );
         assert_eq!(

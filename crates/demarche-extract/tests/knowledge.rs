@@ -164,8 +164,7 @@ fn find_word(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
         let e = s + needle.len();
         let before = text[..s].chars().next_back();
         let after = text[e..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        {
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
             return Some((s, e));
         }
         at = s + 1;
@@ -422,7 +421,10 @@ fn score_doc(d: &Doc, s: &mut Score, mut misses: Option<&mut Vec<String>>) {
         };
         from = at.0 + 1;
         let hit = found_amounts.iter().enumerate().find(|(i, a)| {
-            !used[*i] && a.get("span").and_then(span_of).is_some_and(|sp| overlap(sp, at) > 0)
+            !used[*i]
+                && a.get("span")
+                    .and_then(span_of)
+                    .is_some_and(|sp| overlap(sp, at) > 0)
         });
         if g.measure.is_some() {
             s.measures.gold += 1;
@@ -448,7 +450,10 @@ fn score_doc(d: &Doc, s: &mut Score, mut misses: Option<&mut Vec<String>>) {
         if let Some(m) = &g.measure {
             let got = str_at(a, &["measure", "text"]).map(norm);
             let head = norm(m).rsplit(' ').next().unwrap_or("").to_string();
-            if got.as_deref().is_some_and(|x| x.split(' ').any(|w| w == head)) {
+            if got
+                .as_deref()
+                .is_some_and(|x| x.split(' ').any(|w| w == head))
+            {
                 s.measures.matched += 1;
             } else {
                 miss(format!("measure of {:?}: {got:?}, annotated {m:?}", g.at));
@@ -484,7 +489,10 @@ fn score_doc(d: &Doc, s: &mut Score, mut misses: Option<&mut Vec<String>>) {
         };
         from = at.0 + 1;
         let hit = found_dates.iter().enumerate().find(|(i, t)| {
-            !used[*i] && t.get("span").and_then(span_of).is_some_and(|sp| overlap(sp, at) > 0)
+            !used[*i]
+                && t.get("span")
+                    .and_then(span_of)
+                    .is_some_and(|sp| overlap(sp, at) > 0)
         });
         let Some((i, t)) = hit else {
             miss(format!("date missed {:?} ({})", g.text, g.value));
