@@ -92,41 +92,12 @@ pub fn normalise(numeral: &str, exp: u32) -> Option<String> {
     })
 }
 
-const NP_STOP: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of",
-    "in", "on", "at", "for", "to", "by", "with", "and", "has", "have", "had", "will", "would",
-    "it", "they", "he", "she", "we", "i", "you", "them", "which", "who", "between", "through",
-    "from", "over", "across",
-];
-
-/// Words between a measured noun phrase and its verb: "is expected to reach", "had fallen".
-const AUX: &[&str] = &[
-    "to",
-    "expected",
-    "is",
-    "are",
-    "was",
-    "were",
-    "set",
-    "likely",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "has",
-    "have",
-    "had",
-    "been",
-    "be",
-    "projected",
-    "forecast",
-    "seen",
-    "already",
-    "also",
-    "further",
-    "again",
-];
+/// Words that end a noun phrase: closed-class words (`demarche_text::english`) other than
+/// numbers ("the two countries" is one noun phrase).
+fn np_stop(w: &str) -> bool {
+    let words = demarche_text::english::words();
+    has(Class::Function, w) && words.cardinal(w).is_none() && words.ordinal(w).is_none()
+}
 
 fn phrase(text: &str, toks: &[Tok], s: usize, end: usize) -> Option<Phrase> {
     if s >= end {
@@ -175,7 +146,7 @@ fn np_before(
         let mut s = end;
         while s > 0 && end - s < 6 {
             let Some(t) = toks.get(s - 1) else { break };
-            if t.kind != TokenKind::Word || NP_STOP.contains(&w(s - 1).as_str()) || in_time(t) {
+            if t.kind != TokenKind::Word || np_stop(&w(s - 1)) || in_time(t) {
                 break;
             }
             s -= 1;
@@ -197,7 +168,7 @@ fn np_before(
         && toks
             .get(k - 2)
             .is_some_and(|t| t.kind == TokenKind::Word && !in_time(t))
-        && !NP_STOP.contains(&w(k - 2).as_str())
+        && !np_stop(&w(k - 2))
     {
         let e2 = k - 1;
         let s2 = start_of(e2);
@@ -214,7 +185,7 @@ fn np_after(text: &str, toks: &[Tok], start: usize) -> Option<Phrase> {
     let mut e = start;
     while e < toks.len() && e - start < 4 {
         let Some(t) = toks.get(e) else { break };
-        if t.kind != TokenKind::Word || NP_STOP.contains(&word(text, t).to_lowercase().as_str()) {
+        if t.kind != TokenKind::Word || np_stop(word(text, t)) {
             break;
         }
         e += 1;
@@ -237,31 +208,7 @@ fn measure_of(
     }
     // Skip a determiner and particles between verb and amount: "exceeded the", "rose to".
     let mut k = start;
-    while k > 0
-        && matches!(
-            w(k - 1),
-            "the"
-                | "a"
-                | "an"
-                | "to"
-                | "at"
-                | "by"
-                | "about"
-                | "around"
-                | "nearly"
-                | "over"
-                | "some"
-                | "almost"
-                | "than"
-                | "more"
-                | "less"
-                | "up"
-                | "down"
-                | "above"
-                | "below"
-                | "under"
-        )
-    {
+    while k > 0 && has(Class::MeasureParticle, w(k - 1)) {
         k -= 1;
     }
     // Back over time expressions and an amount before this one ("fell 8.6% last year to $46
@@ -281,7 +228,7 @@ fn measure_of(
     for v in [k, v] {
         if v > 0 && lexicon::verb_has(VerbClass::Measure, w(v - 1)) {
             let mut j = v - 1;
-            while j > 0 && AUX.contains(&w(j - 1).to_lowercase().as_str()) {
+            while j > 0 && has(Class::MeasureAux, w(j - 1)) {
                 j -= 1;
             }
             if let Some(np) = np_before(text, toks, j, in_time) {
@@ -296,7 +243,7 @@ fn measure_of(
             .find(|&j| lexicon::verb_has(VerbClass::Raise, w(j)));
         if let Some(j) = verb {
             let mut s = j + 1;
-            while s < start - 1 && NP_STOP.contains(&w(s).to_lowercase().as_str()) {
+            while s < start - 1 && np_stop(w(s)) {
                 s += 1;
             }
             if let Some(np) = phrase(text, toks, s, start - 1) {
@@ -765,8 +712,11 @@ mod tests {
 
     type Row = (String, String, Option<String>, String, Option<String>);
 
+    /// (text, value, max, unit, measure) of each amount.
+    type Expected<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, Option<&'a str>);
+
     #[track_caller]
-    fn check(sentence: &str, expected: &[(&str, &str, Option<&str>, &str, Option<&str>)]) {
+    fn check(sentence: &str, expected: &[Expected<'_>]) {
         let toks = tokenize(sentence, Span::new(0, sentence.len()));
         let p = demarche_model::parse_date("2021-11-20").ok();
         let times = crate::time::find_times(sentence, &toks, p);

@@ -318,6 +318,14 @@ pub enum Class {
     Past = 1 << 24,
     /// Well-known people news names by one word ("Lula").
     KnownPerson = 1 << 25,
+    /// Words between a measured noun phrase and its verb ("expected", "had").
+    MeasureAux = 1 << 26,
+    /// Words between a measuring verb and its amount ("to", "about").
+    MeasureParticle = 1 << 27,
+    /// Words before a bare year or month that make it a time ("in", "since").
+    YearPreposition = 1 << 28,
+    /// Description nouns that may stand for any organisation that spoke ("group").
+    GenericSpeaker = 1 << 29,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -386,6 +394,10 @@ fn class_of(section: &str) -> Option<Class> {
         "measure-unit" => Class::MeasureUnit,
         "future" => Class::Future,
         "person-known" => Class::KnownPerson,
+        "measure-aux" => Class::MeasureAux,
+        "measure-particle" => Class::MeasureParticle,
+        "year-preposition" => Class::YearPreposition,
+        "generic-speaker" => Class::GenericSpeaker,
         "past" => Class::Past,
         _ => return None,
     })
@@ -590,9 +602,7 @@ mod tests {
         assert!(has(Class::Particle, "der") && has(Class::PlaceHead, "Prefecture"));
         assert!(verb_has(VerbClass::Speech, "said") && verb_has(VerbClass::Speech, "told"));
         assert!(verb_has(VerbClass::Speech, "Warns") && !verb_has(VerbClass::Speech, "saying"));
-        assert!(
-            verb_has(VerbClass::Relay, "citing") == false && verb_has(VerbClass::Relay, "quoted")
-        );
+        assert!(!verb_has(VerbClass::Relay, "citing") && verb_has(VerbClass::Relay, "quoted"));
         assert!(verb_has(VerbClass::Measure, "rose") && verb_has(VerbClass::Calling, "called"));
         assert!(is_known_org("Reuters") && is_known_org("Global Times") && !is_known_org("who"));
         assert_eq!(currency_before("$"), Some("USD"));

@@ -325,13 +325,12 @@ fn relay(
         k = np.e;
     }
     // "quoted X as saying", "quoting him as calling"
-    if lexicon::verb_has(VerbClass::Relay, &verb) && verb.starts_with("quot") || verb == "quoting" {
-        if let Some(np) = np_after(text, toks, k, entities)
-            && w(np.e) == "as"
-        {
-            cited = Some((np, v));
-            k = np.e + 2;
-        }
+    if (lexicon::verb_has(VerbClass::Relay, &verb) && verb.starts_with("quot") || verb == "quoting")
+        && let Some(np) = np_after(text, toks, k, entities)
+        && w(np.e) == "as"
+    {
+        cited = Some((np, v));
+        k = np.e + 2;
     }
     // "…, NHK reported on Friday, citing people familiar with the matter."
     let mut j = k;
@@ -650,7 +649,7 @@ impl Discourse {
                 set(a, Some(e), "");
             }
         } else if let Some(head) = description_head(&lower)
-            && GENERIC_HEADS.contains(&head)
+            && has(Class::GenericSpeaker, head)
             && let Some((_, e, t, _)) = recent(false).filter(|(_, e, ..)| e.is_some())
         {
             // "the group said": the organisation that spoke last.
@@ -674,7 +673,7 @@ impl Discourse {
                 .find(named_so)
             {
                 set(a, Some(e), "");
-            } else if GENERIC_HEADS.contains(&head)
+            } else if has(Class::GenericSpeaker, head)
                 && let Some((_, e, t, _)) = recent(false)
             {
                 set(a, *e, t);
@@ -698,9 +697,6 @@ impl Discourse {
         self.speakers.push((si, a.entity, written, person));
     }
 }
-
-/// Nouns that refer back to any organisation that spoke ("the group", "the agency").
-const GENERIC_HEADS: &[&str] = &["group", "agency", "organisation", "organization", "body"];
 
 /// The noun of a description "the ministry", "the group" (lower case, one or two words after
 /// "the").

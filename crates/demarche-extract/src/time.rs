@@ -115,25 +115,10 @@ fn last_day_of_month(year: i32, month: u32) -> Option<Date> {
     Date::from_ymd_opt(ny, nm, 1).map(|d| d - Duration::days(1))
 }
 
-const YEAR_PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "before",
-    "after",
-    "from",
-    "of",
-    "during",
-    "through",
-    "to",
-    "early",
-    "late",
-    "mid",
-    "throughout",
-    "for",
-];
+/// Words before a bare year or month that make it a time (`data/time.txt`).
+fn year_preposition(w: &str) -> bool {
+    has(Class::YearPreposition, w)
+}
 
 fn weekday_of(word: &str) -> Option<Weekday> {
     let n = demarche_text::english::words().weekday(word)?;
@@ -155,28 +140,20 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     .copied()
 }
 
+/// A small count in words or digits ("three", "a", "12"), from `demarche_text::english`.
 fn small_number(word: &str) -> Option<i64> {
-    let words = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
-    if let Some(i) = words.iter().position(|w| *w == word) {
-        return i64::try_from(i + 1).ok();
-    }
     if word == "a" {
         return Some(1);
+    }
+    if let Some(n) = demarche_text::english::words().cardinal(word) {
+        return i64::try_from(n).ok();
     }
     word.parse().ok().filter(|n| (1..=1000).contains(n))
 }
 
+/// An ordinal in words ("third" → 3), from `demarche_text::english`.
 fn ordinal(word: &str) -> Option<u32> {
-    match word {
-        "first" => Some(1),
-        "second" => Some(2),
-        "third" => Some(3),
-        "fourth" => Some(4),
-        _ => None,
-    }
+    demarche_text::english::words().ordinal(word)
 }
 
 /// The year, among the one before, the one of, and the one after `published`, that puts
@@ -470,7 +447,7 @@ impl Matcher<'_> {
         // A month alone must follow a preposition, so that "May" the verb and "March" the
         // noun are left alone.
         let prev = if i == 0 { "" } else { self.word(i - 1) };
-        if YEAR_PREPOSITIONS.contains(&prev) || matches!(prev, "last" | "this" | "next") {
+        if year_preposition(prev) || matches!(prev, "last" | "this" | "next") {
             let year = match prev {
                 "last" => {
                     let p = self.published?;
@@ -619,7 +596,7 @@ impl Matcher<'_> {
     fn bare_year(&self, i: usize) -> Option<(usize, TimeValue)> {
         let y = self.year_at(i)?;
         let prev = if i == 0 { "" } else { self.word(i - 1) };
-        if !YEAR_PREPOSITIONS.contains(&prev) {
+        if !year_preposition(prev) {
             return None;
         }
         Some((1, TimeValue::year(y)?))

@@ -70,7 +70,7 @@ fn is_lower_premodifier(w: &str) -> bool {
         && !has(Class::Function, w)
         && !lexicon::verb_has(lexicon::VerbClass::Speech, w)
         && !w.ends_with("ing")
-        && !(w.ends_with("ed") && !has(Class::RoleModifier, w))
+        && (!w.ends_with("ed") || has(Class::RoleModifier, w))
         && !w.ends_with("ly")
 }
 
