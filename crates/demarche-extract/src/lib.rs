@@ -5,12 +5,13 @@
 //! [`Organization`], [`Place`], [`Quotation`], [`Amount`], [`TimeExpression`] and [`Tone`].
 //! Input: a document's text, its publication date (relative dates need it), and optionally the
 //! sentence spans of the project's splitter (`demarche-text`); without them
-//! [`split_sentences`] is used. Output: values whose spans all point into the given text
+//! [`split_sentences`] (the same splitter) is used. Tokens and English words come from
+//! `demarche-text` too; the crate's own word lists are data files (`data/*.txt`). Output: values whose spans all point into the given text
 //! (`&text[item.span.range()] == item.text` for every item), plus [`gkg::gkg_row`] for GDELT
 //! GKG 2.1 rows. **Architecture invariant:** this crate does no IO.
 //!
 //! Design decision: rules and word lists written by us (capitalised sequences, title and
-//! nationality lexicons, speech-verb patterns), because no English tagger or NER model is
+//! nationality lexicons, speech-verb patterns, words of tense), because no English tagger or NER model is
 //! available offline and rules can say *why* an item was found. Rejected alternative: reusing
 //! the event coder's parse trees — extraction would then depend on the parser's accuracy and
 //! speed, and would not run on text the parser cannot handle; the rules here need only tokens.
