@@ -520,7 +520,7 @@ fn is_named_like_a_place(text: &str, toks: &[Tok], start: usize, end: usize) -> 
     }
     let after = toks
         .get(k)
-        .is_some_and(|t| lexicon::has(lexicon::Class::Speech, word(text, t)));
+        .is_some_and(|t| lexicon::verb_has(lexicon::VerbClass::Speech, word(text, t)));
     !before && !after
 }
 

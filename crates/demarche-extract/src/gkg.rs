@@ -437,7 +437,7 @@ mod tests {
         let cells: Vec<&str> = row.split('\t').collect();
         assert_eq!(
             cells[5],
-            "KILL#23#people#######;WOUND#110#injured#######;ARREST#40#protesters#######"
+            "KILL#23#people#######;WOUND#110#people#######;ARREST#40#protesters#######"
         );
         let v2: Vec<&str> = cells[6].split(';').collect();
         assert_eq!(v2[0], "KILL#23#people########9");

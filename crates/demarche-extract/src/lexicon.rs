@@ -1,5 +1,9 @@
-//! Word lists written for this crate: countries (names, adjectives, capitals and codes), role and
-//! title words, organisation head words, speech verbs and function words.
+//! The crate's words: the country table (names, adjectives, capitals and codes) and the word
+//! lists of `data/names.txt` (roles, ranks, organisation heads, name particles, what is no
+//! person), `data/speech.txt` (speech, calling and relaying verbs as lemmas, hearers) and
+//! `data/amounts.txt` (currencies, scales, measuring verbs) and `data/time.txt` (words of tense). English closed-class words,
+//! number words, month and weekday names and verb inflection come from
+//! `demarche_text::english`, the project's one home of English words.
 //!
 //! The country table holds facts (ISO 3166 alpha-3 codes, which CAMEO also uses for states, and
 //! the FIPS 10-4 codes that GDELT's knowledge graph writes); the word lists are our own choice.
@@ -256,644 +260,246 @@ pub enum PlaceKind {
     Region,
 }
 
-/// Titles and roles that introduce a person ("President", "spokesperson"), compared lowercase.
-pub const ROLE_WORDS: &[&str] = &[
-    "president",
-    "vice-president",
-    "minister",
-    "premier",
-    "chancellor",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "secretary",
-    "secretary-general",
-    "ambassador",
-    "envoy",
-    "governor",
-    "mayor",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "lawmaker",
-    "general",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "director-general",
-    "leader",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emperor",
-    "pope",
-    "commander",
-    "chief",
-    "official",
-    "representative",
-    "diplomat",
-    "adviser",
-    "advisor",
-    "counselor",
-    "prosecutor",
-    "judge",
-    "justice",
-    "mp",
-    "ceo",
-    "head",
-    "dr",
-    "dr.",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "prof",
-    "prof.",
-    "gen.",
-    "sen.",
-    "gov.",
-    "rep.",
-    "analyst",
-    "professor",
-    "researcher",
-    "expert",
-    "economist",
-    "colonel",
-    "admiral",
-    "marshal",
-    "captain",
-    "sheikh",
-    "ayatollah",
-    "cardinal",
-    "bishop",
-    "reporter",
-    "correspondent",
-    "editor",
-    "scholar",
-    "dean",
-];
-
-/// Words that modify a role ("Foreign Minister", "deputy director"), compared lowercase.
-pub const ROLE_MODIFIERS: &[&str] = &[
-    "foreign",
-    "prime",
-    "deputy",
-    "vice",
-    "former",
-    "acting",
-    "senior",
-    "top",
-    "state",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "commerce",
-    "trade",
-    "assistant",
-    "executive",
-    "press",
-    "national",
-    "security",
-    "chief",
-    "supreme",
-    "general",
-    "first",
-    "economy",
-    "health",
-    "justice",
-    "energy",
-    "education",
-    "military",
-    "presidential",
-    "special",
-    "permanent",
-    "regional",
-    "provincial",
-    "party",
-    "associate",
-    "research",
-    "economic",
-];
-
-/// Head words of organisation names ("Ministry", "Agency"), compared lowercase.
-pub const ORG_HEADS: &[&str] = &[
-    "ministry",
-    "agency",
-    "office",
-    "department",
-    "government",
-    "embassy",
-    "consulate",
-    "council",
-    "party",
-    "army",
-    "navy",
-    "commission",
-    "committee",
-    "bank",
-    "union",
-    "nations",
-    "organization",
-    "organisation",
-    "association",
-    "institute",
-    "university",
-    "academy",
-    "court",
-    "parliament",
-    "congress",
-    "senate",
-    "assembly",
-    "corporation",
-    "company",
-    "group",
-    "federation",
-    "forum",
-    "times",
-    "post",
-    "news",
-    "press",
-    "daily",
-    "herald",
-    "journal",
-    "tribune",
-    "gazette",
-    "television",
-    "tv",
-    "radio",
-    "network",
-    "foundation",
-    "fund",
-    "alliance",
-    "front",
-    "force",
-    "forces",
-    "police",
-    "service",
-    "administration",
-    "cabinet",
-    "bureau",
-    "authority",
-    "kremlin",
-    "pentagon",
-    "treaty",
-    "summit",
-    "conference",
-    "center",
-    "centre",
-    "xinhua",
-    "reuters",
-    "tass",
-    "wire",
-    "interfax",
-    "ria",
-    "bbc",
-    "cnn",
-    "cctv",
-];
-
-/// Organisation names that carry no head word but are known to be organisations.
-pub const KNOWN_ORGS: &[&str] = &[
-    "Xinhua",
-    "Reuters",
-    "TASS",
-    "Interfax",
-    "Kremlin",
-    "Pentagon",
-    "White House",
-    "NATO",
-    "Hamas",
-    "Hezbollah",
-    "Taliban",
-    "Google",
-    "Apple",
-    "Amazon",
-    "Microsoft",
-    "Huawei",
-    "Sputnik",
-    "Bloomberg",
-    "Associated Press",
-    "AFP",
-    "Al Jazeera",
-    "Politburo",
-    "U.N.",
-    "UN",
-    "EU",
-    "WHO",
-    "IMF",
-    "WTO",
-];
-
-/// Words that may continue an organisation name after its head ("Ministry of Commerce"),
-/// compared lowercase. A capitalised word outside this list after "of" starts a new name.
-pub const ORG_DOMAIN_WORDS: &[&str] = &[
-    "commerce",
-    "foreign",
-    "affairs",
-    "defense",
-    "defence",
-    "justice",
-    "state",
-    "health",
-    "finance",
-    "trade",
-    "industry",
-    "education",
-    "interior",
-    "energy",
-    "agriculture",
-    "culture",
-    "economy",
-    "economic",
-    "public",
-    "security",
-    "national",
-    "international",
-    "development",
-    "information",
-    "technology",
-    "science",
-    "transport",
-    "labor",
-    "labour",
-    "environment",
-    "ecology",
-    "emergency",
-    "situations",
-    "home",
-    "internal",
-    "external",
-    "relations",
-    "cooperation",
-    "friendly",
-    "good-neighborliness",
-    "good-neighbourliness",
-    "peace",
-    "friendship",
-    "communist",
-    "people's",
-    "people",
-    "liberation",
-    "army",
-    "central",
-    "military",
-    "commission",
-    "china",
-    "russia",
-    "america",
-    "europe",
-    "asia",
-    "nations",
-    "united",
-    "states",
-    "republic",
-    "federal",
-    "reserve",
-    "european",
-    "world",
-    "global",
-    "human",
-    "rights",
-    "the",
-    "and",
-    "of",
-    "for",
-    "investigation",
-    "intelligence",
-    "shanghai",
-    "strategic",
-    "studies",
-];
-
-/// Verbs that report speech, in the forms news uses; "told" and "reported" included. Verbs of
-/// judgement that take a noun object rather than a clause ("welcomed the deal", "accused X of")
-/// are left out: what follows them is no quotation.
-pub const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "stated",
-    "states",
-    "noted",
-    "notes",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "reported",
-    "reports",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "emphasises",
-    "stressed",
-    "stresses",
-    "confirmed",
-    "confirms",
-    "announced",
-    "announces",
-    "warned",
-    "warns",
-    "urged",
-    "urges",
-    "insisted",
-    "insists",
-    "claimed",
-    "claims",
-    "argued",
-    "argues",
-    "explained",
-    "explains",
-    "remarked",
-    "declared",
-    "declares",
-    "affirmed",
-    "reaffirmed",
-    "reiterated",
-    "reiterates",
-    "asserted",
-    "acknowledged",
-    "admitted",
-    "denied",
-    "wrote",
-    "writes",
-    "commented",
-    "replied",
-    "responded",
-    "underlined",
-    "highlighted",
-    "maintained",
-    "suggested",
-    "vowed",
-    "pledged",
-    "pointed",
-    "observed",
-    "believes",
-    "believed",
-    "predicted",
-    "estimated",
-    "revealed",
-    "disclosed",
-    "recalled",
-    "complained",
-    "cautioned",
-];
-
-/// Adverbs that may sit between a speaker and its verb ("Zhao further noted").
-pub const SPEECH_ADVERBS: &[&str] = &[
-    "further",
-    "also",
-    "again",
-    "then",
-    "later",
-    "earlier",
-    "previously",
-    "once",
-    "repeatedly",
-    "clearly",
-    "firmly",
-    "strongly",
-    "publicly",
-    "recently",
-    "reportedly",
-    "has",
-    "have",
-    "had",
-    "was",
-    "is",
-    "would",
-    "will",
-    "separately",
-    "specifically",
-    "additionally",
-];
-
-/// Capitalised words that start sentences but are no names, compared lowercase: function words,
-/// common sentence openers, and words that are capitalised in names only after a name head.
-pub const FUNCTION_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "on",
-    "in",
-    "at",
-    "of",
-    "for",
-    "to",
-    "from",
-    "by",
-    "with",
-    "without",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "so",
-    "yet",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "as",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "where",
-    "why",
-    "how",
-    "all",
-    "both",
-    "each",
-    "every",
-    "some",
-    "many",
-    "most",
-    "more",
-    "other",
-    "another",
-    "such",
-    "no",
-    "not",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "first",
-    "second",
-    "third",
-    "last",
-    "next",
-    "new",
-    "however",
-    "meanwhile",
-    "moreover",
-    "also",
-    "still",
-    "then",
-    "now",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "earlier",
-    "later",
-    "according",
-    "despite",
-    "although",
-    "though",
-    "because",
-    "during",
-    "under",
-    "over",
-    "about",
-    "against",
-    "between",
-    "among",
-    "into",
-    "through",
-    "until",
-    "upon",
-    "within",
-    "amid",
-    "following",
-    "regarding",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "do",
-    "does",
-    "did",
-    "certain",
-    "several",
-    "few",
-    "western",
-    "eastern",
-    "northern",
-    "southern",
-    "comment",
-    "share",
-    "read",
-    "click",
-    "subscribe",
-    "related",
-    "advertisement",
-    "photo",
-    "video",
-    "home",
-    "menu",
-    "search",
-];
-
-/// Personal pronouns that can refer back to a person, compared lowercase.
-pub const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "his", "her", "hers"];
-
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Month number (1–12) for a month name or its common abbreviation, compared lowercase.
-pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.');
-    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
-        return u32::try_from(i + 1).ok();
-    }
-    let abbrev = [
-        "jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if w.eq_ignore_ascii_case("sept") {
-        return Some(9);
-    }
-    abbrev
-        .iter()
-        .position(|m| !m.is_empty() && m.eq_ignore_ascii_case(w))
-        .and_then(|i| u32::try_from(i + 1).ok())
-}
-
-/// The word classes of the large lists above, looked up through one hash map.
+/// The word classes of the data files (`data/names.txt`, `data/speech.txt`,
+/// `data/amounts.txt`), looked up through one map of bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
+    /// Offices and titles ("president", "spokesperson").
     Role = 1,
-    RoleModifier = 2,
-    OrgHead = 4,
-    OrgDomain = 8,
-    Speech = 16,
-    SpeechAdverb = 32,
-    Function = 64,
-    Pronoun = 128,
+    /// Words that lengthen a role before its head ("foreign", "deputy").
+    RoleModifier = 1 << 1,
+    /// Head words of organisation names ("ministry").
+    OrgHead = 1 << 2,
+    /// Words that continue an organisation name after its head ("commerce").
+    OrgDomain = 1 << 3,
+    /// Words between a speaker and its verb ("further").
+    SpeechAdverb = 1 << 4,
+    /// Words that are never a name: `demarche_text::english` function words and our page
+    /// furniture words.
+    Function = 1 << 5,
+    /// Military and police ranks ("Gen.", "Adm.").
+    Rank = 1 << 6,
+    /// Forms of address ("Mr.", "Sheikh").
+    Honorific = 1 << 7,
+    /// Lower-case words inside names ("van", "der", "bin").
+    Particle = 1 << 8,
+    /// Words after a name that belong to it ("Jr.").
+    NameSuffix = 1 << 9,
+    /// Heads that make a name no organisation ("treaty").
+    NonOrgHead = 1 << 10,
+    /// First words of names that are no persons ("Operation", "USS").
+    NonPersonPrefix = 1 << 11,
+    /// Words before a vessel's name ("tanker").
+    Vessel = 1 << 12,
+    /// Last words of names of places and features ("Island", "Prefecture").
+    PlaceHead = 1 << 13,
+    /// Nouns that make a name next to them a news outlet ("newspaper").
+    Outlet = 1 << 14,
+    /// Words that form a nationality with the next one ("South American").
+    Direction = 1 << 15,
+    /// Objects of "told" that are an audience ("reporters").
+    Hearer = 1 << 16,
+    /// Words that may follow a closing attribution ("on", "citing").
+    TrailingStarter = 1 << 17,
+    /// Words after a number that are not what it counts ("of").
+    NotUnit = 1 << 18,
+    /// Words after a number that stand for the noun counted before ("others").
+    Elided = 1 << 19,
+    /// Participles after a bare number that leave its noun out ("wounded").
+    Harm = 1 << 20,
+    /// Words before a speech verb's form that make it a noun ("a state visit", "about
+    /// remarks").
+    NounMarker = 1 << 21,
+    /// Units of measure ("km", "tonnes").
+    MeasureUnit = 1 << 22,
+    /// Words that put a date after them ahead of publication ("will", "expected").
+    Future = 1 << 23,
+    /// Words that put a date behind publication ("since").
+    Past = 1 << 24,
+    /// Well-known people news names by one word ("Lula").
+    KnownPerson = 1 << 25,
+    /// Words between a measured noun phrase and its verb ("expected", "had").
+    MeasureAux = 1 << 26,
+    /// Words between a measuring verb and its amount ("to", "about").
+    MeasureParticle = 1 << 27,
+    /// Words before a bare year or month that make it a time ("in", "since").
+    YearPreposition = 1 << 28,
+    /// Description nouns that may stand for any organisation that spoke ("group").
+    GenericSpeaker = 1 << 29,
+}
+
+/// Verb classes, matched by lemma (`demarche_text::english` inflects them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbClass {
+    /// Verbs of saying ("say", "tell", "warn").
+    Speech = 1,
+    /// Verbs that give a short quotation about their object ("call", "describe").
+    Calling = 2,
+    /// Speech verbs that may precede their subject ("…," said Zhao).
+    Invert = 4,
+    /// Verbs of relaying ("report", "quote", "cite").
+    Relay = 8,
+    /// Verbs whose subject an amount after them measures ("reach", "rise").
+    Measure = 16,
+    /// Verbs whose object an amount after "to" or "by" measures ("lift trade to …").
+    Raise = 32,
+}
+
+const NAMES: &str = include_str!("../data/names.txt");
+const SPEECH: &str = include_str!("../data/speech.txt");
+const AMOUNTS: &str = include_str!("../data/amounts.txt");
+const TIME: &str = include_str!("../data/time.txt");
+
+/// Content lines of a data file by `[section]`: (section, line without comment).
+fn sections(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut section = "";
+    text.lines().filter_map(move |l| {
+        let l = l.split_once('#').map_or(l, |(a, _)| a).trim();
+        if l.is_empty() {
+            return None;
+        }
+        if let Some(s) = l.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            section = s;
+            return None;
+        }
+        Some((section, l))
+    })
+}
+
+/// The word class of a section of `names.txt`, `speech.txt` or `amounts.txt`.
+fn class_of(section: &str) -> Option<Class> {
+    Some(match section {
+        "role" => Class::Role,
+        "role-modifier" => Class::RoleModifier,
+        "org-head" => Class::OrgHead,
+        "org-domain" => Class::OrgDomain,
+        "speech-adverb" => Class::SpeechAdverb,
+        "not-name" => Class::Function,
+        "rank" => Class::Rank,
+        "honorific" => Class::Honorific,
+        "particle" => Class::Particle,
+        "name-suffix" => Class::NameSuffix,
+        "non-org-head" => Class::NonOrgHead,
+        "non-person-prefix" => Class::NonPersonPrefix,
+        "vessel" => Class::Vessel,
+        "place-head" => Class::PlaceHead,
+        "outlet" => Class::Outlet,
+        "direction" => Class::Direction,
+        "hearer" => Class::Hearer,
+        "trailing-starter" => Class::TrailingStarter,
+        "not-unit" => Class::NotUnit,
+        "elided" => Class::Elided,
+        "harm" => Class::Harm,
+        "noun-marker" => Class::NounMarker,
+        "measure-unit" => Class::MeasureUnit,
+        "future" => Class::Future,
+        "person-known" => Class::KnownPerson,
+        "measure-aux" => Class::MeasureAux,
+        "measure-particle" => Class::MeasureParticle,
+        "year-preposition" => Class::YearPreposition,
+        "generic-speaker" => Class::GenericSpeaker,
+        "past" => Class::Past,
+        _ => return None,
+    })
+}
+
+fn verb_class_of(section: &str) -> Option<VerbClass> {
+    Some(match section {
+        "speech" => VerbClass::Speech,
+        "calling" => VerbClass::Calling,
+        "invert" => VerbClass::Invert,
+        "relay" => VerbClass::Relay,
+        "measure-verb" => VerbClass::Measure,
+        "raise-verb" => VerbClass::Raise,
+        _ => return None,
+    })
+}
+
+/// Whether `word` (any case) belongs to a word class. Words without capitals are looked up
+/// as they are, so most tokens need no allocation.
+pub fn has(class: Class, word: &str) -> bool {
+    let found = with_lower(word, |w| index().classes.get(w).copied());
+    if found.is_some_and(|c| c & class as u32 != 0) {
+        return true;
+    }
+    class == Class::Function && demarche_text::english::words().is_function_word(word)
+}
+
+/// `f` of `word` in lower case, lowered on the stack when it is short ASCII (this runs for
+/// most tokens).
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = buf.get_mut(..word.len()).unwrap_or(&mut []);
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).unwrap_or(""));
+    }
+    f(&word.to_lowercase())
+}
+
+/// Whether the verb form `word` (any case; not a gerund) is of a verb class: its lemma, by
+/// `demarche_text::english`, is listed in the class.
+pub fn verb_has(class: VerbClass, word: &str) -> bool {
+    with_lower(word, |w| {
+        if w.ends_with("ing") || !w.starts_with(char::is_alphabetic) {
+            return false;
+        }
+        let idx = index();
+        if let Some(c) = idx.verb_forms.get(w) {
+            return c & class as u8 != 0;
+        }
+        demarche_text::english::get()
+            .known_lemma(w)
+            .and_then(|l| idx.verb_forms.get(l))
+            .is_some_and(|c| c & class as u8 != 0)
+    })
+}
+
+/// Whether a name (as written) is a known organisation without a head word ("Reuters").
+pub fn is_known_org(name: &str) -> bool {
+    index().known_orgs.contains(name)
+}
+
+/// The ISO 4217 code of a currency sign or code written before a number ("$", "RMB").
+pub fn currency_before(word: &str) -> Option<&'static str> {
+    with_lower(word, |w| index().currency_before.get(w).copied())
+}
+
+/// The ISO 4217 code of a currency word written after a number ("dollars").
+pub fn currency_after(word: &str) -> Option<&'static str> {
+    with_lower(word, |w| index().currency_after.get(w).copied())
+}
+
+/// The power of ten of a scale word ("billion" → 9, "bn" → 9).
+pub fn scale(word: &str) -> Option<u32> {
+    with_lower(word, |w| index().scale.get(w).copied())
+}
+
+/// Whether `word` (any case) is a personal pronoun that refers back to a person ("he", "her"),
+/// by `demarche_text::english`'s anaphora list.
+pub fn is_person_pronoun(word: &str) -> bool {
+    with_lower(word, |w| {
+        demarche_text::english::get().anaphor(&[w]) == Some(demarche_text::english::Anaphor::Person)
+    })
+}
+
+/// Month number (1–12) for a month name or its common abbreviation, any case.
+pub fn month_number(word: &str) -> Option<u32> {
+    demarche_text::english::words().month(word)
 }
 
 struct Index {
-    classes: HashMap<&'static str, u16>,
+    classes: HashMap<&'static str, u32>,
+    /// Lemma and regular forms (not gerunds) → bits of [`VerbClass`].
+    verb_forms: HashMap<String, u8>,
+    known_orgs: std::collections::HashSet<&'static str>,
+    currency_before: HashMap<&'static str, &'static str>,
+    currency_after: HashMap<&'static str, &'static str>,
+    scale: HashMap<&'static str, u32>,
     places: HashMap<&'static str, (usize, PlaceKind)>,
     nationalities: HashMap<&'static str, usize>,
 }
@@ -901,69 +507,76 @@ struct Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut classes: HashMap<&'static str, u16> = HashMap::new();
-        let lists: [(&[&'static str], Class); 8] = [
-            (ROLE_WORDS, Class::Role),
-            (ROLE_MODIFIERS, Class::RoleModifier),
-            (ORG_HEADS, Class::OrgHead),
-            (ORG_DOMAIN_WORDS, Class::OrgDomain),
-            (SPEECH_VERBS, Class::Speech),
-            (SPEECH_ADVERBS, Class::SpeechAdverb),
-            (FUNCTION_WORDS, Class::Function),
-            (PERSON_PRONOUNS, Class::Pronoun),
-        ];
-        for (list, class) in lists {
-            for w in list {
-                *classes.entry(w).or_default() |= class as u16;
+        let mut idx = Index {
+            classes: HashMap::new(),
+            verb_forms: HashMap::new(),
+            known_orgs: Default::default(),
+            currency_before: HashMap::new(),
+            currency_after: HashMap::new(),
+            scale: HashMap::new(),
+            places: HashMap::new(),
+            nationalities: HashMap::new(),
+        };
+        for (section, line) in sections(NAMES)
+            .chain(sections(SPEECH))
+            .chain(sections(AMOUNTS))
+            .chain(sections(TIME))
+        {
+            if section == "org-known" {
+                idx.known_orgs.insert(line);
+            } else if let Some(c) = class_of(section) {
+                for w in line.split_whitespace() {
+                    *idx.classes.entry(w).or_default() |= c as u32;
+                }
+            } else if let Some(v) = verb_class_of(section) {
+                for lemma in line.split_whitespace() {
+                    let [third, past, _gerund] = demarche_text::english::verb_forms(lemma);
+                    for form in [lemma.to_string(), third, past] {
+                        *idx.verb_forms.entry(form).or_default() |= v as u8;
+                    }
+                }
+            } else {
+                let mut parts = line.split_whitespace();
+                let (Some(w), Some(v)) = (parts.next(), parts.next()) else {
+                    continue;
+                };
+                match section {
+                    "currency-before" => {
+                        idx.currency_before.insert(w, v);
+                    }
+                    "currency-after" => {
+                        idx.currency_after.insert(w, v);
+                    }
+                    "scale" => {
+                        if let Ok(e) = v.parse() {
+                            idx.scale.insert(w, e);
+                        }
+                    }
+                    _ => {}
+                }
             }
         }
-        let mut places = HashMap::new();
-        let mut nationalities = HashMap::new();
         // Countries first, so that a name that is both a country alias and a capital (none
         // today) resolves to the country, as `place` promises.
         for (i, c) in COUNTRIES.iter().enumerate() {
             for n in std::iter::once(&c.name).chain(c.aliases) {
-                places.entry(*n).or_insert((i, PlaceKind::Country));
+                idx.places.entry(*n).or_insert((i, PlaceKind::Country));
             }
             for a in c.adjectives {
-                nationalities.entry(*a).or_insert(i);
+                idx.nationalities.entry(*a).or_insert(i);
             }
         }
         for (i, c) in COUNTRIES.iter().enumerate() {
             for n in c.capitals {
-                places.entry(*n).or_insert((i, PlaceKind::City));
+                idx.places.entry(*n).or_insert((i, PlaceKind::City));
             }
         }
-        Index {
-            classes,
-            places,
-            nationalities,
-        }
+        idx
     })
 }
 
-/// Whether `word` (any case) belongs to a word class. Words without capitals are looked up
-/// as they are, so most tokens need no allocation.
-pub fn has(class: Class, word: &str) -> bool {
-    let classes = &index().classes;
-    // Short ASCII words (nearly all) are lowered on the stack: this runs for most tokens.
-    let mut buf = [0u8; 32];
-    let found = if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
-        classes.get(word)
-    } else if word.is_ascii() && word.len() <= buf.len() {
-        let lower = buf.get_mut(..word.len()).unwrap_or(&mut []);
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).ok().and_then(|w| classes.get(w))
-    } else {
-        classes.get(word.to_lowercase().as_str())
-    };
-    found.is_some_and(|c| c & class as u16 != 0)
-}
-
 /// Whether `word` is in `list`, ignoring case. The lists are lowercase ASCII, so an ASCII
-/// case-insensitive comparison is exact for them and needs no allocation (this runs for most
-/// tokens several times).
+/// case-insensitive comparison is exact for them and needs no allocation.
 pub fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
@@ -983,6 +596,19 @@ mod tests {
         assert_eq!(month_number("Oct."), Some(10));
         assert_eq!(month_number("May"), Some(5));
         assert_eq!(month_number("Mayday"), None);
+        assert!(has(Class::Role, "Spokesperson") && has(Class::Rank, "Gen."));
+        assert!(has(Class::Function, "the") && has(Class::Function, "Western"));
+        assert!(!has(Class::Function, "Putin"));
+        assert!(has(Class::Particle, "der") && has(Class::PlaceHead, "Prefecture"));
+        assert!(verb_has(VerbClass::Speech, "said") && verb_has(VerbClass::Speech, "told"));
+        assert!(verb_has(VerbClass::Speech, "Warns") && !verb_has(VerbClass::Speech, "saying"));
+        assert!(!verb_has(VerbClass::Relay, "citing") && verb_has(VerbClass::Relay, "quoted"));
+        assert!(verb_has(VerbClass::Measure, "rose") && verb_has(VerbClass::Calling, "called"));
+        assert!(is_known_org("Reuters") && is_known_org("Global Times") && !is_known_org("who"));
+        assert_eq!(currency_before("$"), Some("USD"));
+        assert_eq!(currency_after("Euros"), Some("EUR"));
+        assert_eq!(scale("bln"), Some(9));
+        assert!(is_person_pronoun("She") && !is_person_pronoun("it"));
         // Every code is the length its standard gives.
         for c in COUNTRIES {
             assert_eq!(c.iso3.len(), 3, "{}", c.name);

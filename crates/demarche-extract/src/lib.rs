@@ -5,12 +5,13 @@
 //! [`Organization`], [`Place`], [`Quotation`], [`Amount`], [`TimeExpression`] and [`Tone`].
 //! Input: a document's text, its publication date (relative dates need it), and optionally the
 //! sentence spans of the project's splitter (`demarche-text`); without them
-//! [`split_sentences`] is used. Output: values whose spans all point into the given text
+//! [`split_sentences`] (the same splitter) is used. Tokens and English words come from
+//! `demarche-text` too; the crate's own word lists are data files (`data/*.txt`). Output: values whose spans all point into the given text
 //! (`&text[item.span.range()] == item.text` for every item), plus [`gkg::gkg_row`] for GDELT
 //! GKG 2.1 rows. **Architecture invariant:** this crate does no IO.
 //!
 //! Design decision: rules and word lists written by us (capitalised sequences, title and
-//! nationality lexicons, speech-verb patterns), because no English tagger or NER model is
+//! nationality lexicons, speech-verb patterns, words of tense), because no English tagger or NER model is
 //! available offline and rules can say *why* an item was found. Rejected alternative: reusing
 //! the event coder's parse trees — extraction would then depend on the parser's accuracy and
 //! speed, and would not run on text the parser cannot handle; the rules here need only tokens.
@@ -33,6 +34,7 @@ pub mod gkg;
 mod lexicon;
 mod quotes;
 mod time;
+mod titles;
 mod tokens;
 mod tone;
 
@@ -91,6 +93,24 @@ fn sentence_tokens(text: &str, sentences: Option<&[Span]>) -> Vec<SentenceTokens
         .collect()
 }
 
+/// The dateline at the start of a text ("TOKYO, March 3 (Kyodo) -", "Global Times (20 November
+/// 2021) –") as `demarche_text::segment` finds it, when none of the sentences holds it.
+fn dateline_span(text: &str, sents: &[SentenceTokens]) -> Option<Span> {
+    // Datelines open the text or follow its headline: the first 1,000 bytes suffice.
+    let mut cut = text.len().min(1000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = text.get(..cut)?;
+    let seg = demarche_text::segment(head)
+        .into_iter()
+        .find(|s| s.kind == demarche_text::SegmentKind::Dateline)?;
+    let covered = sents
+        .iter()
+        .any(|s| s.span.start < seg.span.end && seg.span.start < s.span.end);
+    (!covered).then_some(seg.span)
+}
+
 /// Sentences longer than this are cut at white space: no news sentence is this long, and the
 /// per-sentence rules must not see megabytes of unpunctuated text as one sentence.
 const MAX_SENTENCE_BYTES: usize = 4096;
@@ -125,10 +145,19 @@ fn bounded(text: &str, span: Span) -> Vec<Span> {
 /// spans into `text` (for example from `demarche-text`), or `None` for the built-in splitter.
 pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) -> Knowledge {
     let sents = sentence_tokens(text, sentences);
-    let entities = entities::find_entities(text, &sents);
+    let dateline = dateline_span(text, &sents);
+    let entities = entities::find_entities(text, &sents, dateline);
     let quotations = quotes::find_quotations(text, &sents, &entities);
     let mut dates = Vec::new();
     let mut amounts = Vec::new();
+    // The dateline's date ("TOKYO, March 3 (Kyodo) -"): sentences leave datelines out.
+    if let Some(d) = dateline {
+        dates.extend(time::find_times(
+            text,
+            &tokens::tokenize(text, d),
+            published,
+        ));
+    }
     for s in &sents {
         let times = time::find_times(text, &s.toks, published);
         amounts.extend(amounts::find_amounts(text, s, &times));

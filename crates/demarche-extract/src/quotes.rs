@@ -1,23 +1,35 @@
-//! Quotations, direct and indirect, with their speaker and the chain of who reported them.
+//! Quotations, direct and indirect, with their speaker and the chain of who relayed them.
 //!
-//! An attribution is a subject followed by a speech verb (adverbs such as "further" may sit in
-//! between: "Zhao further noted"), or a speech verb followed by its subject after a comma
-//! ("…, said Zhao"). In each sentence:
-//! - a **leading** attribution opens the sentence or a clause after a comma and is followed by
-//!   its content: "Zhao told the media that …", "Putin said that …";
-//! - a **trailing** attribution closes the sentence after a comma, followed at most by adjuncts:
-//!   "…, Zhao said on Friday.", "…, Russian news agency TASS reported.";
+//! An attribution is a subject with a speech verb (`data/speech.txt`, matched by lemma): "Zhao
+//! said", "Zhao further noted", "…, said Zhao" (verbs that invert, after a quotation or a
+//! comma). In each sentence:
+//! - a **leading** attribution is followed by its content: "Zhao told the media that …";
+//! - a **trailing** attribution closes the sentence after a comma, followed at most by its
+//!   hearer and adjuncts: "…, Zhao said on Friday.", "…, TASS reported.";
 //! - with both, the leading subject is the speaker and the trailing one the reporter:
-//!   "Putin said that …, TASS reported." → speaker Putin, reported by TASS. A leading subject
-//!   that is no known person or organisation ("the two sides reiterated that …, Zhao noted")
-//!   stays inside the content of the trailing speaker;
+//!   "Putin said that …, TASS reported." → speaker Putin, reported by TASS;
 //! - with neither, "According to X, …" or "…, according to X." makes X the source.
 //!
-//! Direct quotations are text between double quotation marks with at least four words; their
-//! speaker is the attribution found in the sentence that closes (or else opens) the quotation.
+//! **The reporter chain** ([`relay`]): "…, NHK reported, citing officials" and "Army radio,
+//! citing an official, said …" make the cited words the speaker and the outlet the reporter;
+//! "X told public broadcaster NHK that …" makes the outlet the reporter (an audience such as
+//! "reporters" is none); "TASS quoted X as saying" and "…, quoting him as calling …" make X
+//! the speaker and the quoting subject the reporter.
+//!
+//! **Speakers through pronouns and descriptions** ([`Discourse`]): "he said", "she added" are
+//! the person who spoke last within two sentences (else the last person named); "it said",
+//! "the group said", "the agency said" are the organisation that spoke last (one whose name
+//! holds the noun, when there is one), else the last organisation named.
+//!
+//! Direct quotations are text between double quotation marks; their speaker is the attribution
+//! of the sentence that closes (or else opens) the quotation. Quotations of one to three words
+//! ("called the strikes "reckless"") count only when that sentence has an attribution, so
+//! scare quotes stay out. A sentence holding a direct quotation is reported through it, not
+//! again as an indirect one. Indirect content must read as a clause (it holds a verb form), so
+//! "pledged $150 million in aid" or "did not respond to a request" is no quotation.
 
 use crate::entities::{Entities, EntityRef, SentenceTokens};
-use crate::lexicon::{Class, has, is_in};
+use crate::lexicon::{self, Class, VerbClass, has};
 use crate::tokens::{Tok, TokenKind};
 use demarche_model::Span;
 use serde::Serialize;
@@ -33,7 +45,7 @@ pub enum QuoteKind {
 /// Who said (or reported) something, with the verb used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Attribution {
-    /// The subject as written ("The Russian president", "media reports").
+    /// The subject as written ("The Russian president", "media reports", "it").
     pub text: String,
     pub span: Span,
     pub verb: String,
@@ -61,112 +73,154 @@ fn word<'t>(text: &'t str, t: &Tok) -> &'t str {
     t.span.slice(text).unwrap_or("")
 }
 
-/// Objects of "told" before its content: "told the media that".
-const HEARERS: &[&str] = &[
-    "the",
-    "media",
-    "reporters",
-    "journalists",
-    "press",
-    "a",
-    "news",
-    "conference",
-    "briefing",
-    "parliament",
-    "lawmakers",
-    "audience",
-    "us",
-    "him",
-    "her",
-    "them",
-];
-
-/// Words that may start what follows a closing attribution: "…, Zhao said on Friday."
-const TRAILING_STARTERS: &[&str] = &[
-    "on",
-    "at",
-    "in",
-    "during",
-    "after",
-    "before",
-    "to",
-    "while",
-    "when",
-    "from",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "late",
-    "early",
-    "according",
-    "as",
-    "via",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "tonight",
-    "overnight",
-];
-
-struct Found {
-    /// Token indices: subject `s..e`, verb `v`.
+/// A subject (token range) with the entity it names, when known.
+#[derive(Debug, Clone, Copy)]
+struct Np {
     s: usize,
     e: usize,
-    v: usize,
     entity: Option<(Span, EntityRef)>,
+}
+
+/// An attribution found in a sentence: speaker (maybe relayed), verb, and what follows it.
+#[derive(Debug, Clone)]
+struct Found {
+    /// The subject of the verb.
+    subject: Np,
+    /// The speech verb's token.
+    v: usize,
+    /// The verb comes before its subject ("…, said Zhao").
+    inverted: bool,
+    /// When the subject relays someone else's words ("NHK reported, citing officials";
+    /// "TASS quoted X as saying"): the cited words' subject and the relaying verb's token.
+    cited: Option<(Np, usize)>,
+    /// The outlet a "told" names ("told public broadcaster NHK").
+    outlet: Option<Np>,
+    /// The token after the attribution's own words (verb, hearer, cited subject, adjuncts).
+    after: usize,
 }
 
 fn is_boundary(text: &str, t: &Tok) -> bool {
     matches!(
         word(text, t),
-        "," | ";" | "“" | "”" | "\"" | "–" | "—" | ":"
+        "," | ";" | "“" | "”" | "\"" | "–" | "—" | ":" | "--" | "(" | ")"
     )
 }
 
-/// The subject before the speech verb at `v`: an entity mention ending right before it (after
-/// skipping adverbs), else the words back to the previous comma or the sentence start.
-fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Option<Found> {
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn not_place(e: &(Span, EntityRef)) -> bool {
+    !matches!(e.1, EntityRef::Place(_))
+}
+
+/// The noun phrase that starts at token `s`: an entity mention starting there, else words up
+/// to a boundary, a verb-like word or a preposition (at most eight).
+fn np_after(text: &str, toks: &[Tok], s: usize, entities: &Entities) -> Option<Np> {
+    np_after_to(text, toks, s, entities, false)
+}
+
+/// [`np_after`]; with `to_boundary`, the phrase runs on over prepositions to the next comma or
+/// the sentence's end (a cited source: "citing people familiar with the matter").
+fn np_after_to(
+    text: &str,
+    toks: &[Tok],
+    s: usize,
+    entities: &Entities,
+    to_boundary: bool,
+) -> Option<Np> {
+    let first = toks.get(s)?;
+    if let Some((span, r)) = entities.starting_at(first.span.start).filter(not_place) {
+        let e = toks.iter().position(|t| t.span.end == span.end)? + 1;
+        // A longer noun phrase that ends with the entity ("public broadcaster NHK").
+        return Some(Np {
+            s,
+            e,
+            entity: Some((span, r)),
+        });
+    }
+    let mut e = s;
+    while e < toks.len() && e - s < if to_boundary { 10 } else { 8 } {
+        let t = toks.get(e)?;
+        let w = word(text, t);
+        let function = has(Class::Function, w) && !matches!(w, "the" | "a" | "an");
+        let stop = t.kind == TokenKind::Punct
+            || (e > s
+                && ((!to_boundary && function)
+                    || w == "that"
+                    || w == "as"
+                    || lexicon::verb_has(VerbClass::Speech, w)
+                    || lexicon::verb_has(VerbClass::Relay, w)));
+        if stop {
+            break;
+        }
+        e += 1;
+    }
+    if e == s {
+        return None;
+    }
+    // The last person or organisation named inside it ("state news agency SUNA").
+    let span = Span::new(first.span.start, toks.get(e - 1)?.span.end);
+    let entity = entities
+        .last_within(span)
+        .filter(|(sp, _)| sp.end == span.end);
+    Some(Np { s, e, entity })
+}
+
+/// The subject before the speech verb at `v` (see the module doc).
+fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Option<Np> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     let mut e = v;
-    while e > 0
-        && toks
-            .get(e - 1)
-            .is_some_and(|t| has(Class::SpeechAdverb, word(text, t)))
-    {
+    while e > 0 && has(Class::SpeechAdverb, w(e - 1)) {
         e -= 1;
+    }
+    // "Joint Chiefs of Staff (JCS) said": a bracketed short name after the subject.
+    if e >= 3 && w(e - 1) == ")" && w(e - 3) == "(" {
+        e -= 3;
     }
     let last = toks.get(e.checked_sub(1)?)?;
     if word(text, last) == "," {
-        return appositive_subject(text, toks, e - 1, v, entities);
+        return appositive_subject(text, toks, e - 1, entities).map(|(np, _)| np);
     }
-    // "… and said", "… who said": the subject is elsewhere; no attribution is guessed.
-    if last.kind == TokenKind::Punct
-        || matches!(
-            word(text, last),
-            "and" | "but" | "or" | "who" | "which" | "that"
-        )
-    {
+    // "… and said": the subject is the clause's, when the sentence opens with a named one.
+    if matches!(word(text, last), "and" | "but") {
+        let (span, r) = toks
+            .first()
+            .and_then(|t| entities.starting_at(t.span.start))
+            .filter(not_place)?;
+        let s = toks.iter().position(|t| t.span.start == span.start)?;
+        let end = toks.iter().position(|t| t.span.end == span.end)? + 1;
+        let opens = (0..s).all(|k| {
+            toks.get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word && is_cap(word(text, t)) || w(k) == "'s")
+        });
+        return opens.then_some(Np {
+            s,
+            e: end,
+            entity: Some((span, r)),
+        });
+    }
+    if last.kind == TokenKind::Punct || matches!(word(text, last), "who" | "which" | "that") {
         return None;
     }
-    // The noun phrase runs back to a boundary, at most twelve words.
+    // The noun phrase runs back to a boundary, at most twelve words; "and" joins capitalised
+    // words ("Mines and Energy Minister …").
     let mut s = e - 1;
-    while s > 0
-        && e - s < 12
-        && toks.get(s - 1).is_some_and(|t| {
-            !is_boundary(text, t) && !matches!(word(text, t), "that" | "and" | "but" | "while")
-        })
-    {
+    while s > 0 && e - s < 12 {
+        let p = w(s - 1);
+        let stop = toks.get(s - 1).is_some_and(|t| is_boundary(text, t))
+            || matches!(
+                p,
+                "that" | "but" | "while" | "as" | "when" | "after" | "because"
+            )
+            || (p == "and" && !(is_cap(w(s)) && s >= 2 && is_cap(w(s - 2))));
+        if stop {
+            break;
+        }
         s -= 1;
     }
     // The entity the noun phrase ends with ("… spokesperson Zhao Lijian"), else the last person
     // or organisation named inside it ("the state-run IRNA news agency").
-    let not_place = |(_, r): &(Span, EntityRef)| !matches!(r, EntityRef::Place(_));
     let entity = entities
         .ending_at(last.span.end)
         .filter(not_place)
@@ -174,111 +228,253 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
             let np_start = toks.get(s).map_or(last.span.start, |t| t.span.start);
             entities.last_within(Span::new(np_start, last.span.end))
         });
-    Some(Found { s, e, v, entity })
+    // A subject inside a clause that is not the sentence's main one ("Asked about X, Ma said")
+    // starts after the clause's comma already; a subject that is a long clause is no subject.
+    Some(Np { s, e, entity })
 }
 
-/// "Anna Lind, a senior adviser to the government, said …": the subject is the name before an
-/// apposition that ends with the comma at token `comma`.
+/// "Anna Lind, a senior adviser to the government, said …": the subject before an apposition
+/// that ends with the comma at token `comma`. The apposition may cite the real source ("Army
+/// radio, citing an official, said"): then the cited phrase comes back too.
 fn appositive_subject(
     text: &str,
     toks: &[Tok],
     comma: usize,
-    v: usize,
     entities: &Entities,
-) -> Option<Found> {
+) -> Option<(Np, Option<Np>)> {
     let open = (comma.saturating_sub(16)..comma)
         .rev()
         .find(|&k| toks.get(k).is_some_and(|t| word(text, t) == ","))?;
-    let first = toks.get(open + 1).map(|t| word(text, t).to_lowercase())?;
-    // "Zhao Lijian, a spokesperson …," or "Olaf Scholz, speaking in Berlin,".
-    let describes = matches!(first.as_str(), "a" | "an" | "the")
+    let first_tok = toks.get(open + 1)?;
+    let first = word(text, first_tok).to_lowercase();
+    let citing = first == "citing";
+    let describes = citing
+        || matches!(first.as_str(), "a" | "an" | "the" | "who")
         || (first.ends_with("ing") && first.len() > 4)
-        || crate::lexicon::has(crate::lexicon::Class::Role, &first)
-        || crate::lexicon::has(crate::lexicon::Class::RoleModifier, &first)
-        || crate::lexicon::nationality(toks.get(open + 1).map_or("", |t| word(text, t))).is_some();
+        || has(Class::Role, &first)
+        || has(Class::RoleModifier, &first)
+        || lexicon::nationality(word(text, first_tok)).is_some()
+        || toks
+            .get(open + 2)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
     if !describes || open == 0 {
         return None;
     }
     let name_end = toks.get(open - 1)?;
-    let (span, r) = entities
-        .ending_at(name_end.span.end)
-        .filter(|(_, r)| !matches!(r, EntityRef::Place(_)))?;
-    let s = toks.iter().position(|t| t.span.start == span.start)?;
-    Some(Found {
-        s,
-        e: open,
-        v,
-        entity: Some((span, r)),
-    })
+    let subject = if let Some((span, r)) = entities.ending_at(name_end.span.end).filter(not_place) {
+        let s = toks.iter().position(|t| t.span.start == span.start)?;
+        Np {
+            s,
+            e: open,
+            entity: Some((span, r)),
+        }
+    } else {
+        // A description ("A Hamas official, speaking on condition of anonymity,"): back to the
+        // sentence's start or a boundary, at most eight words.
+        let mut s = open;
+        while s > 0 && open - s < 8 && toks.get(s - 1).is_some_and(|t| !is_boundary(text, t)) {
+            s -= 1;
+        }
+        if s > 0 {
+            return None;
+        }
+        Np {
+            s,
+            e: open,
+            entity: None,
+        }
+    };
+    let cited = if citing {
+        np_after_to(text, toks, open + 2, entities, true).map(|np| Np {
+            e: np.e.min(comma),
+            ..np
+        })
+    } else {
+        None
+    };
+    Some((subject, cited))
 }
 
-/// Finds every attribution (subject + speech verb) in a sentence, in order.
-fn attributions(text: &str, toks: &[Tok], entities: &Entities) -> Vec<Found> {
+/// What follows a speech verb at `v`: a hearer or an outlet ("told reporters", "told
+/// public broadcaster NHK"), a "quoted X as saying" source, a cited source ("reported, citing
+/// officials"), and the token after all of it.
+fn relay(
+    text: &str,
+    toks: &[Tok],
+    v: usize,
+    entities: &Entities,
+) -> (Option<Np>, Option<(Np, usize)>, usize) {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let verb = w(v).to_lowercase();
+    let mut k = v + 1;
+    if w(k) == "out" && verb.starts_with("point") {
+        k += 1;
+    }
+    let mut outlet = None;
+    let mut cited = None;
+    let tell = demarche_text::english::get().verb_lemma(&verb) == "tell";
+    if tell && let Some(np) = np_after(text, toks, k, entities) {
+        let hearer = (np.s..np.e).any(|j| has(Class::Hearer, w(j)));
+        let is_outlet = (np.s..np.e).any(|j| has(Class::Outlet, w(j)))
+            || np
+                .entity
+                .is_some_and(|(_, r)| matches!(r, EntityRef::Organization(_)));
+        if is_outlet && !hearer {
+            outlet = Some(np);
+        }
+        k = np.e;
+    }
+    // "quoted X as saying", "quoting him as calling"
+    if (lexicon::verb_has(VerbClass::Relay, &verb) && verb.starts_with("quot") || verb == "quoting")
+        && let Some(np) = np_after(text, toks, k, entities)
+        && w(np.e) == "as"
+    {
+        cited = Some((np, v));
+        k = np.e + 2;
+    }
+    // "…, NHK reported on Friday, citing people familiar with the matter."
+    let mut j = k;
+    while j < toks.len() && j - k < 6 && !matches!(w(j), "citing" | "." | "that" | "\"" | "“") {
+        j += 1;
+    }
+    let comma_citing = w(j) == "citing" && (j == k || w(j - 1) == ",");
+    if comma_citing && let Some(np) = np_after_to(text, toks, j + 1, entities, true) {
+        cited = Some((np, j));
+        k = np.e;
+    }
+    (outlet, cited, k)
+}
+
+/// Every attribution (subject + speech verb) of a sentence, in order.
+fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) -> Vec<Found> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     let mut out = Vec::new();
     for (v, t) in toks.iter().enumerate() {
-        let w = word(text, t);
-        if !has(Class::Speech, w) {
+        let vw = word(text, t);
+        let speech = lexicon::verb_has(VerbClass::Speech, vw)
+            || lexicon::verb_has(VerbClass::Relay, vw) && !vw.starts_with("cit");
+        let call = calling && lexicon::verb_has(VerbClass::Calling, vw);
+        if !speech && !call {
             continue;
         }
-        if w.eq_ignore_ascii_case("pointed")
-            && toks.get(v + 1).is_none_or(|n| word(text, n) != "out")
-        {
+        if vw.eq_ignore_ascii_case("pointed") && w(v + 1) != "out" {
+            continue;
+        }
+        // A noun, not a verb: "a state visit", "the report", "about remarks".
+        let determiner = v > 0
+            && (toks
+                .get(v - 1)
+                .is_some_and(|p| p.kind == TokenKind::Possessive)
+                || has(Class::NounMarker, w(v - 1)));
+        if determiner {
+            continue;
+        }
+        // Negated or infinitive: "did not respond", "declined to comment".
+        let negated = (v.saturating_sub(2)..v)
+            .any(|k| matches!(w(k).to_lowercase().as_str(), "not" | "n't" | "never" | "to"));
+        if negated {
             continue;
         }
         // Inverted: "…, said Zhao Lijian."
-        let after_comma = v > 0
-            && toks
-                .get(v - 1)
-                .is_some_and(|p| matches!(word(text, p), "," | "”" | "\""));
-        let inverted = toks
-            .get(v + 1)
-            .and_then(|next| entities.starting_at(next.span.start))
-            .filter(|(_, r)| !matches!(r, EntityRef::Place(_)));
-        if let (true, Some((span, r))) = (after_comma, inverted) {
-            let e = toks
-                .iter()
-                .position(|x| x.span.end == span.end)
-                .map_or(v + 2, |k| k + 1);
+        let after_comma = v > 0 && matches!(w(v - 1), "," | "”" | "\"");
+        let inverts = lexicon::verb_has(VerbClass::Invert, vw);
+        if after_comma
+            && inverts
+            && let Some(np) = toks
+                .get(v + 1)
+                .and_then(|_| np_after(text, toks, v + 1, entities))
+                .filter(|np| np.entity.is_some())
+        {
             out.push(Found {
-                s: v + 1,
-                e,
+                subject: np,
                 v,
-                entity: Some((span, r)),
+                inverted: true,
+                cited: None,
+                outlet: None,
+                after: np.e,
             });
             continue;
         }
-        if let Some(f) = subject_before(text, toks, v, entities) {
-            out.push(f);
-        }
+        let mut cited_before = None;
+        let subject = if v > 0 && w(v - 1) == "," {
+            appositive_subject(text, toks, v - 1, entities).map(|(np, c)| {
+                cited_before = c;
+                np
+            })
+        } else {
+            subject_before(text, toks, v, entities)
+        };
+        let Some(subject) = subject else { continue };
+        let (outlet, cited, after) = relay(text, toks, v, entities);
+        let cited = cited.or(cited_before.map(|c| (c, c.s.saturating_sub(1))));
+        out.push(Found {
+            subject,
+            v,
+            inverted: false,
+            cited,
+            outlet,
+            after,
+        });
     }
     out
 }
 
-fn attribution(text: &str, toks: &[Tok], f: &Found, entities: &Entities) -> Option<Attribution> {
-    let verb_tok = toks.get(f.v)?;
-    let verb_span = if word(text, verb_tok).eq_ignore_ascii_case("pointed") {
-        toks.get(f.v + 1)
-            .map_or(verb_tok.span, |n| verb_tok.span.cover(n.span))
-    } else {
-        verb_tok.span
+fn np_attribution(
+    text: &str,
+    toks: &[Tok],
+    np: &Np,
+    verb: Span,
+    entities: &Entities,
+) -> Option<Attribution> {
+    let span = match np.entity {
+        Some((sp, _)) if toks.get(np.s).is_some_and(|t| t.span.start >= sp.start) => sp,
+        _ => Span::new(
+            toks.get(np.s)?.span.start,
+            toks.get(np.e.checked_sub(1)?)?.span.end,
+        ),
     };
-    let span = match f.entity {
-        Some((sp, _)) if f.s > f.v => sp,
-        _ => {
-            let a = toks.get(f.s)?;
-            let b = toks.get(f.e.checked_sub(1)?)?;
-            Span::new(a.span.start, b.span.end)
-        }
-    };
-    let entity = f.entity.map(|(_, r)| r);
+    let entity = np.entity.map(|(_, r)| r);
     Some(Attribution {
         text: span.slice(text)?.to_string(),
         span,
-        verb: verb_span.slice(text)?.to_string(),
-        verb_span,
+        verb: verb.slice(text)?.to_string(),
+        verb_span: verb,
         entity,
         name: entity.and_then(|r| entities.name(r)).map(str::to_string),
     })
+}
+
+fn verb_span(text: &str, toks: &[Tok], v: usize) -> Option<Span> {
+    let t = toks.get(v)?;
+    Some(if word(text, t).to_lowercase().starts_with("point") {
+        toks.get(v + 1).map_or(t.span, |n| t.span.cover(n.span))
+    } else {
+        t.span
+    })
+}
+
+/// The speaker and the reporters of an attribution: a cited source speaks and the subject
+/// relays; an outlet told the words relays them too.
+fn speaker_and_reporters(
+    text: &str,
+    toks: &[Tok],
+    f: &Found,
+    entities: &Entities,
+) -> Option<(Attribution, Vec<Attribution>)> {
+    let verb = verb_span(text, toks, f.v)?;
+    let subject = np_attribution(text, toks, &f.subject, verb, entities)?;
+    let mut reporters = Vec::new();
+    let speaker = if let Some((np, cv)) = &f.cited {
+        let cverb = verb_span(text, toks, *cv).unwrap_or(verb);
+        reporters.push(subject);
+        np_attribution(text, toks, np, cverb, entities)?
+    } else {
+        subject
+    };
+    if let Some(o) = &f.outlet {
+        reporters.insert(0, np_attribution(text, toks, o, verb, entities)?);
+    }
+    Some((speaker, reporters))
 }
 
 fn trimmed(text: &str, span: Span) -> Option<Span> {
@@ -298,7 +494,7 @@ fn without_dateline(text: &str, span: Span) -> Span {
     let Some(s) = span.slice(text) else {
         return span;
     };
-    for dash in [") – ", ") — ", ") - "] {
+    for dash in [") – ", ") — ", ") - ", ") -- "] {
         let found = s.find(dash).filter(|&i| i < 90);
         if let Some(i) = found.filter(|&i| s.get(..i).is_some_and(|h| !h.contains('.'))) {
             return Span::new(span.start + i + dash.len(), span.end);
@@ -307,24 +503,27 @@ fn without_dateline(text: &str, span: Span) -> Span {
     span
 }
 
-/// Whether the attribution at `f` closes the sentence: after a comma, followed by adjuncts only.
+/// Whether the attribution closes the sentence: after a comma, followed by its hearer, a cited
+/// source and adjuncts only.
 fn is_trailing(text: &str, toks: &[Tok], f: &Found) -> bool {
-    if f.s > f.v {
-        return true; // inverted "…, said Zhao" always closes
+    if f.inverted {
+        return true;
     }
-    let after_comma = f.s > 0 && toks.get(f.s - 1).is_some_and(|t| word(text, t) == ",");
+    let after_comma = f.subject.s > 0
+        && toks
+            .get(f.subject.s - 1)
+            .is_some_and(|t| matches!(word(text, t), "," | "”" | "\""));
     if !after_comma {
         return false;
     }
-    let rest = toks.get(f.v + 1..).unwrap_or(&[]);
+    let rest = toks.get(f.after..).unwrap_or(&[]);
     if rest.len() > 14 {
         return false;
     }
     let words: Vec<&str> = rest.iter().map(|t| word(text, t)).collect();
-    if words.len() > 14
-        || words
-            .iter()
-            .any(|w| matches!(*w, "that" | ":" | "“" | "\""))
+    if words
+        .iter()
+        .any(|w| matches!(*w, "that" | ":" | "“" | "\""))
     {
         return false;
     }
@@ -332,128 +531,431 @@ fn is_trailing(text: &str, toks: &[Tok], f: &Found) -> bool {
         None => true,
         Some(first) => {
             matches!(*first, "." | "," | "!" | "?" | ";" | ")")
-                || is_in(TRAILING_STARTERS, first)
-                || (toks
-                    .get(f.v)
-                    .is_some_and(|v| word(text, v).eq_ignore_ascii_case("told"))
-                    && is_in(HEARERS, first))
+                || has(Class::TrailingStarter, first)
+                || has(Class::Hearer, first)
+                || *first == "the"
+                || *first == "a"
+                || !is_clause(text, rest)
         }
     }
 }
 
 /// Where the content of a leading attribution starts: after "that", after the hearer of
-/// "told", or right after the verb.
+/// "told", after adjuncts ("said on Friday that"), or right after the verb.
 fn content_start(text: &str, toks: &[Tok], f: &Found) -> usize {
-    let mut k = f.v + 1;
-    if toks.get(k).is_some_and(|t| word(text, t) == "out") {
-        k += 1;
-    }
-    let mut j = k;
-    while j < toks.len() && j - k < 4 && is_in(HEARERS, toks.get(j).map_or("", |t| word(text, t))) {
-        j += 1;
-    }
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let k = f.after;
     // Adjuncts between the verb and "that": "said on Friday that", "told reporters in Moscow
-    // that". Only a short run that opens with a preposition or a time word is skipped.
-    if toks
-        .get(j)
-        .is_some_and(|t| is_in(TRAILING_STARTERS, word(text, t)))
+    // that".
+    let that = (k..toks.len().min(k + 10))
+        .take_while(|&x| {
+            toks.get(x)
+                .is_some_and(|t| t.kind != TokenKind::Punct || w(x) == ",")
+        })
+        .find(|&x| w(x) == "that");
+    if let Some(x) = that
+        && (x == k || has(Class::TrailingStarter, w(k)) || has(Class::Hearer, w(k)) || w(k) == "in")
     {
-        let that = (j..toks.len().min(j + 8))
-            .take_while(|&x| toks.get(x).is_some_and(|t| t.kind != TokenKind::Punct))
-            .find(|&x| toks.get(x).is_some_and(|t| word(text, t) == "that"));
-        if let Some(x) = that {
-            return x + 1;
-        }
+        return x + 1;
     }
-    if toks
-        .get(j)
-        .is_some_and(|t| matches!(word(text, t), "that" | ":" | ","))
-    {
-        return j + 1;
+    // "…," Reyes said, adding that …
+    if w(k) == "," && matches!(w(k + 1).to_lowercase().as_str(), "adding" | "saying") {
+        return k + 2 + usize::from(w(k + 2) == "that");
     }
-    if toks
-        .get(k)
-        .is_some_and(|t| matches!(word(text, t), "that" | ":" | ","))
-    {
+    if matches!(w(k), "that" | ":" | ",") {
         return k + 1;
+    }
+    // Wire style without "on": "said Tuesday that".
+    if demarche_text::english::words().weekday(w(k)).is_some() && w(k + 1) == "that" {
+        return k + 2;
     }
     k
 }
 
-/// Finds the quotations of a document.
+/// Where a leading attribution's content ends: before ", quoting …", ", citing …", ", adding
+/// …", else at the sentence's end.
+fn content_end(text: &str, toks: &[Tok], from: usize) -> usize {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    (from..toks.len())
+        .find(|&k| {
+            w(k) == ","
+                && matches!(
+                    w(k + 1).to_lowercase().as_str(),
+                    "quoting" | "citing" | "adding" | "according"
+                )
+        })
+        .unwrap_or(toks.len())
+}
+
+/// Whether the tokens read as a clause: they hold a verb form (an auxiliary or modal, a past
+/// form, a verb the English lists know).
+fn is_clause(text: &str, toks: &[Tok]) -> bool {
+    let en = demarche_text::english::get();
+    toks.iter().enumerate().any(|(i, t)| {
+        let w = word(text, t);
+        let lower = w.to_lowercase();
+        if t.kind != TokenKind::Word || is_cap(w) && i > 0 {
+            return false;
+        }
+        en.aux(&lower).is_some()
+            || en.modal(&lower).is_some()
+            || (lower.ends_with("ed") && lower.len() > 4)
+            || en.known_lemma(&lower).is_some_and(|l| l != lower || i > 0)
+    })
+}
+
+/// Pronoun and description speakers, resolved against who spoke before (see the module doc).
+#[derive(Default)]
+struct Discourse {
+    /// Speakers in text order: sentence index, entity (when known), the subject as written,
+    /// whether a person.
+    speakers: Vec<(usize, Option<EntityRef>, String, bool)>,
+}
+
+impl Discourse {
+    fn resolve(&self, a: &mut Attribution, si: usize, entities: &Entities, sentence_start: usize) {
+        let lower = a.text.to_lowercase();
+        // A pronoun is who spoke last, before the person the entity layer found nearest.
+        let pronoun = lexicon::is_person_pronoun(&lower) || matches!(lower.as_str(), "it" | "they");
+        if a.entity.is_some() && !pronoun {
+            return;
+        }
+        let window = || {
+            self.speakers
+                .iter()
+                .rev()
+                .take_while(move |(s, ..)| s + 2 >= si)
+        };
+        let recent = |person: bool| window().find(|(.., p)| *p == person);
+        let set = |a: &mut Attribution, e: Option<EntityRef>, written: &str| {
+            a.entity = e;
+            a.name = match e {
+                Some(e) => entities.name(e).map(str::to_string),
+                None => Some(written.to_string()),
+            };
+        };
+        // A speaker pronoun refers back past its own sentence, whose content may name others
+        // ("Pedro Sanz will visit …, she said").
+        if lexicon::is_person_pronoun(&lower) {
+            if let Some((_, e, t, _)) = recent(true) {
+                set(a, *e, t);
+            } else if let Some(e) = entities.last_before(sentence_start, true) {
+                set(a, Some(e), "");
+            }
+        } else if matches!(lower.as_str(), "it" | "they") {
+            if let Some((_, e, t, _)) = recent(false) {
+                set(a, *e, t);
+            } else if let Some(e) = entities.last_before(sentence_start, false) {
+                set(a, Some(e), "");
+            }
+        } else if let Some(head) = description_head(&lower)
+            && has(Class::GenericSpeaker, head)
+            && let Some((_, e, t, _)) = recent(false).filter(|(_, e, ..)| e.is_some())
+        {
+            // "the group said": the organisation that spoke last.
+            set(a, *e, t);
+        } else if let Some(head) = description_head(&lower) {
+            // An organisation that spoke before and whose name holds the noun, else the one
+            // that spoke last ("the group said"), else one named before whose name holds it.
+            let holds = |name: &str| name.to_lowercase().split_whitespace().any(|w| w == head);
+            let named_so = |e: &EntityRef| entities.name(*e).is_some_and(holds);
+            if let Some((_, e, t, _)) = window()
+                .filter(|(.., p)| !*p)
+                .find(|(_, e, t, _)| e.as_ref().map_or(holds(t), named_so))
+            {
+                if t.to_lowercase() != lower {
+                    set(a, *e, t);
+                }
+            } else if let Some(e) = entities
+                .orgs_before(sentence_start)
+                .into_iter()
+                .rev()
+                .find(named_so)
+            {
+                set(a, Some(e), "");
+            } else if has(Class::GenericSpeaker, head)
+                && let Some((_, e, t, _)) = recent(false)
+            {
+                set(a, *e, t);
+            }
+        }
+    }
+
+    fn spoke(&mut self, a: &Attribution, si: usize) {
+        let person = matches!(a.entity, Some(EntityRef::Person(_)))
+            || a.entity.is_none() && lexicon::is_person_pronoun(&a.text.to_lowercase());
+        let written = a.name.clone().unwrap_or_else(|| a.text.clone());
+        // Pronouns left unresolved say nothing about who spoke.
+        if a.entity.is_none()
+            && a.name.is_none()
+            && description_head(&a.text.to_lowercase()).is_none()
+            && !a.text.contains(' ')
+            && a.text.chars().next().is_some_and(char::is_lowercase)
+        {
+            return;
+        }
+        self.speakers.push((si, a.entity, written, person));
+    }
+}
+
+/// The noun of a description "the ministry", "the group" (lower case, one or two words after
+/// "the").
+fn description_head(lower: &str) -> Option<&str> {
+    let rest = lower.strip_prefix("the ")?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 2
+        || words.iter().any(|w| !w.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
+    words.last().copied()
+}
+
+/// A direct quotation's span and the sentences that open and close it.
+struct Direct {
+    inner: Span,
+    open: usize,
+    close: usize,
+    words: usize,
+}
+
+/// Quotations between “…” or "…" (at least one word), with the sentences they open and close
+/// in.
+fn direct_spans(text: &str, sentences: &[SentenceTokens]) -> Vec<Direct> {
+    let sentence_of = |pos: usize| {
+        let i = sentences.partition_point(|s| s.span.start <= pos);
+        i.checked_sub(1)
+            .filter(|&i| sentences.get(i).is_some_and(|s| pos <= s.span.end))
+    };
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (b, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“') => open = Some((b + c.len_utf8(), '”')),
+            (None, '"') => open = Some((b + 1, '"')),
+            (Some((start, close)), ch) if ch == close => {
+                open = None;
+                let Some(inner) = trimmed(text, Span::new(start, b)) else {
+                    continue;
+                };
+                let words = inner.slice(text).unwrap_or("").split_whitespace().count();
+                if let (Some(o), Some(c)) = (sentence_of(start), sentence_of(b)) {
+                    out.push(Direct {
+                        inner,
+                        open: o,
+                        close: c,
+                        words,
+                    });
+                }
+            }
+            // A new paragraph closes an unbalanced quotation mark.
+            (Some(_), '\n') if text.get(b + 1..).is_some_and(|r| r.starts_with('\n')) => {
+                open = None
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "…, quoting him as calling the test "a stern warning"": the quoted person speaks (a pronoun
+/// is the last person named before it in the sentence) and the sentence's main subject relays.
+fn quoting_before(
+    text: &str,
+    toks: &[Tok],
+    quote_start: usize,
+    entities: &Entities,
+) -> Option<(Attribution, Vec<Attribution>)> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let q = toks.iter().position(|t| t.span.start >= quote_start)?;
+    // "quoting NP as VERBing [object]" within twelve tokens before the quotation.
+    let k = (q.saturating_sub(12)..q)
+        .rev()
+        .find(|&k| w(k).eq_ignore_ascii_case("quoting"))?;
+    let np = np_after(text, toks, k + 1, entities)?;
+    if w(np.e) != "as" {
+        return None;
+    }
+    let verb = verb_span(text, toks, k)?;
+    let mut speaker = np_attribution(text, toks, &np, verb, entities)?;
+    if speaker.entity.is_none() && lexicon::is_person_pronoun(&speaker.text.to_lowercase()) {
+        let at = toks.get(np.s)?.span.start;
+        let e = entities.last_before(at, true)?;
+        speaker.entity = Some(e);
+        speaker.name = entities.name(e).map(str::to_string);
+    }
+    // The main attribution of the sentence relays.
+    let main = attributions(text, toks, entities, false)
+        .into_iter()
+        .find(|f| f.v < k)?;
+    let mverb = verb_span(text, toks, main.v)?;
+    let reporter = np_attribution(text, toks, &main.subject, mverb, entities)?;
+    Some((speaker, vec![reporter]))
+}
+
+/// Finds the quotations of a document, sentence by sentence.
 pub fn find_quotations(
     text: &str,
     sentences: &[SentenceTokens],
     entities: &Entities,
 ) -> Vec<Quotation> {
     let mut out = Vec::new();
-    let direct = direct_quotes(text, sentences, entities);
-    for s in sentences {
+    let directs = direct_spans(text, sentences);
+    let mut discourse = Discourse::default();
+    for (si, s) in sentences.iter().enumerate() {
         let toks = &s.toks;
-        // A sentence holding a direct quotation is reported through it, not again as indirect.
-        if direct
-            .iter()
-            .any(|q| s.span.start <= q.span.start && q.span.start < s.span.end)
-        {
-            continue;
+        let outside = |f: &Found, d: &Direct| {
+            toks.get(f.v)
+                .is_some_and(|t| t.span.end <= d.inner.start || t.span.start > d.inner.end)
+        };
+        // Direct quotations that close in this sentence (the attribution there, else in the
+        // sentence that opened them).
+        let closing: Vec<&Direct> = directs.iter().filter(|d| d.close == si).collect();
+        let holds_direct = !closing.is_empty() || directs.iter().any(|d| d.open == si);
+        for d in &closing {
+            let mut speaker = None;
+            for sj in [d.close, d.open] {
+                let Some(st) = sentences.get(sj) else {
+                    continue;
+                };
+                if let Some(x) = quoting_before(text, &st.toks, d.inner.start, entities) {
+                    speaker = Some((x, sj));
+                    break;
+                }
+                let found = attributions(text, &st.toks, entities, true);
+                let verb_at = |f: &Found| st.toks.get(f.v).map_or(0, |t| t.span.start);
+                // The attribution right after the quotation ("…," she said), else the first
+                // one before it: the main clause whose content holds it.
+                let after = found
+                    .iter()
+                    .filter(|f| outside(f, d) && verb_at(f) > d.inner.end)
+                    .find(|f| {
+                        // Only closing marks between the quotation and its attribution.
+                        let first = st
+                            .toks
+                            .get(if f.inverted { f.v } else { f.subject.s })
+                            .map_or(0, |t| t.span.start);
+                        text.get(d.inner.end..first).is_some_and(|gap| {
+                            gap.chars()
+                                .all(|c| c.is_whitespace() || ",.!?\"”’'".contains(c))
+                        })
+                    });
+                let before = found
+                    .iter()
+                    .find(|f| outside(f, d) && verb_at(f) < d.inner.start);
+                if let Some(f) = after.or(before) {
+                    speaker = speaker_and_reporters(text, &st.toks, f, entities).map(|x| (x, sj));
+                    break;
+                }
+            }
+            if d.words < 4 && speaker.is_none() {
+                continue;
+            }
+            let Some(((mut sp, mut reps), sj)) = speaker else {
+                continue;
+            };
+            let start = sentences.get(sj).map_or(0, |x| x.span.start);
+            discourse.resolve(&mut sp, si, entities, start);
+            for r in &mut reps {
+                discourse.resolve(r, si, entities, start);
+            }
+            discourse.spoke(&sp, si);
+            out.push(Quotation {
+                kind: QuoteKind::Direct,
+                span: d.inner,
+                text: d.inner.slice(text).unwrap_or("").to_string(),
+                speaker: sp,
+                reported_by: reps,
+            });
         }
-        let found = attributions(text, toks, entities);
+        let found: Vec<Found> = attributions(text, toks, entities, false);
         let trailing = found.iter().rev().find(|f| is_trailing(text, toks, f));
         let leading = found.iter().find(|f| {
             !is_trailing(text, toks, f)
-                && (f.entity.is_some() || trailing.is_none())
-                && trailing.is_none_or(|t| f.v < t.s)
+                && trailing.is_none_or(|t| f.v < t.subject.s)
+                && (f.subject.entity.is_some() || f.cited.is_some() || trailing.is_none())
                 && content_start(text, toks, f) < toks.len().saturating_sub(1)
         });
         let sentence_end = toks.last().map_or(s.span.end, |t| t.span.end);
-        let (speaker, reporters, content) = match (leading, trailing) {
+        let tok_start = |k: usize| toks.get(k).map_or(sentence_end, |x| x.span.start);
+        let (speaker_of, trailing_of, content) = match (leading, trailing) {
             (Some(l), Some(t)) => {
-                let start = toks
-                    .get(content_start(text, toks, l))
-                    .map_or(sentence_end, |x| x.span.start);
-                let end = toks
-                    .get(t.s.saturating_sub(1))
-                    .map_or(sentence_end, |x| x.span.start);
-                (l, vec![t], Span::new(start, end.max(start)))
+                let start = content_start(text, toks, l);
+                let end = t.subject.s.saturating_sub(1);
+                (l, Some(t), (start, tok_start(end)))
             }
             (None, Some(t)) => {
-                let start = toks.first().map_or(s.span.start, |x| x.span.start);
-                let end = toks
-                    .get(t.s.saturating_sub(1))
-                    .map_or(sentence_end, |x| x.span.start);
-                (t, vec![], Span::new(start, end.max(start)))
+                let end = t.subject.s.saturating_sub(1);
+                (t, None, (0, tok_start(end)))
             }
             (Some(l), None) => {
-                let start = toks
-                    .get(content_start(text, toks, l))
-                    .map_or(sentence_end, |x| x.span.start);
-                (l, vec![], Span::new(start, sentence_end))
+                let start = content_start(text, toks, l);
+                let end = content_end(text, toks, start);
+                let end_byte = if end >= toks.len() {
+                    sentence_end
+                } else {
+                    tok_start(end)
+                };
+                (l, None, (start, end_byte))
             }
             (None, None) => {
-                out.extend(according_to(text, toks, entities));
+                if let Some(mut q) = according_to(text, toks, entities) {
+                    discourse.resolve(&mut q.speaker, si, entities, s.span.start);
+                    discourse.spoke(&q.speaker, si);
+                    out.push(q);
+                }
                 continue;
             }
         };
-        let content = without_dateline(text, content);
-        let Some(content) = trimmed(text, content) else {
+        let (start_tok, end_byte) = content;
+        let content_span = Span::new(tok_start(start_tok), end_byte.max(tok_start(start_tok)));
+        let content_span = without_dateline(text, content_span);
+        let Some(content_span) = trimmed(text, content_span) else {
             continue;
         };
-        let Some(speaker) = attribution(text, toks, speaker, entities) else {
+        // Words reported through a direct quotation are not reported again as indirect ones.
+        if holds_direct
+            && directs.iter().any(|d| {
+                d.inner.start < content_span.end + 2 && content_span.start < d.inner.end + 2
+            })
+        {
             continue;
-        };
-        let reported_by = reporters
-            .into_iter()
-            .filter_map(|r| attribution(text, toks, r, entities))
+        }
+        // The content must read as a clause.
+        let content_toks: Vec<Tok> = toks
+            .iter()
+            .filter(|t| content_span.start <= t.span.start && t.span.end <= content_span.end)
+            .copied()
             .collect();
+        if !is_clause(text, &content_toks) {
+            continue;
+        }
+        let Some((mut speaker, mut reporters)) =
+            speaker_and_reporters(text, toks, speaker_of, entities)
+        else {
+            continue;
+        };
+        if let Some(t) = trailing_of
+            && let Some((ts, tr)) = speaker_and_reporters(text, toks, t, entities)
+        {
+            // "Putin said that …, TASS reported": the trailing subject relays the leading one.
+            reporters.extend(tr);
+            reporters.push(ts);
+        }
+        discourse.resolve(&mut speaker, si, entities, s.span.start);
+        for r in &mut reporters {
+            discourse.resolve(r, si, entities, s.span.start);
+        }
+        discourse.spoke(&speaker, si);
         out.push(Quotation {
             kind: QuoteKind::Indirect,
-            span: content,
-            text: content.slice(text).unwrap_or("").to_string(),
+            span: content_span,
+            text: content_span.slice(text).unwrap_or("").to_string(),
             speaker,
-            reported_by,
+            reported_by: reporters,
         });
     }
-    out.extend(direct);
     out.sort_by_key(|q| q.span);
     out
 }
@@ -506,67 +1008,6 @@ fn according_to(text: &str, toks: &[Tok], entities: &Entities) -> Option<Quotati
         reported_by: Vec::new(),
     })
 }
-
-/// Quotations between “…” or "…" with at least four words, and their attribution.
-fn direct_quotes(text: &str, sentences: &[SentenceTokens], entities: &Entities) -> Vec<Quotation> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (b, c) in text.char_indices() {
-        match (open, c) {
-            (None, '“') => open = Some((b + c.len_utf8(), '”')),
-            (None, '"') => open = Some((b + 1, '"')),
-            (Some((start, close)), ch) if ch == close => {
-                open = None;
-                let inner = Span::new(start, b);
-                let Some(inner) = trimmed(text, inner) else {
-                    continue;
-                };
-                let words = inner.slice(text).unwrap_or("").split_whitespace().count();
-                if words < 4 {
-                    continue;
-                }
-                let sentence_of = |pos: usize| {
-                    // Sentences are in text order.
-                    let i = sentences.partition_point(|s| s.span.start <= pos);
-                    i.checked_sub(1)
-                        .and_then(|i| sentences.get(i))
-                        .filter(|s| pos <= s.span.end)
-                };
-                let candidates = [sentence_of(b), sentence_of(start)];
-                let mut speaker = None;
-                for s in candidates.into_iter().flatten() {
-                    let found = attributions(text, &s.toks, entities);
-                    // The attribution must lie outside the quotation itself.
-                    let outside = found.into_iter().find(|f| {
-                        s.toks
-                            .get(f.v)
-                            .is_some_and(|t| t.span.end <= start || t.span.start > b)
-                    });
-                    if let Some(f) = outside {
-                        speaker = attribution(text, &s.toks, &f, entities);
-                        break;
-                    }
-                }
-                if let Some(speaker) = speaker {
-                    out.push(Quotation {
-                        kind: QuoteKind::Direct,
-                        span: inner,
-                        text: inner.slice(text).unwrap_or("").to_string(),
-                        speaker,
-                        reported_by: Vec::new(),
-                    });
-                }
-            }
-            // A new paragraph closes an unbalanced quotation mark.
-            (Some(_), '\n') if text.get(b + 1..).is_some_and(|r| r.starts_with('\n')) => {
-                open = None
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use crate::{QuoteKind, extract};
@@ -795,5 +1236,122 @@ mod tests {
         );
         // A speech verb without content is no quotation.
         check("Anna Lind said.", &[]);
+    }
+
+    #[test]
+    fn reporter_chains_cite_tell_and_quote() {
+        // "…, X reported, citing Y": Y speaks, X relays.
+        check(
+            "The port will reopen in May, the Harbour Post newspaper reported, citing two shipping officials.",
+            &[(
+                Indirect,
+                "two shipping officials",
+                "citing",
+                &["Harbour Post"],
+                "The port will reopen in May",
+            )],
+        );
+        // "X, citing Y, said …"
+        check(
+            "State radio, citing a port official, said the ferry had sunk.",
+            &[(
+                Indirect,
+                "a port official",
+                "citing",
+                &["State radio"],
+                "the ferry had sunk",
+            )],
+        );
+        // "told an outlet" relays; "told reporters" does not.
+        check(
+            "Anna Lind told public broadcaster NHK that the port would stay open.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "told",
+                &["NHK"],
+                "the port would stay open",
+            )],
+        );
+        check(
+            "Anna Lind told reporters that the port would stay open.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "told",
+                &[],
+                "the port would stay open",
+            )],
+        );
+    }
+
+    #[test]
+    fn short_quotations_need_an_attribution() {
+        check(
+            "Anna Lind called the blockade \"reckless\" on Monday.",
+            &[(Direct, "Anna Lind", "called", &[], "reckless")],
+        );
+        check(
+            "Anna Lind said the talks had been \"frank\" and useful.",
+            &[(Direct, "Anna Lind", "said", &[], "frank")],
+        );
+        // No attribution: a scare quote.
+        check("The \"harbour model\" was discussed.", &[]);
+    }
+
+    #[test]
+    fn pronoun_and_description_speakers_resolve_to_who_spoke_before() {
+        check(
+            "The Harbour Authority said the port was closed. \"Ships must wait outside the bay,\" it said.",
+            &[
+                (
+                    Indirect,
+                    "Harbour Authority",
+                    "said",
+                    &[],
+                    "the port was closed",
+                ),
+                (
+                    Direct,
+                    "Harbour Authority",
+                    "said",
+                    &[],
+                    "Ships must wait outside the bay",
+                ),
+            ],
+        );
+        check(
+            "The Coastal Union said it rejected the plan. The group said talks were over.",
+            &[
+                (
+                    Indirect,
+                    "Coastal Union",
+                    "said",
+                    &[],
+                    "it rejected the plan",
+                ),
+                (Indirect, "Coastal Union", "said", &[], "talks were over"),
+            ],
+        );
+        // "she said" is the person who spoke last, not the person named in the content.
+        check(
+            "Anna Lind spoke first. Pedro Sanz will visit the port on Monday, she said.",
+            &[(
+                Indirect,
+                "Anna Lind",
+                "said",
+                &[],
+                "Pedro Sanz will visit the port on Monday",
+            )],
+        );
+    }
+
+    #[test]
+    fn contents_that_are_no_clause_and_nouns_that_look_like_verbs() {
+        // "pledged $150 million in aid" gives no clause; "did not respond" is negated.
+        check("Norway pledged $150 million in aid.", &[]);
+        check("The army did not respond to a request for comment.", &[]);
+        // "a state visit" is a noun.
+        check("Pedro Sanz will pay a state visit to Peru.", &[]);
     }
 }

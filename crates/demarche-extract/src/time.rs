@@ -16,7 +16,7 @@
 //!
 //! Relative forms need a publication date; without one only absolute forms are resolved.
 
-use crate::lexicon::{MONTHS, WEEKDAYS, month_number};
+use crate::lexicon::{Class, has, month_number};
 use crate::tokens::{Tok, TokenKind};
 use chrono::{Datelike, Duration, Weekday};
 use demarche_model::{Date, Span};
@@ -115,29 +115,18 @@ fn last_day_of_month(year: i32, month: u32) -> Option<Date> {
     Date::from_ymd_opt(ny, nm, 1).map(|d| d - Duration::days(1))
 }
 
-const YEAR_PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "before",
-    "after",
-    "from",
-    "of",
-    "during",
-    "through",
-    "to",
-    "early",
-    "late",
-    "mid",
-    "throughout",
-    "for",
-];
+/// Words before a bare year or month that make it a time (`data/time.txt`).
+fn year_preposition(w: &str) -> bool {
+    has(Class::YearPreposition, w)
+}
 
 fn weekday_of(word: &str) -> Option<Weekday> {
-    let w = word.to_lowercase();
-    let i = WEEKDAYS.iter().position(|d| *d == w)?;
+    let n = demarche_text::english::words().weekday(word)?;
+    // Full names only ("Sat" is no weekday in running text).
+    if word.len() < 6 {
+        return None;
+    }
+    let i = usize::try_from(n).ok()?.checked_sub(1)?;
     [
         Weekday::Mon,
         Weekday::Tue,
@@ -151,28 +140,20 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     .copied()
 }
 
+/// A small count in words or digits ("three", "a", "12"), from `demarche_text::english`.
 fn small_number(word: &str) -> Option<i64> {
-    let words = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
-    if let Some(i) = words.iter().position(|w| *w == word) {
-        return i64::try_from(i + 1).ok();
-    }
     if word == "a" {
         return Some(1);
+    }
+    if let Some(n) = demarche_text::english::words().cardinal(word) {
+        return i64::try_from(n).ok();
     }
     word.parse().ok().filter(|n| (1..=1000).contains(n))
 }
 
+/// An ordinal in words ("third" → 3), from `demarche_text::english`.
 fn ordinal(word: &str) -> Option<u32> {
-    match word {
-        "first" => Some(1),
-        "second" => Some(2),
-        "third" => Some(3),
-        "fourth" => Some(4),
-        _ => None,
-    }
+    demarche_text::english::words().ordinal(word)
 }
 
 /// The year, among the one before, the one of, and the one after `published`, that puts
@@ -183,6 +164,30 @@ fn nearest_year(published: Option<Date>, month: u32, day: u32) -> Option<i32> {
         .filter_map(|y| Date::from_ymd_opt(y, month, day).map(|d| (y, (d - p).num_days().abs())))
         .min_by_key(|(_, dist)| *dist)
         .map(|(y, _)| y)
+}
+
+/// What the words before a time expression say about when it lies (see [`Matcher::tense_before`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    /// Ahead of publication: "will meet on Thursday", "is expected on Monday".
+    Future,
+    /// Behind it: "signed on June 20", "since Oct. 3".
+    Past,
+    /// Nothing either way: the nearest such day.
+    Unknown,
+}
+
+/// The year, among the one before, the one of, and the one after `published`, that puts
+/// `month`/`day` on the side of publication that `tense` says, else nearest to it.
+fn year_for(published: Option<Date>, month: u32, day: u32, tense: Tense) -> Option<i32> {
+    let p = published?;
+    let candidates = (p.year() - 1..=p.year() + 1)
+        .filter_map(|y| Date::from_ymd_opt(y, month, day).map(|d| (y, d)));
+    match tense {
+        Tense::Future => candidates.filter(|(_, d)| *d >= p).map(|(y, _)| y).min(),
+        Tense::Past => candidates.filter(|(_, d)| *d <= p).map(|(y, _)| y).max(),
+        Tense::Unknown => nearest_year(published, month, day),
+    }
 }
 
 struct Matcher<'a> {
@@ -248,10 +253,63 @@ impl Matcher<'_> {
         }
     }
 
+    /// The tense of the clause around token `i`, from the nearest word of tense before it:
+    /// a future modal or a word of plans ("will", "expected", "due"; `data/time.txt`) or an
+    /// infinitive ("to resume") → ahead; a past form ("signed", "said", "was") or "since" →
+    /// behind; a present auxiliary, a clause boundary or nothing → unknown.
+    fn tense_before(&self, i: usize) -> Tense {
+        let en = demarche_text::english::get();
+        for j in (i.saturating_sub(25)..i).rev() {
+            let w = self.word(j);
+            if matches!(w, ";" | ":" | "\"" | "“" | "”") {
+                break;
+            }
+            if has(Class::Future, w) {
+                return Tense::Future;
+            }
+            if has(Class::Past, w) {
+                return Tense::Past;
+            }
+            if w == "to" {
+                let next = self.raw(j + 1);
+                let infinitive = next.chars().next().is_some_and(char::is_lowercase)
+                    && !has(Class::Function, next)
+                    && self
+                        .toks
+                        .get(j + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word);
+                if infinitive {
+                    return Tense::Future;
+                }
+                continue;
+            }
+            match en.aux(w) {
+                Some(_) if matches!(w, "was" | "were" | "had" | "did") => return Tense::Past,
+                Some(_) if matches!(w, "is" | "are" | "am" | "has" | "have" | "does" | "do") => {
+                    return Tense::Unknown;
+                }
+                _ => {}
+            }
+            let word_tok = self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+                && w.chars().all(char::is_alphabetic);
+            if !word_tok || self.is_capitalised(j) {
+                continue;
+            }
+            let past_form = (w.ends_with("ed") && w.len() > 3)
+                || en
+                    .known_lemma(w)
+                    .is_some_and(|l| l != w && !w.ends_with('s') && !w.ends_with("ing"));
+            if past_form {
+                return Tense::Past;
+            }
+        }
+        Tense::Unknown
+    }
+
     /// Tries every pattern at token `i`; returns the number of tokens used and the value.
-    fn at(&self, i: usize, future: bool) -> Option<(usize, TimeValue)> {
+    fn at(&self, i: usize) -> Option<(usize, TimeValue)> {
         self.quarter(i)
-            .or_else(|| self.weekday(i, future))
+            .or_else(|| self.weekday(i))
             .or_else(|| self.month_first(i))
             .or_else(|| self.day_first(i))
             .or_else(|| self.deictic(i))
@@ -317,7 +375,7 @@ impl Matcher<'_> {
         Some((k - i, value))
     }
 
-    fn weekday(&self, i: usize, future: bool) -> Option<(usize, TimeValue)> {
+    fn weekday(&self, i: usize) -> Option<(usize, TimeValue)> {
         let (modifier, k) = match self.word(i) {
             m @ ("last" | "next" | "this" | "past" | "coming") => (m, i + 1),
             _ => ("", i),
@@ -334,7 +392,7 @@ impl Matcher<'_> {
         let date = match modifier {
             "last" | "past" => p - Duration::days(if back == 0 { 7 } else { back }),
             "next" | "coming" => p + Duration::days(if ahead == 0 { 7 } else { ahead }),
-            _ if future => p + Duration::days(ahead),
+            _ if self.tense_before(i) == Tense::Future => p + Duration::days(ahead),
             _ => p - Duration::days(back),
         };
         Some((k + 1 - i, TimeValue::day(date)))
@@ -346,15 +404,22 @@ impl Matcher<'_> {
         }
         let month = month_number(self.raw(i))?;
         // A bare abbreviation must carry its dot ("Oct." but not "Oct"), except "Sept".
-        let full = MONTHS.contains(&self.word(i).trim_end_matches('.'));
+        let full = demarche_text::english::words().is_month_name(self.raw(i));
         let mut k = i + 1;
         if !full && !self.raw(i).ends_with('.') {
-            // "Oct" without the dot: the tokenizer may have split the dot off.
+            // "Oct" without the dot: the tokenizer may have split the dot off; wire datelines
+            // write "Nov 18" with a day right after.
             if self.raw(k) == "." {
                 k += 1;
-            } else {
+            } else if self.day_at(k).is_none()
+                && !self.raw(k).starts_with(|c: char| c.is_ascii_digit())
+            {
                 return None;
             }
+        }
+        // A range of days: "March 14-15", "Jan. 12 to 15", "May 7 to June 2".
+        if let Some(r) = self.day_range(i, month, k) {
+            return Some(r);
         }
         if let Some(day) = self.day_at(k) {
             // Avoid "May 5,000 troops": the number must not be a year or large figure.
@@ -364,8 +429,15 @@ impl Matcher<'_> {
             if let Some(y) = self.year_at(end + comma) {
                 year = Some(y);
                 end += comma + 1;
+            } else if let Some((y, used)) =
+                self.year_ref(end).filter(|_| self.year_at(end).is_none())
+            {
+                // "Oct. 8 last year"
+                year = Some(y);
+                end += used;
             }
-            let year = year.or_else(|| nearest_year(self.published, month, day))?;
+            let year =
+                year.or_else(|| year_for(self.published, month, day, self.tense_before(i)))?;
             let d = Date::from_ymd_opt(year, month, day)?;
             return Some((end - i, TimeValue::day(d)));
         }
@@ -375,7 +447,7 @@ impl Matcher<'_> {
         // A month alone must follow a preposition, so that "May" the verb and "March" the
         // noun are left alone.
         let prev = if i == 0 { "" } else { self.word(i - 1) };
-        if YEAR_PREPOSITIONS.contains(&prev) || matches!(prev, "last" | "this" | "next") {
+        if year_preposition(prev) || matches!(prev, "last" | "this" | "next") {
             let year = match prev {
                 "last" => {
                     let p = self.published?;
@@ -385,11 +457,71 @@ impl Matcher<'_> {
                         p.year() - 1
                     }
                 }
-                _ => nearest_year(self.published, month, 15)?,
+                _ => {
+                    // A month ahead or behind by the clause's tense ("by the end of March").
+                    let p = self.published?;
+                    match self.tense_before(i) {
+                        Tense::Future if month < p.month() => p.year() + 1,
+                        Tense::Future => p.year(),
+                        Tense::Past if month > p.month() => p.year() - 1,
+                        Tense::Past => p.year(),
+                        Tense::Unknown => nearest_year(self.published, month, 15)?,
+                    }
+                }
             };
             return Some((k - i, TimeValue::month(year, month)?));
         }
         None
+    }
+
+    /// A range of days after the month at token `i` (its day at `k`): "14-15" (one token),
+    /// "12 to 15", "7 to June 2", with an optional year: a period from the first day to the
+    /// last.
+    fn day_range(&self, i: usize, month: u32, k: usize) -> Option<(usize, TimeValue)> {
+        let (d1, m2, d2, mut end) = if let Some((a, b)) = self.raw(k).split_once(['-', '–']) {
+            let d1: u32 = a.parse().ok().filter(|d| (1..=31).contains(d))?;
+            let d2: u32 = b.parse().ok().filter(|d| (1..=31).contains(d))?;
+            (d1, month, d2, k + 1)
+        } else {
+            let d1 = self.day_at(k)?;
+            if !matches!(self.word(k + 1), "to" | "-" | "–" | "and") {
+                return None;
+            }
+            if self.word(k + 1) == "and" && !(i > 0 && self.word(i - 1) == "between") {
+                return None;
+            }
+            let mut j = k + 2;
+            let m2 = if self.is_capitalised(j) {
+                let m = month_number(self.raw(j))?;
+                j += 1;
+                m
+            } else {
+                month
+            };
+            (d1, m2, self.day_at(j)?, j + 1)
+        };
+        let comma = usize::from(self.raw(end) == ",");
+        let year = if let Some(y) = self.year_at(end + comma) {
+            end += comma + 1;
+            y
+        } else {
+            year_for(self.published, month, d1, self.tense_before(i))?
+        };
+        let start = Date::from_ymd_opt(year, month, d1)?;
+        let year2 = if m2 < month { year + 1 } else { year };
+        let last = Date::from_ymd_opt(year2, m2, d2)?;
+        if last <= start {
+            return None;
+        }
+        Some((
+            end - i,
+            TimeValue {
+                granularity: Granularity::Period,
+                start,
+                end: last,
+                value: format!("{}/{}", start.format("%Y-%m-%d"), last.format("%Y-%m-%d")),
+            },
+        ))
     }
 
     fn day_first(&self, i: usize) -> Option<(usize, TimeValue)> {
@@ -464,7 +596,7 @@ impl Matcher<'_> {
     fn bare_year(&self, i: usize) -> Option<(usize, TimeValue)> {
         let y = self.year_at(i)?;
         let prev = if i == 0 { "" } else { self.word(i - 1) };
-        if !YEAR_PREPOSITIONS.contains(&prev) {
+        if !year_preposition(prev) {
             return None;
         }
         Some((1, TimeValue::year(y)?))
@@ -485,12 +617,8 @@ pub fn find_times(text: &str, toks: &[Tok], published: Option<Date>) -> Vec<Time
     };
     let mut out = Vec::new();
     let mut i = 0;
-    let mut future = false;
     while i < toks.len() {
-        if matches!(m.word(i), "will" | "shall") {
-            future = true;
-        }
-        if let Some((used, resolved)) = m.at(i, future) {
+        if let Some((used, resolved)) = m.at(i) {
             let used = used.max(1);
             if let (Some(first), Some(last)) = (toks.get(i), toks.get(i + used - 1)) {
                 let span = Span::new(first.span.start, last.span.end);
@@ -653,6 +781,56 @@ mod tests {
             "on Friday, 20 November 2021, in 2019",
             "",
             &[("20 November 2021", "2021-11-20"), ("2019", "2019")],
+        );
+    }
+
+    #[test]
+    fn the_nearest_verb_says_ahead_or_behind() {
+        // 2024-11-18 is a Monday.
+        check(
+            "The envoy will arrive on Thursday, officials said on Monday.",
+            "2024-11-18",
+            &[("Thursday", "2024-11-21"), ("Monday", "2024-11-18")],
+        );
+        check(
+            "Talks are expected to resume on Wednesday.",
+            "2024-11-18",
+            &[("Wednesday", "2024-11-20")],
+        );
+        check(
+            "The minister, who is due in Oslo on Friday, met aides on Friday.",
+            "2024-11-18",
+            &[("Friday", "2024-11-22"), ("Friday", "2024-11-15")],
+        );
+        // A date without a year: behind publication when signed, ahead when it will happen.
+        check(
+            "A pact signed on June 20 runs out; a summit will open on Oct. 5.",
+            "2026-01-09",
+            &[("June 20", "2025-06-20"), ("Oct. 5", "2026-10-05")],
+        );
+        check("since Oct. 3", "2025-08-14", &[("Oct. 3", "2024-10-03")]);
+        check(
+            "killed since Oct. 8 last year",
+            "2024-10-02",
+            &[("Oct. 8 last year", "2023-10-08")],
+        );
+    }
+
+    #[test]
+    fn ranges_of_days_and_wire_abbreviations() {
+        check(
+            "a summit on March 14-15 and talks from Jan. 12 to 15 or May 30 to June 2",
+            "2025-03-03",
+            &[
+                ("March 14-15", "2025-03-14/2025-03-15"),
+                ("Jan. 12 to 15", "2025-01-12/2025-01-15"),
+                ("May 30 to June 2", "2025-05-30/2025-06-02"),
+            ],
+        );
+        check(
+            "KYIV, Nov 18 (Reuters)",
+            "2024-11-18",
+            &[("Nov 18", "2024-11-18")],
         );
     }
 }

@@ -186,6 +186,14 @@ fn quotations_direct_indirect_and_reported() {
                 vec![],
                 "We have chosen cooperation over confrontation"
             ),
+            // "…," Reyes said, adding that …: the added words are reported too.
+            (
+                Indirect,
+                Some("Tomas Reyes"),
+                "said",
+                vec![],
+                "both governments would meet again in June this year to review progress"
+            ),
             (
                 Indirect,
                 None,
@@ -209,7 +217,7 @@ fn quotations_direct_indirect_and_reported() {
             ),
         ]
     );
-    let critics = &k.quotations[4].speaker;
+    let critics = &k.quotations[5].speaker;
     assert_eq!(
         (critics.text.as_str(), critics.entity),
         ("Critics in Southland", None)
@@ -298,12 +306,13 @@ fn tone_counts_our_lexicon_words() {
     let k = knowledge();
     // Positive (7): agreement ×2, fair, welcomed, trust, cooperation, progress. Negative (10):
     // tension, dispute, threatened, confrontation, warned, accused, worse, rejected, ban,
-    // disputes. Counted by hand from data/tone-lexicon.txt.
+    // disputes. Counted by hand from data/tone-lexicon.txt. The dateline's three words are no
+    // sentence's (the project's splitter leaves datelines out).
     assert_eq!(
         (k.tone.positive_words, k.tone.negative_words, k.tone.words),
-        (7, 10, 237)
+        (7, 10, 234)
     );
-    assert!((k.tone.tone - (7.0 - 10.0) / 237.0 * 100.0).abs() < 1e-9);
+    assert!((k.tone.tone - (7.0 - 10.0) / 234.0 * 100.0).abs() < 1e-9);
 }
 
 #[test]

@@ -154,7 +154,6 @@ pub struct English {
     aux_forms_definite: Vec<&'static str>,
     anaphora: Vec<(Anaphor, &'static str)>,
     partitive: Vec<&'static str>,
-    calendar: Vec<&'static str>,
     place_noun: Vec<&'static str>,
 }
 
@@ -180,7 +179,6 @@ const NEGATION: &str = include_str!("../data/english/negation.txt");
 const ADJUNCT: &str = include_str!("../data/english/adjunct.txt");
 const ANAPHORA: &str = include_str!("../data/english/anaphora.txt");
 const PARTITIVE: &str = include_str!("../data/english/partitive.txt");
-const CALENDAR: &str = include_str!("../data/english/calendar.txt");
 const PLACE_NOUN: &str = include_str!("../data/english/place-noun.txt");
 const PREPOSITION: &str = include_str!("../data/english/preposition.txt");
 const FORMS: &str = include_str!("../data/english/forms.txt");
@@ -293,7 +291,6 @@ impl English {
                 .map(|(_, w)| w)
                 .collect(),
             partitive: lines(PARTITIVE).collect(),
-            calendar: lines(CALENDAR).collect(),
             place_noun: lines(PLACE_NOUN).collect(),
             anaphora: sections(ANAPHORA)
                 .filter_map(|(section, phrase)| {
@@ -487,11 +484,6 @@ impl English {
             .any(|p| *p == n || n.strip_suffix('s') == Some(*p))
     }
 
-    /// Whether a word names a month or a day of the week (`calendar.txt`).
-    pub fn is_calendar(&self, word: &str) -> bool {
-        self.calendar.iter().any(|c| c.eq_ignore_ascii_case(word))
-    }
-
     /// Whether a noun names a place or a site, singular or plural (`place-noun.txt`).
     pub fn is_place_noun(&self, noun: &str) -> bool {
         let n = lower(noun);
@@ -629,6 +621,123 @@ fn needs_e(stem: &str) -> bool {
     }
 }
 
+/// Closed-class words, numbers written as words and calendar names (`function.txt`,
+/// `numbers.txt`, `calendar.txt`), kept apart from [`English`]'s verb lists: the extractor
+/// reads these, the coders do not.
+#[derive(Debug)]
+pub struct Words {
+    function: Map<&'static str, ()>,
+    cardinal: Map<&'static str, u64>,
+    multiplier: Map<&'static str, u64>,
+    ordinal: Map<&'static str, u32>,
+    month: Map<&'static str, u32>,
+    weekday: Map<&'static str, u32>,
+}
+
+const FUNCTION: &str = include_str!("../data/english/function.txt");
+const NUMBERS: &str = include_str!("../data/english/numbers.txt");
+const CALENDAR: &str = include_str!("../data/english/calendar.txt");
+
+/// The shared closed-class, number and calendar words (built once).
+pub fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(Words::build)
+}
+
+impl Words {
+    fn build() -> Words {
+        let mut w = Words {
+            function: lines(FUNCTION)
+                .flat_map(str::split_whitespace)
+                .map(|x| (x, ()))
+                .collect(),
+            cardinal: Map::default(),
+            multiplier: Map::default(),
+            ordinal: Map::default(),
+            month: Map::default(),
+            weekday: Map::default(),
+        };
+        for (section, line) in sections(NUMBERS) {
+            let mut parts = line.split_whitespace();
+            let (Some(word), Some(value)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let Ok(value) = value.parse::<u64>() else {
+                continue;
+            };
+            match section {
+                "cardinal" => {
+                    w.cardinal.insert(word, value);
+                }
+                "multiplier" => {
+                    w.multiplier.insert(word, value);
+                }
+                _ => {
+                    w.ordinal.insert(word, u32::try_from(value).unwrap_or(0));
+                }
+            }
+        }
+        for (section, line) in sections(CALENDAR) {
+            let mut parts = line.split_whitespace();
+            let (Some(name), Some(n)) = (parts.next(), parts.next().and_then(|n| n.parse().ok()))
+            else {
+                continue;
+            };
+            let map = if section == "month" {
+                &mut w.month
+            } else {
+                &mut w.weekday
+            };
+            map.insert(name, n);
+            for abbrev in parts {
+                map.insert(abbrev, n);
+            }
+        }
+        w
+    }
+
+    /// Whether `word` (any case) is a closed-class word that is never a name.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function.contains_key(lower(word).as_ref())
+    }
+
+    /// The value of a number word ("three" → 3, "dozen" → 12), any case.
+    pub fn cardinal(&self, word: &str) -> Option<u64> {
+        self.cardinal.get(lower(word).as_ref()).copied()
+    }
+
+    /// The factor of a multiplier word ("hundred" → 100), any case.
+    pub fn multiplier(&self, word: &str) -> Option<u64> {
+        self.multiplier.get(lower(word).as_ref()).copied()
+    }
+
+    /// The value of an ordinal word ("third" → 3), any case.
+    pub fn ordinal(&self, word: &str) -> Option<u32> {
+        self.ordinal.get(lower(word).as_ref()).copied()
+    }
+
+    /// The month number (1–12) of a month's name or abbreviation ("Oct." → 10), any case; a
+    /// final period is ignored.
+    pub fn month(&self, word: &str) -> Option<u32> {
+        self.month
+            .get(lower(word.trim_end_matches('.')).as_ref())
+            .copied()
+    }
+
+    /// Whether `word` is a month's full name (not an abbreviation), any case.
+    pub fn is_month_name(&self, word: &str) -> bool {
+        self.month(word).is_some() && word.len() > 3 && !word.ends_with('.')
+            || word.eq_ignore_ascii_case("may")
+    }
+
+    /// The weekday number (Monday 1 … Sunday 7) of a weekday's name or abbreviation, any case.
+    pub fn weekday(&self, word: &str) -> Option<u32> {
+        self.weekday
+            .get(lower(word.trim_end_matches('.')).as_ref())
+            .copied()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -689,7 +798,6 @@ mod tests {
         assert_eq!(en.aux("WERE"), Some(Aux::Be));
         assert_eq!(en.modal("Will"), Some(Modal::Future));
         assert!(en.is_partitive("Waves"));
-        assert!(en.is_calendar("March") && en.is_calendar("sunday") && !en.is_calendar("Mosul"));
         assert!(
             en.is_place_noun("Camps")
                 && en.is_place_noun("village")
@@ -729,5 +837,21 @@ mod tests {
         assert_eq!(noun_plural("strike"), "strikes");
         assert_eq!(noun_plural("crisis"), "crisises");
         assert_eq!(noun_plural("militia"), "militias");
+    }
+
+    #[test]
+    fn closed_words_numbers_and_calendar() {
+        let w = words();
+        assert!(w.is_function_word("The") && w.is_function_word("despite"));
+        assert!(!w.is_function_word("Putin"));
+        assert_eq!(w.cardinal("Three"), Some(3));
+        assert_eq!(w.cardinal("dozen"), Some(12));
+        assert_eq!(w.multiplier("hundred"), Some(100));
+        assert_eq!(w.ordinal("third"), Some(3));
+        assert_eq!(w.month("Oct."), Some(10));
+        assert_eq!(w.month("sept"), Some(9));
+        assert!(w.is_month_name("March") && !w.is_month_name("Mar."));
+        assert_eq!(w.weekday("Thursday"), Some(4));
+        assert_eq!(w.month("Mayday"), None);
     }
 }

@@ -579,7 +579,7 @@ impl Coder<'_> {
 /// Rule `place-country`: the country of a place of the embedded gazetteer named by a run of
 /// proper nouns (`NNP`, `NNPS`) in leaves `lo..hi` — the whole run, so a person's surname inside
 /// a longer name is not read as a town — and the gazetteer entry. Seas and places of no one
-/// country do not count, nor month and day names (`calendar.txt`), nor a name that modifies a
+/// country do not count, nor month and day names (`calendar.txt`, read through `english::words`), nor a name that modifies a
 /// noun other than a place noun (`place-noun.txt`: "Iskander missiles" is no town). A name several countries
 /// share is taken only when one reading dominates: countries, admin-1 regions and named regions
 /// first, then the most populous city if it is at least three times the size of any other
@@ -614,7 +614,8 @@ fn place_country(s: &Sent<'_>, lo: u32, hi: u32) -> Option<(&'static str, u32)> 
             name.push_str(w);
             l += 1;
         }
-        if l - start == 1 && en.is_calendar(&name) {
+        let calendar = english::words();
+        if l - start == 1 && (calendar.is_month_name(&name) || calendar.weekday(&name).is_some()) {
             continue;
         }
         // A name before another noun modifies it ("three Iskander missiles"), unless that

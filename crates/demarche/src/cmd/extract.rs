@@ -90,12 +90,13 @@ impl Writer<'_> {
     }
 }
 
-/// Extracts from a batch of documents in parallel, keeping their order.
-fn process(docs: Vec<Document>) -> Vec<(Document, Knowledge)> {
+/// Extracts from a batch of documents in parallel, keeping their order. A document without a
+/// date has its relative dates ("on Friday") resolved against `fallback`.
+fn process(docs: Vec<Document>, fallback: Date) -> Vec<(Document, Knowledge)> {
     docs.into_par_iter()
         .map(|d| {
             let sentences = demarche_text::split_sentences(&d.text);
-            let k = extract(&d.text, d.date, Some(&sentences));
+            let k = extract(&d.text, Some(d.date.unwrap_or(fallback)), Some(&sentences));
             (d, k)
         })
         .collect()
@@ -116,16 +117,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         format: args.format,
         date: args.date,
     };
+    // Relative dates need a publication date: documents without one (and without --date) are
+    // read as of today, and a warning says so.
+    let today = chrono::Local::now().date_naive();
+    let mut undated = 0usize;
     let mut had_errors = false;
     read_documents(
         &spec,
-        |batch| writer.write(&process(batch)),
+        |batch| {
+            undated += batch.iter().filter(|d| d.date.is_none()).count();
+            writer.write(&process(batch, today))
+        },
         |d| {
             had_errors |= d.severity == Severity::Error;
             eprintln!("{d}");
         },
     )?;
     writer.out.flush()?;
+    if undated > 0 {
+        eprintln!(
+            "warning: {undated} document(s) carry no date: relative dates (\"on Friday\", \"last \
+             week\") were resolved against today ({today}); pass --date YYYY-MM-DD to set the \
+             publication date"
+        );
+    }
     Ok(if had_errors {
         ExitCode::from(1)
     } else {

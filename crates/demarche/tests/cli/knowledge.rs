@@ -78,6 +78,35 @@ fn extract_finds_the_article_persons_with_roles() {
 }
 
 #[test]
+fn extract_without_a_date_warns_and_names_the_date_it_used() {
+    let dir = tempdir();
+    let file = dir.path().join("note.txt");
+    std::fs::write(&file, "Talks will resume on Friday, the envoy said.\n").expect("written");
+    let before = chrono::Local::now().date_naive().to_string();
+    let run = demarche(dir.path(), &["extract", &file.to_string_lossy()], None);
+    let after = chrono::Local::now().date_naive().to_string();
+    check(&run, "extract without a date");
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: 1 document(s) carry no date")
+            && (run.stderr.contains(&before) || run.stderr.contains(&after)),
+        "no warning naming today's date: {}",
+        run.stderr
+    );
+    // The weekday is resolved against that date, ahead of it ("will resume").
+    let doc: Value = serde_json::from_str(run.stdout.lines().next().unwrap_or("")).expect("JSON");
+    let friday = doc["dates"][0]["resolved"]["value"].as_str().unwrap_or("");
+    assert!(friday.len() == 10 && friday >= before.as_str(), "{doc}");
+    // With --date there is no warning.
+    let run = demarche(
+        dir.path(),
+        &["extract", &file.to_string_lossy(), "--date", "2024-03-12"],
+        None,
+    );
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+}
+
+#[test]
 fn extract_to_gkg_writes_a_header_and_one_row_of_the_codebook_width() {
     let Some(reference) = reference() else { return };
     let file = article(&reference);

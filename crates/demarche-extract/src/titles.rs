@@ -1,0 +1,527 @@
+//! Titles around a person's name: the role, the organisation and the country a title gives.
+//!
+//! A title is read in three places, each a named rule:
+//! - [`before`]: the words right before a name ("Qatar's Prime Minister and Foreign Minister
+//!   Sheikh …", "Chief of Staff Lt. Gen. …", "EU foreign policy chief …");
+//! - [`after`]: an apposition after it ("…, Ireland's foreign minister, said");
+//! - [`before_comma`]: a title that a comma separates from the names it introduces ("her
+//!   Chinese counterpart, Zhou Hanlin,", "The Egyptian, Saudi and Emirati foreign ministers,
+//!   A, B and C,").
+//!
+//! All three read the title's words with [`read`], which finds the office (the role word nearest
+//! the name, with its modifiers and, for a capitalised office, its complement: "Special Envoy
+//! for Middle East Peace", "Chief of Staff"), the organisation (named before the office, or in a
+//! complement with "the" or after a lower-case office: "spokesperson for the Ministry of
+//! Commerce") and the country (a nationality, a country's name, a possessive "Qatar's"). Ranks
+//! and forms of address between the office and the name ("Lt. Gen.", "Sheikh", "Ambassador"
+//! after an office) are no part of the office; a rank alone is the role ("Vice Adm.").
+
+use crate::entities::Phrase;
+use crate::lexicon::{self, Class, has};
+use crate::tokens::{Tok, TokenKind};
+use demarche_model::Span;
+
+/// What a title says about a person.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Title {
+    pub role: Option<Phrase>,
+    pub organization: Option<Phrase>,
+    pub country: Option<&'static str>,
+}
+
+impl Title {
+    /// Whether the role is a rank only ("Lt. Gen."), which an office given elsewhere beats.
+    pub fn rank_only(&self) -> bool {
+        self.role
+            .as_ref()
+            .is_some_and(|r| r.text.split_whitespace().all(|w| has(Class::Rank, w)))
+    }
+}
+
+fn word<'t>(text: &'t str, toks: &[Tok], k: usize) -> &'t str {
+    toks.get(k).and_then(|t| t.span.slice(text)).unwrap_or("")
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A role word, also in the plural ("ministers", "chiefs").
+pub fn is_role(w: &str) -> bool {
+    has(Class::Role, w)
+        || w.strip_suffix('s')
+            .is_some_and(|s| s.len() > 2 && has(Class::Role, s))
+}
+
+/// A role word in the plural only ("ministers"): a title shared by the names after it.
+pub fn is_plural_role(w: &str) -> bool {
+    !has(Class::Role, w) && is_role(w)
+}
+
+fn is_rank_or_address(w: &str) -> bool {
+    has(Class::Rank, w) || has(Class::Honorific, w)
+}
+
+/// Lower-case words that may stand before a lower-case role as part of it ("foreign policy
+/// chief", "army chief"): not closed-class, no verb form, no number.
+fn is_lower_premodifier(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !has(Class::Function, w)
+        && !lexicon::verb_has(lexicon::VerbClass::Speech, w)
+        && !w.ends_with("ing")
+        && (!w.ends_with("ed") || has(Class::RoleModifier, w))
+        && !w.ends_with("ly")
+}
+
+/// Whether a token may be part of a title before a name.
+fn title_word(text: &str, toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    let w = word(text, toks, k);
+    if t.kind == TokenKind::Possessive {
+        return true;
+    }
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    is_role(w)
+        || has(Class::RoleModifier, w)
+        || is_rank_or_address(w)
+        || has(Class::OrgHead, w)
+        || lexicon::nationality(w).is_some()
+        || (is_cap(w) && !has(Class::Function, w))
+        || matches!(w, "of" | "for" | "the" | "and")
+}
+
+/// The first token of the title that ends right before token `end` (a name), scanning back at
+/// most sixteen tokens; `end` when there is none.
+fn title_start(text: &str, toks: &[Tok], end: usize) -> usize {
+    let mut a = end;
+    // Lower-case words before a lower-case role join the title only next to that role.
+    while a > 0 && end - a < 16 {
+        let k = a - 1;
+        let w = word(text, toks, k);
+        let next = word(text, toks, a);
+        let lower_premod = is_lower_premodifier(w)
+            && a < end
+            && (is_role(next) && !is_cap(next)
+                || (is_lower_premodifier(next) && !is_role(next) && end - a < 4));
+        // "and" joins two titles ("Prime Minister and Foreign Minister"), not a name and a
+        // title ("… Amir-Abdollahian and U.N. Secretary-General …").
+        let joins_names = w == "and"
+            && k > 0
+            && !(is_role(word(text, toks, k - 1))
+                || has(Class::RoleModifier, word(text, toks, k - 1))
+                || has(Class::OrgDomain, word(text, toks, k - 1)));
+        if (title_word(text, toks, k) || lower_premod) && !joins_names {
+            a = k;
+        } else {
+            break;
+        }
+    }
+    // A title does not open with a connector.
+    while a < end && matches!(word(text, toks, a), "of" | "for" | "and") {
+        a += 1;
+    }
+    a
+}
+
+/// Reads the title right before the name starting at token `name_start`.
+pub fn before(text: &str, toks: &[Tok], name_start: usize) -> Title {
+    let a = title_start(text, toks, name_start);
+    read(text, toks, a, name_start)
+}
+
+/// Reads an apposition after the name ending before token `name_end`: ", a spokesperson for
+/// the ministry," or ", Ireland's foreign minister," (closed by a comma, the sentence's end or a
+/// full stop).
+pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
+    if word(text, toks, name_end) != "," {
+        return Title::default();
+    }
+    let a = name_end + 1;
+    let mut b = a;
+    while b < toks.len() && b - a < 14 {
+        let wb = word(text, toks, b);
+        if matches!(wb, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”") {
+            break;
+        }
+        if toks.get(b).is_some_and(|t| t.kind == TokenKind::Punct) && wb != "-" {
+            return Title::default();
+        }
+        if lexicon::verb_has(lexicon::VerbClass::Speech, wb) || wb.ends_with("ing") {
+            return Title::default();
+        }
+        b += 1;
+    }
+    if b >= toks.len() && b > a {
+        // The sentence ends with the apposition.
+    } else if !matches!(word(text, toks, b), "," | ".") {
+        return Title::default();
+    }
+    let first = word(text, toks, a);
+    let owner = toks
+        .get(a + 1)
+        .is_some_and(|t| t.kind == TokenKind::Possessive);
+    let opens = matches!(
+        first.to_lowercase().as_str(),
+        "a" | "an" | "the" | "its" | "their"
+    ) || is_role(first)
+        || has(Class::RoleModifier, first)
+        || lexicon::nationality(first).is_some()
+        || owner;
+    if !opens {
+        return Title::default();
+    }
+    let t = read(text, toks, a, b);
+    // The apposition is a title only when its role reaches its end ("…, a spokesperson for the
+    // ministry,"), not a clause that merely holds a role word.
+    let reaches = [&t.role, &t.organization]
+        .into_iter()
+        .flatten()
+        .map(|p| p.span.end)
+        .max()
+        .zip(b.checked_sub(1).and_then(|k| toks.get(k)))
+        .is_some_and(|(e, last)| e == last.span.end);
+    if reaches { t } else { Title::default() }
+}
+
+/// Reads a title that ends with the comma at token `comma`, right before a name: "her Chinese
+/// counterpart, Zhou Hanlin", "The U.N. Personal Envoy for Sudan, Ibrahim Kone", "The
+/// Egyptian, Saudi and Emirati foreign ministers, Karim Mansour". The title must open with a
+/// determiner or a possessive pronoun, and its role or organisation must reach the comma.
+pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
+    if word(text, toks, comma) != "," || comma == 0 {
+        return Title::default();
+    }
+    let end = comma;
+    let mut a = end;
+    while a > 0 && end - a < 16 {
+        let k = a - 1;
+        let w = word(text, toks, k);
+        // "Egyptian, Saudi and Emirati": a comma between capitalised words of the title.
+        let inner_comma = w == ","
+            && is_cap(word(text, toks, k.saturating_sub(1)))
+            && is_cap(word(text, toks, a))
+            && k > 0;
+        let lower_premod = is_lower_premodifier(w)
+            && (is_role(word(text, toks, a)) || is_lower_premodifier(word(text, toks, a)))
+            && end - a < 4;
+        if title_word(text, toks, k) || inner_comma || lower_premod {
+            a = k;
+        } else {
+            break;
+        }
+    }
+    let opener = a
+        .checked_sub(1)
+        .map(|k| word(text, toks, k).to_lowercase())
+        .unwrap_or_default();
+    let at_start = a == 0;
+    let first = word(text, toks, a).to_lowercase();
+    let (from, opened) = if matches!(first.as_str(), "the" | "its" | "her" | "his" | "their") {
+        (a + 1, true)
+    } else {
+        (
+            a,
+            at_start
+                || matches!(
+                    opener.as_str(),
+                    "the" | "its" | "her" | "his" | "their" | "a" | "an"
+                ),
+        )
+    };
+    if !opened || from >= end {
+        return Title::default();
+    }
+    let t = read(text, toks, from, end);
+    let last_end = toks.get(end - 1).map(|x| x.span.end);
+    let reaches = [&t.role, &t.organization]
+        .into_iter()
+        .flatten()
+        .any(|p| Some(p.span.end) == last_end);
+    if reaches && t.role.is_some() {
+        t
+    } else {
+        Title::default()
+    }
+}
+
+fn phrase(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Phrase> {
+    if a >= b {
+        return None;
+    }
+    let first = toks.get(a)?;
+    let last = toks.get(b - 1)?;
+    let span = Span::new(first.span.start, last.span.end);
+    Some(Phrase {
+        text: span.slice(text)?.to_string(),
+        span,
+    })
+}
+
+/// Reads the title words `toks[a..b]` (see the module doc).
+pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
+    let w = |k: usize| word(text, toks, k);
+    let mut a = a;
+    while a < b
+        && matches!(
+            w(a).to_lowercase().as_str(),
+            "the" | "a" | "an" | "of" | "for"
+        )
+    {
+        a += 1;
+    }
+    if a >= b {
+        return Title::default();
+    }
+    // Ranks and forms of address next to the name; an office word after a complement there is
+    // a form of address too ("Special Envoy for Middle East Peace Ambassador …").
+    let mut e = b;
+    while e > a && is_rank_or_address(w(e - 1)) {
+        e -= 1;
+    }
+    if e > a && is_role(w(e - 1)) {
+        let complement_before =
+            (a..e - 1).any(|k| matches!(w(k), "for" | "of") && (a..k).any(|j| is_role(w(j))));
+        if complement_before {
+            e -= 1;
+        }
+    }
+    let country = (a..e)
+        .find_map(|k| lexicon::nationality(w(k)))
+        .or_else(|| {
+            (a..e).find_map(|k| {
+                let possessive = toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Possessive);
+                lexicon::place(w(k))
+                    .filter(|(_, kind)| possessive || *kind == lexicon::PlaceKind::Country)
+                    .map(|(c, _)| c)
+            })
+        })
+        .map(|c| c.iso3);
+    let rank = (e < b && (e..b).any(|k| has(Class::Rank, w(k))))
+        .then(|| {
+            // The rank phrase without forms of address before it.
+            let mut s = e;
+            while s < b && !has(Class::Rank, w(s)) {
+                s += 1;
+            }
+            phrase(text, toks, s, b)
+        })
+        .flatten();
+    // The office: the role word nearest the name.
+    let Some(r) = (a..e).rev().find(|&k| is_role(w(k))) else {
+        return Title {
+            role: rank,
+            organization: organization_before(text, toks, a, e),
+            country,
+        };
+    };
+    let head_cap = is_cap(w(r));
+    let mut oe = r + 1;
+    let mut organization = None;
+    if oe < e && matches!(w(oe), "of" | "for" | "at") {
+        let the = matches!(w(oe + 1), "the" | "a" | "an");
+        if head_cap && !the && w(oe) != "at" {
+            oe = e;
+        } else {
+            let os = oe + 1 + usize::from(the);
+            organization = phrase(text, toks, os, e);
+        }
+    }
+    let mut os = r;
+    while os > a {
+        let p = w(os - 1);
+        let before_p = if os >= 2 && os - 2 >= a {
+            w(os - 2)
+        } else {
+            ""
+        };
+        let joins = if head_cap {
+            is_role(p)
+                || has(Class::RoleModifier, p) && is_cap(p)
+                || has(Class::OrgDomain, p) && is_cap(p) && p != "the" && p != "of"
+                || p == "and" && (is_role(before_p) || has(Class::RoleModifier, before_p))
+                || has(Class::OrgHead, p) && is_cap(p) && is_role(before_p)
+        } else {
+            // A bare organisation word before a lower-case role is part of it ("army chief");
+            // one with its own modifier is the organisation ("foreign ministry spokesperson").
+            let bare_org = has(Class::OrgHead, p)
+                && !is_cap(p)
+                && (os - 1 == a
+                    || !(is_lower_premodifier(before_p)
+                        || has(Class::RoleModifier, before_p)
+                        || lexicon::nationality(before_p).is_some()));
+            !is_cap(p)
+                && (has(Class::RoleModifier, p)
+                    || is_role(p)
+                    || bare_org
+                    || (is_lower_premodifier(p) && !has(Class::OrgHead, p)))
+        };
+        if joins {
+            os -= 1;
+        } else {
+            break;
+        }
+    }
+    while os < r && w(os) == "and" {
+        os += 1;
+    }
+    let role = phrase(text, toks, os, oe);
+    if organization.is_none() {
+        organization = organization_before(text, toks, a, os);
+    }
+    Title {
+        role,
+        organization,
+        country,
+    }
+}
+
+/// The organisation named before an office (`toks[a..os]`): the words from the first one that
+/// is no determiner, when they hold an organisation's head word or are a known organisation
+/// ("Chinese foreign ministry", "Mossad", "U.N."); a bare country is no organisation.
+fn organization_before(text: &str, toks: &[Tok], a: usize, os: usize) -> Option<Phrase> {
+    let w = |k: usize| word(text, toks, k);
+    let mut s = a;
+    // A possessive owner ("Qatar's") is the country, not part of the organisation.
+    if let Some(k) =
+        (a..os).rfind(|&k| toks.get(k).is_some_and(|t| t.kind == TokenKind::Possessive))
+    {
+        let owner_is_place = k > a && lexicon::place(w(k - 1)).is_some();
+        if owner_is_place {
+            s = k + 1;
+        }
+    }
+    if s >= os {
+        return None;
+    }
+    let p = phrase(text, toks, s, os)?;
+    let has_head = (s..os).any(|k| has(Class::OrgHead, w(k)));
+    let known = lexicon::is_known_org(&p.text) || (s..os).any(|k| lexicon::is_known_org(w(k)));
+    (has_head || known).then_some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    /// (role, organisation, country) of the title before the name `name` in `text`.
+    fn title_of(text: &str, name: &str) -> (Option<String>, Option<String>, Option<&'static str>) {
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let at = text.find(name).unwrap();
+        let k = toks.iter().position(|t| t.span.start == at).unwrap();
+        let t = before(text, &toks, k);
+        (
+            t.role.map(|r| r.text),
+            t.organization.map(|o| o.text),
+            t.country,
+        )
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn offices_with_modifiers_and_complements() {
+        assert_eq!(
+            title_of(
+                "Qatar's Prime Minister and Foreign Minister Sheikh Ali Nur said",
+                "Ali"
+            ),
+            (s("Prime Minister and Foreign Minister"), None, Some("QAT"))
+        );
+        assert_eq!(
+            title_of("Chief of Staff Lt. Gen. Avi Rotem said", "Avi"),
+            (s("Chief of Staff"), None, None)
+        );
+        assert_eq!(
+            title_of(
+                "U.S. Special Envoy for Middle East Peace Ambassador Dan Ray said",
+                "Dan"
+            ),
+            (s("Special Envoy for Middle East Peace"), None, Some("USA"))
+        );
+        assert_eq!(
+            title_of("Chief Cabinet Secretary Haruto Kimura said", "Haruto"),
+            (s("Chief Cabinet Secretary"), None, None)
+        );
+        assert_eq!(
+            title_of("said Mines and Energy Minister Ana Prado", "Ana"),
+            (s("Mines and Energy Minister"), None, None)
+        );
+    }
+
+    #[test]
+    fn lower_case_roles_and_their_organisations() {
+        assert_eq!(
+            title_of(
+                "Chinese foreign ministry spokesperson Zhao Lijian said",
+                "Zhao"
+            ),
+            (
+                s("spokesperson"),
+                s("Chinese foreign ministry"),
+                Some("CHN")
+            )
+        );
+        assert_eq!(
+            title_of("talks with army chief Gen. Abdel Burhan on", "Abdel"),
+            (s("army chief"), None, None)
+        );
+        assert_eq!(
+            title_of("EU foreign policy chief Katrin Ostermann said", "Katrin"),
+            (s("foreign policy chief"), s("EU"), None)
+        );
+        assert_eq!(
+            title_of(
+                "The spokesperson for the Ministry of Agriculture Ivan Petrov said",
+                "Ivan"
+            ),
+            (s("spokesperson"), s("Ministry of Agriculture"), None)
+        );
+        assert_eq!(
+            title_of("Mossad director Eli Harpaz", "Eli"),
+            (s("director"), s("Mossad"), None)
+        );
+    }
+
+    #[test]
+    fn ranks_alone_are_roles() {
+        assert_eq!(
+            title_of("said Vice Adm. Thomas R. Hale", "Thomas"),
+            (s("Vice Adm."), None, None)
+        );
+        assert_eq!(title_of("Mr. Ali Nur said", "Ali"), (None, None, None));
+    }
+
+    #[test]
+    fn appositions_after_and_titles_before_a_comma() {
+        let text = "Simon Kerr, Ireland's foreign minister, told reporters. Its commander, Ali Nur, spoke. The Egyptian, Saudi and Emirati foreign ministers, Karim Mansour, Faisal Harbi and Salem Nuaimi, met.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            toks.iter().position(|t| t.span.start == i).unwrap()
+        };
+        let t = after(text, &toks, at("Kerr") + 1);
+        assert_eq!(t.role.map(|r| r.text).as_deref(), Some("foreign minister"));
+        let t = before_comma(text, &toks, at("Ali") - 1);
+        assert_eq!(t.role.map(|r| r.text).as_deref(), Some("commander"));
+        let t = before_comma(text, &toks, at("Karim") - 1);
+        assert_eq!(t.role.map(|r| r.text).as_deref(), Some("foreign ministers"));
+        // A clause before a comma is no title.
+        let text = "When the minister arrived, Ali Nur spoke.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        assert_eq!(before_comma(text, &toks, 4), Title::default());
+    }
+
+    #[test]
+    fn plural_roles() {
+        assert!(is_role("ministers") && is_plural_role("ministers"));
+        assert!(!is_plural_role("minister") && !is_role("process"));
+    }
+}
