@@ -390,3 +390,21 @@ fn partitive_agent_stands_for_what_it_counts() {
         "#]],
     );
 }
+
+#[test]
+fn event_between_a_pair_is_coded_among_them() {
+    // Rule `between`: a joint event noun named with its pair ("clashes between A and B",
+    // "talks between A and B"), the subject of an asserted verb, codes both ways; not when
+    // it is only expected.
+    check(
+        "Clashes between Armenian and Azerbaijani troops killed four soldiers. \
+         Talks between Russia and Ukraine ended without a deal. \
+         Talks between Iran and Oman are expected next week.",
+        expect![[r#"
+            s0 ARM -> AZEMIL 190 "Clashes" dictionaries/frames/19-fight.txt:62
+            s0 AZEMIL -> ARM 190 "Clashes" dictionaries/frames/19-fight.txt:62
+            s1 RUS -> UKR 040 "Talks" dictionaries/frames/04-consult.txt:22
+            s1 UKR -> RUS 040 "Talks" dictionaries/frames/04-consult.txt:22
+        "#]],
+    );
+}

@@ -652,6 +652,10 @@ fn settle_verb(
         if pj.is_some_and(|j| is_be(&infos[j].lower)) {
             return "VBG";
         }
+        // "Fighting between the army and the RSF raged …": an event between a pair.
+        if pj.is_none() && next.is_some_and(|x| x.lower == "between") {
+            return "NN";
+        }
         if prenominal {
             return if noun_next && !noun_pref { "VBG" } else { "NN" };
         }

@@ -425,3 +425,13 @@ fn participle_before_a_common_noun_after_comma_is_a_clause() {
         &["(NP (VBG drinking) (NN water))"],
     );
 }
+
+#[test]
+fn sentence_initial_gerund_before_between_is_a_noun() {
+    // "Fighting between A and B raged" was read as a gerund clause with "between A" and a
+    // second clause "B raged" (a tagger error, not a layer error).
+    check_contains(
+        "Fighting between Sudan's army and the Rapid Support Forces raged on in Khartoum.",
+        &["(NP (NP (NN Fighting)) (PP (IN between)"],
+    );
+}

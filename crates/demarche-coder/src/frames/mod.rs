@@ -33,7 +33,7 @@ mod sides;
 use crate::CodedEvent;
 use crate::discourse::{Discourse, Entity};
 use crate::legacy::{Coder, Mention};
-use demarche_dict::frames::FrameSet;
+use demarche_dict::frames::{FrameSet, NounFrame};
 use demarche_dict::policy::Policy;
 use demarche_dict::{Origin, VerbCode};
 use demarche_model::Antecedent;
@@ -187,7 +187,8 @@ pub(crate) fn code_predications(
         } else {
             code
         };
-        let Some(source) = agent_side(&ctx, p, frame) else {
+        let Some(source) = agent_side(&ctx, p, frame).or_else(|| between_pair(&ctx, p, frame))
+        else {
             continue;
         };
         let span = evidence_span(tree, p);
@@ -414,7 +415,12 @@ fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
 
 /// Rule `effect`: an event noun that is the subject of a verb of harm, or its `in`/`during`
 /// phrase ("an Israeli strike killed …", "killed in an Israeli strike"), happened.
+///
+/// Rule `between`: an event between a pair ("fighting between the army and the RSF",
+/// "talks between Russia and Ukraine") happened when it is the subject of any affirmed,
+/// asserted verb ("raged on", "ended without a deal").
 fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    let pair = ctx.a.arg(p, &Role::Obl("between".into())).is_some();
     ctx.a.preds.iter().any(|q| {
         q.kind == PredKind::Verb
             && q.polarity == Polarity::Affirmed
@@ -426,10 +432,21 @@ fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                 };
                 slot && matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope)
             })
-            && ctx
-                .en
-                .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Effect)
+            && (pair && q.modality == Modality::Asserted && q.voice == Voice::Active
+                || ctx
+                    .en
+                    .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Effect))
     })
+}
+
+/// Rule `between`: the sides of a joint event named by its `between` phrase ("clashes between
+/// Armenian and Azerbaijani troops"), when it names two or more; the event is coded among them.
+fn between_pair(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Option<Side> {
+    if !frame.is_some_and(|f| f.joint) {
+        return None;
+    }
+    let x = ctx.a.arg(p, &Role::Obl("between".into()))?;
+    sides::side(ctx, p, &x.filler).filter(|s| s.codes.len() > 1)
 }
 
 /// The actors this sentence named, for later sentences: every coded mention, marked subject
