@@ -408,3 +408,18 @@ fn event_between_a_pair_is_coded_among_them() {
         "#]],
     );
 }
+
+#[test]
+fn causative_asserts_its_infinitive() {
+    // `control.txt` `[causative]`: "prompting Mexico to break off relations" — Mexico broke
+    // them off; "urged Mexico to break off relations" asserts nothing of the kind.
+    check(
+        "Ecuadorian police raided the Mexican embassy, prompting Mexico to break off diplomatic \
+         relations with Ecuador. Brazil urged Argentina to break off relations with Venezuela.",
+        expect![[r#"
+            s0 ECUCOP -> MEXGOV 190 "raided" dictionaries/actors/countries.txt:98
+            s0 MEX -> ECU 161 "break off diplomatic relations" dictionaries/frames/16-reduce-relations.txt:32
+            s1 BRA -> ARG 020 "urged" dictionaries/actors/countries.txt:34
+        "#]],
+    );
+}

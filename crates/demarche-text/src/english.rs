@@ -133,6 +133,9 @@ pub enum VerbClass {
     /// What befalls the one warned (`consequence.txt` `[consequence]`: "would pay a price",
     /// "would face punishment", "would be punished").
     Consequence = 512,
+    /// Object-control verbs that assert their infinitive happened (`control.txt`
+    /// `[causative]`: "prompting Mexico to break off relations": Mexico broke them off).
+    Causative = 1024,
 }
 
 /// The compiled word lists (built once, shared by every thread).
@@ -367,6 +370,12 @@ impl English {
                 let class = match (file, section) {
                     ("report", _) => VerbClass::Report,
                     ("control", "object") => VerbClass::ObjectControl,
+                    // A causative is an object-control verb too (its object does the act).
+                    ("control", "causative") => {
+                        *en.classes.entry(lemma.to_string()).or_default() |=
+                            VerbClass::ObjectControl as u16;
+                        VerbClass::Causative
+                    }
                     ("control", "negating") => VerbClass::Negating,
                     ("control", _) => VerbClass::SubjectControl,
                     ("intent", _) => VerbClass::Intent,
