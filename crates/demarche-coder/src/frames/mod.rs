@@ -544,11 +544,13 @@ fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) ->
         match link {
             Link::Deny => return None,
             // "prompting Mexico to break off relations": the object did it.
-            Link::Control if en.has_class(qword, VerbClass::Causative) => {
-                if q.polarity == Polarity::Negated || q.modality != Modality::Asserted {
-                    return None;
-                }
+            Link::Control
+                if en.has_class(qword, VerbClass::Causative)
+                    && (q.polarity == Polarity::Negated || q.modality != Modality::Asserted) =>
+            {
+                return None;
             }
+            Link::Control if en.has_class(qword, VerbClass::Causative) => {}
             Link::Control => {
                 if en.has_class(qword, VerbClass::ObjectControl) || q.particle.is_some() {
                     return None;
