@@ -65,6 +65,7 @@ pub fn analyze(tree: &Tree, lex: &dyn PredicateLexicon) -> Analysis {
         .zip(&keep)
         .filter(|(_, k)| **k)
         .fold((0, 0), |(n, a), (d, _)| (n + 1, a + d.args.len()));
+    out.ranges = tree.nodes().map(|id| sh.range(id)).collect();
     out.preds.reserve_exact(kept);
     out.args.reserve_exact(kept_args);
     let drafts = drafts

@@ -91,6 +91,9 @@ pub type PredId = u32;
 pub struct Analysis {
     pub preds: Vec<Predication>,
     pub args: Vec<Arg>,
+    /// Node → the leaves it covers (first leaf index, one past the last), by node index:
+    /// read once here for every reader of the analysis.
+    pub ranges: Vec<(u32, u32)>,
 }
 
 impl Analysis {

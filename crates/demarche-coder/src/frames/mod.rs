@@ -32,18 +32,18 @@ mod sides;
 
 use crate::CodedEvent;
 use crate::discourse::{Discourse, Entity};
-use crate::legacy::{Coder, Mention};
+use crate::legacy::{Coder, Mention, RuleKey};
 use demarche_dict::frames::{FrameSet, NounFrame};
 use demarche_dict::policy::Policy;
 use demarche_dict::{Origin, VerbCode};
 use demarche_model::Antecedent;
-use demarche_model::{RuleRef, Span, Tree};
+use demarche_model::{Span, Tree};
 use demarche_predicates::{
     Analysis, Filler, Link, Modality, Polarity, PredKind, PredicateLexicon, Predication, Role,
     Support, Voice, analyze,
 };
 use demarche_text::english::{self, Prep, VerbClass};
-use sides::{addressee, agent_side, comitative, fill_country, leaf_ranges, real_code, target_side};
+use sides::{addressee, agent_side, comitative, fill_country, real_code, target_side};
 use std::borrow::Cow;
 
 /// The frames as the predicate layer's lexicon.
@@ -74,7 +74,8 @@ pub(crate) fn analysis(coder: &Coder<'_>, tree: &Tree) -> Analysis {
 struct Side {
     codes: Vec<String>,
     span: Option<Span>,
-    rules: Vec<RuleRef>,
+    /// The mention's entries, turned into `RuleRef`s only for the events coded.
+    rules: Vec<RuleKey>,
     /// Set when the side was named only by reference in this sentence.
     antecedents: Vec<Antecedent>,
 }
@@ -89,8 +90,8 @@ struct Ctx<'c> {
     policy: &'c Policy,
     coder_frames: &'c FrameSet,
     en: &'c english::English,
-    /// Node → its leaf range.
-    range: Vec<(u32, u32)>,
+    /// Node → its leaf range (the analysis's).
+    range: &'c [(u32, u32)],
 }
 
 /// Codes the predications of one sentence and merges them into `events`. Returns the actors
@@ -114,7 +115,7 @@ pub(crate) fn code_predications(
         policy: &dicts.policy,
         coder_frames: &dicts.frames,
         en: english::get(),
-        range: leaf_ranges(tree),
+        range: &a.ranges,
     };
     // Rule `negated`: a negated or denied act ("did not attack", "failed to force", "denied
     // that it had shelled") codes nothing, whatever a pattern matched.
@@ -272,8 +273,8 @@ pub(crate) fn code_predications(
                 continue;
             };
             let mut rules = vec![rule.rule_ref()];
-            rules.extend(ss.rules.iter().cloned());
-            rules.extend(ts.rules.iter().cloned());
+            rules.extend(coder.rule_refs(&ss.rules));
+            rules.extend(coder.rule_refs(&ts.rules));
             let mut antecedents: Vec<Antecedent> = Vec::new();
             for (role, side, code) in [("source", ss, sc), ("target", ts, tc)] {
                 antecedents.extend(ante_of(side, code).into_iter().map(|x| Antecedent {
@@ -369,8 +370,8 @@ fn consequences(
                     continue;
                 };
                 let mut rules = vec![rule.origin.rule_ref()];
-                rules.extend(source.rules.iter().cloned());
-                rules.extend(target.rules.iter().cloned());
+                rules.extend(ctx.coder.rule_refs(&source.rules));
+                rules.extend(ctx.coder.rule_refs(&target.rules));
                 let mut antecedents = Vec::new();
                 for (role, side) in [("source", &source), ("target", &target)] {
                     antecedents.extend(side.antecedents.iter().map(|x| Antecedent {

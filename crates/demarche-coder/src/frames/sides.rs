@@ -7,7 +7,7 @@ use super::{Ctx, Side};
 use crate::discourse::Entity;
 use crate::legacy::Mention;
 use demarche_dict::frames::NounFrame;
-use demarche_model::{Antecedent, Span, Tree};
+use demarche_model::{Antecedent, Span};
 use demarche_predicates::{Filler, Link, PredKind, Predication, Role, Voice};
 use demarche_text::english::{Anaphor, Prep};
 
@@ -70,26 +70,6 @@ pub(super) fn mention_for(mentions: &[Mention], lo: u32, hi: u32) -> Option<&Men
         })
 }
 
-/// Node → the leaf range it covers (pre-order storage: fold children into parents backwards).
-pub(super) fn leaf_ranges(tree: &Tree) -> Vec<(u32, u32)> {
-    let mut out = vec![(u32::MAX, 0u32); tree.len()];
-    let mut leaf = 0u32;
-    for id in tree.nodes() {
-        if tree.is_leaf(id) {
-            out[id.index()] = (leaf, leaf + 1);
-            leaf += 1;
-        }
-    }
-    for i in (0..tree.len()).rev() {
-        if let Some(p) = tree.parent(demarche_model::NodeId(i as u32)) {
-            let (lo, hi) = out[i];
-            let q = &mut out[p.index()];
-            *q = (q.0.min(lo), q.1.max(hi));
-        }
-    }
-    out
-}
-
 /// The head noun phrase of a phrase: "the group" in "the group of trying to rebuild …",
 /// "Putin" in "Putin, who met Xi, …".
 pub(super) fn head_range(
@@ -145,7 +125,7 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
         let mut out = Side {
             codes: Vec::new(),
             span: m.span,
-            rules: ctx.coder.rule_refs(&m.rules),
+            rules: m.rules.clone(),
             antecedents: Vec::new(),
         };
         for c in &m.codes {
@@ -333,7 +313,7 @@ pub(super) fn target_side(
     (!codes.is_empty()).then(|| Side {
         codes,
         span: m.span,
-        rules: ctx.coder.rule_refs(&m.rules),
+        rules: m.rules.clone(),
         antecedents: Vec::new(),
     })
 }
