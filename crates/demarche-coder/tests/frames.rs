@@ -423,3 +423,15 @@ fn causative_asserts_its_infinitive() {
         "#]],
     );
 }
+
+#[test]
+fn comitative_inside_the_subject_acts_too() {
+    // Rule `comitative`: "X, together with Y, condemned Z" — Y condemned Z too.
+    check(
+        "Japan, together with the United States, condemned North Korea's missile launch.",
+        expect![[r#"
+            s0 JPN -> PRK 111 "condemned" dictionaries/actors/countries.txt:168
+            s0 USA -> PRK 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
+        "#]],
+    );
+}

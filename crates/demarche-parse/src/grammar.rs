@@ -1033,6 +1033,26 @@ impl<'a> Grammar<'a> {
             }
             return Some(out);
         }
+        // A comitative between commas before the verb ("Japan, together with the United States
+        // and South Korea, condemned …"): it belongs to the subject.
+        if mode == Mode::Subject {
+            let adv = usize::from(t == "RB" && matches!(self.w(j), "together" | "along"));
+            if self.t(j + adv) == "IN"
+                && matches!(self.w(j + adv), "with" | "alongside")
+                && self.np_starts_at(j + adv + 1)
+            {
+                let mut out = vec![self.leaf()];
+                if adv == 1 {
+                    out.push(phrase("ADVP", vec![self.leaf()]));
+                }
+                out.push(self.pp(Mode::Object));
+                if self.cur() == "," && self.verb_follows(self.pos + 1) {
+                    out.push(self.leaf());
+                    return Some(out);
+                }
+                self.pos = save;
+            }
+        }
         // ", accusing Islamabad of …", ", killing three", ", prompting the ministry to …": a
         // participial clause, not an appositive ("visiting figures" stays a noun phrase).
         // Before a common noun or adjective it is a clause too (", drawing swift condemnation

@@ -435,3 +435,13 @@ fn sentence_initial_gerund_before_between_is_a_noun() {
         &["(NP (NP (NN Fighting)) (PP (IN between)"],
     );
 }
+
+#[test]
+fn comitative_between_commas_belongs_to_the_subject() {
+    // "Japan, together with the United States, condemned …" was a fragment with no subject
+    // (a parser error, not a layer error).
+    check_contains(
+        "Japan, together with the United States and South Korea, condemned the launch.",
+        &["(S (NP (NP (NNP Japan)) (, ,) (ADVP (RB together)) (PP (IN with)"],
+    );
+}

@@ -411,9 +411,26 @@ pub(super) fn comitative(
     if frame.is_some_and(|f| f.target.iter().any(|t| with(t))) {
         return None;
     }
-    ctx.a.args_of(p).iter().find_map(|x| match &x.role {
+    if let Some(s) = ctx.a.args_of(p).iter().find_map(|x| match &x.role {
         Role::Obl(prep) if with(prep) => side(ctx, p, &x.filler),
         _ => None,
+    }) {
+        return Some(s);
+    }
+    // Inside the subject, between commas: "Japan, together with the United States, condemned".
+    let Filler::Phrase { node, .. } = ctx.a.arg(p, &Role::Agent)?.filler else {
+        return None;
+    };
+    let tree = ctx.tree;
+    tree.children(node).iter().find_map(|&pp| {
+        let kids = tree.children(pp);
+        let prep = kids.first().and_then(|&k| tree.word(k))?;
+        let np = *kids.get(1)?;
+        if tree.label(pp) != "PP" || !with(prep) || tree.is_leaf(np) {
+            return None;
+        }
+        let (lo, hi) = ctx.range.get(np.index()).copied()?;
+        side(ctx, p, &Filler::Phrase { node: np, lo, hi })
     })
 }
 
