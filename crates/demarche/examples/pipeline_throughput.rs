@@ -6,7 +6,7 @@
 //! cargo run --release -p demarche --example pipeline_throughput -- [N] [builtin|phoenix] [knowledge] [wire] [frames-off]
 //! ```
 //! `phoenix` reads `$DEMARCHE_REFERENCE/petrarch2/dictionaries`. The corpus (see
-//! `benches/corpus.rs`; `wire`: the wire-length one, about 25 words a sentence) is cycled to N
+//! `benches/corpus.rs`; `wire`: the wire-length one, about 22 words a sentence) is cycled to N
 //! documents; each is coded and dropped, as `demarche code` streams. `frames-off` codes without
 //! the predicate layer (`frames = Some(false)`, the coding before issue 11).
 
