@@ -110,6 +110,10 @@ pub enum Prep {
     Event,
     /// Its object does the act too ("arrived with the leaders of …").
     Comitative,
+    /// Its object names both sides of the event ("clashes between A and B").
+    Pair,
+    /// Its object is what a partitive noun counts ("a barrage of missiles").
+    Counted,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -345,6 +349,8 @@ impl English {
                 "target" => Prep::Target,
                 "event" => Prep::Event,
                 "comitative" => Prep::Comitative,
+                "pair" => Prep::Pair,
+                "counted" => Prep::Counted,
                 _ => Prep::Infinitive,
             };
             en.prep.extend(words.split_whitespace().map(|w| (w, role)));

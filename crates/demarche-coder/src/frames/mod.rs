@@ -421,7 +421,7 @@ fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
 /// "talks between Russia and Ukraine") happened when it is the subject of any affirmed,
 /// asserted verb ("raged on", "ended without a deal").
 fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
-    let pair = ctx.a.arg(p, &Role::Obl("between".into())).is_some();
+    let pair = pair_arg(ctx, p).is_some();
     ctx.a.preds.iter().any(|q| {
         q.kind == PredKind::Verb
             && q.polarity == Polarity::Affirmed
@@ -446,8 +446,16 @@ fn between_pair(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Op
     if !frame.is_some_and(|f| f.joint) {
         return None;
     }
-    let x = ctx.a.arg(p, &Role::Obl("between".into()))?;
+    let x = pair_arg(ctx, p)?;
     sides::side(ctx, p, &x.filler).filter(|s| s.codes.len() > 1)
+}
+
+/// A predication's argument that names both sides (`preposition.txt` `[pair]`: "between").
+fn pair_arg<'a>(ctx: &Ctx<'a>, p: &Predication) -> Option<&'a demarche_predicates::Arg> {
+    ctx.a
+        .args_of(p)
+        .iter()
+        .find(|x| matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Pair)))
 }
 
 /// The actors this sentence named, for later sentences: every coded mention, marked subject

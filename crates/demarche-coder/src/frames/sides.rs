@@ -253,9 +253,12 @@ pub(super) fn agent_side(
             // A partitive with no agent stands for what it counts ("hit by a barrage of
             // Russian missiles").
             if ctx.en.is_partitive(&n.lemma)
-                && let Some(s) = a
-                    .arg(n, &Role::Obl("of".into()))
-                    .and_then(|x| side(ctx, n, &x.filler))
+                && let Some(s) = a.args_of(n).iter().find_map(|x| match &x.role {
+                    Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Counted) => {
+                        side(ctx, n, &x.filler)
+                    }
+                    _ => None,
+                })
             {
                 return Some(s);
             }
