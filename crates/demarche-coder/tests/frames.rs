@@ -339,13 +339,17 @@ fn object_pronoun_of_a_participle_is_the_main_object() {
 #[test]
 fn place_stands_for_its_country() {
     // Rule `place-country`: gazetteer places in phrases with no actor ("the Jenin refugee
-    // camp", "Sulaymaniyah"); a month is not a place, nor a name inside a longer name.
+    // camp", "Sulaymaniyah", "Laukkai, a town …"); a month is not a place, nor a name inside a
+    // longer name, nor one word that may be a person's name and names only a small town.
     check(
         "Israeli troops raided the Jenin refugee camp. Turkish drones struck Sulaymaniyah in \
-         March. Ethiopian officials met Andrew Jackson. Sudanese troops shelled March.",
+         March. Ethiopian officials met Andrew Jackson. Sudanese troops shelled March. \
+         Thai troops captured Laukkai, a town on the border. \
+         Egyptian troops attacked Hassan.",
         expect![[r#"
             s0 ISRMIL -> PSEREF 190 "raided" dictionaries/actors/countries.txt:161
             s1 TURMIL -> IRQ 190 "struck" dictionaries/actors/countries.txt:312
+            s4 THAMIL -> MMR 192 "captured" dictionaries/actors/countries.txt:305
         "#]],
     );
 }

@@ -633,11 +633,47 @@ fn place_country(s: &Sent<'_>, lo: u32, hi: u32) -> Option<(&'static str, u32)> 
         if head.is_some_and(|h| !en.is_place_noun(h)) {
             continue;
         }
-        if let Some(hit) = dominant_place(&name) {
-            return Some(hit);
+        // One word alone may be a person's name ("Khan", "Hassan"): it must name a region or
+        // a city of at least `ONE_WORD_CITY` people, unless a place noun follows it.
+        let one_word = l - start == 1 && head.is_none() && !place_apposition(s, l);
+        if let Some((country, entry)) = dominant_place(&name)
+            && (!one_word || big_enough(entry))
+        {
+            return Some((country, entry));
         }
     }
     None
+}
+
+/// Whether leaf `l` opens an apposition that calls the name before it a place: ", a town on
+/// the Chinese border", ", the provincial capital" (determiner, adjectives, a place noun).
+fn place_apposition(s: &Sent<'_>, l: u32) -> bool {
+    let tag = |k: u32| s.leaf_node.get(k as usize).map(|&n| s.tree.label(n));
+    if tag(l) != Some(",") {
+        return false;
+    }
+    let en = english::get();
+    let mut k = l + 1;
+    while matches!(tag(k), Some("DT" | "JJ" | "VBN")) {
+        k += 1;
+    }
+    matches!(tag(k), Some("NN" | "NNS"))
+        && s.leaf_node
+            .get(k as usize)
+            .and_then(|&n| s.tree.word(n))
+            .is_some_and(|w| en.is_place_noun(w))
+}
+
+/// How many people a city named by one word alone needs to be read as a place.
+const ONE_WORD_CITY: u64 = 200_000;
+
+/// Whether a gazetteer entry is a region, one of our own places, or a city of at least
+/// [`ONE_WORD_CITY`] people.
+fn big_enough(entry: u32) -> bool {
+    use demarche_geo::{Gazetteer, Kind};
+    Gazetteer::get()
+        .entry(entry)
+        .is_some_and(|e| e.kind != Kind::City || e.is_ours() || e.population >= ONE_WORD_CITY)
 }
 
 /// The one country a place name stands for, with its gazetteer entry (see [`place_country`]).
