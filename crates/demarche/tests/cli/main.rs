@@ -8,6 +8,7 @@
 //! set but a file missing → they fail.
 
 mod article;
+mod conllu;
 mod dict;
 mod evaluation;
 mod formats;
