@@ -12,6 +12,7 @@ mod conllu;
 mod dict;
 mod evaluation;
 mod formats;
+mod ingest;
 mod knowledge;
 mod parquet;
 mod robustness;
