@@ -5,8 +5,9 @@
 //!   back into the text it came from by span, never by a copy that could drift.
 //! - [`Document`]: one news item as read from any input format.
 //! - [`Tree`]: a phrase-structure tree (Penn Treebank labels) whose leaves carry spans into the
-//!   sentence text. Three front ends fill it: the PTB reader, the built-in parser, and (later) a
-//!   CoNLL-U converter. The coder sees only this type.
+//!   sentence text. Three front ends fill it: the PTB reader, the built-in parser, and the
+//!   converter from dependency parses ([`Tree::from_dependencies`], for CoNLL-U). The coder
+//!   sees only this type.
 //! - [`Event`] and [`Evidence`]: a coded event and the proof of where it came from.
 //! - [`cameo`]: our own table of CAMEO codes with Goldstein score, quad class and PLOVER category.
 //! - [`Diagnostic`]: a located, human-readable problem found in an input.
@@ -28,6 +29,7 @@
 
 pub mod cameo;
 mod date;
+mod dependency;
 mod diagnostic;
 mod document;
 mod event;
@@ -35,6 +37,7 @@ mod span;
 mod tree;
 
 pub use date::{Date, parse_date};
+pub use dependency::{DepWord, DependencyError, MAX_DEPENDENCY_WORDS};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, Sentence, Token};
 pub use event::{Antecedent, Event, Evidence, GeoPoint, RuleRef};

@@ -347,6 +347,53 @@ impl Tree {
         self
     }
 
+    /// The sentence the leaves spell, untokenised: treebank escapes back to their characters
+    /// (`-LRB-` → `(`, ``` `` ``` and `''` → `"`), no space before closing punctuation and
+    /// clitics (`,` `.` `)` `'s` `n't`), none after opening ones (`(` `$` an opening quote).
+    /// [`Tree::aligned_to`] finds every leaf in it. For inputs that give a tree and no text
+    /// (PETRARCH records with an empty `<Text>`).
+    pub fn untokenized(&self) -> String {
+        let mut out = String::new();
+        let mut glue_next = true;
+        let mut open_quote = false;
+        for leaf in self.leaves() {
+            let word = self.word(leaf).unwrap_or("");
+            let plain = match word {
+                "-LRB-" | "-lrb-" => "(",
+                "-RRB-" | "-rrb-" => ")",
+                "-LSB-" | "-lsb-" => "[",
+                "-RSB-" | "-rsb-" => "]",
+                "-LCB-" | "-lcb-" => "{",
+                "-RCB-" | "-rcb-" => "}",
+                "``" | "''" => "\"",
+                "`" => "'",
+                w => w,
+            };
+            let lower = word.to_lowercase();
+            let closes = matches!(
+                plain,
+                "." | "," | ";" | ":" | "?" | "!" | "%" | ")" | "]" | "}" | "..."
+            ) || word == "''"
+                || (word == "\"" && open_quote)
+                || matches!(
+                    lower.as_str(),
+                    "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m" | "n't" | "'" | "’s"
+                );
+            let opens = matches!(plain, "(" | "[" | "{" | "$" | "#")
+                || word == "``"
+                || (word == "\"" && !open_quote);
+            if word == "``" || word == "''" || word == "\"" {
+                open_quote = opens;
+            }
+            if !out.is_empty() && !glue_next && !closes {
+                out.push(' ');
+            }
+            out.push_str(&plain.replace("\\/", "/").replace("\\*", "*"));
+            glue_next = opens;
+        }
+        out
+    }
+
     fn compute_phrase_spans(&mut self) {
         for i in (0..self.nodes.len()).rev() {
             if self.nodes[i].word.is_some() {
@@ -500,6 +547,20 @@ mod tests {
             ]
         );
         assert_eq!(t.span(t.root()), Some(Span::new(0, text.len())));
+    }
+
+    #[test]
+    fn untokenized_text_reads_as_written_and_aligns() {
+        let t = Tree::parse_ptb(
+            "(S (`` ``) (NP (NNP Arnor) (POS 's)) (NN envoy) ('' '') (VBD did) (RB n't) (VB go) \
+             (-LRB- -LRB-) (CD 2\\/3) (NN %) (-RRB- -RRB-) (, ,) (NNP Gondor) (VBD said) (. .))",
+        )
+        .unwrap();
+        let text = t.untokenized();
+        assert_eq!(text, "\"Arnor's envoy\" didn't go (2/3%), Gondor said.");
+        let aligned = t.aligned_to(&text);
+        assert!(aligned.leaves().all(|l| aligned.span(l).is_some()));
+        assert_eq!(aligned.span(aligned.root()), Some(Span::new(0, text.len())));
     }
 
     #[test]

@@ -1,12 +1,20 @@
 //! Writing documents, their events and their knowledge: idempotent by content hash,
 //! one transaction per document or batch, de-duplicating events by identity (see the crate
 //! docs for the rules).
+//!
+//! A write is two steps. [`Prepared::new`] does what needs no database (hashes, JSON texts,
+//! repeated mentions removed) and runs on any thread; [`Store::ingest_prepared`] writes a batch
+//! of prepared items in one transaction: per document its row, sentences and knowledge (the
+//! place for any further per-document table), then the batch's mentions, with each event new to
+//! the store inserted once with its counts and each stored event counted again from its
+//! mentions.
 
 use crate::types::{IngestItem, IngestOutcome, IngestSummary, day_number};
 use crate::{Result, Store, StoreError};
 use demarche_model::{Document, Event, Span};
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Transaction, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Store {
@@ -18,40 +26,65 @@ impl Store {
         events: &[Event],
         knowledge: Option<&serde_json::Value>,
     ) -> Result<IngestOutcome> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut touched = BTreeSet::new();
-        let (outcome, _) = ingest_in(&tx, doc, events, knowledge, &mut touched)?;
-        recount(&tx, &touched)?;
-        tx.commit()?;
-        Ok(outcome)
+        let summary = self.ingest_counted(doc, events, knowledge)?;
+        Ok(if summary.documents_new > 0 {
+            IngestOutcome::New
+        } else if summary.documents_replaced > 0 {
+            IngestOutcome::Replaced
+        } else {
+            IngestOutcome::Unchanged
+        })
     }
 
     /// Stores many documents in one transaction (much faster than one by one: one commit for
     /// the batch). Either the whole batch is stored or, if an error occurs, none of it.
     pub fn ingest_batch(&mut self, items: &[IngestItem]) -> Result<IngestSummary> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut summary = IngestSummary::default();
-        // Counts are recomputed once per batch, for every event the batch touched.
-        let mut touched = BTreeSet::new();
-        for item in items {
-            let (outcome, counts) = ingest_in(
-                &tx,
-                &item.document,
-                &item.events,
-                item.knowledge.as_ref(),
-                &mut touched,
-            )?;
-            summary.add(outcome);
-            summary.mentions += counts.mentions;
-            summary.events_new += counts.events_new;
-        }
-        recount(&tx, &touched)?;
-        tx.commit()?;
-        Ok(summary)
+        let prepared = items
+            .iter()
+            .map(Prepared::new)
+            .collect::<Result<Vec<_>>>()?;
+        self.ingest_prepared(&prepared)
+    }
+
+    /// Like [`Store::ingest_batch`], for items prepared beforehand ([`Prepared::new`], on any
+    /// thread): the hashes, JSON texts and de-duplication are done, and this only writes.
+    ///
+    /// Foreign keys are not checked while the batch is written (they are switched back on
+    /// after it, whatever happens): the writer inserts every parent row before its children, so
+    /// the checks would only repeat lookups (the tests run `PRAGMA foreign_key_check` after
+    /// ingests).
+    pub fn ingest_prepared(&mut self, items: &[Prepared<'_>]) -> Result<IngestSummary> {
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let written = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let summary = write_batch(&tx, items)?;
+            tx.commit()?;
+            Ok(summary)
+        })();
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        written
+    }
+
+    /// How many WAL pages a commit may leave before this connection checkpoints them into the
+    /// database itself (SQLite's default is 1,000; 0 never). A bulk writer sets 0 and lets
+    /// another connection checkpoint ([`Store::checkpoint`]), so that the checkpoints' syncs
+    /// do not stall it.
+    pub fn set_auto_checkpoint(&self, pages: u32) -> Result<()> {
+        self.conn
+            .query_row(&format!("PRAGMA wal_autocheckpoint = {pages}"), [], |_| {
+                Ok(())
+            })?;
+        Ok(())
+    }
+
+    /// Copies what the WAL holds into the database without waiting for readers or writers
+    /// (`PRAGMA wal_checkpoint(PASSIVE)`); the WAL then starts over at the next write.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// Like [`Store::ingest`] but also returns how many mentions and new events were written.
@@ -61,31 +94,137 @@ impl Store {
         events: &[Event],
         knowledge: Option<&serde_json::Value>,
     ) -> Result<IngestSummary> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut touched = BTreeSet::new();
-        let (outcome, counts) = ingest_in(&tx, doc, events, knowledge, &mut touched)?;
-        recount(&tx, &touched)?;
-        tx.commit()?;
-        let mut summary = IngestSummary {
-            mentions: counts.mentions,
-            events_new: counts.events_new,
-            ..IngestSummary::default()
-        };
-        summary.add(outcome);
-        Ok(summary)
+        let item = Prepared::from_parts(
+            Cow::Borrowed(doc),
+            Cow::Borrowed(events),
+            knowledge.map(serde_json::to_string).transpose()?,
+        )?;
+        self.ingest_prepared(std::slice::from_ref(&item))
     }
 }
 
-#[derive(Default)]
-struct Counts {
-    mentions: u64,
-    events_new: u64,
+/// One document with its events and knowledge, with everything that needs no database done:
+/// the content and coding hashes, the knowledge and per-mention JSON texts, exact repeats of a
+/// mention removed. Preparing is the costly part of a write that is not SQL, so a pipeline
+/// prepares on its worker threads and leaves the single writer ([`Store::ingest_prepared`])
+/// only the statements.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    document: Cow<'a, Document>,
+    events: Cow<'a, [Event]>,
+    knowledge: Option<String>,
+    content_hash: String,
+    coding_hash: String,
+    /// The sentences the events come from: index, the event whose `sentence_text` it is, and
+    /// the span of that text in the document.
+    sentences: Vec<(usize, usize, Option<Span>)>,
+    /// Each mention to write: the event's index, its `rules` and `geo` columns.
+    mentions: Vec<(usize, String, Option<String>)>,
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+impl<'a> Prepared<'a> {
+    /// Prepares a borrowed item (see [`Prepared`]).
+    pub fn new(item: &'a IngestItem) -> Result<Prepared<'a>> {
+        Prepared::from_parts(
+            Cow::Borrowed(&item.document),
+            Cow::Borrowed(&item.events),
+            item.knowledge
+                .as_ref()
+                .map(serde_json::to_string)
+                .transpose()?,
+        )
+    }
+
+    /// Prepares a document, its events and its knowledge as JSON text (written straight from
+    /// the extractor's types, with no `serde_json::Value` in between), keeping them, for
+    /// handing to another thread.
+    pub fn owned(
+        document: Document,
+        events: Vec<Event>,
+        knowledge_json: Option<String>,
+    ) -> Result<Prepared<'static>> {
+        Prepared::from_parts(Cow::Owned(document), Cow::Owned(events), knowledge_json)
+    }
+
+    fn from_parts(
+        document: Cow<'a, Document>,
+        events: Cow<'a, [Event]>,
+        knowledge: Option<String>,
+    ) -> Result<Prepared<'a>> {
+        if let Some(e) = events.iter().find(|e| e.doc_id != document.id) {
+            return Err(StoreError::DocumentMismatch {
+                doc: document.id.clone(),
+                event_doc: e.doc_id.clone(),
+            });
+        }
+        let content_hash = content_hash(&document)?;
+        let coding_hash = coding_hash(&events, knowledge.as_deref());
+        // Sentences come from the events' sentence texts (the store does not segment text);
+        // the first text given for an index wins.
+        let mut sentences: BTreeMap<usize, usize> = BTreeMap::new();
+        for (i, e) in events.iter().enumerate() {
+            if !e.sentence_text.is_empty() {
+                sentences.entry(e.sentence).or_insert(i);
+            }
+        }
+        let sentences = sentences
+            .into_iter()
+            .map(|(idx, i)| {
+                let text = &events[i].sentence_text;
+                let span = document
+                    .text
+                    .find(text.as_str())
+                    .map(|start| Span::new(start, start + text.len()));
+                (idx, i, span)
+            })
+            .collect();
+        // The same record twice in one document (same event, sentence, spans and texts) is one
+        // mention.
+        let mut seen = BTreeSet::new();
+        let mut mentions = Vec::with_capacity(events.len());
+        for (i, e) in events.iter().enumerate() {
+            let key = (
+                (
+                    &e.source,
+                    &e.target,
+                    &e.code,
+                    day_number(e.event_date.unwrap_or(e.date)),
+                ),
+                e.sentence,
+                (
+                    e.evidence.source_span,
+                    e.evidence.target_span,
+                    e.evidence.verb_span,
+                ),
+                (&e.source_text, &e.target_text, &e.verb_text),
+            );
+            if !seen.insert(key) {
+                continue;
+            }
+            let geo = e
+                .action_geo
+                .as_ref()
+                .map(|g| serde_json::to_string(&(g, &e.geo_source)))
+                .transpose()?;
+            mentions.push((i, serde_json::to_string(&e.evidence.rules)?, geo));
+        }
+        Ok(Prepared {
+            document,
+            events,
+            knowledge,
+            content_hash,
+            coding_hash,
+            sentences,
+            mentions,
+        })
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+}
+
+fn hex(digest: impl IntoIterator<Item = u8>) -> String {
     let mut out = String::with_capacity(64);
     for b in digest {
         out.push_str(&format!("{b:02x}"));
@@ -95,11 +234,32 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The hash of the document record alone.
 pub(crate) fn content_hash(doc: &Document) -> Result<String> {
-    Ok(sha256_hex(&serde_json::to_vec(doc)?))
+    let mut w = HashWriter(Sha256::new());
+    serde_json::to_writer(&mut w, doc)?;
+    Ok(hex(w.0.finalize()))
 }
 
-fn coding_hash(events: &[Event], knowledge: Option<&serde_json::Value>) -> Result<String> {
-    Ok(sha256_hex(&serde_json::to_vec(&(events, knowledge))?))
+/// SHA-256 fed as JSON is written, without holding the text.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The hash of what was coded: every field of every event (fed to the hash without writing
+/// JSON, see `digest`) and the knowledge's JSON text.
+fn coding_hash(events: &[Event], knowledge: Option<&str>) -> String {
+    let mut h = Sha256::new();
+    crate::digest::feed(&mut h, events);
+    crate::digest::feed(&mut h, &knowledge);
+    hex(h.finalize())
 }
 
 /// Goldstein scores are given to one decimal; going through the shortest decimal form keeps
@@ -115,125 +275,197 @@ fn span_cols(span: Option<Span>) -> (Option<i64>, Option<i64>) {
     }
 }
 
-fn ingest_in(
-    tx: &Transaction<'_>,
-    doc: &Document,
-    events: &[Event],
-    knowledge: Option<&serde_json::Value>,
-    touched: &mut BTreeSet<i64>,
-) -> Result<(IngestOutcome, Counts)> {
-    if let Some(e) = events.iter().find(|e| e.doc_id != doc.id) {
-        return Err(StoreError::DocumentMismatch {
-            doc: doc.id.clone(),
-            event_doc: e.doc_id.clone(),
-        });
-    }
-    let content = content_hash(doc)?;
-    let coding = coding_hash(events, knowledge)?;
-    let existing: Option<(String, String)> = tx
-        .query_row(
-            "SELECT content_hash, coding_hash FROM documents WHERE id = ?1",
-            [&doc.id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let outcome = match existing {
-        Some((c, k)) if c == content && k == coding => {
-            return Ok((IngestOutcome::Unchanged, Counts::default()));
+/// An event's identity (see the crate docs): source, target, code, day.
+type EventKey<'e> = (&'e str, &'e str, &'e str, i64);
+
+/// What a batch knows of an event before it is written: its first mention (for the event's own
+/// columns) and the counts its mentions in the batch give.
+struct NewEvent<'e> {
+    first: &'e Event,
+    mentions: i64,
+    articles: BTreeSet<&'e str>,
+    sources: BTreeSet<(bool, &'e str)>,
+}
+
+/// Writes a batch inside `tx`: documents one by one (what they replace removed first), then
+/// their mentions; events new to the store are inserted once with their counts, events already
+/// stored are counted again from their mentions.
+fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSummary> {
+    let mut summary = IngestSummary::default();
+    // Stored events whose mentions changed: counted again at the end.
+    let mut touched = BTreeSet::new();
+    // Documents written whose mentions wait for their events.
+    let mut pending: Vec<&Prepared<'_>> = Vec::new();
+    let mut pending_ids: BTreeSet<&str> = BTreeSet::new();
+    for item in items {
+        let doc = &*item.document;
+        // The same id twice in one batch: the first one's mentions go in before the second
+        // is compared with it.
+        if pending_ids.contains(doc.id.as_str()) {
+            write_mentions(tx, &pending, &mut touched, &mut summary)?;
+            pending.clear();
+            pending_ids.clear();
         }
-        Some(_) => {
-            remove_document(tx, &doc.id, touched)?;
+        // Most documents are new: try the insert first, and look at the stored one only when
+        // the id is taken.
+        let outcome = if insert_document(tx, item)? {
+            IngestOutcome::New
+        } else {
+            let (c, k): (String, String) = tx
+                .prepare_cached("SELECT content_hash, coding_hash FROM documents WHERE id = ?1")?
+                .query_row([&doc.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            if c == item.content_hash && k == item.coding_hash {
+                summary.add(IngestOutcome::Unchanged);
+                continue;
+            }
+            remove_document(tx, &doc.id, &mut touched)?;
+            if !insert_document(tx, item)? {
+                return Err(StoreError::InvalidQuery(format!(
+                    "document `{}` is still stored after its removal",
+                    doc.id
+                )));
+            }
             IngestOutcome::Replaced
-        }
-        None => IngestOutcome::New,
-    };
-
-    tx.prepare_cached(
-        "INSERT INTO documents (id, content_hash, coding_hash, date, title, source, url, text) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        doc.id,
-        content,
-        coding,
-        doc.date.map(day_number),
-        doc.title,
-        doc.source,
-        doc.url,
-        doc.text
-    ])?;
-
-    // Sentences come from the events' sentence texts (the store does not segment text); the
-    // first text given for an index wins.
-    let mut sentences: BTreeMap<usize, &str> = BTreeMap::new();
-    for e in events {
-        if !e.sentence_text.is_empty() {
-            sentences.entry(e.sentence).or_insert(&e.sentence_text);
-        }
+        };
+        write_document(tx, item)?;
+        summary.add(outcome);
+        pending.push(item);
+        pending_ids.insert(&doc.id);
     }
-    {
+    write_mentions(tx, &pending, &mut touched, &mut summary)?;
+    recount(tx, &touched)?;
+    Ok(summary)
+}
+
+/// Inserts the document's row unless its id is stored; whether it did.
+fn insert_document(tx: &Transaction<'_>, item: &Prepared<'_>) -> Result<bool> {
+    let doc = &*item.document;
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO documents (id, content_hash, coding_hash, date, title, source, url, text) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO NOTHING",
+        )?
+        .execute(params![
+            doc.id,
+            item.content_hash,
+            item.coding_hash,
+            doc.date.map(day_number),
+            doc.title,
+            doc.source,
+            doc.url,
+            doc.text
+        ])?;
+    Ok(inserted > 0)
+}
+
+/// The rows of one document besides its own row and its mentions: its sentences and its
+/// knowledge (a further per-document table goes here too).
+fn write_document(tx: &Transaction<'_>, item: &Prepared<'_>) -> Result<()> {
+    let doc = &*item.document;
+    if !item.sentences.is_empty() {
         let mut insert = tx.prepare_cached(
             "INSERT INTO sentences (doc_id, idx, text, start_byte, end_byte) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        for (idx, text) in &sentences {
-            let span = doc
-                .text
-                .find(text)
-                .map(|start| Span::new(start, start + text.len()));
+        for &(idx, i, span) in &item.sentences {
             let (start, end) = span_cols(span);
-            insert.execute(params![doc.id, idx_i64(*idx)?, text, start, end])?;
+            let text = &item.events[i].sentence_text;
+            insert.execute(params![doc.id, idx_i64(idx)?, text, start, end])?;
         }
     }
+    if let Some(k) = &item.knowledge {
+        tx.prepare_cached("INSERT INTO knowledge (doc_id, json) VALUES (?1, ?2)")?
+            .execute(params![doc.id, k])?;
+    }
+    Ok(())
+}
 
-    let mut counts = Counts::default();
-    let mut seen: BTreeSet<String> = BTreeSet::new();
+/// Writes the mentions of `docs`: each event found in the store (and then counted again at the
+/// end), or inserted, in order of first mention, with the counts its mentions here give.
+fn write_mentions<'e>(
+    tx: &Transaction<'_>,
+    docs: &[&'e Prepared<'_>],
+    touched: &mut BTreeSet<i64>,
+    summary: &mut IngestSummary,
+) -> Result<()> {
+    // Every event of these mentions, in order of first mention, with what its mentions here
+    // count.
+    let mut events: Vec<(EventKey<'e>, NewEvent<'e>)> = Vec::new();
+    let mut index: BTreeMap<EventKey<'e>, usize> = BTreeMap::new();
+    for item in docs {
+        let doc = &*item.document;
+        for &(i, _, _) in &item.mentions {
+            let e = &item.events[i];
+            let key = event_key(e);
+            let n = *index.entry(key).or_insert_with(|| {
+                events.push((
+                    key,
+                    NewEvent {
+                        first: e,
+                        mentions: 0,
+                        articles: BTreeSet::new(),
+                        sources: BTreeSet::new(),
+                    },
+                ));
+                events.len() - 1
+            });
+            let ev = &mut events[n].1;
+            ev.mentions += 1;
+            ev.articles.insert(&doc.id);
+            ev.sources.insert(source_key(doc));
+        }
+    }
+    // An event new to the store goes in with these counts; a stored one keeps its row and is
+    // counted again from all its mentions at the end of the batch.
+    let mut ids: BTreeMap<EventKey<'e>, i64> = BTreeMap::new();
     {
         let mut insert_event = tx.prepare_cached(
-            "INSERT INTO events (source, target, code, day, root, quad_class, goldstein, plover) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (source, target, code, day) DO NOTHING",
+            "INSERT INTO events (source, target, code, day, root, quad_class, goldstein, plover, \
+             num_mentions, num_sources, num_articles) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+             ON CONFLICT (source, target, code, day) DO NOTHING",
         )?;
-        let mut find_event = tx.prepare_cached(
+        let mut find = tx.prepare_cached(
             "SELECT id FROM events WHERE source = ?1 AND target = ?2 AND code = ?3 AND day = ?4",
         )?;
-        let mut insert_mention = tx.prepare_cached(
-            "INSERT INTO mentions (event_id, doc_id, sentence, pub_day, event_day, source_text, \
-             target_text, verb_text, source_start, source_end, target_start, target_end, \
-             verb_start, verb_end, rules, geo) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        )?;
-        for e in events {
-            let day = day_number(e.event_date.unwrap_or(e.date));
-            // The same record twice in one document (same event, sentence, spans and texts)
-            // is one mention.
-            let key = serde_json::to_string(&(
-                &e.source,
-                &e.target,
-                &e.code,
-                day,
-                e.sentence,
-                &e.evidence.source_span,
-                &e.evidence.target_span,
-                &e.evidence.verb_span,
-                &e.source_text,
-                &e.target_text,
-                &e.verb_text,
-            ))?;
-            if !seen.insert(key) {
-                continue;
-            }
+        for (key, ev) in &events {
+            let e = ev.first;
             let inserted = insert_event.execute(params![
-                e.source,
-                e.target,
-                e.code,
-                day,
+                key.0,
+                key.1,
+                key.2,
+                key.3,
                 e.root,
                 e.quad_class,
                 goldstein_f64(e.goldstein),
-                e.plover
+                e.plover,
+                ev.mentions,
+                ev.sources.len() as i64,
+                ev.articles.len() as i64
             ])?;
-            counts.events_new += inserted as u64;
-            let event_id: i64 =
-                find_event.query_row(params![e.source, e.target, e.code, day], |r| r.get(0))?;
+            let id = if inserted > 0 {
+                summary.events_new += 1;
+                tx.last_insert_rowid()
+            } else {
+                let id: i64 = find.query_row(params![key.0, key.1, key.2, key.3], |r| r.get(0))?;
+                touched.insert(id);
+                id
+            };
+            ids.insert(*key, id);
+        }
+    }
+    let mut insert_mention = tx.prepare_cached(
+        "INSERT INTO mentions (event_id, doc_id, sentence, pub_day, event_day, source_text, \
+         target_text, verb_text, source_start, source_end, target_start, target_end, \
+         verb_start, verb_end, rules, geo) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?;
+    for item in docs {
+        let doc = &*item.document;
+        for (i, rules, geo) in &item.mentions {
+            let e = &item.events[*i];
+            let Some(&event_id) = ids.get(&event_key(e)) else {
+                continue;
+            };
             let (ss, se) = span_cols(e.evidence.source_span);
             let (ts, te) = span_cols(e.evidence.target_span);
             let (vs, ve) = span_cols(e.evidence.verb_span);
@@ -252,22 +484,31 @@ fn ingest_in(
                 te,
                 vs,
                 ve,
-                serde_json::to_string(&e.evidence.rules)?,
-                e.action_geo
-                    .as_ref()
-                    .map(|g| serde_json::to_string(&(g, &e.geo_source)))
-                    .transpose()?
+                rules,
+                geo
             ])?;
-            counts.mentions += 1;
-            touched.insert(event_id);
+            summary.mentions += 1;
         }
     }
+    Ok(())
+}
 
-    if let Some(k) = knowledge {
-        tx.prepare_cached("INSERT INTO knowledge (doc_id, json) VALUES (?1, ?2)")?
-            .execute(params![doc.id, serde_json::to_string(k)?])?;
+fn event_key(e: &Event) -> EventKey<'_> {
+    (
+        &e.source,
+        &e.target,
+        &e.code,
+        day_number(e.event_date.unwrap_or(e.date)),
+    )
+}
+
+/// What tells sources apart in `num_sources`: the outlet, else the document itself (the
+/// recount query's `COALESCE('s:' || source, 'd:' || id)`).
+fn source_key(doc: &Document) -> (bool, &str) {
+    match &doc.source {
+        Some(s) => (true, s.as_str()),
+        None => (false, doc.id.as_str()),
     }
-    Ok((outcome, counts))
 }
 
 fn idx_i64(i: usize) -> Result<i64> {

@@ -4,7 +4,8 @@
 //!
 //! Main types:
 //! - [`Store`]: an open database. [`Store::open`] creates or migrates it; [`Store::ingest`] and
-//!   [`Store::ingest_batch`] write; [`Store::dyad_series`], [`Store::compare_dyads`],
+//!   [`Store::ingest_batch`] write ([`Prepared`] + [`Store::ingest_prepared`]: the same in two
+//!   steps, preparing on any thread); [`Store::dyad_series`], [`Store::compare_dyads`],
 //!   [`Store::search_events`], [`Store::document`], [`Store::actors`] and [`Store::stats`] read;
 //!   [`Store::export`] writes GDELT, Phoenix, JSON Lines or Parquet.
 //! - Inputs: [`IngestItem`] (a `demarche_model::Document`, its `Event`s and an optional
@@ -20,8 +21,8 @@
 //!
 //! # Ingest: idempotent and crash-safe
 //! A document is identified by its id. Its *content hash* is the SHA-256 of the document record
-//! (id, date, title, source, url, text, parses) and its *coding hash* that of its events and
-//! knowledge. Ingesting an id already stored with both hashes equal writes nothing
+//! (id, date, title, source, url, text, parses) and its *coding hash* that of its events (every
+//! field, fed to the hash without writing JSON) and knowledge. Ingesting an id already stored with both hashes equal writes nothing
 //! ([`IngestOutcome::Unchanged`]). The same id with a different hash is a new version: it
 //! **replaces** the old one — sentences, mentions and knowledge of the old version are deleted,
 //! the counts of the events they supported are recomputed, and events left without mentions are
@@ -95,6 +96,7 @@
 //! assert_eq!(store.stats().unwrap().mentions, 1);
 //! ```
 
+mod digest;
 mod export;
 mod ingest;
 pub mod input;
@@ -106,6 +108,7 @@ pub mod synthetic;
 mod types;
 
 pub use export::{GDELT_EVENT_COLUMNS, PHOENIX_COLUMNS};
+pub use ingest::Prepared;
 pub use query::MAX_BUCKETS;
 pub use schema::SCHEMA_VERSION;
 pub use types::*;
@@ -232,6 +235,9 @@ impl Store {
 
     fn setup(mut conn: Connection, path: PathBuf, target: u32) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // 8 KiB pages for a new database (an existing one keeps its own): shallower trees for
+        // the wide dyad indexes and the knowledge rows, about a tenth less work per write.
+        conn.pragma_update(None, "page_size", 8192)?;
         // WAL: readers do not block the writer, and a commit is durable against a killed
         // process without an fsync per transaction (synchronous=NORMAL). A power loss may lose
         // the last transactions but never corrupts the file.

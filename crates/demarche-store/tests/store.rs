@@ -221,6 +221,55 @@ fn same_documents_twice_are_stored_once() {
 }
 
 #[test]
+fn one_batch_stores_what_one_by_one_stores() {
+    // In one batch, E1's four mentions from three documents are counted before the event is
+    // written; the store must equal the one built a document at a time.
+    let mut batch = Store::open_in_memory().expect("store");
+    let summary = batch.ingest_batch(&corpus()).expect("batch");
+    assert_eq!(
+        (summary.documents_new, summary.events_new, summary.mentions),
+        (5, 7, 10)
+    );
+    batch.integrity_check().expect("integrity");
+    assert_eq!(
+        batch.canonical_dump().expect("dump"),
+        loaded().canonical_dump().expect("dump")
+    );
+    let e1 = find(&batch, "CHN", "RUS", "051");
+    assert_eq!(
+        (e1.num_mentions, e1.num_articles, e1.num_sources),
+        (4, 3, 2)
+    );
+}
+
+#[test]
+fn the_same_document_twice_in_one_batch_is_the_later_version() {
+    // d2, then d2 without its report of E1: as if ingested one after the other.
+    let mut later = corpus().remove(1);
+    later.events.remove(0);
+    later.document.text.push_str(" Corrected.");
+    let mut items = corpus();
+    items.push(later.clone());
+    let mut batch = Store::open_in_memory().expect("store");
+    let summary = batch.ingest_batch(&items).expect("batch");
+    assert_eq!((summary.documents_new, summary.documents_replaced), (5, 1));
+    batch.integrity_check().expect("integrity");
+    let mut one_by_one = loaded();
+    one_by_one
+        .ingest(&later.document, &later.events, later.knowledge.as_ref())
+        .expect("replace");
+    assert_eq!(
+        batch.canonical_dump().expect("dump"),
+        one_by_one.canonical_dump().expect("dump")
+    );
+    let e1 = find(&batch, "CHN", "RUS", "051");
+    assert_eq!(
+        (e1.num_mentions, e1.num_articles, e1.num_sources),
+        (3, 2, 1)
+    );
+}
+
+#[test]
 fn a_new_version_of_a_document_replaces_the_old_one() {
     let mut store = loaded();
     // d2 again, now without its report of E1 and with a changed text.

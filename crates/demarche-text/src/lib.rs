@@ -3,7 +3,8 @@
 //! Main entry points:
 //! - [`read_jsonl`] streams [`Document`](demarche_model::Document)s from JSON Lines (any
 //!   `BufRead`: a file, standard input), one `Result<Document, Diagnostic>` per line, in bounded
-//!   memory; [`read_text`] reads one plain-text article; [`petrarch_xml`] reads PETRARCH XML.
+//!   memory; [`read_text`] reads one plain-text article; [`petrarch_xml`] reads PETRARCH XML;
+//!   [`read_conllu`] streams CoNLL-U dependency parses as documents with their trees.
 //! - [`split_sentences`] gives the byte spans of the sentences of a document text;
 //!   [`segment`] also labels headlines, datelines and boilerplate.
 //! - [`tokenize`] gives Penn Treebank tokens ([`Token`](demarche_model::Token)) whose spans
@@ -25,12 +26,14 @@
 //! ```
 
 mod abbrev;
+pub mod conllu;
 pub mod english;
 pub mod petrarch_xml;
 mod read;
 mod sentences;
 mod tokenize;
 
+pub use conllu::read_conllu;
 pub use read::{
     JsonlReader, MAX_LINE_BYTES, MAX_TEXT_BYTES, document_id_from_path, read_jsonl, read_text,
 };

@@ -3,8 +3,9 @@
 //!
 //! Formats come from `--format`, else the file extension, else the first bytes: plain text
 //! (one document a file), JSON Lines, PETRARCH XML, HTML, RSS/Atom, WARC, Parquet (a news table
-//! with `id`, `date`, `text` columns; see `demarche_store::parquet_io`). JSON Lines, WARC and
-//! Parquet files are streamed in batches (Parquet row by row from the file; from standard input
+//! with `id`, `date`, `text` columns; see `demarche_store::parquet_io`), CoNLL-U (dependency
+//! parses, each sentence's tree given as a PTB tree; see `demarche_text::conllu`). JSON Lines,
+//! WARC, CoNLL-U and Parquet files are streamed in batches (Parquet row by row from the file; from standard input
 //! it is read whole first, as Parquet's footer is at its end), so memory stays bounded whatever
 //! the file size; the other formats are one document (or one feed, one validation file) and are
 //! read whole, up to a size limit.
@@ -36,6 +37,8 @@ pub enum InputFormat {
     Warc,
     /// A Parquet table of news: `id`, `date`, `text` columns (optional `title`, `source`, `url`)
     Parquet,
+    /// CoNLL-U dependency parses (spaCy, Stanza, UDPipe); `# newdoc` starts a document
+    Conllu,
 }
 
 impl InputFormat {
@@ -47,6 +50,9 @@ impl InputFormat {
         }
         if lower.ends_with(".txt") {
             return InputFormat::Text;
+        }
+        if lower.ends_with(".conllu") || lower.ends_with(".conll") {
+            return InputFormat::Conllu;
         }
         if lower.ends_with(".parquet") || lower.ends_with(".pq") || head.starts_with(b"PAR1") {
             return InputFormat::Parquet;
@@ -67,8 +73,23 @@ impl InputFormat {
         if start.starts_with('{') {
             return InputFormat::Jsonl;
         }
+        if looks_like_conllu(start) {
+            return InputFormat::Conllu;
+        }
         InputFormat::Text
     }
+}
+
+/// Whether text starts as CoNLL-U does: its comments, or a word line of ten tab-separated
+/// columns.
+fn looks_like_conllu(start: &str) -> bool {
+    let mut lines = start.lines().map(str::trim_end).filter(|l| !l.is_empty());
+    lines.next().is_some_and(|first| {
+        ["# newdoc", "# sent_id", "# text =", "# global.columns"]
+            .iter()
+            .any(|p| first.starts_with(p))
+            || (first.split('\t').count() == 10 && first.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// Where the documents come from and what to assume about them.
@@ -237,6 +258,15 @@ fn read_one(
                 }
             }
         }
+        InputFormat::Conllu => {
+            let id = path.map_or_else(|| "stdin".to_string(), demarche_text::document_id_from_path);
+            for item in demarche_text::read_conllu(reader, name, &id) {
+                match item {
+                    Ok((doc, line)) => push(doc, Some(line), &mut batch, sink)?,
+                    Err(d) => report(d),
+                }
+            }
+        }
         InputFormat::Warc => {
             for item in demarche_web::warc_records(name, reader) {
                 match item {
@@ -296,13 +326,21 @@ fn read_whole(
         }
         InputFormat::Petrarch => {
             let file = petrarch_xml::read(name, &bytes);
+            // PETRARCH codes from <Parse> alone: a record with an empty <Text> is the tree's words,
+            // untokenised.
             let docs = file
                 .records()
                 .map(|r| {
+                    let text = match (&r.parse, r.text.is_empty()) {
+                        (Some(p), true) => demarche_model::Tree::parse_ptb(p)
+                            .map(|t| t.untokenized())
+                            .unwrap_or_default(),
+                        _ => r.text.clone(),
+                    };
                     let doc = Document {
                         id: r.id.clone(),
                         date: r.date,
-                        text: r.text.clone(),
+                        text,
                         parses: r.parse.iter().cloned().collect(),
                         ..Document::default()
                     };
@@ -327,6 +365,18 @@ fn read_whole(
             (docs, diags)
         }
         // Streamed formats never reach here; read them whole if they do.
+        InputFormat::Conllu => {
+            let id = path.map_or_else(|| "stdin".to_string(), demarche_text::document_id_from_path);
+            let mut docs = Vec::new();
+            let mut diags = Vec::new();
+            for item in demarche_text::read_conllu(bytes.as_slice(), name, &id) {
+                match item {
+                    Ok((d, line)) => docs.push((d, Some(line))),
+                    Err(d) => diags.push(d),
+                }
+            }
+            (docs, diags)
+        }
         InputFormat::Jsonl => {
             let mut docs = Vec::new();
             let mut diags = Vec::new();
@@ -376,6 +426,17 @@ mod tests {
         check("notes", b"Zhao said so.", InputFormat::Text);
         check("news.parquet", b"", InputFormat::Parquet);
         check("<stdin>", b"PAR1\x15\x04", InputFormat::Parquet);
+        check("parses.conllu", b"", InputFormat::Conllu);
+        check(
+            "<stdin>",
+            b"# sent_id = 1\n# text = x\n",
+            InputFormat::Conllu,
+        );
+        check(
+            "<stdin>",
+            b"1\tx\t_\tX\tNN\t_\t0\troot\t_\t_\n",
+            InputFormat::Conllu,
+        );
     }
 
     #[test]

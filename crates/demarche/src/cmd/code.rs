@@ -2,7 +2,8 @@
 //! `Event` record; see the README).
 //!
 //! By default the text is split into sentences and parsed by the built-in parser; `--parsed`
-//! codes with the parse trees the input carries (PETRARCH XML `<Parse>`, JSON Lines `parse`).
+//! codes with the parse trees the input carries (PETRARCH XML `<Parse>`, JSON Lines `parse`);
+//! `--conllu` reads CoNLL-U dependency parses and codes the trees made from them.
 //! Dictionaries: our own built-in set unless `--dictionaries DIR` (our format) or PETRARCH
 //! files (`--verbs`, `--actors`, ...) are given. Inputs are read in batches of documents
 //! (bounded memory, whatever the input size), each batch coded on all cores (`--threads`), and
@@ -31,6 +32,10 @@ pub struct Args {
     /// Use the parse trees given in the input (`<Parse>` or "parse") instead of parsing
     #[arg(long)]
     pub parsed: bool,
+    /// The inputs are CoNLL-U dependency parses (spaCy, Stanza, UDPipe): code their trees
+    /// (`--format conllu --parsed`; `--format conllu` alone codes their text)
+    #[arg(long, conflicts_with = "format")]
+    pub conllu: bool,
     /// Publication date (YYYY-MM-DD) for documents that carry none, such as plain text
     #[arg(long, value_parser = parse_date)]
     pub date: Option<Date>,
@@ -85,6 +90,7 @@ Examples:
   demarche code article.txt --date 2021-11-20
   demarche code news.jsonl --threads 4 --output events.jsonl
   demarche code news.parquet --to parquet --output events.parquet
+  demarche code --conllu parses.conllu --date 2024-05-01   # spaCy/Stanza/UDPipe parses
   demarche code --parsed records.xml --verbs CAMEO.2.0.txt --actors Phoenix.Countries.actors.txt \\
       --agents Phoenix.agents.txt --discards Phoenix.discards.txt
   cat news.jsonl | demarche code --with-knowledge > events.jsonl";
@@ -126,7 +132,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let options = parse_options(base_options(kind == DictionaryKind::Own), &args.options)?;
     let pipeline = Pipeline::new(&dicts)
         .with_options(options)
-        .with_trees(if args.parsed {
+        .with_trees(if args.parsed || args.conllu {
             TreeSource::Given
         } else {
             TreeSource::Builtin
@@ -181,7 +187,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let errors = std::cell::Cell::new(0usize);
     let spec = InputSpec {
         paths: args.inputs.clone(),
-        format: args.format,
+        format: if args.conllu {
+            Some(InputFormat::Conllu)
+        } else {
+            args.format
+        },
         date: args.date,
     };
     let report = |d: Diagnostic| {

@@ -4,8 +4,9 @@
 //!
 //! JSON Lines files whose first record is an event (`doc_id` + `code`, as `demarche code`
 //! writes them) are stored as they are, with no coding (documents are then rebuilt from the
-//! events' sentences unless document records come too). News is coded and stored a batch at a
-//! time, so memory stays bounded.
+//! events' sentences unless document records come too). News is coded on the worker threads
+//! while one writer thread stores the batch before (a few batches at most in memory); see
+//! `ingest_news`.
 
 use super::dictionaries::{DictionaryKind, base_options, load_dictionaries};
 use anyhow::Context;
@@ -14,7 +15,7 @@ use demarche::input::{InputFormat, InputSpec, read_documents};
 use demarche_dict::PetrarchPaths;
 use demarche_model::{Date, Diagnostic, Severity, parse_date};
 use demarche_store::input::Grouper;
-use demarche_store::{IngestItem, IngestSummary, Store};
+use demarche_store::{IngestItem, IngestSummary, Prepared, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{BufRead, BufReader};
@@ -22,8 +23,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Documents per transaction: large enough that commits do not dominate, small enough that a
-/// killed run loses little work (it is redone on the next run anyway).
-const BATCH: usize = 200;
+/// killed run loses little work (it is redone on the next run anyway). News is stored one
+/// transaction per batch of the input reader, which is this size too.
+const BATCH: usize = demarche::input::BATCH;
+
+/// Coded batches that may wait for the store writer (bounded memory), and how many batches it
+/// may write in one transaction when they have queued up.
+const QUEUED: usize = 2;
+const GROUP: usize = 4;
 
 #[derive(clap::Args, Debug)]
 #[command(after_long_help = "Examples:
@@ -113,6 +120,11 @@ fn add(total: &mut IngestSummary, s: &IngestSummary) {
 }
 
 /// Codes documents with the pipeline (knowledge included) and stores them batch by batch.
+///
+/// Coding, hashing and JSON (everything of a write that is not SQL, [`Prepared`]) run on the
+/// worker threads; one writer thread only writes, a batch behind: while it stores one batch the
+/// workers code the next. At most one coded batch waits for the writer, so memory stays
+/// bounded.
 fn ingest_news(
     store: &mut Store,
     args: &Args,
@@ -130,38 +142,91 @@ fn ingest_news(
         format: args.format,
         date: args.date,
     };
-    let mut summary = IngestSummary::default();
     let mut report = |d: Diagnostic| {
         if d.severity == Severity::Error {
             *errors += 1;
         }
         eprintln!("{d}");
     };
-    read_documents(
-        &spec,
-        |batch| {
-            let items: Vec<IngestItem> = batch
-                .into_par_iter()
-                .map(|mut document| {
-                    let coded = pipeline.code_document(&document, fallback);
-                    document.date.get_or_insert(fallback);
-                    IngestItem {
-                        knowledge: coded
+    let db = store.path().display().to_string();
+    // A second connection copies the WAL into the database while the writer goes on, so that
+    // the checkpoints' syncs do not stall the writer (which then never checkpoints itself).
+    let checkpointer = Store::open(store.path()).ok();
+    if checkpointer.is_some() {
+        store.set_auto_checkpoint(0)?;
+    }
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let writing = &mut *store;
+    let result = std::thread::scope(|scope| {
+        let done = &done;
+        let checkpoints = checkpointer.map(|c| {
+            scope.spawn(move || {
+                while !done.load(std::sync::atomic::Ordering::Acquire) {
+                    std::thread::park_timeout(std::time::Duration::from_secs(1));
+                    let _ = c.checkpoint();
+                }
+            })
+        });
+        let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<Prepared<'static>>>(QUEUED);
+        // Written batches go back to the reading thread to be dropped there, off the writer.
+        let (to_reader, stored) = std::sync::mpsc::channel::<Vec<Prepared<'static>>>();
+        let writer = scope.spawn(move || -> anyhow::Result<IngestSummary> {
+            let mut summary = IngestSummary::default();
+            while let Ok(mut group) = batches.recv() {
+                // Batches that queued up while the last one was written go into the same
+                // transaction: when the writer falls behind, each document costs it less.
+                while group.len() < GROUP * BATCH {
+                    match batches.try_recv() {
+                        Ok(more) => group.extend(more),
+                        Err(_) => break,
+                    }
+                }
+                let s = writing
+                    .ingest_prepared(&group)
+                    .with_context(|| format!("storing in {db}"))?;
+                add(&mut summary, &s);
+                let _ = to_reader.send(group);
+            }
+            Ok(summary)
+        });
+        let read = read_documents(
+            &spec,
+            |batch| {
+                let prepared = batch
+                    .into_par_iter()
+                    .map(|mut document| {
+                        let coded = pipeline.code_document(&document, fallback);
+                        document.date.get_or_insert(fallback);
+                        let knowledge = coded
                             .knowledge
                             .as_ref()
-                            .and_then(|k| serde_json::to_value(k).ok()),
-                        events: coded.events,
-                        document,
-                    }
-                })
-                .collect();
-            let s = ingest_items(store, &items)?;
-            add(&mut summary, &s);
-            Ok(())
-        },
-        &mut report,
-    )?;
-    Ok(summary)
+                            .and_then(|k| serde_json::to_string(k).ok());
+                        Prepared::owned(document, coded.events, knowledge)
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                stored.try_iter().for_each(drop);
+                // A closed channel means the writer stopped on an error, returned below.
+                to_writer
+                    .send(prepared)
+                    .map_err(|_| anyhow::anyhow!("the store writer stopped"))
+            },
+            &mut report,
+        );
+        drop(to_writer);
+        let written = writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the store writer panicked"));
+        done.store(true, std::sync::atomic::Ordering::Release);
+        if let Some(c) = checkpoints {
+            c.thread().unpark();
+            let _ = c.join();
+        }
+        let summary = written??;
+        read?;
+        Ok(summary)
+    });
+    store.set_auto_checkpoint(1000)?;
+    result
 }
 
 /// Stores event, document and knowledge records as `demarche code` writes them.

@@ -8,9 +8,11 @@
 //! set but a file missing → they fail.
 
 mod article;
+mod conllu;
 mod dict;
 mod evaluation;
 mod formats;
+mod ingest;
 mod knowledge;
 mod parquet;
 mod robustness;
