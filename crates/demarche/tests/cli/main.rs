@@ -11,6 +11,7 @@ mod article;
 mod dict;
 mod evaluation;
 mod formats;
+mod hostile;
 mod knowledge;
 mod parquet;
 mod robustness;
