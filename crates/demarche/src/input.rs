@@ -7,7 +7,8 @@
 //! Parquet files are streamed in batches (Parquet row by row from the file; from standard input
 //! it is read whole first, as Parquet's footer is at its end), so memory stays bounded whatever
 //! the file size; the other formats are one document (or one feed, one validation file) and are
-//! read whole, up to a size limit.
+//! read whole, up to a size limit ([`MAX_WHOLE_FILE`]). A batch is handed on at [`BATCH`]
+//! documents or [`BATCH_BYTES`] of text, whichever comes first.
 
 use demarche_model::{Date, Diagnostic, Document};
 use demarche_text::petrarch_xml;
