@@ -410,7 +410,8 @@ fn hostile_trees_do_not_panic() {
         let mut s = format!("({label} ").repeat(depth);
         s.push_str("(VBD attacked) (NNP Gondor)");
         s.push_str(&")".repeat(depth));
-        let tree = Tree::parse_ptb(&s).unwrap();
+        // Past the reader's limits on purpose: the coder itself must not overflow.
+        let tree = Tree::parse_ptb_with(&s, demarche_model::TreeLimits::NONE).unwrap();
         let text = "attacked Gondor";
         let c = coder.code(&tree.aligned_to(text), text, day, &o);
         assert!(c.events.is_empty());
@@ -418,7 +419,7 @@ fn hostile_trees_do_not_panic() {
     // A one-megabyte sentence of actor names.
     let words = "(NNP Gondor) ".repeat(80_000);
     let s = format!("(S (NP (NNP Arnor)) (VP (VBD attacked) (NP {words})))");
-    let tree = Tree::parse_ptb(&s).unwrap();
+    let tree = Tree::parse_ptb_with(&s, demarche_model::TreeLimits::NONE).unwrap();
     let text = tree.words_under(tree.root());
     assert!(text.len() > 500_000);
     let c = coder.code(&tree.aligned_to(&text), &text, day, &o);

@@ -687,6 +687,9 @@ pub(crate) fn resolve(
     pending.sort_by_key(|p| p.span);
     pending.dedup_by_key(|p| p.span);
     let mut anchors: Vec<(f64, f64)> = Vec::new();
+    // Each entry anchors once: a place named again adds nothing to "near a place named before",
+    // and the scan of the anchors stays as long as the distinct places, not the mentions.
+    let mut anchored: std::collections::BTreeSet<u32> = std::collections::BTreeSet::new();
     let mut places: Vec<crate::Place> = Vec::new();
     let mut by_entry: BTreeMap<u32, usize> = BTreeMap::new();
     let mut dateline_place = None;
@@ -714,7 +717,7 @@ pub(crate) fn resolve(
         if n == 0 && ctx.dateline.is_some() {
             dateline_country = Some(e.iso3.to_string()).filter(|c| !c.is_empty());
         }
-        if e.kind != Kind::Country {
+        if e.kind != Kind::Country && anchored.insert(i) {
             anchors.push((e.lat, e.lon));
         }
         let mention = crate::Mention {
@@ -767,35 +770,73 @@ pub enum GeoSource {
 
 /// The place (index into `places`) where the event of `sentence` happened: the first place of
 /// the sentence introduced as a location, else the dateline's place.
+///
+/// This indexes the places' mentions on every call; a caller with many sentences of one
+/// document builds a [`PlaceMentions`] once and calls [`event_location_in`].
 pub fn event_location(
     text: &str,
     sentence: Span,
     places: &[crate::Place],
     dateline: Option<usize>,
 ) -> Option<(usize, GeoSource)> {
-    let inside = |m: &crate::Mention| m.span.start >= sentence.start && m.span.end <= sentence.end;
-    // Most sentences name no place: they need no tokens.
-    if !places.iter().any(|p| p.mentions.iter().any(inside)) {
-        return dateline
-            .filter(|&d| d < places.len())
-            .map(|d| (d, GeoSource::Dateline));
+    event_location_in(
+        text,
+        sentence,
+        &PlaceMentions::new(places),
+        places.len(),
+        dateline,
+    )
+}
+
+/// Every mention of a document's places, in text order, with the index of its place: the
+/// index [`event_location_in`] searches, so that locating each sentence's event costs the
+/// mentions inside that sentence, not all of the document's.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceMentions(Vec<(Span, usize)>);
+
+impl PlaceMentions {
+    pub fn new(places: &[crate::Place]) -> Self {
+        let mut all: Vec<(Span, usize)> = places
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| p.mentions.iter().map(move |m| (m.span, pi)))
+            .collect();
+        // By span, then by place: the order in which the first introduced mention wins.
+        all.sort();
+        PlaceMentions(all)
     }
-    let mut found: Option<(Span, usize)> = None;
-    for (pi, p) in places.iter().enumerate() {
-        for m in &p.mentions {
-            if inside(m)
-                && found.is_none_or(|(s, _)| m.span < s)
-                && introduced_at(text, sentence, m.span.start)
-            {
-                found = Some((m.span, pi));
-            }
-        }
-    }
+}
+
+/// [`event_location`] over an index built once per document; `n_places` is the number of
+/// places the index was built from.
+pub fn event_location_in(
+    text: &str,
+    sentence: Span,
+    mentions: &PlaceMentions,
+    n_places: usize,
+    dateline: Option<usize>,
+) -> Option<(usize, GeoSource)> {
+    let from = mentions
+        .0
+        .partition_point(|(s, _)| s.start < sentence.start);
+    let mut inside = mentions.0[from..]
+        .iter()
+        .take_while(|(s, _)| s.start < sentence.end.max(sentence.start))
+        .filter(|(s, _)| s.end <= sentence.end);
+    // The first mention in text order that the sentence introduces as a location.
+    let found = inside
+        .find(|(s, _)| introduced_at(text, sentence, s.start))
+        .map(|&(_, pi)| pi);
     match (found, dateline) {
-        (Some((_, pi)), _) => Some((pi, GeoSource::Sentence)),
-        (None, Some(d)) if d < places.len() => Some((d, GeoSource::Dateline)),
+        (Some(pi), _) => Some((pi, GeoSource::Sentence)),
+        (None, Some(d)) if d < n_places => Some((d, GeoSource::Dateline)),
         _ => None,
     }
+}
+
+#[cfg(test)]
+pub(crate) fn introduced_at_for_tests(text: &str, sentence: Span, start: usize) -> bool {
+    introduced_at(text, sentence, start)
 }
 
 /// Whether the words before byte `start` of `sentence` introduce an event's location. Only the

@@ -42,7 +42,10 @@ pub use amounts::{Amount, normalise};
 pub use entities::{
     Entities, EntityRef, Mention, MentionKind, Organization, Person, Phrase, Place,
 };
-pub use geo::{GdeltLocation, GeoSource, Resolution, event_location, gdelt_location};
+pub use geo::{
+    GdeltLocation, GeoSource, PlaceMentions, Resolution, event_location, event_location_in,
+    gdelt_location,
+};
 pub use lexicon::PlaceKind;
 pub use quotes::{Attribution, Quotation, QuoteKind};
 pub use time::{Granularity, TimeExpression, TimeValue};
@@ -258,6 +261,37 @@ mod tests {
         assert_eq!(spans.first().map(|s| s.start), Some(0));
         assert_eq!(spans.last().map(|s| s.end), Some(text.len()));
         assert!(spans.windows(2).all(|w| w[0].end == w[1].start));
+    }
+
+    #[test]
+    fn indexed_event_location_agrees_with_a_scan_of_every_mention() {
+        let text = include_str!("../benches/news.txt");
+        let spans = demarche_text::split_sentences(text);
+        let (places, dateline) = places(text, Some(&spans));
+        let index = PlaceMentions::new(&places);
+        let mut introduced = 0;
+        for &s in &spans {
+            // The rule spelled out: the smallest introduced mention inside the sentence.
+            let scanned = places
+                .iter()
+                .enumerate()
+                .flat_map(|(pi, p)| p.mentions.iter().map(move |m| (m.span, pi)))
+                .filter(|(m, _)| m.start >= s.start && m.end <= s.end)
+                .filter(|(m, _)| geo::introduced_at_for_tests(text, s, m.start))
+                .min()
+                .map(|(_, pi)| (pi, GeoSource::Sentence))
+                .or(dateline
+                    .filter(|&d| d < places.len())
+                    .map(|d| (d, GeoSource::Dateline)));
+            assert_eq!(
+                event_location_in(text, s, &index, places.len(), dateline),
+                scanned,
+                "{}",
+                &text[s.range()]
+            );
+            introduced += usize::from(matches!(scanned, Some((_, GeoSource::Sentence))));
+        }
+        assert!(introduced > 0, "no sentence of the text introduces a place");
     }
 
     #[test]

@@ -42,4 +42,6 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, Sentence, Token};
 pub use event::{Antecedent, Event, Evidence, GeoPoint, RuleRef};
 pub use span::Span;
-pub use tree::{NodeId, NodeKind, Tree, TreeError};
+pub use tree::{
+    MAX_ALIGN_GAP, MAX_TREE_DEPTH, MAX_TREE_WORDS, NodeId, NodeKind, Tree, TreeError, TreeLimits,
+};

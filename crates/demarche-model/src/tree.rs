@@ -4,9 +4,54 @@
 //! (`Arnor`). Phrase nodes (`NP`, `VP`, `S`, ...) have children. Nodes are stored in pre-order,
 //! so a parent's id is always smaller than its children's; the reader and every walk are
 //! iterative, so a tree nested 100,000 levels deep neither overflows the stack nor panics.
+//!
+//! Trees read from input are bounded ([`TreeLimits`]): [`Tree::parse_ptb`] refuses a tree nested
+//! deeper than [`MAX_TREE_DEPTH`] levels or with more than [`MAX_TREE_WORDS`] words, with an
+//! error at the byte where the limit was crossed, before the rest is held in memory. The coder's
+//! walks over a tree are superlinear in its depth (a clause under a clause under a clause ...),
+//! so an input must not choose the depth. Alignment ([`Tree::aligned_to`]) looks for each word
+//! at most [`MAX_ALIGN_GAP`] bytes after the previous word found, so a word missing from a long
+//! text costs a bounded scan, not the rest of the text.
 
 use crate::Span;
 use std::fmt::Write as _;
+
+/// Deepest nesting [`Tree::parse_ptb`] accepts (levels of brackets). Parser output and treebank
+/// trees of news sentences are a few dozen levels deep.
+pub const MAX_TREE_DEPTH: usize = 200;
+
+/// Most words (leaves) [`Tree::parse_ptb`] accepts in one tree: a sentence, not a document.
+pub const MAX_TREE_WORDS: usize = 1_000;
+
+/// How far past the previous word found [`Tree::aligned_to`] looks for the next word (bytes).
+pub const MAX_ALIGN_GAP: usize = 4_096;
+
+/// Bounds on a tree read by [`Tree::parse_ptb_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TreeLimits {
+    /// Deepest nesting of brackets.
+    pub max_depth: usize,
+    /// Most leaves.
+    pub max_words: usize,
+}
+
+impl TreeLimits {
+    /// No bounds: for trees from a trusted source (tests, our own fixtures).
+    pub const NONE: TreeLimits = TreeLimits {
+        max_depth: usize::MAX,
+        max_words: usize::MAX,
+    };
+}
+
+impl Default for TreeLimits {
+    /// [`MAX_TREE_DEPTH`] and [`MAX_TREE_WORDS`].
+    fn default() -> Self {
+        TreeLimits {
+            max_depth: MAX_TREE_DEPTH,
+            max_words: MAX_TREE_WORDS,
+        }
+    }
+}
 
 /// Index of a node in its [`Tree`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -122,9 +167,18 @@ impl Tree {
     /// Reads one Penn Treebank bracketed tree, e.g. `(ROOT (S (NP (NNP Arnor)) ...))`.
     ///
     /// Accepts the forms parsers write: an outer unlabelled bracket `( (S ...))`, `ROOT`, any
-    /// white space. Text after the tree's closing bracket is an error.
+    /// white space. Text after the tree's closing bracket is an error, and so is a tree beyond
+    /// the default [`TreeLimits`] (nested deeper than [`MAX_TREE_DEPTH`], more than
+    /// [`MAX_TREE_WORDS`] words).
     pub fn parse_ptb(input: &str) -> Result<Tree, TreeError> {
+        Self::parse_ptb_with(input, TreeLimits::default())
+    }
+
+    /// [`Tree::parse_ptb`] with other bounds ([`TreeLimits::NONE`] for none). Time and memory
+    /// are linear in the input; reading stops at the byte where a bound is crossed.
+    pub fn parse_ptb_with(input: &str, limits: TreeLimits) -> Result<Tree, TreeError> {
         let bytes = input.as_bytes();
+        let mut words = 0usize;
         let mut tree = Tree::default();
         let mut stack: Vec<NodeId> = Vec::new();
         let mut i = 0;
@@ -181,6 +235,15 @@ impl Tree {
                         ));
                     }
                     if bytes[i] == b'(' || bytes[i] == b')' {
+                        if stack.len() >= limits.max_depth {
+                            return Err(TreeError::new(
+                                open_at,
+                                format!(
+                                    "tree nested deeper than {} levels: expected the parse of one sentence",
+                                    limits.max_depth
+                                ),
+                            ));
+                        }
                         let id = tree.push(&label, None, stack.last().copied());
                         stack.push(id);
                     } else {
@@ -196,6 +259,16 @@ impl Tree {
                         i += 1;
                         if label.is_empty() {
                             return Err(TreeError::new(open_at, "a word without a tag"));
+                        }
+                        words += 1;
+                        if words > limits.max_words {
+                            return Err(TreeError::new(
+                                open_at,
+                                format!(
+                                    "tree of more than {} words: expected the parse of one sentence",
+                                    limits.max_words
+                                ),
+                            ));
                         }
                         tree.push(&label, Some(word), stack.last().copied());
                         if stack.is_empty() {
@@ -331,16 +404,40 @@ impl Tree {
     /// Sets every leaf's span by finding its word in `text`, left to right, then gives each
     /// phrase the span covering its leaves. Treebank escapes (`-LRB-`, `` `` ``, `''`) and curly
     /// quotes match their plain forms. A word not found in the text keeps no span.
-    pub fn aligned_to(mut self, text: &str) -> Tree {
-        let mut cursor = 0;
+    ///
+    /// The first word found may be anywhere in `text`; each later word is looked for at most
+    /// [`MAX_ALIGN_GAP`] bytes after the previous one. The whole alignment tries at most
+    /// `4 × text length + words × MAX_ALIGN_GAP` positions, so it is linear in the text and the
+    /// tree whatever words are missing.
+    pub fn aligned_to(self, text: &str) -> Tree {
+        let words = self.nodes.iter().filter(|n| n.word.is_some()).count();
+        let mut budget = text
+            .len()
+            .saturating_mul(4)
+            .saturating_add(words.saturating_mul(MAX_ALIGN_GAP));
+        self.aligned_within(text, &mut budget)
+    }
+
+    /// [`Tree::aligned_to`] spending at most `*budget` tried positions, shared with the caller
+    /// (who may align many trees against one budget). When the budget runs out the remaining
+    /// words keep no span and `*budget` is 0.
+    pub fn aligned_within(mut self, text: &str, budget: &mut usize) -> Tree {
+        let mut cursor: usize = 0;
+        let mut found_any = false;
         for i in 0..self.nodes.len() {
-            let Some(word) = self.nodes[i].word.clone() else {
+            let Some(word) = self.nodes[i].word.as_deref() else {
                 continue;
             };
-            let found = find_token(text, cursor, &word);
+            let limit = if found_any {
+                cursor.saturating_add(MAX_ALIGN_GAP)
+            } else {
+                text.len()
+            };
+            let found = find_token(text, cursor, word, limit, budget);
             self.nodes[i].span = found;
             if let Some(span) = found {
                 cursor = span.end;
+                found_any = true;
             }
         }
         self.compute_phrase_spans();
@@ -392,6 +489,19 @@ impl Tree {
             glue_next = opens;
         }
         out
+    }
+
+    /// How deep the tree is: 1 for a lone leaf, 0 for an empty tree. Linear time.
+    pub fn depth(&self) -> usize {
+        // Pre-order storage: a parent's depth is known before its children's.
+        let mut depth = vec![0usize; self.nodes.len()];
+        let mut deepest = 0;
+        for (i, node) in self.nodes.iter().enumerate() {
+            let d = node.parent.map_or(1, |p| depth[p.index()] + 1);
+            depth[i] = d;
+            deepest = deepest.max(d);
+        }
+        deepest
     }
 
     fn compute_phrase_spans(&mut self) {
@@ -494,14 +604,27 @@ fn matches_at(text: &str, at: usize, form: &str) -> Option<usize> {
     Some(at + t.next().map_or(text.len() - at, |(i, _)| i))
 }
 
-fn find_token(text: &str, cursor: usize, word: &str) -> Option<Span> {
+/// The first place at or after `cursor` and starting at or before `limit` where `word` (in one
+/// of its forms) stands in `text`; each position tried costs one from `budget`.
+fn find_token(
+    text: &str,
+    cursor: usize,
+    word: &str,
+    limit: usize,
+    budget: &mut usize,
+) -> Option<Span> {
     let forms = token_forms(word);
-    let mut starts = text.get(cursor..)?.char_indices().map(|(i, _)| cursor + i);
-    starts.find_map(|at| {
-        forms
-            .iter()
-            .find_map(|f| matches_at(text, at, f).map(|end| Span::new(at, end)))
-    })
+    for (i, _) in text.get(cursor..)?.char_indices() {
+        let at = cursor + i;
+        if at > limit || *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
+        if let Some(end) = forms.iter().find_map(|f| matches_at(text, at, f)) {
+            return Some(Span::new(at, end));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -581,12 +704,83 @@ mod tests {
         let mut s = "(X ".repeat(depth);
         s.push_str("(NN deep)");
         s.push_str(&")".repeat(depth));
-        let t = Tree::parse_ptb(&s).unwrap();
+        let t = Tree::parse_ptb_with(&s, TreeLimits::NONE).unwrap();
         assert_eq!(t.len(), depth + 1);
+        assert_eq!(t.depth(), depth + 1);
         assert_eq!(t.leaves().count(), 1);
         assert!(t.to_ptb().len() >= s.len() - depth);
         let truncated = &s[..s.len() - 10];
-        assert!(Tree::parse_ptb(truncated).is_err());
+        assert!(Tree::parse_ptb_with(truncated, TreeLimits::NONE).is_err());
+        // Dropping it is no recursion either.
+        drop(t);
+    }
+
+    #[test]
+    fn limits_stop_the_reader_where_they_are_crossed() {
+        let deep = format!(
+            "{}(NN deep){}",
+            "(X ".repeat(MAX_TREE_DEPTH + 5),
+            ")".repeat(MAX_TREE_DEPTH + 5)
+        );
+        let e = Tree::parse_ptb(&deep).unwrap_err();
+        assert!(e.message.contains("nested deeper than"), "{e}");
+        assert_eq!(e.offset, 3 * MAX_TREE_DEPTH, "{e}");
+        let just = format!(
+            "{}(NN deep){}",
+            "(X ".repeat(MAX_TREE_DEPTH),
+            ")".repeat(MAX_TREE_DEPTH)
+        );
+        assert_eq!(
+            Tree::parse_ptb(&just).map(|t| t.depth()),
+            Ok(MAX_TREE_DEPTH + 1)
+        );
+        let wide = format!("(S {})", "(NN w) ".repeat(MAX_TREE_WORDS + 1));
+        let e = Tree::parse_ptb(&wide).unwrap_err();
+        assert!(e.message.contains("more than"), "{e}");
+        let fits = format!("(S {})", "(NN w) ".repeat(MAX_TREE_WORDS));
+        assert_eq!(
+            Tree::parse_ptb(&fits).map(|t| t.leaves().count()),
+            Ok(MAX_TREE_WORDS)
+        );
+    }
+
+    #[test]
+    fn alignment_looks_a_bounded_distance_ahead() {
+        // The second word is further than MAX_ALIGN_GAP after the first: not found.
+        let text = format!("Arnor {} attacked", "x".repeat(MAX_ALIGN_GAP + 10));
+        let t = Tree::parse_ptb("(S (NNP Arnor) (VBD attacked))")
+            .unwrap()
+            .aligned_to(&text);
+        let spans: Vec<Option<Span>> = t.leaves().map(|l| t.span(l)).collect();
+        assert_eq!(spans, [Some(Span::new(0, 5)), None]);
+        // The first word may be anywhere.
+        let text = format!("{} Arnor attacked", "x".repeat(3 * MAX_ALIGN_GAP));
+        let t = Tree::parse_ptb("(S (NNP Arnor) (VBD attacked))")
+            .unwrap()
+            .aligned_to(&text);
+        assert!(t.leaves().all(|l| t.span(l).is_some()));
+        // A shared budget runs out and leaves the rest unaligned.
+        let mut budget = 3;
+        let t = Tree::parse_ptb("(S (NNP Arnor) (VBD attacked))")
+            .unwrap()
+            .aligned_within("xx Arnor attacked", &mut budget);
+        assert_eq!(budget, 0);
+        assert!(t.leaves().all(|l| t.span(l).is_none()));
+    }
+
+    #[test]
+    fn missing_words_cost_linear_time() {
+        // 2,000 words none of which is in a 1 MB text: bounded by the alignment budget.
+        let text = "y ".repeat(1 << 19);
+        let tree = format!("(S {})", "(NN zz) ".repeat(MAX_TREE_WORDS));
+        let start = std::time::Instant::now();
+        let t = Tree::parse_ptb(&tree).unwrap().aligned_to(&text);
+        assert!(t.leaves().all(|l| t.span(l).is_none()));
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            start.elapsed()
+        );
     }
 
     #[test]

@@ -95,20 +95,29 @@ pub fn brackets(tree: &Tree) -> (Vec<(String, usize, usize)>, Vec<String>) {
             count += 1;
         }
     }
+    // First and last word under each node, children before parents (they have larger ids in
+    // pre-order), so the whole tree costs one pass whatever its depth.
+    let mut range: Vec<Option<(usize, usize)>> = word_at
+        .iter()
+        .map(|&w| (w != usize::MAX).then_some((w, w)))
+        .collect();
+    for id in tree.nodes().collect::<Vec<_>>().into_iter().rev() {
+        if tree.is_leaf(id) {
+            continue;
+        }
+        let mut cover: Option<(usize, usize)> = None;
+        for &c in tree.children(id) {
+            if let Some((f, l)) = range[c.index()] {
+                cover = Some(cover.map_or((f, l), |(cf, cl)| (cf.min(f), cl.max(l))));
+            }
+        }
+        range[id.index()] = cover;
+    }
     for id in tree.nodes() {
         if tree.is_leaf(id) || id == tree.root() {
             continue;
         }
-        let end = tree.subtree_end(id);
-        let mut first = None;
-        let mut last = None;
-        for &w in word_at.get(id.index()..end.index()).unwrap_or_default() {
-            if w != usize::MAX {
-                first.get_or_insert(w);
-                last = Some(w);
-            }
-        }
-        if let (Some(f), Some(l)) = (first, last) {
+        if let Some((f, l)) = range[id.index()] {
             out.push((base_label(tree.label(id)).to_string(), f, l + 1));
         }
     }
@@ -153,6 +162,24 @@ mod tests {
 
     fn tree(s: &str) -> Tree {
         Tree::parse_ptb(s).unwrap()
+    }
+
+    #[test]
+    fn deep_trees_are_scored_in_linear_time() {
+        // 200,000 levels: the old per-node subtree scan took minutes here.
+        let depth = 200_000;
+        let s = format!(
+            "(ROOT {}(NN a) (NN b){})",
+            "(X ".repeat(depth),
+            ")".repeat(depth)
+        );
+        let t = Tree::parse_ptb_with(&s, demarche_model::TreeLimits::NONE).unwrap();
+        let start = std::time::Instant::now();
+        let (b, tags) = brackets(&t);
+        assert_eq!(b.len(), depth);
+        assert!(b.iter().all(|(l, f, e)| l == "X" && (*f, *e) == (0, 2)));
+        assert_eq!(tags, ["NN", "NN"]);
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
     }
 
     #[test]

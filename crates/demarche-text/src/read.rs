@@ -12,8 +12,8 @@ use std::io::{BufRead, Read};
 /// Longest JSON Lines record accepted (64 MiB). Longer lines are skipped with a diagnostic.
 pub const MAX_LINE_BYTES: usize = 64 << 20;
 
-/// Largest plain-text document accepted (256 MiB).
-pub const MAX_TEXT_BYTES: u64 = 256 << 20;
+/// Largest plain-text document accepted (128 MiB).
+pub const MAX_TEXT_BYTES: u64 = 128 << 20;
 
 /// One JSON Lines record as written by users.
 #[derive(Deserialize)]
@@ -229,19 +229,32 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 }
 
 /// Reads a whole plain-text document: `id` names it (see [`document_id_from_path`]), `date` is
-/// the publication date the caller knows. Invalid UTF-8, an empty text or a text over
-/// [`MAX_TEXT_BYTES`] is an error naming `file`.
+/// the publication date the caller knows. Returns the document and warnings about it.
+///
+/// Invalid UTF-8 does not cost the document: each invalid sequence is replaced by U+FFFD (`�`)
+/// and one warning names `file`, the line, column and byte offset of the first one and how many
+/// there were. An empty text or a text over [`MAX_TEXT_BYTES`] is an error naming `file`.
 pub fn read_text<R: Read>(
     reader: R,
     file: &str,
     id: &str,
     date: Option<demarche_model::Date>,
-) -> Result<Document, Diagnostic> {
+) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
     let mut bytes = Vec::new();
     reader
         .take(MAX_TEXT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::error(file, None, format!("read error: {e}")))?;
+    text_document(bytes, file, id, date)
+}
+
+/// [`read_text`] for bytes already in memory (taken, not copied).
+pub fn text_document(
+    bytes: Vec<u8>,
+    file: &str,
+    id: &str,
+    date: Option<demarche_model::Date>,
+) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
     if bytes.len() as u64 > MAX_TEXT_BYTES {
         return Err(Diagnostic::error(
             file,
@@ -251,23 +264,17 @@ pub fn read_text<R: Read>(
             ),
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let before = e.as_bytes().get(..at).unwrap_or_default();
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = at
-            - before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |p| p + 1)
-            + 1;
-        Diagnostic::error(
-            file,
-            Some(line),
-            format!("invalid UTF-8 at byte {at}: expected UTF-8 text"),
-        )
-        .with_column(col)
-    })?;
+    let mut warnings = Vec::new();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (text, repair) = lossy_utf8(&e.into_bytes());
+            if let Some(first) = repair.first {
+                warnings.push(invalid_utf8_warning(file, &text, first, repair));
+            }
+            text
+        }
+    };
     if text.trim().is_empty() {
         return Err(Diagnostic::warning(
             file,
@@ -275,12 +282,67 @@ pub fn read_text<R: Read>(
             "empty file: expected the text of one article",
         ));
     }
-    Ok(Document {
+    let doc = Document {
         id: id.to_string(),
         date,
         text,
         ..Document::default()
-    })
+    };
+    Ok((doc, warnings))
+}
+
+/// Where invalid UTF-8 was replaced: the first place (byte offset in the input, and in the
+/// repaired text) and how many invalid sequences there were.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Utf8Repair {
+    /// (byte offset in the input, byte offset in the repaired text) of the first replacement.
+    pub first: Option<(usize, usize)>,
+    /// Invalid sequences replaced.
+    pub count: usize,
+}
+
+/// `bytes` as text, each invalid UTF-8 sequence replaced by U+FFFD, with where that happened.
+/// Linear time; the repaired text is at most three times as long as `bytes`.
+pub fn lossy_utf8(bytes: &[u8]) -> (String, Utf8Repair) {
+    let mut out = String::with_capacity(bytes.len());
+    let mut repair = Utf8Repair::default();
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            repair.first.get_or_insert((offset, out.len()));
+            repair.count += 1;
+            out.push(char::REPLACEMENT_CHARACTER);
+            offset += chunk.invalid().len();
+        }
+    }
+    (out, repair)
+}
+
+/// The warning for a repaired text: file, line and column of the first replacement (in the
+/// repaired text, which has the same lines), its byte offset in the input, and the count.
+fn invalid_utf8_warning(
+    file: &str,
+    text: &str,
+    (input_at, text_at): (usize, usize),
+    repair: Utf8Repair,
+) -> Diagnostic {
+    let before = text.get(..text_at).unwrap_or_default();
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let more = match repair.count {
+        0 | 1 => String::new(),
+        n => format!(" and {} more place(s)", n - 1),
+    };
+    Diagnostic::warning(
+        file,
+        Some(line),
+        format!(
+            "invalid UTF-8 at byte {input_at}{more}: expected UTF-8 text; replaced by U+FFFD and read on"
+        ),
+    )
+    .with_column(col)
 }
 
 /// The document id for a plain-text file: its file name without the extension.
@@ -387,19 +449,23 @@ mod tests {
 
     #[test]
     fn plain_text() {
-        let d = read_text(
+        let (d, warnings) = read_text(
             "Headline\n\nBody.".as_bytes(),
             "a.txt",
             "a",
             Date::from_ymd_opt(2021, 11, 20),
         )
         .unwrap();
+        assert!(warnings.is_empty());
         assert_eq!(d.id, "a");
         assert_eq!(d.text, "Headline\n\nBody.");
-        let e = read_text(&b"ok\nbad \xc3("[..], "b.txt", "b", None).unwrap_err();
+        let (b, warnings) = read_text(&b"ok\nbad \xc3(\xff\xfe."[..], "b.txt", "b", None).unwrap();
+        assert_eq!(b.text, "ok\nbad \u{FFFD}(\u{FFFD}\u{FFFD}.");
         assert_eq!(
-            e.to_string(),
-            "b.txt:2:5: error: invalid UTF-8 at byte 7: expected UTF-8 text"
+            warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [
+                "b.txt:2:5: warning: invalid UTF-8 at byte 7 and 2 more place(s): expected UTF-8 text; replaced by U+FFFD and read on"
+            ]
         );
         let e = read_text(&b"  \n"[..], "c.txt", "c", None).unwrap_err();
         assert!(e.to_string().contains("empty file"));
@@ -421,6 +487,35 @@ mod proptests {
             let n = read_jsonl(&bytes[..], "p").count();
             prop_assert!(n <= bytes.iter().filter(|&&b| b == b'\n').count() + 1);
             let _ = read_text(&bytes[..], "p", "p", None);
+        }
+
+        /// Lossy reading keeps every valid byte in order, replaces only what is invalid, and
+        /// agrees with the standard library's lossy conversion.
+        #[test]
+        fn lossy_text_round_trips_valid_input(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let (text, repair) = lossy_utf8(&bytes);
+            prop_assert_eq!(&text, &String::from_utf8_lossy(&bytes));
+            prop_assert_eq!(repair.count == 0, std::str::from_utf8(&bytes).is_ok());
+            if let Some((input_at, text_at)) = repair.first {
+                let valid = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
+                prop_assert_eq!(input_at, valid);
+                prop_assert_eq!(text_at, valid);
+            }
+            match read_text(&bytes[..], "p", "p", None) {
+                Ok((doc, warnings)) => {
+                    prop_assert_eq!(&doc.text, &text);
+                    prop_assert_eq!(warnings.len(), usize::from(repair.count > 0));
+                }
+                Err(_) => prop_assert!(text.trim().is_empty()),
+            }
+        }
+
+        #[test]
+        fn valid_text_is_read_unchanged(text in "\\PC{0,200}") {
+            if let Ok((doc, warnings)) = read_text(text.as_bytes(), "p", "p", None) {
+                prop_assert_eq!(doc.text, text);
+                prop_assert!(warnings.is_empty());
+            }
         }
     }
 }

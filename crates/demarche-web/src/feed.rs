@@ -24,12 +24,40 @@ struct Item {
     line: usize,
 }
 
-fn line_of(bytes: &[u8], pos: u64) -> usize {
-    let pos = usize::try_from(pos).unwrap_or(usize::MAX).min(bytes.len());
-    bytes
-        .get(..pos)
-        .map_or(0, |b| b.iter().filter(|c| **c == b'\n').count())
-        + 1
+/// Turns byte offsets into 1-based lines, counting only the bytes between one question and the
+/// next: the reader asks in increasing order, so a whole feed costs one pass.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Lines {
+            bytes,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    fn at(&mut self, pos: u64) -> usize {
+        let pos = usize::try_from(pos)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        let newlines = |a: usize, b: usize| {
+            self.bytes
+                .get(a..b)
+                .map_or(0, |s| s.iter().filter(|c| **c == b'\n').count())
+        };
+        if pos >= self.pos {
+            self.line += newlines(self.pos, pos);
+        } else {
+            self.line -= newlines(pos, self.pos);
+        }
+        self.pos = pos;
+        self.line
+    }
 }
 
 /// Reads a feed. `name` names the input in diagnostics; the documents' ids are the items' ids
@@ -39,7 +67,10 @@ pub fn read_feed(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut reader = Reader::from_reader(bytes);
     reader.config_mut().trim_text(true);
+    let mut lines = Lines::new(bytes);
     let mut path: Vec<String> = Vec::new();
+    // Where in `path` each open `item`/`entry` element is, innermost last.
+    let mut item_tags: Vec<usize> = Vec::new();
     let mut item: Option<Item> = None;
     let mut item_count = 0usize;
     let mut feed_title: Option<String> = None;
@@ -49,7 +80,7 @@ pub fn read_feed(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<Diagnostic>) {
         let pos = reader.buffer_position();
         match event {
             Err(e) => {
-                let line = line_of(bytes, reader.error_position());
+                let line = lines.at(reader.error_position());
                 let at = if item.is_some() {
                     format!(" in item {}", item_count)
                 } else {
@@ -66,7 +97,7 @@ pub fn read_feed(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<Diagnostic>) {
                 if item.is_some() {
                     diags.push(Diagnostic::error(
                         name,
-                        Some(line_of(bytes, pos)),
+                        Some(lines.at(pos)),
                         format!("feed ends inside item {item_count}; that item is skipped"),
                     ));
                 }
@@ -79,7 +110,7 @@ pub fn read_feed(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<Diagnostic>) {
                     if !matches!(local.as_str(), "rss" | "feed" | "rdf") {
                         diags.push(Diagnostic::error(
                             name,
-                            Some(line_of(bytes, pos)),
+                            Some(lines.at(pos)),
                             format!("expected a feed (`<rss>`, `<feed>` or `<rdf:RDF>`), found `<{local}>`"),
                         ));
                         break;
@@ -88,12 +119,15 @@ pub fn read_feed(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<Diagnostic>) {
                 if matches!(local.as_str(), "item" | "entry") && item.is_none() {
                     item_count += 1;
                     item = Some(Item {
-                        line: line_of(bytes, pos),
+                        line: lines.at(pos),
                         ..Item::default()
                     });
                 }
                 if local == "link" {
                     take_atom_link(&e, item.as_mut());
+                }
+                if matches!(local.as_str(), "item" | "entry") {
+                    item_tags.push(path.len());
                 }
                 path.push(local);
             }
@@ -105,6 +139,9 @@ pub fn read_feed(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<Diagnostic>) {
             }
             Ok(Event::End(_)) => {
                 let closed = path.pop().unwrap_or_default();
+                if item_tags.last() == Some(&path.len()) {
+                    item_tags.pop();
+                }
                 let finished = matches!(closed.as_str(), "item" | "entry")
                     .then(|| item.take())
                     .flatten();
@@ -119,17 +156,17 @@ pub fn read_feed(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<Diagnostic>) {
                     Err(e) => {
                         diags.push(Diagnostic::warning(
                             name,
-                            Some(line_of(bytes, pos)),
+                            Some(lines.at(pos)),
                             format!("bad character reference: {e}; text kept as written"),
                         ));
                         String::from_utf8_lossy(&t).into_owned()
                     }
                 };
-                take_text(&path, value, item.as_mut(), &mut feed_title);
+                take_text(&path, &item_tags, value, item.as_mut(), &mut feed_title);
             }
             Ok(Event::CData(c)) => {
                 let value = String::from_utf8_lossy(&c).into_owned();
-                take_text(&path, value, item.as_mut(), &mut feed_title);
+                take_text(&path, &item_tags, value, item.as_mut(), &mut feed_title);
             }
             Ok(_) => {}
         }
@@ -168,6 +205,7 @@ fn append(slot: &mut Option<String>, value: String) {
 
 fn take_text(
     path: &[String],
+    item_tags: &[usize],
     value: String,
     item: Option<&mut Item>,
     feed_title: &mut Option<String>,
@@ -184,10 +222,7 @@ fn take_text(
         return;
     };
     // Only direct children of the item count: an Atom entry's `source/title` is not its title.
-    let depth_ok = path
-        .iter()
-        .rposition(|p| p == "item" || p == "entry")
-        .is_some_and(|i| i + 2 == path.len());
+    let depth_ok = item_tags.last().is_some_and(|&i| i + 2 == path.len());
     if !depth_ok {
         return;
     }

@@ -164,10 +164,44 @@ fn paragraphs_outside_furniture(dom: &Dom) -> String {
     out.join("\n\n")
 }
 
+/// Largest HTML page read (bytes). The HTML tree of a page takes several times the page's size
+/// in memory; a news article's page is well under a megabyte of markup.
+pub const MAX_HTML_BYTES: usize = 16 << 20;
+
 /// Reads one HTML page. `name` names the input in diagnostics and is the document's id when the
-/// page gives no URL. Returns `None` (with a diagnostic) when the page has no text at all.
+/// page gives no URL. Returns `None` (with a diagnostic) when the page has no text at all or is
+/// larger than [`MAX_HTML_BYTES`]. A page nested deeper than [`crate::MAX_HTML_DEPTH`] elements
+/// is read flattened below that depth (see [`crate::bound_nesting`]), with a warning.
 pub fn read_html(name: &str, html: &str) -> (Option<Document>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    if html.len() > MAX_HTML_BYTES {
+        diags.push(Diagnostic::error(
+            name,
+            None,
+            format!(
+                "an HTML page of {} bytes is larger than the {MAX_HTML_BYTES}-byte limit for one \
+                 page: expected one article; skipped",
+                html.len()
+            ),
+        ));
+        return (None, diags);
+    }
+    let page = html;
+    let (html, deep_at) = crate::nesting::bounded(page);
+    if let Some(at) = deep_at {
+        let line = page.get(..at).map_or(0, |b| b.matches('\n').count()) + 1;
+        diags.push(Diagnostic::warning(
+            name,
+            Some(line),
+            format!(
+                "HTML nested deeper than {} elements (byte {at}): expected a page nested a few \
+                 dozen levels; the elements beyond that depth are left out and their text is kept \
+                 in their parent",
+                crate::nesting::MAX_HTML_DEPTH
+            ),
+        ));
+    }
+    let html: &str = &html;
     let dom = Dom::from(html);
     let title = meta(
         &dom,
@@ -272,7 +306,8 @@ pub fn fragment_text(fragment: &str) -> String {
     if !fragment.contains('<') && !fragment.contains('&') {
         return clean_paragraphs(fragment);
     }
-    let dom = Dom::fragment(fragment);
+    let (fragment, _) = crate::nesting::bounded(fragment);
+    let dom = Dom::fragment(&*fragment);
     clean_paragraphs(&dom.formatted_text())
 }
 

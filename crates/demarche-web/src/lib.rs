@@ -37,11 +37,13 @@
 mod dates;
 mod feed;
 mod html;
+mod nesting;
 mod warc;
 
 pub use dates::parse_web_date;
 pub use feed::read_feed;
-pub use html::{clean_paragraphs, fragment_text, read_html};
+pub use html::{MAX_HTML_BYTES, clean_paragraphs, fragment_text, read_html};
+pub use nesting::{MAX_HTML_DEPTH, bound_nesting};
 pub use warc::{MAX_RECORD_BYTES, WarcRecords, read_warc, warc_records};
 
 use demarche_model::{Diagnostic, Document};
@@ -102,6 +104,44 @@ impl InputFormat {
     }
 }
 
+/// `bytes` as text, each invalid UTF-8 sequence replaced by U+FFFD; with the byte offset of
+/// the first invalid sequence and how many there were, when there were any.
+pub(crate) fn utf8_lossy(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<(usize, usize)>) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (std::borrow::Cow::Borrowed(text), None);
+    }
+    let mut out = String::with_capacity(bytes.len());
+    let (mut offset, mut first, mut count) = (0, None, 0);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(offset);
+            count += 1;
+            out.push(char::REPLACEMENT_CHARACTER);
+            offset += chunk.invalid().len();
+        }
+    }
+    (std::borrow::Cow::Owned(out), first.map(|f| (f, count)))
+}
+
+/// The warning for text whose invalid UTF-8 was replaced (`at`: first byte offset, `count`).
+pub(crate) fn invalid_utf8(name: &str, what: &str, (at, count): (usize, usize)) -> Diagnostic {
+    let more = if count > 1 {
+        format!(" and {} more place(s)", count - 1)
+    } else {
+        String::new()
+    };
+    Diagnostic::warning(
+        name,
+        None,
+        format!(
+            "invalid UTF-8 at byte {at} of the {what}{more}: expected UTF-8; replaced by U+FFFD \
+             and read on"
+        ),
+    )
+}
+
 /// Reads a whole input held in memory, whatever its web format.
 pub fn read_bytes(
     name: &str,
@@ -110,7 +150,11 @@ pub fn read_bytes(
 ) -> (Vec<Document>, Vec<Diagnostic>) {
     match format {
         InputFormat::Html => {
-            let (doc, diags) = read_html(name, &String::from_utf8_lossy(&bytes));
+            let (page, repair) = utf8_lossy(&bytes);
+            let (doc, mut diags) = read_html(name, &page);
+            if let Some(r) = repair {
+                diags.insert(0, invalid_utf8(name, "page", r));
+            }
             (doc.into_iter().collect(), diags)
         }
         InputFormat::Feed => read_feed(name, &bytes),

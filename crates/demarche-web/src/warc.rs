@@ -15,7 +15,7 @@
 //! the record starts; the reader then looks for the next `WARC/` line and goes on.
 
 use crate::dates::parse_web_date;
-use crate::html::read_html;
+use crate::html::{MAX_HTML_BYTES, read_html};
 use demarche_model::{Diagnostic, Document};
 use flate2::read::{MultiGzDecoder, ZlibDecoder};
 use std::io::{BufRead, BufReader, Read};
@@ -32,6 +32,8 @@ pub struct WarcRecords<R> {
     done: bool,
     /// A version line already read while looking for the next record.
     pending_version: Option<String>,
+    /// Warnings about the document read last, handed out before it.
+    pending: std::collections::VecDeque<Result<Document, Diagnostic>>,
 }
 
 /// Opens a WARC stream, decompressing it when it starts with the gzip magic bytes.
@@ -53,6 +55,7 @@ pub fn warc_records<R: Read + 'static>(name: &str, input: R) -> WarcRecords<Box<
         record: 0,
         done: false,
         pending_version: None,
+        pending: std::collections::VecDeque::new(),
     }
 }
 
@@ -230,14 +233,29 @@ impl<R: BufRead> WarcRecords<R> {
         if field("warc-type") != Some("response") {
             return Ok(None);
         }
-        let Some(http) = parse_http(&block) else {
+        let Some(http) = parse_http(block) else {
             return Err(self.diag(start_line, "expected an HTTP response (status line, headers, blank line) in the response record".into()));
         };
         if !http.is_html {
             return Ok(None);
         }
+        if http.body.len() > MAX_HTML_BYTES {
+            return Err(self.diag(
+                start_line,
+                format!(
+                    "an HTML page of {} bytes or more is larger than the {MAX_HTML_BYTES}-byte \
+                     limit for one page: expected one article; skipped",
+                    http.body.len()
+                ),
+            ));
+        }
         let record_name = format!("{}#record{}", self.name, self.record);
-        let (doc, diags) = read_html(&record_name, &decode_body(&http));
+        let (page, repair) = decode_body(http);
+        let (doc, mut diags) = read_html(&record_name, &page);
+        drop(page);
+        if let Some(r) = repair {
+            diags.insert(0, crate::invalid_utf8(&record_name, "HTTP body", r));
+        }
         let Some(mut doc) = doc else {
             // The page had no text; report the first reason.
             return Err(diags.into_iter().next().map_or_else(
@@ -258,6 +276,16 @@ impl<R: BufRead> WarcRecords<R> {
             .map(|v| v.trim_matches(['<', '>']).to_string())
             .or_else(|| doc.url.clone())
             .unwrap_or(record_name);
+        // The page's own warnings (a bad date, invalid UTF-8, deep nesting), located at the
+        // record, come out before the document.
+        for d in diags {
+            self.pending.push_back(Err(Diagnostic {
+                file: self.name.clone(),
+                line: Some(start_line),
+                message: format!("record {}: {}", self.record, d.message),
+                ..d
+            }));
+        }
         Ok(Some(doc))
     }
 }
@@ -266,9 +294,18 @@ impl<R: BufRead> Iterator for WarcRecords<R> {
     type Item = Result<Document, Diagnostic>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(item) = self.pending.pop_front() {
+            return Some(item);
+        }
         while !self.done {
             match self.next_record() {
-                Ok(Some(doc)) => return Some(Ok(doc)),
+                Ok(Some(doc)) => {
+                    if self.pending.is_empty() {
+                        return Some(Ok(doc));
+                    }
+                    self.pending.push_back(Ok(doc));
+                    return self.pending.pop_front();
+                }
                 Ok(None) => {}
                 Err(d) => return Some(Err(d)),
             }
@@ -284,14 +321,20 @@ struct HttpResponse {
     body: Vec<u8>,
 }
 
-/// Decodes a body: UTF-8 (invalid bytes replaced), or Latin-1 when the server said so.
-/// Windows-1252's extra characters in 0x80–0x9F are read as their Latin-1 control codes, a
-/// loss we accept rather than carry an encoding table.
-fn decode_body(http: &HttpResponse) -> String {
+/// Decodes a body: UTF-8, or Latin-1 when the server said so. Windows-1252's extra characters
+/// in 0x80–0x9F are read as their Latin-1 control codes, a loss we accept rather than carry an
+/// encoding table. Invalid UTF-8 is replaced by U+FFFD; the second value is then the byte offset
+/// of the first invalid sequence and how many there were.
+fn decode_body(http: HttpResponse) -> (String, Option<(usize, usize)>) {
     if http.latin1 {
-        http.body.iter().map(|b| char::from(*b)).collect()
-    } else {
-        String::from_utf8_lossy(&http.body).into_owned()
+        return (http.body.iter().map(|b| char::from(*b)).collect(), None);
+    }
+    match String::from_utf8(http.body) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let (text, repair) = crate::utf8_lossy(e.as_bytes());
+            (text.into_owned(), repair)
+        }
     }
 }
 
@@ -299,14 +342,15 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-fn parse_http(block: &[u8]) -> Option<HttpResponse> {
+/// Reads the HTTP response of a record's block (taken, so that the body is not copied).
+fn parse_http(mut block: Vec<u8>) -> Option<HttpResponse> {
     if !block.starts_with(b"HTTP/") {
         return None;
     }
-    let (head_end, sep) = find(block, b"\r\n\r\n")
+    let (head_end, sep) = find(&block, b"\r\n\r\n")
         .map(|i| (i, 4))
-        .or_else(|| find(block, b"\n\n").map(|i| (i, 2)))?;
-    let head = String::from_utf8_lossy(block.get(..head_end)?);
+        .or_else(|| find(&block, b"\n\n").map(|i| (i, 2)))?;
+    let head = String::from_utf8_lossy(block.get(..head_end)?).into_owned();
     let body = block.get(head_end + sep..)?;
     let header = |name: &str| {
         head.lines().skip(1).find_map(|l| {
@@ -326,7 +370,9 @@ fn parse_http(block: &[u8]) -> Option<HttpResponse> {
             let start = String::from_utf8_lossy(body.get(..body.len().min(512))?).to_lowercase();
             start.contains("<html") || start.contains("<!doctype html")
         });
-    let mut body = body.to_vec();
+    // The body, in place of the block (no copy of it).
+    block.drain(..head_end + sep);
+    let mut body = block;
     if header("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
         body = dechunk(&body).unwrap_or(body);
     }
@@ -334,7 +380,7 @@ fn parse_http(block: &[u8]) -> Option<HttpResponse> {
         Some("gzip" | "x-gzip") => {
             let mut out = Vec::new();
             if MultiGzDecoder::new(body.as_slice())
-                .take(MAX_RECORD_BYTES as u64)
+                .take(MAX_HTML_BYTES as u64 + 1)
                 .read_to_end(&mut out)
                 .is_ok()
             {
@@ -344,7 +390,7 @@ fn parse_http(block: &[u8]) -> Option<HttpResponse> {
         Some("deflate") => {
             let mut out = Vec::new();
             if ZlibDecoder::new(body.as_slice())
-                .take(MAX_RECORD_BYTES as u64)
+                .take(MAX_HTML_BYTES as u64 + 1)
                 .read_to_end(&mut out)
                 .is_ok()
             {
@@ -385,12 +431,20 @@ mod tests {
     fn latin1_bodies_are_decoded_by_their_charset() {
         let block =
             b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\nS\xe3o Paulo";
-        let http = parse_http(block).unwrap();
+        let http = parse_http(block.to_vec()).unwrap();
         assert!(http.is_html && http.latin1);
-        assert_eq!(decode_body(&http), "São Paulo");
+        assert_eq!(decode_body(http), ("São Paulo".to_string(), None));
         let utf8 =
-            parse_http(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nS\xc3\xa3o").unwrap();
-        assert_eq!(decode_body(&utf8), "São");
+            parse_http(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nS\xc3\xa3o".to_vec())
+                .unwrap();
+        assert_eq!(decode_body(utf8), ("São".to_string(), None));
+        let bad =
+            parse_http(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nS\xe3o \xff".to_vec())
+                .unwrap();
+        assert_eq!(
+            decode_body(bad),
+            ("S\u{FFFD}o \u{FFFD}".to_string(), Some((1, 2)))
+        );
     }
 
     #[test]

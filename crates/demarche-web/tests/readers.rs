@@ -353,3 +353,68 @@ fn truncated_warc_keeps_the_records_before_the_cut() {
         diags[0]
     );
 }
+
+/// A WARC response record holding `html` (bytes as they are).
+fn response(html: &[u8]) -> Vec<u8> {
+    let mut http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
+    http.extend_from_slice(html);
+    let mut out = Vec::new();
+    write!(
+        out,
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .unwrap();
+    out.extend_from_slice(&http);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+#[test]
+fn warc_body_with_invalid_utf8_is_read_and_reported() {
+    let good = b"<html><body><p>Delegations met in Geneva on Friday and agreed to meet again.</p></body></html>";
+    let mut bytes = response(good);
+    bytes.extend(response(
+        b"<html><body><p>Talks resumed in S\xe3o Paulo on Friday after a long pause.</p></body></html>",
+    ));
+    let items: Vec<_> =
+        demarche_web::warc_records("crawl.warc", std::io::Cursor::new(bytes)).collect();
+    // The first page, then the second page's warning, then the second page itself.
+    assert_eq!(items.len(), 3, "{items:?}");
+    assert!(items[0].is_ok());
+    let warning = items[1].as_ref().unwrap_err();
+    assert_eq!(warning.severity, demarche_model::Severity::Warning);
+    // Record 2 starts on line 11 (ten lines of record 1 before it).
+    assert_eq!(warning.line, Some(11));
+    assert!(
+        warning
+            .message
+            .starts_with("record 2: invalid UTF-8 at byte 33 of the HTTP body: expected UTF-8"),
+        "{warning}"
+    );
+    let doc = items[2].as_ref().unwrap();
+    assert!(doc.text.contains("S\u{FFFD}o Paulo"), "{}", doc.text);
+}
+
+#[test]
+fn html_pages_nested_past_the_bound_keep_their_text_and_say_where() {
+    let page = format!(
+        "<html><body>\n{}<p>Delegations met in Geneva on Friday and agreed to meet again next month.</p></body></html>",
+        "<div><span><b><i>".repeat(20_000)
+    );
+    let (doc, diags) = read_html("deep.html", &page);
+    assert!(doc.unwrap().text.starts_with("Delegations met in Geneva"));
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0].line, Some(2));
+    assert!(
+        diags[0]
+            .message
+            .starts_with("HTML nested deeper than 256 elements (byte"),
+        "{}",
+        diags[0]
+    );
+    let huge = "x".repeat(demarche_web::MAX_HTML_BYTES + 1);
+    let (doc, diags) = read_html("huge.html", &huge);
+    assert!(doc.is_none());
+    assert!(diags[0].message.contains("larger than the"), "{}", diags[0]);
+}

@@ -8,7 +8,8 @@
 //! WARC, CoNLL-U and Parquet files are streamed in batches (Parquet row by row from the file; from standard input
 //! it is read whole first, as Parquet's footer is at its end), so memory stays bounded whatever
 //! the file size; the other formats are one document (or one feed, one validation file) and are
-//! read whole, up to a size limit.
+//! read whole, up to a size limit ([`MAX_WHOLE_FILE`]). A batch is handed on at [`BATCH`]
+//! documents or [`BATCH_BYTES`] of text, whichever comes first.
 
 use demarche_model::{Date, Diagnostic, Document};
 use demarche_text::petrarch_xml;
@@ -18,8 +19,14 @@ use std::path::{Path, PathBuf};
 /// How many documents a batch holds: enough to keep every core busy, small enough to stream.
 pub const BATCH: usize = 512;
 
-/// Largest whole-file input (HTML page, feed, PETRARCH XML, plain text).
-pub const MAX_WHOLE_FILE: u64 = 256 * 1024 * 1024;
+/// How much text a batch holds at most (bytes): a batch of long documents is handed on
+/// before it reaches [`BATCH`] documents, so that memory stays bounded by bytes, not count.
+pub const BATCH_BYTES: usize = 16 << 20;
+
+/// Largest whole-file input (HTML page, feed, PETRARCH XML, plain text): what is read whole
+/// must leave room, within the 500 MB a single input may take, for what is made of it. (An
+/// HTML page is further bounded by `demarche_web::MAX_HTML_BYTES`.)
+pub const MAX_WHOLE_FILE: u64 = 128 * 1024 * 1024;
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
@@ -208,14 +215,17 @@ fn read_one(
         file: name.to_string(),
         line,
     };
+    let mut batch_bytes = 0usize;
     let mut push = |doc: Document,
                     line: Option<usize>,
                     batch: &mut Vec<Located>,
                     sink: &mut dyn FnMut(Vec<Located>) -> anyhow::Result<()>|
      -> anyhow::Result<()> {
         count += 1;
+        batch_bytes += doc.text.len() + doc.parses.iter().map(String::len).sum::<usize>();
         batch.push((dated(doc), origin(line)));
-        if batch.len() >= BATCH {
+        if batch.len() >= BATCH || batch_bytes >= BATCH_BYTES {
+            batch_bytes = 0;
             sink(std::mem::take(batch))?;
         }
         Ok(())
@@ -319,8 +329,8 @@ fn read_whole(
     match format {
         InputFormat::Text => {
             let id = path.map_or_else(|| "stdin".to_string(), demarche_text::document_id_from_path);
-            match demarche_text::read_text(bytes.as_slice(), name, &id, date) {
-                Ok(doc) => (vec![(doc, None)], Vec::new()),
+            match demarche_text::text_document(bytes, name, &id, date) {
+                Ok((doc, warnings)) => (vec![(doc, None)], warnings),
                 Err(d) => (Vec::new(), vec![d]),
             }
         }

@@ -36,4 +36,7 @@ pub use demarche_parse as parse;
 pub use demarche_store as store;
 pub use demarche_text as text;
 pub use demarche_web as web;
-pub use pipeline::{CodedDocument, Pipeline, TreeSource, attributed, coding_options};
+pub use pipeline::{
+    CodedDocument, MAX_GIVEN_SPAN, MAX_SENTENCE_BYTES, MAX_WINDOW_BYTES, Pipeline, TreeSource,
+    attributed, coding_options,
+};

@@ -4,6 +4,15 @@
 //! This module composes the stage crates and holds no stage logic of its own: sentence
 //! splitting is `demarche-text`'s, trees are `demarche-parse`'s (or the input's), coding is
 //! `demarche-coder`'s and date resolution is `demarche-extract`'s.
+//!
+//! Memory and time stay flat inside a document too. Sentences are parsed and coded one at a
+//! time (no document's trees are held together); a "sentence" longer than
+//! [`MAX_SENTENCE_BYTES`] (text without full stops, lists, tables) is coded in pieces cut at
+//! white space, with a warning naming the document and the byte offset; a document longer than
+//! [`MAX_WINDOW_BYTES`] is coded window by window ([`Pipeline::code_document_parts`]), each
+//! window with its own places and discourse, so that one huge input costs the memory of one
+//! window's events. Given trees are bounded by `demarche_model::TreeLimits` and aligned within
+//! a budget linear in the input.
 
 use demarche_coder::{Coded, CodedEvent, Coder, Options};
 use demarche_dict::Dictionaries;
@@ -12,6 +21,19 @@ use demarche_model::{Date, Diagnostic, Document, Event, Evidence, Span, Tree};
 use demarche_parse::Parser;
 use demarche_text::SegmentKind;
 use std::collections::HashSet;
+
+/// Longest sentence coded as one, in bytes (the same bound the knowledge extractor cuts at).
+/// A longer one is coded in pieces of at most this size, cut at white space.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Longest stretch of a document coded as one window, in bytes: places, the discourse (who
+/// "he" and "the two sides" are) and, in [`Pipeline::code_document_parts`], the events are per
+/// window. A news article is one window.
+pub const MAX_WINDOW_BYTES: usize = 1 << 20;
+
+/// Longest stretch of text a given tree may cover once aligned (its words are found at most
+/// `demarche_model::MAX_ALIGN_GAP` bytes apart, so a sentence's tree covers far less).
+pub const MAX_GIVEN_SPAN: usize = 64 * 1024;
 
 /// Where a document's trees come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,17 +44,41 @@ pub enum TreeSource {
     Given,
 }
 
-/// Everything the pipeline made of one document.
+/// Everything the pipeline made of one document (or, from
+/// [`Pipeline::code_document_parts`], of one window of a long document).
 #[derive(Debug, Clone)]
 pub struct CodedDocument {
     pub doc_id: String,
     /// Document spans of the sentences that were coded (headlines included; datelines and
-    /// boilerplate not). `Event::sentence` indexes this list.
+    /// boilerplate not). `Event::sentence - first_sentence` indexes this list.
     pub sentences: Vec<Span>,
+    /// The document's index of `sentences[0]`: 0 for a whole document; for a window, the
+    /// number of sentences in the windows before it.
+    pub first_sentence: usize,
     pub events: Vec<Event>,
-    /// Filled when the pipeline was asked for knowledge extraction.
+    /// Filled when the pipeline was asked for knowledge extraction (for a window: the
+    /// knowledge of the window's sentences).
     pub knowledge: Option<Knowledge>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CodedDocument {
+    fn new(doc_id: &str, first_sentence: usize) -> Self {
+        CodedDocument {
+            doc_id: doc_id.to_string(),
+            sentences: Vec::new(),
+            first_sentence,
+            events: Vec::new(),
+            knowledge: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The document span of the sentence an event of this part came from.
+    pub fn sentence_of(&self, event: &Event) -> Option<Span> {
+        let k = event.sentence.checked_sub(self.first_sentence)?;
+        self.sentences.get(k).copied()
+    }
 }
 
 /// A compiled pipeline: dictionaries, coder, parser and options, shareable across threads.
@@ -53,6 +99,13 @@ impl std::fmt::Debug for Pipeline<'_> {
             .field("knowledge", &self.knowledge)
             .finish_non_exhaustive()
     }
+}
+
+/// The sentences of a document, before they are parsed: spans, and for given trees the index
+/// of the tree in `Document::parses`.
+struct Plan {
+    sentences: Vec<(Span, Option<usize>)>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 impl<'d> Pipeline<'d> {
@@ -107,49 +160,123 @@ impl<'d> Pipeline<'d> {
     }
 
     /// Codes one document. `fallback_date` is used when the document has no date of its own.
+    ///
+    /// The whole document's events are returned together; for a document longer than
+    /// [`MAX_WINDOW_BYTES`], [`Pipeline::code_document_parts`] hands them out window by window
+    /// instead, in bounded memory.
     pub fn code_document(&self, doc: &Document, fallback_date: Date) -> CodedDocument {
         let date = doc.date.unwrap_or(fallback_date);
-        let mut out = CodedDocument {
-            doc_id: doc.id.clone(),
-            sentences: Vec::new(),
-            events: Vec::new(),
-            knowledge: None,
-            diagnostics: Vec::new(),
-        };
-        let sentences = match self.trees {
-            TreeSource::Given if !doc.parses.is_empty() => {
-                self.given_sentences(doc, &mut out.diagnostics)
+        let plan = self.plan(doc);
+        let mut out = CodedDocument::new(&doc.id, 0);
+        out.diagnostics = plan.diagnostics;
+        for window in windows(&plan.sentences) {
+            let part = self.code_window(doc, date, window, out.sentences.len(), false);
+            out.sentences.extend(part.sentences);
+            out.events.extend(part.events);
+            out.diagnostics.extend(part.diagnostics);
+        }
+        if self.knowledge {
+            out.knowledge = Some(demarche_extract::extract(
+                &doc.text,
+                Some(date),
+                Some(&out.sentences),
+            ));
+        }
+        out
+    }
+
+    /// Codes one document window by window (windows of at most [`MAX_WINDOW_BYTES`] of text,
+    /// cut between sentences), handing each window's result to `each` as soon as it is coded;
+    /// stops at the first error `each` returns. A news article is one window, coded exactly as
+    /// [`Pipeline::code_document`] codes it (knowledge aside: here it is per window).
+    pub fn code_document_parts<E>(
+        &self,
+        doc: &Document,
+        fallback_date: Date,
+        mut each: impl FnMut(CodedDocument) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let date = doc.date.unwrap_or(fallback_date);
+        let plan = self.plan(doc);
+        let mut diagnostics = plan.diagnostics;
+        let mut first = 0;
+        let mut any = false;
+        for window in windows(&plan.sentences) {
+            let mut part = self.code_window(doc, date, window, first, self.knowledge);
+            first += part.sentences.len();
+            part.diagnostics
+                .splice(0..0, std::mem::take(&mut diagnostics));
+            any = true;
+            each(part)?;
+        }
+        if !any {
+            let mut part = CodedDocument::new(&doc.id, 0);
+            part.diagnostics = diagnostics;
+            if self.knowledge {
+                part.knowledge = Some(demarche_extract::extract(&doc.text, Some(date), Some(&[])));
             }
-            _ => self.parsed_sentences(&doc.text),
-        };
-        // Places are resolved once per document (the dateline and the places named before
-        // inform each choice); each event then takes its sentence's location or the dateline.
-        let spans: Vec<Span> = sentences.iter().map(|(s, _)| *s).collect();
-        // Places are resolved once per document, and only for a document with an event.
+            each(part)?;
+        }
+        Ok(())
+    }
+
+    /// Codes the sentences of one window; `first` is the document index of its first sentence.
+    fn code_window(
+        &self,
+        doc: &Document,
+        date: Date,
+        window: &[(Span, Option<usize>)],
+        first: usize,
+        knowledge: bool,
+    ) -> CodedDocument {
+        let mut out = CodedDocument::new(&doc.id, first);
+        let spans: Vec<Span> = window.iter().map(|(s, _)| *s).collect();
+        // Places are resolved once per window (the dateline and the places named before
+        // inform each choice), and only for a window with an event; each event then takes
+        // its sentence's location or the dateline.
         let places_cell = std::cell::OnceCell::new();
         // Actors named in one sentence resolve "he", "the two sides", "the ministry" in the next.
         let mut discourse = demarche_coder::Discourse::new();
-        for (index, (span, tree)) in sentences.into_iter().enumerate() {
+        for (k, &(span, given)) in window.iter().enumerate() {
+            let index = first + k;
             let text = &doc.text[span.range()];
             out.sentences.push(span);
+            // Parsed (or read) one sentence at a time: no document's trees are held together.
+            let tree = match given.and_then(|g| doc.parses.get(g)) {
+                Some(parse) => match Tree::parse_ptb(parse) {
+                    Ok(t) => t.aligned_to(text),
+                    // Read once already when the plan was made; cannot fail now.
+                    Err(_) => continue,
+                },
+                None => self.parser.parse(text),
+            };
             let coded = self
                 .coder
                 .code_in(&tree, text, date, &self.options, &mut discourse);
+            drop(tree);
             if coded.events.is_empty() {
                 continue;
             }
             let event_date = demarche_extract::event_date(&doc.text, span, Some(date));
-            let (places, dateline) =
-                places_cell.get_or_init(|| demarche_extract::places(&doc.text, Some(&spans)));
-            let geo = demarche_extract::event_location(&doc.text, span, places, *dateline)
-                .and_then(|(i, source)| {
-                    let point = demarche_extract::geo_point(places.get(i)?)?;
-                    let source = match source {
-                        demarche_extract::GeoSource::Sentence => "sentence",
-                        demarche_extract::GeoSource::Dateline => "dateline",
-                    };
-                    Some((point, source.to_string()))
-                });
+            let (places, dateline, mentions) = places_cell.get_or_init(|| {
+                let (places, dateline) = demarche_extract::places(&doc.text, Some(&spans));
+                let mentions = demarche_extract::PlaceMentions::new(&places);
+                (places, dateline, mentions)
+            });
+            let geo = demarche_extract::event_location_in(
+                &doc.text,
+                span,
+                mentions,
+                places.len(),
+                *dateline,
+            )
+            .and_then(|(i, source)| {
+                let point = demarche_extract::geo_point(places.get(i)?)?;
+                let source = match source {
+                    demarche_extract::GeoSource::Sentence => "sentence",
+                    demarche_extract::GeoSource::Dateline => "dateline",
+                };
+                Some((point, source.to_string()))
+            });
             let keep_all = self.keep_unattributed;
             out.events.extend(
                 events_of(
@@ -166,7 +293,7 @@ impl<'d> Pipeline<'d> {
                 .filter(|e| keep_all || attributed(e)),
             );
         }
-        if self.knowledge {
+        if knowledge {
             out.knowledge = Some(demarche_extract::extract(
                 &doc.text,
                 Some(date),
@@ -176,50 +303,179 @@ impl<'d> Pipeline<'d> {
         out
     }
 
-    /// Sentences from the built-in splitter and parser.
-    fn parsed_sentences(&self, text: &str) -> Vec<(Span, Tree)> {
-        demarche_text::segment(text)
-            .into_iter()
-            .filter(|s| matches!(s.kind, SegmentKind::Sentence | SegmentKind::Headline))
-            .filter_map(|s| {
-                let sentence = s.span.slice(text)?;
-                Some((s.span, self.parser.parse(sentence)))
-            })
-            .collect()
+    /// The sentences to code, in order: from the given trees when there are some and the
+    /// pipeline takes them, else from the sentence splitter.
+    fn plan(&self, doc: &Document) -> Plan {
+        match self.trees {
+            TreeSource::Given if !doc.parses.is_empty() => given_sentences(doc),
+            _ => split_sentences(doc),
+        }
     }
+}
 
-    /// Sentences from the trees given with the input: each tree is found in the text after the
-    /// previous one, and its sentence is the stretch of text its words cover.
-    fn given_sentences(&self, doc: &Document, diags: &mut Vec<Diagnostic>) -> Vec<(Span, Tree)> {
-        let mut out = Vec::new();
-        let mut cursor = 0;
-        for (i, parse) in doc.parses.iter().enumerate() {
-            let tree = match Tree::parse_ptb(parse) {
-                Ok(t) => t,
-                Err(e) => {
-                    diags.push(Diagnostic::error(
-                        doc.id.clone(),
-                        None,
-                        format!("parse tree {}: {e}", i + 1),
-                    ));
-                    continue;
-                }
-            };
-            let rest = &doc.text[cursor..];
-            let located = tree.clone().aligned_to(rest);
-            let Some(found) = located.span(located.root()) else {
-                diags.push(Diagnostic::error(
+/// Headlines and sentences from the splitter, each longer than [`MAX_SENTENCE_BYTES`] cut into
+/// pieces at white space (one warning per document says where the first was).
+fn split_sentences(doc: &Document) -> Plan {
+    let text = &doc.text;
+    let mut sentences = Vec::new();
+    let (mut long, mut first_long) = (0usize, None);
+    for s in demarche_text::segment(text) {
+        if !matches!(s.kind, SegmentKind::Sentence | SegmentKind::Headline)
+            || s.span.slice(text).is_none()
+        {
+            continue;
+        }
+        if s.span.len() <= MAX_SENTENCE_BYTES {
+            sentences.push((s.span, None));
+            continue;
+        }
+        long += 1;
+        first_long.get_or_insert(s.span);
+        sentences.extend(pieces(text, s.span).into_iter().map(|p| (p, None)));
+    }
+    let mut diagnostics = Vec::new();
+    if let Some(first) = first_long {
+        let others = match long {
+            1 => String::new(),
+            n => format!(" ({} more such sentence(s) after it)", n - 1),
+        };
+        diagnostics.push(Diagnostic::warning(
+            doc.id.clone(),
+            None,
+            format!(
+                "a sentence of {} bytes at byte {} is longer than the {MAX_SENTENCE_BYTES}-byte \
+                 cap{others}: expected sentences ending in a full stop; coded in pieces cut at \
+                 white space",
+                first.len(),
+                first.start
+            ),
+        ));
+    }
+    Plan {
+        sentences,
+        diagnostics,
+    }
+}
+
+/// `span` cut into pieces of at most [`MAX_SENTENCE_BYTES`], each ending at white space where
+/// there is some (else at a character boundary), trimmed.
+fn pieces(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while start < span.end {
+        let mut end = (start + MAX_SENTENCE_BYTES).min(span.end);
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < span.end {
+            let window = &text[start..end];
+            if let Some(ws) = window.rfind(char::is_whitespace).filter(|&w| w > 0) {
+                end = start + ws;
+            }
+        }
+        if end == start {
+            // One character longer than the cap (impossible for UTF-8): take it whole.
+            end = text[start..]
+                .chars()
+                .next()
+                .map_or(span.end, |c| start + c.len_utf8());
+        }
+        let piece = &text[start..end];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            out.push(Span::new(start + lead, start + lead + trimmed.len()));
+        }
+        start = end;
+    }
+    out
+}
+
+/// The windows of a document's sentences: consecutive runs covering at most
+/// [`MAX_WINDOW_BYTES`] of text (a longer sentence is a window of its own).
+fn windows(sentences: &[(Span, Option<usize>)]) -> Vec<&[(Span, Option<usize>)]> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for k in 1..=sentences.len() {
+        let ends_window = k == sentences.len()
+            || sentences[k].0.end.saturating_sub(sentences[from].0.start) > MAX_WINDOW_BYTES;
+        if ends_window {
+            out.push(&sentences[from..k]);
+            from = k;
+        }
+    }
+    out
+}
+
+/// Sentences from the trees given with the input: each tree is found in the text after the
+/// previous one, and its sentence is the stretch of text its words cover. Trees are read here
+/// only to find their spans (and read again, one at a time, when coded); the alignment of all
+/// of a document's trees shares one budget linear in the document.
+fn given_sentences(doc: &Document) -> Plan {
+    let mut sentences = Vec::new();
+    let mut diagnostics = Vec::new();
+    let given_bytes: usize = doc.parses.iter().map(String::len).sum();
+    let mut budget = (doc.text.len() + given_bytes)
+        .saturating_mul(16)
+        .saturating_add(1 << 20);
+    let mut cursor = 0;
+    for (i, parse) in doc.parses.iter().enumerate() {
+        let tree = match Tree::parse_ptb(parse) {
+            Ok(t) => t,
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
                     doc.id.clone(),
                     None,
-                    format!("parse tree {}: its words are not in the text", i + 1),
+                    format!("parse tree {}: {e}", i + 1),
                 ));
                 continue;
-            };
-            let span = found.shift(cursor);
-            cursor = span.end;
-            out.push((span, tree.aligned_to(&doc.text[span.range()])));
+            }
+        };
+        let rest = &doc.text[cursor..];
+        let located = tree.aligned_within(rest, &mut budget);
+        if budget == 0 {
+            diagnostics.push(Diagnostic::error(
+                doc.id.clone(),
+                None,
+                format!(
+                    "parse trees {} to {}: finding their words in the text took more steps than \
+                     the text and trees allow (expected each tree's words in the text, in \
+                     order); skipped",
+                    i + 1,
+                    doc.parses.len()
+                ),
+            ));
+            break;
         }
-        out
+        let Some(found) = located.span(located.root()) else {
+            diagnostics.push(Diagnostic::error(
+                doc.id.clone(),
+                None,
+                format!("parse tree {}: its words are not in the text", i + 1),
+            ));
+            continue;
+        };
+        if found.len() > MAX_GIVEN_SPAN {
+            diagnostics.push(Diagnostic::error(
+                doc.id.clone(),
+                None,
+                format!(
+                    "parse tree {}: its words are spread over {} bytes of the text from byte {} \
+                     (expected one sentence, at most {MAX_GIVEN_SPAN} bytes); skipped",
+                    i + 1,
+                    found.len(),
+                    found.start + cursor
+                ),
+            ));
+            continue;
+        }
+        let span = found.shift(cursor);
+        cursor = span.end;
+        sentences.push((span, Some(i)));
+    }
+    Plan {
+        sentences,
+        diagnostics,
     }
 }
 

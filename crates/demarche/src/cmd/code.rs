@@ -15,7 +15,7 @@ use super::dictionaries::PetrarchFiles;
 use super::dictionaries::{DictionaryKind, base_options, load_dictionaries, parse_options};
 use anyhow::Context;
 use demarche::input::{InputFormat, InputSpec, read_located};
-use demarche::{Pipeline, TreeSource};
+use demarche::{CodedDocument, MAX_WINDOW_BYTES, Pipeline, TreeSource};
 use demarche_extract::Knowledge;
 use demarche_model::{Date, Diagnostic, Event, Severity, Span, parse_date};
 use rayon::prelude::*;
@@ -183,7 +183,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     });
     let today = chrono::Local::now().date_naive();
     let fallback = args.date.unwrap_or(today);
-    let (mut n_events, mut n_sentences, mut undated) = (0usize, 0usize, 0usize);
+    let (n_events, n_sentences) = (std::cell::Cell::new(0usize), std::cell::Cell::new(0usize));
+    let mut undated = 0usize;
     let errors = std::cell::Cell::new(0usize);
     let spec = InputSpec {
         paths: args.inputs.clone(),
@@ -203,55 +204,71 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             None => eprintln!("{d}"),
         }
     };
+    // Writes one coded document (or one window of a long one) in input order.
+    let mut write = |doc: &demarche_model::Document,
+                     origin: &demarche::input::Origin,
+                     result: CodedDocument|
+     -> anyhow::Result<()> {
+        n_sentences.set(n_sentences.get() + result.sentences.len());
+        for d in result.diagnostics.iter().cloned() {
+            report(origin.locate(&doc.id, d));
+        }
+        n_events.set(n_events.get() + result.events.len());
+        let out = match &mut sink {
+            Sink::Jsonl(out) => out,
+            Sink::Parquet(w) => {
+                w.write(&result.events)?;
+                return Ok(());
+            }
+        };
+        for e in result.events.iter() {
+            match &result.knowledge {
+                Some(k) => {
+                    let sentence = result
+                        .sentence_of(e)
+                        .unwrap_or(Span::new(0, doc.text.len()));
+                    let record = EventWithKnowledge {
+                        event: e,
+                        knowledge: event_knowledge(k, sentence),
+                    };
+                    serde_json::to_writer(&mut *out, &record)?;
+                }
+                None => serde_json::to_writer(&mut *out, e)?,
+            }
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    };
     let documents = read_located(
         &spec,
         |batch| {
             undated += batch.iter().filter(|(d, _)| d.date.is_none()).count();
-            let coded: Vec<_> = pool.install(|| {
+            // Articles are coded on all cores; a document longer than one window is coded
+            // afterwards, in order, window by window, each window's events written as soon
+            // as they are coded, so its memory stays that of one window.
+            let coded: Vec<Option<CodedDocument>> = pool.install(|| {
                 batch
                     .par_iter()
-                    .map(|(doc, _)| pipeline.code_document(doc, fallback))
+                    .map(|(doc, _)| {
+                        (doc.text.len() <= MAX_WINDOW_BYTES)
+                            .then(|| pipeline.code_document(doc, fallback))
+                    })
                     .collect()
             });
             for ((doc, origin), result) in batch.iter().zip(coded) {
-                n_sentences += result.sentences.len();
-                for d in result.diagnostics {
-                    report(origin.locate(&doc.id, d));
-                }
-                n_events += result.events.len();
-                let out = match &mut sink {
-                    Sink::Jsonl(out) => out,
-                    Sink::Parquet(w) => {
-                        w.write(&result.events)?;
-                        continue;
-                    }
-                };
-                for e in result.events.iter() {
-                    match &result.knowledge {
-                        Some(k) => {
-                            let sentence = result
-                                .sentences
-                                .get(e.sentence)
-                                .copied()
-                                .unwrap_or(Span::new(0, doc.text.len()));
-                            let record = EventWithKnowledge {
-                                event: e,
-                                knowledge: event_knowledge(k, sentence),
-                            };
-                            serde_json::to_writer(&mut *out, &record)?;
-                        }
-                        None => serde_json::to_writer(&mut *out, e)?,
-                    }
-                    out.write_all(b"\n")?;
+                match result {
+                    Some(r) => write(doc, origin, r)?,
+                    None => pipeline
+                        .code_document_parts(doc, fallback, |part| write(doc, origin, part))?,
                 }
             }
             if let Some(p) = &progress {
                 p.inc(batch.len() as u64);
-                p.set_message(format!("{n_events} events"));
+                p.set_message(format!("{} events", n_events.get()));
             }
             Ok(())
         },
-        report,
+        &report,
     )?;
     match sink {
         Sink::Jsonl(mut out) => out.flush()?,
@@ -269,7 +286,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
              pass --date YYYY-MM-DD to set the publication date"
         );
     }
-    eprintln!("{documents} documents, {n_sentences} sentences, {n_events} events");
+    eprintln!(
+        "{documents} documents, {} sentences, {} events",
+        n_sentences.get(),
+        n_events.get()
+    );
     Ok(if errors.get() > 0 {
         ExitCode::from(1)
     } else {

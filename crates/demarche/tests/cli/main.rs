@@ -12,6 +12,7 @@ mod conllu;
 mod dict;
 mod evaluation;
 mod formats;
+mod hostile;
 mod ingest;
 mod knowledge;
 mod parquet;

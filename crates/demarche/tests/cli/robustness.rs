@@ -46,12 +46,12 @@ fn empty_file_gives_no_events_and_names_the_file() {
 }
 
 #[test]
-fn invalid_utf8_text_file_is_reported_and_the_next_file_still_coded() {
+fn invalid_utf8_text_file_is_reported_and_still_coded() {
     let dir = tempdir();
     let bad = write(
         dir.path(),
         "bad.txt",
-        b"Israel attacked Egypt. \xff\xfe bytes.\n",
+        b"Russia praised China. \xff\xfe bytes.\n",
     );
     let good = write(dir.path(), "good.txt", "China praised Russia.\n");
     let run = demarche(
@@ -60,22 +60,28 @@ fn invalid_utf8_text_file_is_reported_and_the_next_file_still_coded() {
         None,
     );
     check(&run, "invalid UTF-8 in a text file");
+    // Issue #14: the bytes are replaced and reported (file, line, column, byte offset), and
+    // the document is coded rather than dropped.
     assert!(
-        run.stderr.contains("bad.txt:1"),
-        "no bad.txt:1 diagnostic: {}",
+        run.stderr.contains(
+            "bad.txt:1:23: warning: invalid UTF-8 at byte 22 and 1 more place(s): expected UTF-8 text"
+        ),
+        "no located bad.txt diagnostic: {}",
         run.stderr
     );
-    assert!(
-        run.stderr.contains("UTF-8"),
-        "the diagnostic does not say what was expected: {}",
-        run.stderr
-    );
-    assert_ne!(
+    assert_eq!(
         run.code,
         Some(0),
-        "an unreadable input must show in the exit status"
+        "a replaced byte is a warning: {}",
+        run.stderr
     );
-    assert_eq!(dyads(&run), vec![dyad("good", "CHN", "RUS", "051")]);
+    assert_eq!(
+        dyads(&run),
+        vec![
+            dyad("bad", "RUS", "CHN", "051"),
+            dyad("good", "CHN", "RUS", "051")
+        ]
+    );
 }
 
 #[test]
@@ -127,17 +133,20 @@ fn megabyte_line_does_not_stop_the_next_record() {
 }
 
 #[test]
-fn tree_nested_100000_levels_is_coded_without_overflow() {
+fn tree_nested_100000_levels_is_refused_without_overflow() {
     let dir = tempdir();
-    let depth = 100_000;
-    let deep = format!(
-        "(ROOT {}{}{})",
-        "(S ".repeat(depth),
-        ARNOR_ATTACKED_GONDOR,
-        ")".repeat(depth)
-    );
+    let nest = |depth: usize| {
+        format!(
+            "(ROOT {}{}{})",
+            "(S ".repeat(depth),
+            ARNOR_ATTACKED_GONDOR,
+            ")".repeat(depth)
+        )
+    };
     let lines = [
-        parsed_line("deep", "Arnor attacked Gondor", &deep),
+        parsed_line("deep", "Arnor attacked Gondor", &nest(100_000)),
+        // Within the depth cap (`demarche_model::MAX_TREE_DEPTH`): read and coded.
+        parsed_line("nested", "Arnor attacked Gondor", &nest(150)),
         parsed_line("flat", "Gondor attacked Arnor", GONDOR_ATTACKED_ARNOR),
     ];
     let file = write(dir.path(), "deep.jsonl", lines.join("\n") + "\n");
@@ -150,10 +159,19 @@ fn tree_nested_100000_levels_is_coded_without_overflow() {
     ];
     let run = demarche(dir.path(), &args, None);
     check(&run, "a tree nested 100,000 levels deep");
+    // Issue #14: the coder's walks grow faster than the depth, so the reader stops at the
+    // depth cap with an error naming the line, the record, the tree and the byte.
+    assert!(
+        run.stderr.contains(
+            "deep.jsonl:1: error: record `deep`: parse tree 1: tree nested deeper than 200 levels"
+        ),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         dyads(&run),
         vec![
-            dyad("deep", "ARN", "GON", "190"),
+            dyad("nested", "ARN", "GON", "190"),
             dyad("flat", "GON", "ARN", "190")
         ]
     );
