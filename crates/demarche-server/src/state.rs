@@ -4,9 +4,14 @@
 //! SQLite is synchronous, so every store call runs on tokio's blocking pool
 //! ([`AppState::read`] and [`AppState::write`]); async handlers never touch a connection. A
 //! [`Store`] is `Send` but not `Sync`, so a connection is taken out of the pool for the length
-//! of one call and put back afterwards. A semaphore bounds how many store calls run at once:
-//! on a 2-core machine more parallel SQLite readers only add contention, and under a burst of
-//! requests the rest wait in line instead of each opening a connection.
+//! of one call and put back afterwards. A semaphore bounds how many store calls run at once
+//! (4 by default): on a 2-core machine more parallel SQLite readers only add contention, and
+//! under a burst of requests the rest wait in line instead of each opening a connection.
+//!
+//! Memory is bounded by the number of connections times the page cache of each
+//! ([`ServerConfig::cache_kib`], 8 MiB per reader by default, and 32 MiB for the writer):
+//! every connection used to have 64 MiB, which nine connections at once (eight readers and
+//! the writer) turned into more than half a gigabyte.
 
 use crate::ServerError;
 use demarche_store::{ActorCount, Store, StoreStats};
@@ -26,13 +31,31 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
     /// Largest `page_size` of `/api/events`.
     pub max_page_size: usize,
-    /// Store calls allowed to run at the same time.
+    /// Store calls allowed to run at the same time; also the most read-only connections the
+    /// server keeps open.
     pub max_concurrent_queries: usize,
+    /// Page cache of each read-only SQLite connection, in KiB.
+    pub cache_kib: u32,
+    /// Page cache of the one writer connection (ingest), in KiB. The server's page caches
+    /// together stay under `max_concurrent_queries * cache_kib + writer_cache_kib`.
+    pub writer_cache_kib: u32,
 }
 
 impl ServerConfig {
     pub const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
     pub const DEFAULT_MAX_PAGE_SIZE: usize = 200;
+    /// Store calls at once by default: on a machine of 2 cores more parallel SQLite readers
+    /// only add contention (and memory), and a burst of requests waits in line instead.
+    pub const DEFAULT_MAX_CONCURRENT_QUERIES: usize = 4;
+    /// Page cache per connection by default (8 MiB). Pages a connection misses come from the
+    /// operating system's file cache, which all connections share; each connection's own
+    /// cache is memory of this process, so it is kept small. Measured with the load test
+    /// (`scripts/load-test`): 64 MiB per connection, as before, let the server grow past
+    /// 1 GB with 8 clients; at 8 MiB latency was no worse.
+    pub const DEFAULT_CACHE_KIB: u32 = 8 * 1024;
+    /// The writer's page cache by default (32 MiB): ingest into a large store touches pages of
+    /// several big indexes per event, and a writer that misses them is slower.
+    pub const DEFAULT_WRITER_CACHE_KIB: u32 = 32 * 1024;
 
     pub fn new(db: impl Into<PathBuf>) -> Self {
         ServerConfig {
@@ -40,7 +63,9 @@ impl ServerConfig {
             ingest_token: None,
             max_body_bytes: Self::DEFAULT_MAX_BODY_BYTES,
             max_page_size: Self::DEFAULT_MAX_PAGE_SIZE,
-            max_concurrent_queries: 8,
+            max_concurrent_queries: Self::DEFAULT_MAX_CONCURRENT_QUERIES,
+            cache_kib: Self::DEFAULT_CACHE_KIB,
+            writer_cache_kib: Self::DEFAULT_WRITER_CACHE_KIB,
         }
     }
 }
@@ -75,13 +100,11 @@ pub(crate) struct Inner {
     generation: AtomicU64,
 }
 
-/// Keeps a few idle readers; more than the permits could never be in use at once.
-const MAX_IDLE_READERS: usize = 8;
-
 impl AppState {
     /// Opens (creating and migrating if needed) the store named by `config.db`.
     pub fn open(config: ServerConfig) -> Result<AppState, ServerError> {
         let writer = Store::open(&config.db)?;
+        writer.set_cache_kib(config.writer_cache_kib)?;
         let permits = Semaphore::new(config.max_concurrent_queries.max(1));
         Ok(AppState {
             inner: Arc::new(Inner {
@@ -117,11 +140,16 @@ impl AppState {
             let pooled = lock(&inner.readers).pop();
             let store = match pooled {
                 Some(store) => store,
-                None => Store::open_read_only(&inner.config.db)?,
+                None => {
+                    let store = Store::open_read_only(&inner.config.db)?;
+                    store.set_cache_kib(inner.config.cache_kib)?;
+                    store
+                }
             };
             let result = f(&store);
+            // Readers in use never outnumber the permits, so neither do idle ones.
             let mut idle = lock(&inner.readers);
-            if idle.len() < MAX_IDLE_READERS {
+            if idle.len() < inner.config.max_concurrent_queries.max(1) {
                 idle.push(store);
             }
             result
