@@ -91,7 +91,16 @@ fn code_name(code: &str) -> String {
 /// top codes) has one row per event and saves nothing.
 struct Codes {
     extra: Vec<String>,
+    /// The ids of recently met codes by their packed form, direct-mapped: a series meets a
+    /// few hundred codes, each thousands of times.
+    memo: Box<[(u32, u32); MEMO_SLOTS]>,
 }
+
+const MEMO_SLOTS: usize = 256;
+
+/// A memo slot that no packed code occupies (packed codes have no NUL byte, so none is
+/// `u32::MAX`, which is four 0xFF bytes and not UTF-8 either).
+const MEMO_EMPTY: (u32, u32) = (u32::MAX, 0);
 
 fn table_codes() -> &'static [&'static str] {
     static CODES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
@@ -123,13 +132,34 @@ fn packed_codes() -> &'static [u32] {
 
 impl Codes {
     fn new() -> Self {
-        Codes { extra: Vec::new() }
+        Codes {
+            extra: Vec::new(),
+            memo: Box::new([MEMO_EMPTY; MEMO_SLOTS]),
+        }
     }
 
     fn id(&mut self, code: &str) -> u32 {
+        let key = packed(code);
+        let slot = key.map(|k| (k.wrapping_mul(0x9E37_79B1) >> 24) as usize % MEMO_SLOTS);
+        if let (Some(k), Some(slot)) = (key, slot)
+            && let Some(&(have, id)) = self.memo.get(slot)
+            && have == k
+        {
+            return id;
+        }
+        let id = self.lookup(code, key);
+        if let (Some(k), Some(slot)) = (key, slot)
+            && let Some(entry) = self.memo.get_mut(slot)
+        {
+            *entry = (k, id);
+        }
+        id
+    }
+
+    fn lookup(&mut self, code: &str, key: Option<u32>) -> u32 {
         let table = table_codes();
         let packed_table = packed_codes();
-        let found = match packed(code) {
+        let found = match key {
             Some(key) if !packed_table.is_empty() => packed_table.binary_search(&key).ok(),
             _ => table.binary_search(&code).ok(),
         };
@@ -249,6 +279,17 @@ impl Acc {
     }
 }
 
+/// Adds a period's running totals to the map: moved in when the period is new there, merged
+/// otherwise.
+fn put(accs: &mut BTreeMap<Date, Acc>, period: Date, acc: Acc) {
+    match accs.entry(period) {
+        std::collections::btree_map::Entry::Vacant(v) => {
+            v.insert(acc);
+        }
+        std::collections::btree_map::Entry::Occupied(mut o) => o.get_mut().merge(&acc),
+    }
+}
+
 /// The per-period accumulators of one dyad query and the names of their code ids.
 struct Accs {
     periods: BTreeMap<Date, Acc>,
@@ -303,6 +344,7 @@ impl Store {
         let mut accs: BTreeMap<Date, Acc> = BTreeMap::new();
         let mut codes = Codes::new();
         let mut last_day: Option<(i64, Date)> = None;
+        let mut current: Option<(Date, Acc)> = None;
         let mut directions = vec![(&a_lo, &a_hi, &b_lo, &b_hi, &a3, &b3, false)];
         if q.undirected {
             // The reverse direction leaves out events the forward one counted (A = CHN,
@@ -315,39 +357,57 @@ impl Store {
             // into periods: measured, that is faster than a GROUP BY in SQLite, which sorts
             // the rows in a temporary b-tree first.
             let country = s3.is_some() && t3.is_some();
+            // Every condition below is tested on every row of the scan, so the ones that cannot
+            // fail are left out: a prefix that is exactly its country part is implied by the
+            // seek on `substr(…, 1, 3)`, and absent dates bound nothing.
+            let mut terms: Vec<&str> = Vec::new();
+            if country {
+                terms.push("substr(source, 1, 3) = :s3 AND substr(target, 1, 3) = :t3");
+            }
+            if !country || s3.as_deref() != Some(s_lo.as_str()) {
+                terms.push("source >= :s_lo AND source < :s_hi");
+            }
+            if !country || t3.as_deref() != Some(t_lo.as_str()) {
+                terms.push("target >= :t_lo AND target < :t_hi");
+            }
+            if q.from.is_some() {
+                terms.push("day >= :lo");
+            }
+            if q.to.is_some() {
+                terms.push("day <= :hi");
+            }
+            if exclude {
+                terms.push(
+                    "NOT (source >= :t_lo AND source < :t_hi AND target >= :s_lo AND target < :s_hi)",
+                );
+            }
             let sql = format!(
-                "SELECT day, code, root, quad_class, 1, goldstein, num_mentions \
-                 FROM events INDEXED BY {index} \
-                 WHERE {country_terms} source >= :s_lo AND source < :s_hi \
-                   AND target >= :t_lo AND target < :t_hi AND day >= :lo AND day <= :hi {exclusion}",
+                "SELECT day, code, root, quad_class, goldstein, num_mentions \
+                 FROM events INDEXED BY {index} WHERE {where_sql}",
                 index = if country {
                     "events_dyad_country"
                 } else {
                     "events_dyad"
                 },
-                country_terms = if country {
-                    "substr(source, 1, 3) = :s3 AND substr(target, 1, 3) = :t3 AND"
-                } else {
-                    ""
-                },
-                exclusion = if exclude {
-                    "AND NOT (source >= :t_lo AND source < :t_hi AND target >= :s_lo AND target < :s_hi)"
-                } else {
-                    ""
-                },
+                where_sql = terms.join(" AND "),
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let mut args: Vec<(&str, &dyn ToSql)> = vec![
+            let mut args: Vec<(&str, &dyn ToSql)> = Vec::new();
+            let named: [(&str, &dyn ToSql); 8] = [
                 (":s_lo", s_lo),
                 (":s_hi", s_hi),
                 (":t_lo", t_lo),
                 (":t_hi", t_hi),
                 (":lo", &lo),
                 (":hi", &hi),
+                (":s3", s3),
+                (":t3", t3),
             ];
-            if let (true, Some(s3), Some(t3)) = (country, s3, t3) {
-                args.push((":s3", s3));
-                args.push((":t3", t3));
+            // Only the parameters the statement has (binding another is an error).
+            for (name, value) in named {
+                if sql.contains(name) {
+                    args.push((name, value));
+                }
             }
             let mut rows = stmt.query(args.as_slice())?;
             while let Some(row) = rows.next()? {
@@ -365,20 +425,26 @@ impl Store {
                 let code = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
                 let root = row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
                 let quad: u8 = row.get(3)?;
-                let n: i64 = row.get(4)?;
-                let goldstein: f64 = row.get(5)?;
-                let mentions: i64 = row.get(6)?;
+                let goldstein: f64 = row.get(4)?;
+                let mentions: i64 = row.get(5)?;
                 let code = codes.id(code);
                 let root = codes.id(root);
-                accs.entry(period).or_default().add(
-                    code,
-                    root,
-                    quad,
-                    n.max(0) as u64,
-                    goldstein,
-                    mentions.max(0) as u64,
-                );
+                // Rows of one (source, target) pair come in day order, so most rows fall in the
+                // period of the row before: they are added to a running accumulator, which
+                // goes into the map only when the period changes.
+                if current.as_ref().is_some_and(|(p, _)| *p != period)
+                    && let Some((p, acc)) = current.take()
+                {
+                    put(&mut accs, p, acc);
+                }
+                current
+                    .get_or_insert_with(|| (period, Acc::default()))
+                    .1
+                    .add(code, root, quad, 1, goldstein, mentions.max(0) as u64);
             }
+        }
+        if let Some((p, acc)) = current.take() {
+            put(&mut accs, p, acc);
         }
         Ok(Accs {
             periods: accs,

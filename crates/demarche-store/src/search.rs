@@ -42,26 +42,41 @@ pub(crate) fn key_range(from: Option<i64>, to: Option<i64>) -> (i64, i64) {
 /// Rewrites the index rows of the given events from their mentions' sentences: the old row
 /// goes, a new one comes if the event still has a mention with a sentence. Ingest calls this
 /// once per transaction for every event it touched (added to, or took mentions from), before
-/// events left without mentions are deleted, so the index never holds an event twice or a
-/// stale text. Idempotent: refreshing an unchanged event writes the same row again.
+/// the events' counts are recomputed and events left without mentions are deleted, so the
+/// index never holds an event twice or a stale text. Idempotent: refreshing an unchanged event
+/// writes the same row again.
+///
+/// Written for speed in bulk: FTS5 keeps a transaction's new rows in memory and writes them
+/// as one segment at commit, but it also writes them out whenever a statement opens a
+/// savepoint while it holds some, and a statement that writes several rows or fires triggers
+/// does. So the text is read by a statement of its own and written by single-row statements,
+/// and an event that is new in this transaction (its counts are still 0: recounting comes
+/// after) has no old row to delete.
 pub(crate) fn refresh(conn: &Connection, events: &BTreeSet<i64>) -> Result<()> {
-    let mut day_of = conn.prepare_cached("SELECT day FROM events WHERE id = ?1")?;
-    let mut delete = conn.prepare_cached("DELETE FROM events_fts WHERE rowid = ?1")?;
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO events_fts (rowid, text) \
-         SELECT ?1, group_concat(text, ?3) FROM ( \
+    let mut find = conn.prepare_cached("SELECT day, num_mentions FROM events WHERE id = ?1")?;
+    let mut text_of = conn.prepare_cached(
+        "SELECT group_concat(text, ?2) FROM ( \
            SELECT DISTINCT s.text FROM mentions m \
            JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence \
-           WHERE m.event_id = ?2) \
-         HAVING count(*) > 0",
+           WHERE m.event_id = ?1)",
     )?;
+    let mut delete = conn.prepare_cached("DELETE FROM events_fts WHERE rowid = ?1")?;
+    let mut insert = conn.prepare_cached("INSERT INTO events_fts (rowid, text) VALUES (?1, ?2)")?;
     for &id in events {
-        let Some(day) = day_of.query_row([id], |r| r.get::<_, i64>(0)).optional()? else {
+        let Some((day, counted)) = find
+            .query_row([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+            .optional()?
+        else {
             continue;
         };
         let k = key(day, id);
-        delete.execute([k])?;
-        insert.execute(params![k, id, SEPARATOR])?;
+        if counted > 0 {
+            delete.execute([k])?;
+        }
+        let text: Option<String> = text_of.query_row(params![id, SEPARATOR], |r| r.get(0))?;
+        if let Some(text) = text {
+            insert.execute(params![k, text])?;
+        }
     }
     Ok(())
 }
