@@ -135,6 +135,8 @@ pub use types::*;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 /// Page cache of a read-write connection ([`Store::open`]), in KiB: ingest into a store of a
 /// million events touches several large indexes per event, and misses dominate without it.
@@ -293,6 +295,33 @@ impl Store {
         self.conn
             .pragma_update(None, "cache_size", -i64::from(kib.max(1)))?;
         Ok(())
+    }
+
+    /// Stops this connection's commits from checkpointing the write-ahead log themselves
+    /// (SQLite's default makes the commit that takes the log past 1,000 pages copy it into
+    /// the database file and sync it, which takes that one commit from milliseconds to tens
+    /// of them); after each commit the log's size in pages is stored in `pages` instead, so
+    /// that someone else can call [`Store::checkpoint`] when it is worth it. Used by the
+    /// server, whose ingest requests should not pay for checkpoints.
+    pub fn checkpoint_elsewhere(&mut self, pages: Arc<AtomicI64>) -> Result<()> {
+        self.conn.wal_hook(Some(
+            move |_: &mut rusqlite::hooks::Wal, in_log: std::os::raw::c_int| {
+                pages.store(i64::from(in_log), Ordering::Relaxed);
+                Ok(())
+            },
+        ))?;
+        Ok(())
+    }
+
+    /// Copies what it can of the write-ahead log into the database file, without waiting for
+    /// readers or the writer (a passive checkpoint). Returns the pages in the log and how
+    /// many of them are now in the database file.
+    pub fn checkpoint(&self) -> Result<(i64, i64)> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(1)?, r.get(2)?))
+            })?)
     }
 
     /// The file this store lives in (`:memory:` for an in-memory store).
