@@ -100,9 +100,10 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // events newest first and a date range is a rowid range. Contentless (the text stays in
     // `sentences`) with contentless_delete, so an event's row can be replaced. Ingest refreshes
     // the rows of the events it touched, once per batch (`search::refresh`); this step fills
-    // the index of an existing store. Words are folded to lower case and their diacritics
-    // removed (unicode61). `events_fts_vocab` lists the index's words, for expanding a prefix
-    // (`search::fts_query`).
+    // the index of an existing store, event by event (one DISTINCT over the sentences of a
+    // million events at once held them all in memory). Words are folded to lower case and
+    // their diacritics removed (unicode61). `events_fts_vocab` lists the index's words, for
+    // expanding a prefix (`search::fts_query`).
     //
     // `actor_counts` answers the actor picker (`Store::actors`) without scanning the events:
     // an event counts once for its source and once for its target when that differs.
@@ -120,12 +121,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE events_fts_vocab USING fts5vocab(events_fts, row);
     INSERT INTO events_fts (events_fts, rank) VALUES ('automerge', 2);
     INSERT INTO events_fts (rowid, text)
-        SELECT (e.day << 32) + e.id, t.text FROM events e JOIN (
-            SELECT event_id, group_concat(text, ' ' || char(57344) || ' ') AS text FROM (
-                SELECT DISTINCT m.event_id, s.text FROM mentions m
-                JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
-            ) GROUP BY event_id
-        ) t ON t.event_id = e.id;
+        SELECT k, t FROM (
+            SELECT (e.day << 32) + e.id AS k, (
+                SELECT group_concat(text, ' ' || char(57344) || ' ') FROM (
+                    SELECT DISTINCT s.text FROM mentions m
+                    JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
+                    WHERE m.event_id = e.id)
+            ) AS t
+            FROM events e
+        ) WHERE t IS NOT NULL;
 
     CREATE TABLE actor_counts (
         code   TEXT PRIMARY KEY NOT NULL,
