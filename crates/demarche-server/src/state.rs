@@ -4,14 +4,20 @@
 //! SQLite is synchronous, so every store call runs on tokio's blocking pool
 //! ([`AppState::read`] and [`AppState::write`]); async handlers never touch a connection. A
 //! [`Store`] is `Send` but not `Sync`, so a connection is taken out of the pool for the length
-//! of one call and put back afterwards. A semaphore bounds how many store calls run at once:
-//! on a 2-core machine more parallel SQLite readers only add contention, and under a burst of
-//! requests the rest wait in line instead of each opening a connection.
+//! of one call and put back afterwards. A semaphore bounds how many reads run at once (one
+//! per core by default): more parallel SQLite readers than cores only add contention, and
+//! under a burst of requests the rest wait in line instead of each opening a connection.
+//! Writes queue apart, for the one writer, so ingest never waits behind a burst of reads.
+//!
+//! Memory is bounded by the number of connections times the page cache of each
+//! ([`ServerConfig::cache_kib`], 8 MiB per reader by default, and 32 MiB for the writer):
+//! every connection used to have 64 MiB, which nine connections at once (eight readers and
+//! the writer) turned into more than half a gigabyte.
 
 use crate::ServerError;
 use demarche_store::{ActorCount, Store, StoreStats};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use tokio::sync::Semaphore;
 
@@ -26,13 +32,36 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
     /// Largest `page_size` of `/api/events`.
     pub max_page_size: usize,
-    /// Store calls allowed to run at the same time.
+    /// Read-only store calls allowed to run at the same time; also the most read-only
+    /// connections the server keeps open. Writes (ingest) queue for the one writer apart.
     pub max_concurrent_queries: usize,
+    /// Page cache of each read-only SQLite connection, in KiB.
+    pub cache_kib: u32,
+    /// Page cache of the one writer connection (ingest), in KiB. The server's page caches
+    /// together stay under `max_concurrent_queries * cache_kib + writer_cache_kib`.
+    pub writer_cache_kib: u32,
 }
 
 impl ServerConfig {
     pub const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
     pub const DEFAULT_MAX_PAGE_SIZE: usize = 200;
+    /// Read-only store calls at once by default: one per core (at least 2, at most 8). More
+    /// parallel SQLite readers than cores only add contention (and memory); a burst of
+    /// requests waits in line instead. Measured with the load test on 2 cores: with 4 the
+    /// p99 of event searches was 65–71 ms over three runs, with 2 it was 45–54 ms.
+    pub fn default_max_concurrent_queries() -> usize {
+        std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8))
+    }
+    /// Page cache per reader by default (8 MiB). Pages a connection misses come from the
+    /// operating system's file cache, which all connections share; each connection's own
+    /// cache is memory of this process, so it is kept small. With 64 MiB per connection, as
+    /// before, the server grew past 800 MB with 8 clients (`scripts/load-test`); dyad series
+    /// from 4 pooled readers on the 1,000,000-event store ran at the same rate with 8 and
+    /// 64 MiB each, within the machine's run-to-run noise.
+    pub const DEFAULT_CACHE_KIB: u32 = 8 * 1024;
+    /// The writer's page cache by default (32 MiB): ingest into a large store touches pages of
+    /// several big indexes per event, and a writer that misses them is slower.
+    pub const DEFAULT_WRITER_CACHE_KIB: u32 = 32 * 1024;
 
     pub fn new(db: impl Into<PathBuf>) -> Self {
         ServerConfig {
@@ -40,7 +69,9 @@ impl ServerConfig {
             ingest_token: None,
             max_body_bytes: Self::DEFAULT_MAX_BODY_BYTES,
             max_page_size: Self::DEFAULT_MAX_PAGE_SIZE,
-            max_concurrent_queries: 8,
+            max_concurrent_queries: Self::default_max_concurrent_queries(),
+            cache_kib: Self::DEFAULT_CACHE_KIB,
+            writer_cache_kib: Self::DEFAULT_WRITER_CACHE_KIB,
         }
     }
 }
@@ -67,21 +98,31 @@ pub(crate) struct Inner {
     readers: Mutex<Vec<Store>>,
     writer: Mutex<Store>,
     permits: Semaphore,
+    write_permit: Semaphore,
     /// Whole-store answers, computed on first use and dropped after every ingest.
     actors: Mutex<Option<Arc<Vec<ActorCount>>>>,
     stats: Mutex<Option<StoreStats>>,
     /// Bumped by every write; an answer computed while a write ran is not cached, so a slow
     /// read that started before an ingest cannot put stale numbers back into the cache.
     generation: AtomicU64,
+    /// Pages in the write-ahead log after the writer's last commit; the writer does not
+    /// checkpoint, a background task does once the log is long enough ([`CHECKPOINT_PAGES`]).
+    wal_pages: Arc<AtomicI64>,
+    checkpointing: AtomicBool,
+    /// The connection checkpoints run on, opened on first use.
+    checkpointer: Mutex<Option<Store>>,
 }
 
-/// Keeps a few idle readers; more than the permits could never be in use at once.
-const MAX_IDLE_READERS: usize = 8;
+/// Log length (in pages) at which a checkpoint starts: SQLite's own default.
+const CHECKPOINT_PAGES: i64 = 1000;
 
 impl AppState {
     /// Opens (creating and migrating if needed) the store named by `config.db`.
     pub fn open(config: ServerConfig) -> Result<AppState, ServerError> {
-        let writer = Store::open(&config.db)?;
+        let mut writer = Store::open(&config.db)?;
+        writer.set_cache_kib(config.writer_cache_kib)?;
+        let wal_pages = Arc::new(AtomicI64::new(0));
+        writer.checkpoint_elsewhere(Arc::clone(&wal_pages))?;
         let permits = Semaphore::new(config.max_concurrent_queries.max(1));
         Ok(AppState {
             inner: Arc::new(Inner {
@@ -89,9 +130,13 @@ impl AppState {
                 readers: Mutex::new(Vec::new()),
                 writer: Mutex::new(writer),
                 permits,
+                write_permit: Semaphore::new(1),
                 actors: Mutex::new(None),
                 stats: Mutex::new(None),
                 generation: AtomicU64::new(0),
+                wal_pages,
+                checkpointing: AtomicBool::new(false),
+                checkpointer: Mutex::new(None),
             }),
         })
     }
@@ -117,11 +162,16 @@ impl AppState {
             let pooled = lock(&inner.readers).pop();
             let store = match pooled {
                 Some(store) => store,
-                None => Store::open_read_only(&inner.config.db)?,
+                None => {
+                    let store = Store::open_read_only(&inner.config.db)?;
+                    store.set_cache_kib(inner.config.cache_kib)?;
+                    store
+                }
             };
             let result = f(&store);
+            // Readers in use never outnumber the permits, so neither do idle ones.
             let mut idle = lock(&inner.readers);
-            if idle.len() < MAX_IDLE_READERS {
+            if idle.len() < inner.config.max_concurrent_queries.max(1) {
                 idle.push(store);
             }
             result
@@ -137,14 +187,17 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, ServerError> + Send + 'static,
     {
+        // Writes queue for the one writer on their own, not behind reads for a read permit: a
+        // write is short, and ingest requests stuck behind a burst of searches were the
+        // slowest requests of the load test.
         let _permit = self
             .inner
-            .permits
+            .write_permit
             .acquire()
             .await
             .map_err(|e| ServerError::Internal(e.to_string()))?;
         let inner = Arc::clone(&self.inner);
-        tokio::task::spawn_blocking(move || {
+        let result = tokio::task::spawn_blocking(move || {
             let result = {
                 let mut writer = lock(&inner.writer);
                 let result = f(&mut writer);
@@ -156,7 +209,41 @@ impl AppState {
             result
         })
         .await
-        .map_err(|e| ServerError::Internal(format!("store task failed: {e}")))?
+        .map_err(|e| ServerError::Internal(format!("store task failed: {e}")))?;
+        self.checkpoint_if_due();
+        result
+    }
+
+    /// Starts a checkpoint on the blocking pool when the write-ahead log has grown past
+    /// [`CHECKPOINT_PAGES`] and none is running. It copies the log into the database file and
+    /// syncs it while requests go on: readers and the writer do not wait for a passive
+    /// checkpoint, and no request waits for its sync. (Left to the writer's commits, every
+    /// tenth ingest or so took tens of milliseconds longer; measured by the load test.)
+    fn checkpoint_if_due(&self) {
+        if self.inner.wal_pages.load(Ordering::Relaxed) < CHECKPOINT_PAGES
+            || self.inner.checkpointing.swap(true, Ordering::SeqCst)
+        {
+            return;
+        }
+        let inner = Arc::clone(&self.inner);
+        tokio::task::spawn_blocking(move || {
+            let mut slot = lock(&inner.checkpointer);
+            if slot.is_none() {
+                // A failure to open leaves the log to grow until the next attempt; the store
+                // stays correct either way, and SQLite checkpoints when the last connection
+                // closes.
+                *slot = Store::open(&inner.config.db)
+                    .and_then(|s| s.set_cache_kib(256).map(|()| s))
+                    .ok();
+            }
+            if let Some(store) = slot.as_ref()
+                && let Ok((log, done)) = store.checkpoint()
+                && log == done
+            {
+                inner.wal_pages.store(0, Ordering::Relaxed);
+            }
+            inner.checkpointing.store(false, Ordering::SeqCst);
+        });
     }
 
     /// The most frequent actors, from the cache or the store.

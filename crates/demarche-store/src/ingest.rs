@@ -537,8 +537,9 @@ fn remove_document(tx: &Transaction<'_>, id: &str, touched: &mut BTreeSet<i64>) 
 }
 
 /// Recomputes GDELT-style counts of the given events from their mentions, and deletes events
-/// that no mention supports any more.
+/// that no mention supports any more. First their rows of the full-text index are rewritten.
 fn recount(tx: &Transaction<'_>, events: &BTreeSet<i64>) -> Result<()> {
+    crate::search::refresh(tx, events)?;
     let mut update = tx.prepare_cached(
         "UPDATE events SET \
            num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?1), \

@@ -53,6 +53,28 @@
 //! for prefixes shorter than three letters. Rust folds the index rows into periods.
 //! benches/store.rs measures this on 1,000,000 generated events.
 //!
+//! # Search and the API under load
+//! Schema version 5 adds what keeps every read of the HTTP API short on a large store:
+//! - **Full-text search** through SQLite FTS5 (`events_fts`): one row per event holding the
+//!   distinct sentences of its mentions, keyed `day << 32 | id`, so the index itself hands out
+//!   matches newest first and a date range is a key range. Ingest rewrites the rows of the
+//!   events a transaction touched, once per transaction (so re-ingest never doubles a row, and
+//!   a replaced document's old sentences leave the index); the migration fills the index of
+//!   an existing store once, on open. A search text is its words as one phrase within one
+//!   sentence, the last word also a prefix of three characters or more; see
+//!   [`Store::search_events`] for how filters and text are combined by their counts.
+//! - **Counts kept by triggers**: `row_counts` (rows per table, for [`Store::stats`] and the
+//!   total of an unfiltered search) and `actor_counts` (events per actor code, for
+//!   [`Store::actors`]), so neither scans a million rows; [`Store::integrity_check`] recounts
+//!   both and checks the index against the mentions.
+//! - **Indexes for the filters**: the code and root filters have `events_by_code`; an actor on
+//!   either side is two index ranges (as source; as target and not as source) instead of an
+//!   OR that would read every row.
+//!
+//! Connections are opened with a bounded page cache: 64 MiB for [`Store::open`] (ingest),
+//! 8 MiB for [`Store::open_read_only`]; [`Store::set_cache_kib`] changes it. The numbers and
+//! the load test that measures them are in the README.
+//!
 //! # Exports
 //! GDELT 2.0 event table (61 columns in codebook order, fields we do not produce left empty,
 //! QuadClass mapped with `demarche_model::cameo::gdelt_quad_class`), a Phoenix-style TSV, JSON
@@ -104,6 +126,7 @@ mod parquet_export;
 pub mod parquet_io;
 mod query;
 mod schema;
+mod search;
 pub mod synthetic;
 mod types;
 
@@ -115,6 +138,17 @@ pub use types::*;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+/// Page cache of a read-write connection ([`Store::open`]), in KiB: ingest into a store of a
+/// million events touches several large indexes per event, and misses dominate without it.
+pub const WRITER_CACHE_KIB: i64 = 64 * 1024;
+
+/// Page cache of a read-only connection ([`Store::open_read_only`]), in KiB. A server keeps
+/// several of them, each with a cache of its own; pages they miss are read from the operating
+/// system's file cache, which all of them share. [`Store::set_cache_kib`] changes it.
+pub const READER_CACHE_KIB: i64 = 8 * 1024;
 
 /// The database file used when the command line does not name one.
 pub const DEFAULT_DB_PATH: &str = "demarche.db";
@@ -201,8 +235,9 @@ impl Store {
                 source,
             })?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        rusqlite::vtab::array::load_module(&conn)?;
         let found = schema::user_version(&conn)?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
@@ -244,10 +279,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // 64 MiB of page cache (the default is 2 MiB): ingest into a store of a million events
-        // touches several large indexes per event, and misses dominate without it.
-        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        rusqlite::vtab::array::load_module(&conn)?;
         let found = schema::user_version(&conn)?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
@@ -258,6 +292,42 @@ impl Store {
         }
         schema::migrate_to(&mut conn, target)?;
         Ok(Store { conn, path })
+    }
+
+    /// Sets the most memory this connection's page cache may hold, in KiB (SQLite's
+    /// `cache_size`). Pages beyond it are evicted and read again from the file (usually from
+    /// the operating system's cache) when needed.
+    pub fn set_cache_kib(&self, kib: u32) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -i64::from(kib.max(1)))?;
+        Ok(())
+    }
+
+    /// Stops this connection's commits from checkpointing the write-ahead log themselves
+    /// (SQLite's default makes the commit that takes the log past 1,000 pages copy it into
+    /// the database file and sync it, which takes that one commit from milliseconds to tens
+    /// of them); after each commit the log's size in pages is stored in `pages` instead, so
+    /// that someone else can call [`Store::checkpoint`] when it is worth it. Used by the
+    /// server, whose ingest requests should not pay for checkpoints.
+    pub fn checkpoint_elsewhere(&mut self, pages: Arc<AtomicI64>) -> Result<()> {
+        self.conn.wal_hook(Some(
+            move |_: &mut rusqlite::hooks::Wal, in_log: std::os::raw::c_int| {
+                pages.store(i64::from(in_log), Ordering::Relaxed);
+                Ok(())
+            },
+        ))?;
+        Ok(())
+    }
+
+    /// Copies what it can of the write-ahead log into the database file, without waiting for
+    /// readers or the writer (a passive checkpoint). Returns the pages in the log and how
+    /// many of them are now in the database file.
+    pub fn checkpoint(&self) -> Result<(i64, i64)> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(1)?, r.get(2)?))
+            })?)
     }
 
     /// The file this store lives in (`:memory:` for an in-memory store).
@@ -300,6 +370,55 @@ impl Store {
         if bad != 0 {
             return Err(fail(format!(
                 "{bad} events have counts that do not match their mentions"
+            )));
+        }
+        // What the triggers keep: row counts, actor counts and one index row per mention
+        // with a sentence.
+        for table in ["documents", "sentences", "events", "mentions", "knowledge"] {
+            let (kept, counted): (i64, i64) = self.conn.query_row(
+                &format!(
+                    "SELECT (SELECT n FROM row_counts WHERE name = '{table}'), (SELECT count(*) FROM {table})"
+                ),
+                [],
+                |r| Ok((r.get::<_, Option<i64>>(0)?.unwrap_or(-1), r.get(1)?)),
+            )?;
+            if kept != counted {
+                return Err(fail(format!(
+                    "row_counts says {kept} rows of {table}, the table has {counted}"
+                )));
+            }
+        }
+        let wrong: i64 = self.conn.query_row(
+            "WITH counted (code, events) AS ( \
+               SELECT code, sum(n) FROM ( \
+                 SELECT source AS code, count(*) AS n FROM events GROUP BY source \
+                 UNION ALL SELECT target, count(*) FROM events WHERE target != source GROUP BY target) \
+               GROUP BY code) \
+             SELECT (SELECT count(*) FROM counted c LEFT JOIN actor_counts a ON a.code = c.code \
+                     WHERE a.events IS NOT c.events) \
+                  + (SELECT count(*) FROM actor_counts a LEFT JOIN counted c ON c.code = a.code \
+                     WHERE c.code IS NULL AND a.events != 0)",
+            [],
+            |r| r.get(0),
+        )?;
+        if wrong != 0 {
+            return Err(fail(format!(
+                "{wrong} actors have counts in actor_counts that do not match the events"
+            )));
+        }
+        // One index row per event with a sentence, under the event's own key.
+        let (indexed, keyed, expected): (i64, i64, i64) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM events_fts), \
+                    (SELECT count(*) FROM events_fts f JOIN events e \
+                     ON e.id = (f.rowid & 4294967295) AND (e.day << 32) + e.id = f.rowid), \
+                    (SELECT count(DISTINCT m.event_id) FROM mentions m JOIN sentences s \
+                     ON s.doc_id = m.doc_id AND s.idx = m.sentence)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        if indexed != expected || keyed != expected {
+            return Err(fail(format!(
+                "the full-text index has {indexed} rows ({keyed} under their event's key) for {expected} events with a sentence"
             )));
         }
         Ok(())

@@ -2,7 +2,7 @@
 //! their evidence, actor lists, and a canonical dump for comparing two stores.
 
 use crate::types::*;
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store, StoreError, search};
 use demarche_model::{Date, GeoPoint, RuleRef, Span, cameo};
 use rusqlite::types::ToSql;
 use rusqlite::{OptionalExtension, Row, params};
@@ -91,7 +91,16 @@ fn code_name(code: &str) -> String {
 /// top codes) has one row per event and saves nothing.
 struct Codes {
     extra: Vec<String>,
+    /// The ids of recently met codes by their packed form, direct-mapped: a series meets a
+    /// few hundred codes, each thousands of times.
+    memo: Box<[(u32, u32); MEMO_SLOTS]>,
 }
+
+const MEMO_SLOTS: usize = 256;
+
+/// A memo slot that no packed code occupies (packed codes have no NUL byte, so none is
+/// `u32::MAX`, which is four 0xFF bytes and not UTF-8 either).
+const MEMO_EMPTY: (u32, u32) = (u32::MAX, 0);
 
 fn table_codes() -> &'static [&'static str] {
     static CODES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
@@ -123,13 +132,34 @@ fn packed_codes() -> &'static [u32] {
 
 impl Codes {
     fn new() -> Self {
-        Codes { extra: Vec::new() }
+        Codes {
+            extra: Vec::new(),
+            memo: Box::new([MEMO_EMPTY; MEMO_SLOTS]),
+        }
     }
 
     fn id(&mut self, code: &str) -> u32 {
+        let key = packed(code);
+        let slot = key.map(|k| (k.wrapping_mul(0x9E37_79B1) >> 24) as usize % MEMO_SLOTS);
+        if let (Some(k), Some(slot)) = (key, slot)
+            && let Some(&(have, id)) = self.memo.get(slot)
+            && have == k
+        {
+            return id;
+        }
+        let id = self.lookup(code, key);
+        if let (Some(k), Some(slot)) = (key, slot)
+            && let Some(entry) = self.memo.get_mut(slot)
+        {
+            *entry = (k, id);
+        }
+        id
+    }
+
+    fn lookup(&mut self, code: &str, key: Option<u32>) -> u32 {
         let table = table_codes();
         let packed_table = packed_codes();
-        let found = match packed(code) {
+        let found = match key {
             Some(key) if !packed_table.is_empty() => packed_table.binary_search(&key).ok(),
             _ => table.binary_search(&code).ok(),
         };
@@ -249,32 +279,52 @@ impl Acc {
     }
 }
 
+/// Adds a period's running totals to the map: moved in when the period is new there, merged
+/// otherwise.
+fn put(accs: &mut BTreeMap<Date, Acc>, period: Date, acc: Acc) {
+    match accs.entry(period) {
+        std::collections::btree_map::Entry::Vacant(v) => {
+            v.insert(acc);
+        }
+        std::collections::btree_map::Entry::Occupied(mut o) => o.get_mut().merge(&acc),
+    }
+}
+
 /// The per-period accumulators of one dyad query and the names of their code ids.
 struct Accs {
     periods: BTreeMap<Date, Acc>,
     codes: Codes,
 }
 impl Store {
-    /// Row counts and the date range of the events.
+    /// Row counts and the date range of the events. The counts come from `row_counts`, which
+    /// triggers keep up to date (counting a million rows takes longer than an API request may).
     pub fn stats(&self) -> Result<StoreStats> {
-        let count = |table: &str| -> Result<u64> {
-            let n: i64 =
-                self.conn
-                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-            Ok(n.max(0) as u64)
-        };
-        let (first, last): (Option<i64>, Option<i64>) =
-            self.conn
-                .query_row("SELECT min(day), max(day) FROM events", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?;
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        {
+            let mut stmt = self.conn.prepare_cached("SELECT name, n FROM row_counts")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+            for row in rows {
+                let (name, n) = row?;
+                counts.insert(name, n.max(0) as u64);
+            }
+        }
+        let count = |table: &str| counts.get(table).copied().unwrap_or(0);
+        let (first, last): (Option<i64>, Option<i64>) = self
+            .conn
+            // Two subqueries: SQLite answers a lone min() or max() from the index in one
+            // step, but both in one query by reading every row.
+            .query_row(
+                "SELECT (SELECT min(day) FROM events), (SELECT max(day) FROM events)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
         Ok(StoreStats {
             schema_version: self.schema_version()?,
-            documents: count("documents")?,
-            sentences: count("sentences")?,
-            events: count("events")?,
-            mentions: count("mentions")?,
-            knowledge: count("knowledge")?,
+            documents: count("documents"),
+            sentences: count("sentences"),
+            events: count("events"),
+            mentions: count("mentions"),
+            knowledge: count("knowledge"),
             first_date: first.and_then(day_from_number),
             last_date: last.and_then(day_from_number),
         })
@@ -294,6 +344,7 @@ impl Store {
         let mut accs: BTreeMap<Date, Acc> = BTreeMap::new();
         let mut codes = Codes::new();
         let mut last_day: Option<(i64, Date)> = None;
+        let mut current: Option<(Date, Acc)> = None;
         let mut directions = vec![(&a_lo, &a_hi, &b_lo, &b_hi, &a3, &b3, false)];
         if q.undirected {
             // The reverse direction leaves out events the forward one counted (A = CHN,
@@ -306,39 +357,57 @@ impl Store {
             // into periods: measured, that is faster than a GROUP BY in SQLite, which sorts
             // the rows in a temporary b-tree first.
             let country = s3.is_some() && t3.is_some();
+            // Every condition below is tested on every row of the scan, so the ones that cannot
+            // fail are left out: a prefix that is exactly its country part is implied by the
+            // seek on `substr(…, 1, 3)`, and absent dates bound nothing.
+            let mut terms: Vec<&str> = Vec::new();
+            if country {
+                terms.push("substr(source, 1, 3) = :s3 AND substr(target, 1, 3) = :t3");
+            }
+            if !country || s3.as_deref() != Some(s_lo.as_str()) {
+                terms.push("source >= :s_lo AND source < :s_hi");
+            }
+            if !country || t3.as_deref() != Some(t_lo.as_str()) {
+                terms.push("target >= :t_lo AND target < :t_hi");
+            }
+            if q.from.is_some() {
+                terms.push("day >= :lo");
+            }
+            if q.to.is_some() {
+                terms.push("day <= :hi");
+            }
+            if exclude {
+                terms.push(
+                    "NOT (source >= :t_lo AND source < :t_hi AND target >= :s_lo AND target < :s_hi)",
+                );
+            }
             let sql = format!(
-                "SELECT day, code, root, quad_class, 1, goldstein, num_mentions \
-                 FROM events INDEXED BY {index} \
-                 WHERE {country_terms} source >= :s_lo AND source < :s_hi \
-                   AND target >= :t_lo AND target < :t_hi AND day >= :lo AND day <= :hi {exclusion}",
+                "SELECT day, code, root, quad_class, goldstein, num_mentions \
+                 FROM events INDEXED BY {index} WHERE {where_sql}",
                 index = if country {
                     "events_dyad_country"
                 } else {
                     "events_dyad"
                 },
-                country_terms = if country {
-                    "substr(source, 1, 3) = :s3 AND substr(target, 1, 3) = :t3 AND"
-                } else {
-                    ""
-                },
-                exclusion = if exclude {
-                    "AND NOT (source >= :t_lo AND source < :t_hi AND target >= :s_lo AND target < :s_hi)"
-                } else {
-                    ""
-                },
+                where_sql = terms.join(" AND "),
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let mut args: Vec<(&str, &dyn ToSql)> = vec![
+            let mut args: Vec<(&str, &dyn ToSql)> = Vec::new();
+            let named: [(&str, &dyn ToSql); 8] = [
                 (":s_lo", s_lo),
                 (":s_hi", s_hi),
                 (":t_lo", t_lo),
                 (":t_hi", t_hi),
                 (":lo", &lo),
                 (":hi", &hi),
+                (":s3", s3),
+                (":t3", t3),
             ];
-            if let (true, Some(s3), Some(t3)) = (country, s3, t3) {
-                args.push((":s3", s3));
-                args.push((":t3", t3));
+            // Only the parameters the statement has (binding another is an error).
+            for (name, value) in named {
+                if sql.contains(name) {
+                    args.push((name, value));
+                }
             }
             let mut rows = stmt.query(args.as_slice())?;
             while let Some(row) = rows.next()? {
@@ -356,20 +425,26 @@ impl Store {
                 let code = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
                 let root = row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
                 let quad: u8 = row.get(3)?;
-                let n: i64 = row.get(4)?;
-                let goldstein: f64 = row.get(5)?;
-                let mentions: i64 = row.get(6)?;
+                let goldstein: f64 = row.get(4)?;
+                let mentions: i64 = row.get(5)?;
                 let code = codes.id(code);
                 let root = codes.id(root);
-                accs.entry(period).or_default().add(
-                    code,
-                    root,
-                    quad,
-                    n.max(0) as u64,
-                    goldstein,
-                    mentions.max(0) as u64,
-                );
+                // Rows of one (source, target) pair come in day order, so most rows fall in the
+                // period of the row before: they are added to a running accumulator, which
+                // goes into the map only when the period changes.
+                if current.as_ref().is_some_and(|(p, _)| *p != period)
+                    && let Some((p, acc)) = current.take()
+                {
+                    put(&mut accs, p, acc);
+                }
+                current
+                    .get_or_insert_with(|| (period, Acc::default()))
+                    .1
+                    .add(code, root, quad, 1, goldstein, mentions.max(0) as u64);
             }
+        }
+        if let Some((p, acc)) = current.take() {
+            put(&mut accs, p, acc);
         }
         Ok(Accs {
             periods: accs,
@@ -432,111 +507,184 @@ impl Store {
         })
     }
 
-    /// Events matching all given filters, newest first, one page at a time.
+    /// Events matching all given filters, newest first (date descending, then the most
+    /// recently stored first), one page at a time.
+    ///
+    /// The text filter goes through the full-text index (`events_fts`, see the crate docs):
+    /// the words of `text` as one phrase within one sentence of a mention, the last word also
+    /// as a prefix (see `search::fts_query`); a text without letters or digits matches
+    /// nothing. How the page is found depends on how many events the filters and the text
+    /// match, which are counted first, so that a common word, a rare word, a broad filter and
+    /// a narrow one each cost about as little as they can.
     pub fn search_events(&self, q: &EventQuery) -> Result<EventPage> {
         check_dates(q.from, q.to)?;
-        let mut clauses: Vec<String> = Vec::new();
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        let push_prefix =
-            |col: &str, prefix: &str, clauses: &mut Vec<String>, args: &mut Vec<Box<dyn ToSql>>| {
-                let (lo, hi) = prefix_range(prefix);
-                args.push(Box::new(lo));
-                args.push(Box::new(hi));
-                let n = args.len();
-                clauses.push(format!("({col} >= ?{} AND {col} < ?{n})", n - 1));
-            };
-        // A dyad's terms: with two country-level prefixes, also the country parts, so that
-        // SQLite can seek in events_dyad_country (for each side of an undirected OR).
-        let dyad_terms = |s: &str, t: &str, args: &mut Vec<Box<dyn ToSql>>| -> String {
-            let mut terms = Vec::new();
-            if let (Some(s3), Some(t3)) = (country_part(s), country_part(t)) {
-                args.push(Box::new(s3));
-                terms.push(format!("substr(source, 1, 3) = ?{}", args.len()));
-                args.push(Box::new(t3));
-                terms.push(format!("substr(target, 1, 3) = ?{}", args.len()));
-            }
-            push_prefix("source", s, &mut terms, args);
-            push_prefix("target", t, &mut terms, args);
-            terms.join(" AND ")
-        };
-        match (&q.source, &q.target) {
-            (Some(s), Some(t)) => {
-                let forward = dyad_terms(s, t, &mut args);
-                if q.undirected {
-                    let backward = dyad_terms(t, s, &mut args);
-                    clauses.push(format!("(({forward}) OR ({backward}))"));
-                } else {
-                    clauses.push(format!("({forward})"));
-                }
-            }
-            (s, t) => {
-                if let Some(s) = s {
-                    push_prefix("source", s, &mut clauses, &mut args);
-                }
-                if let Some(t) = t {
-                    push_prefix("target", t, &mut clauses, &mut args);
-                }
-            }
-        }
-        if let Some(actor) = &q.actor {
-            let mut a = Vec::new();
-            push_prefix("source", actor, &mut a, &mut args);
-            push_prefix("target", actor, &mut a, &mut args);
-            clauses.push(format!("({})", a.join(" OR ")));
-        }
-        if let Some(code) = &q.code {
-            push_prefix("code", code, &mut clauses, &mut args);
-        }
-        if let Some(f) = q.from {
-            args.push(Box::new(day_number(f)));
-            clauses.push(format!("day >= ?{}", args.len()));
-        }
-        if let Some(t) = q.to {
-            args.push(Box::new(day_number(t)));
-            clauses.push(format!("day <= ?{}", args.len()));
-        }
-        if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
-            // LIKE with ESCAPE so that `%` and `_` in the user's text are literal.
-            let escaped = text
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            args.push(Box::new(format!("%{escaped}%")));
-            clauses.push(format!(
-                "EXISTS (SELECT 1 FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence \
-                 WHERE m.event_id = events.id AND s.text LIKE ?{} ESCAPE '\\')",
-                args.len()
-            ));
-        }
-        let where_sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
-        let arg_refs: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM events {where_sql}"),
-            arg_refs.as_slice(),
-            |r| r.get(0),
-        )?;
+        let filters = Filters::of(q);
         let limit = q.limit.min(EventQuery::MAX_LIMIT);
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events {where_sql} ORDER BY day DESC, id DESC LIMIT {limit} OFFSET {}",
-            q.offset
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut events: Vec<StoredEvent> = stmt
-            .query_map(arg_refs.as_slice(), event_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let text = q.text.as_deref().filter(|t| !t.trim().is_empty());
+        let (total, ids) = match text {
+            None => self.filter_page(&filters, limit, q.offset)?,
+            Some(text) => match search::fts_query(&self.conn, text)? {
+                Some(query) => self.text_page(&filters, &query, limit, q.offset)?,
+                // No word, or a prefix that begins no word of the index: nothing matches.
+                None => (0, Vec::new()),
+            },
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = ?1"))?;
+        let mut events = Vec::with_capacity(ids.len());
+        for id in ids {
+            events.push(stmt.query_row([id], event_from_row)?);
+        }
         let per_event = q.mentions_per_event.min(EventQuery::MAX_MENTIONS);
         for e in &mut events {
             e.mentions = self.mentions_of(e.id, None, per_event)?;
         }
         Ok(EventPage {
-            total: total.max(0) as u64,
+            total,
             offset: q.offset,
             events,
         })
+    }
+
+    /// Events stored, from the row counts the triggers keep.
+    fn event_count(&self) -> Result<u64> {
+        let n: i64 =
+            self.conn
+                .query_row("SELECT n FROM row_counts WHERE name = 'events'", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// Total and page ids of a search without text. The total is an index count (or the
+    /// stored row count without filters). The page comes either from walking all events newest
+    /// first until enough match, when matches are frequent enough that the walk is short
+    /// (about `(offset + limit) * events / total` rows), or from the filters' own index and a
+    /// sort, when that is shorter.
+    fn filter_page(&self, f: &Filters, limit: usize, offset: usize) -> Result<(u64, Vec<i64>)> {
+        let all = self.event_count()?;
+        let total = if f.is_empty() {
+            all
+        } else {
+            let n: i64 = self
+                .conn
+                .query_row(&f.count_sql(), f.params().as_slice(), |r| r.get(0))?;
+            n.max(0) as u64
+        };
+        if total == 0 || offset as u64 >= total || limit == 0 {
+            return Ok((total, Vec::new()));
+        }
+        let walk = (offset + limit) as f64 * all as f64 / total as f64;
+        let sql = if walk < total as f64 {
+            format!(
+                "SELECT id FROM events INDEXED BY events_by_day WHERE {} \
+                 ORDER BY day DESC, id DESC LIMIT {limit} OFFSET {offset}",
+                f.any()
+            )
+        } else {
+            format!(
+                "SELECT id FROM ({}) ORDER BY day DESC, id DESC LIMIT {limit} OFFSET {offset}",
+                f.day_ids_sql()
+            )
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let ids = stmt
+            .query_map(f.params().as_slice(), |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((total, ids))
+    }
+
+    /// Total and page ids of a search with text (`phrase` is an FTS5 query). The index counts
+    /// its matches in the date range first (it reads posting lists only). Without other
+    /// filters that count is the total and the page comes straight from the index, newest
+    /// first. With other filters, the matches' keys are read (in the date range) and either
+    /// each match is looked up and checked against the filters, when matches are few, or the
+    /// events the filters select are read from their index and kept when they match, when
+    /// those are fewer.
+    fn text_page(
+        &self,
+        f: &Filters,
+        phrase: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(u64, Vec<i64>)> {
+        let (lo, hi) = search::key_range(f.from, f.to);
+        let matches: i64 = self.conn.query_row(
+            "SELECT count(*) FROM events_fts WHERE events_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+            params![phrase, lo, hi],
+            |r| r.get(0),
+        )?;
+        if matches <= 0 {
+            return Ok((0, Vec::new()));
+        }
+        if !f.beyond_dates {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid FROM events_fts WHERE events_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 \
+                 ORDER BY rowid DESC LIMIT ?4 OFFSET ?5",
+            )?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+            let ids = stmt
+                .query_map(params![phrase, lo, hi, limit, offset], |r| {
+                    r.get::<_, i64>(0).map(search::id_of)
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            return Ok((matches as u64, ids));
+        }
+        let selected: i64 = self
+            .conn
+            .query_row(&f.count_sql(), f.params().as_slice(), |r| r.get(0))?;
+        if selected <= 0 {
+            return Ok((0, Vec::new()));
+        }
+        let mut keys: Vec<i64> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid FROM events_fts WHERE events_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+            )?;
+            stmt.query_map(params![phrase, lo, hi], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let rows = if (matches as f64) * COST_SEEK < (selected as f64) * COST_SCAN {
+            let ids: Vec<i64> = keys.iter().map(|&k| search::id_of(k)).collect();
+            self.day_ids_of(&ids, Some(f))?
+        } else {
+            keys.sort_unstable();
+            self.day_ids(&f.day_ids_sql(), &f.params())?
+                .into_iter()
+                .filter(|&(day, id)| keys.binary_search(&search::key(day, id)).is_ok())
+                .collect()
+        };
+        Ok(page_of(rows, limit, offset))
+    }
+
+    /// `(day, id)` rows of a query.
+    fn day_ids(&self, sql: &str, params: &[&dyn ToSql]) -> Result<Vec<(i64, i64)>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt
+            .query_map(params, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// `(day, id)` of the events with the given ids that pass the filters, looked up by id.
+    fn day_ids_of(&self, ids: &[i64], f: Option<&Filters>) -> Result<Vec<(i64, i64)>> {
+        let list: Vec<rusqlite::types::Value> = ids
+            .iter()
+            .map(|&id| rusqlite::types::Value::Integer(id))
+            .collect();
+        let list = std::rc::Rc::new(list);
+        let mut params: Vec<&dyn ToSql> = match f {
+            Some(f) => f.params(),
+            None => Vec::new(),
+        };
+        params.push(&list);
+        let sql = format!(
+            "SELECT day, id FROM events WHERE id IN rarray(?{}) AND ({})",
+            params.len(),
+            f.map_or("1".to_string(), Filters::any)
+        );
+        self.day_ids(&sql, &params)
     }
 
     /// One event with up to `max_mentions` of its mentions.
@@ -676,13 +824,11 @@ impl Store {
     }
 
     /// Actor codes by the number of events they take part in (as source or target), most
-    /// frequent first, then by code. Scans all events: cache the answer on large stores.
+    /// frequent first, then by code. Read from `actor_counts`, which triggers keep up to date.
     pub fn actors(&self, limit: usize) -> Result<Vec<ActorCount>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT code, sum(n) FROM ( \
-               SELECT source AS code, count(*) AS n FROM events GROUP BY source \
-               UNION ALL SELECT target AS code, count(*) AS n FROM events WHERE target != source GROUP BY target) \
-             WHERE code != '' GROUP BY code ORDER BY 2 DESC, 1 LIMIT ?1",
+            "SELECT code, events FROM actor_counts WHERE code != '' AND events > 0 \
+             ORDER BY events DESC, code LIMIT ?1",
         )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = stmt.query_map([limit], |r| {
@@ -779,6 +925,194 @@ impl Store {
         out.push('\n');
         Ok(out)
     }
+}
+
+/// Rough relative costs of the two ways a text search with filters can go, per row (measured
+/// on the load test's stores): looking up one event by id (a random seek into the table), and
+/// reading one event from the filters' index (the next entry of a range scan).
+const COST_SEEK: f64 = 20.0;
+const COST_SCAN: f64 = 1.0;
+
+/// The SQL condition of a search's filters other than text, with its arguments, as disjoint
+/// branches: an event matches when it matches one branch, and never matches two. Each branch
+/// is a plain conjunction, so SQLite answers it from one index (the dyad, source, target or
+/// code index, which hold the day and id too) without reading the table; an OR across
+/// columns (an undirected dyad, an actor on either side) would make it look up every row.
+struct Filters {
+    /// Conjunctions; empty when nothing is filtered.
+    branches: Vec<String>,
+    args: Vec<Box<dyn ToSql>>,
+    /// The date bounds as day numbers (they are in every branch too).
+    from: Option<i64>,
+    to: Option<i64>,
+    /// Whether there is a filter other than the dates.
+    beyond_dates: bool,
+}
+
+impl Filters {
+    fn of(q: &EventQuery) -> Filters {
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        // `col` starts with `prefix`, as an index range.
+        let range = |col: &str, prefix: &str, args: &mut Vec<Box<dyn ToSql>>| -> String {
+            let (lo, hi) = prefix_range(prefix);
+            args.push(Box::new(lo));
+            args.push(Box::new(hi));
+            let n = args.len();
+            format!("{col} >= ?{} AND {col} < ?{n}", n - 1)
+        };
+        // A dyad's terms: with two country-level prefixes, also the country parts, so that
+        // SQLite can seek in events_dyad_country.
+        let dyad = |s: &str, t: &str, args: &mut Vec<Box<dyn ToSql>>| -> String {
+            let mut terms = Vec::new();
+            if let (Some(s3), Some(t3)) = (country_part(s), country_part(t)) {
+                args.push(Box::new(s3));
+                terms.push(format!("substr(source, 1, 3) = ?{}", args.len()));
+                args.push(Box::new(t3));
+                terms.push(format!("substr(target, 1, 3) = ?{}", args.len()));
+            }
+            terms.push(range("source", s, args));
+            terms.push(range("target", t, args));
+            terms.join(" AND ")
+        };
+        let mut branches: Vec<Vec<String>> = vec![Vec::new()];
+        match (&q.source, &q.target) {
+            (Some(s), Some(t)) => {
+                let forward = dyad(s, t, &mut args);
+                if q.undirected {
+                    // The way back, less what the way there already has (CHN and CHN).
+                    let backward = dyad(t, s, &mut args);
+                    branches = vec![
+                        vec![forward.clone()],
+                        vec![backward, format!("NOT ({forward})")],
+                    ];
+                } else {
+                    branches = vec![vec![forward]];
+                }
+            }
+            (s, t) => {
+                if let Some(s) = s {
+                    let c = range("source", s, &mut args);
+                    branches[0].push(c);
+                }
+                if let Some(t) = t {
+                    let c = range("target", t, &mut args);
+                    branches[0].push(c);
+                }
+            }
+        }
+        if let Some(actor) = &q.actor {
+            // As source, or as target and not as source.
+            let as_source = range("source", actor, &mut args);
+            let as_target = range("target", actor, &mut args);
+            branches = branches
+                .into_iter()
+                .flat_map(|b| {
+                    let mut one = b.clone();
+                    one.push(as_source.clone());
+                    let mut two = b;
+                    two.push(as_target.clone());
+                    two.push(format!("NOT ({as_source})"));
+                    [one, two]
+                })
+                .collect();
+        }
+        let mut common = Vec::new();
+        if let Some(code) = &q.code {
+            common.push(range("code", code, &mut args));
+        }
+        let beyond_dates = branches.len() > 1 || !branches[0].is_empty() || !common.is_empty();
+        let from = q.from.map(day_number);
+        let to = q.to.map(day_number);
+        if let Some(f) = from {
+            args.push(Box::new(f));
+            common.push(format!("day >= ?{}", args.len()));
+        }
+        if let Some(t) = to {
+            args.push(Box::new(t));
+            common.push(format!("day <= ?{}", args.len()));
+        }
+        let branches: Vec<String> = branches
+            .into_iter()
+            .map(|mut b| {
+                b.extend(common.iter().cloned());
+                b.join(" AND ")
+            })
+            .filter(|b| !b.is_empty())
+            .collect();
+        Filters {
+            branches,
+            args,
+            from,
+            to,
+            beyond_dates,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.branches.is_empty()
+    }
+
+    /// The whole condition as one expression (`1` without filters).
+    fn any(&self) -> String {
+        match self.branches.as_slice() {
+            [] => "1".to_string(),
+            [one] => one.clone(),
+            many => many
+                .iter()
+                .map(|b| format!("({b})"))
+                .collect::<Vec<_>>()
+                .join(" OR "),
+        }
+    }
+
+    /// A query counting the matching events, branch by branch.
+    fn count_sql(&self) -> String {
+        if self.branches.is_empty() {
+            return "SELECT count(*) FROM events".to_string();
+        }
+        let counts: Vec<String> = self
+            .branches
+            .iter()
+            .map(|b| format!("(SELECT count(*) FROM events WHERE {b})"))
+            .collect();
+        format!("SELECT {}", counts.join(" + "))
+    }
+
+    /// A query of `day, id` of the matching events, branch by branch.
+    fn day_ids_sql(&self) -> String {
+        if self.branches.is_empty() {
+            return "SELECT day, id FROM events".to_string();
+        }
+        self.branches
+            .iter()
+            .map(|b| format!("SELECT day, id FROM events WHERE {b}"))
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ")
+    }
+
+    fn params(&self) -> Vec<&dyn ToSql> {
+        self.args.iter().map(|a| a.as_ref()).collect()
+    }
+}
+
+/// Sorts `(day, id)` rows newest first (day, then id, descending) and cuts out one page.
+/// Returns the number of rows and the page's ids.
+fn page_of(mut rows: Vec<(i64, i64)>, limit: usize, offset: usize) -> (u64, Vec<i64>) {
+    let total = rows.len() as u64;
+    let wanted = offset.saturating_add(limit).min(rows.len());
+    if wanted == 0 {
+        return (total, Vec::new());
+    }
+    let newest_first = |a: &(i64, i64), b: &(i64, i64)| b.cmp(a);
+    if wanted < rows.len() {
+        rows.select_nth_unstable_by(wanted - 1, newest_first);
+        rows.truncate(wanted);
+    }
+    rows.sort_unstable_by(newest_first);
+    (
+        total,
+        rows.into_iter().skip(offset).map(|(_, id)| id).collect(),
+    )
 }
 
 /// Refuses ranges that would make more than [`MAX_BUCKETS`] periods (memory is bounded by the

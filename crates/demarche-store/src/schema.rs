@@ -90,6 +90,114 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE mentions ADD COLUMN geo TEXT;
     "#,
+    // Version 5: what keeps the HTTP API fast on large stores (see the crate docs, "Search and
+    // the API under load").
+    //
+    // `events_fts`: a full-text index with one row per event holding the distinct sentences of
+    // its mentions, separated by a private-use character (U+E000) that the tokenizer keeps as
+    // a word of its own, so that no phrase can match across two sentences and no search can
+    // ask for it. The rowid is `day << 32 | id` ([`crate::search::key`]), so the index returns
+    // events newest first and a date range is a rowid range. Contentless (the text stays in
+    // `sentences`) with contentless_delete, so an event's row can be replaced. Ingest refreshes
+    // the rows of the events it touched, once per batch (`search::refresh`); this step fills
+    // the index of an existing store, event by event (one DISTINCT over the sentences of a
+    // million events at once held them all in memory). Words are folded to lower case and
+    // their diacritics removed (unicode61). `events_fts_vocab` lists the index's words, for
+    // expanding a prefix (`search::fts_query`).
+    //
+    // `actor_counts` answers the actor picker (`Store::actors`) without scanning the events:
+    // an event counts once for its source and once for its target when that differs.
+    // `row_counts` holds the number of rows of each table for `Store::stats` and the total of
+    // an unfiltered search (SQLite counts rows by reading them all). Triggers keep both, so no
+    // writer can forget them.
+    //
+    // `events_by_code` serves the code and root filters of a search; `events_by_target` gains
+    // the source and the day, so that "this actor as target and not as source" is answered
+    // from the index alone.
+    r#"
+    CREATE VIRTUAL TABLE events_fts USING fts5(
+        text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE events_fts_vocab USING fts5vocab(events_fts, row);
+    INSERT INTO events_fts (events_fts, rank) VALUES ('automerge', 2);
+    INSERT INTO events_fts (rowid, text)
+        SELECT k, t FROM (
+            SELECT (e.day << 32) + e.id AS k, (
+                SELECT group_concat(text, ' ' || char(57344) || ' ') FROM (
+                    SELECT DISTINCT s.text FROM mentions m
+                    JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
+                    WHERE m.event_id = e.id)
+            ) AS t
+            FROM events e
+        ) WHERE t IS NOT NULL;
+
+    CREATE TABLE actor_counts (
+        code   TEXT PRIMARY KEY NOT NULL,
+        events INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO actor_counts (code, events)
+        SELECT code, sum(n) FROM (
+            SELECT source AS code, count(*) AS n FROM events GROUP BY source
+            UNION ALL
+            SELECT target AS code, count(*) AS n FROM events WHERE target != source GROUP BY target
+        ) GROUP BY code;
+    CREATE TRIGGER actor_counts_after_insert AFTER INSERT ON events BEGIN
+        INSERT INTO actor_counts (code, events) VALUES (new.source, 1)
+            ON CONFLICT (code) DO UPDATE SET events = events + 1;
+        INSERT INTO actor_counts (code, events) SELECT new.target, 1 WHERE new.target != new.source
+            ON CONFLICT (code) DO UPDATE SET events = events + 1;
+    END;
+    CREATE TRIGGER actor_counts_after_delete AFTER DELETE ON events BEGIN
+        UPDATE actor_counts SET events = events - 1
+            WHERE code = old.source OR (code = old.target AND old.target != old.source);
+        DELETE FROM actor_counts WHERE code IN (old.source, old.target) AND events <= 0;
+    END;
+
+    CREATE TABLE row_counts (
+        name TEXT PRIMARY KEY NOT NULL,
+        n    INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO row_counts (name, n) VALUES
+        ('documents', (SELECT count(*) FROM documents)),
+        ('sentences', (SELECT count(*) FROM sentences)),
+        ('events', (SELECT count(*) FROM events)),
+        ('mentions', (SELECT count(*) FROM mentions)),
+        ('knowledge', (SELECT count(*) FROM knowledge));
+    CREATE TRIGGER row_counts_documents_insert AFTER INSERT ON documents BEGIN
+        UPDATE row_counts SET n = n + 1 WHERE name = 'documents';
+    END;
+    CREATE TRIGGER row_counts_documents_delete AFTER DELETE ON documents BEGIN
+        UPDATE row_counts SET n = n - 1 WHERE name = 'documents';
+    END;
+    CREATE TRIGGER row_counts_sentences_insert AFTER INSERT ON sentences BEGIN
+        UPDATE row_counts SET n = n + 1 WHERE name = 'sentences';
+    END;
+    CREATE TRIGGER row_counts_sentences_delete AFTER DELETE ON sentences BEGIN
+        UPDATE row_counts SET n = n - 1 WHERE name = 'sentences';
+    END;
+    CREATE TRIGGER row_counts_events_insert AFTER INSERT ON events BEGIN
+        UPDATE row_counts SET n = n + 1 WHERE name = 'events';
+    END;
+    CREATE TRIGGER row_counts_events_delete AFTER DELETE ON events BEGIN
+        UPDATE row_counts SET n = n - 1 WHERE name = 'events';
+    END;
+    CREATE TRIGGER row_counts_mentions_insert AFTER INSERT ON mentions BEGIN
+        UPDATE row_counts SET n = n + 1 WHERE name = 'mentions';
+    END;
+    CREATE TRIGGER row_counts_mentions_delete AFTER DELETE ON mentions BEGIN
+        UPDATE row_counts SET n = n - 1 WHERE name = 'mentions';
+    END;
+    CREATE TRIGGER row_counts_knowledge_insert AFTER INSERT ON knowledge BEGIN
+        UPDATE row_counts SET n = n + 1 WHERE name = 'knowledge';
+    END;
+    CREATE TRIGGER row_counts_knowledge_delete AFTER DELETE ON knowledge BEGIN
+        UPDATE row_counts SET n = n - 1 WHERE name = 'knowledge';
+    END;
+
+    CREATE INDEX events_by_code ON events(code, day);
+    DROP INDEX events_by_target;
+    CREATE INDEX events_by_target ON events(target, source, day);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -320,7 +320,9 @@ pub struct EventQuery {
     /// Inclusive bounds on the event date.
     pub from: Option<Date>,
     pub to: Option<Date>,
-    /// Case-insensitive substring of a mention's sentence (ASCII case folding).
+    /// Words that one sentence of a mention must contain, in this order and adjacent (a
+    /// phrase), the last one also as a prefix when it has three characters or more; case and
+    /// diacritics are folded, other characters ignored. Answered by the full-text index.
     pub text: Option<String>,
     /// Page size; capped at [`EventQuery::MAX_LIMIT`].
     pub limit: usize,
