@@ -79,14 +79,6 @@ impl Store {
         Ok(())
     }
 
-    /// Copies what the WAL holds into the database without waiting for readers or writers
-    /// (`PRAGMA wal_checkpoint(PASSIVE)`); the WAL then starts over at the next write.
-    pub fn checkpoint(&self) -> Result<()> {
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
-        Ok(())
-    }
-
     /// Like [`Store::ingest`] but also returns how many mentions and new events were written.
     pub fn ingest_counted(
         &mut self,
@@ -294,6 +286,8 @@ fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSum
     let mut summary = IngestSummary::default();
     // Stored events whose mentions changed: counted again at the end.
     let mut touched = BTreeSet::new();
+    // Events new to the store: their rows of the full-text index are written at the end.
+    let mut fresh = BTreeSet::new();
     // Documents written whose mentions wait for their events.
     let mut pending: Vec<&Prepared<'_>> = Vec::new();
     let mut pending_ids: BTreeSet<&str> = BTreeSet::new();
@@ -302,7 +296,7 @@ fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSum
         // The same id twice in one batch: the first one's mentions go in before the second
         // is compared with it.
         if pending_ids.contains(doc.id.as_str()) {
-            write_mentions(tx, &pending, &mut touched, &mut summary)?;
+            write_mentions(tx, &pending, &mut touched, &mut fresh, &mut summary)?;
             pending.clear();
             pending_ids.clear();
         }
@@ -332,8 +326,9 @@ fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSum
         pending.push(item);
         pending_ids.insert(&doc.id);
     }
-    write_mentions(tx, &pending, &mut touched, &mut summary)?;
+    write_mentions(tx, &pending, &mut touched, &mut fresh, &mut summary)?;
     recount(tx, &touched)?;
+    crate::search::refresh(tx, &fresh)?;
     Ok(summary)
 }
 
@@ -385,6 +380,7 @@ fn write_mentions<'e>(
     tx: &Transaction<'_>,
     docs: &[&'e Prepared<'_>],
     touched: &mut BTreeSet<i64>,
+    fresh: &mut BTreeSet<i64>,
     summary: &mut IngestSummary,
 ) -> Result<()> {
     // Every event of these mentions, in order of first mention, with what its mentions here
@@ -444,7 +440,9 @@ fn write_mentions<'e>(
             ])?;
             let id = if inserted > 0 {
                 summary.events_new += 1;
-                tx.last_insert_rowid()
+                let id = tx.last_insert_rowid();
+                fresh.insert(id);
+                id
             } else {
                 let id: i64 = find.query_row(params![key.0, key.1, key.2, key.3], |r| r.get(0))?;
                 touched.insert(id);
