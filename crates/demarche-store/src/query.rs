@@ -525,7 +525,7 @@ impl Store {
             None => self.filter_page(&filters, limit, q.offset)?,
             Some(text) => match search::fts_query(&self.conn, text)? {
                 Some(query) => self.text_page(&filters, &query, limit, q.offset)?,
-                // No word, or a prefix that begins no word of the index: nothing matches.
+                // No word (only punctuation or spaces): nothing to look for, nothing matches.
                 None => (0, Vec::new()),
             },
         };
@@ -576,21 +576,29 @@ impl Store {
             return Ok((total, Vec::new()));
         }
         let walk = (offset + limit) as f64 * all as f64 / total as f64;
+        // Limit and offset are parameters, so that every page of one search is one cached
+        // statement.
+        let page = format!(
+            "ORDER BY day DESC, id DESC LIMIT ?{} OFFSET ?{}",
+            f.args.len() + 1,
+            f.args.len() + 2
+        );
         let sql = if walk < total as f64 {
             format!(
-                "SELECT id FROM events INDEXED BY events_by_day WHERE {} \
-                 ORDER BY day DESC, id DESC LIMIT {limit} OFFSET {offset}",
+                "SELECT id FROM events INDEXED BY events_by_day WHERE {} {page}",
                 f.any()
             )
         } else {
-            format!(
-                "SELECT id FROM ({}) ORDER BY day DESC, id DESC LIMIT {limit} OFFSET {offset}",
-                f.day_ids_sql()
-            )
+            format!("SELECT id FROM ({}) {page}", f.day_ids_sql())
         };
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+        let mut params = f.params();
+        params.push(&limit);
+        params.push(&offset);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let ids = stmt
-            .query_map(f.params().as_slice(), |r| r.get::<_, i64>(0))?
+            .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok((total, ids))
     }
