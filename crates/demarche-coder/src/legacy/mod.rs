@@ -338,11 +338,12 @@ impl<'d> Coder<'d> {
 
     fn rule_ref(&self, k: RuleKey) -> Option<RuleRef> {
         let origin = match k {
-            // Cited as `gazetteer:<entry>` (`demarche-geo`'s table, in its build order).
+            // Cited as `gazetteer:<n>`: the n-th entry (from 1, like a line) of `demarche-geo`'s
+            // table, in its build order.
             RuleKey::Place(i) => {
                 return Some(RuleRef {
                     file: "gazetteer".to_string(),
-                    line: i as usize,
+                    line: i as usize + 1,
                 });
             }
             RuleKey::Actor(i) => &self.dicts.actors.get(ActorId(i))?.origin,
