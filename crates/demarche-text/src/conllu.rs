@@ -14,6 +14,7 @@
 //! bounded too). A bad sentence is reported (file, line, what was expected) and left out of
 //! the trees (its text stays in the document); reading goes on.
 
+use crate::read::{Line, read_bounded_line};
 use demarche_model::{DepWord, Diagnostic, Document, Tree};
 use std::io::BufRead;
 
@@ -99,55 +100,13 @@ impl Sentence {
     }
 }
 
-enum Line {
-    Eof,
-    Ok,
-    TooLong(usize),
-}
-
 fn space_after(misc: &str) -> bool {
     !misc.split('|').any(|f| f == "SpaceAfter=No")
 }
 
 impl<R: BufRead> ConlluReader<R> {
     fn read_line(&mut self) -> std::io::Result<Line> {
-        self.buf.clear();
-        let mut total = 0usize;
-        let mut any = false;
-        loop {
-            let chunk = match self.reader.fill_buf() {
-                Ok(c) => c,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if chunk.is_empty() {
-                break;
-            }
-            any = true;
-            let (take, found) = match chunk.iter().position(|&b| b == b'\n') {
-                Some(i) => (i, true),
-                None => (chunk.len(), false),
-            };
-            if total + take <= MAX_CONLLU_LINE {
-                self.buf.extend_from_slice(&chunk[..take]);
-            }
-            total += take;
-            self.reader.consume(if found { take + 1 } else { take });
-            if found {
-                break;
-            }
-        }
-        if !any {
-            return Ok(Line::Eof);
-        }
-        if total > MAX_CONLLU_LINE {
-            self.buf.clear();
-            return Ok(Line::TooLong(total));
-        }
-        if self.buf.last() == Some(&b'\r') {
-            self.buf.pop();
-        }
-        Ok(Line::Ok)
+        read_bounded_line(&mut self.reader, &mut self.buf, MAX_CONLLU_LINE)
     }
 
     fn error(&self, line: usize, message: impl Into<String>) -> Diagnostic {

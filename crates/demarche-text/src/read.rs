@@ -78,10 +78,57 @@ pub struct JsonlReader<R> {
 }
 
 /// What reading one physical line produced.
-enum Line {
+pub(crate) enum Line {
     Eof,
     Ok,
     TooLong(usize),
+}
+
+/// Reads the next line of `reader` into `buf` (without the newline or a final `\r`), holding at
+/// most `max` bytes: a longer line is consumed, not kept, and reported with its length.
+pub(crate) fn read_bounded_line(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<Line> {
+    buf.clear();
+    let mut total = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (take, found) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i, true),
+            None => (chunk.len(), false),
+        };
+        if total + take <= max {
+            buf.extend_from_slice(&chunk[..take]);
+        } else {
+            buf.clear();
+        }
+        total += take;
+        reader.consume(if found { take + 1 } else { take });
+        if found {
+            break;
+        }
+    }
+    if !any {
+        return Ok(Line::Eof);
+    }
+    if total > max {
+        return Ok(Line::TooLong(total));
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    Ok(Line::Ok)
 }
 
 impl<R: BufRead> JsonlReader<R> {
@@ -93,44 +140,7 @@ impl<R: BufRead> JsonlReader<R> {
     /// Reads the next line into `self.buf` (without the newline), refusing to hold more than
     /// [`MAX_LINE_BYTES`].
     fn read_line(&mut self) -> std::io::Result<Line> {
-        self.buf.clear();
-        let mut total = 0usize;
-        let mut any = false;
-        loop {
-            let chunk = match self.reader.fill_buf() {
-                Ok(c) => c,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if chunk.is_empty() {
-                break;
-            }
-            any = true;
-            let (take, found) = match chunk.iter().position(|&b| b == b'\n') {
-                Some(i) => (i, true),
-                None => (chunk.len(), false),
-            };
-            if total + take <= MAX_LINE_BYTES {
-                self.buf.extend_from_slice(&chunk[..take]);
-            } else {
-                self.buf.clear();
-            }
-            total += take;
-            self.reader.consume(if found { take + 1 } else { take });
-            if found {
-                break;
-            }
-        }
-        if !any {
-            return Ok(Line::Eof);
-        }
-        if total > MAX_LINE_BYTES {
-            return Ok(Line::TooLong(total));
-        }
-        if self.buf.last() == Some(&b'\r') {
-            self.buf.pop();
-        }
-        Ok(Line::Ok)
+        read_bounded_line(&mut self.reader, &mut self.buf, MAX_LINE_BYTES)
     }
 
     fn error(&self, message: impl Into<String>) -> Diagnostic {
