@@ -214,15 +214,6 @@ pub(crate) fn code_predications(
             .or_else(|| target_side(&ctx, p, frame))
             .or_else(|| addressee(&ctx, p));
         let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
-        // The antecedent of one code of a side: its own when the side has one per code.
-        fn ante_of<'s>(side: &'s Side, code: &str) -> Vec<&'s Antecedent> {
-            match side.codes.iter().position(|c| c == code) {
-                Some(i) if side.antecedents.len() == side.codes.len() && side.codes.len() > 1 => {
-                    side.antecedents.get(i).into_iter().collect()
-                }
-                _ => side.antecedents.iter().collect(),
-            }
-        }
         let joint = frame.is_some_and(|f| f.joint);
         let with = match &target {
             Some(t) => comitative(&ctx, p, frame).filter(|w| w.span != t.span),
@@ -272,30 +263,8 @@ pub(crate) fn code_predications(
             let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, passive) else {
                 continue;
             };
-            let mut rules = vec![rule.rule_ref()];
-            rules.extend(coder.rule_refs(&ss.rules));
-            rules.extend(coder.rule_refs(&ts.rules));
-            let mut antecedents: Vec<Antecedent> = Vec::new();
-            for (role, side, code) in [("source", ss, sc), ("target", ts, tc)] {
-                antecedents.extend(ante_of(side, code).into_iter().map(|x| Antecedent {
-                    role: role.into(),
-                    ..x.clone()
-                }));
-            }
-            let ev = CodedEvent {
-                source: sc.to_string(),
-                target: tc.to_string(),
-                code: code.to_string(),
-                source_span: ss.span,
-                target_span: ts.span,
-                verb_span: span,
-                rules,
-                antecedents,
-            };
-            match slot {
-                Some(i) => events[i] = ev,
-                None => events.push(ev),
-            }
+            let ev = coded_event(coder, rule, (sc, ss), (tc, ts), code, span, true);
+            place(events, slot, ev);
             reported.extend(report_span(&ctx, p));
         }
     }
@@ -369,33 +338,66 @@ fn consequences(
                 let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, false) else {
                     continue;
                 };
-                let mut rules = vec![rule.origin.rule_ref()];
-                rules.extend(ctx.coder.rule_refs(&source.rules));
-                rules.extend(ctx.coder.rule_refs(&target.rules));
-                let mut antecedents = Vec::new();
-                for (role, side) in [("source", &source), ("target", &target)] {
-                    antecedents.extend(side.antecedents.iter().map(|x| Antecedent {
-                        role: role.into(),
-                        ..x.clone()
-                    }));
-                }
-                let ev = CodedEvent {
-                    source: sc.clone(),
-                    target: tc.clone(),
-                    code: code.to_string(),
-                    source_span: source.span,
-                    target_span: target.span,
-                    verb_span: span,
-                    rules,
-                    antecedents,
-                };
-                match slot {
-                    Some(i) => events[i] = ev,
-                    None => events.push(ev),
-                }
+                let (s, t) = ((sc.as_str(), &source), (tc.as_str(), &target));
+                let ev = coded_event(ctx.coder, &rule.origin, s, t, code, span, false);
+                place(events, slot, ev);
                 reported.extend(warning);
             }
         }
+    }
+}
+
+/// The antecedents of one code of a side: its own when the side has one per code (and
+/// `per_code`), else all of them.
+fn ante_of<'s>(side: &'s Side, code: &str, per_code: bool) -> Vec<&'s Antecedent> {
+    match side.codes.iter().position(|c| c == code) {
+        Some(i)
+            if per_code && side.antecedents.len() == side.codes.len() && side.codes.len() > 1 =>
+        {
+            side.antecedents.get(i).into_iter().collect()
+        }
+        _ => side.antecedents.iter().collect(),
+    }
+}
+
+/// An event of the layer between two sides, citing the rule that coded it and the sides'
+/// entries and antecedents.
+fn coded_event(
+    coder: &Coder<'_>,
+    rule: &Origin,
+    (sc, ss): (&str, &Side),
+    (tc, ts): (&str, &Side),
+    code: &str,
+    verb_span: Option<Span>,
+    per_code: bool,
+) -> CodedEvent {
+    let mut rules = vec![rule.rule_ref()];
+    rules.extend(coder.rule_refs(&ss.rules));
+    rules.extend(coder.rule_refs(&ts.rules));
+    let mut antecedents: Vec<Antecedent> = Vec::new();
+    for (role, side, c) in [("source", ss, sc), ("target", ts, tc)] {
+        antecedents.extend(ante_of(side, c, per_code).into_iter().map(|x| Antecedent {
+            role: role.into(),
+            ..x.clone()
+        }));
+    }
+    CodedEvent {
+        source: sc.to_string(),
+        target: tc.to_string(),
+        code: code.to_string(),
+        source_span: ss.span,
+        target_span: ts.span,
+        verb_span,
+        rules,
+        antecedents,
+    }
+}
+
+/// Puts an event where [`merge_slot`] said: over the pattern coder's event `i`, or added.
+fn place(events: &mut Vec<CodedEvent>, slot: Option<usize>, ev: CodedEvent) {
+    match slot {
+        Some(i) => events[i] = ev,
+        None => events.push(ev),
     }
 }
 
