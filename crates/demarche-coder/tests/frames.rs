@@ -182,6 +182,7 @@ fn adverbial_clause_is_its_own_event() {
         expect![[r#"
             s0 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
             s0 EGY -> PSEREBHMS 044 "hosted talks" dictionaries/frames/04-consult.txt:17
+            s0 PSEREBHMS -> EGY 044 "hosted talks" dictionaries/frames/04-consult.txt:17
         "#]],
     );
 }
@@ -239,10 +240,11 @@ fn the_two_sides_resolve_to_the_last_pair() {
         "Chinese Foreign Minister Wang Yi met his Russian counterpart Sergei Lavrov in Beijing. The two sides signed an agreement on energy cooperation.",
         expect![[r#"
             s0 CHNGOV -> RUS 044 "met" dictionaries/actors/countries.txt:75
-            s1 CHNGOV -> RUS 057 "signed an agreement" dictionaries/frames/05-diplomatic-cooperation.txt:32
+            s0 RUS -> CHNGOV 044 "met" dictionaries/actors/countries.txt:75
+            s1 CHNGOV -> RUS 057 "signed an agreement" dictionaries/frames/05-diplomatic-cooperation.txt:33
                source <- s0 "Chinese Foreign Minister Wang Yi"
                target <- s0 "his Russian counterpart Sergei Lavrov"
-            s1 RUS -> CHNGOV 057 "signed an agreement" dictionaries/frames/05-diplomatic-cooperation.txt:32
+            s1 RUS -> CHNGOV 057 "signed an agreement" dictionaries/frames/05-diplomatic-cooperation.txt:33
                source <- s0 "his Russian counterpart Sergei Lavrov"
                target <- s0 "Chinese Foreign Minister Wang Yi"
         "#]],
@@ -320,7 +322,7 @@ fn verb_of_harm_without_a_code_of_its_own() {
     check(
         "Kyiv was hit by Russian missiles overnight.",
         expect![[r#"
-            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:56
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:62
         "#]],
     );
 }
@@ -365,8 +367,8 @@ fn warning_of_consequences_is_a_threat_to_whom_they_befall() {
          Russia warned that Moldova would not suffer.",
         expect![[r#"
             s0 PRK -> JPN 112 "accused" dictionaries/actors/countries.txt:168
-            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:62
-            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:62
+            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:68
+            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:68
         "#]],
     );
 }
@@ -390,7 +392,7 @@ fn partitive_agent_stands_for_what_it_counts() {
     check(
         "Kyiv was hit by a barrage of Russian ballistic missiles before dawn.",
         expect![[r#"
-            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:56
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:62
         "#]],
     );
 }
@@ -436,6 +438,58 @@ fn comitative_inside_the_subject_acts_too() {
         expect![[r#"
             s0 JPN -> PRK 111 "condemned" dictionaries/actors/countries.txt:168
             s0 USA -> PRK 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
+        "#]],
+    );
+}
+
+#[test]
+fn deed_met_with_a_response_is_a_threat_to_its_doer() {
+    // Rule `consequence`, `[response]`: the passive "would be met with …" aims at the deed's
+    // agent, else at the one warned; an active "would meet" is a meeting, not a threat.
+    check(
+        "The Taliban warned Pakistan that any further air strikes would be met with a forceful \
+         response. China warned that any provocation by the Philippines would be resisted. \
+         Iran said that Oman would meet its envoy on Monday.",
+        expect![[r#"
+            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:68
+            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:68
+        "#]],
+    );
+}
+
+#[test]
+fn meeting_named_with_one_side_first_is_mutual() {
+    // Rule `mutual`: "met", "spoke by phone with" code both ways (policy.txt `mutual`); a visit
+    // keeps its direction.
+    check(
+        "Putin met Trump in Alaska. Fidan spoke by phone with the Saudi foreign minister. \
+         Sisi visited Ankara.",
+        expect![[r#"
+            s0 RUSGOV -> USA 044 "met" dictionaries/actors/people.txt:25
+            s0 USA -> RUSGOV 044 "met" dictionaries/actors/people.txt:25
+            s1 TURGOV -> SAUGOV 041 "spoke" dictionaries/actors/countries.txt:273
+            s1 SAUGOV -> TURGOV 041 "spoke" dictionaries/actors/countries.txt:273
+            s2 EGYGOV -> TUR 042 "visited" dictionaries/actors/countries.txt:312
+        "#]],
+    );
+}
+
+#[test]
+fn growing_a_relation_is_cooperation_and_its_pledge_an_intent() {
+    // Frames `with boost|deepen|…` of relations (05) and trade (06): done, or pledged (03);
+    // a future over an aspect verb ("would continue to boost") is an intent too; a
+    // with-only verb codes nothing for other nouns ("strengthened its defences").
+    check(
+        "Egypt and Turkey pledged to raise annual trade. China and Brazil deepened their \
+         strategic partnership. Putin said Moscow and Beijing would continue to boost their \
+         ties. India strengthened its defences along the border with Pakistan.",
+        expect![[r#"
+            s0 EGY -> TUR 031 "raise annual trade" dictionaries/frames/06-material-cooperation.txt:20
+            s0 TUR -> EGY 031 "raise annual trade" dictionaries/frames/06-material-cooperation.txt:20
+            s1 CHN -> BRA 030 "deepened" dictionaries/actors/countries.txt:56
+            s1 BRA -> CHN 030 "deepened" dictionaries/actors/countries.txt:56
+            s2 RUS -> CHN 030 "continue" dictionaries/actors/countries.txt:75
+            s2 CHN -> RUS 030 "continue" dictionaries/actors/countries.txt:75
         "#]],
     );
 }

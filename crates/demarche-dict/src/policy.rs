@@ -52,6 +52,9 @@ pub struct Policy {
     /// `inward`: roots of acts a country's own forces or people do within it, coded between
     /// the country and itself ("the army shelled a market in Darfur" is SDN -> SDN).
     pub inward_roots: Vec<PolicyCode>,
+    /// `mutual`: event codes of acts two actors do with each other whichever is named first
+    /// ("Putin met Trump" is RUS -> USA and USA -> RUS).
+    pub mutual_codes: Vec<PolicyCode>,
     /// `deed-agent`: roots whose target, for a deed with a `by` phrase, is its agent.
     pub deed_target_roots: Vec<PolicyCode>,
     /// `domestic`: source agents whose country a country-less target takes.
@@ -110,6 +113,7 @@ impl Policy {
             intent: Vec::new(),
             joint_roots: Vec::new(),
             inward_roots: Vec::new(),
+            mutual_codes: Vec::new(),
             deed_target_roots: Vec::new(),
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
@@ -143,6 +147,7 @@ impl Policy {
             };
             const ROOT: &str = "a CAMEO root (two digits, 01-20)";
             const AGENT: &str = "a three-letter actor code";
+            const EVENT: &str = "a known CAMEO event code";
             match keyword {
                 "statement" => p
                     .statement_roots
@@ -153,6 +158,9 @@ impl Policy {
                 "inward" => p
                     .inward_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "mutual" => p
+                    .mutual_codes
+                    .extend(codes(&args, is_event_code, EVENT, &mut diags)),
                 "deed-agent" => p
                     .deed_target_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
@@ -219,7 +227,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, deed-agent, domestic, not-country, armed-group, harm or \
+                         inward, mutual, deed-agent, domestic, not-country, armed-group, harm or \
                          consequence"
                     ),
                 )),
@@ -251,6 +259,11 @@ impl Policy {
     /// Whether a code's root is an act a country can do within itself (`inward`).
     pub fn is_inward(&self, code: &str) -> bool {
         has(&self.inward_roots, root(code))
+    }
+
+    /// Whether an act is done with each other (`mutual`): the event code itself is listed.
+    pub fn is_mutual(&self, code: &str) -> bool {
+        self.mutual_codes.iter().any(|c| c.code == code)
     }
 
     /// Whether a code's target is the agent of the deed it is about (`deed-agent`).
@@ -287,6 +300,10 @@ fn is_root(s: &str) -> bool {
     s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) && matches!(s.parse::<u8>(), Ok(1..=20))
 }
 
+fn is_event_code(s: &str) -> bool {
+    demarche_model::cameo::is_known(s)
+}
+
 fn is_agent(s: &str) -> bool {
     s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
@@ -305,6 +322,7 @@ mod tests {
         assert_eq!(p.intent_code("190"), "138");
         assert_eq!(p.intent_code("010"), "010");
         assert!(p.is_joint("081") && !p.is_joint("020"));
+        assert!(p.is_mutual("044") && !p.is_mutual("042") && !p.is_mutual("190"));
         assert!(p.targets_deed_agent("111") && !p.targets_deed_agent("130"));
         assert!(p.is_domestic("SRBEDU") && !p.is_domestic("SRBGOV") && !p.is_domestic("SRB"));
         assert!(!p.is_country("IGO") && p.is_country("SRB"));
@@ -326,13 +344,14 @@ mod tests {
     fn bad_lines_are_reported_and_skipped() {
         let (p, diags) = Policy::read(
             "statement 1\nintent 04 036\nintent 05 = 999\nintent 04 = 036\nintent 04 = 037\n\
-             domestic cop\nfrobnicate 01\njoint\n",
+             domestic cop\nfrobnicate 01\njoint\nmutual 999\n",
             "p.txt",
         );
         let shown: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
-        assert_eq!(shown.len(), 7, "{shown:#?}");
+        assert_eq!(shown.len(), 8, "{shown:#?}");
         assert!(shown[0].starts_with("p.txt:1:"), "{}", shown[0]);
         assert_eq!(p.intent.len(), 1);
         assert!(p.statement_roots.is_empty() && p.domestic_agents.is_empty());
+        assert!(p.mutual_codes.is_empty());
     }
 }

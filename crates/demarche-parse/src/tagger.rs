@@ -636,6 +636,17 @@ fn settle_verb(
     {
         return if lower == "guards" { "NNS" } else { "NN" };
     }
+    // "any further air strikes on …", "drone attacks": an act noun after the word that names
+    // its means is the head of a compound noun, not a verb.
+    if matches!(
+        lower,
+        "strike" | "strikes" | "raid" | "raids" | "attack" | "attacks"
+    ) && matches!(
+        pw,
+        "air" | "drone" | "missile" | "rocket" | "artillery" | "naval" | "suicide" | "cyber"
+    ) {
+        return if lower.ends_with('s') { "NNS" } else { "NN" };
+    }
     // A listed adjective that is not a verb here stays an adjective ("open", "direct").
     let noun_tag = if info.closed == Some("JJ") {
         "JJ"
@@ -821,6 +832,17 @@ fn settle_verb(
         // the verb ("Rebels attack convoy").
         if noun_pref && p == "NN" && !matches!(ng, "DT" | "PRP$" | "PRP") {
             return noun_tag;
+        }
+        // "a bus station in …": a plural-agreement form cannot follow a phrase that a singular
+        // determiner opens, so it is the head of a compound noun.
+        if verb_tag == "VBP" && p == "NN" {
+            let start = np_start(tags, pj.unwrap_or(0));
+            if matches!(
+                infos[start].lower.as_str(),
+                "a" | "an" | "this" | "each" | "every" | "another"
+            ) {
+                return noun_tag;
+            }
         }
         return verb_tag;
     }

@@ -393,6 +393,20 @@ fn regression_guard_after_its_kind_is_a_noun() {
 }
 
 #[test]
+fn regression_act_noun_after_its_means_is_a_noun() {
+    // "air strikes" was tagged (NN air) (VBZ strikes), so "would be met" lost its subject.
+    check(
+        "Any further air strikes would be met with force.",
+        "(ROOT (S (NP (DT Any) (JJ further) (NN air) (NNS strikes)) (VP (MD would) (VP (VB be) (VP (VBN met) (PP (IN with) (NP (NN force)))))) (. .)))",
+    );
+    // "a bus station": "station" after a singular noun that "a" opens is a noun, not a VBP.
+    check(
+        "A drone strike on a bus station killed nine people.",
+        "(ROOT (S (NP (NP (DT A) (NN drone) (NN strike)) (PP (IN on) (NP (DT a) (NN bus) (NN station)))) (VP (VBD killed) (NP (CD nine) (NNS people))) (. .)))",
+    );
+}
+
+#[test]
 fn participle_after_comma_is_a_clause_not_an_appositive() {
     // ", accusing Islamabad of …" was read as an appositive noun phrase of "Pakistan", so the
     // predicate layer saw no accusation (a parser error, not a layer error).

@@ -140,6 +140,9 @@ pub enum VerbClass {
     /// Object-control verbs that assert their infinitive happened (`control.txt`
     /// `[causative]`: "prompting Mexico to break off relations": Mexico broke them off).
     Causative = 1024,
+    /// What meets a deed of the one warned, said in the passive (`consequence.txt`
+    /// `[response]`: "any strike would be met with force", "would be resisted").
+    Response = 2048,
 }
 
 /// The compiled word lists (built once, shared by every thread).
@@ -388,6 +391,7 @@ impl English {
                     ("aspect", _) => VerbClass::Aspect,
                     ("effect", _) => VerbClass::Effect,
                     ("consequence", "threat") => VerbClass::Threat,
+                    ("consequence", "response") => VerbClass::Response,
                     ("consequence", _) => VerbClass::Consequence,
                     _ => VerbClass::Deny,
                 };

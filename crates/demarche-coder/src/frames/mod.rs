@@ -23,7 +23,7 @@
 //!   `with` actor that is not the target acts too; pronouns, pairs, "the group" and definite
 //!   descriptions resolve within the sentence, then through the [`Discourse`].
 //! - `joint`: a joint frame codes both ways; a compound agent with no target, between its
-//!   members.
+//!   members. `mutual`: so does a verb whose code `policy.txt` lists as `mutual` ("met").
 //! - `merge`: where the pattern coder coded the same verb, its event stands (its target is
 //!   kept), except a passive it read backwards; the layer adds the same act between other
 //!   partners there, and elsewhere its own events; one event per dyad and root.
@@ -269,6 +269,7 @@ pub(crate) fn code_predications(
         }
     }
     consequences(&ctx, events, legacy, &mut reported);
+    mutual(ctx.policy, events);
     // Rule `statement`: a statement whose reported clause coded an event is dropped (the
     // pattern coder does the same for the clauses it codes itself).
     if !reported.is_empty() {
@@ -283,8 +284,10 @@ pub(crate) fn code_predications(
 
 /// Rule `consequence`: a warning or vow (`consequence.txt` `[threat]`) whose clause says that
 /// an actor will face, pay, bear or suffer something (`[consequence]`: "warned that Tokyo would
-/// bear full responsibility"; passive: "vowed that the attackers would be punished") is
-/// `policy.txt`'s `consequence` code from the one who warned to that actor. The warning's own
+/// bear full responsibility"; passive: "vowed that the attackers would be punished"), or that
+/// a deed will be met with something (`[response]`, passive: "warned Pakistan that any strikes
+/// would be met with a forceful response" — aimed at the one warned), is `policy.txt`'s
+/// `consequence` code from the one who warned to that actor. The warning's own
 /// statement code gives way to it (rule `statement`).
 fn consequences(
     ctx: &Ctx<'_>,
@@ -304,23 +307,45 @@ fn consequences(
         let Some(g) = a.preds.get(j as usize) else {
             continue;
         };
-        let befalls = q.kind == PredKind::Verb
+        let future = q.kind == PredKind::Verb
             && q.modality == Modality::Future
-            && q.polarity == Polarity::Affirmed
-            && ctx.en.has_class(word(q), VerbClass::Consequence);
+            && q.polarity == Polarity::Affirmed;
+        let befalls = future && ctx.en.has_class(word(q), VerbClass::Consequence);
+        // "any further strikes would be met with a forceful response": what meets a deed.
+        let meets =
+            future && q.voice == Voice::Passive && ctx.en.has_class(word(q), VerbClass::Response);
         let warns = g.kind == PredKind::Verb
             && g.polarity == Polarity::Affirmed
             && ctx.en.has_class(word(g), VerbClass::Threat);
-        if !(befalls && warns) {
+        if !((befalls || meets) && warns) {
             continue;
         }
-        // Who it befalls: the subject, or the patient of a passive ("would be punished").
+        // Who it befalls: the subject, or the patient of a passive ("would be punished"); for
+        // a deed that will be met with something, whoever the deed's noun names as its agent,
+        // else the one warned ("warned Pakistan that any strikes would be met with …").
         let role = if q.voice == Voice::Passive {
             Role::Patient
         } else {
             Role::Agent
         };
-        let Some(target) = a.arg(q, &role).and_then(|x| sides::side(ctx, q, &x.filler)) else {
+        let arg = a.arg(q, &role);
+        // The deed's noun, when the clause's subject names one ("any further air strikes").
+        let deed = arg
+            .and_then(|x| match x.filler {
+                Filler::Phrase { node, .. } => a.noun_at(node),
+                _ => None,
+            })
+            .and_then(|i| a.preds.get(i as usize));
+        let befallen = match deed {
+            Some(n) if meets => a
+                .arg(n, &Role::Agent)
+                .and_then(|x| sides::side(ctx, n, &x.filler))
+                .or_else(|| addressee(ctx, q)),
+            _ => arg
+                .and_then(|x| sides::side(ctx, q, &x.filler))
+                .or_else(|| meets.then(|| addressee(ctx, q)).flatten()),
+        };
+        let Some(target) = befallen else {
             continue;
         };
         let Some(source) = agent_side(ctx, g, None) else {
@@ -344,6 +369,68 @@ fn consequences(
                 reported.extend(warning);
             }
         }
+    }
+}
+
+/// Rule `mutual`: a meeting, call or negotiation between two actors (`mutual` in `policy.txt`)
+/// is done by both, whichever the sentence names first ("Putin met Trump" is also Trump →
+/// Putin); the other way is added, citing the policy line, unless the sentence has it or the
+/// actor does the same act with a third (a host or broker).
+fn mutual(policy: &Policy, events: &mut Vec<CodedEvent>) {
+    let n = events.len();
+    for i in 0..n {
+        let e = &events[i];
+        let Some(rule) = policy.mutual_codes.iter().find(|m| m.code == e.code) else {
+            continue;
+        };
+        if !real_code(&e.source)
+            || !real_code(&e.target)
+            || country(&e.source) == country(&e.target)
+        {
+            continue;
+        }
+        let back = |x: &CodedEvent| {
+            country(&x.source) == country(&e.target)
+                && country(&x.target) == country(&e.source)
+                && x.code.get(..2) == e.code.get(..2)
+        };
+        // One actor meeting two others with the same act hosts or brokers their talks ("Qatar
+        // hosted talks between the US and the Taliban"): not a partner of each.
+        let host = |x: &CodedEvent| {
+            country(&x.source) == country(&e.source)
+                && real_code(&x.target)
+                && country(&x.target) != country(&e.target)
+                && country(&x.target) != country(&e.source)
+                && x.code == e.code
+        };
+        if events[..n].iter().any(back) || events[..n].iter().any(host) {
+            continue;
+        }
+        let mut rules = e.rules.clone();
+        rules.push(rule.origin.rule_ref());
+        let other = CodedEvent {
+            source: e.target.clone(),
+            target: e.source.clone(),
+            code: e.code.clone(),
+            source_span: e.target_span,
+            target_span: e.source_span,
+            verb_span: e.verb_span,
+            rules,
+            antecedents: e
+                .antecedents
+                .iter()
+                .map(|a| Antecedent {
+                    role: if a.role == "source" {
+                        "target"
+                    } else {
+                        "source"
+                    }
+                    .into(),
+                    ..a.clone()
+                })
+                .collect(),
+        };
+        events.push(other);
     }
 }
 
@@ -544,6 +631,17 @@ enum Mode {
 
 /// How a predication is framed, or `None` when it codes nothing of its own.
 fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) -> Option<Mode> {
+    mode_within(tree, a, p, en, 0)
+}
+
+/// [`mode_of`] through at most a few aspect verbs above ("would continue to keep up …").
+fn mode_within(
+    tree: &Tree,
+    a: &Analysis,
+    p: &Predication,
+    en: &english::English,
+    depth: u8,
+) -> Option<Mode> {
     let mut mode = match p.modality {
         Modality::Asserted => Mode::Asserted,
         Modality::Future => Mode::Intent,
@@ -568,7 +666,12 @@ fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) ->
                 }
                 if en.has_class(qword, VerbClass::Intent) {
                     mode = Mode::Intent;
-                } else if !en.has_class(qword, VerbClass::Aspect) {
+                } else if en.has_class(qword, VerbClass::Aspect) {
+                    // "would continue to boost ties": the aspect verb's own framing.
+                    if depth < 4 && mode_within(tree, a, q, en, depth + 1)? == Mode::Intent {
+                        mode = Mode::Intent;
+                    }
+                } else {
                     return None; // "refused to", "threatened to", "tried to": the verb codes it
                 }
                 if q.polarity == Polarity::Negated {

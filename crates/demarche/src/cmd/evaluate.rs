@@ -3,8 +3,10 @@
 //! Each gold sentence is coded through the same path as `demarche code` (built-in splitter and
 //! parser, the same dictionaries and options, the same filter that drops events with no country
 //! or organisation on a side). Coded and expected events are compared at country level: the
-//! first three characters of source and target and the two-digit CAMEO root, as a multiset of
-//! `(source, target, root)` triples per sentence. The report gives precision, recall and F1 over
+//! first three characters of source and target and the two-digit CAMEO root: the gold's
+//! `(source, target, root)` triples of a record (a multiset, as written) against the set of
+//! distinct triples coded in it — a gold record lists each triple once, however many of its
+//! sentences tell it. The report gives precision, recall and F1 over
 //! triples, the same over each field alone, and — over the sentences where both sides have
 //! events — how often the paired events agree on source, target and root.
 //!
@@ -498,13 +500,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ..Default::default()
         };
         // The pipeline drops events without a country or organisation, as `demarche code`
-        // does by default.
-        let coded: Vec<Triple> = pipeline
+        // does by default. A record's gold lists each (source, target, root) once, however
+        // many of its sentences tell it, so the coded triples are compared as a set too.
+        let mut coded: Vec<Triple> = pipeline
             .code_document(&doc, fallback)
             .events
             .iter()
             .map(Triple::of_event)
             .collect();
+        coded.sort();
+        coded.dedup();
         let score = score_sentence(&g.events, &coded);
         if args.verbose && (!score.missed.is_empty() || !score.false_positives.is_empty()) {
             println!("{} (line {}): {}", g.id, g.line, g.text);
