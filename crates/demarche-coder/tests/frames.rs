@@ -493,3 +493,18 @@ fn growing_a_relation_is_cooperation_and_its_pledge_an_intent() {
         "#]],
     );
 }
+
+#[test]
+fn gerund_after_a_circumstance_preposition_is_the_subjects_act() {
+    // `[circumstance]` prepositions: "after blaming Moscow" is Moldova's blame, though
+    // "expelled" has an object; "accused Y of arming Z" stays the object's act.
+    check(
+        "Moldova expelled two Russian diplomats after blaming Moscow for a cyberattack. \
+         India accused Pakistan of arming militants in Kashmir.",
+        expect![[r#"
+            s0 MDA -> RUSGOV 161 "expelled" dictionaries/actors/countries.txt:208
+            s0 MDA -> RUS 112 "blaming" dictionaries/verbs/11-disapprove.txt:76
+            s1 IND -> PAK 112 "accused" dictionaries/actors/countries.txt:154
+        "#]],
+    );
+}

@@ -470,10 +470,16 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 }
                 // "accused Y of arming Z", "warned Y against …": a gerund in a PP of a verb
                 // with an object is done by that object; otherwise by the main subject.
+                // After a circumstance preposition ("after blaming Moscow") it is the subject's.
                 let in_pp = sh
                     .parent(drafts[i].top)
                     .and_then(|s| sh.parent(s))
-                    .is_some_and(|pp| sh.cat(pp) == Cat::Pp);
+                    .filter(|&pp| sh.cat(pp) == Cat::Pp)
+                    .is_some_and(|pp| {
+                        sh.children(pp)
+                            .first()
+                            .is_none_or(|&c| !en.is_prep(sh.word(c), Prep::Circumstance))
+                    });
                 let patient = drafts[j].args.iter().find(|a| a.role == Role::Patient);
                 let (a, via) = match (in_pp, patient) {
                     (true, Some(p)) => (p, Via::Controller),

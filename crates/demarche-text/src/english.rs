@@ -114,6 +114,9 @@ pub enum Prep {
     Pair,
     /// Its object is what a partitive noun counts ("a barrage of missiles").
     Counted,
+    /// A gerund after it is done by the clause's subject, not its object ("expelled two
+    /// diplomats after blaming Moscow").
+    Circumstance,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -354,6 +357,7 @@ impl English {
                 "comitative" => Prep::Comitative,
                 "pair" => Prep::Pair,
                 "counted" => Prep::Counted,
+                "circumstance" => Prep::Circumstance,
                 _ => Prep::Infinitive,
             };
             en.prep.extend(words.split_whitespace().map(|w| (w, role)));
