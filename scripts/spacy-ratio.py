@@ -169,9 +169,11 @@ def first_with_events(binary, texts, one, out_path, tries=50):
 
 
 def run(args):
+    """Write the corpora, time the rounds, print each round and the medians."""
     binary = Path(args.demarche)
     if not os.access(binary, os.X_OK):
-        sys.exit(f"{binary}: not an executable demarche binary (build it: cargo build --release -p demarche)")
+        sys.exit(f"{binary}: not an executable demarche binary "
+                 "(build it: cargo build --release -p demarche)")
     if min(args.rounds, args.repeat, args.demarche_repeat) < 1:
         sys.exit("--rounds, --repeat and --demarche-repeat must be at least 1")
     cores = sorted(os.sched_getaffinity(0))
@@ -191,7 +193,8 @@ def run(args):
     worker = [sys.executable, str(Path(__file__).resolve()), "spacy-worker", str(corpus)]
 
     print(f"corpus: {args.corpus}, {len(texts)} texts x {args.repeat} = {records} records for "
-          f"spaCy, x {args.demarche_repeat} again for demarche; cores {cores}; {args.rounds} rounds; start-up run: text {first + 1}")
+          f"spaCy, x {args.demarche_repeat} again for demarche; cores {cores}; {args.rounds} rounds; "
+          f"start-up run: text {first + 1}")
     rows = []
     for r in range(args.rounds):
         order = ["full", "one", "spacy"] if r % 2 == 0 else ["spacy", "one", "full"]
@@ -214,7 +217,8 @@ def run(args):
         s_sent = counts[1] / args.demarche_repeat
         row = {"d_cpu": d_sent / d_cpu, "d_wall": d_sent / d_wall, "s_cpu": s_sent / sp["cpu"],
                "s_wall": s_sent / sp["wall"], "load_cpu": o_cpu, "counts": counts, "spacy": sp}
-        row["ratio_cpu"], row["ratio_wall"] = row["d_cpu"] / row["s_cpu"], row["d_wall"] / row["s_wall"]
+        row["ratio_cpu"] = row["d_cpu"] / row["s_cpu"]
+        row["ratio_wall"] = row["d_wall"] / row["s_wall"]
         rows.append(row)
         print(f"round {r + 1} ({', '.join(order)}): demarche {d_cpu:.3f} s CPU, {d_wall:.3f} s wall "
               f"for {d_sent} sentences (start-up {o_cpu:.3f} s CPU); spaCy {sp['cpu']:.3f} s CPU, "
@@ -236,9 +240,11 @@ def run(args):
           f"tokens; load {sp['load_cpu']:.2f} s CPU")
     print(f"medians of {len(rows)} rounds, load excluded (demarche start-up "
           f"{med['load_cpu'] * 1000:.0f} ms CPU):")
-    print(f"  demarche  {med['d_cpu']:>10,.0f} sentences/s CPU  {med['d_wall']:>10,.0f} sentences/s wall")
-    print(f"  spaCy     {med['s_cpu']:>10,.0f} sentences/s CPU  {med['s_wall']:>10,.0f} sentences/s wall")
-    print(f"  ratio     {med['ratio_cpu']:>10.1f}x CPU time (quoted)  {med['ratio_wall']:>8.1f}x wall time")
+    for name, k in (("demarche", "d"), ("spaCy", "s")):
+        print(f"  {name:8s}  {med[k + '_cpu']:>10,.0f} sentences/s CPU  "
+              f"{med[k + '_wall']:>10,.0f} sentences/s wall")
+    print(f"  ratio     {med['ratio_cpu']:>10.1f}x CPU time (quoted)  "
+          f"{med['ratio_wall']:>8.1f}x wall time")
 
 
 def selftest(binary):
