@@ -508,3 +508,17 @@ fn gerund_after_a_circumstance_preposition_is_the_subjects_act() {
         "#]],
     );
 }
+
+#[test]
+fn object_relative_clause_aims_at_its_antecedent() {
+    // "whom it accused of …": the antecedent fills the object gap, and "it" in the relative
+    // clause is the main clause's subject.
+    check(
+        "The United States imposed sanctions on Rwandan minister James Kabarebe, whom it \
+         accused of coordinating support for the M23.",
+        expect![[r#"
+            s0 USA -> RWAGOV 163 "imposed" dictionaries/actors/countries.txt:263
+            s0 USA -> RWAGOV 112 "accused" dictionaries/verbs/11-disapprove.txt:68
+        "#]],
+    );
+}

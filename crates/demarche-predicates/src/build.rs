@@ -281,6 +281,21 @@ fn relative_antecedent(sh: &Shape<'_>, top: NodeId) -> Option<NodeId> {
     sh.child_before(np, Cat::Np, Some(sbar))
 }
 
+/// The antecedent of an object relative clause ("Kabarebe, whom it accused of …"): the clause
+/// has its own subject, and its wh-phrase is a noun phrase, so the noun phrase it modifies
+/// fills the object gap.
+fn object_relative_antecedent(sh: &Shape<'_>, top: NodeId) -> Option<NodeId> {
+    let s = sh.parent(top).filter(|&p| sh.cat(p) == Cat::S)?;
+    sh.child_before(s, Cat::Np, Some(top))?;
+    let sbar = sh.parent(s).filter(|&p| sh.cat(p) == Cat::Sbar)?;
+    let wh = *sh.children(sbar).first()?;
+    if sh.cat(wh) != Cat::Wh || !sh.tree.label(wh).starts_with("WHNP") {
+        return None;
+    }
+    let np = sh.parent(sbar).filter(|&p| sh.cat(p) == Cat::Np)?;
+    sh.child_before(np, Cat::Np, Some(sbar))
+}
+
 /// Sets `under` for verb predications: the nearest verb predication whose own phrase holds this
 /// one's clause, and the link's kind from that verb's class and the clause's shape.
 fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
@@ -409,10 +424,21 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
             .args
             .iter()
             .any(|a| matches!(a.via, Via::Subject | Via::SharedSubject | Via::Antecedent));
+        let passive = drafts[i].pred.voice == Voice::Passive;
         if has_subject {
+            // "whom it accused of …": the antecedent is the object.
+            if !passive
+                && !has_role(&drafts[i].args, &Role::Patient)
+                && let Some(np) = object_relative_antecedent(sh, drafts[i].top)
+            {
+                drafts[i].args.push(Arg {
+                    role: Role::Patient,
+                    filler: phrase(sh, np),
+                    via: Via::Antecedent,
+                });
+            }
             continue;
         }
-        let passive = drafts[i].pred.voice == Voice::Passive;
         if let Some(np) = relative_antecedent(sh, drafts[i].top) {
             let role = if passive { Role::Patient } else { Role::Agent };
             if !has_role(&drafts[i].args, &role) {

@@ -192,9 +192,10 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
                 .and_then(|l| ctx.tree.span(l)),
         )
         .map(|(a, b)| Span::new(a.start, b.end));
-    // "Pakistan said it would …": the reporter, in its own sentence.
+    // "Pakistan said it would …": the reporter, in its own sentence; so in a relative or
+    // adverbial clause ("sanctioned Kabarebe, whom it accused of …").
     if kind == Anaphor::Thing
-        && let Some((j, Link::Report | Link::Control)) = p.under
+        && let Some((j, Link::Report | Link::Control | Link::Relative | Link::Adjunct)) = p.under
         && let Some(q) = ctx.a.preds.get(j as usize)
         && let Some(agent) = ctx.a.arg(q, &Role::Agent)
         && let Filler::Phrase { lo: alo, .. } = agent.filler
