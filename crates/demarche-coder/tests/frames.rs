@@ -515,10 +515,13 @@ fn object_relative_clause_aims_at_its_antecedent() {
     // clause is the main clause's subject.
     check(
         "The United States imposed sanctions on Rwandan minister James Kabarebe, whom it \
-         accused of coordinating support for the M23.",
+         accused of coordinating support for the M23. Venezuela expelled three Colombian \
+         diplomats it accused of subversive activities.",
         expect![[r#"
             s0 USA -> RWAGOV 163 "imposed" dictionaries/actors/countries.txt:263
             s0 USA -> RWAGOV 112 "accused" dictionaries/verbs/11-disapprove.txt:68
+            s1 VEN -> COLGOV 161 "expelled" dictionaries/actors/countries.txt:77
+            s1 VEN -> COLGOV 112 "accused" dictionaries/verbs/11-disapprove.txt:68
         "#]],
     );
 }

@@ -941,6 +941,16 @@ impl<'a> Grammar<'a> {
             } else if reduced_relative {
                 let vp = self.vp();
                 np = phrase("NP", vec![np, vp]);
+            } else if mode == Mode::Object
+                && t == "PRP"
+                && matches!(w, "it" | "they" | "he" | "she" | "we")
+                && self.t(self.pos + 1) == "VBD"
+                && self.t(self.pos + 2) == "IN"
+            {
+                // A relative clause with no wh-word whose verb has no object of its own:
+                // "expelled three diplomats it accused of spying".
+                let s = self.clause();
+                np = phrase("NP", vec![np, phrase("SBAR", vec![s])]);
             } else if matches!(t, "WDT" | "WP") || (t == "WRB" && matches!(w, "where" | "when")) {
                 let label = if t == "WRB" { "WHADVP" } else { "WHNP" };
                 let wh = phrase(label, vec![self.leaf()]);

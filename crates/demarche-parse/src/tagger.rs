@@ -715,6 +715,10 @@ fn settle_verb(
             if !past {
                 return "VBN";
             }
+            // "diplomats it accused of …": a subject pronoun takes a finite verb.
+            if p == "PRP" && matches!(pw, "it" | "they" | "he" | "she" | "we") {
+                return "VBD";
+            }
             let start = np_start(tags, pj.unwrap_or(0));
             let before = start
                 .checked_sub(1)

@@ -407,6 +407,16 @@ fn regression_act_noun_after_its_means_is_a_noun() {
 }
 
 #[test]
+fn relative_clause_without_a_wh_word() {
+    // "diplomats it accused of …": (PRP it) (VBN accused) was a second object; a subject
+    // pronoun takes a finite verb, and the clause modifies the object.
+    check(
+        "Venezuela expelled three diplomats it accused of spying.",
+        "(ROOT (S (NP (NNP Venezuela)) (VP (VBD expelled) (NP (NP (CD three) (NNS diplomats)) (SBAR (S (NP (PRP it)) (VP (VBD accused) (PP (IN of) (S (VP (VBG spying))))))))) (. .)))",
+    );
+}
+
+#[test]
 fn participle_after_comma_is_a_clause_not_an_appositive() {
     // ", accusing Islamabad of …" was read as an appositive noun phrase of "Pakistan", so the
     // predicate layer saw no accusation (a parser error, not a layer error).

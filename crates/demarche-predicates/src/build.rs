@@ -281,15 +281,17 @@ fn relative_antecedent(sh: &Shape<'_>, top: NodeId) -> Option<NodeId> {
     sh.child_before(np, Cat::Np, Some(sbar))
 }
 
-/// The antecedent of an object relative clause ("Kabarebe, whom it accused of …"): the clause
-/// has its own subject, and its wh-phrase is a noun phrase, so the noun phrase it modifies
-/// fills the object gap.
+/// The antecedent of an object relative clause ("Kabarebe, whom it accused of …", "diplomats it
+/// accused of …"): the clause has its own subject, and its wh-phrase is a noun phrase or
+/// missing, so the noun phrase it modifies fills the object gap.
 fn object_relative_antecedent(sh: &Shape<'_>, top: NodeId) -> Option<NodeId> {
     let s = sh.parent(top).filter(|&p| sh.cat(p) == Cat::S)?;
     sh.child_before(s, Cat::Np, Some(top))?;
     let sbar = sh.parent(s).filter(|&p| sh.cat(p) == Cat::Sbar)?;
-    let wh = *sh.children(sbar).first()?;
-    if sh.cat(wh) != Cat::Wh || !sh.tree.label(wh).starts_with("WHNP") {
+    // A wh-noun phrase ("whom"), or none at all ("diplomats it accused of …").
+    let first = *sh.children(sbar).first()?;
+    let wh_np = sh.cat(first) == Cat::Wh && sh.tree.label(first).starts_with("WHNP");
+    if !(wh_np || first == s) {
         return None;
     }
     let np = sh.parent(sbar).filter(|&p| sh.cat(p) == Cat::Np)?;
