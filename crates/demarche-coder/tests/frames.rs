@@ -525,3 +525,17 @@ fn object_relative_clause_aims_at_its_antecedent() {
         "#]],
     );
 }
+
+#[test]
+fn domestic_source_takes_the_country_of_the_place() {
+    // `domestic`: police with no country act where the verb phrase says ("in Dar es Salaam"),
+    // and a crowd is civilians.
+    check(
+        "Police fired tear gas at protesters in Dar es Salaam. Kenyan police fired tear gas at \
+         the crowd.",
+        expect![[r#"
+            s0 TZACOP -> TZACVL 175 "fired" dictionaries/agents.txt:16
+            s1 KENCOP -> KENCVL 175 "fired" dictionaries/actors/countries.txt:174
+        "#]],
+    );
+}

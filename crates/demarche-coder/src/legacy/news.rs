@@ -278,6 +278,16 @@ pub(super) fn place_country<'a>(
     })
 }
 
+/// With `domestic`: the code a country-less domestic source (`---COP`: "police fired tear gas
+/// at protesters in Dar es Salaam") takes from the place its verb phrase names — police,
+/// courts and crowds act in their own country.
+pub(super) fn localise_source(policy: &Policy, place: Option<&str>, sc: &str) -> Option<String> {
+    if sc.len() <= 3 || !sc.starts_with("---") || !policy.is_domestic(sc) {
+        return None;
+    }
+    Some(format!("{}{}", place?, sc.get(3..)?))
+}
+
 /// With `domestic`: the code a country-less agent target `tc` (`---GOV`) takes from source
 /// code `sc`: the place's country when the verb phrase names one, else the source's country
 /// when the source is domestic (police, courts, opposition, students, workers, civilians:

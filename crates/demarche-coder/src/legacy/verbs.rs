@@ -262,6 +262,12 @@ impl Coder<'_> {
             let (Some(sc), Some(tc)) = (sn.codes.get(a), tn.codes.get(b)) else {
                 return;
             };
+            let local_src = if forward && opts.domestic() {
+                news::localise_source(policy, place, sc)
+            } else {
+                None
+            };
+            let sc = local_src.as_ref().unwrap_or(sc);
             let local = if forward { localise(sc, tc) } else { None };
             let tc = local.as_ref().unwrap_or(tc);
             if sc == tc || (opts.require_dyad && (sc == "---" || tc == "---")) {
