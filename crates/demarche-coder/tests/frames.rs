@@ -539,3 +539,18 @@ fn domestic_source_takes_the_country_of_the_place() {
         "#]],
     );
 }
+
+#[test]
+fn talks_hosted_between_a_pair_are_the_pairs_talks() {
+    // Rule `brokered`: the host's 044 to each side, and the pair's own talks (the noun's joint
+    // frame) both ways.
+    check(
+        "Saudi Arabia hosted talks between Russian and U.S. officials in Riyadh.",
+        expect![[r#"
+            s0 SAU -> RUS 044 "hosted" dictionaries/actors/countries.txt:260
+            s0 SAU -> USAGOV 044 "hosted" dictionaries/actors/countries.txt:273
+            s0 RUS -> USAGOV 040 "hosted talks" dictionaries/frames/04-consult.txt:22
+            s0 USAGOV -> RUS 040 "hosted talks" dictionaries/frames/04-consult.txt:22
+        "#]],
+    );
+}

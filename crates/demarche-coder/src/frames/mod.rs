@@ -23,7 +23,7 @@
 //!   `with` actor that is not the target acts too; pronouns, pairs, "the group" and definite
 //!   descriptions resolve within the sentence, then through the [`Discourse`].
 //! - `joint`: a joint frame codes both ways; a compound agent with no target, between its
-//!   members. `mutual`: so does a verb whose code `policy.txt` lists as `mutual` ("met").
+//!   members. `brokered`: talks a third party hosts between a pair are the pair's talks too. `mutual`: so does a verb whose code `policy.txt` lists as `mutual` ("met").
 //! - `merge`: where the pattern coder coded the same verb, its event stands (its target is
 //!   kept), except a passive it read backwards; the layer adds the same act between other
 //!   partners there, and elsewhere its own events; one event per dyad and root.
@@ -266,6 +266,9 @@ pub(crate) fn code_predications(
             let ev = coded_event(coder, rule, (sc, ss), (tc, ts), code, span, true);
             place(events, slot, ev);
             reported.extend(report_span(&ctx, p));
+        }
+        if !joint {
+            brokered(&ctx, p, mode, span, events, legacy);
         }
     }
     consequences(&ctx, events, legacy, &mut reported);
@@ -537,6 +540,58 @@ fn between_pair(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Op
     }
     let x = pair_arg(ctx, p)?;
     sides::side(ctx, p, &x.filler).filter(|s| s.codes.len() > 1)
+}
+
+/// Rule `brokered`: talks that a third party hosts, brokers or mediates between a pair
+/// ("Saudi Arabia hosted talks between Russian and U.S. officials") are the pair's own talks
+/// too: the noun's joint frame (the one with no support verb) codes among the pair.
+fn brokered(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    mode: Mode,
+    span: Option<Span>,
+    events: &mut Vec<CodedEvent>,
+    legacy: usize,
+) {
+    if p.kind != PredKind::Noun {
+        return;
+    }
+    let Some(f) = ctx.coder_frames.frame_for(p.noun, None).filter(|f| f.joint) else {
+        return;
+    };
+    let code = match mode {
+        Mode::Intent => ctx.policy.intent_code(&f.code),
+        Mode::Asserted => f.code.as_str(),
+    };
+    if mode == Mode::Intent && code == f.code {
+        return;
+    }
+    let Some(pair) = pair_arg(ctx, p)
+        .and_then(|x| sides::side(ctx, p, &x.filler))
+        .filter(|s| s.codes.len() > 1)
+    else {
+        return;
+    };
+    for x in &pair.codes {
+        for y in &pair.codes {
+            if country(x) == country(y) {
+                continue;
+            }
+            let Some(slot) = merge_slot(events, legacy, (x, y, code), span, false) else {
+                continue;
+            };
+            let ev = coded_event(
+                ctx.coder,
+                &f.origin,
+                (x, &pair),
+                (y, &pair),
+                code,
+                span,
+                true,
+            );
+            place(events, slot, ev);
+        }
+    }
 }
 
 /// A predication's argument that names both sides (`preposition.txt` `[pair]`: "between").
