@@ -554,3 +554,19 @@ fn talks_hosted_between_a_pair_are_the_pairs_talks() {
         "#]],
     );
 }
+
+#[test]
+fn verb_phrase_coordinated_after_the_last_comma_is_coded() {
+    // News reading: ", and recalled its ambassador" is a predicate, not a trailing aside that
+    // PETRARCH's comma rule deletes; after a reported clause it is the reporter's act.
+    check(
+        "Somalia accused Ethiopia of violating its sovereignty, and recalled its ambassador from \
+         Addis Ababa. The Houthis said Israeli strikes had killed a minister, and vowed to \
+         retaliate against Israel.",
+        expect![[r#"
+            s0 SOM -> ETH 112 "accused" dictionaries/actors/countries.txt:105
+            s0 SOM -> ETH 161 "recalled" dictionaries/actors/countries.txt:105
+            s1 YEMREB -> ISR 138 "vowed" dictionaries/actors/armed_groups.txt:41
+        "#]],
+    );
+}

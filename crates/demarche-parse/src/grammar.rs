@@ -149,6 +149,8 @@ pub(crate) struct Grammar<'a> {
     in_list: usize,
     /// Whether each token starts with a capital letter.
     caps: &'a [bool],
+    /// Inside a clause reported by a reporting verb: ", and <verb>" ends it, for the reporter.
+    reported: usize,
 }
 
 impl<'a> Grammar<'a> {
@@ -160,6 +162,7 @@ impl<'a> Grammar<'a> {
             depth: 0,
             in_list: 0,
             caps,
+            reported: 0,
         }
     }
 
@@ -565,6 +568,8 @@ impl<'a> Grammar<'a> {
                 && self.t(j + 1) == "CC"
                 && self.verb_follows(j + 2)
                 && !self.clause_follows(j + 2)
+                // "X said Y had struck Z, and vowed to …": the reporter's second act.
+                && self.reported == 0
             {
                 parts.push(self.leaf());
                 parts.push(self.leaf());
@@ -711,7 +716,9 @@ impl<'a> Grammar<'a> {
                     self.object(kids, reporting, &mut objects);
                 }
                 "IN" if w == "that" => {
+                    self.reported += usize::from(reporting);
                     let s = self.sbar();
+                    self.reported -= usize::from(reporting);
                     kids.push(s);
                 }
                 "IN" if is_subordinator(w) && self.clause_follows(self.pos + 1) => {
@@ -793,7 +800,9 @@ impl<'a> Grammar<'a> {
     fn object(&mut self, kids: &mut Vec<Node>, reporting: bool, objects: &mut usize) {
         let j = self.pos;
         if (reporting || self.t(j) == "PRP" && *objects == 0) && self.clause_follows(j) {
+            self.reported += usize::from(reporting);
             let s = self.clause();
+            self.reported -= usize::from(reporting);
             kids.push(phrase("SBAR", vec![s]));
             return;
         }

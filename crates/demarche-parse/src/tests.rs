@@ -407,6 +407,16 @@ fn regression_act_noun_after_its_means_is_a_noun() {
 }
 
 #[test]
+fn comma_and_verb_after_a_reported_clause_is_the_reporters() {
+    // "X said Y had killed Z, and vowed to …": the second verb phrase coordinates with "said",
+    // not inside the reported clause (whose subject would then have vowed).
+    check(
+        "The Houthis said Israeli strikes had killed a minister, and vowed to retaliate.",
+        "(ROOT (S (NP (DT The) (NNP Houthis)) (VP (VP (VBD said) (SBAR (S (NP (JJ Israeli) (NNS strikes)) (VP (VBD had) (VP (VBN killed) (NP (DT a) (NN minister))))))) (, ,) (CC and) (VP (VBD vowed) (S (VP (TO to) (VP (VB retaliate)))))) (. .)))",
+    );
+}
+
+#[test]
 fn relative_clause_without_a_wh_word() {
     // "diplomats it accused of …": (PRP it) (VBN accused) was a second object; a subject
     // pronoun takes a finite verb, and the clause modifies the object.
