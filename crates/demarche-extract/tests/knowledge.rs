@@ -538,8 +538,13 @@ fn floor(what: &str, value: f64, min: f64) {
 
 #[test]
 fn knowledge_on_the_development_articles() {
-    let docs = load("dev.jsonl");
+    let mut docs = load("dev.jsonl");
     assert_eq!(docs.len(), 8);
+    // The wire-shaped articles added later, also printed on their own.
+    let wire = load("dev-wire.jsonl");
+    assert_eq!(wire.len(), 4);
+    println!("{}", score(&wire, None).report("dev-wire"));
+    docs.extend(wire);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
