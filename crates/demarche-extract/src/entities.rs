@@ -560,6 +560,24 @@ fn classify_as(
         out.push(Part::Place { start, end });
         return;
     }
+    // A nationality of several words ("South Korean authorities") is no name.
+    if end - start > 1 && lexicon::nationality(whole).is_some() {
+        out.push(Part::Other);
+        return;
+    }
+    // "Ambassador to Manila Huang Zhiming": the place that completes a title before the run
+    // is no part of the name after it.
+    if end - start >= 3
+        && place_complement(text, toks, start)
+        && (lexicon::place(word(text, &toks[start])).is_some() || ctx.is_place(text, toks, start, start + 1))
+    {
+        out.push(Part::Place {
+            start,
+            end: start + 1,
+        });
+        classify_as(text, toks, start + 1, end, ctx, persons, out);
+        return;
+    }
     // "Kherson Oblast", "Kharkiv Region": a place and its region word.
     if end - start >= 2
         && toks
@@ -715,6 +733,13 @@ fn classify_as(
     if clean {
         out.push(Part::Person { start: s, end });
     }
+}
+
+/// Whether the run starting at token `start` follows a title and its "to" or "for"
+/// ("Ambassador to", "Envoy for"), so that its first word completes the title.
+fn place_complement(text: &str, toks: &[Tok], start: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    start >= 2 && matches!(w(start - 1), "to" | "for") && is_role_word(w(start - 2))
 }
 
 fn is_role_word(w: &str) -> bool {
