@@ -569,7 +569,8 @@ fn classify_as(
     // is no part of the name after it.
     if end - start >= 3
         && place_complement(text, toks, start)
-        && (lexicon::place(word(text, &toks[start])).is_some() || ctx.is_place(text, toks, start, start + 1))
+        && (lexicon::place(word(text, &toks[start])).is_some()
+            || ctx.is_place(text, toks, start, start + 1))
     {
         out.push(Part::Place {
             start,
@@ -720,7 +721,8 @@ fn classify_as(
             return;
         }
     }
-    if !persons {
+    if !persons || after_place_preposition(text, toks, s, end) || noun_modifier(text, toks, s, end)
+    {
         return;
     }
     // A person's name: no word of it is a function word, a role or an organisation word.
@@ -733,6 +735,37 @@ fn classify_as(
     if clean {
         out.push(Part::Person { start: s, end });
     }
+}
+
+/// Whether the run `toks[start..end]` follows a preposition of place ("in Deir al-Balah",
+/// "through Kerem Shalom") and is no possessive owner ("in Xi's speech"): a place the gazetteer
+/// lacks, not a person.
+fn after_place_preposition(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let before = start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .map_or("", |t| word(text, t));
+    let owner = toks
+        .get(end)
+        .is_some_and(|t| t.kind == TokenKind::Possessive);
+    matches!(
+        before,
+        "in" | "near" | "through" | "outside" | "inside" | "across"
+    ) && !owner
+}
+
+/// Whether the one-word run `toks[start..end]` stands between "the" and a lower-case word
+/// ("the Eastport shipping association", "the Biden administration"): it modifies that noun
+/// and names no new person.
+fn noun_modifier(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let the = start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| word(text, t).eq_ignore_ascii_case("the"));
+    let lower_next = toks.get(end).is_some_and(|t| {
+        t.kind == TokenKind::Word && word(text, t).starts_with(char::is_lowercase)
+    });
+    end - start == 1 && the && lower_next
 }
 
 /// Whether the run starting at token `start` follows a title and its "to" or "for"
@@ -1481,6 +1514,36 @@ mod tests {
                 Some("Eastport Harbour Authority"),
                 None,
                 &["Anna Lind"],
+            )],
+        );
+    }
+
+    #[test]
+    fn regression_words_in_ing_inside_an_apposition() {
+        check_persons(
+            "Anna Lind, a member of the Eastport shipping association, arrived.",
+            &[(
+                "Anna Lind",
+                Some("member"),
+                Some("Eastport shipping association"),
+                None,
+                &["Anna Lind"],
+            )],
+        );
+    }
+
+    #[test]
+    fn runs_that_name_no_person() {
+        // Buildings, a nationality of two words, a place after a place preposition that the
+        // gazetteer lacks, the place completing a title.
+        check_persons(
+            "Strikes hit the Omar Saleh School and the Al-Huda Mosque near Beit Qamar. South Korean officials left. Ambassador to Manila Lin Wei arrived.",
+            &[(
+                "Lin Wei",
+                Some("Ambassador to Manila"),
+                None,
+                None,
+                &["Lin Wei"],
             )],
         );
     }

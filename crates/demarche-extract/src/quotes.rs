@@ -240,6 +240,62 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     Some(Np { s, e, entity })
 }
 
+/// The person named between the commas at tokens `open` and `comma`, after titles and ranks
+/// only ("Vice Adm. Omar Saleh", "Omar Saleh").
+fn apposed_person(
+    text: &str,
+    toks: &[Tok],
+    open: usize,
+    comma: usize,
+    entities: &Entities,
+) -> Option<Np> {
+    let (span, r) = entities
+        .ending_at(toks.get(comma.checked_sub(1)?)?.span.end)
+        .filter(|(_, r)| matches!(r, EntityRef::Person(_)))?;
+    let s = toks.iter().position(|t| t.span.start == span.start)?;
+    let titled = (open + 1..s).all(|k| {
+        let x = toks.get(k).map_or("", |t| word(text, t));
+        has(Class::Rank, x)
+            || has(Class::Honorific, x)
+            || has(Class::Role, x)
+            || has(Class::RoleModifier, x)
+    });
+    (s > open && titled).then_some(Np {
+        s,
+        e: comma,
+        entity: Some((span, r)),
+    })
+}
+
+/// An inverted subject that opens with an organisation and goes on to a person's title and
+/// name ("said U.N. deputy spokesman Tomas Rinaldi"): the person, when one ends the phrase
+/// before the next comma or the sentence's end.
+fn inverted_person(toks: &[Tok], np: Np, entities: &Entities) -> Np {
+    if matches!(np.entity, Some((_, EntityRef::Person(_)))) {
+        return np;
+    }
+    let mut e = np.e;
+    while e < toks.len() && e - np.s < 12 && toks.get(e).is_some_and(|t| t.kind != TokenKind::Punct)
+    {
+        e += 1;
+    }
+    let person = toks
+        .get(e.wrapping_sub(1))
+        .and_then(|last| entities.ending_at(last.span.end))
+        .filter(|(_, r)| matches!(r, EntityRef::Person(_)));
+    match person {
+        Some((span, r)) if e > np.e => match toks.iter().position(|t| t.span.start == span.start) {
+            Some(s) => Np {
+                s,
+                e,
+                entity: Some((span, r)),
+            },
+            None => np,
+        },
+        _ => np,
+    }
+}
+
 /// The end of a subject before a time adjunct that ends at token `e` ("China on Monday urged",
 /// "Zhao on March 3 said"): `e` moved before "on" and its weekday or date, else `e`.
 fn before_time_adjunct(text: &str, toks: &[Tok], e: usize) -> usize {
@@ -302,23 +358,20 @@ fn appositive_subject(
         || toks
             .get(open + 2)
             .is_some_and(|t| t.kind == TokenKind::Possessive);
-    if !describes && open > 0 {
-        // "The ministry's spokesman, Lin Wei, said": a person named between the two commas,
-        // in apposition to a description before them.
-        let (span, r) = entities
-            .starting_at(first_tok.span.start)
-            .filter(|(_, r)| matches!(r, EntityRef::Person(_)))?;
-        let ends_at_comma = toks
-            .get(comma.checked_sub(1)?)
-            .is_some_and(|t| t.span.end == span.end);
-        return ends_at_comma.then_some((
-            Np {
-                s: open + 1,
-                e: comma,
-                entity: Some((span, r)),
-            },
-            None,
-        ));
+    // "The ministry's spokesman, Lin Wei, said", "Israel's army chief, Lt. Gen. Avi Shemesh,
+    // told": a person named right before the second comma, in apposition to a description
+    // (no person's name) before the first.
+    let named_before = open
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .and_then(|t| entities.ending_at(t.span.end))
+        .is_some_and(|(_, r)| matches!(r, EntityRef::Person(_)));
+    if !citing
+        && !named_before
+        && open > 0
+        && let Some(np) = apposed_person(text, toks, open, comma, entities)
+    {
+        return Some((np, None));
     }
     if !describes || open == 0 {
         return None;
@@ -446,6 +499,7 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
             && let Some(np) = toks
                 .get(v + 1)
                 .and_then(|_| np_after(text, toks, v + 1, entities))
+                .map(|np| inverted_person(toks, np, entities))
                 .filter(|np| np.entity.is_some())
         {
             out.push(Found {
@@ -459,7 +513,14 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
             continue;
         }
         let mut cited_before = None;
-        let subject = if v > 0 && w(v - 1) == "," {
+        // "Karim Haddad, 54, said": an age between the name and the verb.
+        let aged = v >= 3
+            && w(v - 1) == ","
+            && w(v - 3) == ","
+            && w(v - 2).bytes().all(|b| b.is_ascii_digit());
+        let subject = if aged {
+            subject_before(text, toks, v - 3, entities)
+        } else if v > 0 && w(v - 1) == "," {
             appositive_subject(text, toks, v - 1, entities).map(|(np, c)| {
                 cited_before = c;
                 np
@@ -1060,7 +1121,13 @@ pub fn find_quotations(
 /// Whether the direct quotation `d` goes on from the one at `prev`, which closed in sentence
 /// `close`: `d` opens the next sentence, in the same paragraph, with only the rest of the
 /// earlier sentence's attribution between them.
-fn continues(text: &str, sentences: &[SentenceTokens], close: usize, prev: Span, d: &Direct) -> bool {
+fn continues(
+    text: &str,
+    sentences: &[SentenceTokens],
+    close: usize,
+    prev: Span,
+    d: &Direct,
+) -> bool {
     let opens_sentence = sentences.get(d.open).is_some_and(|st| {
         text.get(st.span.start..d.inner.start)
             .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || "\"“".contains(c)))
@@ -1240,6 +1307,57 @@ mod tests {
                 "We will keep the harbour open",
             )],
         );
+    }
+
+    #[test]
+    fn continued_quotations_keep_their_speaker_within_the_paragraph() {
+        check(
+            "\"The port stays open,\" Anna Lind said. \"Ships may dock at night.\"",
+            &[
+                (Direct, "Anna Lind", "said", &[], "The port stays open"),
+                (Direct, "Anna Lind", "said", &[], "Ships may dock at night"),
+            ],
+        );
+        // A new paragraph is no continuation.
+        check(
+            "\"The port stays open,\" Anna Lind said.\n\n\"Ships may dock at night and leave at dawn.\"",
+            &[(Direct, "Anna Lind", "said", &[], "The port stays open")],
+        );
+    }
+
+    #[test]
+    fn relative_aged_time_adjunct_and_apposed_name_subjects() {
+        check(
+            "The envoy met Anna Lind, who said on Monday that the port \"will stay open\".",
+            &[(Direct, "Anna Lind", "said", &[], "will stay open")],
+        );
+        check(
+            "Norland on Monday said the port would stay open.",
+            &[(Indirect, "Norland", "said", &[], "the port would stay open")],
+        );
+        check(
+            "\"It shook the walls,\" baker Omar Saleh, 41, said.",
+            &[(Direct, "Omar Saleh", "said", &[], "It shook the walls")],
+        );
+        check(
+            "The navy's chief, Vice Adm. Omar Saleh, said the port would stay open.",
+            &[(
+                Indirect,
+                "Omar Saleh",
+                "said",
+                &[],
+                "the port would stay open",
+            )],
+        );
+        check(
+            "\"The port stays open,\" said U.N. spokesman Omar Saleh.",
+            &[(Direct, "Omar Saleh", "said", &[], "The port stays open")],
+        );
+    }
+
+    #[test]
+    fn an_object_and_its_infinitive_are_no_reported_words() {
+        check("Anna Lind urged the allies to send more ships.", &[]);
     }
 
     #[test]

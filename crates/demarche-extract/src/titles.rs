@@ -74,8 +74,9 @@ fn is_lower_premodifier(w: &str) -> bool {
         && !w.ends_with("ly")
 }
 
-/// A capitalised word that names the domain of a capitalised office before it ("Infrastructure"
-/// in "Infrastructure Minister"): a plain word that is no nationality, place, organisation,
+/// A capitalised word that names the domain of a capitalised office right after it
+/// ("Infrastructure" in "Infrastructure Minister"; not "Northland" in "Northland Prime
+/// Minister", which is a place the gazetteer may lack): a plain word that is no nationality, place, organisation,
 /// rank, form of address, acronym or function word.
 fn is_office_domain(w: &str) -> bool {
     is_cap(w)
@@ -362,7 +363,7 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
         let joins = if head_cap {
             is_role(p)
                 || has(Class::RoleModifier, p) && is_cap(p)
-                || is_office_domain(p)
+                || (os == r && is_office_domain(p))
                 || has(Class::OrgDomain, p) && is_cap(p) && p != "the" && p != "of"
                 || p == "and" && (is_role(before_p) || has(Class::RoleModifier, before_p))
                 || has(Class::OrgHead, p) && is_cap(p) && is_role(before_p)
@@ -474,6 +475,21 @@ mod tests {
         assert_eq!(
             title_of("said Mines and Energy Minister Ana Prado", "Ana"),
             (s("Mines and Energy Minister"), None, None)
+        );
+        // The domain of an office right before it; a place the gazetteer lacks two words
+        // before it is none ("Northland Prime Minister").
+        assert_eq!(
+            title_of("said Polish Fisheries Minister Ana Prado", "Ana"),
+            (s("Fisheries Minister"), None, Some("POL"))
+        );
+        assert_eq!(
+            title_of("said Northland Prime Minister Ana Prado", "Ana"),
+            (s("Prime Minister"), None, None)
+        );
+        // "to" and a capitalised complement after an office.
+        assert_eq!(
+            title_of("said Chinese Ambassador to Manila Ana Prado", "Ana"),
+            (s("Ambassador to Manila"), None, Some("CHN"))
         );
     }
 
