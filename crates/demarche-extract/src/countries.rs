@@ -16,6 +16,7 @@
 //! before), which drifted from the dictionaries.
 
 use crate::lexicon::PlaceKind;
+use demarche_dict::lookup::WordHasher;
 use demarche_geo::{Gazetteer, Kind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -47,8 +48,8 @@ pub enum NameKind {
 
 struct Table {
     countries: Vec<Country>,
-    places: HashMap<&'static str, (usize, PlaceKind)>,
-    nationalities: HashMap<&'static str, usize>,
+    places: HashMap<&'static str, (usize, PlaceKind), WordHasher>,
+    nationalities: HashMap<&'static str, usize, WordHasher>,
 }
 
 /// Whether a name is written as an abbreviation: no lower-case letter ("PRC", "U.S.").
@@ -92,8 +93,8 @@ fn table() -> &'static Table {
         let g = Gazetteer::get();
         let mut t = Table {
             countries: Vec::new(),
-            places: HashMap::new(),
-            nationalities: HashMap::new(),
+            places: HashMap::default(),
+            nationalities: HashMap::default(),
         };
         let content = demarche_dict::native::default_source(COUNTRY_FILE).unwrap_or("");
         let mut by_code: HashMap<&'static str, usize> = HashMap::new();

@@ -9,6 +9,7 @@
 //! Lookups go through hash maps built once (`OnceLock`); nothing here is iterated into output,
 //! so the maps' order does not matter.
 
+use demarche_dict::lookup::WordHasher;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -260,26 +261,31 @@ pub fn month_number(word: &str) -> Option<u32> {
     demarche_text::english::words().month(word)
 }
 
+/// The lexicon's maps: word keys, built once and only read, hashed by the dictionaries'
+/// word hasher (SipHash's protection against flooding is not needed here; its cost showed in
+/// profiles).
+type Map<K, V> = HashMap<K, V, WordHasher>;
+
 struct Index {
-    classes: HashMap<&'static str, u32>,
+    classes: Map<&'static str, u32>,
     /// Lemma and regular forms (not gerunds) → bits of [`VerbClass`].
-    verb_forms: HashMap<String, u8>,
-    known_orgs: std::collections::HashSet<&'static str>,
-    currency_before: HashMap<&'static str, &'static str>,
-    currency_after: HashMap<&'static str, &'static str>,
-    scale: HashMap<&'static str, u32>,
+    verb_forms: Map<String, u8>,
+    known_orgs: std::collections::HashSet<&'static str, WordHasher>,
+    currency_before: Map<&'static str, &'static str>,
+    currency_after: Map<&'static str, &'static str>,
+    scale: Map<&'static str, u32>,
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut idx = Index {
-            classes: HashMap::new(),
-            verb_forms: HashMap::new(),
+            classes: Map::default(),
+            verb_forms: Map::default(),
             known_orgs: Default::default(),
-            currency_before: HashMap::new(),
-            currency_after: HashMap::new(),
-            scale: HashMap::new(),
+            currency_before: Map::default(),
+            currency_after: Map::default(),
+            scale: Map::default(),
         };
         for (section, line) in sections(NAMES)
             .chain(sections(SPEECH))
