@@ -1535,9 +1535,9 @@ mod tests {
     #[test]
     fn runs_that_name_no_person() {
         // Buildings, a nationality of two words, a place after a place preposition that the
-        // gazetteer lacks, the place completing a title.
+        // gazetteer lacks, the place completing a title, a storm, a role in the plural.
         check_persons(
-            "Strikes hit the Omar Saleh School and the Al-Huda Mosque near Beit Qamar. South Korean officials left. Ambassador to Manila Lin Wei arrived.",
+            "Strikes hit the Omar Saleh School and the Al-Huda Mosque near Beit Qamar. South Korean officials left. Ambassador to Manila Lin Wei arrived. Typhoon Omar hit the coast. Witnesses said the coast was flooded.",
             &[(
                 "Lin Wei",
                 Some("Ambassador to Manila"),

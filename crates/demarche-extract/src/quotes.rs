@@ -488,7 +488,12 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
         // Negated or infinitive: "did not respond", "declined to comment".
         let negated = (v.saturating_sub(2)..v)
             .any(|k| matches!(w(k).to_lowercase().as_str(), "not" | "n't" | "never" | "to"));
-        if negated {
+        // After a modal: words not (yet) said ("whether Moscow would respond").
+        let modal = v > 0
+            && demarche_text::english::get()
+                .modal(&w(v - 1).to_lowercase())
+                .is_some();
+        if negated || modal {
             continue;
         }
         // Inverted: "…, said Zhao Lijian."
@@ -1358,6 +1363,14 @@ mod tests {
     #[test]
     fn an_object_and_its_infinitive_are_no_reported_words() {
         check("Anna Lind urged the allies to send more ships.", &[]);
+    }
+
+    #[test]
+    fn speech_after_a_modal_is_no_attribution() {
+        check(
+            "Asked whether Norland would respond, Anna Lind said: \"Of course.\"",
+            &[(Direct, "Anna Lind", "said", &[], "Of course")],
+        );
     }
 
     #[test]

@@ -46,11 +46,13 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A role word, also in the plural ("ministers", "chiefs").
+/// A role word, also in the plural ("ministers", "chiefs", "witnesses").
 pub fn is_role(w: &str) -> bool {
     has(Class::Role, w)
         || w.strip_suffix('s')
             .is_some_and(|s| s.len() > 2 && has(Class::Role, s))
+        || w.strip_suffix("es")
+            .is_some_and(|s| s.len() > 2 && s.ends_with(['s', 'x', 'h']) && has(Class::Role, s))
 }
 
 /// A role word in the plural only ("ministers"): a title shared by the names after it.
