@@ -599,3 +599,25 @@ fn regression_unicode_space_before_the_code_panicked() {
         vec![(words(&["HAILED"]), "051".into())]
     );
 }
+
+#[test]
+fn fixed_code_names_keep_the_written_case_and_skip_person_blocks() {
+    let content = "# countries\nCHN = China | People's Republic of China | PRC   # note\n\
+                   Vladimir Putin | Putin\n    2012-05-07..  RUSGOV  President of Russia\n\
+                   USA = United States |  | US\n";
+    let lines = demarche_dict::native::fixed_code_names(content);
+    assert_eq!(
+        lines,
+        vec![
+            ("CHN", vec!["China", "People's Republic of China", "PRC"]),
+            ("USA", vec!["United States", "US"]),
+        ]
+    );
+    // The built-in country file is there by its path, and its first line reads.
+    let countries = demarche_dict::native::default_source("actors/countries.txt").unwrap();
+    assert_eq!(
+        demarche_dict::native::fixed_code_names(countries)[0].0,
+        "AFG"
+    );
+    assert!(demarche_dict::native::default_source("actors/nowhere.txt").is_none());
+}

@@ -851,6 +851,14 @@ mod tests {
         );
         // A number word must count something.
         check("It was one of the largest; the two met.", &[]);
+        // A postnominal adjective or an adverb of time after the noun is no head.
+        check(
+            "Two people familiar with the plans said 20 drones flew overnight.",
+            &[
+                ("Two people", "2", None, "people", None),
+                ("20 drones", "20", None, "drones", None),
+            ],
+        );
     }
 
     #[test]

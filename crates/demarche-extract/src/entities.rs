@@ -560,6 +560,25 @@ fn classify_as(
         out.push(Part::Place { start, end });
         return;
     }
+    // A nationality of several words ("South Korean authorities") is no name.
+    if end - start > 1 && lexicon::nationality(whole).is_some() {
+        out.push(Part::Other);
+        return;
+    }
+    // "Ambassador to Manila Huang Zhiming": the place that completes a title before the run
+    // is no part of the name after it.
+    if end - start >= 3
+        && place_complement(text, toks, start)
+        && (lexicon::place(word(text, &toks[start])).is_some()
+            || ctx.is_place(text, toks, start, start + 1))
+    {
+        out.push(Part::Place {
+            start,
+            end: start + 1,
+        });
+        classify_as(text, toks, start + 1, end, ctx, persons, out);
+        return;
+    }
     // "Kherson Oblast", "Kharkiv Region": a place and its region word.
     if end - start >= 2
         && toks
@@ -702,7 +721,8 @@ fn classify_as(
             return;
         }
     }
-    if !persons {
+    if !persons || after_place_preposition(text, toks, s, end) || noun_modifier(text, toks, s, end)
+    {
         return;
     }
     // A person's name: no word of it is a function word, a role or an organisation word.
@@ -715,6 +735,44 @@ fn classify_as(
     if clean {
         out.push(Part::Person { start: s, end });
     }
+}
+
+/// Whether the run `toks[start..end]` follows a preposition of place ("in Deir al-Balah",
+/// "through Kerem Shalom") and is no possessive owner ("in Xi's speech"): a place the gazetteer
+/// lacks, not a person.
+fn after_place_preposition(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let before = start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .map_or("", |t| word(text, t));
+    let owner = toks
+        .get(end)
+        .is_some_and(|t| t.kind == TokenKind::Possessive);
+    matches!(
+        before,
+        "in" | "near" | "through" | "outside" | "inside" | "across"
+    ) && !owner
+}
+
+/// Whether the one-word run `toks[start..end]` stands between "the" and a lower-case word
+/// ("the Eastport shipping association", "the Biden administration"): it modifies that noun
+/// and names no new person.
+fn noun_modifier(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let the = start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| word(text, t).eq_ignore_ascii_case("the"));
+    let lower_next = toks.get(end).is_some_and(|t| {
+        t.kind == TokenKind::Word && word(text, t).starts_with(char::is_lowercase)
+    });
+    end - start == 1 && the && lower_next
+}
+
+/// Whether the run starting at token `start` follows a title and its "to" or "for"
+/// ("Ambassador to", "Envoy for"), so that its first word completes the title.
+fn place_complement(text: &str, toks: &[Tok], start: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    start >= 2 && matches!(w(start - 1), "to" | "for") && is_role_word(w(start - 2))
 }
 
 fn is_role_word(w: &str) -> bool {
@@ -1456,6 +1514,36 @@ mod tests {
                 Some("Eastport Harbour Authority"),
                 None,
                 &["Anna Lind"],
+            )],
+        );
+    }
+
+    #[test]
+    fn regression_words_in_ing_inside_an_apposition() {
+        check_persons(
+            "Anna Lind, a member of the Eastport shipping association, arrived.",
+            &[(
+                "Anna Lind",
+                Some("member"),
+                Some("Eastport shipping association"),
+                None,
+                &["Anna Lind"],
+            )],
+        );
+    }
+
+    #[test]
+    fn runs_that_name_no_person() {
+        // Buildings, a nationality of two words, a place after a place preposition that the
+        // gazetteer lacks, the place completing a title, a storm, a role in the plural.
+        check_persons(
+            "Strikes hit the Omar Saleh School and the Al-Huda Mosque near Beit Qamar. South Korean officials left. Ambassador to Manila Lin Wei arrived. Typhoon Omar hit the coast. Witnesses said the coast was flooded.",
+            &[(
+                "Lin Wei",
+                Some("Ambassador to Manila"),
+                None,
+                None,
+                &["Lin Wei"],
             )],
         );
     }

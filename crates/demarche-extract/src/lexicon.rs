@@ -1,250 +1,19 @@
-//! The crate's words: the country table (names, adjectives, capitals and codes) and the word
+//! The crate's words: the word
 //! lists of `data/names.txt` (roles, ranks, organisation heads, name particles, what is no
 //! person), `data/speech.txt` (speech, calling and relaying verbs as lemmas, hearers) and
 //! `data/amounts.txt` (currencies, scales, measuring verbs) and `data/time.txt` (words of tense). English closed-class words,
 //! number words, month and weekday names and verb inflection come from
 //! `demarche_text::english`, the project's one home of English words.
 //!
-//! The country table holds facts (ISO 3166 alpha-3 codes, which CAMEO also uses for states, and
-//! the FIPS 10-4 codes that GDELT's knowledge graph writes); the word lists are our own choice.
+//! The country table is the dictionaries' (`crate::countries`); the word lists are our own choice.
 //! Lookups go through hash maps built once (`OnceLock`); nothing here is iterated into output,
 //! so the maps' order does not matter.
-//! The team's full actor dictionary (`dictionaries/actors/`) may replace the country table later.
 
+use demarche_dict::lookup::WordHasher;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// One country: how texts name it, its adjective(s), its capital(s), and its codes.
-#[derive(Debug, Clone, Copy)]
-pub struct Country {
-    /// Canonical English short name.
-    pub name: &'static str,
-    /// Other names the text may use ("United States", "America", "US", "U.S.").
-    pub aliases: &'static [&'static str],
-    /// Nationality adjectives ("Chinese").
-    pub adjectives: &'static [&'static str],
-    /// Capital cities (and seats of government) that stand for the country in news ("Beijing").
-    pub capitals: &'static [&'static str],
-    /// ISO 3166-1 alpha-3, which is also the CAMEO country code.
-    pub iso3: &'static str,
-    /// FIPS 10-4 code, which GDELT's GKG location fields use.
-    pub fips: &'static str,
-}
-
-macro_rules! country {
-    ($name:expr, [$($al:expr),*], [$($adj:expr),*], [$($cap:expr),*], $iso:expr, $fips:expr) => {
-        Country { name: $name, aliases: &[$($al),*], adjectives: &[$($adj),*], capitals: &[$($cap),*], iso3: $iso, fips: $fips }
-    };
-}
-
-pub const COUNTRIES: &[Country] = &[
-    country!(
-        "China",
-        ["People's Republic of China", "PRC", "Mainland China"],
-        ["Chinese"],
-        ["Beijing"],
-        "CHN",
-        "CH"
-    ),
-    country!(
-        "Russia",
-        ["Russian Federation"],
-        ["Russian"],
-        ["Moscow"],
-        "RUS",
-        "RS"
-    ),
-    country!(
-        "United States",
-        [
-            "United States of America",
-            "America",
-            "US",
-            "U.S.",
-            "USA",
-            "U.S.A."
-        ],
-        ["American", "US", "U.S."],
-        ["Washington"],
-        "USA",
-        "US"
-    ),
-    country!(
-        "United Kingdom",
-        ["Britain", "Great Britain", "UK", "U.K."],
-        ["British"],
-        ["London"],
-        "GBR",
-        "UK"
-    ),
-    country!("France", [], ["French"], ["Paris"], "FRA", "FR"),
-    country!("Germany", [], ["German"], ["Berlin"], "DEU", "GM"),
-    country!("Italy", [], ["Italian"], ["Rome"], "ITA", "IT"),
-    country!("Spain", [], ["Spanish"], ["Madrid"], "ESP", "SP"),
-    country!("Japan", [], ["Japanese"], ["Tokyo"], "JPN", "JA"),
-    country!(
-        "South Korea",
-        ["Republic of Korea", "ROK"],
-        ["South Korean"],
-        ["Seoul"],
-        "KOR",
-        "KS"
-    ),
-    country!(
-        "North Korea",
-        ["DPRK"],
-        ["North Korean"],
-        ["Pyongyang"],
-        "PRK",
-        "KN"
-    ),
-    country!("India", [], ["Indian"], ["New Delhi"], "IND", "IN"),
-    country!("Pakistan", [], ["Pakistani"], ["Islamabad"], "PAK", "PK"),
-    country!("Afghanistan", [], ["Afghan"], ["Kabul"], "AFG", "AF"),
-    country!("Iran", [], ["Iranian"], ["Tehran"], "IRN", "IR"),
-    country!("Iraq", [], ["Iraqi"], ["Baghdad"], "IRQ", "IZ"),
-    country!("Syria", [], ["Syrian"], ["Damascus"], "SYR", "SY"),
-    country!(
-        "Israel",
-        [],
-        ["Israeli"],
-        ["Jerusalem", "Tel Aviv"],
-        "ISR",
-        "IS"
-    ),
-    country!(
-        "Turkey",
-        ["Turkiye", "Türkiye"],
-        ["Turkish"],
-        ["Ankara"],
-        "TUR",
-        "TU"
-    ),
-    country!("Saudi Arabia", [], ["Saudi"], ["Riyadh"], "SAU", "SA"),
-    country!("Egypt", [], ["Egyptian"], ["Cairo"], "EGY", "EG"),
-    country!("Ukraine", [], ["Ukrainian"], ["Kyiv", "Kiev"], "UKR", "UP"),
-    country!("Belarus", [], ["Belarusian"], ["Minsk"], "BLR", "BO"),
-    country!("Poland", [], ["Polish"], ["Warsaw"], "POL", "PL"),
-    country!("Canada", [], ["Canadian"], ["Ottawa"], "CAN", "CA"),
-    country!("Mexico", [], ["Mexican"], ["Mexico City"], "MEX", "MX"),
-    country!("Brazil", [], ["Brazilian"], ["Brasilia"], "BRA", "BR"),
-    country!(
-        "Argentina",
-        [],
-        ["Argentine", "Argentinian"],
-        ["Buenos Aires"],
-        "ARG",
-        "AR"
-    ),
-    country!("Venezuela", [], ["Venezuelan"], ["Caracas"], "VEN", "VE"),
-    country!("Cuba", [], ["Cuban"], ["Havana"], "CUB", "CU"),
-    country!("Australia", [], ["Australian"], ["Canberra"], "AUS", "AS"),
-    country!(
-        "New Zealand",
-        [],
-        ["New Zealander"],
-        ["Wellington"],
-        "NZL",
-        "NZ"
-    ),
-    country!("Indonesia", [], ["Indonesian"], ["Jakarta"], "IDN", "ID"),
-    country!(
-        "Vietnam",
-        ["Viet Nam"],
-        ["Vietnamese"],
-        ["Hanoi"],
-        "VNM",
-        "VM"
-    ),
-    country!(
-        "Philippines",
-        [],
-        ["Philippine", "Filipino"],
-        ["Manila"],
-        "PHL",
-        "RP"
-    ),
-    country!("Thailand", [], ["Thai"], ["Bangkok"], "THA", "TH"),
-    country!("Malaysia", [], ["Malaysian"], ["Kuala Lumpur"], "MYS", "MY"),
-    country!("Singapore", [], ["Singaporean"], [], "SGP", "SN"),
-    country!(
-        "Myanmar",
-        ["Burma"],
-        ["Myanmar", "Burmese"],
-        ["Naypyidaw"],
-        "MMR",
-        "BM"
-    ),
-    country!("Mongolia", [], ["Mongolian"], ["Ulaanbaatar"], "MNG", "MG"),
-    country!(
-        "Kazakhstan",
-        [],
-        ["Kazakh"],
-        ["Astana", "Nur-Sultan"],
-        "KAZ",
-        "KZ"
-    ),
-    country!("Nigeria", [], ["Nigerian"], ["Abuja"], "NGA", "NI"),
-    country!(
-        "South Africa",
-        [],
-        ["South African"],
-        ["Pretoria"],
-        "ZAF",
-        "SF"
-    ),
-    country!("Ethiopia", [], ["Ethiopian"], ["Addis Ababa"], "ETH", "ET"),
-    country!("Kenya", [], ["Kenyan"], ["Nairobi"], "KEN", "KE"),
-    country!("Sudan", [], ["Sudanese"], ["Khartoum"], "SDN", "SU"),
-    country!("Libya", [], ["Libyan"], ["Tripoli"], "LBY", "LY"),
-    country!("Algeria", [], ["Algerian"], ["Algiers"], "DZA", "AG"),
-    country!("Morocco", [], ["Moroccan"], ["Rabat"], "MAR", "MO"),
-    country!("Lebanon", [], ["Lebanese"], ["Beirut"], "LBN", "LE"),
-    country!("Jordan", [], ["Jordanian"], ["Amman"], "JOR", "JO"),
-    country!("Yemen", [], ["Yemeni"], ["Sanaa"], "YEM", "YM"),
-    country!("Qatar", [], ["Qatari"], ["Doha"], "QAT", "QA"),
-    country!(
-        "United Arab Emirates",
-        ["UAE"],
-        ["Emirati"],
-        ["Abu Dhabi"],
-        "ARE",
-        "AE"
-    ),
-    country!("Greece", [], ["Greek"], ["Athens"], "GRC", "GR"),
-    country!(
-        "Netherlands",
-        ["Holland"],
-        ["Dutch"],
-        ["Amsterdam", "The Hague"],
-        "NLD",
-        "NL"
-    ),
-    country!("Belgium", [], ["Belgian"], ["Brussels"], "BEL", "BE"),
-    country!("Sweden", [], ["Swedish"], ["Stockholm"], "SWE", "SW"),
-    country!("Norway", [], ["Norwegian"], ["Oslo"], "NOR", "NO"),
-    country!("Finland", [], ["Finnish"], ["Helsinki"], "FIN", "FI"),
-    country!("Serbia", [], ["Serbian"], ["Belgrade"], "SRB", "RI"),
-    country!("Hungary", [], ["Hungarian"], ["Budapest"], "HUN", "HU"),
-    country!("Georgia", [], ["Georgian"], ["Tbilisi"], "GEO", "GG"),
-    country!("Armenia", [], ["Armenian"], ["Yerevan"], "ARM", "AM"),
-    country!("Azerbaijan", [], ["Azerbaijani"], ["Baku"], "AZE", "AJ"),
-    country!("Taiwan", [], ["Taiwanese"], ["Taipei"], "TWN", "TW"),
-];
-
-/// Looks a place name up: a country's name or alias, or a capital city.
-pub fn place(name: &str) -> Option<(&'static Country, PlaceKind)> {
-    let (i, kind) = index().places.get(name)?;
-    COUNTRIES.get(*i).map(|c| (c, *kind))
-}
-
-/// The country whose nationality adjective this is ("Russian" → Russia).
-pub fn nationality(word: &str) -> Option<&'static Country> {
-    index()
-        .nationalities
-        .get(word)
-        .and_then(|i| COUNTRIES.get(*i))
-}
+pub use crate::countries::{nationality, place};
 
 /// What kind of place a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -492,30 +261,31 @@ pub fn month_number(word: &str) -> Option<u32> {
     demarche_text::english::words().month(word)
 }
 
+/// The lexicon's maps: word keys, built once and only read, hashed by the dictionaries'
+/// word hasher (SipHash's protection against flooding is not needed here; its cost showed in
+/// profiles).
+type Map<K, V> = HashMap<K, V, WordHasher>;
+
 struct Index {
-    classes: HashMap<&'static str, u32>,
+    classes: Map<&'static str, u32>,
     /// Lemma and regular forms (not gerunds) → bits of [`VerbClass`].
-    verb_forms: HashMap<String, u8>,
-    known_orgs: std::collections::HashSet<&'static str>,
-    currency_before: HashMap<&'static str, &'static str>,
-    currency_after: HashMap<&'static str, &'static str>,
-    scale: HashMap<&'static str, u32>,
-    places: HashMap<&'static str, (usize, PlaceKind)>,
-    nationalities: HashMap<&'static str, usize>,
+    verb_forms: Map<String, u8>,
+    known_orgs: std::collections::HashSet<&'static str, WordHasher>,
+    currency_before: Map<&'static str, &'static str>,
+    currency_after: Map<&'static str, &'static str>,
+    scale: Map<&'static str, u32>,
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut idx = Index {
-            classes: HashMap::new(),
-            verb_forms: HashMap::new(),
+            classes: Map::default(),
+            verb_forms: Map::default(),
             known_orgs: Default::default(),
-            currency_before: HashMap::new(),
-            currency_after: HashMap::new(),
-            scale: HashMap::new(),
-            places: HashMap::new(),
-            nationalities: HashMap::new(),
+            currency_before: Map::default(),
+            currency_after: Map::default(),
+            scale: Map::default(),
         };
         for (section, line) in sections(NAMES)
             .chain(sections(SPEECH))
@@ -556,21 +326,6 @@ fn index() -> &'static Index {
                 }
             }
         }
-        // Countries first, so that a name that is both a country alias and a capital (none
-        // today) resolves to the country, as `place` promises.
-        for (i, c) in COUNTRIES.iter().enumerate() {
-            for n in std::iter::once(&c.name).chain(c.aliases) {
-                idx.places.entry(*n).or_insert((i, PlaceKind::Country));
-            }
-            for a in c.adjectives {
-                idx.nationalities.entry(*a).or_insert(i);
-            }
-        }
-        for (i, c) in COUNTRIES.iter().enumerate() {
-            for n in c.capitals {
-                idx.places.entry(*n).or_insert((i, PlaceKind::City));
-            }
-        }
         idx
     })
 }
@@ -587,12 +342,6 @@ mod tests {
 
     #[test]
     fn lookups() {
-        assert_eq!(
-            place("Moscow").map(|(c, k)| (c.iso3, k)),
-            Some(("RUS", PlaceKind::City))
-        );
-        assert_eq!(place("China").map(|(c, _)| c.fips), Some("CH"));
-        assert_eq!(nationality("Russian").map(|c| c.iso3), Some("RUS"));
         assert_eq!(month_number("Oct."), Some(10));
         assert_eq!(month_number("May"), Some(5));
         assert_eq!(month_number("Mayday"), None);
@@ -609,10 +358,5 @@ mod tests {
         assert_eq!(currency_after("Euros"), Some("EUR"));
         assert_eq!(scale("bln"), Some(9));
         assert!(is_person_pronoun("She") && !is_person_pronoun("it"));
-        // Every code is the length its standard gives.
-        for c in COUNTRIES {
-            assert_eq!(c.iso3.len(), 3, "{}", c.name);
-            assert_eq!(c.fips.len(), 2, "{}", c.name);
-        }
     }
 }

@@ -28,6 +28,7 @@
 //! ```
 
 mod amounts;
+mod countries;
 mod entities;
 mod geo;
 pub mod gkg;

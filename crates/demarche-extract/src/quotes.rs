@@ -174,6 +174,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     while e > 0 && has(Class::SpeechAdverb, w(e - 1)) {
         e -= 1;
     }
+    e = before_time_adjunct(text, toks, e);
     // "Joint Chiefs of Staff (JCS) said": a bracketed short name after the subject.
     if e >= 3 && w(e - 1) == ")" && w(e - 3) == "(" {
         e -= 3;
@@ -200,7 +201,10 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
             entity: Some((span, r)),
         });
     }
-    if last.kind == TokenKind::Punct || matches!(word(text, last), "who" | "which" | "that") {
+    if word(text, last) == "who" {
+        return relative_subject(text, toks, e - 1, entities);
+    }
+    if last.kind == TokenKind::Punct || matches!(word(text, last), "which" | "that") {
         return None;
     }
     // The noun phrase runs back to a boundary, at most twelve words; "and" joins capitalised
@@ -226,11 +230,108 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
         .filter(not_place)
         .or_else(|| {
             let np_start = toks.get(s).map_or(last.span.start, |t| t.span.start);
-            entities.last_within(Span::new(np_start, last.span.end))
+            // A possessive pronoun inside it names nobody ("his ministry said").
+            entities
+                .last_within(Span::new(np_start, last.span.end))
+                .filter(|(sp, _)| sp.slice(text).is_some_and(is_cap))
         });
     // A subject inside a clause that is not the sentence's main one ("Asked about X, Ma said")
     // starts after the clause's comma already; a subject that is a long clause is no subject.
     Some(Np { s, e, entity })
+}
+
+/// The person named between the commas at tokens `open` and `comma`, after titles and ranks
+/// only ("Vice Adm. Omar Saleh", "Omar Saleh").
+fn apposed_person(
+    text: &str,
+    toks: &[Tok],
+    open: usize,
+    comma: usize,
+    entities: &Entities,
+) -> Option<Np> {
+    let (span, r) = entities
+        .ending_at(toks.get(comma.checked_sub(1)?)?.span.end)
+        .filter(|(_, r)| matches!(r, EntityRef::Person(_)))?;
+    let s = toks.iter().position(|t| t.span.start == span.start)?;
+    let titled = (open + 1..s).all(|k| {
+        let x = toks.get(k).map_or("", |t| word(text, t));
+        has(Class::Rank, x)
+            || has(Class::Honorific, x)
+            || has(Class::Role, x)
+            || has(Class::RoleModifier, x)
+    });
+    (s > open && titled).then_some(Np {
+        s,
+        e: comma,
+        entity: Some((span, r)),
+    })
+}
+
+/// An inverted subject that opens with an organisation and goes on to a person's title and
+/// name ("said U.N. deputy spokesman Tomas Rinaldi"): the person, when one ends the phrase
+/// before the next comma or the sentence's end.
+fn inverted_person(toks: &[Tok], np: Np, entities: &Entities) -> Np {
+    if matches!(np.entity, Some((_, EntityRef::Person(_)))) {
+        return np;
+    }
+    let mut e = np.e;
+    while e < toks.len() && e - np.s < 12 && toks.get(e).is_some_and(|t| t.kind != TokenKind::Punct)
+    {
+        e += 1;
+    }
+    let person = toks
+        .get(e.wrapping_sub(1))
+        .and_then(|last| entities.ending_at(last.span.end))
+        .filter(|(_, r)| matches!(r, EntityRef::Person(_)));
+    match person {
+        Some((span, r)) if e > np.e => match toks.iter().position(|t| t.span.start == span.start) {
+            Some(s) => Np {
+                s,
+                e,
+                entity: Some((span, r)),
+            },
+            None => np,
+        },
+        _ => np,
+    }
+}
+
+/// The end of a subject before a time adjunct that ends at token `e` ("China on Monday urged",
+/// "Zhao on March 3 said"): `e` moved before "on" and its weekday or date, else `e`.
+fn before_time_adjunct(text: &str, toks: &[Tok], e: usize) -> usize {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let en = demarche_text::english::words();
+    let is_day = |k: usize| en.weekday(w(k)).is_some() || en.month(w(k)).is_some();
+    // "on Monday", "on March 3", "on 3 March"
+    for len in [2, 3, 4] {
+        let Some(on) = e.checked_sub(len) else { break };
+        if w(on).eq_ignore_ascii_case("on")
+            && (on + 1..e).any(is_day)
+            && (on + 1..e).all(|k| is_day(k) || w(k).bytes().all(|b| b.is_ascii_digit()))
+        {
+            return on;
+        }
+    }
+    e
+}
+
+/// "Ramon Castillo, who said …": the person named right before the comma that precedes the
+/// relative pronoun at token `who`.
+fn relative_subject(text: &str, toks: &[Tok], who: usize, entities: &Entities) -> Option<Np> {
+    let comma = who.checked_sub(1)?;
+    if word(text, toks.get(comma)?) != "," {
+        return None;
+    }
+    let name_end = toks.get(comma.checked_sub(1)?)?;
+    let (span, r) = entities
+        .ending_at(name_end.span.end)
+        .filter(|(_, r)| matches!(r, EntityRef::Person(_)))?;
+    let s = toks.iter().position(|t| t.span.start == span.start)?;
+    Some(Np {
+        s,
+        e: comma,
+        entity: Some((span, r)),
+    })
 }
 
 /// "Anna Lind, a senior adviser to the government, said …": the subject before an apposition
@@ -257,6 +358,21 @@ fn appositive_subject(
         || toks
             .get(open + 2)
             .is_some_and(|t| t.kind == TokenKind::Possessive);
+    // "The ministry's spokesman, Lin Wei, said", "Israel's army chief, Lt. Gen. Avi Shemesh,
+    // told": a person named right before the second comma, in apposition to a description
+    // (no person's name) before the first.
+    let named_before = open
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .and_then(|t| entities.ending_at(t.span.end))
+        .is_some_and(|(_, r)| matches!(r, EntityRef::Person(_)));
+    if !citing
+        && !named_before
+        && open > 0
+        && let Some(np) = apposed_person(text, toks, open, comma, entities)
+    {
+        return Some((np, None));
+    }
     if !describes || open == 0 {
         return None;
     }
@@ -372,7 +488,12 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
         // Negated or infinitive: "did not respond", "declined to comment".
         let negated = (v.saturating_sub(2)..v)
             .any(|k| matches!(w(k).to_lowercase().as_str(), "not" | "n't" | "never" | "to"));
-        if negated {
+        // After a modal: words not (yet) said ("whether Moscow would respond").
+        let modal = v > 0
+            && demarche_text::english::get()
+                .modal(&w(v - 1).to_lowercase())
+                .is_some();
+        if negated || modal {
             continue;
         }
         // Inverted: "…, said Zhao Lijian."
@@ -383,6 +504,7 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
             && let Some(np) = toks
                 .get(v + 1)
                 .and_then(|_| np_after(text, toks, v + 1, entities))
+                .map(|np| inverted_person(toks, np, entities))
                 .filter(|np| np.entity.is_some())
         {
             out.push(Found {
@@ -396,7 +518,14 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
             continue;
         }
         let mut cited_before = None;
-        let subject = if v > 0 && w(v - 1) == "," {
+        // "Karim Haddad, 54, said": an age between the name and the verb.
+        let aged = v >= 3
+            && w(v - 1) == ","
+            && w(v - 3) == ","
+            && w(v - 2).bytes().all(|b| b.is_ascii_digit());
+        let subject = if aged {
+            subject_before(text, toks, v - 3, entities)
+        } else if v > 0 && w(v - 1) == "," {
             appositive_subject(text, toks, v - 1, entities).map(|(np, c)| {
                 cited_before = c;
                 np
@@ -604,6 +733,20 @@ fn is_clause(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
+/// Whether content is an object and an infinitive ("urged Manila to stop …", "asked allies to
+/// send …"): a directive, not reported words. The object holds no verb before "to".
+fn object_infinitive(text: &str, toks: &[Tok]) -> bool {
+    let Some(to) = toks.iter().position(|t| word(text, t) == "to") else {
+        return false;
+    };
+    let object = toks.get(..to).unwrap_or(&[]);
+    let verb = toks.get(to + 1).is_some_and(|t| {
+        let w = word(text, t);
+        !is_cap(w) && demarche_text::english::get().known_lemma(w) == Some(w)
+    });
+    to > 0 && verb && !is_clause(text, object)
+}
+
 /// Pronoun and description speakers, resolved against who spoke before (see the module doc).
 #[derive(Default)]
 struct Discourse {
@@ -803,6 +946,8 @@ pub fn find_quotations(
     let mut out = Vec::new();
     let directs = direct_spans(text, sentences);
     let mut discourse = Discourse::default();
+    // The last direct quotation given a speaker: where it closed, and who spoke it.
+    let mut last_direct: Option<(usize, Span, Attribution, Vec<Attribution>)> = None;
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.toks;
         let outside = |f: &Found, d: &Direct| {
@@ -849,6 +994,23 @@ pub fn find_quotations(
                     break;
                 }
             }
+            if speaker.is_none()
+                && let Some((_, _, sp, reps)) = last_direct
+                    .as_ref()
+                    .filter(|(close, prev, ..)| continues(text, sentences, *close, *prev, d))
+            {
+                // `"…," he said. "…"`: a quotation that goes on, in the same paragraph, right
+                // after an attributed one is the same speaker's.
+                out.push(Quotation {
+                    kind: QuoteKind::Direct,
+                    span: d.inner,
+                    text: d.inner.slice(text).unwrap_or("").to_string(),
+                    speaker: sp.clone(),
+                    reported_by: reps.clone(),
+                });
+                last_direct = Some((d.close, d.inner, sp.clone(), reps.clone()));
+                continue;
+            }
             if d.words < 4 && speaker.is_none() {
                 continue;
             }
@@ -861,6 +1023,7 @@ pub fn find_quotations(
                 discourse.resolve(r, si, entities, start);
             }
             discourse.spoke(&sp, si);
+            last_direct = Some((d.close, d.inner, sp.clone(), reps.clone()));
             out.push(Quotation {
                 kind: QuoteKind::Direct,
                 span: d.inner,
@@ -928,7 +1091,7 @@ pub fn find_quotations(
             .filter(|t| content_span.start <= t.span.start && t.span.end <= content_span.end)
             .copied()
             .collect();
-        if !is_clause(text, &content_toks) {
+        if !is_clause(text, &content_toks) || object_infinitive(text, &content_toks) {
             continue;
         }
         let Some((mut speaker, mut reporters)) =
@@ -958,6 +1121,26 @@ pub fn find_quotations(
     }
     out.sort_by_key(|q| q.span);
     out
+}
+
+/// Whether the direct quotation `d` goes on from the one at `prev`, which closed in sentence
+/// `close`: `d` opens the next sentence, in the same paragraph, with only the rest of the
+/// earlier sentence's attribution between them.
+fn continues(
+    text: &str,
+    sentences: &[SentenceTokens],
+    close: usize,
+    prev: Span,
+    d: &Direct,
+) -> bool {
+    let opens_sentence = sentences.get(d.open).is_some_and(|st| {
+        text.get(st.span.start..d.inner.start)
+            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || "\"“".contains(c)))
+    });
+    let same_paragraph = text
+        .get(prev.end..d.inner.start)
+        .is_some_and(|gap| !gap.contains("\n\n"));
+    d.open == close + 1 && opens_sentence && same_paragraph
 }
 
 /// "According to X, …" and "…, according to X.": X is the source of the rest of the sentence.
@@ -1128,6 +1311,65 @@ mod tests {
                 &[],
                 "We will keep the harbour open",
             )],
+        );
+    }
+
+    #[test]
+    fn continued_quotations_keep_their_speaker_within_the_paragraph() {
+        check(
+            "\"The port stays open,\" Anna Lind said. \"Ships may dock at night.\"",
+            &[
+                (Direct, "Anna Lind", "said", &[], "The port stays open"),
+                (Direct, "Anna Lind", "said", &[], "Ships may dock at night"),
+            ],
+        );
+        // A new paragraph is no continuation.
+        check(
+            "\"The port stays open,\" Anna Lind said.\n\n\"Ships may dock at night and leave at dawn.\"",
+            &[(Direct, "Anna Lind", "said", &[], "The port stays open")],
+        );
+    }
+
+    #[test]
+    fn relative_aged_time_adjunct_and_apposed_name_subjects() {
+        check(
+            "The envoy met Anna Lind, who said on Monday that the port \"will stay open\".",
+            &[(Direct, "Anna Lind", "said", &[], "will stay open")],
+        );
+        check(
+            "Norland on Monday said the port would stay open.",
+            &[(Indirect, "Norland", "said", &[], "the port would stay open")],
+        );
+        check(
+            "\"It shook the walls,\" baker Omar Saleh, 41, said.",
+            &[(Direct, "Omar Saleh", "said", &[], "It shook the walls")],
+        );
+        check(
+            "The navy's chief, Vice Adm. Omar Saleh, said the port would stay open.",
+            &[(
+                Indirect,
+                "Omar Saleh",
+                "said",
+                &[],
+                "the port would stay open",
+            )],
+        );
+        check(
+            "\"The port stays open,\" said U.N. spokesman Omar Saleh.",
+            &[(Direct, "Omar Saleh", "said", &[], "The port stays open")],
+        );
+    }
+
+    #[test]
+    fn an_object_and_its_infinitive_are_no_reported_words() {
+        check("Anna Lind urged the allies to send more ships.", &[]);
+    }
+
+    #[test]
+    fn speech_after_a_modal_is_no_attribution() {
+        check(
+            "Asked whether Norland would respond, Anna Lind said: \"Of course.\"",
+            &[(Direct, "Anna Lind", "said", &[], "Of course")],
         );
     }
 

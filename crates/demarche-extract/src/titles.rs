@@ -46,11 +46,13 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A role word, also in the plural ("ministers", "chiefs").
+/// A role word, also in the plural ("ministers", "chiefs", "witnesses").
 pub fn is_role(w: &str) -> bool {
     has(Class::Role, w)
         || w.strip_suffix('s')
             .is_some_and(|s| s.len() > 2 && has(Class::Role, s))
+        || w.strip_suffix("es")
+            .is_some_and(|s| s.len() > 2 && s.ends_with(['s', 'x', 'h']) && has(Class::Role, s))
 }
 
 /// A role word in the plural only ("ministers"): a title shared by the names after it.
@@ -72,6 +74,22 @@ fn is_lower_premodifier(w: &str) -> bool {
         && !w.ends_with("ing")
         && (!w.ends_with("ed") || has(Class::RoleModifier, w))
         && !w.ends_with("ly")
+}
+
+/// A capitalised word that names the domain of a capitalised office right after it
+/// ("Infrastructure" in "Infrastructure Minister"; not "Northland" in "Northland Prime
+/// Minister", which is a place the gazetteer may lack): a plain word that is no nationality, place, organisation,
+/// rank, form of address, acronym or function word.
+fn is_office_domain(w: &str) -> bool {
+    is_cap(w)
+        && w.chars().skip(1).any(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && lexicon::nationality(w).is_none()
+        && lexicon::place(w).is_none()
+        && !lexicon::is_known_org(w)
+        && !has(Class::OrgHead, w)
+        && !is_rank_or_address(w)
+        && !has(Class::Function, w)
 }
 
 /// Whether a token may be part of a title before a name.
@@ -113,7 +131,9 @@ fn title_start(text: &str, toks: &[Tok], end: usize) -> usize {
             && !(is_role(word(text, toks, k - 1))
                 || has(Class::RoleModifier, word(text, toks, k - 1))
                 || has(Class::OrgDomain, word(text, toks, k - 1)));
-        if (title_word(text, toks, k) || lower_premod) && !joins_names {
+        // "Ambassador to Manila": "to" between an office and its capitalised complement.
+        let to_complement = w == "to" && k > 0 && is_role(word(text, toks, k - 1)) && is_cap(next);
+        if (title_word(text, toks, k) || lower_premod || to_complement) && !joins_names {
             a = k;
         } else {
             break;
@@ -149,7 +169,10 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
         if toks.get(b).is_some_and(|t| t.kind == TokenKind::Punct) && wb != "-" {
             return Title::default();
         }
-        if lexicon::verb_has(lexicon::VerbClass::Speech, wb) || wb.ends_with("ing") {
+        // A clause, not a title: a speech verb, or a participle opening the apposition
+        // (", speaking on condition of anonymity,"); a word in "-ing" inside a noun phrase is
+        // no verb ("the Istanbul shipping association").
+        if lexicon::verb_has(lexicon::VerbClass::Speech, wb) || (b == a && wb.ends_with("ing")) {
             return Title::default();
         }
         b += 1;
@@ -322,7 +345,7 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
     let head_cap = is_cap(w(r));
     let mut oe = r + 1;
     let mut organization = None;
-    if oe < e && matches!(w(oe), "of" | "for" | "at") {
+    if oe < e && matches!(w(oe), "of" | "for" | "at" | "to") {
         let the = matches!(w(oe + 1), "the" | "a" | "an");
         if head_cap && !the && w(oe) != "at" {
             oe = e;
@@ -342,6 +365,7 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
         let joins = if head_cap {
             is_role(p)
                 || has(Class::RoleModifier, p) && is_cap(p)
+                || (os == r && is_office_domain(p))
                 || has(Class::OrgDomain, p) && is_cap(p) && p != "the" && p != "of"
                 || p == "and" && (is_role(before_p) || has(Class::RoleModifier, before_p))
                 || has(Class::OrgHead, p) && is_cap(p) && is_role(before_p)
@@ -453,6 +477,21 @@ mod tests {
         assert_eq!(
             title_of("said Mines and Energy Minister Ana Prado", "Ana"),
             (s("Mines and Energy Minister"), None, None)
+        );
+        // The domain of an office right before it; a place the gazetteer lacks two words
+        // before it is none ("Northland Prime Minister").
+        assert_eq!(
+            title_of("said Polish Fisheries Minister Ana Prado", "Ana"),
+            (s("Fisheries Minister"), None, Some("POL"))
+        );
+        assert_eq!(
+            title_of("said Northland Prime Minister Ana Prado", "Ana"),
+            (s("Prime Minister"), None, None)
+        );
+        // "to" and a capitalised complement after an office.
+        assert_eq!(
+            title_of("said Chinese Ambassador to Manila Ana Prado", "Ana"),
+            (s("Ambassador to Manila"), None, Some("CHN"))
         );
     }
 

@@ -166,6 +166,9 @@ pub struct English {
     adjunct: Vec<&'static str>,
     aux_forms_definite: Vec<&'static str>,
     anaphora: Vec<(Anaphor, &'static str)>,
+    /// The one-word entries of `anaphora` (not `group` heads), first kind listed: a word is
+    /// looked up, not compared with every phrase.
+    anaphor_words: Map<&'static str, Anaphor>,
     partitive: Vec<&'static str>,
     place_noun: Vec<&'static str>,
 }
@@ -318,11 +321,17 @@ impl English {
                     Some((kind, phrase))
                 })
                 .collect(),
+            anaphor_words: Map::default(),
             negation: NEGATION
                 .split_whitespace()
                 .filter(|w| !w.starts_with('#'))
                 .collect(),
         };
+        for &(kind, phrase) in &en.anaphora {
+            if kind != Anaphor::Group && !phrase.contains(' ') {
+                en.anaphor_words.entry(phrase).or_insert(kind);
+            }
+        }
         for line in lines(IRREGULAR) {
             let (lemma, rest) = line.split_once('(').unwrap_or((line, ""));
             let lemma = lemma.trim();
@@ -518,6 +527,10 @@ impl English {
     /// What a noun phrase (its words, lower case) stands for when it names an actor only by
     /// reference: a pronoun, "the two sides", "the group" (`anaphora.txt`).
     pub fn anaphor(&self, words: &[&str]) -> Option<Anaphor> {
+        // One word: only a one-word entry can match it (a group needs "the" before its head).
+        if let [w] = words {
+            return self.anaphor_words.get(w).copied();
+        }
         if let Some((kind, _)) = self
             .anaphora
             .iter()
@@ -846,6 +859,10 @@ mod tests {
         assert!(en.is_negation("never"));
         assert_eq!(en.anaphor(&["the", "two", "sides"]), Some(Anaphor::Pair));
         assert_eq!(en.anaphor(&["he"]), Some(Anaphor::Person));
+        // One word is looked up: a thing, and neither a group head nor a phrase's first word.
+        assert_eq!(en.anaphor(&["its"]), Some(Anaphor::Thing));
+        assert_eq!(en.anaphor(&["group"]), None);
+        assert_eq!(en.anaphor(&["the"]), None);
         assert_eq!(
             en.anaphor(&["the", "militant", "group"]),
             Some(Anaphor::Group)

@@ -81,6 +81,27 @@ pub(crate) fn read_actor_file(
     finish(person.take(), saw_role, out, diags);
 }
 
+/// The fixed-code lines (`CODE = name | name`) of an actor file with their names as written
+/// (case kept, blanks trimmed), in file order: for readers that need the names themselves
+/// rather than matching phrases, such as the extractor's country table. Person blocks and
+/// lines without a name are left out; [`read_sources`](super::read_sources) reports bad lines.
+pub fn fixed_code_names(content: &str) -> Vec<(&str, Vec<&str>)> {
+    lines(content)
+        .into_iter()
+        .filter(|l| !l.indented)
+        .filter_map(|l| {
+            let (code, names) = l.text.split_once('=')?;
+            let names: Vec<&str> = names
+                .split('|')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .collect();
+            let code = code.trim();
+            (!code.is_empty() && !names.is_empty()).then_some((code, names))
+        })
+        .collect()
+}
+
 fn phrases(
     ctx: &FileCtx,
     line: &Line<'_>,

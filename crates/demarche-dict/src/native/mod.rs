@@ -41,6 +41,7 @@ pub(crate) mod text;
 mod verbs;
 pub mod write;
 
+pub use actors::fixed_code_names;
 pub use lint::{Problem, lint};
 
 use crate::model::*;
@@ -186,6 +187,14 @@ pub fn read_sources(files: &[(&str, &str)], display_prefix: &str) -> (NativeSet,
 /// The built-in files: `(path under dictionaries/, content)`.
 pub fn default_sources() -> &'static [(&'static str, &'static str)] {
     builtin::FILES
+}
+
+/// The content of one built-in file by its path under `dictionaries/` (`actors/countries.txt`).
+pub fn default_source(path: &str) -> Option<&'static str> {
+    builtin::FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, c)| *c)
 }
 
 /// The built-in set, read but not compiled (for lint).
