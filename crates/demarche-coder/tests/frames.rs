@@ -570,3 +570,22 @@ fn verb_phrase_coordinated_after_the_last_comma_is_coded() {
         "#]],
     );
 }
+
+#[test]
+fn pair_named_with_an_agent_word_is_still_the_pair() {
+    // "the two leaders" is an agent word ("leader": GOV) and a pair: the pair wins.
+    check(
+        "Ethiopian Prime Minister Abiy Ahmed received Kenya's President William Ruto in Addis \
+         Ababa. The two leaders signed agreements on a cross-border highway.",
+        expect![[r#"
+            s0 ETHGOV -> KENGOV 043 "received" dictionaries/actors/countries.txt:105
+            s0 KENGOV -> ETHGOV 042 "received" dictionaries/actors/countries.txt:105
+            s1 ETHGOV -> KENGOV 057 "signed agreements" dictionaries/frames/05-diplomatic-cooperation.txt:33
+               source <- s0 "Ethiopian Prime Minister Abiy Ahmed"
+               target <- s0 "Kenya's President William Ruto"
+            s1 KENGOV -> ETHGOV 057 "signed agreements" dictionaries/frames/05-diplomatic-cooperation.txt:33
+               source <- s0 "Kenya's President William Ruto"
+               target <- s0 "Ethiopian Prime Minister Abiy Ahmed"
+        "#]],
+    );
+}

@@ -121,6 +121,12 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
     let Filler::Phrase { lo, hi, .. } = *f else {
         return None;
     };
+    // "the two leaders", "both governments": a pair, though an agent word names its kind.
+    if is_pair(ctx, lo, hi)
+        && let Some(s) = anaphor_side(ctx, p, lo, hi)
+    {
+        return Some(s);
+    }
     if let Some(m) = mention_for(ctx.mentions, lo, hi) {
         let mut out = Side {
             codes: Vec::new(),
@@ -141,6 +147,14 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
         }
     }
     anaphor_side(ctx, p, lo, hi)
+}
+
+fn is_pair(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
+    ctx.lower_words(lo, hi).is_some_and(|w| {
+        ctx.en
+            .anaphor(&w.iter().map(String::as_str).collect::<Vec<_>>())
+            == Some(Anaphor::Pair)
+    })
 }
 
 pub(super) fn is_anaphor(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
