@@ -322,7 +322,7 @@ fn verb_of_harm_without_a_code_of_its_own() {
     check(
         "Kyiv was hit by Russian missiles overnight.",
         expect![[r#"
-            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:62
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:67
         "#]],
     );
 }
@@ -367,8 +367,8 @@ fn warning_of_consequences_is_a_threat_to_whom_they_befall() {
          Russia warned that Moldova would not suffer.",
         expect![[r#"
             s0 PRK -> JPN 112 "accused" dictionaries/actors/countries.txt:168
-            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:68
-            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:68
+            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:73
+            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:73
         "#]],
     );
 }
@@ -392,7 +392,7 @@ fn partitive_agent_stands_for_what_it_counts() {
     check(
         "Kyiv was hit by a barrage of Russian ballistic missiles before dawn.",
         expect![[r#"
-            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:62
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:67
         "#]],
     );
 }
@@ -451,8 +451,8 @@ fn deed_met_with_a_response_is_a_threat_to_its_doer() {
          response. China warned that any provocation by the Philippines would be resisted. \
          Iran said that Oman would meet its envoy on Monday.",
         expect![[r#"
-            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:68
-            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:68
+            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:73
+            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:73
         "#]],
     );
 }
@@ -586,6 +586,22 @@ fn pair_named_with_an_agent_word_is_still_the_pair() {
             s1 KENGOV -> ETHGOV 057 "signed agreements" dictionaries/frames/05-diplomatic-cooperation.txt:33
                source <- s0 "Kenya's President William Ruto"
                target <- s0 "Ethiopian Prime Minister Abiy Ahmed"
+        "#]],
+    );
+}
+
+#[test]
+fn protest_with_no_target_is_aimed_at_home() {
+    // Rule `at-home` (policy.txt `at-home 14 = GOV`): a protest with no target is aimed at the
+    // doer's own government; a government protesting at nobody codes nothing.
+    check(
+        "Thousands of Kenyans marched through central Nairobi against proposed tax increases. \
+         Turkish police detained the mayor, prompting thousands of Turks to rally in protest. \
+         The government protested.",
+        expect![[r#"
+            s0 KEN -> KENGOV 141 "marched" dictionaries/verbs/14-protest.txt:25
+            s1 TURCOP -> TURGOV 173 "detained" dictionaries/actors/countries.txt:312
+            s1 TUR -> TURGOV 141 "rally" dictionaries/verbs/05-diplomatic-cooperation.txt:82
         "#]],
     );
 }

@@ -52,6 +52,9 @@ pub struct Policy {
     /// `inward`: roots of acts a country's own forces or people do within it, coded between
     /// the country and itself ("the army shelled a market in Darfur" is SDN -> SDN).
     pub inward_roots: Vec<PolicyCode>,
+    /// `at-home`: roots whose acts, with no target, are aimed at the doer's own country, as
+    /// this agent ("thousands of Kenyans marched through Nairobi" is KEN -> KENGOV).
+    pub at_home: Option<(Vec<PolicyCode>, PolicyCode)>,
     /// `mutual`: event codes of acts two actors do with each other whichever is named first
     /// ("Putin met Trump" is RUS -> USA and USA -> RUS).
     pub mutual_codes: Vec<PolicyCode>,
@@ -114,6 +117,7 @@ impl Policy {
             joint_roots: Vec::new(),
             inward_roots: Vec::new(),
             mutual_codes: Vec::new(),
+            at_home: None,
             deed_target_roots: Vec::new(),
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
@@ -189,6 +193,23 @@ impl Policy {
                         ctx.error(n, format!("`{keyword}` expects one known CAMEO event code")),
                     ),
                 },
+                "at-home" => {
+                    let parts: Vec<&[&str]> = args.split(|a| *a == "=").collect();
+                    let [roots, [agent]] = parts.as_slice() else {
+                        diags.push(ctx.error(n, "`at-home` expects `ROOT ... = AGENT`"));
+                        continue;
+                    };
+                    if !is_agent(agent) {
+                        diags.push(ctx.error(n, format!("`at-home`: `{agent}` is not {AGENT}")));
+                        continue;
+                    }
+                    let roots = codes(roots, is_root, ROOT, &mut diags);
+                    let agent = PolicyCode {
+                        code: agent.to_string(),
+                        origin: origin.clone(),
+                    };
+                    p.at_home = Some((roots, agent));
+                }
                 "intent" => {
                     let Some(eq) = args.iter().position(|a| *a == "=") else {
                         diags.push(ctx.error(n, "`intent` expects `ROOT ... = CODE`"));
@@ -227,7 +248,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, deed-agent, domestic, not-country, armed-group, harm or \
+                         inward, mutual, at-home, deed-agent, domestic, not-country, armed-group, harm or \
                          consequence"
                     ),
                 )),
@@ -264,6 +285,13 @@ impl Policy {
     /// Whether an act is done with each other (`mutual`): the event code itself is listed.
     pub fn is_mutual(&self, code: &str) -> bool {
         self.mutual_codes.iter().any(|c| c.code == code)
+    }
+
+    /// The agent an act of `code` with no target is aimed at in the doer's own country
+    /// (`at-home`), with the rule.
+    pub fn at_home(&self, code: &str) -> Option<&PolicyCode> {
+        let (roots, agent) = self.at_home.as_ref()?;
+        has(roots, root(code)).then_some(agent)
     }
 
     /// Whether a code's target is the agent of the deed it is about (`deed-agent`).
@@ -323,6 +351,8 @@ mod tests {
         assert_eq!(p.intent_code("010"), "010");
         assert!(p.is_joint("081") && !p.is_joint("020"));
         assert!(p.is_mutual("044") && !p.is_mutual("042") && !p.is_mutual("190"));
+        assert_eq!(p.at_home("141").map(|a| a.code.as_str()), Some("GOV"));
+        assert!(p.at_home("190").is_none());
         assert!(p.targets_deed_agent("111") && !p.targets_deed_agent("130"));
         assert!(p.is_domestic("SRBEDU") && !p.is_domestic("SRBGOV") && !p.is_domestic("SRB"));
         assert!(!p.is_country("IGO") && p.is_country("SRB"));
@@ -344,11 +374,11 @@ mod tests {
     fn bad_lines_are_reported_and_skipped() {
         let (p, diags) = Policy::read(
             "statement 1\nintent 04 036\nintent 05 = 999\nintent 04 = 036\nintent 04 = 037\n\
-             domestic cop\nfrobnicate 01\njoint\nmutual 999\n",
+             domestic cop\nfrobnicate 01\njoint\nmutual 999\nat-home 14 GOV\n",
             "p.txt",
         );
         let shown: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
-        assert_eq!(shown.len(), 8, "{shown:#?}");
+        assert_eq!(shown.len(), 9, "{shown:#?}");
         assert!(shown[0].starts_with("p.txt:1:"), "{}", shown[0]);
         assert_eq!(p.intent.len(), 1);
         assert!(p.statement_roots.is_empty() && p.domestic_agents.is_empty());

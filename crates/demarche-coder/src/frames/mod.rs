@@ -213,6 +213,24 @@ pub(crate) fn code_predications(
         let target = legacy_target
             .or_else(|| target_side(&ctx, p, frame))
             .or_else(|| addressee(&ctx, p));
+        // Rule `at-home`: a protest with no target is aimed at the doer's own government.
+        let home = match (&target, dicts.policy.at_home(code)) {
+            (None, Some(agent)) => {
+                let codes: Vec<String> = source
+                    .codes
+                    .iter()
+                    .filter(|c| real_code(c) && ctx.policy.is_country(country(c)))
+                    .map(|c| format!("{}{}", country(c), agent.code))
+                    .collect();
+                Some(Side {
+                    codes,
+                    rules: Vec::new(),
+                    span: None,
+                    antecedents: Vec::new(),
+                })
+            }
+            _ => None,
+        };
         let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
         let joint = frame.is_some_and(|f| f.joint);
         let with = match &target {
@@ -245,7 +263,15 @@ pub(crate) fn code_predications(
                     }
                 }
             }
-            None => {}
+            None => {
+                if let Some(h) = &home {
+                    for sc in &source.codes {
+                        for tc in h.codes.iter().filter(|tc| country(tc) == country(sc)) {
+                            pairs.push((sc, &source, tc, h));
+                        }
+                    }
+                }
+            }
         }
         for (sc, ss, tc, ts) in pairs {
             // One country both sides: only between two of its agents ("the army" and "the
@@ -263,7 +289,11 @@ pub(crate) fn code_predications(
             let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, passive) else {
                 continue;
             };
-            let ev = coded_event(coder, rule, (sc, ss), (tc, ts), code, span, true);
+            let mut ev = coded_event(coder, rule, (sc, ss), (tc, ts), code, span, true);
+            if home.as_ref().is_some_and(|h| std::ptr::eq(h, ts)) {
+                ev.rules
+                    .extend(dicts.policy.at_home(code).map(|a| a.origin.rule_ref()));
+            }
             place(events, slot, ev);
             reported.extend(report_span(&ctx, p));
         }
