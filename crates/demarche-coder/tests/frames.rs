@@ -605,3 +605,15 @@ fn protest_with_no_target_is_aimed_at_home() {
         "#]],
     );
 }
+
+#[test]
+fn pattern_target_inside_a_participial_clause_is_the_clauses() {
+    // Rule `clause-target`: "fired a missile …, drawing condemnation from Japan" is not a
+    // firing at Japan; the clause codes Japan's condemnation.
+    check(
+        "North Korea fired a ballistic missile into the sea, drawing swift condemnation from Japan.",
+        expect![[r#"
+            s0 JPN -> PRK 111 "drawing swift condemnation" dictionaries/frames/11-disapprove.txt:19
+        "#]],
+    );
+}

@@ -5,6 +5,7 @@
 //!
 //! General rules, each a named unit with a fixture in `tests/frames.rs` (`sides.rs` finds who;
 //! this file decides what is coded and merges):
+//! - `clause-target`: a pattern's target inside a participial clause of its verb is dropped.
 //! - `negated`: a negated or denied act, or the infinitive of "fail to", codes nothing, and
 //!   removes what a pattern coded at its verb.
 //! - `intent`: under `will`/`would` or an intention verb ("agreed to") an act codes the
@@ -122,6 +123,25 @@ pub(crate) fn code_predications(
     for p in a.preds.iter().filter(|p| !p.absorbed && denied(&ctx, p)) {
         let span = evidence_span(tree, p);
         events.retain(|e| !overlap(e.verb_span, span));
+    }
+    // Rule `clause-target`: a target the pattern coder found inside a participial clause of
+    // the same verb ("fired a missile into the sea, drawing condemnation from Japan") is the
+    // clause's, not the verb's; the clause codes its own events.
+    for q in &a.preds {
+        let Some((j, Link::Participle)) = q.under else {
+            continue;
+        };
+        let (Some(verb), Some(clause)) = (
+            a.preds.get(j as usize).and_then(|p| evidence_span(tree, p)),
+            tree.span(q.scope),
+        ) else {
+            continue;
+        };
+        events.retain(|e| {
+            !(overlap(e.verb_span, Some(verb))
+                && e.target_span
+                    .is_some_and(|t| t.start >= clause.start && t.end <= clause.end))
+        });
     }
     let legacy = events.len();
     // Verbs of saying whose reported clause coded an event here.
