@@ -146,6 +146,8 @@ pub enum VerbClass {
     /// What meets a deed of the one warned, said in the passive (`consequence.txt`
     /// `[response]`: "any strike would be met with force", "would be resisted").
     Response = 2048,
+    /// Answering a deed in kind (`consequence.txt` `[retort]`: "vowed to respond in kind").
+    Retort = 4096,
 }
 
 /// The compiled word lists (built once, shared by every thread).
@@ -405,6 +407,7 @@ impl English {
                     ("effect", _) => VerbClass::Effect,
                     ("consequence", "threat") => VerbClass::Threat,
                     ("consequence", "response") => VerbClass::Response,
+                    ("consequence", "retort") => VerbClass::Retort,
                     ("consequence", _) => VerbClass::Consequence,
                     _ => VerbClass::Deny,
                 };

@@ -5,6 +5,8 @@
 //!
 //! General rules, each a named unit with a fixture in `tests/frames.rs` (`sides.rs` finds who;
 //! this file decides what is coded and merges):
+//! - `retort`: a vow to answer in kind with no one named aims at who did something to the
+//!   one who vows, in the sentence.
 //! - `clause-target`: a pattern's target inside a participial clause of its verb is dropped.
 //! - `negated`: a negated or denied act, or the infinitive of "fail to", codes nothing, and
 //!   removes what a pattern coded at its verb.
@@ -322,6 +324,7 @@ pub(crate) fn code_predications(
         }
     }
     consequences(&ctx, events, legacy, &mut reported);
+    retorts(&ctx, events, legacy);
     mutual(ctx.policy, events);
     // Rule `statement`: a statement whose reported clause coded an event is dropped (the
     // pattern coder does the same for the clauses it codes itself).
@@ -420,6 +423,99 @@ fn consequences(
                 let ev = coded_event(ctx.coder, &rule.origin, s, t, code, span, false);
                 place(events, slot, ev);
                 reported.extend(warning);
+            }
+        }
+    }
+}
+
+/// Rule `retort`: a vow or threat to answer in kind with no one named (`consequence.txt`
+/// `[retort]` under a `[threat]` verb or a future: "Slovakia expelled three Russian diplomats,
+/// and Moscow vowed to respond in kind") is `policy.txt`'s `consequence` code aimed at whoever
+/// this sentence says did something to the one who vows.
+fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize) {
+    let Some(rule) = &ctx.policy.consequence else {
+        return;
+    };
+    let a = ctx.a;
+    let word = |p: &Predication| ctx.tree.word(p.head).unwrap_or("");
+    for q in &a.preds {
+        if q.kind != PredKind::Verb
+            || q.polarity != Polarity::Affirmed
+            || !ctx.en.has_class(word(q), VerbClass::Retort)
+            || a.args_of(q).iter().any(|x| x.role == Role::Patient)
+        {
+            continue;
+        }
+        let vowed = q.modality == Modality::Future
+            || matches!(q.under, Some((j, Link::Control)) if a.preds.get(j as usize)
+                .is_some_and(|g| g.polarity == Polarity::Affirmed
+                    && ctx.en.has_class(word(g), VerbClass::Threat)));
+        if !vowed {
+            continue;
+        }
+        let Some(source) = agent_side(ctx, q, None) else {
+            continue;
+        };
+        let span = evidence_span(ctx.tree, q);
+        // "would respond to Moldova's expulsion of its diplomats": the deed is named.
+        let answered = a.args_of(q).iter().find_map(|x| match &x.role {
+            Role::Obl(prep) if prep == "to" => sides::side(ctx, q, &x.filler),
+            _ => None,
+        });
+        if let Some(t) = answered {
+            for sc in &source.codes {
+                for tc in t.codes.iter().filter(|tc| country(tc) != country(sc)) {
+                    let code = rule.code.as_str();
+                    let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, false) else {
+                        continue;
+                    };
+                    let ev = coded_event(
+                        ctx.coder,
+                        &rule.origin,
+                        (sc, &source),
+                        (tc, &t),
+                        code,
+                        span,
+                        false,
+                    );
+                    place(events, slot, ev);
+                }
+            }
+            continue;
+        }
+        let deeds: Vec<(String, Option<Span>)> = events
+            .iter()
+            .filter(|e| real_code(&e.source) && !overlap(e.verb_span, span))
+            .filter(|e| {
+                source
+                    .codes
+                    .iter()
+                    .any(|c| country(c) == country(&e.target) && country(c) != country(&e.source))
+            })
+            .map(|e| (e.source.clone(), e.source_span))
+            .collect();
+        for (tc, tspan) in deeds {
+            let target = Side {
+                codes: vec![tc.clone()],
+                span: tspan,
+                rules: Vec::new(),
+                antecedents: Vec::new(),
+            };
+            for sc in &source.codes {
+                let code = rule.code.as_str();
+                let Some(slot) = merge_slot(events, legacy, (sc, &tc, code), span, false) else {
+                    continue;
+                };
+                let ev = coded_event(
+                    ctx.coder,
+                    &rule.origin,
+                    (sc, &source),
+                    (&tc, &target),
+                    code,
+                    span,
+                    false,
+                );
+                place(events, slot, ev);
             }
         }
     }
