@@ -1,0 +1,311 @@
+//! Rules of the news reading that answer one clause with another: `consequence` (a warning
+//! that someone will pay), `retort` (a vow to answer in kind) and, across a sentence's events,
+//! `mutual` (a meeting is both sides') and `brokered` (talks a host brings a pair to). Each has
+//! a fixture in `tests/frames.rs`.
+
+use super::sides::{self, addressee, agent_side, real_code};
+use super::{
+    Ctx, Mode, Side, coded_event, country, evidence_span, merge_slot, overlap, pair_arg, place,
+};
+use crate::CodedEvent;
+use demarche_dict::policy::Policy;
+use demarche_model::{Antecedent, Span};
+use demarche_predicates::{Filler, Link, Modality, Polarity, PredKind, Predication, Role, Voice};
+use demarche_text::english::VerbClass;
+
+/// Rule `consequence`: a warning or vow (`consequence.txt` `[threat]`) whose clause says that
+/// an actor will face, pay, bear or suffer something (`[consequence]`: "warned that Tokyo would
+/// bear full responsibility"; passive: "vowed that the attackers would be punished"), or that
+/// a deed will be met with something (`[response]`, passive: "warned Pakistan that any strikes
+/// would be met with a forceful response" — aimed at the one warned), is `policy.txt`'s
+/// `consequence` code from the one who warned to that actor. The warning's own
+/// statement code gives way to it (rule `statement`).
+pub(super) fn consequences(
+    ctx: &Ctx<'_>,
+    events: &mut Vec<CodedEvent>,
+    legacy: usize,
+    reported: &mut Vec<Span>,
+) {
+    let Some(rule) = &ctx.policy.consequence else {
+        return;
+    };
+    let a = ctx.a;
+    let word = |p: &Predication| ctx.tree.word(p.head).unwrap_or("");
+    for q in &a.preds {
+        let Some((j, Link::Report | Link::Complement)) = q.under else {
+            continue;
+        };
+        let Some(g) = a.preds.get(j as usize) else {
+            continue;
+        };
+        let future = q.kind == PredKind::Verb
+            && q.modality == Modality::Future
+            && q.polarity == Polarity::Affirmed;
+        let befalls = future && ctx.en.has_class(word(q), VerbClass::Consequence);
+        // "any further strikes would be met with a forceful response": what meets a deed.
+        let meets =
+            future && q.voice == Voice::Passive && ctx.en.has_class(word(q), VerbClass::Response);
+        let warns = g.kind == PredKind::Verb
+            && g.polarity == Polarity::Affirmed
+            && ctx.en.has_class(word(g), VerbClass::Threat);
+        if !((befalls || meets) && warns) {
+            continue;
+        }
+        // Who it befalls: the subject, or the patient of a passive ("would be punished"); for
+        // a deed that will be met with something, whoever the deed's noun names as its agent,
+        // else the one warned ("warned Pakistan that any strikes would be met with …").
+        let role = if q.voice == Voice::Passive {
+            Role::Patient
+        } else {
+            Role::Agent
+        };
+        let arg = a.arg(q, &role);
+        // The deed's noun, when the clause's subject names one ("any further air strikes").
+        let deed = arg
+            .and_then(|x| match x.filler {
+                Filler::Phrase { node, .. } => a.noun_at(node),
+                _ => None,
+            })
+            .and_then(|i| a.preds.get(i as usize));
+        let befallen = match deed {
+            Some(n) if meets => a
+                .arg(n, &Role::Agent)
+                .and_then(|x| sides::side(ctx, n, &x.filler))
+                .or_else(|| addressee(ctx, q)),
+            _ => arg
+                .and_then(|x| sides::side(ctx, q, &x.filler))
+                .or_else(|| meets.then(|| addressee(ctx, q)).flatten()),
+        };
+        let Some(target) = befallen else {
+            continue;
+        };
+        let Some(source) = agent_side(ctx, g, None) else {
+            continue;
+        };
+        // The evidence is the clause's verb; the warning's own statement gives way.
+        let span = evidence_span(ctx.tree, q);
+        let warning = ctx.tree.span(g.head);
+        for sc in &source.codes {
+            for tc in &target.codes {
+                if country(sc) == country(tc) {
+                    continue;
+                }
+                let code = rule.code.as_str();
+                let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, false) else {
+                    continue;
+                };
+                let (s, t) = ((sc.as_str(), &source), (tc.as_str(), &target));
+                let ev = coded_event(ctx.coder, &rule.origin, s, t, code, span, false);
+                place(events, slot, ev);
+                reported.extend(warning);
+            }
+        }
+    }
+}
+
+/// Rule `retort`: a vow or threat to answer in kind with no one named (`consequence.txt`
+/// `[retort]` under a `[threat]` verb or a future: "Slovakia expelled three Russian diplomats,
+/// and Moscow vowed to respond in kind") is `policy.txt`'s `consequence` code aimed at whoever
+/// this sentence says did something to the one who vows.
+pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize) {
+    let Some(rule) = &ctx.policy.consequence else {
+        return;
+    };
+    let a = ctx.a;
+    let word = |p: &Predication| ctx.tree.word(p.head).unwrap_or("");
+    for q in &a.preds {
+        if q.kind != PredKind::Verb
+            || q.polarity != Polarity::Affirmed
+            || !ctx.en.has_class(word(q), VerbClass::Retort)
+            || a.args_of(q).iter().any(|x| x.role == Role::Patient)
+        {
+            continue;
+        }
+        let vowed = q.modality == Modality::Future
+            || matches!(q.under, Some((j, Link::Control)) if a.preds.get(j as usize)
+                .is_some_and(|g| g.polarity == Polarity::Affirmed
+                    && ctx.en.has_class(word(g), VerbClass::Threat)));
+        if !vowed {
+            continue;
+        }
+        let Some(source) = agent_side(ctx, q, None) else {
+            continue;
+        };
+        let span = evidence_span(ctx.tree, q);
+        // "would respond to Moldova's expulsion of its diplomats": the deed is named.
+        let answered = a.args_of(q).iter().find_map(|x| match &x.role {
+            Role::Obl(prep) if prep == "to" => sides::side(ctx, q, &x.filler),
+            _ => None,
+        });
+        if let Some(t) = answered {
+            for sc in &source.codes {
+                for tc in t.codes.iter().filter(|tc| country(tc) != country(sc)) {
+                    let code = rule.code.as_str();
+                    let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, false) else {
+                        continue;
+                    };
+                    let ev = coded_event(
+                        ctx.coder,
+                        &rule.origin,
+                        (sc, &source),
+                        (tc, &t),
+                        code,
+                        span,
+                        false,
+                    );
+                    place(events, slot, ev);
+                }
+            }
+            continue;
+        }
+        let deeds: Vec<(String, Option<Span>)> = events
+            .iter()
+            .filter(|e| real_code(&e.source) && !overlap(e.verb_span, span))
+            .filter(|e| {
+                source
+                    .codes
+                    .iter()
+                    .any(|c| country(c) == country(&e.target) && country(c) != country(&e.source))
+            })
+            .map(|e| (e.source.clone(), e.source_span))
+            .collect();
+        for (tc, tspan) in deeds {
+            let target = Side {
+                codes: vec![tc.clone()],
+                span: tspan,
+                rules: Vec::new(),
+                antecedents: Vec::new(),
+            };
+            for sc in &source.codes {
+                let code = rule.code.as_str();
+                let Some(slot) = merge_slot(events, legacy, (sc, &tc, code), span, false) else {
+                    continue;
+                };
+                let ev = coded_event(
+                    ctx.coder,
+                    &rule.origin,
+                    (sc, &source),
+                    (&tc, &target),
+                    code,
+                    span,
+                    false,
+                );
+                place(events, slot, ev);
+            }
+        }
+    }
+}
+
+/// Rule `mutual`: a meeting, call or negotiation between two actors (`mutual` in `policy.txt`)
+/// is done by both, whichever the sentence names first ("Putin met Trump" is also Trump →
+/// Putin); the other way is added, citing the policy line, unless the sentence has it or the
+/// actor does the same act with a third (a host or broker).
+pub(super) fn mutual(policy: &Policy, events: &mut Vec<CodedEvent>) {
+    let n = events.len();
+    for i in 0..n {
+        let e = &events[i];
+        let Some(rule) = policy.mutual_codes.iter().find(|m| m.code == e.code) else {
+            continue;
+        };
+        if !real_code(&e.source)
+            || !real_code(&e.target)
+            || country(&e.source) == country(&e.target)
+        {
+            continue;
+        }
+        let back = |x: &CodedEvent| {
+            country(&x.source) == country(&e.target)
+                && country(&x.target) == country(&e.source)
+                && x.code.get(..2) == e.code.get(..2)
+        };
+        // One actor meeting two others with the same act hosts or brokers their talks ("Qatar
+        // hosted talks between the US and the Taliban"): not a partner of each.
+        let host = |x: &CodedEvent| {
+            country(&x.source) == country(&e.source)
+                && real_code(&x.target)
+                && country(&x.target) != country(&e.target)
+                && country(&x.target) != country(&e.source)
+                && x.code == e.code
+        };
+        if events[..n].iter().any(back) || events[..n].iter().any(host) {
+            continue;
+        }
+        let mut rules = e.rules.clone();
+        rules.push(rule.origin.rule_ref());
+        let other = CodedEvent {
+            source: e.target.clone(),
+            target: e.source.clone(),
+            code: e.code.clone(),
+            source_span: e.target_span,
+            target_span: e.source_span,
+            verb_span: e.verb_span,
+            rules,
+            antecedents: e
+                .antecedents
+                .iter()
+                .map(|a| Antecedent {
+                    role: if a.role == "source" {
+                        "target"
+                    } else {
+                        "source"
+                    }
+                    .into(),
+                    ..a.clone()
+                })
+                .collect(),
+        };
+        events.push(other);
+    }
+}
+
+/// Rule `brokered`: talks that a third party hosts, brokers or mediates between a pair
+/// ("Saudi Arabia hosted talks between Russian and U.S. officials") are the pair's own talks
+/// too: the noun's joint frame (the one with no support verb) codes among the pair.
+pub(super) fn brokered(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    mode: Mode,
+    span: Option<Span>,
+    events: &mut Vec<CodedEvent>,
+    legacy: usize,
+) {
+    if p.kind != PredKind::Noun {
+        return;
+    }
+    let Some(f) = ctx.coder_frames.frame_for(p.noun, None).filter(|f| f.joint) else {
+        return;
+    };
+    let code = match mode {
+        Mode::Intent => ctx.policy.intent_code(&f.code),
+        Mode::Asserted => f.code.as_str(),
+    };
+    if mode == Mode::Intent && code == f.code {
+        return;
+    }
+    let Some(pair) = pair_arg(ctx, p)
+        .and_then(|x| sides::side(ctx, p, &x.filler))
+        .filter(|s| s.codes.len() > 1)
+    else {
+        return;
+    };
+    for x in &pair.codes {
+        for y in &pair.codes {
+            if country(x) == country(y) {
+                continue;
+            }
+            let Some(slot) = merge_slot(events, legacy, (x, y, code), span, false) else {
+                continue;
+            };
+            let ev = coded_event(
+                ctx.coder,
+                &f.origin,
+                (x, &pair),
+                (y, &pair),
+                code,
+                span,
+                true,
+            );
+            place(events, slot, ev);
+        }
+    }
+}
