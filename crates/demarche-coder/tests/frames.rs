@@ -634,3 +634,21 @@ fn vow_to_answer_in_kind_is_aimed_at_the_doer() {
         "#]],
     );
 }
+
+#[test]
+fn deed_an_act_follows_or_answers_happened() {
+    // Rule `answered`: an event noun after "after", "following", "in response to", "in
+    // retaliation for" happened; under "before" it did not.
+    check(
+        "Israel struck Beirut after Hezbollah's shelling of Haifa. Israel struck Beirut in \
+         retaliation for Hezbollah's shelling of Haifa. Israel struck Beirut before Hezbollah's \
+         shelling of Haifa.",
+        expect![[r#"
+            s0 ISR -> LBN 190 "struck" dictionaries/actors/countries.txt:161
+            s0 LBNUAFHEZ -> ISR 194 "shelling" dictionaries/frames/19-fight.txt:45
+            s1 ISR -> LBN 190 "struck" dictionaries/actors/countries.txt:161
+            s1 LBNUAFHEZ -> ISR 194 "shelling" dictionaries/frames/19-fight.txt:45
+            s2 ISR -> LBN 190 "struck" dictionaries/actors/countries.txt:161
+        "#]],
+    );
+}

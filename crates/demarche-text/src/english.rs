@@ -117,6 +117,8 @@ pub enum Prep {
     /// A gerund after it is done by the clause's subject, not its object ("expelled two
     /// diplomats after blaming Moscow").
     Circumstance,
+    /// An event noun after it happened before ("after Israeli strikes on Gaza").
+    Past,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -369,6 +371,7 @@ impl English {
                 "pair" => Prep::Pair,
                 "counted" => Prep::Counted,
                 "circumstance" => Prep::Circumstance,
+                "past" => Prep::Past,
                 _ => Prep::Infinitive,
             };
             en.prep.extend(words.split_whitespace().map(|w| (w, role)));

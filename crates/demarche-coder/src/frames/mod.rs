@@ -414,6 +414,9 @@ fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
 /// "talks between Russia and Ukraine") happened when it is the subject of any affirmed,
 /// asserted verb ("raged on", "ended without a deal").
 fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    if answered(ctx, p) {
+        return true;
+    }
     let pair = pair_arg(ctx, p).is_some();
     ctx.a.preds.iter().any(|q| {
         q.kind == PredKind::Verb
@@ -430,6 +433,45 @@ fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                 || ctx
                     .en
                     .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Effect))
+    })
+}
+
+/// Rule `answered`: an event noun named as what an act follows or answers happened: the
+/// object of a `[past]` preposition ("after Israeli strikes on Gaza") or of the phrase of a
+/// noun of answering (`forms.txt` `[answer]`: "in response to Tehran's missile barrage on
+/// Israel", "in retaliation for the strike").
+fn answered(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    let tree = ctx.tree;
+    let Some(pp) = tree.parent(p.scope).filter(|&n| tree.label(n) == "PP") else {
+        return false;
+    };
+    let first = |n| tree.children(n).first().and_then(|&c| tree.word(c));
+    if first(pp).is_some_and(|w| ctx.en.is_prep(w, Prep::Past)) {
+        return true;
+    }
+    // The phrase of the noun of answering: (NP (NP response) (PP to …)), or a flat verb phrase
+    // (PP in (NP retaliation)) (PP for …).
+    let Some(parent) = tree.parent(pp) else {
+        return false;
+    };
+    let kids = tree.children(parent);
+    let before = kids
+        .iter()
+        .position(|&k| k == pp)
+        .and_then(|i| i.checked_sub(1))
+        .map(|i| kids[i]);
+    let head = match tree.label(parent) {
+        "NP" => kids.first().copied(),
+        _ => before.filter(|&b| tree.label(b) == "PP"),
+    };
+    let word = head
+        .and_then(|n| tree.leaves_under(n).last())
+        .and_then(|l| tree.word(l));
+    word.is_some_and(|w| {
+        ctx.en
+            .forms("answer")
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(w))
     })
 }
 
