@@ -2,6 +2,8 @@
 //! the leaf range it covers.
 
 use demarche_model::{NodeId, Tree};
+use demarche_text::english;
+use std::borrow::Cow;
 use std::cell::Cell;
 
 /// A node's category.
@@ -260,19 +262,22 @@ impl<'t> Shape<'t> {
 
     /// A prepositional phrase's preposition, lower case, with a second word for two-word ones
     /// ("according to", "because of", "out of").
-    pub fn pp_prep(&self, pp: NodeId) -> Option<String> {
+    pub fn pp_prep(&self, pp: NodeId) -> Option<Cow<'static, str>> {
         let kids = self.children(pp);
         let first = *kids.first()?;
         if self.tree.is_leaf(first) {
-            let mut p = self.lower(first).to_string();
+            let word = self.lower(first);
             if let Some(&second) = kids.get(1)
                 && self.tree.is_leaf(second)
                 && matches!(self.cat(second), Cat::Prep | Cat::To)
             {
-                p.push(' ');
-                p.push_str(self.lower(second));
+                return Some(Cow::Owned(format!("{word} {}", self.lower(second))));
             }
-            return Some(p);
+            // The usual one-word preposition is the word list's own copy: no allocation.
+            return Some(match english::words().function_word(word) {
+                Some(w) if w == word => Cow::Borrowed(w),
+                _ => Cow::Owned(word.to_string()),
+            });
         }
         // (PP (VBG according) (PP (TO to) NP)) and similar.
         None

@@ -418,7 +418,7 @@ impl English {
 
     /// [`English::verb_lemma`], borrowed from the lists when they know the form (no allocation
     /// for a known lower-case form).
-    fn lemma<'a>(&'a self, word: &str) -> Cow<'a, str> {
+    pub fn lemma<'a>(&'a self, word: &str) -> Cow<'a, str> {
         let w = lower(word);
         match self.lemma_of.get(w.as_ref()) {
             Some(l) => Cow::Borrowed(l.as_str()),
@@ -716,6 +716,14 @@ impl Words {
         self.function.contains_key(lower(word).as_ref())
     }
 
+    /// The list's own copy of a closed-class word (any case in, lower case out), so that a
+    /// caller can keep it without allocating: `function_word("Against") == Some("against")`.
+    pub fn function_word(&self, word: &str) -> Option<&'static str> {
+        self.function
+            .get_key_value(lower(word).as_ref())
+            .map(|(k, _)| *k)
+    }
+
     /// The value of a number word ("three" → 3, "dozen" → 12), any case.
     pub fn cardinal(&self, word: &str) -> Option<u64> {
         self.cardinal.get(lower(word).as_ref()).copied()
@@ -858,6 +866,8 @@ mod tests {
     fn closed_words_numbers_and_calendar() {
         let w = words();
         assert!(w.is_function_word("The") && w.is_function_word("despite"));
+        assert_eq!(w.function_word("Against"), Some("against"));
+        assert_eq!(w.function_word("Putin"), None);
         assert!(!w.is_function_word("Putin"));
         assert_eq!(w.cardinal("Three"), Some(3));
         assert_eq!(w.cardinal("dozen"), Some(12));
