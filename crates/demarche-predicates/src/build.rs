@@ -33,8 +33,26 @@ thread_local! {
     /// The drafts of the last analysis on this thread, emptied, and their argument lists: their
     /// capacity is reused, so a sentence allocates no draft arrays once a thread has read one
     /// as long.
-    static DRAFTS: std::cell::Cell<(Vec<Draft>, Vec<Args>)> =
-        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+    static DRAFTS: std::cell::Cell<Pool> = const {
+        std::cell::Cell::new(Pool {
+            drafts: Vec::new(),
+            spare: Vec::new(),
+            leaves: Vec::new(),
+            keep: Vec::new(),
+        })
+    };
+}
+
+/// The per-sentence arrays of [`analyze_into`], kept between sentences for their capacity.
+#[derive(Default)]
+struct Pool {
+    drafts: Vec<Draft>,
+    /// Emptied argument lists.
+    spare: Vec<Args>,
+    /// The leaves of a noun phrase.
+    leaves: Vec<NodeId>,
+    /// Which drafts become predications.
+    keep: Vec<bool>,
 }
 
 /// [`analyze`] into `out`, whose arrays are cleared and reused (a caller coding many sentences
@@ -48,7 +66,12 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
     }
     let sh = Shape::new(tree);
     let en = english::get();
-    let (mut drafts, mut spare) = DRAFTS.with(std::cell::Cell::take);
+    let Pool {
+        mut drafts,
+        mut spare,
+        leaves,
+        mut keep,
+    } = DRAFTS.with(std::cell::Cell::take);
     drafts.clear();
     for id in tree.nodes() {
         if sh.cat(id) == Cat::Vp
@@ -61,7 +84,7 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
     fill_gaps(&sh, en, &mut drafts);
     let verbs = drafts.len();
     // Buffers for the leaves and lower-case words of each noun phrase, reused.
-    let mut scratch = (Vec::new(), Vec::new());
+    let mut scratch = (leaves, Vec::new());
     for id in tree.nodes() {
         if sh.cat(id) == Cat::Np
             && let Some(d) =
@@ -73,20 +96,21 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
     link_nouns(&sh, &mut drafts, verbs);
     // A partitive that is itself an event noun ("a barrage of drone strikes") gives way to
     // the event noun after its `of`, which has the same scope and comes later.
-    let keep = |k: usize| {
+    let kept_at = |k: usize| {
         k < verbs
             || !drafts[k + 1..]
                 .iter()
                 .any(|d| d.pred.scope == drafts[k].pred.scope)
     };
     let (kept, kept_args) = (0..drafts.len())
-        .filter(|&k| keep(k))
+        .filter(|&k| kept_at(k))
         .fold((0, 0), |(n, a), k| (n + 1, a + drafts[k].args.len()));
     out.ranges.extend(tree.nodes().map(|id| sh.range(id)));
     out.preds.reserve(kept);
     out.args.reserve(kept_args);
-    let keep: Vec<bool> = (0..drafts.len()).map(keep).collect();
-    for (d, k) in drafts.drain(..).zip(keep) {
+    keep.clear();
+    keep.extend((0..drafts.len()).map(kept_at));
+    for (d, &k) in drafts.drain(..).zip(&keep) {
         let Draft { mut pred, mut args, .. } = d;
         if k {
             let start = out.args.len() as u32;
@@ -97,7 +121,16 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
         args.clear();
         spare.push(args);
     }
-    DRAFTS.with(|c| c.set((drafts, spare)));
+    let (mut leaves, _) = scratch;
+    leaves.clear();
+    DRAFTS.with(|c| {
+        c.set(Pool {
+            drafts,
+            spare,
+            leaves,
+            keep,
+        })
+    });
 }
 
 fn phrase(sh: &Shape<'_>, node: NodeId) -> Filler {
@@ -314,7 +347,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
         let mut sbar: Option<NodeId> = None;
         let mut pp: Option<NodeId> = None;
         let mut comma_before = false;
-        for anc in sh.tree.ancestors(top) {
+        for anc in sh.ancestors(top) {
             match sh.cat(anc) {
                 Cat::Sbar if sbar.is_none() => sbar = Some(anc),
                 Cat::Pp if pp.is_none() => pp = Some(anc),
@@ -416,7 +449,7 @@ fn is_phrasal_control(sh: &Shape<'_>, en: &english::English, p: &Predication) ->
 /// The verb predication that owns a node: the lexical verb phrase above it.
 fn owner_of(sh: &Shape<'_>, drafts: &[Draft], node: NodeId) -> Option<u32> {
     std::iter::once(node)
-        .chain(sh.tree.ancestors(node))
+        .chain(sh.ancestors(node))
         .find_map(|a| drafts.iter().position(|d| d.pred.scope == a))
         .map(|j| j as u32)
 }
@@ -543,7 +576,7 @@ fn noun_draft<'s>(
         return None;
     }
     leaves.clear();
-    leaves.extend(kids.iter().copied().filter(|&c| sh.tree.is_leaf(c)));
+    leaves.extend(kids.iter().copied().filter(|&c| sh.is_leaf(c)));
     let head_pos = leaves.iter().rposition(|&l| sh.cat(l) == Cat::Noun)?;
     // The last noun must end the phrase (bar punctuation): "attack helicopters" is no attack.
     if leaves[head_pos + 1..]
@@ -710,7 +743,7 @@ fn link_nouns(sh: &Shape<'_>, drafts: &mut [Draft], verbs: usize) {
             continue;
         }
         let scope = drafts[i].pred.scope;
-        let owner = sh.tree.ancestors(scope).find_map(|a| {
+        let owner = sh.ancestors(scope).find_map(|a| {
             drafts[..verbs]
                 .iter()
                 .position(|d| d.pred.scope == a || d.top == a)
