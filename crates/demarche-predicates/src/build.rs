@@ -370,6 +370,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 .position(|d| d.pred.scope == anc && d.top != top)
             {
                 let head_word = sh.word(drafts[j].pred.head);
+                let classes = en.verb_classes(head_word);
                 let sub = sbar.and_then(|s| sh.children(s).first().copied());
                 let sub_word = sub.map(|c| sh.lower(c)).unwrap_or_default();
                 // A gerund in a prepositional phrase: "after seizing" is asserted, "accused X of
@@ -381,13 +382,13 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                     Link::Adjunct
                 } else if pp_word.is_some() {
                     Link::Complement
-                } else if en.has_class(head_word, VerbClass::Report) {
+                } else if classes.has(VerbClass::Report) {
                     Link::Report
-                } else if en.has_class(head_word, VerbClass::Deny) {
+                } else if classes.has(VerbClass::Deny) {
                     Link::Deny
                 } else if drafts[i].pred.infinitive
-                    && (en.has_class(head_word, VerbClass::SubjectControl)
-                        || en.has_class(head_word, VerbClass::ObjectControl)
+                    && (classes.has(VerbClass::SubjectControl)
+                        || classes.has(VerbClass::ObjectControl)
                         || is_phrasal_control(sh, en, &drafts[j].pred))
                 {
                     Link::Control

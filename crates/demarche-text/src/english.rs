@@ -34,15 +34,15 @@ impl Hasher for WordHash {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+            let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
         }
+        // The last chunk zero-padded, read byte by byte: no `memcpy` call for a length the
+        // compiler does not know.
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+            let w = rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
         }
     }
 
@@ -140,6 +140,17 @@ pub enum VerbClass {
     /// Object-control verbs that assert their infinitive happened (`control.txt`
     /// `[causative]`: "prompting Mexico to break off relations": Mexico broke them off).
     Causative = 1024,
+}
+
+/// The [`VerbClass`]es of one verb ([`English::verb_classes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VerbClasses(u16);
+
+impl VerbClasses {
+    /// Whether the verb is of `class`.
+    pub fn has(self, class: VerbClass) -> bool {
+        self.0 & class as u16 != 0
+    }
 }
 
 /// The compiled word lists (built once, shared by every thread).
@@ -541,6 +552,17 @@ impl English {
             .is_some_and(|c| c & class as u16 != 0)
     }
 
+    /// Every class of `verb` at once (one lemma and one lookup for several
+    /// [`English::has_class`] questions about the same verb).
+    pub fn verb_classes(&self, verb: &str) -> VerbClasses {
+        let key = if verb.contains(' ') {
+            lower(verb)
+        } else {
+            self.lemma(verb)
+        };
+        VerbClasses(self.classes.get(key.as_ref()).copied().unwrap_or(0))
+    }
+
     /// Whether `verb` followed by `particle` ("call" + "on") is a multi-word lemma of a class.
     pub fn has_phrasal_class(&self, verb: &str, particle: &str, class: VerbClass) -> bool {
         let key = format!("{} {}", self.lemma(verb), lower(particle));
@@ -764,6 +786,45 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_hash_reads_the_last_chunk_zero_padded() {
+        // The same values as copying each chunk into a zeroed `[u8; 8]`.
+        let text = "announced sanctions on 12 entities";
+        for end in 0..=text.len() {
+            let bytes = &text.as_bytes()[..end];
+            let mut h = WordHash(0);
+            h.write(bytes);
+            let mut r = 0u64;
+            for chunk in bytes.chunks(8) {
+                let mut buf = [0u8; 8];
+                buf[..chunk.len()].copy_from_slice(chunk);
+                r = (r.rotate_left(5) ^ u64::from_le_bytes(buf))
+                    .wrapping_mul(0x517c_c1b7_2722_0a95);
+            }
+            assert_eq!(h.finish(), r, "{:?}", &text[..end]);
+        }
+    }
+
+    #[test]
+    fn verb_classes_answer_as_has_class() {
+        let en = get();
+        let classes = [
+            VerbClass::Report,
+            VerbClass::SubjectControl,
+            VerbClass::ObjectControl,
+            VerbClass::Deny,
+            VerbClass::Effect,
+        ];
+        for verb in ["said", "Urged", "agreed", "denied", "killed", "visited", "call on"] {
+            let all = en.verb_classes(verb);
+            for c in classes {
+                assert_eq!(all.has(c), en.has_class(verb, c), "{verb} {c:?}");
+            }
+        }
+        assert!(en.verb_classes("said").has(VerbClass::Report));
+        assert!(!en.verb_classes("visited").has(VerbClass::Report));
+    }
 
     #[test]
     fn lemmas_of_news_verbs() {
