@@ -87,8 +87,15 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
     let mut scratch = (leaves, Vec::new());
     for id in tree.nodes() {
         if sh.cat(id) == Cat::Np
-            && let Some(d) =
-                noun_draft(&sh, en, lex, id, &mut drafts[..verbs], &mut scratch, &mut spare)
+            && let Some(d) = noun_draft(
+                &sh,
+                en,
+                lex,
+                id,
+                &mut drafts[..verbs],
+                &mut scratch,
+                &mut spare,
+            )
         {
             drafts.push(d);
         }
@@ -111,7 +118,9 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
     keep.clear();
     keep.extend((0..drafts.len()).map(kept_at));
     for (d, &k) in drafts.drain(..).zip(&keep) {
-        let Draft { mut pred, mut args, .. } = d;
+        let Draft {
+            mut pred, mut args, ..
+        } = d;
         if k {
             let start = out.args.len() as u32;
             out.args.append(&mut args);

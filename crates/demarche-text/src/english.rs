@@ -816,7 +816,9 @@ mod tests {
             VerbClass::Deny,
             VerbClass::Effect,
         ];
-        for verb in ["said", "Urged", "agreed", "denied", "killed", "visited", "call on"] {
+        for verb in [
+            "said", "Urged", "agreed", "denied", "killed", "visited", "call on",
+        ] {
             let all = en.verb_classes(verb);
             for c in classes {
                 assert_eq!(all.has(c), en.has_class(verb, c), "{verb} {c:?}");
