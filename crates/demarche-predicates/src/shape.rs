@@ -390,6 +390,24 @@ mod tests {
     }
 
     #[test]
+    fn children_and_parents_as_the_tree_has_them() {
+        let tree = Tree::parse_ptb(
+            "(ROOT (S (NP (NP (NNP Israel) (POS 's)) (NN army)) (, ,) (ADVP (RB then)) \
+             (VP (VBD struck) (NP (NNP Gaza)) (PP (IN on) (NP (NNP Monday)))) (. .)))",
+        )
+        .unwrap();
+        let sh = Shape::new(&tree);
+        for id in tree.nodes() {
+            assert_eq!(sh.children(id), tree.children(id), "children of {id:?}");
+            assert_eq!(sh.parent(id), tree.parent(id), "parent of {id:?}");
+            assert_eq!(sh.is_leaf(id), tree.is_leaf(id));
+            let up: Vec<NodeId> = sh.ancestors(id).collect();
+            assert_eq!(up, tree.ancestors(id).collect::<Vec<_>>());
+        }
+        assert_eq!(sh.children(NodeId(999)), &[] as &[NodeId]);
+    }
+
+    #[test]
     fn lower_case_words_and_ranges() {
         let tree = Tree::parse_ptb(
             "(ROOT (S (NP (NNP Israel) (POS 's)) (VP (VBD Carried) (PRT (RP out)) \
