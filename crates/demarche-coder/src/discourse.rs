@@ -47,16 +47,18 @@ impl Discourse {
 
     /// Records what the sentence just coded named, then moves to the next sentence.
     pub(crate) fn finish_sentence(&mut self, named: Vec<Entity>, policy: &Policy) {
-        let mut countries: Vec<&Entity> = Vec::new();
-        for e in &named {
-            if policy.is_country(&e.code)
-                && !countries.iter().any(|c| c.code.get(..3) == e.code.get(..3))
-            {
-                countries.push(e);
+        // The first two actors of different countries named (no list built: most sentences
+        // name one).
+        let mut first: Option<&Entity> = None;
+        for e in named.iter().filter(|e| policy.is_country(&e.code)) {
+            match first {
+                None => first = Some(e),
+                Some(a) if a.code.get(..3) != e.code.get(..3) => {
+                    self.pair = Some((a.clone(), e.clone()));
+                    break;
+                }
+                Some(_) => {}
             }
-        }
-        if let [a, b, ..] = countries.as_slice() {
-            self.pair = Some(((*a).clone(), (*b).clone()));
         }
         self.entities.extend(named);
         if self.entities.len() > KEEP {

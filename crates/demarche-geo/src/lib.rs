@@ -172,17 +172,14 @@ impl Hasher for NameHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
+            self.add(<[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes));
         }
+        // The last chunk zero-padded, read byte by byte: no `memcpy` call for a length the
+        // compiler does not know.
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b.get_mut(..rest.len())
-                .unwrap_or(&mut [])
-                .copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 56));
+            let w = rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b));
+            self.add(w ^ ((rest.len() as u64) << 56));
         }
     }
 
@@ -460,6 +457,29 @@ pub fn title_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_hash_reads_the_last_chunk_zero_padded() {
+        // The same values as copying the last chunk into a zeroed `[u8; 8]`.
+        let text = "Kyiv Oblast, Ukraine";
+        for end in 0..=text.len() {
+            let bytes = &text.as_bytes()[..end];
+            let mut h = NameHasher::default();
+            h.write(bytes);
+            let mut r = NameHasher::default();
+            for chunk in bytes.chunks(8) {
+                let mut b = [0u8; 8];
+                b[..chunk.len()].copy_from_slice(chunk);
+                let tag = if chunk.len() < 8 {
+                    (chunk.len() as u64) << 56
+                } else {
+                    0
+                };
+                r.add(u64::from_le_bytes(b) ^ tag);
+            }
+            assert_eq!(h.finish(), r.finish(), "{:?}", &text[..end]);
+        }
+    }
 
     fn first<'g>(g: &'g Gazetteer, name: &str, kind: Kind) -> Option<&'g Entry> {
         g.lookup(name)

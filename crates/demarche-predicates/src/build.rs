@@ -9,6 +9,7 @@ use crate::{
 };
 use demarche_model::{NodeId, Tree};
 use demarche_text::english::{self, Aux, Modal, Prep, VerbClass};
+use std::borrow::Cow;
 
 /// Arguments gathered for one predication before they go into the arena.
 type Args = Vec<Arg>;
@@ -23,15 +24,58 @@ struct Draft {
 
 /// Builds the predications of a tree.
 pub fn analyze(tree: &Tree, lex: &dyn PredicateLexicon) -> Analysis {
+    let mut out = Analysis::default();
+    analyze_into(tree, lex, &mut out);
+    out
+}
+
+thread_local! {
+    /// The drafts of the last analysis on this thread, emptied, and their argument lists: their
+    /// capacity is reused, so a sentence allocates no draft arrays once a thread has read one
+    /// as long.
+    static DRAFTS: std::cell::Cell<Pool> = const {
+        std::cell::Cell::new(Pool {
+            drafts: Vec::new(),
+            spare: Vec::new(),
+            leaves: Vec::new(),
+            keep: Vec::new(),
+        })
+    };
+}
+
+/// The per-sentence arrays of [`analyze_into`], kept between sentences for their capacity.
+#[derive(Default)]
+struct Pool {
+    drafts: Vec<Draft>,
+    /// Emptied argument lists.
+    spare: Vec<Args>,
+    /// The leaves of a noun phrase.
+    leaves: Vec<NodeId>,
+    /// Which drafts become predications.
+    keep: Vec<bool>,
+}
+
+/// [`analyze`] into `out`, whose arrays are cleared and reused (a caller coding many sentences
+/// keeps one [`Analysis`] and allocates its arrays once).
+pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis) {
+    out.preds.clear();
+    out.args.clear();
+    out.ranges.clear();
     if tree.is_empty() {
-        return Analysis::default();
+        return;
     }
     let sh = Shape::new(tree);
     let en = english::get();
-    let mut drafts: Vec<Draft> = Vec::new();
+    let Pool {
+        mut drafts,
+        mut spare,
+        leaves,
+        mut keep,
+    } = DRAFTS.with(std::cell::Cell::take);
+    drafts.clear();
     for id in tree.nodes() {
         if sh.cat(id) == Cat::Vp
-            && let Some(d) = verb_draft(&sh, en, id)
+            && let Some(d) = verb_draft(&sh, en, id, &mut spare)
         {
             drafts.push(d);
         }
@@ -40,46 +84,62 @@ pub fn analyze(tree: &Tree, lex: &dyn PredicateLexicon) -> Analysis {
     fill_gaps(&sh, en, &mut drafts);
     let verbs = drafts.len();
     // Buffers for the leaves and lower-case words of each noun phrase, reused.
-    let mut scratch = (Vec::new(), Vec::new());
+    let mut scratch = (leaves, Vec::new());
     for id in tree.nodes() {
         if sh.cat(id) == Cat::Np
-            && let Some(d) = noun_draft(&sh, en, lex, id, &mut drafts[..verbs], &mut scratch)
+            && let Some(d) = noun_draft(
+                &sh,
+                en,
+                lex,
+                id,
+                &mut drafts[..verbs],
+                &mut scratch,
+                &mut spare,
+            )
         {
             drafts.push(d);
         }
     }
     link_nouns(&sh, &mut drafts, verbs);
-    let mut out = Analysis::default();
     // A partitive that is itself an event noun ("a barrage of drone strikes") gives way to
     // the event noun after its `of`, which has the same scope and comes later.
-    let keep: Vec<bool> = (0..drafts.len())
-        .map(|k| {
-            k < verbs
-                || !drafts[k + 1..]
-                    .iter()
-                    .any(|d| d.pred.scope == drafts[k].pred.scope)
-        })
-        .collect();
-    let (kept, kept_args) = drafts
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .fold((0, 0), |(n, a), (d, _)| (n + 1, a + d.args.len()));
-    out.ranges = tree.nodes().map(|id| sh.range(id)).collect();
-    out.preds.reserve_exact(kept);
-    out.args.reserve_exact(kept_args);
-    let drafts = drafts
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(d, k)| k.then_some(d));
-    for d in drafts {
-        let start = out.args.len() as u32;
-        out.args.extend(d.args);
-        let mut p = d.pred;
-        p.args = start..out.args.len() as u32;
-        out.preds.push(p);
+    let kept_at = |k: usize| {
+        k < verbs
+            || !drafts[k + 1..]
+                .iter()
+                .any(|d| d.pred.scope == drafts[k].pred.scope)
+    };
+    let (kept, kept_args) = (0..drafts.len())
+        .filter(|&k| kept_at(k))
+        .fold((0, 0), |(n, a), k| (n + 1, a + drafts[k].args.len()));
+    out.ranges.extend(tree.nodes().map(|id| sh.range(id)));
+    out.preds.reserve(kept);
+    out.args.reserve(kept_args);
+    keep.clear();
+    keep.extend((0..drafts.len()).map(kept_at));
+    for (d, &k) in drafts.drain(..).zip(&keep) {
+        let Draft {
+            mut pred, mut args, ..
+        } = d;
+        if k {
+            let start = out.args.len() as u32;
+            out.args.append(&mut args);
+            pred.args = start..out.args.len() as u32;
+            out.preds.push(pred);
+        }
+        args.clear();
+        spare.push(args);
     }
-    out
+    let (mut leaves, _) = scratch;
+    leaves.clear();
+    DRAFTS.with(|c| {
+        c.set(Pool {
+            drafts,
+            spare,
+            leaves,
+            keep,
+        })
+    });
 }
 
 fn phrase(sh: &Shape<'_>, node: NodeId) -> Filler {
@@ -99,7 +159,12 @@ fn is_neg(sh: &Shape<'_>, en: &english::English, node: NodeId) -> bool {
 }
 
 /// A lexical verb phrase's predication: its chain of auxiliaries, its subject and objects.
-fn verb_draft(sh: &Shape<'_>, en: &english::English, vp: NodeId) -> Option<Draft> {
+fn verb_draft(
+    sh: &Shape<'_>,
+    en: &'static english::English,
+    vp: NodeId,
+    spare: &mut Vec<Args>,
+) -> Option<Draft> {
     let head = sh.vp_head(vp)?;
     let kids = sh.children(vp);
     let has_vp = kids.iter().any(|&c| sh.cat(c) == Cat::Vp);
@@ -117,7 +182,7 @@ fn verb_draft(sh: &Shape<'_>, en: &english::English, vp: NodeId) -> Option<Draft
     };
     let mut pred = Predication::new(
         head,
-        en.verb_lemma(word),
+        en.lemma(word),
         PredKind::Verb,
         0,
         sh.range(head).0,
@@ -174,7 +239,7 @@ fn verb_draft(sh: &Shape<'_>, en: &english::English, vp: NodeId) -> Option<Draft
     if clause.is_some_and(|c| sh.cat(c) == Cat::Np) && tag == VerbTag::Participle {
         pred.voice = Voice::Passive;
     }
-    let mut args: Args = Vec::new();
+    let mut args = spare.pop().unwrap_or_default();
     // Objects, PPs and clauses of the verb's own phrase.
     let mut objects = 0;
     for (i, &c) in kids.iter().skip_while(|&&c| c != head).skip(1).enumerate() {
@@ -308,7 +373,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
         let mut sbar: Option<NodeId> = None;
         let mut pp: Option<NodeId> = None;
         let mut comma_before = false;
-        for anc in sh.tree.ancestors(top) {
+        for anc in sh.ancestors(top) {
             match sh.cat(anc) {
                 Cat::Sbar if sbar.is_none() => sbar = Some(anc),
                 Cat::Pp if pp.is_none() => pp = Some(anc),
@@ -331,6 +396,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 .position(|d| d.pred.scope == anc && d.top != top)
             {
                 let head_word = sh.word(drafts[j].pred.head);
+                let classes = en.verb_classes(head_word);
                 let sub = sbar.and_then(|s| sh.children(s).first().copied());
                 let sub_word = sub.map(|c| sh.lower(c)).unwrap_or_default();
                 // A gerund in a prepositional phrase: "after seizing" is asserted, "accused X of
@@ -342,13 +408,13 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                     Link::Adjunct
                 } else if pp_word.is_some() {
                     Link::Complement
-                } else if en.has_class(head_word, VerbClass::Report) {
+                } else if classes.has(VerbClass::Report) {
                     Link::Report
-                } else if en.has_class(head_word, VerbClass::Deny) {
+                } else if classes.has(VerbClass::Deny) {
                     Link::Deny
                 } else if drafts[i].pred.infinitive
-                    && (en.has_class(head_word, VerbClass::SubjectControl)
-                        || en.has_class(head_word, VerbClass::ObjectControl)
+                    && (classes.has(VerbClass::SubjectControl)
+                        || classes.has(VerbClass::ObjectControl)
                         || is_phrasal_control(sh, en, &drafts[j].pred))
                 {
                     Link::Control
@@ -410,7 +476,7 @@ fn is_phrasal_control(sh: &Shape<'_>, en: &english::English, p: &Predication) ->
 /// The verb predication that owns a node: the lexical verb phrase above it.
 fn owner_of(sh: &Shape<'_>, drafts: &[Draft], node: NodeId) -> Option<u32> {
     std::iter::once(node)
-        .chain(sh.tree.ancestors(node))
+        .chain(sh.ancestors(node))
         .find_map(|a| drafts.iter().position(|d| d.pred.scope == a))
         .map(|j| j as u32)
 }
@@ -536,6 +602,7 @@ fn noun_draft<'s>(
     np: NodeId,
     verbs: &mut [Draft],
     (leaves, refs): &mut (Vec<NodeId>, Vec<&'s str>),
+    spare: &mut Vec<Args>,
 ) -> Option<Draft> {
     let kids = sh.children(np);
     // A base noun phrase: its leaves (and a possessor) but no noun phrase heading it.
@@ -553,7 +620,7 @@ fn noun_draft<'s>(
         return None;
     }
     leaves.clear();
-    leaves.extend(kids.iter().copied().filter(|&c| sh.tree.is_leaf(c)));
+    leaves.extend(kids.iter().copied().filter(|&c| sh.is_leaf(c)));
     let head_pos = leaves.iter().rposition(|&l| sh.cat(l) == Cat::Noun)?;
     // The last noun must end the phrase (bar punctuation): "attack helicopters" is no attack.
     if leaves[head_pos + 1..]
@@ -569,13 +636,13 @@ fn noun_draft<'s>(
     let head = leaves[head_pos];
     let mut pred = Predication::new(
         head,
-        refs[name_start..].join(" "),
+        Cow::Owned(refs[name_start..].join(" ")),
         PredKind::Noun,
         id,
         sh.range(leaves[name_start]).0,
         np,
     );
-    let mut args: Args = Vec::new();
+    let mut args = spare.pop().unwrap_or_default();
     if let Some(p) = possessor {
         args.push(Arg {
             role: Role::Agent,
@@ -652,7 +719,7 @@ fn noun_draft<'s>(
         pred.support = Some(v.pred.head);
         pred.support_lemma = Some(match v.pred.particle {
             Some(p) => format!("{} {}", v.pred.lemma, sh.lower(p)),
-            None => v.pred.lemma.clone(),
+            None => v.pred.lemma.to_string(),
         });
         pred.voice = v.pred.voice;
         pred.polarity = v.pred.polarity;
@@ -720,7 +787,7 @@ fn link_nouns(sh: &Shape<'_>, drafts: &mut [Draft], verbs: usize) {
             continue;
         }
         let scope = drafts[i].pred.scope;
-        let owner = sh.tree.ancestors(scope).find_map(|a| {
+        let owner = sh.ancestors(scope).find_map(|a| {
             drafts[..verbs]
                 .iter()
                 .position(|d| d.pred.scope == a || d.top == a)

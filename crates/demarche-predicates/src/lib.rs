@@ -42,10 +42,11 @@ mod build;
 mod render;
 mod shape;
 
-pub use build::analyze;
+pub use build::{analyze, analyze_into};
 pub use render::render;
 
 use demarche_model::NodeId;
+use std::borrow::Cow;
 
 /// What the coder knows about words that this layer needs: which noun phrases name events and
 /// which verbs are support verbs.
@@ -123,8 +124,9 @@ impl Analysis {
 pub struct Predication {
     /// The leaf that names it: the verb, or the event noun's head.
     pub head: NodeId,
-    /// Verb lemma ("strike"), or the event noun's words ("air strikes").
-    pub lemma: String,
+    /// Verb lemma ("strike"), or the event noun's words ("air strikes"); borrowed from the
+    /// shared English lists when they know the form.
+    pub lemma: Cow<'static, str>,
     pub kind: PredKind,
     /// For an event noun: the lexicon's id. For a verb: unused (0).
     pub noun: u32,
@@ -155,7 +157,7 @@ impl Predication {
     /// A predication as written: active, affirmed, asserted, under nothing, no arguments yet.
     pub fn new(
         head: NodeId,
-        lemma: String,
+        lemma: Cow<'static, str>,
         kind: PredKind,
         noun: u32,
         name_lo: u32,
@@ -248,8 +250,9 @@ pub enum Role {
     Patient,
     /// The second object ("gave Ukraine weapons": Ukraine is the patient, weapons second).
     Second,
-    /// A prepositional argument: the preposition, lower case ("against", "according to").
-    Obl(String),
+    /// A prepositional argument: the preposition, lower case ("against", "according to");
+    /// borrowed from the closed-class word list when it is there (no allocation).
+    Obl(Cow<'static, str>),
     /// A clause the predicate takes (reported, controlled).
     Content,
 }

@@ -59,7 +59,7 @@ pub fn render(tree: &Tree, a: &Analysis) -> String {
                 Role::Agent => "agent".to_string(),
                 Role::Patient => "patient".to_string(),
                 Role::Second => "second".to_string(),
-                Role::Obl(p) => p.clone(),
+                Role::Obl(p) => p.to_string(),
                 Role::Content => "content".to_string(),
             };
             let filler = match arg.filler {

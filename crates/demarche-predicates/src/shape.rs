@@ -2,6 +2,8 @@
 //! the leaf range it covers.
 
 use demarche_model::{NodeId, Tree};
+use demarche_text::english;
+use std::borrow::Cow;
 use std::cell::Cell;
 
 /// A node's category.
@@ -42,37 +44,51 @@ pub(crate) enum VerbTag {
     Present,
 }
 
-/// Per-node facts of one tree. Its two arrays are borrowed from a per-thread pool and given
-/// back when it is dropped, so reading a sentence allocates nothing once a thread has read one
-/// as long.
+/// Per-node facts of one tree, in flat arrays: the layer's walks (children, parents, leaf
+/// ranges, categories) read these and never the tree's own nodes, whose labels, words and
+/// child lists each sit in a heap block of their own. The arrays are borrowed from a
+/// per-thread pool and given back when it is dropped, so reading a sentence allocates nothing
+/// once a thread has read one as long.
 pub(crate) struct Shape<'t> {
     pub tree: &'t Tree,
     /// By node index.
     nodes: Vec<NodeFacts>,
+    /// Every node's children, one node after another (`NodeFacts::kids` slices it).
+    kids: Vec<NodeId>,
     /// The lower-case forms of the leaves' words that are not lower case already, one after
     /// another (`NodeFacts::lower` slices it).
     lower: String,
 }
 
+/// The arrays of a [`Shape`].
+type Buffers = (Vec<NodeFacts>, Vec<NodeId>, String);
+
 thread_local! {
     /// The arrays of the last [`Shape`] this thread dropped, cleared, for the next one.
-    static POOL: Cell<(Vec<NodeFacts>, String)> = const { Cell::new((Vec::new(), String::new())) };
+    static POOL: Cell<Buffers> = const { Cell::new((Vec::new(), Vec::new(), String::new())) };
 }
 
 impl Drop for Shape<'_> {
     fn drop(&mut self) {
         let mut nodes = std::mem::take(&mut self.nodes);
+        let mut kids = std::mem::take(&mut self.kids);
         let mut lower = std::mem::take(&mut self.lower);
         nodes.clear();
+        kids.clear();
         lower.clear();
         // Keep the larger buffers if the pool was refilled meanwhile (a nested Shape).
         POOL.with(|p| {
-            let (n, l) = p.take();
+            let (n, k, l) = p.take();
             p.set((
                 if n.capacity() > nodes.capacity() {
                     n
                 } else {
                     nodes
+                },
+                if k.capacity() > kids.capacity() {
+                    k
+                } else {
+                    kids
                 },
                 if l.capacity() > lower.capacity() {
                     l
@@ -84,12 +100,21 @@ impl Drop for Shape<'_> {
     }
 }
 
+/// No parent (the root).
+const NO_PARENT: u32 = u32::MAX;
+
 #[derive(Clone, Copy)]
 struct NodeFacts {
     cat: Cat,
+    /// A leaf (it has a word).
+    leaf: bool,
     /// First leaf index and one past the last.
     lo: u32,
     hi: u32,
+    /// The parent's index, or [`NO_PARENT`].
+    parent: u32,
+    /// The children: a range of `Shape::kids`.
+    kids: (u32, u32),
     /// For a leaf whose word is not lower case, the byte range of its lower-case form in
     /// `Shape::lower`; `None` when the word is its own lower case (and for phrases).
     lower: Option<(u32, u32)>,
@@ -164,34 +189,36 @@ fn leaf_cat(tag: &str) -> Cat {
 impl<'t> Shape<'t> {
     pub fn new(tree: &'t Tree) -> Self {
         let n = tree.len();
-        let (mut nodes, mut lower) = POOL.with(Cell::take);
+        let (mut nodes, mut kids, mut lower) = POOL.with(Cell::take);
         nodes.reserve(n);
+        kids.reserve(n.saturating_sub(1));
         let mut leaves = 0u32;
+        // One read of each tree node.
         for id in tree.nodes() {
-            let facts = match tree.word(id) {
+            let start = kids.len() as u32;
+            kids.extend_from_slice(tree.children(id));
+            let (cat, leaf, lo, hi, low) = match tree.word(id) {
                 Some(w) => {
                     leaves += 1;
-                    NodeFacts {
-                        cat: leaf_cat(tree.label(id)),
-                        lo: leaves - 1,
-                        hi: leaves,
-                        lower: push_lowercase(&mut lower, w),
-                    }
+                    let low = push_lowercase(&mut lower, w);
+                    (leaf_cat(tree.label(id)), true, leaves - 1, leaves, low)
                 }
-                None => NodeFacts {
-                    cat: phrase_cat(tree.label(id)),
-                    lo: u32::MAX,
-                    hi: 0,
-                    lower: None,
-                },
+                None => (phrase_cat(tree.label(id)), false, u32::MAX, 0, None),
             };
-            nodes.push(facts);
+            nodes.push(NodeFacts {
+                cat,
+                leaf,
+                lo,
+                hi,
+                parent: tree.parent(id).map_or(NO_PARENT, |p| p.0),
+                kids: (start, kids.len() as u32),
+                lower: low,
+            });
         }
         // Children come after parents in pre-order: fold leaf ranges upwards in reverse.
         for id in (0..n).rev() {
-            if let Some(p) = tree.parent(NodeId(id as u32)) {
-                let NodeFacts { lo, hi, .. } = nodes[id];
-                let q = &mut nodes[p.index()];
+            let NodeFacts { lo, hi, parent, .. } = nodes[id];
+            if let Some(q) = nodes.get_mut(parent as usize) {
                 q.lo = q.lo.min(lo);
                 q.hi = q.hi.max(hi);
             }
@@ -201,7 +228,12 @@ impl<'t> Shape<'t> {
                 f.lo = f.hi;
             }
         }
-        Shape { tree, nodes, lower }
+        Shape {
+            tree,
+            nodes,
+            kids,
+            lower,
+        }
     }
 
     pub fn cat(&self, id: NodeId) -> Cat {
@@ -212,6 +244,11 @@ impl<'t> Shape<'t> {
         self.tree.word(id).unwrap_or("")
     }
 
+    /// Whether the node is a leaf (has a word).
+    pub fn is_leaf(&self, id: NodeId) -> bool {
+        self.nodes.get(id.index()).is_some_and(|f| f.leaf)
+    }
+
     /// [`Shape::word`] in lower case (`word(id).to_lowercase()`, computed once per leaf).
     pub fn lower(&self, id: NodeId) -> &str {
         match self.nodes.get(id.index()).and_then(|f| f.lower) {
@@ -220,12 +257,23 @@ impl<'t> Shape<'t> {
         }
     }
 
-    pub fn children(&self, id: NodeId) -> &'t [NodeId] {
-        self.tree.children(id)
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        self.nodes
+            .get(id.index())
+            .and_then(|f| self.kids.get(f.kids.0 as usize..f.kids.1 as usize))
+            .unwrap_or(&[])
     }
 
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
-        self.tree.parent(id)
+        self.nodes
+            .get(id.index())
+            .filter(|f| f.parent != NO_PARENT)
+            .map(|f| NodeId(f.parent))
+    }
+
+    /// The node's parent, its parent's parent, … up to the root.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), move |&n| self.parent(n))
     }
 
     /// The verb (or modal, or `to`) that heads a verb phrase: its first such leaf child,
@@ -260,19 +308,22 @@ impl<'t> Shape<'t> {
 
     /// A prepositional phrase's preposition, lower case, with a second word for two-word ones
     /// ("according to", "because of", "out of").
-    pub fn pp_prep(&self, pp: NodeId) -> Option<String> {
+    pub fn pp_prep(&self, pp: NodeId) -> Option<Cow<'static, str>> {
         let kids = self.children(pp);
         let first = *kids.first()?;
-        if self.tree.is_leaf(first) {
-            let mut p = self.lower(first).to_string();
+        if self.is_leaf(first) {
+            let word = self.lower(first);
             if let Some(&second) = kids.get(1)
-                && self.tree.is_leaf(second)
+                && self.is_leaf(second)
                 && matches!(self.cat(second), Cat::Prep | Cat::To)
             {
-                p.push(' ');
-                p.push_str(self.lower(second));
+                return Some(Cow::Owned(format!("{word} {}", self.lower(second))));
             }
-            return Some(p);
+            // The usual one-word preposition is the word list's own copy: no allocation.
+            return Some(match english::words().function_word(word) {
+                Some(w) if w == word => Cow::Borrowed(w),
+                _ => Cow::Owned(word.to_string()),
+            });
         }
         // (PP (VBG according) (PP (TO to) NP)) and similar.
         None
@@ -336,6 +387,24 @@ mod tests {
             assert_eq!(leaf_cat(l), reference_cat(l, true), "leaf {l:?}");
             assert_eq!(phrase_cat(l), reference_cat(l, false), "phrase {l:?}");
         }
+    }
+
+    #[test]
+    fn children_and_parents_as_the_tree_has_them() {
+        let tree = Tree::parse_ptb(
+            "(ROOT (S (NP (NP (NNP Israel) (POS 's)) (NN army)) (, ,) (ADVP (RB then)) \
+             (VP (VBD struck) (NP (NNP Gaza)) (PP (IN on) (NP (NNP Monday)))) (. .)))",
+        )
+        .unwrap();
+        let sh = Shape::new(&tree);
+        for id in tree.nodes() {
+            assert_eq!(sh.children(id), tree.children(id), "children of {id:?}");
+            assert_eq!(sh.parent(id), tree.parent(id), "parent of {id:?}");
+            assert_eq!(sh.is_leaf(id), tree.is_leaf(id));
+            let up: Vec<NodeId> = sh.ancestors(id).collect();
+            assert_eq!(up, tree.ancestors(id).collect::<Vec<_>>());
+        }
+        assert_eq!(sh.children(NodeId(999)), &[] as &[NodeId]);
     }
 
     #[test]

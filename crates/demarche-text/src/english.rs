@@ -34,15 +34,15 @@ impl Hasher for WordHash {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+            let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
         }
+        // The last chunk zero-padded, read byte by byte: no `memcpy` call for a length the
+        // compiler does not know.
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+            let w = rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
         }
     }
 
@@ -150,6 +150,17 @@ pub enum VerbClass {
     Response = 2048,
     /// Answering a deed in kind (`consequence.txt` `[retort]`: "vowed to respond in kind").
     Retort = 4096,
+}
+
+/// The [`VerbClass`]es of one verb ([`English::verb_classes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VerbClasses(u16);
+
+impl VerbClasses {
+    /// Whether the verb is of `class`.
+    pub fn has(self, class: VerbClass) -> bool {
+        self.0 & class as u16 != 0
+    }
 }
 
 /// The compiled word lists (built once, shared by every thread).
@@ -441,7 +452,7 @@ impl English {
 
     /// [`English::verb_lemma`], borrowed from the lists when they know the form (no allocation
     /// for a known lower-case form).
-    fn lemma<'a>(&'a self, word: &str) -> Cow<'a, str> {
+    pub fn lemma<'a>(&'a self, word: &str) -> Cow<'a, str> {
         let w = lower(word);
         match self.lemma_of.get(w.as_ref()) {
             Some(l) => Cow::Borrowed(l.as_str()),
@@ -566,6 +577,17 @@ impl English {
         self.classes
             .get(key.as_ref())
             .is_some_and(|c| c & class as u16 != 0)
+    }
+
+    /// Every class of `verb` at once (one lemma and one lookup for several
+    /// [`English::has_class`] questions about the same verb).
+    pub fn verb_classes(&self, verb: &str) -> VerbClasses {
+        let key = if verb.contains(' ') {
+            lower(verb)
+        } else {
+            self.lemma(verb)
+        };
+        VerbClasses(self.classes.get(key.as_ref()).copied().unwrap_or(0))
     }
 
     /// Whether `verb` followed by `particle` ("call" + "on") is a multi-word lemma of a class.
@@ -743,6 +765,14 @@ impl Words {
         self.function.contains_key(lower(word).as_ref())
     }
 
+    /// The list's own copy of a closed-class word (any case in, lower case out), so that a
+    /// caller can keep it without allocating: `function_word("Against") == Some("against")`.
+    pub fn function_word(&self, word: &str) -> Option<&'static str> {
+        self.function
+            .get_key_value(lower(word).as_ref())
+            .map(|(k, _)| *k)
+    }
+
     /// The value of a number word ("three" → 3, "dozen" → 12), any case.
     pub fn cardinal(&self, word: &str) -> Option<u64> {
         self.cardinal.get(lower(word).as_ref()).copied()
@@ -783,6 +813,47 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_hash_reads_the_last_chunk_zero_padded() {
+        // The same values as copying each chunk into a zeroed `[u8; 8]`.
+        let text = "announced sanctions on 12 entities";
+        for end in 0..=text.len() {
+            let bytes = &text.as_bytes()[..end];
+            let mut h = WordHash(0);
+            h.write(bytes);
+            let mut r = 0u64;
+            for chunk in bytes.chunks(8) {
+                let mut buf = [0u8; 8];
+                buf[..chunk.len()].copy_from_slice(chunk);
+                r = (r.rotate_left(5) ^ u64::from_le_bytes(buf))
+                    .wrapping_mul(0x517c_c1b7_2722_0a95);
+            }
+            assert_eq!(h.finish(), r, "{:?}", &text[..end]);
+        }
+    }
+
+    #[test]
+    fn verb_classes_answer_as_has_class() {
+        let en = get();
+        let classes = [
+            VerbClass::Report,
+            VerbClass::SubjectControl,
+            VerbClass::ObjectControl,
+            VerbClass::Deny,
+            VerbClass::Effect,
+        ];
+        for verb in [
+            "said", "Urged", "agreed", "denied", "killed", "visited", "call on",
+        ] {
+            let all = en.verb_classes(verb);
+            for c in classes {
+                assert_eq!(all.has(c), en.has_class(verb, c), "{verb} {c:?}");
+            }
+        }
+        assert!(en.verb_classes("said").has(VerbClass::Report));
+        assert!(!en.verb_classes("visited").has(VerbClass::Report));
+    }
 
     #[test]
     fn lemmas_of_news_verbs() {
@@ -889,6 +960,8 @@ mod tests {
     fn closed_words_numbers_and_calendar() {
         let w = words();
         assert!(w.is_function_word("The") && w.is_function_word("despite"));
+        assert_eq!(w.function_word("Against"), Some("against"));
+        assert_eq!(w.function_word("Putin"), None);
         assert!(!w.is_function_word("Putin"));
         assert_eq!(w.cardinal("Three"), Some(3));
         assert_eq!(w.cardinal("dozen"), Some(12));

@@ -3,12 +3,13 @@
 //! with `/usr/bin/time -v` (criterion's process holds more than the pipeline needs).
 //!
 //! ```text
-//! cargo run --release -p demarche --example pipeline_throughput -- [N] [builtin|phoenix] [knowledge] [wire] [frames-off]
+//! cargo run --release -p demarche --example pipeline_throughput -- [N] [builtin|phoenix] [knowledge] [wire] [frames-off] [events]
 //! ```
 //! `phoenix` reads `$DEMARCHE_REFERENCE/petrarch2/dictionaries`. The corpus (see
 //! `benches/corpus.rs`; `wire`: the wire-length one, about 22 words a sentence) is cycled to N
 //! documents; each is coded and dropped, as `demarche code` streams. `frames-off` codes without
-//! the predicate layer (`frames = Some(false)`, the coding before issue 11).
+//! the predicate layer (`frames = Some(false)`, the coding before issue 11). `events` also
+//! writes every event as a JSON line to standard output, to compare two builds' output.
 
 use anyhow::{Context, bail};
 use demarche::Pipeline;
@@ -32,12 +33,13 @@ fn main() -> anyhow::Result<()> {
     let flags = args.get(2..).unwrap_or_default();
     if let Some(f) = flags
         .iter()
-        .find(|f| !matches!(f.as_str(), "knowledge" | "wire" | "frames-off"))
+        .find(|f| !matches!(f.as_str(), "knowledge" | "wire" | "frames-off" | "events"))
     {
-        bail!("expected knowledge, wire or frames-off, found `{f}`");
+        bail!("expected knowledge, wire, frames-off or events, found `{f}`");
     }
     let flag = |name: &str| flags.iter().any(|f| f == name);
     let knowledge = flag("knowledge");
+    let dump = flag("events");
 
     let start = Instant::now();
     let (dicts, own): (Dictionaries, bool) = match set {
@@ -78,9 +80,14 @@ fn main() -> anyhow::Result<()> {
         let coded = pipeline.code_document(doc, date);
         sentences += coded.sentences.len();
         events += coded.events.len();
+        if dump {
+            for e in &coded.events {
+                println!("{}", serde_json::to_string(e)?);
+            }
+        }
     }
     let secs = start.elapsed().as_secs_f64().max(1e-9);
-    println!(
+    let summary = format!(
         "{set} dictionaries (loaded and compiled in {:.2} s), {} corpus, frames {}, knowledge {}: \
          {n} documents, {sentences} sentences, {events} events in {secs:.2} s: {:.0} sentences/s, \
          {:.0} documents/s",
@@ -95,5 +102,11 @@ fn main() -> anyhow::Result<()> {
         sentences as f64 / secs,
         n as f64 / secs
     );
+    // With `events` the events are the standard output.
+    if dump {
+        eprintln!("{summary}");
+    } else {
+        println!("{summary}");
+    }
     Ok(())
 }

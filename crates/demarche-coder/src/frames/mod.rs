@@ -43,7 +43,7 @@ use demarche_model::Antecedent;
 use demarche_model::{Span, Tree};
 use demarche_predicates::{
     Analysis, Filler, Link, Modality, Polarity, PredKind, PredicateLexicon, Predication, Role,
-    Support, Voice, analyze,
+    Support, Voice, analyze_into,
 };
 use demarche_text::english::{self, Prep, VerbClass};
 use sides::{addressee, agent_side, comitative, fill_country, real_code, target_side};
@@ -67,9 +67,9 @@ impl PredicateLexicon for FrameLex<'_> {
     }
 }
 
-/// The predications of a tree, for `explain`.
-pub(crate) fn analysis(coder: &Coder<'_>, tree: &Tree) -> Analysis {
-    analyze(tree, &FrameLex(&coder.dictionaries().frames))
+/// The predications of a tree into `out` (its arrays reused from sentence to sentence).
+pub(crate) fn analysis_into(coder: &Coder<'_>, tree: &Tree, out: &mut Analysis) {
+    analyze_into(tree, &FrameLex(&coder.dictionaries().frames), out)
 }
 
 /// One side of an event: its codes and evidence.

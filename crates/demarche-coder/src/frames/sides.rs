@@ -355,7 +355,7 @@ pub(super) fn target_filler(
         None => ctx.en.preps(Prep::Target).collect(),
     };
     args.iter()
-        .find(|x| matches!(&x.role, Role::Obl(prep) if preps.contains(&prep.as_str())))
+        .find(|x| matches!(&x.role, Role::Obl(prep) if preps.contains(&prep.as_ref())))
         .and_then(pick)
 }
 
@@ -399,7 +399,7 @@ pub(super) fn direct_target(
     let args = ctx.a.args_of(p);
     let by_prep = |preps: &[&str]| {
         args.iter().find_map(|x| match &x.role {
-            Role::Obl(prep) if preps.contains(&prep.as_str()) => side(ctx, p, &x.filler),
+            Role::Obl(prep) if preps.contains(&prep.as_ref()) => side(ctx, p, &x.filler),
             _ => None,
         })
     };

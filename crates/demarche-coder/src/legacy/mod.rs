@@ -31,6 +31,12 @@ use demarche_dict::{ActorId, AgentId, Dictionaries, DiscardScope};
 use demarche_model::{Date, NodeId, RuleRef, Span, Tree};
 use sent::{BUFFERS, Phrase, build_items, delete_comma_clauses};
 
+thread_local! {
+    /// The predicate layer's analysis of the last sentence this thread coded, for its arrays.
+    static ANALYSIS: std::cell::Cell<demarche_predicates::Analysis> =
+        std::cell::Cell::new(demarche_predicates::Analysis::default());
+}
+
 /// One event found in a sentence, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodedEvent {
@@ -188,7 +194,9 @@ impl<'d> Coder<'d> {
         let (mut coded, mentions) = self.code_with_mentions(tree, text, date, opts);
         let mut named = Vec::new();
         if coded.rejected.is_none() {
-            let a = crate::frames::analysis(self, tree);
+            // One analysis per thread, its arrays reused from sentence to sentence.
+            let mut a = ANALYSIS.with(std::cell::Cell::take);
+            crate::frames::analysis_into(self, tree, &mut a);
             named = crate::frames::code_predications(
                 self,
                 tree,
@@ -201,6 +209,7 @@ impl<'d> Coder<'d> {
             if let Some(t) = coded.trace.as_mut() {
                 t.predicates = demarche_predicates::render(tree, &a);
             }
+            ANALYSIS.with(|c| c.set(a));
         }
         discourse.finish_sentence(named, &self.dicts.policy);
         coded
