@@ -186,6 +186,8 @@ fn gdelt_export_of_the_example_article_fills_the_geography_columns() {
     for cell in [china[40], china[41], china[48], china[49]] {
         assert!(cell.parse::<f64>().is_ok(), "latitude/longitude {cell:?}");
     }
+    // ActionGeo_* (51..59) stay empty here: the article names no place where its events
+    // happened (no dateline city, no "in X"); the test below fills them from a text that does.
 }
 
 /// An event's location: the sentence's place, else the dateline's; in the JSON record and the
@@ -218,5 +220,44 @@ fn events_happen_where_the_sentence_or_the_dateline_says() {
         geo("ISR"),
         Some((serde_json::json!("Gaza Strip"), "sentence".to_string())),
         "{events:?}"
+    );
+
+    // The same places in the GDELT export's ActionGeo_* columns (51..59, 0-based): Type,
+    // FullName, CountryCode (FIPS), ADM1Code, ADM2Code, Lat, Long, FeatureID.
+    let db = dir.path().join("doha.db");
+    let db = db.to_str().expect("a UTF-8 path");
+    let run = demarche(
+        dir.path(),
+        &["ingest", file, "--date", "2024-05-02", "--db", db],
+        None,
+    );
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let run = demarche(dir.path(), &["export", "--to", "gdelt", "--db", db], None);
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let rows: Vec<Vec<&str>> = run
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let action_geo = |source: &str| {
+        rows.iter()
+            .find(|r| r.get(5).is_some_and(|a| a.starts_with(source)))
+            .and_then(|r| r.get(51..59))
+            .unwrap_or_else(|| panic!("no {source} row with 59 columns: {rows:?}"))
+    };
+    let doha = action_geo("QAT");
+    assert_eq!((doha[0], doha[2]), ("4", "QA"), "{doha:?}");
+    assert!(doha[1].starts_with("Doha"), "{doha:?}");
+    let (lat, lon): (f64, f64) = (doha[5].parse().unwrap(), doha[6].parse().unwrap());
+    assert!(
+        (lat - 25.29).abs() < 0.2 && (lon - 51.53).abs() < 0.2,
+        "{doha:?}"
+    );
+    assert!(!doha[7].is_empty(), "no feature id: {doha:?}");
+    let gaza = action_geo("ISR");
+    assert!(gaza[1].starts_with("Gaza Strip"), "{gaza:?}");
+    assert!(
+        gaza[5].parse::<f64>().is_ok() && gaza[6].parse::<f64>().is_ok(),
+        "{gaza:?}"
     );
 }
