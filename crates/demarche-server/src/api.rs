@@ -142,6 +142,37 @@ fn with_segments(event_json: &mut Value, mentions: &[Mention]) {
     }
 }
 
+/// One page of events as JSON, each mention with its `segments`.
+fn events_json(events: &[demarche_store::StoredEvent]) -> Result<Vec<Value>, ServerError> {
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        let mut v = to_json(e)?;
+        with_segments(&mut v, &e.mentions);
+        out.push(v);
+    }
+    Ok(out)
+}
+
+/// The paging parameters of an event list: `(page_size, page, mentions)`, each checked
+/// against its bounds (`max_page_size` is the server's).
+fn paging(
+    page_size: Option<&str>,
+    page: Option<&str>,
+    mentions: Option<&str>,
+    max_page_size: usize,
+) -> Result<(usize, usize, usize), ServerError> {
+    let page_size = parse_count(
+        "page_size",
+        page_size,
+        DEFAULT_PAGE_SIZE.min(max_page_size),
+        1,
+        max_page_size,
+    )?;
+    let page = parse_count("page", page, 1, 1, MAX_OFFSET / page_size + 1)?;
+    let mentions = parse_count("mentions", mentions, DEFAULT_MENTIONS, 0, MAX_MENTIONS)?;
+    Ok((page_size, page, mentions))
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> Result<Value, ServerError> {
     serde_json::to_value(value)
         .map_err(|e| ServerError::Internal(format!("cannot serialise a response: {e}")))
@@ -213,21 +244,11 @@ pub(crate) async fn events(
     params: Result<Query<EventParams>, QueryRejection>,
 ) -> Result<Json<Value>, ServerError> {
     let p = query(params)?;
-    let max_page_size = app.config().max_page_size;
-    let page_size = parse_count(
-        "page_size",
+    let (page_size, page, mentions) = paging(
         p.page_size.as_deref(),
-        DEFAULT_PAGE_SIZE.min(max_page_size),
-        1,
-        max_page_size,
-    )?;
-    let page = parse_count("page", p.page.as_deref(), 1, 1, MAX_OFFSET / page_size + 1)?;
-    let mentions = parse_count(
-        "mentions",
+        p.page.as_deref(),
         p.mentions.as_deref(),
-        DEFAULT_MENTIONS,
-        0,
-        MAX_MENTIONS,
+        app.config().max_page_size,
     )?;
     let code = parse_code("code", p.code.as_deref(), None)?;
     let root = parse_code("root", p.root.as_deref(), Some(2))?;
@@ -274,17 +295,11 @@ pub(crate) async fn events(
         mentions_per_event: mentions,
     };
     let result = app.read(move |s| Ok(s.search_events(&q)?)).await?;
-    let mut events = Vec::with_capacity(result.events.len());
-    for e in &result.events {
-        let mut v = to_json(e)?;
-        with_segments(&mut v, &e.mentions);
-        events.push(v);
-    }
     Ok(Json(json!({
         "total": result.total,
         "page": page,
         "page_size": page_size,
-        "events": events,
+        "events": events_json(&result.events)?,
     })))
 }
 
@@ -600,39 +615,24 @@ pub(crate) async fn place_events(
         p.from.as_deref(),
         p.to.as_deref(),
     )?;
-    let max_page_size = app.config().max_page_size;
-    let page_size = parse_count(
-        "page_size",
+    let (page_size, page, mentions) = paging(
         p.page_size.as_deref(),
-        DEFAULT_PAGE_SIZE.min(max_page_size),
-        1,
-        max_page_size,
+        p.page.as_deref(),
+        p.mentions.as_deref(),
+        app.config().max_page_size,
     )?;
     q.limit = page_size;
-    let page = parse_count("page", p.page.as_deref(), 1, 1, MAX_OFFSET / page_size + 1)?;
     q.offset = (page - 1) * page_size;
-    q.mentions_per_event = parse_count(
-        "mentions",
-        p.mentions.as_deref(),
-        DEFAULT_MENTIONS,
-        0,
-        MAX_MENTIONS,
-    )?;
+    q.mentions_per_event = mentions;
     let wanted = place.clone();
     let result = app
         .read(move |s| Ok(s.events_at_place(&q, &wanted)?))
         .await?;
-    let mut events = Vec::with_capacity(result.events.len());
-    for e in &result.events {
-        let mut v = to_json(e)?;
-        with_segments(&mut v, &e.mentions);
-        events.push(v);
-    }
     Ok(Json(json!({
         "place": place,
         "total": result.total,
         "page": page,
         "page_size": page_size,
-        "events": events,
+        "events": events_json(&result.events)?,
     })))
 }
