@@ -466,8 +466,9 @@ async function loadMap() {
   const cut = data.places_total > data.places.length ? ` Only the ${fmtInt(data.places.length)} busiest places are drawn.` : "";
   $("map-note").textContent = data.placed > 0
     ? `${plural(data.placed, "event")} at ${plural(data.places_total, "place")}.${missing}${cut} Circle area shows events; click a place to read its sentences.`
-    : data.events === 1 ? "The one event has no place in the text, so the map is empty."
-      : `None of the ${fmtInt(data.events)} events has a place in the text, so the map is empty.`;
+    : (data.events === 1 ? "The one event has no place in the text, so there is nothing to map."
+      : `None of the ${fmtInt(data.events)} events has a place in the text, so there is nothing to map.`) +
+      (state.mapAll ? "" : " Tick “all periods” to see the whole relationship.");
   if (state.place && !data.places.some((p) => p.place.id === state.place)) state.place = null;
   renderMap();
   if (data.places.length) drawSizeKey($("map-size-key"), Math.max(...data.places.map((p) => p.events)));
@@ -476,9 +477,14 @@ async function loadMap() {
   await loadPlaceEvents(true);
 }
 
+// Draws the map, or hides it with its legend when no event has a place (the note says so).
 function renderMap() {
   if (!state.places || !state.world) return;
-  drawMap($("map"), state.world, state.places, state.place, selectPlace);
+  const empty = state.places.places.length === 0;
+  $("map").hidden = empty;
+  $("map-foot").hidden = empty;
+  if (empty) $("map").replaceChildren();
+  else drawMap($("map"), state.world, state.places, state.place, selectPlace);
 }
 
 function selectPlace(id) {
