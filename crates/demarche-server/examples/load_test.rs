@@ -23,8 +23,11 @@
 //!    stats, actors, event pages (the dashboard's dyad-and-month list with and without a text
 //!    filter, full-text search for common, middling and rare words and a phrase, by actor, by
 //!    root code, unfiltered, a deeper page), dyad series (by month, week and day, directed and
-//!    undirected, between the 8 most frequent countries), documents, and `POST /api/ingest` of
-//!    5 new documents (which also empties the server's caches, as real ingest does). Every
+//!    undirected, between the 8 most frequent countries), the map's places of a dyad (in a
+//!    month, and over all periods both ways) and a place's events (synthetic events have no
+//!    place: those answers are empty, and every event's lookup of its first placed mention is
+//!    done, only reading a place's JSON is not), documents, and `POST /api/ingest` of 5 new
+//!    documents (which also empties the server's caches, as real ingest does). Every
 //!    answer must be a 200 with a JSON object. On the 1,000,000-event store it then sends dyad
 //!    series alone, from 8 clients and from 1.
 //! 4. Prints p50, p99 and max per endpoint and per kind of request, the server's resident
@@ -377,6 +380,32 @@ fn cases(spec: &StoreSpec) -> Vec<Case> {
             }),
         );
     }
+    get(
+        "GET /api/dyads/{a}/{b}/places",
+        "places dyad+month (map)",
+        Box::new(|c, n| {
+            let (a, b) = dyad(c * 3 + n + 2);
+            let (from, to) = month_bounds(c * 7 + n * 11);
+            format!("/api/dyads/{a}/{b}/places?from={from}&to={to}")
+        }),
+    );
+    get(
+        "GET /api/dyads/{a}/{b}/places",
+        "places dyad all periods undirected (map)",
+        Box::new(|c, n| {
+            let (a, b) = dyad(c * 5 + n + 1);
+            format!("/api/dyads/{a}/{b}/places?undirected=true")
+        }),
+    );
+    get(
+        "GET /api/dyads/{a}/{b}/places/{place}/events",
+        "place events dyad+month (map)",
+        Box::new(|c, n| {
+            let (a, b) = dyad(c * 3 + n + 4);
+            let (from, to) = month_bounds(c * 5 + n * 3);
+            format!("/api/dyads/{a}/{b}/places/524901/events?from={from}&to={to}&page_size=25")
+        }),
+    );
     get(
         "GET /api/events",
         "events dyad+month (dashboard)",

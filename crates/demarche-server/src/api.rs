@@ -142,6 +142,37 @@ fn with_segments(event_json: &mut Value, mentions: &[Mention]) {
     }
 }
 
+/// One page of events as JSON, each mention with its `segments`.
+fn events_json(events: &[demarche_store::StoredEvent]) -> Result<Vec<Value>, ServerError> {
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        let mut v = to_json(e)?;
+        with_segments(&mut v, &e.mentions);
+        out.push(v);
+    }
+    Ok(out)
+}
+
+/// The paging parameters of an event list: `(page_size, page, mentions)`, each checked
+/// against its bounds (`max_page_size` is the server's).
+fn paging(
+    page_size: Option<&str>,
+    page: Option<&str>,
+    mentions: Option<&str>,
+    max_page_size: usize,
+) -> Result<(usize, usize, usize), ServerError> {
+    let page_size = parse_count(
+        "page_size",
+        page_size,
+        DEFAULT_PAGE_SIZE.min(max_page_size),
+        1,
+        max_page_size,
+    )?;
+    let page = parse_count("page", page, 1, 1, MAX_OFFSET / page_size + 1)?;
+    let mentions = parse_count("mentions", mentions, DEFAULT_MENTIONS, 0, MAX_MENTIONS)?;
+    Ok((page_size, page, mentions))
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> Result<Value, ServerError> {
     serde_json::to_value(value)
         .map_err(|e| ServerError::Internal(format!("cannot serialise a response: {e}")))
@@ -213,21 +244,11 @@ pub(crate) async fn events(
     params: Result<Query<EventParams>, QueryRejection>,
 ) -> Result<Json<Value>, ServerError> {
     let p = query(params)?;
-    let max_page_size = app.config().max_page_size;
-    let page_size = parse_count(
-        "page_size",
+    let (page_size, page, mentions) = paging(
         p.page_size.as_deref(),
-        DEFAULT_PAGE_SIZE.min(max_page_size),
-        1,
-        max_page_size,
-    )?;
-    let page = parse_count("page", p.page.as_deref(), 1, 1, MAX_OFFSET / page_size + 1)?;
-    let mentions = parse_count(
-        "mentions",
+        p.page.as_deref(),
         p.mentions.as_deref(),
-        DEFAULT_MENTIONS,
-        0,
-        MAX_MENTIONS,
+        app.config().max_page_size,
     )?;
     let code = parse_code("code", p.code.as_deref(), None)?;
     let root = parse_code("root", p.root.as_deref(), Some(2))?;
@@ -274,17 +295,11 @@ pub(crate) async fn events(
         mentions_per_event: mentions,
     };
     let result = app.read(move |s| Ok(s.search_events(&q)?)).await?;
-    let mut events = Vec::with_capacity(result.events.len());
-    for e in &result.events {
-        let mut v = to_json(e)?;
-        with_segments(&mut v, &e.mentions);
-        events.push(v);
-    }
     Ok(Json(json!({
         "total": result.total,
         "page": page,
         "page_size": page_size,
-        "events": events,
+        "events": events_json(&result.events)?,
     })))
 }
 
@@ -486,4 +501,138 @@ pub(crate) async fn ingest(
         obj.insert("documents_received".into(), json!(documents));
     }
     Ok((StatusCode::OK, Json(body)))
+}
+
+// ----------------------------------------------------------------------------------- places
+
+/// Most characters of a place id in a path (gazetteer ids are GeoNames numbers,
+/// `A-UA-08`, `X-gaza-strip`).
+const MAX_PLACE_ID: usize = 128;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlaceParams {
+    undirected: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlaceEventParams {
+    undirected: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    page: Option<String>,
+    page_size: Option<String>,
+    mentions: Option<String>,
+}
+
+/// The event filter of a dyad and date range, from the path's actors and the query's
+/// `undirected`, `from` and `to`; also the same as JSON, to echo back to the client.
+fn dyad_filter(
+    a: &str,
+    b: &str,
+    undirected: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<(EventQuery, Value), ServerError> {
+    let a = parse_actor("actor a", a)?;
+    let b = parse_actor("actor b", b)?;
+    let undirected = parse_bool("undirected", undirected)?;
+    let from = parse_day("from", from)?;
+    let to = parse_day("to", to)?;
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(bad(format!("from {f} is after to {t}")));
+    }
+    let echo = json!({ "a": a, "b": b, "undirected": undirected, "from": from, "to": to });
+    let q = EventQuery {
+        source: Some(a),
+        target: Some(b),
+        undirected,
+        from,
+        to,
+        ..EventQuery::default()
+    };
+    Ok((q, echo))
+}
+
+/// A gazetteer id as it may appear in a path: letters, digits, `-`, `_` and `.`.
+fn parse_place_id(value: &str) -> Result<String, ServerError> {
+    let ok = !value.is_empty()
+        && value.len() <= MAX_PLACE_ID
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !ok {
+        return Err(bad(format!(
+            "place: expected a gazetteer id of 1 to {MAX_PLACE_ID} letters, digits, `-`, `_` or `.` such as 524901 or A-UA-08, found `{value}`"
+        )));
+    }
+    Ok(value.to_string())
+}
+
+/// `GET /api/dyads/{a}/{b}/places`: the dyad's events in the date range grouped by where they
+/// happened, for the map.
+pub(crate) async fn places(
+    State(app): State<AppState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    params: Result<Query<PlaceParams>, QueryRejection>,
+) -> Result<Json<Value>, ServerError> {
+    let Path((a, b)) = path.map_err(|e| bad(format!("bad path: {}", e.body_text())))?;
+    let p = query(params)?;
+    let (q, echo) = dyad_filter(
+        &a,
+        &b,
+        p.undirected.as_deref(),
+        p.from.as_deref(),
+        p.to.as_deref(),
+    )?;
+    let result = app.read(move |s| Ok(s.event_places(&q)?)).await?;
+    let mut body = to_json(&result)?;
+    if let Some(obj) = body.as_object_mut() {
+        obj.insert("query".into(), echo);
+    }
+    Ok(Json(body))
+}
+
+/// `GET /api/dyads/{a}/{b}/places/{place}/events`: the events of the dyad in the date range
+/// that happened at one place, with their highlighted sentences, newest first.
+pub(crate) async fn place_events(
+    State(app): State<AppState>,
+    path: Result<Path<(String, String, String)>, PathRejection>,
+    params: Result<Query<PlaceEventParams>, QueryRejection>,
+) -> Result<Json<Value>, ServerError> {
+    let Path((a, b, place)) = path.map_err(|e| bad(format!("bad path: {}", e.body_text())))?;
+    let p = query(params)?;
+    let place = parse_place_id(&place)?;
+    let (mut q, _) = dyad_filter(
+        &a,
+        &b,
+        p.undirected.as_deref(),
+        p.from.as_deref(),
+        p.to.as_deref(),
+    )?;
+    let (page_size, page, mentions) = paging(
+        p.page_size.as_deref(),
+        p.page.as_deref(),
+        p.mentions.as_deref(),
+        app.config().max_page_size,
+    )?;
+    q.limit = page_size;
+    q.offset = (page - 1) * page_size;
+    q.mentions_per_event = mentions;
+    let wanted = place.clone();
+    let result = app
+        .read(move |s| Ok(s.events_at_place(&q, &wanted)?))
+        .await?;
+    Ok(Json(json!({
+        "place": place,
+        "total": result.total,
+        "page": page,
+        "page_size": page_size,
+        "events": events_json(&result.events)?,
+    })))
 }

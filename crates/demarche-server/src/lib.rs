@@ -17,14 +17,17 @@
 //! dashboard works offline and from any directory.
 //!
 //! Design decision: the dashboard is our own plain HTML, CSS and JavaScript with an SVG chart
-//! drawn by ~150 lines of our own code; there is no build step and no third-party script.
+//! drawn by ~150 lines of our own code, and a map (`assets/map.js`) that draws country outlines
+//! shipped as `assets/world.json` (Natural Earth, built by `scripts/build-world-outlines`) with
+//! the places of `/api/dyads/{a}/{b}/places`; there is no build step and no third-party script.
 //! Rejected alternative: vendoring a chart library (uPlot, Chart.js) — a licence to track and a
-//! minified blob to review for one diverging bar chart with a line.
+//! minified blob to review for one diverging bar chart with a line; for the map, a tile-based
+//! library (Leaflet), whose tiles would come from another host, which the page never contacts.
 //!
 //! Design decision: the OpenAPI document is written by hand as JSON and checked by a test
 //! against the router's route table ([`api_routes`]), which is the single list the router is
 //! built from. Rejected alternative: generating it with a derive-macro crate (utoipa), which
-//! adds build time and annotations on every handler for a seven-route API.
+//! adds build time and annotations on every handler for a nine-route API.
 //!
 //! ```no_run
 //! use demarche_server::{AppState, ServerConfig, router};
@@ -59,8 +62,11 @@ pub const OPENAPI_JSON: &str = include_str!("openapi.json");
 
 const INDEX_HTML: &str = include_str!("assets/index.html");
 const APP_JS: &str = include_str!("assets/app.js");
+const MAP_JS: &str = include_str!("assets/map.js");
 const APP_CSS: &str = include_str!("assets/app.css");
 const FAVICON_SVG: &str = include_str!("assets/favicon.svg");
+/// Country outlines for the map, built by `scripts/build-world-outlines` from Natural Earth.
+const WORLD_JSON: &str = include_str!("assets/world.json");
 
 /// The environment variable that may hold the ingest token instead of the command line
 /// (which other users of the machine can read in the process list).
@@ -88,6 +94,12 @@ pub fn api_routes(state: &AppState) -> Vec<ApiRoute> {
         route(Method::GET, "/api/actors", get(api::actors)),
         route(Method::GET, "/api/events", get(api::events)),
         route(Method::GET, "/api/dyads/{a}/{b}/series", get(api::series)),
+        route(Method::GET, "/api/dyads/{a}/{b}/places", get(api::places)),
+        route(
+            Method::GET,
+            "/api/dyads/{a}/{b}/places/{place}/events",
+            get(api::place_events),
+        ),
         route(Method::GET, "/api/documents/{id}", get(api::document)),
         route(
             Method::POST,
@@ -213,8 +225,10 @@ async fn index() -> Html<&'static str> {
 async fn asset(Path(name): Path<String>) -> Response {
     let (body, mime) = match name.as_str() {
         "app.js" => (APP_JS, "text/javascript; charset=utf-8"),
+        "map.js" => (MAP_JS, "text/javascript; charset=utf-8"),
         "app.css" => (APP_CSS, "text/css; charset=utf-8"),
         "favicon.svg" => (FAVICON_SVG, "image/svg+xml"),
+        "world.json" => (WORLD_JSON, "application/json"),
         _ => return not_found().await.into_response(),
     };
     ([(header::CONTENT_TYPE, mime)], body).into_response()

@@ -5,7 +5,7 @@
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Method, Request, StatusCode, header};
-use demarche_model::{Date, Document, Event, Evidence, RuleRef, Span};
+use demarche_model::{Date, Document, Event, Evidence, GeoPoint, RuleRef, Span};
 use demarche_server::{AppState, OPENAPI_JSON, ServerConfig, api_routes, router};
 use demarche_store::Store;
 use serde_json::{Value, json};
@@ -65,6 +65,33 @@ fn event(
     .with_cameo_facts()
 }
 
+/// `e` placed at a city of the gazetteer (our test values), found by `how` ("sentence" or
+/// "dateline").
+fn placed(
+    mut e: Event,
+    (id, name, country, lat, lon): (&str, &str, &str, f64, f64),
+    how: &str,
+) -> Event {
+    e.action_geo = Some(GeoPoint {
+        name: name.into(),
+        kind: "city".into(),
+        country: country.into(),
+        fips: country[..2].into(),
+        adm1: None,
+        lat,
+        lon,
+        id: id.into(),
+        gdelt_type: 4,
+        full_name: format!("{name}, {country}"),
+        feature_id: id.into(),
+    });
+    e.geo_source = Some(how.into());
+    e
+}
+
+const BEIJING: (&str, &str, &str, f64, f64) = ("1816670", "Beijing", "CHN", 39.9, 116.4);
+const MOSCOW: (&str, &str, &str, f64, f64) = ("524901", "Moscow", "RUS", 55.75, 37.62);
+
 fn doc(id: &str, date: &str, outlet: &str, title: &str, text: &str) -> Document {
     Document {
         id: id.into(),
@@ -78,7 +105,9 @@ fn doc(id: &str, date: &str, outlet: &str, title: &str, text: &str) -> Document 
 }
 
 /// Five documents: CHN→RUS praise reported by two outlets on one day (one event, two
-/// mentions), RUS→UKR accusations, RUS→CHN agreement in May, a CHNMIL→RUSMIL clash in June.
+/// mentions, the first placed in Beijing, the second in Moscow), RUS→UKR accusations, RUS→CHN
+/// agreement in May (placed in Moscow by the dateline), a CHNMIL→RUSMIL clash in June (no
+/// place).
 fn small_corpus() -> Vec<(Document, Vec<Event>)> {
     let s1 = "China praised Russia for its support.";
     let s2 = "Russia accused Ukraine of provocations.";
@@ -90,15 +119,19 @@ fn small_corpus() -> Vec<(Document, Vec<Event>)> {
         &format!("{s1} {s2}"),
     );
     let e1 = vec![
-        event(
-            "d1",
-            0,
-            s1,
-            "2021-03-04",
-            ("CHN", "China"),
-            "praised",
-            ("RUS", "Russia"),
-            "051",
+        placed(
+            event(
+                "d1",
+                0,
+                s1,
+                "2021-03-04",
+                ("CHN", "China"),
+                "praised",
+                ("RUS", "Russia"),
+                "051",
+            ),
+            BEIJING,
+            "sentence",
         ),
         event(
             "d1",
@@ -113,27 +146,35 @@ fn small_corpus() -> Vec<(Document, Vec<Event>)> {
     ];
     let s3 = "Officials said China warmly praised Russia on Thursday.";
     let d2 = doc("d2", "2021-03-04", "Evening Ledger", "Warm words", s3);
-    let e2 = vec![event(
-        "d2",
-        0,
-        s3,
-        "2021-03-04",
-        ("CHN", "China"),
-        "praised",
-        ("RUS", "Russia"),
-        "051",
+    let e2 = vec![placed(
+        event(
+            "d2",
+            0,
+            s3,
+            "2021-03-04",
+            ("CHN", "China"),
+            "praised",
+            ("RUS", "Russia"),
+            "051",
+        ),
+        MOSCOW,
+        "sentence",
     )];
     let s4 = "Russia signed an agreement with China.";
     let d3 = doc("d3", "2021-05-10", "Daily Courier", "A treaty", s4);
-    let e3 = vec![event(
-        "d3",
-        0,
-        s4,
-        "2021-05-10",
-        ("RUS", "Russia"),
-        "signed",
-        ("CHN", "China"),
-        "057",
+    let e3 = vec![placed(
+        event(
+            "d3",
+            0,
+            s4,
+            "2021-05-10",
+            ("RUS", "Russia"),
+            "signed",
+            ("CHN", "China"),
+            "057",
+        ),
+        MOSCOW,
+        "dateline",
     )];
     let s5 = "Chinese troops clashed with Russian border guards.";
     let d4 = doc("d4", "2021-06-02", "Evening Ledger", "Border incident", s5);
@@ -276,6 +317,26 @@ async fn dashboard_and_assets_are_served_from_the_binary() {
     assert!(js.text.contains("/api/dyads/"));
     let css = get(&f.app, "/assets/app.css").await;
     assert!(css.content_type.starts_with("text/css"));
+    assert!(
+        page.text.contains("data-testid=\"map\""),
+        "page lacks the map"
+    );
+    let map = get(&f.app, "/assets/map.js").await;
+    assert!(map.content_type.starts_with("text/javascript"));
+    assert!(map.text.contains("function drawMap("));
+    // The outlines: shipped with the binary, small, credited, one path per country.
+    let world = get(&f.app, "/assets/world.json").await;
+    assert_eq!(world.content_type, "application/json");
+    assert!(world.text.len() < 400_000, "{} bytes", world.text.len());
+    let world = world.json();
+    assert!(world["licence"].as_str().unwrap().contains("Natural Earth"));
+    let countries = world["countries"].as_array().unwrap();
+    assert!(countries.len() > 150, "{} countries", countries.len());
+    assert!(
+        countries
+            .iter()
+            .all(|c| c["d"].as_str().unwrap().starts_with('M'))
+    );
     get(&f.app, "/assets/nope.js")
         .await
         .assert_error(StatusCode::NOT_FOUND, "no such route");
@@ -646,6 +707,128 @@ async fn document_with_sentences_events_and_highlighted_evidence() {
 
 // ------------------------------------------------------------------------------ ingest
 
+// ------------------------------------------------------------------------------------ places
+
+#[tokio::test]
+async fn places_group_a_dyads_events_by_where_they_happened() {
+    let f = fixture();
+    let r = get(&f.app, "/api/dyads/chn/rus/places").await.json();
+    assert_eq!(
+        r["query"],
+        json!({"a": "CHN", "b": "RUS", "undirected": false, "from": null, "to": null})
+    );
+    // The praise (Beijing by its first mention; the second said Moscow) and the unplaced clash.
+    assert_eq!(
+        (&r["events"], &r["placed"], &r["unplaced"]),
+        (&json!(2), &json!(1), &json!(1))
+    );
+    assert_eq!(r["places_total"], 1);
+    let beijing = &r["places"][0];
+    assert_eq!(beijing["place"]["name"], "Beijing");
+    assert_eq!(beijing["place"]["lat"], 39.9);
+    assert_eq!(beijing["events"], 1);
+    assert_eq!(beijing["quad_counts"], json!([0, 1, 0, 0, 0]));
+    assert_eq!(beijing["from_dateline"], 0);
+
+    // Both directions add the agreement, placed in Moscow by the dateline; a date range
+    // narrows it down to the months asked for.
+    let both = get(&f.app, "/api/dyads/CHN/RUS/places?undirected=1")
+        .await
+        .json();
+    assert_eq!((&both["events"], &both["placed"]), (&json!(3), &json!(2)));
+    let names: Vec<&str> = both["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["place"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Beijing", "Moscow"], "equal counts go by name");
+    assert_eq!(both["places"][1]["from_dateline"], 1);
+    let may = get(
+        &f.app,
+        "/api/dyads/CHN/RUS/places?undirected=true&from=2021-05-01&to=2021-05-31",
+    )
+    .await
+    .json();
+    assert_eq!((&may["events"], &may["unplaced"]), (&json!(1), &json!(0)));
+    assert_eq!(may["places"][0]["place"]["name"], "Moscow");
+    let none = get(&f.app, "/api/dyads/CHN/ZZZ/places").await.json();
+    assert_eq!((&none["events"], &none["places"]), (&json!(0), &json!([])));
+}
+
+#[tokio::test]
+async fn a_places_events_come_with_their_highlighted_sentences() {
+    let f = fixture();
+    let r = get(&f.app, "/api/dyads/CHN/RUS/places/1816670/events")
+        .await
+        .json();
+    assert_eq!(r["place"], "1816670");
+    assert_eq!((&r["total"], &r["page"]), (&json!(1), &json!(1)));
+    let praise = &r["events"][0];
+    assert_eq!(praise["code"], "051");
+    let mentions = praise["mentions"].as_array().unwrap();
+    assert_eq!(mentions.len(), 2);
+    assert_eq!(mentions[0]["action_geo"]["name"], "Beijing");
+    assert_eq!(mentions[1]["action_geo"]["name"], "Moscow");
+    let marked: Vec<&str> = mentions[0]["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["role"] == "verb")
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, ["praised"]);
+    // Moscow has the agreement only in both directions, and only its May.
+    let moscow = "/api/dyads/CHN/RUS/places/524901/events";
+    assert_eq!(get(&f.app, moscow).await.json()["total"], 0);
+    let both = get(&f.app, &format!("{moscow}?undirected=true&page_size=1"))
+        .await
+        .json();
+    assert_eq!(both["total"], 1);
+    assert_eq!(both["events"][0]["code"], "057");
+    let june = get(&f.app, &format!("{moscow}?undirected=true&from=2021-06-01"))
+        .await
+        .json();
+    assert_eq!(june["total"], 0);
+}
+
+#[tokio::test]
+async fn places_reject_bad_parameters_with_clear_messages() {
+    let f = fixture();
+    let cases = [
+        ("/api/dyads/CHN/RUS/places?form=2021-01-01", "unknown field"),
+        (
+            "/api/dyads/CHN/RUS/places?from=2021-06-01&to=2021-01-01",
+            "after",
+        ),
+        ("/api/dyads/CHN/RUS/places?from=June", "from"),
+        ("/api/dyads/CHN/RUS/places?undirected=maybe", "undirected"),
+        ("/api/dyads/C-N/RUS/places", "actor a"),
+        (
+            "/api/dyads/CHN/RUS/places/a;b/events",
+            "place: expected a gazetteer id",
+        ),
+        ("/api/dyads/CHN/RUS/places/1816670/events?page=0", "page"),
+        (
+            "/api/dyads/CHN/RUS/places/1816670/events?page_size=100000",
+            "page_size",
+        ),
+        (
+            "/api/dyads/CHN/RUS/places/1816670/events?mentions=99",
+            "mentions",
+        ),
+        (
+            "/api/dyads/CHN/RUS/places/1816670/events?q=gas",
+            "unknown field",
+        ),
+    ];
+    for (uri, needle) in cases {
+        get(&f.app, uri)
+            .await
+            .assert_error(StatusCode::BAD_REQUEST, needle);
+    }
+}
+
 fn ingest_body(id: &str) -> String {
     let s = "Ukraine praised Poland for its help.";
     let d = doc(id, "2022-02-01", "Morning Post", "Thanks", s);
@@ -821,6 +1004,26 @@ async fn every_response_conforms_to_the_openapi_document() {
             "200",
         ),
         ("/api/documents/{id}", "/api/documents/d1", "200"),
+        (
+            "/api/dyads/{a}/{b}/places",
+            "/api/dyads/CHN/RUS/places?undirected=true",
+            "200",
+        ),
+        (
+            "/api/dyads/{a}/{b}/places",
+            "/api/dyads/CHN/RUS/places?from=2021-03-01&to=2021-03-31",
+            "200",
+        ),
+        (
+            "/api/dyads/{a}/{b}/places/{place}/events",
+            "/api/dyads/CHN/RUS/places/1816670/events?mentions=5",
+            "200",
+        ),
+        (
+            "/api/dyads/{a}/{b}/places/{place}/events",
+            "/api/dyads/CHN/RUS/places/a%20b/events",
+            "400",
+        ),
         ("/api/documents/{id}", "/api/documents/missing", "404"),
         ("/api/events", "/api/events?page_size=1000", "400"),
     ];

@@ -132,6 +132,26 @@ fn queries(c: &mut Criterion) {
         b.iter(|| store.search_events(black_box(&q)).expect("search"))
     });
     group.finish();
+
+    // The map's query, against the series of the same dyad (all periods, both directions) as
+    // the baseline: the places look up each selected event's first mention with a place, so
+    // the ratio of the two is the price of that per-event lookup. (Synthetic events have no
+    // place, so this is the lookup's cost without the JSON of a place to read.)
+    let mut group = c.benchmark_group(format!("places_{events}_events"));
+    let mut series_q = DyadQuery::new("CHN", "RUS", Granularity::Month);
+    series_q.undirected = true;
+    let places = store.event_places(&q).expect("places");
+    eprintln!(
+        "CHN_RUS places: {} events, {} placed",
+        places.events, places.placed
+    );
+    group.bench_function("CHN_RUS_series_month_undirected_baseline", |b| {
+        b.iter(|| store.dyad_series(black_box(&series_q)).expect("series"))
+    });
+    group.bench_function("CHN_RUS_places_undirected", |b| {
+        b.iter(|| store.event_places(black_box(&q)).expect("places"))
+    });
+    group.finish();
     drop(store);
     drop(dir);
 }

@@ -7,7 +7,8 @@
 //!   [`Store::ingest_batch`] write ([`Prepared`] + [`Store::ingest_prepared`]: the same in two
 //!   steps, preparing on any thread); [`Store::dyad_series`], [`Store::compare_dyads`],
 //!   [`Store::search_events`], [`Store::document`], [`Store::actors`] and [`Store::stats`] read;
-//!   [`Store::export`] writes GDELT, Phoenix, JSON Lines or Parquet.
+//!   [`Store::export`] writes GDELT, Phoenix, JSON Lines or Parquet; [`Store::event_places`]
+//!   and [`Store::events_at_place`] group selected events by where they happened (the map).
 //! - Inputs: [`IngestItem`] (a `demarche_model::Document`, its `Event`s and an optional
 //!   knowledge JSON value), [`DyadQuery`], [`EventQuery`], [`ExportFormat`].
 //! - Outputs: [`IngestOutcome`]/[`IngestSummary`], [`DyadSeries`] of [`DyadBucket`]s,
@@ -124,6 +125,7 @@ mod ingest;
 pub mod input;
 mod parquet_export;
 pub mod parquet_io;
+mod places;
 mod query;
 mod schema;
 mod search;
@@ -132,6 +134,7 @@ mod types;
 
 pub use export::{GDELT_EVENT_COLUMNS, PHOENIX_COLUMNS};
 pub use ingest::Prepared;
+pub use places::{EventPlaces, MAX_PLACES, PlaceCount};
 pub use query::MAX_BUCKETS;
 pub use schema::SCHEMA_VERSION;
 pub use types::*;

@@ -41,7 +41,7 @@ fn check_actor(which: &str, code: &str) -> Result<()> {
     Ok(())
 }
 
-fn check_dates(from: Option<Date>, to: Option<Date>) -> Result<()> {
+pub(crate) fn check_dates(from: Option<Date>, to: Option<Date>) -> Result<()> {
     if let (Some(f), Some(t)) = (from, to)
         && f > t
     {
@@ -946,7 +946,7 @@ const COST_SCAN: f64 = 1.0;
 /// is a plain conjunction, so SQLite answers it from one index (the dyad, source, target or
 /// code index, which hold the day and id too) without reading the table; an OR across
 /// columns (an undirected dyad, an actor on either side) would make it look up every row.
-struct Filters {
+pub(crate) struct Filters {
     /// Conjunctions; empty when nothing is filtered.
     branches: Vec<String>,
     args: Vec<Box<dyn ToSql>>,
@@ -958,7 +958,7 @@ struct Filters {
 }
 
 impl Filters {
-    fn of(q: &EventQuery) -> Filters {
+    pub(crate) fn of(q: &EventQuery) -> Filters {
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
         // `col` starts with `prefix`, as an index range.
         let range = |col: &str, prefix: &str, args: &mut Vec<Box<dyn ToSql>>| -> String {
@@ -1087,7 +1087,7 @@ impl Filters {
     }
 
     /// A query of `day, id` of the matching events, branch by branch.
-    fn day_ids_sql(&self) -> String {
+    pub(crate) fn day_ids_sql(&self) -> String {
         if self.branches.is_empty() {
             return "SELECT day, id FROM events".to_string();
         }
@@ -1098,14 +1098,14 @@ impl Filters {
             .join(" UNION ALL ")
     }
 
-    fn params(&self) -> Vec<&dyn ToSql> {
+    pub(crate) fn params(&self) -> Vec<&dyn ToSql> {
         self.args.iter().map(|a| a.as_ref()).collect()
     }
 }
 
 /// Sorts `(day, id)` rows newest first (day, then id, descending) and cuts out one page.
 /// Returns the number of rows and the page's ids.
-fn page_of(mut rows: Vec<(i64, i64)>, limit: usize, offset: usize) -> (u64, Vec<i64>) {
+pub(crate) fn page_of(mut rows: Vec<(i64, i64)>, limit: usize, offset: usize) -> (u64, Vec<i64>) {
     let total = rows.len() as u64;
     let wanted = offset.saturating_add(limit).min(rows.len());
     if wanted == 0 {

@@ -4,8 +4,9 @@
 // binary. The chart is our own SVG: diverging stacked bars (cooperation above the axis,
 // conflict below) with the mean Goldstein score as a line on a right-hand axis. All text from
 // the store goes through textContent, never innerHTML, because sentences are untrusted input.
-// URL parameters (?a=CHN&b=RUS&by=month&undirected=1&period=2021-03&doc=ID) preselect a view,
-// which both bookmarks and the headless browser test use.
+// URL parameters (?a=CHN&b=RUS&by=month&undirected=1&period=2021-03&doc=ID, and for the map
+// map=all&place=ID) preselect a view, which both bookmarks and the headless browser test use.
+// The map is drawn by map.js.
 "use strict";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -15,6 +16,8 @@ const PAGE_SIZE = 25;
 const state = {
   a: "", b: "", by: "month", undirected: false,
   series: null, period: null, page: 1, filter: "",
+  // The map: all periods or the chosen one, the places shown, the selected place.
+  mapAll: false, world: null, places: null, place: null, placePage: 1,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -114,6 +117,8 @@ function updateUrl() {
   params.set("by", state.by);
   if (state.undirected) params.set("undirected", "1");
   if (state.period) params.set("period", state.period);
+  if (state.mapAll) params.set("map", "all");
+  if (state.place) params.set("place", state.place);
   history.replaceState(null, "", "?" + params.toString());
 }
 
@@ -143,7 +148,9 @@ async function showDyad(preferredPeriod) {
   if (withEvents.length === 0) {
     $("chart").replaceChildren(el("p", { class: "empty", "data-testid": "chart-empty", text: `No events from ${q.a} to ${q.b}. Try "both directions" or another pair.` }));
     $("evidence-card").hidden = true;
+    $("map-card").hidden = true;
     state.period = null;
+    state.place = null;
     updateUrl();
     return;
   }
@@ -153,7 +160,7 @@ async function showDyad(preferredPeriod) {
   if (!chosen) chosen = withEvents.reduce((best, p) => (p.events > best.events ? p : best));
   state.period = chosen.label;
   renderChart(series);
-  await loadEvidence(true);
+  await Promise.all([loadEvidence(true), loadMap()]);
 }
 
 function renderSummary(series) {
@@ -282,6 +289,7 @@ function renderChart(series) {
         placeBand(i);
         for (const other of hits.querySelectorAll(".hit")) other.classList.toggle("selected", other === rect);
         loadEvidence(true);
+        if (!state.mapAll) loadMap();
       });
     }
     hits.append(rect);
@@ -352,6 +360,9 @@ function renderMention(mention) {
   bits.push(mention.event_date && mention.event_date !== mention.date
     ? `published ${mention.date}, event ${mention.event_date}` : `published ${mention.date}`);
   bits.push(`sentence ${mention.sentence + 1}`);
+  if (mention.action_geo) {
+    bits.push(`in ${mention.action_geo.name}${mention.geo_source === "dateline" ? " (by the dateline)" : ""}`);
+  }
   if (mention.rules && mention.rules.length) {
     bits.push("rules " + mention.rules.map((r) => `${r.file}:${r.line}`).join(", "));
   }
@@ -404,6 +415,115 @@ async function openDocument(id) {
   $("doc-dialog").showModal();
 }
 
+// ---------------------------------------------------------------- the map
+
+let worldPromise = null;
+
+// The country outlines, fetched once from this server.
+function loadWorld() {
+  if (!worldPromise) {
+    worldPromise = api("/assets/world.json").catch((err) => {
+      worldPromise = null;
+      throw err;
+    });
+  }
+  return worldPromise;
+}
+
+// The dyad's path and the map's date range as query parameters.
+function mapParams() {
+  const params = new URLSearchParams();
+  if (state.undirected) params.set("undirected", "true");
+  const bounds = state.mapAll ? null : periodBounds();
+  if (bounds) {
+    params.set("from", bounds.from);
+    params.set("to", bounds.to);
+  }
+  return params;
+}
+
+function dyadPath() {
+  return `/api/dyads/${encodeURIComponent(state.a)}/${encodeURIComponent(state.b)}`;
+}
+
+async function loadMap() {
+  let world, data;
+  try {
+    [world, data] = await Promise.all([loadWorld(), api(`${dyadPath()}/places?${mapParams()}`)]);
+  } catch (err) {
+    showMessage("Could not load the map: " + err.message, "error");
+    return;
+  }
+  state.world = world;
+  state.places = data;
+  $("map-card").hidden = false;
+  const arrow = state.undirected ? "↔" : "→";
+  const when = state.mapAll ? "all periods" : state.period;
+  $("map-title").textContent = `Where ${state.a} ${arrow} ${state.b} happened, ${when}`;
+  const missing = data.unplaced > 0
+    ? ` ${plural(data.unplaced, "event")} of ${fmtInt(data.events)} had no place in the text and ${data.unplaced === 1 ? "is" : "are"} not on the map.`
+    : "";
+  const cut = data.places_total > data.places.length ? ` Only the ${fmtInt(data.places.length)} busiest places are drawn.` : "";
+  $("map-note").textContent = data.placed > 0
+    ? `${plural(data.placed, "event")} at ${plural(data.places_total, "place")}.${missing}${cut} Circle area shows events; click a place to read its sentences.`
+    : (data.events === 1 ? "The one event has no place in the text, so there is nothing to map."
+      : `None of the ${fmtInt(data.events)} events has a place in the text, so there is nothing to map.`) +
+      (state.mapAll ? "" : " Tick “all periods” to see the whole relationship.");
+  if (state.place && !data.places.some((p) => p.place.id === state.place)) state.place = null;
+  renderMap();
+  if (data.places.length) drawSizeKey($("map-size-key"), Math.max(...data.places.map((p) => p.events)));
+  else $("map-size-key").replaceChildren();
+  updateUrl();
+  await loadPlaceEvents(true);
+}
+
+// Draws the map, or hides it with its legend when no event has a place (the note says so).
+function renderMap() {
+  if (!state.places || !state.world) return;
+  const empty = state.places.places.length === 0;
+  $("map").hidden = empty;
+  $("map-foot").hidden = empty;
+  if (empty) $("map").replaceChildren();
+  else drawMap($("map"), state.world, state.places, state.place, selectPlace);
+}
+
+function selectPlace(id) {
+  state.place = id;
+  for (const g of $("map").querySelectorAll(".place")) g.classList.toggle("selected", g.dataset.place === id);
+  updateUrl();
+  loadPlaceEvents(true);
+}
+
+// The selected place's events with their highlighted sentences, under the map.
+async function loadPlaceEvents(reset) {
+  const panel = $("place-panel");
+  const entry = state.place && state.places && state.places.places.find((p) => p.place.id === state.place);
+  if (!entry) {
+    panel.hidden = true;
+    return;
+  }
+  if (reset) state.placePage = 1;
+  const params = mapParams();
+  params.set("page", String(state.placePage));
+  params.set("page_size", String(PAGE_SIZE));
+  let result;
+  try {
+    result = await api(`${dyadPath()}/places/${encodeURIComponent(state.place)}/events?${params}`);
+  } catch (err) {
+    showMessage("Could not load the place's events: " + err.message, "error");
+    return;
+  }
+  const list = $("place-events");
+  if (reset) list.replaceChildren();
+  panel.hidden = false;
+  const name = entry.place.full_name || entry.place.name;
+  const arrow = state.undirected ? "↔" : "→";
+  const when = state.mapAll ? "" : ` in ${state.period}`;
+  $("place-title").textContent = `${name}: ${plural(result.total, "event")} ${state.a} ${arrow} ${state.b}${when}`;
+  for (const event of result.events) list.append(renderEvent(event));
+  $("place-more").hidden = list.querySelectorAll(".event").length >= result.total;
+}
+
 // ---------------------------------------------------------------- wiring
 
 async function main() {
@@ -411,6 +531,7 @@ async function main() {
     e.preventDefault();
     readForm();
     state.filter = "";
+    state.place = null;
     $("evidence-filter").value = "";
     showDyad(null);
   });
@@ -420,13 +541,18 @@ async function main() {
     $("actor-b").value = a;
   });
   $("more").addEventListener("click", () => { state.page += 1; loadEvidence(false); });
+  $("place-more").addEventListener("click", () => { state.placePage += 1; loadPlaceEvents(false); });
+  $("map-all").addEventListener("change", (e) => { state.mapAll = e.target.checked; loadMap(); });
   $("doc-close").addEventListener("click", () => $("doc-dialog").close());
   let filterTimer = null;
   $("evidence-filter").addEventListener("input", (e) => {
     clearTimeout(filterTimer);
     filterTimer = setTimeout(() => { state.filter = e.target.value.trim(); loadEvidence(true); }, 250);
   });
-  window.addEventListener("resize", () => { if (state.series) renderChart(state.series); });
+  window.addEventListener("resize", () => {
+    if (state.series) renderChart(state.series);
+    renderMap();
+  });
 
   loadStats();
   const actors = await loadActors();
@@ -435,6 +561,9 @@ async function main() {
   state.b = (params.get("b") || "").toUpperCase();
   state.by = ["day", "week", "month"].includes(params.get("by")) ? params.get("by") : "month";
   state.undirected = ["1", "true", "yes"].includes(params.get("undirected"));
+  state.mapAll = params.get("map") === "all";
+  state.place = params.get("place") || null;
+  $("map-all").checked = state.mapAll;
   if (!state.a && !state.b && actors.length >= 2) {
     // With no dyad in the URL, suggest the two busiest actors rather than an empty page.
     state.a = actors[0].code;

@@ -153,6 +153,18 @@ fn example_article_gives_the_obvious_events_with_evidence() {
     assert!(reversed.is_empty(), "reversed events: {reversed:?}");
 }
 
+/// `file` ingested (published on `date`) into a new store in `dir`, then exported as GDELT
+/// events: the export's text, one event a line, tab-separated.
+fn gdelt_export(dir: &std::path::Path, file: &str, date: &str) -> String {
+    let db = dir.join("geo.db");
+    let db = db.to_str().expect("a UTF-8 path");
+    let run = demarche(dir, &["ingest", file, "--date", date, "--db", db], None);
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    let run = demarche(dir, &["export", "--to", "gdelt", "--db", db], None);
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    run.stdout
+}
+
 /// The GDELT export of the example article fills the geography columns: each actor's country,
 /// and where an event happened when its sentence or the dateline says.
 #[test]
@@ -160,21 +172,8 @@ fn gdelt_export_of_the_example_article_fills_the_geography_columns() {
     let Some(reference) = reference() else { return };
     let file = article(&reference);
     let dir = tempdir();
-    let db = dir.path().join("geo.db");
-    let db = db.to_str().expect("a UTF-8 path");
-    let run = demarche(
-        dir.path(),
-        &["ingest", &file, "--date", "2021-11-20", "--db", db],
-        None,
-    );
-    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
-    let run = demarche(dir.path(), &["export", "--to", "gdelt", "--db", db], None);
-    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
-    let rows: Vec<Vec<&str>> = run
-        .stdout
-        .lines()
-        .map(|l| l.split('\t').collect())
-        .collect();
+    let export = gdelt_export(dir.path(), &file, "2021-11-20");
+    let rows: Vec<Vec<&str>> = export.lines().map(|l| l.split('\t').collect()).collect();
     assert!(!rows.is_empty());
     // Actor1Geo_* are columns 35..43, Actor2Geo_* 43..51 (0-based), as the codebook orders them.
     let china = rows
@@ -186,6 +185,8 @@ fn gdelt_export_of_the_example_article_fills_the_geography_columns() {
     for cell in [china[40], china[41], china[48], china[49]] {
         assert!(cell.parse::<f64>().is_ok(), "latitude/longitude {cell:?}");
     }
+    // ActionGeo_* (51..59) stay empty here: the article names no place where its events
+    // happened (no dateline city, no "in X"); the test below fills them from a text that does.
 }
 
 /// An event's location: the sentence's place, else the dateline's; in the JSON record and the
@@ -218,5 +219,31 @@ fn events_happen_where_the_sentence_or_the_dateline_says() {
         geo("ISR"),
         Some((serde_json::json!("Gaza Strip"), "sentence".to_string())),
         "{events:?}"
+    );
+
+    // The same places in the GDELT export's ActionGeo_* columns (51..59, 0-based): Type,
+    // FullName, CountryCode (FIPS), ADM1Code, ADM2Code, Lat, Long, FeatureID.
+    let export = gdelt_export(dir.path(), file, "2024-05-02");
+    let rows: Vec<Vec<&str>> = export.lines().map(|l| l.split('\t').collect()).collect();
+    let action_geo = |source: &str| {
+        rows.iter()
+            .find(|r| r.get(5).is_some_and(|a| a.starts_with(source)))
+            .and_then(|r| r.get(51..59))
+            .unwrap_or_else(|| panic!("no {source} row with 59 columns: {rows:?}"))
+    };
+    let doha = action_geo("QAT");
+    assert_eq!((doha[0], doha[2]), ("4", "QA"), "{doha:?}");
+    assert!(doha[1].starts_with("Doha"), "{doha:?}");
+    let (lat, lon): (f64, f64) = (doha[5].parse().unwrap(), doha[6].parse().unwrap());
+    assert!(
+        (lat - 25.29).abs() < 0.2 && (lon - 51.53).abs() < 0.2,
+        "{doha:?}"
+    );
+    assert!(!doha[7].is_empty(), "no feature id: {doha:?}");
+    let gaza = action_geo("ISR");
+    assert!(gaza[1].starts_with("Gaza Strip"), "{gaza:?}");
+    assert!(
+        gaza[5].parse::<f64>().is_ok() && gaza[6].parse::<f64>().is_ok(),
+        "{gaza:?}"
     );
 }
