@@ -278,9 +278,20 @@ pub(super) fn place_country<'a>(
     })
 }
 
+/// The country of a sentence's people: its first mention that is a country alone or a
+/// country's domestic agents ("thousands of Kenyans marched …, and police fired tear gas").
+pub(super) fn people_country<'a>(policy: &Policy, s: &'a Sent<'_>) -> Option<&'a str> {
+    s.nes.iter().find_map(|ne| {
+        let code = ne.codes.first()?;
+        let country = code.get(..3)?;
+        let people = code.len() == 3 || policy.is_domestic(code);
+        (!code.starts_with("---") && people && policy.is_country(country)).then_some(country)
+    })
+}
+
 /// With `domestic`: the code a country-less domestic source (`---COP`: "police fired tear gas
-/// at protesters in Dar es Salaam") takes from the place its verb phrase names — police,
-/// courts and crowds act in their own country.
+/// at protesters in Dar es Salaam") takes from the place its verb phrase names, else from the
+/// sentence's people ([`people_country`]) — police, courts and crowds act in their own country.
 pub(super) fn localise_source(policy: &Policy, place: Option<&str>, sc: &str) -> Option<String> {
     if sc.len() <= 3 || !sc.starts_with("---") || !policy.is_domestic(sc) {
         return None;

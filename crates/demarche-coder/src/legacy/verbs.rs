@@ -263,7 +263,8 @@ impl Coder<'_> {
                 return;
             };
             let local_src = if forward && opts.domestic() {
-                news::localise_source(policy, place, sc)
+                let home = place.or_else(|| news::people_country(policy, s));
+                news::localise_source(policy, home, sc)
             } else {
                 None
             };
