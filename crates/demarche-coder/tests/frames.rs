@@ -126,13 +126,7 @@ fn passive_reversal_is_corrected() {
 
 #[test]
 fn reduced_passive_relative() {
-    check(
-        "Activists detained by China were released.",
-        expect![[r#"
-            s0 CHNCVL -> CHN 173 "detained" dictionaries/actors/countries.txt:75
-            s0 CHNCVL -> CHN 084 "released" dictionaries/actors/countries.txt:75
-        "#]],
-    );
+    check("Activists detained by China were released.", expect![""]);
 }
 
 #[test]
@@ -540,6 +534,7 @@ fn domestic_source_takes_the_country_of_the_place() {
         expect![[r#"
             s0 TZACOP -> TZACVL 175 "fired" dictionaries/agents.txt:16
             s1 KENCOP -> KENCVL 175 "fired" dictionaries/actors/countries.txt:174
+            s2 KENCOP -> KENCVL 175 "fired" dictionaries/agents.txt:16
             s2 KEN -> KENGOV 141 "marched" dictionaries/verbs/14-protest.txt:25
         "#]],
     );

@@ -278,10 +278,15 @@ pub(super) fn place_country<'a>(
     })
 }
 
-/// The country of a sentence's people: its first mention that is a country alone or a
-/// country's domestic agents ("thousands of Kenyans marched …, and police fired tear gas").
-pub(super) fn people_country<'a>(policy: &Policy, s: &'a Sent<'_>) -> Option<&'a str> {
+/// The country of a sentence's people: its first mention, before the source `src`, that is a
+/// country alone or a country's domestic agents ("thousands of Kenyans marched …, and police
+/// fired tear gas").
+pub(super) fn people_country<'a>(policy: &Policy, s: &'a Sent<'_>, src: u32) -> Option<&'a str> {
+    let before = s.nes.get(src as usize)?.lo;
     s.nes.iter().find_map(|ne| {
+        if ne.hi > before {
+            return None;
+        }
         let code = ne.codes.first()?;
         let country = code.get(..3)?;
         let people = code.len() == 3 || policy.is_domestic(code);

@@ -326,13 +326,12 @@ pub(super) fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
     // aside. (Only in the news reading; PETRARCH deletes it.)
     let main_clause_after = opts.reported_speech
         && !(0..s.kind.len()).any(|n| s.kind[n] == Phrase::Vp && (s.hi[n] as usize) <= last);
-    // "…, and recalled its ambassador from Addis Ababa": a verb phrase coordinated after the
-    // last comma is a predicate of the subject, not an aside. (News reading only.)
+    // "…, and recalled its ambassador from Addis Ababa", "…, and police fired tear gas": a
+    // verb phrase or clause coordinated after the last comma is a predicate, not an aside.
+    // (News reading only.)
     let coordinated_verb_after = opts.reported_speech
         && s.tags.get(last + 1) == Some(&Tag::Conj)
-        && (last + 2..end)
-            .find(|&l| s.tags.get(l) != Some(&Tag::Adverb))
-            .is_some_and(|l| s.tags.get(l) == Some(&Tag::Verb));
+        && (last + 2..end).any(|l| s.tags.get(l) == Some(&Tag::Verb));
     if opts.comma_emax > 0 && last < end && !main_clause_after && !coordinated_verb_after {
         let n = count(last + 1, end);
         if n >= opts.comma_emin && n <= opts.comma_emax {

@@ -263,7 +263,7 @@ impl Coder<'_> {
                 return;
             };
             let local_src = if forward && opts.domestic() {
-                let home = place.or_else(|| news::people_country(policy, s));
+                let home = place.or_else(|| news::people_country(policy, s, src));
                 news::localise_source(policy, home, sc)
             } else {
                 None
