@@ -652,3 +652,22 @@ fn deed_an_act_follows_or_answers_happened() {
         "#]],
     );
 }
+
+#[test]
+fn meeting_with_an_actor_is_with_that_actor() {
+    // Rule `partner`: the last "with" actor of a meeting verb is the partner, not the place or
+    // topic a pattern took ("the situation in Gaza", "the border with Belarus").
+    check(
+        "Egypt's president discussed the situation in Gaza with Jordan's King Abdullah II. \
+         Lithuania's president discussed the border with Belarus with Polish President Andrzej \
+         Duda.",
+        expect![[r#"
+            s0 EGYGOV -> JOR 040 "discussed" dictionaries/actors/countries.txt:99
+            s0 JOR -> EGYGOV 040 "discussed" dictionaries/actors/countries.txt:99
+            s1 LTUGOV -> POLGOV 040 "discussed" dictionaries/actors/countries.txt:47
+            s1 BLR -> POLGOV 040 "discussed" dictionaries/verbs/04-consult.txt:12
+            s1 POLGOV -> LTUGOV 040 "discussed" dictionaries/actors/countries.txt:47
+            s1 POLGOV -> BLR 040 "discussed" dictionaries/verbs/04-consult.txt:12
+        "#]],
+    );
+}

@@ -6,6 +6,7 @@
 //! General rules, each a named unit with a fixture in `tests/frames.rs` (`sides.rs` finds who;
 //! `answers.rs` holds the rules that answer one clause or event with another — `consequence`,
 //! `retort`, `mutual`, `brokered`; this file decides what is coded and merges):
+//! - `partner`: a meeting or call "with" an actor is with that actor, whatever a pattern took.
 //! - `clause-target`: a pattern's target inside a participial clause of its verb is dropped.
 //! - `negated`: a negated or denied act, or the infinitive of "fail to", codes nothing, and
 //!   removes what a pattern coded at its verb.
@@ -146,6 +147,8 @@ pub(crate) fn code_predications(
         });
     }
     let legacy = events.len();
+    // Pattern events that rule `partner` found doubled, removed after the loop.
+    let mut dropped: Vec<usize> = Vec::new();
     // Verbs of saying whose reported clause coded an event here.
     let mut reported: Vec<Span> = Vec::new();
     // Country-less descriptions in the pattern coder's events ("the ministry") take their
@@ -200,6 +203,9 @@ pub(crate) fn code_predications(
         // Statements are the pattern coder's (with reported speech it keeps or drops them).
         if dicts.policy.is_statement(code) {
             continue;
+        }
+        if p.kind == PredKind::Verb && dicts.policy.is_mutual(code) {
+            partner(&ctx, p, events, legacy, &mut dropped);
         }
         let code = if mode == Mode::Intent {
             let intent = dicts.policy.intent_code(code);
@@ -323,6 +329,11 @@ pub(crate) fn code_predications(
             answers::brokered(&ctx, p, mode, span, events, legacy);
         }
     }
+    dropped.sort_unstable();
+    dropped.dedup();
+    for i in dropped.into_iter().rev() {
+        events.remove(i);
+    }
     answers::consequences(&ctx, events, legacy, &mut reported);
     answers::retorts(&ctx, events, legacy);
     answers::mutual(ctx.policy, events);
@@ -434,6 +445,45 @@ fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                     .en
                     .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Effect))
     })
+}
+
+/// Rule `partner`: a meeting or call (`mutual` in `policy.txt`) "with" an actor is with that
+/// actor, not with the place or topic a pattern took for its target ("discussed the situation
+/// in Gaza with Jordan's king"): the pattern's events at the verb take the partner as target.
+fn partner(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    events: &mut [CodedEvent],
+    legacy: usize,
+    dropped: &mut Vec<usize>,
+) {
+    // The last "with" phrase: "the border with Belarus with Polish President Duda".
+    let Some(with) = ctx.a.args_of(p).iter().rev().find_map(|x| match &x.role {
+        Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Comitative) => sides::side(ctx, p, &x.filler),
+        _ => None,
+    }) else {
+        return;
+    };
+    let Some(tc) = with.codes.first() else {
+        return;
+    };
+    let span = evidence_span(ctx.tree, p);
+    for i in 0..legacy.min(events.len()) {
+        let e = &events[i];
+        if !overlap(e.verb_span, span) || with.codes.contains(&e.target) {
+            continue;
+        }
+        let twin = events[..legacy]
+            .iter()
+            .any(|x| x.source == e.source && &x.target == tc && x.code == e.code);
+        if twin {
+            dropped.push(i);
+        } else {
+            let e = &mut events[i];
+            e.target = tc.clone();
+            e.target_span = with.span;
+        }
+    }
 }
 
 /// Rule `answered`: an event noun named as what an act follows or answers happened: the
