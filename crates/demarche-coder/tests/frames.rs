@@ -665,9 +665,7 @@ fn meeting_with_an_actor_is_with_that_actor() {
             s0 EGYGOV -> JOR 040 "discussed" dictionaries/actors/countries.txt:99
             s0 JOR -> EGYGOV 040 "discussed" dictionaries/actors/countries.txt:99
             s1 LTUGOV -> POLGOV 040 "discussed" dictionaries/actors/countries.txt:47
-            s1 BLR -> POLGOV 040 "discussed" dictionaries/verbs/04-consult.txt:12
             s1 POLGOV -> LTUGOV 040 "discussed" dictionaries/actors/countries.txt:47
-            s1 POLGOV -> BLR 040 "discussed" dictionaries/verbs/04-consult.txt:12
         "#]],
     );
 }

@@ -204,7 +204,8 @@ pub(crate) fn code_predications(
         if dicts.policy.is_statement(code) {
             continue;
         }
-        if p.kind == PredKind::Verb && dicts.policy.is_mutual(code) {
+        let meeting = p.kind == PredKind::Verb && dicts.policy.is_mutual(code);
+        if meeting {
             partner(&ctx, p, events, legacy, &mut dropped);
         }
         let code = if mode == Mode::Intent {
@@ -261,9 +262,10 @@ pub(crate) fn code_predications(
         };
         let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
         let joint = frame.is_some_and(|f| f.joint);
+        // A meeting's "with" phrases are its partners (rule `partner`), not co-agents.
         let with = match &target {
-            Some(t) => comitative(&ctx, p, frame).filter(|w| w.span != t.span),
-            None => None,
+            Some(t) if !meeting => comitative(&ctx, p, frame).filter(|w| w.span != t.span),
+            _ => None,
         };
         match &target {
             Some(t) => {
