@@ -669,3 +669,22 @@ fn meeting_with_an_actor_is_with_that_actor() {
         "#]],
     );
 }
+
+#[test]
+fn phrases_after_a_noun_in_a_phrase_of_the_verb_are_the_nouns() {
+    // The parser hangs "to Hanoi" and "by Japan's defence minister" on "signed"; right after
+    // "during a visit" they are the visit's (adjacent-pp), so the visit codes too; a place
+    // ("in the town of …") stays the verb's.
+    check(
+        "Japan and Vietnam signed an agreement during a visit to Hanoi by Japan's defence \
+         minister. Hezbollah fired rockets at northern Israel in retaliation for an Israeli \
+         strike on Beirut.",
+        expect![[r#"
+            s0 JPN -> VNM 057 "signed" dictionaries/actors/countries.txt:168
+            s0 VNM -> JPN 057 "signed" dictionaries/actors/countries.txt:168
+            s0 JPNGOV -> VNM 042 "visit" dictionaries/frames/04-consult.txt:36
+            s1 LBNUAFHEZ -> ISR 194 "fired" dictionaries/actors/armed_groups.txt:37
+            s1 ISR -> LBN 190 "strike" dictionaries/frames/19-fight.txt:54
+        "#]],
+    );
+}

@@ -701,6 +701,28 @@ fn noun_draft<'s>(
             }
         }
     }
+    // "in retaliation for an Israeli strike on Beirut", "during a visit to Hanoi by Japan's
+    // minister": the parser hangs the phrases after a noun that is itself the object of a
+    // prepositional phrase on the verb; the ones right after that phrase are the noun's too.
+    if pp_host.is_none()
+        && let Some(pp) = sh.parent(np).filter(|&p| sh.cat(p) == Cat::Pp)
+        && let Some(vp) = sh.parent(pp).filter(|&v| sh.cat(v) == Cat::Vp)
+    {
+        let after = sh.children(vp).iter().skip_while(|&&c| c != pp).skip(1);
+        for &c in after.take_while(|&&c| sh.cat(c) == Cat::Pp) {
+            // Not a place ("in the town of …"): that is as likely the verb's.
+            if let (Some(prep), Some(obj)) = (sh.pp_prep(c), sh.pp_object(c))
+                && !en.is_prep(&prep, Prep::Place)
+            {
+                let by = prep == "by";
+                args.push(Arg {
+                    role: if by { Role::Agent } else { Role::Obl(prep) },
+                    filler: phrase(sh, obj),
+                    via: Via::Adjacent,
+                });
+            }
+        }
+    }
     pred.scope = scope;
     // Object of a support verb?
     let support = verbs.iter_mut().find_map(|d| {

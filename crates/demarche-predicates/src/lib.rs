@@ -290,5 +290,8 @@ pub enum Via {
     SupportSubject,
     /// A prepositional phrase of the support verb.
     SupportPp,
+    /// A prepositional phrase the parser hung on the verb right after the phrase whose object
+    /// is this noun ("during a visit (to Hanoi) (by Japan's minister)").
+    Adjacent,
     Clause,
 }

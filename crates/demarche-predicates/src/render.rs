@@ -85,6 +85,7 @@ pub fn render(tree: &Tree, a: &Analysis) -> String {
                 Via::MatrixSubject => "matrix-subject",
                 Via::SupportSubject => "support-subject",
                 Via::SupportPp => "support-pp",
+                Via::Adjacent => "adjacent-pp",
                 Via::Clause => "clause",
             };
             let _ = writeln!(out, "   {role} {filler} {via}");
