@@ -707,6 +707,11 @@ fn noun_draft<'s>(
     if pp_host.is_none()
         && let Some(pp) = sh.parent(np).filter(|&p| sh.cat(p) == Cat::Pp)
         && let Some(vp) = sh.parent(pp).filter(|&v| sh.cat(v) == Cat::Vp)
+        // Not a particle read as a preposition ("carried (out strikes) (on Gaza)"): the
+        // support verb lends its phrases itself.
+        && sh
+            .pp_prep(pp)
+            .is_some_and(|w| !en.is_prep(&w, Prep::Particle))
     {
         let after = sh.children(vp).iter().skip_while(|&&c| c != pp).skip(1);
         for &c in after.take_while(|&&c| sh.cat(c) == Cat::Pp) {
