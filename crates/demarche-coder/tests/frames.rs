@@ -688,3 +688,18 @@ fn phrases_after_a_noun_in_a_phrase_of_the_verb_are_the_nouns() {
         "#]],
     );
 }
+
+#[test]
+fn event_noun_in_the_opening_phrase_is_the_subjects() {
+    // Rule `fronted`: "In a phone call with Macron, Putin said …" is Putin's call; a phrase
+    // inside the clause is not fronted.
+    check(
+        "In a phone call with French President Emmanuel Macron on Friday, Putin said Russia was \
+         open to talks. Putin said Russia was open to talks in a phone call with Macron's aides.",
+        expect![[r#"
+            s0 RUSGOV -> FRAGOV 041 "call" dictionaries/frames/04-consult.txt:30
+            s0 FRAGOV -> RUSGOV 041 "call" dictionaries/frames/04-consult.txt:30
+            s1 RUS -> FRAGOV 036 "was" dictionaries/actors/countries.txt:260
+        "#]],
+    );
+}

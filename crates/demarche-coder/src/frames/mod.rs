@@ -6,6 +6,7 @@
 //! General rules, each a named unit with a fixture in `tests/frames.rs` (`sides.rs` finds who;
 //! `answers.rs` holds the rules that answer one clause or event with another — `consequence`,
 //! `retort`, `mutual`, `brokered`; this file decides what is coded and merges):
+//! - `fronted`: an event noun in the phrase that opens the sentence is the subject's deed.
 //! - `partner`: a meeting or call "with" an actor is with that actor, whatever a pattern took.
 //! - `clause-target`: a pattern's target inside a participial clause of its verb is dropped.
 //! - `negated`: a negated or denied act, or the infinitive of "fail to", codes nothing, and
@@ -177,7 +178,7 @@ pub(crate) fn code_predications(
         };
         let (code, frame, rule) = match p.kind {
             PredKind::Noun => {
-                if p.support.is_none() && !happened(&ctx, p) {
+                if p.support.is_none() && !happened(&ctx, p) && fronted_subject(&ctx, p).is_none() {
                     continue;
                 }
                 let Some(f) = dicts.frames.frame_for(p.noun, p.support_lemma.as_deref()) else {
@@ -217,7 +218,9 @@ pub(crate) fn code_predications(
         } else {
             code
         };
-        let Some(source) = agent_side(&ctx, p, frame).or_else(|| between_pair(&ctx, p, frame))
+        let Some(source) = agent_side(&ctx, p, frame)
+            .or_else(|| between_pair(&ctx, p, frame))
+            .or_else(|| fronted_subject(&ctx, p))
         else {
             continue;
         };
@@ -486,6 +489,47 @@ fn partner(
             e.target_span = with.span;
         }
     }
+}
+
+/// Rule `fronted`: an event noun in a phrase that opens the sentence ("In a phone call with
+/// Macron on Friday, Putin said …", "During talks with Li Qiang, Scholz …") happened, and the
+/// clause's subject did it.
+fn fronted_subject(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    if p.kind != PredKind::Noun || ctx.a.arg(p, &Role::Agent).is_some() {
+        return None;
+    }
+    let tree = ctx.tree;
+    let pp = tree.parent(p.scope).filter(|&n| tree.label(n) == "PP")?;
+    let prep = tree.children(pp).first().and_then(|&c| tree.word(c))?;
+    if !(ctx.en.is_prep(prep, Prep::Event) || ctx.en.is_prep(prep, Prep::PlaceOrGoal)) {
+        return None;
+    }
+    let s = tree
+        .parent(pp)
+        .filter(|&n| tree.label(n).starts_with('S'))?;
+    let kids = tree.children(s);
+    let at = kids.iter().position(|&k| k == pp)?;
+    // The phrase opens the clause: nothing but phrases and commas before it.
+    if kids[..at]
+        .iter()
+        .any(|&k| !matches!(tree.label(k), "PP" | "," | "ADVP"))
+    {
+        return None;
+    }
+    let subject = kids[at + 1..]
+        .iter()
+        .copied()
+        .find(|&k| tree.label(k) == "NP")?;
+    let (lo, hi) = ctx.range.get(subject.index()).copied()?;
+    sides::side(
+        ctx,
+        p,
+        &Filler::Phrase {
+            node: subject,
+            lo,
+            hi,
+        },
+    )
 }
 
 /// Rule `answered`: an event noun named as what an act follows or answers happened: the
