@@ -11,7 +11,7 @@ use crate::CodedEvent;
 use demarche_dict::policy::Policy;
 use demarche_model::{Antecedent, Span};
 use demarche_predicates::{Filler, Link, Modality, Polarity, PredKind, Predication, Role, Voice};
-use demarche_text::english::VerbClass;
+use demarche_text::english::{Prep, VerbClass};
 
 /// Rule `consequence`: a warning or vow (`consequence.txt` `[threat]`) whose clause says that
 /// an actor will face, pay, bear or suffer something (`[consequence]`: "warned that Tokyo would
@@ -306,6 +306,45 @@ pub(super) fn brokered(
                 true,
             );
             place(events, slot, ev);
+        }
+    }
+}
+
+/// Rule `partner`: a meeting or call (`mutual` in `policy.txt`) "with" an actor is with that
+/// actor, not with the place or topic a pattern took for its target ("discussed the situation
+/// in Gaza with Jordan's king"): the pattern's events at the verb take the partner as target.
+pub(super) fn partner(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    events: &mut [CodedEvent],
+    legacy: usize,
+    dropped: &mut Vec<usize>,
+) {
+    // The last "with" phrase: "the border with Belarus with Polish President Duda".
+    let Some(with) = ctx.a.args_of(p).iter().rev().find_map(|x| match &x.role {
+        Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Comitative) => sides::side(ctx, p, &x.filler),
+        _ => None,
+    }) else {
+        return;
+    };
+    let Some(tc) = with.codes.first() else {
+        return;
+    };
+    let span = evidence_span(ctx.tree, p);
+    for i in 0..legacy.min(events.len()) {
+        let e = &events[i];
+        if !overlap(e.verb_span, span) || with.codes.contains(&e.target) {
+            continue;
+        }
+        let twin = events[..legacy]
+            .iter()
+            .any(|x| x.source == e.source && &x.target == tc && x.code == e.code);
+        if twin {
+            dropped.push(i);
+        } else {
+            let e = &mut events[i];
+            e.target = tc.clone();
+            e.target_span = with.span;
         }
     }
 }

@@ -178,7 +178,10 @@ pub(crate) fn code_predications(
         };
         let (code, frame, rule) = match p.kind {
             PredKind::Noun => {
-                if p.support.is_none() && !happened(&ctx, p) && fronted_subject(&ctx, p).is_none() {
+                if p.support.is_none()
+                    && !happened(&ctx, p)
+                    && sides::fronted_subject(&ctx, p).is_none()
+                {
                     continue;
                 }
                 let Some(f) = dicts.frames.frame_for(p.noun, p.support_lemma.as_deref()) else {
@@ -207,7 +210,7 @@ pub(crate) fn code_predications(
         }
         let meeting = p.kind == PredKind::Verb && dicts.policy.is_mutual(code);
         if meeting {
-            partner(&ctx, p, events, legacy, &mut dropped);
+            answers::partner(&ctx, p, events, legacy, &mut dropped);
         }
         let code = if mode == Mode::Intent {
             let intent = dicts.policy.intent_code(code);
@@ -220,7 +223,7 @@ pub(crate) fn code_predications(
         };
         let Some(source) = agent_side(&ctx, p, frame)
             .or_else(|| between_pair(&ctx, p, frame))
-            .or_else(|| fronted_subject(&ctx, p))
+            .or_else(|| sides::fronted_subject(&ctx, p))
         else {
             continue;
         };
@@ -450,86 +453,6 @@ fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                     .en
                     .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Effect))
     })
-}
-
-/// Rule `partner`: a meeting or call (`mutual` in `policy.txt`) "with" an actor is with that
-/// actor, not with the place or topic a pattern took for its target ("discussed the situation
-/// in Gaza with Jordan's king"): the pattern's events at the verb take the partner as target.
-fn partner(
-    ctx: &Ctx<'_>,
-    p: &Predication,
-    events: &mut [CodedEvent],
-    legacy: usize,
-    dropped: &mut Vec<usize>,
-) {
-    // The last "with" phrase: "the border with Belarus with Polish President Duda".
-    let Some(with) = ctx.a.args_of(p).iter().rev().find_map(|x| match &x.role {
-        Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Comitative) => sides::side(ctx, p, &x.filler),
-        _ => None,
-    }) else {
-        return;
-    };
-    let Some(tc) = with.codes.first() else {
-        return;
-    };
-    let span = evidence_span(ctx.tree, p);
-    for i in 0..legacy.min(events.len()) {
-        let e = &events[i];
-        if !overlap(e.verb_span, span) || with.codes.contains(&e.target) {
-            continue;
-        }
-        let twin = events[..legacy]
-            .iter()
-            .any(|x| x.source == e.source && &x.target == tc && x.code == e.code);
-        if twin {
-            dropped.push(i);
-        } else {
-            let e = &mut events[i];
-            e.target = tc.clone();
-            e.target_span = with.span;
-        }
-    }
-}
-
-/// Rule `fronted`: an event noun in a phrase that opens the sentence ("In a phone call with
-/// Macron on Friday, Putin said …", "During talks with Li Qiang, Scholz …") happened, and the
-/// clause's subject did it.
-fn fronted_subject(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
-    if p.kind != PredKind::Noun || ctx.a.arg(p, &Role::Agent).is_some() {
-        return None;
-    }
-    let tree = ctx.tree;
-    let pp = tree.parent(p.scope).filter(|&n| tree.label(n) == "PP")?;
-    let prep = tree.children(pp).first().and_then(|&c| tree.word(c))?;
-    if !(ctx.en.is_prep(prep, Prep::Event) || ctx.en.is_prep(prep, Prep::PlaceOrGoal)) {
-        return None;
-    }
-    let s = tree
-        .parent(pp)
-        .filter(|&n| tree.label(n).starts_with('S'))?;
-    let kids = tree.children(s);
-    let at = kids.iter().position(|&k| k == pp)?;
-    // The phrase opens the clause: nothing but phrases and commas before it.
-    if kids[..at]
-        .iter()
-        .any(|&k| !matches!(tree.label(k), "PP" | "," | "ADVP"))
-    {
-        return None;
-    }
-    let subject = kids[at + 1..]
-        .iter()
-        .copied()
-        .find(|&k| tree.label(k) == "NP")?;
-    let (lo, hi) = ctx.range.get(subject.index()).copied()?;
-    sides::side(
-        ctx,
-        p,
-        &Filler::Phrase {
-            node: subject,
-            lo,
-            hi,
-        },
-    )
 }
 
 /// Rule `answered`: an event noun named as what an act follows or answers happened: the
