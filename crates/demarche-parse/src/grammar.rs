@@ -1209,7 +1209,13 @@ impl<'a> Grammar<'a> {
                 }
                 "RB" | "RBS" | "RBR" => matches!(nt, "CD" | "JJ" | "VBN") && !seen_noun,
                 "VBN" | "VBG" => !seen_noun && matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ"),
-                "``" => matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ") && !kids.is_empty(),
+                // A quoted word inside the phrase, or opening it after a preposition
+                // ("accused of \"anti-China\" acts").
+                "``" => {
+                    matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ")
+                        && (!kids.is_empty()
+                            || matches!(self.t(self.pos.wrapping_sub(1)), "IN" | "TO"))
+                }
                 "''" => seen_noun && self.quote_open(start),
                 "CC" => {
                     // "awful and evil minister": adjectives joined inside the noun phrase.

@@ -417,6 +417,15 @@ fn comma_and_verb_after_a_reported_clause_is_the_reporters() {
 }
 
 #[test]
+fn quoted_word_opening_a_phrase_after_a_preposition() {
+    // `of "anti-China" acts`: the opening quote after "of" left the PP without its object.
+    check(
+        "China sanctioned a senator for \"anti-China\" acts.",
+        "(ROOT (S (NP (NNP China)) (VP (VBD sanctioned) (NP (DT a) (NN senator)) (PP (IN for) (NP (`` ``) (NNP anti-China) ('' '') (NNS acts)))) (. .)))",
+    );
+}
+
+#[test]
 fn relative_clause_without_a_wh_word() {
     // "diplomats it accused of …": (PRP it) (VBN accused) was a second object; a subject
     // pronoun takes a finite verb, and the clause modifies the object.
