@@ -209,7 +209,11 @@ impl<'a> Grammar<'a> {
         match t {
             "DT" | "PDT" | "PRP$" | "PRP" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP"
             | "NNPS" | "$" | "EX" | "#" => true,
-            "``" => is_noun(self.t(j + 1)) || self.t(j + 1) == "JJ",
+            "``" => {
+                is_noun(self.t(j + 1))
+                    || self.t(j + 1) == "JJ"
+                    || matches!(self.t(j + 1), "VBG" | "VBN") && is_noun(self.t(j + 2))
+            }
             "RB" => matches!(self.t(j + 1), "CD" | "JJ" | "DT"),
             "VBN" | "VBG" => matches!(self.t(j + 1), "NN" | "NNS" | "NNP" | "NNPS" | "JJ"),
             "IN" => self.at_least(j),
@@ -1212,9 +1216,11 @@ impl<'a> Grammar<'a> {
                 // A quoted word inside the phrase, or opening it after a preposition
                 // ("accused of \"anti-China\" acts").
                 "``" => {
-                    matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ")
+                    (matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ")
+                        || matches!(nt, "VBG" | "VBN") && is_noun(self.t(self.pos + 2)))
                         && (!kids.is_empty()
-                            || matches!(self.t(self.pos.wrapping_sub(1)), "IN" | "TO"))
+                            || matches!(self.t(self.pos.wrapping_sub(1)), "IN" | "TO")
+                            || self.t(self.pos.wrapping_sub(1)).starts_with("VB"))
                 }
                 "''" => seen_noun && self.quote_open(start),
                 "CC" => {

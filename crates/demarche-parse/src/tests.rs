@@ -426,6 +426,18 @@ fn quoted_word_opening_a_phrase_after_a_preposition() {
 }
 
 #[test]
+fn quoted_object_after_a_verb() {
+    // `take "overwhelming countermeasures"`: the quote opened no phrase and the object fell
+    // out of the verb phrase.
+    check_contains(
+        "Pyongyang would take \"overwhelming countermeasures\" against Seoul.",
+        &[
+            "(VP (VB take) (NP (`` ``) (VBG overwhelming) (NNS countermeasures) ('' '')) (PP (IN against) (NP (NNP Seoul))))",
+        ],
+    );
+}
+
+#[test]
 fn relative_clause_without_a_wh_word() {
     // "diplomats it accused of …": (PRP it) (VBN accused) was a second object; a subject
     // pronoun takes a finite verb, and the clause modifies the object.
