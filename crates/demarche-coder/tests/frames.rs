@@ -154,7 +154,6 @@ fn comitative_with_acts_too() {
     check(
         "Zelensky arrived in Kyiv with the leaders of France and Germany.",
         expect![[r#"
-            s0 UKRGOV -> UKR 042 "arrived" dictionaries/actors/countries.txt:319
             s0 FRAGOV -> UKR 042 "arrived" dictionaries/verbs/04-consult.txt:53
             s0 DEUGOV -> UKR 042 "arrived" dictionaries/verbs/04-consult.txt:53
         "#]],
@@ -700,6 +699,24 @@ fn event_noun_in_the_opening_phrase_is_the_subjects() {
             s0 RUSGOV -> FRAGOV 041 "call" dictionaries/frames/04-consult.txt:30
             s0 FRAGOV -> RUSGOV 041 "call" dictionaries/frames/04-consult.txt:30
             s1 RUS -> FRAGOV 036 "was" dictionaries/actors/countries.txt:260
+        "#]],
+    );
+}
+
+#[test]
+fn a_country_does_nothing_to_its_own_agents_but_force() {
+    // Rule `own-country`: "to protect Chinese companies" is no Chinese aid to China; "held
+    // talks in Kabul with …" no Afghan meeting with Afghanistan; a country with its own rebels
+    // stays a dyad.
+    check(
+        "Beijing warned it would take measures to protect Chinese companies. Afghan Foreign \
+         Minister Amir Khan Muttaqi held talks in Kabul with Chinese Foreign Minister Wang Yi. \
+         Colombia and the ELN rebels agreed to a ceasefire.",
+        expect![[r#"
+            s1 AFGGOV -> CHNGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s1 CHNGOV -> AFGGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s2 COL -> COLREB 0871 "agreed" dictionaries/actors/armed_groups.txt:125
+            s2 COLREB -> COL 0871 "agreed" dictionaries/actors/armed_groups.txt:125
         "#]],
     );
 }

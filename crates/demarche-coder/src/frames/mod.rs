@@ -8,6 +8,8 @@
 //! `retort`, `mutual`, `brokered`; this file decides what is coded and merges):
 //! - `fronted`: an event noun in the phrase that opens the sentence is the subject's deed.
 //! - `partner`: a meeting or call "with" an actor is with that actor, whatever a pattern took.
+//! - `own-country`: a pattern event between a country and its own agents is dropped unless
+//!   it is force, coercion or protest (`inward`).
 //! - `clause-target`: a pattern's target inside a participial clause of its verb is dropped.
 //! - `negated`: a negated or denied act, or the infinitive of "fail to", codes nothing, and
 //!   removes what a pattern coded at its verb.
@@ -147,7 +149,6 @@ pub(crate) fn code_predications(
                     .is_some_and(|t| t.start >= clause.start && t.end <= clause.end))
         });
     }
-    let legacy = events.len();
     // Pattern events that rule `partner` found doubled, removed after the loop.
     let mut dropped: Vec<usize> = Vec::new();
     // Verbs of saying whose reported clause coded an event here.
@@ -169,6 +170,11 @@ pub(crate) fn code_predications(
             }
         }
     }
+    // Rule `own-country` (below), at once for meetings: "held talks in Kabul with …" is no
+    // Afghan meeting with Afghanistan, and the layer finds the partners.
+    let policy = &dicts.policy;
+    events.retain(|e| !(own_country(policy, e) && policy.is_mutual(&e.code)));
+    let legacy = events.len();
     for p in &a.preds {
         if p.absorbed || p.polarity == Polarity::Negated {
             continue;
@@ -342,6 +348,7 @@ pub(crate) fn code_predications(
     for i in dropped.into_iter().rev() {
         events.remove(i);
     }
+    events.retain(|e| !own_country(policy, e));
     answers::consequences(&ctx, events, legacy, &mut reported);
     answers::retorts(&ctx, events, legacy);
     answers::mutual(ctx.policy, events);
@@ -453,6 +460,20 @@ fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                     .en
                     .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Effect))
     })
+}
+
+/// Rule `own-country`: a country and its own agents do nothing to each other but force,
+/// coercion and protest (`inward`), as in the layer's events: "… to protect Chinese companies"
+/// is no Chinese aid to China. Its armed groups are parties of their own ("Colombia and the
+/// ELN rebels agreed to a ceasefire").
+fn own_country(policy: &Policy, e: &CodedEvent) -> bool {
+    real_code(&e.source)
+        && real_code(&e.target)
+        && country(&e.source) == country(&e.target)
+        && (e.source.len() <= 3 || e.target.len() <= 3)
+        && !policy.is_inward(&e.code)
+        && !policy.is_armed_group(&e.source)
+        && !policy.is_armed_group(&e.target)
 }
 
 /// Rule `answered`: an event noun named as what an act follows or answers happened: the
