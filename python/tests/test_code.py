@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import demarche
-from conftest import EXAMPLE, make_corpus
+from conftest import EXAMPLE, REPO, make_corpus
 
 SENTENCE = "Russia accused Ukraine of shelling the plant."
 
@@ -166,6 +166,25 @@ def test_parquet_news_files_read_like_the_binary_s(tmp_path):
                          dates=table.column("date").to_pylist(),
                          ids=table.column("id").to_pylist())
     assert got.equals(want)
+
+
+def test_conllu_parses_code_like_the_binary_s(tmp_path, binary):
+    """format="conllu" codes the parses as `code --conllu`; without it the text, as `code`."""
+    spacy = REPO / "crates" / "demarche" / "tests" / "fixtures" / "news-spacy.conllu"
+    tables = {}
+    for flags, fmt in ((["--conllu"], "conllu"), ([], None)):
+        out = tmp_path / "events.parquet"
+        subprocess.run([binary, "code", *flags, spacy, "--date", "2024-05-01", "--to", "parquet",
+                        "-o", out], check=True, capture_output=True)
+        want = pq.read_table(out)
+        got = pa.concat_tables(demarche.Coder().code_files(spacy, format=fmt, date="2024-05-01"))
+        assert got.num_rows > 10
+        assert got.equals(want), fmt
+        tables[fmt] = got
+    # The parses are what was coded: the built-in parser reads some sentences differently.
+    assert not tables["conllu"].equals(tables[None])
+    with pytest.raises(demarche.DemarcheError, match="conllu"):
+        list(demarche.Coder().code_files(spacy, format="conll-x"))
 
 
 def test_the_example_article_to_pandas():

@@ -590,12 +590,12 @@ fn remove_document(
 /// that no mention supports any more (their full-text rows are gone already: see
 /// [`write_batch`]).
 fn recount(tx: &Transaction<'_>, events: &BTreeSet<i64>, counts: &mut Counts) -> Result<()> {
+    // One pass over the event's mentions (every mention has its document) for all three.
     let mut update = tx.prepare_cached(
-        "UPDATE events SET \
-           num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?1), \
-           num_articles = (SELECT count(DISTINCT doc_id) FROM mentions WHERE event_id = ?1), \
-           num_sources = (SELECT count(DISTINCT COALESCE('s:' || d.source, 'd:' || d.id)) \
-                          FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id = ?1) \
+        "UPDATE events SET (num_mentions, num_articles, num_sources) = ( \
+           SELECT count(*), count(DISTINCT m.doc_id), \
+                  count(DISTINCT COALESCE('s:' || d.source, 'd:' || d.id)) \
+           FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id = ?1) \
          WHERE id = ?1",
     )?;
     let mut unsupported =
