@@ -160,14 +160,20 @@ impl<'a> Prepared<'a> {
                 sentences.entry(e.sentence).or_insert(i);
             }
         }
+        // Each sentence is looked for after the one before (sentences come in text order), so
+        // that finding them all reads the document about once, not once per sentence; one not
+        // found there is looked for from the start.
+        let mut from = 0;
         let sentences = sentences
             .into_iter()
             .map(|(idx, i)| {
-                let text = &events[i].sentence_text;
-                let span = document
-                    .text
-                    .find(text.as_str())
-                    .map(|start| Span::new(start, start + text.len()));
+                let text = events[i].sentence_text.as_str();
+                let after = document.text.get(from..).and_then(|rest| rest.find(text));
+                let start = after.map(|p| p + from).or_else(|| document.text.find(text));
+                let span = start.map(|start| Span::new(start, start + text.len()));
+                if let Some(span) = span {
+                    from = span.end;
+                }
                 (idx, i, span)
             })
             .collect();
@@ -612,4 +618,77 @@ fn recount(tx: &Transaction<'_>, events: &BTreeSet<i64>, counts: &mut Counts) ->
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use demarche_model::Evidence;
+
+    fn event(sentence: usize, text: &str) -> Event {
+        Event {
+            doc_id: "d".into(),
+            sentence,
+            date: demarche_model::parse_date("2021-11-20").expect("date"),
+            event_date: None,
+            source: "CHN".into(),
+            target: "RUS".into(),
+            code: "051".into(),
+            root: String::new(),
+            quad_class: 0,
+            goldstein: 0.0,
+            plover: None,
+            source_text: String::new(),
+            target_text: String::new(),
+            verb_text: String::new(),
+            sentence_text: text.into(),
+            evidence: Evidence::default(),
+            action_geo: None,
+            geo_source: None,
+        }
+    }
+
+    #[test]
+    fn sentences_are_found_in_order_and_a_repeated_one_where_it_is() {
+        let text = "China praised Russia. Talks went on. China praised Russia.";
+        let doc = Document {
+            id: "d".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let events = vec![
+            event(0, "China praised Russia."),
+            event(1, "Talks went on."),
+            event(2, "China praised Russia."),
+            event(3, "Not in the text."),
+        ];
+        let prepared = Prepared::owned(doc, events, None).expect("prepared");
+        let spans: Vec<(usize, Option<(usize, usize)>)> = prepared
+            .sentences
+            .iter()
+            .map(|&(idx, _, span)| (idx, span.map(|s| (s.start, s.end))))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (0, Some((0, 21))),
+                (1, Some((22, 36))),
+                (2, Some((37, 58))),
+                (3, None)
+            ]
+        );
+        // A sentence that comes before the previous one in the text is found from the start.
+        let doc = Document {
+            id: "d".into(),
+            text: "China praised Russia. Talks went on.".into(),
+            ..Default::default()
+        };
+        let events = vec![
+            event(0, "Talks went on."),
+            event(1, "China praised Russia."),
+        ];
+        let prepared = Prepared::owned(doc, events, None).expect("prepared");
+        let spans: Vec<Option<Span>> = prepared.sentences.iter().map(|s| s.2).collect();
+        assert_eq!(spans, [Some(Span::new(22, 36)), Some(Span::new(0, 21))]);
+    }
 }

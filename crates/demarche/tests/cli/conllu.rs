@@ -334,20 +334,42 @@ fn ingest_conllu_stores_what_code_conllu_codes_and_search_finds_it() {
     for name in ["news-spacy.conllu", "ud-stanza-style.conllu"] {
         let file = fixture(d, name);
         let db = d.join(format!("{name}.db"));
-        let run = ok(d, &["ingest", "--conllu", file, "--db", db.to_str().expect("UTF-8")]);
+        let run = ok(
+            d,
+            &[
+                "ingest",
+                "--conllu",
+                file,
+                "--db",
+                db.to_str().expect("UTF-8"),
+            ],
+        );
         assert!(run.stdout.contains("new"), "{}", run.stdout);
         let from_code = keys(&events(&ok(d, &["code", "--conllu", file])));
         assert_eq!(stored_keys(&db), from_code, "{name}");
         // Without --conllu the text is parsed by the built-in parser, as `code` does.
         let text_db = d.join(format!("{name}.text.db"));
-        ok(d, &["ingest", "--format", "conllu", file, "--db", text_db.to_str().expect("UTF-8")]);
+        ok(
+            d,
+            &[
+                "ingest",
+                "--format",
+                "conllu",
+                file,
+                "--db",
+                text_db.to_str().expect("UTF-8"),
+            ],
+        );
         let from_text = keys(&events(&ok(d, &["code", "--format", "conllu", file])));
         assert_eq!(stored_keys(&text_db), from_text, "{name}");
     }
     // The built-in parser reads the UD fixture's gapped clause ("and Denmark to Chad") as a
     // second object, the parse does not: the option is what made the store.
     let ud = |db: &str| stored_keys(&d.join(db));
-    assert_ne!(ud("ud-stanza-style.conllu.db"), ud("ud-stanza-style.conllu.text.db"));
+    assert_ne!(
+        ud("ud-stanza-style.conllu.db"),
+        ud("ud-stanza-style.conllu.text.db")
+    );
     // The full-text index holds the parsed sentences.
     let store = demarche_store::Store::open(d.join("news-spacy.conllu.db")).expect("open");
     let page = store
@@ -366,7 +388,15 @@ fn explain_conllu_shows_each_sentence_of_a_document_from_its_parse() {
     let file = fixture(dir.path(), "news-spacy.conllu");
     let run = demarche(
         dir.path(),
-        &["explain", "--conllu", file, "--id", "wire-1", "--date", "2024-05-01"],
+        &[
+            "explain",
+            "--conllu",
+            file,
+            "--id",
+            "wire-1",
+            "--date",
+            "2024-05-01",
+        ],
         None,
     );
     check(&run, "explain --conllu --id wire-1");
@@ -381,8 +411,9 @@ fn explain_conllu_shows_each_sentence_of_a_document_from_its_parse() {
         run.stdout
     );
     assert!(
-        run.stdout
-            .contains("sentence: The Chinese ambassador was summoned by the Japanese foreign ministry."),
+        run.stdout.contains(
+            "sentence: The Chinese ambassador was summoned by the Japanese foreign ministry."
+        ),
         "{}",
         run.stdout
     );
