@@ -284,7 +284,15 @@ impl Coder {
             })
             .collect();
         let (bytes, warnings) = py
-            .detach(|| code_batch(&self.loaded, &self.pool, &docs, fallback, TreeSource::Builtin))
+            .detach(|| {
+                code_batch(
+                    &self.loaded,
+                    &self.pool,
+                    &docs,
+                    fallback,
+                    TreeSource::Builtin,
+                )
+            })
             .map_err(parquet_error)?;
         Ok((PyBytes::new(py, &bytes), warnings))
     }
