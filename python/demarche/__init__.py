@@ -287,9 +287,12 @@ class Coder:
         """Reads news files with the binary's readers and codes them: one table per batch.
 
         Any format ``demarche code`` reads (plain text, JSON Lines, PETRARCH XML, HTML, RSS/Atom,
-        WARC, Parquet news tables), by extension or ``format=``. Files are read and coded in a
-        background thread while you consume the tables; unreadable records are warned about with
-        their file and line (or row).
+        WARC, Parquet news tables, CoNLL-U), by extension or ``format=``. ``format="conllu"``
+        codes the files' dependency parses (spaCy, Stanza, UDPipe), as ``demarche code
+        --conllu`` does; a CoNLL-U file recognised by its name alone is coded from its text, as
+        ``demarche code FILE.conllu`` does. Files are read and coded in a background thread
+        while you consume the tables; unreadable records are warned about with their file and
+        line (or row).
         """
         if isinstance(paths, (str, _os.PathLike)):
             paths = [paths]

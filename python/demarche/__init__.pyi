@@ -55,7 +55,7 @@ class Coder:
         format: Optional[str] = None,
         date: DateLike = None,
     ) -> Iterator[pyarrow.Table]:
-        """Events of news files in any format the binary reads, one table per batch."""
+        """Events of news files in any format the binary reads, one table per batch; format="conllu" codes dependency parses."""
     def extract(
         self,
         texts: Sequence[str],

@@ -12,7 +12,7 @@ use demarche::dict::{Dictionaries, PetrarchPaths, native};
 use demarche::input::{InputFormat, InputSpec, read_located};
 use demarche::model::{Date, Diagnostic, Document, Severity, parse_date};
 use demarche::store::parquet_io;
-use demarche::{Pipeline, coding_options};
+use demarche::{Pipeline, TreeSource, coding_options};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyStopIteration, PyValueError};
 use pyo3::prelude::*;
@@ -162,17 +162,19 @@ fn parquet_error(e: parquet_io::ParquetError) -> PyErr {
     error(format!("writing the event table: {e}"))
 }
 
-/// Codes documents on the pool; events in input order as one Parquet file, and the warnings.
+/// Codes documents on the pool, from their text or their given trees (`trees`); events in
+/// input order as one Parquet file, and the warnings.
 fn code_batch(
     loaded: &Loaded,
     pool: &rayon::ThreadPool,
     docs: &[(Document, String)],
     fallback: Date,
+    trees: TreeSource,
 ) -> Result<(Vec<u8>, Vec<String>), parquet_io::ParquetError> {
     let pipeline = loaded.borrow_dependent();
     let coded: Vec<_> = pool.install(|| {
         docs.par_iter()
-            .map(|(d, _)| pipeline.code_document(d, fallback))
+            .map(|(d, _)| pipeline.code_document_with(d, fallback, trees))
             .collect()
     });
     let mut warnings = Vec::new();
@@ -282,13 +284,23 @@ impl Coder {
             })
             .collect();
         let (bytes, warnings) = py
-            .detach(|| code_batch(&self.loaded, &self.pool, &docs, fallback))
+            .detach(|| {
+                code_batch(
+                    &self.loaded,
+                    &self.pool,
+                    &docs,
+                    fallback,
+                    TreeSource::Builtin,
+                )
+            })
             .map_err(parquet_error)?;
         Ok((PyBytes::new(py, &bytes), warnings))
     }
 
     /// Reads files (or standard input for no path) in any format the binary reads and codes
-    /// them batch by batch: an iterator of (Parquet bytes, warnings).
+    /// them batch by batch: an iterator of (Parquet bytes, warnings). `format="conllu"` codes
+    /// the files' dependency parses (as `demarche code --conllu`); every other format, and
+    /// CoNLL-U recognised by its name or first bytes, is coded from its text.
     #[pyo3(signature = (paths, format=None, date=None, default_date=None))]
     fn code_files(
         &self,
@@ -298,6 +310,11 @@ impl Coder {
         default_date: Option<String>,
     ) -> PyResult<CodeStream> {
         let format = format.as_deref().map(input_format).transpose()?;
+        let trees = if format == Some(InputFormat::Conllu) {
+            TreeSource::Given
+        } else {
+            TreeSource::Builtin
+        };
         let date = date
             .map(|d| parse_date(&d).map_err(|e| error(format!("date={d:?}: {e}"))))
             .transpose()?;
@@ -333,7 +350,7 @@ impl Coder {
                             (d, where_)
                         })
                         .collect();
-                    let item = code_batch(&loaded, &pool, &docs, fallback)
+                    let item = code_batch(&loaded, &pool, &docs, fallback, trees)
                         .map(|(bytes, mut w)| {
                             // Unreadable records come before the batch's own warnings.
                             let mut unread = drain(&problems);
@@ -468,9 +485,10 @@ fn input_format(name: &str) -> PyResult<InputFormat> {
         "feed" | "rss" | "atom" => InputFormat::Feed,
         "warc" => InputFormat::Warc,
         "parquet" => InputFormat::Parquet,
+        "conllu" | "conll" => InputFormat::Conllu,
         other => {
             return Err(error(format!(
-                "format={other:?}: expected text, jsonl, petrarch, html, feed, warc or parquet"
+                "format={other:?}: expected text, jsonl, petrarch, html, feed, warc, parquet or conllu"
             )));
         }
     })

@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import demarche
-from conftest import EXAMPLE, make_corpus
+from conftest import EXAMPLE, REPO, make_corpus
 
 SENTENCE = "Russia accused Ukraine of shelling the plant."
 
@@ -166,6 +166,29 @@ def test_parquet_news_files_read_like_the_binary_s(tmp_path):
                          dates=table.column("date").to_pylist(),
                          ids=table.column("id").to_pylist())
     assert got.equals(want)
+
+
+def test_conllu_parses_code_like_the_binary_s(tmp_path, binary):
+    """format="conllu" codes the parses as `code --conllu`; without it the text, as `code`."""
+    fixtures = REPO / "crates" / "demarche" / "tests" / "fixtures"
+    tables = {}
+    for name in ("news-spacy.conllu", "ud-stanza-style.conllu"):
+        for flags, fmt in ((["--conllu"], "conllu"), ([], None)):
+            out = tmp_path / "events.parquet"
+            subprocess.run([binary, "code", *flags, fixtures / name, "--date", "2024-05-01",
+                            "--to", "parquet", "-o", out], check=True, capture_output=True)
+            want = pq.read_table(out)
+            got = pa.concat_tables(
+                demarche.Coder().code_files(fixtures / name, format=fmt, date="2024-05-01"))
+            assert got.num_rows > 5
+            assert got.equals(want), (name, fmt)
+            tables[name, fmt] = got
+    # The parses are what was coded: on the UD fixture the built-in parser reads the gapped
+    # clause ("and Denmark to Chad") as a second object and codes one event more.
+    ud = "ud-stanza-style.conllu"
+    assert tables[ud, None].num_rows == tables[ud, "conllu"].num_rows + 1
+    with pytest.raises(demarche.DemarcheError, match="conllu"):
+        list(demarche.Coder().code_files(fixtures / ud, format="conll-x"))
 
 
 def test_the_example_article_to_pandas():

@@ -9,13 +9,14 @@
 //! the store inserted once with its counts and each stored event counted again from its
 //! mentions.
 
+use crate::counts::{Counts, Table};
 use crate::types::{IngestItem, IngestOutcome, IngestSummary, day_number};
 use crate::{Result, Store, StoreError};
 use demarche_model::{Document, Event, Span};
-use rusqlite::{Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 impl Store {
     /// Stores one document with its events and knowledge in one transaction. See the crate docs
@@ -159,14 +160,20 @@ impl<'a> Prepared<'a> {
                 sentences.entry(e.sentence).or_insert(i);
             }
         }
+        // Each sentence is looked for after the one before (sentences come in text order), so
+        // that finding them all reads the document about once, not once per sentence; one not
+        // found there is looked for from the start.
+        let mut from = 0;
         let sentences = sentences
             .into_iter()
             .map(|(idx, i)| {
-                let text = &events[i].sentence_text;
-                let span = document
-                    .text
-                    .find(text.as_str())
-                    .map(|start| Span::new(start, start + text.len()));
+                let text = events[i].sentence_text.as_str();
+                let after = document.text.get(from..).and_then(|rest| rest.find(text));
+                let start = after.map(|p| p + from).or_else(|| document.text.find(text));
+                let span = start.map(|start| Span::new(start, start + text.len()));
+                if let Some(span) = span {
+                    from = span.end;
+                }
                 (idx, i, span)
             })
             .collect();
@@ -213,6 +220,15 @@ impl<'a> Prepared<'a> {
 
     pub fn document(&self) -> &Document {
         &self.document
+    }
+
+    /// The text stored for the document's sentence `idx` (see `sentences`), if any.
+    fn sentence_text(&self, idx: usize) -> Option<&str> {
+        let k = self
+            .sentences
+            .binary_search_by_key(&idx, |&(i, _, _)| i)
+            .ok()?;
+        Some(self.events[self.sentences[k].1].sentence_text.as_str())
     }
 }
 
@@ -277,17 +293,22 @@ struct NewEvent<'e> {
     mentions: i64,
     articles: BTreeSet<&'e str>,
     sources: BTreeSet<(bool, &'e str)>,
+    /// The distinct stored sentences of its mentions here, in order of first mention.
+    sentences: Vec<&'e str>,
 }
 
 /// Writes a batch inside `tx`: documents one by one (what they replace removed first), then
 /// their mentions; events new to the store are inserted once with their counts, events already
-/// stored are counted again from their mentions.
+/// stored are counted again from their mentions. At the end, the full-text rows of the events
+/// written are rewritten ([`crate::search::refresh`]), the stored events counted again, and the
+/// rows and events added or removed added to the counts ([`Counts`]).
 fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSummary> {
     let mut summary = IngestSummary::default();
+    let mut counts = Counts::default();
     // Stored events whose mentions changed: counted again at the end.
     let mut touched = BTreeSet::new();
-    // Events new to the store: their rows of the full-text index are written at the end.
-    let mut fresh = BTreeSet::new();
+    // Events new to the store, with the text of their full-text row (written at the end).
+    let mut fresh = BTreeMap::new();
     // Documents written whose mentions wait for their events.
     let mut pending: Vec<&Prepared<'_>> = Vec::new();
     let mut pending_ids: BTreeSet<&str> = BTreeSet::new();
@@ -296,13 +317,20 @@ fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSum
         // The same id twice in one batch: the first one's mentions go in before the second
         // is compared with it.
         if pending_ids.contains(doc.id.as_str()) {
-            write_mentions(tx, &pending, &mut touched, &mut fresh, &mut summary)?;
+            write_mentions(
+                tx,
+                &pending,
+                &mut touched,
+                &mut fresh,
+                &mut counts,
+                &mut summary,
+            )?;
             pending.clear();
             pending_ids.clear();
         }
         // Most documents are new: try the insert first, and look at the stored one only when
         // the id is taken.
-        let outcome = if insert_document(tx, item)? {
+        let outcome = if insert_document(tx, item, &mut counts)? {
             IngestOutcome::New
         } else {
             let (c, k): (String, String) = tx
@@ -312,8 +340,8 @@ fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSum
                 summary.add(IngestOutcome::Unchanged);
                 continue;
             }
-            remove_document(tx, &doc.id, &mut touched)?;
-            if !insert_document(tx, item)? {
+            remove_document(tx, &doc.id, &mut touched, &mut counts)?;
+            if !insert_document(tx, item, &mut counts)? {
                 return Err(StoreError::InvalidQuery(format!(
                     "document `{}` is still stored after its removal",
                     doc.id
@@ -321,19 +349,27 @@ fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSum
             }
             IngestOutcome::Replaced
         };
-        write_document(tx, item)?;
+        write_document(tx, item, &mut counts)?;
         summary.add(outcome);
         pending.push(item);
         pending_ids.insert(&doc.id);
     }
-    write_mentions(tx, &pending, &mut touched, &mut fresh, &mut summary)?;
-    recount(tx, &touched)?;
-    crate::search::refresh(tx, &fresh)?;
+    write_mentions(
+        tx,
+        &pending,
+        &mut touched,
+        &mut fresh,
+        &mut counts,
+        &mut summary,
+    )?;
+    crate::search::refresh(tx, &touched, fresh)?;
+    recount(tx, &touched, &mut counts)?;
+    counts.apply(tx)?;
     Ok(summary)
 }
 
 /// Inserts the document's row unless its id is stored; whether it did.
-fn insert_document(tx: &Transaction<'_>, item: &Prepared<'_>) -> Result<bool> {
+fn insert_document(tx: &Transaction<'_>, item: &Prepared<'_>, counts: &mut Counts) -> Result<bool> {
     let doc = &*item.document;
     let inserted = tx
         .prepare_cached(
@@ -350,12 +386,13 @@ fn insert_document(tx: &Transaction<'_>, item: &Prepared<'_>) -> Result<bool> {
             doc.url,
             doc.text
         ])?;
+    counts.rows(Table::Documents, inserted as i64);
     Ok(inserted > 0)
 }
 
 /// The rows of one document besides its own row and its mentions: its sentences and its
 /// knowledge (a further per-document table goes here too).
-fn write_document(tx: &Transaction<'_>, item: &Prepared<'_>) -> Result<()> {
+fn write_document(tx: &Transaction<'_>, item: &Prepared<'_>, counts: &mut Counts) -> Result<()> {
     let doc = &*item.document;
     if !item.sentences.is_empty() {
         let mut insert = tx.prepare_cached(
@@ -366,10 +403,12 @@ fn write_document(tx: &Transaction<'_>, item: &Prepared<'_>) -> Result<()> {
             let text = &item.events[i].sentence_text;
             insert.execute(params![doc.id, idx_i64(idx)?, text, start, end])?;
         }
+        counts.rows(Table::Sentences, item.sentences.len() as i64);
     }
     if let Some(k) = &item.knowledge {
         tx.prepare_cached("INSERT INTO knowledge (doc_id, json) VALUES (?1, ?2)")?
             .execute(params![doc.id, k])?;
+        counts.rows(Table::Knowledge, 1);
     }
     Ok(())
 }
@@ -380,13 +419,15 @@ fn write_mentions<'e>(
     tx: &Transaction<'_>,
     docs: &[&'e Prepared<'_>],
     touched: &mut BTreeSet<i64>,
-    fresh: &mut BTreeSet<i64>,
+    fresh: &mut BTreeMap<i64, (i64, String)>,
+    counts: &mut Counts,
     summary: &mut IngestSummary,
 ) -> Result<()> {
     // Every event of these mentions, in order of first mention, with what its mentions here
-    // count.
+    // count; and for each mention (in order), its event's place in that list.
     let mut events: Vec<(EventKey<'e>, NewEvent<'e>)> = Vec::new();
-    let mut index: BTreeMap<EventKey<'e>, usize> = BTreeMap::new();
+    let mut index: HashMap<EventKey<'e>, usize> = HashMap::new();
+    let mut of_mention: Vec<usize> = Vec::new();
     for item in docs {
         let doc = &*item.document;
         for &(i, _, _) in &item.mentions {
@@ -400,19 +441,27 @@ fn write_mentions<'e>(
                         mentions: 0,
                         articles: BTreeSet::new(),
                         sources: BTreeSet::new(),
+                        sentences: Vec::new(),
                     },
                 ));
                 events.len() - 1
             });
+            of_mention.push(n);
             let ev = &mut events[n].1;
             ev.mentions += 1;
             ev.articles.insert(&doc.id);
             ev.sources.insert(source_key(doc));
+            if let Some(text) = item.sentence_text(e.sentence)
+                && !ev.sentences.contains(&text)
+            {
+                ev.sentences.push(text);
+            }
         }
     }
-    // An event new to the store goes in with these counts; a stored one keeps its row and is
-    // counted again from all its mentions at the end of the batch.
-    let mut ids: BTreeMap<EventKey<'e>, i64> = BTreeMap::new();
+    // An event new to the store goes in with these counts (and its full-text row's text, the
+    // distinct sentences of its mentions); a stored one keeps its row and is counted again
+    // from all its mentions at the end of the batch.
+    let mut ids: Vec<i64> = Vec::with_capacity(events.len());
     {
         let mut insert_event = tx.prepare_cached(
             "INSERT INTO events (source, target, code, day, root, quad_class, goldstein, plover, \
@@ -440,15 +489,16 @@ fn write_mentions<'e>(
             ])?;
             let id = if inserted > 0 {
                 summary.events_new += 1;
+                counts.event(key.0, key.1, 1);
                 let id = tx.last_insert_rowid();
-                fresh.insert(id);
+                fresh.insert(id, (key.3, ev.sentences.join(crate::search::SEPARATOR)));
                 id
             } else {
                 let id: i64 = find.query_row(params![key.0, key.1, key.2, key.3], |r| r.get(0))?;
                 touched.insert(id);
                 id
             };
-            ids.insert(*key, id);
+            ids.push(id);
         }
     }
     let mut insert_mention = tx.prepare_cached(
@@ -457,12 +507,13 @@ fn write_mentions<'e>(
          verb_start, verb_end, rules, geo) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
+    let mut event_of = of_mention.into_iter().map(|n| ids[n]);
     for item in docs {
         let doc = &*item.document;
         for (i, rules, geo) in &item.mentions {
             let e = &item.events[*i];
-            let Some(&event_id) = ids.get(&event_key(e)) else {
-                continue;
+            let Some(event_id) = event_of.next() else {
+                break;
             };
             let (ss, se) = span_cols(e.evidence.source_span);
             let (ts, te) = span_cols(e.evidence.target_span);
@@ -486,6 +537,7 @@ fn write_mentions<'e>(
                 geo
             ])?;
             summary.mentions += 1;
+            counts.rows(Table::Mentions, 1);
         }
     }
     Ok(())
@@ -514,7 +566,12 @@ fn idx_i64(i: usize) -> Result<i64> {
 }
 
 /// Deletes a document and everything hanging off it; the events it supported go to `touched`.
-fn remove_document(tx: &Transaction<'_>, id: &str, touched: &mut BTreeSet<i64>) -> Result<()> {
+fn remove_document(
+    tx: &Transaction<'_>,
+    id: &str,
+    touched: &mut BTreeSet<i64>,
+    counts: &mut Counts,
+) -> Result<()> {
     {
         let mut stmt =
             tx.prepare_cached("SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?1")?;
@@ -523,33 +580,115 @@ fn remove_document(tx: &Transaction<'_>, id: &str, touched: &mut BTreeSet<i64>) 
             touched.insert(event_id?);
         }
     }
-    tx.prepare_cached("DELETE FROM mentions WHERE doc_id = ?1")?
-        .execute([id])?;
-    tx.prepare_cached("DELETE FROM sentences WHERE doc_id = ?1")?
-        .execute([id])?;
-    tx.prepare_cached("DELETE FROM knowledge WHERE doc_id = ?1")?
-        .execute([id])?;
-    tx.prepare_cached("DELETE FROM documents WHERE id = ?1")?
-        .execute([id])?;
+    for (table, sql) in [
+        (Table::Mentions, "DELETE FROM mentions WHERE doc_id = ?1"),
+        (Table::Sentences, "DELETE FROM sentences WHERE doc_id = ?1"),
+        (Table::Knowledge, "DELETE FROM knowledge WHERE doc_id = ?1"),
+        (Table::Documents, "DELETE FROM documents WHERE id = ?1"),
+    ] {
+        let deleted = tx.prepare_cached(sql)?.execute([id])?;
+        counts.rows(table, -(deleted as i64));
+    }
     Ok(())
 }
 
 /// Recomputes GDELT-style counts of the given events from their mentions, and deletes events
-/// that no mention supports any more. First their rows of the full-text index are rewritten.
-fn recount(tx: &Transaction<'_>, events: &BTreeSet<i64>) -> Result<()> {
-    crate::search::refresh(tx, events)?;
+/// that no mention supports any more (their full-text rows are gone already: see
+/// [`write_batch`]).
+fn recount(tx: &Transaction<'_>, events: &BTreeSet<i64>, counts: &mut Counts) -> Result<()> {
+    // One pass over the event's mentions (every mention has its document) for all three.
     let mut update = tx.prepare_cached(
-        "UPDATE events SET \
-           num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?1), \
-           num_articles = (SELECT count(DISTINCT doc_id) FROM mentions WHERE event_id = ?1), \
-           num_sources = (SELECT count(DISTINCT COALESCE('s:' || d.source, 'd:' || d.id)) \
-                          FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id = ?1) \
+        "UPDATE events SET (num_mentions, num_articles, num_sources) = ( \
+           SELECT count(*), count(DISTINCT m.doc_id), \
+                  count(DISTINCT COALESCE('s:' || d.source, 'd:' || d.id)) \
+           FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id = ?1) \
          WHERE id = ?1",
     )?;
-    let mut delete = tx.prepare_cached("DELETE FROM events WHERE id = ?1 AND num_mentions = 0")?;
-    for id in events {
+    let mut unsupported =
+        tx.prepare_cached("SELECT source, target FROM events WHERE id = ?1 AND num_mentions = 0")?;
+    let mut delete = tx.prepare_cached("DELETE FROM events WHERE id = ?1")?;
+    for &id in events {
         update.execute([id])?;
-        delete.execute([id])?;
+        let gone: Option<(String, String)> = unsupported
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((source, target)) = gone {
+            delete.execute([id])?;
+            counts.event(&source, &target, -1);
+        }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use demarche_model::Evidence;
+
+    fn event(sentence: usize, text: &str) -> Event {
+        Event {
+            doc_id: "d".into(),
+            sentence,
+            date: demarche_model::parse_date("2021-11-20").expect("date"),
+            event_date: None,
+            source: "CHN".into(),
+            target: "RUS".into(),
+            code: "051".into(),
+            root: String::new(),
+            quad_class: 0,
+            goldstein: 0.0,
+            plover: None,
+            source_text: String::new(),
+            target_text: String::new(),
+            verb_text: String::new(),
+            sentence_text: text.into(),
+            evidence: Evidence::default(),
+            action_geo: None,
+            geo_source: None,
+        }
+    }
+
+    #[test]
+    fn sentences_are_found_in_order_and_a_repeated_one_where_it_is() {
+        let text = "China praised Russia. Talks went on. China praised Russia.";
+        let doc = Document {
+            id: "d".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let events = vec![
+            event(0, "China praised Russia."),
+            event(1, "Talks went on."),
+            event(2, "China praised Russia."),
+            event(3, "Not in the text."),
+        ];
+        let prepared = Prepared::owned(doc, events, None).expect("prepared");
+        let spans: Vec<(usize, Option<(usize, usize)>)> = prepared
+            .sentences
+            .iter()
+            .map(|&(idx, _, span)| (idx, span.map(|s| (s.start, s.end))))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (0, Some((0, 21))),
+                (1, Some((22, 36))),
+                (2, Some((37, 58))),
+                (3, None)
+            ]
+        );
+        // A sentence that comes before the previous one in the text is found from the start.
+        let doc = Document {
+            id: "d".into(),
+            text: "China praised Russia. Talks went on.".into(),
+            ..Default::default()
+        };
+        let events = vec![
+            event(0, "Talks went on."),
+            event(1, "China praised Russia."),
+        ];
+        let prepared = Prepared::owned(doc, events, None).expect("prepared");
+        let spans: Vec<Option<Span>> = prepared.sentences.iter().map(|s| s.2).collect();
+        assert_eq!(spans, [Some(Span::new(22, 36)), Some(Span::new(0, 21))]);
+    }
 }

@@ -59,15 +59,18 @@
 //! - **Full-text search** through SQLite FTS5 (`events_fts`): one row per event holding the
 //!   distinct sentences of its mentions, keyed `day << 32 | id`, so the index itself hands out
 //!   matches newest first and a date range is a key range. Ingest rewrites the rows of the
-//!   events a transaction touched, once per transaction (so re-ingest never doubles a row, and
+//!   events a transaction touched, once per transaction and in key order, so that FTS5 writes
+//!   one segment per transaction (so re-ingest never doubles a row, and
 //!   a replaced document's old sentences leave the index); the migration fills the index of
 //!   an existing store once, on open. A search text is its words as one phrase within one
 //!   sentence, the last word also a prefix of three characters or more; see
 //!   [`Store::search_events`] for how filters and text are combined by their counts.
-//! - **Counts kept by triggers**: `row_counts` (rows per table, for [`Store::stats`] and the
+//! - **Counts kept by the writer**: `row_counts` (rows per table, for [`Store::stats`] and the
 //!   total of an unfiltered search) and `actor_counts` (events per actor code, for
-//!   [`Store::actors`]), so neither scans a million rows; [`Store::integrity_check`] recounts
-//!   both and checks the index against the mentions.
+//!   [`Store::actors`]), so neither scans a million rows; ingest adds up what a transaction
+//!   changed and writes the sums at its end (schema version 6; version 5 used triggers, which
+//!   gave every insert a statement journal); [`Store::integrity_check`] recounts both and
+//!   checks the index against the mentions.
 //! - **Indexes for the filters**: the code and root filters have `events_by_code`; an actor on
 //!   either side is two index ranges (as source; as target and not as source) instead of an
 //!   OR that would read every row.
@@ -119,6 +122,7 @@
 //! assert_eq!(store.stats().unwrap().mentions, 1);
 //! ```
 
+mod counts;
 mod digest;
 mod export;
 mod ingest;

@@ -198,6 +198,25 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     DROP INDEX events_by_target;
     CREATE INDEX events_by_target ON events(target, source, day);
     "#,
+    // Version 6: `row_counts` and `actor_counts` are kept by the writer (`crate::counts`),
+    // which adds up what a transaction changed and writes the sums at its end, instead of by
+    // the triggers of version 5. With a trigger every insert is a statement that writes more
+    // than one row, and SQLite gives each such statement a journal of its own (every page it
+    // touches copied first), which cost bulk ingest more than the counting.
+    r#"
+    DROP TRIGGER actor_counts_after_insert;
+    DROP TRIGGER actor_counts_after_delete;
+    DROP TRIGGER row_counts_documents_insert;
+    DROP TRIGGER row_counts_documents_delete;
+    DROP TRIGGER row_counts_sentences_insert;
+    DROP TRIGGER row_counts_sentences_delete;
+    DROP TRIGGER row_counts_events_insert;
+    DROP TRIGGER row_counts_events_delete;
+    DROP TRIGGER row_counts_mentions_insert;
+    DROP TRIGGER row_counts_mentions_delete;
+    DROP TRIGGER row_counts_knowledge_insert;
+    DROP TRIGGER row_counts_knowledge_delete;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -9,7 +9,7 @@
 
 use crate::Result;
 use rusqlite::{Connection, OptionalExtension, params};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Between two sentences of an event's row: U+E000 (private use) between spaces. The
 /// tokenizer keeps it as a word of its own, so a phrase cannot run from the end of one
@@ -39,41 +39,58 @@ pub(crate) fn key_range(from: Option<i64>, to: Option<i64>) -> (i64, i64) {
     )
 }
 
-/// Rewrites the index rows of the given events from their mentions' sentences: the old row
-/// goes, a new one comes if the event still has a mention with a sentence. Ingest calls this
-/// once per transaction for every event it touched (added to, or took mentions from), before
-/// the events' counts are recomputed and events left without mentions are deleted, so the
-/// index never holds an event twice or a stale text. Idempotent: refreshing an unchanged event
-/// writes the same row again.
+/// Rewrites the index rows of the events a transaction wrote: `fresh` are new to the store in
+/// this transaction (they have no row yet), with their day and the text their mentions give (the distinct
+/// sentences joined by [`SEPARATOR`], as the writer had them at hand); `touched` were stored
+/// before and gained or lost mentions (their old row goes, their text is read from the
+/// store, as is that of a fresh event touched again later in the transaction). A new row is
+/// written for every event that has a mention with a sentence. Ingest calls this once per transaction, before the events' counts are
+/// recomputed and events left without mentions are deleted, so the index never holds an event
+/// twice or a stale text. Idempotent: refreshing an unchanged event writes the same row again.
 ///
-/// Written for speed in bulk: FTS5 keeps a transaction's new rows in memory and writes them
-/// as one segment at commit, but it also writes them out whenever a statement opens a
-/// savepoint while it holds some, and a statement that writes several rows or fires triggers
-/// does. So the text is read by a statement of its own and written by single-row statements,
-/// and an event that is new in this transaction (its counts are still 0: recounting comes
-/// after) has no old row to delete.
-pub(crate) fn refresh(conn: &Connection, events: &BTreeSet<i64>) -> Result<()> {
-    let mut find = conn.prepare_cached("SELECT day, num_mentions FROM events WHERE id = ?1")?;
+/// Written for speed in bulk: FTS5 keeps a transaction's new rows in memory and writes them as
+/// one segment when the transaction (or the next statement that opens a savepoint) ends, but
+/// only while the rowids it is given grow: a rowid below the last one written, a delete or an
+/// insert, makes it write out what it holds as a segment of its own, to be merged later. Keys
+/// lead with the day and a batch's events have every day, so the rows are written here in
+/// key order, each old row deleted just before its new one.
+pub(crate) fn refresh(
+    conn: &Connection,
+    touched: &BTreeSet<i64>,
+    fresh: BTreeMap<i64, (i64, String)>,
+) -> Result<()> {
+    let mut find = conn.prepare_cached("SELECT day FROM events WHERE id = ?1")?;
     let mut text_of = conn.prepare_cached(
         "SELECT group_concat(text, ?2) FROM ( \
            SELECT DISTINCT s.text FROM mentions m \
            JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence \
            WHERE m.event_id = ?1)",
     )?;
-    let mut delete = conn.prepare_cached("DELETE FROM events_fts WHERE rowid = ?1")?;
-    let mut insert = conn.prepare_cached("INSERT INTO events_fts (rowid, text) VALUES (?1, ?2)")?;
-    for &id in events {
-        let Some((day, counted)) = find
-            .query_row([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
-            .optional()?
-        else {
+    // Each event's key, whether it may have a row already, and its new text.
+    let mut rows: Vec<(i64, bool, Option<String>)> =
+        Vec::with_capacity(touched.len() + fresh.len());
+    for &id in touched {
+        let Some(day) = find.query_row([id], |r| r.get::<_, i64>(0)).optional()? else {
             continue;
         };
-        let k = key(day, id);
-        if counted > 0 {
+        let text: Option<String> = text_of.query_row(params![id, SEPARATOR], |r| r.get(0))?;
+        let old = !fresh.contains_key(&id);
+        if old || text.is_some() {
+            rows.push((key(day, id), old, text));
+        }
+    }
+    for (id, (day, text)) in fresh {
+        if !touched.contains(&id) && !text.is_empty() {
+            rows.push((key(day, id), false, Some(text)));
+        }
+    }
+    rows.sort_unstable_by_key(|r| r.0);
+    let mut delete = conn.prepare_cached("DELETE FROM events_fts WHERE rowid = ?1")?;
+    let mut insert = conn.prepare_cached("INSERT INTO events_fts (rowid, text) VALUES (?1, ?2)")?;
+    for (k, old, text) in rows {
+        if old {
             delete.execute([k])?;
         }
-        let text: Option<String> = text_of.query_row(params![id, SEPARATOR], |r| r.get(0))?;
         if let Some(text) = text {
             insert.execute(params![k, text])?;
         }

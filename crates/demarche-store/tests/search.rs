@@ -486,3 +486,89 @@ fn every_way_of_searching_agrees_with_a_scan_of_the_sentences() {
         "{ways_with_matches:?}"
     );
 }
+
+/// Segments of the full-text index: FTS5 stores segment `s`'s pages in `events_fts_data`
+/// under ids `s << 37` and up (segment ids 1 to 65535; tombstone pages have higher ones).
+fn fts_segments(store: &Store) -> i64 {
+    store
+        .connection()
+        .query_row(
+            "SELECT count(DISTINCT id >> 37) FROM events_fts_data WHERE id >> 37 BETWEEN 1 AND 65535",
+            [],
+            |r| r.get(0),
+        )
+        .expect("segments")
+}
+
+#[test]
+fn a_batch_goes_into_the_index_as_one_segment_whatever_its_days() {
+    // Forty documents whose days run backwards, two events each, one of them shared by every
+    // document of the same month: the events' keys (day first) come in no order at all.
+    let items: Vec<IngestItem> = (0..40)
+        .map(|i| {
+            let date = format!("2021-{:02}-{:02}", 12 - i % 12, 28 - i % 27);
+            let id = format!("d{i}");
+            let month = format!("2021-{:02}-01", 12 - i % 12);
+            let mut shared = ev(
+                &id,
+                1,
+                &date,
+                "CHN",
+                "051",
+                &format!("Beijing praised Moscow {i}."),
+            );
+            shared.event_date = Some(day(&month));
+            item(
+                &id,
+                &date,
+                vec![
+                    ev(
+                        &id,
+                        0,
+                        &date,
+                        "USA",
+                        "112",
+                        &format!("Washington accused Moscow {i}."),
+                    ),
+                    shared,
+                ],
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path().join("segments.db")).expect("open");
+    store.ingest_batch(&items).expect("ingest");
+    store.integrity_check().expect("integrity");
+    assert_eq!(fts_segments(&store), 1);
+    assert_eq!(search(&store, "accused moscow").0, 40);
+    assert_eq!(search(&store, "praised").0, 12);
+    // A second batch adds mentions to stored events (their rows are deleted and written
+    // again) and new events, in the same mixed order: one more segment at most, and every
+    // search exact.
+    let more: Vec<IngestItem> = (40..60)
+        .map(|i| {
+            let date = format!("2021-{:02}-{:02}", 12 - i % 12, 28 - i % 27);
+            let id = format!("d{i}");
+            let mut shared = ev(
+                &id,
+                0,
+                &date,
+                "CHN",
+                "051",
+                &format!("Beijing lauded Moscow {i}."),
+            );
+            shared.event_date = Some(day(&format!("2021-{:02}-01", 12 - i % 12)));
+            item(&id, &date, vec![shared])
+        })
+        .collect();
+    store.ingest_batch(&more).expect("ingest more");
+    store.integrity_check().expect("integrity");
+    assert!(
+        fts_segments(&store) <= 2,
+        "{} segments",
+        fts_segments(&store)
+    );
+    assert_eq!(search(&store, "praised").0, 12);
+    assert_eq!(search(&store, "lauded").0, 12);
+    assert_eq!(search(&store, "moscow 45").0, 1);
+}

@@ -165,8 +165,20 @@ impl<'d> Pipeline<'d> {
     /// [`MAX_WINDOW_BYTES`], [`Pipeline::code_document_parts`] hands them out window by window
     /// instead, in bounded memory.
     pub fn code_document(&self, doc: &Document, fallback_date: Date) -> CodedDocument {
+        self.code_document_with(doc, fallback_date, self.trees)
+    }
+
+    /// Like [`Pipeline::code_document`], with the trees taken from `trees` instead of the
+    /// pipeline's own setting: one loaded pipeline codes the text of some inputs and the given
+    /// parses of others (the Python package's `code_files(..., format="conllu")`).
+    pub fn code_document_with(
+        &self,
+        doc: &Document,
+        fallback_date: Date,
+        trees: TreeSource,
+    ) -> CodedDocument {
         let date = doc.date.unwrap_or(fallback_date);
-        let plan = self.plan(doc);
+        let plan = plan(doc, trees);
         let mut out = CodedDocument::new(&doc.id, 0);
         out.diagnostics = plan.diagnostics;
         for window in windows(&plan.sentences) {
@@ -196,7 +208,7 @@ impl<'d> Pipeline<'d> {
         mut each: impl FnMut(CodedDocument) -> Result<(), E>,
     ) -> Result<(), E> {
         let date = doc.date.unwrap_or(fallback_date);
-        let plan = self.plan(doc);
+        let plan = plan(doc, self.trees);
         let mut diagnostics = plan.diagnostics;
         let mut first = 0;
         let mut any = false;
@@ -241,13 +253,8 @@ impl<'d> Pipeline<'d> {
             let text = &doc.text[span.range()];
             out.sentences.push(span);
             // Parsed (or read) one sentence at a time: no document's trees are held together.
-            let tree = match given.and_then(|g| doc.parses.get(g)) {
-                Some(parse) => match Tree::parse_ptb(parse) {
-                    Ok(t) => t.aligned_to(text),
-                    // Read once already when the plan was made; cannot fail now.
-                    Err(_) => continue,
-                },
-                None => self.parser.parse(text),
+            let Some(tree) = self.tree_of(doc, span, given) else {
+                continue;
             };
             let coded = self
                 .coder
@@ -303,13 +310,38 @@ impl<'d> Pipeline<'d> {
         out
     }
 
-    /// The sentences to code, in order: from the given trees when there are some and the
-    /// pipeline takes them, else from the sentence splitter.
-    fn plan(&self, doc: &Document) -> Plan {
-        match self.trees {
-            TreeSource::Given if !doc.parses.is_empty() => given_sentences(doc),
-            _ => split_sentences(doc),
+    /// The tree of the sentence at `span`: the given tree `given` of the document aligned to
+    /// the sentence's text, else the built-in parser's. `None` for a given tree that cannot be
+    /// read (the plan reported it already).
+    fn tree_of(&self, doc: &Document, span: Span, given: Option<usize>) -> Option<Tree> {
+        let text = &doc.text[span.range()];
+        match given.and_then(|g| doc.parses.get(g)) {
+            Some(parse) => Tree::parse_ptb(parse).ok().map(|t| t.aligned_to(text)),
+            None => Some(self.parser.parse(text)),
         }
+    }
+
+    /// The sentences [`Pipeline::code_document`] codes, in order, each with the tree it is
+    /// coded from, and the problems found on the way (the same diagnostics): for `demarche
+    /// explain`, which shows them one by one. Holds every tree of the document at once, so it
+    /// is for inspecting a document, not for coding a corpus.
+    pub fn sentence_trees(&self, doc: &Document) -> (Vec<(Span, Tree)>, Vec<Diagnostic>) {
+        let plan = plan(doc, self.trees);
+        let trees = plan
+            .sentences
+            .iter()
+            .filter_map(|&(span, given)| Some((span, self.tree_of(doc, span, given)?)))
+            .collect();
+        (trees, plan.diagnostics)
+    }
+}
+
+/// The sentences to code, in order: from the given trees when there are some and `trees` says
+/// to take them, else from the sentence splitter.
+fn plan(doc: &Document, trees: TreeSource) -> Plan {
+    match trees {
+        TreeSource::Given if !doc.parses.is_empty() => given_sentences(doc),
+        _ => split_sentences(doc),
     }
 }
 

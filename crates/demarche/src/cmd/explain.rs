@@ -6,7 +6,9 @@
 //! the built-in parser and coded with our dictionaries (or the dictionary flags of `code`).
 //! A sentence with its tree: `--parse "(ROOT ...)" --text "..." --date YYYY-MM-DD` with
 //! dictionary flags. A record: `RECORDS.xml --id ID` with `--dictionaries DIR` (the
-//! `<Environment>`'s files); the `<Config>` changes before the record apply.
+//! `<Environment>`'s files); the `<Config>` changes before the record apply. Dependency
+//! parses: `--conllu FILE` (spaCy, Stanza, UDPipe), every sentence of the file or of the
+//! document `--id` names, each from the tree `demarche code --conllu` codes it from.
 
 use super::dictionaries::{
     DictionaryKind, PetrarchFiles, base_options, load_dictionaries, parse_options,
@@ -24,14 +26,19 @@ use std::process::ExitCode;
 #[command(after_long_help = "Examples:
   demarche explain \"Russian President Vladimir Putin accused Western countries of meddling.\"
   demarche explain records.xml --id DEMO-01 --dictionaries DIR
+  demarche explain --conllu parses.conllu --id wire-1 --date 2024-05-01
   demarche explain --parse \"(ROOT (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)))))\" \\
       --date 2020-01-01 --verbs verbs.txt --actors actors.txt")]
 pub struct Args {
     /// A sentence to parse and code, or a PETRARCH XML file to take a record from (with --id)
     pub input: Option<String>,
-    /// The record's id
+    /// The record's id; with --conllu, the document's (`# newdoc id`)
     #[arg(long)]
     pub id: Option<String>,
+    /// CoNLL-U dependency parses (spaCy, Stanza, UDPipe; `-` reads stdin): explain each
+    /// sentence from the tree made of its parse, as `demarche code --conllu` codes it
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["input", "parse", "text"])]
+    pub conllu: Option<PathBuf>,
     /// A Penn Treebank tree for the sentence
     #[arg(long)]
     pub parse: Option<String>,
@@ -53,6 +60,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(path) = &args.conllu {
+        return explain_conllu(&args, path);
+    }
     let explicit = args.petrarch.given();
     let records = args
         .input
@@ -152,6 +162,80 @@ fn explain_sentence(args: &Args, sentence: &str) -> anyhow::Result<ExitCode> {
     let tree = pipeline.parser().parse(sentence);
     print_explanation(pipeline.coder(), &tree, sentence, date, &opts, None);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Explains the sentences of a CoNLL-U file (those of the document `--id` names, if given), each
+/// from its converted tree aligned to its text, coded with the pipeline's dictionaries. Each
+/// sentence is coded on its own, as `explain SENTENCE` does: pronouns that `code` resolves
+/// through the sentences before stay unresolved here. Unreadable sentences are reported as
+/// `code` reports them; exit status 1 if there were any, or if `--id` names no document.
+fn explain_conllu(args: &Args, path: &Path) -> anyhow::Result<ExitCode> {
+    let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), args.petrarch.paths())?;
+    let mut opts = parse_options(base_options(kind == DictionaryKind::Own), &args.options)?;
+    opts.trace = true;
+    let date = match &args.date {
+        Some(d) => parse_date(d).map_err(anyhow::Error::msg)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let pipeline = demarche::Pipeline::new(&dicts).with_trees(demarche::TreeSource::Given);
+    let stdin = path.as_os_str() == "-";
+    let name = if stdin {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let reader: Box<dyn std::io::BufRead> = if stdin {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let default_id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "stdin".to_string());
+    let mut problems = 0usize;
+    let mut explained = 0usize;
+    let mut found = false;
+    for item in demarche_text::read_conllu(reader, &name, &default_id) {
+        let (doc, line) = match item {
+            Ok(read) => read,
+            Err(d) => {
+                eprintln!("{d}");
+                problems += 1;
+                continue;
+            }
+        };
+        if args.id.as_ref().is_some_and(|id| *id != doc.id) {
+            continue;
+        }
+        found = true;
+        let (trees, diagnostics) = pipeline.sentence_trees(&doc);
+        for d in diagnostics {
+            eprintln!("{d}");
+            problems += 1;
+        }
+        for (k, (span, tree)) in trees.iter().enumerate() {
+            let text = &doc.text[span.range()];
+            println!("=== document {} (line {line}), sentence {k} ===", doc.id);
+            print_explanation(pipeline.coder(), tree, text, date, &opts, None);
+            println!();
+            explained += 1;
+        }
+    }
+    if let Some(id) = &args.id
+        && !found
+    {
+        bail!("no document with id `{id}` in {name} (documents are named by `# newdoc id = ...`)");
+    }
+    if explained == 0 && problems == 0 {
+        bail!("{name}: no sentence to explain");
+    }
+    Ok(if problems > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn print_explanation(

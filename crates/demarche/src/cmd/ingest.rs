@@ -10,8 +10,8 @@
 
 use super::dictionaries::{DictionaryKind, base_options, load_dictionaries};
 use anyhow::Context;
-use demarche::Pipeline;
 use demarche::input::{InputFormat, InputSpec, read_documents};
+use demarche::{Pipeline, TreeSource};
 use demarche_dict::PetrarchPaths;
 use demarche_model::{Date, Diagnostic, Severity, parse_date};
 use demarche_store::input::Grouper;
@@ -36,11 +36,20 @@ const GROUP: usize = 4;
 #[command(after_long_help = "Examples:
   demarche ingest news.jsonl                 # code and store (./demarche.db)
   demarche ingest --db gt.db article.txt --date 2021-11-20
+  demarche ingest --conllu parses.conllu --date 2024-05-01   # spaCy/Stanza/UDPipe parses
+  demarche ingest --parsed records.xml                        # PETRARCH XML, coded from <Parse>
   demarche code news.jsonl > events.jsonl && demarche ingest events.jsonl")]
 pub struct Args {
     /// News to code and store (plain text, JSON Lines, PETRARCH XML, HTML, RSS/Atom, WARC), or
     /// JSON Lines of event records as `demarche code` writes them; `-` or nothing reads stdin
     pub inputs: Vec<PathBuf>,
+    /// Use the parse trees given in the input (`<Parse>` or "parse") instead of parsing
+    #[arg(long)]
+    pub parsed: bool,
+    /// The inputs are CoNLL-U dependency parses (spaCy, Stanza, UDPipe): code their trees
+    /// (`--format conllu --parsed`; `--format conllu` alone codes their text)
+    #[arg(long, conflicts_with = "format")]
+    pub conllu: bool,
     /// The store (SQLite file; created if missing)
     #[arg(long, default_value = demarche_store::DEFAULT_DB_PATH)]
     pub db: PathBuf,
@@ -76,8 +85,11 @@ fn holds_events(path: &Path) -> bool {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut store =
         Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let (coded_files, news): (Vec<PathBuf>, Vec<PathBuf>) =
-        args.inputs.iter().cloned().partition(|p| holds_events(p));
+    let (coded_files, news): (Vec<PathBuf>, Vec<PathBuf>) = args
+        .inputs
+        .iter()
+        .cloned()
+        .partition(|p| !args.conllu && holds_events(p));
     let mut errors = 0usize;
     let mut summary = IngestSummary::default();
     if !coded_files.is_empty() {
@@ -134,12 +146,21 @@ fn ingest_news(
     let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), PetrarchPaths::default())?;
     let pipeline = Pipeline::new(&dicts)
         .with_options(base_options(kind == DictionaryKind::Own))
+        .with_trees(if args.parsed || args.conllu {
+            TreeSource::Given
+        } else {
+            TreeSource::Builtin
+        })
         .with_knowledge(true);
     let today = chrono::Local::now().date_naive();
     let fallback = args.date.unwrap_or(today);
     let spec = InputSpec {
         paths,
-        format: args.format,
+        format: if args.conllu {
+            Some(InputFormat::Conllu)
+        } else {
+            args.format
+        },
         date: args.date,
     };
     let mut report = |d: Diagnostic| {

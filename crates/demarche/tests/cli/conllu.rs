@@ -296,3 +296,138 @@ fn petrarch_record_with_empty_text_is_coded_from_its_tree() {
         "\"Russia accused Ukraine of shelling the plant (Zaporizhzhia).\""
     );
 }
+
+/// (document, sentence, source, target, code) of every mention in a store.
+fn stored_keys(db: &std::path::Path) -> BTreeSet<Key> {
+    let store = demarche_store::Store::open(db).expect("open the store");
+    store.integrity_check().expect("integrity");
+    let mut stmt = store
+        .connection()
+        .prepare(
+            "SELECT m.doc_id, m.sentence, e.source, e.target, e.code \
+             FROM mentions m JOIN events e ON e.id = m.event_id",
+        )
+        .expect("query");
+    stmt.query_map([], |r| {
+        let sentence: i64 = r.get(1)?;
+        Ok((r.get(0)?, sentence as u64, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .expect("rows")
+    .collect::<Result<_, _>>()
+    .expect("rows")
+}
+
+/// Runs `demarche ARGS --date 2024-05-01` in `dir` and checks it succeeded.
+fn ok(dir: &std::path::Path, args: &[&str]) -> crate::Run {
+    let mut all = args.to_vec();
+    all.extend(["--date", "2024-05-01"]);
+    let run = demarche(dir, &all, None);
+    check(&run, &args.join(" "));
+    assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+    run
+}
+
+#[test]
+fn ingest_conllu_stores_what_code_conllu_codes_and_search_finds_it() {
+    let dir = tempdir();
+    let d = dir.path();
+    for name in ["news-spacy.conllu", "ud-stanza-style.conllu"] {
+        let file = fixture(d, name);
+        let db = d.join(format!("{name}.db"));
+        let run = ok(
+            d,
+            &[
+                "ingest",
+                "--conllu",
+                file,
+                "--db",
+                db.to_str().expect("UTF-8"),
+            ],
+        );
+        assert!(run.stdout.contains("new"), "{}", run.stdout);
+        let from_code = keys(&events(&ok(d, &["code", "--conllu", file])));
+        assert_eq!(stored_keys(&db), from_code, "{name}");
+        // Without --conllu the text is parsed by the built-in parser, as `code` does.
+        let text_db = d.join(format!("{name}.text.db"));
+        ok(
+            d,
+            &[
+                "ingest",
+                "--format",
+                "conllu",
+                file,
+                "--db",
+                text_db.to_str().expect("UTF-8"),
+            ],
+        );
+        let from_text = keys(&events(&ok(d, &["code", "--format", "conllu", file])));
+        assert_eq!(stored_keys(&text_db), from_text, "{name}");
+    }
+    // The built-in parser reads the UD fixture's gapped clause ("and Denmark to Chad") as a
+    // second object, the parse does not: the option is what made the store.
+    let ud = |db: &str| stored_keys(&d.join(db));
+    assert_ne!(
+        ud("ud-stanza-style.conllu.db"),
+        ud("ud-stanza-style.conllu.text.db")
+    );
+    // The full-text index holds the parsed sentences.
+    let store = demarche_store::Store::open(d.join("news-spacy.conllu.db")).expect("open");
+    let page = store
+        .search_events(&demarche_store::EventQuery {
+            text: Some("summoned".into()),
+            ..Default::default()
+        })
+        .expect("search");
+    assert_eq!(page.total, 1);
+    assert_eq!(page.events[0].code, "114");
+}
+
+#[test]
+fn explain_conllu_shows_each_sentence_of_a_document_from_its_parse() {
+    let dir = tempdir();
+    let file = fixture(dir.path(), "news-spacy.conllu");
+    let run = demarche(
+        dir.path(),
+        &[
+            "explain",
+            "--conllu",
+            file,
+            "--id",
+            "wire-1",
+            "--date",
+            "2024-05-01",
+        ],
+        None,
+    );
+    check(&run, "explain --conllu --id wire-1");
+    assert_eq!(run.code, Some(0), "stderr: {}", run.stderr);
+    // The eight sentences of wire-1, none of wire-2.
+    assert_eq!(run.stdout.matches("=== document wire-1").count(), 8);
+    assert!(!run.stdout.contains("wire-2"), "{}", run.stdout);
+    // The passive read from spaCy's `nsubjpass`/`agent`: the ministry summoned the ambassador.
+    assert!(
+        run.stdout.contains("JPNGOV -> CHNGOV 114"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "sentence: The Chinese ambassador was summoned by the Japanese foreign ministry."
+        ),
+        "{}",
+        run.stdout
+    );
+    // A document the file does not have.
+    let run = demarche(
+        dir.path(),
+        &["explain", "--conllu", file, "--id", "wire-9"],
+        None,
+    );
+    check(&run, "explain --conllu --id wire-9");
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("no document with id `wire-9`"),
+        "{}",
+        run.stderr
+    );
+}
