@@ -766,10 +766,14 @@ pub enum GeoSource {
     Sentence,
     /// The document's dateline.
     Dateline,
+    /// Neither: the last place the sentence names at all (a country or city named as an actor,
+    /// "struck Gaza"), as GDELT fills its action location — the weakest evidence.
+    Mentioned,
 }
 
 /// The place (index into `places`) where the event of `sentence` happened: the first place of
-/// the sentence introduced as a location, else the dateline's place.
+/// the sentence introduced as a location, else the dateline's place, else the last place the
+/// sentence names ([`GeoSource::Mentioned`]).
 ///
 /// This indexes the places' mentions on every call; a caller with many sentences of one
 /// document builds a [`PlaceMentions`] once and calls [`event_location_in`].
@@ -819,17 +823,21 @@ pub fn event_location_in(
     let from = mentions
         .0
         .partition_point(|(s, _)| s.start < sentence.start);
-    let mut inside = mentions.0[from..]
+    let inside = mentions.0[from..]
         .iter()
         .take_while(|(s, _)| s.start < sentence.end.max(sentence.start))
         .filter(|(s, _)| s.end <= sentence.end);
-    // The first mention in text order that the sentence introduces as a location.
+    // The first mention in text order that the sentence introduces as a location; the last
+    // one named at all, for the fallback.
+    let mut last = None;
     let found = inside
+        .inspect(|&&(_, pi)| last = Some(pi))
         .find(|(s, _)| introduced_at(text, sentence, s.start))
         .map(|&(_, pi)| pi);
-    match (found, dateline) {
-        (Some(pi), _) => Some((pi, GeoSource::Sentence)),
-        (None, Some(d)) if d < n_places => Some((d, GeoSource::Dateline)),
+    match (found, dateline, last) {
+        (Some(pi), _, _) => Some((pi, GeoSource::Sentence)),
+        (None, Some(d), _) if d < n_places => Some((d, GeoSource::Dateline)),
+        (None, _, Some(pi)) if pi < n_places => Some((pi, GeoSource::Mentioned)),
         _ => None,
     }
 }
@@ -1109,13 +1117,15 @@ mod tests {
             (k.places[i].name.as_str(), src),
             ("Doha", GeoSource::Sentence)
         );
-        // "Doha" without a preposition before it is no location of the event.
+        // "Doha" without a preposition before it is no location the sentence gives: only
+        // the weakest fallback, a place it names.
         let plain = long.replace("opened in Doha", "opened, Doha said");
         let k = extract(&plain, None, None);
         assert!(k.places.iter().any(|p| p.name == "Doha"));
+        let (i, src) = event_location(&plain, Span::new(0, plain.len()), &k.places, None).unwrap();
         assert_eq!(
-            event_location(&plain, Span::new(0, plain.len()), &k.places, None),
-            None
+            (k.places[i].name.as_str(), src),
+            ("Doha", GeoSource::Mentioned)
         );
     }
 

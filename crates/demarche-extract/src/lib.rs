@@ -283,7 +283,16 @@ mod tests {
                 .map(|(_, pi)| (pi, GeoSource::Sentence))
                 .or(dateline
                     .filter(|&d| d < places.len())
-                    .map(|d| (d, GeoSource::Dateline)));
+                    .map(|d| (d, GeoSource::Dateline)))
+                .or_else(|| {
+                    places
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(pi, p)| p.mentions.iter().map(move |m| (m.span, pi)))
+                        .filter(|(m, _)| m.start >= s.start && m.end <= s.end)
+                        .max()
+                        .map(|(_, pi)| (pi, GeoSource::Mentioned))
+                });
             assert_eq!(
                 event_location_in(text, s, &index, places.len(), dateline),
                 scanned,

@@ -281,6 +281,7 @@ impl<'d> Pipeline<'d> {
                 let source = match source {
                     demarche_extract::GeoSource::Sentence => "sentence",
                     demarche_extract::GeoSource::Dateline => "dateline",
+                    demarche_extract::GeoSource::Mentioned => "mentioned",
                 };
                 Some((point, source.to_string()))
             });

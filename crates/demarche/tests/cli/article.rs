@@ -166,7 +166,8 @@ fn gdelt_export(dir: &std::path::Path, file: &str, date: &str) -> String {
 }
 
 /// The GDELT export of the example article fills the geography columns: each actor's country,
-/// and where an event happened when its sentence or the dateline says.
+/// and where an event happened: where its sentence or the dateline says, else a place the
+/// sentence names.
 #[test]
 fn gdelt_export_of_the_example_article_fills_the_geography_columns() {
     let Some(reference) = reference() else { return };
@@ -185,8 +186,16 @@ fn gdelt_export_of_the_example_article_fills_the_geography_columns() {
     for cell in [china[40], china[41], china[48], china[49]] {
         assert!(cell.parse::<f64>().is_ok(), "latitude/longitude {cell:?}");
     }
-    // ActionGeo_* (51..59) stay empty here: the article names no place where its events
-    // happened (no dateline city, no "in X"); the test below fills them from a text that does.
+    // ActionGeo_* (51..59): the article says nowhere where its events happened (no dateline
+    // city, no "in X"), so the last place the sentence names stands in, at country level
+    // (`geo_source` "mentioned", the weakest evidence); the test below fills them from a text
+    // that does say.
+    assert_eq!(china[51], "1", "ActionGeo_Type of {china:?}");
+    assert!(
+        ["China", "Russia"].contains(&china[52]),
+        "ActionGeo_FullName {:?}",
+        china[52]
+    );
 }
 
 /// An event's location: the sentence's place, else the dateline's; in the JSON record and the
