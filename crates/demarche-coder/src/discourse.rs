@@ -9,6 +9,8 @@
 //!   would …"); otherwise the last actor that was a subject, else the last actor named.
 //! - `pair`: "the two sides", "both countries" are the last two countries named together.
 //! - `group`: "the group", "the rebels" are the last armed group named.
+//! - `retort` (with `frames/answers.rs`): the earlier sentences' events, for a vow to answer in
+//!   kind whose own sentence names no deed.
 //! - `description`: a country-less agent in a definite description ("the ministry", "the
 //!   military") takes the country of the last actor with that agent, else of the last subject.
 
@@ -35,6 +37,9 @@ pub struct Discourse {
     pub sentence: usize,
     entities: Vec<Entity>,
     pair: Option<(Entity, Entity)>,
+    /// Source and target codes of the events earlier sentences coded (most recent last;
+    /// bounded), for rule `retort` across sentences.
+    deeds: Vec<(String, String)>,
 }
 
 /// How many entities a document keeps: enough for a long article, bounded on any input.
@@ -66,6 +71,24 @@ impl Discourse {
             self.entities.drain(..extra);
         }
         self.sentence += 1;
+    }
+
+    /// Records the events a sentence coded, for later sentences' retorts.
+    pub(crate) fn record_deeds<'e>(&mut self, events: impl Iterator<Item = (&'e str, &'e str)>) {
+        self.deeds
+            .extend(events.map(|(s, t)| (s.to_string(), t.to_string())));
+        if self.deeds.len() > KEEP {
+            let extra = self.deeds.len() - KEEP;
+            self.deeds.drain(..extra);
+        }
+    }
+
+    /// The source of the latest earlier event aimed at `country` by another country: whom a
+    /// retort with no one named answers (rule `retort`).
+    pub(crate) fn deed_against(&self, country: &str) -> Option<&str> {
+        self.deeds.iter().rev().find_map(|(s, t)| {
+            (t.get(..3) == Some(country) && s.get(..3) != Some(country)).then_some(s.as_str())
+        })
     }
 
     /// The actors an anaphor stands for (two for a pair).

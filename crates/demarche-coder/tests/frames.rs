@@ -619,17 +619,21 @@ fn pattern_target_inside_a_participial_clause_is_the_clauses() {
 
 #[test]
 fn vow_to_answer_in_kind_is_aimed_at_the_doer() {
-    // Rule `retort`: no one named, the one who did something to the vower in this sentence;
+    // Rule `retort`: no one named, the one who did something to the vower in this sentence,
+    // else in an earlier one;
     // "respond to X's expulsion …", X. A retort not vowed ("said it responded") is no threat.
     check(
         "Slovakia expelled three Russian diplomats, and Moscow vowed to respond in kind. Russia \
          said it would respond accordingly to Moldova's expulsion of its diplomats. Israel \
-         struck Gaza, and Hamas said it responded with rockets.",
+         struck Gaza, and Hamas said it responded with rockets. The U.S. Treasury imposed \
+         sanctions on 12 Venezuelan officials. Caracas vowed to respond in kind.",
         expect![[r#"
             s0 SVK -> RUSGOV 161 "expelled" dictionaries/actors/countries.txt:260
             s0 RUS -> SVK 130 "respond" dictionaries/policy.txt:73
             s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:73
             s2 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
+            s3 USA -> VENGOV 163 "imposed" dictionaries/actors/countries.txt:323
+            s4 VEN -> USA 130 "respond" dictionaries/policy.txt:73
         "#]],
     );
 }

@@ -106,7 +106,7 @@ pub(super) fn consequences(
 /// Rule `retort`: a vow or threat to answer in kind with no one named (`consequence.txt`
 /// `[retort]` under a `[threat]` verb or a future: "Slovakia expelled three Russian diplomats,
 /// and Moscow vowed to respond in kind") is `policy.txt`'s `consequence` code aimed at whoever
-/// this sentence says did something to the one who vows.
+/// this sentence, else the latest earlier one, says did something to the one who vows.
 pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize) {
     let Some(rule) = &ctx.policy.consequence else {
         return;
@@ -158,7 +158,7 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
             }
             continue;
         }
-        let deeds: Vec<(String, Option<Span>)> = events
+        let mut deeds: Vec<(String, Option<Span>)> = events
             .iter()
             .filter(|e| real_code(&e.source) && !overlap(e.verb_span, span))
             .filter(|e| {
@@ -169,6 +169,17 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
             })
             .map(|e| (e.source.clone(), e.source_span))
             .collect();
+        // None in this sentence: the latest deed an earlier sentence told against the vower
+        // ("The U.S. imposed sanctions on … . Caracas vowed to respond in kind").
+        if deeds.is_empty() {
+            deeds.extend(
+                source
+                    .codes
+                    .iter()
+                    .filter_map(|c| ctx.discourse.deed_against(country(c)))
+                    .map(|d| (d.to_string(), None)),
+            );
+        }
         for (tc, tspan) in deeds {
             let target = Side {
                 codes: vec![tc.clone()],

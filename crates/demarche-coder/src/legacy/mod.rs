@@ -211,6 +211,12 @@ impl<'d> Coder<'d> {
             }
             ANALYSIS.with(|c| c.set(a));
         }
+        discourse.record_deeds(
+            coded
+                .events
+                .iter()
+                .map(|e| (e.source.as_str(), e.target.as_str())),
+        );
         discourse.finish_sentence(named, &self.dicts.policy);
         coded
     }
