@@ -83,6 +83,14 @@ impl Discourse {
         }
     }
 
+    /// The source of the latest earlier event done by another country than `country` to a
+    /// third: whose deed a bystander's criticism answers.
+    pub(crate) fn deed_by_other(&self, country: &str) -> Option<&str> {
+        self.deeds.iter().rev().find_map(|(s, t)| {
+            (s.get(..3) != Some(country) && s.get(..3) != t.get(..3)).then_some(s.as_str())
+        })
+    }
+
     /// The source of the latest earlier event aimed at `country` by another country: whom a
     /// retort with no one named answers (rule `retort`).
     pub(crate) fn deed_against(&self, country: &str) -> Option<&str> {

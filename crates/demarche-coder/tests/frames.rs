@@ -724,3 +724,22 @@ fn a_country_does_nothing_to_its_own_agents_but_force() {
         "#]],
     );
 }
+
+#[test]
+fn criticism_of_a_deed_named_by_description_aims_at_its_doer() {
+    // Rule `deed-back`: "condemned the measures" after a sentence told them: at whoever did
+    // something to the critic, else the latest doer; "the group" is an anaphor, not a deed.
+    check(
+        "The U.S. Treasury imposed sanctions on 12 Venezuelan officials. Caracas condemned the \
+         measures. Israel struck Gaza. Egypt condemned the attack. Hamas fighters attacked a \
+         base. Israel accused the group of using human shields.",
+        expect![[r#"
+            s0 USA -> VENGOV 163 "imposed" dictionaries/actors/countries.txt:323
+            s1 VEN -> USA 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
+            s2 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
+            s3 EGY -> ISR 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
+            s5 ISR -> PSEREBHMS 112 "accused" dictionaries/verbs/11-disapprove.txt:68
+               target <- s4 "Hamas fighters"
+        "#]],
+    );
+}

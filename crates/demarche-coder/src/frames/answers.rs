@@ -359,3 +359,43 @@ pub(super) fn partner(
         }
     }
 }
+
+/// Rule `deed-back`: criticism or rejection (`deed-agent` in `policy.txt`) of a deed named only
+/// by a definite description ("Caracas condemned the measures", "Tokyo rejected the move") is
+/// aimed at whoever an earlier sentence said did something to the critic, else at the latest
+/// earlier deed's doer.
+pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Side) -> Option<Side> {
+    if p.kind != PredKind::Verb || !ctx.policy.targets_deed_agent(code) {
+        return None;
+    }
+    let Filler::Phrase { lo, hi, .. } = ctx.a.arg(p, &Role::Patient)?.filler else {
+        return None;
+    };
+    let words = ctx.lower_words(lo, hi)?;
+    if !matches!(
+        words.first().map(String::as_str),
+        Some("the" | "this" | "these")
+    ) || sides::is_anaphor(ctx, lo, hi)
+        || sides::is_anaphor(ctx, lo, (lo + 2).min(hi))
+    {
+        return None;
+    }
+    // A deed against the critic, else the latest deed of another country ("Israel struck Gaza.
+    // Egypt condemned the attack").
+    let doer = source
+        .codes
+        .iter()
+        .find_map(|c| ctx.discourse.deed_against(country(c)))
+        .or_else(|| {
+            source
+                .codes
+                .first()
+                .and_then(|c| ctx.discourse.deed_by_other(country(c)))
+        })?;
+    Some(Side {
+        codes: vec![doer.to_string()],
+        span: None,
+        rules: Vec::new(),
+        antecedents: Vec::new(),
+    })
+}

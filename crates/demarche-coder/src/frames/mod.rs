@@ -5,7 +5,8 @@
 //!
 //! General rules, each a named unit with a fixture in `tests/frames.rs` (`sides.rs` finds who;
 //! `answers.rs` holds the rules that answer one clause or event with another — `consequence`,
-//! `retort`, `mutual`, `brokered`; this file decides what is coded and merges):
+//! `retort`, `deed-back`, `mutual`, `brokered`, `partner`; this file decides what is coded and
+//! merges):
 //! - `fronted`: an event noun in the phrase that opens the sentence is the subject's deed.
 //! - `partner`: a meeting or call "with" an actor is with that actor, whatever a pattern took.
 //! - `own-country`: a pattern event between a country and its own agents is dropped unless
@@ -253,7 +254,8 @@ pub(crate) fn code_predications(
             });
         let target = legacy_target
             .or_else(|| target_side(&ctx, p, frame))
-            .or_else(|| addressee(&ctx, p));
+            .or_else(|| addressee(&ctx, p))
+            .or_else(|| answers::deed_back(&ctx, p, code, &source));
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
         let home = match (&target, dicts.policy.at_home(code)) {
             (None, Some(agent)) => {
