@@ -222,7 +222,7 @@ fn person_pronoun_resolves_to_the_last_person() {
         "Iranian Foreign Minister Abbas Araqchi arrived in Muscat on Sunday. He held talks with Oman's foreign minister.",
         expect![[r#"
             s0 IRNGOV -> OMN 042 "arrived" dictionaries/actors/countries.txt:157
-            s1 IRNGOV -> OMNGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s1 IRNGOV -> OMNGOV 040 "held" dictionaries/actors/countries.txt:237
                source <- s0 "Iranian Foreign Minister Abbas Araqchi"
             s1 OMNGOV -> IRNGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
                target <- s0 "Iranian Foreign Minister Abbas Araqchi"
@@ -742,4 +742,19 @@ fn criticism_of_a_deed_named_by_description_aims_at_its_doer() {
                target <- s4 "Hamas fighters"
         "#]],
     );
+}
+
+#[test]
+fn pronoun_source_of_a_pattern_resolves_through_the_document() {
+    // A pattern whose source is a pronoun alone ("He urged …", coded by the pattern only) takes
+    // the actor the document gives; coded on its own, the sentence has no source.
+    check(
+        "Pakistani Foreign Minister Ishaq Dar visited Kabul. He urged the Afghan authorities to act.",
+        expect![[r#"
+            s0 PAKGOV -> AFG 042 "visited" dictionaries/actors/countries.txt:25
+            s1 PAKGOV -> AFGGOV 020 "urged" dictionaries/actors/countries.txt:25
+               source <- s0 "Pakistani Foreign Minister Ishaq Dar"
+        "#]],
+    );
+    check("He urged the Afghan authorities to act.", expect![[r#""#]]);
 }

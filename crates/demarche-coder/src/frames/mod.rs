@@ -51,7 +51,9 @@ use demarche_predicates::{
     Support, Voice, analyze_into,
 };
 use demarche_text::english::{self, Prep, VerbClass};
-use sides::{addressee, agent_side, comitative, fill_country, real_code, target_side};
+use sides::{
+    addressee, agent_side, comitative, fill_country, fill_pronoun, real_code, target_side,
+};
 use std::borrow::Cow;
 
 /// The frames as the predicate layer's lexicon.
@@ -162,7 +164,8 @@ pub(crate) fn code_predications(
                 "source" => (&mut e.source, e.source_span),
                 _ => (&mut e.target, e.target_span),
             };
-            if let Some((filled, ante)) = fill_country(&ctx, code, span) {
+            let filled = fill_country(&ctx, code, span).or_else(|| fill_pronoun(&ctx, code, span));
+            if let Some((filled, ante)) = filled {
                 *code = filled;
                 e.antecedents.push(Antecedent {
                     role: role.into(),

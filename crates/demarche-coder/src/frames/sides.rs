@@ -36,6 +36,27 @@ pub(super) fn fill_country(
     Some((format!("{}{rest}", e.code.get(..3)?), antecedent(e)))
 }
 
+/// A pattern's side that is a personal pronoun alone (code `---`: "He urged the Afghan
+/// authorities to …"): the actor the discourse gives for it (rules `person-pronoun`,
+/// `thing-pronoun`), and where that was named.
+pub(super) fn fill_pronoun(
+    ctx: &Ctx<'_>,
+    code: &str,
+    span: Option<Span>,
+) -> Option<(String, Antecedent)> {
+    let sp = span.filter(|sp| code == "---" && sp.end > sp.start)?;
+    let word = ctx.tree_text_first_word(sp)?;
+    if word.len() != sp.end - sp.start {
+        return None;
+    }
+    let kind = ctx.en.anaphor(&[word.as_ref()])?;
+    if !matches!(kind, Anaphor::Person | Anaphor::Thing) {
+        return None;
+    }
+    let e = *ctx.discourse.resolve(kind, ctx.policy).first()?;
+    Some((e.code.clone(), antecedent(e)))
+}
+
 pub(super) fn antecedent(e: &Entity) -> Antecedent {
     Antecedent {
         role: String::new(),

@@ -271,7 +271,14 @@ impl Coder<'_> {
             let sc = local_src.as_ref().unwrap_or(sc);
             let local = if forward { localise(sc, tc) } else { None };
             let tc = local.as_ref().unwrap_or(tc);
-            if sc == tc || (opts.require_dyad && (sc == "---" || tc == "---")) {
+            // With the predicate layer, a personal pronoun source ("He urged …") is kept for
+            // the layer to resolve through the document (`frames::sides::fill_pronoun`); the
+            // pipeline drops it if nothing does.
+            let pronoun = |ne: &super::mentions::Ne| {
+                ne.hi == ne.lo + 1 && s.tags.get(ne.lo as usize) == Some(&Tag::Pronoun)
+            };
+            let open_source = opts.frames() && sc == "---" && pronoun(sn);
+            if sc == tc || (opts.require_dyad && ((sc == "---" && !open_source) || tc == "---")) {
                 return;
             }
             if events
