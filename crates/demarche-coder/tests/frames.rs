@@ -758,3 +758,22 @@ fn pronoun_source_of_a_pattern_resolves_through_the_document() {
     );
     check("He urged the Afghan authorities to act.", expect![[r#""#]]);
 }
+
+#[test]
+fn naming_something_with_disapproval_criticises_its_owner() {
+    // Rule `naming` (policy.txt `naming 111`): "called the EU's decision protectionist";
+    // "calling the two countries brothers" is no criticism. The first sentence also drops a
+    // pattern event between China and its own companies (rule `own-country`) before the rules
+    // that answer clauses run: the regression of a stale count of pattern events.
+    check(
+        "Beijing called the EU's decision \"protectionist\" and warned it would take all necessary \
+         measures to protect Chinese companies. Zelensky called the Russian attack an act of \
+         terror. Somalia's deputy prime minister thanked Ankara, calling the two countries \
+         brothers.",
+        expect![[r#"
+            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:79
+            s1 UKRGOV -> RUS 111 "called" dictionaries/policy.txt:79
+            s2 SOMGOV -> TUR 051 "thanked" dictionaries/actors/countries.txt:284
+        "#]],
+    );
+}

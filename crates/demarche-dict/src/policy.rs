@@ -73,6 +73,9 @@ pub struct Policy {
     /// `consequence`: the code of a warning that an actor will face consequences ("warned that
     /// Israel would pay a heavy price"), from the warner to that actor.
     pub consequence: Option<PolicyCode>,
+    /// `naming`: the code of calling something by a word of disapproval ("called the ban
+    /// illegal", "called the attack an act of terror"), from the namer to the deed's doer.
+    pub naming: Option<PolicyCode>,
 }
 
 /// The built-in `dictionaries/policy.txt` (compiled in with the other files by
@@ -124,6 +127,7 @@ impl Policy {
             armed_groups: Vec::new(),
             harm: None,
             consequence: None,
+            naming: None,
         };
         let mut diags = Vec::new();
         for line in lines(content) {
@@ -177,12 +181,12 @@ impl Policy {
                 "armed-group" => p
                     .armed_groups
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
-                "harm" | "consequence" => match args.as_slice() {
+                "harm" | "consequence" | "naming" => match args.as_slice() {
                     [code] if demarche_model::cameo::is_known(code) => {
-                        let slot = if keyword == "harm" {
-                            &mut p.harm
-                        } else {
-                            &mut p.consequence
+                        let slot = match keyword {
+                            "harm" => &mut p.harm,
+                            "naming" => &mut p.naming,
+                            _ => &mut p.consequence,
                         };
                         *slot = Some(PolicyCode {
                             code: code.to_string(),
@@ -248,8 +252,8 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, at-home, deed-agent, domestic, not-country, armed-group, harm or \
-                         consequence"
+                         inward, mutual, at-home, deed-agent, domestic, not-country, armed-group, harm, \
+                         consequence or naming"
                     ),
                 )),
             }

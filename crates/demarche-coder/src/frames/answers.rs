@@ -347,7 +347,7 @@ pub(super) fn partner(
         if !overlap(e.verb_span, span) || with.codes.contains(&e.target) {
             continue;
         }
-        let twin = events[..legacy]
+        let twin = events[..legacy.min(events.len())]
             .iter()
             .any(|x| x.source == e.source && &x.target == tc && x.code == e.code);
         if twin {
@@ -398,4 +398,65 @@ pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Sid
         rules: Vec::new(),
         antecedents: Vec::new(),
     })
+}
+
+/// Rule `naming`: calling something by a word of disapproval (`forms.txt` `[naming]` verbs,
+/// `[disapproval]` words after the verb in its clause: "called the ban illegal", "called the
+/// EU's decision protectionist") is `policy.txt`'s `naming` code from the namer to the named
+/// thing's owner, or — a deed named by a description — to its doer (rule `deed-back`).
+pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize) {
+    let Some(rule) = &ctx.policy.naming else {
+        return;
+    };
+    let (a, tree, en) = (ctx.a, ctx.tree, ctx.en);
+    let listed = |list: &str, w: &str| en.forms(list).iter().any(|f| f.eq_ignore_ascii_case(w));
+    for p in &a.preds {
+        if p.kind != PredKind::Verb
+            || p.polarity != Polarity::Affirmed
+            || p.modality != Modality::Asserted
+            || !listed("naming", tree.word(p.head).unwrap_or(""))
+        {
+            continue;
+        }
+        let (Some(head), Some(clause)) = (tree.span(p.head), tree.span(p.scope)) else {
+            continue;
+        };
+        let disapproves = tree.leaves().any(|l| {
+            tree.span(l)
+                .is_some_and(|s| s.start > head.start && s.end <= clause.end)
+                && listed("disapproval", tree.word(l).unwrap_or(""))
+        });
+        if !disapproves {
+            continue;
+        }
+        let Some(source) = agent_side(ctx, p, None) else {
+            continue;
+        };
+        let code = rule.code.as_str();
+        let Some(target) = a
+            .arg(p, &Role::Patient)
+            .and_then(|x| sides::side(ctx, p, &x.filler))
+            .or_else(|| deed_back(ctx, p, code, &source))
+        else {
+            continue;
+        };
+        let span = evidence_span(tree, p);
+        for sc in &source.codes {
+            for tc in target.codes.iter().filter(|tc| country(tc) != country(sc)) {
+                let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, false) else {
+                    continue;
+                };
+                let ev = coded_event(
+                    ctx.coder,
+                    &rule.origin,
+                    (sc, &source),
+                    (tc, &target),
+                    code,
+                    span,
+                    false,
+                );
+                place(events, slot, ev);
+            }
+        }
+    }
 }

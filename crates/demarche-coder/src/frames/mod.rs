@@ -5,8 +5,8 @@
 //!
 //! General rules, each a named unit with a fixture in `tests/frames.rs` (`sides.rs` finds who;
 //! `answers.rs` holds the rules that answer one clause or event with another — `consequence`,
-//! `retort`, `deed-back`, `mutual`, `brokered`, `partner`; this file decides what is coded and
-//! merges):
+//! `retort`, `deed-back`, `naming`, `mutual`, `brokered`, `partner`; this file decides what is
+//! coded and merges):
 //! - `fronted`: an event noun in the phrase that opens the sentence is the subject's deed.
 //! - `partner`: a meeting or call "with" an actor is with that actor, whatever a pattern took.
 //! - `own-country`: a pattern event between a country and its own agents is dropped unless
@@ -350,12 +350,23 @@ pub(crate) fn code_predications(
     }
     dropped.sort_unstable();
     dropped.dedup();
+    // Removing pattern events shortens the pattern coder's part (`legacy`) by as many.
+    let mut legacy = legacy - dropped.iter().filter(|&&i| i < legacy).count();
     for i in dropped.into_iter().rev() {
         events.remove(i);
     }
-    events.retain(|e| !own_country(policy, e));
+    let mut index = 0;
+    let mut removed = 0;
+    events.retain(|e| {
+        let keep = !own_country(policy, e);
+        removed += usize::from(!keep && index < legacy);
+        index += 1;
+        keep
+    });
+    legacy -= removed;
     answers::consequences(&ctx, events, legacy, &mut reported);
     answers::retorts(&ctx, events, legacy);
+    answers::naming(&ctx, events, legacy);
     answers::mutual(ctx.policy, events);
     // Rule `statement`: a statement whose reported clause coded an event is dropped (the
     // pattern coder does the same for the clauses it codes itself).
@@ -740,6 +751,8 @@ fn merge_slot(
     passive: bool,
 ) -> Option<Option<usize>> {
     let (source, target, code) = ev;
+    // Never past the end, whatever a caller counted.
+    let legacy = legacy.min(events.len());
     let overlaps = |e: &CodedEvent| {
         e.verb_span
             .zip(verb_span)
