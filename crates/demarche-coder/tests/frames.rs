@@ -777,3 +777,25 @@ fn naming_something_with_disapproval_criticises_its_owner() {
         "#]],
     );
 }
+
+#[test]
+fn apposed_reaction_is_aimed_at_the_clauses_doer() {
+    // Rule `apposed` (forms.txt `[apposed-deed]`): a relative clause with no wh-word on a noun
+    // apposed to a clause reacts to the clause's deed; its object is the doer. "a charge" codes
+    // through the verb's object pattern (`dismiss` / `* charges`). "…, a man police said was
+    // armed" names no deed: nothing.
+    check(
+        "Washington said it would lift the sanctions on Syria, a move Damascus welcomed as a new \
+         beginning. Burkina Faso accused Ivory Coast of sheltering the plotters, a charge Abidjan \
+         dismissed as baseless. Israel struck a meeting of Hamas leaders in Doha, in an attack \
+         Qatar called cowardly. Israeli troops killed a man in Jenin, a man Israel said was armed.",
+        expect![[r#"
+            s0 USA -> SYR 035 "lift" dictionaries/actors/countries.txt:299
+            s0 SYR -> USA 051 "welcomed" dictionaries/verbs/04-consult.txt:74
+            s1 BFA -> CIV 112 "accused" dictionaries/actors/countries.txt:61
+            s1 CIV -> BFA 120 "dismissed" dictionaries/verbs/12-reject.txt:57
+            s2 ISR -> PSEREBHMSGOV 190 "struck" dictionaries/actors/armed_groups.txt:32
+            s2 QAT -> ISR 111 "called" dictionaries/policy.txt:79
+        "#]],
+    );
+}

@@ -204,6 +204,18 @@ impl<'a> Grammar<'a> {
         j
     }
 
+    /// Whether the names at `j` open a relative clause with no wh-word on the apposed
+    /// indefinite noun before them (`crate::tagger::contact_relative_subject`, whose finite
+    /// verb the tagger has given).
+    fn contact_relative_at(&self, j: usize) -> bool {
+        let mut v = j;
+        while matches!(self.t(v), "NNP" | "NNPS") {
+            v += 1;
+        }
+        matches!(self.t(v), "VBD" | "VBZ" | "VBP")
+            && crate::tagger::contact_relative_subject(self.tags, |k| self.w(k), v)
+    }
+
     fn np_starts_at(&self, j: usize) -> bool {
         let t = self.t(j);
         match t {
@@ -964,6 +976,10 @@ impl<'a> Grammar<'a> {
                 // "expelled three diplomats it accused of spying".
                 let s = self.clause();
                 np = phrase("NP", vec![np, phrase("SBAR", vec![s])]);
+            } else if matches!(t, "NNP" | "NNPS") && self.contact_relative_at(self.pos) {
+                // ", a move Damascus welcomed as …": the same clause after an apposed noun.
+                let s = self.clause();
+                np = phrase("NP", vec![np, phrase("SBAR", vec![s])]);
             } else if matches!(t, "WDT" | "WP") || (t == "WRB" && matches!(w, "where" | "when")) {
                 let label = if t == "WRB" { "WHADVP" } else { "WHNP" };
                 let wh = phrase(label, vec![self.leaf()]);
@@ -1204,6 +1220,7 @@ impl<'a> Grammar<'a> {
                     !seen_noun
                         || (is_noun(nt) && !matches!(self.cw(), "late" | "early" | "last" | "next"))
                 }
+                "NNP" | "NNPS" if seen_noun && self.contact_relative_at(self.pos) => false,
                 "NN" | "NNS" | "NNP" | "NNPS" => {
                     !(seen_noun
                         && matches!(

@@ -719,6 +719,11 @@ fn settle_verb(
             if p == "PRP" && matches!(pw, "it" | "they" | "he" | "she" | "we") {
                 return "VBD";
             }
+            // ", a move Damascus welcomed": a name after an apposed indefinite noun is the
+            // subject of a relative clause with no wh-word.
+            if contact_relative_subject(tags, |k| infos[k].lower.as_str(), i) {
+                return "VBD";
+            }
             let start = np_start(tags, pj.unwrap_or(0));
             let before = start
                 .checked_sub(1)
@@ -890,6 +895,32 @@ fn settle_verb(
 }
 
 /// Start index of the noun phrase ending at `end` (walking back over noun-phrase tags).
+/// Whether the names right before `verb` are the subject of a relative clause with no wh-word
+/// on an apposed indefinite noun: `, a move Damascus welcomed`, `in an attack Qatar called`
+/// (a comma or a preposition, `a`/`an`, adjectives, one common noun, then the names). The
+/// grammar reads the same shape (`Grammar::contact_relative_at`).
+pub(crate) fn contact_relative_subject<'w>(
+    tags: &[&str],
+    lower: impl Fn(usize) -> &'w str,
+    verb: usize,
+) -> bool {
+    let mut k = verb;
+    while k > 0 && matches!(tags[k - 1], "NNP" | "NNPS") {
+        k -= 1;
+    }
+    if k == verb || k < 3 || tags[k - 1] != "NN" {
+        return false;
+    }
+    let mut d = k - 1;
+    while d > 0 && tags[d - 1] == "JJ" {
+        d -= 1;
+    }
+    d >= 2
+        && tags[d - 1] == "DT"
+        && matches!(lower(d - 1), "a" | "an")
+        && matches!(tags[d - 2], "," | "IN")
+}
+
 fn np_start(tags: &[&'static str], end: usize) -> usize {
     let mut k = end;
     while k > 0

@@ -500,3 +500,20 @@ fn comitative_between_commas_belongs_to_the_subject() {
         &["(S (NP (NP (NNP Japan)) (, ,) (ADVP (RB together)) (PP (IN with)"],
     );
 }
+
+#[test]
+fn relative_clause_on_an_apposed_noun_with_a_name_as_subject() {
+    // ", a charge Abidjan dismissed as baseless": the name was read into the noun phrase ("a
+    // charge Abidjan") and the verb as a participle on it; after a comma or a preposition, an
+    // indefinite noun followed by a name and a past verb opens a relative clause with no
+    // wh-word, whose subject is the name.
+    check(
+        "Burkina Faso accused Ivory Coast of sheltering the plotters, a charge Abidjan dismissed as baseless.",
+        "(ROOT (S (NP (NNP Burkina) (NNP Faso)) (VP (VBD accused) (NP (NP (NNP Ivory) (NNP Coast)) (PP (IN of) (S (VP (VBG sheltering) (NP (DT the) (NNS plotters))))))) (, ,) (NP (NP (DT a) (NN charge)) (SBAR (S (NP (NNP Abidjan)) (VP (VBD dismissed) (PP (IN as) (NP (JJ baseless))))))) (. .)))",
+    );
+    // Not after a verb: "gave a speech Monday" keeps its noun phrase.
+    check_contains(
+        "The minister gave a speech Tuesday in Paris.",
+        &["(NP (DT a) (NN speech)"],
+    );
+}

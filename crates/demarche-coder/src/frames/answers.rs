@@ -10,7 +10,9 @@ use super::{
 use crate::CodedEvent;
 use demarche_dict::policy::Policy;
 use demarche_model::{Antecedent, Span};
-use demarche_predicates::{Filler, Link, Modality, Polarity, PredKind, Predication, Role, Voice};
+use demarche_predicates::{
+    Filler, Link, Modality, Polarity, PredKind, Predication, Role, Via, Voice,
+};
 use demarche_text::english::{Prep, VerbClass};
 
 /// Rule `consequence`: a warning or vow (`consequence.txt` `[threat]`) whose clause says that
@@ -437,6 +439,7 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
             .arg(p, &Role::Patient)
             .and_then(|x| sides::side(ctx, p, &x.filler))
             .or_else(|| deed_back(ctx, p, code, &source))
+            .or_else(|| apposed(ctx, p, events))
         else {
             continue;
         };
@@ -459,4 +462,55 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
             }
         }
     }
+}
+
+/// Rule `apposed`: a relative clause on a noun apposed to a clause (`forms.txt`
+/// `[apposed-deed]`, with `a`/`an`, after a comma or a preposition) reacts to that clause's deed:
+/// "Trump said he would lift the sanctions on Syria, a move Damascus welcomed"; "…, a charge
+/// Abidjan dismissed as baseless"; "…, in an attack Qatar called cowardly". The reaction is
+/// aimed at the doer: the source of the last event coded before the noun, else the subject of
+/// the sentence's first clause.
+pub(super) fn apposed(ctx: &Ctx<'_>, p: &Predication, events: &[CodedEvent]) -> Option<Side> {
+    if p.kind != PredKind::Verb {
+        return None;
+    }
+    let arg = ctx.a.arg(p, &Role::Patient)?;
+    let Filler::Phrase { lo, hi, .. } = arg.filler else {
+        return None;
+    };
+    if arg.via != Via::Antecedent || lo < 2 || hi < lo + 2 {
+        return None;
+    }
+    let words = ctx.lower_words(lo - 2, hi)?;
+    let [before2, before, first, ..] = words.as_slice() else {
+        return None;
+    };
+    let apposed = matches!(first.as_str(), "a" | "an")
+        && words
+            .last()
+            .is_some_and(|w| ctx.en.is_form("apposed-deed", w))
+        && (before == "," || before2 == "," && ctx.en.is_prep(before, Prep::Event));
+    if !apposed {
+        return None;
+    }
+    let leaf = ctx.tree.leaves().nth(lo as usize)?;
+    let start = ctx.tree.span(leaf)?.start;
+    if let Some(e) = events
+        .iter()
+        .rev()
+        .find(|e| e.verb_span.is_some_and(|v| v.end <= start) && real_code(&e.source))
+    {
+        return Some(Side {
+            codes: vec![e.source.clone()],
+            span: e.source_span,
+            rules: Vec::new(),
+            antecedents: Vec::new(),
+        });
+    }
+    let first = ctx.a.preds.iter().find(|q| {
+        q.under.is_none()
+            && q.kind == PredKind::Verb
+            && ctx.tree.span(q.head).is_some_and(|h| h.end <= start)
+    })?;
+    agent_side(ctx, first, None)
 }

@@ -43,7 +43,7 @@ use crate::discourse::{Discourse, Entity};
 use crate::legacy::{Coder, Mention, RuleKey};
 use demarche_dict::frames::{FrameSet, NounFrame};
 use demarche_dict::policy::Policy;
-use demarche_dict::{Origin, VerbCode};
+use demarche_dict::{Origin, PatternItem, VerbCode};
 use demarche_model::Antecedent;
 use demarche_model::{Span, Tree};
 use demarche_predicates::{
@@ -199,7 +199,7 @@ pub(crate) fn code_predications(
                 };
                 (f.code.as_str(), Some(f), &f.origin)
             }
-            PredKind::Verb => match verb_code(coder, tree, p) {
+            PredKind::Verb => match verb_code(coder, tree, a, p) {
                 Some((c, r)) => (c, None, r),
                 // Rule `harm`: a verb of harm with no code of its own ("was hit by missiles").
                 None => match &dicts.policy.harm {
@@ -258,7 +258,8 @@ pub(crate) fn code_predications(
         let target = legacy_target
             .or_else(|| target_side(&ctx, p, frame))
             .or_else(|| addressee(&ctx, p))
-            .or_else(|| answers::deed_back(&ctx, p, code, &source));
+            .or_else(|| answers::deed_back(&ctx, p, code, &source))
+            .or_else(|| answers::apposed(&ctx, p, events));
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
         let home = match (&target, dicts.policy.at_home(code)) {
             (None, Some(agent)) => {
@@ -703,6 +704,7 @@ fn mode_within(
 fn verb_code<'c>(
     coder: &'c Coder<'_>,
     tree: &Tree,
+    a: &Analysis,
     p: &Predication,
 ) -> Option<(&'c str, &'c Origin)> {
     let verbs = &coder.dictionaries().verbs;
@@ -714,7 +716,35 @@ fn verb_code<'c>(
     let entry = verbs.verb(r.verb)?;
     match verbs.code_of(r.verb) {
         Some(VerbCode::Event(c)) => Some((c.code.as_str(), &entry.origin)),
-        _ => None,
+        // A verb that codes only with its object ("dismiss --- / * charges 120"): the pattern
+        // naming the object's head noun, singular or plural ("a charge Abidjan dismissed").
+        _ => {
+            let Filler::Phrase { lo, hi, .. } = a.arg(p, &Role::Patient)?.filler else {
+                return None;
+            };
+            let head = tree
+                .leaves()
+                .nth(hi.checked_sub(1)? as usize)
+                .filter(|_| hi > lo)?;
+            let noun = tree.word(head)?.to_ascii_uppercase();
+            verbs.patterns_of(r.verb).find_map(|pat| {
+                let [only] = pat.after() else {
+                    return None;
+                };
+                let named = match &only.item {
+                    PatternItem::Word(w) => {
+                        *w == noun || w.strip_suffix('S').is_some_and(|s| s == noun)
+                    }
+                    _ => false,
+                };
+                match &pat.code {
+                    VerbCode::Event(c) if named && pat.before().is_empty() => {
+                        Some((c.code.as_str(), &pat.origin))
+                    }
+                    _ => None,
+                }
+            })
+        }
     }
 }
 
