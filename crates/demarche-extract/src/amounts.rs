@@ -255,6 +255,17 @@ fn measure_of(
     if matches!(w(end), "of" | "in") {
         return np_after(text, toks, end + 1);
     }
+    // An amount between a determiner and a noun modifies it: "a 300 billion yen support
+    // package", "the $17 billion corridor".
+    let determiner = start > 0
+        && has(Class::NounMarker, w(start - 1))
+        && !has(Class::NounMarkerPreposition, w(start - 1));
+    let noun_next = toks.get(end).is_some_and(|t| {
+        t.kind == TokenKind::Word && w(end).starts_with(char::is_lowercase) && !in_time(t)
+    });
+    if determiner && noun_next {
+        return np_after(text, toks, end);
+    }
     None
 }
 
@@ -921,6 +932,28 @@ mod tests {
     }
 
     #[test]
+    fn south_asian_scales_and_amounts_before_a_noun() {
+        check(
+            "It set aside Rs 2,140.65 crore, and 5 lakh rupees more.",
+            &[
+                ("Rs 2,140.65 crore", "21406500000", None, "INR", None),
+                ("5 lakh rupees", "500000", None, "INR", None),
+            ],
+        );
+        // Between a determiner and a noun, the amount measures that noun.
+        check(
+            "Tokyo will release a 300 billion yen support package next week.",
+            &[(
+                "300 billion yen",
+                "300000000000",
+                None,
+                "JPY",
+                Some("support package"),
+            )],
+        );
+    }
+
+    #[test]
     fn currencies_around_the_number() {
         check(
             "Trade rose to 50 billion U.S. dollars, a 50 bln-dollar goal.",
@@ -932,7 +965,8 @@ mod tests {
                     "USD",
                     Some("Trade"),
                 ),
-                ("50 bln-dollar", "50000000000", None, "USD", None),
+                // The goal is what the amount before it measures.
+                ("50 bln-dollar", "50000000000", None, "USD", Some("goal")),
             ],
         );
         check(

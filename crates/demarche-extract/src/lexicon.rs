@@ -32,6 +32,7 @@ pub enum PlaceKind {
 /// The word classes of the data files (`data/names.txt`, `data/speech.txt`,
 /// `data/amounts.txt`), looked up through one map of bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u32)]
 pub enum Class {
     /// Offices and titles ("president", "spokesperson").
     Role = 1,
@@ -95,6 +96,11 @@ pub enum Class {
     YearPreposition = 1 << 28,
     /// Description nouns that may stand for any organisation that spoke ("group").
     GenericSpeaker = 1 << 29,
+    /// The prepositions among the noun markers: before a lower-case word and a speech verb's
+    /// "-s" form they make both one noun phrase ("for hill states").
+    NounMarkerPreposition = 1 << 30,
+    /// Words that give a person's second name after the first ("known as", "nicknamed").
+    Alias = 1 << 31,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -167,6 +173,8 @@ fn class_of(section: &str) -> Option<Class> {
         "measure-particle" => Class::MeasureParticle,
         "year-preposition" => Class::YearPreposition,
         "generic-speaker" => Class::GenericSpeaker,
+        "noun-marker-preposition" => Class::NounMarkerPreposition,
+        "alias" => Class::Alias,
         "past" => Class::Past,
         _ => return None,
     })

@@ -299,7 +299,11 @@ impl Matcher<'_> {
                 || en
                     .known_lemma(w)
                     .is_some_and(|l| l != w && !w.ends_with('s') && !w.ends_with("ing"));
-            if past_form {
+            // A participle after a form of "be" is a passive whose tense is its auxiliary's
+            // ("will be debated from Feb 5", "was signed on June 20"): read on to it.
+            let passive =
+                j > 0 && en.aux(self.word(j - 1)) == Some(demarche_text::english::Aux::Be);
+            if past_form && !passive {
                 return Tense::Past;
             }
         }
@@ -785,7 +789,27 @@ mod tests {
     }
 
     #[test]
+    fn a_month_after_as_early_as() {
+        check(
+            "The visit could come as early as April.",
+            "2025-03-14",
+            &[("April", "2025-04")],
+        );
+    }
+
+    #[test]
     fn the_nearest_verb_says_ahead_or_behind() {
+        // A passive's tense is its auxiliary's, not its participle's.
+        check(
+            "The budget will be debated from Feb 5 to Feb 9.",
+            "2024-02-01",
+            &[("Feb 5 to Feb 9", "2024-02-05/2024-02-09")],
+        );
+        check(
+            "The pact was signed on Jan. 30.",
+            "2024-02-01",
+            &[("Jan. 30", "2024-01-30")],
+        );
         // 2024-11-18 is a Monday.
         check(
             "The envoy will arrive on Thursday, officials said on Monday.",

@@ -161,7 +161,7 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
     }
     let a = name_end + 1;
     let mut b = a;
-    while b < toks.len() && b - a < 14 {
+    while b < toks.len() && b - a < 20 {
         let wb = word(text, toks, b);
         if matches!(wb, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”") {
             break;
@@ -172,7 +172,15 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
         // A clause, not a title: a speech verb, or a participle opening the apposition
         // (", speaking on condition of anonymity,"); a word in "-ing" inside a noun phrase is
         // no verb ("the Istanbul shipping association").
-        if lexicon::verb_has(lexicon::VerbClass::Speech, wb) || (b == a && wb.ends_with("ing")) {
+        // A speech verb's "-s" form one or two words after a noun marker is a plural noun
+        // ("the trade ministers of the three states").
+        let noun = wb.ends_with('s')
+            && b > a
+            && (has(Class::NounMarker, word(text, toks, b - 1))
+                || b > a + 1 && has(Class::NounMarker, word(text, toks, b - 2)));
+        if lexicon::verb_has(lexicon::VerbClass::Speech, wb) && !noun
+            || (b == a && wb.ends_with("ing"))
+        {
             return Title::default();
         }
         b += 1;
@@ -183,9 +191,11 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
         return Title::default();
     }
     let first = word(text, toks, a);
-    let owner = toks
-        .get(a + 1)
-        .is_some_and(|t| t.kind == TokenKind::Possessive);
+    // An owner of one to three capitalised words ("Norway's", "South Korea's").
+    let owner = (a + 1..a + 4).any(|k| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Possessive)
+            && (a..k).all(|j| is_cap(word(text, toks, j)))
+    });
     let opens = matches!(
         first.to_lowercase().as_str(),
         "a" | "an" | "the" | "its" | "their"
@@ -195,6 +205,21 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
         || owner;
     if !opens {
         return Title::default();
+    }
+    // The first office with a complement heads the apposition; offices inside the complement
+    // belong to its organisation ("chief of the General Staff", "member of the Political Bureau
+    // … and Minister of Foreign Affairs").
+    let first_role = (a..b).find(|&k| is_role(word(text, toks, k)));
+    if let Some(r0) = first_role
+        && matches!(word(text, toks, r0 + 1), "of" | "for")
+        && (r0 + 2..b).any(|k| is_role(word(text, toks, k)))
+    {
+        let mut t = read(text, toks, a, r0 + 1);
+        let os = r0 + 2 + usize::from(has(Class::NounMarker, word(text, toks, r0 + 2)));
+        if t.role.is_some() {
+            t.organization = phrase(text, toks, os, b);
+            return t;
+        }
     }
     let t = read(text, toks, a, b);
     // The apposition is a title only when its role reaches its end ("…, a spokesperson for the
@@ -355,8 +380,24 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
         }
     }
     let mut os = r;
+    // Whether the word at `os` joined as an office's domain ("Affairs" in "Parliamentary
+    // Affairs Minister"): another such word may join before it.
+    let mut domain = false;
     while os > a {
         let p = w(os - 1);
+        // A sentence's first word is capitalised for its place only ("Opposition leader …"
+        // before a lower-case office).
+        let lower = p.to_lowercase();
+        let lower_p = if !head_cap
+            && os - 1 == 0
+            && is_cap(p)
+            && (has(Class::RoleModifier, &lower) || is_role(&lower))
+        {
+            lower
+        } else {
+            p.to_string()
+        };
+        let p = lower_p.as_str();
         let before_p = if os >= 2 && os - 2 >= a {
             w(os - 2)
         } else {
@@ -365,7 +406,7 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
         let joins = if head_cap {
             is_role(p)
                 || has(Class::RoleModifier, p) && is_cap(p)
-                || (os == r && is_office_domain(p))
+                || ((os == r || domain) && is_office_domain(p))
                 || has(Class::OrgDomain, p) && is_cap(p) && p != "the" && p != "of"
                 || p == "and" && (is_role(before_p) || has(Class::RoleModifier, before_p))
                 || has(Class::OrgHead, p) && is_cap(p) && is_role(before_p)
@@ -385,6 +426,11 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
                     || (is_lower_premodifier(p) && !has(Class::OrgHead, p)))
         };
         if joins {
+            domain = head_cap
+                && (os == r || domain)
+                && is_office_domain(p)
+                && !has(Class::RoleModifier, p)
+                && !is_role(p);
             os -= 1;
         } else {
             break;
@@ -418,6 +464,11 @@ fn organization_before(text: &str, toks: &[Tok], a: usize, os: usize) -> Option<
         if owner_is_place {
             s = k + 1;
         }
+    }
+    // Lower-case modifiers of the office stay out of the organisation ("senior" in "a senior
+    // Hamas official").
+    while s < os && !is_cap(w(s)) && has(Class::RoleModifier, w(s)) {
+        s += 1;
     }
     if s >= os {
         return None;

@@ -94,7 +94,7 @@ fn persons_roles_and_mentions() {
             ),
             (
                 "Marta Kovacs".into(),
-                s("leader"),
+                s("Opposition leader"),
                 None,
                 v(&["Marta Kovacs"])
             ),
