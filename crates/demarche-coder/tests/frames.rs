@@ -799,3 +799,24 @@ fn apposed_reaction_is_aimed_at_the_clauses_doer() {
         "#]],
     );
 }
+
+#[test]
+fn a_pair_meets_in_an_adverbial_clause() {
+    // Rule `mutual` for a verb with a compound subject and no target (the layer, not only the
+    // pattern `% *`): "days after the presidents of Congo and Rwanda met in Washington" is the
+    // pair's meeting, not one with Washington; rule `clause-target` drops the target the
+    // pattern coder took from an "after" clause of the verb ("attacked … after Congo and
+    // Rwanda met" is no attack on them); an "as" clause names whom the act met.
+    check(
+        "M23 rebels pressed their offensive, days after the presidents of Congo and Rwanda met in \
+         Washington. Kenyan police attacked the town after Congo and Rwanda met. Kenyan police \
+         fired tear gas as protesters defied the ban.",
+        expect![[r#"
+            s0 CODGOV -> RWAGOV 040 "met" dictionaries/verbs/04-consult.txt:4
+            s0 RWAGOV -> CODGOV 040 "met" dictionaries/verbs/04-consult.txt:4
+            s1 COD -> RWA 040 "met" dictionaries/verbs/04-consult.txt:4
+            s1 RWA -> COD 040 "met" dictionaries/verbs/04-consult.txt:4
+            s2 KENCOP -> KENCVL 175 "fired" dictionaries/actors/countries.txt:174
+        "#]],
+    );
+}

@@ -283,8 +283,19 @@ impl<'a> Grammar<'a> {
         if e == j {
             return false;
         }
-        let v = self.skip_adverbs(self.skip_pps(e));
-        is_finite(self.t(v))
+        let mut v = self.skip_pps(e);
+        // "after the presidents of Congo and Rwanda met": a coordinated subject.
+        for _ in 0..3 {
+            if !(self.t(v) == "CC" && self.w(v) == "and" && self.np_starts_at(v + 1)) {
+                break;
+            }
+            let f = self.np_probe_end(v + 1);
+            if f <= v + 1 {
+                break;
+            }
+            v = self.skip_pps(f);
+        }
+        is_finite(self.t(self.skip_adverbs(v)))
     }
 
     /// Index past up to three prepositional phrases starting at `e` ("of Commerce",
@@ -720,7 +731,8 @@ impl<'a> Grammar<'a> {
                         kids.push(s);
                     } else if !self.reporting_tail(self.pos + 1)
                         && ((n == "RB" && !self.verb_follows(self.pos + 1))
-                            || (matches!(n, "CD" | "JJ") && self.time_sbar_at(self.pos + 1)))
+                            || (matches!(n, "CD" | "JJ" | "NNS" | "DT")
+                                && self.time_sbar_at(self.pos + 1)))
                     {
                         // ", almost five years after ..." continues the verb phrase.
                         kids.push(self.leaf());

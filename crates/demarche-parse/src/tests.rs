@@ -517,3 +517,15 @@ fn relative_clause_on_an_apposed_noun_with_a_name_as_subject() {
         &["(NP (DT a) (NN speech)"],
     );
 }
+
+#[test]
+fn time_before_a_subordinate_clause_with_a_coordinated_subject() {
+    // ", days after the presidents of Congo and Rwanda met": "after" took "the presidents of
+    // Congo" as its object and "and Rwanda met" became a clause of its own.
+    check_contains(
+        "The rebels pressed their offensive, days after the presidents of Congo and Rwanda met in Washington.",
+        &[
+            "(SBAR (NP (NNS days)) (IN after) (S (NP (NP (DT the) (NNS presidents)) (PP (IN of) (NP (NNP Congo) (CC and) (NNP Rwanda)))) (VP (VBD met)",
+        ],
+    );
+}

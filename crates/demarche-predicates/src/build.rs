@@ -397,7 +397,13 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
             {
                 let head_word = sh.word(drafts[j].pred.head);
                 let classes = en.verb_classes(head_word);
-                let sub = sbar.and_then(|s| sh.children(s).first().copied());
+                // Past a measure of time ("(SBAR (NP days) (IN after) (S …))").
+                let sub = sbar.and_then(|s| {
+                    sh.children(s)
+                        .iter()
+                        .copied()
+                        .find(|&c| !matches!(sh.cat(c), Cat::Np | Cat::Advp))
+                });
                 let sub_word = sub.map(|c| sh.lower(c)).unwrap_or_default();
                 // A gerund in a prepositional phrase: "after seizing" is asserted, "accused X of
                 // arming" and "talks on restoring" are the verb's complement.

@@ -133,19 +133,40 @@ pub(crate) fn code_predications(
         let span = evidence_span(tree, p);
         events.retain(|e| !overlap(e.verb_span, span));
     }
-    // Rule `clause-target`: a target the pattern coder found inside a participial clause of
-    // the same verb ("fired a missile into the sea, drawing condemnation from Japan") is the
-    // clause's, not the verb's; the clause codes its own events.
+    // Rule `clause-target`: a target the pattern coder found inside a participial or adverbial
+    // clause of the same verb ("fired a missile into the sea, drawing condemnation from Japan";
+    // "attacked the town after Congo and Rwanda met") is the clause's, not the verb's; the
+    // clause codes its own events.
     for q in &a.preds {
-        let Some((j, Link::Participle)) = q.under else {
+        let Some((j, Link::Participle | Link::Adjunct)) = q.under else {
             continue;
         };
-        let (Some(verb), Some(clause)) = (
+        let (Some(verb), Some(vp)) = (
             a.preds.get(j as usize).and_then(|p| evidence_span(tree, p)),
             tree.span(q.scope),
         ) else {
             continue;
         };
+        // The clause with its subject: the verb phrase's parent, when that is not the
+        // governing verb's clause too.
+        let clause = tree
+            .parent(q.scope)
+            .and_then(|s| tree.span(s))
+            .filter(|s| !overlap(Some(*s), Some(verb)))
+            .unwrap_or(vp);
+        // Of adverbial clauses, those of time and circumstance (`preposition.txt`
+        // `[circumstance]`: "after", "before"); "as protesters defied the ban" names whom the
+        // verb's act met.
+        if matches!(q.under, Some((_, Link::Adjunct)))
+            && !tree
+                .leaves()
+                .take_while(|&l| tree.span(l).is_some_and(|s| s.end <= clause.start))
+                .last()
+                .and_then(|l| tree.word(l))
+                .is_some_and(|w| ctx.en.is_prep(&lower(w), Prep::Circumstance))
+        {
+            continue;
+        }
         events.retain(|e| {
             !(overlap(e.verb_span, Some(verb))
                 && e.target_span
@@ -304,7 +325,7 @@ pub(crate) fn code_predications(
                     }
                 }
             }
-            None if joint && source.codes.len() > 1 => {
+            None if (joint || meeting) && source.codes.len() > 1 => {
                 for x in &source.codes {
                     for y in &source.codes {
                         pairs.push((x, &source, y, &source));
