@@ -820,3 +820,19 @@ fn a_pair_meets_in_an_adverbial_clause() {
         "#]],
     );
 }
+
+#[test]
+fn an_occasion_is_no_target() {
+    // Rule `setting` (forms.txt `[setting]`): "on the sidelines of the ASEAN summit" is where
+    // the accord was signed; the pattern had taken ASEAN as the target, and the joint frame had
+    // coded it both ways. "with Japan" is still the partner beside "at a ceremony".
+    check(
+        "Thailand and Cambodia signed a ceasefire accord on the sidelines of the ASEAN summit. \
+         India signed a trade deal with Japan at a ceremony in Tokyo.",
+        expect![[r#"
+            s0 THA -> KHM 057 "signed a ceasefire accord" dictionaries/frames/05-diplomatic-cooperation.txt:33
+            s0 KHM -> THA 057 "signed a ceasefire accord" dictionaries/frames/05-diplomatic-cooperation.txt:33
+            s1 IND -> JPN 061 "signed" dictionaries/actors/countries.txt:154
+        "#]],
+    );
+}

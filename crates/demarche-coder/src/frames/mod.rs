@@ -173,6 +173,10 @@ pub(crate) fn code_predications(
                     .is_some_and(|t| t.start >= clause.start && t.end <= clause.end))
         });
     }
+    // Rule `setting`: a pattern's target inside a phrase of the occasion (`forms.txt`
+    // `[setting]`: "on the sidelines of the ASEAN summit", "at a ceremony in Riyadh") is
+    // where the act took place, not whom it was aimed at.
+    events.retain(|e| !e.target_span.is_some_and(|t| in_setting(tree, ctx.en, t)));
     // Pattern events that rule `partner` found doubled, removed after the loop.
     let mut dropped: Vec<usize> = Vec::new();
     // Verbs of saying whose reported clause coded an event here.
@@ -784,6 +788,40 @@ fn report_span(ctx: &Ctx<'_>, p: &Predication) -> Option<Span> {
         return None;
     };
     ctx.tree.span(ctx.a.preds.get(j as usize)?.head)
+}
+
+/// Whether `target` lies inside a prepositional phrase (within a few levels) whose noun phrase
+/// is headed by a noun of an occasion (`forms.txt` `[setting]`).
+fn in_setting(tree: &Tree, en: &english::English, target: Span) -> bool {
+    let Some(mut node) = tree
+        .leaves()
+        .find(|&l| tree.span(l).is_some_and(|s| s.start >= target.start))
+    else {
+        return false;
+    };
+    for _ in 0..6 {
+        let Some(parent) = tree.parent(node) else {
+            return false;
+        };
+        if tree.label(parent) == "PP" {
+            // The PP's object, and the head of its first noun phrase.
+            let mut np = tree.children(parent).iter().copied().find(|&c| tree.label(c) == "NP");
+            while let Some(n) = np
+                && let Some(&first) = tree.children(n).first()
+                && tree.label(first) == "NP"
+            {
+                np = Some(first);
+            }
+            let head = np
+                .and_then(|n| tree.children(n).last().copied())
+                .filter(|&h| tree.is_leaf(h));
+            if head.and_then(|h| tree.word(h)).is_some_and(|w| en.is_form("setting", w)) {
+                return true;
+            }
+        }
+        node = parent;
+    }
+    false
 }
 
 fn overlap(a: Option<Span>, b: Option<Span>) -> bool {
