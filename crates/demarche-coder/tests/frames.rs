@@ -836,3 +836,15 @@ fn an_occasion_is_no_target() {
         "#]],
     );
 }
+
+#[test]
+fn event_noun_as_second_object() {
+    // Rule `support` with a double object: "handed Turkey a protest note" is a protest note to
+    // Turkey (00-support.txt `hand`).
+    check(
+        "Iraq handed Turkey a protest note over the drone strikes.",
+        expect![[r#"
+            s0 IRQ -> TUR 114 "handed Turkey a protest note" dictionaries/frames/11-disapprove.txt:41
+        "#]],
+    );
+}

@@ -736,14 +736,18 @@ fn noun_draft<'s>(
     }
     pred.scope = scope;
     // Object of a support verb?
+    // Or its second object ("handed Turkey a protest note"): the first is the recipient, as
+    // a `to` phrase ("handed a protest note to Turkey").
+    let mut second = false;
     let support = verbs.iter_mut().find_map(|d| {
-        let object = d.args.iter().any(|a| {
-            a.role == Role::Patient
+        let object = d.args.iter().find(|a| {
+            matches!(a.role, Role::Patient | Role::Second)
                 && matches!(a.filler, Filler::Phrase { node, .. } if node == scope || node == np)
         });
-        if !object {
+        let Some(object) = object else {
             return None;
-        }
+        };
+        second = object.role == Role::Second;
         let particle = d.pred.particle.map(|p| sh.lower(p));
         lex.support(&d.pred.lemma, particle).map(|k| (d, k))
     });
@@ -780,6 +784,11 @@ fn noun_draft<'s>(
                 }),
                 (Role::Obl(_), _) => args.push(Arg {
                     role: a.role.clone(),
+                    filler: a.filler,
+                    via: Via::SupportPp,
+                }),
+                (Role::Patient, _) if second => args.push(Arg {
+                    role: Role::Obl(Cow::Borrowed("to")),
                     filler: a.filler,
                     via: Via::SupportPp,
                 }),

@@ -46,7 +46,8 @@ impl PredicateLexicon for Lex {
             | ("impose", _)
             | ("launch", _)
             | ("sign", _)
-            | ("lodge", _) => Some(Support::Agentive),
+            | ("lodge", _)
+            | ("hand", _) => Some(Support::Agentive),
             ("draw", _) | ("prompt", _) => Some(Support::Elicit),
             _ => None,
         }
@@ -382,4 +383,25 @@ fn particle_read_as_preposition() {
            agent "Israel" support-subject
     "#]]
     .assert_eq(&render(&tree, &analyze(&tree, &Lex)));
+}
+
+#[test]
+fn event_noun_as_second_object_of_a_support_verb() {
+    // "handed Turkey a protest": the noun is the second object; the first is its recipient,
+    // as a `to` phrase.
+    check(
+        "Iraq handed Turkey a protest over the strikes.",
+        expect![[r#"
+            p0 hand verb absorbed
+               patient "Turkey" object
+               second "a protest" object
+               over "the strikes" pp
+               agent "Iraq" subject
+            p1 protest noun support="hand"
+               to "Turkey" support-pp
+               over "the strikes" support-pp
+               agent "Iraq" support-subject
+            p2 strikes noun under p0 argument
+        "#]],
+    );
 }

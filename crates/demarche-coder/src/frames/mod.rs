@@ -805,7 +805,11 @@ fn in_setting(tree: &Tree, en: &english::English, target: Span) -> bool {
         };
         if tree.label(parent) == "PP" {
             // The PP's object, and the head of its first noun phrase.
-            let mut np = tree.children(parent).iter().copied().find(|&c| tree.label(c) == "NP");
+            let mut np = tree
+                .children(parent)
+                .iter()
+                .copied()
+                .find(|&c| tree.label(c) == "NP");
             while let Some(n) = np
                 && let Some(&first) = tree.children(n).first()
                 && tree.label(first) == "NP"
@@ -815,7 +819,10 @@ fn in_setting(tree: &Tree, en: &english::English, target: Span) -> bool {
             let head = np
                 .and_then(|n| tree.children(n).last().copied())
                 .filter(|&h| tree.is_leaf(h));
-            if head.and_then(|h| tree.word(h)).is_some_and(|w| en.is_form("setting", w)) {
+            if head
+                .and_then(|h| tree.word(h))
+                .is_some_and(|w| en.is_form("setting", w))
+            {
                 return true;
             }
         }
