@@ -848,3 +848,21 @@ fn event_noun_as_second_object() {
         "#]],
     );
 }
+
+#[test]
+fn ready_to_act_is_an_intention() {
+    // Rule `intent` through an adjective of readiness (forms.txt `[ready]`): "was ready to
+    // resume talks" is an intention to meet, by the clause's subject, in the layer and in the
+    // pattern coder alike; "ready to strike" threatens.
+    check(
+        "Iran said it was ready to resume talks with the United States. Russia said it was \
+         prepared to strike Ukraine.",
+        expect![[r#"
+            s0 IRN -> USA 036 "resume" dictionaries/actors/countries.txt:157
+            s0 USA -> IRN 036 "resume talks" dictionaries/frames/04-consult.txt:22
+            s1 RUS -> UKR 138 "strike" dictionaries/actors/countries.txt:260
+            s1 IRN -> UKR 138 "strike" dictionaries/verbs/14-protest.txt:66
+               source <- s0 "Iran"
+        "#]],
+    );
+}

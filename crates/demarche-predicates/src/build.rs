@@ -333,6 +333,23 @@ fn verb_draft(
 
 /// For a clause with no subject inside a WH relative, `(NP (NP antecedent) (SBAR (WHNP who)
 /// (S (VP …))))`: the antecedent.
+/// For an infinitive's verb phrase `(ADJP (JJ ready) (S (VP to …)))` on a `[ready]` adjective:
+/// the subject of the clause the adjective is predicated in.
+fn ready_subject(sh: &Shape<'_>, en: &english::English, top: NodeId) -> Option<NodeId> {
+    let s = sh.parent(top).filter(|&s| sh.cat(s) == Cat::S)?;
+    let adjp = sh.parent(s)?;
+    let adjective = *sh.children(adjp).first()?;
+    if !en.is_form("ready", sh.word(adjective)) {
+        return None;
+    }
+    let mut vp = sh.parent(adjp).filter(|&v| sh.cat(v) == Cat::Vp)?;
+    while let Some(up) = sh.parent(vp).filter(|&v| sh.cat(v) == Cat::Vp) {
+        vp = up;
+    }
+    let clause = sh.parent(vp).filter(|&c| sh.cat(c) == Cat::S)?;
+    sh.child_before(clause, Cat::Np, Some(vp))
+}
+
 fn relative_antecedent(sh: &Shape<'_>, top: NodeId) -> Option<NodeId> {
     let s = sh.parent(top).filter(|&p| sh.cat(p) == Cat::S)?;
     if sh.child_before(s, Cat::Np, Some(top)).is_some() {
@@ -510,6 +527,32 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                     filler: phrase(sh, np),
                     via: Via::Antecedent,
                 });
+            }
+            continue;
+        }
+        // "it was ready to resume talks": an infinitive on an adjective of readiness
+        // (`forms.txt` `[ready]`) is intended by the clause's subject, and so is an event noun
+        // its verb supports.
+        if drafts[i].pred.infinitive
+            && let Some(subject) = ready_subject(sh, en, drafts[i].top)
+        {
+            let head = drafts[i].pred.head;
+            let role = if passive { Role::Patient } else { Role::Agent };
+            drafts[i].pred.modality = Modality::Future;
+            drafts[i].args.push(Arg {
+                role,
+                filler: phrase(sh, subject),
+                via: Via::Controller,
+            });
+            for d in drafts.iter_mut().filter(|d| d.pred.support == Some(head)) {
+                d.pred.modality = Modality::Future;
+                if !has_role(&d.args, &Role::Agent) {
+                    d.args.push(Arg {
+                        role: Role::Agent,
+                        filler: phrase(sh, subject),
+                        via: Via::SupportSubject,
+                    });
+                }
             }
             continue;
         }

@@ -19,6 +19,9 @@ const INTENT_FORMS: &str = "legacy-intent";
 /// `forms.txt`: verbs that carry the modality of an enclosing "will" ("would continue to
 /// support").
 const ASPECT_FORMS: &str = "legacy-aspect";
+/// `forms.txt`: adjectives whose infinitive is intended ("ready to resume talks"), as the
+/// predicate layer reads them too.
+const READY_FORMS: &str = "ready";
 
 /// A statement verb phrase whose events may be dropped for the clause it reports.
 #[derive(Debug, Clone)]
@@ -155,15 +158,20 @@ fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
     let Some(frame) = tree.parent(clause) else {
         return false;
     };
-    if s.kind.get(clause.index()) != Some(&Phrase::Clause)
-        || s.kind.get(frame.index()) != Some(&Phrase::Vp)
-    {
+    if s.kind.get(clause.index()) != Some(&Phrase::Clause) {
         return false;
     }
     let Some(head) = tree.children(frame).first().and_then(|&h| tree.word(h)) else {
         return false;
     };
     let en = english::get();
+    // "was ready to [resume talks]": an adjective of readiness (`forms.txt` `[ready]`).
+    if en.is_form(READY_FORMS, head) {
+        return true;
+    }
+    if s.kind.get(frame.index()) != Some(&Phrase::Vp) {
+        return false;
+    }
     if en.is_form(INTENT_FORMS, head) {
         return true;
     }
