@@ -861,8 +861,6 @@ fn ready_to_act_is_an_intention() {
             s0 IRN -> USA 036 "resume" dictionaries/actors/countries.txt:157
             s0 USA -> IRN 036 "resume talks" dictionaries/frames/04-consult.txt:22
             s1 RUS -> UKR 138 "strike" dictionaries/actors/countries.txt:260
-            s1 IRN -> UKR 138 "strike" dictionaries/verbs/14-protest.txt:66
-               source <- s0 "Iran"
         "#]],
     );
 }

@@ -229,16 +229,28 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         .map(|(a, b)| Span::new(a.start, b.end));
     // "Pakistan said it would …": the reporter, in its own sentence; so in a relative or
     // adverbial clause ("sanctioned Kabarebe, whom it accused of …").
-    if kind == Anaphor::Thing
-        && let Some((j, Link::Report | Link::Control | Link::Relative | Link::Adjunct)) = p.under
-        && let Some(q) = ctx.a.preds.get(j as usize)
-        && let Some(agent) = ctx.a.arg(q, &Role::Agent)
-        && let Filler::Phrase { lo: alo, .. } = agent.filler
-        && alo < lo
-        && let Some(mut s) = side(ctx, q, &agent.filler)
-    {
-        s.span = span;
-        return Some(s);
+    // Up a short chain: "Russia said it was prepared to strike": "prepared" has no agent.
+    let mut cur = p;
+    for _ in 0..3 {
+        if kind != Anaphor::Thing {
+            break;
+        }
+        let Some((j, Link::Report | Link::Control | Link::Relative | Link::Adjunct)) = cur.under
+        else {
+            break;
+        };
+        let Some(q) = ctx.a.preds.get(j as usize) else {
+            break;
+        };
+        if let Some(agent) = ctx.a.arg(q, &Role::Agent)
+            && let Filler::Phrase { lo: alo, .. } = agent.filler
+            && alo < lo
+            && let Some(mut s) = side(ctx, q, &agent.filler)
+        {
+            s.span = span;
+            return Some(s);
+        }
+        cur = q;
     }
     // ", accusing them of …": an object pronoun in a participial clause is the main clause's
     // object.
