@@ -864,3 +864,19 @@ fn ready_to_act_is_an_intention() {
         "#]],
     );
 }
+
+#[test]
+fn a_support_verbs_own_code_gives_way_to_its_event_noun() {
+    // Rule `support` (00-support.txt `press`): "pressed an offensive toward Uvira" is the
+    // offensive (19), not an appeal (`press` 020) — the pattern event that only the verb's own
+    // code made gives way; "struck a meeting of Hamas leaders" keeps the strike, its target
+    // being inside the noun's phrase. The parser reads "an offensive" as a noun.
+    check(
+        "M23 rebels pressed an offensive toward Uvira. Israel struck a meeting of Hamas leaders in \
+         Doha.",
+        expect![[r#"
+            s0 CODREB -> COD 190 "pressed an offensive" dictionaries/frames/19-fight.txt:57
+            s1 ISR -> PSEREBHMSGOV 190 "struck" dictionaries/actors/armed_groups.txt:32
+        "#]],
+    );
+}

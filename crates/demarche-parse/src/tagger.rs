@@ -540,6 +540,15 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                 }
             }
         }
+        // "pressed an offensive toward Uvira": an adjective right after an article with no
+        // noun or adjective to follow heads its noun phrase.
+        if t == "JJ"
+            && matches!(pw, "a" | "an")
+            && p == "DT"
+            && matches!(ng, "IN" | "TO" | "." | "," | "CC" | "")
+        {
+            t = "NN";
+        }
         // "a further show": an adverb between a determiner and a noun is an adjective.
         if t == "RB"
             && (matches!(p, "DT" | "PRP$") || lower == "further")

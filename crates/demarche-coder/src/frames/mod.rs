@@ -177,6 +177,49 @@ pub(crate) fn code_predications(
     // `[setting]`: "on the sidelines of the ASEAN summit", "at a ceremony in Riyadh") is
     // where the act took place, not whom it was aimed at.
     events.retain(|e| !e.target_span.is_some_and(|t| in_setting(tree, ctx.en, t)));
+    // Rule `support`, where a support verb has a code of its own ("pressed an offensive
+    // toward Uvira": `press` is an appeal): the event noun names the act, so the pattern
+    // event that only the verb's own code made (no pattern of the verb fired), aimed outside
+    // the noun's phrase, gives way.
+    for p in a.preds.iter().filter(|p| {
+        p.kind == PredKind::Noun
+            && p.polarity == Polarity::Affirmed
+            && dicts
+                .frames
+                .frame_for(p.noun, p.support_lemma.as_deref())
+                .is_some()
+    }) {
+        let Some(support) = p.support else {
+            continue;
+        };
+        let (Some(span), Some(word)) = (tree.span(support), tree.word(support)) else {
+            continue;
+        };
+        let verbs = &dicts.verbs;
+        let Some(r) = verbs.forms_of(word).first() else {
+            continue;
+        };
+        let (Some(entry), Some(VerbCode::Event(base))) =
+            (verbs.verb(r.verb), verbs.code_of(r.verb))
+        else {
+            continue;
+        };
+        // A target inside the noun's own phrase says the verb acts on it ("struck a meeting of
+        // Hamas leaders"), not through it.
+        let noun = tree.span(p.scope);
+        let own = entry.origin.rule_ref();
+        let patterns: Vec<_> = verbs
+            .patterns_of(r.verb)
+            .map(|x| x.origin.rule_ref())
+            .collect();
+        events.retain(|e| {
+            !(overlap(e.verb_span, Some(span))
+                && e.code == base.code
+                && e.rules.contains(&own)
+                && !e.rules.iter().any(|r| patterns.contains(r))
+                && !overlap(e.target_span, noun))
+        });
+    }
     // Pattern events that rule `partner` found doubled, removed after the loop.
     let mut dropped: Vec<usize> = Vec::new();
     // Verbs of saying whose reported clause coded an event here.
