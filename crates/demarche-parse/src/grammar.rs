@@ -18,6 +18,7 @@
 
 use crate::lexicon::is_reporting_verb;
 use crate::tagger::{is_be, is_do, is_have, is_subordinator};
+use demarche_text::english::{self, VerbClass};
 
 /// Deepest nesting of phrases the builder will create before going flat.
 pub(crate) const MAX_DEPTH: usize = 48;
@@ -588,6 +589,9 @@ impl<'a> Grammar<'a> {
             if non_finite && is_finite(self.t(self.skip_adverbs(k))) {
                 break;
             }
+            if self.reporters_second_act(j) {
+                break;
+            }
             if self.t(j) == "CC" && self.verb_follows(j + 1) && !self.clause_follows(j + 1) {
                 parts.push(self.leaf());
                 parts.push(self.vp());
@@ -610,6 +614,27 @@ impl<'a> Grammar<'a> {
         } else {
             phrase("VP", parts)
         }
+    }
+
+    /// Inside a reported clause, whether the conjunction at `j` opens the reporter's second
+    /// act: a finite verb of saying, urging or intending ("said Tokyo's position had not
+    /// changed and called on Beijing to …"; English lists: report, object control, intent),
+    /// which a verb phrase further up takes. A deed stays in the clause ("said Y attacked Z
+    /// and killed W").
+    fn reporters_second_act(&self, j: usize) -> bool {
+        if self.reported == 0 || self.t(j) != "CC" {
+            return false;
+        }
+        let v = self.skip_adverbs(j + 1);
+        if self.t(v) != "VBD" && self.t(v) != "VBZ" {
+            return false;
+        }
+        let en = english::get();
+        let w = self.w(v);
+        en.has_class(w, VerbClass::Report)
+            || en.has_class(w, VerbClass::ObjectControl)
+            || en.has_class(w, VerbClass::Intent)
+            || en.has_phrasal_class(w, self.w(v + 1), VerbClass::ObjectControl)
     }
 
     fn vp(&mut self) -> Node {

@@ -529,3 +529,20 @@ fn time_before_a_subordinate_clause_with_a_coordinated_subject() {
         ],
     );
 }
+
+#[test]
+fn reporters_second_act_leaves_the_reported_clause() {
+    // "said Tokyo's position had not changed and called on Beijing to …": "called" joined
+    // "changed" under "had not" inside the reported clause; a finite verb of saying, urging or
+    // intending after "and" is the reporter's. A deed stays in the clause.
+    check_contains(
+        "Japan's top spokesman said Tokyo's position had not changed and called on Beijing to take steps.",
+        &[
+            "(VP (VP (VBD said) (SBAR (S (NP (NP (NNP Tokyo) (POS 's)) (NN position)) (VP (VBD had) (RB not) (VP (VBN changed)))))) (CC and) (VP (VBD called)",
+        ],
+    );
+    check_contains(
+        "Ukraine said Russian troops had stormed the village and killed ten civilians.",
+        &["(CC and) (VP (VBD killed)"],
+    );
+}
