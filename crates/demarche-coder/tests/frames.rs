@@ -449,6 +449,7 @@ fn deed_met_with_a_response_is_a_threat_to_its_doer() {
         expect![[r#"
             s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:73
             s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:73
+            s2 OMN -> IRNGOV 036 "meet" dictionaries/verbs/04-consult.txt:4
         "#]],
     );
 }
@@ -877,6 +878,20 @@ fn a_support_verbs_own_code_gives_way_to_its_event_noun() {
         expect![[r#"
             s0 CODREB -> COD 190 "pressed an offensive" dictionaries/frames/19-fight.txt:57
             s1 ISR -> PSEREBHMSGOV 190 "struck" dictionaries/actors/armed_groups.txt:32
+        "#]],
+    );
+}
+
+#[test]
+fn a_pronouns_agent_takes_the_pronouns_country() {
+    // Rule `thing-pronoun` through a possessive: "said its drones had struck …" is the
+    // reporter's military; the pattern event left it unattributed (`---MIL`), and the layer's
+    // reading of the same act replaces it (rule `merge`).
+    check(
+        "Ukraine's general staff said its drones had struck an oil refinery in Russia's Samara \
+         region.",
+        expect![[r#"
+            s0 UKRMIL -> RUS 190 "struck" dictionaries/verbs/14-protest.txt:66
         "#]],
     );
 }

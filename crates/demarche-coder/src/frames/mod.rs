@@ -903,6 +903,18 @@ fn merge_slot(
         if passive && reversed {
             return Some(Some(i));
         }
+        // The pattern coder left a side unattributed ("said its drones had struck …": `---MIL`)
+        // where the layer found who: the layer's reading of the same act replaces it.
+        let unattributed = |c: &str| c.starts_with("---");
+        if (unattributed(&events[i].source) || unattributed(&events[i].target))
+            && !unattributed(source)
+            && !unattributed(target)
+            && events[i].code.get(..2) == code.get(..2)
+            && (events[i].source.get(3..) == source.get(3..)
+                || events[i].target.get(3..) == target.get(3..))
+        {
+            return Some(Some(i));
+        }
         // The same act between other partners (the other way of a joint act, a comitative, a
         // coordinated actor the patterns missed) is added; another reading of the act is not.
         let same_root = events[i].code.get(..2) == code.get(..2);

@@ -3,7 +3,7 @@
 //! `comitative`, and the anaphors: "it" as the reporter, an object pronoun of a participle as
 //! the main object, "each other", and the [`Discourse`](crate::discourse::Discourse)).
 
-use super::{Ctx, Side};
+use super::{Ctx, Side, country};
 use crate::discourse::Entity;
 use crate::legacy::Mention;
 use demarche_dict::frames::NounFrame;
@@ -166,6 +166,22 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
         if !out.codes.is_empty() {
             return Some(out);
         }
+        // "said its drones had struck …": a country-less agent owned by a pronoun takes the
+        // country of the actor the pronoun stands for.
+        if hi > lo + 1
+            && m.codes.iter().any(|c| c.starts_with("---") && c.len() > 3)
+            && let Some(owner) = anaphor_side(ctx, p, lo, lo + 1)
+        {
+            for c in m.codes.iter().filter_map(|c| c.strip_prefix("---")) {
+                for o in &owner.codes {
+                    out.codes.push(format!("{}{c}", country(o)));
+                }
+            }
+            out.antecedents = owner.antecedents;
+            if !out.codes.is_empty() {
+                return Some(out);
+            }
+        }
     }
     anaphor_side(ctx, p, lo, hi)
 }
@@ -310,7 +326,7 @@ pub(super) fn agent_side(
             {
                 return Some(s);
             }
-            continue;
+            // Else the phrase itself, as written ("its drones struck …").
         }
         if let Some(s) = side(ctx, p, &arg.filler) {
             return Some(s);
