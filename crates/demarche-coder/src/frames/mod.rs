@@ -777,10 +777,21 @@ fn verb_code<'c>(
 ) -> Option<(&'c str, &'c Origin)> {
     let verbs = &coder.dictionaries().verbs;
     let word = tree.word(p.head)?;
-    let r = verbs
-        .forms_of(word)
-        .iter()
-        .find(|r| verbs.form(**r).is_some_and(|f| f.words.len() == 1))?;
+    // One-word forms; of a verb listed twice ("strike" the protest, "strike" the attack), the
+    // entry whose own line gives the code, so that the evidence cites it.
+    let single = || {
+        verbs
+            .forms_of(word)
+            .iter()
+            .filter(|r| verbs.form(**r).is_some_and(|f| f.words.len() == 1))
+    };
+    let r = single()
+        .find(|r| {
+            verbs
+                .verb(r.verb)
+                .is_some_and(|v| matches!(v.code, Some(VerbCode::Event(_))))
+        })
+        .or_else(|| single().next())?;
     let entry = verbs.verb(r.verb)?;
     match verbs.code_of(r.verb) {
         Some(VerbCode::Event(c)) => Some((c.code.as_str(), &entry.origin)),
