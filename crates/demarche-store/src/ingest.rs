@@ -1,13 +1,14 @@
 //! Writing documents, their events and their knowledge: idempotent by content hash,
-//! one transaction per document or batch, de-duplicating events by identity (see the crate
-//! docs for the rules).
+//! one transaction per document, batch or group of batches, de-duplicating events by identity
+//! (see the crate docs for the rules).
 //!
 //! A write is two steps. [`Prepared::new`] does what needs no database (hashes, JSON texts,
 //! repeated mentions removed) and runs on any thread; [`Store::ingest_prepared`] writes a batch
 //! of prepared items in one transaction: per document its row, sentences and knowledge (the
 //! place for any further per-document table), then the batch's mentions, with each event new to
 //! the store inserted once with its counts and each stored event counted again from its
-//! mentions.
+//! mentions. [`Store::begin_writing`] keeps one transaction open for several batches
+//! ([`Writing`]); what touches an event's full-text row and counts is done once, at its commit.
 
 use crate::counts::{Counts, Table};
 use crate::types::{IngestItem, IngestOutcome, IngestSummary, day_number};
@@ -55,17 +56,37 @@ impl Store {
     /// the checks would only repeat lookups (the tests run `PRAGMA foreign_key_check` after
     /// ingests).
     pub fn ingest_prepared(&mut self, items: &[Prepared<'_>]) -> Result<IngestSummary> {
+        let mut writing = self.begin_writing()?;
+        let summary = writing.write(items)?;
+        writing.commit()?;
+        Ok(summary)
+    }
+
+    /// Starts one transaction that several batches go into ([`Writing::write`]), made
+    /// durable together by [`Writing::commit`] (dropped without it, everything written in it
+    /// is rolled back). A bulk writer commits every second or so instead of every batch:
+    /// each commit writes every page it changed to the log, and the index pages of the
+    /// events change in nearly every batch, so fewer commits write each page fewer times.
+    /// The store is locked for other writers until the commit.
+    ///
+    /// Foreign keys are not checked while the transaction is open (they are switched back on
+    /// when it ends, whatever happens): the writer inserts every parent row before its
+    /// children, so the checks would only repeat lookups (the tests run `PRAGMA
+    /// foreign_key_check` after ingests).
+    pub fn begin_writing(&mut self) -> Result<Writing<'_>> {
         self.conn.pragma_update(None, "foreign_keys", "OFF")?;
-        let written = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let summary = write_batch(&tx, items)?;
-            tx.commit()?;
-            Ok(summary)
-        })();
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        written
+        match Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate) {
+            Ok(tx) => Ok(Writing {
+                conn: &self.conn,
+                tx: Some(tx),
+                documents: 0,
+                pending: Pending::default(),
+            }),
+            Err(e) => {
+                self.conn.pragma_update(None, "foreign_keys", "ON")?;
+                Err(e.into())
+            }
+        }
     }
 
     /// How many WAL pages a commit may leave before this connection checkpoints them into the
@@ -93,6 +114,94 @@ impl Store {
             knowledge.map(serde_json::to_string).transpose()?,
         )?;
         self.ingest_prepared(std::slice::from_ref(&item))
+    }
+}
+
+/// An open write transaction of a [`Store`] ([`Store::begin_writing`]): batches written into
+/// it become visible to readers and durable together, at [`Writing::commit`]; dropped
+/// uncommitted, it rolls back, and a killed process leaves the store as before it began.
+pub struct Writing<'s> {
+    conn: &'s rusqlite::Connection,
+    /// `None` once committed.
+    tx: Option<Transaction<'s>>,
+    documents: usize,
+    /// What the batches written so far leave for the commit.
+    pending: Pending,
+}
+
+/// What a transaction's batches leave to do once, at its commit ([`Pending::finish`]): the
+/// full-text rows of the events they wrote, the counts of the stored events they touched, and
+/// the sums of what they added and removed. Done per transaction instead of per batch, an
+/// event mentioned in several batches is counted and indexed once, and FTS5 writes one segment
+/// per transaction.
+#[derive(Default)]
+struct Pending {
+    /// Stored events whose mentions changed: counted again at the end.
+    touched: BTreeSet<i64>,
+    /// Events new to the store, with their day and the text of their full-text row.
+    fresh: BTreeMap<i64, (i64, String)>,
+    counts: Counts,
+}
+
+impl Pending {
+    /// Rewrites the full-text rows of the events written ([`crate::search::refresh`]), counts
+    /// the stored events again (deleting those left without mentions) and adds up the rows and
+    /// events added or removed ([`Counts`]). The full-text rows go first: a deleted event's old
+    /// row is removed by its key, which needs the event's day.
+    fn finish(self, tx: &Transaction<'_>) -> Result<()> {
+        let Pending {
+            touched,
+            fresh,
+            mut counts,
+        } = self;
+        crate::search::refresh(tx, &touched, fresh)?;
+        recount(tx, &touched, &mut counts)?;
+        counts.apply(tx)
+    }
+}
+
+impl Writing<'_> {
+    /// Writes a batch of prepared items (see [`Store::ingest_prepared`]). If it fails, the
+    /// whole transaction is rolled back when this is dropped.
+    pub fn write(&mut self, items: &[Prepared<'_>]) -> Result<IngestSummary> {
+        let tx = self
+            .tx
+            .as_ref()
+            .ok_or_else(|| StoreError::InvalidQuery("the transaction has ended".into()))?;
+        let summary = write_batch(tx, items, &mut self.pending)?;
+        self.documents += items.len();
+        Ok(summary)
+    }
+
+    /// Documents written in this transaction so far (unchanged ones included).
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// Commits everything written.
+    pub fn commit(mut self) -> Result<()> {
+        if let Some(tx) = self.tx.take() {
+            std::mem::take(&mut self.pending).finish(&tx)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Writing<'_> {
+    fn drop(&mut self) {
+        // An uncommitted transaction rolls back as it is dropped, before the checks return.
+        drop(self.tx.take());
+        let _ = self.conn.pragma_update(None, "foreign_keys", "ON");
+    }
+}
+
+impl std::fmt::Debug for Writing<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writing")
+            .field("open", &self.tx.is_some())
+            .field("documents", &self.documents)
+            .finish()
     }
 }
 
@@ -299,38 +408,35 @@ struct NewEvent<'e> {
 
 /// Writes a batch inside `tx`: documents one by one (what they replace removed first), then
 /// their mentions; events new to the store are inserted once with their counts, events already
-/// stored are counted again from their mentions. At the end, the full-text rows of the events
-/// written are rewritten ([`crate::search::refresh`]), the stored events counted again, and the
-/// rows and events added or removed added to the counts ([`Counts`]).
-fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSummary> {
+/// stored are noted to be counted again. What the events written need besides (their
+/// full-text rows, the counts of the stored ones, the sums of rows and events added or
+/// removed) goes to `pending`, done once per transaction at its commit ([`Pending::finish`]).
+fn write_batch(
+    tx: &Transaction<'_>,
+    items: &[Prepared<'_>],
+    pending: &mut Pending,
+) -> Result<IngestSummary> {
     let mut summary = IngestSummary::default();
-    let mut counts = Counts::default();
-    // Stored events whose mentions changed: counted again at the end.
-    let mut touched = BTreeSet::new();
-    // Events new to the store, with the text of their full-text row (written at the end).
-    let mut fresh = BTreeMap::new();
+    let Pending {
+        touched,
+        fresh,
+        counts,
+    } = pending;
     // Documents written whose mentions wait for their events.
-    let mut pending: Vec<&Prepared<'_>> = Vec::new();
-    let mut pending_ids: BTreeSet<&str> = BTreeSet::new();
+    let mut waiting: Vec<&Prepared<'_>> = Vec::new();
+    let mut waiting_ids: BTreeSet<&str> = BTreeSet::new();
     for item in items {
         let doc = &*item.document;
         // The same id twice in one batch: the first one's mentions go in before the second
         // is compared with it.
-        if pending_ids.contains(doc.id.as_str()) {
-            write_mentions(
-                tx,
-                &pending,
-                &mut touched,
-                &mut fresh,
-                &mut counts,
-                &mut summary,
-            )?;
-            pending.clear();
-            pending_ids.clear();
+        if waiting_ids.contains(doc.id.as_str()) {
+            write_mentions(tx, &waiting, touched, fresh, counts, &mut summary)?;
+            waiting.clear();
+            waiting_ids.clear();
         }
         // Most documents are new: try the insert first, and look at the stored one only when
         // the id is taken.
-        let outcome = if insert_document(tx, item, &mut counts)? {
+        let outcome = if insert_document(tx, item, counts)? {
             IngestOutcome::New
         } else {
             let (c, k): (String, String) = tx
@@ -340,8 +446,8 @@ fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSum
                 summary.add(IngestOutcome::Unchanged);
                 continue;
             }
-            remove_document(tx, &doc.id, &mut touched, &mut counts)?;
-            if !insert_document(tx, item, &mut counts)? {
+            remove_document(tx, &doc.id, touched, counts)?;
+            if !insert_document(tx, item, counts)? {
                 return Err(StoreError::InvalidQuery(format!(
                     "document `{}` is still stored after its removal",
                     doc.id
@@ -349,22 +455,12 @@ fn write_batch(tx: &Transaction<'_>, items: &[Prepared<'_>]) -> Result<IngestSum
             }
             IngestOutcome::Replaced
         };
-        write_document(tx, item, &mut counts)?;
+        write_document(tx, item, counts)?;
         summary.add(outcome);
-        pending.push(item);
-        pending_ids.insert(&doc.id);
+        waiting.push(item);
+        waiting_ids.insert(&doc.id);
     }
-    write_mentions(
-        tx,
-        &pending,
-        &mut touched,
-        &mut fresh,
-        &mut counts,
-        &mut summary,
-    )?;
-    crate::search::refresh(tx, &touched, fresh)?;
-    recount(tx, &touched, &mut counts)?;
-    counts.apply(tx)?;
+    write_mentions(tx, &waiting, touched, fresh, counts, &mut summary)?;
     Ok(summary)
 }
 

@@ -5,7 +5,8 @@
 //! Main types:
 //! - [`Store`]: an open database. [`Store::open`] creates or migrates it; [`Store::ingest`] and
 //!   [`Store::ingest_batch`] write ([`Prepared`] + [`Store::ingest_prepared`]: the same in two
-//!   steps, preparing on any thread); [`Store::dyad_series`], [`Store::compare_dyads`],
+//!   steps, preparing on any thread; [`Store::begin_writing`]: several batches in one
+//!   transaction); [`Store::dyad_series`], [`Store::compare_dyads`],
 //!   [`Store::search_events`], [`Store::document`], [`Store::actors`] and [`Store::stats`] read;
 //!   [`Store::export`] writes GDELT, Phoenix, JSON Lines or Parquet; [`Store::event_places`]
 //!   and [`Store::events_at_place`] group selected events by where they happened (the map).
@@ -27,10 +28,12 @@
 //! ([`IngestOutcome::Unchanged`]). The same id with a different hash is a new version: it
 //! **replaces** the old one — sentences, mentions and knowledge of the old version are deleted,
 //! the counts of the events they supported are recomputed, and events left without mentions are
-//! deleted ([`IngestOutcome::Replaced`]). Each document (or each batch) is one SQLite
-//! transaction in WAL mode, so a process killed at any point leaves the store as it was after
-//! the last commit; running the same ingest again completes it (tests/kill.rs does this with a
-//! real SIGKILL).
+//! deleted ([`IngestOutcome::Replaced`]). Each document (or each batch, or each group of
+//! batches written through one [`Writing`]) is one SQLite transaction in WAL mode, so a process
+//! killed at any point leaves the store as it was after the last commit; running the same
+//! ingest again completes it (tests/kill.rs does this with a real SIGKILL). Commits are durable
+//! against a killed process; with `synchronous=NORMAL` a power loss may take back the last
+//! commits, never corrupt the file.
 //!
 //! # Event identity (de-duplication)
 //! Two event records are the same event when they have the same **source actor code, target
@@ -137,7 +140,7 @@ pub mod synthetic;
 mod types;
 
 pub use export::{GDELT_EVENT_COLUMNS, PHOENIX_COLUMNS};
-pub use ingest::Prepared;
+pub use ingest::{Prepared, Writing};
 pub use places::{EventPlaces, MAX_PLACES, PlaceCount};
 pub use query::MAX_BUCKETS;
 pub use schema::SCHEMA_VERSION;

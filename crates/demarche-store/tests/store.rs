@@ -5,7 +5,7 @@
 use demarche_model::{Date, Document, Event, Evidence, RuleRef, Span};
 use demarche_store::{
     DyadQuery, EventQuery, ExportFormat, GDELT_EVENT_COLUMNS, Granularity, IngestItem,
-    IngestOutcome, PHOENIX_COLUMNS, SCHEMA_VERSION, Store, StoreError, StoredEvent,
+    IngestOutcome, PHOENIX_COLUMNS, Prepared, SCHEMA_VERSION, Store, StoreError, StoredEvent,
 };
 
 fn day(s: &str) -> Date {
@@ -240,6 +240,110 @@ fn one_batch_stores_what_one_by_one_stores() {
         (e1.num_mentions, e1.num_articles, e1.num_sources),
         (4, 3, 2)
     );
+}
+
+#[test]
+fn batches_in_one_transaction_store_what_separate_commits_store() {
+    // Batch by batch in one transaction (as `demarche ingest` writes): E1 gains mentions in
+    // three batches, d2 is replaced by a version without its report of E1 two batches after
+    // it came, and d4's only event goes with d4's new version (no events) in the last batch.
+    // Full-text rows and counts are written once, at the commit; the store must equal the
+    // one built a document at a time, and search must find what it finds there.
+    let mut later = corpus().remove(1);
+    later.events.remove(0);
+    later.document.text.push_str(" Corrected.");
+    let mut d4 = corpus().remove(3);
+    d4.events.clear();
+    let items = corpus();
+    let batches: Vec<Vec<IngestItem>> = vec![
+        items[..2].to_vec(),
+        items[2..4].to_vec(),
+        vec![items[4].clone(), later.clone()],
+        vec![d4.clone()],
+    ];
+    let mut grouped = Store::open_in_memory().expect("store");
+    let mut writing = grouped.begin_writing().expect("begin");
+    let mut replaced = 0;
+    for batch in &batches {
+        let prepared: Vec<Prepared<'_>> = batch
+            .iter()
+            .map(|item| Prepared::new(item).expect("prepared"))
+            .collect();
+        replaced += writing.write(&prepared).expect("write").documents_replaced;
+    }
+    assert_eq!(writing.documents(), 7);
+    writing.commit().expect("commit");
+    assert_eq!(replaced, 2);
+    grouped.integrity_check().expect("integrity");
+
+    let mut one_by_one = loaded();
+    for it in [&later, &d4] {
+        one_by_one
+            .ingest(&it.document, &it.events, it.knowledge.as_ref())
+            .expect("replace");
+    }
+    assert_eq!(
+        grouped.canonical_dump().expect("dump"),
+        one_by_one.canonical_dump().expect("dump")
+    );
+    let e1 = find(&grouped, "CHN", "RUS", "051");
+    assert_eq!(
+        (e1.num_mentions, e1.num_articles, e1.num_sources),
+        (3, 2, 1)
+    );
+    let stats = grouped.stats().expect("stats");
+    assert_eq!((stats.documents, stats.events, stats.mentions), (5, 6, 8));
+    let found = |store: &Store, text: &str| -> Vec<(String, String, String)> {
+        let page = store
+            .search_events(&EventQuery {
+                text: Some(text.to_string()),
+                ..Default::default()
+            })
+            .expect("search");
+        page.events
+            .into_iter()
+            .map(|e| (e.source, e.target, e.code))
+            .collect()
+    };
+    for text in ["acted", "chn", "rus", "rusgov", "usa"] {
+        assert_eq!(found(&grouped, text), found(&one_by_one, text), "{text}");
+    }
+    // d4's event went with d4's new version; E1's mentions left are d1's and d5's.
+    assert!(found(&grouped, "rusgov").is_empty());
+    assert_eq!(found(&grouped, "acted").len(), 6);
+}
+
+#[test]
+fn a_transaction_dropped_before_its_commit_leaves_nothing() {
+    let mut store = loaded();
+    let before = store.canonical_dump().expect("dump");
+    let mut d4 = corpus().remove(3);
+    d4.events.clear();
+    let fresh = item(
+        "d9",
+        "2021-05-01",
+        Some("Wire C"),
+        vec![ev("d9", 0, "2021-05-01", "USA", "CHN", "111")],
+    );
+    {
+        let mut writing = store.begin_writing().expect("begin");
+        for it in [&d4, &fresh] {
+            let prepared = [Prepared::new(it).expect("prepared")];
+            writing.write(&prepared).expect("write");
+        }
+    }
+    store.integrity_check().expect("integrity");
+    assert_eq!(store.canonical_dump().expect("dump"), before);
+    // The connection is usable again, foreign keys checked as before.
+    let on: i64 = store
+        .connection()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .expect("pragma");
+    assert_eq!(on, 1);
+    let summary = store
+        .ingest_batch(std::slice::from_ref(&fresh))
+        .expect("ingest");
+    assert_eq!(summary.documents_new, 1);
 }
 
 #[test]

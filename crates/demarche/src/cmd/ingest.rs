@@ -27,10 +27,17 @@ use std::process::ExitCode;
 /// transaction per batch of the input reader, which is this size too.
 const BATCH: usize = demarche::input::BATCH;
 
-/// Coded batches that may wait for the store writer (bounded memory), and how many batches it
-/// may write in one transaction when they have queued up.
+/// Coded batches that may wait for the store writer (bounded memory).
 const QUEUED: usize = 2;
-const GROUP: usize = 4;
+
+/// The writer's transactions: one stays open for batch after batch until it has been open this
+/// long, holds [`COMMIT_DOCUMENTS`], no batch comes before the time is up, or the input ends.
+/// Each commit writes every page it changed to the log, and the event indexes change all over in
+/// every batch, so fewer commits write fewer pages; and a transaction's full-text rows and
+/// counts are written once at its commit. A killed run loses at most this much work (redone on
+/// the next run), and another writer of the store (the server) waits at most this long.
+const COMMIT_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+const COMMIT_DOCUMENTS: usize = 8 * BATCH;
 
 #[derive(clap::Args, Debug)]
 #[command(after_long_help = "Examples:
@@ -135,8 +142,9 @@ fn add(total: &mut IngestSummary, s: &IngestSummary) {
 ///
 /// Coding, hashing and JSON (everything of a write that is not SQL, [`Prepared`]) run on the
 /// worker threads; one writer thread only writes, a batch behind: while it stores one batch the
-/// workers code the next. At most one coded batch waits for the writer, so memory stays
-/// bounded.
+/// workers code the next. At most [`QUEUED`] coded batches wait for the writer, so memory stays
+/// bounded. The writer keeps a transaction open across batches for up to [`COMMIT_AFTER`]
+/// ([`demarche_store::Writing`]).
 fn ingest_news(
     store: &mut Store,
     args: &Args,
@@ -192,21 +200,28 @@ fn ingest_news(
         // Written batches go back to the reading thread to be dropped there, off the writer.
         let (to_reader, stored) = std::sync::mpsc::channel::<Vec<Prepared<'static>>>();
         let writer = scope.spawn(move || -> anyhow::Result<IngestSummary> {
+            use std::sync::mpsc::RecvTimeoutError;
             let mut summary = IngestSummary::default();
-            while let Ok(mut group) = batches.recv() {
-                // Batches that queued up while the last one was written go into the same
-                // transaction: when the writer falls behind, each document costs it less.
-                while group.len() < GROUP * BATCH {
-                    match batches.try_recv() {
-                        Ok(more) => group.extend(more),
-                        Err(_) => break,
+            let storing = || format!("storing in {db}");
+            let mut next = batches.recv().ok();
+            while let Some(mut batch) = next.take() {
+                let mut tx = writing.begin_writing().with_context(storing)?;
+                let deadline = std::time::Instant::now() + COMMIT_AFTER;
+                loop {
+                    let s = tx.write(&batch).with_context(storing)?;
+                    add(&mut summary, &s);
+                    let _ = to_reader.send(batch);
+                    let now = std::time::Instant::now();
+                    if tx.documents() >= COMMIT_DOCUMENTS || now >= deadline {
+                        break;
+                    }
+                    match batches.recv_timeout(deadline - now) {
+                        Ok(more) => batch = more,
+                        Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
                     }
                 }
-                let s = writing
-                    .ingest_prepared(&group)
-                    .with_context(|| format!("storing in {db}"))?;
-                add(&mut summary, &s);
-                let _ = to_reader.send(group);
+                tx.commit().with_context(storing)?;
+                next = batches.recv().ok();
             }
             Ok(summary)
         });
