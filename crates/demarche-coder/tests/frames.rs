@@ -895,3 +895,20 @@ fn a_pronouns_agent_takes_the_pronouns_country() {
         "#]],
     );
 }
+
+#[test]
+fn a_passive_verb_of_removal_was_done_by_its_from_phrase() {
+    // forms.txt `[removal]`: "Venezuelans deported from the United States" were deported by
+    // the United States; rule `merge` drops the pattern events that read these passives
+    // backwards ("nationals deported from …", "men deported by …" aimed at the deporter).
+    check(
+        "More than 230 Venezuelans deported from the United States under a wartime law were \
+         flown to El Salvador. Ghana agreed to take in West African nationals deported from the \
+         United States. Eswatini said five men deported by the United States would be held in a \
+         prison.",
+        expect![[r#"
+            s0 VEN -> SLV 042 "flown" dictionaries/actors/countries.txt:100
+            s0 USA -> VEN 174 "deported" dictionaries/verbs/17-coerce.txt:130
+        "#]],
+    );
+}

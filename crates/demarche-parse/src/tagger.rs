@@ -760,6 +760,12 @@ fn settle_verb(
             {
                 return "VBN";
             }
+            // "230 Venezuelans deported from the United States were flown to …": a participle
+            // before a preposition, with an auxiliary of the same clause still to come, is a
+            // reduced relative on the subject.
+            if part && !finite_seen && matches!(ng, "IN" | "TO") && aux_ahead(infos, i + 2) {
+                return "VBN";
+            }
             if !finite_seen {
                 return "VBD";
             }
@@ -928,6 +934,24 @@ pub(crate) fn contact_relative_subject<'w>(
         && tags[d - 1] == "DT"
         && matches!(lower(d - 1), "a" | "an")
         && matches!(tags[d - 2], "," | "IN")
+}
+
+/// Whether a form of `be` or `have` follows a noun within the next few words from `from`,
+/// before any comma, clause word or other verb: the finite verb of the clause is still ahead.
+fn aux_ahead(infos: &[Info], from: usize) -> bool {
+    let end = (from + 12).min(infos.len());
+    for k in from..end {
+        let w = infos[k].lower.as_str();
+        if (is_be(w) || is_have(w)) && k > from && is_noun_tag(infos[k - 1].guess) {
+            return true;
+        }
+        if matches!(w, "," | ";" | "that" | "which" | "who" | "and" | "but")
+            || matches!(infos[k].guess, "VBZ" | "VBP" | "MD")
+        {
+            return false;
+        }
+    }
+    false
 }
 
 fn np_start(tags: &[&'static str], end: usize) -> usize {

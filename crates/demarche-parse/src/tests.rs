@@ -546,3 +546,17 @@ fn reporters_second_act_leaves_the_reported_clause() {
         &["(CC and) (VP (VBD killed)"],
     );
 }
+
+#[test]
+fn reduced_relative_on_the_subject_before_its_auxiliary() {
+    // "230 Venezuelans deported from the United States … were flown": with "were" still to
+    // come, "deported" before a preposition is a participle on the subject, not its verb.
+    check_contains(
+        "More than 230 Venezuelans deported from the United States under a wartime law were flown to El Salvador.",
+        &["(VP (VBN deported) (PP (IN from)", "(VBD were)"],
+    );
+    check_contains(
+        "Russia deported two diplomats from Moscow on Friday.",
+        &["(VP (VBD deported)"],
+    );
+}

@@ -48,7 +48,7 @@ use demarche_model::Antecedent;
 use demarche_model::{Span, Tree};
 use demarche_predicates::{
     Analysis, Filler, Link, Modality, Polarity, PredKind, PredicateLexicon, Predication, Role,
-    Support, Voice, analyze_into,
+    Support, Via, Voice, analyze_into,
 };
 use demarche_text::english::{self, Prep, VerbClass};
 use sides::{
@@ -218,6 +218,30 @@ pub(crate) fn code_predications(
                 && e.rules.contains(&own)
                 && !e.rules.iter().any(|r| patterns.contains(r))
                 && !overlap(e.target_span, noun))
+        });
+    }
+    // Rule `merge`, for passives: a pattern event of force or coercion (`inward` in
+    // `policy.txt`) at a passive verb aimed at the verb's agent ("nationals deported from the
+    // United States", "men deported by the United States") read it backwards; the layer codes
+    // the act the right way round where it can.
+    for p in a.preds.iter().filter(|p| p.voice == Voice::Passive) {
+        let Some(agent) = a.args_of(p).iter().find(|x| {
+            x.via == Via::By
+                || matches!(&x.role, Role::Obl(prep) if prep == "from")
+                    && tree
+                        .word(p.head)
+                        .is_some_and(|w| ctx.en.is_form("removal", w))
+        }) else {
+            continue;
+        };
+        let (Some(verb), Some(agent)) = (tree.span(p.head), ctx.filler_span(&agent.filler)) else {
+            continue;
+        };
+        events.retain(|e| {
+            !(overlap(e.verb_span, Some(verb))
+                && dicts.policy.is_inward(&e.code)
+                && e.target_span
+                    .is_some_and(|t| t.start >= agent.start && t.end <= agent.end))
         });
     }
     // Pattern events that rule `partner` found doubled, removed after the loop.
@@ -661,6 +685,19 @@ impl Ctx<'_> {
             .leaves()
             .find(|&l| self.tree.span(l).is_some_and(|s| s.start >= span.start))
             .map(|l| lower(self.tree.word(l).unwrap_or("")))
+    }
+
+    /// The byte span of a phrase filler.
+    fn filler_span(&self, f: &Filler) -> Option<Span> {
+        let Filler::Phrase { lo, hi, .. } = *f else {
+            return None;
+        };
+        let first = self.tree.leaves().nth(lo as usize)?;
+        let last = self.tree.leaves().nth((hi as usize).checked_sub(1)?)?;
+        Some(Span::new(
+            self.tree.span(first)?.start,
+            self.tree.span(last)?.end,
+        ))
     }
 
     /// The words of leaves `lo..hi` in lower case (`None` when the range runs past the last

@@ -332,6 +332,21 @@ pub(super) fn agent_side(
             return Some(s);
         }
     }
+    // "Venezuelans deported from the United States": a passive verb of removal (`forms.txt`
+    // `[removal]`) with no `by` phrase was done by its `from` phrase.
+    if p.kind == PredKind::Verb
+        && p.voice == Voice::Passive
+        && ctx
+            .tree
+            .word(p.head)
+            .is_some_and(|w| ctx.en.is_form("removal", w))
+        && let Some(s) = args.iter().find_map(|x| match &x.role {
+            Role::Obl(prep) if prep == "from" => side(ctx, p, &x.filler),
+            _ => None,
+        })
+    {
+        return Some(s);
+    }
     if let Some(f) = frame {
         for x in args {
             if let Role::Obl(prep) = &x.role
