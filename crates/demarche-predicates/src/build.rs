@@ -786,10 +786,7 @@ fn noun_draft<'s>(
         let object = d.args.iter().find(|a| {
             matches!(a.role, Role::Patient | Role::Second)
                 && matches!(a.filler, Filler::Phrase { node, .. } if node == scope || node == np)
-        });
-        let Some(object) = object else {
-            return None;
-        };
+        })?;
         second = object.role == Role::Second;
         let particle = d.pred.particle.map(|p| sh.lower(p));
         lex.support(&d.pred.lemma, particle).map(|k| (d, k))
