@@ -912,3 +912,17 @@ fn a_passive_verb_of_removal_was_done_by_its_from_phrase() {
         "#]],
     );
 }
+
+#[test]
+fn a_verb_codes_through_its_phrase_pattern_in_the_layer() {
+    // Rule `mutual` with the verb's one-phrase pattern (`speak` / `* (by phone)` 041): a call
+    // in an adverbial clause, where the pattern coder does not reach, is the pair's.
+    check(
+        "Russia launched drones at Ukraine, hours after Biden and Xi spoke by phone.",
+        expect![[r#"
+            s0 RUS -> UKRMIL 1952 "launched" dictionaries/actors/countries.txt:260
+            s0 USAGOV -> CHNGOV 041 "spoke" dictionaries/verbs/04-consult.txt:44
+            s0 CHNGOV -> USAGOV 041 "spoke" dictionaries/verbs/04-consult.txt:44
+        "#]],
+    );
+}

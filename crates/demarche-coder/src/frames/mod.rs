@@ -832,24 +832,51 @@ fn verb_code<'c>(
     let entry = verbs.verb(r.verb)?;
     match verbs.code_of(r.verb) {
         Some(VerbCode::Event(c)) => Some((c.code.as_str(), &entry.origin)),
-        // A verb that codes only with its object ("dismiss --- / * charges 120"): the pattern
-        // naming the object's head noun, singular or plural ("a charge Abidjan dismissed").
+        // A verb that codes only with its object or a phrase ("dismiss --- / * charges 120",
+        // "speak --- / * (by phone) 041"): the one-element pattern naming the object's head
+        // noun, singular or plural ("a charge Abidjan dismissed"), or a preposition of the verb
+        // with its noun ("after Trump and Putin spoke by phone").
         _ => {
-            let Filler::Phrase { lo, hi, .. } = a.arg(p, &Role::Patient)?.filler else {
-                return None;
+            // The upper-case head word of a phrase filler.
+            let head = |f: &Filler| {
+                let Filler::Phrase { lo, hi, .. } = *f else {
+                    return None;
+                };
+                let leaf = tree
+                    .leaves()
+                    .nth(hi.checked_sub(1)? as usize)
+                    .filter(|_| hi > lo)?;
+                Some(tree.word(leaf)?.to_ascii_uppercase())
             };
-            let head = tree
-                .leaves()
-                .nth(hi.checked_sub(1)? as usize)
-                .filter(|_| hi > lo)?;
-            let noun = tree.word(head)?.to_ascii_uppercase();
+            let names =
+                |w: &str, noun: &str| w == noun || w.strip_suffix('S').is_some_and(|s| s == noun);
+            let object = a.arg(p, &Role::Patient).and_then(|x| head(&x.filler));
+            let args = a.args_of(p);
             verbs.patterns_of(r.verb).find_map(|pat| {
                 let [only] = pat.after() else {
                     return None;
                 };
                 let named = match &only.item {
-                    PatternItem::Word(w) => {
-                        *w == noun || w.strip_suffix('S').is_some_and(|s| s == noun)
+                    PatternItem::Word(w) => object.as_deref().is_some_and(|n| names(w, n)),
+                    PatternItem::PrepPhrase {
+                        preposition,
+                        object: inner,
+                    } => {
+                        let PatternItem::Word(prep) = preposition.as_ref() else {
+                            return None;
+                        };
+                        args.iter().any(|x| match &x.role {
+                            Role::Obl(q) if q.eq_ignore_ascii_case(prep) => {
+                                match inner.as_slice() {
+                                    [] => true,
+                                    [PatternItem::Word(w)] => {
+                                        head(&x.filler).is_some_and(|n| names(w, &n))
+                                    }
+                                    _ => false,
+                                }
+                            }
+                            _ => false,
+                        })
                     }
                     _ => false,
                 };
