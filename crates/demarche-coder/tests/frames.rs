@@ -926,3 +926,17 @@ fn a_verb_codes_through_its_phrase_pattern_in_the_layer() {
         "#]],
     );
 }
+
+#[test]
+fn talks_after_a_measure_of_time_happened_between_their_pair() {
+    // Rules `answered` and `between` through "of": "after three days of talks between A and B"
+    // names talks that happened, between the pair the parser hung on the verb (`adjacent-pp`).
+    check(
+        "The deal came after three days of indirect talks between Israeli and Hamas negotiators \
+         in Sharm el-Sheikh.",
+        expect![[r#"
+            s0 ISR -> PSEREBHMSGOV 040 "talks" dictionaries/frames/04-consult.txt:22
+            s0 PSEREBHMSGOV -> ISR 040 "talks" dictionaries/frames/04-consult.txt:22
+        "#]],
+    );
+}

@@ -753,8 +753,22 @@ fn noun_draft<'s>(
     // "in retaliation for an Israeli strike on Beirut", "during a visit to Hanoi by Japan's
     // minister": the parser hangs the phrases after a noun that is itself the object of a
     // prepositional phrase on the verb; the ones right after that phrase are the noun's too.
+    // Through "of" phrases ("after three days of talks (between A and B)"): the outermost
+    // noun phrase of the chain.
+    let mut low = np;
+    for _ in 0..2 {
+        match sh
+            .parent(low)
+            .filter(|&p| sh.cat(p) == Cat::Pp && sh.pp_prep(p).as_deref() == Some("of"))
+            .and_then(|p| sh.parent(p))
+            .filter(|&g| sh.cat(g) == Cat::Np)
+        {
+            Some(g) => low = g,
+            None => break,
+        }
+    }
     if pp_host.is_none()
-        && let Some(pp) = sh.parent(np).filter(|&p| sh.cat(p) == Cat::Pp)
+        && let Some(pp) = sh.parent(low).filter(|&p| sh.cat(p) == Cat::Pp)
         && let Some(vp) = sh.parent(pp).filter(|&v| sh.cat(v) == Cat::Vp)
         // Not a particle read as a preposition ("carried (out strikes) (on Gaza)"): the
         // support verb lends its phrases itself.

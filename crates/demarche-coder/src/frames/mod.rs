@@ -591,10 +591,22 @@ fn own_country(policy: &Policy, e: &CodedEvent) -> bool {
 /// Israel", "in retaliation for the strike").
 fn answered(ctx: &Ctx<'_>, p: &Predication) -> bool {
     let tree = ctx.tree;
-    let Some(pp) = tree.parent(p.scope).filter(|&n| tree.label(n) == "PP") else {
+    let Some(mut pp) = tree.parent(p.scope).filter(|&n| tree.label(n) == "PP") else {
         return false;
     };
     let first = |n| tree.children(n).first().and_then(|&c| tree.word(c));
+    // Through "of" ("after three days of talks"): the phrase the measure sits in.
+    for _ in 0..2 {
+        match tree
+            .parent(pp)
+            .filter(|&g| first(pp) == Some("of") && tree.label(g) == "NP")
+            .and_then(|g| tree.parent(g))
+            .filter(|&h| tree.label(h) == "PP")
+        {
+            Some(h) => pp = h,
+            None => break,
+        }
+    }
     if first(pp).is_some_and(|w| ctx.en.is_prep(w, Prep::Past)) {
         return true;
     }
