@@ -940,3 +940,17 @@ fn talks_after_a_measure_of_time_happened_between_their_pair() {
         "#]],
     );
 }
+
+#[test]
+fn a_retort_is_aimed_at_the_one_the_vower_blames() {
+    // Rule `retort` with no deed against the vower in the document: the one its own
+    // accusation in the sentence blames (policy.txt `deed-agent`).
+    check(
+        "Pyongyang accused Seoul of a serious provocation and warned that it would respond in \
+         kind.",
+        expect![[r#"
+            s0 PRK -> KOR 1123 "accused" dictionaries/actors/countries.txt:231
+            s0 PRK -> KOR 130 "respond" dictionaries/policy.txt:73
+        "#]],
+    );
+}

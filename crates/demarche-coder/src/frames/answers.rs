@@ -171,6 +171,22 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
             })
             .map(|e| (e.source.clone(), e.source_span))
             .collect();
+        // Or the one the vower blames in this sentence ("accused Seoul of a serious
+        // provocation and warned that it would respond in kind": `policy.txt` `deed-agent`).
+        if deeds.is_empty() {
+            deeds.extend(
+                events
+                    .iter()
+                    .filter(|e| {
+                        real_code(&e.target)
+                            && ctx.policy.targets_deed_agent(&e.code)
+                            && source.codes.iter().any(|c| {
+                                country(c) == country(&e.source) && country(c) != country(&e.target)
+                            })
+                    })
+                    .map(|e| (e.target.clone(), e.target_span)),
+            );
+        }
         // None in this sentence: the latest deed an earlier sentence told against the vower
         // ("The U.S. imposed sanctions on … . Caracas vowed to respond in kind").
         if deeds.is_empty() {
