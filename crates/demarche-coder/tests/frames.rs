@@ -954,3 +954,19 @@ fn a_retort_is_aimed_at_the_one_the_vower_blames() {
         "#]],
     );
 }
+
+#[test]
+fn an_accused_object_is_no_subject_for_he() {
+    // Rule `person-pronoun`: "accused Washington of murdering …" makes Washington the agent of
+    // the complement only through the object; the later "he" is the accuser, not Washington
+    // (which made the demand a U.S. demand on itself, dropped as one country both sides).
+    check(
+        "Colombia's president accused Washington of murdering a Colombian fisherman. He demanded \
+         that the United States halt the attacks.",
+        expect![[r#"
+            s0 COLGOV -> USA 112 "accused" dictionaries/actors/countries.txt:77
+            s1 COLGOV -> USA 100 "demanded" dictionaries/actors/countries.txt:323
+               source <- s0 "Colombia's president"
+        "#]],
+    );
+}

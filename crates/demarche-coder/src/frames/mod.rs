@@ -655,13 +655,15 @@ fn pair_arg<'a>(ctx: &Ctx<'a>, p: &Predication) -> Option<&'a demarche_predicate
 }
 
 /// The actors this sentence named, for later sentences: every coded mention, marked subject
-/// when it is the agent of a predication.
+/// when it is the agent of a predication (not through a controlling object).
 fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
     let agents: Vec<(u32, u32)> = ctx
         .a
         .args
         .iter()
-        .filter(|x| x.role == Role::Agent)
+        // Not an object that controls a complement ("accused Washington of murdering …"):
+        // that is no subject for a later "he".
+        .filter(|x| x.role == Role::Agent && x.via != Via::Controller)
         .filter_map(|x| match x.filler {
             Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
             Filler::Pred(_) => None,
