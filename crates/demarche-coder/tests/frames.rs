@@ -970,3 +970,17 @@ fn an_accused_object_is_no_subject_for_he() {
         "#]],
     );
 }
+
+#[test]
+fn naming_in_a_participial_clause_criticises_the_main_object() {
+    // Rule `naming` in ", calling the military takeover an unconstitutional change of
+    // government" after a clause with an object: the named deed is the object's.
+    check(
+        "The African Union suspended Madagascar from all its activities, calling the military \
+         takeover an unconstitutional change of government.",
+        expect![[r#"
+            s0 IGOAFRAFU -> MDG 160 "suspended" dictionaries/actors/countries.txt:194
+            s0 IGOAFRAFU -> MDG 111 "calling" dictionaries/policy.txt:79
+        "#]],
+    );
+}

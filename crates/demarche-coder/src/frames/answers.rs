@@ -456,6 +456,15 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
             .and_then(|x| sides::side(ctx, p, &x.filler))
             .or_else(|| deed_back(ctx, p, code, &source))
             .or_else(|| apposed(ctx, p, events))
+            // ", calling the military takeover unconstitutional" after a clause with an
+            // object: the named deed is that object's.
+            .or_else(|| match p.under {
+                Some((j, Link::Participle)) => a
+                    .preds
+                    .get(j as usize)
+                    .and_then(|q| sides::main_object(ctx, q)),
+                _ => None,
+            })
         else {
             continue;
         };
