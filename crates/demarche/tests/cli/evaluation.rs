@@ -14,7 +14,7 @@ const SETS: [(&str, f64, f64); 13] = [
     ("eval/wire/dev-b.jsonl", 0.84, 0.93),
     ("eval/wire/dev-c.jsonl", 0.78, 0.86),
     ("eval/wire/dev-d.jsonl", 0.75, 0.86),
-    ("eval/wire/dev-e.jsonl", 0.59, 0.80),
+    ("eval/wire/dev-e.jsonl", 0.64, 0.82),
     ("eval/wire/pairs.jsonl", 0.88, 0.88),
     ("eval/wire/unseen-a.jsonl", 0.60, 0.77),
     ("eval/wire/unseen-b.jsonl", 0.77, 0.91),
