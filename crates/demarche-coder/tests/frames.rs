@@ -984,3 +984,23 @@ fn naming_in_a_participial_clause_criticises_the_main_object() {
         "#]],
     );
 }
+
+#[test]
+fn joint_talks_a_clause_follows_were_held_by_its_subject() {
+    // Rule `answered` for a joint event with no agent: "agreed to restore relations after
+    // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a
+    // negated verb, and not an event ("Fighting … raged, hours after talks …").
+    check(
+        "Ethiopia and Somalia agreed to restore full diplomatic relations after talks mediated by \
+         Turkey in Ankara. Fighting between Sudan's army and the Rapid Support Forces raged on, \
+         hours after talks in Jeddah broke up.",
+        expect![[r#"
+            s0 ETH -> SOM 030 "agreed" dictionaries/actors/countries.txt:105
+            s0 SOM -> ETH 030 "agreed" dictionaries/actors/countries.txt:105
+            s0 ETH -> SOM 040 "talks" dictionaries/frames/04-consult.txt:22
+            s0 SOM -> ETH 040 "talks" dictionaries/frames/04-consult.txt:22
+            s1 SDNMIL -> SDNREB 190 "Fighting" dictionaries/frames/19-fight.txt:62
+            s1 SDNREB -> SDNMIL 190 "Fighting" dictionaries/frames/19-fight.txt:62
+        "#]],
+    );
+}

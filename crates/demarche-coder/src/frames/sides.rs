@@ -8,7 +8,7 @@ use crate::discourse::Entity;
 use crate::legacy::Mention;
 use demarche_dict::frames::NounFrame;
 use demarche_model::{Antecedent, Span};
-use demarche_predicates::{Filler, Link, PredKind, Predication, Role, Voice};
+use demarche_predicates::{Filler, Link, Polarity, PredKind, Predication, Role, Voice};
 use demarche_text::english::{Anaphor, Prep};
 
 /// A code that names an actor with a country or organisation (not `---`, not a quoted new
@@ -368,6 +368,21 @@ pub(super) fn agent_side(
                 return side(ctx, n, &ag.filler);
             }
         }
+    }
+    // "Ethiopia and Somalia agreed to restore relations after talks mediated by Turkey": a
+    // joint event that a clause follows (rule `answered`), with no agent of its own, was held
+    // by the clause's subject.
+    if p.kind == PredKind::Noun
+        && frame.is_some_and(|f| f.joint)
+        && super::answered(ctx, p)
+        && let Some((j, Link::Argument)) = p.under
+        && let Some(q) = a.preds.get(j as usize)
+        && q.polarity == Polarity::Affirmed
+        && let Some(ag) = a.arg(q, &Role::Agent)
+        // Not an event ("Fighting between … raged, hours after talks …").
+        && !matches!(ag.filler, Filler::Phrase { node, .. } if a.noun_at(node).is_some())
+    {
+        return side(ctx, q, &ag.filler);
     }
     None
 }
