@@ -3,10 +3,9 @@
 //! `mutual` (a meeting is both sides') and `brokered` (talks a host brings a pair to). Each has
 //! a fixture in `tests/frames.rs`.
 
+use super::merge::add_across;
 use super::sides::{self, addressee, agent_side, real_code};
-use super::{
-    Ctx, Mode, Side, coded_event, country, evidence_span, merge_slot, overlap, pair_arg, place,
-};
+use super::{Ctx, Mode, Side, country, evidence_span, overlap, pair_arg};
 use crate::CodedEvent;
 use demarche_dict::policy::Policy;
 use demarche_model::{Antecedent, Span};
@@ -87,20 +86,18 @@ pub(super) fn consequences(
         // The evidence is the clause's verb; the warning's own statement gives way.
         let span = evidence_span(ctx.tree, q);
         let warning = ctx.tree.span(g.head);
-        for sc in &source.codes {
-            for tc in &target.codes {
-                if country(sc) == country(tc) {
-                    continue;
-                }
-                let code = rule.code.as_str();
-                let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, false) else {
-                    continue;
-                };
-                let (s, t) = ((sc.as_str(), &source), (tc.as_str(), &target));
-                let ev = coded_event(ctx.coder, &rule.origin, s, t, code, span, false);
-                place(events, slot, ev);
-                reported.extend(warning);
-            }
+        let sides = (&source, &target);
+        if add_across(
+            ctx,
+            events,
+            legacy,
+            &rule.origin,
+            sides,
+            &rule.code,
+            span,
+            false,
+        ) {
+            reported.extend(warning);
         }
     }
 }
@@ -140,24 +137,17 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
             _ => None,
         });
         if let Some(t) = answered {
-            for sc in &source.codes {
-                for tc in t.codes.iter().filter(|tc| country(tc) != country(sc)) {
-                    let code = rule.code.as_str();
-                    let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, false) else {
-                        continue;
-                    };
-                    let ev = coded_event(
-                        ctx.coder,
-                        &rule.origin,
-                        (sc, &source),
-                        (tc, &t),
-                        code,
-                        span,
-                        false,
-                    );
-                    place(events, slot, ev);
-                }
-            }
+            let sides = (&source, &t);
+            add_across(
+                ctx,
+                events,
+                legacy,
+                &rule.origin,
+                sides,
+                &rule.code,
+                span,
+                false,
+            );
             continue;
         }
         let mut deeds: Vec<(String, Option<Span>)> = events
@@ -205,22 +195,17 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
                 rules: Vec::new(),
                 antecedents: Vec::new(),
             };
-            for sc in &source.codes {
-                let code = rule.code.as_str();
-                let Some(slot) = merge_slot(events, legacy, (sc, &tc, code), span, false) else {
-                    continue;
-                };
-                let ev = coded_event(
-                    ctx.coder,
-                    &rule.origin,
-                    (sc, &source),
-                    (&tc, &target),
-                    code,
-                    span,
-                    false,
-                );
-                place(events, slot, ev);
-            }
+            let sides = (&source, &target);
+            add_across(
+                ctx,
+                events,
+                legacy,
+                &rule.origin,
+                sides,
+                &rule.code,
+                span,
+                false,
+            );
         }
     }
 }
@@ -317,26 +302,16 @@ pub(super) fn brokered(
     else {
         return;
     };
-    for x in &pair.codes {
-        for y in &pair.codes {
-            if country(x) == country(y) {
-                continue;
-            }
-            let Some(slot) = merge_slot(events, legacy, (x, y, code), span, false) else {
-                continue;
-            };
-            let ev = coded_event(
-                ctx.coder,
-                &f.origin,
-                (x, &pair),
-                (y, &pair),
-                code,
-                span,
-                true,
-            );
-            place(events, slot, ev);
-        }
-    }
+    add_across(
+        ctx,
+        events,
+        legacy,
+        &f.origin,
+        (&pair, &pair),
+        code,
+        span,
+        true,
+    );
 }
 
 /// Rule `partner`: a meeting or call (`mutual` in `policy.txt`) "with" an actor is with that
@@ -469,23 +444,8 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
             continue;
         };
         let span = evidence_span(tree, p);
-        for sc in &source.codes {
-            for tc in target.codes.iter().filter(|tc| country(tc) != country(sc)) {
-                let Some(slot) = merge_slot(events, legacy, (sc, tc, code), span, false) else {
-                    continue;
-                };
-                let ev = coded_event(
-                    ctx.coder,
-                    &rule.origin,
-                    (sc, &source),
-                    (tc, &target),
-                    code,
-                    span,
-                    false,
-                );
-                place(events, slot, ev);
-            }
-        }
+        let sides = (&source, &target);
+        add_across(ctx, events, legacy, &rule.origin, sides, code, span, false);
     }
 }
 

@@ -5,8 +5,10 @@
 //!
 //! General rules, each a named unit with a fixture in `tests/frames.rs` (`sides.rs` finds who;
 //! `answers.rs` holds the rules that answer one clause or event with another — `consequence`,
-//! `retort`, `deed-back`, `naming`, `mutual`, `brokered`, `partner`; this file decides what is
-//! coded and merges):
+//! `retort`, `deed-back`, `naming`, `mutual`, `brokered`, `partner`, `apposed`; `prune.rs`
+//! removes the pattern events the layer reads better before it codes — `clause-target`,
+//! `setting`, a support verb's own code, passives read backwards; `merge.rs` places the
+//! layer's events among the pattern coder's; this file decides what is coded):
 //! - `fronted`: an event noun in the phrase that opens the sentence is the subject's deed.
 //! - `partner`: a meeting or call "with" an actor is with that actor, whatever a pattern took.
 //! - `own-country`: a pattern event between a country and its own agents is dropped unless
@@ -36,6 +38,8 @@
 //!   partners there, and elsewhere its own events; one event per dyad and root.
 
 mod answers;
+mod merge;
+mod prune;
 mod sides;
 
 use crate::CodedEvent;
@@ -43,7 +47,7 @@ use crate::discourse::{Discourse, Entity};
 use crate::legacy::{Coder, Mention, RuleKey};
 use demarche_dict::frames::{FrameSet, NounFrame};
 use demarche_dict::policy::Policy;
-use demarche_dict::{Origin, PatternItem, VerbCode};
+use demarche_dict::{Origin, PatternItem, VerbCode, VerbDictionary, VerbFormRef};
 use demarche_model::Antecedent;
 use demarche_model::{Span, Tree};
 use demarche_predicates::{
@@ -51,6 +55,7 @@ use demarche_predicates::{
     Support, Via, Voice, analyze_into,
 };
 use demarche_text::english::{self, Prep, VerbClass};
+use merge::{coded_event, merge_slot, overlap, place};
 use sides::{
     addressee, agent_side, comitative, fill_country, fill_pronoun, real_code, target_side,
 };
@@ -133,117 +138,10 @@ pub(crate) fn code_predications(
         let span = evidence_span(tree, p);
         events.retain(|e| !overlap(e.verb_span, span));
     }
-    // Rule `clause-target`: a target the pattern coder found inside a participial or adverbial
-    // clause of the same verb ("fired a missile into the sea, drawing condemnation from Japan";
-    // "attacked the town after Congo and Rwanda met") is the clause's, not the verb's; the
-    // clause codes its own events.
-    for q in &a.preds {
-        let Some((j, Link::Participle | Link::Adjunct)) = q.under else {
-            continue;
-        };
-        let (Some(verb), Some(vp)) = (
-            a.preds.get(j as usize).and_then(|p| evidence_span(tree, p)),
-            tree.span(q.scope),
-        ) else {
-            continue;
-        };
-        // The clause with its subject: the verb phrase's parent, when that is not the
-        // governing verb's clause too.
-        let clause = tree
-            .parent(q.scope)
-            .and_then(|s| tree.span(s))
-            .filter(|s| !overlap(Some(*s), Some(verb)))
-            .unwrap_or(vp);
-        // Of adverbial clauses, those of time and circumstance (`preposition.txt`
-        // `[circumstance]`: "after", "before"); "as protesters defied the ban" names whom the
-        // verb's act met.
-        if matches!(q.under, Some((_, Link::Adjunct)))
-            && !tree
-                .leaves()
-                .take_while(|&l| tree.span(l).is_some_and(|s| s.end <= clause.start))
-                .last()
-                .and_then(|l| tree.word(l))
-                .is_some_and(|w| ctx.en.is_prep(&lower(w), Prep::Circumstance))
-        {
-            continue;
-        }
-        events.retain(|e| {
-            !(overlap(e.verb_span, Some(verb))
-                && e.target_span
-                    .is_some_and(|t| t.start >= clause.start && t.end <= clause.end))
-        });
-    }
-    // Rule `setting`: a pattern's target inside a phrase of the occasion (`forms.txt`
-    // `[setting]`: "on the sidelines of the ASEAN summit", "at a ceremony in Riyadh") is
-    // where the act took place, not whom it was aimed at.
-    events.retain(|e| !e.target_span.is_some_and(|t| in_setting(tree, ctx.en, t)));
-    // Rule `support`, where a support verb has a code of its own ("pressed an offensive
-    // toward Uvira": `press` is an appeal): the event noun names the act, so the pattern
-    // event that only the verb's own code made (no pattern of the verb fired), aimed outside
-    // the noun's phrase, gives way.
-    for p in a.preds.iter().filter(|p| {
-        p.kind == PredKind::Noun
-            && p.polarity == Polarity::Affirmed
-            && dicts
-                .frames
-                .frame_for(p.noun, p.support_lemma.as_deref())
-                .is_some()
-    }) {
-        let Some(support) = p.support else {
-            continue;
-        };
-        let (Some(span), Some(word)) = (tree.span(support), tree.word(support)) else {
-            continue;
-        };
-        let verbs = &dicts.verbs;
-        let Some(r) = verbs.forms_of(word).first() else {
-            continue;
-        };
-        let (Some(entry), Some(VerbCode::Event(base))) =
-            (verbs.verb(r.verb), verbs.code_of(r.verb))
-        else {
-            continue;
-        };
-        // A target inside the noun's own phrase says the verb acts on it ("struck a meeting of
-        // Hamas leaders"), not through it.
-        let noun = tree.span(p.scope);
-        let own = entry.origin.rule_ref();
-        let patterns: Vec<_> = verbs
-            .patterns_of(r.verb)
-            .map(|x| x.origin.rule_ref())
-            .collect();
-        events.retain(|e| {
-            !(overlap(e.verb_span, Some(span))
-                && e.code == base.code
-                && e.rules.contains(&own)
-                && !e.rules.iter().any(|r| patterns.contains(r))
-                && !overlap(e.target_span, noun))
-        });
-    }
-    // Rule `merge`, for passives: a pattern event of force or coercion (`inward` in
-    // `policy.txt`) at a passive verb aimed at the verb's agent ("nationals deported from the
-    // United States", "men deported by the United States") read it backwards; the layer codes
-    // the act the right way round where it can.
-    for p in a.preds.iter().filter(|p| p.voice == Voice::Passive) {
-        let Some(agent) = a.args_of(p).iter().find(|x| {
-            x.via == Via::By
-                || matches!(&x.role, Role::Obl(prep) if prep == "from")
-                    && tree
-                        .word(p.head)
-                        .is_some_and(|w| ctx.en.is_form("removal", w))
-        }) else {
-            continue;
-        };
-        let (Some(verb), Some(agent)) = (tree.span(p.head), ctx.filler_span(&agent.filler)) else {
-            continue;
-        };
-        events.retain(|e| {
-            !(overlap(e.verb_span, Some(verb))
-                && dicts.policy.is_inward(&e.code)
-                && e.target_span
-                    .is_some_and(|t| t.start >= agent.start && t.end <= agent.end))
-        });
-    }
+    prune::clause_targets(&ctx, events);
+    prune::settings(&ctx, events);
+    prune::support_verb_codes(&ctx, events);
+    prune::passives_backwards(&ctx, events);
     // Pattern events that rule `partner` found doubled, removed after the loop.
     let mut dropped: Vec<usize> = Vec::new();
     // Verbs of saying whose reported clause coded an event here.
@@ -473,60 +371,6 @@ pub(crate) fn code_predications(
     named(&ctx, text)
 }
 
-/// The antecedents of one code of a side: its own when the side has one per code (and
-/// `per_code`), else all of them.
-fn ante_of<'s>(side: &'s Side, code: &str, per_code: bool) -> Vec<&'s Antecedent> {
-    match side.codes.iter().position(|c| c == code) {
-        Some(i)
-            if per_code && side.antecedents.len() == side.codes.len() && side.codes.len() > 1 =>
-        {
-            side.antecedents.get(i).into_iter().collect()
-        }
-        _ => side.antecedents.iter().collect(),
-    }
-}
-
-/// An event of the layer between two sides, citing the rule that coded it and the sides'
-/// entries and antecedents.
-fn coded_event(
-    coder: &Coder<'_>,
-    rule: &Origin,
-    (sc, ss): (&str, &Side),
-    (tc, ts): (&str, &Side),
-    code: &str,
-    verb_span: Option<Span>,
-    per_code: bool,
-) -> CodedEvent {
-    let mut rules = vec![rule.rule_ref()];
-    rules.extend(coder.rule_refs(&ss.rules));
-    rules.extend(coder.rule_refs(&ts.rules));
-    let mut antecedents: Vec<Antecedent> = Vec::new();
-    for (role, side, c) in [("source", ss, sc), ("target", ts, tc)] {
-        antecedents.extend(ante_of(side, c, per_code).into_iter().map(|x| Antecedent {
-            role: role.into(),
-            ..x.clone()
-        }));
-    }
-    CodedEvent {
-        source: sc.to_string(),
-        target: tc.to_string(),
-        code: code.to_string(),
-        source_span: ss.span,
-        target_span: ts.span,
-        verb_span,
-        rules,
-        antecedents,
-    }
-}
-
-/// Puts an event where [`merge_slot`] said: over the pattern coder's event `i`, or added.
-fn place(events: &mut Vec<CodedEvent>, slot: Option<usize>, ev: CodedEvent) {
-    match slot {
-        Some(i) => events[i] = ev,
-        None => events.push(ev),
-    }
-}
-
 /// Whether a predication is negated, under a denial, or the infinitive of "fail to".
 fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
     if p.polarity == Polarity::Negated {
@@ -706,6 +550,11 @@ impl Ctx<'_> {
         let Filler::Phrase { lo, hi, .. } = *f else {
             return None;
         };
+        self.leaf_span(lo, hi)
+    }
+
+    /// The byte span of leaves `lo..hi`.
+    fn leaf_span(&self, lo: u32, hi: u32) -> Option<Span> {
         let first = self.tree.leaves().nth(lo as usize)?;
         let last = self.tree.leaves().nth((hi as usize).checked_sub(1)?)?;
         Some(Span::new(
@@ -819,6 +668,24 @@ fn mode_within(
     Some(mode)
 }
 
+/// The dictionary entry of a one-word verb form; of a verb listed twice ("strike" the protest,
+/// "strike" the attack), the entry whose own line gives the code, so that the evidence cites it.
+fn verb_entry<'v>(verbs: &'v VerbDictionary, word: &str) -> Option<&'v VerbFormRef> {
+    let single = || {
+        verbs
+            .forms_of(word)
+            .iter()
+            .filter(|r| verbs.form(**r).is_some_and(|f| f.words.len() == 1))
+    };
+    single()
+        .find(|r| {
+            verbs
+                .verb(r.verb)
+                .is_some_and(|v| matches!(v.code, Some(VerbCode::Event(_))))
+        })
+        .or_else(|| single().next())
+}
+
 /// A verb's own code from the verb dictionary (patterns are the pattern coder's business).
 fn verb_code<'c>(
     coder: &'c Coder<'_>,
@@ -827,22 +694,7 @@ fn verb_code<'c>(
     p: &Predication,
 ) -> Option<(&'c str, &'c Origin)> {
     let verbs = &coder.dictionaries().verbs;
-    let word = tree.word(p.head)?;
-    // One-word forms; of a verb listed twice ("strike" the protest, "strike" the attack), the
-    // entry whose own line gives the code, so that the evidence cites it.
-    let single = || {
-        verbs
-            .forms_of(word)
-            .iter()
-            .filter(|r| verbs.form(**r).is_some_and(|f| f.words.len() == 1))
-    };
-    let r = single()
-        .find(|r| {
-            verbs
-                .verb(r.verb)
-                .is_some_and(|v| matches!(v.code, Some(VerbCode::Event(_))))
-        })
-        .or_else(|| single().next())?;
+    let r = verb_entry(verbs, tree.word(p.head)?)?;
     let entry = verbs.verb(r.verb)?;
     match verbs.code_of(r.verb) {
         Some(VerbCode::Event(c)) => Some((c.code.as_str(), &entry.origin)),
@@ -920,102 +772,4 @@ fn report_span(ctx: &Ctx<'_>, p: &Predication) -> Option<Span> {
         return None;
     };
     ctx.tree.span(ctx.a.preds.get(j as usize)?.head)
-}
-
-/// Whether `target` lies inside a prepositional phrase (within a few levels) whose noun phrase
-/// is headed by a noun of an occasion (`forms.txt` `[setting]`).
-fn in_setting(tree: &Tree, en: &english::English, target: Span) -> bool {
-    let Some(mut node) = tree
-        .leaves()
-        .find(|&l| tree.span(l).is_some_and(|s| s.start >= target.start))
-    else {
-        return false;
-    };
-    for _ in 0..6 {
-        let Some(parent) = tree.parent(node) else {
-            return false;
-        };
-        if tree.label(parent) == "PP" {
-            // The PP's object, and the head of its first noun phrase.
-            let mut np = tree
-                .children(parent)
-                .iter()
-                .copied()
-                .find(|&c| tree.label(c) == "NP");
-            while let Some(n) = np
-                && let Some(&first) = tree.children(n).first()
-                && tree.label(first) == "NP"
-            {
-                np = Some(first);
-            }
-            let head = np
-                .and_then(|n| tree.children(n).last().copied())
-                .filter(|&h| tree.is_leaf(h));
-            if head
-                .and_then(|h| tree.word(h))
-                .is_some_and(|w| en.is_form("setting", w))
-            {
-                return true;
-            }
-        }
-        node = parent;
-    }
-    false
-}
-
-fn overlap(a: Option<Span>, b: Option<Span>) -> bool {
-    a.zip(b)
-        .is_some_and(|(x, y)| x.start < y.end && y.start < x.end)
-}
-
-/// Where an event goes: `Some(Some(i))` replaces the pattern coder's event `i` (it read a
-/// passive backwards), `Some(None)` adds it, `None` drops it (the pattern coder already coded
-/// this verb, or the same event is there). `ev` is its (source, target, code).
-fn merge_slot(
-    events: &[CodedEvent],
-    legacy: usize,
-    ev: (&str, &str, &str),
-    verb_span: Option<Span>,
-    passive: bool,
-) -> Option<Option<usize>> {
-    let (source, target, code) = ev;
-    // Never past the end, whatever a caller counted.
-    let legacy = legacy.min(events.len());
-    let overlaps = |e: &CodedEvent| {
-        e.verb_span
-            .zip(verb_span)
-            .is_some_and(|(x, y)| x.start < y.end && y.start < x.end)
-    };
-    if let Some(i) = events[..legacy].iter().position(overlaps) {
-        let reversed = country(&events[i].source) == country(target)
-            && country(&events[i].target) == country(source);
-        if passive && reversed {
-            return Some(Some(i));
-        }
-        // The pattern coder left a side unattributed ("said its drones had struck …": `---MIL`)
-        // where the layer found who: the layer's reading of the same act replaces it.
-        let unattributed = |c: &str| c.starts_with("---");
-        if (unattributed(&events[i].source) || unattributed(&events[i].target))
-            && !unattributed(source)
-            && !unattributed(target)
-            && events[i].code.get(..2) == code.get(..2)
-            && (events[i].source.get(3..) == source.get(3..)
-                || events[i].target.get(3..) == target.get(3..))
-        {
-            return Some(Some(i));
-        }
-        // The same act between other partners (the other way of a joint act, a comitative, a
-        // coordinated actor the patterns missed) is added; another reading of the act is not.
-        let same_root = events[i].code.get(..2) == code.get(..2);
-        let new_dyad = !events[..legacy].iter().filter(|e| overlaps(e)).any(|e| {
-            country(&e.source) == country(source) && country(&e.target) == country(target)
-        });
-        if !(same_root && new_dyad) {
-            return None;
-        }
-    }
-    let same = |e: &CodedEvent| {
-        e.source == source && e.target == target && e.code.get(..2) == code.get(..2)
-    };
-    (!events.iter().any(same)).then_some(None)
 }

@@ -231,18 +231,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         }
         return side(ctx, p, &agent.filler).filter(|s| s.codes.len() > 1);
     }
-    let span = ctx
-        .tree
-        .leaves()
-        .nth(lo as usize)
-        .and_then(|l| ctx.tree.span(l))
-        .zip(
-            ctx.tree
-                .leaves()
-                .nth(hi as usize - 1)
-                .and_then(|l| ctx.tree.span(l)),
-        )
-        .map(|(a, b)| Span::new(a.start, b.end));
+    let span = ctx.leaf_span(lo, hi);
     // "Pakistan said it would …": the reporter, in its own sentence; so in a relative or
     // adverbial clause ("sanctioned Kabarebe, whom it accused of …").
     // Up a short chain: "Russia said it was prepared to strike": "prepared" has no agent.

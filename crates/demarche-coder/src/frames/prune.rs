@@ -1,0 +1,176 @@
+//! Pattern events the predicate layer reads better, removed before it codes: rules
+//! `clause-target`, `setting`, `support` (a support verb's own code) and `merge` for passives
+//! read backwards. Each has a fixture in `tests/frames.rs`.
+
+use super::merge::{overlap, within};
+use super::{Ctx, evidence_span, lower, verb_entry};
+use crate::CodedEvent;
+use demarche_dict::VerbCode;
+use demarche_model::{Span, Tree};
+use demarche_predicates::{Link, Polarity, PredKind, Role, Via, Voice};
+use demarche_text::english::{self, Prep};
+
+/// Rule `clause-target`: a target the pattern coder found inside a participial or adverbial
+/// clause of the same verb ("fired a missile into the sea, drawing condemnation from Japan";
+/// "attacked the town after Congo and Rwanda met") is the clause's, not the verb's; the clause
+/// codes its own events.
+pub(super) fn clause_targets(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    let (a, tree) = (ctx.a, ctx.tree);
+    for q in &a.preds {
+        let Some((j, link @ (Link::Participle | Link::Adjunct))) = q.under else {
+            continue;
+        };
+        let (Some(verb), Some(vp)) = (
+            a.preds.get(j as usize).and_then(|p| evidence_span(tree, p)),
+            tree.span(q.scope),
+        ) else {
+            continue;
+        };
+        // The clause with its subject: the verb phrase's parent, when that is not the
+        // governing verb's clause too.
+        let clause = tree
+            .parent(q.scope)
+            .and_then(|s| tree.span(s))
+            .filter(|s| !overlap(Some(*s), Some(verb)))
+            .unwrap_or(vp);
+        // Of adverbial clauses, those of time and circumstance (`preposition.txt`
+        // `[circumstance]`: "after", "before"); "as protesters defied the ban" names whom the
+        // verb's act met.
+        if link == Link::Adjunct
+            && !tree
+                .leaves()
+                .take_while(|&l| tree.span(l).is_some_and(|s| s.end <= clause.start))
+                .last()
+                .and_then(|l| tree.word(l))
+                .is_some_and(|w| ctx.en.is_prep(&lower(w), Prep::Circumstance))
+        {
+            continue;
+        }
+        events.retain(|e| !(overlap(e.verb_span, Some(verb)) && within(e.target_span, clause)));
+    }
+}
+
+/// Rule `setting`: a pattern's target inside a phrase of the occasion (`forms.txt`
+/// `[setting]`: "on the sidelines of the ASEAN summit", "at a ceremony in Riyadh") is where
+/// the act took place, not whom it was aimed at.
+pub(super) fn settings(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    events.retain(|e| {
+        !e.target_span
+            .is_some_and(|t| in_setting(ctx.tree, ctx.en, t))
+    });
+}
+
+/// Whether `target` lies inside a prepositional phrase (within a few levels) whose noun phrase
+/// is headed by a noun of an occasion (`forms.txt` `[setting]`).
+fn in_setting(tree: &Tree, en: &english::English, target: Span) -> bool {
+    let Some(mut node) = tree
+        .leaves()
+        .find(|&l| tree.span(l).is_some_and(|s| s.start >= target.start))
+    else {
+        return false;
+    };
+    for _ in 0..6 {
+        let Some(parent) = tree.parent(node) else {
+            return false;
+        };
+        if tree.label(parent) == "PP" {
+            // The PP's object, and the head of its first noun phrase.
+            let mut np = tree
+                .children(parent)
+                .iter()
+                .copied()
+                .find(|&c| tree.label(c) == "NP");
+            while let Some(n) = np
+                && let Some(&first) = tree.children(n).first()
+                && tree.label(first) == "NP"
+            {
+                np = Some(first);
+            }
+            let head = np
+                .and_then(|n| tree.children(n).last().copied())
+                .filter(|&h| tree.is_leaf(h));
+            if head
+                .and_then(|h| tree.word(h))
+                .is_some_and(|w| en.is_form("setting", w))
+            {
+                return true;
+            }
+        }
+        node = parent;
+    }
+    false
+}
+
+/// Rule `support`, where a support verb has a code of its own ("pressed an offensive toward
+/// Uvira": `press` is an appeal): the event noun names the act, so the pattern event that only
+/// the verb's own code made (no pattern of the verb fired), aimed outside the noun's phrase,
+/// gives way.
+pub(super) fn support_verb_codes(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    let (a, tree) = (ctx.a, ctx.tree);
+    let verbs = &ctx.coder.dictionaries().verbs;
+    for p in a.preds.iter().filter(|p| {
+        p.kind == PredKind::Noun
+            && p.polarity == Polarity::Affirmed
+            && ctx
+                .coder_frames
+                .frame_for(p.noun, p.support_lemma.as_deref())
+                .is_some()
+    }) {
+        let Some(support) = p.support else {
+            continue;
+        };
+        let (Some(span), Some(word)) = (tree.span(support), tree.word(support)) else {
+            continue;
+        };
+        let Some(r) = verb_entry(verbs, word) else {
+            continue;
+        };
+        let (Some(entry), Some(VerbCode::Event(base))) =
+            (verbs.verb(r.verb), verbs.code_of(r.verb))
+        else {
+            continue;
+        };
+        // A target inside the noun's own phrase says the verb acts on it ("struck a meeting of
+        // Hamas leaders"), not through it.
+        let noun = tree.span(p.scope);
+        let own = entry.origin.rule_ref();
+        let patterns: Vec<_> = verbs
+            .patterns_of(r.verb)
+            .map(|x| x.origin.rule_ref())
+            .collect();
+        events.retain(|e| {
+            !(overlap(e.verb_span, Some(span))
+                && e.code == base.code
+                && e.rules.contains(&own)
+                && !e.rules.iter().any(|r| patterns.contains(r))
+                && !overlap(e.target_span, noun))
+        });
+    }
+}
+
+/// Rule `merge`, for passives: a pattern event of force or coercion (`inward` in
+/// `policy.txt`) at a passive verb aimed at the verb's agent ("nationals deported from the
+/// United States", "men deported by the United States") read it backwards; the layer codes the
+/// act the right way round where it can.
+pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    let (a, tree) = (ctx.a, ctx.tree);
+    for p in a.preds.iter().filter(|p| p.voice == Voice::Passive) {
+        let Some(agent) = a.args_of(p).iter().find(|x| {
+            x.via == Via::By
+                || matches!(&x.role, Role::Obl(prep) if prep == "from")
+                    && tree
+                        .word(p.head)
+                        .is_some_and(|w| ctx.en.is_form("removal", w))
+        }) else {
+            continue;
+        };
+        let (Some(verb), Some(agent)) = (tree.span(p.head), ctx.filler_span(&agent.filler)) else {
+            continue;
+        };
+        events.retain(|e| {
+            !(overlap(e.verb_span, Some(verb))
+                && ctx.policy.is_inward(&e.code)
+                && within(e.target_span, agent))
+        });
+    }
+}
