@@ -18,44 +18,12 @@
 //! assert_eq!(english::verb_forms("visit"), ["visits", "visited", "visiting"]);
 //! ```
 
+use crate::wordhash::WordHasher;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A small multiply-rotate hasher for the word maps (FxHash's scheme, written here): they are
-/// built once from the data files and only read afterwards, so flooding is not a concern and
-/// SipHash's cost is (every verb of every sentence is looked up).
-#[derive(Debug, Clone, Copy, Default)]
-struct WordHash(u64);
-
-impl Hasher for WordHash {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        // The last chunk zero-padded, read byte by byte: no `memcpy` call for a length the
-        // compiler does not know.
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let w = rest.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b));
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
+type Map<K, V> = HashMap<K, V, WordHasher>;
 
 /// `word` in lower case, borrowed when it already is (plain lower-case ASCII, the usual case),
 /// so lookups allocate only for capitalised or non-ASCII words.
@@ -813,25 +781,6 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_hash_reads_the_last_chunk_zero_padded() {
-        // The same values as copying each chunk into a zeroed `[u8; 8]`.
-        let text = "announced sanctions on 12 entities";
-        for end in 0..=text.len() {
-            let bytes = &text.as_bytes()[..end];
-            let mut h = WordHash(0);
-            h.write(bytes);
-            let mut r = 0u64;
-            for chunk in bytes.chunks(8) {
-                let mut buf = [0u8; 8];
-                buf[..chunk.len()].copy_from_slice(chunk);
-                r = (r.rotate_left(5) ^ u64::from_le_bytes(buf))
-                    .wrapping_mul(0x517c_c1b7_2722_0a95);
-            }
-            assert_eq!(h.finish(), r, "{:?}", &text[..end]);
-        }
-    }
 
     #[test]
     fn verb_classes_answer_as_has_class() {

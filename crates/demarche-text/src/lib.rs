@@ -32,6 +32,7 @@ pub mod petrarch_xml;
 mod read;
 mod sentences;
 mod tokenize;
+pub mod wordhash;
 
 pub use conllu::read_conllu;
 pub use read::{
