@@ -18,7 +18,7 @@ use anyhow::{Context, bail};
 use demarche_coder::validate::{Expected, Item};
 use demarche_coder::{Coder, Options};
 use demarche_dict::Dictionaries;
-use demarche_model::{Span, Tree, parse_date};
+use demarche_model::{Date, Span, Tree, parse_date};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -149,8 +149,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Parses and codes one sentence of raw text with the pipeline's parser and dictionaries.
-fn explain_sentence(args: &Args, sentence: &str) -> anyhow::Result<ExitCode> {
+/// The dictionaries (`--dictionaries`, PETRARCH's, or the built-in set), the coding options
+/// with the trace on, and the date (`--date`, else today) that explaining with the pipeline
+/// needs.
+fn pipeline_setup(args: &Args) -> anyhow::Result<(Dictionaries, Options, Date)> {
     let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), args.petrarch.paths())?;
     let mut opts = parse_options(base_options(kind == DictionaryKind::Own), &args.options)?;
     opts.trace = true;
@@ -158,6 +160,12 @@ fn explain_sentence(args: &Args, sentence: &str) -> anyhow::Result<ExitCode> {
         Some(d) => parse_date(d).map_err(anyhow::Error::msg)?,
         None => chrono::Local::now().date_naive(),
     };
+    Ok((dicts, opts, date))
+}
+
+/// Parses and codes one sentence of raw text with the pipeline's parser and dictionaries.
+fn explain_sentence(args: &Args, sentence: &str) -> anyhow::Result<ExitCode> {
+    let (dicts, opts, date) = pipeline_setup(args)?;
     let pipeline = demarche::Pipeline::new(&dicts);
     let tree = pipeline.parser().parse(sentence);
     print_explanation(pipeline.coder(), &tree, sentence, date, &opts, None);
@@ -170,13 +178,7 @@ fn explain_sentence(args: &Args, sentence: &str) -> anyhow::Result<ExitCode> {
 /// through the sentences before stay unresolved here. Unreadable sentences are reported as
 /// `code` reports them; exit status 1 if there were any, or if `--id` names no document.
 fn explain_conllu(args: &Args, path: &Path) -> anyhow::Result<ExitCode> {
-    let (dicts, kind) = load_dictionaries(args.dictionaries.as_ref(), args.petrarch.paths())?;
-    let mut opts = parse_options(base_options(kind == DictionaryKind::Own), &args.options)?;
-    opts.trace = true;
-    let date = match &args.date {
-        Some(d) => parse_date(d).map_err(anyhow::Error::msg)?,
-        None => chrono::Local::now().date_naive(),
-    };
+    let (dicts, opts, date) = pipeline_setup(args)?;
     let pipeline = demarche::Pipeline::new(&dicts).with_trees(demarche::TreeSource::Given);
     let stdin = path.as_os_str() == "-";
     let name = if stdin {
