@@ -136,66 +136,12 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
             Role::Obl(prep) if prep == "to" => sides::side(ctx, q, &x.filler),
             _ => None,
         });
-        if let Some(t) = answered {
-            let sides = (&source, &t);
-            add_across(
-                ctx,
-                events,
-                legacy,
-                &rule.origin,
-                sides,
-                &rule.code,
-                span,
-                false,
-            );
-            continue;
-        }
-        let mut deeds: Vec<(String, Option<Span>)> = events
-            .iter()
-            .filter(|e| real_code(&e.source) && !overlap(e.verb_span, span))
-            .filter(|e| {
-                source
-                    .codes
-                    .iter()
-                    .any(|c| country(c) == country(&e.target) && country(c) != country(&e.source))
-            })
-            .map(|e| (e.source.clone(), e.source_span))
-            .collect();
-        // Or the one the vower blames in this sentence ("accused Seoul of a serious
-        // provocation and warned that it would respond in kind": `policy.txt` `deed-agent`).
-        if deeds.is_empty() {
-            deeds.extend(
-                events
-                    .iter()
-                    .filter(|e| {
-                        real_code(&e.target)
-                            && ctx.policy.targets_deed_agent(&e.code)
-                            && source.codes.iter().any(|c| {
-                                country(c) == country(&e.source) && country(c) != country(&e.target)
-                            })
-                    })
-                    .map(|e| (e.target.clone(), e.target_span)),
-            );
-        }
-        // None in this sentence: the latest deed an earlier sentence told against the vower
-        // ("The U.S. imposed sanctions on … . Caracas vowed to respond in kind").
-        if deeds.is_empty() {
-            deeds.extend(
-                source
-                    .codes
-                    .iter()
-                    .filter_map(|c| ctx.discourse.deed_against(country(c)))
-                    .map(|d| (d.to_string(), None)),
-            );
-        }
-        for (tc, tspan) in deeds {
-            let target = Side {
-                codes: vec![tc.clone()],
-                span: tspan,
-                rules: Vec::new(),
-                antecedents: Vec::new(),
-            };
-            let sides = (&source, &target);
+        let targets = match answered {
+            Some(t) => vec![t],
+            None => deeds_against(ctx, events, &source, span),
+        };
+        for target in &targets {
+            let sides = (&source, target);
             add_across(
                 ctx,
                 events,
@@ -208,6 +154,62 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
             );
         }
     }
+}
+
+/// The doers a vow to respond in kind answers, when it names no deed: those of this sentence's
+/// deeds against the vower; else the one the vower blames in this sentence ("accused Seoul of
+/// a serious provocation and warned that it would respond in kind": `policy.txt`
+/// `deed-agent`); else the latest deed an earlier sentence told against the vower ("The U.S.
+/// imposed sanctions on … . Caracas vowed to respond in kind").
+fn deeds_against(
+    ctx: &Ctx<'_>,
+    events: &[CodedEvent],
+    source: &Side,
+    span: Option<Span>,
+) -> Vec<Side> {
+    // One of the vower's countries is `to` and not `from`.
+    let against = |to: &str, from: &str| {
+        source
+            .codes
+            .iter()
+            .any(|c| country(c) == country(to) && country(c) != country(from))
+    };
+    let mut deeds: Vec<(String, Option<Span>)> = events
+        .iter()
+        .filter(|e| real_code(&e.source) && !overlap(e.verb_span, span))
+        .filter(|e| against(&e.target, &e.source))
+        .map(|e| (e.source.clone(), e.source_span))
+        .collect();
+    if deeds.is_empty() {
+        deeds.extend(
+            events
+                .iter()
+                .filter(|e| {
+                    real_code(&e.target)
+                        && ctx.policy.targets_deed_agent(&e.code)
+                        && against(&e.source, &e.target)
+                })
+                .map(|e| (e.target.clone(), e.target_span)),
+        );
+    }
+    if deeds.is_empty() {
+        deeds.extend(
+            source
+                .codes
+                .iter()
+                .filter_map(|c| ctx.discourse.deed_against(country(c)))
+                .map(|d| (d.to_string(), None)),
+        );
+    }
+    deeds
+        .into_iter()
+        .map(|(code, span)| Side {
+            codes: vec![code],
+            span,
+            rules: Vec::new(),
+            antecedents: Vec::new(),
+        })
+        .collect()
 }
 
 /// Rule `mutual`: a meeting, call or negotiation between two actors (`mutual` in `policy.txt`)
