@@ -318,7 +318,7 @@ fn verb_of_harm_without_a_code_of_its_own() {
     check(
         "Kyiv was hit by Russian missiles overnight.",
         expect![[r#"
-            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:67
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:72
         "#]],
     );
 }
@@ -363,8 +363,8 @@ fn warning_of_consequences_is_a_threat_to_whom_they_befall() {
          Russia warned that Moldova would not suffer.",
         expect![[r#"
             s0 PRK -> JPN 112 "accused" dictionaries/actors/countries.txt:168
-            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:73
-            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:73
+            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:78
+            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:78
         "#]],
     );
 }
@@ -388,7 +388,7 @@ fn partitive_agent_stands_for_what_it_counts() {
     check(
         "Kyiv was hit by a barrage of Russian ballistic missiles before dawn.",
         expect![[r#"
-            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:67
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:72
         "#]],
     );
 }
@@ -447,8 +447,8 @@ fn deed_met_with_a_response_is_a_threat_to_its_doer() {
          response. China warned that any provocation by the Philippines would be resisted. \
          Iran said that Oman would meet its envoy on Monday.",
         expect![[r#"
-            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:73
-            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:73
+            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:78
+            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:78
             s2 OMN -> IRNGOV 036 "meet" dictionaries/verbs/04-consult.txt:4
         "#]],
     );
@@ -630,11 +630,11 @@ fn vow_to_answer_in_kind_is_aimed_at_the_doer() {
          sanctions on 12 Venezuelan officials. Caracas vowed to respond in kind.",
         expect![[r#"
             s0 SVK -> RUSGOV 161 "expelled" dictionaries/actors/countries.txt:260
-            s0 RUS -> SVK 130 "respond" dictionaries/policy.txt:73
-            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:73
+            s0 RUS -> SVK 130 "respond" dictionaries/policy.txt:78
+            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:78
             s2 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
             s3 USA -> VENGOV 163 "imposed" dictionaries/actors/countries.txt:323
-            s4 VEN -> USA 130 "respond" dictionaries/policy.txt:73
+            s4 VEN -> USA 130 "respond" dictionaries/policy.txt:78
         "#]],
     );
 }
@@ -772,8 +772,8 @@ fn naming_something_with_disapproval_criticises_its_owner() {
          terror. Somalia's deputy prime minister thanked Ankara, calling the two countries \
          brothers.",
         expect![[r#"
-            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:79
-            s1 UKRGOV -> RUS 111 "called" dictionaries/policy.txt:79
+            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:84
+            s1 UKRGOV -> RUS 111 "called" dictionaries/policy.txt:84
             s2 SOMGOV -> TUR 051 "thanked" dictionaries/actors/countries.txt:284
         "#]],
     );
@@ -796,7 +796,7 @@ fn apposed_reaction_is_aimed_at_the_clauses_doer() {
             s1 BFA -> CIV 112 "accused" dictionaries/actors/countries.txt:61
             s1 CIV -> BFA 120 "dismissed" dictionaries/verbs/12-reject.txt:57
             s2 ISR -> PSEREBHMSGOV 190 "struck" dictionaries/actors/armed_groups.txt:32
-            s2 QAT -> ISR 111 "called" dictionaries/policy.txt:79
+            s2 QAT -> ISR 111 "called" dictionaries/policy.txt:84
         "#]],
     );
 }
@@ -950,7 +950,7 @@ fn a_retort_is_aimed_at_the_one_the_vower_blames() {
          kind.",
         expect![[r#"
             s0 PRK -> KOR 1123 "accused" dictionaries/actors/countries.txt:231
-            s0 PRK -> KOR 130 "respond" dictionaries/policy.txt:73
+            s0 PRK -> KOR 130 "respond" dictionaries/policy.txt:78
         "#]],
     );
 }
@@ -980,7 +980,7 @@ fn naming_in_a_participial_clause_criticises_the_main_object() {
          takeover an unconstitutional change of government.",
         expect![[r#"
             s0 IGOAFRAFU -> MDG 160 "suspended" dictionaries/actors/countries.txt:194
-            s0 IGOAFRAFU -> MDG 111 "calling" dictionaries/policy.txt:79
+            s0 IGOAFRAFU -> MDG 111 "calling" dictionaries/policy.txt:84
         "#]],
     );
 }
@@ -997,10 +997,36 @@ fn joint_talks_a_clause_follows_were_held_by_its_subject() {
         expect![[r#"
             s0 ETH -> SOM 030 "agreed" dictionaries/actors/countries.txt:105
             s0 SOM -> ETH 030 "agreed" dictionaries/actors/countries.txt:105
+            s0 TUR -> ETH 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s0 TUR -> SOM 045 "mediated" dictionaries/verbs/04-consult.txt:79
             s0 ETH -> SOM 040 "talks" dictionaries/frames/04-consult.txt:22
             s0 SOM -> ETH 040 "talks" dictionaries/frames/04-consult.txt:22
             s1 SDNMIL -> SDNREB 190 "Fighting" dictionaries/frames/19-fight.txt:62
             s1 SDNREB -> SDNMIL 190 "Fighting" dictionaries/frames/19-fight.txt:62
+        "#]],
+    );
+}
+
+#[test]
+fn host_or_mediator_of_a_pairs_talks_acts_towards_the_pair() {
+    // Rule `third-party` (policy.txt): hosting or mediating with no target named is aimed at
+    // the pair — the agent of the verb the talks hang under, or a `between` phrase — and is not
+    // mirrored as a meeting (rule `mutual`).
+    check(
+        "Russian and Ukrainian negotiators met in Istanbul for talks hosted by Turkey. The deal \
+         came after three days of talks between Israeli and Hamas negotiators in Egypt, mediated \
+         by Qatar and Egypt.",
+        expect![[r#"
+            s0 RUS -> UKRGOV 040 "met" dictionaries/actors/countries.txt:260
+            s0 UKRGOV -> RUS 040 "met" dictionaries/actors/countries.txt:260
+            s0 TUR -> RUS 044 "talks" dictionaries/frames/04-consult.txt:17
+            s0 TUR -> UKRGOV 044 "talks" dictionaries/frames/04-consult.txt:17
+            s1 QAT -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s1 QAT -> PSEREBHMSGOV 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s1 EGY -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s1 EGY -> PSEREBHMSGOV 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s1 ISR -> PSEREBHMSGOV 040 "talks" dictionaries/frames/04-consult.txt:22
+            s1 PSEREBHMSGOV -> ISR 040 "talks" dictionaries/frames/04-consult.txt:22
         "#]],
     );
 }

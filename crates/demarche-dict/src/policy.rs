@@ -58,6 +58,9 @@ pub struct Policy {
     /// `mutual`: event codes of acts two actors do with each other whichever is named first
     /// ("Putin met Trump" is RUS -> USA and USA -> RUS).
     pub mutual_codes: Vec<PolicyCode>,
+    /// `third-party`: event codes of a third party's part in a pair's talks (hosting,
+    /// mediating); with no target named, the target is the pair ("talks hosted by Turkey").
+    pub third_party_codes: Vec<PolicyCode>,
     /// `deed-agent`: roots whose target, for a deed with a `by` phrase, is its agent.
     pub deed_target_roots: Vec<PolicyCode>,
     /// `domestic`: source agents whose country a country-less target takes.
@@ -120,6 +123,7 @@ impl Policy {
             joint_roots: Vec::new(),
             inward_roots: Vec::new(),
             mutual_codes: Vec::new(),
+            third_party_codes: Vec::new(),
             at_home: None,
             deed_target_roots: Vec::new(),
             domestic_agents: Vec::new(),
@@ -168,6 +172,9 @@ impl Policy {
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "mutual" => p
                     .mutual_codes
+                    .extend(codes(&args, is_event_code, EVENT, &mut diags)),
+                "third-party" => p
+                    .third_party_codes
                     .extend(codes(&args, is_event_code, EVENT, &mut diags)),
                 "deed-agent" => p
                     .deed_target_roots
@@ -252,7 +259,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, at-home, deed-agent, domestic, not-country, armed-group, harm, \
+                         inward, mutual, third-party, at-home, deed-agent, domestic, not-country, armed-group, harm, \
                          consequence or naming"
                     ),
                 )),
@@ -289,6 +296,11 @@ impl Policy {
     /// Whether an act is done with each other (`mutual`): the event code itself is listed.
     pub fn is_mutual(&self, code: &str) -> bool {
         self.mutual_codes.iter().any(|c| c.code == code)
+    }
+
+    /// The `third-party` rule of an act that is a third party's part in a pair's talks.
+    pub fn third_party(&self, code: &str) -> Option<&PolicyCode> {
+        self.third_party_codes.iter().find(|c| c.code == code)
     }
 
     /// The agent an act of `code` with no target is aimed at in the doer's own country
@@ -355,6 +367,7 @@ mod tests {
         assert_eq!(p.intent_code("010"), "010");
         assert!(p.is_joint("081") && !p.is_joint("020"));
         assert!(p.is_mutual("044") && !p.is_mutual("042") && !p.is_mutual("190"));
+        assert!(p.third_party("045").is_some() && p.third_party("046").is_none());
         assert_eq!(p.at_home("141").map(|a| a.code.as_str()), Some("GOV"));
         assert!(p.at_home("190").is_none());
         assert!(p.targets_deed_agent("111") && !p.targets_deed_agent("130"));

@@ -195,6 +195,7 @@ fn verb_draft(
     let mut cur = vp;
     let mut shared = false;
     let mut first_layer = true;
+    let mut auxed = false;
     while let Some(p) = sh.parent(cur) {
         if sh.cat(p) != Cat::Vp {
             break;
@@ -202,6 +203,7 @@ fn verb_draft(
         match sh.vp_head(p) {
             Some(h) => {
                 let w = sh.word(h);
+                auxed |= matches!(sh.cat(h), Cat::Modal | Cat::To) || en.aux(w).is_some();
                 match sh.cat(h) {
                     Cat::Modal => {
                         pred.modality = match en.modal(w) {
@@ -237,6 +239,20 @@ fn verb_draft(
     let clause = sh.parent(top);
     // A reduced relative on a noun: "activists detained by China" is passive.
     if clause.is_some_and(|c| sh.cat(c) == Cat::Np) && tag == VerbTag::Participle {
+        pred.voice = Voice::Passive;
+    }
+    // A participial clause with no auxiliary and a `by` phrase is passive too: "…, mediated
+    // by Egypt and Qatar" (the parser hangs it on the clause, not on the noun it describes).
+    if tag == VerbTag::Participle
+        && !auxed
+        && kids.iter().any(|&c| {
+            sh.cat(c) == Cat::Pp
+                && sh
+                    .children(c)
+                    .first()
+                    .is_some_and(|&f| sh.word(f).eq_ignore_ascii_case("by"))
+        })
+    {
         pred.voice = Voice::Passive;
     }
     let mut args = spare.pop().unwrap_or_default();

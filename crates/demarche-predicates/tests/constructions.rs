@@ -405,3 +405,24 @@ fn event_noun_as_second_object_of_a_support_verb() {
         "#]],
     );
 }
+
+#[test]
+fn participial_clause_with_by_phrase_is_passive() {
+    // ", mediated by Egypt and Qatar": no auxiliary, a `by` phrase: the by-phrase is the agent
+    // and the main clause's subject the patient (not the agent, as for ", killing …").
+    check(
+        "Israel and Hamas held talks in Cairo, mediated by Egypt and Qatar.",
+        expect![[r#"
+            p0 hold verb absorbed
+               patient "talks" object
+               in "Cairo" pp
+               agent "Israel and Hamas" subject
+            p1 mediat verb passive under p0 participle
+               agent "Egypt and Qatar" by
+               patient "Israel and Hamas" subject
+            p2 talks noun support="hold"
+               in "Cairo" support-pp
+               agent "Israel and Hamas" support-subject
+        "#]],
+    );
+}

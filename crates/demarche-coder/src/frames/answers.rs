@@ -1,6 +1,7 @@
 //! Rules of the news reading that answer one clause with another: `consequence` (a warning
 //! that someone will pay), `retort` (a vow to answer in kind) and, across a sentence's events,
-//! `mutual` (a meeting is both sides') and `brokered` (talks a host brings a pair to). Each has
+//! `mutual` (a meeting is both sides'), `brokered` (talks a host brings a pair to) and
+//! `third-party` (the pair a host or mediator acts towards). Each has
 //! a fixture in `tests/frames.rs`.
 
 use super::merge::add_across;
@@ -243,7 +244,11 @@ pub(super) fn mutual(policy: &Policy, events: &mut Vec<CodedEvent>) {
                 && country(&x.target) != country(&e.source)
                 && x.code == e.code
         };
-        if events[..n].iter().any(back) || events[..n].iter().any(host) {
+        // A host's or mediator's act towards a pair (rule `third-party`) is not mutual.
+        let third = policy
+            .third_party(&e.code)
+            .is_some_and(|t| e.rules.contains(&t.origin.rule_ref()));
+        if third || events[..n].iter().any(back) || events[..n].iter().any(host) {
             continue;
         }
         let mut rules = e.rules.clone();
@@ -314,6 +319,39 @@ pub(super) fn brokered(
         span,
         true,
     );
+}
+
+/// Rule `third-party`: hosting or mediating a pair's talks (`policy.txt` `third-party`) with
+/// no target named is aimed at each side of the pair: a pair that is the agent of the predicate
+/// the act hangs under ("met for talks hosted by Turkey"), else the `between` phrase of a joint
+/// event noun of the sentence ("after talks between A and B …, mediated by Egypt and Qatar").
+/// The third party is neither side.
+pub(super) fn third_party(ctx: &Ctx<'_>, p: &Predication, source: &Side) -> Option<Side> {
+    let apart = |s: &Side| {
+        s.codes.len() > 1
+            && !s
+                .codes
+                .iter()
+                .any(|c| source.codes.iter().any(|x| country(x) == country(c)))
+    };
+    if let Some((j, _)) = p.under
+        && let Some(q) = ctx.a.preds.get(j as usize)
+        && let Some(s) = agent_side(ctx, q, None).filter(apart)
+    {
+        return Some(s);
+    }
+    ctx.a
+        .preds
+        .iter()
+        .filter(|q| {
+            q.kind == PredKind::Noun
+                && ctx
+                    .coder_frames
+                    .frame_for(q.noun, None)
+                    .is_some_and(|f| f.joint)
+        })
+        .filter_map(|q| pair_arg(ctx, q).and_then(|x| sides::side(ctx, q, &x.filler)))
+        .find(apart)
 }
 
 /// Rule `partner`: a meeting or call (`mutual` in `policy.txt`) "with" an actor is with that

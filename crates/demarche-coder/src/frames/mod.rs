@@ -250,6 +250,13 @@ pub(crate) fn code_predications(
             .or_else(|| addressee(&ctx, p))
             .or_else(|| answers::deed_back(&ctx, p, code, &source))
             .or_else(|| answers::apposed(&ctx, p, events));
+        let third = match target {
+            None => dicts.policy.third_party(code),
+            Some(_) => None,
+        };
+        let target = target.or_else(|| {
+            third.and_then(|_| answers::third_party(&ctx, p, &source))
+        });
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
         let home = match (&target, dicts.policy.at_home(code)) {
             (None, Some(agent)) => {
@@ -332,6 +339,7 @@ pub(crate) fn code_predications(
                 ev.rules
                     .extend(dicts.policy.at_home(code).map(|a| a.origin.rule_ref()));
             }
+            ev.rules.extend(third.map(|t| t.origin.rule_ref()));
             place(events, slot, ev);
             reported.extend(report_span(&ctx, p));
         }
@@ -659,6 +667,9 @@ fn mode_within(
                     return None;
                 }
             }
+            // A support verb in a reduced relative on the noun says it was done: "met for
+            // talks hosted by Turkey", "a truce brokered by Qatar".
+            Link::Complement if p.kind == PredKind::Noun && p.voice == Voice::Passive => {}
             // "accused X of arming Y", "talks on restoring ties", "said … would": what the
             // governing verb is about, not an event reported as done.
             Link::Complement => return None,
