@@ -234,9 +234,13 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// "at least 20 people", "at most three": a quantifier that opens a noun phrase, not a PP.
+    /// "at least 20 people", "at most three", "up to 90 billion euros", "up to $5 billion": a
+    /// quantifier that opens a noun phrase, not a PP.
     fn at_least(&self, j: usize) -> bool {
-        self.w(j) == "at" && matches!(self.w(j + 1), "least" | "most") && self.t(j + 2) == "CD"
+        let number = matches!(self.t(j + 2), "CD" | "$");
+        number
+            && (self.w(j) == "at" && matches!(self.w(j + 1), "least" | "most")
+                || self.w(j).eq_ignore_ascii_case("up") && self.w(j + 1) == "to")
     }
 
     /// Index just past a simple noun phrase starting at `j` (no PPs except `of`).
@@ -1239,6 +1243,8 @@ impl<'a> Grammar<'a> {
                 "DT" | "PDT" | "PRP$" => !seen_noun,
                 "CD" | "$" | "#" => true,
                 "IN" => kids.is_empty() && self.at_least(self.pos),
+                // The second word of "up to" after its first (`at_least`).
+                "TO" => kids.len() == 1 && self.at_least(self.pos - 1),
                 "JJ" | "JJR" | "JJS"
                     if seen_noun
                         && matches!(self.t(self.pos.wrapping_sub(1)), "NNP" | "NNPS")

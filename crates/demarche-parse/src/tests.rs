@@ -340,6 +340,10 @@ fn regression_at_least_opens_a_noun_phrase() {
         "(ROOT (S (NP (DT The) (NNS strikes)) (VP (VBD killed) (NP (IN at) (JJS least) (CD 20) (NNS people)) (PP (IN in) (NP (NNP Gaza)))) (. .)))",
     );
     check(
+        "The bloc prepared countermeasures on up to 90 billion euros of goods.",
+        "(ROOT (S (NP (DT The) (NN bloc)) (VP (VBD prepared) (NP (NNS countermeasures)) (PP (IN on) (NP (NP (IN up) (TO to) (CD 90) (CD billion) (NNS euros)) (PP (IN of) (NP (NNS goods)))))) (. .)))",
+    );
+    check(
         "At least 20 people were killed.",
         "(ROOT (S (NP (IN At) (JJS least) (CD 20) (NNS people)) (VP (VBD were) (VP (VBN killed))) (. .)))",
     );
