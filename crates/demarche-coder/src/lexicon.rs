@@ -117,6 +117,8 @@ impl<V: Copy> Trie<V> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Elem {
     Word(WordId),
+    /// The preposition of a pattern's `(prep …)` phrase: the word, but not an infinitive's `to`.
+    Prep(WordId),
     /// Index into [`Lexicon::synsets`].
     Synset(u32),
     Source,
@@ -355,7 +357,7 @@ impl Lexicon {
             .iter()
             .chain(after.iter())
             .filter_map(|s| match s.elem {
-                Elem::Word(w) => Some(w),
+                Elem::Word(w) | Elem::Prep(w) => Some(w),
                 _ => None,
             })
             .collect();
@@ -408,7 +410,13 @@ impl Lexicon {
                 preposition,
                 object,
             } => {
-                self.flatten_item(preposition, out)?;
+                match preposition.as_ref() {
+                    PatternItem::Word(w) => {
+                        let id = self.words.intern(w);
+                        out.push(open(Elem::Prep(id)));
+                    }
+                    other => self.flatten_item(other, out)?,
+                }
                 for i in object {
                     self.flatten_item(i, out)?;
                 }

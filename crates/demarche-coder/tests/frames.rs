@@ -1030,3 +1030,19 @@ fn host_or_mediator_of_a_pairs_talks_acts_towards_the_pair() {
         "#]],
     );
 }
+
+#[test]
+fn a_patterns_preposition_is_not_an_infinitives_to() {
+    // "(to)" in a verb pattern is a prepositional phrase: "protested … to curb" and "to
+    // protest" are infinitives, so "protest * (to)" (an official complaint, 114) stays unmatched
+    // and the protest is a demonstration.
+    check(
+        "Tens of thousands of Israelis protested in Tel Aviv on Saturday against the \
+         government's plan to curb the powers of the Supreme Court. Palestinian shopkeepers \
+         closed their stores to protest Israel's plan to build a settlement.",
+        expect![[r#"
+            s0 ISR -> ISRGOV 141 "protested" dictionaries/actors/countries.txt:161
+            s1 PSE -> ISR 140 "protest" dictionaries/actors/countries.txt:161
+        "#]],
+    );
+}

@@ -34,11 +34,11 @@ impl Coder<'_> {
         let mut q = pos;
         while q < seq.len() {
             // An open word step: jump straight to the next occurrence of the word.
-            if let (Elem::Word(w), false) = (step.elem, step.closed) {
+            if let (Elem::Word(w) | Elem::Prep(w), false) = (step.elem, step.closed) {
+                let prep = matches!(step.elem, Elem::Prep(_));
                 let found = seq.get(q..).and_then(|rest| {
-                    rest.iter().position(
-                        |it| matches!(it, Item::Word(l) if s.words.get(*l as usize) == Some(&w)),
-                    )
+                    rest.iter()
+                        .position(|it| matches!(it, Item::Word(l) if word_is(s, *l, w, prep)))
                 });
                 let Some(k) = found else {
                     return false;
@@ -50,7 +50,7 @@ impl Coder<'_> {
                 continue;
             }
             match step.elem {
-                Elem::Word(_) | Elem::Synset(_) => {
+                Elem::Word(_) | Elem::Prep(_) | Elem::Synset(_) => {
                     if let Some(next) =
                         self.match_words(s, seq, step.elem, q, step.closed, backwards)
                         && self.match_steps(s, seq, rest, next, b, backwards)
@@ -96,12 +96,11 @@ impl Coder<'_> {
         backwards: bool,
     ) -> Option<usize> {
         match elem {
-            Elem::Word(w) => {
+            Elem::Word(w) | Elem::Prep(w) => {
                 let q = skip_markers(seq, q, closed);
+                let prep = matches!(elem, Elem::Prep(_));
                 match seq.get(q)? {
-                    Item::Word(l) if s.words.get(*l as usize) == Some(&w) && w != UNKNOWN => {
-                        Some(q + 1)
-                    }
+                    Item::Word(l) if word_is(s, *l, w, prep) && w != UNKNOWN => Some(q + 1),
                     _ => None,
                 }
             }
@@ -247,4 +246,10 @@ fn skip_markers(seq: &[Item], mut q: usize, _closed: bool) -> usize {
         q += 1;
     }
     q
+}
+
+/// Whether leaf `l` is the word `w`; for a pattern's preposition, not an infinitive's `to`.
+fn word_is(s: &Sent<'_>, l: u32, w: crate::lexicon::WordId, prep: bool) -> bool {
+    s.words.get(l as usize) == Some(&w)
+        && !(prep && s.tags.get(l as usize) == Some(&super::sent::Tag::Infinitive))
 }

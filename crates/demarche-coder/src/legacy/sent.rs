@@ -19,6 +19,9 @@ pub(super) enum Tag {
     Adverb,
     /// A personal pronoun (`PRP`): never an actor name ("us" is not the USA).
     Pronoun,
+    /// The `to` of an infinitive (`TO` heading a verb phrase): no preposition, so a pattern's
+    /// `(to)` phrase does not match it ("protested … to demand").
+    Infinitive,
     Other,
 }
 
@@ -171,7 +174,14 @@ impl Coder<'_> {
                     }
                 }
                 words.push(self.lex.words.get(&upper));
-                tags.push(classify_tag(tree.label(id)));
+                let label = tree.label(id);
+                let infinitive = label == "TO"
+                    && tree.parent(id).is_some_and(|p| tree.label(p) == "VP");
+                tags.push(if infinitive {
+                    Tag::Infinitive
+                } else {
+                    classify_tag(label)
+                });
             }
         }
         let mut lo = std::mem::take(&mut bufs.lo);
