@@ -97,7 +97,7 @@ fn intent_under_future_and_intention_verbs() {
     check(
         "India agreed to hold talks with Pakistan. Japan will send troops to the Philippines.",
         expect![[r#"
-            s0 IND -> PAK 036 "agreed" dictionaries/actors/countries.txt:154
+            s0 IND -> PAK 036 "hold" dictionaries/actors/countries.txt:154
             s0 PAK -> IND 036 "hold talks" dictionaries/frames/04-consult.txt:22
             s1 JPN -> PHLMIL 130 "send" dictionaries/actors/countries.txt:168
         "#]],
@@ -566,7 +566,7 @@ fn verb_phrase_coordinated_after_the_last_comma_is_coded() {
         expect![[r#"
             s0 SOM -> ETH 112 "accused" dictionaries/actors/countries.txt:105
             s0 SOM -> ETH 161 "recalled" dictionaries/actors/countries.txt:105
-            s1 YEMREB -> ISR 138 "vowed" dictionaries/actors/armed_groups.txt:41
+            s1 YEMREB -> ISR 138 "retaliate" dictionaries/actors/armed_groups.txt:41
         "#]],
     );
 }
@@ -1043,6 +1043,31 @@ fn a_patterns_preposition_is_not_an_infinitives_to() {
         expect![[r#"
             s0 ISR -> ISRGOV 141 "protested" dictionaries/actors/countries.txt:161
             s1 PSE -> ISR 140 "protest" dictionaries/actors/countries.txt:161
+        "#]],
+    );
+}
+
+#[test]
+fn reported_obligation_is_a_demand_of_the_one_obliged() {
+    // Rule `obligation` (policy.txt): "said Russia must hand over …" is the speaker's demand
+    // of Russia; the hand-over is not coded as done, nor is "could strike" outside a warning.
+    check(
+        "Britain said on Tuesday Russia must hand over the suspect. Israel said it could strike \
+         Lebanon.",
+        expect![[r#"
+            s0 GBR -> RUS 100 "hand" dictionaries/policy.txt:90
+        "#]],
+    );
+}
+
+#[test]
+fn what_a_warning_says_its_maker_could_do_is_threatened() {
+    // "warned … that Israel could strike Lebanon": a possible act under a warning is framed as
+    // an intention (a threat), as "would" is.
+    check(
+        "Israel's defence minister warned Hezbollah on Tuesday that Israel could strike Lebanon.",
+        expect![[r#"
+            s0 ISR -> LBN 138 "strike" dictionaries/verbs/14-protest.txt:66
         "#]],
     );
 }

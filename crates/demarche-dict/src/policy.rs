@@ -79,6 +79,9 @@ pub struct Policy {
     /// `naming`: the code of calling something by a word of disapproval ("called the ban
     /// illegal", "called the attack an act of terror"), from the namer to the deed's doer.
     pub naming: Option<PolicyCode>,
+    /// `obligation`: the code of saying that another actor must or should do something
+    /// ("Britain said Russia must hand over the suspect"), from the speaker to that actor.
+    pub obligation: Option<PolicyCode>,
 }
 
 /// The built-in `dictionaries/policy.txt` (compiled in with the other files by
@@ -132,6 +135,7 @@ impl Policy {
             harm: None,
             consequence: None,
             naming: None,
+            obligation: None,
         };
         let mut diags = Vec::new();
         for line in lines(content) {
@@ -188,11 +192,12 @@ impl Policy {
                 "armed-group" => p
                     .armed_groups
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
-                "harm" | "consequence" | "naming" => match args.as_slice() {
+                "harm" | "consequence" | "naming" | "obligation" => match args.as_slice() {
                     [code] if demarche_model::cameo::is_known(code) => {
                         let slot = match keyword {
                             "harm" => &mut p.harm,
                             "naming" => &mut p.naming,
+                            "obligation" => &mut p.obligation,
                             _ => &mut p.consequence,
                         };
                         *slot = Some(PolicyCode {
@@ -260,7 +265,7 @@ impl Policy {
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
                          inward, mutual, third-party, at-home, deed-agent, domestic, not-country, armed-group, harm, \
-                         consequence or naming"
+                         consequence, naming or obligation"
                     ),
                 )),
             }

@@ -1264,6 +1264,14 @@ impl<'a> Grammar<'a> {
                         || (is_noun(nt) && !matches!(self.cw(), "late" | "early" | "last" | "next"))
                 }
                 "NNP" | "NNPS" if seen_noun && self.contact_relative_at(self.pos) => false,
+                // "said on Tuesday Russia must …": a name after a day opens the next clause.
+                "NNP" | "NNPS"
+                    if seen_noun
+                        && is_temporal(self.w(self.pos.wrapping_sub(1)))
+                        && !matches!(self.w(self.pos.wrapping_sub(1)), "may" | "march") =>
+                {
+                    false
+                }
                 "NN" | "NNS" | "NNP" | "NNPS" => {
                     !(seen_noun
                         && matches!(

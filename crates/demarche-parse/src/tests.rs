@@ -564,3 +564,12 @@ fn reduced_relative_on_the_subject_before_its_auxiliary() {
         &["(VP (VBD deported)"],
     );
 }
+
+#[test]
+fn regression_a_name_after_a_day_opens_the_reported_clause() {
+    // "said on Tuesday Russia must …": "Tuesday Russia" is no compound name.
+    check(
+        "Britain said on Tuesday Russia must hand over the suspect.",
+        "(ROOT (S (NP (NNP Britain)) (VP (VBD said) (PP (IN on) (NP (NNP Tuesday))) (SBAR (S (NP (NNP Russia)) (VP (MD must) (VP (VB hand) (PP (IN over) (NP (DT the) (NN suspect)))))))) (. .)))",
+    );
+}

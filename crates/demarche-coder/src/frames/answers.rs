@@ -103,6 +103,57 @@ pub(super) fn consequences(
     }
 }
 
+/// Rule `obligation`: a reported clause saying that another actor must or should do something
+/// the dictionaries code (`english/modal.txt` `[obligation]`: "Britain said Russia must hand
+/// over the suspect", "told Iran that it must cooperate with the inspectors") is `policy.txt`'s
+/// `obligation` code — a demand — from the one who said it to the one obliged; the saying's own
+/// statement gives way to it (rule `statement`). `codes` says whether a clause's verb codes.
+pub(super) fn obligations(
+    ctx: &Ctx<'_>,
+    events: &mut Vec<CodedEvent>,
+    legacy: usize,
+    reported: &mut Vec<Span>,
+    codes: &dyn Fn(&Predication) -> bool,
+) {
+    let Some(rule) = &ctx.policy.obligation else {
+        return;
+    };
+    let a = ctx.a;
+    for q in &a.preds {
+        let Some((j, Link::Report)) = q.under else {
+            continue;
+        };
+        if q.kind != PredKind::Verb
+            || q.modality != Modality::Obligation
+            || q.polarity != Polarity::Affirmed
+            || q.voice != Voice::Active
+            || !codes(q)
+        {
+            continue;
+        }
+        let Some(g) = a.preds.get(j as usize).filter(|g| g.polarity == Polarity::Affirmed) else {
+            continue;
+        };
+        let (Some(source), Some(target)) = (agent_side(ctx, g, None), agent_side(ctx, q, None))
+        else {
+            continue;
+        };
+        let span = evidence_span(ctx.tree, q);
+        if add_across(
+            ctx,
+            events,
+            legacy,
+            &rule.origin,
+            (&source, &target),
+            &rule.code,
+            span,
+            false,
+        ) {
+            reported.extend(ctx.tree.span(g.head));
+        }
+    }
+}
+
 /// Rule `retort`: a vow or threat to answer in kind with no one named (`consequence.txt`
 /// `[retort]` under a `[threat]` verb or a future: "Slovakia expelled three Russian diplomats,
 /// and Moscow vowed to respond in kind") is `policy.txt`'s `consequence` code aimed at whoever

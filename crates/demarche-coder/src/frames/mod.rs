@@ -364,6 +364,11 @@ pub(crate) fn code_predications(
     });
     legacy -= removed;
     answers::consequences(&ctx, events, legacy, &mut reported);
+    let verbs = &coder.dictionaries().verbs;
+    let codes = |q: &Predication| {
+        q.absorbed || tree.word(q.head).is_some_and(|w| verb_entry(verbs, w).is_some())
+    };
+    answers::obligations(&ctx, events, legacy, &mut reported, &codes);
     answers::retorts(&ctx, events, legacy);
     answers::naming(&ctx, events, legacy);
     answers::mutual(ctx.policy, events);
@@ -624,6 +629,9 @@ fn mode_within(
     let mut mode = match p.modality {
         Modality::Asserted => Mode::Asserted,
         Modality::Future => Mode::Intent,
+        // "warned that Israel could send Lebanon back to the Stone Age": what a warning says
+        // its maker could do is threatened, as with "would".
+        Modality::Possible if warned(tree, a, p, en) => Mode::Intent,
         Modality::Possible | Modality::Obligation => return None,
     };
     if let Some((j, link)) = p.under {
@@ -677,6 +685,15 @@ fn mode_within(
         }
     }
     Some(mode)
+}
+
+/// Whether a predication is the reported clause of an affirmed warning or vow
+/// (`consequence.txt` `[threat]`).
+fn warned(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) -> bool {
+    matches!(p.under, Some((j, Link::Report | Link::Complement)) if a.preds.get(j as usize)
+        .is_some_and(|g| g.kind == PredKind::Verb
+            && g.polarity == Polarity::Affirmed
+            && en.has_class(tree.word(g.head).unwrap_or(""), VerbClass::Threat)))
 }
 
 /// The dictionary entry of a one-word verb form; of a verb listed twice ("strike" the protest,

@@ -105,6 +105,16 @@ pub(super) fn is_future(s: &Sent<'_>, vp: NodeId) -> bool {
     aux_before(s, vp, is_future_modal) || intent_frame(s, vp, 0)
 }
 
+/// With `intent`: whether the verb of `vp` is only possible or owed ("could strike", "may
+/// retaliate", "must hand over"): not done, and no intention of the subject; the predicate
+/// layer reads what such a clause means (a threat under a warning, a demand when reported).
+pub(super) fn is_hypothetical(s: &Sent<'_>, vp: NodeId) -> bool {
+    let en = english::get();
+    aux_before(s, vp, |w| {
+        matches!(en.modal(w), Some(Modal::Possible) | Some(Modal::Obligation))
+    })
+}
+
 fn is_future_modal(w: &str) -> bool {
     english::get().modal(w) == Some(Modal::Future)
 }

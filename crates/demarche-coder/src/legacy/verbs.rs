@@ -202,6 +202,9 @@ impl Coder<'_> {
         if opts.negation && fired.is_none() && news::is_negated(s, vp) {
             return false;
         }
+        if opts.intent && news::is_hypothetical(s, vp) {
+            return false;
+        }
         let future = opts.intent && news::is_future(s, vp);
         let policy = &self.dicts.policy;
         // `[025?]`: a code the dictionary marks as doubtful codes nothing.
