@@ -1071,3 +1071,17 @@ fn what_a_warning_says_its_maker_could_do_is_threatened() {
         "#]],
     );
 }
+
+#[test]
+fn act_at_a_border_with_an_actor_is_aimed_at_it() {
+    // Rule `frontier` (forms.txt `[frontier]`): no target named, "on its border with Syria"
+    // names it; the parser hangs "with Syria" on the verb or on the noun.
+    check(
+        "Turkey massed troops on its border with Syria on Saturday. Russia deployed troops along \
+         the border with Ukraine.",
+        expect![[r#"
+            s0 TUR -> SYR 154 "massed" dictionaries/verbs/15-force-posture.txt:102
+            s1 RUS -> UKR 154 "deployed" dictionaries/verbs/07-aid.txt:71
+        "#]],
+    );
+}

@@ -249,7 +249,8 @@ pub(crate) fn code_predications(
             .or_else(|| target_side(&ctx, p, frame))
             .or_else(|| addressee(&ctx, p))
             .or_else(|| answers::deed_back(&ctx, p, code, &source))
-            .or_else(|| answers::apposed(&ctx, p, events));
+            .or_else(|| answers::apposed(&ctx, p, events))
+            .or_else(|| (!meeting).then(|| sides::frontier(&ctx, p)).flatten());
         let third = match target {
             None => dicts.policy.third_party(code),
             Some(_) => None,

@@ -488,6 +488,46 @@ pub(super) fn direct_target(
     }
 }
 
+/// Rule `frontier`: an act with no target named, done on, along or near a border "with" an
+/// actor (`forms.txt` `[frontier]`: "massed troops on its border with Syria", "clashes along the
+/// frontier with Afghanistan"), is aimed at that actor. The `with` phrase is inside the border's
+/// noun phrase or, as the parser often hangs it, the verb's next argument.
+pub(super) fn frontier(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    let args = ctx.a.args_of(p);
+    let with = |w: &str| ctx.en.is_prep(w, Prep::Comitative);
+    args.iter().enumerate().find_map(|(i, x)| {
+        let (Role::Obl(_), Filler::Phrase { node, lo, hi }) = (&x.role, x.filler) else {
+            return None;
+        };
+        let (_, hhi) = head_range(ctx, node, lo, hi);
+        let head = ctx.lower_words(hhi.checked_sub(1)?, hhi)?;
+        if !ctx.en.is_form("frontier", head.first()?) {
+            return None;
+        }
+        // "the border with Syria": a PP inside the phrase.
+        let tree = ctx.tree;
+        let inside = tree.children(node).iter().find_map(|&pp| {
+            let kids = tree.children(pp);
+            let prep = kids.first().and_then(|&k| tree.word(k))?;
+            let np = *kids.get(1)?;
+            if tree.label(pp) != "PP" || !with(prep) || tree.is_leaf(np) {
+                return None;
+            }
+            let (lo, hi) = ctx.range.get(np.index()).copied()?;
+            side(ctx, p, &Filler::Phrase { node: np, lo, hi })
+        });
+        // "(on its border) (with Syria)": the next argument, right after the phrase.
+        inside.or_else(|| match args.get(i + 1) {
+            Some(y) if matches!(&y.role, Role::Obl(prep) if with(prep))
+                && matches!(y.filler, Filler::Phrase { lo, .. } if lo == hi + 1) =>
+            {
+                side(ctx, p, &y.filler)
+            }
+            _ => None,
+        })
+    })
+}
+
 pub(super) fn comitative(
     ctx: &Ctx<'_>,
     p: &Predication,
