@@ -1280,7 +1280,15 @@ impl<'a> Grammar<'a> {
                         ))
                 }
                 "RB" | "RBS" | "RBR" => matches!(nt, "CD" | "JJ" | "VBN") && !seen_noun,
-                "VBN" | "VBG" => !seen_noun && matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ"),
+                "VBN" | "VBG" => {
+                    (!seen_noun && matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ"))
+                        // "the U.N. peacekeeping force", "the U.S. bombing campaign": after a
+                        // determiner and a name, before a noun, a modifier.
+                        || (seen_noun
+                            && self.t(start) == "DT"
+                            && matches!(self.t(self.pos.wrapping_sub(1)), "NNP" | "NNPS")
+                            && matches!(nt, "NN" | "NNS"))
+                }
                 // A quoted word inside the phrase, or opening it after a preposition
                 // ("accused of \"anti-China\" acts").
                 "``" => {

@@ -397,6 +397,18 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
         let after_aux = |pred: fn(&str) -> bool| pj.is_some_and(|j| pred(&infos[j].lower));
         let mut t = info.guess;
         let lower = info.lower.as_str();
+        // "Italy is prepared to …": a capitalised first word in -ly (an unknown word, guessed
+        // an adverb by its ending) right before a finite verb or a modal is a name.
+        if i == 0
+            && info.cap
+            && t == "RB"
+            && info.closed.is_none()
+            && next.is_some_and(|x| {
+                matches!(x.guess, "VBZ" | "VBD" | "VBP" | "MD") || aux_tag(&x.lower).is_some()
+            })
+        {
+            t = "NNP";
+        }
         match lower {
             "that" if !info.cap || i == 0 => {
                 t = if p.starts_with("VB") {

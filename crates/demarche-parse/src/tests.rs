@@ -573,3 +573,21 @@ fn regression_a_name_after_a_day_opens_the_reported_clause() {
         "(ROOT (S (NP (NNP Britain)) (VP (VBD said) (PP (IN on) (NP (NNP Tuesday))) (SBAR (S (NP (NNP Russia)) (VP (MD must) (VP (VB hand) (PP (IN over) (NP (DT the) (NN suspect)))))))) (. .)))",
     );
 }
+
+#[test]
+fn regression_first_word_in_ly_before_a_verb_is_a_name() {
+    // "Italy" is unknown to the tagger and ends in -ly: before "is" it is the subject.
+    check(
+        "Italy is ready.",
+        "(ROOT (S (NP (NNP Italy)) (VP (VBZ is) (ADJP (JJ ready))) (. .)))",
+    );
+}
+
+#[test]
+fn regression_participle_between_a_name_and_a_noun_modifies_it() {
+    // "the U.N. peacekeeping force": no clause "the U.N. (is) peacekeeping force".
+    check(
+        "Italy sent soldiers to the U.N. peacekeeping force.",
+        "(ROOT (S (NP (NNP Italy)) (VP (VBD sent) (NP (NNS soldiers)) (PP (TO to) (NP (DT the) (NNP U.N.) (VBG peacekeeping) (NN force)))) (. .)))",
+    );
+}
