@@ -1241,6 +1241,16 @@ impl<'a> Grammar<'a> {
             let nt = self.t(self.pos + 1);
             let take = match t {
                 "DT" | "PDT" | "PRP$" => !seen_noun,
+                // "gave Sierra Leone 15 million pounds", "gave Ukraine $5 billion": an amount
+                // after a name (not a month's day) opens the second object.
+                "CD" | "$"
+                    if seen_noun
+                        && matches!(self.t(self.pos.wrapping_sub(1)), "NNP" | "NNPS")
+                        && !is_temporal(self.w(self.pos.wrapping_sub(1)))
+                        && (t == "$" || matches!(nt, "CD" | "NNS")) =>
+                {
+                    false
+                }
                 "CD" | "$" | "#" => true,
                 "IN" => kids.is_empty() && self.at_least(self.pos),
                 // The second word of "up to" after its first (`at_least`).

@@ -591,3 +591,12 @@ fn regression_participle_between_a_name_and_a_noun_modifies_it() {
         "(ROOT (S (NP (NNP Italy)) (VP (VBD sent) (NP (NNS soldiers)) (PP (TO to) (NP (DT the) (NNP U.N.) (VBG peacekeeping) (NN force)))) (. .)))",
     );
 }
+
+#[test]
+fn regression_amount_after_a_name_is_a_second_object() {
+    // "give Sierra Leone 15 million pounds", "gave Ukraine $5 billion": two objects.
+    check(
+        "Britain gave Sierra Leone 15 million pounds.",
+        "(ROOT (S (NP (NNP Britain)) (VP (VBD gave) (NP (NNP Sierra) (NNP Leone)) (NP (CD 15) (CD million) (NNS pounds))) (. .)))",
+    );
+}
