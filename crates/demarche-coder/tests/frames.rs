@@ -1085,3 +1085,25 @@ fn act_at_a_border_with_an_actor_is_aimed_at_it() {
         "#]],
     );
 }
+
+#[test]
+fn a_name_opened_by_the_gives_way_to_a_longer_one_inside_it() {
+    // "the West Bank town of Jenin": not "the West" (WST) with a bank (BUS), but the West Bank.
+    check(
+        "The Israeli army lifted a two-week closure on the West Bank town of Jenin.",
+        expect![[r#"
+            s0 ISRMIL -> PSE 0872 "lifted a two-week closure" dictionaries/frames/08-yield.txt:27
+        "#]],
+    );
+}
+
+#[test]
+fn pausing_aid_reduces_it() {
+    // `pause` is one of the meaning-changing support verbs (00-support.txt `support-with`).
+    check(
+        "The United States paused all military aid to Ukraine on Monday.",
+        expect![[r#"
+            s0 USA -> UKR 1622 "paused all military aid" dictionaries/frames/16-reduce-relations.txt:24
+        "#]],
+    );
+}

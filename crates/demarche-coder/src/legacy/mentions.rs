@@ -297,6 +297,19 @@ impl Coder<'_> {
                     continue;
                 }
             };
+            // "the West Bank": a name opened by "the" gives way to one that starts on its next
+            // word and runs past it ("the West" + "Bank" would be the West's banks).
+            if len >= 2
+                && words[i] == self.lex.words.get("THE")
+                && self
+                    .lex
+                    .actors
+                    .longest_at(words, i + 1)
+                    .is_some_and(|(_, l)| i + 1 + l > i + len)
+            {
+                i += 1;
+                continue;
+            }
             out.push(Hit {
                 kind,
                 lo: lo + i as u32,
