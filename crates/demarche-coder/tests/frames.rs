@@ -1107,3 +1107,19 @@ fn pausing_aid_reduces_it() {
         "#]],
     );
 }
+
+#[test]
+fn framing_reaches_through_aspect_verbs_and_means() {
+    // "promised to keep sending": the promise frames the sending (an intent, not aid given);
+    // "accused … of violating the ceasefire by shelling …": the means of an accused act is
+    // accused too, not asserted; fighting an outbreak has no adversary.
+    check(
+        "Britain promised on Saturday to keep sending weapons to Ukraine. Eritrea accused \
+         Ethiopia of violating the ceasefire by shelling Eritrean positions. The Zambian army \
+         fought a cholera outbreak.",
+        expect![[r#"
+            s0 GBR -> UKR 0332 "promised" dictionaries/actors/countries.txt:131
+            s1 ERI -> ETH 112 "accused" dictionaries/actors/countries.txt:102
+        "#]],
+    );
+}

@@ -131,7 +131,11 @@ pub(super) fn obligations(
         {
             continue;
         }
-        let Some(g) = a.preds.get(j as usize).filter(|g| g.polarity == Polarity::Affirmed) else {
+        let Some(g) = a
+            .preds
+            .get(j as usize)
+            .filter(|g| g.polarity == Polarity::Affirmed)
+        else {
             continue;
         };
         let (Some(source), Some(target)) = (agent_side(ctx, g, None), agent_side(ctx, q, None))

@@ -39,6 +39,7 @@
 
 mod answers;
 mod merge;
+mod mode;
 mod prune;
 mod sides;
 
@@ -56,6 +57,7 @@ use demarche_predicates::{
 };
 use demarche_text::english::{self, Prep, VerbClass};
 use merge::{coded_event, merge_slot, overlap, place};
+use mode::{Mode, denied, mode_of};
 use sides::{
     addressee, agent_side, comitative, fill_country, fill_pronoun, real_code, target_side,
 };
@@ -255,9 +257,7 @@ pub(crate) fn code_predications(
             None => dicts.policy.third_party(code),
             Some(_) => None,
         };
-        let target = target.or_else(|| {
-            third.and_then(|_| answers::third_party(&ctx, p, &source))
-        });
+        let target = target.or_else(|| third.and_then(|_| answers::third_party(&ctx, p, &source)));
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
         let home = match (&target, dicts.policy.at_home(code)) {
             (None, Some(agent)) => {
@@ -367,7 +367,10 @@ pub(crate) fn code_predications(
     answers::consequences(&ctx, events, legacy, &mut reported);
     let verbs = &coder.dictionaries().verbs;
     let codes = |q: &Predication| {
-        q.absorbed || tree.word(q.head).is_some_and(|w| verb_entry(verbs, w).is_some())
+        q.absorbed
+            || tree
+                .word(q.head)
+                .is_some_and(|w| verb_entry(verbs, w).is_some())
     };
     answers::obligations(&ctx, events, legacy, &mut reported, &codes);
     answers::retorts(&ctx, events, legacy);
@@ -383,21 +386,6 @@ pub(crate) fn code_predications(
         });
     }
     named(&ctx, text)
-}
-
-/// Whether a predication is negated, under a denial, or the infinitive of "fail to".
-fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
-    if p.polarity == Polarity::Negated {
-        return true;
-    }
-    match p.under {
-        Some((_, Link::Deny)) => true,
-        Some((j, Link::Control)) => ctx.a.preds.get(j as usize).is_some_and(|q| {
-            ctx.en
-                .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Negating)
-        }),
-        _ => false,
-    }
 }
 
 /// Rule `effect`: an event noun that is the subject of a verb of harm, or its `in`/`during`
@@ -606,95 +594,6 @@ fn lower(word: &str) -> Cow<'_, str> {
 
 fn country(code: &str) -> &str {
     code.get(..3).unwrap_or(code)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Asserted,
-    Intent,
-}
-
-/// How a predication is framed, or `None` when it codes nothing of its own.
-fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) -> Option<Mode> {
-    mode_within(tree, a, p, en, 0)
-}
-
-/// [`mode_of`] through at most a few aspect verbs above ("would continue to keep up …").
-fn mode_within(
-    tree: &Tree,
-    a: &Analysis,
-    p: &Predication,
-    en: &english::English,
-    depth: u8,
-) -> Option<Mode> {
-    let mut mode = match p.modality {
-        Modality::Asserted => Mode::Asserted,
-        Modality::Future => Mode::Intent,
-        // "warned that Israel could send Lebanon back to the Stone Age": what a warning says
-        // its maker could do is threatened, as with "would".
-        Modality::Possible if warned(tree, a, p, en) => Mode::Intent,
-        Modality::Possible | Modality::Obligation => return None,
-    };
-    if let Some((j, link)) = p.under {
-        let q = a.preds.get(j as usize)?;
-        let qword = tree.word(q.head).unwrap_or("");
-        match link {
-            Link::Deny => return None,
-            // "prompting Mexico to break off relations": the object did it.
-            Link::Control
-                if en.has_class(qword, VerbClass::Causative)
-                    && (q.polarity == Polarity::Negated || q.modality != Modality::Asserted) =>
-            {
-                return None;
-            }
-            Link::Control if en.has_class(qword, VerbClass::Causative) => {}
-            Link::Control => {
-                if en.has_class(qword, VerbClass::ObjectControl) || q.particle.is_some() {
-                    return None;
-                }
-                if en.has_class(qword, VerbClass::Intent) {
-                    mode = Mode::Intent;
-                } else if en.has_class(qword, VerbClass::Aspect) {
-                    // "would continue to boost ties": the aspect verb's own framing.
-                    if depth < 4 && mode_within(tree, a, q, en, depth + 1)? == Mode::Intent {
-                        mode = Mode::Intent;
-                    }
-                } else {
-                    return None; // "refused to", "threatened to", "tried to": the verb codes it
-                }
-                if q.polarity == Polarity::Negated {
-                    return None;
-                }
-            }
-            // "continued in supporting", "kept attacking": the aspect verb's event, framed as
-            // it is.
-            Link::Complement if en.has_class(qword, VerbClass::Aspect) => {
-                if q.modality == Modality::Future {
-                    mode = Mode::Intent;
-                }
-                if q.polarity == Polarity::Negated {
-                    return None;
-                }
-            }
-            // A support verb in a reduced relative on the noun says it was done: "met for
-            // talks hosted by Turkey", "a truce brokered by Qatar".
-            Link::Complement if p.kind == PredKind::Noun && p.voice == Voice::Passive => {}
-            // "accused X of arming Y", "talks on restoring ties", "said … would": what the
-            // governing verb is about, not an event reported as done.
-            Link::Complement => return None,
-            _ => {}
-        }
-    }
-    Some(mode)
-}
-
-/// Whether a predication is the reported clause of an affirmed warning or vow
-/// (`consequence.txt` `[threat]`).
-fn warned(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) -> bool {
-    matches!(p.under, Some((j, Link::Report | Link::Complement)) if a.preds.get(j as usize)
-        .is_some_and(|g| g.kind == PredKind::Verb
-            && g.polarity == Polarity::Affirmed
-            && en.has_class(tree.word(g.head).unwrap_or(""), VerbClass::Threat)))
 }
 
 /// The dictionary entry of a one-word verb form; of a verb listed twice ("strike" the protest,

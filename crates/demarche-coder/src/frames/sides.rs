@@ -518,8 +518,9 @@ pub(super) fn frontier(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
         });
         // "(on its border) (with Syria)": the next argument, right after the phrase.
         inside.or_else(|| match args.get(i + 1) {
-            Some(y) if matches!(&y.role, Role::Obl(prep) if with(prep))
-                && matches!(y.filler, Filler::Phrase { lo, .. } if lo == hi + 1) =>
+            Some(y)
+                if matches!(&y.role, Role::Obl(prep) if with(prep))
+                    && matches!(y.filler, Filler::Phrase { lo, .. } if lo == hi + 1) =>
             {
                 side(ctx, p, &y.filler)
             }

@@ -175,8 +175,8 @@ impl Coder<'_> {
                 }
                 words.push(self.lex.words.get(&upper));
                 let label = tree.label(id);
-                let infinitive = label == "TO"
-                    && tree.parent(id).is_some_and(|p| tree.label(p) == "VP");
+                let infinitive =
+                    label == "TO" && tree.parent(id).is_some_and(|p| tree.label(p) == "VP");
                 tags.push(if infinitive {
                     Tag::Infinitive
                 } else {

@@ -1,0 +1,149 @@
+//! How a predication is framed: asserted, intended (a future, an intention verb, a
+//! possible act under a warning), or nothing of its own (under a denial, a complement, a
+//! negation). Rule `negated` reads [`denied`]; every other rule reads [`mode_of`].
+
+use super::{Ctx, lower};
+use demarche_model::Tree;
+use demarche_predicates::{Analysis, Link, Modality, Polarity, PredKind, Predication, Voice};
+use demarche_text::english::{self, Prep, VerbClass};
+
+/// Whether a predication is negated, under a denial, or the infinitive of "fail to".
+pub(super) fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    if p.polarity == Polarity::Negated {
+        return true;
+    }
+    match p.under {
+        Some((_, Link::Deny)) => true,
+        Some((j, Link::Control)) => ctx.a.preds.get(j as usize).is_some_and(|q| {
+            ctx.en
+                .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Negating)
+        }),
+        _ => false,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    Asserted,
+    Intent,
+}
+
+/// How a predication is framed, or `None` when it codes nothing of its own.
+pub(super) fn mode_of(
+    tree: &Tree,
+    a: &Analysis,
+    p: &Predication,
+    en: &english::English,
+) -> Option<Mode> {
+    mode_within(tree, a, p, en, 0)
+}
+
+/// [`mode_of`] through at most a few aspect verbs above ("would continue to keep up …").
+fn mode_within(
+    tree: &Tree,
+    a: &Analysis,
+    p: &Predication,
+    en: &english::English,
+    depth: u8,
+) -> Option<Mode> {
+    let mut mode = match p.modality {
+        Modality::Asserted => Mode::Asserted,
+        Modality::Future => Mode::Intent,
+        // "warned that Israel could send Lebanon back to the Stone Age": what a warning says
+        // its maker could do is threatened, as with "would".
+        Modality::Possible if warned(tree, a, p, en) => Mode::Intent,
+        Modality::Possible | Modality::Obligation => return None,
+    };
+    if let Some((j, link)) = p.under {
+        let q = a.preds.get(j as usize)?;
+        let qword = tree.word(q.head).unwrap_or("");
+        match link {
+            Link::Deny => return None,
+            // "prompting Mexico to break off relations": the object did it.
+            Link::Control
+                if en.has_class(qword, VerbClass::Causative)
+                    && (q.polarity == Polarity::Negated || q.modality != Modality::Asserted) =>
+            {
+                return None;
+            }
+            Link::Control if en.has_class(qword, VerbClass::Causative) => {}
+            Link::Control => {
+                if en.has_class(qword, VerbClass::ObjectControl) || q.particle.is_some() {
+                    return None;
+                }
+                if en.has_class(qword, VerbClass::Intent) {
+                    mode = Mode::Intent;
+                } else if en.has_class(qword, VerbClass::Aspect) {
+                    // "would continue to boost ties": the aspect verb's own framing.
+                    if depth < 4 && mode_within(tree, a, q, en, depth + 1)? == Mode::Intent {
+                        mode = Mode::Intent;
+                    }
+                } else {
+                    return None; // "refused to", "threatened to", "tried to": the verb codes it
+                }
+                if q.polarity == Polarity::Negated {
+                    return None;
+                }
+            }
+            // "continued in supporting", "kept attacking": the aspect verb's event, framed as
+            // it is.
+            Link::Complement if en.has_class(qword, VerbClass::Aspect) => {
+                // "promised to keep sending weapons": the aspect verb's own framing too.
+                if q.modality == Modality::Future
+                    || depth < 4 && mode_within(tree, a, q, en, depth + 1) == Some(Mode::Intent)
+                {
+                    mode = Mode::Intent;
+                }
+                if q.polarity == Polarity::Negated {
+                    return None;
+                }
+            }
+            // A support verb in a reduced relative on the noun says it was done: "met for
+            // talks hosted by Turkey", "a truce brokered by Qatar".
+            Link::Complement if p.kind == PredKind::Noun && p.voice == Voice::Passive => {}
+            // "accused X of arming Y", "talks on restoring ties", "said … would": what the
+            // governing verb is about, not an event reported as done.
+            Link::Complement => return None,
+            // "accused Ethiopia of violating the ceasefire by shelling …": the means of an act
+            // that is not asserted is not asserted either.
+            Link::Adjunct
+                if by_means(tree, p, en)
+                    && depth < 4
+                    && mode_within(tree, a, q, en, depth + 1).is_none() =>
+            {
+                return None;
+            }
+            _ => {}
+        }
+    }
+    Some(mode)
+}
+
+/// Whether a verb is a gerund of means: in a `by` phrase (`preposition.txt` `[agent]`: "by
+/// shelling Eritrean positions").
+fn by_means(tree: &Tree, p: &Predication, en: &english::English) -> bool {
+    let mut node = p.scope;
+    for _ in 0..2 {
+        let Some(up) = tree.parent(node) else {
+            return false;
+        };
+        if tree.label(up) == "PP" {
+            return tree
+                .children(up)
+                .first()
+                .and_then(|&f| tree.word(f))
+                .is_some_and(|w| en.is_prep(&lower(w), Prep::Agent));
+        }
+        node = up;
+    }
+    false
+}
+
+/// Whether a predication is the reported clause of an affirmed warning or vow
+/// (`consequence.txt` `[threat]`).
+fn warned(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) -> bool {
+    matches!(p.under, Some((j, Link::Report | Link::Complement)) if a.preds.get(j as usize)
+        .is_some_and(|g| g.kind == PredKind::Verb
+            && g.polarity == Polarity::Affirmed
+            && en.has_class(tree.word(g.head).unwrap_or(""), VerbClass::Threat)))
+}
