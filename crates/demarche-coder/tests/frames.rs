@@ -1123,3 +1123,13 @@ fn framing_reaches_through_aspect_verbs_and_means() {
         "#]],
     );
 }
+
+#[test]
+fn own_country_in_the_object_names_no_target() {
+    // The pattern took "U.S." in "all U.S. sanctions" for the target; the layer reads the
+    // sanctions' `on` phrase instead.
+    check(
+        "Trump said he would lift all U.S. sanctions on Syria.",
+        expect![[r#""#]],
+    );
+}

@@ -882,6 +882,18 @@ fn settle_verb(
         }
         return verb_tag;
     }
+    // "said it firmly opposes the step", "they condemn": after a subject pronoun (a
+    // nominative one, or "it" opening a reported clause) the form is the verb.
+    if p == "PRP" {
+        let nominative = matches!(pw, "he" | "she" | "they" | "we" | "i");
+        let reported_it = pw == "it"
+            && pj.and_then(|j| j.checked_sub(1)).is_some_and(|k| {
+                is_reporting_verb(&infos[k].lower) || infos[k].lower == "that"
+            });
+        if nominative || reported_it {
+            return verb_tag;
+        }
+    }
     if p == "CC" {
         // Coordinated verbs share their form: "will follow X and jointly build Y",
         // "transcends X and promotes Y". Look back for the nearest verb of the clause.

@@ -600,3 +600,12 @@ fn regression_amount_after_a_name_is_a_second_object() {
         "(ROOT (S (NP (NNP Britain)) (VP (VBD gave) (NP (NNP Sierra) (NNP Leone)) (NP (CD 15) (CD million) (NNS pounds))) (. .)))",
     );
 }
+
+#[test]
+fn regression_present_verb_after_a_reported_it_is_finite() {
+    // "said it firmly opposes": "opposes" is the reported clause's verb, not a plural noun.
+    check(
+        "Beijing said it firmly opposes the step.",
+        "(ROOT (S (NP (NNP Beijing)) (VP (VBD said) (SBAR (S (NP (PRP it)) (ADVP (RB firmly)) (VP (VBZ opposes) (NP (DT the) (NN step)))))) (. .)))",
+    );
+}

@@ -56,7 +56,7 @@ use demarche_predicates::{
     Support, Via, Voice, analyze_into,
 };
 use demarche_text::english::{self, Prep, VerbClass};
-use merge::{coded_event, merge_slot, overlap, place};
+use merge::{coded_event, merge_slot, overlap, place, within};
 use mode::{Mode, denied, mode_of};
 use sides::{
     addressee, agent_side, comitative, fill_country, fill_pronoun, real_code, target_side,
@@ -232,10 +232,20 @@ pub(crate) fn code_predications(
         let span = evidence_span(tree, p);
         // Where the pattern coder coded this verb, its target stands (patterns know which
         // prepositional phrase a verb aims at); the layer adds what they miss around it.
+        // "lift all U.S. sanctions on Syria": a pattern that took the source's own country in
+        // the object for the target (rule `own-country` drops it) names no target.
+        let object = match (p.kind, ctx.a.arg(p, &Role::Patient).map(|x| x.filler)) {
+            (PredKind::Noun, _) => tree.span(p.scope),
+            (_, Some(Filler::Phrase { lo, hi, .. })) => ctx.leaf_span(lo, hi),
+            _ => None,
+        };
         let legacy_target = events[..legacy]
             .iter()
             .filter(|e| {
-                p.voice == Voice::Active && overlap(e.verb_span, span) && real_code(&e.target)
+                p.voice == Voice::Active
+                    && overlap(e.verb_span, span)
+                    && real_code(&e.target)
+                    && !(own_country(policy, e) && object.is_some_and(|o| within(e.target_span, o)))
             })
             .fold(None::<Side>, |acc, e| {
                 let mut s = acc.unwrap_or_else(|| Side {
