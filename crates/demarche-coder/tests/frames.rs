@@ -1129,7 +1129,9 @@ fn own_country_in_the_object_names_no_target() {
     // The pattern took "U.S." in "all U.S. sanctions" for the target; the layer reads the
     // sanctions' `on` phrase instead.
     check(
-        "Trump said he would lift all U.S. sanctions on Syria.",
-        expect![[r#""#]],
+        "Washington said it would lift all U.S. sanctions on Syria.",
+        expect![[r#"
+            s0 USA -> SYR 035 "lift" dictionaries/actors/countries.txt:299
+        "#]],
     );
 }
