@@ -1135,3 +1135,17 @@ fn own_country_in_the_object_names_no_target() {
         "#]],
     );
 }
+
+#[test]
+fn apposed_reaction_reported_by_its_maker() {
+    // Rule `apposed` through a reporting verb: ", a step Beijing said it \"firmly opposes\"" is
+    // Beijing's reaction to the clause's doer (and the quote inside the clause is read).
+    check(
+        "Washington imposed new tariffs on Chinese goods, a step Beijing said it \"firmly \
+         opposes\".",
+        expect![[r#"
+            s0 USA -> CHN 163 "imposed" dictionaries/actors/countries.txt:75
+            s0 CHN -> USA 110 "opposes" dictionaries/verbs/11-disapprove.txt:34
+        "#]],
+    );
+}

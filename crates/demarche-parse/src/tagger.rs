@@ -835,6 +835,24 @@ fn settle_verb(
     } else {
         return noun_tag;
     };
+    // "said it firmly opposes the step", "said it \"firmly opposes\"", "they condemn": after
+    // a subject pronoun (a nominative one, or "it" opening a reported clause) the form is the
+    // verb; adverbs and an opening quote may stand between.
+    let pron = (0..i)
+        .rev()
+        .find(|&k| !matches!(tags[k], "RB" | "RBR" | "``"))
+        .filter(|&k| tags[k] == "PRP");
+    if let Some(j) = pron {
+        let w = infos[j].lower.as_str();
+        let nominative = matches!(w, "he" | "she" | "they" | "we" | "i");
+        let reported_it = w == "it"
+            && j.checked_sub(1).is_some_and(|k| {
+                is_reporting_verb(&infos[k].lower) || infos[k].lower == "that"
+            });
+        if nominative || reported_it {
+            return verb_tag;
+        }
+    }
     if prenominal || p == "IN" || p == "TO" && verb_tag == "VBZ" {
         return noun_tag;
     }
@@ -881,18 +899,6 @@ fn settle_verb(
             }
         }
         return verb_tag;
-    }
-    // "said it firmly opposes the step", "they condemn": after a subject pronoun (a
-    // nominative one, or "it" opening a reported clause) the form is the verb.
-    if p == "PRP" {
-        let nominative = matches!(pw, "he" | "she" | "they" | "we" | "i");
-        let reported_it = pw == "it"
-            && pj.and_then(|j| j.checked_sub(1)).is_some_and(|k| {
-                is_reporting_verb(&infos[k].lower) || infos[k].lower == "that"
-            });
-        if nominative || reported_it {
-            return verb_tag;
-        }
     }
     if p == "CC" {
         // Coordinated verbs share their form: "will follow X and jointly build Y",

@@ -546,7 +546,8 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
 
 /// Rule `apposed`: a relative clause on a noun apposed to a clause (`forms.txt`
 /// `[apposed-deed]`, with `a`/`an`, after a comma or a preposition) reacts to that clause's deed:
-/// "Trump said he would lift the sanctions on Syria, a move Damascus welcomed"; "…, a charge
+/// "Trump said he would lift the sanctions on Syria, a move Damascus welcomed" (or "… said it
+/// firmly opposes": the reported verb of the relative clause); "…, a charge
 /// Abidjan dismissed as baseless"; "…, in an attack Qatar called cowardly". The reaction is
 /// aimed at the doer: the source of the last event coded before the noun, else the subject of
 /// the sentence's first clause.
@@ -554,7 +555,15 @@ pub(super) fn apposed(ctx: &Ctx<'_>, p: &Predication, events: &[CodedEvent]) -> 
     if p.kind != PredKind::Verb {
         return None;
     }
-    let arg = ctx.a.arg(p, &Role::Patient)?;
+    // "…, a step Beijing said it firmly opposes": the reported verb reacts to what the saying
+    // verb's relative clause hangs on.
+    let reporter = match p.under {
+        Some((j, Link::Report)) if ctx.a.arg(p, &Role::Patient).is_none() => {
+            ctx.a.preds.get(j as usize)
+        }
+        _ => None,
+    };
+    let arg = ctx.a.arg(reporter.unwrap_or(p), &Role::Patient)?;
     let Filler::Phrase { lo, hi, .. } = arg.filler else {
         return None;
     };
