@@ -117,7 +117,8 @@ impl<V: Copy> Trie<V> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Elem {
     Word(WordId),
-    /// The preposition of a pattern's `(prep …)` phrase: the word, but not an infinitive's `to`.
+    /// The preposition of a pattern's `(prep)`, `(prep +)` or `(prep $)` phrase: the word, but
+    /// not an infinitive's `to`.
     Prep(WordId),
     /// Index into [`Lexicon::synsets`].
     Synset(u32),
@@ -410,8 +411,16 @@ impl Lexicon {
                 preposition,
                 object,
             } => {
+                // "(to)", "(to +)": a preposition, never an infinitive's `to`; "(to negotiate)"
+                // spells the infinitive out and matches it.
+                let bare = object.iter().all(|i| {
+                    matches!(
+                        i,
+                        PatternItem::Source | PatternItem::Target | PatternItem::Compound
+                    )
+                });
                 match preposition.as_ref() {
-                    PatternItem::Word(w) => {
+                    PatternItem::Word(w) if bare => {
                         let id = self.words.intern(w);
                         out.push(open(Elem::Prep(id)));
                     }

@@ -1035,14 +1035,17 @@ fn host_or_mediator_of_a_pairs_talks_acts_towards_the_pair() {
 fn a_patterns_preposition_is_not_an_infinitives_to() {
     // "(to)" in a verb pattern is a prepositional phrase: "protested … to curb" and "to
     // protest" are infinitives, so "protest * (to)" (an official complaint, 114) stays unmatched
-    // and the protest is a demonstration.
+    // and the protest is a demonstration; a pattern that spells the infinitive out ("willing
+    // (to cooperate)") still matches it.
     check(
         "Tens of thousands of Israelis protested in Tel Aviv on Saturday against the \
          government's plan to curb the powers of the Supreme Court. Palestinian shopkeepers \
-         closed their stores to protest Israel's plan to build a settlement.",
+         closed their stores to protest Israel's plan to build a settlement. Iran said it was \
+         willing to cooperate with the IAEA.",
         expect![[r#"
             s0 ISR -> ISRGOV 141 "protested" dictionaries/actors/countries.txt:161
             s1 PSE -> ISR 140 "protest" dictionaries/actors/countries.txt:161
+            s2 IRN -> IGOUNOIAE 030 "was" dictionaries/actors/countries.txt:157
         "#]],
     );
 }
