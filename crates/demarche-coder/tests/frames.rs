@@ -445,11 +445,13 @@ fn deed_met_with_a_response_is_a_threat_to_its_doer() {
     check(
         "The Taliban warned Pakistan that any further air strikes would be met with a forceful \
          response. China warned that any provocation by the Philippines would be resisted. \
-         Iran said that Oman would meet its envoy on Monday.",
+         Iran said that Oman would meet its envoy on Monday. China warned the Philippines that \
+         any further incursion would be treated as an act of aggression.",
         expect![[r#"
             s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:78
             s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:78
             s2 OMN -> IRNGOV 036 "meet" dictionaries/verbs/04-consult.txt:4
+            s3 CHN -> PHL 130 "treated" dictionaries/policy.txt:78
         "#]],
     );
 }
