@@ -545,14 +545,18 @@ fn domestic_source_takes_the_country_of_the_place() {
 #[test]
 fn talks_hosted_between_a_pair_are_the_pairs_talks() {
     // Rule `brokered`: the host's 044 to each side, and the pair's own talks (the noun's joint
-    // frame) both ways.
+    // frame) both ways; the host's talks are not mirrored as meetings (rule `mutual`), also when
+    // the pair are one country's two sides.
     check(
-        "Saudi Arabia hosted talks between Russian and U.S. officials in Riyadh.",
+        "Saudi Arabia hosted talks between Russian and U.S. officials in Riyadh. Qatar hosted \
+         direct talks between the Congolese government and the M23 rebels in Doha.",
         expect![[r#"
             s0 SAU -> RUS 044 "hosted" dictionaries/actors/countries.txt:260
             s0 SAU -> USAGOV 044 "hosted" dictionaries/actors/countries.txt:273
             s0 RUS -> USAGOV 040 "hosted talks" dictionaries/frames/04-consult.txt:22
             s0 USAGOV -> RUS 040 "hosted talks" dictionaries/frames/04-consult.txt:22
+            s1 QAT -> CODGOV 044 "hosted" dictionaries/actors/countries.txt:81
+            s1 QAT -> CODREB 044 "hosted" dictionaries/actors/armed_groups.txt:94
         "#]],
     );
 }

@@ -292,10 +292,12 @@ pub(super) fn mutual(policy: &Policy, events: &mut Vec<CodedEvent>) {
         };
         // One actor meeting two others with the same act hosts or brokers their talks ("Qatar
         // hosted talks between the US and the Taliban"): not a partner of each.
+        // The pair may be one country's two sides ("between the Congolese government and the
+        // M23": CODGOV and CODREB).
         let host = |x: &CodedEvent| {
             country(&x.source) == country(&e.source)
                 && real_code(&x.target)
-                && country(&x.target) != country(&e.target)
+                && x.target != e.target
                 && country(&x.target) != country(&e.source)
                 && x.code == e.code
         };
