@@ -61,6 +61,9 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
     out.preds.clear();
     out.args.clear();
     out.ranges.clear();
+    out.leaves.clear();
+    out.lower.clear();
+    out.lower_at.clear();
     if tree.is_empty() {
         return;
     }
@@ -113,6 +116,7 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
         .filter(|&k| kept_at(k))
         .fold((0, 0), |(n, a), k| (n + 1, a + drafts[k].args.len()));
     out.ranges.extend(tree.nodes().map(|id| sh.range(id)));
+    sh.leaves_into(&mut out.leaves, &mut out.lower, &mut out.lower_at);
     out.preds.reserve(kept);
     out.args.reserve(kept_args);
     keep.clear();
@@ -188,6 +192,12 @@ fn verb_draft(
         sh.range(head).0,
         vp,
     );
+    // `English::verb_classes(word)`, from the lemma just looked up.
+    pred.classes = if word.contains(' ') {
+        en.verb_classes(word)
+    } else {
+        en.lemma_classes(&pred.lemma)
+    };
     if kids.iter().any(|&c| is_neg(sh, en, c)) {
         pred.polarity = Polarity::Negated;
     }
@@ -412,8 +422,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 .iter()
                 .position(|d| d.pred.scope == anc && d.top != top)
             {
-                let head_word = sh.word(drafts[j].pred.head);
-                let classes = en.verb_classes(head_word);
+                let classes = drafts[j].pred.classes;
                 // Past a measure of time ("(SBAR (NP days) (IN after) (S …))").
                 let sub = sbar.and_then(|s| {
                     sh.children(s)
@@ -464,7 +473,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                     .copied();
                 if let Some(vp) = tail
                     && let Some(j) = drafts.iter().position(|d| d.top == vp)
-                    && en.has_class(sh.word(drafts[j].pred.head), VerbClass::Report)
+                    && drafts[j].pred.classes.has(VerbClass::Report)
                 {
                     drafts[i].pred.under = Some((j as u32, Link::Report));
                     break;
@@ -588,7 +597,7 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
             }
             Link::Control => {
                 let ctl = &drafts[j];
-                let object_control = en.has_class(sh.word(ctl.pred.head), VerbClass::ObjectControl)
+                let object_control = ctl.pred.classes.has(VerbClass::ObjectControl)
                     || is_phrasal_control(sh, en, &ctl.pred);
                 let from = if object_control {
                     ctl.args
@@ -691,6 +700,7 @@ fn noun_draft<'s>(
         sh.range(leaves[name_start]).0,
         np,
     );
+    pred.classes = en.verb_classes(sh.word(head));
     let mut args = spare.pop().unwrap_or_default();
     if let Some(p) = possessor {
         args.push(Arg {

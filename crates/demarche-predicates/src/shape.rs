@@ -236,6 +236,24 @@ impl<'t> Shape<'t> {
         }
     }
 
+    /// The leaves in order, their lower-case forms (one after another) and each leaf's range
+    /// of them (`None`: the word is its own lower case), appended.
+    pub fn leaves_into(
+        &self,
+        leaves: &mut Vec<NodeId>,
+        lower: &mut String,
+        lower_at: &mut Vec<Option<(u32, u32)>>,
+    ) {
+        let base = lower.len() as u32;
+        lower.push_str(&self.lower);
+        for (i, f) in self.nodes.iter().enumerate() {
+            if f.leaf {
+                leaves.push(NodeId(i as u32));
+                lower_at.push(f.lower.map(|(a, b)| (a + base, b + base)));
+            }
+        }
+    }
+
     pub fn cat(&self, id: NodeId) -> Cat {
         self.nodes.get(id.index()).map_or(Cat::Other, |f| f.cat)
     }

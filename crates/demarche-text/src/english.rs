@@ -558,6 +558,12 @@ impl English {
         VerbClasses(self.classes.get(key.as_ref()).copied().unwrap_or(0))
     }
 
+    /// The classes of a lemma as the lists key it (`verb_classes` of a one-word form is
+    /// `lemma_classes` of its [`English::lemma`]).
+    pub fn lemma_classes(&self, lemma: &str) -> VerbClasses {
+        VerbClasses(self.classes.get(lemma).copied().unwrap_or(0))
+    }
+
     /// Whether `verb` followed by `particle` ("call" + "on") is a multi-word lemma of a class.
     pub fn has_phrasal_class(&self, verb: &str, particle: &str, class: VerbClass) -> bool {
         let key = format!("{} {}", self.lemma(verb), lower(particle));

@@ -367,10 +367,8 @@ pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Sid
         return None;
     };
     let words = ctx.lower_words(lo, hi)?;
-    if !matches!(
-        words.first().map(String::as_str),
-        Some("the" | "this" | "these")
-    ) || sides::is_anaphor(ctx, lo, hi)
+    if !matches!(words.first().copied(), Some("the" | "this" | "these"))
+        || sides::is_anaphor(ctx, lo, hi)
         || sides::is_anaphor(ctx, lo, (lo + 2).min(hi))
     {
         return None;
@@ -472,11 +470,11 @@ pub(super) fn apposed(ctx: &Ctx<'_>, p: &Predication, events: &[CodedEvent]) -> 
     let [before2, before, first, ..] = words.as_slice() else {
         return None;
     };
-    let apposed = matches!(first.as_str(), "a" | "an")
+    let apposed = matches!(*first, "a" | "an")
         && words
             .last()
             .is_some_and(|w| ctx.en.is_form("apposed-deed", w))
-        && (before == "," || before2 == "," && ctx.en.is_prep(before, Prep::Event));
+        && (*before == "," || *before2 == "," && ctx.en.is_prep(before, Prep::Event));
     if !apposed {
         return None;
     }

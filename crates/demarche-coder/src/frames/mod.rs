@@ -173,7 +173,7 @@ pub(crate) fn code_predications(
         if p.absorbed || p.polarity == Polarity::Negated {
             continue;
         }
-        let Some(mode) = mode_of(tree, a, p, ctx.en) else {
+        let Some(mode) = mode_of(a, p) else {
             continue;
         };
         let (code, frame, rule) = match p.kind {
@@ -193,11 +193,7 @@ pub(crate) fn code_predications(
                 Some((c, r)) => (c, None, r),
                 // Rule `harm`: a verb of harm with no code of its own ("was hit by missiles").
                 None => match &dicts.policy.harm {
-                    Some(h)
-                        if ctx
-                            .en
-                            .has_class(tree.word(p.head).unwrap_or(""), VerbClass::Effect) =>
-                    {
+                    Some(h) if p.classes.has(VerbClass::Effect) => {
                         (h.code.as_str(), None, &h.origin)
                     }
                     _ => continue,
@@ -378,10 +374,11 @@ fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
     }
     match p.under {
         Some((_, Link::Deny)) => true,
-        Some((j, Link::Control)) => ctx.a.preds.get(j as usize).is_some_and(|q| {
-            ctx.en
-                .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Negating)
-        }),
+        Some((j, Link::Control)) => ctx
+            .a
+            .preds
+            .get(j as usize)
+            .is_some_and(|q| q.classes.has(VerbClass::Negating)),
         _ => false,
     }
 }
@@ -409,9 +406,7 @@ fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                 slot && matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope)
             })
             && (pair && q.modality == Modality::Asserted && q.voice == Voice::Active
-                || ctx
-                    .en
-                    .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Effect))
+                || q.classes.has(VerbClass::Effect))
     })
 }
 
@@ -539,10 +534,12 @@ fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
 impl Ctx<'_> {
     /// The first word (lower case) of the leaves a byte span covers.
     fn tree_text_first_word(&self, span: Span) -> Option<Cow<'_, str>> {
-        self.tree
-            .leaves()
-            .find(|&l| self.tree.span(l).is_some_and(|s| s.start >= span.start))
-            .map(|l| lower(self.tree.word(l).unwrap_or("")))
+        let i = self
+            .a
+            .leaves
+            .iter()
+            .position(|&l| self.tree.span(l).is_some_and(|s| s.start >= span.start))?;
+        self.a.lower_word(self.tree, i as u32).map(Cow::Borrowed)
     }
 
     /// The byte span of a phrase filler.
@@ -555,8 +552,8 @@ impl Ctx<'_> {
 
     /// The byte span of leaves `lo..hi`.
     fn leaf_span(&self, lo: u32, hi: u32) -> Option<Span> {
-        let first = self.tree.leaves().nth(lo as usize)?;
-        let last = self.tree.leaves().nth((hi as usize).checked_sub(1)?)?;
+        let first = *self.a.leaves.get(lo as usize)?;
+        let last = *self.a.leaves.get((hi as usize).checked_sub(1)?)?;
         Some(Span::new(
             self.tree.span(first)?.start,
             self.tree.span(last)?.end,
@@ -564,17 +561,10 @@ impl Ctx<'_> {
     }
 
     /// The words of leaves `lo..hi` in lower case (`None` when the range runs past the last
-    /// leaf), made where needed rather than for every sentence.
-    fn lower_words(&self, lo: u32, hi: u32) -> Option<Vec<String>> {
-        let n = (hi as usize).checked_sub(lo as usize)?;
-        let out: Vec<String> = self
-            .tree
-            .leaves()
-            .skip(lo as usize)
-            .take(n)
-            .map(|l| self.tree.word(l).unwrap_or("").to_lowercase())
-            .collect();
-        (out.len() == n).then_some(out)
+    /// leaf), borrowed from the analysis, which lowered each word once.
+    fn lower_words(&self, lo: u32, hi: u32) -> Option<Vec<&str>> {
+        (hi as usize).checked_sub(lo as usize)?;
+        (lo..hi).map(|i| self.a.lower_word(self.tree, i)).collect()
     }
 }
 
@@ -601,18 +591,12 @@ enum Mode {
 }
 
 /// How a predication is framed, or `None` when it codes nothing of its own.
-fn mode_of(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) -> Option<Mode> {
-    mode_within(tree, a, p, en, 0)
+fn mode_of(a: &Analysis, p: &Predication) -> Option<Mode> {
+    mode_within(a, p, 0)
 }
 
 /// [`mode_of`] through at most a few aspect verbs above ("would continue to keep up …").
-fn mode_within(
-    tree: &Tree,
-    a: &Analysis,
-    p: &Predication,
-    en: &english::English,
-    depth: u8,
-) -> Option<Mode> {
+fn mode_within(a: &Analysis, p: &Predication, depth: u8) -> Option<Mode> {
     let mut mode = match p.modality {
         Modality::Asserted => Mode::Asserted,
         Modality::Future => Mode::Intent,
@@ -620,26 +604,25 @@ fn mode_within(
     };
     if let Some((j, link)) = p.under {
         let q = a.preds.get(j as usize)?;
-        let qword = tree.word(q.head).unwrap_or("");
         match link {
             Link::Deny => return None,
             // "prompting Mexico to break off relations": the object did it.
             Link::Control
-                if en.has_class(qword, VerbClass::Causative)
+                if q.classes.has(VerbClass::Causative)
                     && (q.polarity == Polarity::Negated || q.modality != Modality::Asserted) =>
             {
                 return None;
             }
-            Link::Control if en.has_class(qword, VerbClass::Causative) => {}
+            Link::Control if q.classes.has(VerbClass::Causative) => {}
             Link::Control => {
-                if en.has_class(qword, VerbClass::ObjectControl) || q.particle.is_some() {
+                if q.classes.has(VerbClass::ObjectControl) || q.particle.is_some() {
                     return None;
                 }
-                if en.has_class(qword, VerbClass::Intent) {
+                if q.classes.has(VerbClass::Intent) {
                     mode = Mode::Intent;
-                } else if en.has_class(qword, VerbClass::Aspect) {
+                } else if q.classes.has(VerbClass::Aspect) {
                     // "would continue to boost ties": the aspect verb's own framing.
-                    if depth < 4 && mode_within(tree, a, q, en, depth + 1)? == Mode::Intent {
+                    if depth < 4 && mode_within(a, q, depth + 1)? == Mode::Intent {
                         mode = Mode::Intent;
                     }
                 } else {
@@ -651,7 +634,7 @@ fn mode_within(
             }
             // "continued in supporting", "kept attacking": the aspect verb's event, framed as
             // it is.
-            Link::Complement if en.has_class(qword, VerbClass::Aspect) => {
+            Link::Complement if q.classes.has(VerbClass::Aspect) => {
                 if q.modality == Modality::Future {
                     mode = Mode::Intent;
                 }
@@ -708,9 +691,9 @@ fn verb_code<'c>(
                 let Filler::Phrase { lo, hi, .. } = *f else {
                     return None;
                 };
-                let leaf = tree
-                    .leaves()
-                    .nth(hi.checked_sub(1)? as usize)
+                let leaf = *a
+                    .leaves
+                    .get(hi.checked_sub(1)? as usize)
                     .filter(|_| hi > lo)?;
                 Some(tree.word(leaf)?.to_ascii_uppercase())
             };
