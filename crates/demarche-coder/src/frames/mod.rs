@@ -654,9 +654,9 @@ fn mode_within(a: &Analysis, p: &Predication, depth: u8) -> Option<Mode> {
 /// The dictionary entry of a one-word verb form; of a verb listed twice ("strike" the protest,
 /// "strike" the attack), the entry whose own line gives the code, so that the evidence cites it.
 fn verb_entry<'v>(verbs: &'v VerbDictionary, word: &str) -> Option<&'v VerbFormRef> {
+    let forms = verbs.forms_of(word);
     let single = || {
-        verbs
-            .forms_of(word)
+        forms
             .iter()
             .filter(|r| verbs.form(**r).is_some_and(|f| f.words.len() == 1))
     };
