@@ -516,10 +516,12 @@ impl English {
         if let [w] = words {
             return self.anaphor_words.get(w).copied();
         }
+        // Only a phrase as long as the words joined can be them joined.
+        let len = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
         if let Some((kind, _)) = self
             .anaphora
             .iter()
-            .find(|(k, p)| *k != Anaphor::Group && is_joined(p, words))
+            .find(|(k, p)| *k != Anaphor::Group && p.len() == len && is_joined(p, words))
         {
             return Some(*kind);
         }

@@ -31,7 +31,6 @@ pub(super) fn consequences(
         return;
     };
     let a = ctx.a;
-    let word = |p: &Predication| ctx.tree.word(p.head).unwrap_or("");
     for q in &a.preds {
         let Some((j, Link::Report | Link::Complement)) = q.under else {
             continue;
@@ -42,13 +41,12 @@ pub(super) fn consequences(
         let future = q.kind == PredKind::Verb
             && q.modality == Modality::Future
             && q.polarity == Polarity::Affirmed;
-        let befalls = future && ctx.en.has_class(word(q), VerbClass::Consequence);
+        let befalls = future && q.classes.has(VerbClass::Consequence);
         // "any further strikes would be met with a forceful response": what meets a deed.
-        let meets =
-            future && q.voice == Voice::Passive && ctx.en.has_class(word(q), VerbClass::Response);
+        let meets = future && q.voice == Voice::Passive && q.classes.has(VerbClass::Response);
         let warns = g.kind == PredKind::Verb
             && g.polarity == Polarity::Affirmed
-            && ctx.en.has_class(word(g), VerbClass::Threat);
+            && g.classes.has(VerbClass::Threat);
         if !((befalls || meets) && warns) {
             continue;
         }
@@ -111,11 +109,10 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
         return;
     };
     let a = ctx.a;
-    let word = |p: &Predication| ctx.tree.word(p.head).unwrap_or("");
     for q in &a.preds {
         if q.kind != PredKind::Verb
             || q.polarity != Polarity::Affirmed
-            || !ctx.en.has_class(word(q), VerbClass::Retort)
+            || !q.classes.has(VerbClass::Retort)
             || a.args_of(q).iter().any(|x| x.role == Role::Patient)
         {
             continue;
@@ -123,7 +120,7 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
         let vowed = q.modality == Modality::Future
             || matches!(q.under, Some((j, Link::Control)) if a.preds.get(j as usize)
                 .is_some_and(|g| g.polarity == Polarity::Affirmed
-                    && ctx.en.has_class(word(g), VerbClass::Threat)));
+                    && g.classes.has(VerbClass::Threat)));
         if !vowed {
             continue;
         }
