@@ -496,23 +496,21 @@ fn pair_arg<'a>(ctx: &Ctx<'a>, p: &Predication) -> Option<&'a demarche_predicate
 /// The actors this sentence named, for later sentences: every coded mention, marked subject
 /// when it is the agent of a predication (not through a controlling object).
 fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
-    let agents: Vec<(u32, u32)> = ctx
-        .a
-        .args
-        .iter()
-        // Not an object that controls a complement ("accused Washington of murdering …"):
-        // that is no subject for a later "he".
-        .filter(|x| x.role == Role::Agent && x.via != Via::Controller)
-        .filter_map(|x| match x.filler {
-            Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
-            Filler::Pred(_) => None,
-        })
-        .collect();
+    let agents = || {
+        ctx.a
+            .args
+            .iter()
+            // Not an object that controls a complement ("accused Washington of murdering …"):
+            // that is no subject for a later "he".
+            .filter(|x| x.role == Role::Agent && x.via != Via::Controller)
+            .filter_map(|x| match x.filler {
+                Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
+                Filler::Pred(_) => None,
+            })
+    };
     let mut out = Vec::new();
     for m in ctx.mentions.iter().filter(|m| m.level >= 2) {
-        let subject = agents
-            .iter()
-            .any(|&(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
+        let subject = agents().any(|(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
         for code in m.codes.iter().filter(|c| real_code(c)) {
             out.push(Entity {
                 code: code.clone(),
