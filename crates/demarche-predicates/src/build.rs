@@ -700,7 +700,6 @@ fn noun_draft<'s>(
         sh.range(leaves[name_start]).0,
         np,
     );
-    pred.classes = en.verb_classes(sh.word(head));
     let mut args = spare.pop().unwrap_or_default();
     if let Some(p) = possessor {
         args.push(Arg {
@@ -769,7 +768,7 @@ fn noun_draft<'s>(
     for _ in 0..2 {
         match sh
             .parent(low)
-            .filter(|&p| sh.cat(p) == Cat::Pp && sh.pp_prep(p).as_deref() == Some("of"))
+            .filter(|&p| sh.cat(p) == Cat::Pp && sh.pp_prep_is(p, "of"))
             .and_then(|p| sh.parent(p))
             .filter(|&g| sh.cat(g) == Cat::Np)
         {
@@ -872,7 +871,7 @@ fn noun_draft<'s>(
 /// For a noun phrase inside "a wave of …": the outer phrase, when its head is a partitive.
 fn partitive_outer(sh: &Shape<'_>, en: &english::English, np: NodeId) -> Option<NodeId> {
     let pp = sh.parent(np).filter(|&p| sh.cat(p) == Cat::Pp)?;
-    if sh.pp_prep(pp).as_deref() != Some("of") {
+    if !sh.pp_prep_is(pp, "of") {
         return None;
     }
     let g = sh.parent(pp).filter(|&p| sh.cat(p) == Cat::Np)?;

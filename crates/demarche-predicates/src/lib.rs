@@ -170,8 +170,9 @@ pub struct Predication {
     pub under: Option<(PredId, Link)>,
     /// The clause's verb phrase (verbs) or the noun phrase (nouns): the evidence span.
     pub scope: NodeId,
-    /// The verb classes of the head's word, as [`English::has_class`] gives them for it
-    /// (asked once here rather than by every rule that needs one).
+    /// For a verb, the verb classes of its word, as [`English::has_class`] gives them for it
+    /// (asked once here rather than by every rule that needs one); for an event noun, none
+    /// (ask [`English::has_class`] of its word).
     ///
     /// [`English::has_class`]: demarche_text::english::English::has_class
     pub classes: VerbClasses,

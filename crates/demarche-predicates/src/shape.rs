@@ -324,6 +324,21 @@ impl<'t> Shape<'t> {
             .find(|&c| self.cat(c) == Cat::Np)
     }
 
+    /// Whether [`Shape::pp_prep`] is the one-word `word` (no look-up, no allocation).
+    pub fn pp_prep_is(&self, pp: NodeId, word: &str) -> bool {
+        let kids = self.children(pp);
+        let Some(&first) = kids.first() else {
+            return false;
+        };
+        if !self.is_leaf(first) || self.lower(first) != word {
+            return false;
+        }
+        // Not a two-word preposition ("because of").
+        !kids.get(1).is_some_and(|&second| {
+            self.is_leaf(second) && matches!(self.cat(second), Cat::Prep | Cat::To)
+        })
+    }
+
     /// A prepositional phrase's preposition, lower case, with a second word for two-word ones
     /// ("according to", "because of", "out of").
     pub fn pp_prep(&self, pp: NodeId) -> Option<Cow<'static, str>> {
@@ -423,6 +438,25 @@ mod tests {
             assert_eq!(up, tree.ancestors(id).collect::<Vec<_>>());
         }
         assert_eq!(sh.children(NodeId(999)), &[] as &[NodeId]);
+    }
+
+    #[test]
+    fn pp_prep_is_the_one_word_preposition() {
+        let tree = Tree::parse_ptb(
+            "(ROOT (S (NP (NP (NN wave)) (PP (IN Of) (NP (NNS strikes)))) (VP (VBD came) \
+             (PP (IN because) (IN of) (NP (NN rain))) (PP (NP (NN x)))) (. .)))",
+        )
+        .unwrap();
+        let sh = Shape::new(&tree);
+        for id in tree.nodes().filter(|&n| sh.cat(n) == Cat::Pp) {
+            for w in ["of", "because", "x"] {
+                assert_eq!(
+                    sh.pp_prep_is(id, w),
+                    sh.pp_prep(id).as_deref() == Some(w),
+                    "{w:?} at {id:?}"
+                );
+            }
+        }
     }
 
     #[test]
