@@ -399,12 +399,14 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
         return;
     };
     let (a, tree, en) = (ctx.a, ctx.tree, ctx.en);
-    let listed = |list: &str, w: &str| en.forms(list).iter().any(|f| f.eq_ignore_ascii_case(w));
+    // The two lists, found once.
+    let (naming, disapproval) = (en.forms("naming"), en.forms("disapproval"));
+    let listed = |list: &[&str], w: &str| list.iter().any(|f| f.eq_ignore_ascii_case(w));
     for p in &a.preds {
         if p.kind != PredKind::Verb
             || p.polarity != Polarity::Affirmed
             || p.modality != Modality::Asserted
-            || !listed("naming", tree.word(p.head).unwrap_or(""))
+            || !listed(naming, tree.word(p.head).unwrap_or(""))
         {
             continue;
         }
@@ -414,7 +416,7 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
         let disapproves = tree.leaves().any(|l| {
             tree.span(l)
                 .is_some_and(|s| s.start > head.start && s.end <= clause.end)
-                && listed("disapproval", tree.word(l).unwrap_or(""))
+                && listed(disapproval, tree.word(l).unwrap_or(""))
         });
         if !disapproves {
             continue;

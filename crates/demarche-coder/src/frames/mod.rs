@@ -560,9 +560,43 @@ impl Ctx<'_> {
 
     /// The words of leaves `lo..hi` in lower case (`None` when the range runs past the last
     /// leaf), borrowed from the analysis, which lowered each word once.
-    fn lower_words(&self, lo: u32, hi: u32) -> Option<Vec<&str>> {
-        (hi as usize).checked_sub(lo as usize)?;
-        (lo..hi).map(|i| self.a.lower_word(self.tree, i)).collect()
+    fn lower_words(&self, lo: u32, hi: u32) -> Option<Words<'_>> {
+        let n = (hi as usize).checked_sub(lo as usize)?;
+        if n > FEW {
+            let words = (lo..hi).map(|i| self.a.lower_word(self.tree, i));
+            return words.collect::<Option<Vec<_>>>().map(Words::Many);
+        }
+        let mut few = [""; FEW];
+        for (slot, i) in few.iter_mut().zip(lo..hi) {
+            *slot = self.a.lower_word(self.tree, i)?;
+        }
+        Some(Words::Few(few, n))
+    }
+}
+
+/// How many words [`Words`] holds without a heap block.
+const FEW: usize = 8;
+
+/// A phrase's words: a short phrase (the usual one) in place, a longer one in a vector.
+pub(super) enum Words<'a> {
+    Few([&'a str; FEW], usize),
+    Many(Vec<&'a str>),
+}
+
+impl<'a> std::ops::Deref for Words<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        match self {
+            Words::Few(words, n) => words.get(..*n).unwrap_or(&[]),
+            Words::Many(words) => words,
+        }
+    }
+}
+
+impl<'a> Words<'a> {
+    pub(super) fn as_slice(&self) -> &[&'a str] {
+        self
     }
 }
 
