@@ -58,14 +58,17 @@ pub(crate) struct Shape<'t> {
     /// The lower-case forms of the leaves' words that are not lower case already, one after
     /// another (`NodeFacts::lower` slices it).
     lower: String,
+    /// The leaves in order.
+    leaves: Vec<NodeId>,
 }
 
 /// The arrays of a [`Shape`].
-type Buffers = (Vec<NodeFacts>, Vec<NodeId>, String);
+type Buffers = (Vec<NodeFacts>, Vec<NodeId>, String, Vec<NodeId>);
 
 thread_local! {
     /// The arrays of the last [`Shape`] this thread dropped, cleared, for the next one.
-    static POOL: Cell<Buffers> = const { Cell::new((Vec::new(), Vec::new(), String::new())) };
+    static POOL: Cell<Buffers> =
+        const { Cell::new((Vec::new(), Vec::new(), String::new(), Vec::new())) };
 }
 
 impl Drop for Shape<'_> {
@@ -73,12 +76,14 @@ impl Drop for Shape<'_> {
         let mut nodes = std::mem::take(&mut self.nodes);
         let mut kids = std::mem::take(&mut self.kids);
         let mut lower = std::mem::take(&mut self.lower);
+        let mut leaves = std::mem::take(&mut self.leaves);
         nodes.clear();
         kids.clear();
         lower.clear();
+        leaves.clear();
         // Keep the larger buffers if the pool was refilled meanwhile (a nested Shape).
         POOL.with(|p| {
-            let (n, k, l) = p.take();
+            let (n, k, l, v) = p.take();
             p.set((
                 if n.capacity() > nodes.capacity() {
                     n
@@ -94,6 +99,11 @@ impl Drop for Shape<'_> {
                     l
                 } else {
                     lower
+                },
+                if v.capacity() > leaves.capacity() {
+                    v
+                } else {
+                    leaves
                 },
             ));
         });
@@ -189,7 +199,7 @@ fn leaf_cat(tag: &str) -> Cat {
 impl<'t> Shape<'t> {
     pub fn new(tree: &'t Tree) -> Self {
         let n = tree.len();
-        let (mut nodes, mut kids, mut lower) = POOL.with(Cell::take);
+        let (mut nodes, mut kids, mut lower, mut leaf_ids) = POOL.with(Cell::take);
         nodes.reserve(n);
         kids.reserve(n.saturating_sub(1));
         let mut leaves = 0u32;
@@ -200,6 +210,7 @@ impl<'t> Shape<'t> {
             let (cat, leaf, lo, hi, low) = match tree.word(id) {
                 Some(w) => {
                     leaves += 1;
+                    leaf_ids.push(id);
                     let low = push_lowercase(&mut lower, w);
                     (leaf_cat(tree.label(id)), true, leaves - 1, leaves, low)
                 }
@@ -233,6 +244,7 @@ impl<'t> Shape<'t> {
             nodes,
             kids,
             lower,
+            leaves: leaf_ids,
         }
     }
 
@@ -246,12 +258,13 @@ impl<'t> Shape<'t> {
     ) {
         let base = lower.len() as u32;
         lower.push_str(&self.lower);
-        for (i, f) in self.nodes.iter().enumerate() {
-            if f.leaf {
-                leaves.push(NodeId(i as u32));
-                lower_at.push(f.lower.map(|(a, b)| (a + base, b + base)));
-            }
-        }
+        leaves.extend_from_slice(&self.leaves);
+        lower_at.extend(self.leaves.iter().map(|l| {
+            self.nodes
+                .get(l.index())
+                .and_then(|f| f.lower)
+                .map(|(a, b)| (a + base, b + base))
+        }));
     }
 
     pub fn cat(&self, id: NodeId) -> Cat {
@@ -481,6 +494,15 @@ mod tests {
             }
             assert_eq!(sh.range(tree.root()), (0, 7));
             assert_eq!(sh.lower(tree.root()), "");
+            let (mut ids, mut low, mut at) = (Vec::new(), "x".to_string(), Vec::new());
+            sh.leaves_into(&mut ids, &mut low, &mut at);
+            assert_eq!(ids, leaves);
+            let read: Vec<&str> = ids
+                .iter()
+                .zip(&at)
+                .map(|(&l, r)| r.map_or(sh.word(l), |(a, b)| &low[a as usize..b as usize]))
+                .collect();
+            assert_eq!(read, lower);
         }
     }
 }
