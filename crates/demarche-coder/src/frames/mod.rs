@@ -511,10 +511,12 @@ fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
     let mut out = Vec::new();
     for m in ctx.mentions.iter().filter(|m| m.level >= 2) {
         let subject = agents().any(|(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
+        // Asked of the actor entries only when the mention is recorded.
+        let mut person = None;
         for code in m.codes.iter().filter(|c| real_code(c)) {
             out.push(Entity {
                 code: code.clone(),
-                person: m.person,
+                person: *person.get_or_insert_with(|| ctx.coder.is_person(m)),
                 subject,
                 sentence: ctx.discourse.sentence,
                 text: m
