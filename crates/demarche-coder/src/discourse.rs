@@ -19,7 +19,7 @@ use demarche_model::Span;
 use demarche_text::english::Anaphor;
 
 /// An actor a sentence named.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Entity {
     pub code: String,
     pub person: bool,
@@ -28,6 +28,30 @@ pub struct Entity {
     pub sentence: usize,
     pub text: String,
     pub span: Option<Span>,
+}
+
+impl Clone for Entity {
+    fn clone(&self) -> Self {
+        Entity {
+            code: self.code.clone(),
+            person: self.person,
+            subject: self.subject,
+            sentence: self.sentence,
+            text: self.text.clone(),
+            span: self.span,
+        }
+    }
+
+    /// Field by field, so that the strings keep their buffers (the pair a document names is
+    /// replaced often).
+    fn clone_from(&mut self, source: &Self) {
+        self.code.clone_from(&source.code);
+        self.person = source.person;
+        self.subject = source.subject;
+        self.sentence = source.sentence;
+        self.text.clone_from(&source.text);
+        self.span = source.span;
+    }
 }
 
 /// The actors a document has named so far (the most recent last; bounded).
@@ -59,7 +83,13 @@ impl Discourse {
             match first {
                 None => first = Some(e),
                 Some(a) if a.code.get(..3) != e.code.get(..3) => {
-                    self.pair = Some((a.clone(), e.clone()));
+                    match &mut self.pair {
+                        Some((x, y)) => {
+                            x.clone_from(a);
+                            y.clone_from(e);
+                        }
+                        None => self.pair = Some((a.clone(), e.clone())),
+                    }
                     break;
                 }
                 Some(_) => {}

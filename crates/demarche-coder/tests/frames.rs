@@ -97,7 +97,7 @@ fn intent_under_future_and_intention_verbs() {
     check(
         "India agreed to hold talks with Pakistan. Japan will send troops to the Philippines.",
         expect![[r#"
-            s0 IND -> PAK 036 "hold" dictionaries/actors/countries.txt:154
+            s0 IND -> PAK 036 "agreed" dictionaries/actors/countries.txt:154
             s0 PAK -> IND 036 "hold talks" dictionaries/frames/04-consult.txt:22
             s1 JPN -> PHLMIL 130 "send" dictionaries/actors/countries.txt:168
         "#]],
@@ -572,7 +572,7 @@ fn verb_phrase_coordinated_after_the_last_comma_is_coded() {
         expect![[r#"
             s0 SOM -> ETH 112 "accused" dictionaries/actors/countries.txt:105
             s0 SOM -> ETH 161 "recalled" dictionaries/actors/countries.txt:105
-            s1 YEMREB -> ISR 138 "retaliate" dictionaries/actors/armed_groups.txt:41
+            s1 YEMREB -> ISR 138 "vowed" dictionaries/actors/armed_groups.txt:41
         "#]],
     );
 }

@@ -9,6 +9,7 @@ use crate::model::*;
 use crate::words::normalize_word;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use demarche_model::Date;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 // ---------------------------------------------------------------------------------------------
@@ -259,8 +260,18 @@ impl VerbDictionary {
     /// (`+CORDON_OFF`) is listed under its verb word (`CORDON`); the caller checks the
     /// neighbouring words with [`VerbForm::before`] and [`VerbForm::after`].
     pub fn forms_of(&self, word: &str) -> &[VerbFormRef] {
+        // A short ASCII word is upper-cased on the stack (what `normalize_word` gives it).
+        let mut buf = [0u8; 32];
+        let key = match buf.get_mut(..word.len()) {
+            Some(b) if word.is_ascii() => {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_uppercase();
+                std::str::from_utf8(b).map_or_else(|_| normalize_word(word), Cow::Borrowed)
+            }
+            _ => normalize_word(word),
+        };
         self.by_verb_word
-            .get(normalize_word(word).as_ref())
+            .get(key.as_ref())
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }

@@ -31,6 +31,11 @@ impl Origin {
         }
     }
 
+    /// Whether `r` names this entry (`*r == self.rule_ref()`, without building one).
+    pub fn is(&self, r: &RuleRef) -> bool {
+        r.line == self.line && r.file == *self.file
+    }
+
     /// The evidence form the coder reports: `{file, line}`.
     pub fn rule_ref(&self) -> RuleRef {
         RuleRef {

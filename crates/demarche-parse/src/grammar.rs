@@ -548,8 +548,7 @@ impl<'a> Grammar<'a> {
                     && self.pp_then_verb(self.pos)
                 {
                     kids.push(self.pp(Mode::Object));
-                } else if self.cur() == "``" && self.verb_follows(self.skip_adverbs(self.pos + 1))
-                {
+                } else if self.cur() == "``" && self.verb_follows(self.skip_adverbs(self.pos + 1)) {
                     // "said it \"firmly opposes\" the move": a quote opening the predicate.
                     kids.push(self.leaf());
                 } else if self.cur() == "," && self.verb_follows(self.pos + 1) {

@@ -846,9 +846,8 @@ fn settle_verb(
         let w = infos[j].lower.as_str();
         let nominative = matches!(w, "he" | "she" | "they" | "we" | "i");
         let reported_it = w == "it"
-            && j.checked_sub(1).is_some_and(|k| {
-                is_reporting_verb(&infos[k].lower) || infos[k].lower == "that"
-            });
+            && j.checked_sub(1)
+                .is_some_and(|k| is_reporting_verb(&infos[k].lower) || infos[k].lower == "that");
         if nominative || reported_it {
             return verb_tag;
         }

@@ -61,6 +61,9 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
     out.preds.clear();
     out.args.clear();
     out.ranges.clear();
+    out.leaves.clear();
+    out.lower.clear();
+    out.lower_at.clear();
     if tree.is_empty() {
         return;
     }
@@ -113,6 +116,7 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
         .filter(|&k| kept_at(k))
         .fold((0, 0), |(n, a), k| (n + 1, a + drafts[k].args.len()));
     out.ranges.extend(tree.nodes().map(|id| sh.range(id)));
+    sh.leaves_into(&mut out.leaves, &mut out.lower, &mut out.lower_at);
     out.preds.reserve(kept);
     out.args.reserve(kept_args);
     keep.clear();
@@ -188,6 +192,12 @@ fn verb_draft(
         sh.range(head).0,
         vp,
     );
+    // `English::verb_classes(word)`, from the lemma just looked up.
+    pred.classes = if word.contains(' ') {
+        en.verb_classes(word)
+    } else {
+        en.lemma_classes(&pred.lemma)
+    };
     if kids.iter().any(|&c| is_neg(sh, en, c)) {
         pred.polarity = Polarity::Negated;
     }
@@ -428,8 +438,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 .iter()
                 .position(|d| d.pred.scope == anc && d.top != top)
             {
-                let head_word = sh.word(drafts[j].pred.head);
-                let classes = en.verb_classes(head_word);
+                let classes = drafts[j].pred.classes;
                 // Past a measure of time ("(SBAR (NP days) (IN after) (S …))").
                 let sub = sbar.and_then(|s| {
                     sh.children(s)
@@ -480,7 +489,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                     .copied();
                 if let Some(vp) = tail
                     && let Some(j) = drafts.iter().position(|d| d.top == vp)
-                    && en.has_class(sh.word(drafts[j].pred.head), VerbClass::Report)
+                    && drafts[j].pred.classes.has(VerbClass::Report)
                 {
                     drafts[i].pred.under = Some((j as u32, Link::Report));
                     break;
@@ -604,7 +613,7 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
             }
             Link::Control => {
                 let ctl = &drafts[j];
-                let object_control = en.has_class(sh.word(ctl.pred.head), VerbClass::ObjectControl)
+                let object_control = ctl.pred.classes.has(VerbClass::ObjectControl)
                     || is_phrasal_control(sh, en, &ctl.pred);
                 let from = if object_control {
                     ctl.args
@@ -775,7 +784,7 @@ fn noun_draft<'s>(
     for _ in 0..2 {
         match sh
             .parent(low)
-            .filter(|&p| sh.cat(p) == Cat::Pp && sh.pp_prep(p).as_deref() == Some("of"))
+            .filter(|&p| sh.cat(p) == Cat::Pp && sh.pp_prep_is(p, "of"))
             .and_then(|p| sh.parent(p))
             .filter(|&g| sh.cat(g) == Cat::Np)
         {
@@ -878,7 +887,7 @@ fn noun_draft<'s>(
 /// For a noun phrase inside "a wave of …": the outer phrase, when its head is a partitive.
 fn partitive_outer(sh: &Shape<'_>, en: &english::English, np: NodeId) -> Option<NodeId> {
     let pp = sh.parent(np).filter(|&p| sh.cat(p) == Cat::Pp)?;
-    if sh.pp_prep(pp).as_deref() != Some("of") {
+    if !sh.pp_prep_is(pp, "of") {
         return None;
     }
     let g = sh.parent(pp).filter(|&p| sh.cat(p) == Cat::Np)?;

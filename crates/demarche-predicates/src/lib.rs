@@ -45,7 +45,8 @@ mod shape;
 pub use build::{analyze, analyze_into};
 pub use render::render;
 
-use demarche_model::NodeId;
+use demarche_model::{NodeId, Tree};
+use demarche_text::english::VerbClasses;
 use std::borrow::Cow;
 
 /// What the coder knows about words that this layer needs: which noun phrases name events and
@@ -95,6 +96,14 @@ pub struct Analysis {
     /// Node → the leaves it covers (first leaf index, one past the last), by node index:
     /// read once here for every reader of the analysis.
     pub ranges: Vec<(u32, u32)>,
+    /// Leaf index → its node, in order.
+    pub leaves: Vec<NodeId>,
+    /// The lower-case forms of the leaves' words that are not lower case already, one after
+    /// another (`lower_at` slices it; [`Analysis::lower_word`] reads them).
+    lower: String,
+    /// Leaf index → the byte range of its word's lower-case form in `lower`, or `None` when
+    /// the word is its own lower case.
+    lower_at: Vec<Option<(u32, u32)>>,
 }
 
 impl Analysis {
@@ -108,6 +117,16 @@ impl Analysis {
     /// The first argument of a predication with this role.
     pub fn arg(&self, p: &Predication, role: &Role) -> Option<&Arg> {
         self.args_of(p).iter().find(|a| &a.role == role)
+    }
+
+    /// The word of leaf `leaf` (a leaf index) in lower case — `word.to_lowercase()`, read
+    /// once per sentence — or `None` past the last leaf.
+    pub fn lower_word<'a>(&'a self, tree: &'a Tree, leaf: u32) -> Option<&'a str> {
+        let node = *self.leaves.get(leaf as usize)?;
+        Some(match self.lower_at.get(leaf as usize).copied().flatten() {
+            Some((a, b)) => self.lower.get(a as usize..b as usize).unwrap_or(""),
+            None => tree.word(node).unwrap_or(""),
+        })
     }
 
     /// The noun predication whose noun phrase is `node`, if any.
@@ -151,6 +170,12 @@ pub struct Predication {
     pub under: Option<(PredId, Link)>,
     /// The clause's verb phrase (verbs) or the noun phrase (nouns): the evidence span.
     pub scope: NodeId,
+    /// For a verb, the verb classes of its word, as [`English::has_class`] gives them for it
+    /// (asked once here rather than by every rule that needs one); for an event noun, none
+    /// (ask [`English::has_class`] of its word).
+    ///
+    /// [`English::has_class`]: demarche_text::english::English::has_class
+    pub classes: VerbClasses,
 }
 
 impl Predication {
@@ -180,6 +205,7 @@ impl Predication {
             args: 0..0,
             under: None,
             scope,
+            classes: VerbClasses::default(),
         }
     }
 }

@@ -58,14 +58,17 @@ pub(crate) struct Shape<'t> {
     /// The lower-case forms of the leaves' words that are not lower case already, one after
     /// another (`NodeFacts::lower` slices it).
     lower: String,
+    /// The leaves in order.
+    leaves: Vec<NodeId>,
 }
 
 /// The arrays of a [`Shape`].
-type Buffers = (Vec<NodeFacts>, Vec<NodeId>, String);
+type Buffers = (Vec<NodeFacts>, Vec<NodeId>, String, Vec<NodeId>);
 
 thread_local! {
     /// The arrays of the last [`Shape`] this thread dropped, cleared, for the next one.
-    static POOL: Cell<Buffers> = const { Cell::new((Vec::new(), Vec::new(), String::new())) };
+    static POOL: Cell<Buffers> =
+        const { Cell::new((Vec::new(), Vec::new(), String::new(), Vec::new())) };
 }
 
 impl Drop for Shape<'_> {
@@ -73,12 +76,14 @@ impl Drop for Shape<'_> {
         let mut nodes = std::mem::take(&mut self.nodes);
         let mut kids = std::mem::take(&mut self.kids);
         let mut lower = std::mem::take(&mut self.lower);
+        let mut leaves = std::mem::take(&mut self.leaves);
         nodes.clear();
         kids.clear();
         lower.clear();
+        leaves.clear();
         // Keep the larger buffers if the pool was refilled meanwhile (a nested Shape).
         POOL.with(|p| {
-            let (n, k, l) = p.take();
+            let (n, k, l, v) = p.take();
             p.set((
                 if n.capacity() > nodes.capacity() {
                     n
@@ -94,6 +99,11 @@ impl Drop for Shape<'_> {
                     l
                 } else {
                     lower
+                },
+                if v.capacity() > leaves.capacity() {
+                    v
+                } else {
+                    leaves
                 },
             ));
         });
@@ -189,7 +199,7 @@ fn leaf_cat(tag: &str) -> Cat {
 impl<'t> Shape<'t> {
     pub fn new(tree: &'t Tree) -> Self {
         let n = tree.len();
-        let (mut nodes, mut kids, mut lower) = POOL.with(Cell::take);
+        let (mut nodes, mut kids, mut lower, mut leaf_ids) = POOL.with(Cell::take);
         nodes.reserve(n);
         kids.reserve(n.saturating_sub(1));
         let mut leaves = 0u32;
@@ -200,6 +210,7 @@ impl<'t> Shape<'t> {
             let (cat, leaf, lo, hi, low) = match tree.word(id) {
                 Some(w) => {
                     leaves += 1;
+                    leaf_ids.push(id);
                     let low = push_lowercase(&mut lower, w);
                     (leaf_cat(tree.label(id)), true, leaves - 1, leaves, low)
                 }
@@ -233,7 +244,27 @@ impl<'t> Shape<'t> {
             nodes,
             kids,
             lower,
+            leaves: leaf_ids,
         }
+    }
+
+    /// The leaves in order, their lower-case forms (one after another) and each leaf's range
+    /// of them (`None`: the word is its own lower case), appended.
+    pub fn leaves_into(
+        &self,
+        leaves: &mut Vec<NodeId>,
+        lower: &mut String,
+        lower_at: &mut Vec<Option<(u32, u32)>>,
+    ) {
+        let base = lower.len() as u32;
+        lower.push_str(&self.lower);
+        leaves.extend_from_slice(&self.leaves);
+        lower_at.extend(self.leaves.iter().map(|l| {
+            self.nodes
+                .get(l.index())
+                .and_then(|f| f.lower)
+                .map(|(a, b)| (a + base, b + base))
+        }));
     }
 
     pub fn cat(&self, id: NodeId) -> Cat {
@@ -304,6 +335,21 @@ impl<'t> Shape<'t> {
             .iter()
             .copied()
             .find(|&c| self.cat(c) == Cat::Np)
+    }
+
+    /// Whether [`Shape::pp_prep`] is the one-word `word` (no look-up, no allocation).
+    pub fn pp_prep_is(&self, pp: NodeId, word: &str) -> bool {
+        let kids = self.children(pp);
+        let Some(&first) = kids.first() else {
+            return false;
+        };
+        if !self.is_leaf(first) || self.lower(first) != word {
+            return false;
+        }
+        // Not a two-word preposition ("because of").
+        !kids.get(1).is_some_and(|&second| {
+            self.is_leaf(second) && matches!(self.cat(second), Cat::Prep | Cat::To)
+        })
     }
 
     /// A prepositional phrase's preposition, lower case, with a second word for two-word ones
@@ -408,6 +454,25 @@ mod tests {
     }
 
     #[test]
+    fn pp_prep_is_the_one_word_preposition() {
+        let tree = Tree::parse_ptb(
+            "(ROOT (S (NP (NP (NN wave)) (PP (IN Of) (NP (NNS strikes)))) (VP (VBD came) \
+             (PP (IN because) (IN of) (NP (NN rain))) (PP (NP (NN x)))) (. .)))",
+        )
+        .unwrap();
+        let sh = Shape::new(&tree);
+        for id in tree.nodes().filter(|&n| sh.cat(n) == Cat::Pp) {
+            for w in ["of", "because", "x"] {
+                assert_eq!(
+                    sh.pp_prep_is(id, w),
+                    sh.pp_prep(id).as_deref() == Some(w),
+                    "{w:?} at {id:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn lower_case_words_and_ranges() {
         let tree = Tree::parse_ptb(
             "(ROOT (S (NP (NNP Israel) (POS 's)) (VP (VBD Carried) (PRT (RP out)) \
@@ -429,6 +494,15 @@ mod tests {
             }
             assert_eq!(sh.range(tree.root()), (0, 7));
             assert_eq!(sh.lower(tree.root()), "");
+            let (mut ids, mut low, mut at) = (Vec::new(), "x".to_string(), Vec::new());
+            sh.leaves_into(&mut ids, &mut low, &mut at);
+            assert_eq!(ids, leaves);
+            let read: Vec<&str> = ids
+                .iter()
+                .zip(&at)
+                .map(|(&l, r)| r.map_or(sh.word(l), |(a, b)| &low[a as usize..b as usize]))
+                .collect();
+            assert_eq!(read, lower);
         }
     }
 }

@@ -516,10 +516,12 @@ impl English {
         if let [w] = words {
             return self.anaphor_words.get(w).copied();
         }
+        // Only a phrase as long as the words joined can be them joined.
+        let len = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
         if let Some((kind, _)) = self
             .anaphora
             .iter()
-            .find(|(k, p)| *k != Anaphor::Group && is_joined(p, words))
+            .find(|(k, p)| *k != Anaphor::Group && p.len() == len && is_joined(p, words))
         {
             return Some(*kind);
         }
@@ -556,6 +558,12 @@ impl English {
             self.lemma(verb)
         };
         VerbClasses(self.classes.get(key.as_ref()).copied().unwrap_or(0))
+    }
+
+    /// The classes of a lemma as the lists key it (`verb_classes` of a one-word form is
+    /// `lemma_classes` of its [`English::lemma`]).
+    pub fn lemma_classes(&self, lemma: &str) -> VerbClasses {
+        VerbClasses(self.classes.get(lemma).copied().unwrap_or(0))
     }
 
     /// Whether `verb` followed by `particle` ("call" + "on") is a multi-word lemma of a class.

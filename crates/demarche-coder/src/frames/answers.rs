@@ -32,7 +32,6 @@ pub(super) fn consequences(
         return;
     };
     let a = ctx.a;
-    let word = |p: &Predication| ctx.tree.word(p.head).unwrap_or("");
     for q in &a.preds {
         let Some((j, Link::Report | Link::Complement)) = q.under else {
             continue;
@@ -43,13 +42,12 @@ pub(super) fn consequences(
         let future = q.kind == PredKind::Verb
             && q.modality == Modality::Future
             && q.polarity == Polarity::Affirmed;
-        let befalls = future && ctx.en.has_class(word(q), VerbClass::Consequence);
+        let befalls = future && q.classes.has(VerbClass::Consequence);
         // "any further strikes would be met with a forceful response": what meets a deed.
-        let meets =
-            future && q.voice == Voice::Passive && ctx.en.has_class(word(q), VerbClass::Response);
+        let meets = future && q.voice == Voice::Passive && q.classes.has(VerbClass::Response);
         let warns = g.kind == PredKind::Verb
             && g.polarity == Polarity::Affirmed
-            && ctx.en.has_class(word(g), VerbClass::Threat);
+            && g.classes.has(VerbClass::Threat);
         if !((befalls || meets) && warns) {
             continue;
         }
@@ -167,11 +165,10 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
         return;
     };
     let a = ctx.a;
-    let word = |p: &Predication| ctx.tree.word(p.head).unwrap_or("");
     for q in &a.preds {
         if q.kind != PredKind::Verb
             || q.polarity != Polarity::Affirmed
-            || !ctx.en.has_class(word(q), VerbClass::Retort)
+            || !q.classes.has(VerbClass::Retort)
             || a.args_of(q).iter().any(|x| x.role == Role::Patient)
         {
             continue;
@@ -179,7 +176,7 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
         let vowed = q.modality == Modality::Future
             || matches!(q.under, Some((j, Link::Control)) if a.preds.get(j as usize)
                 .is_some_and(|g| g.polarity == Polarity::Affirmed
-                    && ctx.en.has_class(word(g), VerbClass::Threat)));
+                    && g.classes.has(VerbClass::Threat)));
         if !vowed {
             continue;
         }
@@ -462,10 +459,8 @@ pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Sid
         return None;
     };
     let words = ctx.lower_words(lo, hi)?;
-    if !matches!(
-        words.first().map(String::as_str),
-        Some("the" | "this" | "these")
-    ) || sides::is_anaphor(ctx, lo, hi)
+    if !matches!(words.first().copied(), Some("the" | "this" | "these"))
+        || sides::is_anaphor(ctx, lo, hi)
         || sides::is_anaphor(ctx, lo, (lo + 2).min(hi))
     {
         return None;
@@ -499,12 +494,14 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
         return;
     };
     let (a, tree, en) = (ctx.a, ctx.tree, ctx.en);
-    let listed = |list: &str, w: &str| en.forms(list).iter().any(|f| f.eq_ignore_ascii_case(w));
+    // The two lists, found once.
+    let (naming, disapproval) = (en.forms("naming"), en.forms("disapproval"));
+    let listed = |list: &[&str], w: &str| list.iter().any(|f| f.eq_ignore_ascii_case(w));
     for p in &a.preds {
         if p.kind != PredKind::Verb
             || p.polarity != Polarity::Affirmed
             || p.modality != Modality::Asserted
-            || !listed("naming", tree.word(p.head).unwrap_or(""))
+            || !listed(naming, tree.word(p.head).unwrap_or(""))
         {
             continue;
         }
@@ -514,7 +511,7 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
         let disapproves = tree.leaves().any(|l| {
             tree.span(l)
                 .is_some_and(|s| s.start > head.start && s.end <= clause.end)
-                && listed("disapproval", tree.word(l).unwrap_or(""))
+                && listed(disapproval, tree.word(l).unwrap_or(""))
         });
         if !disapproves {
             continue;
@@ -576,11 +573,11 @@ pub(super) fn apposed(ctx: &Ctx<'_>, p: &Predication, events: &[CodedEvent]) -> 
     let [before2, before, first, ..] = words.as_slice() else {
         return None;
     };
-    let apposed = matches!(first.as_str(), "a" | "an")
+    let apposed = matches!(*first, "a" | "an")
         && words
             .last()
             .is_some_and(|w| ctx.en.is_form("apposed-deed", w))
-        && (before == "," || before2 == "," && ctx.en.is_prep(before, Prep::Event));
+        && (*before == "," || *before2 == "," && ctx.en.is_prep(before, Prep::Event));
     if !apposed {
         return None;
     }

@@ -42,6 +42,7 @@ mod merge;
 mod mode;
 mod prune;
 mod sides;
+mod words;
 
 use crate::CodedEvent;
 use crate::discourse::{Discourse, Entity};
@@ -195,11 +196,7 @@ pub(crate) fn code_predications(
                 Some((c, r)) => (c, None, r),
                 // Rule `harm`: a verb of harm with no code of its own ("was hit by missiles").
                 None => match &dicts.policy.harm {
-                    Some(h)
-                        if ctx
-                            .en
-                            .has_class(tree.word(p.head).unwrap_or(""), VerbClass::Effect) =>
-                    {
+                    Some(h) if p.classes.has(VerbClass::Effect) => {
                         (h.code.as_str(), None, &h.origin)
                     }
                     _ => continue,
@@ -421,9 +418,7 @@ fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                 slot && matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope)
             })
             && (pair && q.modality == Modality::Asserted && q.voice == Voice::Active
-                || ctx
-                    .en
-                    .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Effect))
+                || q.classes.has(VerbClass::Effect))
     })
 }
 
@@ -513,27 +508,27 @@ fn pair_arg<'a>(ctx: &Ctx<'a>, p: &Predication) -> Option<&'a demarche_predicate
 /// The actors this sentence named, for later sentences: every coded mention, marked subject
 /// when it is the agent of a predication (not through a controlling object).
 fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
-    let agents: Vec<(u32, u32)> = ctx
-        .a
-        .args
-        .iter()
-        // Not an object that controls a complement ("accused Washington of murdering …"):
-        // that is no subject for a later "he".
-        .filter(|x| x.role == Role::Agent && x.via != Via::Controller)
-        .filter_map(|x| match x.filler {
-            Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
-            Filler::Pred(_) => None,
-        })
-        .collect();
+    let agents = || {
+        ctx.a
+            .args
+            .iter()
+            // Not an object that controls a complement ("accused Washington of murdering …"):
+            // that is no subject for a later "he".
+            .filter(|x| x.role == Role::Agent && x.via != Via::Controller)
+            .filter_map(|x| match x.filler {
+                Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
+                Filler::Pred(_) => None,
+            })
+    };
     let mut out = Vec::new();
     for m in ctx.mentions.iter().filter(|m| m.level >= 2) {
-        let subject = agents
-            .iter()
-            .any(|&(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
+        let subject = agents().any(|(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
+        // Asked of the actor entries only when the mention is recorded.
+        let mut person = None;
         for code in m.codes.iter().filter(|c| real_code(c)) {
             out.push(Entity {
                 code: code.clone(),
-                person: m.person,
+                person: *person.get_or_insert_with(|| ctx.coder.is_person(m)),
                 subject,
                 sentence: ctx.discourse.sentence,
                 text: m
@@ -546,48 +541,6 @@ fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
         }
     }
     out
-}
-
-impl Ctx<'_> {
-    /// The first word (lower case) of the leaves a byte span covers.
-    fn tree_text_first_word(&self, span: Span) -> Option<Cow<'_, str>> {
-        self.tree
-            .leaves()
-            .find(|&l| self.tree.span(l).is_some_and(|s| s.start >= span.start))
-            .map(|l| lower(self.tree.word(l).unwrap_or("")))
-    }
-
-    /// The byte span of a phrase filler.
-    fn filler_span(&self, f: &Filler) -> Option<Span> {
-        let Filler::Phrase { lo, hi, .. } = *f else {
-            return None;
-        };
-        self.leaf_span(lo, hi)
-    }
-
-    /// The byte span of leaves `lo..hi`.
-    fn leaf_span(&self, lo: u32, hi: u32) -> Option<Span> {
-        let first = self.tree.leaves().nth(lo as usize)?;
-        let last = self.tree.leaves().nth((hi as usize).checked_sub(1)?)?;
-        Some(Span::new(
-            self.tree.span(first)?.start,
-            self.tree.span(last)?.end,
-        ))
-    }
-
-    /// The words of leaves `lo..hi` in lower case (`None` when the range runs past the last
-    /// leaf), made where needed rather than for every sentence.
-    fn lower_words(&self, lo: u32, hi: u32) -> Option<Vec<String>> {
-        let n = (hi as usize).checked_sub(lo as usize)?;
-        let out: Vec<String> = self
-            .tree
-            .leaves()
-            .skip(lo as usize)
-            .take(n)
-            .map(|l| self.tree.word(l).unwrap_or("").to_lowercase())
-            .collect();
-        (out.len() == n).then_some(out)
-    }
 }
 
 /// `word.to_lowercase()`, borrowed when the word is lower-case ASCII already.
@@ -609,9 +562,9 @@ fn country(code: &str) -> &str {
 /// The dictionary entry of a one-word verb form; of a verb listed twice ("strike" the protest,
 /// "strike" the attack), the entry whose own line gives the code, so that the evidence cites it.
 fn verb_entry<'v>(verbs: &'v VerbDictionary, word: &str) -> Option<&'v VerbFormRef> {
+    let forms = verbs.forms_of(word);
     let single = || {
-        verbs
-            .forms_of(word)
+        forms
             .iter()
             .filter(|r| verbs.form(**r).is_some_and(|f| f.words.len() == 1))
     };
@@ -646,9 +599,9 @@ fn verb_code<'c>(
                 let Filler::Phrase { lo, hi, .. } = *f else {
                     return None;
                 };
-                let leaf = tree
-                    .leaves()
-                    .nth(hi.checked_sub(1)? as usize)
+                let leaf = *a
+                    .leaves
+                    .get(hi.checked_sub(1)? as usize)
                     .filter(|_| hi > lo)?;
                 Some(tree.word(leaf)?.to_ascii_uppercase())
             };

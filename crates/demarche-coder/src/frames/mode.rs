@@ -14,10 +14,11 @@ pub(super) fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
     }
     match p.under {
         Some((_, Link::Deny)) => true,
-        Some((j, Link::Control)) => ctx.a.preds.get(j as usize).is_some_and(|q| {
-            ctx.en
-                .has_class(ctx.tree.word(q.head).unwrap_or(""), VerbClass::Negating)
-        }),
+        Some((j, Link::Control)) => ctx
+            .a
+            .preds
+            .get(j as usize)
+            .is_some_and(|q| q.classes.has(VerbClass::Negating)),
         _ => false,
     }
 }
@@ -51,29 +52,28 @@ fn mode_within(
         Modality::Future => Mode::Intent,
         // "warned that Israel could send Lebanon back to the Stone Age": what a warning says
         // its maker could do is threatened, as with "would".
-        Modality::Possible if warned(tree, a, p, en) => Mode::Intent,
+        Modality::Possible if warned(a, p) => Mode::Intent,
         Modality::Possible | Modality::Obligation => return None,
     };
     if let Some((j, link)) = p.under {
         let q = a.preds.get(j as usize)?;
-        let qword = tree.word(q.head).unwrap_or("");
         match link {
             Link::Deny => return None,
             // "prompting Mexico to break off relations": the object did it.
             Link::Control
-                if en.has_class(qword, VerbClass::Causative)
+                if q.classes.has(VerbClass::Causative)
                     && (q.polarity == Polarity::Negated || q.modality != Modality::Asserted) =>
             {
                 return None;
             }
-            Link::Control if en.has_class(qword, VerbClass::Causative) => {}
+            Link::Control if q.classes.has(VerbClass::Causative) => {}
             Link::Control => {
-                if en.has_class(qword, VerbClass::ObjectControl) || q.particle.is_some() {
+                if q.classes.has(VerbClass::ObjectControl) || q.particle.is_some() {
                     return None;
                 }
-                if en.has_class(qword, VerbClass::Intent) {
+                if q.classes.has(VerbClass::Intent) {
                     mode = Mode::Intent;
-                } else if en.has_class(qword, VerbClass::Aspect) {
+                } else if q.classes.has(VerbClass::Aspect) {
                     // "would continue to boost ties": the aspect verb's own framing.
                     if depth < 4 && mode_within(tree, a, q, en, depth + 1)? == Mode::Intent {
                         mode = Mode::Intent;
@@ -87,7 +87,7 @@ fn mode_within(
             }
             // "continued in supporting", "kept attacking": the aspect verb's event, framed as
             // it is.
-            Link::Complement if en.has_class(qword, VerbClass::Aspect) => {
+            Link::Complement if q.classes.has(VerbClass::Aspect) => {
                 // "promised to keep sending weapons": the aspect verb's own framing too.
                 if q.modality == Modality::Future
                     || depth < 4 && mode_within(tree, a, q, en, depth + 1) == Some(Mode::Intent)
@@ -141,9 +141,9 @@ fn by_means(tree: &Tree, p: &Predication, en: &english::English) -> bool {
 
 /// Whether a predication is the reported clause of an affirmed warning or vow
 /// (`consequence.txt` `[threat]`).
-fn warned(tree: &Tree, a: &Analysis, p: &Predication, en: &english::English) -> bool {
+fn warned(a: &Analysis, p: &Predication) -> bool {
     matches!(p.under, Some((j, Link::Report | Link::Complement)) if a.preds.get(j as usize)
         .is_some_and(|g| g.kind == PredKind::Verb
             && g.polarity == Polarity::Affirmed
-            && en.has_class(tree.word(g.head).unwrap_or(""), VerbClass::Threat)))
+            && g.classes.has(VerbClass::Threat)))
 }

@@ -133,16 +133,15 @@ pub(super) fn support_verb_codes(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         // A target inside the noun's own phrase says the verb acts on it ("struck a meeting of
         // Hamas leaders"), not through it.
         let noun = tree.span(p.scope);
-        let own = entry.origin.rule_ref();
-        let patterns: Vec<_> = verbs
-            .patterns_of(r.verb)
-            .map(|x| x.origin.rule_ref())
-            .collect();
+        let own = &entry.origin;
         events.retain(|e| {
             !(overlap(e.verb_span, Some(span))
                 && e.code == base.code
-                && e.rules.contains(&own)
-                && !e.rules.iter().any(|r| patterns.contains(r))
+                && e.rules.iter().any(|x| own.is(x))
+                && !e
+                    .rules
+                    .iter()
+                    .any(|x| verbs.patterns_of(r.verb).any(|pat| pat.origin.is(x)))
                 && !overlap(e.target_span, noun))
         });
     }

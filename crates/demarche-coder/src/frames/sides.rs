@@ -187,19 +187,13 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
 }
 
 fn is_pair(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
-    ctx.lower_words(lo, hi).is_some_and(|w| {
-        ctx.en
-            .anaphor(&w.iter().map(String::as_str).collect::<Vec<_>>())
-            == Some(Anaphor::Pair)
-    })
+    ctx.lower_words(lo, hi)
+        .is_some_and(|w| ctx.en.anaphor(&w) == Some(Anaphor::Pair))
 }
 
 pub(super) fn is_anaphor(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
-    ctx.lower_words(lo, hi).is_some_and(|w| {
-        ctx.en
-            .anaphor(&w.iter().map(String::as_str).collect::<Vec<_>>())
-            .is_some()
-    })
+    ctx.lower_words(lo, hi)
+        .is_some_and(|w| ctx.en.anaphor(&w).is_some())
 }
 
 /// What a clause's act is aimed at: its object, or — for a support verb — its event noun's
@@ -218,8 +212,7 @@ pub(super) fn main_object(ctx: &Ctx<'_>, q: &Predication) -> Option<Side> {
 
 /// "he", "it", "the two sides", "the group": the actors the discourse gives.
 pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> Option<Side> {
-    let lower = ctx.lower_words(lo, hi)?;
-    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let words = ctx.lower_words(lo, hi)?;
     let kind = ctx.en.anaphor(&words)?;
     // "each other": the members of the agent, each to the other.
     if kind == Anaphor::Reciprocal {

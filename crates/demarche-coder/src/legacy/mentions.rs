@@ -162,14 +162,6 @@ impl Coder<'_> {
             span: tree.span(ne.node),
             level: ne.level,
             deleted,
-            person: ne.rules.iter().any(|k| match k {
-                RuleKey::Actor(i) => self
-                    .dicts
-                    .actors
-                    .get(demarche_dict::ActorId(*i))
-                    .is_some_and(|e| !e.dated.is_empty()),
-                _ => false,
-            }),
             codes: ne.codes,
             rules: ne.rules,
         };

@@ -114,8 +114,6 @@ pub(crate) struct Mention {
     pub level: u8,
     /// The phrase was removed with a comma clause: the events do not use it.
     pub deleted: bool,
-    /// A person (an actor entry with dated roles).
-    pub person: bool,
 }
 
 /// A dictionary entry, by kind and index: cheap to copy while coding, turned into a
@@ -163,6 +161,19 @@ impl<'d> Coder<'d> {
 
     pub fn dictionaries(&self) -> &'d Dictionaries {
         self.dicts
+    }
+
+    /// Whether a mention names a person (an actor entry with dated roles among its entries);
+    /// asked only of the mentions the discourse records.
+    pub(crate) fn is_person(&self, m: &Mention) -> bool {
+        m.rules.iter().any(|k| match k {
+            RuleKey::Actor(i) => self
+                .dicts
+                .actors
+                .get(ActorId(*i))
+                .is_some_and(|e| !e.dated.is_empty()),
+            _ => false,
+        })
     }
 
     /// Patterns the lexicon could not compile (skipped).

@@ -1,0 +1,79 @@
+//! Reading a sentence's words for the rules: byte spans of leaves and fillers, and phrases'
+//! words in lower case, from the analysis's leaf table (no walk over the tree, no `String` a
+//! word).
+
+use super::Ctx;
+use demarche_model::Span;
+use demarche_predicates::Filler;
+use std::borrow::Cow;
+
+impl Ctx<'_> {
+    /// The first word (lower case) of the leaves a byte span covers.
+    pub(super) fn tree_text_first_word(&self, span: Span) -> Option<Cow<'_, str>> {
+        let i = self
+            .a
+            .leaves
+            .iter()
+            .position(|&l| self.tree.span(l).is_some_and(|s| s.start >= span.start))?;
+        self.a.lower_word(self.tree, i as u32).map(Cow::Borrowed)
+    }
+
+    /// The byte span of a phrase filler.
+    pub(super) fn filler_span(&self, f: &Filler) -> Option<Span> {
+        let Filler::Phrase { lo, hi, .. } = *f else {
+            return None;
+        };
+        self.leaf_span(lo, hi)
+    }
+
+    /// The byte span of leaves `lo..hi`.
+    pub(super) fn leaf_span(&self, lo: u32, hi: u32) -> Option<Span> {
+        let first = *self.a.leaves.get(lo as usize)?;
+        let last = *self.a.leaves.get((hi as usize).checked_sub(1)?)?;
+        Some(Span::new(
+            self.tree.span(first)?.start,
+            self.tree.span(last)?.end,
+        ))
+    }
+
+    /// The words of leaves `lo..hi` in lower case (`None` when the range runs past the last
+    /// leaf), borrowed from the analysis, which lowered each word once.
+    pub(super) fn lower_words(&self, lo: u32, hi: u32) -> Option<Words<'_>> {
+        let n = (hi as usize).checked_sub(lo as usize)?;
+        if n > FEW {
+            let words = (lo..hi).map(|i| self.a.lower_word(self.tree, i));
+            return words.collect::<Option<Vec<_>>>().map(Words::Many);
+        }
+        let mut few = [""; FEW];
+        for (slot, i) in few.iter_mut().zip(lo..hi) {
+            *slot = self.a.lower_word(self.tree, i)?;
+        }
+        Some(Words::Few(few, n))
+    }
+}
+
+/// How many words [`Words`] holds without a heap block.
+const FEW: usize = 8;
+
+/// A phrase's words: a short phrase (the usual one) in place, a longer one in a vector.
+pub(super) enum Words<'a> {
+    Few([&'a str; FEW], usize),
+    Many(Vec<&'a str>),
+}
+
+impl<'a> std::ops::Deref for Words<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        match self {
+            Words::Few(words, n) => words.get(..*n).unwrap_or(&[]),
+            Words::Many(words) => words,
+        }
+    }
+}
+
+impl<'a> Words<'a> {
+    pub(super) fn as_slice(&self) -> &[&'a str] {
+        self
+    }
+}
