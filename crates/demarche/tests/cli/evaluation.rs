@@ -20,7 +20,7 @@ const SETS: [(&str, f64, f64); 15] = [
     ("eval/wire/unseen-a.jsonl", 0.60, 0.77),
     ("eval/wire/unseen-b.jsonl", 0.79, 0.91),
     ("eval/wire/unseen-c.jsonl", 0.78, 0.84),
-    ("eval/wire/unseen-d.jsonl", 0.68, 0.78),
+    ("eval/wire/unseen-d.jsonl", 0.70, 0.79),
     ("eval/wire/unseen-e.jsonl", 0.58, 0.95),
     ("eval/wire/unseen-m.jsonl", 0.72, 0.82),
     ("dictionaries/eval/heldout.tsv", 0.89, 0.90),
