@@ -1158,3 +1158,17 @@ fn apposed_reaction_reported_by_its_maker() {
         "#]],
     );
 }
+
+#[test]
+fn threat_with_no_target_is_aimed_at_the_doer_of_its_condition() {
+    // Rule `condition` (preposition.txt `[condition]`): "would take countermeasures if the
+    // United States and South Korea held the drills".
+    check(
+        "North Korea said it would take countermeasures if the United States and South Korea \
+         held the drills.",
+        expect![[r#"
+            s0 PRK -> USA 130 "take countermeasures" dictionaries/frames/16-reduce-relations.txt:12
+            s0 PRK -> KOR 130 "take countermeasures" dictionaries/frames/16-reduce-relations.txt:12
+        "#]],
+    );
+}

@@ -87,6 +87,8 @@ pub enum Prep {
     Circumstance,
     /// An event noun after it happened before ("after Israeli strikes on Gaza").
     Past,
+    /// It opens the condition of a threat or promise ("would take countermeasures if …").
+    Condition,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -351,6 +353,7 @@ impl English {
                 "counted" => Prep::Counted,
                 "circumstance" => Prep::Circumstance,
                 "past" => Prep::Past,
+                "condition" => Prep::Condition,
                 _ => Prep::Infinitive,
             };
             en.prep.extend(words.split_whitespace().map(|w| (w, role)));

@@ -264,7 +264,13 @@ pub(crate) fn code_predications(
             None => dicts.policy.third_party(code),
             Some(_) => None,
         };
-        let target = target.or_else(|| third.and_then(|_| answers::third_party(&ctx, p, &source)));
+        let target = target
+            .or_else(|| third.and_then(|_| answers::third_party(&ctx, p, &source)))
+            .or_else(|| {
+                (mode == Mode::Intent)
+                    .then(|| sides::condition(&ctx, p))
+                    .flatten()
+            });
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
         let home = match (&target, dicts.policy.at_home(code)) {
             (None, Some(agent)) => {

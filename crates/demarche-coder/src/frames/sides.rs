@@ -522,6 +522,34 @@ pub(super) fn frontier(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
     })
 }
 
+/// Rule `condition`: an intended act with no target named (a threat, a promise) is aimed at
+/// the doer of its condition (`preposition.txt` `[condition]`: "warned it would take
+/// countermeasures if the United States and South Korea held the drills"). The condition hangs
+/// on the act's verb, or on the support verb of an event noun.
+pub(super) fn condition(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    let a = ctx.a;
+    let tree = ctx.tree;
+    let own = a.preds.iter().position(|x| std::ptr::eq(x, p))?;
+    let support = p
+        .support
+        .and_then(|h| a.preds.iter().position(|x| x.head == h));
+    a.preds.iter().find_map(|q| {
+        let (j, Link::Complement | Link::Adjunct) = q.under? else {
+            return None;
+        };
+        if j as usize != own && Some(j as usize) != support {
+            return None;
+        }
+        let clause = tree.parent(q.scope)?;
+        let sbar = tree.parent(clause)?;
+        let opener = tree.children(sbar).first().and_then(|&f| tree.word(f))?;
+        if tree.label(sbar) != "SBAR" || !ctx.en.is_prep(&opener.to_lowercase(), Prep::Condition) {
+            return None;
+        }
+        agent_side(ctx, q, None)
+    })
+}
+
 pub(super) fn comitative(
     ctx: &Ctx<'_>,
     p: &Predication,
