@@ -436,7 +436,7 @@ fn quoted_object_after_a_verb() {
     check_contains(
         "Pyongyang would take \"overwhelming countermeasures\" against Seoul.",
         &[
-            "(VP (VB take) (NP (`` ``) (VBG overwhelming) (NNS countermeasures) ('' '')) (PP (IN against) (NP (NNP Seoul))))",
+            "(VP (VB take) (NP (`` ``) (JJ overwhelming) (NNS countermeasures) ('' '')) (PP (IN against) (NP (NNP Seoul))))",
         ],
     );
 }
