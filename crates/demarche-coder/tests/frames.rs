@@ -1172,3 +1172,17 @@ fn threat_with_no_target_is_aimed_at_the_doer_of_its_condition() {
         "#]],
     );
 }
+
+#[test]
+fn cooperation_said_to_be_not_done_is_refused() {
+    // Rule `refusal` (policy.txt): "would not ease its sanctions on Cuba" rejects (not joint,
+    // not mirrored as a meeting); a conflict act said not to be done is no event.
+    check(
+        "Washington said on Monday it would not ease its sanctions on Cuba. India said it would \
+         not hold talks with Pakistan. Russia said it would not attack Ukraine.",
+        expect![[r#"
+            s0 USA -> CUB 120 "ease its sanctions" dictionaries/frames/08-yield.txt:20
+            s1 IND -> PAK 120 "hold talks" dictionaries/frames/04-consult.txt:22
+        "#]],
+    );
+}

@@ -79,6 +79,9 @@ pub struct Policy {
     /// `naming`: the code of calling something by a word of disapproval ("called the ban
     /// illegal", "called the attack an act of terror"), from the namer to the deed's doer.
     pub naming: Option<PolicyCode>,
+    /// `refusal`: roots whose acts, said to be not done in the future ("would not ease its
+    /// sanctions on Cuba"), are refused: this code.
+    pub refusal: Option<(Vec<PolicyCode>, PolicyCode)>,
     /// `obligation`: the code of saying that another actor must or should do something
     /// ("Britain said Russia must hand over the suspect"), from the speaker to that actor.
     pub obligation: Option<PolicyCode>,
@@ -136,6 +139,7 @@ impl Policy {
             consequence: None,
             naming: None,
             obligation: None,
+            refusal: None,
         };
         let mut diags = Vec::new();
         for line in lines(content) {
@@ -209,6 +213,23 @@ impl Policy {
                         ctx.error(n, format!("`{keyword}` expects one known CAMEO event code")),
                     ),
                 },
+                "refusal" => {
+                    let parts: Vec<&[&str]> = args.split(|a| *a == "=").collect();
+                    let [roots, [code]] = parts.as_slice() else {
+                        diags.push(ctx.error(n, "`refusal` expects `ROOT ... = CODE`"));
+                        continue;
+                    };
+                    if !is_event_code(code) {
+                        diags.push(ctx.error(n, format!("`refusal`: `{code}` is not {EVENT}")));
+                        continue;
+                    }
+                    let roots = codes(roots, is_root, ROOT, &mut diags);
+                    let code = PolicyCode {
+                        code: code.to_string(),
+                        origin: origin.clone(),
+                    };
+                    p.refusal = Some((roots, code));
+                }
                 "at-home" => {
                     let parts: Vec<&[&str]> = args.split(|a| *a == "=").collect();
                     let [roots, [agent]] = parts.as_slice() else {
@@ -265,7 +286,7 @@ impl Policy {
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
                          inward, mutual, third-party, at-home, deed-agent, domestic, not-country, armed-group, harm, \
-                         consequence, naming or obligation"
+                         consequence, naming, obligation or refusal"
                     ),
                 )),
             }
@@ -313,6 +334,12 @@ impl Policy {
     pub fn at_home(&self, code: &str) -> Option<&PolicyCode> {
         let (roots, agent) = self.at_home.as_ref()?;
         has(roots, root(code)).then_some(agent)
+    }
+
+    /// The code of refusing an act of `code` (`refusal`), with its rule.
+    pub fn refusal(&self, code: &str) -> Option<&PolicyCode> {
+        let (roots, refusal) = self.refusal.as_ref()?;
+        has(roots, root(code)).then_some(refusal)
     }
 
     /// Whether a code's target is the agent of the deed it is about (`deed-agent`).
@@ -373,6 +400,8 @@ mod tests {
         assert!(p.is_joint("081") && !p.is_joint("020"));
         assert!(p.is_mutual("044") && !p.is_mutual("042") && !p.is_mutual("190"));
         assert!(p.third_party("045").is_some() && p.third_party("046").is_none());
+        assert_eq!(p.refusal("085").map(|r| r.code.as_str()), Some("120"));
+        assert!(p.refusal("190").is_none());
         assert_eq!(p.at_home("141").map(|a| a.code.as_str()), Some("GOV"));
         assert!(p.at_home("190").is_none());
         assert!(p.targets_deed_agent("111") && !p.targets_deed_agent("130"));

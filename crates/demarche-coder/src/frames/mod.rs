@@ -173,7 +173,9 @@ pub(crate) fn code_predications(
     events.retain(|e| !(own_country(policy, e) && policy.is_mutual(&e.code)));
     let legacy = events.len();
     for p in &a.preds {
-        if p.absorbed || p.polarity == Polarity::Negated {
+        // Rule `refusal` (below): "would not ease its sanctions" is read, to be refused.
+        let negated = p.polarity == Polarity::Negated;
+        if p.absorbed || negated && p.modality != Modality::Future {
             continue;
         }
         let Some(mode) = mode_of(tree, a, p, ctx.en) else {
@@ -207,11 +209,22 @@ pub(crate) fn code_predications(
         if dicts.policy.is_statement(code) {
             continue;
         }
-        let meeting = p.kind == PredKind::Verb && dicts.policy.is_mutual(code);
+        let meeting = !negated && p.kind == PredKind::Verb && dicts.policy.is_mutual(code);
         if meeting {
             answers::partner(&ctx, p, events, legacy, &mut dropped);
         }
-        let code = if mode == Mode::Intent {
+        // Rule `refusal`: a cooperative act said to be not done in the future is refused
+        // (`policy.txt` `refusal`); any other act said so is no event.
+        let refusal = match negated {
+            true => match dicts.policy.refusal(code) {
+                Some(r) => Some(r),
+                None => continue,
+            },
+            false => None,
+        };
+        let code = if let Some(r) = refusal {
+            r.code.as_str()
+        } else if mode == Mode::Intent {
             let intent = dicts.policy.intent_code(code);
             if intent == code {
                 continue;
@@ -290,7 +303,7 @@ pub(crate) fn code_predications(
             _ => None,
         };
         let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
-        let joint = frame.is_some_and(|f| f.joint);
+        let joint = frame.is_some_and(|f| f.joint) && refusal.is_none();
         // A meeting's "with" phrases are its partners (rule `partner`), not co-agents.
         let with = match &target {
             Some(t) if !meeting => comitative(&ctx, p, frame).filter(|w| w.span != t.span),
@@ -353,7 +366,8 @@ pub(crate) fn code_predications(
                 ev.rules
                     .extend(dicts.policy.at_home(code).map(|a| a.origin.rule_ref()));
             }
-            ev.rules.extend(third.map(|t| t.origin.rule_ref()));
+            ev.rules
+                .extend(third.or(refusal).map(|t| t.origin.rule_ref()));
             place(events, slot, ev);
             reported.extend(report_span(&ctx, p));
         }
