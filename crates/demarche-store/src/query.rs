@@ -352,22 +352,29 @@ impl Store {
             directions.push((&b_lo, &b_hi, &a_lo, &a_hi, &b3, &a3, true));
         }
         for (s_lo, s_hi, t_lo, t_hi, s3, t3, exclude) in directions {
-            // With two prefixes of at least three characters (country level), seek on their
-            // country parts first; otherwise scan the source prefix's range. Rust folds the rows
-            // into periods: measured, that is faster than a GROUP BY in SQLite, which sorts
-            // the rows in a temporary b-tree first.
-            let country = s3.is_some() && t3.is_some();
-            // Every condition below is tested on every row of the scan, so the ones that cannot
-            // fail are left out: a prefix that is exactly its country part is implied by the
-            // seek on `substr(…, 1, 3)`, and absent dates bound nothing.
+            // The covering index leads with the actors' three-letter country parts: a prefix
+            // of three characters or more seeks on its country part, a shorter one is a range
+            // of country parts (they start with the prefix exactly when the code does). Rust
+            // folds the rows into periods: measured, that is faster than a GROUP BY in SQLite,
+            // which sorts the rows in a temporary b-tree first. Every condition below is
+            // tested on every row of the scan, so the ones that cannot fail are left out: a
+            // prefix that is at most its country part is implied by the country part's terms,
+            // and absent dates bound nothing.
             let mut terms: Vec<&str> = Vec::new();
-            if country {
-                terms.push("substr(source, 1, 3) = :s3 AND substr(target, 1, 3) = :t3");
-            }
-            if !country || s3.as_deref() != Some(s_lo.as_str()) {
+            terms.push(if s3.is_some() {
+                "substr(source, 1, 3) = :s3"
+            } else {
+                "substr(source, 1, 3) >= :s_lo AND substr(source, 1, 3) < :s_hi"
+            });
+            terms.push(if t3.is_some() {
+                "substr(target, 1, 3) = :t3"
+            } else {
+                "substr(target, 1, 3) >= :t_lo AND substr(target, 1, 3) < :t_hi"
+            });
+            if s3.as_deref().is_some_and(|c| c != s_lo.as_str()) {
                 terms.push("source >= :s_lo AND source < :s_hi");
             }
-            if !country || t3.as_deref() != Some(t_lo.as_str()) {
+            if t3.as_deref().is_some_and(|c| c != t_lo.as_str()) {
                 terms.push("target >= :t_lo AND target < :t_hi");
             }
             if q.from.is_some() {
@@ -383,12 +390,7 @@ impl Store {
             }
             let sql = format!(
                 "SELECT day, code, root, quad_class, goldstein, num_mentions \
-                 FROM events INDEXED BY {index} WHERE {where_sql}",
-                index = if country {
-                    "events_dyad_country"
-                } else {
-                    "events_dyad"
-                },
+                 FROM events INDEXED BY events_dyad_country WHERE {where_sql}",
                 where_sql = terms.join(" AND "),
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;

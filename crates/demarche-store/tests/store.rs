@@ -496,7 +496,7 @@ fn prefix_matching_narrows_with_longer_codes() {
     assert_eq!(s.buckets.len(), 1);
     assert_eq!(s.buckets[0].label, "2021-04-02");
     assert_eq!(s.total.events, 1);
-    // Prefixes shorter than a country code take another index; the answers agree.
+    // Prefixes shorter than a country code are a range of country parts; the answers agree.
     for (a, b) in [("CH", "RU"), ("CHN", "R"), ("C", "RUS")] {
         let mut q = DyadQuery::new(a, b, Granularity::Month);
         q.undirected = true;

@@ -180,10 +180,13 @@ fn ingest_news(
     let db = store.path().display().to_string();
     // A second connection copies the WAL into the database while the writer goes on, so that
     // the checkpoints' syncs do not stall the writer (which then never checkpoints itself).
+    // The writer's page cache holds a transaction's changes and the event indexes
+    // (`BULK_WRITER_CACHE_KIB`).
     let checkpointer = Store::open(store.path()).ok();
     if checkpointer.is_some() {
         store.set_auto_checkpoint(0)?;
     }
+    store.set_cache_kib(demarche_store::BULK_WRITER_CACHE_KIB)?;
     let done = std::sync::atomic::AtomicBool::new(false);
     let writing = &mut *store;
     let result = std::thread::scope(|scope| {
