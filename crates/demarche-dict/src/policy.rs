@@ -213,39 +213,33 @@ impl Policy {
                         ctx.error(n, format!("`{keyword}` expects one known CAMEO event code")),
                     ),
                 },
-                "refusal" => {
+                // `ROOT ... = CODE` (refusal) and `ROOT ... = AGENT` (at-home).
+                "refusal" | "at-home" => {
+                    let (check, what): (fn(&str) -> bool, &str) = match keyword {
+                        "refusal" => (is_event_code, EVENT),
+                        _ => (is_agent, AGENT),
+                    };
                     let parts: Vec<&[&str]> = args.split(|a| *a == "=").collect();
-                    let [roots, [code]] = parts.as_slice() else {
-                        diags.push(ctx.error(n, "`refusal` expects `ROOT ... = CODE`"));
+                    let [roots, [value]] = parts.as_slice() else {
+                        let shape = if keyword == "refusal" { "CODE" } else { "AGENT" };
+                        diags.push(
+                            ctx.error(n, format!("`{keyword}` expects `ROOT ... = {shape}`")),
+                        );
                         continue;
                     };
-                    if !is_event_code(code) {
-                        diags.push(ctx.error(n, format!("`refusal`: `{code}` is not {EVENT}")));
+                    if !check(value) {
+                        diags.push(ctx.error(n, format!("`{keyword}`: `{value}` is not {what}")));
                         continue;
                     }
                     let roots = codes(roots, is_root, ROOT, &mut diags);
-                    let code = PolicyCode {
-                        code: code.to_string(),
+                    let value = PolicyCode {
+                        code: value.to_string(),
                         origin: origin.clone(),
                     };
-                    p.refusal = Some((roots, code));
-                }
-                "at-home" => {
-                    let parts: Vec<&[&str]> = args.split(|a| *a == "=").collect();
-                    let [roots, [agent]] = parts.as_slice() else {
-                        diags.push(ctx.error(n, "`at-home` expects `ROOT ... = AGENT`"));
-                        continue;
-                    };
-                    if !is_agent(agent) {
-                        diags.push(ctx.error(n, format!("`at-home`: `{agent}` is not {AGENT}")));
-                        continue;
+                    match keyword {
+                        "refusal" => p.refusal = Some((roots, value)),
+                        _ => p.at_home = Some((roots, value)),
                     }
-                    let roots = codes(roots, is_root, ROOT, &mut diags);
-                    let agent = PolicyCode {
-                        code: agent.to_string(),
-                        origin: origin.clone(),
-                    };
-                    p.at_home = Some((roots, agent));
                 }
                 "intent" => {
                     let Some(eq) = args.iter().position(|a| *a == "=") else {

@@ -498,17 +498,7 @@ pub(super) fn frontier(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
             return None;
         }
         // "the border with Syria": a PP inside the phrase.
-        let tree = ctx.tree;
-        let inside = tree.children(node).iter().find_map(|&pp| {
-            let kids = tree.children(pp);
-            let prep = kids.first().and_then(|&k| tree.word(k))?;
-            let np = *kids.get(1)?;
-            if tree.label(pp) != "PP" || !with(prep) || tree.is_leaf(np) {
-                return None;
-            }
-            let (lo, hi) = ctx.range.get(np.index()).copied()?;
-            side(ctx, p, &Filler::Phrase { node: np, lo, hi })
-        });
+        let inside = with_inside(ctx, p, node);
         // "(on its border) (with Syria)": the next argument, right after the phrase.
         inside.or_else(|| match args.get(i + 1) {
             Some(y)
@@ -569,12 +559,17 @@ pub(super) fn comitative(
     let Filler::Phrase { node, .. } = ctx.a.arg(p, &Role::Agent)?.filler else {
         return None;
     };
+    with_inside(ctx, p, node)
+}
+
+/// The side a comitative PP ("with B") directly inside a phrase names.
+fn with_inside(ctx: &Ctx<'_>, p: &Predication, node: demarche_model::NodeId) -> Option<Side> {
     let tree = ctx.tree;
     tree.children(node).iter().find_map(|&pp| {
         let kids = tree.children(pp);
         let prep = kids.first().and_then(|&k| tree.word(k))?;
         let np = *kids.get(1)?;
-        if tree.label(pp) != "PP" || !with(prep) || tree.is_leaf(np) {
+        if tree.label(pp) != "PP" || !ctx.en.is_prep(prep, Prep::Comitative) || tree.is_leaf(np) {
             return None;
         }
         let (lo, hi) = ctx.range.get(np.index()).copied()?;
