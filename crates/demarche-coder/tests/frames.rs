@@ -1186,3 +1186,20 @@ fn cooperation_said_to_be_not_done_is_refused() {
         "#]],
     );
 }
+
+#[test]
+fn protest_is_aimed_at_whom_its_purpose_clause_names() {
+    // Rule `purpose`: no target named, the protest's purpose infinitive gives it ("rallied …
+    // to demand the expulsion of British diplomats"), before rule `at-home`; not when the
+    // protest names what it is against. A protest against "the government" is against the
+    // protesters' own (rule `at-home`), not the last government the document named.
+    check(
+        "Thousands of Iranians rallied in Tehran on Friday to demand the expulsion of British \
+         diplomats. Thousands of Kenyans rallied against the government's decision to raise \
+         taxes.",
+        expect![[r#"
+            s0 IRN -> GBRGOV 141 "rallied" dictionaries/actors/countries.txt:131
+            s1 KEN -> KENGOV 141 "rallied" dictionaries/actors/countries.txt:174
+        "#]],
+    );
+}

@@ -152,6 +152,16 @@ pub(crate) fn code_predications(
     // Country-less descriptions in the pattern coder's events ("the ministry") take their
     // country from the discourse.
     for e in events.iter_mut() {
+        // Rule `at-home`, for a named target: a protest against "the government" is against
+        // the protesters' own (`policy.txt` `at-home`), not the last government named.
+        if dicts.policy.at_home(&e.code).is_some()
+            && real_code(&e.source)
+            && dicts.policy.is_country(country(&e.source))
+            && let Some(rest) = e.target.strip_prefix("---").filter(|r| !r.is_empty())
+        {
+            e.target = format!("{}{rest}", country(&e.source));
+            continue;
+        }
         for role in ["source", "target"] {
             let (code, span) = match role {
                 "source" => (&mut e.source, e.source_span),
@@ -283,6 +293,12 @@ pub(crate) fn code_predications(
                 (mode == Mode::Intent)
                     .then(|| sides::condition(&ctx, p))
                     .flatten()
+            })
+            .or_else(|| {
+                dicts
+                    .policy
+                    .at_home(code)
+                    .and_then(|_| sides::purpose(&ctx, p))
             });
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
         let home = match (&target, dicts.policy.at_home(code)) {

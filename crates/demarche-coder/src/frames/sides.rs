@@ -517,19 +517,8 @@ pub(super) fn frontier(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
 /// countermeasures if the United States and South Korea held the drills"). The condition hangs
 /// on the act's verb, or on the support verb of an event noun.
 pub(super) fn condition(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
-    let a = ctx.a;
     let tree = ctx.tree;
-    let own = a.preds.iter().position(|x| std::ptr::eq(x, p))?;
-    let support = p
-        .support
-        .and_then(|h| a.preds.iter().position(|x| x.head == h));
-    a.preds.iter().find_map(|q| {
-        let (j, Link::Complement | Link::Adjunct) = q.under? else {
-            return None;
-        };
-        if j as usize != own && Some(j as usize) != support {
-            return None;
-        }
+    clauses_under(ctx, p, &[Link::Complement, Link::Adjunct]).find_map(|q| {
         let clause = tree.parent(q.scope)?;
         let sbar = tree.parent(clause)?;
         let opener = tree.children(sbar).first().and_then(|&f| tree.word(f))?;
@@ -537,6 +526,67 @@ pub(super) fn condition(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
             return None;
         }
         agent_side(ctx, q, None)
+    })
+}
+
+/// Rule `purpose`: a protest with no target named is aimed at whom its purpose infinitive is
+/// aimed at ("rallied to demand the removal of American troops", "closed their stores to
+/// protest Israel's plan"), before rule `at-home` aims it at the protesters' own government.
+pub(super) fn purpose(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    let tree = ctx.tree;
+    // The verb phrase the clause must hang on: the verb's, or an event noun's support verb's.
+    let host = match p.support {
+        Some(h) => ctx.a.preds.iter().find(|x| x.head == h)?.scope,
+        None => p.scope,
+    };
+    // A purpose clause of that phrase itself, not of a phrase inside it ("rallied against the
+    // government's decision to freeze the talks").
+    let own = |q: &Predication| {
+        let mut node = q.scope;
+        for _ in 0..8 {
+            let Some(up) = tree.parent(node) else {
+                return false;
+            };
+            if up == host {
+                return true;
+            }
+            if matches!(tree.label(up), "NP" | "PP") {
+                return false;
+            }
+            node = up;
+        }
+        false
+    };
+    // A protest that names what it is against ("rallied against the decision to …") keeps
+    // that: the infinitive is more likely the noun's.
+    let against = ctx
+        .a
+        .args_of(p)
+        .iter()
+        .any(|x| matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Target)));
+    if against {
+        return None;
+    }
+    clauses_under(ctx, p, &[Link::Complement, Link::Control])
+        .filter(|q| q.kind == PredKind::Verb && q.infinitive && own(q))
+        .find_map(|q| direct_target(ctx, q, None))
+}
+
+/// The predications hung on `p` (or on the support verb of an event noun) by one of `links`.
+fn clauses_under<'a>(
+    ctx: &Ctx<'a>,
+    p: &Predication,
+    links: &'a [Link],
+) -> impl Iterator<Item = &'a Predication> + 'a {
+    let a = ctx.a;
+    let own = a.preds.iter().position(|x| std::ptr::eq(x, p));
+    let support = p
+        .support
+        .and_then(|h| a.preds.iter().position(|x| x.head == h));
+    a.preds.iter().filter(move |q| {
+        q.under.is_some_and(|(j, link)| {
+            links.contains(&link) && (Some(j as usize) == own || Some(j as usize) == support)
+        })
     })
 }
 
