@@ -1203,3 +1203,20 @@ fn protest_is_aimed_at_whom_its_purpose_clause_names() {
         "#]],
     );
 }
+
+#[test]
+fn a_span_of_time_passes_its_support_verb_to_the_event() {
+    // partitive.txt: "began four days of joint exercises" is beginning joint exercises (the
+    // support verb reaches through the span), while "after three days of talks between A and
+    // B" still finds the pair after the span.
+    check(
+        "Indian and French warships began four days of joint exercises in the Arabian Sea. The \
+         deal came after three days of talks between Israeli and Hamas negotiators in Cairo.",
+        expect![[r#"
+            s0 IND -> FRAMIL 062 "began four days of joint exercises" dictionaries/frames/06-material-cooperation.txt:16
+            s0 FRAMIL -> IND 062 "began four days of joint exercises" dictionaries/frames/06-material-cooperation.txt:16
+            s1 ISR -> PSEREBHMSGOV 040 "talks" dictionaries/frames/04-consult.txt:22
+            s1 PSEREBHMSGOV -> ISR 040 "talks" dictionaries/frames/04-consult.txt:22
+        "#]],
+    );
+}

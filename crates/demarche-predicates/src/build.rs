@@ -792,7 +792,8 @@ fn noun_draft<'s>(
             None => break,
         }
     }
-    if pp_host.is_none()
+    // (A partitive host, "three days of talks", has no phrases of its own there.)
+    if pp_host.is_none_or(|(h, skip)| skip == 2 && sh.children(h).len() <= 2)
         && let Some(pp) = sh.parent(low).filter(|&p| sh.cat(p) == Cat::Pp)
         && let Some(vp) = sh.parent(pp).filter(|&v| sh.cat(v) == Cat::Vp)
         // Not a particle read as a preposition ("carried (out strikes) (on Gaza)"): the
