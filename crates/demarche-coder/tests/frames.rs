@@ -1059,12 +1059,14 @@ fn a_patterns_preposition_is_not_an_infinitives_to() {
 #[test]
 fn reported_obligation_is_a_demand_of_the_one_obliged() {
     // Rule `obligation` (policy.txt): "said Russia must hand over …" is the speaker's demand
-    // of Russia; the hand-over is not coded as done, nor is "could strike" outside a warning.
+    // of Russia; the hand-over is not coded as done, nor is "could strike" outside a warning;
+    // "told Iran that it must": the pronoun obliged is the one told.
     check(
         "Britain said on Tuesday Russia must hand over the suspect. Israel said it could strike \
-         Lebanon.",
+         Lebanon. Britain told Iran on Friday that it must cooperate with the inspectors.",
         expect![[r#"
             s0 GBR -> RUS 100 "hand" dictionaries/policy.txt:90
+            s2 GBR -> IRN 100 "cooperate" dictionaries/policy.txt:90
         "#]],
     );
 }

@@ -103,7 +103,8 @@ pub(super) fn consequences(
 
 /// Rule `obligation`: a reported clause saying that another actor must or should do something
 /// the dictionaries code (`english/modal.txt` `[obligation]`: "Britain said Russia must hand
-/// over the suspect", "told Iran that it must cooperate with the inspectors") is `policy.txt`'s
+/// over the suspect", "told Iran that it must cooperate with the inspectors": a pronoun obliged
+/// is the one told) is `policy.txt`'s
 /// `obligation` code — a demand — from the one who said it to the one obliged; the saying's own
 /// statement gives way to it (rule `statement`). `codes` says whether a clause's verb codes.
 pub(super) fn obligations(
@@ -136,8 +137,15 @@ pub(super) fn obligations(
         else {
             continue;
         };
-        let (Some(source), Some(target)) = (agent_side(ctx, g, None), agent_side(ctx, q, None))
-        else {
+        // "told Iran that it must cooperate": a pronoun obliged is the one told.
+        let pronoun = a.arg(q, &Role::Agent).is_some_and(
+            |x| matches!(x.filler, Filler::Phrase { lo, hi, .. } if sides::is_anaphor(ctx, lo, hi)),
+        );
+        let obliged = match pronoun {
+            true => addressee(ctx, q).or_else(|| agent_side(ctx, q, None)),
+            false => agent_side(ctx, q, None),
+        };
+        let (Some(source), Some(target)) = (agent_side(ctx, g, None), obliged) else {
             continue;
         };
         let span = evidence_span(ctx.tree, q);
