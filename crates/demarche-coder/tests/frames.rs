@@ -1103,7 +1103,7 @@ fn a_name_opened_by_the_gives_way_to_a_longer_one_inside_it() {
     check(
         "The Israeli army lifted a two-week closure on the West Bank town of Jenin.",
         expect![[r#"
-            s0 ISRMIL -> PSE 0872 "lifted a two-week closure" dictionaries/frames/08-yield.txt:27
+            s0 ISRMIL -> PSE 0872 "lifted a two-week closure" dictionaries/frames/08-yield.txt:28
         "#]],
     );
 }
@@ -1219,6 +1219,18 @@ fn a_span_of_time_passes_its_support_verb_to_the_event() {
             s0 FRAMIL -> IND 062 "began four days of joint exercises" dictionaries/frames/06-material-cooperation.txt:16
             s1 ISR -> PSEREBHMSGOV 040 "talks" dictionaries/frames/04-consult.txt:22
             s1 PSEREBHMSGOV -> ISR 040 "talks" dictionaries/frames/04-consult.txt:22
+        "#]],
+    );
+}
+
+#[test]
+fn an_exemption_granted_eases_sanctions_for_the_one_exempted() {
+    // 08-yield.txt: "granted Budapest a one-year exemption from U.S. sanctions" (the event
+    // noun as the second object: the first is its recipient).
+    check(
+        "Washington granted Budapest a one-year exemption from U.S. sanctions on Russian oil.",
+        expect![[r#"
+            s0 USA -> HUN 085 "granted Budapest a one-year exemption" dictionaries/frames/08-yield.txt:21
         "#]],
     );
 }
