@@ -1017,11 +1017,14 @@ fn joint_talks_a_clause_follows_were_held_by_its_subject() {
 fn host_or_mediator_of_a_pairs_talks_acts_towards_the_pair() {
     // Rule `third-party` (policy.txt): hosting or mediating with no target named is aimed at
     // the pair — the agent of the verb the talks hang under, or a `between` phrase — and is not
-    // mirrored as a meeting (rule `mutual`).
+    // mirrored as a meeting (rule `mutual`). A reduced relative on a noun ("a swap mediated by")
+    // says it was done; "under Qatari mediation" is mediation that happened (`[past]` under).
     check(
         "Russian and Ukrainian negotiators met in Istanbul for talks hosted by Turkey. The deal \
          came after three days of talks between Israeli and Hamas negotiators in Egypt, mediated \
-         by Qatar and Egypt.",
+         by Qatar and Egypt. Russia and Ukraine exchanged 95 prisoners in a swap mediated by the \
+         United Arab Emirates. Pakistani and Afghan delegations held talks in Doha under Qatari \
+         mediation.",
         expect![[r#"
             s0 RUS -> UKRGOV 040 "met" dictionaries/actors/countries.txt:260
             s0 UKRGOV -> RUS 040 "met" dictionaries/actors/countries.txt:260
@@ -1033,6 +1036,14 @@ fn host_or_mediator_of_a_pairs_talks_acts_towards_the_pair() {
             s1 EGY -> PSEREBHMSGOV 045 "mediated" dictionaries/verbs/04-consult.txt:79
             s1 ISR -> PSEREBHMSGOV 040 "talks" dictionaries/frames/04-consult.txt:22
             s1 PSEREBHMSGOV -> ISR 040 "talks" dictionaries/frames/04-consult.txt:22
+            s2 RUS -> UKR 0841 "exchanged" dictionaries/actors/countries.txt:260
+            s2 UKR -> RUS 0841 "exchanged" dictionaries/actors/countries.txt:260
+            s2 ARE -> RUS 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s2 ARE -> UKR 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s3 PAK -> AFGGOV 040 "held" dictionaries/actors/countries.txt:25
+            s3 AFGGOV -> PAK 040 "held" dictionaries/actors/countries.txt:25
+            s3 QAT -> PAK 045 "mediation" dictionaries/frames/04-consult.txt:40
+            s3 QAT -> AFGGOV 045 "mediation" dictionaries/frames/04-consult.txt:40
         "#]],
     );
 }

@@ -4,7 +4,9 @@
 
 use super::{Ctx, lower};
 use demarche_model::Tree;
-use demarche_predicates::{Analysis, Link, Modality, Polarity, PredKind, Predication, Voice};
+use demarche_predicates::{
+    Analysis, Link, Modality, Polarity, PredKind, Predication, Role, Via, Voice,
+};
 use demarche_text::english::{self, Prep, VerbClass};
 
 /// Whether a predication is negated, under a denial, or the infinitive of "fail to".
@@ -98,9 +100,15 @@ fn mode_within(
                     return None;
                 }
             }
-            // A support verb in a reduced relative on the noun says it was done: "met for
-            // talks hosted by Turkey", "a truce brokered by Qatar".
-            Link::Complement if p.kind == PredKind::Noun && p.voice == Voice::Passive => {}
+            // A reduced relative on a noun says it was done: "met for talks hosted by Turkey",
+            // "a truce brokered by Qatar" (the support verb's noun), "in a swap mediated by
+            // the United Arab Emirates" (the participle itself).
+            Link::Complement
+                if p.voice == Voice::Passive
+                    && (p.kind == PredKind::Noun
+                        || a.args_of(p)
+                            .iter()
+                            .any(|x| x.role == Role::Patient && x.via == Via::Antecedent)) => {}
             // "accused X of arming Y", "talks on restoring ties", "said … would": what the
             // governing verb is about, not an event reported as done.
             Link::Complement => return None,
