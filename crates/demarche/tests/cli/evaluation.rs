@@ -12,7 +12,7 @@ const SETS: [(&str, f64, f64); 15] = [
     ("eval/handcoded.jsonl", 0.92, 0.90),
     ("eval/wire/dev-a.jsonl", 0.78, 0.83),
     ("eval/wire/dev-b.jsonl", 0.84, 0.93),
-    ("eval/wire/dev-c.jsonl", 0.78, 0.86),
+    ("eval/wire/dev-c.jsonl", 0.79, 0.85),
     ("eval/wire/dev-d.jsonl", 0.76, 0.86),
     ("eval/wire/dev-e.jsonl", 0.70, 0.83),
     ("eval/wire/dev-m.jsonl", 0.77, 0.87),
