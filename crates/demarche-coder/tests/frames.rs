@@ -315,8 +315,9 @@ fn denial_and_failure_remove_the_act() {
 
 #[test]
 fn verb_of_harm_without_a_code_of_its_own() {
+    // Rule `harm` (effect.txt): "leave" is no verb of harm ("Mali left ECOWAS" is no attack).
     check(
-        "Kyiv was hit by Russian missiles overnight.",
+        "Kyiv was hit by Russian missiles overnight. Mali formally left ECOWAS on Wednesday.",
         expect![[r#"
             s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:72
         "#]],
