@@ -205,6 +205,9 @@ pub struct Lexicon {
     pub synsets: Vec<CompiledSynset>,
     /// Patterns that could not be compiled (an unknown synset, an alternative `|`): skipped.
     pub skipped_patterns: usize,
+    /// The definite article's word ids (`english::English::definite_forms`), for actor names
+    /// opened by it.
+    pub definite: Vec<WordId>,
 }
 
 impl Lexicon {
@@ -247,6 +250,11 @@ impl Lexicon {
         for w in be_forms().iter().chain(&agent_prepositions()) {
             lx.words.intern(w);
         }
+        lx.definite = english::get()
+            .definite_forms()
+            .iter()
+            .map(|w| lx.words.intern(&w.to_ascii_uppercase()))
+            .collect();
         for (i, e) in d.actors.entries.iter().enumerate() {
             for (j, p) in e.phrases.iter().enumerate() {
                 let ids: Vec<WordId> = p.phrase.words.iter().map(|w| lx.words.intern(w)).collect();

@@ -108,6 +108,11 @@ fn is_temporal(w: &str) -> bool {
 
 /// Gerunds that work as prepositions and head a PP in the Stanford parses: "according to X",
 /// "starting on Sunday", "following talks".
+/// A time word that is not also a common word of another kind ("may", "march").
+fn is_time_word(w: &str) -> bool {
+    is_temporal(w) && !matches!(w, "may" | "march")
+}
+
 fn is_prepositional_gerund(w: &str) -> bool {
     matches!(
         w,
@@ -905,7 +910,7 @@ impl<'a> Grammar<'a> {
             return false;
         }
         let last = words[words.len() - 1];
-        let head_ok = is_temporal(last) && !matches!(last, "may" | "march");
+        let head_ok = is_time_word(last);
         let first_ok =
             words.len() == 1 || matches!(words[0], "next" | "last" | "this" | "late" | "early");
         head_ok && first_ok
@@ -1278,11 +1283,7 @@ impl<'a> Grammar<'a> {
                 }
                 "NNP" | "NNPS" if seen_noun && self.contact_relative_at(self.pos) => false,
                 // "said on Tuesday Russia must …": a name after a day opens the next clause.
-                "NNP" | "NNPS"
-                    if seen_noun
-                        && is_temporal(self.w(self.pos.wrapping_sub(1)))
-                        && !matches!(self.w(self.pos.wrapping_sub(1)), "may" | "march") =>
-                {
+                "NNP" | "NNPS" if seen_noun && is_time_word(self.w(self.pos.wrapping_sub(1))) => {
                     false
                 }
                 "NN" | "NNS" | "NNP" | "NNPS" => {

@@ -482,6 +482,11 @@ impl English {
             .any(|f| f.eq_ignore_ascii_case(word))
     }
 
+    /// The definite article's forms (`anaphora.txt` `[definite]`).
+    pub fn definite_forms(&self) -> &[&'static str] {
+        &self.aux_forms_definite
+    }
+
     /// Whether a word is the definite article (a description that refers back: "the ministry").
     pub fn is_definite(&self, word: &str) -> bool {
         self.aux_forms_definite

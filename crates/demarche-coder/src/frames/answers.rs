@@ -6,9 +6,9 @@
 
 use super::merge::add_across;
 use super::sides::{self, addressee, agent_side, real_code};
-use super::{Ctx, Mode, Side, country, evidence_span, overlap, pair_arg};
+use super::{Ctx, Mode, Side, between_pair, country, evidence_span, overlap};
 use crate::CodedEvent;
-use demarche_dict::policy::Policy;
+use demarche_dict::policy::{Policy, PolicyCode};
 use demarche_model::{Antecedent, Span};
 use demarche_predicates::{
     Filler, Link, Modality, Polarity, PredKind, Predication, Role, Via, Voice,
@@ -84,21 +84,32 @@ pub(super) fn consequences(
         };
         // The evidence is the clause's verb; the warning's own statement gives way.
         let span = evidence_span(ctx.tree, q);
-        let warning = ctx.tree.span(g.head);
-        let sides = (&source, &target);
-        if add_across(
-            ctx,
-            events,
-            legacy,
-            &rule.origin,
-            sides,
-            &rule.code,
-            span,
-            false,
-        ) {
-            reported.extend(warning);
+        if add_rule(ctx, events, legacy, rule, (&source, &target), span) {
+            reported.extend(ctx.tree.span(g.head));
         }
     }
+}
+
+/// A `policy.txt` rule's one code between two sides (every pair of their codes), evidenced by
+/// `span`; whether an event was placed.
+fn add_rule(
+    ctx: &Ctx<'_>,
+    events: &mut Vec<CodedEvent>,
+    legacy: usize,
+    rule: &PolicyCode,
+    sides: (&Side, &Side),
+    span: Option<Span>,
+) -> bool {
+    add_across(
+        ctx,
+        events,
+        legacy,
+        &rule.origin,
+        sides,
+        &rule.code,
+        span,
+        false,
+    )
 }
 
 /// Rule `obligation`: a reported clause saying that another actor must or should do something
@@ -149,16 +160,7 @@ pub(super) fn obligations(
             continue;
         };
         let span = evidence_span(ctx.tree, q);
-        if add_across(
-            ctx,
-            events,
-            legacy,
-            &rule.origin,
-            (&source, &target),
-            &rule.code,
-            span,
-            false,
-        ) {
+        if add_rule(ctx, events, legacy, rule, (&source, &target), span) {
             reported.extend(ctx.tree.span(g.head));
         }
     }
@@ -202,17 +204,7 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
             None => deeds_against(ctx, events, &source, span),
         };
         for target in &targets {
-            let sides = (&source, target);
-            add_across(
-                ctx,
-                events,
-                legacy,
-                &rule.origin,
-                sides,
-                &rule.code,
-                span,
-                false,
-            );
+            add_rule(ctx, events, legacy, rule, (&source, target), span);
         }
     }
 }
@@ -365,10 +357,7 @@ pub(super) fn brokered(
     if mode == Mode::Intent && code == f.code {
         return;
     }
-    let Some(pair) = pair_arg(ctx, p)
-        .and_then(|x| sides::side(ctx, p, &x.filler))
-        .filter(|s| s.codes.len() > 1)
-    else {
+    let Some(pair) = between_pair(ctx, p, Some(f)) else {
         return;
     };
     add_across(
@@ -405,14 +394,8 @@ pub(super) fn third_party(ctx: &Ctx<'_>, p: &Predication, source: &Side) -> Opti
     ctx.a
         .preds
         .iter()
-        .filter(|q| {
-            q.kind == PredKind::Noun
-                && ctx
-                    .coder_frames
-                    .frame_for(q.noun, None)
-                    .is_some_and(|f| f.joint)
-        })
-        .filter_map(|q| pair_arg(ctx, q).and_then(|x| sides::side(ctx, q, &x.filler)))
+        .filter(|q| q.kind == PredKind::Noun)
+        .filter_map(|q| between_pair(ctx, q, ctx.coder_frames.frame_for(q.noun, None)))
         .find(apart)
 }
 

@@ -225,12 +225,10 @@ pub(crate) fn code_predications(
         }
         // Rule `refusal`: a cooperative act said to be not done in the future is refused
         // (`policy.txt` `refusal`); any other act said so is no event.
-        let refusal = match negated {
-            true => match dicts.policy.refusal(code) {
-                Some(r) => Some(r),
-                None => continue,
-            },
-            false => None,
+        let refusal = match (negated, dicts.policy.refusal(code)) {
+            (false, _) => None,
+            (true, Some(r)) => Some(r),
+            (true, None) => continue,
         };
         let code = if let Some(r) = refusal {
             r.code.as_str()
@@ -283,6 +281,7 @@ pub(crate) fn code_predications(
             .or_else(|| answers::deed_back(&ctx, p, code, &source))
             .or_else(|| answers::apposed(&ctx, p, events))
             .or_else(|| (!meeting).then(|| sides::frontier(&ctx, p)).flatten());
+        let at_home = dicts.policy.at_home(code);
         let third = match target {
             None => dicts.policy.third_party(code),
             Some(_) => None,
@@ -294,14 +293,9 @@ pub(crate) fn code_predications(
                     .then(|| sides::condition(&ctx, p))
                     .flatten()
             })
-            .or_else(|| {
-                dicts
-                    .policy
-                    .at_home(code)
-                    .and_then(|_| sides::purpose(&ctx, p))
-            });
+            .or_else(|| at_home.and_then(|_| sides::purpose(&ctx, p)));
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
-        let home = match (&target, dicts.policy.at_home(code)) {
+        let home = match (&target, at_home) {
             (None, Some(agent)) => {
                 let codes: Vec<String> = source
                     .codes
@@ -379,8 +373,7 @@ pub(crate) fn code_predications(
             };
             let mut ev = coded_event(coder, rule, (sc, ss), (tc, ts), code, span, true);
             if home.as_ref().is_some_and(|h| std::ptr::eq(h, ts)) {
-                ev.rules
-                    .extend(dicts.policy.at_home(code).map(|a| a.origin.rule_ref()));
+                ev.rules.extend(at_home.map(|a| a.origin.rule_ref()));
             }
             ev.rules
                 .extend(third.or(refusal).map(|t| t.origin.rule_ref()));

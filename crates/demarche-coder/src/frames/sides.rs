@@ -3,7 +3,7 @@
 //! `comitative`, and the anaphors: "it" as the reporter, an object pronoun of a participle as
 //! the main object, "each other", and the [`Discourse`](crate::discourse::Discourse)).
 
-use super::{Ctx, Side, country};
+use super::{Ctx, Side, country, lower};
 use crate::discourse::Entity;
 use crate::legacy::Mention;
 use demarche_dict::frames::NounFrame;
@@ -522,7 +522,7 @@ pub(super) fn condition(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
         let clause = tree.parent(q.scope)?;
         let sbar = tree.parent(clause)?;
         let opener = tree.children(sbar).first().and_then(|&f| tree.word(f))?;
-        if tree.label(sbar) != "SBAR" || !ctx.en.is_prep(&opener.to_lowercase(), Prep::Condition) {
+        if tree.label(sbar) != "SBAR" || !ctx.en.is_prep(&lower(opener), Prep::Condition) {
             return None;
         }
         agent_side(ctx, q, None)
@@ -533,10 +533,20 @@ pub(super) fn condition(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
 /// aimed at ("rallied to demand the removal of American troops", "closed their stores to
 /// protest Israel's plan"), before rule `at-home` aims it at the protesters' own government.
 pub(super) fn purpose(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    // A protest that names what it is against ("rallied against the decision to …") keeps
+    // that: the infinitive is more likely the noun's.
+    let against = ctx
+        .a
+        .args_of(p)
+        .iter()
+        .any(|x| matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Target)));
+    if against {
+        return None;
+    }
     let tree = ctx.tree;
     // The verb phrase the clause must hang on: the verb's, or an event noun's support verb's.
     let host = match p.support {
-        Some(h) => ctx.a.preds.iter().find(|x| x.head == h)?.scope,
+        Some(_) => support_of(ctx, p)?.1.scope,
         None => p.scope,
     };
     // A purpose clause of that phrase itself, not of a phrase inside it ("rallied against the
@@ -557,19 +567,15 @@ pub(super) fn purpose(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
         }
         false
     };
-    // A protest that names what it is against ("rallied against the decision to …") keeps
-    // that: the infinitive is more likely the noun's.
-    let against = ctx
-        .a
-        .args_of(p)
-        .iter()
-        .any(|x| matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Target)));
-    if against {
-        return None;
-    }
     clauses_under(ctx, p, &[Link::Complement, Link::Control])
         .filter(|q| q.kind == PredKind::Verb && q.infinitive && own(q))
         .find_map(|q| direct_target(ctx, q, None))
+}
+
+/// The support verb's predication of an event noun, with its index.
+fn support_of<'a>(ctx: &Ctx<'a>, p: &Predication) -> Option<(usize, &'a Predication)> {
+    let h = p.support?;
+    ctx.a.preds.iter().enumerate().find(|(_, x)| x.head == h)
 }
 
 /// The predications hung on `p` (or on the support verb of an event noun) by one of `links`.
@@ -580,9 +586,7 @@ fn clauses_under<'a>(
 ) -> impl Iterator<Item = &'a Predication> + 'a {
     let a = ctx.a;
     let own = a.preds.iter().position(|x| std::ptr::eq(x, p));
-    let support = p
-        .support
-        .and_then(|h| a.preds.iter().position(|x| x.head == h));
+    let support = support_of(ctx, p).map(|(i, _)| i);
     a.preds.iter().filter(move |q| {
         q.under.is_some_and(|(j, link)| {
             links.contains(&link) && (Some(j as usize) == own || Some(j as usize) == support)

@@ -292,7 +292,7 @@ impl Coder<'_> {
             // "the West Bank": a name opened by "the" gives way to one that starts on its next
             // word and runs past it ("the West" + "Bank" would be the West's banks).
             if len >= 2
-                && words[i] == self.lex.words.get("THE")
+                && self.lex.definite.contains(&words[i])
                 && self
                     .lex
                     .actors
