@@ -993,6 +993,25 @@ fn naming_in_a_participial_clause_criticises_the_main_object() {
 }
 
 #[test]
+fn naming_after_a_reporting_tail_criticises_the_reported_doer() {
+    // "…, Kyiv said, calling the attack a war crime": the saying's subject is the noun phrase
+    // after the first clause (not the first clause's subject), the participle after its comma
+    // is the speaker's own act (not what was said), and the deed it names is the one coded
+    // before it. Japanese "fighter planes" are the military, not rebel fighters.
+    check(
+        "Russian forces shelled Kharkiv overnight, Ukraine's foreign ministry said, calling the \
+         attack a war crime. Chinese warplanes fired flares at Japanese fighter planes near \
+         Okinawa, Japan's defence ministry said, calling the act extremely dangerous.",
+        expect![[r#"
+            s0 RUSMIL -> UKR 194 "shelled" dictionaries/actors/countries.txt:260
+            s0 UKRGOV -> RUSMIL 111 "calling" dictionaries/policy.txt:84
+            s1 CHNMIL -> JPNMIL 193 "fired" dictionaries/actors/countries.txt:75
+            s1 JPNGOV -> CHNMIL 111 "calling" dictionaries/policy.txt:84
+        "#]],
+    );
+}
+
+#[test]
 fn joint_talks_a_clause_follows_were_held_by_its_subject() {
     // Rule `answered` for a joint event with no agent: "agreed to restore relations after
     // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a

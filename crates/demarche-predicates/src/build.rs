@@ -321,7 +321,7 @@ fn verb_draft(
     }
     // The subject, or the noun a reduced relative hangs on.
     let subject = clause.and_then(|cl| match sh.cat(cl) {
-        Cat::S => sh.child_before(cl, Cat::Np, Some(top)).map(|np| {
+        Cat::S => sh.subject_before(cl, top).map(|np| {
             (
                 np,
                 if shared {
@@ -452,10 +452,20 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 let pp_word = pp
                     .and_then(|p| sh.children(p).first().copied())
                     .map(|c| sh.lower(c));
+                // "…, the ministry said, calling the strike a war crime": a participial clause
+                // after a comma is the speaker's own act, not what was said.
+                let participle = comma_before
+                    && sbar.is_none()
+                    && matches!(
+                        sh.cat(drafts[i].pred.head),
+                        Cat::Verb(VerbTag::Gerund) | Cat::Verb(VerbTag::Participle)
+                    );
                 let link = if en.is_adjunct(sub_word) || pp_word.is_some_and(|w| en.is_adjunct(w)) {
                     Link::Adjunct
                 } else if pp_word.is_some() {
                     Link::Complement
+                } else if participle && !drafts[i].pred.infinitive {
+                    Link::Participle
                 } else if classes.has(VerbClass::Report) {
                     Link::Report
                 } else if classes.has(VerbClass::Deny) {
@@ -466,12 +476,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                         || is_phrasal_control(sh, en, &drafts[j].pred))
                 {
                     Link::Control
-                } else if comma_before
-                    && matches!(
-                        sh.cat(drafts[i].pred.head),
-                        Cat::Verb(VerbTag::Gerund) | Cat::Verb(VerbTag::Participle)
-                    )
-                {
+                } else if participle {
                     Link::Participle
                 } else {
                     Link::Complement

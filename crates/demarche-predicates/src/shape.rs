@@ -325,6 +325,20 @@ impl<'t> Shape<'t> {
             .find(|&c| self.cat(c) == cat)
     }
 
+    /// A clause's subject for its verb phrase `vp`: the first noun phrase before it, or, when
+    /// another verb phrase and a comma come right before that noun phrase in the same clause
+    /// ("Russia shelled Kharkiv, Ukraine said"), that noun phrase.
+    pub fn subject_before(&self, clause: NodeId, vp: NodeId) -> Option<NodeId> {
+        let kids = self.children(clause);
+        let before = kids.iter().position(|&c| c == vp).unwrap_or(kids.len());
+        let tail = match kids[..before] {
+            [.., v, c, np] if self.cat(v) == Cat::Vp && self.cat(c) == Cat::Comma => Some(np),
+            _ => None,
+        };
+        tail.filter(|&np| self.cat(np) == Cat::Np)
+            .or_else(|| self.child_before(clause, Cat::Np, Some(vp)))
+    }
+
     pub fn range(&self, id: NodeId) -> (u32, u32) {
         self.nodes.get(id.index()).map_or((0, 0), |f| (f.lo, f.hi))
     }

@@ -426,3 +426,25 @@ fn participial_clause_with_by_phrase_is_passive() {
         "#]],
     );
 }
+
+#[test]
+fn reporting_tail_with_a_participle() {
+    // "…, Ukraine said, calling …": the saying's subject is the noun phrase after the first
+    // clause and its comma, and the participle after the saying is the speaker's act.
+    check(
+        "Russian forces shelled Kharkiv, Ukraine's foreign ministry said, calling the attack a \
+         war crime.",
+        expect![[r#"
+            p0 shell verb
+               patient "Kharkiv" object
+               agent "Russian forces" subject
+            p1 say verb
+               agent "Ukraine 's foreign ministry" subject
+            p2 call verb under p1 participle
+               patient "the attack" object
+               second "a war crime" object
+               agent "Ukraine 's foreign ministry" matrix-subject
+            p3 attack noun under p2 argument
+        "#]],
+    );
+}

@@ -514,17 +514,19 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
         let Some(target) = a
             .arg(p, &Role::Patient)
             .and_then(|x| sides::side(ctx, p, &x.filler))
-            .or_else(|| deed_back(ctx, p, code, &source))
-            .or_else(|| apposed(ctx, p, events))
             // ", calling the military takeover unconstitutional" after a clause with an
-            // object: the named deed is that object's.
+            // object: the named deed is that object's; after a saying ("…, Kyiv said,
+            // calling the attack a war crime") it is the deed coded before in the sentence.
             .or_else(|| match p.under {
                 Some((j, Link::Participle)) => a
                     .preds
                     .get(j as usize)
-                    .and_then(|q| sides::main_object(ctx, q)),
+                    .and_then(|q| sides::main_object(ctx, q))
+                    .or_else(|| doer_before(events, head.start)),
                 _ => None,
             })
+            .or_else(|| deed_back(ctx, p, code, &source))
+            .or_else(|| apposed(ctx, p, events))
         else {
             continue;
         };
@@ -574,17 +576,8 @@ pub(super) fn apposed(ctx: &Ctx<'_>, p: &Predication, events: &[CodedEvent]) -> 
     }
     let leaf = ctx.tree.leaves().nth(lo as usize)?;
     let start = ctx.tree.span(leaf)?.start;
-    if let Some(e) = events
-        .iter()
-        .rev()
-        .find(|e| e.verb_span.is_some_and(|v| v.end <= start) && real_code(&e.source))
-    {
-        return Some(Side {
-            codes: vec![e.source.clone()],
-            span: e.source_span,
-            rules: Vec::new(),
-            antecedents: Vec::new(),
-        });
+    if let Some(doer) = doer_before(events, start) {
+        return Some(doer);
     }
     let first = ctx.a.preds.iter().find(|q| {
         q.under.is_none()
@@ -592,4 +585,18 @@ pub(super) fn apposed(ctx: &Ctx<'_>, p: &Predication, events: &[CodedEvent]) -> 
             && ctx.tree.span(q.head).is_some_and(|h| h.end <= start)
     })?;
     agent_side(ctx, first, None)
+}
+
+/// The doer of the last event coded before `start`: the deed a later reaction is about.
+fn doer_before(events: &[CodedEvent], start: usize) -> Option<Side> {
+    let e = events
+        .iter()
+        .rev()
+        .find(|e| e.verb_span.is_some_and(|v| v.end <= start) && real_code(&e.source))?;
+    Some(Side {
+        codes: vec![e.source.clone()],
+        span: e.source_span,
+        rules: Vec::new(),
+        antecedents: Vec::new(),
+    })
 }
