@@ -319,7 +319,7 @@ fn verb_of_harm_without_a_code_of_its_own() {
     check(
         "Kyiv was hit by Russian missiles overnight. Mali formally left ECOWAS on Wednesday.",
         expect![[r#"
-            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:72
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:79
         "#]],
     );
 }
@@ -364,8 +364,8 @@ fn warning_of_consequences_is_a_threat_to_whom_they_befall() {
          Russia warned that Moldova would not suffer.",
         expect![[r#"
             s0 PRK -> JPN 112 "accused" dictionaries/actors/countries.txt:168
-            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:78
-            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:78
+            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:85
+            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:85
         "#]],
     );
 }
@@ -389,7 +389,7 @@ fn partitive_agent_stands_for_what_it_counts() {
     check(
         "Kyiv was hit by a barrage of Russian ballistic missiles before dawn.",
         expect![[r#"
-            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:72
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:79
         "#]],
     );
 }
@@ -449,10 +449,10 @@ fn deed_met_with_a_response_is_a_threat_to_its_doer() {
          Iran said that Oman would meet its envoy on Monday. China warned the Philippines that \
          any further incursion would be treated as an act of aggression.",
         expect![[r#"
-            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:78
-            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:78
+            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:85
+            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:85
             s2 OMN -> IRNGOV 036 "meet" dictionaries/verbs/04-consult.txt:4
-            s3 CHN -> PHL 130 "treated" dictionaries/policy.txt:78
+            s3 CHN -> PHL 130 "treated" dictionaries/policy.txt:85
         "#]],
     );
 }
@@ -637,11 +637,11 @@ fn vow_to_answer_in_kind_is_aimed_at_the_doer() {
          sanctions on 12 Venezuelan officials. Caracas vowed to respond in kind.",
         expect![[r#"
             s0 SVK -> RUSGOV 161 "expelled" dictionaries/actors/countries.txt:260
-            s0 RUS -> SVK 130 "respond" dictionaries/policy.txt:78
-            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:78
+            s0 RUS -> SVK 130 "respond" dictionaries/policy.txt:85
+            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:85
             s2 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
             s3 USA -> VENGOV 163 "imposed" dictionaries/actors/countries.txt:323
-            s4 VEN -> USA 130 "respond" dictionaries/policy.txt:78
+            s4 VEN -> USA 130 "respond" dictionaries/policy.txt:85
         "#]],
     );
 }
@@ -779,8 +779,8 @@ fn naming_something_with_disapproval_criticises_its_owner() {
          terror. Somalia's deputy prime minister thanked Ankara, calling the two countries \
          brothers.",
         expect![[r#"
-            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:84
-            s1 UKRGOV -> RUS 111 "called" dictionaries/policy.txt:84
+            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:91
+            s1 UKRGOV -> RUS 111 "called" dictionaries/policy.txt:91
             s2 SOMGOV -> TUR 051 "thanked" dictionaries/actors/countries.txt:284
         "#]],
     );
@@ -803,7 +803,7 @@ fn apposed_reaction_is_aimed_at_the_clauses_doer() {
             s1 BFA -> CIV 112 "accused" dictionaries/actors/countries.txt:61
             s1 CIV -> BFA 120 "dismissed" dictionaries/verbs/12-reject.txt:57
             s2 ISR -> PSEREBHMSGOV 190 "struck" dictionaries/actors/armed_groups.txt:32
-            s2 QAT -> ISR 111 "called" dictionaries/policy.txt:84
+            s2 QAT -> ISR 111 "called" dictionaries/policy.txt:91
         "#]],
     );
 }
@@ -957,7 +957,7 @@ fn a_retort_is_aimed_at_the_one_the_vower_blames() {
          kind.",
         expect![[r#"
             s0 PRK -> KOR 1123 "accused" dictionaries/actors/countries.txt:231
-            s0 PRK -> KOR 130 "respond" dictionaries/policy.txt:78
+            s0 PRK -> KOR 130 "respond" dictionaries/policy.txt:85
         "#]],
     );
 }
@@ -987,7 +987,7 @@ fn naming_in_a_participial_clause_criticises_the_main_object() {
          takeover an unconstitutional change of government.",
         expect![[r#"
             s0 IGOAFRAFU -> MDG 160 "suspended" dictionaries/actors/countries.txt:194
-            s0 IGOAFRAFU -> MDG 111 "calling" dictionaries/policy.txt:84
+            s0 IGOAFRAFU -> MDG 111 "calling" dictionaries/policy.txt:91
         "#]],
     );
 }
@@ -1004,9 +1004,25 @@ fn naming_after_a_reporting_tail_criticises_the_reported_doer() {
          Okinawa, Japan's defence ministry said, calling the act extremely dangerous.",
         expect![[r#"
             s0 RUSMIL -> UKR 194 "shelled" dictionaries/actors/countries.txt:260
-            s0 UKRGOV -> RUSMIL 111 "calling" dictionaries/policy.txt:84
+            s0 UKRGOV -> RUSMIL 111 "calling" dictionaries/policy.txt:91
             s1 CHNMIL -> JPNMIL 193 "fired" dictionaries/actors/countries.txt:75
-            s1 JPNGOV -> CHNMIL 111 "calling" dictionaries/policy.txt:84
+            s1 JPNGOV -> CHNMIL 111 "calling" dictionaries/policy.txt:91
+        "#]],
+    );
+}
+
+#[test]
+fn a_states_protest_is_an_official_complaint() {
+    // Rule `state-protest` (policy.txt `state-protest 14 = 114`): a country or capital named by
+    // its name protests officially, never against its own government; its people ("Kenyans",
+    // a crowd in a capital) demonstrate at home (rule `at-home`).
+    check(
+        "Vietnam protested China's deployment of a survey ship in its waters. Beijing protested \
+         the visit. Kenyans protested the tax bill. Thousands in Nairobi protested.",
+        expect![[r#"
+            s0 VNM -> CHN 114 "protested" dictionaries/actors/countries.txt:75
+            s2 KEN -> KENGOV 140 "protested" dictionaries/verbs/11-disapprove.txt:45
+            s3 KEN -> KENGOV 140 "protested" dictionaries/verbs/11-disapprove.txt:45
         "#]],
     );
 }
@@ -1096,8 +1112,8 @@ fn reported_obligation_is_a_demand_of_the_one_obliged() {
         "Britain said on Tuesday Russia must hand over the suspect. Israel said it could strike \
          Lebanon. Britain told Iran on Friday that it must cooperate with the inspectors.",
         expect![[r#"
-            s0 GBR -> RUS 100 "hand" dictionaries/policy.txt:90
-            s2 GBR -> IRN 100 "cooperate" dictionaries/policy.txt:90
+            s0 GBR -> RUS 100 "hand" dictionaries/policy.txt:97
+            s2 GBR -> IRN 100 "cooperate" dictionaries/policy.txt:97
         "#]],
     );
 }

@@ -82,6 +82,10 @@ pub struct Policy {
     /// `refusal`: roots whose acts, said to be not done in the future ("would not ease its
     /// sanctions on Cuba"), are refused: this code.
     pub refusal: Option<(Vec<PolicyCode>, PolicyCode)>,
+    /// `state-protest`: roots whose acts by a state itself (a country's or capital's name, its
+    /// government) are an official complaint: this code ("Vietnam protested China's
+    /// deployment" is not a demonstration).
+    pub state_protest: Option<(Vec<PolicyCode>, PolicyCode)>,
     /// `obligation`: the code of saying that another actor must or should do something
     /// ("Britain said Russia must hand over the suspect"), from the speaker to that actor.
     pub obligation: Option<PolicyCode>,
@@ -140,6 +144,7 @@ impl Policy {
             naming: None,
             obligation: None,
             refusal: None,
+            state_protest: None,
         };
         let mut diags = Vec::new();
         for line in lines(content) {
@@ -213,15 +218,16 @@ impl Policy {
                         ctx.error(n, format!("`{keyword}` expects one known CAMEO event code")),
                     ),
                 },
-                // `ROOT ... = CODE` (refusal) and `ROOT ... = AGENT` (at-home).
-                "refusal" | "at-home" => {
-                    let (check, what): (fn(&str) -> bool, &str) = match keyword {
-                        "refusal" => (is_event_code, EVENT),
-                        _ => (is_agent, AGENT),
+                // `ROOT ... = CODE` (refusal, state-protest) and `ROOT ... = AGENT` (at-home).
+                "refusal" | "state-protest" | "at-home" => {
+                    let coded = keyword != "at-home";
+                    let (check, what): (fn(&str) -> bool, &str) = match coded {
+                        true => (is_event_code, EVENT),
+                        false => (is_agent, AGENT),
                     };
                     let parts: Vec<&[&str]> = args.split(|a| *a == "=").collect();
                     let [roots, [value]] = parts.as_slice() else {
-                        let shape = if keyword == "refusal" { "CODE" } else { "AGENT" };
+                        let shape = if coded { "CODE" } else { "AGENT" };
                         diags.push(
                             ctx.error(n, format!("`{keyword}` expects `ROOT ... = {shape}`")),
                         );
@@ -238,6 +244,7 @@ impl Policy {
                     };
                     match keyword {
                         "refusal" => p.refusal = Some((roots, value)),
+                        "state-protest" => p.state_protest = Some((roots, value)),
                         _ => p.at_home = Some((roots, value)),
                     }
                 }
@@ -280,7 +287,7 @@ impl Policy {
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
                          inward, mutual, third-party, at-home, deed-agent, domestic, not-country, armed-group, harm, \
-                         consequence, naming, obligation or refusal"
+                         consequence, naming, obligation, refusal or state-protest"
                     ),
                 )),
             }
@@ -334,6 +341,12 @@ impl Policy {
     pub fn refusal(&self, code: &str) -> Option<&PolicyCode> {
         let (roots, refusal) = self.refusal.as_ref()?;
         has(roots, root(code)).then_some(refusal)
+    }
+
+    /// The code of an act of `code` done by a state itself (`state-protest`), with its rule.
+    pub fn state_protest(&self, code: &str) -> Option<&PolicyCode> {
+        let (roots, complaint) = self.state_protest.as_ref()?;
+        has(roots, root(code)).then_some(complaint)
     }
 
     /// Whether a code's target is the agent of the deed it is about (`deed-agent`).
@@ -396,6 +409,8 @@ mod tests {
         assert!(p.third_party("045").is_some() && p.third_party("046").is_none());
         assert_eq!(p.refusal("085").map(|r| r.code.as_str()), Some("120"));
         assert!(p.refusal("190").is_none());
+        assert_eq!(p.state_protest("141").map(|r| r.code.as_str()), Some("114"));
+        assert!(p.state_protest("112").is_none());
         assert_eq!(p.at_home("141").map(|a| a.code.as_str()), Some("GOV"));
         assert!(p.at_home("190").is_none());
         assert!(p.targets_deed_agent("111") && !p.targets_deed_agent("130"));

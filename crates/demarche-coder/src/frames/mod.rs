@@ -393,8 +393,8 @@ pub(crate) fn code_predications(
     }
     let mut index = 0;
     let mut removed = 0;
-    events.retain(|e| {
-        let keep = !own_country(policy, e);
+    events.retain_mut(|e| {
+        let keep = !sides::state_complaint(&ctx, e) && !own_country(policy, e);
         removed += usize::from(!keep && index < legacy);
         index += 1;
         keep

@@ -5,7 +5,7 @@
 
 use super::{Ctx, Side, country, lower};
 use crate::discourse::Entity;
-use crate::legacy::Mention;
+use crate::legacy::{CodedEvent, Mention};
 use demarche_dict::frames::NounFrame;
 use demarche_model::{Antecedent, Span};
 use demarche_predicates::{Filler, Link, Polarity, PredKind, Predication, Role, Voice};
@@ -55,6 +55,47 @@ pub(super) fn fill_pronoun(
     }
     let e = *ctx.discourse.resolve(kind, ctx.policy).first()?;
     Some((e.code.clone(), antecedent(e)))
+}
+
+/// Rule `state-protest`: a protest whose doer is a state itself — a country or capital named by
+/// one of its names (not its people's: "Kenyans"), or its government — is recoded as the
+/// policy's official complaint. Returns whether that complaint is aimed at the state's own
+/// country (the `at-home` reading of a people's protest), which is no event.
+pub(super) fn state_complaint(ctx: &Ctx<'_>, e: &mut CodedEvent) -> bool {
+    let Some(rule) = ctx.policy.state_protest(&e.code) else {
+        return false;
+    };
+    let state = match (e.source.len(), e.source.get(3..)) {
+        (3, _) => ctx.policy.is_country(&e.source) && names_state(ctx, e.source_span),
+        (_, Some(agent)) => agent == "GOV" && ctx.policy.is_country(country(&e.source)),
+        _ => false,
+    };
+    if !state {
+        return false;
+    }
+    e.code.clone_from(&rule.code);
+    e.rules.push(rule.origin.rule_ref());
+    country(&e.target) == country(&e.source)
+}
+
+/// Whether the mention at `span` is one of its actor's names (a leading "the" aside) and not
+/// the name of its people.
+fn names_state(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
+    let Some(m) = ctx
+        .mentions
+        .iter()
+        .find(|m| m.span.is_some() && m.span == span)
+    else {
+        return false;
+    };
+    let Some(words) = ctx.lower_words(m.lo, m.hi) else {
+        return false;
+    };
+    let words = match words.as_slice() {
+        [first, rest @ ..] if ctx.en.is_definite(first) => rest,
+        all => all,
+    };
+    ctx.coder.names_state(m, words)
 }
 
 pub(super) fn antecedent(e: &Entity) -> Antecedent {

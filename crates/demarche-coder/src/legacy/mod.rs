@@ -176,6 +176,35 @@ impl<'d> Coder<'d> {
         })
     }
 
+    /// Whether `words` (lower case) are one of the names of a mention's actor entries and not
+    /// its people's: a later name whose singular is another name of the entry ("Kenyans" beside
+    /// "Kenyan") names the people, the entry's first name never does ("Philippines").
+    pub(crate) fn names_state(&self, m: &Mention, words: &[&str]) -> bool {
+        let same = |p: &demarche_dict::model::Phrase, w: &[&str]| {
+            p.words.len() == w.len()
+                && p.words
+                    .iter()
+                    .zip(w)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        m.rules.iter().any(|k| {
+            let RuleKey::Actor(i) = k else { return false };
+            let Some(e) = self.dicts.actors.get(ActorId(*i)) else {
+                return false;
+            };
+            e.phrases.iter().enumerate().any(|(n, p)| {
+                if !same(&p.phrase, words) {
+                    return false;
+                }
+                let singular = match words {
+                    [w] if n > 0 => w.strip_suffix('s'),
+                    _ => None,
+                };
+                singular.is_none_or(|s| !e.phrases.iter().any(|q| same(&q.phrase, &[s])))
+            })
+        })
+    }
+
     /// Patterns the lexicon could not compile (skipped).
     pub fn skipped_patterns(&self) -> usize {
         self.lex.skipped_patterns
