@@ -1028,6 +1028,24 @@ fn a_states_protest_is_an_official_complaint() {
 }
 
 #[test]
+fn the_two_sides_named_in_their_own_sentence() {
+    // Rule `pair-before`: "the two sides" after two actors of two countries in the same
+    // sentence are those two. An aspect verb's gerund under an intention is intended ("agreed
+    // to keep negotiating" is an intent to negotiate, not negotiations).
+    check(
+        "Mexico's president spoke with the U.S. president by \
+         phone, and the two sides agreed to keep talking. Iran agreed to keep negotiating with the United States.",
+        expect![[r#"
+            s0 MEXGOV -> USAGOV 041 "spoke" dictionaries/actors/countries.txt:206
+            s0 USAGOV -> MEXGOV 036 "talking" dictionaries/verbs/04-consult.txt:13
+            s0 MEXGOV -> USAGOV 036 "talking" dictionaries/verbs/04-consult.txt:13
+            s0 USAGOV -> MEXGOV 041 "spoke" dictionaries/actors/countries.txt:206
+            s1 IRN -> USA 036 "negotiating" dictionaries/actors/countries.txt:157
+        "#]],
+    );
+}
+
+#[test]
 fn joint_talks_a_clause_follows_were_held_by_its_subject() {
     // Rule `answered` for a joint event with no agent: "agreed to restore relations after
     // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a

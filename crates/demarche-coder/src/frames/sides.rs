@@ -305,6 +305,12 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         s.span = span;
         return Some(s);
     }
+    if kind == Anaphor::Pair
+        && let Some(mut s) = pair_before(ctx, lo)
+    {
+        s.span = span;
+        return Some(s);
+    }
     let found = ctx.discourse.resolve(kind, ctx.policy);
     if found.is_empty() || kind == Anaphor::Pair && found.len() < 2 {
         return None;
@@ -314,6 +320,33 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         span,
         rules: Vec::new(),
         antecedents: found.iter().map(|e| antecedent(e)).collect(),
+    })
+}
+
+/// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
+/// own sentence ("… had spoken with Trump by phone and that the two sides had agreed …") are
+/// those two: the last two named before it.
+fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
+    let mut before: Vec<&Mention> = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.hi <= lo && m.level >= 2)
+        .collect();
+    before.sort_by_key(|m| std::cmp::Reverse(m.lo));
+    let mut codes: Vec<String> = Vec::new();
+    for m in before {
+        let Some(c) = m.codes.iter().find(|c| real_code(c)) else {
+            continue;
+        };
+        if codes.len() < 2 && codes.iter().all(|k| country(k) != country(c)) {
+            codes.push(c.clone());
+        }
+    }
+    (codes.len() == 2).then(|| Side {
+        codes,
+        span: None,
+        rules: Vec::new(),
+        antecedents: Vec::new(),
     })
 }
 

@@ -154,6 +154,13 @@ fn has_infinitive(s: &Sent<'_>, vp: NodeId) -> bool {
 /// an aspect verb that is itself future or an intention.
 fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
     let tree = s.tree;
+    // "agreed to keep [negotiating]": a gerund under an aspect verb that is itself future or
+    // an intention.
+    if depth < 2
+        && let Some(frame) = gerund_aspect(s, vp)
+    {
+        return aux_before(s, frame, is_future_modal) || intent_frame(s, frame, depth + 1);
+    }
     let Some(to_vp) = tree.parent(vp) else {
         return false;
     };
@@ -188,6 +195,22 @@ fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
     depth < 2
         && en.is_form(ASPECT_FORMS, head)
         && (aux_before(s, frame, is_future_modal) || intent_frame(s, frame, depth + 1))
+}
+
+/// The aspect verb's phrase above a gerund phrase `(VP keep (S (VP negotiating …)))`.
+fn gerund_aspect(s: &Sent<'_>, vp: NodeId) -> Option<NodeId> {
+    let tree = s.tree;
+    let first = *tree.children(vp).first()?;
+    if !tree.is_leaf(first) || tree.label(first) != "VBG" {
+        return None;
+    }
+    let clause = tree.parent(vp)?;
+    let frame = tree.parent(clause)?;
+    let head = tree.children(frame).first().and_then(|&h| tree.word(h))?;
+    let shape = s.kind.get(clause.index()) == Some(&Phrase::Clause)
+        && tree.children(clause).first() == Some(&vp)
+        && s.kind.get(frame.index()) == Some(&Phrase::Vp);
+    (shape && english::get().is_form(ASPECT_FORMS, head)).then_some(frame)
 }
 
 /// Whether a word `is` stands before `vp` in up to three enclosing verb phrases, as a leaf
