@@ -159,8 +159,8 @@ impl Discourse {
                 .find(|e| policy.is_armed_group(&e.code))
                 .into_iter()
                 .collect(),
-            // Resolved against the predication's own agent, not the discourse.
-            Anaphor::Reciprocal => Vec::new(),
+            // Resolved against the predication's own agent or its speaker, not the discourse.
+            Anaphor::Reciprocal | Anaphor::Speaker => Vec::new(),
         }
     }
 

@@ -1046,6 +1046,35 @@ fn the_two_sides_named_in_their_own_sentence() {
 }
 
 #[test]
+fn we_in_a_quote_is_its_speaker() {
+    // `anaphora.txt` `[speaker]`: "we", "our" in what someone says are the one who says it,
+    // also when the speaker follows the quote.
+    check(
+        "\"We will retaliate against Israel,\" the Iranian foreign ministry said. \"We stand \
+         with our Philippine allies,\" the State Department said.",
+        expect![[r#"
+            s0 IRNGOV -> ISR 138 "retaliate" dictionaries/verbs/19-fight.txt:136
+            s1 USAGOV -> PHL 053 "stand" dictionaries/verbs/05-diplomatic-cooperation.txt:78
+        "#]],
+    );
+}
+
+#[test]
+fn joint_drills_around_a_country_are_posture() {
+    // A noun's frames are tried for the target prepositions its phrase has: "joint drills
+    // around Taiwan" is 150 (15-force-posture.txt), "joint drills with Belarus" stays 062.
+    check(
+        "China launched joint drills around Taiwan on Saturday. Russia held joint drills with \
+         Belarus.",
+        expect![[r#"
+            s0 CHN -> TWN 150 "launched joint drills" dictionaries/frames/15-force-posture.txt:16
+            s1 RUS -> BLR 062 "held" dictionaries/actors/countries.txt:47
+            s1 BLR -> RUS 062 "held joint drills" dictionaries/frames/06-material-cooperation.txt:16
+        "#]],
+    );
+}
+
+#[test]
 fn joint_talks_a_clause_follows_were_held_by_its_subject() {
     // Rule `answered` for a joint event with no agent: "agreed to restore relations after
     // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a

@@ -229,13 +229,41 @@ impl FrameSet {
 
     /// The first frame of a name that allows this support verb (or none).
     pub fn frame_for(&self, name: u32, support: Option<&str>) -> Option<&NounFrame> {
+        self.frame_for_args(name, support, |_| false)
+    }
+
+    /// Among the frames of a name that allow this support verb, the first whose target
+    /// prepositions the phrase has (`has_prep`: "joint drills around Taiwan" is posture, "joint
+    /// drills with Russia" cooperation), else the first.
+    pub fn frame_for_args(
+        &self,
+        name: u32,
+        support: Option<&str>,
+        has_prep: impl Fn(&str) -> bool,
+    ) -> Option<&NounFrame> {
+        let mut allowed = self.allowed(name, support);
+        let first = allowed.next()?;
+        if first.target.iter().any(|t| has_prep(t)) {
+            return Some(first);
+        }
+        allowed
+            .find(|f| f.target.iter().any(|t| has_prep(t)))
+            .or(Some(first))
+    }
+
+    fn allowed<'f, 's>(
+        &'f self,
+        name: u32,
+        support: Option<&'s str>,
+    ) -> impl Iterator<Item = &'f NounFrame> + use<'f, 's> {
         let only_with = support.is_some_and(|s| {
             let head = s.split(' ').next().unwrap_or(s);
             self.support
                 .iter()
                 .any(|v| v.only_with && (v.lemma == s || v.lemma == head))
         });
-        self.by_name.get(name as usize)?.iter().find_map(|&i| {
+        let names = self.by_name.get(name as usize).map_or(&[][..], |v| &v[..]);
+        names.iter().filter_map(move |&i| {
             let f = self.nouns.get(i as usize)?;
             let ok = (f.with.is_empty() && !only_with)
                 || support.is_some_and(|s| {

@@ -206,6 +206,11 @@ pub(crate) fn tag(
                 BASE
             };
         }
+        // "will not hesitate": a word no list knows, after a modal (and "not" or "never"), is
+        // a verb's base form.
+        if vbits == 0 && !cap && closed.is_none() && after_modal(&infos) {
+            vbits = BASE;
+        }
         let initial = i == first_word
             || (i > 0 && matches!(words[i - 1], "``" | "`" | ":" | "--" | "(" | "\"" | "'"));
         let guess = first_guess(w, &lower, cap, all_caps, initial, closed, &mut vbits);
@@ -219,6 +224,15 @@ pub(crate) fn tag(
     }
     let tags = resolve(&infos);
     (tags, infos.into_iter().map(|i| i.lower).collect())
+}
+
+/// Whether the words so far end with a modal, or a modal and "not" or "never".
+fn after_modal(infos: &[Info]) -> bool {
+    match infos {
+        [.., m] if m.closed == Some("MD") => true,
+        [.., m, n] => m.closed == Some("MD") && matches!(n.lower.as_str(), "not" | "never"),
+        _ => false,
+    }
 }
 
 /// The context-free guess for one token; may clear or set `vbits`.

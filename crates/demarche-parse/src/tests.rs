@@ -20,6 +20,16 @@ fn simple_transitive_with_pp_on_the_verb() {
 }
 
 #[test]
+fn unknown_word_after_a_modal_and_not_is_a_verb() {
+    // "will not hesitate": a word no list knows after a modal (and "not") is a base verb, not
+    // the subject of an infinitive.
+    check(
+        "Gondor will not hesitate to respond.",
+        "(ROOT (S (NP (NNP Gondor)) (VP (MD will) (RB not) (VP (VB hesitate) (S (VP (TO to) (VP (VB respond)))))) (. .)))",
+    );
+}
+
+#[test]
 fn complement_clause_with_that_and_infinitive() {
     check(
         "Putin said that certain Western countries aspired to drive a wedge between Russia and China.",

@@ -484,14 +484,18 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 drafts[i].pred.under = Some((j as u32, link));
                 break;
             }
-            // Reporting tail: (S (S content) , (NP X) (VP said)).
-            if sh.cat(anc) == Cat::S && sh.cat(child) == Cat::S {
+            // Reporting tail: (S (S content) , (NP X) (VP said)), or flat: (S (NP We) (VP will
+            // …) , '' (NP X) (VP said)).
+            if sh.cat(anc) == Cat::S && matches!(sh.cat(child), Cat::S | Cat::Vp) {
                 let tail = sh
                     .children(anc)
                     .iter()
                     .rev()
                     .find(|&&c| sh.cat(c) == Cat::Vp)
-                    .copied();
+                    .copied()
+                    .filter(|&vp| {
+                        vp != child && sh.subject_before(anc, vp) != sh.subject_before(anc, child)
+                    });
                 if let Some(vp) = tail
                     && let Some(j) = drafts.iter().position(|d| d.top == vp)
                     && drafts[j].pred.classes.has(VerbClass::Report)

@@ -332,11 +332,26 @@ impl<'t> Shape<'t> {
         let kids = self.children(clause);
         let before = kids.iter().position(|&c| c == vp).unwrap_or(kids.len());
         let tail = match kids[..before] {
-            [.., v, c, np] if self.cat(v) == Cat::Vp && self.cat(c) == Cat::Comma => Some(np),
+            [ref rest @ .., np] if self.cat(np) == Cat::Np => {
+                // Past the comma and any quotation mark ("…," the minister said).
+                let gap = rest.iter().rev().take_while(|&&c| self.is_punct(c)).count();
+                let comma = rest[rest.len() - gap..]
+                    .iter()
+                    .any(|&c| self.cat(c) == Cat::Comma);
+                let vp_before = rest
+                    .len()
+                    .checked_sub(gap + 1)
+                    .is_some_and(|i| self.cat(rest[i]) == Cat::Vp);
+                (comma && vp_before).then_some(np)
+            }
             _ => None,
         };
-        tail.filter(|&np| self.cat(np) == Cat::Np)
-            .or_else(|| self.child_before(clause, Cat::Np, Some(vp)))
+        tail.or_else(|| self.child_before(clause, Cat::Np, Some(vp)))
+    }
+
+    /// A comma, colon or quotation mark.
+    pub fn is_punct(&self, id: NodeId) -> bool {
+        self.cat(id) == Cat::Comma || matches!(self.tree.label(id), "``" | "''")
     }
 
     pub fn range(&self, id: NodeId) -> (u32, u32) {

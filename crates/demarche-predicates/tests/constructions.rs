@@ -435,7 +435,7 @@ fn reporting_tail_with_a_participle() {
         "Russian forces shelled Kharkiv, Ukraine's foreign ministry said, calling the attack a \
          war crime.",
         expect![[r#"
-            p0 shell verb
+            p0 shell verb under p1 report
                patient "Kharkiv" object
                agent "Russian forces" subject
             p1 say verb
@@ -445,6 +445,22 @@ fn reporting_tail_with_a_participle() {
                second "a war crime" object
                agent "Ukraine 's foreign ministry" matrix-subject
             p3 attack noun under p2 argument
+        "#]],
+    );
+}
+
+#[test]
+fn flat_reporting_tail_after_a_quote() {
+    // (S `` (NP We) (VP will …) , '' (NP X) (VP said)): the quoted clause is what the speaker
+    // said, and the speaker is the noun phrase after the quote.
+    check(
+        "\"We will retaliate against Israel,\" the foreign ministry said.",
+        expect![[r#"
+            p0 retaliate verb future under p1 report
+               against "Israel" pp
+               agent "We" subject
+            p1 say verb
+               agent "the foreign ministry" subject
         "#]],
     );
 }

@@ -171,6 +171,8 @@ pub enum Anaphor {
     Group,
     /// "each other": the subject's members, each to the other.
     Reciprocal,
+    /// "we", "our": whoever says the clause it stands in.
+    Speaker,
 }
 
 const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
@@ -301,6 +303,7 @@ impl English {
                         "pair" => Anaphor::Pair,
                         "group" => Anaphor::Group,
                         "reciprocal" => Anaphor::Reciprocal,
+                        "speaker" => Anaphor::Speaker,
                         _ => return None,
                     };
                     Some((kind, phrase))

@@ -199,7 +199,13 @@ pub(crate) fn code_predications(
                 {
                     continue;
                 }
-                let Some(f) = dicts.frames.frame_for(p.noun, p.support_lemma.as_deref()) else {
+                let has_prep = |prep: &str| {
+                    a.args_of(p)
+                        .iter()
+                        .any(|x| matches!(&x.role, Role::Obl(w) if w == prep))
+                };
+                let support = p.support_lemma.as_deref();
+                let Some(f) = dicts.frames.frame_for_args(p.noun, support, has_prep) else {
                     continue;
                 };
                 (f.code.as_str(), Some(f), &f.origin)

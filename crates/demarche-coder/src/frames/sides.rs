@@ -267,11 +267,12 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
     }
     let span = ctx.leaf_span(lo, hi);
     // "Pakistan said it would …": the reporter, in its own sentence; so in a relative or
-    // adverbial clause ("sanctioned Kabarebe, whom it accused of …").
+    // adverbial clause ("sanctioned Kabarebe, whom it accused of …"). "'We will respond,' the
+    // ministry said": the speaker.
     // Up a short chain: "Russia said it was prepared to strike": "prepared" has no agent.
     let mut cur = p;
     for _ in 0..3 {
-        if kind != Anaphor::Thing {
+        if !matches!(kind, Anaphor::Thing | Anaphor::Speaker) {
             break;
         }
         let Some((j, Link::Report | Link::Control | Link::Relative | Link::Adjunct)) = cur.under
@@ -283,7 +284,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         };
         if let Some(agent) = ctx.a.arg(q, &Role::Agent)
             && let Filler::Phrase { lo: alo, .. } = agent.filler
-            && alo < lo
+            && (alo < lo || kind == Anaphor::Speaker)
             && let Some(mut s) = side(ctx, q, &agent.filler)
         {
             s.span = span;

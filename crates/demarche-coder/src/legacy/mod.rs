@@ -196,11 +196,15 @@ impl<'d> Coder<'d> {
                 if !same(&p.phrase, words) {
                     return false;
                 }
+                // "Sri Lankans" beside "Sri Lankan".
                 let singular = match words {
-                    [w] if n > 0 => w.strip_suffix('s'),
+                    [rest @ .., w] if n > 0 => w.strip_suffix('s').map(|s| (rest, s)),
                     _ => None,
                 };
-                singular.is_none_or(|s| !e.phrases.iter().any(|q| same(&q.phrase, &[s])))
+                singular.is_none_or(|(rest, s)| {
+                    let one: Vec<&str> = rest.iter().copied().chain([s]).collect();
+                    !e.phrases.iter().any(|q| same(&q.phrase, &one))
+                })
             })
         })
     }
