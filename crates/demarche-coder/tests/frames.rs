@@ -1075,6 +1075,42 @@ fn joint_drills_around_a_country_are_posture() {
 }
 
 #[test]
+fn mediated_talks_in_the_mediators_capital() {
+    // Rule `third-party`: the mediator's own country in its phrase is the venue ("talks in
+    // Doha mediated by Qatar and Turkey"), not a side; talks "at" which a pair agreed were held
+    // (`preposition.txt` `[past]`); talks brokered by a third party are the pair's talks too
+    // (rule `brokered`, with the pair the mediation was aimed at).
+    check(
+        "Pakistan and Afghanistan agreed to an immediate ceasefire after talks in Doha mediated \
+         by Qatar and Turkey. Congo and Rwanda agreed to a ceasefire at talks in Luanda mediated \
+         by Angola. Azerbaijan and Armenia signed a joint declaration after talks brokered by \
+         the United States.",
+        expect![[r#"
+            s0 PAK -> AFG 0871 "agreed" dictionaries/actors/countries.txt:25
+            s0 AFG -> PAK 0871 "agreed" dictionaries/actors/countries.txt:25
+            s0 QAT -> PAK 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s0 QAT -> AFG 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s0 TUR -> PAK 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s0 TUR -> AFG 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s0 PAK -> AFG 040 "talks" dictionaries/frames/04-consult.txt:22
+            s0 AFG -> PAK 040 "talks" dictionaries/frames/04-consult.txt:22
+            s1 COD -> RWA 0871 "agreed" dictionaries/actors/countries.txt:81
+            s1 RWA -> COD 0871 "agreed" dictionaries/actors/countries.txt:81
+            s1 AGO -> COD 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s1 AGO -> RWA 045 "mediated" dictionaries/verbs/04-consult.txt:79
+            s1 COD -> RWA 040 "talks" dictionaries/frames/04-consult.txt:22
+            s1 RWA -> COD 040 "talks" dictionaries/frames/04-consult.txt:22
+            s2 AZE -> ARM 057 "signed a joint declaration" dictionaries/frames/05-diplomatic-cooperation.txt:34
+            s2 ARM -> AZE 057 "signed a joint declaration" dictionaries/frames/05-diplomatic-cooperation.txt:34
+            s2 USA -> AZE 045 "talks" dictionaries/frames/04-consult.txt:19
+            s2 USA -> ARM 045 "talks" dictionaries/frames/04-consult.txt:19
+            s2 AZE -> ARM 040 "talks" dictionaries/frames/04-consult.txt:22
+            s2 ARM -> AZE 040 "talks" dictionaries/frames/04-consult.txt:22
+        "#]],
+    );
+}
+
+#[test]
 fn joint_talks_a_clause_follows_were_held_by_its_subject() {
     // Rule `answered` for a joint event with no agent: "agreed to restore relations after
     // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a

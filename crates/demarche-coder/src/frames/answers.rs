@@ -334,8 +334,9 @@ pub(super) fn mutual(policy: &Policy, events: &mut Vec<CodedEvent>) {
 }
 
 /// Rule `brokered`: talks that a third party hosts, brokers or mediates between a pair
-/// ("Saudi Arabia hosted talks between Russian and U.S. officials") are the pair's own talks
-/// too: the noun's joint frame (the one with no support verb) codes among the pair.
+/// ("Saudi Arabia hosted talks between Russian and U.S. officials", "A and B signed a
+/// declaration after talks brokered by C": `pair`, the third party's target) are the pair's own
+/// talks too: the noun's joint frame (the one with no support verb) codes among the pair.
 pub(super) fn brokered(
     ctx: &Ctx<'_>,
     p: &Predication,
@@ -343,6 +344,7 @@ pub(super) fn brokered(
     span: Option<Span>,
     events: &mut Vec<CodedEvent>,
     legacy: usize,
+    pair: Option<&Side>,
 ) {
     if p.kind != PredKind::Noun {
         return;
@@ -357,7 +359,7 @@ pub(super) fn brokered(
     if mode == Mode::Intent && code == f.code {
         return;
     }
-    let Some(pair) = between_pair(ctx, p, Some(f)) else {
+    let Some(pair) = between_pair(ctx, p, Some(f)).or_else(|| pair.cloned()) else {
         return;
     };
     add_across(

@@ -287,9 +287,19 @@ pub(crate) fn code_predications(
             .or_else(|| answers::deed_back(&ctx, p, code, &source))
             .or_else(|| answers::apposed(&ctx, p, events))
             .or_else(|| (!meeting).then(|| sides::frontier(&ctx, p)).flatten());
+        // A host's or mediator's own country in its phrase is the venue, not a side ("talks in
+        // Doha mediated by Qatar and Turkey").
+        let third = dicts.policy.third_party(code);
+        let target = target.filter(|t| {
+            third.is_none()
+                || !t.codes.iter().any(|c| {
+                    let c = country(c);
+                    source.codes.iter().any(|s| country(s) == c)
+                })
+        });
         let at_home = dicts.policy.at_home(code);
         let third = match target {
-            None => dicts.policy.third_party(code),
+            None => third,
             Some(_) => None,
         };
         let target = target
@@ -387,7 +397,9 @@ pub(crate) fn code_predications(
             reported.extend(report_span(&ctx, p));
         }
         if !joint {
-            answers::brokered(&ctx, p, mode, span, events, legacy);
+            // The pair a third party's act was aimed at (rule `third-party`).
+            let pair = third.and(target.as_ref());
+            answers::brokered(&ctx, p, mode, span, events, legacy, pair);
         }
     }
     dropped.sort_unstable();
