@@ -18,6 +18,8 @@ struct Info {
     vbits: u8,
     closed: Option<&'static str>,
     guess: &'static str,
+    /// Two to four capitals: "US", "UK", "NATO".
+    abbrev: bool,
 }
 
 fn punct_tag(w: &str) -> Option<&'static str> {
@@ -220,6 +222,7 @@ pub(crate) fn tag(
             vbits,
             closed,
             guess,
+            abbrev: all_caps && (2..=4).contains(&w.len()),
         });
     }
     let tags = resolve(&infos);
@@ -278,6 +281,11 @@ fn first_guess(
         return "NNP";
     }
     if cap && initial {
+        // "US forces struck …": the country, not the pronoun "us".
+        if w == "US" {
+            *vbits = 0;
+            return "NNP";
+        }
         if let Some(t) = closed
             && !(t.starts_with("NN") && *vbits == 0 && all_caps)
         {
@@ -680,6 +688,45 @@ fn settle_verb(
         pw,
         "air" | "drone" | "missile" | "rocket" | "artillery" | "naval" | "suicide" | "cyber"
     ) {
+        return if lower.ends_with('s') { "NNS" } else { "NN" };
+    }
+    // "US forces struck …", "UN peacekeepers have …": after an abbreviated name, a plural that
+    // a finite verb follows is the head of the subject, not its verb.
+    if p == "NNP"
+        && lower.ends_with('s')
+        && pj.is_some_and(|j| infos[j].abbrev)
+        && next.is_some_and(|x| matches!(x.guess, "VBD" | "MD") || aux_tag(&x.lower).is_some())
+    {
+        return "NNS";
+    }
+    // "Taliban border forces", "border crossings": a listed noun before a unit noun is its
+    // modifier, not a verb.
+    if info.closed == Some("NN")
+        && matches!(
+            nw,
+            "forces"
+                | "force"
+                | "guards"
+                | "guard"
+                | "troops"
+                | "police"
+                | "crossing"
+                | "crossings"
+                | "post"
+                | "posts"
+                | "patrol"
+                | "patrols"
+        )
+    {
+        return "NN";
+    }
+    // "the Rafah crossing": a crossing named by a name after "the".
+    if matches!(lower, "crossing" | "crossings")
+        && p == "NNP"
+        && pj
+            .and_then(|j| j.checked_sub(1))
+            .is_some_and(|k| tags[k] == "DT")
+    {
         return if lower.ends_with('s') { "NNS" } else { "NN" };
     }
     // A listed adjective that is not a verb here stays an adjective ("open", "direct").

@@ -30,6 +30,17 @@ fn unknown_word_after_a_modal_and_not_is_a_verb() {
 }
 
 #[test]
+fn us_first_in_a_sentence_is_the_country() {
+    // "US" opening a sentence is a name (the pronoun is "Us"), and a plural after it that a
+    // finite verb follows is its noun; "border" before "forces" is a modifier, and "the Rafah
+    // crossing" a noun.
+    check(
+        "US forces clashed with Taliban border forces near the Rafah crossing.",
+        "(ROOT (S (NP (NNP US) (NNS forces)) (VP (VBD clashed) (PP (IN with) (NP (NNP Taliban) (NN border) (NNS forces))) (PP (IN near) (NP (DT the) (NNP Rafah) (NN crossing)))) (. .)))",
+    );
+}
+
+#[test]
 fn complement_clause_with_that_and_infinitive() {
     check(
         "Putin said that certain Western countries aspired to drive a wedge between Russia and China.",
