@@ -1111,6 +1111,24 @@ fn mediated_talks_in_the_mediators_capital() {
 }
 
 #[test]
+fn a_participle_after_a_quoted_saying_is_the_speakers() {
+    // Rule `speaker-act`: "'…,' Lebanon's prime minister said, urging Washington …" — the
+    // pattern coder, which drops the saying as a comma clause, gave the urging to the quote's
+    // subject; the speaker does it. A quoted noun phrase after the object names it ("called the
+    // sanctions 'an unfriendly act'", forms.txt `[disapproval]`).
+    check(
+        "\"Israel continues to violate the agreement every day,\" Lebanon's prime minister said, \
+         urging Washington and Paris to press Israel to withdraw. The Kremlin called the new U.S. \
+         sanctions \"an unfriendly act\".",
+        expect![[r#"
+            s0 LBNGOV -> USA 020 "urging" dictionaries/verbs/02-appeal.txt:40
+            s0 LBNGOV -> FRA 020 "urging" dictionaries/verbs/02-appeal.txt:40
+            s1 RUSGOV -> USA 111 "called" dictionaries/policy.txt:91
+        "#]],
+    );
+}
+
+#[test]
 fn joint_talks_a_clause_follows_were_held_by_its_subject() {
     // Rule `answered` for a joint event with no agent: "agreed to restore relations after
     // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a

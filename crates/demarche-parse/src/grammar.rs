@@ -231,12 +231,23 @@ impl<'a> Grammar<'a> {
                 is_noun(self.t(j + 1))
                     || self.t(j + 1) == "JJ"
                     || matches!(self.t(j + 1), "VBG" | "VBN") && is_noun(self.t(j + 2))
+                    || self.quoted_np(j)
             }
             "RB" => matches!(self.t(j + 1), "CD" | "JJ" | "DT"),
             "VBN" | "VBG" => matches!(self.t(j + 1), "NN" | "NNS" | "NNP" | "NNPS" | "JJ"),
             "IN" => self.at_least(j),
             _ => false,
         }
+    }
+
+    /// `` an unfriendly act '': a quotation that is one noun phrase opened by a determiner
+    /// ("called the sanctions 'an unfriendly act'").
+    fn quoted_np(&self, j: usize) -> bool {
+        if !matches!(self.t(j + 1), "DT" | "PRP$") {
+            return false;
+        }
+        let e = self.np_probe_end(j + 1);
+        e > j + 2 && (self.t(e - 1) == "''" || self.t(e) == "''")
     }
 
     /// "at least 20 people", "at most three", "up to 90 billion euros", "up to $5 billion": a
@@ -1307,7 +1318,8 @@ impl<'a> Grammar<'a> {
                 // ("accused of \"anti-China\" acts").
                 "``" => {
                     (matches!(nt, "NN" | "NNS" | "NNP" | "NNPS" | "JJ")
-                        || matches!(nt, "VBG" | "VBN") && is_noun(self.t(self.pos + 2)))
+                        || matches!(nt, "VBG" | "VBN") && is_noun(self.t(self.pos + 2))
+                        || kids.is_empty() && self.quoted_np(self.pos))
                         && (!kids.is_empty()
                             || matches!(self.t(self.pos.wrapping_sub(1)), "IN" | "TO")
                             || self.t(self.pos.wrapping_sub(1)).starts_with("VB"))

@@ -41,6 +41,20 @@ fn us_first_in_a_sentence_is_the_country() {
 }
 
 #[test]
+fn quoted_noun_phrase_after_the_object() {
+    // "called the sanctions \"an unfriendly act\"": a quotation that is one noun phrase opened
+    // by a determiner is the verb's second object, and a preposition's object.
+    check(
+        "Arnor called the sanctions \"an unfriendly act\".",
+        "(ROOT (S (NP (NNP Arnor)) (VP (VBD called) (NP (DT the) (NNS sanctions)) (`` ``) (NP (DT an) (JJ unfriendly) (NN act))) ('' '') (. .)))",
+    );
+    check(
+        "Gondor welcomed the step as \"a new beginning\".",
+        "(ROOT (S (NP (NNP Gondor)) (VP (VBD welcomed) (NP (DT the) (NN step)) (PP (IN as) (NP (`` ``) (DT a) (JJ new) (NN beginning) ('' '')))) (. .)))",
+    );
+}
+
+#[test]
 fn complement_clause_with_that_and_infinitive() {
     check(
         "Putin said that certain Western countries aspired to drive a wedge between Russia and China.",

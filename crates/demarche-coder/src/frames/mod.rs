@@ -254,6 +254,20 @@ pub(crate) fn code_predications(
             continue;
         };
         let span = evidence_span(tree, p);
+        // "'…,' Lebanon's prime minister said, urging Washington …": the pattern coder, which
+        // drops the saying as a comma clause, gives the participle the quote's subject; the
+        // speaker is its agent (rule `speaker-act`).
+        if let Some((j, Link::Participle)) = p.under
+            && a.preds
+                .get(j as usize)
+                .is_some_and(|q| q.classes.has(VerbClass::Report))
+        {
+            let speaker = |c: &str| source.codes.iter().any(|s| country(s) == country(c));
+            dropped
+                .extend((0..legacy).filter(|&i| {
+                    overlap(events[i].verb_span, span) && !speaker(&events[i].source)
+                }));
+        }
         // Where the pattern coder coded this verb, its target stands (patterns know which
         // prepositional phrase a verb aims at); the layer adds what they miss around it.
         // "lift all U.S. sanctions on Syria": a pattern that took the source's own country in
