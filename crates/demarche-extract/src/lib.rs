@@ -167,6 +167,7 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
         amounts.extend(amounts::find_amounts(text, s, &times));
         dates.extend(times);
     }
+    local_currencies(&mut amounts, &entities.places, entities.dateline);
     let tone = tone::tone(text, sents.iter().flat_map(|s| s.toks.iter()));
     Knowledge {
         persons: entities.persons,
@@ -178,6 +179,33 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
         dates,
         tone,
         sentences: sents.len(),
+    }
+}
+
+/// Currencies of words and signs several countries share ("rupees", "Rs", "dirhams",
+/// "pesos") read as the local one of the article's country: the dateline's, else the country
+/// its places name most (`data/amounts.txt`, `[currency-local]`).
+fn local_currencies(amounts: &mut [Amount], places: &[Place], dateline: Option<usize>) {
+    let from_dateline = dateline
+        .and_then(|i| places.get(i))
+        .map(|p| p.country.as_str())
+        .filter(|c| !c.is_empty());
+    let country = from_dateline.or_else(|| {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for p in places.iter().filter(|p| !p.country.is_empty()) {
+            match counts.iter_mut().find(|(c, _)| *c == p.country) {
+                Some((_, n)) => *n += p.mentions.len(),
+                None => counts.push((&p.country, p.mentions.len())),
+            }
+        }
+        // The most named; the first named among equals.
+        counts.iter().rev().max_by_key(|(_, n)| *n).map(|(c, _)| *c)
+    });
+    let Some(country) = country else { return };
+    for a in amounts {
+        if let Some(local) = lexicon::currency_local(&a.unit, country) {
+            a.unit = local.to_string();
+        }
     }
 }
 

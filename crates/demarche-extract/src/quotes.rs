@@ -195,10 +195,13 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     }
     // "… and said": the subject is the clause's, when the sentence opens with a named one.
     if matches!(word(text, last), "and" | "but") {
-        let (span, r) = toks
+        let Some((span, r)) = toks
             .first()
             .and_then(|t| entities.starting_at(t.span.start))
-            .filter(not_place)?;
+            .filter(not_place)
+        else {
+            return opening_description(text, toks, e - 1);
+        };
         let s = toks.iter().position(|t| t.span.start == span.start)?;
         let end = toks.iter().position(|t| t.span.end == span.end)? + 1;
         let opens = (0..s).all(|k| {
@@ -248,6 +251,38 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     // A subject inside a clause that is not the sentence's main one ("Asked about X, Ma said")
     // starts after the clause's comma already; a subject that is a long clause is no subject.
     Some(Np { s, e, entity })
+}
+
+/// "A second source put the toll at … and said": a description that opens the sentence (an
+/// article, then words up to the first verb before token `and`, a lower-case content word
+/// followed by a noun marker: "put the", "spoke to") is the subject of a speech verb joined
+/// to its clause's verb.
+fn opening_description(text: &str, toks: &[Tok], and: usize) -> Option<Np> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if !matches!(
+        w(0).to_lowercase().as_str(),
+        "a" | "an" | "the" | "one" | "another"
+    ) {
+        return None;
+    }
+    let e = (2..and.min(7)).find(|&k| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && w(k).starts_with(char::is_lowercase)
+            && !has(Class::Function, w(k))
+            && has(Class::NounMarker, w(k + 1))
+    })?;
+    // The description holds no punctuation, and no other clause runs from its verb to "and".
+    let plain = |a: usize, b: usize| {
+        (a..b).all(|k| {
+            toks.get(k)
+                .is_some_and(|t| t.kind != TokenKind::Punct || matches!(w(k), "\"" | "“" | "”"))
+        })
+    };
+    (plain(0, and) && !(e + 1..and).any(|k| w(k) == "and")).then_some(Np {
+        s: 0,
+        e,
+        entity: None,
+    })
 }
 
 /// The person named between the commas at tokens `open` and `comma`, after titles and ranks
@@ -502,6 +537,20 @@ fn relay(
             outlet = Some(np);
             k = np.e;
         }
+    }
+    // "…," she said, according to WAM.": the source of the account relays the speaker's
+    // words, when it closes the sentence.
+    if outlet.is_none()
+        && w(k) == ","
+        && w(k + 1).eq_ignore_ascii_case("according")
+        && w(k + 2) == "to"
+        && let Some(np) = np_after(text, toks, k + 3, entities)
+        && toks
+            .get(np.e)
+            .is_none_or(|t| matches!(word(text, t), "." | "!" | "?"))
+    {
+        outlet = Some(np);
+        k = np.e;
     }
     // "…, NHK reported on Friday, citing people familiar with the matter."
     let mut j = k;
@@ -771,6 +820,11 @@ fn is_trailing(text: &str, toks: &[Tok], f: &Found) -> bool {
         return false;
     }
     let rest = toks.get(f.after..).unwrap_or(&[]);
+    // "…, the agency said, adding that …": the added content is the speaker's second one.
+    let rest = match added_content(text, rest, 0) {
+        Some((comma, _)) => rest.get(..comma).unwrap_or(&[]),
+        None => rest,
+    };
     if rest.len() > 14 {
         return false;
     }
@@ -851,12 +905,55 @@ fn content_end(text: &str, toks: &[Tok], from: usize) -> usize {
     (from..toks.len())
         .find(|&k| {
             w(k) == ","
-                && matches!(
+                && (matches!(
                     w(k + 1).to_lowercase().as_str(),
-                    "quoting" | "citing" | "adding" | "according"
-                )
+                    "quoting" | "citing" | "adding" | "according" | "saying"
+                ) || writers_as_clause(text, toks, k))
         })
         .unwrap_or(toks.len())
+}
+
+/// Whether ", as" at comma `k` opens the writer's clause of what happened meanwhile ("…, as the
+/// Sutlej and Ravi rivers rose", "…, as clashes along the border entered a sixth day"): a
+/// subject (a definite article, a capitalised name or a plural noun) and a verb in the past
+/// tense before the sentence's end. "as well", "as part of", "as expected" stay in the content.
+fn writers_as_clause(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if !w(k + 1).eq_ignore_ascii_case("as") {
+        return false;
+    }
+    let en = demarche_text::english::get();
+    let first = w(k + 2);
+    let subject = en.is_definite(first)
+        || is_cap(first)
+        || (first.ends_with('s') && !has(Class::Function, first) && first.len() > 3);
+    let past = |j: usize| {
+        let lower = w(j).to_lowercase();
+        let prev = w(j - 1).to_lowercase();
+        let lower_word = toks.get(j).is_some_and(|t| t.kind == TokenKind::Word) && !is_cap(w(j));
+        // A noun after a determiner, a participle with its agent.
+        let not_finite = en.is_definite(&prev)
+            || has(Class::NounMarker, &prev)
+            || en.is_prep(w(j + 1), demarche_text::english::Prep::Agent);
+        lower_word
+            && !not_finite
+            && (lower.ends_with("ed") && lower.len() > 4
+                || en
+                    .known_lemma(&lower)
+                    .is_some_and(|l| l != lower && !lower.ends_with('s')))
+    };
+    subject && (k + 3..toks.len()).any(past)
+}
+
+/// An ", adding (that) …" or ", saying (that) …" clause at or after token `from`: its comma
+/// and where its content starts (the same speaker's second content).
+fn added_content(text: &str, toks: &[Tok], from: usize) -> Option<(usize, usize)> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let k = (from..toks.len()).find(|&k| {
+        w(k) == "," && matches!(w(k + 1).to_lowercase().as_str(), "adding" | "saying")
+    })?;
+    let start = k + 2 + usize::from(w(k + 2) == "that");
+    (start + 2 < toks.len()).then_some((k, start))
 }
 
 /// Whether the sentence at `span` is a headline: a first line without a closing full stop,
@@ -875,10 +972,39 @@ fn is_headline(text: &str, span: Span) -> bool {
 /// form, a verb the English lists know).
 fn is_clause(text: &str, toks: &[Tok]) -> bool {
     let en = demarche_text::english::get();
+    let w_at = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     toks.iter().enumerate().any(|(i, t)| {
         let w = word(text, t);
         let lower = w.to_lowercase();
         if t.kind != TokenKind::Word || is_cap(w) && i > 0 {
+            return false;
+        }
+        // A participle with its agent after a noun ("a meeting attended by envoys", "a
+        // statement relayed by SITE") modifies the noun; with an auxiliary the auxiliary counts.
+        let agent_participle = i > 0
+            && en.is_prep(w_at(i + 1), demarche_text::english::Prep::Agent)
+            && toks.get(i - 1).is_some_and(|p| p.kind == TokenKind::Word)
+            && en.aux(&w_at(i - 1).to_lowercase()).is_none();
+        // A word right after an article or a possessive determiner is a noun ("the pledge",
+        // "its claims"), not a verb.
+        let after_determiner = i > 0
+            && matches!(
+                w_at(i - 1).to_lowercase().as_str(),
+                "a" | "an"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "each"
+                    | "every"
+                    | "no"
+            );
+        // A form in "-ing" alone is a gerund or a participle ("at a donors' meeting"); with an
+        // auxiliary the auxiliary counts.
+        let gerund = lower.ends_with("ing") && en.known_lemma(&lower).is_some_and(|l| l != lower);
+        if agent_participle || after_determiner || gerund {
             return false;
         }
         en.aux(&lower).is_some()
@@ -1136,14 +1262,16 @@ pub fn find_quotations(
                             .toks
                             .get(if f.inverted { f.v } else { f.subject.s })
                             .map_or(0, |t| t.span.start);
-                        text.get(d.inner.end..first).is_some_and(|gap| {
-                            gap.chars()
-                                .all(|c| c.is_whitespace() || ",.!?\"”’'".contains(c))
-                        })
+                        text.get(d.inner.end..first).is_some_and(closing_gap)
                     });
-                let before = found
-                    .iter()
-                    .find(|f| outside(f, d) && verb_at(f) < d.inner.start);
+                // Else the first one before it, or one whose subject opens before it and whose
+                // verb follows ("A second source put the toll at "…" and said").
+                let subject_at = |f: &Found| st.toks.get(f.subject.s).map_or(0, |t| t.span.start);
+                let before = found.iter().find(|f| {
+                    outside(f, d)
+                        && (verb_at(f) < d.inner.start
+                            || !f.inverted && subject_at(f) < d.inner.start)
+                });
                 if let Some(f) = after.or(before) {
                     speaker = speaker_and_reporters(text, &st.toks, f, entities).map(|x| (x, sj));
                     break;
@@ -1197,15 +1325,15 @@ pub fn find_quotations(
         });
         let sentence_end = toks.last().map_or(s.span.end, |t| t.span.end);
         let tok_start = |k: usize| toks.get(k).map_or(sentence_end, |x| x.span.start);
-        let (speaker_of, trailing_of, content) = match (leading, trailing) {
+        let (speaker_of, trailing_of, content, added_from) = match (leading, trailing) {
             (Some(l), Some(t)) => {
                 let start = content_start(text, toks, l);
                 let end = t.subject.s.saturating_sub(1);
-                (l, Some(t), (start, tok_start(end)))
+                (l, Some(t), (start, tok_start(end)), t.after)
             }
             (None, Some(t)) => {
                 let end = t.subject.s.saturating_sub(1);
-                (t, None, (0, tok_start(end)))
+                (t, None, (0, tok_start(end)), t.after)
             }
             (Some(l), None) => {
                 let start = content_start(text, toks, l);
@@ -1215,7 +1343,7 @@ pub fn find_quotations(
                 } else {
                     tok_start(end)
                 };
-                (l, None, (start, end_byte))
+                (l, None, (start, end_byte), end)
             }
             (None, None) => {
                 if let Some(mut q) = according_to(text, toks, entities) {
@@ -1226,58 +1354,98 @@ pub fn find_quotations(
                 continue;
             }
         };
-        let (start_tok, end_byte) = content;
-        let content_span = Span::new(tok_start(start_tok), end_byte.max(tok_start(start_tok)));
-        let content_span = without_dateline(text, content_span);
-        let Some(content_span) = trimmed(text, content_span) else {
-            continue;
-        };
-        // Words reported through a direct quotation are not reported again as indirect ones.
-        if holds_direct
-            && directs.iter().any(|d| {
-                d.inner.start < content_span.end + 2 && content_span.start < d.inner.end + 2
-            })
-        {
-            continue;
+        // "…, the agency said, adding that …": a second content of the same speaker (the
+        // trailing one's, when there are two).
+        let mut contents = vec![(speaker_of, trailing_of, content)];
+        if let Some((_, start)) = added_content(text, toks, added_from) {
+            let end = content_end(text, toks, start);
+            let end_byte = if end >= toks.len() {
+                sentence_end
+            } else {
+                tok_start(end)
+            };
+            contents.push((trailing.unwrap_or(speaker_of), None, (start, end_byte)));
         }
-        // The content must read as a clause, except in a headline, whose grammar drops verbs
-        // ("Kremlin says no date yet for summit") and uses verbs as nouns ("… fires missiles").
-        let content_toks: Vec<Tok> = toks
-            .iter()
-            .filter(|t| content_span.start <= t.span.start && t.span.end <= content_span.end)
-            .copied()
-            .collect();
-        let headline = si == 0 && is_headline(text, s.span) && content_toks.len() >= 3;
-        if !headline && !is_clause(text, &content_toks) || object_infinitive(text, &content_toks) {
-            continue;
+        for (speaker_of, trailing_of, (start_tok, end_byte)) in contents {
+            let content_span = Span::new(tok_start(start_tok), end_byte.max(tok_start(start_tok)));
+            let content_span = without_dateline(text, content_span);
+            let Some(content_span) = trimmed(text, content_span) else {
+                continue;
+            };
+            // Words reported through a direct quotation are not reported again as indirect ones.
+            if holds_direct
+                && directs.iter().any(|d| {
+                    d.inner.start < content_span.end + 2 && content_span.start < d.inner.end + 2
+                })
+            {
+                continue;
+            }
+            // The content must read as a clause, except in a headline, whose grammar drops verbs
+            // ("Kremlin says no date yet for summit") and uses verbs as nouns ("… fires missiles").
+            let content_toks: Vec<Tok> = toks
+                .iter()
+                .filter(|t| content_span.start <= t.span.start && t.span.end <= content_span.end)
+                .copied()
+                .collect();
+            let headline = si == 0 && is_headline(text, s.span) && content_toks.len() >= 3;
+            if !headline && !is_clause(text, &content_toks)
+                || object_infinitive(text, &content_toks)
+            {
+                continue;
+            }
+            let Some((mut speaker, mut reporters)) =
+                speaker_and_reporters(text, toks, speaker_of, entities)
+            else {
+                continue;
+            };
+            if let Some(t) = trailing_of
+                && let Some((ts, tr)) = speaker_and_reporters(text, toks, t, entities)
+            {
+                // "Putin said that …, TASS reported": the trailing subject relays the leading one.
+                reporters.extend(tr);
+                reporters.push(ts);
+            }
+            discourse.resolve(&mut speaker, si, entities, s.span.start);
+            for r in &mut reporters {
+                discourse.resolve(r, si, entities, s.span.start);
+            }
+            discourse.spoke(&speaker, si);
+            out.push(Quotation {
+                kind: QuoteKind::Indirect,
+                span: content_span,
+                text: content_span.slice(text).unwrap_or("").to_string(),
+                speaker,
+                reported_by: reporters,
+            });
         }
-        let Some((mut speaker, mut reporters)) =
-            speaker_and_reporters(text, toks, speaker_of, entities)
-        else {
-            continue;
-        };
-        if let Some(t) = trailing_of
-            && let Some((ts, tr)) = speaker_and_reporters(text, toks, t, entities)
-        {
-            // "Putin said that …, TASS reported": the trailing subject relays the leading one.
-            reporters.extend(tr);
-            reporters.push(ts);
-        }
-        discourse.resolve(&mut speaker, si, entities, s.span.start);
-        for r in &mut reporters {
-            discourse.resolve(r, si, entities, s.span.start);
-        }
-        discourse.spoke(&speaker, si);
-        out.push(Quotation {
-            kind: QuoteKind::Indirect,
-            span: content_span,
-            text: content_span.slice(text).unwrap_or("").to_string(),
-            speaker,
-            reported_by: reporters,
-        });
     }
     out.sort_by_key(|q| q.span);
     out
+}
+
+/// Whether the text between a quotation and its attribution holds closing marks only, or
+/// closing marks and a description in apposition to the speaker (`"…," its spokesman, Khalid
+/// …, told`).
+fn closing_gap(gap: &str) -> bool {
+    let closing = |c: char| c.is_whitespace() || ",.!?\"”’'".contains(c);
+    let rest = gap.trim_start_matches(closing);
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(description) = rest.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = description.split_whitespace().collect();
+    words.len() <= 6
+        && words.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "its" | "his" | "her" | "their" | "the" | "a" | "an"
+            )
+        })
+        && description
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "-'.".contains(c))
 }
 
 /// Whether the direct quotation `d` goes on from the one at `prev`, which closed in sentence

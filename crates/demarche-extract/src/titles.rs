@@ -329,6 +329,11 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
     while e > a && is_rank_or_address(w(e - 1)) {
         e -= 1;
     }
+    // A royal title between an office and the name is a form of address too ("Foreign
+    // Minister Prince Turki …").
+    while e > a && has(Class::Noble, w(e - 1)) && (a..e - 1).any(|k| is_role(w(k))) {
+        e -= 1;
+    }
     if e > a && is_role(w(e - 1)) {
         let complement_before =
             (a..e - 1).any(|k| matches!(w(k), "for" | "of") && (a..k).any(|j| is_role(w(j))));

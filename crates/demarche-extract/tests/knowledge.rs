@@ -622,3 +622,24 @@ fn knowledge_on_the_third_rounds_unseen_articles() {
         floor(&format!("unseen-round3 {what} F1"), c.f1(), min);
     }
 }
+
+#[test]
+fn knowledge_on_the_fourth_rounds_development_articles() {
+    let docs = load("dev-round4.jsonl");
+    assert_eq!(docs.len(), 4);
+    let mut misses = Vec::new();
+    let s = score(&docs, Some(&mut misses));
+    println!("{}", s.report("dev-round4"));
+    for m in &misses {
+        println!("  {m}");
+    }
+}
+
+#[test]
+fn knowledge_on_the_fourth_rounds_unseen_articles() {
+    let docs = load("unseen-round4.jsonl");
+    assert_eq!(docs.len(), 2);
+    // Only the numbers, as for the other unseen parts.
+    let s = score(&docs, None);
+    println!("{}", s.report("unseen-round4"));
+}

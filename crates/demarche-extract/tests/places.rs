@@ -268,3 +268,24 @@ fn places_on_the_unseen_articles() {
     floor("unseen non-country F1", s.non_country.f1(), 0.87);
     floor("unseen coordinates", s.coordinates(), 0.66);
 }
+
+#[test]
+fn places_on_the_fourth_rounds_development_articles() {
+    let docs = load("dev-round4.jsonl");
+    assert_eq!(docs.len(), 4);
+    let mut misses = Vec::new();
+    let s = score(&docs, Some(&mut misses));
+    println!("{}", s.report("dev-round4"));
+    for m in &misses {
+        println!("  {m}");
+    }
+}
+
+#[test]
+fn places_on_the_fourth_rounds_unseen_articles() {
+    let docs = load("unseen-round4.jsonl");
+    assert_eq!(docs.len(), 2);
+    // Only the numbers: the misses of this part are not looked at.
+    let s = score(&docs, None);
+    println!("{}", s.report("unseen-round4"));
+}

@@ -1,0 +1,288 @@
+//! Fixture tests for the shapes of attribution, naming and amounts added in the fourth round of
+//! knowledge work (README, "People, quotations, amounts and dates"): one short sentence of our
+//! own for each general rule, none taken from the development articles.
+//!
+//! ```text
+//! cargo test -p demarche-extract --test shapes
+//! ```
+
+use demarche_extract::{Knowledge, QuoteKind, extract};
+
+fn read(text: &str) -> Knowledge {
+    extract(text, demarche_model::parse_date("2024-03-12").ok(), None)
+}
+
+/// (name, role) of every person found.
+fn persons(text: &str) -> Vec<(String, Option<String>)> {
+    read(text)
+        .persons
+        .iter()
+        .map(|p| (p.name.clone(), p.role.as_ref().map(|r| r.text.clone())))
+        .collect()
+}
+
+/// (kind, speaker's name or words, reporters, quoted text) of every quotation found.
+fn quotes(text: &str) -> Vec<(QuoteKind, String, Vec<String>, String)> {
+    let who = |a: &demarche_extract::Attribution| a.name.clone().unwrap_or_else(|| a.text.clone());
+    read(text)
+        .quotations
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                who(&q.speaker),
+                q.reported_by.iter().map(who).collect(),
+                q.text.clone(),
+            )
+        })
+        .collect()
+}
+
+fn q(
+    kind: QuoteKind,
+    speaker: &str,
+    reporters: &[&str],
+    text: &str,
+) -> (QuoteKind, String, Vec<String>, String) {
+    (
+        kind,
+        speaker.to_string(),
+        reporters.iter().map(|r| (*r).to_string()).collect(),
+        text.to_string(),
+    )
+}
+
+/// (text, value, unit) of every amount found.
+fn amounts(text: &str) -> Vec<(String, String, String)> {
+    read(text)
+        .amounts
+        .iter()
+        .map(|a| (a.text.clone(), a.value.clone(), a.unit.clone()))
+        .collect()
+}
+
+fn person(name: &str, role: &str) -> (String, Option<String>) {
+    (name.to_string(), Some(role.to_string()))
+}
+
+#[test]
+fn a_royal_title_after_an_office_is_a_form_of_address() {
+    assert_eq!(
+        persons(
+            "Bahraini Interior Minister Prince Rashid bin Khalid Al Khalifa met envoys on Monday."
+        ),
+        [person("Rashid bin Khalid Al Khalifa", "Interior Minister")]
+    );
+}
+
+#[test]
+fn the_complement_of_an_office_is_no_part_of_the_name() {
+    assert_eq!(
+        persons("Minister of State for International Development Sara Njoroge opened the fair."),
+        [person(
+            "Sara Njoroge",
+            "Minister of State for International Development"
+        )]
+    );
+}
+
+#[test]
+fn specialists_are_occupations() {
+    assert_eq!(
+        persons(
+            "Marta Ruiz, a Sahel specialist at a university in Madrid, said the junta was isolated."
+        ),
+        [person("Marta Ruiz", "specialist")]
+    );
+}
+
+#[test]
+fn an_outlet_named_with_a_number_is_one_organisation_and_no_place() {
+    let text = "Ali Haidar told France 24 that the border was closed.";
+    assert_eq!(
+        quotes(text),
+        [q(
+            QuoteKind::Indirect,
+            "Ali Haidar",
+            &["France 24"],
+            "the border was closed"
+        )]
+    );
+    assert!(read(text).places.is_empty());
+}
+
+#[test]
+fn an_added_content_is_the_same_speakers_second_one() {
+    // After a trailing attribution, which stays trailing.
+    assert_eq!(
+        quotes(
+            "The port reopened on Monday, the transport ministry said, adding that ferries would resume on Friday."
+        ),
+        [
+            q(
+                QuoteKind::Indirect,
+                "the transport ministry",
+                &[],
+                "The port reopened on Monday"
+            ),
+            q(
+                QuoteKind::Indirect,
+                "the transport ministry",
+                &[],
+                "ferries would resume on Friday"
+            ),
+        ]
+    );
+    // After a leading one.
+    assert_eq!(
+        quotes("The minister said the deficit would narrow, adding that taxes would not rise."),
+        [
+            q(
+                QuoteKind::Indirect,
+                "The minister",
+                &[],
+                "the deficit would narrow"
+            ),
+            q(
+                QuoteKind::Indirect,
+                "The minister",
+                &[],
+                "taxes would not rise"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn saying_after_an_object_and_a_statement_relayed_by_an_outlet() {
+    // "claimed the bombing in a statement relayed by …" is an object and its adjunct, no
+    // content; the content follows "saying", and the agent of "relayed" is the reporter.
+    assert_eq!(
+        quotes(
+            "The group claimed the bombing in a statement relayed by the SITE Intelligence Group, saying its fighters had planted the device."
+        ),
+        [q(
+            QuoteKind::Indirect,
+            "The group",
+            &["SITE Intelligence Group"],
+            "its fighters had planted the device"
+        )]
+    );
+}
+
+#[test]
+fn a_participle_with_its_agent_a_gerund_or_a_noun_after_an_article_makes_no_clause() {
+    assert!(
+        quotes("The president announced the plan at a meeting attended by governors.").is_empty()
+    );
+    assert!(quotes("The agency announced the pledge at a donors' meeting in Rome.").is_empty());
+}
+
+#[test]
+fn according_to_after_a_speaker_names_the_reporter() {
+    assert_eq!(
+        quotes(
+            "Mayor Lena Ortiz spoke to residents. \"We will not leave this town,\" she said, according to Kyodo."
+        ),
+        [q(
+            QuoteKind::Direct,
+            "Lena Ortiz",
+            &["Kyodo"],
+            "We will not leave this town"
+        )]
+    );
+}
+
+#[test]
+fn a_quotation_then_a_description_and_a_name_in_apposition_then_the_verb() {
+    assert_eq!(
+        quotes(
+            "The ministry rejected the report as \"baseless,\" its spokeswoman, Ana Lind, told Reuters."
+        ),
+        [q(QuoteKind::Direct, "Ana Lind", &["Reuters"], "baseless")]
+    );
+}
+
+#[test]
+fn a_description_opening_the_sentence_is_the_subject_of_and_said() {
+    assert_eq!(
+        quotes(
+            "A port official put the damage at \"several million dollars\" and said the berth would close."
+        ),
+        [
+            q(
+                QuoteKind::Direct,
+                "A port official",
+                &[],
+                "several million dollars"
+            ),
+            q(
+                QuoteKind::Indirect,
+                "A port official",
+                &[],
+                "the berth would close"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_writers_as_clause_in_the_past_ends_the_content() {
+    assert_eq!(
+        quotes(
+            "The minister said talks would resume next week, as the two sides exchanged prisoners."
+        ),
+        [q(
+            QuoteKind::Indirect,
+            "The minister",
+            &[],
+            "talks would resume next week"
+        )]
+    );
+    // "as well as" is no clause of the writer's.
+    assert_eq!(
+        quotes("The minister said talks would resume, as well as trade."),
+        [q(
+            QuoteKind::Indirect,
+            "The minister",
+            &[],
+            "talks would resume, as well as trade"
+        )]
+    );
+}
+
+#[test]
+fn one_before_a_speaker_counts_nothing_and_an_adjective_of_harm_counts_itself() {
+    assert_eq!(
+        amounts("One official said the toll stood at 30 dead."),
+        [("30 dead".to_string(), "30".to_string(), "dead".to_string())]
+    );
+}
+
+#[test]
+fn shared_currency_words_read_as_the_datelines_local_currency() {
+    let unit = |text: &str| {
+        amounts(text)
+            .into_iter()
+            .map(|(.., u)| u)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        unit(
+            "ISLAMABAD, May 2 (Reuters) - The government will spend Rs 20 billion on dams, officials said."
+        ),
+        ["PKR"]
+    );
+    assert_eq!(
+        unit("COLOMBO, May 2 (Reuters) - The central bank sold 3 billion rupees of bonds."),
+        ["LKR"]
+    );
+    assert_eq!(
+        unit("NEW DELHI, May 2 (Reuters) - The state will spend Rs 5 crore on roads."),
+        ["INR"]
+    );
+    assert_eq!(
+        unit("ABU DHABI, May 2 (WAM) - The fund pledged 40 million dirhams."),
+        ["AED"]
+    );
+}
