@@ -149,7 +149,13 @@ fn np_after_to(
             .checked_sub(1)
             .and_then(|k| toks.get(k))
             .map_or("", |p| word(text, p));
-        let noun = e > s && has(Class::NounMarker, prev);
+        // So is its base form inside a phrase a determiner opened ("the KCNA report").
+        let noun = e > s
+            && (has(Class::NounMarker, prev)
+                || has(Class::NounMarker, &word(text, first).to_lowercase())
+                    && e > s + 1
+                    && demarche_text::english::get().verb_lemma(&w.to_lowercase())
+                        == w.to_lowercase());
         // An article right after a noun opens the next phrase ("told reporters the deal was
         // done"); after a preposition it is inside this one ("familiar with the matter").
         let next_phrase = matches!(w, "the" | "a" | "an") && !has(Class::Function, prev);
@@ -160,7 +166,7 @@ fn np_after_to(
                     || w == "as"
                     || next_phrase
                     || (lexicon::verb_has(VerbClass::Speech, w) && !noun)
-                    || lexicon::verb_has(VerbClass::Relay, w)));
+                    || (lexicon::verb_has(VerbClass::Relay, w) && !noun)));
         if stop {
             break;
         }
@@ -238,6 +244,11 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     }
     // The entity the noun phrase ends with ("… spokesperson Zhao Lijian"), else the last person
     // or organisation named inside it ("the state-run IRNA news agency").
+    // A description that ends with an office after an organisation ("A senior Hamas
+    // official") is someone of it, not the organisation: the words as written speak.
+    let someone = toks
+        .get(e - 1)
+        .is_some_and(|t| !is_cap(word(text, t)) && has(Class::Role, word(text, t)));
     let entity = entities
         .ending_at(last.span.end)
         .filter(not_place)
@@ -247,6 +258,7 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
             entities
                 .last_within(Span::new(np_start, last.span.end))
                 .filter(|(sp, _)| sp.slice(text).is_some_and(is_cap))
+                .filter(|_| !someone)
         });
     // A subject inside a clause that is not the sentence's main one ("Asked about X, Ma said")
     // starts after the clause's comma already; a subject that is a long clause is no subject.
@@ -457,6 +469,23 @@ fn appositive_subject(
     Some((subject, cited))
 }
 
+/// The organisation named inside a noun phrase of a report or an interview ("a PTI report",
+/// "an interview with the BBC"), as its own phrase.
+fn reporting_org(text: &str, toks: &[Tok], np: Np, entities: &Entities) -> Option<Np> {
+    let span = Span::new(toks.get(np.s)?.span.start, toks.get(np.e - 1)?.span.end);
+    let (sp, r) = entities
+        .last_within(span)
+        .filter(|(_, r)| matches!(r, EntityRef::Organization(_)))?;
+    let _ = text;
+    let s = toks.iter().position(|t| t.span.start == sp.start)?;
+    let e = toks.iter().position(|t| t.span.end == sp.end)? + 1;
+    Some(Np {
+        s,
+        e,
+        entity: Some((sp, r)),
+    })
+}
+
 /// Whether token `j` is a relaying participle with its agent ("cited by", "quoted by").
 fn relayed_at(text: &str, toks: &[Tok], j: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
@@ -491,6 +520,14 @@ fn relay(
                 && let Some(np) = np_after(text, toks, k + 1, entities)
             {
                 outlet = Some(np);
+                k = np.e;
+            } else if w(k) == "in"
+                && let Some(np) = np_after(text, toks, k + 1, entities)
+                && w(np.e) == "as"
+                && let Some(org) = reporting_org(text, toks, np, entities)
+            {
+                // "was quoted in a PTI report as saying": the organisation whose report it is.
+                outlet = Some(org);
                 k = np.e;
             } else if w(k) == "as"
                 && lexicon::verb_has(VerbClass::Speech, &en.verb_lemma(&w(k + 1).to_lowercase()))
@@ -554,10 +591,13 @@ fn relay(
     }
     // "…, NHK reported on Friday, citing people familiar with the matter."
     let mut j = k;
-    while j < toks.len() && j - k < 6 && !matches!(w(j), "citing" | "." | "that" | "\"" | "“") {
+    while j < toks.len()
+        && j - k < 6
+        && !matches!(w(j), "citing" | "quoting" | "." | "that" | "\"" | "“")
+    {
         j += 1;
     }
-    let comma_citing = w(j) == "citing" && (j == k || w(j - 1) == ",");
+    let comma_citing = matches!(w(j), "citing" | "quoting") && (j == k || w(j - 1) == ",");
     if comma_citing && let Some(np) = np_after_to(text, toks, j + 1, entities, true) {
         cited = Some((np, j));
         k = np.e;
@@ -1122,6 +1162,19 @@ impl Discourse {
     }
 }
 
+/// Whether a subject is a description "the ministry", "the army" (one that pronouns and
+/// descriptions resolve to who spoke).
+fn described(text: &str, toks: &[Tok], np: &Np) -> bool {
+    let (Some(first), Some(last)) = (toks.get(np.s), toks.get(np.e.saturating_sub(1))) else {
+        return false;
+    };
+    // Its noun is a common one ("the ministry", not "The United" before "States").
+    !is_cap(word(text, last))
+        && Span::new(first.span.start, last.span.end)
+            .slice(text)
+            .is_some_and(|t| description_head(&t.to_lowercase()).is_some())
+}
+
 /// The noun of a description "the ministry", "the group" (lower case, one or two words after
 /// "the").
 fn description_head(lower: &str) -> Option<&str> {
@@ -1317,11 +1370,24 @@ pub fn find_quotations(
         }
         let found: Vec<Found> = attributions(text, toks, entities, false);
         let trailing = found.iter().rev().find(|f| is_trailing(text, toks, f));
+        // A leading attribution before a trailing one names someone or cites someone; before
+        // a trailing one that reports (an outlet's "reported"), a description or a content
+        // with "that" will do ("The ministry said in a statement that …, PTV reported").
+        let reports = trailing.is_some_and(|t| {
+            toks.get(t.v)
+                .is_some_and(|x| lexicon::verb_has(VerbClass::Relay, word(text, x)))
+        });
         let leading = found.iter().find(|f| {
+            let start = content_start(text, toks, f);
+            let with_that =
+                start > 0 && toks.get(start - 1).is_some_and(|t| word(text, t) == "that");
             !is_trailing(text, toks, f)
                 && trailing.is_none_or(|t| f.v < t.subject.s)
-                && (f.subject.entity.is_some() || f.cited.is_some() || trailing.is_none())
-                && content_start(text, toks, f) < toks.len().saturating_sub(1)
+                && (f.subject.entity.is_some()
+                    || f.cited.is_some()
+                    || trailing.is_none()
+                    || reports && (with_that || described(text, toks, &f.subject)))
+                && start < toks.len().saturating_sub(1)
         });
         let sentence_end = toks.last().map_or(s.span.end, |t| t.span.end);
         let tok_start = |k: usize| toks.get(k).map_or(sentence_end, |x| x.span.start);
@@ -1482,6 +1548,18 @@ fn according_to(text: &str, toks: &[Tok], entities: &Entities) -> Option<Quotati
             .is_some_and(|t| !matches!(word(text, t), "," | "." | ";" | "!" | "?"))
     {
         np_end += 1;
+    }
+    // "According to the state broadcaster, NHK, …": the name in apposition is the source's.
+    if a == 0
+        && w(np_end) == ","
+        && let Some((span, _)) = toks
+            .get(np_end + 1)
+            .and_then(|t| entities.starting_at(t.span.start))
+            .filter(not_place)
+        && let Some(e) = toks.iter().position(|t| t.span.end == span.end)
+        && w(e + 1) == ","
+    {
+        np_end = e + 1;
     }
     let (first, last) = (toks.get(np_start)?, toks.get(np_end.checked_sub(1)?)?);
     if np_end == np_start {

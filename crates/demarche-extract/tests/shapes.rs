@@ -286,3 +286,115 @@ fn shared_currency_words_read_as_the_datelines_local_currency() {
         ["AED"]
     );
 }
+
+#[test]
+fn reporters_of_wire_and_state_media_shapes() {
+    // "was quoted in a PTI report as saying": the report's organisation relays.
+    assert_eq!(
+        quotes(
+            "The minister was quoted in a PTI report as saying that the state's loss was large."
+        ),
+        [q(
+            QuoteKind::Indirect,
+            "The minister",
+            &["PTI"],
+            "the state's loss was large"
+        )]
+    );
+    // "quoted the KCNA report as saying": "report" after "the KCNA" is a noun.
+    assert_eq!(
+        quotes(
+            "Yonhap News Agency quoted the KCNA report as saying the leader had inspected the factory."
+        ),
+        [q(
+            QuoteKind::Indirect,
+            "the KCNA report",
+            &["Yonhap News Agency"],
+            "the leader had inspected the factory"
+        )]
+    );
+    // "in a statement published by X" relays like "carried by X".
+    assert_eq!(
+        quotes(
+            "The authorities said in a statement published by the Al-Ahram newspaper that the crossing was open."
+        ),
+        [q(
+            QuoteKind::Indirect,
+            "The authorities",
+            &["the Al-Ahram newspaper"],
+            "the crossing was open"
+        )]
+    );
+    // ", quoting X" after a trailing attribution, like ", citing X".
+    assert_eq!(
+        quotes(
+            "Rescuers pulled 12 survivors from the rubble, the Xinhua news agency said, quoting local officials."
+        ),
+        [q(
+            QuoteKind::Indirect,
+            "local officials",
+            &["Xinhua"],
+            "Rescuers pulled 12 survivors from the rubble"
+        )]
+    );
+}
+
+#[test]
+fn a_leading_attribution_with_that_or_a_description_before_a_trailing_reporter() {
+    assert_eq!(
+        quotes(
+            "Pakistan's foreign ministry said in a statement that India had violated the ceasefire, state broadcaster PTV reported."
+        ),
+        [q(
+            QuoteKind::Indirect,
+            "Pakistan's foreign ministry",
+            &["PTV"],
+            "India had violated the ceasefire"
+        )]
+    );
+    assert_eq!(
+        quotes("The ministry said 14 people were killed, the official Saba news agency reported."),
+        [q(
+            QuoteKind::Indirect,
+            "The ministry",
+            &["Saba"],
+            "14 people were killed"
+        )]
+    );
+    // "The United States" is no description before the verb "States".
+    assert_eq!(
+        quotes("The United States paused all military aid, a White House official said."),
+        [q(
+            QuoteKind::Indirect,
+            "a White House official",
+            &[],
+            "The United States paused all military aid"
+        )]
+    );
+}
+
+#[test]
+fn according_to_a_description_and_a_name_in_apposition() {
+    assert_eq!(
+        quotes("According to the state broadcaster, NHK, more than 100 people were injured."),
+        [q(
+            QuoteKind::Indirect,
+            "NHK",
+            &[],
+            "more than 100 people were injured"
+        )]
+    );
+}
+
+#[test]
+fn someone_of_an_organisation_speaks_as_written() {
+    assert_eq!(
+        quotes("A senior Hamas official told the BBC the group had accepted the proposal."),
+        [q(
+            QuoteKind::Indirect,
+            "A senior Hamas official",
+            &["BBC"],
+            "the group had accepted the proposal"
+        )]
+    );
+}
