@@ -398,3 +398,62 @@ fn someone_of_an_organisation_speaks_as_written() {
         )]
     );
 }
+
+/// (surface, kind, country) of every place mention found, sorted.
+fn places(text: &str) -> Vec<(String, String, String)> {
+    let (found, _) = demarche_extract::places(text, None);
+    let mut out: Vec<(String, String, String)> = found
+        .iter()
+        .flat_map(|p| {
+            let kind = format!("{:?}", p.kind);
+            p.mentions
+                .iter()
+                .map(move |m| (m.text.clone(), kind.clone(), p.country.clone()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn place(text: &str, kind: &str, country: &str) -> (String, String, String) {
+    (text.to_string(), kind.to_string(), country.to_string())
+}
+
+#[test]
+fn a_capitalised_region_word_in_the_name_makes_it_a_region() {
+    assert_eq!(
+        places("A quake struck off Miyazaki Prefecture on Thursday."),
+        [place("Miyazaki", "Admin1", "JPN")]
+    );
+}
+
+#[test]
+fn a_plural_region_word_after_a_list_makes_each_name_a_region() {
+    assert_eq!(
+        places("Tsunami advisories were issued for Kochi, Ehime, Oita and Kagoshima prefectures."),
+        [
+            place("Ehime", "Admin1", "JPN"),
+            place("Kagoshima", "Admin1", "JPN"),
+            place("Kochi", "Admin1", "JPN"),
+            place("Oita", "Admin1", "JPN"),
+        ]
+    );
+    assert_eq!(
+        places("Air alerts sounded in Vinnytsia and Cherkasy oblasts."),
+        [
+            place("Cherkasy", "Admin1", "UKR"),
+            place("Vinnytsia", "Admin1", "UKR"),
+        ]
+    );
+}
+
+#[test]
+fn the_plural_of_a_place_noun_before_of() {
+    assert_eq!(
+        places("Three people were hurt in the cities of Miyazaki and Miyakonojo."),
+        [
+            place("Miyakonojo", "City", "JPN"),
+            place("Miyazaki", "City", "JPN")
+        ]
+    );
+}
