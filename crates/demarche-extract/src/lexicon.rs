@@ -265,6 +265,12 @@ pub fn currency_local(code: &str, country: &str) -> Option<&'static str> {
         .map(|(.., local)| *local)
 }
 
+/// Phrases of a day counted from the day named last ("the night before" → -1;
+/// `data/time.txt`, `[relative-day]`), as lower-case words with their offsets in days.
+pub fn relative_days() -> &'static [(Vec<&'static str>, i64)] {
+    &index().relative_days
+}
+
 /// The power of ten of a scale word ("billion" → 9, "bn" → 9).
 pub fn scale(word: &str) -> Option<u32> {
     with_lower(word, |w| index().scale.get(w).copied())
@@ -297,6 +303,8 @@ struct Index {
     currency_after: Map<&'static str, &'static str>,
     /// (code read, country, local code).
     currency_local: Vec<(&'static str, &'static str, &'static str)>,
+    /// Phrases of a day counted from another, and their offsets in days.
+    relative_days: Vec<(Vec<&'static str>, i64)>,
     scale: Map<&'static str, u32>,
 }
 
@@ -310,6 +318,7 @@ fn index() -> &'static Index {
             currency_before: Map::default(),
             currency_after: Map::default(),
             currency_local: Vec::new(),
+            relative_days: Vec::new(),
             scale: Map::default(),
         };
         for (section, line) in sections(NAMES)
@@ -329,6 +338,13 @@ fn index() -> &'static Index {
                     for form in [lemma.to_string(), third, past] {
                         *idx.verb_forms.entry(form).or_default() |= v as u8;
                     }
+                }
+            } else if section == "relative-day" {
+                let words: Vec<&'static str> = line.split_whitespace().collect();
+                if let Some((offset, phrase)) = words.split_last()
+                    && let Ok(days) = offset.parse()
+                {
+                    idx.relative_days.push((phrase.to_vec(), days));
                 }
             } else {
                 let mut parts = line.split_whitespace();

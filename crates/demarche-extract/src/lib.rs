@@ -168,6 +168,7 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
         dates.extend(times);
     }
     local_currencies(&mut amounts, &entities.places, entities.dateline);
+    relative_days(text, &sents, &mut dates);
     let tone = tone::tone(text, sents.iter().flat_map(|s| s.toks.iter()));
     Knowledge {
         persons: entities.persons,
@@ -179,6 +180,56 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
         dates,
         tone,
         sentences: sents.len(),
+    }
+}
+
+/// Days counted from the day the text named last ("on Saturday … The night before, …"):
+/// resolved against the last day resolved before them; left out when there is none.
+fn relative_days(text: &str, sents: &[SentenceTokens], dates: &mut Vec<TimeExpression>) {
+    let mut found = Vec::new();
+    for s in sents {
+        let w = |k: usize| s.toks.get(k).and_then(|t| t.span.slice(text)).unwrap_or("");
+        for i in 0..s.toks.len() {
+            for (phrase, days) in lexicon::relative_days() {
+                let matches = phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(j, p)| w(i + j).eq_ignore_ascii_case(p));
+                let (Some(first), Some(last)) = (s.toks.get(i), s.toks.get(i + phrase.len() - 1))
+                else {
+                    continue;
+                };
+                if !matches {
+                    continue;
+                }
+                let span = Span::new(first.span.start, last.span.end);
+                let anchor = dates
+                    .iter()
+                    .filter(|d| {
+                        d.resolved.granularity == Granularity::Day && d.span.end <= span.start
+                    })
+                    .max_by_key(|d| d.span.end);
+                let taken = dates
+                    .iter()
+                    .any(|d| d.span.start < span.end && span.start < d.span.end);
+                if let (Some(a), false) = (anchor, taken)
+                    && let Some(day) = a
+                        .resolved
+                        .start
+                        .checked_add_signed(chrono::Duration::days(*days))
+                {
+                    found.push(TimeExpression {
+                        span,
+                        text: span.slice(text).unwrap_or("").to_string(),
+                        resolved: TimeValue::day(day),
+                    });
+                }
+            }
+        }
+    }
+    if !found.is_empty() {
+        dates.extend(found);
+        dates.sort_by_key(|d| d.span);
     }
 }
 

@@ -457,3 +457,26 @@ fn the_plural_of_a_place_noun_before_of() {
         ]
     );
 }
+
+/// (text, resolved value) of every date found.
+fn dates(text: &str) -> Vec<(String, String)> {
+    read(text)
+        .dates
+        .iter()
+        .map(|d| (d.text.clone(), d.resolved.value.clone()))
+        .collect()
+}
+
+#[test]
+fn a_day_counted_from_the_day_named_last() {
+    // Published on Tuesday 2024-03-12: "on Sunday" is 2024-03-10, the day before it the 9th.
+    assert_eq!(
+        dates("Shelling hit the town on Sunday. The day before, two bridges were destroyed."),
+        [
+            ("Sunday".to_string(), "2024-03-10".to_string()),
+            ("The day before".to_string(), "2024-03-09".to_string()),
+        ]
+    );
+    // With no day named before it, it is not guessed.
+    assert!(dates("The day before, two bridges were destroyed.").is_empty());
+}
