@@ -186,11 +186,28 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
 /// Days counted from the day the text named last ("on Saturday … The night before, …"):
 /// resolved against the last day resolved before them; left out when there is none.
 fn relative_days(text: &str, sents: &[SentenceTokens], dates: &mut Vec<TimeExpression>) {
+    // Nothing to count from: no phrase can resolve.
+    if !dates
+        .iter()
+        .any(|d| d.resolved.granularity == Granularity::Day)
+    {
+        return;
+    }
     let mut found = Vec::new();
+    let phrases = lexicon::relative_days();
+    let mut firsts: Vec<&str> = phrases
+        .iter()
+        .filter_map(|(p, _)| p.first().copied())
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     for s in sents {
         let w = |k: usize| s.toks.get(k).and_then(|t| t.span.slice(text)).unwrap_or("");
         for i in 0..s.toks.len() {
-            for (phrase, days) in lexicon::relative_days() {
+            if !firsts.iter().any(|f| w(i).eq_ignore_ascii_case(f)) {
+                continue;
+            }
+            for (phrase, days) in phrases {
                 let matches = phrase
                     .iter()
                     .enumerate()

@@ -150,12 +150,15 @@ fn np_after_to(
             .and_then(|k| toks.get(k))
             .map_or("", |p| word(text, p));
         // So is its base form inside a phrase a determiner opened ("the KCNA report").
-        let noun = e > s
-            && (has(Class::NounMarker, prev)
-                || has(Class::NounMarker, &word(text, first).to_lowercase())
-                    && e > s + 1
-                    && demarche_text::english::get().verb_lemma(&w.to_lowercase())
-                        == w.to_lowercase());
+        let noun = || {
+            e > s
+                && (has(Class::NounMarker, prev)
+                    || has(Class::NounMarker, word(text, first))
+                        && e > s + 1
+                        && demarche_text::english::get()
+                            .verb_lemma(w)
+                            .eq_ignore_ascii_case(w))
+        };
         // An article right after a noun opens the next phrase ("told reporters the deal was
         // done"); after a preposition it is inside this one ("familiar with the matter").
         let next_phrase = matches!(w, "the" | "a" | "an") && !has(Class::Function, prev);
@@ -165,8 +168,9 @@ fn np_after_to(
                     || w == "that"
                     || w == "as"
                     || next_phrase
-                    || (lexicon::verb_has(VerbClass::Speech, w) && !noun)
-                    || (lexicon::verb_has(VerbClass::Relay, w) && !noun)));
+                    || ((lexicon::verb_has(VerbClass::Speech, w)
+                        || lexicon::verb_has(VerbClass::Relay, w))
+                        && !noun())));
         if stop {
             break;
         }
@@ -1019,38 +1023,30 @@ fn is_clause(text: &str, toks: &[Tok]) -> bool {
         if t.kind != TokenKind::Word || is_cap(w) && i > 0 {
             return false;
         }
-        // A participle with its agent after a noun ("a meeting attended by envoys", "a
-        // statement relayed by SITE") modifies the noun; with an auxiliary the auxiliary counts.
-        let agent_participle = i > 0
-            && en.is_prep(w_at(i + 1), demarche_text::english::Prep::Agent)
-            && toks.get(i - 1).is_some_and(|p| p.kind == TokenKind::Word)
-            && en.aux(&w_at(i - 1).to_lowercase()).is_none();
-        // A word right after an article or a possessive determiner is a noun ("the pledge",
-        // "its claims"), not a verb.
-        let after_determiner = i > 0
-            && matches!(
-                w_at(i - 1).to_lowercase().as_str(),
-                "a" | "an"
-                    | "the"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "each"
-                    | "every"
-                    | "no"
-            );
+        let verb_form = en.aux(&lower).is_some()
+            || en.modal(&lower).is_some()
+            || (lower.ends_with("ed") && lower.len() > 4)
+            || en.known_lemma(&lower).is_some_and(|l| l != lower || i > 0);
         // A form in "-ing" alone is a gerund or a participle ("at a donors' meeting"); with an
         // auxiliary the auxiliary counts.
         let gerund = lower.ends_with("ing") && en.known_lemma(&lower).is_some_and(|l| l != lower);
-        if agent_participle || after_determiner || gerund {
-            return false;
+        if !verb_form || gerund || i == 0 {
+            return verb_form && !gerund;
         }
-        en.aux(&lower).is_some()
-            || en.modal(&lower).is_some()
-            || (lower.ends_with("ed") && lower.len() > 4)
-            || en.known_lemma(&lower).is_some_and(|l| l != lower || i > 0)
+        let prev = w_at(i - 1);
+        // A participle with its agent after a noun ("a meeting attended by envoys", "a
+        // statement relayed by SITE") modifies the noun; with an auxiliary the auxiliary counts.
+        let agent_participle = en.is_prep(w_at(i + 1), demarche_text::english::Prep::Agent)
+            && toks.get(i - 1).is_some_and(|p| p.kind == TokenKind::Word)
+            && en.aux(&prev.to_lowercase()).is_none();
+        // A word right after an article or a possessive determiner is a noun ("the pledge",
+        // "its claims"), not a verb.
+        let after_determiner = [
+            "a", "an", "the", "its", "their", "his", "her", "our", "each", "every", "no",
+        ]
+        .iter()
+        .any(|d| prev.eq_ignore_ascii_case(d));
+        !(agent_participle || after_determiner)
     })
 }
 
