@@ -265,6 +265,14 @@ pub fn currency_local(code: &str, country: &str) -> Option<&'static str> {
         .map(|(.., local)| *local)
 }
 
+/// Whether a lower-case word ends like an adjective (`data/speech.txt`, `[adjective-ending]`):
+/// "regional" before "state", "annual" before "report".
+pub fn looks_adjective(word: &str) -> bool {
+    word.len() > 4
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && index().adjective_endings.iter().any(|e| word.ends_with(e))
+}
+
 /// Phrases of a day counted from the day named last ("the night before" → -1;
 /// `data/time.txt`, `[relative-day]`), as lower-case words with their offsets in days.
 pub fn relative_days() -> &'static [(Vec<&'static str>, i64)] {
@@ -305,6 +313,8 @@ struct Index {
     currency_local: Vec<(&'static str, &'static str, &'static str)>,
     /// Phrases of a day counted from another, and their offsets in days.
     relative_days: Vec<(Vec<&'static str>, i64)>,
+    /// Endings of lower-case adjectives ("regional", "annual").
+    adjective_endings: Vec<&'static str>,
     scale: Map<&'static str, u32>,
 }
 
@@ -319,6 +329,7 @@ fn index() -> &'static Index {
             currency_after: Map::default(),
             currency_local: Vec::new(),
             relative_days: Vec::new(),
+            adjective_endings: Vec::new(),
             scale: Map::default(),
         };
         for (section, line) in sections(NAMES)
@@ -339,6 +350,8 @@ fn index() -> &'static Index {
                         *idx.verb_forms.entry(form).or_default() |= v as u8;
                     }
                 }
+            } else if section == "adjective-ending" {
+                idx.adjective_endings.extend(line.split_whitespace());
             } else if section == "relative-day" {
                 let words: Vec<&'static str> = line.split_whitespace().collect();
                 if let Some((offset, phrase)) = words.split_last()

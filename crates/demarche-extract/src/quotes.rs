@@ -630,6 +630,12 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
                 .get(v - 1)
                 .is_some_and(|p| p.kind == TokenKind::Possessive)
                 || has(Class::NounMarker, w(v - 1)));
+        // The base form after an adjective is a noun too ("the regional state administration").
+        let after_adjective = v > 0
+            && lexicon::looks_adjective(w(v - 1))
+            && demarche_text::english::get()
+                .lemma(vw)
+                .eq_ignore_ascii_case(vw);
         // A noun two words on: the "-s" form after a lower-case word that follows a preposition
         // ("for hill states") or a participle that follows a noun marker ("in the revised
         // estimates") is a plural noun, not a verb with its subject.
@@ -647,7 +653,7 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
         let en = demarche_text::english::get();
         let agent_participle = en.is_prep(w(v + 1), demarche_text::english::Prep::Agent)
             && !(v > 0 && en.aux(w(v - 1)) == Some(demarche_text::english::Aux::Be));
-        if determiner || s_form && modifier_before || agent_participle {
+        if determiner || after_adjective || s_form && modifier_before || agent_participle {
             continue;
         }
         // Negated or infinitive: "did not respond", "declined to comment".

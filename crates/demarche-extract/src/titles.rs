@@ -86,6 +86,7 @@ fn is_office_domain(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && lexicon::nationality(w).is_none()
         && lexicon::place(w).is_none()
+        && !crate::geo::is_region_word(w)
         && !lexicon::is_known_org(w)
         && !has(Class::OrgHead, w)
         && !is_rank_or_address(w)

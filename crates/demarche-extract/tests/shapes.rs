@@ -480,3 +480,62 @@ fn a_day_counted_from_the_day_named_last() {
     // With no day named before it, it is not guessed.
     assert!(dates("The day before, two bridges were destroyed.").is_empty());
 }
+
+#[test]
+fn a_word_completing_an_office_is_no_person() {
+    assert_eq!(
+        persons("Colombia's High Commissioner for Peace, Danilo Rueda, said the delegations met."),
+        [person("Danilo Rueda", "High Commissioner for Peace")]
+    );
+    assert_eq!(
+        persons(
+            "Today, Minister of State for Foreign Affairs, Ms. Hina Rabbani Khar, spoke in Geneva."
+        ),
+        [("Hina Rabbani Khar".to_string(), None)]
+    );
+    assert!(
+        !persons(
+            "He met Minister for Investment of Saudi Arabia, Engineer Khalid Al-Falih, in Riyadh."
+        )
+        .iter()
+        .any(|(n, _)| n == "Investment")
+    );
+}
+
+#[test]
+fn styles_of_royalty_and_office_are_forms_of_address() {
+    assert_eq!(
+        persons("His Highness Sheikh Mohamed bin Zayed Al Nahyan received the envoy."),
+        [("Mohamed bin Zayed Al Nahyan".to_string(), None)]
+    );
+    assert_eq!(
+        persons("He met the Saudi Crown Prince and Prime Minister HRH Mohammed bin Salman."),
+        [person(
+            "Mohammed bin Salman",
+            "Crown Prince and Prime Minister"
+        )]
+    );
+    assert_eq!(
+        persons("The visit of Vice President of Turkiye, H.E. Cevdet Yilmaz, ended on Friday."),
+        [("Cevdet Yilmaz".to_string(), None)]
+    );
+}
+
+#[test]
+fn a_region_word_is_no_domain_of_an_office() {
+    assert_eq!(
+        persons(
+            "Kyiv Oblast Governor Oleksiy Kuleba wrote on Telegram that air defences were working."
+        ),
+        [person("Oleksiy Kuleba", "Governor")]
+    );
+}
+
+#[test]
+fn a_speech_verbs_base_form_after_an_adjective_is_a_noun() {
+    // "state" in "regional state administration" is no verb of saying.
+    assert!(
+        quotes("Serhiy Gaidai, head of the Luhansk regional state administration, called on people to stay calm.")
+            .is_empty()
+    );
+}
