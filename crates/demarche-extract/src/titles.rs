@@ -167,7 +167,9 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
         if matches!(wb, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”") {
             break;
         }
-        if toks.get(b).is_some_and(|t| t.kind == TokenKind::Punct) && wb != "-" {
+        // A plural owner's apostrophe ("the Workers' Party") stays inside.
+        if toks.get(b).is_some_and(|t| t.kind == TokenKind::Punct) && !matches!(wb, "-" | "'" | "’")
+        {
             return Title::default();
         }
         // A clause, not a title: a speech verb, or a participle opening the apposition
@@ -178,7 +180,13 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
         let noun = wb.ends_with('s')
             && b > a
             && (has(Class::NounMarker, word(text, toks, b - 1))
-                || b > a + 1 && has(Class::NounMarker, word(text, toks, b - 2)));
+                || b > a + 1 && has(Class::NounMarker, word(text, toks, b - 2)))
+            // So is a base form after an adjective ("the regional state administration").
+            || b > a
+                && lexicon::looks_adjective(word(text, toks, b - 1))
+                && demarche_text::english::get()
+                    .lemma(wb)
+                    .eq_ignore_ascii_case(wb);
         if lexicon::verb_has(lexicon::VerbClass::Speech, wb) && !noun
             || (b == a && wb.ends_with("ing"))
         {

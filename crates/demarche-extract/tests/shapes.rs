@@ -539,3 +539,17 @@ fn a_speech_verbs_base_form_after_an_adjective_is_a_noun() {
             .is_empty()
     );
 }
+
+#[test]
+fn appositions_with_an_adjective_before_a_noun_like_state_or_a_plural_owner() {
+    assert_eq!(
+        persons("Serhiy Gaidai, head of the Luhansk regional state administration, urged calm."),
+        [person("Serhiy Gaidai", "head")]
+    );
+    assert_eq!(
+        persons(
+            "Kim was accompanied by Choe Ryong-hae, vice chairman of the Workers' Party of Korea, on Friday."
+        ),
+        [person("Choe Ryong-hae", "vice chairman")]
+    );
+}
