@@ -533,6 +533,11 @@ fn amount_at(
         if year_like && unit.is_empty() {
             return None;
         }
+        // "one source said", "one official told": "one" before the subject of a speech verb
+        // singles out an unnamed speaker, it counts nothing.
+        if by_words && low == "1" && lexicon::verb_has(VerbClass::Speech, w(e)) {
+            return None;
+        }
         let end = e.max(k);
         return Some(Found {
             start: i,
@@ -631,7 +636,12 @@ fn counted_noun(
         return previous_unit.map(|u| (u.to_string(), k + 1, k + 1));
     }
     if has(Class::Harm, first) {
-        return previous_unit.map(|u| (u.to_string(), k, k));
+        // With nothing counted before, an adjective of harm counts itself ("put the toll at
+        // around fifty dead"); a participle does not ("kills 41, 12 killed").
+        return match previous_unit {
+            Some(u) => Some((u.to_string(), k, k)),
+            None => (!first.ends_with("ed")).then(|| (first.to_string(), k, k + 1)),
+        };
     }
     // The noun phrase: lower-case words and nationality or place modifiers, at most five.
     let mut e = k;

@@ -358,6 +358,17 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
                     continue;
                 }
             }
+            // A known name that ends with a number ("France 24", "Channel 12").
+            let numbered = nw.bytes().all(|b| b.is_ascii_digit())
+                && toks.get(start).is_some_and(|first| {
+                    Span::new(first.span.start, next.span.end)
+                        .slice(text)
+                        .is_some_and(lexicon::is_known_org)
+                });
+            if numbered {
+                end += 1;
+                break;
+            }
             let joins = has_head && is_in(ORG_CONNECTORS, nw) && !place_follows;
             if joins {
                 // The connector must be followed, maybe after "the", by a capitalised word.
@@ -703,7 +714,12 @@ fn classify_as(
     // Leading titles, ranks, forms of address and nationality adjectives are not part of a
     // name.
     let mut s = start;
-    let mut titled = false;
+    // A run that opens the complement of an office before it ("Minister of State for
+    // International Cooperation Amna …") is titled from its first word.
+    let complement = start >= 2
+        && matches!(w_at(start - 1), "for" | "of")
+        && (start.saturating_sub(5)..start - 1).any(|k| is_role_word(w_at(k)));
+    let mut titled = complement;
     while s < end {
         if is_name_modifier(text, toks, s) {
             titled |= is_role_word(w_at(s)) || is_role_modifier(w_at(s));
@@ -717,6 +733,11 @@ fn classify_as(
         }
     }
     if s >= end {
+        return;
+    }
+    // The last word of an office's complement ("Affairs" of "Minister of State for Foreign
+    // Affairs, Ms. …") is no name.
+    if s > start && titled && end - s == 1 && has(Class::OrgDomain, w_at(s)) {
         return;
     }
     if s > start {
@@ -738,7 +759,11 @@ fn classify_as(
             return;
         }
     }
+    // One word completing an office ("Minister for Investment", "High Commissioner for
+    // Peace") is its domain, no person.
+    let office_domain = complement && s == start && end - s == 1;
     if !persons
+        || office_domain
         || after_place_preposition(text, toks, s, end)
         || noun_modifier(text, toks, s, end)
         || joined_to_place(text, toks, s, end, ctx)

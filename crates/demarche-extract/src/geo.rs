@@ -247,10 +247,14 @@ fn introduced(text: &str, toks: &[Tok], start: usize, preps: &[&str]) -> bool {
     };
     let w = word(text, prev);
     if w == "of" {
-        return k
-            .checked_sub(2)
-            .and_then(|i| toks.get(i))
-            .is_some_and(|t| is_in(GEO_NOUNS, word(text, t)));
+        // Also their plurals: "the cities of Miyazaki and Miyakonojo".
+        return k.checked_sub(2).and_then(|i| toks.get(i)).is_some_and(|t| {
+            let noun = word(text, t);
+            is_in(GEO_NOUNS, noun)
+                || GEO_NOUNS
+                    .iter()
+                    .any(|n| demarche_text::english::noun_plural(n).eq_ignore_ascii_case(noun))
+        });
     }
     // "off the coast of": "off" alone before a name too.
     is_in(preps, w) && w.chars().all(|c| c.is_lowercase())
@@ -261,10 +265,33 @@ pub(crate) fn is_region_word(w: &str) -> bool {
     is_in(REGION_WORDS, w)
 }
 
-/// Whether a region word follows the name ending before token `end`.
+/// Whether a region word follows the name ending before token `end`, or a plural one closes
+/// the list of names it belongs to ("Kyiv, Cherkasy and Kirovohrad oblasts", "Ehime, Oita and
+/// Kagoshima prefectures").
 fn region_word_after(text: &str, toks: &[Tok], end: usize) -> bool {
-    toks.get(end)
-        .is_some_and(|t| is_in(REGION_WORDS, word(text, t)))
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if is_in(REGION_WORDS, w(end)) {
+        return true;
+    }
+    let plural_region = |x: &str| {
+        x.strip_suffix('s')
+            .is_some_and(|one| one.starts_with(char::is_lowercase) && is_in(REGION_WORDS, one))
+    };
+    let mut k = end;
+    let mut joined = false;
+    while k < end + 16 {
+        let x = w(k);
+        if matches!(x, "," | "and" | "or") {
+            joined = true;
+        } else if plural_region(x) {
+            // Right after the name ("Cherkasy oblasts") or closing its list.
+            return joined || k == end;
+        } else if !x.starts_with(char::is_uppercase) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// The "Y" of an "X, Y" pattern after the name ending before token `end`, when Y is a
@@ -415,6 +442,12 @@ impl GeoContext {
             // both names.
             let mut last_place: Option<usize> = None;
             for &(start, end) in runs {
+                // "Miyazaki Prefecture", "Kherson Oblast": the name before its region word.
+                let region_in_run = end - start >= 2
+                    && s.toks
+                        .get(end - 1)
+                        .is_some_and(|t| is_in(REGION_WORDS, word(text, t)));
+                let end = end - usize::from(region_in_run);
                 let (Some(a), Some(b)) = (
                     s.toks.get(start),
                     end.checked_sub(1).and_then(|e| s.toks.get(e)),

@@ -32,7 +32,7 @@ pub enum PlaceKind {
 /// The word classes of the data files (`data/names.txt`, `data/speech.txt`,
 /// `data/amounts.txt`), looked up through one map of bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u32)]
+#[repr(u64)]
 pub enum Class {
     /// Offices and titles ("president", "spokesperson").
     Role = 1,
@@ -101,6 +101,9 @@ pub enum Class {
     NounMarkerPreposition = 1 << 30,
     /// Words that give a person's second name after the first ("known as", "nicknamed").
     Alias = 1 << 31,
+    /// Royal and noble titles ("Prince", "Emir"): after an office and before a name, a form
+    /// of address ("Foreign Minister Prince Faisal …").
+    Noble = 1 << 32,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -176,6 +179,7 @@ fn class_of(section: &str) -> Option<Class> {
         "noun-marker-preposition" => Class::NounMarkerPreposition,
         "alias" => Class::Alias,
         "past" => Class::Past,
+        "noble" => Class::Noble,
         _ => return None,
     })
 }
@@ -196,7 +200,7 @@ fn verb_class_of(section: &str) -> Option<VerbClass> {
 /// as they are, so most tokens need no allocation.
 pub fn has(class: Class, word: &str) -> bool {
     let found = with_lower(word, |w| index().classes.get(w).copied());
-    if found.is_some_and(|c| c & class as u32 != 0) {
+    if found.is_some_and(|c| c & class as u64 != 0) {
         return true;
     }
     class == Class::Function && demarche_text::english::words().is_function_word(word)
@@ -251,6 +255,30 @@ pub fn currency_after(word: &str) -> Option<&'static str> {
     with_lower(word, |w| index().currency_after.get(w).copied())
 }
 
+/// The local currency a currency code read from a shared word or sign stands for in a country
+/// ("INR" from "rupees" or "Rs" in Pakistan → "PKR"; `data/amounts.txt`, `[currency-local]`).
+pub fn currency_local(code: &str, country: &str) -> Option<&'static str> {
+    index()
+        .currency_local
+        .iter()
+        .find(|(c, iso3, _)| *c == code && *iso3 == country)
+        .map(|(.., local)| *local)
+}
+
+/// Whether a lower-case word ends like an adjective (`data/speech.txt`, `[adjective-ending]`):
+/// "regional" before "state", "annual" before "report".
+pub fn looks_adjective(word: &str) -> bool {
+    word.len() > 4
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && index().adjective_endings.iter().any(|e| word.ends_with(e))
+}
+
+/// Phrases of a day counted from the day named last ("the night before" → -1;
+/// `data/time.txt`, `[relative-day]`), as lower-case words with their offsets in days.
+pub fn relative_days() -> &'static [(Vec<&'static str>, i64)] {
+    &index().relative_days
+}
+
 /// The power of ten of a scale word ("billion" → 9, "bn" → 9).
 pub fn scale(word: &str) -> Option<u32> {
     with_lower(word, |w| index().scale.get(w).copied())
@@ -275,12 +303,18 @@ pub fn month_number(word: &str) -> Option<u32> {
 type Map<K, V> = HashMap<K, V, WordHasher>;
 
 struct Index {
-    classes: Map<&'static str, u32>,
+    classes: Map<&'static str, u64>,
     /// Lemma and regular forms (not gerunds) → bits of [`VerbClass`].
     verb_forms: Map<String, u8>,
     known_orgs: std::collections::HashSet<&'static str, WordHasher>,
     currency_before: Map<&'static str, &'static str>,
     currency_after: Map<&'static str, &'static str>,
+    /// (code read, country, local code).
+    currency_local: Vec<(&'static str, &'static str, &'static str)>,
+    /// Phrases of a day counted from another, and their offsets in days.
+    relative_days: Vec<(Vec<&'static str>, i64)>,
+    /// Endings of lower-case adjectives ("regional", "annual").
+    adjective_endings: Vec<&'static str>,
     scale: Map<&'static str, u32>,
 }
 
@@ -293,6 +327,9 @@ fn index() -> &'static Index {
             known_orgs: Default::default(),
             currency_before: Map::default(),
             currency_after: Map::default(),
+            currency_local: Vec::new(),
+            relative_days: Vec::new(),
+            adjective_endings: Vec::new(),
             scale: Map::default(),
         };
         for (section, line) in sections(NAMES)
@@ -304,7 +341,7 @@ fn index() -> &'static Index {
                 idx.known_orgs.insert(line);
             } else if let Some(c) = class_of(section) {
                 for w in line.split_whitespace() {
-                    *idx.classes.entry(w).or_default() |= c as u32;
+                    *idx.classes.entry(w).or_default() |= c as u64;
                 }
             } else if let Some(v) = verb_class_of(section) {
                 for lemma in line.split_whitespace() {
@@ -313,11 +350,26 @@ fn index() -> &'static Index {
                         *idx.verb_forms.entry(form).or_default() |= v as u8;
                     }
                 }
+            } else if section == "adjective-ending" {
+                idx.adjective_endings.extend(line.split_whitespace());
+            } else if section == "relative-day" {
+                let words: Vec<&'static str> = line.split_whitespace().collect();
+                if let Some((offset, phrase)) = words.split_last()
+                    && let Ok(days) = offset.parse()
+                {
+                    idx.relative_days.push((phrase.to_vec(), days));
+                }
             } else {
                 let mut parts = line.split_whitespace();
                 let (Some(w), Some(v)) = (parts.next(), parts.next()) else {
                     continue;
                 };
+                if section == "currency-local"
+                    && let Some(local) = parts.next()
+                {
+                    idx.currency_local.push((w, v, local));
+                    continue;
+                }
                 match section {
                     "currency-before" => {
                         idx.currency_before.insert(w, v);

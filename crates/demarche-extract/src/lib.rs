@@ -167,6 +167,8 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
         amounts.extend(amounts::find_amounts(text, s, &times));
         dates.extend(times);
     }
+    local_currencies(&mut amounts, &entities.places, entities.dateline);
+    relative_days(text, &sents, &mut dates);
     let tone = tone::tone(text, sents.iter().flat_map(|s| s.toks.iter()));
     Knowledge {
         persons: entities.persons,
@@ -178,6 +180,100 @@ pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) 
         dates,
         tone,
         sentences: sents.len(),
+    }
+}
+
+/// Days counted from the day the text named last ("on Saturday … The night before, …"):
+/// resolved against the last day resolved before them; left out when there is none.
+fn relative_days(text: &str, sents: &[SentenceTokens], dates: &mut Vec<TimeExpression>) {
+    // Nothing to count from: no phrase can resolve.
+    if !dates
+        .iter()
+        .any(|d| d.resolved.granularity == Granularity::Day)
+    {
+        return;
+    }
+    let mut found = Vec::new();
+    let phrases = lexicon::relative_days();
+    let mut firsts: Vec<&str> = phrases
+        .iter()
+        .filter_map(|(p, _)| p.first().copied())
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    for s in sents {
+        let w = |k: usize| s.toks.get(k).and_then(|t| t.span.slice(text)).unwrap_or("");
+        for i in 0..s.toks.len() {
+            if !firsts.iter().any(|f| w(i).eq_ignore_ascii_case(f)) {
+                continue;
+            }
+            for (phrase, days) in phrases {
+                let matches = phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(j, p)| w(i + j).eq_ignore_ascii_case(p));
+                let (Some(first), Some(last)) = (s.toks.get(i), s.toks.get(i + phrase.len() - 1))
+                else {
+                    continue;
+                };
+                if !matches {
+                    continue;
+                }
+                let span = Span::new(first.span.start, last.span.end);
+                let anchor = dates
+                    .iter()
+                    .filter(|d| {
+                        d.resolved.granularity == Granularity::Day && d.span.end <= span.start
+                    })
+                    .max_by_key(|d| d.span.end);
+                let taken = dates
+                    .iter()
+                    .any(|d| d.span.start < span.end && span.start < d.span.end);
+                if let (Some(a), false) = (anchor, taken)
+                    && let Some(day) = a
+                        .resolved
+                        .start
+                        .checked_add_signed(chrono::Duration::days(*days))
+                {
+                    found.push(TimeExpression {
+                        span,
+                        text: span.slice(text).unwrap_or("").to_string(),
+                        resolved: TimeValue::day(day),
+                    });
+                }
+            }
+        }
+    }
+    if !found.is_empty() {
+        dates.extend(found);
+        dates.sort_by_key(|d| d.span);
+    }
+}
+
+/// Currencies of words and signs several countries share ("rupees", "Rs", "dirhams",
+/// "pesos") read as the local one of the article's country: the dateline's, else the country
+/// its places name most (`data/amounts.txt`, `[currency-local]`).
+fn local_currencies(amounts: &mut [Amount], places: &[Place], dateline: Option<usize>) {
+    let from_dateline = dateline
+        .and_then(|i| places.get(i))
+        .map(|p| p.country.as_str())
+        .filter(|c| !c.is_empty());
+    let country = from_dateline.or_else(|| {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for p in places.iter().filter(|p| !p.country.is_empty()) {
+            match counts.iter_mut().find(|(c, _)| *c == p.country) {
+                Some((_, n)) => *n += p.mentions.len(),
+                None => counts.push((&p.country, p.mentions.len())),
+            }
+        }
+        // The most named; the first named among equals.
+        counts.iter().rev().max_by_key(|(_, n)| *n).map(|(c, _)| *c)
+    });
+    let Some(country) = country else { return };
+    for a in amounts {
+        if let Some(local) = lexicon::currency_local(&a.unit, country) {
+            a.unit = local.to_string();
+        }
     }
 }
 

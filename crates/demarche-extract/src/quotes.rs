@@ -149,7 +149,16 @@ fn np_after_to(
             .checked_sub(1)
             .and_then(|k| toks.get(k))
             .map_or("", |p| word(text, p));
-        let noun = e > s && has(Class::NounMarker, prev);
+        // So is its base form inside a phrase a determiner opened ("the KCNA report").
+        let noun = || {
+            e > s
+                && (has(Class::NounMarker, prev)
+                    || has(Class::NounMarker, word(text, first))
+                        && e > s + 1
+                        && demarche_text::english::get()
+                            .verb_lemma(w)
+                            .eq_ignore_ascii_case(w))
+        };
         // An article right after a noun opens the next phrase ("told reporters the deal was
         // done"); after a preposition it is inside this one ("familiar with the matter").
         let next_phrase = matches!(w, "the" | "a" | "an") && !has(Class::Function, prev);
@@ -159,8 +168,9 @@ fn np_after_to(
                     || w == "that"
                     || w == "as"
                     || next_phrase
-                    || (lexicon::verb_has(VerbClass::Speech, w) && !noun)
-                    || lexicon::verb_has(VerbClass::Relay, w)));
+                    || ((lexicon::verb_has(VerbClass::Speech, w)
+                        || lexicon::verb_has(VerbClass::Relay, w))
+                        && !noun())));
         if stop {
             break;
         }
@@ -195,10 +205,13 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     }
     // "… and said": the subject is the clause's, when the sentence opens with a named one.
     if matches!(word(text, last), "and" | "but") {
-        let (span, r) = toks
+        let Some((span, r)) = toks
             .first()
             .and_then(|t| entities.starting_at(t.span.start))
-            .filter(not_place)?;
+            .filter(not_place)
+        else {
+            return opening_description(text, toks, e - 1);
+        };
         let s = toks.iter().position(|t| t.span.start == span.start)?;
         let end = toks.iter().position(|t| t.span.end == span.end)? + 1;
         let opens = (0..s).all(|k| {
@@ -235,6 +248,11 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
     }
     // The entity the noun phrase ends with ("… spokesperson Zhao Lijian"), else the last person
     // or organisation named inside it ("the state-run IRNA news agency").
+    // A description that ends with an office after an organisation ("A senior Hamas
+    // official") is someone of it, not the organisation: the words as written speak.
+    let someone = toks
+        .get(e - 1)
+        .is_some_and(|t| !is_cap(word(text, t)) && has(Class::Role, word(text, t)));
     let entity = entities
         .ending_at(last.span.end)
         .filter(not_place)
@@ -244,10 +262,43 @@ fn subject_before(text: &str, toks: &[Tok], v: usize, entities: &Entities) -> Op
             entities
                 .last_within(Span::new(np_start, last.span.end))
                 .filter(|(sp, _)| sp.slice(text).is_some_and(is_cap))
+                .filter(|_| !someone)
         });
     // A subject inside a clause that is not the sentence's main one ("Asked about X, Ma said")
     // starts after the clause's comma already; a subject that is a long clause is no subject.
     Some(Np { s, e, entity })
+}
+
+/// "A second source put the toll at … and said": a description that opens the sentence (an
+/// article, then words up to the first verb before token `and`, a lower-case content word
+/// followed by a noun marker: "put the", "spoke to") is the subject of a speech verb joined
+/// to its clause's verb.
+fn opening_description(text: &str, toks: &[Tok], and: usize) -> Option<Np> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if !matches!(
+        w(0).to_lowercase().as_str(),
+        "a" | "an" | "the" | "one" | "another"
+    ) {
+        return None;
+    }
+    let e = (2..and.min(7)).find(|&k| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && w(k).starts_with(char::is_lowercase)
+            && !has(Class::Function, w(k))
+            && has(Class::NounMarker, w(k + 1))
+    })?;
+    // The description holds no punctuation, and no other clause runs from its verb to "and".
+    let plain = |a: usize, b: usize| {
+        (a..b).all(|k| {
+            toks.get(k)
+                .is_some_and(|t| t.kind != TokenKind::Punct || matches!(w(k), "\"" | "“" | "”"))
+        })
+    };
+    (plain(0, and) && !(e + 1..and).any(|k| w(k) == "and")).then_some(Np {
+        s: 0,
+        e,
+        entity: None,
+    })
 }
 
 /// The person named between the commas at tokens `open` and `comma`, after titles and ranks
@@ -422,6 +473,23 @@ fn appositive_subject(
     Some((subject, cited))
 }
 
+/// The organisation named inside a noun phrase of a report or an interview ("a PTI report",
+/// "an interview with the BBC"), as its own phrase.
+fn reporting_org(text: &str, toks: &[Tok], np: Np, entities: &Entities) -> Option<Np> {
+    let span = Span::new(toks.get(np.s)?.span.start, toks.get(np.e - 1)?.span.end);
+    let (sp, r) = entities
+        .last_within(span)
+        .filter(|(_, r)| matches!(r, EntityRef::Organization(_)))?;
+    let _ = text;
+    let s = toks.iter().position(|t| t.span.start == sp.start)?;
+    let e = toks.iter().position(|t| t.span.end == sp.end)? + 1;
+    Some(Np {
+        s,
+        e,
+        entity: Some((sp, r)),
+    })
+}
+
 /// Whether token `j` is a relaying participle with its agent ("cited by", "quoted by").
 fn relayed_at(text: &str, toks: &[Tok], j: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
@@ -456,6 +524,14 @@ fn relay(
                 && let Some(np) = np_after(text, toks, k + 1, entities)
             {
                 outlet = Some(np);
+                k = np.e;
+            } else if w(k) == "in"
+                && let Some(np) = np_after(text, toks, k + 1, entities)
+                && w(np.e) == "as"
+                && let Some(org) = reporting_org(text, toks, np, entities)
+            {
+                // "was quoted in a PTI report as saying": the organisation whose report it is.
+                outlet = Some(org);
                 k = np.e;
             } else if w(k) == "as"
                 && lexicon::verb_has(VerbClass::Speech, &en.verb_lemma(&w(k + 1).to_lowercase()))
@@ -503,12 +579,29 @@ fn relay(
             k = np.e;
         }
     }
+    // "…," she said, according to WAM.": the source of the account relays the speaker's
+    // words, when it closes the sentence.
+    if outlet.is_none()
+        && w(k) == ","
+        && w(k + 1).eq_ignore_ascii_case("according")
+        && w(k + 2) == "to"
+        && let Some(np) = np_after(text, toks, k + 3, entities)
+        && toks
+            .get(np.e)
+            .is_none_or(|t| matches!(word(text, t), "." | "!" | "?"))
+    {
+        outlet = Some(np);
+        k = np.e;
+    }
     // "…, NHK reported on Friday, citing people familiar with the matter."
     let mut j = k;
-    while j < toks.len() && j - k < 6 && !matches!(w(j), "citing" | "." | "that" | "\"" | "“") {
+    while j < toks.len()
+        && j - k < 6
+        && !matches!(w(j), "citing" | "quoting" | "." | "that" | "\"" | "“")
+    {
         j += 1;
     }
-    let comma_citing = w(j) == "citing" && (j == k || w(j - 1) == ",");
+    let comma_citing = matches!(w(j), "citing" | "quoting") && (j == k || w(j - 1) == ",");
     if comma_citing && let Some(np) = np_after_to(text, toks, j + 1, entities, true) {
         cited = Some((np, j));
         k = np.e;
@@ -537,6 +630,12 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
                 .get(v - 1)
                 .is_some_and(|p| p.kind == TokenKind::Possessive)
                 || has(Class::NounMarker, w(v - 1)));
+        // The base form after an adjective is a noun too ("the regional state administration").
+        let after_adjective = v > 0
+            && lexicon::looks_adjective(w(v - 1))
+            && demarche_text::english::get()
+                .lemma(vw)
+                .eq_ignore_ascii_case(vw);
         // A noun two words on: the "-s" form after a lower-case word that follows a preposition
         // ("for hill states") or a participle that follows a noun marker ("in the revised
         // estimates") is a plural noun, not a verb with its subject.
@@ -554,7 +653,7 @@ fn attributions(text: &str, toks: &[Tok], entities: &Entities, calling: bool) ->
         let en = demarche_text::english::get();
         let agent_participle = en.is_prep(w(v + 1), demarche_text::english::Prep::Agent)
             && !(v > 0 && en.aux(w(v - 1)) == Some(demarche_text::english::Aux::Be));
-        if determiner || s_form && modifier_before || agent_participle {
+        if determiner || after_adjective || s_form && modifier_before || agent_participle {
             continue;
         }
         // Negated or infinitive: "did not respond", "declined to comment".
@@ -771,6 +870,11 @@ fn is_trailing(text: &str, toks: &[Tok], f: &Found) -> bool {
         return false;
     }
     let rest = toks.get(f.after..).unwrap_or(&[]);
+    // "…, the agency said, adding that …": the added content is the speaker's second one.
+    let rest = match added_content(text, rest, 0) {
+        Some((comma, _)) => rest.get(..comma).unwrap_or(&[]),
+        None => rest,
+    };
     if rest.len() > 14 {
         return false;
     }
@@ -851,12 +955,55 @@ fn content_end(text: &str, toks: &[Tok], from: usize) -> usize {
     (from..toks.len())
         .find(|&k| {
             w(k) == ","
-                && matches!(
+                && (matches!(
                     w(k + 1).to_lowercase().as_str(),
-                    "quoting" | "citing" | "adding" | "according"
-                )
+                    "quoting" | "citing" | "adding" | "according" | "saying"
+                ) || writers_as_clause(text, toks, k))
         })
         .unwrap_or(toks.len())
+}
+
+/// Whether ", as" at comma `k` opens the writer's clause of what happened meanwhile ("…, as the
+/// Sutlej and Ravi rivers rose", "…, as clashes along the border entered a sixth day"): a
+/// subject (a definite article, a capitalised name or a plural noun) and a verb in the past
+/// tense before the sentence's end. "as well", "as part of", "as expected" stay in the content.
+fn writers_as_clause(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if !w(k + 1).eq_ignore_ascii_case("as") {
+        return false;
+    }
+    let en = demarche_text::english::get();
+    let first = w(k + 2);
+    let subject = en.is_definite(first)
+        || is_cap(first)
+        || (first.ends_with('s') && !has(Class::Function, first) && first.len() > 3);
+    let past = |j: usize| {
+        let lower = w(j).to_lowercase();
+        let prev = w(j - 1).to_lowercase();
+        let lower_word = toks.get(j).is_some_and(|t| t.kind == TokenKind::Word) && !is_cap(w(j));
+        // A noun after a determiner, a participle with its agent.
+        let not_finite = en.is_definite(&prev)
+            || has(Class::NounMarker, &prev)
+            || en.is_prep(w(j + 1), demarche_text::english::Prep::Agent);
+        lower_word
+            && !not_finite
+            && (lower.ends_with("ed") && lower.len() > 4
+                || en
+                    .known_lemma(&lower)
+                    .is_some_and(|l| l != lower && !lower.ends_with('s')))
+    };
+    subject && (k + 3..toks.len()).any(past)
+}
+
+/// An ", adding (that) …" or ", saying (that) …" clause at or after token `from`: its comma
+/// and where its content starts (the same speaker's second content).
+fn added_content(text: &str, toks: &[Tok], from: usize) -> Option<(usize, usize)> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let k = (from..toks.len()).find(|&k| {
+        w(k) == "," && matches!(w(k + 1).to_lowercase().as_str(), "adding" | "saying")
+    })?;
+    let start = k + 2 + usize::from(w(k + 2) == "that");
+    (start + 2 < toks.len()).then_some((k, start))
 }
 
 /// Whether the sentence at `span` is a headline: a first line without a closing full stop,
@@ -875,16 +1022,37 @@ fn is_headline(text: &str, span: Span) -> bool {
 /// form, a verb the English lists know).
 fn is_clause(text: &str, toks: &[Tok]) -> bool {
     let en = demarche_text::english::get();
+    let w_at = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     toks.iter().enumerate().any(|(i, t)| {
         let w = word(text, t);
         let lower = w.to_lowercase();
         if t.kind != TokenKind::Word || is_cap(w) && i > 0 {
             return false;
         }
-        en.aux(&lower).is_some()
+        let verb_form = en.aux(&lower).is_some()
             || en.modal(&lower).is_some()
             || (lower.ends_with("ed") && lower.len() > 4)
-            || en.known_lemma(&lower).is_some_and(|l| l != lower || i > 0)
+            || en.known_lemma(&lower).is_some_and(|l| l != lower || i > 0);
+        // A form in "-ing" alone is a gerund or a participle ("at a donors' meeting"); with an
+        // auxiliary the auxiliary counts.
+        let gerund = lower.ends_with("ing") && en.known_lemma(&lower).is_some_and(|l| l != lower);
+        if !verb_form || gerund || i == 0 {
+            return verb_form && !gerund;
+        }
+        let prev = w_at(i - 1);
+        // A participle with its agent after a noun ("a meeting attended by envoys", "a
+        // statement relayed by SITE") modifies the noun; with an auxiliary the auxiliary counts.
+        let agent_participle = en.is_prep(w_at(i + 1), demarche_text::english::Prep::Agent)
+            && toks.get(i - 1).is_some_and(|p| p.kind == TokenKind::Word)
+            && en.aux(&prev.to_lowercase()).is_none();
+        // A word right after an article or a possessive determiner is a noun ("the pledge",
+        // "its claims"), not a verb.
+        let after_determiner = [
+            "a", "an", "the", "its", "their", "his", "her", "our", "each", "every", "no",
+        ]
+        .iter()
+        .any(|d| prev.eq_ignore_ascii_case(d));
+        !(agent_participle || after_determiner)
     })
 }
 
@@ -994,6 +1162,19 @@ impl Discourse {
         }
         self.speakers.push((si, a.entity, written, person));
     }
+}
+
+/// Whether a subject is a description "the ministry", "the army" (one that pronouns and
+/// descriptions resolve to who spoke).
+fn described(text: &str, toks: &[Tok], np: &Np) -> bool {
+    let (Some(first), Some(last)) = (toks.get(np.s), toks.get(np.e.saturating_sub(1))) else {
+        return false;
+    };
+    // Its noun is a common one ("the ministry", not "The United" before "States").
+    !is_cap(word(text, last))
+        && Span::new(first.span.start, last.span.end)
+            .slice(text)
+            .is_some_and(|t| description_head(&t.to_lowercase()).is_some())
 }
 
 /// The noun of a description "the ministry", "the group" (lower case, one or two words after
@@ -1136,14 +1317,16 @@ pub fn find_quotations(
                             .toks
                             .get(if f.inverted { f.v } else { f.subject.s })
                             .map_or(0, |t| t.span.start);
-                        text.get(d.inner.end..first).is_some_and(|gap| {
-                            gap.chars()
-                                .all(|c| c.is_whitespace() || ",.!?\"”’'".contains(c))
-                        })
+                        text.get(d.inner.end..first).is_some_and(closing_gap)
                     });
-                let before = found
-                    .iter()
-                    .find(|f| outside(f, d) && verb_at(f) < d.inner.start);
+                // Else the first one before it, or one whose subject opens before it and whose
+                // verb follows ("A second source put the toll at "…" and said").
+                let subject_at = |f: &Found| st.toks.get(f.subject.s).map_or(0, |t| t.span.start);
+                let before = found.iter().find(|f| {
+                    outside(f, d)
+                        && (verb_at(f) < d.inner.start
+                            || !f.inverted && subject_at(f) < d.inner.start)
+                });
                 if let Some(f) = after.or(before) {
                     speaker = speaker_and_reporters(text, &st.toks, f, entities).map(|x| (x, sj));
                     break;
@@ -1189,23 +1372,36 @@ pub fn find_quotations(
         }
         let found: Vec<Found> = attributions(text, toks, entities, false);
         let trailing = found.iter().rev().find(|f| is_trailing(text, toks, f));
+        // A leading attribution before a trailing one names someone or cites someone; before
+        // a trailing one that reports (an outlet's "reported"), a description or a content
+        // with "that" will do ("The ministry said in a statement that …, PTV reported").
+        let reports = trailing.is_some_and(|t| {
+            toks.get(t.v)
+                .is_some_and(|x| lexicon::verb_has(VerbClass::Relay, word(text, x)))
+        });
         let leading = found.iter().find(|f| {
+            let start = content_start(text, toks, f);
+            let with_that =
+                start > 0 && toks.get(start - 1).is_some_and(|t| word(text, t) == "that");
             !is_trailing(text, toks, f)
                 && trailing.is_none_or(|t| f.v < t.subject.s)
-                && (f.subject.entity.is_some() || f.cited.is_some() || trailing.is_none())
-                && content_start(text, toks, f) < toks.len().saturating_sub(1)
+                && (f.subject.entity.is_some()
+                    || f.cited.is_some()
+                    || trailing.is_none()
+                    || reports && (with_that || described(text, toks, &f.subject)))
+                && start < toks.len().saturating_sub(1)
         });
         let sentence_end = toks.last().map_or(s.span.end, |t| t.span.end);
         let tok_start = |k: usize| toks.get(k).map_or(sentence_end, |x| x.span.start);
-        let (speaker_of, trailing_of, content) = match (leading, trailing) {
+        let (speaker_of, trailing_of, content, added_from) = match (leading, trailing) {
             (Some(l), Some(t)) => {
                 let start = content_start(text, toks, l);
                 let end = t.subject.s.saturating_sub(1);
-                (l, Some(t), (start, tok_start(end)))
+                (l, Some(t), (start, tok_start(end)), t.after)
             }
             (None, Some(t)) => {
                 let end = t.subject.s.saturating_sub(1);
-                (t, None, (0, tok_start(end)))
+                (t, None, (0, tok_start(end)), t.after)
             }
             (Some(l), None) => {
                 let start = content_start(text, toks, l);
@@ -1215,7 +1411,7 @@ pub fn find_quotations(
                 } else {
                     tok_start(end)
                 };
-                (l, None, (start, end_byte))
+                (l, None, (start, end_byte), end)
             }
             (None, None) => {
                 if let Some(mut q) = according_to(text, toks, entities) {
@@ -1226,58 +1422,98 @@ pub fn find_quotations(
                 continue;
             }
         };
-        let (start_tok, end_byte) = content;
-        let content_span = Span::new(tok_start(start_tok), end_byte.max(tok_start(start_tok)));
-        let content_span = without_dateline(text, content_span);
-        let Some(content_span) = trimmed(text, content_span) else {
-            continue;
-        };
-        // Words reported through a direct quotation are not reported again as indirect ones.
-        if holds_direct
-            && directs.iter().any(|d| {
-                d.inner.start < content_span.end + 2 && content_span.start < d.inner.end + 2
-            })
-        {
-            continue;
+        // "…, the agency said, adding that …": a second content of the same speaker (the
+        // trailing one's, when there are two).
+        let mut contents = vec![(speaker_of, trailing_of, content)];
+        if let Some((_, start)) = added_content(text, toks, added_from) {
+            let end = content_end(text, toks, start);
+            let end_byte = if end >= toks.len() {
+                sentence_end
+            } else {
+                tok_start(end)
+            };
+            contents.push((trailing.unwrap_or(speaker_of), None, (start, end_byte)));
         }
-        // The content must read as a clause, except in a headline, whose grammar drops verbs
-        // ("Kremlin says no date yet for summit") and uses verbs as nouns ("… fires missiles").
-        let content_toks: Vec<Tok> = toks
-            .iter()
-            .filter(|t| content_span.start <= t.span.start && t.span.end <= content_span.end)
-            .copied()
-            .collect();
-        let headline = si == 0 && is_headline(text, s.span) && content_toks.len() >= 3;
-        if !headline && !is_clause(text, &content_toks) || object_infinitive(text, &content_toks) {
-            continue;
+        for (speaker_of, trailing_of, (start_tok, end_byte)) in contents {
+            let content_span = Span::new(tok_start(start_tok), end_byte.max(tok_start(start_tok)));
+            let content_span = without_dateline(text, content_span);
+            let Some(content_span) = trimmed(text, content_span) else {
+                continue;
+            };
+            // Words reported through a direct quotation are not reported again as indirect ones.
+            if holds_direct
+                && directs.iter().any(|d| {
+                    d.inner.start < content_span.end + 2 && content_span.start < d.inner.end + 2
+                })
+            {
+                continue;
+            }
+            // The content must read as a clause, except in a headline, whose grammar drops verbs
+            // ("Kremlin says no date yet for summit") and uses verbs as nouns ("… fires missiles").
+            let content_toks: Vec<Tok> = toks
+                .iter()
+                .filter(|t| content_span.start <= t.span.start && t.span.end <= content_span.end)
+                .copied()
+                .collect();
+            let headline = si == 0 && is_headline(text, s.span) && content_toks.len() >= 3;
+            if !headline && !is_clause(text, &content_toks)
+                || object_infinitive(text, &content_toks)
+            {
+                continue;
+            }
+            let Some((mut speaker, mut reporters)) =
+                speaker_and_reporters(text, toks, speaker_of, entities)
+            else {
+                continue;
+            };
+            if let Some(t) = trailing_of
+                && let Some((ts, tr)) = speaker_and_reporters(text, toks, t, entities)
+            {
+                // "Putin said that …, TASS reported": the trailing subject relays the leading one.
+                reporters.extend(tr);
+                reporters.push(ts);
+            }
+            discourse.resolve(&mut speaker, si, entities, s.span.start);
+            for r in &mut reporters {
+                discourse.resolve(r, si, entities, s.span.start);
+            }
+            discourse.spoke(&speaker, si);
+            out.push(Quotation {
+                kind: QuoteKind::Indirect,
+                span: content_span,
+                text: content_span.slice(text).unwrap_or("").to_string(),
+                speaker,
+                reported_by: reporters,
+            });
         }
-        let Some((mut speaker, mut reporters)) =
-            speaker_and_reporters(text, toks, speaker_of, entities)
-        else {
-            continue;
-        };
-        if let Some(t) = trailing_of
-            && let Some((ts, tr)) = speaker_and_reporters(text, toks, t, entities)
-        {
-            // "Putin said that …, TASS reported": the trailing subject relays the leading one.
-            reporters.extend(tr);
-            reporters.push(ts);
-        }
-        discourse.resolve(&mut speaker, si, entities, s.span.start);
-        for r in &mut reporters {
-            discourse.resolve(r, si, entities, s.span.start);
-        }
-        discourse.spoke(&speaker, si);
-        out.push(Quotation {
-            kind: QuoteKind::Indirect,
-            span: content_span,
-            text: content_span.slice(text).unwrap_or("").to_string(),
-            speaker,
-            reported_by: reporters,
-        });
     }
     out.sort_by_key(|q| q.span);
     out
+}
+
+/// Whether the text between a quotation and its attribution holds closing marks only, or
+/// closing marks and a description in apposition to the speaker (`"…," its spokesman, Khalid
+/// …, told`).
+fn closing_gap(gap: &str) -> bool {
+    let closing = |c: char| c.is_whitespace() || ",.!?\"”’'".contains(c);
+    let rest = gap.trim_start_matches(closing);
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(description) = rest.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = description.split_whitespace().collect();
+    words.len() <= 6
+        && words.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "its" | "his" | "her" | "their" | "the" | "a" | "an"
+            )
+        })
+        && description
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "-'.".contains(c))
 }
 
 /// Whether the direct quotation `d` goes on from the one at `prev`, which closed in sentence
@@ -1314,6 +1550,18 @@ fn according_to(text: &str, toks: &[Tok], entities: &Entities) -> Option<Quotati
             .is_some_and(|t| !matches!(word(text, t), "," | "." | ";" | "!" | "?"))
     {
         np_end += 1;
+    }
+    // "According to the state broadcaster, NHK, …": the name in apposition is the source's.
+    if a == 0
+        && w(np_end) == ","
+        && let Some((span, _)) = toks
+            .get(np_end + 1)
+            .and_then(|t| entities.starting_at(t.span.start))
+            .filter(not_place)
+        && let Some(e) = toks.iter().position(|t| t.span.end == span.end)
+        && w(e + 1) == ","
+    {
+        np_end = e + 1;
     }
     let (first, last) = (toks.get(np_start)?, toks.get(np_end.checked_sub(1)?)?);
     if np_end == np_start {

@@ -46,7 +46,7 @@ pub struct TimeValue {
 }
 
 impl TimeValue {
-    fn day(d: Date) -> Self {
+    pub(crate) fn day(d: Date) -> Self {
         TimeValue {
             granularity: Granularity::Day,
             start: d,

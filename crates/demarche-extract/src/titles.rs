@@ -86,6 +86,7 @@ fn is_office_domain(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && lexicon::nationality(w).is_none()
         && lexicon::place(w).is_none()
+        && !crate::geo::is_region_word(w)
         && !lexicon::is_known_org(w)
         && !has(Class::OrgHead, w)
         && !is_rank_or_address(w)
@@ -166,7 +167,9 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
         if matches!(wb, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”") {
             break;
         }
-        if toks.get(b).is_some_and(|t| t.kind == TokenKind::Punct) && wb != "-" {
+        // A plural owner's apostrophe ("the Workers' Party") stays inside.
+        if toks.get(b).is_some_and(|t| t.kind == TokenKind::Punct) && !matches!(wb, "-" | "'" | "’")
+        {
             return Title::default();
         }
         // A clause, not a title: a speech verb, or a participle opening the apposition
@@ -177,7 +180,13 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
         let noun = wb.ends_with('s')
             && b > a
             && (has(Class::NounMarker, word(text, toks, b - 1))
-                || b > a + 1 && has(Class::NounMarker, word(text, toks, b - 2)));
+                || b > a + 1 && has(Class::NounMarker, word(text, toks, b - 2)))
+            // So is a base form after an adjective ("the regional state administration").
+            || b > a
+                && lexicon::looks_adjective(word(text, toks, b - 1))
+                && demarche_text::english::get()
+                    .lemma(wb)
+                    .eq_ignore_ascii_case(wb);
         if lexicon::verb_has(lexicon::VerbClass::Speech, wb) && !noun
             || (b == a && wb.ends_with("ing"))
         {
@@ -327,6 +336,11 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
     // a form of address too ("Special Envoy for Middle East Peace Ambassador …").
     let mut e = b;
     while e > a && is_rank_or_address(w(e - 1)) {
+        e -= 1;
+    }
+    // A royal title between an office and the name is a form of address too ("Foreign
+    // Minister Prince Turki …").
+    while e > a && has(Class::Noble, w(e - 1)) && (a..e - 1).any(|k| is_role(w(k))) {
         e -= 1;
     }
     if e > a && is_role(w(e - 1)) {

@@ -2,10 +2,10 @@
 //! hand-annotated news-style articles (`tests/data/knowledge/`, written and annotated for this
 //! project; the conventions are in that folder's README).
 //!
-//! `dev.jsonl`, `dev-wire.jsonl` and `dev-round3.jsonl` are the development part (their misses
-//! are printed and were looked at); `unseen.jsonl` and `unseen-round3.jsonl` are scored at the
-//! start and the end of a round and not tuned on (only their numbers are printed). Each asserts
-//! floors a little below the measured values.
+//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` and `dev-round4.jsonl` are the development
+//! part (their misses are printed and were looked at); `unseen.jsonl`, `unseen-round3.jsonl` and
+//! `unseen-round4.jsonl` are scored at the start and the end of a round and not tuned on (only
+//! their numbers are printed). Each asserts floors a little below the measured values.
 //!
 //! ```text
 //! cargo test -p demarche-extract --test knowledge -- --nocapture
@@ -552,15 +552,22 @@ fn knowledge_on_the_development_articles() {
     assert_eq!(round3.len(), 4);
     println!("{}", score(&round3, None).report("dev-round3"));
     docs.extend(round3);
+    // The fourth round's (AFP, WAM/SPA, Dawn/PTI, Kyiv Independent/Interfax shapes).
+    let round4 = load("dev-round4.jsonl");
+    assert_eq!(round4.len(), 4);
+    let s4 = score(&round4, None);
+    println!("{}", s4.report("dev-round4"));
+    docs.extend(round4);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
     for m in &misses {
         println!("  {m}");
     }
-    // Measured after the third round of development work on all eighteen development articles
-    // (README): persons 0.993, roles 1.000, quotes 0.993 (direct 1.000, indirect 0.990),
-    // reporters 1.000, amounts 1.000, measures 1.000, dates 0.995.
+    // Measured after the fourth round of development work on all twenty-two development
+    // articles (README): persons 0.994, roles 1.000, quotes 1.000 (direct 1.000, indirect
+    // 1.000), reporters 1.000, amounts 1.000, measures 1.000, dates 1.000; the fourth round's
+    // four alone: 1.000 on every field.
     for (what, c, min) in [
         ("persons", s.persons, 0.98),
         ("roles", s.roles, 0.98),
@@ -574,6 +581,16 @@ fn knowledge_on_the_development_articles() {
     ] {
         floor(&format!("dev {what} F1"), c.f1(), min);
     }
+    for (what, c) in [
+        ("persons", s4.persons),
+        ("roles", s4.roles),
+        ("quotes", s4.quotes),
+        ("reporters", s4.reporters),
+        ("amounts", s4.amounts),
+        ("dates", s4.dates),
+    ] {
+        floor(&format!("dev-round4 {what} F1"), c.f1(), 0.98);
+    }
 }
 
 #[test]
@@ -583,15 +600,15 @@ fn knowledge_on_the_unseen_articles() {
     // Only the numbers: the misses of this part are not looked at, so that it stays unseen.
     let s = score(&docs, None);
     println!("{}", s.report("unseen"));
-    // Measured at the end of the third round of development work (README): persons 0.970,
-    // roles 0.968, quotes 0.912 (direct 1.000, indirect 0.885), reporters 0.727, amounts 0.951,
+    // Measured at the end of the fourth round of development work (README): persons 0.970,
+    // roles 0.968, quotes 0.941 (direct 1.000, indirect 0.923), reporters 0.727, amounts 0.951,
     // measures 0.846, dates 0.982.
     for (what, c, min) in [
         ("persons", s.persons, 0.95),
         ("roles", s.roles, 0.95),
-        ("quotes", s.quotes, 0.9),
+        ("quotes", s.quotes, 0.92),
         ("direct quotes", s.direct, 0.98),
-        ("indirect quotes", s.indirect, 0.87),
+        ("indirect quotes", s.indirect, 0.9),
         ("reporters", s.reporters, 0.7),
         ("amounts", s.amounts, 0.94),
         ("measures", s.measures, 0.83),
@@ -620,5 +637,28 @@ fn knowledge_on_the_third_rounds_unseen_articles() {
         ("dates", s.dates, 0.98),
     ] {
         floor(&format!("unseen-round3 {what} F1"), c.f1(), min);
+    }
+}
+
+#[test]
+fn knowledge_on_the_fourth_rounds_unseen_articles() {
+    let docs = load("unseen-round4.jsonl");
+    assert_eq!(docs.len(), 2);
+    // Only the numbers, as for the other unseen parts.
+    let s = score(&docs, None);
+    println!("{}", s.report("unseen-round4"));
+    // Measured at the start and the end of the fourth round, unchanged (README): persons 0.875
+    // (precision 0.778), roles 0.923, quotes 0.839 (direct 0.750, indirect 0.870), reporters
+    // 0.909, amounts 0.909, dates 1.000. A small part: two articles, 7 persons, 16 quotations,
+    // 5 reporters.
+    for (what, c, min) in [
+        ("persons", s.persons, 0.85),
+        ("roles", s.roles, 0.9),
+        ("quotes", s.quotes, 0.82),
+        ("reporters", s.reporters, 0.88),
+        ("amounts", s.amounts, 0.88),
+        ("dates", s.dates, 0.98),
+    ] {
+        floor(&format!("unseen-round4 {what} F1"), c.f1(), min);
     }
 }
