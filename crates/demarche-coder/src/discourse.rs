@@ -173,8 +173,14 @@ impl Discourse {
                 .rev()
                 .filter(|e| e.sentence < self.sentence && policy.is_country(&e.code))
         };
+        // Rule `deed-doer`: "the military" after a deed is the doer's.
+        let doer = || {
+            let (s, _) = self.deeds.last().filter(|_| policy.is_deed_doer(suffix))?;
+            earlier().find(|e| e.code.get(..3) == s.get(..3))
+        };
         earlier()
             .find(|e| e.code.get(3..) == Some(suffix))
+            .or_else(doer)
             .or_else(|| earlier().find(|e| e.subject))
     }
 }

@@ -155,6 +155,17 @@ pub struct PetrarchSources<'a> {
 }
 
 impl Dictionaries {
+    /// Every word the verb dictionary knows as a verb, lower-cased: the parser's verb lexicon.
+    pub fn verb_words(&self) -> std::collections::HashSet<String> {
+        self.verbs
+            .verbs
+            .iter()
+            .flat_map(|v| v.forms.iter())
+            .map(|f| f.verb().to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
     /// Reads and compiles PETRARCH files. A file that cannot be read gives an error diagnostic
     /// and an empty part; everything else is still loaded.
     pub fn load_petrarch(paths: &PetrarchPaths) -> (Dictionaries, Vec<Diagnostic>) {

@@ -63,6 +63,13 @@ pub struct Policy {
     pub third_party_codes: Vec<PolicyCode>,
     /// `deed-agent`: roots whose target, for a deed with a `by` phrase, is its agent.
     pub deed_target_roots: Vec<PolicyCode>,
+    /// `counterpart`: roots whose act with no target is aimed at the other side of the last
+    /// event of the sentence that involves the doer ("raised its tariffs on American goods,
+    /// vowing to fight to the end").
+    pub counterpart_roots: Vec<PolicyCode>,
+    /// `deed-doer`: agents ("the military") that, named with no country and no earlier actor of
+    /// their own kind, are of the country whose act the document coded last.
+    pub deed_doer_agents: Vec<PolicyCode>,
     /// `domestic`: source agents whose country a country-less target takes.
     pub domestic_agents: Vec<PolicyCode>,
     /// `not-country`: first three letters of actor codes that name no country.
@@ -136,6 +143,8 @@ impl Policy {
             third_party_codes: Vec::new(),
             at_home: None,
             deed_target_roots: Vec::new(),
+            counterpart_roots: Vec::new(),
+            deed_doer_agents: Vec::new(),
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
             armed_groups: Vec::new(),
@@ -192,6 +201,12 @@ impl Policy {
                 "deed-agent" => p
                     .deed_target_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "counterpart" => p
+                    .counterpart_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "deed-doer" => p
+                    .deed_doer_agents
+                    .extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "domestic" => p
                     .domestic_agents
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
@@ -286,7 +301,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, deed-agent, domestic, not-country, armed-group, harm, \
+                         inward, mutual, third-party, at-home, deed-agent, counterpart, deed-doer, domestic, not-country, armed-group, harm, \
                          consequence, naming, obligation, refusal or state-protest"
                     ),
                 )),
@@ -347,6 +362,18 @@ impl Policy {
     pub fn state_protest(&self, code: &str) -> Option<&PolicyCode> {
         let (roots, complaint) = self.state_protest.as_ref()?;
         has(roots, root(code)).then_some(complaint)
+    }
+
+    /// Whether an act of `code` with no target is aimed at the sentence's counterpart of its
+    /// doer (`counterpart`).
+    pub fn seeks_counterpart(&self, code: &str) -> bool {
+        has(&self.counterpart_roots, root(code))
+    }
+
+    /// Whether a country-less agent (`MIL`) takes the country of the last act's doer
+    /// (`deed-doer`).
+    pub fn is_deed_doer(&self, agent: &str) -> bool {
+        self.deed_doer_agents.iter().any(|a| a.code == agent)
     }
 
     /// Whether a code's target is the agent of the deed it is about (`deed-agent`).

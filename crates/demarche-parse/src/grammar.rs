@@ -343,7 +343,11 @@ impl<'a> Grammar<'a> {
 
     /// Whether a verb group starts at `j` (after adverbs).
     fn verb_follows(&self, j: usize) -> bool {
-        let v = self.skip_adverbs(j);
+        let mut v = self.skip_adverbs(j);
+        // "to \"fight to the end\"": through an opening quotation mark.
+        if self.t(v) == "``" {
+            v = self.skip_adverbs(v + 1);
+        }
         is_verb(self.t(v)) || (self.w(v) == "about" && self.t(v + 1) == "TO")
     }
 
@@ -737,6 +741,9 @@ impl<'a> Grammar<'a> {
         let to = self.leaf();
         let mut kids = vec![to];
         if self.verb_follows(self.pos) {
+            if self.cur() == "``" {
+                kids.push(self.leaf());
+            }
             kids.push(self.vp_coord());
         }
         let first = phrase("VP", kids);

@@ -643,7 +643,12 @@ fn settle_verb(
         p,
         "DT" | "PRP$" | "JJ" | "JJR" | "JJS" | "POS" | "CD" | "$" | "``"
     );
-    let after_modal = matches!(p, "MD" | "TO") || is_do(pw);
+    // "vowed to \"fight to the end\"": through an opening quotation mark.
+    let quoted_after = p == "``"
+        && pj
+            .and_then(|j| j.checked_sub(1))
+            .is_some_and(|k| matches!(tags[k], "MD" | "TO"));
+    let after_modal = matches!(p, "MD" | "TO") || is_do(pw) || quoted_after;
     // A closing bracket ends a noun phrase: "the European Union (EU) agree".
     let subject_before = matches!(p, "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "-RRB-");
     let noun_pref = info.closed.is_some_and(|t| t.starts_with("NN"));

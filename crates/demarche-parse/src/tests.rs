@@ -55,6 +55,15 @@ fn quoted_noun_phrase_after_the_object() {
 }
 
 #[test]
+fn quoted_infinitive() {
+    // "vowed to \"fight to the end\"": the opening quotation mark does not hide the verb.
+    check(
+        "Gondor vowed to \"fight to the end\".",
+        "(ROOT (S (NP (NNP Gondor)) (VP (VBD vowed) (S (VP (TO to) (`` ``) (VP (VB fight) (PP (TO to) (NP (DT the) (NN end))))))) ('' '') (. .)))",
+    );
+}
+
+#[test]
 fn complement_clause_with_that_and_infinitive() {
     check(
         "Putin said that certain Western countries aspired to drive a wedge between Russia and China.",

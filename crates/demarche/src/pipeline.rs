@@ -20,7 +20,6 @@ use demarche_extract::Knowledge;
 use demarche_model::{Date, Diagnostic, Document, Event, Evidence, Span, Tree};
 use demarche_parse::Parser;
 use demarche_text::SegmentKind;
-use std::collections::HashSet;
 
 /// Longest sentence coded as one, in bytes (the same bound the knowledge extractor cuts at).
 /// A longer one is coded in pieces of at most this size, cut at white space.
@@ -112,7 +111,7 @@ impl<'d> Pipeline<'d> {
     /// A pipeline over `dicts` that parses raw text. The parser learns the dictionaries' verb
     /// forms, so a word the verb dictionary knows is preferred as a verb.
     pub fn new(dicts: &'d Dictionaries) -> Self {
-        let verbs = verb_words(dicts);
+        let verbs = dicts.verb_words();
         Pipeline {
             coder: Coder::new(dicts),
             parser: Parser::with_verb_lexicon(move |w| verbs.contains(w)),
@@ -534,18 +533,6 @@ pub fn coding_options(own_dictionaries: bool) -> Options {
 /// Whether both sides of an event name a country or an organisation (not `---...`).
 pub fn attributed(e: &Event) -> bool {
     !e.source.starts_with("---") && !e.target.starts_with("---")
-}
-
-/// Every word the verb dictionary knows as a verb, lower-cased, for the parser.
-fn verb_words(dicts: &Dictionaries) -> HashSet<String> {
-    dicts
-        .verbs
-        .verbs
-        .iter()
-        .flat_map(|v| v.forms.iter())
-        .map(|f| f.verb().to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
 }
 
 struct SentenceRef<'a> {

@@ -602,3 +602,63 @@ fn doer_before(events: &[CodedEvent], start: usize) -> Option<Side> {
         antecedents: Vec::new(),
     })
 }
+
+/// Rule `counterpart` (`policy.txt`): an act with no target, in a clause that follows an
+/// event as its doer's answer (a participle after a comma, a second verb phrase of the same
+/// subject, or what either intends), is aimed at the other side of the last event coded before
+/// `start` in the sentence that involves the doer's country.
+pub(super) fn counterpart(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    code: &str,
+    source: &Side,
+    events: &[CodedEvent],
+    start: usize,
+) -> Option<Side> {
+    if !ctx.policy.seeks_counterpart(code) || !answers_clause(ctx, p) {
+        return None;
+    }
+    let mine = |c: &str| source.codes.iter().any(|s| country(s) == country(c));
+    events.iter().rev().find_map(|e| {
+        if e.verb_span.is_none_or(|v| v.end > start)
+            || !real_code(&e.source)
+            || !real_code(&e.target)
+            || mine(&e.source) == mine(&e.target)
+        {
+            return None;
+        }
+        let (code, span) = match mine(&e.source) {
+            true => (&e.target, e.target_span),
+            false => (&e.source, e.source_span),
+        };
+        Some(Side {
+            codes: vec![code.clone()],
+            span,
+            rules: Vec::new(),
+            antecedents: Vec::new(),
+        })
+    })
+}
+
+/// Whether a predication follows its clause as the doer's own answer: up its control chain, a
+/// participle after a comma, or a verb phrase sharing the subject of one before it.
+fn answers_clause(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    let mut cur = p;
+    for _ in 0..4 {
+        match cur.under {
+            Some((_, Link::Participle)) => return true,
+            Some((j, Link::Control | Link::Complement)) => match ctx.a.preds.get(j as usize) {
+                Some(q) => cur = q,
+                None => return false,
+            },
+            Some(_) => return false,
+            None => {
+                return ctx
+                    .a
+                    .arg(cur, &Role::Agent)
+                    .is_some_and(|x| x.via == Via::SharedSubject);
+            }
+        }
+    }
+    false
+}

@@ -323,7 +323,11 @@ pub(crate) fn code_predications(
                     .then(|| sides::condition(&ctx, p))
                     .flatten()
             })
-            .or_else(|| at_home.and_then(|_| sides::purpose(&ctx, p)));
+            .or_else(|| at_home.and_then(|_| sides::purpose(&ctx, p)))
+            .or_else(|| {
+                let start = span.map_or(0, |s| s.start);
+                answers::counterpart(&ctx, p, code, &source, events, start)
+            });
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
         let home = match (&target, at_home) {
             (None, Some(agent)) => {

@@ -306,9 +306,12 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         s.span = span;
         return Some(s);
     }
-    if kind == Anaphor::Pair
-        && let Some(mut s) = pair_before(ctx, lo)
-    {
+    let before = match kind {
+        Anaphor::Pair => pair_before(ctx, lo),
+        Anaphor::Group => group_before(ctx, lo),
+        _ => None,
+    };
+    if let Some(mut s) = before {
         s.span = span;
         return Some(s);
     }
@@ -347,6 +350,28 @@ fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
         codes,
         span: None,
         rules: Vec::new(),
+        antecedents: Vec::new(),
+    })
+}
+
+/// "the group" after an armed group named earlier in its own sentence ("Israel killed the
+/// Houthi prime minister …, the group confirmed"): the last one named before it.
+fn group_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
+    let m = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.hi <= lo && m.level >= 2)
+        .filter(|m| m.codes.iter().any(|c| ctx.policy.is_armed_group(c)))
+        .max_by_key(|m| m.lo)?;
+    Some(Side {
+        codes: m
+            .codes
+            .iter()
+            .filter(|c| ctx.policy.is_armed_group(c))
+            .cloned()
+            .collect(),
+        span: None,
+        rules: m.rules.clone(),
         antecedents: Vec::new(),
     })
 }
