@@ -1154,6 +1154,25 @@ fn a_vow_after_a_deed_answers_its_counterpart() {
 }
 
 #[test]
+fn a_group_named_with_its_members_is_its_members() {
+    // Rule `including` (forms.txt `[including]`): "several Latin American governments,
+    // including Brazil and Colombia" are Brazil and Colombia, as a source or a target, also
+    // where the pattern coder took the group ("Latin American" is the region, not "American").
+    check(
+        "Several Latin American governments, including Brazil and Colombia, condemned Ecuador's \
+         raid. Venezuela expelled diplomats from seven Latin American countries, including \
+         Argentina, Chile and Peru.",
+        expect![[r#"
+            s0 BRA -> ECU 111 "condemned" dictionaries/actors/blocs.txt:57
+            s0 COL -> ECU 111 "condemned" dictionaries/actors/blocs.txt:57
+            s1 VEN -> ARG 161 "expelled" dictionaries/actors/blocs.txt:57
+            s1 VEN -> CHL 161 "expelled" dictionaries/actors/blocs.txt:57
+            s1 VEN -> PER 161 "expelled" dictionaries/actors/blocs.txt:57
+        "#]],
+    );
+}
+
+#[test]
 fn joint_talks_a_clause_follows_were_held_by_its_subject() {
     // Rule `answered` for a joint event with no agent: "agreed to restore relations after
     // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a

@@ -41,6 +41,7 @@ mod answers;
 mod merge;
 mod mode;
 mod prune;
+mod refer;
 mod sides;
 mod words;
 
@@ -447,6 +448,7 @@ pub(crate) fn code_predications(
     answers::obligations(&ctx, events, legacy, &mut reported, &codes);
     answers::retorts(&ctx, events, legacy);
     answers::naming(&ctx, events, legacy);
+    refer::expand_included(&ctx, events);
     answers::mutual(ctx.policy, events);
     // Rule `statement`: a statement whose reported clause coded an event is dropped (the
     // pattern coder does the same for the clauses it codes itself).

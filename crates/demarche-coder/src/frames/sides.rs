@@ -3,7 +3,7 @@
 //! `comitative`, and the anaphors: "it" as the reporter, an object pronoun of a participle as
 //! the main object, "each other", and the [`Discourse`](crate::discourse::Discourse)).
 
-use super::{Ctx, Side, country, lower};
+use super::{Ctx, Side, country, lower, refer};
 use crate::discourse::Entity;
 use crate::legacy::{CodedEvent, Mention};
 use demarche_dict::frames::NounFrame;
@@ -160,6 +160,9 @@ pub(super) fn side(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {
     let Filler::Phrase { node, lo, hi } = *f else {
         return None;
     };
+    if let Some(s) = refer::included(ctx, lo, hi) {
+        return Some(s);
+    }
     let (hlo, hhi) = head_range(ctx, node, lo, hi);
     if (hlo, hhi) != (lo, hi) {
         let head = Filler::Phrase {
@@ -307,8 +310,8 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         return Some(s);
     }
     let before = match kind {
-        Anaphor::Pair => pair_before(ctx, lo),
-        Anaphor::Group => group_before(ctx, lo),
+        Anaphor::Pair => refer::pair_before(ctx, lo),
+        Anaphor::Group => refer::group_before(ctx, lo),
         _ => None,
     };
     if let Some(mut s) = before {
@@ -324,55 +327,6 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         span,
         rules: Vec::new(),
         antecedents: found.iter().map(|e| antecedent(e)).collect(),
-    })
-}
-
-/// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
-/// own sentence ("… had spoken with Trump by phone and that the two sides had agreed …") are
-/// those two: the last two named before it.
-fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
-    let mut before: Vec<&Mention> = ctx
-        .mentions
-        .iter()
-        .filter(|m| m.hi <= lo && m.level >= 2)
-        .collect();
-    before.sort_by_key(|m| std::cmp::Reverse(m.lo));
-    let mut codes: Vec<String> = Vec::new();
-    for m in before {
-        let Some(c) = m.codes.iter().find(|c| real_code(c)) else {
-            continue;
-        };
-        if codes.len() < 2 && codes.iter().all(|k| country(k) != country(c)) {
-            codes.push(c.clone());
-        }
-    }
-    (codes.len() == 2).then(|| Side {
-        codes,
-        span: None,
-        rules: Vec::new(),
-        antecedents: Vec::new(),
-    })
-}
-
-/// "the group" after an armed group named earlier in its own sentence ("Israel killed the
-/// Houthi prime minister …, the group confirmed"): the last one named before it.
-fn group_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
-    let m = ctx
-        .mentions
-        .iter()
-        .filter(|m| m.hi <= lo && m.level >= 2)
-        .filter(|m| m.codes.iter().any(|c| ctx.policy.is_armed_group(c)))
-        .max_by_key(|m| m.lo)?;
-    Some(Side {
-        codes: m
-            .codes
-            .iter()
-            .filter(|c| ctx.policy.is_armed_group(c))
-            .cloned()
-            .collect(),
-        span: None,
-        rules: m.rules.clone(),
-        antecedents: Vec::new(),
     })
 }
 
