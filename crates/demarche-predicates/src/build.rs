@@ -180,10 +180,7 @@ fn verb_draft(
     if aux == Some(Aux::Be) || aux == Some(Aux::Do) {
         return None; // copula or emphatic do: no event verb
     }
-    let tag = match sh.cat(head) {
-        Cat::Verb(t) => t,
-        _ => return None,
-    };
+    let tag = sh.cat(head).verb_tag()?;
     let mut pred = Predication::new(
         head,
         en.lemma(word),
@@ -469,7 +466,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 } else if comma_before
                     && matches!(
                         sh.cat(drafts[i].pred.head),
-                        Cat::Verb(VerbTag::Gerund) | Cat::Verb(VerbTag::Participle)
+                        Cat::VerbGerund | Cat::VerbParticiple
                     )
                 {
                     Link::Participle
@@ -631,7 +628,7 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 if link == Link::Adjunct
                     && !matches!(
                         sh.cat(drafts[i].pred.head),
-                        Cat::Verb(VerbTag::Gerund) | Cat::Verb(VerbTag::Participle)
+                        Cat::VerbGerund | Cat::VerbParticiple
                     )
                 {
                     continue;
