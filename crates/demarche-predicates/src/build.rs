@@ -180,10 +180,7 @@ fn verb_draft(
     if aux == Some(Aux::Be) || aux == Some(Aux::Do) {
         return None; // copula or emphatic do: no event verb
     }
-    let tag = match sh.cat(head) {
-        Cat::Verb(t) => t,
-        _ => return None,
-    };
+    let tag = sh.cat(head).verb_tag()?;
     let mut pred = Predication::new(
         head,
         en.lemma(word),
@@ -458,7 +455,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                     && sbar.is_none()
                     && matches!(
                         sh.cat(drafts[i].pred.head),
-                        Cat::Verb(VerbTag::Gerund) | Cat::Verb(VerbTag::Participle)
+                        Cat::VerbGerund | Cat::VerbParticiple
                     );
                 let link = if en.is_adjunct(sub_word) || pp_word.is_some_and(|w| en.is_adjunct(w)) {
                     Link::Adjunct
@@ -640,7 +637,7 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 if link == Link::Adjunct
                     && !matches!(
                         sh.cat(drafts[i].pred.head),
-                        Cat::Verb(VerbTag::Gerund) | Cat::Verb(VerbTag::Participle)
+                        Cat::VerbGerund | Cat::VerbParticiple
                     )
                 {
                     continue;

@@ -21,8 +21,13 @@ pub(crate) enum Cat {
     /// WHNP, WHADVP, WHPP.
     Wh,
     Other,
-    /// Leaves, by tag.
-    Verb(VerbTag),
+    /// Leaves, by tag. Verbs by their tag, one variant each (see [`Cat::verb_tag`]), so that
+    /// `Cat` is one byte without a payload and comparing two is comparing bytes.
+    VerbBase,
+    VerbPast,
+    VerbGerund,
+    VerbParticiple,
+    VerbPresent,
     Modal,
     To,
     Noun,
@@ -33,6 +38,25 @@ pub(crate) enum Cat {
     Comma,
     Det,
     Word,
+}
+
+impl Cat {
+    /// A verb's tag, or `None` for any other category.
+    pub fn verb_tag(self) -> Option<VerbTag> {
+        match self {
+            Cat::VerbBase => Some(VerbTag::Base),
+            Cat::VerbPast => Some(VerbTag::Past),
+            Cat::VerbGerund => Some(VerbTag::Gerund),
+            Cat::VerbParticiple => Some(VerbTag::Participle),
+            Cat::VerbPresent => Some(VerbTag::Present),
+            _ => None,
+        }
+    }
+
+    /// A verb (any tag).
+    pub fn is_verb(self) -> bool {
+        self.verb_tag().is_some()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,11 +200,11 @@ fn phrase_cat(label: &str) -> Cat {
 fn leaf_cat(tag: &str) -> Cat {
     match tag.as_bytes() {
         [b'V', b'B', rest @ ..] => match rest {
-            [] => Cat::Verb(VerbTag::Base),
-            b"D" => Cat::Verb(VerbTag::Past),
-            b"G" => Cat::Verb(VerbTag::Gerund),
-            b"N" => Cat::Verb(VerbTag::Participle),
-            b"P" | b"Z" => Cat::Verb(VerbTag::Present),
+            [] => Cat::VerbBase,
+            b"D" => Cat::VerbPast,
+            b"G" => Cat::VerbGerund,
+            b"N" => Cat::VerbParticiple,
+            b"P" | b"Z" => Cat::VerbPresent,
             _ => Cat::Word,
         },
         b"NN" | b"NNS" | b"NNP" | b"NNPS" => Cat::Noun,
@@ -206,7 +230,11 @@ impl<'t> Shape<'t> {
         // One read of each tree node.
         for id in tree.nodes() {
             let start = kids.len() as u32;
-            kids.extend_from_slice(tree.children(id));
+            // One push each: the lists are short, and a copy of a slice of unknown length
+            // would call `memcpy`.
+            for &c in tree.children(id) {
+                kids.push(c);
+            }
             let (cat, leaf, lo, hi, low) = match tree.word(id) {
                 Some(w) => {
                     leaves += 1;
@@ -313,7 +341,7 @@ impl<'t> Shape<'t> {
         self.children(vp)
             .iter()
             .copied()
-            .find(|&c| matches!(self.cat(c), Cat::Verb(_) | Cat::Modal | Cat::To))
+            .find(|&c| self.cat(c).is_verb() || matches!(self.cat(c), Cat::Modal | Cat::To))
     }
 
     /// The first child of `parent` with category `cat` before `before` (or anywhere if `None`).
@@ -413,11 +441,11 @@ mod tests {
     fn reference_cat(label: &str, leaf: bool) -> Cat {
         if leaf {
             return match label {
-                "VB" => Cat::Verb(VerbTag::Base),
-                "VBD" => Cat::Verb(VerbTag::Past),
-                "VBG" => Cat::Verb(VerbTag::Gerund),
-                "VBN" => Cat::Verb(VerbTag::Participle),
-                "VBP" | "VBZ" => Cat::Verb(VerbTag::Present),
+                "VB" => Cat::VerbBase,
+                "VBD" => Cat::VerbPast,
+                "VBG" => Cat::VerbGerund,
+                "VBN" => Cat::VerbParticiple,
+                "VBP" | "VBZ" => Cat::VerbPresent,
                 "MD" => Cat::Modal,
                 "TO" => Cat::To,
                 "NN" | "NNS" | "NNP" | "NNPS" => Cat::Noun,

@@ -143,7 +143,9 @@ pub struct English {
     aux: Map<&'static str, Aux>,
     /// Every auxiliary form in file order.
     aux_forms: Vec<(&'static str, Aux)>,
-    prep: Vec<(&'static str, Prep)>,
+    /// The prepositions of each role (by `Prep as usize`), in file order: a role's test
+    /// scans only its own words.
+    prep: Vec<Vec<&'static str>>,
     /// The named lists of `forms.txt`.
     forms: Vec<(&'static str, Vec<&'static str>)>,
     modal: Map<&'static str, Modal>,
@@ -359,7 +361,11 @@ impl English {
                 "condition" => Prep::Condition,
                 _ => Prep::Infinitive,
             };
-            en.prep.extend(words.split_whitespace().map(|w| (w, role)));
+            let i = role as usize;
+            if en.prep.len() <= i {
+                en.prep.resize_with(i + 1, Vec::new);
+            }
+            en.prep[i].extend(words.split_whitespace());
         }
         for (section, words) in sections(FORMS) {
             match en.forms.iter_mut().find(|(s, _)| *s == section) {
@@ -458,16 +464,13 @@ impl English {
     /// Whether `word` (any case) is a preposition marking `role`.
     pub fn is_prep(&self, word: &str, role: Prep) -> bool {
         self.prep
-            .iter()
-            .any(|(w, r)| *r == role && w.eq_ignore_ascii_case(word))
+            .get(role as usize)
+            .is_some_and(|l| l.iter().any(|w| w.eq_ignore_ascii_case(word)))
     }
 
     /// The prepositions marking `role`, in file order.
     pub fn preps(&self, role: Prep) -> impl Iterator<Item = &'static str> + '_ {
-        self.prep
-            .iter()
-            .filter(move |(_, r)| *r == role)
-            .map(|(w, _)| *w)
+        self.prep.get(role as usize).into_iter().flatten().copied()
     }
 
     /// A named list of exact word forms from `forms.txt` (empty when there is none).
