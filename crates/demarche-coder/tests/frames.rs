@@ -1173,6 +1173,22 @@ fn a_group_named_with_its_members_is_its_members() {
 }
 
 #[test]
+fn the_place_of_a_topic_is_no_side() {
+    // Rule `topic` (forms.txt `[topic]`): "coordination on the situation in Gaza" is not aimed
+    // at Gaza; the two sides coordinate with each other.
+    check(
+        "Wang Yi held talks with Egypt's foreign minister in Beijing on Monday, and the two \
+         sides agreed to step up coordination on the situation in Gaza and the Red Sea.",
+        expect![[r#"
+            s0 CHNGOV -> EGYGOV 040 "held" dictionaries/actors/countries.txt:99
+            s0 EGYGOV -> CHNGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s0 CHN -> EGYGOV 032 "step up coordination" dictionaries/frames/05-diplomatic-cooperation.txt:24
+            s0 EGYGOV -> CHN 032 "step up coordination" dictionaries/frames/05-diplomatic-cooperation.txt:24
+        "#]],
+    );
+}
+
+#[test]
 fn joint_talks_a_clause_follows_were_held_by_its_subject() {
     // Rule `answered` for a joint event with no agent: "agreed to restore relations after
     // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a

@@ -269,6 +269,10 @@ pub(crate) fn code_predications(
                     overlap(events[i].verb_span, span) && !speaker(&events[i].source)
                 }));
         }
+        // Rule `topic`: "coordination on the situation in Gaza" is not aimed at Gaza.
+        dropped.extend((0..legacy).filter(|&i| {
+            overlap(events[i].verb_span, span) && refer::in_topic(&ctx, events[i].target_span)
+        }));
         // Where the pattern coder coded this verb, its target stands (patterns know which
         // prepositional phrase a verb aims at); the layer adds what they miss around it.
         // "lift all U.S. sanctions on Syria": a pattern that took the source's own country in
@@ -285,6 +289,7 @@ pub(crate) fn code_predications(
                     && overlap(e.verb_span, span)
                     && real_code(&e.target)
                     && !(own_country(policy, e) && object.is_some_and(|o| within(e.target_span, o)))
+                    && !refer::in_topic(&ctx, e.target_span)
             })
             .fold(None::<Side>, |acc, e| {
                 let mut s = acc.unwrap_or_else(|| Side {

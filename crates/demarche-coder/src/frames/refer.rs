@@ -6,6 +6,7 @@ use super::sides::real_code;
 use super::{Ctx, Side, country};
 use crate::legacy::{CodedEvent, Mention};
 use demarche_model::Span;
+use demarche_text::english::Prep;
 
 /// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
 /// own sentence ("… had spoken with Trump by phone and that the two sides had agreed …") are
@@ -123,4 +124,60 @@ pub(super) fn expand_included(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         }
     }
     *events = out;
+}
+
+/// Rule `topic`: an actor named only as the place of a topic ("coordination on the situation
+/// in Gaza", "talks on the crisis in Sudan"; a `forms.txt` `[topic]` noun right before the `in`
+/// phrase that holds the mention, in its noun phrase or as the phrase before it) is no side of
+/// the act.
+pub(super) fn in_topic(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
+    let Some(span) = span else {
+        return false;
+    };
+    let Some(m) = ctx
+        .mentions
+        .iter()
+        .filter(|m: &&Mention| {
+            m.span
+                .is_some_and(|s| s.start <= span.start && span.end <= s.end)
+        })
+        .min_by_key(|m| m.hi - m.lo)
+    else {
+        return false;
+    };
+    let tree = ctx.tree;
+    let mut node = m.node;
+    while let Some(up) = tree.parent(node).filter(|&n| tree.label(n) == "NP") {
+        node = up;
+    }
+    let Some(pp) = tree.parent(node).filter(|&n| tree.label(n) == "PP") else {
+        return false;
+    };
+    let first_word = |n| tree.children(n).first().and_then(|&c| tree.word(c));
+    if !first_word(pp).is_some_and(|w| ctx.en.is_prep(w, Prep::Place)) {
+        return false;
+    }
+    // The noun before: (NP (NP the situation) (PP in …)), or a flat (PP on (NP the situation))
+    // (PP in …).
+    let Some(parent) = tree.parent(pp) else {
+        return false;
+    };
+    let kids = tree.children(parent);
+    let before = kids
+        .iter()
+        .position(|&k| k == pp)
+        .and_then(|i| i.checked_sub(1))
+        .map(|i| kids[i]);
+    let noun = before.and_then(|b| match tree.label(b) {
+        "NP" => Some(b),
+        "PP" => tree
+            .children(b)
+            .iter()
+            .copied()
+            .find(|&c| tree.label(c) == "NP"),
+        _ => None,
+    });
+    noun.and_then(|n| tree.leaves_under(n).last())
+        .and_then(|l| tree.word(l))
+        .is_some_and(|w| ctx.en.is_form("topic", w))
 }
