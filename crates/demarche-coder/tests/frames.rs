@@ -1189,6 +1189,22 @@ fn the_place_of_a_topic_is_no_side() {
 }
 
 #[test]
+fn the_purpose_of_an_intended_act_is_intended() {
+    // The pattern coder: "will send experts to help Kuwait" — the purpose infinitive after the
+    // object of an intended act is intended (033), not aid given; done, it is aid (070). An
+    // object's infinitive is not a purpose ("will urge Iran to release the sailors").
+    check(
+        "The Netherlands will send experts to help Kuwait. The Netherlands sent experts to help \
+         Kuwait. Britain will urge Iran to release the sailors.",
+        expect![[r#"
+            s0 NLD -> KWT 033 "help" dictionaries/actors/countries.txt:177
+            s1 NLD -> KWT 070 "help" dictionaries/actors/countries.txt:177
+            s2 GBR -> IRN 0253 "urge" dictionaries/actors/countries.txt:131
+        "#]],
+    );
+}
+
+#[test]
 fn joint_talks_a_clause_follows_were_held_by_its_subject() {
     // Rule `answered` for a joint event with no agent: "agreed to restore relations after
     // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a

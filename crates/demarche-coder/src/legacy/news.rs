@@ -11,7 +11,7 @@ use super::sent::{Item, Phrase, Sent, vw_text};
 use super::{CodedEvent, Coder};
 use demarche_dict::policy::Policy;
 use demarche_model::NodeId;
-use demarche_text::english::{self, Modal, Prep};
+use demarche_text::english::{self, Modal, Prep, VerbClass};
 
 /// `forms.txt`: verbs whose infinitive complement is an intention, not an act ("agreed to
 /// resume talks").
@@ -192,8 +192,18 @@ fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
     if en.is_form(INTENT_FORMS, head) {
         return true;
     }
+    // "will send experts to [help Kuwait]": the purpose of an intended act after its object
+    // is intended too (not an object's infinitive: "will urge Iran to release …").
+    let np_before = |parent: NodeId, child: NodeId| {
+        tree.children(parent)
+            .iter()
+            .take_while(|&&c| c != child)
+            .any(|&c| s.kind.get(c.index()) == Some(&Phrase::Np))
+    };
+    let purpose = (np_before(frame, clause) || np_before(clause, to_vp))
+        && !en.has_class(head, VerbClass::ObjectControl);
     depth < 2
-        && en.is_form(ASPECT_FORMS, head)
+        && (en.is_form(ASPECT_FORMS, head) || purpose)
         && (aux_before(s, frame, is_future_modal) || intent_frame(s, frame, depth + 1))
 }
 
