@@ -854,7 +854,7 @@ fn event_noun_as_second_object() {
     check(
         "Iraq handed Turkey a protest note over the drone strikes.",
         expect![[r#"
-            s0 IRQ -> TUR 114 "handed Turkey a protest note" dictionaries/frames/11-disapprove.txt:41
+            s0 IRQ -> TUR 114 "handed Turkey a protest note" dictionaries/frames/11-disapprove.txt:42
         "#]],
     );
 }
@@ -1200,6 +1200,19 @@ fn the_purpose_of_an_intended_act_is_intended() {
             s0 NLD -> KWT 033 "help" dictionaries/actors/countries.txt:177
             s1 NLD -> KWT 070 "help" dictionaries/actors/countries.txt:177
             s2 GBR -> IRN 0253 "urge" dictionaries/actors/countries.txt:131
+        "#]],
+    );
+}
+
+#[test]
+fn a_participle_closing_a_relative_clause_answers_the_main_clause() {
+    // The layer: ", drawing condemnation from Egypt" after a relative clause ("a building that
+    // housed Hamas fighters") answers the clause the relative hangs on (Israel's strike).
+    check(
+        "Israel struck a building that housed Hamas fighters, drawing condemnation from Egypt.",
+        expect![[r#"
+            s0 ISR -> PSEREBHMS 190 "struck" dictionaries/actors/armed_groups.txt:32
+            s0 EGY -> ISR 111 "drawing condemnation" dictionaries/frames/11-disapprove.txt:19
         "#]],
     );
 }

@@ -519,6 +519,16 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
             child = anc;
         }
     }
+    // "slapped sanctions on a refinery that processes Iranian crude, drawing an angry response
+    // from Beijing": a participle after a comma that closes a relative clause answers the
+    // clause the relative hangs on.
+    for i in 0..n {
+        if let Some((j, Link::Participle)) = drafts[i].pred.under
+            && let Some((k, Link::Relative)) = drafts.get(j as usize).and_then(|d| d.pred.under)
+        {
+            drafts[i].pred.under = Some((k, Link::Participle));
+        }
+    }
 }
 
 fn is_phrasal_control(sh: &Shape<'_>, en: &english::English, p: &Predication) -> bool {
