@@ -150,6 +150,20 @@ impl Discourse {
                 .or_else(|| earlier().find(|e| !e.person))
                 .into_iter()
                 .collect(),
+            // "they": every actor of the list the last subject was, else as "it".
+            Anaphor::Plural => {
+                let Some(first) = earlier().find(|e| e.subject && !e.person) else {
+                    return self.resolve(Anaphor::Thing, policy);
+                };
+                let list: Vec<&Entity> = earlier()
+                    .filter(|e| e.sentence == first.sentence && e.span == first.span)
+                    .collect();
+                if list.len() > 1 {
+                    list.into_iter().rev().collect()
+                } else {
+                    vec![first]
+                }
+            }
             Anaphor::Pair => self
                 .pair
                 .as_ref()
@@ -157,6 +171,10 @@ impl Discourse {
                 .unwrap_or_default(),
             Anaphor::Group => earlier()
                 .find(|e| policy.is_armed_group(&e.code))
+                .into_iter()
+                .collect(),
+            Anaphor::Bloc => earlier()
+                .find(|e| policy.is_bloc(&e.code))
                 .into_iter()
                 .collect(),
             // Resolved against the predication's own agent or its speaker, not the discourse.

@@ -77,6 +77,9 @@ pub struct Policy {
     /// `armed-group`: actor types (or, first in a code, prefixes) of armed non-state groups,
     /// which "the group", "the rebels" refer back to.
     pub armed_groups: Vec<PolicyCode>,
+    /// `bloc`: first letters of the codes of organisations that "the bloc", "the alliance"
+    /// refer back to.
+    pub blocs: Vec<PolicyCode>,
     /// `harm`: the code of a verb of harm done ("hit", "destroyed") with no code of its own,
     /// between two actors.
     pub harm: Option<PolicyCode>,
@@ -148,6 +151,7 @@ impl Policy {
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
             armed_groups: Vec::new(),
+            blocs: Vec::new(),
             harm: None,
             consequence: None,
             naming: None,
@@ -216,6 +220,7 @@ impl Policy {
                 "armed-group" => p
                     .armed_groups
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
+                "bloc" => p.blocs.extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "harm" | "consequence" | "naming" | "obligation" => match args.as_slice() {
                     [code] if demarche_model::cameo::is_known(code) => {
                         let slot = match keyword {
@@ -301,7 +306,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, deed-agent, counterpart, deed-doer, domestic, not-country, armed-group, harm, \
+                         inward, mutual, third-party, at-home, deed-agent, counterpart, deed-doer, domestic, not-country, armed-group, bloc, harm, \
                          consequence, naming, obligation, refusal or state-protest"
                     ),
                 )),
@@ -394,6 +399,13 @@ impl Policy {
     /// Whether three letters that start an actor code name a country (not `not-country`).
     pub fn is_country(&self, prefix: &str) -> bool {
         !self.non_country.iter().any(|c| c.code == prefix)
+    }
+
+    /// Whether an actor code names an organisation "the bloc" refers back to (`bloc`).
+    pub fn is_bloc(&self, actor_code: &str) -> bool {
+        actor_code
+            .get(..3)
+            .is_some_and(|p| self.blocs.iter().any(|b| b.code == p))
     }
 
     /// Whether an actor code names an armed non-state group (`armed-group`): its first three

@@ -165,7 +165,7 @@ pub struct English {
 pub enum Anaphor {
     /// "he", "she": a person named before.
     Person,
-    /// "it", "they": an actor named before.
+    /// "it", "its": an actor named before.
     Thing,
     /// "the two sides": the last two actors named together.
     Pair,
@@ -173,6 +173,10 @@ pub enum Anaphor {
     Group,
     /// "each other": the subject's members, each to the other.
     Reciprocal,
+    /// "they", "them": an actor named before, or every actor of a list named as a subject.
+    Plural,
+    /// "the bloc": the last organisation named, written as the head noun after "the".
+    Bloc,
     /// "we", "our": whoever says the clause it stands in.
     Speaker,
 }
@@ -302,8 +306,10 @@ impl English {
                     let kind = match section {
                         "person" => Anaphor::Person,
                         "thing" => Anaphor::Thing,
+                        "plural" => Anaphor::Plural,
                         "pair" => Anaphor::Pair,
                         "group" => Anaphor::Group,
+                        "bloc" => Anaphor::Bloc,
                         "reciprocal" => Anaphor::Reciprocal,
                         "speaker" => Anaphor::Speaker,
                         _ => return None,
@@ -318,7 +324,7 @@ impl English {
                 .collect(),
         };
         for &(kind, phrase) in &en.anaphora {
-            if kind != Anaphor::Group && !phrase.contains(' ') {
+            if !matches!(kind, Anaphor::Group | Anaphor::Bloc) && !phrase.contains(' ') {
                 en.anaphor_words.entry(phrase).or_insert(kind);
             }
         }
@@ -532,16 +538,17 @@ impl English {
         }
         // Only a phrase as long as the words joined can be them joined.
         let len = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
-        if let Some((kind, _)) = self
-            .anaphora
-            .iter()
-            .find(|(k, p)| *k != Anaphor::Group && p.len() == len && is_joined(p, words))
-        {
+        if let Some((kind, _)) = self.anaphora.iter().find(|(k, p)| {
+            !matches!(k, Anaphor::Group | Anaphor::Bloc) && p.len() == len && is_joined(p, words)
+        }) {
             return Some(*kind);
         }
         match words {
             ["the", .., head] if self.anaphora.contains(&(Anaphor::Group, *head)) => {
                 Some(Anaphor::Group)
+            }
+            ["the", .., head] if self.anaphora.contains(&(Anaphor::Bloc, *head)) => {
+                Some(Anaphor::Bloc)
             }
             _ => None,
         }

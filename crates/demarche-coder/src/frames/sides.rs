@@ -50,7 +50,7 @@ pub(super) fn fill_pronoun(
         return None;
     }
     let kind = ctx.en.anaphor(&[word.as_ref()])?;
-    if !matches!(kind, Anaphor::Person | Anaphor::Thing) {
+    if !matches!(kind, Anaphor::Person | Anaphor::Thing | Anaphor::Plural) {
         return None;
     }
     let e = *ctx.discourse.resolve(kind, ctx.policy).first()?;
@@ -275,7 +275,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
     // Up a short chain: "Russia said it was prepared to strike": "prepared" has no agent.
     let mut cur = p;
     for _ in 0..3 {
-        if !matches!(kind, Anaphor::Thing | Anaphor::Speaker) {
+        if !matches!(kind, Anaphor::Thing | Anaphor::Plural | Anaphor::Speaker) {
             break;
         }
         let Some((j, Link::Report | Link::Control | Link::Relative | Link::Adjunct)) = cur.under
@@ -297,7 +297,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
     }
     // ", accusing them of …": an object pronoun in a participial clause is the main clause's
     // object.
-    if kind == Anaphor::Thing
+    if matches!(kind, Anaphor::Thing | Anaphor::Plural)
         && let Some((j, Link::Participle)) = p.under
         && ctx
             .a
