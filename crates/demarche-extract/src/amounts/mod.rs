@@ -1,0 +1,334 @@
+//! Amounts: money, percentages and counted things, with exact normalised values.
+//!
+//! Each rule is a named function:
+//! - [`number_at`]: a numeral ("1,500", "29.2"), a number written as words ("three", "two
+//!   hundred"; `demarche_text::english`), or digits glued to a scale ("5bn");
+//! - [`range_at`]: ranges — "3-5", "between 8 and 10", "40 to 50", "three to five" — give a
+//!   value and a `max`;
+//! - [`money_or_percent`]: a currency sign or code before ("$102 billion", "US$5bn", "RMB 3
+//!   million"), a currency word after ("300 million yuan", "50 billion U.S. dollars",
+//!   "50 bln-dollar"), percentages ("29.2 percent", "5 per cent", "7%", "2 percentage
+//!   points"); scale words multiply (`data/amounts.txt`);
+//! - [`counted_noun`]: the noun a number counts is the head of the noun phrase after it, past
+//!   its modifiers ("6 armoured vehicles" → vehicles, "1,500 Russian troops" → troops); "others"
+//!   and a bare participle ("killing 12 people and wounding 95 others", "38 people were killed
+//!   and 112 wounded") count what the amount before them in the sentence counted; a bare
+//!   number after a verb of harm or a measuring verb ("kills 41", "risen above 40,000") is an
+//!   amount with no unit.
+//!
+//! Values are normalised by decimal-string arithmetic, not floating point, so "$102 billion" is
+//! exactly `102000000000`.
+//!
+//! What the amount measures ([`measure_of`]) is read from the sentence: the counted noun phrase
+//! itself ("Chinese coast guard vessels"), the noun phrase before "of" ("a year-on-year
+//! increase of 29.2 percent"), the subject of a measuring verb ("trade between the two countries
+//! reached …" → "Trade", past the prepositional phrase), or the phrase after "of"/"in" ("2.5
+//! million tonnes of wheat", "$150 million in humanitarian aid"). The period is the sentence's
+//! nearest time expression that is not a single day.
+//!
+//! The files: this one holds [`Amount`], [`find_amounts`] and the reading of one amount;
+//! [`numbers`] the numbers and ranges, [`units`] the currency, percent or counted noun, and
+//! [`measure`] what the amount measures.
+
+mod measure;
+mod numbers;
+mod units;
+
+use self::measure::{measure_of, phrase};
+pub use self::numbers::normalise;
+use self::numbers::{number_at, range_at};
+use self::units::{counted_noun, money_or_percent};
+use crate::entities::{Phrase, SentenceTokens};
+use crate::lexicon::{self, Class, VerbClass, has};
+use crate::time::{Granularity, TimeExpression, TimeValue};
+use crate::tokens::{Tok, TokenKind};
+use demarche_model::Span;
+use serde::Serialize;
+
+/// An amount found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amount {
+    pub span: Span,
+    pub text: String,
+    /// The exact value as a plain decimal string ("102000000000", "29.2"); the low end of a
+    /// range.
+    pub value: String,
+    /// The high end of a range ("3-5 billion dollars" → value 3000000000, max 5000000000).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<String>,
+    /// `USD`, `EUR`, `CNY`, …, `percent`, `percentage points`, the counted noun ("troops"), or
+    /// empty for a bare number ("kills 41").
+    pub unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Phrase>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<TimeValue>,
+}
+
+impl Amount {
+    /// The value as a floating-point number, for arithmetic that can afford rounding.
+    pub fn as_f64(&self) -> f64 {
+        self.value.parse().unwrap_or(f64::NAN)
+    }
+}
+
+fn word<'t>(text: &'t str, t: &Tok) -> &'t str {
+    t.span.slice(text).unwrap_or("")
+}
+
+/// Finds the amounts of one sentence, skipping tokens inside the sentence's time expressions.
+pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) -> Vec<Amount> {
+    let toks = &s.toks;
+    let in_time = |t: &Tok| {
+        times
+            .iter()
+            .any(|x| x.span.start <= t.span.start && t.span.end <= x.span.end)
+    };
+    // The period of an amount: the nearest period before it in the sentence ("last month they
+    // fell by 1.5%"), else the nearest after it.
+    let period_for = |at: usize| -> Option<TimeValue> {
+        let periods = || {
+            times
+                .iter()
+                .filter(|t| t.resolved.granularity != Granularity::Day)
+        };
+        periods()
+            .filter(|t| t.span.end <= at)
+            .max_by_key(|t| t.span.end)
+            .or_else(|| {
+                periods()
+                    .filter(|t| t.span.start >= at)
+                    .min_by_key(|t| t.span.start)
+            })
+            .map(|t| t.resolved.clone())
+    };
+    let mut out: Vec<Amount> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let previous_unit = out
+            .iter()
+            .rev()
+            .find(|a| !a.unit.is_empty())
+            .map(|a| a.unit.clone());
+        let Some(found) = amount_at(text, toks, i, &in_time, previous_unit.as_deref()) else {
+            i += 1;
+            continue;
+        };
+        let exp = found.exp;
+        let (Some(a), Some(b), Some(value)) = (
+            toks.get(found.start),
+            toks.get(found.end.saturating_sub(1)),
+            normalise(&found.low, exp),
+        ) else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(a.span.start, b.span.end);
+        let measure = found
+            .noun
+            .and_then(|(s, e)| phrase(text, toks, s, e))
+            .filter(|p| p.text.contains(' '))
+            .or_else(|| measure_of(text, toks, found.start, found.end, &in_time));
+        out.push(Amount {
+            span,
+            text: span.slice(text).unwrap_or("").to_string(),
+            value,
+            max: found.high.and_then(|h| normalise(&h, exp)),
+            unit: found.unit,
+            measure,
+            period: period_for(span.start),
+        });
+        i = found.end.max(i + 1);
+    }
+    out
+}
+
+/// An amount's tokens and reading.
+struct Found {
+    start: usize,
+    end: usize,
+    low: String,
+    high: Option<String>,
+    exp: u32,
+    unit: String,
+    /// The counted noun phrase (tokens), when the unit is a counted noun.
+    noun: Option<(usize, usize)>,
+}
+
+/// An amount starting at token `i` (see the module doc); `previous_unit` is what the amount
+/// before it in the sentence counted.
+fn amount_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    in_time: &dyn Fn(&Tok) -> bool,
+    previous_unit: Option<&str>,
+) -> Option<Found> {
+    let t = toks.get(i)?;
+    if in_time(t) {
+        return None;
+    }
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    // A currency sign or code first: "$", "US$", "RMB", or glued "US$5bn".
+    let tw = w(i);
+    let (cur, num_at, glued) = if let Some(rest) = tw.strip_prefix("US$").filter(|r| !r.is_empty())
+    {
+        (Some("USD"), i, Some(rest))
+    } else if let Some(c) = lexicon::currency_before(tw) {
+        (Some(c), i + 1, None)
+    } else {
+        (None, i, None)
+    };
+    let (low, high, mut exp, mut k) = if let Some(rest) = glued {
+        let split = rest
+            .find(|c: char| !c.is_ascii_digit() && c != '.' && c != ',')
+            .unwrap_or(rest.len());
+        let (num, suffix) = rest.split_at(split);
+        let e = if suffix.is_empty() {
+            0
+        } else {
+            lexicon::scale(suffix)?
+        };
+        (num.to_string(), None, e, i + 1)
+    } else if let Some((lo, hi, e, n)) = range_at(text, toks, num_at) {
+        (lo, Some(hi), e, num_at + n)
+    } else {
+        let (num, e, n) = number_at(text, toks, num_at)?;
+        (num, None, e, num_at + n)
+    };
+    let by_words = toks.get(num_at).is_some_and(|x| {
+        x.kind == TokenKind::Word && !w(num_at).starts_with(|c: char| c.is_ascii_digit())
+    }) && !w(num_at).eq_ignore_ascii_case("between");
+    // "one of the largest", "No one", "the two sides": a number word must count something,
+    // and after "the" it names a known set rather than counting one.
+    if by_words
+        && (w(num_at).eq_ignore_ascii_case("one") && w(k) == "of"
+            || num_at > 0
+                && matches!(
+                    w(num_at - 1).to_lowercase().as_str(),
+                    "no" | "the" | "these" | "those"
+                ))
+    {
+        return None;
+    }
+    // A scale word: "3 million", "$5 bn"; a scale glued to a currency: "50 bln-dollar".
+    if exp == 0 {
+        if let Some(e) = lexicon::scale(w(k)) {
+            // Single-letter scales only right after a currency: "$5 m" but not "5 m tall".
+            if w(k).len() > 1 || cur.is_some() {
+                exp = e;
+                k += 1;
+            }
+        } else if let Some((sc, c)) = w(k).split_once('-')
+            && let (Some(e), Some(code)) = (lexicon::scale(sc), lexicon::currency_after(c))
+        {
+            return Some(Found {
+                start: i,
+                end: k + 1,
+                low,
+                high,
+                exp: e,
+                unit: code.to_string(),
+                noun: None,
+            });
+        }
+    }
+    if let Some(c) = cur {
+        return Some(Found {
+            start: i,
+            end: k,
+            low,
+            high,
+            exp,
+            unit: c.to_string(),
+            noun: None,
+        });
+    }
+    if let Some((unit, used)) = money_or_percent(text, toks, k) {
+        return Some(Found {
+            start: i,
+            end: k + used,
+            low,
+            high,
+            exp,
+            unit,
+            noun: None,
+        });
+    }
+    // A time of day or a year is no amount: "10 a.m.", "in 2021".
+    let next = w(k).to_lowercase();
+    if matches!(
+        next.as_str(),
+        "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc" | ":"
+    ) {
+        return None;
+    }
+    let year_like = low.len() == 4 && !low.contains([',', '.']) && exp == 0 && high.is_none();
+    if let Some((unit, s, e)) = counted_noun(text, toks, k, previous_unit) {
+        if year_like && unit.is_empty() {
+            return None;
+        }
+        // "one source said", "one official told": "one" before the subject of a speech verb
+        // singles out an unnamed speaker, it counts nothing.
+        if by_words && low == "1" && lexicon::verb_has(VerbClass::Speech, w(e)) {
+            return None;
+        }
+        let end = e.max(k);
+        return Some(Found {
+            start: i,
+            end,
+            low,
+            high,
+            exp,
+            unit,
+            noun: (s < e && s >= k).then_some((s, e)),
+        });
+    }
+    // A bare number after a verb of harm or a measuring verb: "kills 41", "risen above 40,000".
+    if year_like || by_words {
+        return None;
+    }
+    let mut b = i;
+    while b > 0
+        && matches!(
+            w(b - 1).to_lowercase().as_str(),
+            "above"
+                | "over"
+                | "to"
+                | "at"
+                | "least"
+                | "more"
+                | "than"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "some"
+                | "around"
+        )
+    {
+        b -= 1;
+    }
+    let verb = b.checked_sub(1).map_or("", w);
+    let ends = matches!(
+        w(k),
+        "," | "." | ";" | "" | "as" | "in" | "on" | "and" | "since"
+    );
+    let measures = lexicon::verb_has(VerbClass::Measure, verb)
+        || has(Class::Harm, verb)
+        || matches!(
+            demarche_text::english::get().verb_lemma(verb).as_str(),
+            "kill" | "wound" | "injure"
+        );
+    (ends && measures && !verb.is_empty()).then(|| Found {
+        start: i,
+        end: k,
+        low,
+        high,
+        exp,
+        unit: String::new(),
+        noun: None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

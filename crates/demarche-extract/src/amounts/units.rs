@@ -1,0 +1,137 @@
+//! What an amount counts: a currency or a percent sign around the number, else the head of the
+//! noun phrase after it.
+
+use super::word;
+use crate::lexicon::{self, Class, VerbClass, has};
+use crate::tokens::{Tok, TokenKind};
+
+/// A currency word or a percent sign at token `k`: (unit, tokens used).
+pub(super) fn money_or_percent(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let next = w(k);
+    if let Some(c) = lexicon::currency_after(next) {
+        return Some((c.to_string(), 1));
+    }
+    // "50 billion U.S. dollars", "US dollars"
+    if matches!(next, "U.S." | "US" | "American")
+        && let Some(c) = lexicon::currency_after(w(k + 1))
+    {
+        return Some((c.to_string(), 2));
+    }
+    if next == "%" || next.eq_ignore_ascii_case("percent") {
+        return Some(("percent".to_string(), 1));
+    }
+    if next == "per" && w(k + 1) == "cent" {
+        return Some(("percent".to_string(), 2));
+    }
+    if next == "percentage" && w(k + 1) == "points" {
+        return Some(("percentage points".to_string(), 2));
+    }
+    None
+}
+
+/// The noun a number counts, from token `k` on: (unit, noun phrase start, end). The head of the
+/// noun phrase past its modifiers; "others" or a bare participle of harm take
+/// `previous_unit`; `None` when no noun follows.
+pub(super) fn counted_noun(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    previous_unit: Option<&str>,
+) -> Option<(String, usize, usize)> {
+    let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
+    let first = w(k);
+    // "95 others" (the word is part of the amount), "112 wounded" (it is not).
+    if has(Class::Elided, first) {
+        return previous_unit.map(|u| (u.to_string(), k + 1, k + 1));
+    }
+    if has(Class::Harm, first) {
+        // With nothing counted before, an adjective of harm counts itself ("put the toll at
+        // around fifty dead"); a participle does not ("kills 41, 12 killed").
+        return match previous_unit {
+            Some(u) => Some((u.to_string(), k, k)),
+            None => (!first.ends_with("ed")).then(|| (first.to_string(), k, k + 1)),
+        };
+    }
+    // The noun phrase: lower-case words and nationality or place modifiers, at most five.
+    let mut e = k;
+    while e < toks.len() && e - k < 5 {
+        let Some(t) = toks.get(e) else { break };
+        let x = w(e);
+        let lower = x.chars().next().is_some_and(char::is_lowercase);
+        let modifier = lexicon::nationality(x).is_some();
+        // A verb's past form ("the two met", "troops left") is no noun.
+        let verb_form = demarche_text::english::get()
+            .known_lemma(x)
+            .is_some_and(|l| l != x && !x.ends_with('s'));
+        let stop = t.kind != TokenKind::Word
+            || verb_form
+            || (!lower && !modifier && !capitalised_modifier(text, toks, e))
+            || has(Class::NotUnit, x)
+            || has(Class::Function, x)
+            || lexicon::verb_has(VerbClass::Speech, x)
+            || x.ends_with("ly");
+        if stop {
+            break;
+        }
+        e += 1;
+        // A unit of measure ends the noun phrase ("250 km west of …").
+        if has(Class::MeasureUnit, x) {
+            break;
+        }
+    }
+    // A capitalised plural right after the number is what it counts ("38 Palestinians").
+    if e == k
+        && let Some(t) = toks.get(k)
+        && t.kind == TokenKind::Word
+        && first.starts_with(char::is_uppercase)
+        && first.ends_with('s')
+        && first.len() > 4
+        && !toks
+            .get(k + 1)
+            .is_some_and(|n| word(text, n).starts_with(char::is_uppercase))
+        && demarche_text::english::words().month(first).is_none()
+    {
+        return Some((first.to_string(), k, k + 1));
+    }
+    // A participle after the noun is no part of it ("five people killed").
+    while e > k + 1 && (w(e - 1).ends_with("ed") || w(e - 1).ends_with("ing")) {
+        e -= 1;
+    }
+    if e == k {
+        return None;
+    }
+    let head = w(e - 1);
+    if head.ends_with("ed") && e - k == 1 {
+        return None;
+    }
+    Some((head.to_lowercase(), k, e))
+}
+
+/// A capitalised word inside a counted noun phrase that modifies the head after it: a
+/// nationality ("Russian troops"), a compound ("South American countries"), a capitalised
+/// adjective before a lower-case word ("11 South American countries").
+fn capitalised_modifier(text: &str, toks: &[Tok], e: usize) -> bool {
+    let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
+    let x = w(e);
+    if lexicon::nationality(x).is_some() {
+        return true;
+    }
+    // A run of capitalised words right before a lower-case noun ("South American countries",
+    // "Merkava tanks").
+    let mut j = e;
+    while toks
+        .get(j)
+        .is_some_and(|t| t.kind == TokenKind::Word && w(j).starts_with(char::is_uppercase))
+        && j - e < 3
+    {
+        j += 1;
+    }
+    j > e
+        && w(j).starts_with(char::is_lowercase)
+        && toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+        && !has(Class::Function, w(j))
+        && !has(Class::NotUnit, w(j))
+        && !lexicon::verb_has(VerbClass::Speech, w(j))
+        && !w(j).ends_with("ed")
+}

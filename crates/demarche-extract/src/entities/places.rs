@@ -1,0 +1,128 @@
+//! Places among capitalised words: gazetteer names across connectors, names after a
+//! preposition of place or joined to a place, and places inside hyphenated compounds.
+
+use super::persons::is_role_word;
+use super::runs::is_cap_word;
+use super::word;
+use crate::geo::{self, GeoContext, PendingPlace};
+use crate::lexicon::{self, Class, has};
+use crate::tokens::{Tok, TokenKind};
+use demarche_model::Span;
+
+/// The end of a gazetteer name that runs from the run `toks[start..end]` (or its last word)
+/// over the connector at `end` and one to three capitalised words after it.
+pub(super) fn place_across(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<usize> {
+    let mut k = end + 1;
+    while k < end + 4 && toks.get(k).is_some_and(|x| is_cap_word(text, x)) {
+        k += 1;
+    }
+    let from = |a: usize, b: usize| -> Option<&str> {
+        text.get(toks.get(a)?.span.start..toks.get(b.checked_sub(1)?)?.span.end)
+    };
+    (end + 2..=k).rev().find(|&b| {
+        [start, end - 1]
+            .into_iter()
+            .filter_map(|a| from(a, b))
+            .any(|name| !geo::candidates(name).is_empty())
+    })
+}
+
+/// Whether one to three capitalised words from `toks[k]` on make a gazetteer name.
+pub(super) fn place_at(text: &str, toks: &[Tok], k: usize) -> bool {
+    let Some(first) = toks.get(k) else {
+        return false;
+    };
+    (k..k + 3)
+        .take_while(|&b| toks.get(b).is_some_and(|x| is_cap_word(text, x)))
+        .filter_map(|b| text.get(first.span.start..toks.get(b)?.span.end))
+        .any(|name| !geo::candidates(name).is_empty())
+}
+
+/// Whether the run `toks[start..end]` follows a preposition of place ("in Deir al-Balah",
+/// "through Kerem Shalom") and is no possessive owner ("in Xi's speech"): a place the gazetteer
+/// lacks, not a person.
+pub(super) fn after_place_preposition(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let before = start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .map_or("", |t| word(text, t));
+    let owner = toks
+        .get(end)
+        .is_some_and(|t| t.kind == TokenKind::Possessive);
+    matches!(
+        before,
+        "in" | "near" | "through" | "outside" | "inside" | "across"
+    ) && !owner
+}
+
+/// Whether the run `toks[start..end]` is joined by "and" or "or" to a place before it ("Gaza
+/// City and Khan Younis") or to a name after a preposition of place ("in Nuevo Leon and Baja
+/// California"): a place the gazetteer lacks, not a person. Well-known persons stay persons.
+pub(super) fn joined_to_place(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    ctx: &GeoContext,
+) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if start < 2 || !matches!(w(start - 1), "and" | "or") {
+        return false;
+    }
+    if (start..end).any(|k| has(Class::KnownPerson, w(k))) {
+        return false;
+    }
+    let pe = start - 1;
+    let mut ps = pe;
+    while ps > 0 && toks.get(ps - 1).is_some_and(|t| is_cap_word(text, t)) {
+        ps -= 1;
+    }
+    if ps == pe {
+        return false;
+    }
+    let name = toks
+        .get(ps)
+        .zip(toks.get(pe - 1))
+        .and_then(|(a, b)| text.get(a.span.start..b.span.end))
+        .unwrap_or("");
+    let place_before = lexicon::place(name).is_some()
+        || ctx.is_place(text, toks, ps, pe)
+        || has(Class::PlaceHead, w(pe - 1));
+    place_before || after_place_preposition(text, toks, ps, pe)
+}
+
+/// Whether the run starting at token `start` follows a title and its "to" or "for"
+/// ("Ambassador to", "Envoy for"), so that its first word completes the title.
+pub(super) fn place_complement(text: &str, toks: &[Tok], start: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    start >= 2 && matches!(w(start - 1), "to" | "for") && is_role_word(w(start - 2))
+}
+
+/// Places inside hyphenated compounds: "China-Russia relations".
+pub(super) fn hyphen_places(text: &str, toks: &[Tok], pending: &mut Vec<PendingPlace>) {
+    for t in toks {
+        let w = word(text, t);
+        if t.kind != TokenKind::Word || !w.contains('-') || !is_cap_word(text, t) {
+            continue;
+        }
+        let mut offset = t.span.start;
+        for part in w.split('-') {
+            let span = Span::new(offset, offset + part.len());
+            offset += part.len() + 1;
+            if lexicon::place(part).is_some() {
+                pending.push(PendingPlace {
+                    span,
+                    name: part.to_string(),
+                    region: false,
+                    within: None,
+                });
+            }
+        }
+    }
+}
+
+/// Whether the word `toks[ti]` of a title-case headline is a place.
+pub(super) fn headline_place(text: &str, toks: &[Tok], ti: usize, ctx: &GeoContext) -> bool {
+    let w = toks.get(ti).map_or("", |t| word(text, t));
+    lexicon::place(w).is_some() || ctx.is_place(text, toks, ti, ti + 1)
+}

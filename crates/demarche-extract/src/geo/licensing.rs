@@ -1,0 +1,528 @@
+//! Which capitalised names are places (step 1 of the `geo` module doc): the document's
+//! context (its dateline, the countries it names, the words that license a name) and the
+//! mentions that wait for resolution.
+
+use super::{GeoContext, candidates, is_in, word};
+use crate::entities::SentenceTokens;
+use crate::lexicon::{self, PlaceKind};
+use crate::tokens::{Tok, TokenKind};
+use demarche_geo::{Gazetteer, Kind, title_case};
+use demarche_model::Span;
+use std::collections::BTreeSet;
+
+/// Words that introduce a location when they stand right before a place name.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "from",
+    "outside",
+    "into",
+    "across",
+    "around",
+    "toward",
+    "towards",
+    "off",
+    "inside",
+    "throughout",
+    "to",
+    "over",
+    "through",
+    "via",
+    "past",
+    "beyond",
+    "within",
+    "between",
+];
+
+/// Nouns that make "of" a place preposition: "the coast of X", "the city of X".
+const GEO_NOUNS: &[&str] = &[
+    "coast",
+    "shores",
+    "waters",
+    "outskirts",
+    "suburbs",
+    "city",
+    "town",
+    "village",
+    "port",
+    "region",
+    "province",
+    "capital",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "centre",
+    "center",
+    "heart",
+    "streets",
+    "edge",
+    "district",
+    "area",
+    "state",
+    "island",
+    "islands",
+    "governorate",
+    "oblast",
+    "department",
+    "county",
+    "prefecture",
+    "territory",
+    "peninsula",
+];
+
+/// Words that may stand between a preposition and a place: "in the southern city of X".
+const PLACE_MODIFIERS: &[&str] = &[
+    "the",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north",
+    "south",
+    "east",
+    "west",
+    "occupied",
+    "besieged",
+    "war-torn",
+    "coastal",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+    "russian-occupied",
+    "disputed",
+];
+
+/// Words after a name that make it a region: "Kharkiv region", "Kherson Oblast".
+const REGION_WORDS: &[&str] = &[
+    "region",
+    "oblast",
+    "province",
+    "governorate",
+    "prefecture",
+    "state",
+    "district",
+    "county",
+    "krai",
+    "territory",
+];
+
+/// The dateline at the start of a document ("KYIV, March 3 (Reuters) -"): the span and text of
+/// its place name when the gazetteer knows it.
+fn find_dateline(text: &str) -> Option<(Span, String, Option<String>)> {
+    // Datelines open the text or follow its headline: the first 1,000 bytes suffice.
+    let mut cut = text.len().min(1000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = text.get(..cut)?;
+    // `demarche-text` ends every dateline with one of these; a text with none of them has no
+    // dateline, and need not be segmented to know it.
+    const SEPARATORS: &[&str] = &[" -- ", " - ", " — ", " – ", "—", "–", ": "];
+    if !SEPARATORS.iter().any(|sep| head.contains(sep)) {
+        return None;
+    }
+    let seg = demarche_text::segment(head)
+        .into_iter()
+        .find(|s| s.kind == demarche_text::SegmentKind::Dateline)?;
+    let line = seg.span.slice(head)?;
+    // The name runs to the first comma, bracket, colon or dash.
+    let end = line
+        .find([',', '(', ':', '—', '–'])
+        .or_else(|| line.find(" -"))
+        .unwrap_or(line.len());
+    let raw = line.get(..end)?;
+    let name = raw.trim();
+    let lead = raw.len() - raw.trim_start().len();
+    if name.is_empty() || candidates(name).is_empty() {
+        return None;
+    }
+    let start = seg.span.start + lead;
+    // "KHERSON, Ukraine, March 3": a country or region after the comma.
+    let within = line.get(end..).and_then(|rest| {
+        let rest = rest.strip_prefix(',')?;
+        let part = rest.split([',', '(', '—', '–']).next()?.trim();
+        (!part.is_empty() && !candidates(part).is_empty()).then(|| part.to_string())
+    });
+    Some((
+        Span::new(start, start + name.len()),
+        name.to_string(),
+        within,
+    ))
+}
+
+/// Whether the tokens before `start` introduce a place: a place preposition, maybe followed
+/// by "the" and direction words, or "GEO_NOUN of".
+pub(super) fn introduced(text: &str, toks: &[Tok], start: usize, preps: &[&str]) -> bool {
+    let mut k = start;
+    while k > 0
+        && toks
+            .get(k - 1)
+            .is_some_and(|t| is_in(PLACE_MODIFIERS, word(text, t)))
+    {
+        k -= 1;
+    }
+    let Some(prev) = k.checked_sub(1).and_then(|i| toks.get(i)) else {
+        return false;
+    };
+    let w = word(text, prev);
+    if w == "of" {
+        // Also their plurals: "the cities of Miyazaki and Miyakonojo".
+        return k.checked_sub(2).and_then(|i| toks.get(i)).is_some_and(|t| {
+            let noun = word(text, t);
+            is_in(GEO_NOUNS, noun)
+                || GEO_NOUNS
+                    .iter()
+                    .any(|n| demarche_text::english::noun_plural(n).eq_ignore_ascii_case(noun))
+        });
+    }
+    // "off the coast of": "off" alone before a name too.
+    is_in(preps, w) && w.chars().all(|c| c.is_lowercase())
+}
+
+/// Whether `w` is a word that names a kind of region ("region", "Oblast").
+pub(crate) fn is_region_word(w: &str) -> bool {
+    is_in(REGION_WORDS, w)
+}
+
+/// Whether a region word follows the name ending before token `end`, or a plural one closes
+/// the list of names it belongs to ("Kyiv, Cherkasy and Kirovohrad oblasts", "Ehime, Oita and
+/// Kagoshima prefectures").
+fn region_word_after(text: &str, toks: &[Tok], end: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if is_in(REGION_WORDS, w(end)) {
+        return true;
+    }
+    let plural_region = |x: &str| {
+        x.strip_suffix('s')
+            .is_some_and(|one| one.starts_with(char::is_lowercase) && is_in(REGION_WORDS, one))
+    };
+    let mut k = end;
+    let mut joined = false;
+    while k < end + 16 {
+        let x = w(k);
+        if matches!(x, "," | "and" | "or") {
+            joined = true;
+        } else if plural_region(x) {
+            // Right after the name ("Cherkasy oblasts") or closing its list.
+            return joined || k == end;
+        } else if !x.starts_with(char::is_uppercase) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The "Y" of an "X, Y" pattern after the name ending before token `end`, when Y is a
+/// country or region the gazetteer knows.
+fn within_after(text: &str, toks: &[Tok], end: usize) -> Option<String> {
+    if toks.get(end).is_none_or(|t| word(text, t) != ",") {
+        return None;
+    }
+    let mut k = end + 1;
+    let a = toks.get(k)?;
+    let first = word(text, a);
+    if !first.starts_with(char::is_uppercase) {
+        return None;
+    }
+    k += 1;
+    while toks
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Word && word(text, t).starts_with(char::is_uppercase))
+        && k - end <= 4
+    {
+        k += 1;
+    }
+    // The longest run of capitalised words that names a country or region.
+    let g = Gazetteer::get();
+    (end + 2..=k).rev().find_map(|b| {
+        let last = toks.get(b - 1)?;
+        let name = text.get(a.span.start..last.span.end)?;
+        let region = candidates(name).iter().any(|&i| {
+            g.entry(i)
+                .is_some_and(|e| matches!(e.kind, Kind::Country | Kind::Admin1 | Kind::Region))
+        });
+        (region || lexicon::place(name).is_some()).then(|| name.to_string())
+    })
+}
+
+impl GeoContext {
+    /// Reads the document once: the dateline, the countries it names and the names its
+    /// context licenses as places.
+    pub(crate) fn new(
+        text: &str,
+        sentences: &[SentenceTokens],
+        runs: &[Vec<(usize, usize)>],
+    ) -> Self {
+        let mut ctx = GeoContext::default();
+        if let Some((span, name, within)) = find_dateline(text) {
+            ctx.licensed.insert(name.clone());
+            ctx.dateline = Some((span, name));
+            ctx.dateline_within = within;
+        }
+        let g = Gazetteer::get();
+        for s in sentences {
+            for t in &s.toks {
+                let w = word(text, t);
+                if !w.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                // A nationality, a country, or a capital of the country table that no other
+                // country has a city of ("Kyiv"; not "Tripoli").
+                if let Some(c) = lexicon::nationality(w) {
+                    ctx.countries.insert(c.iso3);
+                } else if let Some((c, kind)) = lexicon::place(w) {
+                    let only_there = || {
+                        candidates(w)
+                            .iter()
+                            .filter_map(|&i| g.entry(i))
+                            .all(|e| e.kind != Kind::City || *e.iso3 == *c.iso3)
+                    };
+                    if kind == PlaceKind::Country || only_there() {
+                        ctx.countries.insert(c.iso3);
+                    }
+                }
+            }
+        }
+        for (s, runs) in sentences.iter().zip(runs) {
+            for &(start, end) in runs {
+                let (Some(a), Some(b)) = (
+                    s.toks.get(start),
+                    end.checked_sub(1).and_then(|e| s.toks.get(e)),
+                ) else {
+                    continue;
+                };
+                let Some(name) = text.get(a.span.start..b.span.end) else {
+                    continue;
+                };
+                // A country, or one of our regions and seas that lies in one ("Gaza Strip").
+                if let Some(e) = candidates(name)
+                    .iter()
+                    .filter_map(|&i| g.entry(i))
+                    .find(|e| e.kind == Kind::Country || (e.is_ours() && !e.iso3.is_empty()))
+                {
+                    ctx.countries.insert(e.iso3);
+                }
+            }
+        }
+        // The dateline city's country ("BANGKOK": Thailand), when the name is the country
+        // table's capital or a city of a million people or more.
+        if let Some((_, name)) = &ctx.dateline {
+            let cands = candidates(name);
+            let capital = lexicon::place(&title_case(name)).or_else(|| lexicon::place(name));
+            if let Some((c, _)) = capital {
+                ctx.countries.insert(c.iso3);
+            } else if let Some(e) = cands
+                .iter()
+                .filter_map(|&i| g.entry(i))
+                .filter(|e| e.kind == Kind::City)
+                .max_by_key(|e| e.population)
+                .filter(|e| e.population >= 1_000_000)
+            {
+                ctx.countries.insert(e.iso3);
+            }
+        }
+        if let Some(iso3) = ctx
+            .dateline_within
+            .as_deref()
+            .and_then(|w| candidates(w).first().copied())
+            .and_then(|i| g.entry(i))
+            .map(|e| e.iso3)
+        {
+            ctx.countries.insert(iso3);
+        }
+        // Words that follow the first word of a longer name that is no place ("Gonzalez" of
+        // "Edmundo Gonzalez"): a later "Gonzalez" alone is that person, not a town.
+        let mut name_words: BTreeSet<&str> = BTreeSet::new();
+        for (s, runs) in sentences.iter().zip(runs) {
+            for &(start, end) in runs {
+                if end - start < 2 {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (s.toks.get(start), s.toks.get(end - 1)) else {
+                    continue;
+                };
+                let Some(name) = text.get(a.span.start..b.span.end) else {
+                    continue;
+                };
+                if lexicon::place(name).is_none() && candidates(name).is_empty() {
+                    name_words.extend(
+                        s.toks
+                            .get(start + 1..end)
+                            .unwrap_or(&[])
+                            .iter()
+                            .map(|t| word(text, t)),
+                    );
+                }
+            }
+        }
+        for (s, runs) in sentences.iter().zip(runs) {
+            // The end of the last run licensed as a place: "in Kharkiv and Bakhmut" licenses
+            // both names.
+            let mut last_place: Option<usize> = None;
+            for &(start, end) in runs {
+                // "Miyazaki Prefecture", "Kherson Oblast": the name before its region word.
+                let region_in_run = end - start >= 2
+                    && s.toks
+                        .get(end - 1)
+                        .is_some_and(|t| is_in(REGION_WORDS, word(text, t)));
+                let end = end - usize::from(region_in_run);
+                let (Some(a), Some(b)) = (
+                    s.toks.get(start),
+                    end.checked_sub(1).and_then(|e| s.toks.get(e)),
+                ) else {
+                    continue;
+                };
+                let Some(name) = text.get(a.span.start..b.span.end) else {
+                    continue;
+                };
+                let cands = candidates(name);
+                if cands.is_empty() {
+                    last_place = None;
+                    continue;
+                }
+                if lexicon::place(name).is_some() || inherently_place(cands) {
+                    last_place = Some(end);
+                    continue;
+                }
+                let by_list = last_place.is_some_and(|e| {
+                    e < start
+                        && (e..start).all(|k| {
+                            s.toks
+                                .get(k)
+                                .is_some_and(|t| matches!(word(text, t), "," | "and" | "or"))
+                        })
+                });
+                let by_region = region_word_after(text, &s.toks, end);
+                let by_pattern = within_after(text, &s.toks, end).is_some();
+                let by_preposition = introduced(text, &s.toks, start, PLACE_PREPOSITIONS);
+                let by_country = start > 0
+                    && !name_words.contains(name)
+                    && is_named_like_a_place(text, &s.toks, start, end)
+                    && cands.iter().filter_map(|&i| g.entry(i)).any(|e| {
+                        let kind_ok = match e.kind {
+                            Kind::City => true,
+                            // A region of one word may be a common word ("Central").
+                            Kind::Admin1 => name.contains(' '),
+                            _ => false,
+                        };
+                        kind_ok && ctx.countries.contains(e.iso3)
+                    });
+                if !(by_region || by_pattern || by_preposition || by_list || by_country) {
+                    last_place = None;
+                    continue;
+                }
+                last_place = Some(end);
+                let ok = cands
+                    .iter()
+                    .filter_map(|&i| g.entry(i))
+                    .any(|e| match e.kind {
+                        Kind::Admin1 => {
+                            by_region
+                                || by_pattern
+                                || e.iso3 == "USA"
+                                || ctx.countries.contains(e.iso3)
+                        }
+                        _ => true,
+                    });
+                if ok {
+                    ctx.licensed.insert(name.to_string());
+                }
+            }
+        }
+        ctx
+    }
+
+    /// Whether the name `toks[start..end]` is a place (after the country table said no).
+    pub(crate) fn is_place(&self, text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+        let (Some(a), Some(b)) = (
+            toks.get(start),
+            end.checked_sub(1).and_then(|e| toks.get(e)),
+        ) else {
+            return false;
+        };
+        let Some(name) = text.get(a.span.start..b.span.end) else {
+            return false;
+        };
+        let cands = candidates(name);
+        if cands.is_empty() {
+            return false;
+        }
+        if self.licensed.contains(name) {
+            return true;
+        }
+        inherently_place(cands)
+    }
+}
+
+/// Whether the words around the name `toks[start..end]` leave it free to be a town of a
+/// country the document names: no role word before it ("President Victoria") and no speech
+/// verb after it ("Victoria said").
+fn is_named_like_a_place(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let before = start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| lexicon::has(lexicon::Class::Role, word(text, t)));
+    let mut k = end;
+    while toks
+        .get(k)
+        .is_some_and(|t| lexicon::has(lexicon::Class::SpeechAdverb, word(text, t)))
+    {
+        k += 1;
+    }
+    let after = toks
+        .get(k)
+        .is_some_and(|t| lexicon::verb_has(lexicon::VerbClass::Speech, word(text, t)));
+    !before && !after
+}
+
+/// Whether a name is a place wherever it stands: a country, one of our seas or regions, or a
+/// city of a million people or more.
+fn inherently_place(cands: &[u32]) -> bool {
+    let g = Gazetteer::get();
+    cands
+        .iter()
+        .filter_map(|&i| g.entry(i))
+        .any(|e| match e.kind {
+            Kind::Country | Kind::Sea | Kind::Region => true,
+            Kind::City => e.population >= 1_000_000,
+            Kind::Admin1 => false,
+        })
+}
+
+/// One place mention waiting for resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct PendingPlace {
+    pub span: Span,
+    /// The lookup name ("Kherson", "KYIV").
+    pub name: String,
+    /// A region word follows ("Kharkiv region").
+    pub region: bool,
+    /// The "Y" of "X, Y".
+    pub within: Option<String>,
+}
+
+impl PendingPlace {
+    pub(crate) fn at(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<PendingPlace> {
+        let a = toks.get(start)?;
+        let b = toks.get(end.checked_sub(1)?)?;
+        let span = Span::new(a.span.start, b.span.end);
+        Some(PendingPlace {
+            span,
+            name: span.slice(text)?.to_string(),
+            region: region_word_after(text, toks, end),
+            within: within_after(text, toks, end),
+        })
+    }
+}

@@ -1,0 +1,203 @@
+//! Which gazetteer entry a place mention is (step 2 of the `geo` module doc): candidates scored
+//! with their reasons, mentions resolved in text order and grouped into places.
+
+use super::licensing::PendingPlace;
+use super::{GeoContext, candidates};
+use crate::lexicon::{self, PlaceKind};
+use demarche_geo::{Gazetteer, Kind, distance_km};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Why a place was resolved to its entry: the scores an analyst can read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resolution {
+    /// How many gazetteer entries carry the name.
+    pub candidates: usize,
+    /// The reasons that decided ("dateline country", "country named in the text", "X, Y",
+    /// "near a place named before", "population", "region word", "our table").
+    pub reasons: Vec<&'static str>,
+}
+
+fn base_score(e: &demarche_geo::Entry, region: bool) -> (f64, &'static str) {
+    match e.kind {
+        Kind::Country => (9.0, "country"),
+        Kind::Sea | Kind::Region if region => (12.0, "region word"),
+        Kind::Sea | Kind::Region => (8.5, "our table"),
+        Kind::Admin1 if region => (12.0, "region word"),
+        Kind::Admin1 => (4.6, "admin-1 region"),
+        Kind::City => ((e.population.max(1) as f64).log10(), "population"),
+    }
+}
+
+/// Chooses one entry for a mention. `anchors` are the coordinates of places resolved before.
+pub(crate) fn choose(
+    p: &PendingPlace,
+    ctx: &GeoContext,
+    dateline_country: Option<&str>,
+    anchors: &[(f64, f64)],
+) -> Option<(u32, Resolution)> {
+    let g = Gazetteer::get();
+    // A country of the country table: its gazetteer entry. A capital of the table only gets
+    // a bonus, so that "Tripoli" in a Lebanese article can still be the Lebanese one.
+    let lex = lexicon::place(&p.name);
+    if let Some((c, PlaceKind::Country)) = lex
+        && let Some((i, _)) = g.country(c.iso3)
+    {
+        let candidates = candidates(&p.name).len().max(1);
+        return Some((
+            i,
+            Resolution {
+                candidates,
+                reasons: vec!["country"],
+            },
+        ));
+    }
+    let capital_of = lex.map(|(c, _)| c.iso3);
+    let cands = candidates(&p.name);
+    let within: Option<Vec<(String, String)>> = p.within.as_deref().map(|w| {
+        let mut v: Vec<(String, String)> = candidates(w)
+            .iter()
+            .filter_map(|&i| g.entry(i))
+            .map(|e| {
+                let adm1 = if e.kind == Kind::Admin1 {
+                    e.admin1.to_string()
+                } else {
+                    String::new()
+                };
+                (e.iso3.to_string(), adm1)
+            })
+            .collect();
+        if let Some((c, _)) = lexicon::place(w) {
+            v.push((c.iso3.to_string(), String::new()));
+        }
+        v
+    });
+    let mut best: Option<(f64, u32, Vec<&'static str>)> = None;
+    for &i in cands {
+        let Some(e) = g.entry(i) else { continue };
+        let (mut score, why) = base_score(e, p.region);
+        let mut reasons = vec![why];
+        if e.kind == Kind::City && capital_of == Some(e.iso3) {
+            score += 1.5;
+            reasons.push("capital");
+        }
+        if let Some(w) = &within
+            && w.iter()
+                .any(|(iso3, adm1)| **iso3 == *e.iso3 && (adm1.is_empty() || **adm1 == *e.admin1))
+            && !e.iso3.is_empty()
+        {
+            score += 20.0;
+            reasons.push("X, Y");
+        }
+        if !e.iso3.is_empty() && dateline_country == Some(e.iso3) {
+            score += 4.0;
+            reasons.push("dateline country");
+        }
+        if !e.iso3.is_empty() && ctx.countries.contains(e.iso3) {
+            score += 3.0;
+            reasons.push("country named in the text");
+        }
+        if e.kind != Kind::Country
+            && anchors
+                .iter()
+                .any(|&a| distance_km(a, (e.lat, e.lon)) < 400.0)
+        {
+            score += 2.0;
+            reasons.push("near a place named before");
+        }
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, i, reasons));
+        }
+    }
+    best.map(|(_, i, reasons)| {
+        (
+            i,
+            Resolution {
+                candidates: cands.len(),
+                reasons,
+            },
+        )
+    })
+}
+
+/// Resolves pending mentions in text order and groups them into places (in order of first
+/// mention). Returns the places and the index of the dateline's place.
+pub(crate) fn resolve(
+    text: &str,
+    mut pending: Vec<PendingPlace>,
+    ctx: &GeoContext,
+) -> (Vec<crate::Place>, Option<usize>) {
+    let g = Gazetteer::get();
+    pending.sort_by_key(|p| p.span);
+    pending.dedup_by_key(|p| p.span);
+    let mut anchors: Vec<(f64, f64)> = Vec::new();
+    // Each entry anchors once: a place named again adds nothing to "near a place named before",
+    // and the scan of the anchors stays as long as the distinct places, not the mentions.
+    let mut anchored: std::collections::BTreeSet<u32> = std::collections::BTreeSet::new();
+    let mut places: Vec<crate::Place> = Vec::new();
+    let mut by_entry: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut dateline_place = None;
+    let mut dateline_country: Option<String> = None;
+    // The dateline first: its country and position inform every other choice.
+    let mut order: Vec<PendingPlace> = Vec::new();
+    if let Some((span, name)) = &ctx.dateline {
+        order.push(PendingPlace {
+            span: *span,
+            name: name.clone(),
+            region: false,
+            within: ctx.dateline_within.clone(),
+        });
+    }
+    order.extend(
+        pending
+            .into_iter()
+            .filter(|p| Some(p.span) != ctx.dateline.as_ref().map(|d| d.0)),
+    );
+    for (n, p) in order.iter().enumerate() {
+        let Some((i, why)) = choose(p, ctx, dateline_country.as_deref(), &anchors) else {
+            continue;
+        };
+        let Some(e) = g.entry(i) else { continue };
+        if n == 0 && ctx.dateline.is_some() {
+            dateline_country = Some(e.iso3.to_string()).filter(|c| !c.is_empty());
+        }
+        if e.kind != Kind::Country && anchored.insert(i) {
+            anchors.push((e.lat, e.lon));
+        }
+        let mention = crate::Mention {
+            span: p.span,
+            text: p.span.slice(text).unwrap_or("").to_string(),
+            kind: crate::MentionKind::Name,
+        };
+        let idx = *by_entry.entry(i).or_insert_with(|| {
+            places.push(crate::Place::from_entry(e, &p.name, why));
+            places.len() - 1
+        });
+        if n == 0 && ctx.dateline.is_some() {
+            dateline_place = Some(idx);
+        }
+        if let Some(pl) = places.get_mut(idx) {
+            pl.mentions.push(mention);
+        }
+    }
+    // Places in order of their first mention in the text.
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_by_key(|&i| {
+        places
+            .get(i)
+            .and_then(|p| p.mentions.iter().map(|m| m.span).min())
+    });
+    let mut sorted = Vec::with_capacity(places.len());
+    let mut new_dateline = None;
+    let mut places: Vec<Option<crate::Place>> = places.into_iter().map(Some).collect();
+    for (new, old) in order.iter().enumerate() {
+        if Some(*old) == dateline_place {
+            new_dateline = Some(new);
+        }
+        if let Some(mut p) = places.get_mut(*old).and_then(Option::take) {
+            p.mentions.sort_by_key(|m| m.span);
+            sorted.push(p);
+        }
+    }
+    (sorted, new_dateline)
+}

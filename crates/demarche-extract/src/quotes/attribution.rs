@@ -1,0 +1,283 @@
+//! Attributions in a sentence (a subject with a speech verb), the speaker and reporters each one
+//! makes, and "According to X, …" sources.
+
+use super::content::trimmed;
+use super::reporters::{relay, relayed_at};
+use super::subject::{appositive_subject, inverted_person, np_after, np_after_to, subject_before};
+use super::{Attribution, Found, Np, Quotation, QuoteKind, not_place, word};
+use crate::entities::Entities;
+use crate::lexicon::{self, Class, VerbClass, has};
+use crate::tokens::{Tok, TokenKind};
+use demarche_model::Span;
+
+/// Every attribution (subject + speech verb) of a sentence, in order.
+pub(super) fn attributions(
+    text: &str,
+    toks: &[Tok],
+    entities: &Entities,
+    calling: bool,
+) -> Vec<Found> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let mut out = Vec::new();
+    for (v, t) in toks.iter().enumerate() {
+        let vw = word(text, t);
+        let speech = lexicon::verb_has(VerbClass::Speech, vw)
+            || lexicon::verb_has(VerbClass::Relay, vw) && !vw.starts_with("cit");
+        let call = calling && lexicon::verb_has(VerbClass::Calling, vw);
+        if !speech && !call {
+            continue;
+        }
+        if vw.eq_ignore_ascii_case("pointed") && w(v + 1) != "out" {
+            continue;
+        }
+        // A noun, not a verb: "a state visit", "the report", "about remarks".
+        let determiner = v > 0
+            && (toks
+                .get(v - 1)
+                .is_some_and(|p| p.kind == TokenKind::Possessive)
+                || has(Class::NounMarker, w(v - 1)));
+        // The base form after an adjective is a noun too ("the regional state administration").
+        let after_adjective = v > 0
+            && lexicon::looks_adjective(w(v - 1))
+            && demarche_text::english::get()
+                .lemma(vw)
+                .eq_ignore_ascii_case(vw);
+        // A noun two words on: the "-s" form after a lower-case word that follows a preposition
+        // ("for hill states") or a participle that follows a noun marker ("in the revised
+        // estimates") is a plural noun, not a verb with its subject.
+        let s_form = vw.ends_with('s')
+            && vw.starts_with(char::is_lowercase)
+            && demarche_text::english::get().verb_lemma(vw) != vw;
+        let modifier_before = v >= 2
+            && toks.get(v - 1).is_some_and(|p| p.kind == TokenKind::Word)
+            && w(v - 1).starts_with(char::is_lowercase)
+            && !has(Class::Function, w(v - 1))
+            && (has(Class::NounMarkerPreposition, w(v - 2))
+                || w(v - 1).ends_with("ed") && has(Class::NounMarker, w(v - 2)));
+        // A participle with its agent after a noun ("remarks carried by TASS") is no verb of
+        // the sentence.
+        let en = demarche_text::english::get();
+        let agent_participle = en.is_prep(w(v + 1), demarche_text::english::Prep::Agent)
+            && !(v > 0 && en.aux(w(v - 1)) == Some(demarche_text::english::Aux::Be));
+        if determiner || after_adjective || s_form && modifier_before || agent_participle {
+            continue;
+        }
+        // Negated or infinitive: "did not respond", "declined to comment".
+        let negated = (v.saturating_sub(2)..v)
+            .any(|k| matches!(w(k).to_lowercase().as_str(), "not" | "n't" | "never" | "to"));
+        // After a modal: words not (yet) said ("whether Moscow would respond").
+        let modal = v > 0
+            && demarche_text::english::get()
+                .modal(&w(v - 1).to_lowercase())
+                .is_some();
+        if negated || modal {
+            continue;
+        }
+        // Inverted: "…, said Zhao Lijian."
+        let after_comma = v > 0 && matches!(w(v - 1), "," | "”" | "\"");
+        let inverts = lexicon::verb_has(VerbClass::Invert, vw);
+        if after_comma
+            && inverts
+            && let Some(np) = toks
+                .get(v + 1)
+                .and_then(|_| np_after(text, toks, v + 1, entities))
+                .map(|np| inverted_person(toks, np, entities))
+                .filter(|np| np.entity.is_some())
+        {
+            out.push(Found {
+                subject: np,
+                v,
+                inverted: true,
+                cited: None,
+                outlet: None,
+                after: np.e,
+            });
+            continue;
+        }
+        let mut cited_before = None;
+        // "Karim Haddad, 54, said": an age between the name and the verb.
+        let aged = v >= 3
+            && w(v - 1) == ","
+            && w(v - 3) == ","
+            && w(v - 2).bytes().all(|b| b.is_ascii_digit());
+        let subject = if aged {
+            subject_before(text, toks, v - 3, entities)
+        } else if v > 0 && w(v - 1) == "," {
+            appositive_subject(text, toks, v - 1, entities).map(|(np, c)| {
+                cited_before = c;
+                np
+            })
+        } else {
+            subject_before(text, toks, v, entities)
+        };
+        let Some(mut subject) = subject else { continue };
+        // "a source cited by TASS said", "A former colleague, cited by the newspaper X,
+        // described …": the words before the participle speak, its agent relays.
+        let mut relayed_by = None;
+        if let Some(j) = (subject.s + 1..subject.e).find(|&j| relayed_at(text, toks, j)) {
+            relayed_by = np_after(text, toks, j + 2, entities).filter(|np| np.e <= subject.e);
+            let entity = toks
+                .get(j - 1)
+                .and_then(|t| entities.ending_at(t.span.end))
+                .filter(not_place);
+            subject = Np {
+                s: subject.s,
+                e: j,
+                entity,
+            };
+        } else if v >= 2
+            && w(v - 1) == ","
+            && let Some(open) = (v.saturating_sub(16)..v - 1).rev().find(|&k| w(k) == ",")
+            && relayed_at(text, toks, open + 1)
+        {
+            relayed_by = np_after_to(text, toks, open + 3, entities, true).map(|np| Np {
+                e: np.e.min(v - 1),
+                ..np
+            });
+        }
+        // "Citing two sources, Reuters reported that …": the cited phrase opens the sentence.
+        if cited_before.is_none()
+            && w(0).eq_ignore_ascii_case("citing")
+            && subject.s >= 2
+            && w(subject.s - 1) == ","
+        {
+            cited_before = np_after_to(text, toks, 1, entities, true)
+                .filter(|np| np.e < subject.s)
+                .map(|np| Np {
+                    e: np.e.min(subject.s - 1),
+                    ..np
+                });
+        }
+        let (outlet, cited, after) = relay(text, toks, v, entities);
+        let outlet = outlet.or(relayed_by);
+        let cited = cited.or(cited_before.map(|c| (c, c.s.saturating_sub(1))));
+        out.push(Found {
+            subject,
+            v,
+            inverted: false,
+            cited,
+            outlet,
+            after,
+        });
+    }
+    out
+}
+
+pub(super) fn np_attribution(
+    text: &str,
+    toks: &[Tok],
+    np: &Np,
+    verb: Span,
+    entities: &Entities,
+) -> Option<Attribution> {
+    let span = match np.entity {
+        Some((sp, _)) if toks.get(np.s).is_some_and(|t| t.span.start >= sp.start) => sp,
+        _ => Span::new(
+            toks.get(np.s)?.span.start,
+            toks.get(np.e.checked_sub(1)?)?.span.end,
+        ),
+    };
+    let entity = np.entity.map(|(_, r)| r);
+    Some(Attribution {
+        text: span.slice(text)?.to_string(),
+        span,
+        verb: verb.slice(text)?.to_string(),
+        verb_span: verb,
+        entity,
+        name: entity.and_then(|r| entities.name(r)).map(str::to_string),
+    })
+}
+
+pub(super) fn verb_span(text: &str, toks: &[Tok], v: usize) -> Option<Span> {
+    let t = toks.get(v)?;
+    Some(if word(text, t).to_lowercase().starts_with("point") {
+        toks.get(v + 1).map_or(t.span, |n| t.span.cover(n.span))
+    } else {
+        t.span
+    })
+}
+
+/// The speaker and the reporters of an attribution: a cited source speaks and the subject
+/// relays; an outlet told the words relays them too.
+pub(super) fn speaker_and_reporters(
+    text: &str,
+    toks: &[Tok],
+    f: &Found,
+    entities: &Entities,
+) -> Option<(Attribution, Vec<Attribution>)> {
+    let verb = verb_span(text, toks, f.v)?;
+    let subject = np_attribution(text, toks, &f.subject, verb, entities)?;
+    let mut reporters = Vec::new();
+    let speaker = if let Some((np, cv)) = &f.cited {
+        let cverb = verb_span(text, toks, *cv).unwrap_or(verb);
+        reporters.push(subject);
+        np_attribution(text, toks, np, cverb, entities)?
+    } else {
+        subject
+    };
+    if let Some(o) = &f.outlet {
+        reporters.insert(0, np_attribution(text, toks, o, verb, entities)?);
+    }
+    Some((speaker, reporters))
+}
+
+/// "According to X, …" and "…, according to X.": X is the source of the rest of the sentence.
+pub(super) fn according_to(text: &str, toks: &[Tok], entities: &Entities) -> Option<Quotation> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let a =
+        (0..toks.len()).find(|&k| w(k).eq_ignore_ascii_case("according") && w(k + 1) == "to")?;
+    let np_start = a + 2;
+    let mut np_end = np_start;
+    while np_end < toks.len()
+        && np_end - np_start < 12
+        && toks
+            .get(np_end)
+            .is_some_and(|t| !matches!(word(text, t), "," | "." | ";" | "!" | "?"))
+    {
+        np_end += 1;
+    }
+    // "According to the state broadcaster, NHK, …": the name in apposition is the source's.
+    if a == 0
+        && w(np_end) == ","
+        && let Some((span, _)) = toks
+            .get(np_end + 1)
+            .and_then(|t| entities.starting_at(t.span.start))
+            .filter(not_place)
+        && let Some(e) = toks.iter().position(|t| t.span.end == span.end)
+        && w(e + 1) == ","
+    {
+        np_end = e + 1;
+    }
+    let (first, last) = (toks.get(np_start)?, toks.get(np_end.checked_sub(1)?)?);
+    if np_end == np_start {
+        return None;
+    }
+    let subject = Span::new(first.span.start, last.span.end);
+    let sentence_end = toks.last()?.span.end;
+    let content = if a == 0 && w(np_end) == "," {
+        // "According to X, content."
+        Span::new(toks.get(np_end + 1)?.span.start, sentence_end)
+    } else if a > 0 && w(a - 1) == "," && np_end + 1 >= toks.len() {
+        // "Content, according to X."
+        Span::new(toks.first()?.span.start, toks.get(a - 1)?.span.start)
+    } else {
+        return None;
+    };
+    let content = trimmed(text, content)?;
+    let entity = entities.last_within(subject).map(|(_, r)| r);
+    let verb_span = Span::new(toks.get(a)?.span.start, toks.get(a + 1)?.span.end);
+    Some(Quotation {
+        kind: QuoteKind::Indirect,
+        span: content,
+        text: content.slice(text)?.to_string(),
+        speaker: Attribution {
+            text: subject.slice(text)?.to_string(),
+            span: subject,
+            verb: verb_span.slice(text)?.to_string(),
+            verb_span,
+            entity,
+            name: entity.and_then(|r| entities.name(r)).map(str::to_string),
+        },
+        reported_by: Vec::new(),
+    })
+}

@@ -1,0 +1,138 @@
+//! Direct quotations: text between quotation marks, the sentences that open and close it, and
+//! how its speaker is found ("quoting him as calling …", a quotation that goes on).
+
+use super::attribution::{attributions, np_attribution, verb_span};
+use super::content::trimmed;
+use super::subject::np_after;
+use super::{Attribution, word};
+use crate::entities::{Entities, SentenceTokens};
+use crate::lexicon::{self};
+use crate::tokens::Tok;
+use demarche_model::Span;
+
+/// A direct quotation's span and the sentences that open and close it.
+pub(super) struct Direct {
+    pub(super) inner: Span,
+    pub(super) open: usize,
+    pub(super) close: usize,
+    pub(super) words: usize,
+}
+
+/// Quotations between “…” or "…" (at least one word), with the sentences they open and close
+/// in.
+pub(super) fn direct_spans(text: &str, sentences: &[SentenceTokens]) -> Vec<Direct> {
+    let sentence_of = |pos: usize| {
+        let i = sentences.partition_point(|s| s.span.start <= pos);
+        i.checked_sub(1)
+            .filter(|&i| sentences.get(i).is_some_and(|s| pos <= s.span.end))
+    };
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (b, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“') => open = Some((b + c.len_utf8(), '”')),
+            (None, '"') => open = Some((b + 1, '"')),
+            (Some((start, close)), ch) if ch == close => {
+                open = None;
+                let Some(inner) = trimmed(text, Span::new(start, b)) else {
+                    continue;
+                };
+                let words = inner.slice(text).unwrap_or("").split_whitespace().count();
+                if let (Some(o), Some(c)) = (sentence_of(start), sentence_of(b)) {
+                    out.push(Direct {
+                        inner,
+                        open: o,
+                        close: c,
+                        words,
+                    });
+                }
+            }
+            // A new paragraph closes an unbalanced quotation mark.
+            (Some(_), '\n') if text.get(b + 1..).is_some_and(|r| r.starts_with('\n')) => {
+                open = None
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "…, quoting him as calling the test "a stern warning"": the quoted person speaks (a pronoun
+/// is the last person named before it in the sentence) and the sentence's main subject relays.
+pub(super) fn quoting_before(
+    text: &str,
+    toks: &[Tok],
+    quote_start: usize,
+    entities: &Entities,
+) -> Option<(Attribution, Vec<Attribution>)> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let q = toks.iter().position(|t| t.span.start >= quote_start)?;
+    // "quoting NP as VERBing [object]" within twelve tokens before the quotation.
+    let k = (q.saturating_sub(12)..q)
+        .rev()
+        .find(|&k| w(k).eq_ignore_ascii_case("quoting"))?;
+    let np = np_after(text, toks, k + 1, entities)?;
+    if w(np.e) != "as" {
+        return None;
+    }
+    let verb = verb_span(text, toks, k)?;
+    let mut speaker = np_attribution(text, toks, &np, verb, entities)?;
+    if speaker.entity.is_none() && lexicon::is_person_pronoun(&speaker.text.to_lowercase()) {
+        let at = toks.get(np.s)?.span.start;
+        let e = entities.last_before(at, true)?;
+        speaker.entity = Some(e);
+        speaker.name = entities.name(e).map(str::to_string);
+    }
+    // The main attribution of the sentence relays.
+    let main = attributions(text, toks, entities, false)
+        .into_iter()
+        .find(|f| f.v < k)?;
+    let mverb = verb_span(text, toks, main.v)?;
+    let reporter = np_attribution(text, toks, &main.subject, mverb, entities)?;
+    Some((speaker, vec![reporter]))
+}
+
+/// Whether the text between a quotation and its attribution holds closing marks only, or
+/// closing marks and a description in apposition to the speaker (`"…," its spokesman, Khalid
+/// …, told`).
+pub(super) fn closing_gap(gap: &str) -> bool {
+    let closing = |c: char| c.is_whitespace() || ",.!?\"”’'".contains(c);
+    let rest = gap.trim_start_matches(closing);
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(description) = rest.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = description.split_whitespace().collect();
+    words.len() <= 6
+        && words.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "its" | "his" | "her" | "their" | "the" | "a" | "an"
+            )
+        })
+        && description
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "-'.".contains(c))
+}
+
+/// Whether the direct quotation `d` goes on from the one at `prev`, which closed in sentence
+/// `close`: `d` opens the next sentence, in the same paragraph, with only the rest of the
+/// earlier sentence's attribution between them.
+pub(super) fn continues(
+    text: &str,
+    sentences: &[SentenceTokens],
+    close: usize,
+    prev: Span,
+    d: &Direct,
+) -> bool {
+    let opens_sentence = sentences.get(d.open).is_some_and(|st| {
+        text.get(st.span.start..d.inner.start)
+            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || "\"“".contains(c)))
+    });
+    let same_paragraph = text
+        .get(prev.end..d.inner.start)
+        .is_some_and(|gap| !gap.contains("\n\n"));
+    d.open == close + 1 && opens_sentence && same_paragraph
+}

@@ -1,0 +1,145 @@
+//! The reporter chain after a speech verb: the outlet a "told" names, a "quoted X as saying"
+//! source, a cited source ("reported, citing officials") and relaying participles ("cited by").
+
+use super::subject::{np_after, np_after_to};
+use super::{Np, word};
+use crate::entities::{Entities, EntityRef};
+use crate::lexicon::{self, Class, VerbClass, has};
+use crate::tokens::{Tok, TokenKind};
+use demarche_model::Span;
+
+/// The organisation named inside a noun phrase of a report or an interview ("a PTI report",
+/// "an interview with the BBC"), as its own phrase.
+fn reporting_org(text: &str, toks: &[Tok], np: Np, entities: &Entities) -> Option<Np> {
+    let span = Span::new(toks.get(np.s)?.span.start, toks.get(np.e - 1)?.span.end);
+    let (sp, r) = entities
+        .last_within(span)
+        .filter(|(_, r)| matches!(r, EntityRef::Organization(_)))?;
+    let _ = text;
+    let s = toks.iter().position(|t| t.span.start == sp.start)?;
+    let e = toks.iter().position(|t| t.span.end == sp.end)? + 1;
+    Some(Np {
+        s,
+        e,
+        entity: Some((sp, r)),
+    })
+}
+
+/// Whether token `j` is a relaying participle with its agent ("cited by", "quoted by").
+pub(super) fn relayed_at(text: &str, toks: &[Tok], j: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    lexicon::verb_has(VerbClass::Relay, w(j))
+        && demarche_text::english::get().is_prep(w(j + 1), demarche_text::english::Prep::Agent)
+}
+
+/// What follows a speech verb at `v`: a hearer or an outlet ("told reporters", "told
+/// public broadcaster NHK"), a "quoted X as saying" source, a cited source ("reported, citing
+/// officials"), and the token after all of it.
+pub(super) fn relay(
+    text: &str,
+    toks: &[Tok],
+    v: usize,
+    entities: &Entities,
+) -> (Option<Np>, Option<(Np, usize)>, usize) {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let verb = w(v).to_lowercase();
+    let mut k = v + 1;
+    if w(k) == "out" && verb.starts_with("point") {
+        k += 1;
+    }
+    let mut outlet = None;
+    let mut cited = None;
+    let en = demarche_text::english::get();
+    // The passive "X was quoted by Interfax as saying", "X was quoted as saying by the RIA
+    // news agency": X is the speaker, the agent the outlet that relays.
+    let passive = v > 0 && en.aux(w(v - 1)) == Some(demarche_text::english::Aux::Be);
+    if passive && lexicon::verb_has(VerbClass::Relay, &verb) && verb.starts_with("quot") {
+        for _ in 0..2 {
+            if en.is_prep(w(k), demarche_text::english::Prep::Agent)
+                && let Some(np) = np_after(text, toks, k + 1, entities)
+            {
+                outlet = Some(np);
+                k = np.e;
+            } else if w(k) == "in"
+                && let Some(np) = np_after(text, toks, k + 1, entities)
+                && w(np.e) == "as"
+                && let Some(org) = reporting_org(text, toks, np, entities)
+            {
+                // "was quoted in a PTI report as saying": the organisation whose report it is.
+                outlet = Some(org);
+                k = np.e;
+            } else if w(k) == "as"
+                && lexicon::verb_has(VerbClass::Speech, &en.verb_lemma(&w(k + 1).to_lowercase()))
+            {
+                k += 2;
+            }
+        }
+        return (outlet, None, k);
+    }
+    let tell = en.verb_lemma(&verb) == "tell";
+    if tell && let Some(np) = np_after(text, toks, k, entities) {
+        let hearer = (np.s..np.e).any(|j| has(Class::Hearer, w(j)));
+        let is_outlet = (np.s..np.e).any(|j| has(Class::Outlet, w(j)))
+            || np
+                .entity
+                .is_some_and(|(_, r)| matches!(r, EntityRef::Organization(_)));
+        if is_outlet && !hearer {
+            outlet = Some(np);
+        }
+        k = np.e;
+    }
+    // "quoted X as saying", "quoting him as calling"
+    if (lexicon::verb_has(VerbClass::Relay, &verb) && verb.starts_with("quot") || verb == "quoting")
+        && let Some(np) = np_after(text, toks, k, entities)
+        && w(np.e) == "as"
+    {
+        cited = Some((np, v));
+        k = np.e + 2;
+    }
+    // "said in comments carried by state media that …": a relaying participle and its agent
+    // in an adjunct after the verb name the outlet.
+    if outlet.is_none() {
+        let carried = (k..toks.len().min(k + 6))
+            .take_while(|&j| {
+                toks.get(j).is_some_and(|t| t.kind == TokenKind::Word) && w(j) != "that"
+            })
+            .find(|&j| {
+                lexicon::verb_has(VerbClass::Relay, w(j))
+                    && en.is_prep(w(j + 1), demarche_text::english::Prep::Agent)
+            });
+        if let Some(j) = carried
+            && let Some(np) = np_after(text, toks, j + 2, entities)
+        {
+            outlet = Some(np);
+            k = np.e;
+        }
+    }
+    // "…," she said, according to WAM.": the source of the account relays the speaker's
+    // words, when it closes the sentence.
+    if outlet.is_none()
+        && w(k) == ","
+        && w(k + 1).eq_ignore_ascii_case("according")
+        && w(k + 2) == "to"
+        && let Some(np) = np_after(text, toks, k + 3, entities)
+        && toks
+            .get(np.e)
+            .is_none_or(|t| matches!(word(text, t), "." | "!" | "?"))
+    {
+        outlet = Some(np);
+        k = np.e;
+    }
+    // "…, NHK reported on Friday, citing people familiar with the matter."
+    let mut j = k;
+    while j < toks.len()
+        && j - k < 6
+        && !matches!(w(j), "citing" | "quoting" | "." | "that" | "\"" | "“")
+    {
+        j += 1;
+    }
+    let comma_citing = matches!(w(j), "citing" | "quoting") && (j == k || w(j - 1) == ",");
+    if comma_citing && let Some(np) = np_after_to(text, toks, j + 1, entities, true) {
+        cited = Some((np, j));
+        k = np.e;
+    }
+    (outlet, cited, k)
+}

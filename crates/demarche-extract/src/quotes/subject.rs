@@ -1,0 +1,374 @@
+//! The subject of a speech verb: the noun phrase before it ("Zhao said"), after it ("…, said
+//! Zhao"), before an apposition ("Anna Lind, a senior adviser, said") or a relative pronoun
+//! ("Ramon Castillo, who said"), with the person or organisation it names.
+
+use super::reporters::relayed_at;
+use super::{Np, is_boundary, is_cap, not_place, word};
+use crate::entities::{Entities, EntityRef};
+use crate::lexicon::{self, Class, VerbClass, has};
+use crate::tokens::{Tok, TokenKind};
+use demarche_model::Span;
+
+/// The noun phrase that starts at token `s`: an entity mention starting there, else words up
+/// to a boundary, a verb-like word or a preposition (at most eight).
+pub(super) fn np_after(text: &str, toks: &[Tok], s: usize, entities: &Entities) -> Option<Np> {
+    np_after_to(text, toks, s, entities, false)
+}
+
+/// [`np_after`]; with `to_boundary`, the phrase runs on over prepositions to the next comma or
+/// the sentence's end (a cited source: "citing people familiar with the matter").
+pub(super) fn np_after_to(
+    text: &str,
+    toks: &[Tok],
+    s: usize,
+    entities: &Entities,
+    to_boundary: bool,
+) -> Option<Np> {
+    let first = toks.get(s)?;
+    if let Some((span, r)) = entities.starting_at(first.span.start).filter(not_place) {
+        let e = toks.iter().position(|t| t.span.end == span.end)? + 1;
+        // A longer noun phrase that ends with the entity ("public broadcaster NHK").
+        return Some(Np {
+            s,
+            e,
+            entity: Some((span, r)),
+        });
+    }
+    let mut e = s;
+    while e < toks.len() && e - s < if to_boundary { 10 } else { 8 } {
+        let t = toks.get(e)?;
+        let w = word(text, t);
+        let function = has(Class::Function, w) && !matches!(w, "the" | "a" | "an");
+        // After a determiner a speech verb's form is a noun ("briefed on the comments").
+        let prev = e
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .map_or("", |p| word(text, p));
+        // So is its base form inside a phrase a determiner opened ("the KCNA report").
+        let noun = || {
+            e > s
+                && (has(Class::NounMarker, prev)
+                    || has(Class::NounMarker, word(text, first))
+                        && e > s + 1
+                        && demarche_text::english::get()
+                            .verb_lemma(w)
+                            .eq_ignore_ascii_case(w))
+        };
+        // An article right after a noun opens the next phrase ("told reporters the deal was
+        // done"); after a preposition it is inside this one ("familiar with the matter").
+        let next_phrase = matches!(w, "the" | "a" | "an") && !has(Class::Function, prev);
+        let stop = t.kind == TokenKind::Punct
+            || (e > s
+                && ((!to_boundary && function)
+                    || w == "that"
+                    || w == "as"
+                    || next_phrase
+                    || ((lexicon::verb_has(VerbClass::Speech, w)
+                        || lexicon::verb_has(VerbClass::Relay, w))
+                        && !noun())));
+        if stop {
+            break;
+        }
+        e += 1;
+    }
+    if e == s {
+        return None;
+    }
+    // The last person or organisation named inside it ("state news agency SUNA").
+    let span = Span::new(first.span.start, toks.get(e - 1)?.span.end);
+    let entity = entities
+        .last_within(span)
+        .filter(|(sp, _)| sp.end == span.end);
+    Some(Np { s, e, entity })
+}
+
+/// The subject before the speech verb at `v` (see the `quotes` module doc).
+pub(super) fn subject_before(
+    text: &str,
+    toks: &[Tok],
+    v: usize,
+    entities: &Entities,
+) -> Option<Np> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let mut e = v;
+    while e > 0 && has(Class::SpeechAdverb, w(e - 1)) {
+        e -= 1;
+    }
+    e = before_time_adjunct(text, toks, e);
+    // "Joint Chiefs of Staff (JCS) said": a bracketed short name after the subject.
+    if e >= 3 && w(e - 1) == ")" && w(e - 3) == "(" {
+        e -= 3;
+    }
+    let last = toks.get(e.checked_sub(1)?)?;
+    if word(text, last) == "," {
+        return appositive_subject(text, toks, e - 1, entities).map(|(np, _)| np);
+    }
+    // "… and said": the subject is the clause's, when the sentence opens with a named one.
+    if matches!(word(text, last), "and" | "but") {
+        let Some((span, r)) = toks
+            .first()
+            .and_then(|t| entities.starting_at(t.span.start))
+            .filter(not_place)
+        else {
+            return opening_description(text, toks, e - 1);
+        };
+        let s = toks.iter().position(|t| t.span.start == span.start)?;
+        let end = toks.iter().position(|t| t.span.end == span.end)? + 1;
+        let opens = (0..s).all(|k| {
+            toks.get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word && is_cap(word(text, t)) || w(k) == "'s")
+        });
+        return opens.then_some(Np {
+            s,
+            e: end,
+            entity: Some((span, r)),
+        });
+    }
+    if word(text, last) == "who" {
+        return relative_subject(text, toks, e - 1, entities);
+    }
+    if last.kind == TokenKind::Punct || matches!(word(text, last), "which" | "that") {
+        return None;
+    }
+    // The noun phrase runs back to a boundary, at most twelve words; "and" joins capitalised
+    // words ("Mines and Energy Minister …").
+    let mut s = e - 1;
+    while s > 0 && e - s < 12 {
+        let p = w(s - 1);
+        let stop = toks.get(s - 1).is_some_and(|t| is_boundary(text, t))
+            || matches!(
+                p,
+                "that" | "but" | "while" | "as" | "when" | "after" | "because"
+            )
+            || (p == "and" && !(is_cap(w(s)) && s >= 2 && is_cap(w(s - 2))));
+        if stop {
+            break;
+        }
+        s -= 1;
+    }
+    // The entity the noun phrase ends with ("… spokesperson Zhao Lijian"), else the last person
+    // or organisation named inside it ("the state-run IRNA news agency").
+    // A description that ends with an office after an organisation ("A senior Hamas
+    // official") is someone of it, not the organisation: the words as written speak.
+    let someone = toks
+        .get(e - 1)
+        .is_some_and(|t| !is_cap(word(text, t)) && has(Class::Role, word(text, t)));
+    let entity = entities
+        .ending_at(last.span.end)
+        .filter(not_place)
+        .or_else(|| {
+            let np_start = toks.get(s).map_or(last.span.start, |t| t.span.start);
+            // A possessive pronoun inside it names nobody ("his ministry said").
+            entities
+                .last_within(Span::new(np_start, last.span.end))
+                .filter(|(sp, _)| sp.slice(text).is_some_and(is_cap))
+                .filter(|_| !someone)
+        });
+    // A subject inside a clause that is not the sentence's main one ("Asked about X, Ma said")
+    // starts after the clause's comma already; a subject that is a long clause is no subject.
+    Some(Np { s, e, entity })
+}
+
+/// "A second source put the toll at … and said": a description that opens the sentence (an
+/// article, then words up to the first verb before token `and`, a lower-case content word
+/// followed by a noun marker: "put the", "spoke to") is the subject of a speech verb joined
+/// to its clause's verb.
+fn opening_description(text: &str, toks: &[Tok], and: usize) -> Option<Np> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if !matches!(
+        w(0).to_lowercase().as_str(),
+        "a" | "an" | "the" | "one" | "another"
+    ) {
+        return None;
+    }
+    let e = (2..and.min(7)).find(|&k| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && w(k).starts_with(char::is_lowercase)
+            && !has(Class::Function, w(k))
+            && has(Class::NounMarker, w(k + 1))
+    })?;
+    // The description holds no punctuation, and no other clause runs from its verb to "and".
+    let plain = |a: usize, b: usize| {
+        (a..b).all(|k| {
+            toks.get(k)
+                .is_some_and(|t| t.kind != TokenKind::Punct || matches!(w(k), "\"" | "“" | "”"))
+        })
+    };
+    (plain(0, and) && !(e + 1..and).any(|k| w(k) == "and")).then_some(Np {
+        s: 0,
+        e,
+        entity: None,
+    })
+}
+
+/// The person named between the commas at tokens `open` and `comma`, after titles and ranks
+/// only ("Vice Adm. Omar Saleh", "Omar Saleh").
+fn apposed_person(
+    text: &str,
+    toks: &[Tok],
+    open: usize,
+    comma: usize,
+    entities: &Entities,
+) -> Option<Np> {
+    let (span, r) = entities
+        .ending_at(toks.get(comma.checked_sub(1)?)?.span.end)
+        .filter(|(_, r)| matches!(r, EntityRef::Person(_)))?;
+    let s = toks.iter().position(|t| t.span.start == span.start)?;
+    let titled = (open + 1..s).all(|k| {
+        let x = toks.get(k).map_or("", |t| word(text, t));
+        has(Class::Rank, x)
+            || has(Class::Honorific, x)
+            || has(Class::Role, x)
+            || has(Class::RoleModifier, x)
+    });
+    (s > open && titled).then_some(Np {
+        s,
+        e: comma,
+        entity: Some((span, r)),
+    })
+}
+
+/// An inverted subject that opens with an organisation and goes on to a person's title and
+/// name ("said U.N. deputy spokesman Tomas Rinaldi"): the person, when one ends the phrase
+/// before the next comma or the sentence's end.
+pub(super) fn inverted_person(toks: &[Tok], np: Np, entities: &Entities) -> Np {
+    if matches!(np.entity, Some((_, EntityRef::Person(_)))) {
+        return np;
+    }
+    let mut e = np.e;
+    while e < toks.len() && e - np.s < 12 && toks.get(e).is_some_and(|t| t.kind != TokenKind::Punct)
+    {
+        e += 1;
+    }
+    let person = toks
+        .get(e.wrapping_sub(1))
+        .and_then(|last| entities.ending_at(last.span.end))
+        .filter(|(_, r)| matches!(r, EntityRef::Person(_)));
+    match person {
+        Some((span, r)) if e > np.e => match toks.iter().position(|t| t.span.start == span.start) {
+            Some(s) => Np {
+                s,
+                e,
+                entity: Some((span, r)),
+            },
+            None => np,
+        },
+        _ => np,
+    }
+}
+
+/// The end of a subject before a time adjunct that ends at token `e` ("China on Monday urged",
+/// "Zhao on March 3 said"): `e` moved before "on" and its weekday or date, else `e`.
+fn before_time_adjunct(text: &str, toks: &[Tok], e: usize) -> usize {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let en = demarche_text::english::words();
+    let is_day = |k: usize| en.weekday(w(k)).is_some() || en.month(w(k)).is_some();
+    // "on Monday", "on March 3", "on 3 March"
+    for len in [2, 3, 4] {
+        let Some(on) = e.checked_sub(len) else { break };
+        if w(on).eq_ignore_ascii_case("on")
+            && (on + 1..e).any(is_day)
+            && (on + 1..e).all(|k| is_day(k) || w(k).bytes().all(|b| b.is_ascii_digit()))
+        {
+            return on;
+        }
+    }
+    e
+}
+
+/// "Ramon Castillo, who said …": the person named right before the comma that precedes the
+/// relative pronoun at token `who`.
+fn relative_subject(text: &str, toks: &[Tok], who: usize, entities: &Entities) -> Option<Np> {
+    let comma = who.checked_sub(1)?;
+    if word(text, toks.get(comma)?) != "," {
+        return None;
+    }
+    let name_end = toks.get(comma.checked_sub(1)?)?;
+    let (span, r) = entities
+        .ending_at(name_end.span.end)
+        .filter(|(_, r)| matches!(r, EntityRef::Person(_)))?;
+    let s = toks.iter().position(|t| t.span.start == span.start)?;
+    Some(Np {
+        s,
+        e: comma,
+        entity: Some((span, r)),
+    })
+}
+
+/// "Anna Lind, a senior adviser to the government, said …": the subject before an apposition
+/// that ends with the comma at token `comma`. The apposition may cite the real source ("Army
+/// radio, citing an official, said"): then the cited phrase comes back too.
+pub(super) fn appositive_subject(
+    text: &str,
+    toks: &[Tok],
+    comma: usize,
+    entities: &Entities,
+) -> Option<(Np, Option<Np>)> {
+    let open = (comma.saturating_sub(16)..comma)
+        .rev()
+        .find(|&k| toks.get(k).is_some_and(|t| word(text, t) == ","))?;
+    let first_tok = toks.get(open + 1)?;
+    let first = word(text, first_tok).to_lowercase();
+    let citing = first == "citing";
+    let describes = citing
+        || relayed_at(text, toks, open + 1)
+        || matches!(first.as_str(), "a" | "an" | "the" | "who")
+        || (first.ends_with("ing") && first.len() > 4)
+        || has(Class::Role, &first)
+        || has(Class::RoleModifier, &first)
+        || lexicon::nationality(word(text, first_tok)).is_some()
+        || toks
+            .get(open + 2)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+    // "The ministry's spokesman, Lin Wei, said", "Israel's army chief, Lt. Gen. Avi Shemesh,
+    // told": a person named right before the second comma, in apposition to a description
+    // (no person's name) before the first.
+    let named_before = open
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .and_then(|t| entities.ending_at(t.span.end))
+        .is_some_and(|(_, r)| matches!(r, EntityRef::Person(_)));
+    if !citing
+        && !named_before
+        && open > 0
+        && let Some(np) = apposed_person(text, toks, open, comma, entities)
+    {
+        return Some((np, None));
+    }
+    if !describes || open == 0 {
+        return None;
+    }
+    let name_end = toks.get(open - 1)?;
+    let subject = if let Some((span, r)) = entities.ending_at(name_end.span.end).filter(not_place) {
+        let s = toks.iter().position(|t| t.span.start == span.start)?;
+        Np {
+            s,
+            e: open,
+            entity: Some((span, r)),
+        }
+    } else {
+        // A description ("A Hamas official, speaking on condition of anonymity,"): back to the
+        // sentence's start or a boundary, at most eight words.
+        let mut s = open;
+        while s > 0 && open - s < 8 && toks.get(s - 1).is_some_and(|t| !is_boundary(text, t)) {
+            s -= 1;
+        }
+        if s > 0 {
+            return None;
+        }
+        Np {
+            s,
+            e: open,
+            entity: None,
+        }
+    };
+    let cited = if citing {
+        np_after_to(text, toks, open + 2, entities, true).map(|np| Np {
+            e: np.e.min(comma),
+            ..np
+        })
+    } else {
+        None
+    };
+    Some((subject, cited))
+}
