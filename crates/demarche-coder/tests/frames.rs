@@ -322,6 +322,7 @@ fn verb_of_harm_without_a_code_of_its_own() {
         "Kyiv was hit by Russian missiles overnight. Mali formally left ECOWAS on Wednesday.",
         expect![[r#"
             s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:97
+            s1 MLI -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
         "#]],
     );
 }
@@ -366,8 +367,8 @@ fn warning_of_consequences_is_a_threat_to_whom_they_befall() {
          Russia warned that Moldova would not suffer.",
         expect![[r#"
             s0 PRK -> JPN 112 "accused" dictionaries/actors/countries.txt:168
-            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:103
-            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:103
+            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:109
+            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:109
         "#]],
     );
 }
@@ -451,10 +452,10 @@ fn deed_met_with_a_response_is_a_threat_to_its_doer() {
          Iran said that Oman would meet its envoy on Monday. China warned the Philippines that \
          any further incursion would be treated as an act of aggression.",
         expect![[r#"
-            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:103
-            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:103
+            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:109
+            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:109
             s2 OMN -> IRNGOV 036 "meet" dictionaries/verbs/04-consult.txt:4
-            s3 CHN -> PHL 130 "treated" dictionaries/policy.txt:103
+            s3 CHN -> PHL 130 "treated" dictionaries/policy.txt:109
         "#]],
     );
 }
@@ -639,11 +640,11 @@ fn vow_to_answer_in_kind_is_aimed_at_the_doer() {
          sanctions on 12 Venezuelan officials. Caracas vowed to respond in kind.",
         expect![[r#"
             s0 SVK -> RUSGOV 161 "expelled" dictionaries/actors/countries.txt:260
-            s0 RUS -> SVK 130 "respond" dictionaries/policy.txt:103
-            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:103
+            s0 RUS -> SVK 130 "respond" dictionaries/policy.txt:109
+            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:109
             s2 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
             s3 USA -> VENGOV 163 "imposed" dictionaries/actors/countries.txt:323
-            s4 VEN -> USA 130 "respond" dictionaries/policy.txt:103
+            s4 VEN -> USA 130 "respond" dictionaries/policy.txt:109
         "#]],
     );
 }
@@ -781,8 +782,8 @@ fn naming_something_with_disapproval_criticises_its_owner() {
          terror. Somalia's deputy prime minister thanked Ankara, calling the two countries \
          brothers.",
         expect![[r#"
-            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:109
-            s1 UKRGOV -> RUS 111 "called" dictionaries/policy.txt:109
+            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:115
+            s1 UKRGOV -> RUS 111 "called" dictionaries/policy.txt:115
             s2 SOMGOV -> TUR 051 "thanked" dictionaries/actors/countries.txt:284
         "#]],
     );
@@ -805,7 +806,7 @@ fn apposed_reaction_is_aimed_at_the_clauses_doer() {
             s1 BFA -> CIV 112 "accused" dictionaries/actors/countries.txt:61
             s1 CIV -> BFA 120 "dismissed" dictionaries/verbs/12-reject.txt:57
             s2 ISR -> PSEREBHMSGOV 190 "struck" dictionaries/actors/armed_groups.txt:32
-            s2 QAT -> ISR 111 "called" dictionaries/policy.txt:109
+            s2 QAT -> ISR 111 "called" dictionaries/policy.txt:115
         "#]],
     );
 }
@@ -959,7 +960,7 @@ fn a_retort_is_aimed_at_the_one_the_vower_blames() {
          kind.",
         expect![[r#"
             s0 PRK -> KOR 1123 "accused" dictionaries/actors/countries.txt:231
-            s0 PRK -> KOR 130 "respond" dictionaries/policy.txt:103
+            s0 PRK -> KOR 130 "respond" dictionaries/policy.txt:109
         "#]],
     );
 }
@@ -989,7 +990,7 @@ fn naming_in_a_participial_clause_criticises_the_main_object() {
          takeover an unconstitutional change of government.",
         expect![[r#"
             s0 IGOAFRAFU -> MDG 160 "suspended" dictionaries/actors/countries.txt:194
-            s0 IGOAFRAFU -> MDG 111 "calling" dictionaries/policy.txt:109
+            s0 IGOAFRAFU -> MDG 111 "calling" dictionaries/policy.txt:115
         "#]],
     );
 }
@@ -1006,9 +1007,9 @@ fn naming_after_a_reporting_tail_criticises_the_reported_doer() {
          Okinawa, Japan's defence ministry said, calling the act extremely dangerous.",
         expect![[r#"
             s0 RUSMIL -> UKR 194 "shelled" dictionaries/actors/countries.txt:260
-            s0 UKRGOV -> RUSMIL 111 "calling" dictionaries/policy.txt:109
+            s0 UKRGOV -> RUSMIL 111 "calling" dictionaries/policy.txt:115
             s1 CHNMIL -> JPNMIL 193 "fired" dictionaries/actors/countries.txt:75
-            s1 JPNGOV -> CHNMIL 111 "calling" dictionaries/policy.txt:109
+            s1 JPNGOV -> CHNMIL 111 "calling" dictionaries/policy.txt:115
         "#]],
     );
 }
@@ -1125,7 +1126,7 @@ fn a_participle_after_a_quoted_saying_is_the_speakers() {
         expect![[r#"
             s0 LBNGOV -> USA 020 "urging" dictionaries/verbs/02-appeal.txt:40
             s0 LBNGOV -> FRA 020 "urging" dictionaries/verbs/02-appeal.txt:40
-            s1 RUSGOV -> USA 111 "called" dictionaries/policy.txt:109
+            s1 RUSGOV -> USA 111 "called" dictionaries/policy.txt:115
         "#]],
     );
 }
@@ -1225,6 +1226,9 @@ fn they_after_a_list_and_the_bloc_after_an_organisation() {
         "Mali, Burkina Faso and Niger left ECOWAS on Wednesday. ECOWAS criticised them. Niger's \
          junta expelled the French ambassador. The regional bloc condemned the junta.",
         expect![[r#"
+            s0 MLI -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
+            s0 BFA -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
+            s0 NER -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
             s1 IGOWAFWAS -> MLI 111 "criticised" dictionaries/verbs/11-disapprove.txt:7
                target <- s0 "Mali, Burkina Faso and Niger"
             s1 IGOWAFWAS -> BFA 111 "criticised" dictionaries/verbs/11-disapprove.txt:7
@@ -1235,6 +1239,26 @@ fn they_after_a_list_and_the_bloc_after_an_organisation() {
             s3 IGOWAFWAS -> NERMIL 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
                source <- s1 "ECOWAS"
                target <- s2 "Niger's junta"
+        "#]],
+    );
+}
+
+#[test]
+fn leaving_an_organisation_reduces_relations() {
+    // Rule `departure` (policy.txt `departure 160`, forms.txt `[departure]`): leaving,
+    // quitting or withdrawing from an organisation is 160 to it, not a retreat; leaving a city
+    // or withdrawing troops from one is not.
+    check(
+        "Mali, Burkina Faso and Niger left ECOWAS. The United States withdrew from the World \
+         Health Organization. Hungary quit the International Criminal Court. Russian troops \
+         withdrew from Kherson.",
+        expect![[r#"
+            s0 MLI -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
+            s0 BFA -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
+            s0 NER -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
+            s1 USA -> IGOUNOHLHWHO 160 "withdrew" dictionaries/actors/countries.txt:323
+            s2 HUN -> IGOJUDICC 160 "quit" dictionaries/actors/countries.txt:150
+            s3 RUSMIL -> UKR 0874 "withdrew" dictionaries/actors/countries.txt:260
         "#]],
     );
 }
@@ -1324,8 +1348,8 @@ fn reported_obligation_is_a_demand_of_the_one_obliged() {
         "Britain said on Tuesday Russia must hand over the suspect. Israel said it could strike \
          Lebanon. Britain told Iran on Friday that it must cooperate with the inspectors.",
         expect![[r#"
-            s0 GBR -> RUS 100 "hand" dictionaries/policy.txt:115
-            s2 GBR -> IRN 100 "cooperate" dictionaries/policy.txt:115
+            s0 GBR -> RUS 100 "hand" dictionaries/policy.txt:121
+            s2 GBR -> IRN 100 "cooperate" dictionaries/policy.txt:121
         "#]],
     );
 }

@@ -83,6 +83,9 @@ pub struct Policy {
     /// `harm`: the code of a verb of harm done ("hit", "destroyed") with no code of its own,
     /// between two actors.
     pub harm: Option<PolicyCode>,
+    /// `departure`: the code of leaving an organisation ("Mali left ECOWAS", "withdrew from
+    /// the WHO"), from the one leaving to the organisation.
+    pub departure: Option<PolicyCode>,
     /// `consequence`: the code of a warning that an actor will face consequences ("warned that
     /// Israel would pay a heavy price"), from the warner to that actor.
     pub consequence: Option<PolicyCode>,
@@ -153,6 +156,7 @@ impl Policy {
             armed_groups: Vec::new(),
             blocs: Vec::new(),
             harm: None,
+            departure: None,
             consequence: None,
             naming: None,
             obligation: None,
@@ -221,10 +225,13 @@ impl Policy {
                     .armed_groups
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "bloc" => p.blocs.extend(codes(&args, is_agent, AGENT, &mut diags)),
-                "harm" | "consequence" | "naming" | "obligation" => match args.as_slice() {
+                "harm" | "departure" | "consequence" | "naming" | "obligation" => match args
+                    .as_slice()
+                {
                     [code] if demarche_model::cameo::is_known(code) => {
                         let slot = match keyword {
                             "harm" => &mut p.harm,
+                            "departure" => &mut p.departure,
                             "naming" => &mut p.naming,
                             "obligation" => &mut p.obligation,
                             _ => &mut p.consequence,
@@ -306,7 +313,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, deed-agent, counterpart, deed-doer, domestic, not-country, armed-group, bloc, harm, \
+                         inward, mutual, third-party, at-home, deed-agent, counterpart, deed-doer, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, refusal or state-protest"
                     ),
                 )),

@@ -89,6 +89,8 @@ pub enum Prep {
     Past,
     /// It opens the condition of a threat or promise ("would take countermeasures if …").
     Condition,
+    /// Its object is what a verb of leaving leaves ("withdrew from the WHO").
+    Departure,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -365,6 +367,7 @@ impl English {
                 "circumstance" => Prep::Circumstance,
                 "past" => Prep::Past,
                 "condition" => Prep::Condition,
+                "departure" => Prep::Departure,
                 _ => Prep::Infinitive,
             };
             let i = role as usize;

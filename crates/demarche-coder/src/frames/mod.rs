@@ -211,6 +211,18 @@ pub(crate) fn code_predications(
                 };
                 (f.code.as_str(), Some(f), &f.origin)
             }
+            // Rule `departure`: "Mali left ECOWAS", "withdrew from the WHO" — not a retreat,
+            // whatever the verb codes alone (the pattern coder's reading takes this code).
+            PredKind::Verb if let Some(d) = refer::departure(&ctx, p) => {
+                let span = evidence_span(tree, p);
+                for e in events[..legacy].iter_mut() {
+                    if overlap(e.verb_span, span) {
+                        e.code.clone_from(&d.code);
+                        e.rules.push(d.origin.rule_ref());
+                    }
+                }
+                (d.code.as_str(), None, &d.origin)
+            }
             PredKind::Verb => match verb_code(coder, tree, a, p) {
                 Some((c, r)) => (c, None, r),
                 // Rule `harm`: a verb of harm with no code of its own ("was hit by missiles").

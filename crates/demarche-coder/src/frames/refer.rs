@@ -3,9 +3,11 @@
 //! group, "several governments, including Brazil and Colombia".
 
 use super::sides::real_code;
-use super::{Ctx, Side, country};
+use super::{Ctx, Side, country, sides};
 use crate::legacy::{CodedEvent, Mention};
+use demarche_dict::policy::PolicyCode;
 use demarche_model::Span;
+use demarche_predicates::{Predication, Role};
 use demarche_text::english::Prep;
 
 /// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
@@ -180,4 +182,30 @@ pub(super) fn in_topic(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
     noun.and_then(|n| tree.leaves_under(n).last())
         .and_then(|l| tree.word(l))
         .is_some_and(|w| ctx.en.is_form("topic", w))
+}
+
+/// Rule `departure` (`policy.txt`): a verb of leaving (`forms.txt` `[departure]`) with an
+/// organisation (`policy.txt` `bloc`) as its object or `from`/`out of` phrase ("Mali left
+/// ECOWAS", "withdrew from the WHO") is leaving it: the rule's code.
+pub(super) fn departure<'c>(ctx: &Ctx<'c>, p: &Predication) -> Option<&'c PolicyCode> {
+    let d = ctx.policy.departure.as_ref()?;
+    leaves_bloc(ctx, p).then_some(d)
+}
+
+fn leaves_bloc(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    let Some(lemma) = ctx.tree.word(p.head).map(|w| ctx.en.lemma(w)) else {
+        return false;
+    };
+    if !ctx.en.is_form("departure", &lemma) {
+        return false;
+    }
+    ctx.a.args_of(p).iter().any(|x| {
+        let left = match &x.role {
+            Role::Patient => true,
+            Role::Obl(prep) => ctx.en.is_prep(prep, Prep::Departure),
+            _ => false,
+        };
+        left && sides::side(ctx, p, &x.filler)
+            .is_some_and(|s| s.codes.iter().any(|c| ctx.policy.is_bloc(c)))
+    })
 }
