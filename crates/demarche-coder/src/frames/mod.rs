@@ -550,15 +550,9 @@ fn answered(ctx: &Ctx<'_>, p: &Predication) -> bool {
     let Some(parent) = tree.parent(pp) else {
         return false;
     };
-    let kids = tree.children(parent);
-    let before = kids
-        .iter()
-        .position(|&k| k == pp)
-        .and_then(|i| i.checked_sub(1))
-        .map(|i| kids[i]);
     let head = match tree.label(parent) {
-        "NP" => kids.first().copied(),
-        _ => before.filter(|&b| tree.label(b) == "PP"),
+        "NP" => tree.children(parent).first().copied(),
+        _ => sibling_before(tree, pp).filter(|&b| tree.label(b) == "PP"),
     };
     let word = head
         .and_then(|n| tree.leaves_under(n).last())
@@ -569,6 +563,13 @@ fn answered(ctx: &Ctx<'_>, p: &Predication) -> bool {
             .iter()
             .any(|f| f.eq_ignore_ascii_case(w))
     })
+}
+
+/// The child of `node`'s parent right before it.
+fn sibling_before(tree: &Tree, node: demarche_model::NodeId) -> Option<demarche_model::NodeId> {
+    let kids = tree.children(tree.parent(node)?);
+    let i = kids.iter().position(|&k| k == node)?;
+    i.checked_sub(1).map(|i| kids[i])
 }
 
 /// Rule `between`: the sides of a joint event named by its `between` phrase ("clashes between

@@ -3,7 +3,7 @@
 //! group, "several governments, including Brazil and Colombia".
 
 use super::sides::real_code;
-use super::{Ctx, Side, country, sides};
+use super::{Ctx, Side, country, sibling_before, sides};
 use crate::legacy::{CodedEvent, Mention};
 use demarche_dict::policy::PolicyCode;
 use demarche_model::Span;
@@ -85,6 +85,15 @@ pub(super) fn included(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
 /// Rule `including` over the events of a sentence: an event whose side is a group named with
 /// its members (the pattern coder takes the group) is one event per member.
 pub(super) fn expand_included(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    // Most sentences name no members: one pass over the words first.
+    let named = ctx
+        .tree
+        .leaves()
+        .filter_map(|l| ctx.tree.word(l))
+        .any(|w| ctx.en.is_form("including", w));
+    if !named {
+        return;
+    }
     let members = |span: Option<Span>| -> Option<Vec<(String, Option<Span>)>> {
         let m = ctx
             .mentions
@@ -161,16 +170,7 @@ pub(super) fn in_topic(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
     }
     // The noun before: (NP (NP the situation) (PP in …)), or a flat (PP on (NP the situation))
     // (PP in …).
-    let Some(parent) = tree.parent(pp) else {
-        return false;
-    };
-    let kids = tree.children(parent);
-    let before = kids
-        .iter()
-        .position(|&k| k == pp)
-        .and_then(|i| i.checked_sub(1))
-        .map(|i| kids[i]);
-    let noun = before.and_then(|b| match tree.label(b) {
+    let noun = sibling_before(tree, pp).and_then(|b| match tree.label(b) {
         "NP" => Some(b),
         "PP" => tree
             .children(b)
