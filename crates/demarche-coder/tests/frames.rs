@@ -1264,6 +1264,24 @@ fn leaving_an_organisation_reduces_relations() {
 }
 
 #[test]
+fn travel_bans_and_expulsions_reduce_relations() {
+    // 16-reduce-relations.txt: banning entry to officials or barring a country's vehicles "from
+    // entering" is 160; ordering foreigners "to leave" expels them (166); a high commissioner is
+    // an envoy whose recall is 161.
+    check(
+        "Moscow banned entry to 21 EU officials. Kosovo barred vehicles with Serbian licence \
+         plates from entering its territory. India ordered Pakistani military advisers to leave \
+         New Delhi. Pakistan recalled its high commissioner from New Delhi.",
+        expect![[r#"
+            s0 RUS -> IGOEUREECGOV 160 "banned" dictionaries/actors/countries.txt:260
+            s1 KSV -> SRB 160 "barred" dictionaries/actors/countries.txt:176
+            s2 IND -> PAKMIL 166 "ordered" dictionaries/actors/countries.txt:154
+            s3 PAK -> IND 161 "recalled" dictionaries/actors/countries.txt:154
+        "#]],
+    );
+}
+
+#[test]
 fn joint_talks_a_clause_follows_were_held_by_its_subject() {
     // Rule `answered` for a joint event with no agent: "agreed to restore relations after
     // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a
