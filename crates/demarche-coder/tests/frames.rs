@@ -1271,12 +1271,14 @@ fn travel_bans_and_expulsions_reduce_relations() {
     check(
         "Moscow banned entry to 21 EU officials. Kosovo barred vehicles with Serbian licence \
          plates from entering its territory. India ordered Pakistani military advisers to leave \
-         New Delhi. Pakistan recalled its high commissioner from New Delhi.",
+         New Delhi. Pakistan recalled its high commissioner from New Delhi. Niger gave the \
+         French ambassador 48 hours to leave the country.",
         expect![[r#"
             s0 RUS -> IGOEUREECGOV 160 "banned" dictionaries/actors/countries.txt:260
             s1 KSV -> SRB 160 "barred" dictionaries/actors/countries.txt:176
             s2 IND -> PAKMIL 166 "ordered" dictionaries/actors/countries.txt:154
             s3 PAK -> IND 161 "recalled" dictionaries/actors/countries.txt:154
+            s4 NER -> FRAGOV 166 "gave" dictionaries/actors/countries.txt:112
         "#]],
     );
 }
