@@ -1284,6 +1284,21 @@ fn travel_bans_and_expulsions_reduce_relations() {
 }
 
 #[test]
+fn a_dateline_opens_its_lead() {
+    // Read as news, "ISTANBUL — …" is a dateline before the lead, not a header to drop (a
+    // dateline alone still is); talks counted by a partitive ("a third round of talks between
+    // …") that ended were held (rule `between`).
+    check(
+        "ISTANBUL — A third round of talks between Pakistani and Afghan delegations ended without \
+         agreement, the Turkish mediators said. CEBU CITY: --",
+        expect![[r#"
+            s0 PAK -> AFGGOV 040 "talks" dictionaries/frames/04-consult.txt:22
+            s0 AFGGOV -> PAK 040 "talks" dictionaries/frames/04-consult.txt:22
+        "#]],
+    );
+}
+
+#[test]
 fn joint_talks_a_clause_follows_were_held_by_its_subject() {
     // Rule `answered` for a joint event with no agent: "agreed to restore relations after
     // talks mediated by Turkey" — the talks were the subject's, both ways. Not the subject of a

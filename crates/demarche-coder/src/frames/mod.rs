@@ -499,7 +499,8 @@ fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                     Role::Obl(prep) => ctx.en.is_prep(prep, Prep::Event),
                     _ => false,
                 };
-                slot && matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope)
+                slot && matches!(x.filler, Filler::Phrase { node, .. }
+                    if node == p.scope || counted_in(ctx, node, p.scope))
             })
             && (pair && q.modality == Modality::Asserted && q.voice == Voice::Active
                 || q.classes.has(VerbClass::Effect))
@@ -563,6 +564,35 @@ fn answered(ctx: &Ctx<'_>, p: &Predication) -> bool {
             .iter()
             .any(|f| f.eq_ignore_ascii_case(w))
     })
+}
+
+/// Whether `outer` counts the event noun phrase `scope` ("a third round of talks between …",
+/// `partitive.txt`): its head is a partitive noun and `scope` sits in its `of` phrase.
+fn counted_in(ctx: &Ctx<'_>, outer: demarche_model::NodeId, scope: demarche_model::NodeId) -> bool {
+    let tree = ctx.tree;
+    let head = tree
+        .children(outer)
+        .first()
+        .and_then(|&h| tree.leaves_under(h).last())
+        .and_then(|l| tree.word(l));
+    if !head.is_some_and(|w| ctx.en.is_partitive(w)) {
+        return false;
+    }
+    let mut node = scope;
+    for _ in 0..3 {
+        let Some(up) = tree.parent(node) else {
+            return false;
+        };
+        if tree.parent(up) == Some(outer) && tree.label(up) == "PP" {
+            return tree
+                .children(up)
+                .first()
+                .and_then(|&c| tree.word(c))
+                .is_some_and(|w| ctx.en.is_prep(w, Prep::Counted));
+        }
+        node = up;
+    }
+    false
 }
 
 /// The child of `node`'s parent right before it.

@@ -128,6 +128,9 @@ pub(crate) enum RuleKey {
     Place(u32),
 }
 
+/// More words than this after a dateline's dash make a lead, not a header (with the layer on).
+const DATELINE_LEAD: usize = 4;
+
 /// The sentence coder: a compiled lexicon over one dictionary set.
 #[derive(Debug)]
 pub struct Coder<'d> {
@@ -291,7 +294,7 @@ impl<'d> Coder<'d> {
         mentions: Option<&mut Vec<Mention>>,
     ) -> Coded {
         let mut out = Coded::default();
-        if let Some(r) = self.reject(tree, text) {
+        if let Some(r) = self.reject(tree, text, opts) {
             out.rejected = Some(r);
             return out;
         }
@@ -362,7 +365,7 @@ impl<'d> Coder<'d> {
         out
     }
 
-    fn reject(&self, tree: &Tree, text: &str) -> Option<Rejection> {
+    fn reject(&self, tree: &Tree, text: &str, opts: &Options) -> Option<Rejection> {
         if let Some((entry, _)) = self.dicts.discards.first(text) {
             let rule = entry.origin.rule_ref();
             return Some(match entry.scope {
@@ -377,11 +380,15 @@ impl<'d> Coder<'d> {
             });
         }
         // A dateline ("CEBU CITY: --") is a run of upper-case words ending in `:` or `--` at the
-        // start of the sentence: the sentence is a news-wire header, not a statement.
+        // start of the sentence: the sentence is a news-wire header, not a statement. Read as
+        // news (the predicate layer on), a dateline opens the lead that follows it ("ISTANBUL —
+        // A third round of talks …"): only a sentence with no more than a few words after it
+        // is a header.
         for (n, leaf) in tree.leaves().take(8).enumerate() {
             let w = tree.word(leaf).unwrap_or("");
             if w == ":" || w == "--" {
-                return (n > 0).then_some(Rejection::Dateline);
+                let lead = opts.frames() && tree.leaves().count() > n + 1 + DATELINE_LEAD;
+                return (n > 0 && !lead).then_some(Rejection::Dateline);
             }
             if w.chars().any(char::is_lowercase) || !w.chars().any(char::is_alphabetic) {
                 return None;
