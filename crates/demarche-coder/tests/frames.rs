@@ -1021,11 +1021,13 @@ fn a_states_protest_is_an_official_complaint() {
     // a crowd in a capital) demonstrate at home (rule `at-home`).
     check(
         "Vietnam protested China's deployment of a survey ship in its waters. Beijing protested \
-         the visit. Kenyans protested the tax bill. Thousands in Nairobi protested.",
+         the visit. Kenyans protested the tax bill. Thousands in Nairobi protested. Thousands of \
+         Congolese marched through Goma to denounce Rwanda.",
         expect![[r#"
             s0 VNM -> CHN 114 "protested" dictionaries/actors/countries.txt:75
             s2 KEN -> KENGOV 140 "protested" dictionaries/verbs/11-disapprove.txt:45
             s3 KEN -> KENGOV 140 "protested" dictionaries/verbs/11-disapprove.txt:45
+            s4 COD -> RWA 141 "marched" dictionaries/actors/countries.txt:81
         "#]],
     );
 }

@@ -79,7 +79,7 @@ pub(super) fn state_complaint(ctx: &Ctx<'_>, e: &mut CodedEvent) -> bool {
 }
 
 /// Whether the mention at `span` is one of its actor's names (a leading "the" aside) and not
-/// the name of its people.
+/// the name of its people, nor what a phrase counts ("thousands of Congolese").
 fn names_state(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
     let Some(m) = ctx
         .mentions
@@ -88,6 +88,13 @@ fn names_state(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
     else {
         return false;
     };
+    if ctx
+        .tree
+        .parent(m.node)
+        .is_some_and(|p| ctx.tree.label(p) == "PP")
+    {
+        return false;
+    }
     let Some(words) = ctx.lower_words(m.lo, m.hi) else {
         return false;
     };
