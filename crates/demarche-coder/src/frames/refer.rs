@@ -1,6 +1,7 @@
 //! Actors a sentence names by reference to others it names itself (rules `pair-before`,
 //! `group-before`, `including`): "the two sides" after a pair, "the group" after an armed
-//! group, "several governments, including Brazil and Colombia".
+//! group, "several governments, including Brazil and Colombia"; and what the sentence makes of
+//! an actor named only as a topic's place (`topic`) or as an organisation left (`departure`).
 
 use super::sides::real_code;
 use super::{Ctx, Side, country, sibling_before, sides};
@@ -64,7 +65,10 @@ pub(super) fn group_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
 /// and Peru"; `forms.txt` `[including]` after a comma, inside the phrase or right after it) is
 /// those members.
 pub(super) fn included(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
-    let words = ctx.lower_words(lo, hi + 2)?;
+    // The phrase and the two words after it, or as many as the sentence has.
+    let words = (hi..=hi + 2)
+        .rev()
+        .find_map(|end| ctx.lower_words(lo, end))?;
     let k =
         (1..words.len()).find(|&k| words[k - 1] == "," && ctx.en.is_form("including", words[k]))?;
     let at = lo + k as u32 + 1;
