@@ -256,12 +256,7 @@ fn deeds_against(
     }
     deeds
         .into_iter()
-        .map(|(code, span)| Side {
-            codes: vec![code],
-            span,
-            rules: Vec::new(),
-            antecedents: Vec::new(),
-        })
+        .map(|(code, span)| Side::new(vec![code], span))
         .collect()
 }
 
@@ -470,12 +465,7 @@ pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Sid
                 .first()
                 .and_then(|c| ctx.discourse.deed_by_other(country(c)))
         })?;
-    Some(Side {
-        codes: vec![doer.to_string()],
-        span: None,
-        rules: Vec::new(),
-        antecedents: Vec::new(),
-    })
+    Some(Side::new(vec![doer.to_string()], None))
 }
 
 /// Rule `naming`: calling something by a word of disapproval (`forms.txt` `[naming]` verbs,
@@ -595,12 +585,7 @@ fn doer_before(events: &[CodedEvent], start: usize) -> Option<Side> {
         .iter()
         .rev()
         .find(|e| e.verb_span.is_some_and(|v| v.end <= start) && real_code(&e.source))?;
-    Some(Side {
-        codes: vec![e.source.clone()],
-        span: e.source_span,
-        rules: Vec::new(),
-        antecedents: Vec::new(),
-    })
+    Some(Side::new(vec![e.source.clone()], e.source_span))
 }
 
 /// Rule `counterpart` (`policy.txt`): an act with no target, in a clause that follows an
@@ -631,12 +616,7 @@ pub(super) fn counterpart(
             true => (&e.target, e.target_span),
             false => (&e.source, e.source_span),
         };
-        Some(Side {
-            codes: vec![code.clone()],
-            span,
-            rules: Vec::new(),
-            antecedents: Vec::new(),
-        })
+        Some(Side::new(vec![code.clone()], span))
     })
 }
 

@@ -99,6 +99,17 @@ struct Side {
     antecedents: Vec<Antecedent>,
 }
 
+impl Side {
+    /// A side named by these codes, with no entries or antecedents of its own to cite.
+    fn new(codes: Vec<String>, span: Option<Span>) -> Side {
+        Side {
+            codes,
+            span,
+            ..Side::default()
+        }
+    }
+}
+
 /// What coding one predication needs to see.
 struct Ctx<'c> {
     coder: &'c Coder<'c>,
@@ -269,21 +280,15 @@ pub(crate) fn code_predications(
         let span = evidence_span(tree, p);
         // "'…,' Lebanon's prime minister said, urging Washington …": the pattern coder, which
         // drops the saying as a comma clause, gives the participle the quote's subject; the
-        // speaker is its agent (rule `speaker-act`).
-        if let Some((j, Link::Participle)) = p.under
-            && a.preds
-                .get(j as usize)
-                .is_some_and(|q| q.classes.has(VerbClass::Report))
-        {
-            let speaker = |c: &str| source.codes.iter().any(|s| country(s) == country(c));
-            dropped
-                .extend((0..legacy).filter(|&i| {
-                    overlap(events[i].verb_span, span) && !speaker(&events[i].source)
-                }));
-        }
-        // Rule `topic`: "coordination on the situation in Gaza" is not aimed at Gaza.
+        // speaker is its agent (rule `speaker-act`). Rule `topic`: "coordination on the
+        // situation in Gaza" is not aimed at Gaza. Either drops the pattern coder's reading.
+        let after_saying = matches!(p.under, Some((j, Link::Participle))
+            if a.preds.get(j as usize).is_some_and(|q| q.classes.has(VerbClass::Report)));
+        let speaker = |c: &str| source.codes.iter().any(|s| country(s) == country(c));
         dropped.extend((0..legacy).filter(|&i| {
-            overlap(events[i].verb_span, span) && refer::in_topic(&ctx, events[i].target_span)
+            let e = &events[i];
+            overlap(e.verb_span, span)
+                && (after_saying && !speaker(&e.source) || refer::in_topic(&ctx, e.target_span))
         }));
         // Where the pattern coder coded this verb, its target stands (patterns know which
         // prepositional phrase a verb aims at); the layer adds what they miss around it.
@@ -355,12 +360,7 @@ pub(crate) fn code_predications(
                     .filter(|c| real_code(c) && ctx.policy.is_country(country(c)))
                     .map(|c| format!("{}{}", country(c), agent.code))
                     .collect();
-                Some(Side {
-                    codes,
-                    rules: Vec::new(),
-                    span: None,
-                    antecedents: Vec::new(),
-                })
+                Some(Side::new(codes, None))
             }
             _ => None,
         };

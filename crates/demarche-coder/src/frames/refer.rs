@@ -30,12 +30,7 @@ pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
             codes.push(c.clone());
         }
     }
-    (codes.len() == 2).then(|| Side {
-        codes,
-        span: None,
-        rules: Vec::new(),
-        antecedents: Vec::new(),
-    })
+    (codes.len() == 2).then(|| Side::new(codes, None))
 }
 
 /// "the group" after an armed group named earlier in its own sentence ("Israel killed the
@@ -99,25 +94,22 @@ pub(super) fn expand_included(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         return;
     }
     let members = |span: Option<Span>| -> Option<Vec<(String, Option<Span>)>> {
-        let m = ctx
-            .mentions
-            .iter()
-            .find(|m: &&Mention| m.span.is_some() && m.span == span)?;
+        let m = sides::mention_at(ctx, span)?;
         let s = included(ctx, m.lo, m.hi)?;
         Some(s.codes.into_iter().map(|c| (c, s.span)).collect())
     };
-    if !events
+    // Each event's sides' members, read once.
+    let found: Vec<_> = events
         .iter()
-        .any(|e| members(e.source_span).is_some() || members(e.target_span).is_some())
-    {
+        .map(|e| (members(e.source_span), members(e.target_span)))
+        .collect();
+    if found.iter().all(|(s, t)| s.is_none() && t.is_none()) {
         return;
     }
     let mut out: Vec<CodedEvent> = Vec::with_capacity(events.len());
-    for e in events.drain(..) {
-        let sources =
-            members(e.source_span).unwrap_or_else(|| vec![(e.source.clone(), e.source_span)]);
-        let targets =
-            members(e.target_span).unwrap_or_else(|| vec![(e.target.clone(), e.target_span)]);
+    for (e, (sources, targets)) in events.drain(..).zip(found) {
+        let sources = sources.unwrap_or_else(|| vec![(e.source.clone(), e.source_span)]);
+        let targets = targets.unwrap_or_else(|| vec![(e.target.clone(), e.target_span)]);
         for (sc, ss) in &sources {
             for (tc, ts) in &targets {
                 if country(sc) == country(tc) && sc != &e.source {

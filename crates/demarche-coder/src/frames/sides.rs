@@ -65,9 +65,11 @@ pub(super) fn state_complaint(ctx: &Ctx<'_>, e: &mut CodedEvent) -> bool {
     let Some(rule) = ctx.policy.state_protest(&e.code) else {
         return false;
     };
+    // Its government is the agent a people's protest at home is aimed at (`at-home`).
+    let government = ctx.policy.at_home(&e.code).map(|a| a.code.as_str());
     let state = match (e.source.len(), e.source.get(3..)) {
         (3, _) => ctx.policy.is_country(&e.source) && names_state(ctx, e.source_span),
-        (_, Some(agent)) => agent == "GOV" && ctx.policy.is_country(country(&e.source)),
+        (_, Some(agent)) => government == Some(agent) && ctx.policy.is_country(country(&e.source)),
         _ => false,
     };
     if !state {
@@ -81,11 +83,7 @@ pub(super) fn state_complaint(ctx: &Ctx<'_>, e: &mut CodedEvent) -> bool {
 /// Whether the mention at `span` is one of its actor's names (a leading "the" aside) and not
 /// the name of its people, nor what a phrase counts ("thousands of Congolese").
 fn names_state(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
-    let Some(m) = ctx
-        .mentions
-        .iter()
-        .find(|m| m.span.is_some() && m.span == span)
-    else {
+    let Some(m) = mention_at(ctx, span) else {
         return false;
     };
     if ctx
@@ -103,6 +101,12 @@ fn names_state(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
         all => all,
     };
     ctx.coder.names_state(m, words)
+}
+
+/// The mention whose phrase is exactly `span` (an event's side).
+pub(super) fn mention_at<'c>(ctx: &Ctx<'c>, span: Option<Span>) -> Option<&'c Mention> {
+    let span = span?;
+    ctx.mentions.iter().find(|m| m.span == Some(span))
 }
 
 pub(super) fn antecedent(e: &Entity) -> Antecedent {
