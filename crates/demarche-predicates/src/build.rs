@@ -743,7 +743,7 @@ fn noun_draft<'s>(
         // Modifiers before the name: "Russian shelling", "Israeli air strikes".
         let first_mod = leaves[..name_start]
             .iter()
-            .position(|&l| sh.cat(l) != Cat::Det);
+            .position(|&l| !matches!(sh.cat(l), Cat::Det | Cat::Quote));
         if let Some(f) = first_mod {
             let lo = sh.range(leaves[f]).0;
             let hi = sh.range(leaves[name_start]).0;

@@ -37,6 +37,9 @@ pub(crate) enum Cat {
     Conj,
     Comma,
     Det,
+    /// Opening and closing quotation marks (`` and ''): an event noun quoted ("would take
+    /// "overwhelming countermeasures"") still ends its phrase.
+    Quote,
     Word,
 }
 
@@ -216,6 +219,7 @@ fn leaf_cat(tag: &str) -> Cat {
         b"CC" => Cat::Conj,
         b"," | b":" => Cat::Comma,
         b"DT" | b"PDT" | b"CD" | b"PRP$" => Cat::Det,
+        b"``" | b"''" => Cat::Quote,
         _ => Cat::Word,
     }
 }
@@ -455,6 +459,7 @@ mod tests {
                 "CC" => Cat::Conj,
                 "," | ":" => Cat::Comma,
                 "DT" | "PDT" | "CD" | "PRP$" => Cat::Det,
+                "``" | "''" => Cat::Quote,
                 _ => Cat::Word,
             };
         }

@@ -92,6 +92,25 @@ fn support_verb_lends_subject_and_pps_to_event_noun() {
 }
 
 #[test]
+fn quoted_event_noun_is_still_the_support_verbs_object() {
+    check(
+        "Seoul said it would impose \"tough sanctions\" on Pyongyang.",
+        expect![[r#"
+            p0 say verb
+               agent "Seoul" subject
+            p1 impose verb absorbed future under p0 report
+               patient "`` tough sanctions ''" object
+               on "Pyongyang" pp
+               agent "it" subject
+            p2 sanctions noun support="impose" future under p0 report
+               agent "tough" modifier
+               on "Pyongyang" support-pp
+               agent "it" support-subject
+        "#]],
+    );
+}
+
+#[test]
 fn passive_with_by_agent_restores_deep_roles() {
     check(
         "Two soldiers were killed by militants in Mali.",
