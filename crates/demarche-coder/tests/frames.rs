@@ -1080,6 +1080,28 @@ fn joint_drills_around_a_country_are_posture() {
 }
 
 #[test]
+fn mediator_in_an_absolute_clause() {
+    // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
+    // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,
+    // `carry` messages).
+    check(
+        "Venezuelan and Guyanese foreign ministers met in Brasilia, with Brazil's foreign \
+         minister acting as mediator. Iranian and U.S. envoys held indirect talks in Muscat, with \
+         Oman's foreign minister carrying messages between them.",
+        expect![[r#"
+            s0 VEN -> GUYGOV 040 "met" dictionaries/actors/countries.txt:143
+            s0 GUYGOV -> VEN 040 "met" dictionaries/actors/countries.txt:143
+            s0 BRAGOV -> VEN 045 "acting" dictionaries/verbs/04-consult.txt:87
+            s0 BRAGOV -> GUYGOV 045 "acting" dictionaries/verbs/04-consult.txt:87
+            s1 IRN -> USAGOV 040 "held" dictionaries/actors/countries.txt:157
+            s1 USAGOV -> IRN 040 "held" dictionaries/actors/countries.txt:157
+            s1 OMNGOV -> IRN 045 "carrying" dictionaries/verbs/04-consult.txt:96
+            s1 OMNGOV -> USAGOV 045 "carrying" dictionaries/verbs/04-consult.txt:96
+        "#]],
+    );
+}
+
+#[test]
 fn mediated_talks_in_the_mediators_capital() {
     // Rule `third-party`: the mediator's own country in its phrase is the venue ("talks in
     // Doha mediated by Qatar and Turkey"), not a side; talks "at" which a pair agreed were held

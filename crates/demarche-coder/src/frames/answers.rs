@@ -372,8 +372,8 @@ pub(super) fn brokered(
 /// Rule `third-party`: hosting or mediating a pair's talks (`policy.txt` `third-party`) with
 /// no target named is aimed at each side of the pair: a pair that is the agent of the predicate
 /// the act hangs under ("met for talks hosted by Turkey"), else the `between` phrase of a joint
-/// event noun of the sentence ("after talks between A and B …, mediated by Egypt and Qatar").
-/// The third party is neither side.
+/// event noun of the sentence ("after talks between A and B …, mediated by Egypt and Qatar"),
+/// else the pair that does a main clause's act. The third party is neither side.
 pub(super) fn third_party(ctx: &Ctx<'_>, p: &Predication, source: &Side) -> Option<Side> {
     let apart = |s: &Side| {
         s.codes.len() > 1
@@ -394,6 +394,16 @@ pub(super) fn third_party(ctx: &Ctx<'_>, p: &Predication, source: &Side) -> Opti
         .filter(|q| q.kind == PredKind::Noun)
         .filter_map(|q| between_pair(ctx, q, ctx.coder_frames.frame_for(q.noun, None)))
         .find(apart)
+        // "A and B met in Brasilia, with Brazil's foreign minister acting as mediator": an
+        // absolute clause hangs on no predicate; the pair is the agent of a main clause.
+        .or_else(|| {
+            ctx.a
+                .preds
+                .iter()
+                .filter(|q| q.under.is_none() && !std::ptr::eq(*q, p))
+                .filter_map(|q| agent_side(ctx, q, None))
+                .find(apart)
+        })
 }
 
 /// Rule `partner`: a meeting or call (`mutual` in `policy.txt`) "with" an actor is with that
