@@ -1080,6 +1080,19 @@ fn joint_drills_around_a_country_are_posture() {
 }
 
 #[test]
+fn home_crowd_takes_the_one_country_of_its_sentence() {
+    // Rule `home-crowd`: protesters named without a country are of the one country their
+    // sentence names, unless it is named only in what they act against (the embassy).
+    check(
+        "Nepal's prime minister resigned as protesters staged a march on parliament. \
+         Protesters staged a rally outside the French embassy.",
+        expect![[r#"
+            s0 NPLCVL -> NPLGOV 141 "staged a march" dictionaries/frames/14-protest.txt:11
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

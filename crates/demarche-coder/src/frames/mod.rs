@@ -271,9 +271,15 @@ pub(crate) fn code_predications(
         } else {
             code
         };
+        let mut home_from = None;
         let Some(source) = agent_side(&ctx, p, frame)
             .or_else(|| between_pair(&ctx, p, frame))
             .or_else(|| sides::fronted_subject(&ctx, p))
+            .or_else(|| {
+                let (s, from) = refer::home_crowd(&ctx, p)?;
+                home_from = from;
+                Some(s)
+            })
         else {
             continue;
         };
@@ -318,12 +324,17 @@ pub(crate) fn code_predications(
                 }
                 Some(s)
             });
-        let target = legacy_target
+        let named = legacy_target
             .or_else(|| target_side(&ctx, p, frame))
-            .or_else(|| addressee(&ctx, p))
-            .or_else(|| answers::deed_back(&ctx, p, code, &source))
-            .or_else(|| answers::apposed(&ctx, p, events))
-            .or_else(|| (!meeting).then(|| sides::frontier(&ctx, p)).flatten());
+            .or_else(|| addressee(&ctx, p));
+        let target = match home_from {
+            // Rule `home-crowd`: a crowd's act is aimed at what it names, else at home.
+            Some(_) => named,
+            None => named
+                .or_else(|| answers::deed_back(&ctx, p, code, &source))
+                .or_else(|| answers::apposed(&ctx, p, events))
+                .or_else(|| (!meeting).then(|| sides::frontier(&ctx, p)).flatten()),
+        };
         // A host's or mediator's own country in its phrase is the venue, not a side ("talks in
         // Doha mediated by Qatar and Turkey").
         let third = dicts.policy.third_party(code);
@@ -351,6 +362,9 @@ pub(crate) fn code_predications(
                 let start = span.map_or(0, |s| s.start);
                 answers::counterpart(&ctx, p, code, &source, events, start)
             });
+        if home_from.is_some() && target.as_ref().is_some_and(|t| overlap(t.span, home_from)) {
+            continue;
+        }
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
         let home = match (&target, at_home) {
             (None, Some(agent)) => {

@@ -8,7 +8,7 @@ use super::{Ctx, Side, country, sibling_before, sides};
 use crate::legacy::{CodedEvent, Mention};
 use demarche_dict::policy::PolicyCode;
 use demarche_model::Span;
-use demarche_predicates::{Predication, Role};
+use demarche_predicates::{Filler, Predication, Role};
 use demarche_text::english::Prep;
 
 /// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
@@ -206,4 +206,40 @@ fn leaves_bloc(ctx: &Ctx<'_>, p: &Predication) -> bool {
         left && sides::side(ctx, p, &x.filler)
             .is_some_and(|s| s.codes.iter().any(|c| ctx.policy.is_bloc(c)))
     })
+}
+
+/// Rule `home-crowd`: people of a country named without it — police, courts, crowds, students
+/// (`policy.txt` `domestic`), the agent of `p` — are of the one country their own sentence
+/// names ("security forces in Mozambique's city of Nampula opened fire on crowds protesting
+/// against …", "Nepal's prime minister resigned as protesters staged a march on parliament").
+/// Returns the side and where that country was named: a country named only in what the act is
+/// aimed at ("protesters stormed the French embassy") is no home (the caller checks).
+pub(super) fn home_crowd(ctx: &Ctx<'_>, p: &Predication) -> Option<(Side, Option<Span>)> {
+    let arg = ctx.a.arg(p, &Role::Agent)?;
+    let Filler::Phrase { lo, hi, .. } = arg.filler else {
+        return None;
+    };
+    let crowd = sides::mention_for(ctx.mentions, lo, hi)?;
+    let people = |c: &String| c.len() > 3 && c.starts_with("---") && ctx.policy.is_domestic(c);
+    if crowd.codes.is_empty() || !crowd.codes.iter().all(people) {
+        return None;
+    }
+    let mut one: Option<(&str, &Mention)> = None;
+    for m in ctx.mentions {
+        for c in m.codes.iter().filter(|c| !c.starts_with("---")) {
+            let k = country(c);
+            if !ctx.policy.is_country(k) || one.is_some_and(|(o, _)| o == k) {
+                continue;
+            }
+            if one.is_some() {
+                return None;
+            }
+            one = Some((k, m));
+        }
+    }
+    let (k, m) = one?;
+    let codes = crowd.codes.iter().map(|c| format!("{k}{}", &c[3..])).collect();
+    let mut side = Side::new(codes, crowd.span);
+    side.rules.extend(crowd.rules.iter().chain(&m.rules).cloned());
+    Some((side, m.span))
 }
