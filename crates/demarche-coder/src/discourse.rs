@@ -76,23 +76,28 @@ impl Discourse {
 
     /// Records what the sentence just coded named, then moves to the next sentence.
     pub(crate) fn finish_sentence(&mut self, named: Vec<Entity>, policy: &Policy) {
-        // The first two actors of different countries named (no list built: most sentences
-        // name one).
-        let mut first: Option<&Entity> = None;
-        for e in named.iter().filter(|e| policy.is_country(&e.code)) {
-            match first {
-                None => first = Some(e),
-                Some(a) if a.code.get(..3) != e.code.get(..3) => {
-                    match &mut self.pair {
-                        Some((x, y)) => {
-                            x.clone_from(a);
-                            y.clone_from(e);
-                        }
-                        None => self.pair = Some((a.clone(), e.clone())),
-                    }
-                    break;
+        // Two actors of different countries named together in one list ("Armenia and
+        // Azerbaijan held talks in Abu Dhabi"), else the first two named (no list built: most
+        // sentences name one).
+        let differ = |a: &Entity, e: &Entity| a.code.get(..3) != e.code.get(..3);
+        let countries = || named.iter().filter(|e| policy.is_country(&e.code));
+        let together = countries().enumerate().find_map(|(i, a)| {
+            countries()
+                .skip(i + 1)
+                .find(|e| e.span == a.span && differ(a, e))
+                .map(|e| (a, e))
+        });
+        let first_two = || {
+            let a = countries().next()?;
+            countries().find(|e| differ(a, e)).map(|e| (a, e))
+        };
+        if let Some((a, e)) = together.or_else(first_two) {
+            match &mut self.pair {
+                Some((x, y)) => {
+                    x.clone_from(a);
+                    y.clone_from(e);
                 }
-                Some(_) => {}
+                None => self.pair = Some((a.clone(), e.clone())),
             }
         }
         self.entities.extend(named);

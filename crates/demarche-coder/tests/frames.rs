@@ -1093,6 +1093,27 @@ fn home_crowd_takes_the_one_country_of_its_sentence() {
 }
 
 #[test]
+fn a_pair_named_before_does_a_joint_act_each_to_the_other() {
+    // "the two sides" are the two countries the last sentence named together in a list (not
+    // the host named before them: Abu Dhabi); a joint act (`policy.txt` `joint`) with no
+    // target is done by each to the other.
+    check(
+        "Armenia and Azerbaijan held talks in Abu Dhabi on Thursday. The two sides agreed to \
+         open a border crossing.",
+        expect![[r#"
+            s0 ARM -> AZE 040 "held" dictionaries/actors/countries.txt:36
+            s0 AZE -> ARM 040 "held" dictionaries/actors/countries.txt:36
+            s1 ARM -> AZE 035 "open" dictionaries/verbs/08-yield.txt:184
+               source <- s0 "Armenia and Azerbaijan"
+               target <- s0 "Armenia and Azerbaijan"
+            s1 AZE -> ARM 035 "open" dictionaries/verbs/08-yield.txt:184
+               source <- s0 "Armenia and Azerbaijan"
+               target <- s0 "Armenia and Azerbaijan"
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

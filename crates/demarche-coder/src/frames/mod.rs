@@ -404,7 +404,9 @@ pub(crate) fn code_predications(
                     }
                 }
             }
-            None if (joint || meeting) && source.codes.len() > 1 => {
+            // A pair doing a joint act (`policy.txt` `joint`) with no target does it each to
+            // the other ("The two sides agreed to a ceasefire").
+            None if (joint || meeting || dicts.policy.is_joint(code)) && source.codes.len() > 1 => {
                 for x in &source.codes {
                     for y in &source.codes {
                         pairs.push((x, &source, y, &source));
