@@ -1114,6 +1114,20 @@ fn a_pair_named_before_does_a_joint_act_each_to_the_other() {
 }
 
 #[test]
+fn trade_in_goods_is_material_cooperation() {
+    // verbs/06-material-cooperation.txt: shipping, pumping, supplying goods (`&goods`) is 061;
+    // "agreed to supply" is the intent, 031.
+    check(
+        "Kazakhstan shipped a record 9 million tonnes of grain to China last year. Qatar agreed \
+         to supply Germany with liquefied natural gas for 15 years.",
+        expect![[r#"
+            s0 KAZ -> CHN 061 "shipped" dictionaries/actors/countries.txt:75
+            s1 QAT -> DEU 031 "supply" dictionaries/actors/countries.txt:126
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,
