@@ -76,15 +76,15 @@ impl Discourse {
 
     /// Records what the sentence just coded named, then moves to the next sentence.
     pub(crate) fn finish_sentence(&mut self, named: Vec<Entity>, policy: &Policy) {
-        // Two actors of different countries named together in one list ("Armenia and
-        // Azerbaijan held talks in Abu Dhabi"), else the first two named (no list built: most
-        // sentences name one).
+        // Two actors named together in one list ("Armenia and Azerbaijan held talks in Abu
+        // Dhabi", "Congo's government and the M23 signed …"), else the first two of different
+        // countries named (no list built: most sentences name one).
         let differ = |a: &Entity, e: &Entity| a.code.get(..3) != e.code.get(..3);
         let countries = || named.iter().filter(|e| policy.is_country(&e.code));
         let together = countries().enumerate().find_map(|(i, a)| {
             countries()
                 .skip(i + 1)
-                .find(|e| e.span == a.span && differ(a, e))
+                .find(|e| e.span == a.span && a.code != e.code)
                 .map(|e| (a, e))
         });
         let first_two = || {

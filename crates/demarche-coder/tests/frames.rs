@@ -1128,6 +1128,33 @@ fn trade_in_goods_is_material_cooperation() {
 }
 
 #[test]
+fn a_pair_agreeing_to_what_codes_nothing_intends_to_cooperate() {
+    // Rule `accord` (policy.txt `accord 030`): the infinitive codes nothing, so the pair's
+    // agreement is an intent to cooperate, each to the other; one that codes ("agreed to
+    // supply") keeps its own intent code.
+    check(
+        "India and Canada agreed to restore their high commissioners. Lavrov spoke by phone with \
+         Fidan on Saturday. The two agreed to keep in regular contact.",
+        expect![[r#"
+            s0 IND -> CAN 030 "agreed" dictionaries/policy.txt:132
+            s0 CAN -> IND 030 "agreed" dictionaries/policy.txt:132
+            s1 RUSGOV -> TURGOV 041 "spoke" dictionaries/actors/people.txt:37
+            s1 TURGOV -> RUSGOV 041 "spoke" dictionaries/actors/people.txt:37
+            s2 RUSGOV -> TURGOV 030 "agreed" dictionaries/policy.txt:132
+               source <- s1 "Lavrov"
+               source <- s1 "Fidan"
+               target <- s1 "Lavrov"
+               target <- s1 "Fidan"
+            s2 TURGOV -> RUSGOV 030 "agreed" dictionaries/policy.txt:132
+               source <- s1 "Lavrov"
+               source <- s1 "Fidan"
+               target <- s1 "Lavrov"
+               target <- s1 "Fidan"
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

@@ -102,6 +102,9 @@ pub struct Policy {
     /// `obligation`: the code of saying that another actor must or should do something
     /// ("Britain said Russia must hand over the suspect"), from the speaker to that actor.
     pub obligation: Option<PolicyCode>,
+    /// `accord`: the code of a pair agreeing or pledging to do something no dictionary codes
+    /// ("the two agreed to keep in regular contact"), each to the other.
+    pub accord: Option<PolicyCode>,
 }
 
 /// The built-in `dictionaries/policy.txt` (compiled in with the other files by
@@ -160,6 +163,7 @@ impl Policy {
             consequence: None,
             naming: None,
             obligation: None,
+            accord: None,
             refusal: None,
             state_protest: None,
         };
@@ -225,7 +229,7 @@ impl Policy {
                     .armed_groups
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "bloc" => p.blocs.extend(codes(&args, is_agent, AGENT, &mut diags)),
-                "harm" | "departure" | "consequence" | "naming" | "obligation" => match args
+                "harm" | "departure" | "consequence" | "naming" | "obligation" | "accord" => match args
                     .as_slice()
                 {
                     [code] if demarche_model::cameo::is_known(code) => {
@@ -234,6 +238,7 @@ impl Policy {
                             "departure" => &mut p.departure,
                             "naming" => &mut p.naming,
                             "obligation" => &mut p.obligation,
+                            "accord" => &mut p.accord,
                             _ => &mut p.consequence,
                         };
                         *slot = Some(PolicyCode {
@@ -314,7 +319,7 @@ impl Policy {
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
                          inward, mutual, third-party, at-home, deed-agent, counterpart, deed-doer, domestic, not-country, armed-group, bloc, harm, departure, \
-                         consequence, naming, obligation, refusal or state-protest"
+                         consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
             }

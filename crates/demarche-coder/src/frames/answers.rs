@@ -166,6 +166,44 @@ pub(super) fn obligations(
     }
 }
 
+/// Rule `accord`: a pair (two or more actors) agreeing, pledging or deciding to do something
+/// (`english/intent.txt`, an infinitive under the verb) that coded nothing in the sentence is
+/// `policy.txt`'s `accord` code, each to the other ("the two agreed to keep in regular
+/// contact", "India and Canada agreed to restore their high commissioners").
+pub(super) fn accords(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize) {
+    let Some(rule) = &ctx.policy.accord else {
+        return;
+    };
+    let a = ctx.a;
+    for q in &a.preds {
+        let Some((j, Link::Control)) = q.under else {
+            continue;
+        };
+        let Some(g) = a.preds.get(j as usize) else {
+            continue;
+        };
+        if q.kind != PredKind::Verb
+            || !q.infinitive
+            || g.polarity != Polarity::Affirmed
+            || g.modality != Modality::Asserted
+            || !g.classes.has(VerbClass::Intent)
+        {
+            continue;
+        }
+        let (span, own) = (evidence_span(ctx.tree, q), evidence_span(ctx.tree, g));
+        let scope = ctx.tree.span(q.scope);
+        if events.iter().any(|e| {
+            overlap(e.verb_span, span) || overlap(e.verb_span, own) || overlap(e.verb_span, scope)
+        }) {
+            continue;
+        }
+        let Some(pair) = agent_side(ctx, g, None).filter(|s| s.codes.len() > 1) else {
+            continue;
+        };
+        add_rule(ctx, events, legacy, rule, (&pair, &pair), own);
+    }
+}
+
 /// Rule `retort`: a vow or threat to answer in kind with no one named (`consequence.txt`
 /// `[retort]` under a `[threat]` verb or a future: "Slovakia expelled three Russian diplomats,
 /// and Moscow vowed to respond in kind") is `policy.txt`'s `consequence` code aimed at whoever

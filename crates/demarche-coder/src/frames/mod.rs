@@ -480,6 +480,7 @@ pub(crate) fn code_predications(
     };
     answers::obligations(&ctx, events, legacy, &mut reported, &codes);
     answers::retorts(&ctx, events, legacy);
+    answers::accords(&ctx, events, legacy);
     answers::naming(&ctx, events, legacy);
     refer::expand_included(&ctx, events);
     answers::mutual(ctx.policy, events);

@@ -238,8 +238,13 @@ pub(super) fn home_crowd(ctx: &Ctx<'_>, p: &Predication) -> Option<(Side, Option
         }
     }
     let (k, m) = one?;
-    let codes = crowd.codes.iter().map(|c| format!("{k}{}", &c[3..])).collect();
+    let codes = crowd
+        .codes
+        .iter()
+        .map(|c| format!("{k}{}", &c[3..]))
+        .collect();
     let mut side = Side::new(codes, crowd.span);
-    side.rules.extend(crowd.rules.iter().chain(&m.rules).cloned());
+    side.rules
+        .extend(crowd.rules.iter().chain(&m.rules).cloned());
     Some((side, m.span))
 }
