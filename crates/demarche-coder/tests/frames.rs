@@ -918,7 +918,7 @@ fn a_passive_verb_of_removal_was_done_by_its_from_phrase() {
          prison.",
         expect![[r#"
             s0 VEN -> SLV 042 "flown" dictionaries/actors/countries.txt:100
-            s0 USA -> VEN 174 "deported" dictionaries/verbs/17-coerce.txt:130
+            s0 USA -> VEN 174 "deported" dictionaries/verbs/17-coerce.txt:132
         "#]],
     );
 }
@@ -1150,6 +1150,23 @@ fn a_pair_agreeing_to_what_codes_nothing_intends_to_cooperate() {
                source <- s1 "Fidan"
                target <- s1 "Lavrov"
                target <- s1 "Fidan"
+        "#]],
+    );
+}
+
+#[test]
+fn measures_undone_aid_approved_and_custody_taken() {
+    // frames/08-yield.txt: scrapping sanctions eases them (085, `support-with scrap`);
+    // verbs/07-aid.txt: approving a payout is economic aid (&economic-aid); verbs/17-coerce.txt:
+    // "took X into custody" with the object between; agents.txt: investigators are judicial, a
+    // former first lady an elite, so the custody is Korea's own (rule `domestic`).
+    check(
+        "The EU scrapped its economic sanctions on Syria. The IMF approved a $1 billion payout to \
+         Pakistan. South Korean investigators took former first lady Kim Keon Hee into custody.",
+        expect![[r#"
+            s0 IGOEUREEC -> SYR 085 "scrapped its economic sanctions" dictionaries/frames/08-yield.txt:20
+            s1 IGOBUSIMF -> PAK 071 "approved" dictionaries/actors/countries.txt:240
+            s2 KORJUD -> KORELI 173 "took" dictionaries/actors/countries.txt:289
         "#]],
     );
 }
