@@ -1526,7 +1526,7 @@ fn act_at_a_border_with_an_actor_is_aimed_at_it() {
          the border with Ukraine.",
         expect![[r#"
             s0 TUR -> SYR 154 "massed" dictionaries/verbs/15-force-posture.txt:102
-            s1 RUS -> UKR 154 "deployed" dictionaries/verbs/07-aid.txt:72
+            s1 RUS -> UKR 154 "deployed" dictionaries/verbs/07-aid.txt:80
         "#]],
     );
 }

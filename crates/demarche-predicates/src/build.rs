@@ -529,6 +529,31 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
             drafts[i].pred.under = Some((k, Link::Participle));
         }
     }
+    // "demanded that Turkey pull its troops out, calling their presence a violation": a
+    // participle of saying (`forms.txt` `[saying-participle]`) after a comma that closes a
+    // reported or complement clause is the one who reports or demands, not the clause subject.
+    // Up through clauses inside clauses ("condemned North Korea for sending troops to fight
+    // …, calling it …"): the outermost one.
+    for i in 0..n {
+        let Some((mut j, Link::Participle)) = drafts[i].pred.under else {
+            continue;
+        };
+        if !en.is_form("saying-participle", sh.word(drafts[i].pred.head)) {
+            continue;
+        }
+        let mut moved = false;
+        for _ in 0..4 {
+            match drafts.get(j as usize).and_then(|d| d.pred.under) {
+                Some((k, Link::Report | Link::Complement | Link::Control)) => {
+                    (j, moved) = (k, true)
+                }
+                _ => break,
+            }
+        }
+        if moved {
+            drafts[i].pred.under = Some((j, Link::Participle));
+        }
+    }
 }
 
 fn is_phrasal_control(sh: &Shape<'_>, en: &english::English, p: &Predication) -> bool {

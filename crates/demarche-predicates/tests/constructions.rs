@@ -111,6 +111,24 @@ fn quoted_event_noun_is_still_the_support_verbs_object() {
 }
 
 #[test]
+fn saying_participle_after_a_demanded_clause_is_the_demanders() {
+    check(
+        "Iraq demanded that Turkey pull its troops out, calling their presence a violation.",
+        expect![[r#"
+            p0 demand verb
+               agent "Iraq" subject
+            p1 pull verb under p0 complement
+               patient "its troops" object
+               agent "Turkey" subject
+            p2 call verb under p0 participle
+               patient "their presence" object
+               second "a violation" object
+               agent "Iraq" subject
+        "#]],
+    );
+}
+
+#[test]
 fn passive_with_by_agent_restores_deep_roles() {
     check(
         "Two soldiers were killed by militants in Mali.",
