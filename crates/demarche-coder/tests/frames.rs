@@ -1172,6 +1172,24 @@ fn measures_undone_aid_approved_and_custody_taken() {
 }
 
 #[test]
+fn a_second_verb_phrase_aims_at_the_first_ones_object() {
+    // Rule `shared-object`: "demanded an explanation" names no one (the pattern took the
+    // fishermen's own country); the ambassador summoned in the first verb phrase is its target.
+    // An object pronoun in a participle ("accusing him") is the main clause's object.
+    check(
+        "Indonesia's foreign ministry summoned the Australian ambassador and demanded an \
+         explanation for the detention of 11 Indonesian fishermen. The United States imposed \
+         sanctions on a Brazilian Supreme Court justice, accusing him of censorship.",
+        expect![[r#"
+            s0 IDNGOV -> AUSMEDGOV 114 "summoned" dictionaries/actors/countries.txt:156
+            s0 IDNGOV -> AUSMEDGOV 100 "demanded" dictionaries/verbs/10-demand.txt:4
+            s1 USA -> BRAJUD 163 "imposed" dictionaries/actors/countries.txt:56
+            s1 USA -> BRAJUD 112 "accusing" dictionaries/verbs/11-disapprove.txt:68
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

@@ -38,6 +38,7 @@
 //!   partners there, and elsewhere its own events; one event per dyad and root.
 
 mod answers;
+mod happened;
 mod merge;
 mod mode;
 mod prune;
@@ -206,7 +207,7 @@ pub(crate) fn code_predications(
         let (code, frame, rule) = match p.kind {
             PredKind::Noun => {
                 if p.support.is_none()
-                    && !happened(&ctx, p)
+                    && !happened::happened(&ctx, p)
                     && sides::fronted_subject(&ctx, p).is_none()
                 {
                     continue;
@@ -324,9 +325,17 @@ pub(crate) fn code_predications(
                 }
                 Some(s)
             });
+        // Rule `shared-object` also stands for a pattern's target that is the doer's own country.
+        let shared = sides::shared_object(&ctx, p);
+        let own = |t: &Side| {
+            let home = |c: &String| source.codes.iter().any(|s| country(s) == country(c));
+            shared.is_some() && t.codes.iter().all(home)
+        };
         let named = legacy_target
+            .filter(|t| !own(t))
             .or_else(|| target_side(&ctx, p, frame))
-            .or_else(|| addressee(&ctx, p));
+            .or_else(|| addressee(&ctx, p))
+            .or(shared);
         let target = match home_from {
             // Rule `home-crowd`: a crowd's act is aimed at what it names, else at home.
             Some(_) => named,
@@ -496,34 +505,6 @@ pub(crate) fn code_predications(
     named(&ctx, text)
 }
 
-/// Rule `effect`: an event noun that is the subject of a verb of harm, or its `in`/`during`
-/// phrase ("an Israeli strike killed …", "killed in an Israeli strike"), happened.
-///
-/// Rule `between`: an event between a pair ("fighting between the army and the RSF",
-/// "talks between Russia and Ukraine") happened when it is the subject of any affirmed,
-/// asserted verb ("raged on", "ended without a deal").
-fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
-    if answered(ctx, p) {
-        return true;
-    }
-    let pair = pair_arg(ctx, p).is_some();
-    ctx.a.preds.iter().any(|q| {
-        q.kind == PredKind::Verb
-            && q.polarity == Polarity::Affirmed
-            && ctx.a.args_of(q).iter().any(|x| {
-                let slot = match &x.role {
-                    Role::Agent => true,
-                    Role::Obl(prep) => ctx.en.is_prep(prep, Prep::Event),
-                    _ => false,
-                };
-                slot && matches!(x.filler, Filler::Phrase { node, .. }
-                    if node == p.scope || counted_in(ctx, node, p.scope))
-            })
-            && (pair && q.modality == Modality::Asserted && q.voice == Voice::Active
-                || q.classes.has(VerbClass::Effect))
-    })
-}
-
 /// Rule `own-country`: a country and its own agents do nothing to each other but force,
 /// coercion and protest (`inward`), as in the layer's events: "… to protect Chinese companies"
 /// is no Chinese aid to China. Its armed groups are parties of their own ("Colombia and the
@@ -536,80 +517,6 @@ fn own_country(policy: &Policy, e: &CodedEvent) -> bool {
         && !policy.is_inward(&e.code)
         && !policy.is_armed_group(&e.source)
         && !policy.is_armed_group(&e.target)
-}
-
-/// Rule `answered`: an event noun named as what an act follows or answers happened: the
-/// object of a `[past]` preposition ("after Israeli strikes on Gaza") or of the phrase of a
-/// noun of answering (`forms.txt` `[answer]`: "in response to Tehran's missile barrage on
-/// Israel", "in retaliation for the strike").
-fn answered(ctx: &Ctx<'_>, p: &Predication) -> bool {
-    let tree = ctx.tree;
-    let Some(mut pp) = tree.parent(p.scope).filter(|&n| tree.label(n) == "PP") else {
-        return false;
-    };
-    let first = |n| tree.children(n).first().and_then(|&c| tree.word(c));
-    // Through "of" ("after three days of talks"): the phrase the measure sits in.
-    for _ in 0..2 {
-        match tree
-            .parent(pp)
-            .filter(|&g| first(pp) == Some("of") && tree.label(g) == "NP")
-            .and_then(|g| tree.parent(g))
-            .filter(|&h| tree.label(h) == "PP")
-        {
-            Some(h) => pp = h,
-            None => break,
-        }
-    }
-    if first(pp).is_some_and(|w| ctx.en.is_prep(w, Prep::Past)) {
-        return true;
-    }
-    // The phrase of the noun of answering: (NP (NP response) (PP to …)), or a flat verb phrase
-    // (PP in (NP retaliation)) (PP for …).
-    let Some(parent) = tree.parent(pp) else {
-        return false;
-    };
-    let head = match tree.label(parent) {
-        "NP" => tree.children(parent).first().copied(),
-        _ => sibling_before(tree, pp).filter(|&b| tree.label(b) == "PP"),
-    };
-    let word = head
-        .and_then(|n| tree.leaves_under(n).last())
-        .and_then(|l| tree.word(l));
-    word.is_some_and(|w| {
-        ctx.en
-            .forms("answer")
-            .iter()
-            .any(|f| f.eq_ignore_ascii_case(w))
-    })
-}
-
-/// Whether `outer` counts the event noun phrase `scope` ("a third round of talks between …",
-/// `partitive.txt`): its head is a partitive noun and `scope` sits in its `of` phrase.
-fn counted_in(ctx: &Ctx<'_>, outer: demarche_model::NodeId, scope: demarche_model::NodeId) -> bool {
-    let tree = ctx.tree;
-    let head = tree
-        .children(outer)
-        .first()
-        .and_then(|&h| tree.leaves_under(h).last())
-        .and_then(|l| tree.word(l));
-    if !head.is_some_and(|w| ctx.en.is_partitive(w)) {
-        return false;
-    }
-    let mut node = scope;
-    for _ in 0..3 {
-        let Some(up) = tree.parent(node) else {
-            return false;
-        };
-        if tree.parent(up) == Some(outer) && tree.label(up) == "PP" {
-            return tree
-                .children(up)
-                .first()
-                .and_then(|&c| tree.word(c))
-                .is_some_and(|w| ctx.en.is_prep(w, Prep::Counted));
-        }
-        node = up;
-    }
-    false
 }
 
 /// The child of `node`'s parent right before it.

@@ -1,0 +1,108 @@
+//! Whether an event noun names an event that happened, not one talked about: rules `effect`,
+//! `between` and `answered` (and partitive counts, "a third round of talks").
+
+use super::{Ctx, pair_arg, sibling_before};
+use demarche_predicates::{Filler, Modality, Polarity, PredKind, Predication, Role, Voice};
+use demarche_text::english::{Prep, VerbClass};
+
+/// Rule `effect`: an event noun that is the subject of a verb of harm, or its `in`/`during`
+/// phrase ("an Israeli strike killed …", "killed in an Israeli strike"), happened.
+///
+/// Rule `between`: an event between a pair ("fighting between the army and the RSF",
+/// "talks between Russia and Ukraine") happened when it is the subject of any affirmed,
+/// asserted verb ("raged on", "ended without a deal").
+pub(super) fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    if answered(ctx, p) {
+        return true;
+    }
+    let pair = pair_arg(ctx, p).is_some();
+    ctx.a.preds.iter().any(|q| {
+        q.kind == PredKind::Verb
+            && q.polarity == Polarity::Affirmed
+            && ctx.a.args_of(q).iter().any(|x| {
+                let slot = match &x.role {
+                    Role::Agent => true,
+                    Role::Obl(prep) => ctx.en.is_prep(prep, Prep::Event),
+                    _ => false,
+                };
+                slot && matches!(x.filler, Filler::Phrase { node, .. }
+                    if node == p.scope || counted_in(ctx, node, p.scope))
+            })
+            && (pair && q.modality == Modality::Asserted && q.voice == Voice::Active
+                || q.classes.has(VerbClass::Effect))
+    })
+}
+
+/// Rule `answered`: an event noun named as what an act follows or answers happened: the
+/// object of a `[past]` preposition ("after Israeli strikes on Gaza") or of the phrase of a
+/// noun of answering (`forms.txt` `[answer]`: "in response to Tehran's missile barrage on
+/// Israel", "in retaliation for the strike").
+pub(super) fn answered(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    let tree = ctx.tree;
+    let Some(mut pp) = tree.parent(p.scope).filter(|&n| tree.label(n) == "PP") else {
+        return false;
+    };
+    let first = |n| tree.children(n).first().and_then(|&c| tree.word(c));
+    // Through "of" ("after three days of talks"): the phrase the measure sits in.
+    for _ in 0..2 {
+        match tree
+            .parent(pp)
+            .filter(|&g| first(pp) == Some("of") && tree.label(g) == "NP")
+            .and_then(|g| tree.parent(g))
+            .filter(|&h| tree.label(h) == "PP")
+        {
+            Some(h) => pp = h,
+            None => break,
+        }
+    }
+    if first(pp).is_some_and(|w| ctx.en.is_prep(w, Prep::Past)) {
+        return true;
+    }
+    // The phrase of the noun of answering: (NP (NP response) (PP to …)), or a flat verb phrase
+    // (PP in (NP retaliation)) (PP for …).
+    let Some(parent) = tree.parent(pp) else {
+        return false;
+    };
+    let head = match tree.label(parent) {
+        "NP" => tree.children(parent).first().copied(),
+        _ => sibling_before(tree, pp).filter(|&b| tree.label(b) == "PP"),
+    };
+    let word = head
+        .and_then(|n| tree.leaves_under(n).last())
+        .and_then(|l| tree.word(l));
+    word.is_some_and(|w| {
+        ctx.en
+            .forms("answer")
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Whether `outer` counts the event noun phrase `scope` ("a third round of talks between …",
+/// `partitive.txt`): its head is a partitive noun and `scope` sits in its `of` phrase.
+fn counted_in(ctx: &Ctx<'_>, outer: demarche_model::NodeId, scope: demarche_model::NodeId) -> bool {
+    let tree = ctx.tree;
+    let head = tree
+        .children(outer)
+        .first()
+        .and_then(|&h| tree.leaves_under(h).last())
+        .and_then(|l| tree.word(l));
+    if !head.is_some_and(|w| ctx.en.is_partitive(w)) {
+        return false;
+    }
+    let mut node = scope;
+    for _ in 0..3 {
+        let Some(up) = tree.parent(node) else {
+            return false;
+        };
+        if tree.parent(up) == Some(outer) && tree.label(up) == "PP" {
+            return tree
+                .children(up)
+                .first()
+                .and_then(|&c| tree.word(c))
+                .is_some_and(|w| ctx.en.is_prep(w, Prep::Counted));
+        }
+        node = up;
+    }
+    false
+}
