@@ -1181,8 +1181,8 @@ fn a_second_verb_phrase_aims_at_the_first_ones_object() {
          explanation for the detention of 11 Indonesian fishermen. The United States imposed \
          sanctions on a Brazilian Supreme Court justice, accusing him of censorship.",
         expect![[r#"
-            s0 IDNGOV -> AUSMEDGOV 114 "summoned" dictionaries/actors/countries.txt:156
-            s0 IDNGOV -> AUSMEDGOV 100 "demanded" dictionaries/verbs/10-demand.txt:4
+            s0 IDNGOV -> AUSGOV 114 "summoned" dictionaries/actors/countries.txt:38
+            s0 IDNGOV -> AUSGOV 100 "demanded" dictionaries/verbs/10-demand.txt:4
             s1 USA -> BRAJUD 163 "imposed" dictionaries/actors/countries.txt:56
             s1 USA -> BRAJUD 112 "accusing" dictionaries/verbs/11-disapprove.txt:68
         "#]],
