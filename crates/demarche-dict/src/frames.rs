@@ -73,6 +73,10 @@ pub struct FrameSet {
     last_bits: [u64; 32],
     /// Name id → frames naming it, in file order.
     by_name: Vec<Vec<u32>>,
+    /// A bit per hash of the first word of every support verb (256 bits), kept by
+    /// [`FrameSet::add`] and [`FrameSet::extend`]: most verbs are no support verb, and this
+    /// answers them without comparing the verb with every entry of `support`.
+    support_bits: [u64; 4],
     longest: usize,
 }
 
@@ -95,6 +99,7 @@ impl FrameSet {
             match keyword {
                 "support" | "support-with" | "support-elicit" => {
                     for lemma in rest.split('|').map(normalise).filter(|l| !l.is_empty()) {
+                        self.mark_support(&lemma);
                         self.support.push(SupportVerb {
                             lemma,
                             only_with: keyword == "support-with",
@@ -207,6 +212,10 @@ impl FrameSet {
     /// The support verb `lemma` (+ `particle`), if it is one: exact first, then the verb
     /// alone ("held up" is "hold").
     pub fn support_verb(&self, lemma: &str, particle: Option<&str>) -> Option<&SupportVerb> {
+        // Either match starts with the word `lemma` starts with.
+        if !self.may_support(lemma) {
+            return None;
+        }
         let exact = |v: &&SupportVerb| match particle {
             Some(p) => {
                 v.lemma.len() == lemma.len() + 1 + p.len()
@@ -258,9 +267,11 @@ impl FrameSet {
     ) -> impl Iterator<Item = &'f NounFrame> + use<'f, 's> {
         let only_with = support.is_some_and(|s| {
             let head = s.split(' ').next().unwrap_or(s);
-            self.support
-                .iter()
-                .any(|v| v.only_with && (v.lemma == s || v.lemma == head))
+            self.may_support(head)
+                && self
+                    .support
+                    .iter()
+                    .any(|v| v.only_with && (v.lemma == s || v.lemma == head))
         });
         let names = self.by_name.get(name as usize).map_or(&[][..], |v| &v[..]);
         names.iter().filter_map(move |&i| {
@@ -276,6 +287,9 @@ impl FrameSet {
 
     /// Appends another set's frames (a dictionary set of several files).
     pub fn extend(&mut self, other: FrameSet) {
+        for v in &other.support {
+            self.mark_support(&v.lemma);
+        }
         self.support.extend(other.support);
         for f in other.nouns {
             self.push_noun(f);
@@ -285,6 +299,25 @@ impl FrameSet {
     pub fn is_empty(&self) -> bool {
         self.nouns.is_empty() && self.support.is_empty()
     }
+
+    /// Sets the bit of a support verb's first word.
+    fn mark_support(&mut self, lemma: &str) {
+        let bit = support_bit(lemma);
+        self.support_bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when no support verb's first word is `text`'s first word.
+    fn may_support(&self, text: &str) -> bool {
+        let bit = support_bit(text);
+        self.support_bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// The bit of `FrameSet::support_bits` for the first word of a verb or support-verb lemma.
+fn support_bit(text: &str) -> usize {
+    use std::hash::BuildHasher;
+    let first = text.split(' ').next().unwrap_or(text);
+    (WordHasher.hash_one(first) >> 56) as usize
 }
 
 /// The bit of `FrameSet::last_bits` for a word.

@@ -30,6 +30,41 @@ pub struct PolicyCode {
     /// takes.
     pub code: String,
     pub origin: Origin,
+    /// `code` packed into one integer ([`code_key`]), so that the look-ups below compare
+    /// integers instead of calling `memcmp` for every listed code.
+    key: u64,
+}
+
+impl PolicyCode {
+    fn new(code: &str, origin: Origin) -> PolicyCode {
+        PolicyCode {
+            code: code.to_string(),
+            origin,
+            key: code_key(code),
+        }
+    }
+
+    /// Whether this is `code`, whose [`code_key`] is `key`.
+    fn is(&self, code: &str, key: u64) -> bool {
+        self.key == key && (key != LONG_CODE || self.code == code)
+    }
+}
+
+/// The key of a code longer than seven bytes (compared as strings).
+const LONG_CODE: u64 = u64::MAX;
+
+/// A code of up to seven bytes as one integer (its bytes and its length: two codes have the
+/// same key exactly when they are equal), or [`LONG_CODE`]. Policy codes are two to six bytes.
+fn code_key(code: &str) -> u64 {
+    let b = code.as_bytes();
+    if b.len() > 7 {
+        return LONG_CODE;
+    }
+    let mut k = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().enumerate() {
+        k |= u64::from(c) << (8 * i);
+    }
+    k
 }
 
 /// One `intent` rule: an action of `root` announced for the future codes `code`.
@@ -181,10 +216,7 @@ impl Policy {
                 let mut out = Vec::new();
                 for a in args {
                     if check(a) {
-                        out.push(PolicyCode {
-                            code: a.to_string(),
-                            origin: origin.clone(),
-                        });
+                        out.push(PolicyCode::new(a, origin.clone()));
                     } else {
                         d.push(ctx.error(n, format!("`{keyword}`: `{a}` is not {what}")));
                     }
@@ -241,10 +273,7 @@ impl Policy {
                             "accord" => &mut p.accord,
                             _ => &mut p.consequence,
                         };
-                        *slot = Some(PolicyCode {
-                            code: code.to_string(),
-                            origin,
-                        })
+                        *slot = Some(PolicyCode::new(code, origin))
                     }
                     _ => diags.push(
                         ctx.error(n, format!("`{keyword}` expects one known CAMEO event code")),
@@ -270,10 +299,7 @@ impl Policy {
                         continue;
                     }
                     let roots = codes(roots, is_root, ROOT, &mut diags);
-                    let value = PolicyCode {
-                        code: value.to_string(),
-                        origin: origin.clone(),
-                    };
+                    let value = PolicyCode::new(value, origin.clone());
                     match keyword {
                         "refusal" => p.refusal = Some((roots, value)),
                         "state-protest" => p.state_protest = Some((roots, value)),
@@ -354,12 +380,14 @@ impl Policy {
 
     /// Whether an act is done with each other (`mutual`): the event code itself is listed.
     pub fn is_mutual(&self, code: &str) -> bool {
-        self.mutual_codes.iter().any(|c| c.code == code)
+        let key = code_key(code);
+        self.mutual_codes.iter().any(|c| c.is(code, key))
     }
 
     /// The `third-party` rule of an act that is a third party's part in a pair's talks.
     pub fn third_party(&self, code: &str) -> Option<&PolicyCode> {
-        self.third_party_codes.iter().find(|c| c.code == code)
+        let key = code_key(code);
+        self.third_party_codes.iter().find(|c| c.is(code, key))
     }
 
     /// The agent an act of `code` with no target is aimed at in the doer's own country
@@ -410,14 +438,16 @@ impl Policy {
 
     /// Whether three letters that start an actor code name a country (not `not-country`).
     pub fn is_country(&self, prefix: &str) -> bool {
-        !self.non_country.iter().any(|c| c.code == prefix)
+        let key = code_key(prefix);
+        !self.non_country.iter().any(|c| c.is(prefix, key))
     }
 
     /// Whether an actor code names an organisation "the bloc" refers back to (`bloc`).
     pub fn is_bloc(&self, actor_code: &str) -> bool {
-        actor_code
-            .get(..3)
-            .is_some_and(|p| self.blocs.iter().any(|b| b.code == p))
+        actor_code.get(..3).is_some_and(|p| {
+            let key = code_key(p);
+            self.blocs.iter().any(|b| b.is(p, key))
+        })
     }
 
     /// Whether an actor code names an armed non-state group (`armed-group`): its first three
@@ -426,7 +456,10 @@ impl Policy {
         [actor_code.get(..3), actor_code.get(3..6)]
             .into_iter()
             .flatten()
-            .any(|part| self.armed_groups.iter().any(|a| a.code == part))
+            .any(|part| {
+                let key = code_key(part);
+                self.armed_groups.iter().any(|a| a.is(part, key))
+            })
     }
 }
 

@@ -85,11 +85,13 @@ pub(super) fn included(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
 /// its members (the pattern coder takes the group) is one event per member.
 pub(super) fn expand_included(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
     // Most sentences name no members: one pass over the words first.
+    let including = ctx.en.forms("including");
     let named = ctx
-        .tree
-        .leaves()
-        .filter_map(|l| ctx.tree.word(l))
-        .any(|w| ctx.en.is_form("including", w));
+        .a
+        .leaves
+        .iter()
+        .filter_map(|&l| ctx.tree.word(l))
+        .any(|w| including.iter().any(|f| f.eq_ignore_ascii_case(w)));
     if !named {
         return;
     }
