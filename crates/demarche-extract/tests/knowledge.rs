@@ -558,6 +558,12 @@ fn knowledge_on_the_development_articles() {
     let s4 = score(&round4, None);
     println!("{}", s4.report("dev-round4"));
     docs.extend(round4);
+    // The fifth round's (Xinhua/NNN, Reuters on Myanmar, Yonhap, AP from Islamabad shapes).
+    let round5 = load("dev-round5.jsonl");
+    assert_eq!(round5.len(), 4);
+    let s5 = score(&round5, None);
+    println!("{}", s5.report("dev-round5"));
+    docs.extend(round5);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
@@ -661,4 +667,13 @@ fn knowledge_on_the_fourth_rounds_unseen_articles() {
     ] {
         floor(&format!("unseen-round4 {what} F1"), c.f1(), min);
     }
+}
+
+#[test]
+fn knowledge_on_the_fifth_rounds_unseen_articles() {
+    let docs = load("unseen-round5.jsonl");
+    assert_eq!(docs.len(), 2);
+    // Only the numbers, as for the other unseen parts.
+    let s = score(&docs, None);
+    println!("{}", s.report("unseen-round5"));
 }

@@ -300,3 +300,24 @@ fn places_on_the_fourth_rounds_unseen_articles() {
     floor("unseen-round4 non-country F1", s.non_country.f1(), 0.9);
     floor("unseen-round4 coordinates", s.coordinates(), 0.72);
 }
+
+#[test]
+fn places_on_the_fifth_rounds_development_articles() {
+    let docs = load("dev-round5.jsonl");
+    assert_eq!(docs.len(), 4);
+    let mut misses = Vec::new();
+    let s = score(&docs, Some(&mut misses));
+    println!("{}", s.report("dev-round5"));
+    for m in &misses {
+        println!("  {m}");
+    }
+}
+
+#[test]
+fn places_on_the_fifth_rounds_unseen_articles() {
+    let docs = load("unseen-round5.jsonl");
+    assert_eq!(docs.len(), 2);
+    // Only the numbers: the misses of this part are not looked at.
+    let s = score(&docs, None);
+    println!("{}", s.report("unseen-round5"));
+}
