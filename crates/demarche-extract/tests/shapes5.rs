@@ -266,3 +266,14 @@ fn a_participle_after_a_determiner_tells_no_tense() {
         .collect();
     assert_eq!(dates, [("July".to_string(), "2024-07".to_string())]);
 }
+
+#[test]
+fn a_place_modifier_inside_a_list_of_places() {
+    assert_eq!(
+        places("Roads were cut in Kunar and neighbouring Laghman, Afghan officials said."),
+        [
+            place("Kunar", "Admin1", "AFG"),
+            place("Laghman", "Admin1", "AFG")
+        ]
+    );
+}

@@ -435,12 +435,16 @@ impl GeoContext {
                     last_place = Some(end);
                     continue;
                 }
+                // A list of places, with a modifier before the next name ("in Ghor and
+                // neighbouring Badghis").
                 let by_list = last_place.is_some_and(|e| {
                     e < start
                         && (e..start).all(|k| {
-                            s.toks
-                                .get(k)
-                                .is_some_and(|t| matches!(word(text, t), "," | "and" | "or"))
+                            s.toks.get(k).is_some_and(|t| {
+                                let w = word(text, t);
+                                matches!(w, "," | "and" | "or")
+                                    || k > e && w != "the" && is_in(PLACE_MODIFIERS, w)
+                            })
                         })
                 });
                 let by_region = region_word_after(text, &s.toks, end);
