@@ -104,6 +104,9 @@ pub enum Class {
     /// Royal and noble titles ("Prince", "Emir"): after an office and before a name, a form
     /// of address ("Foreign Minister Prince Faisal …").
     Noble = 1 << 32,
+    /// Words that close an apposition's title before its comma: a relative pronoun ("…, a
+    /// rescuer who declined …") or a place adverb ("…, the governor's spokesman there,").
+    AppositionEnd = 1 << 33,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -180,6 +183,7 @@ fn class_of(section: &str) -> Option<Class> {
         "alias" => Class::Alias,
         "past" => Class::Past,
         "noble" => Class::Noble,
+        "apposition-end" => Class::AppositionEnd,
         _ => return None,
     })
 }

@@ -162,9 +162,22 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
     }
     let a = name_end + 1;
     let mut b = a;
+    // A relative pronoun or a place adverb closes the title before the apposition's comma
+    // ("…, a volunteer rescuer who declined …", "…, the governor's spokesman there, …").
+    let mut closed = false;
     while b < toks.len() && b - a < 20 {
         let wb = word(text, toks, b);
         if matches!(wb, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”") {
+            break;
+        }
+        // The place of the post after its role closes the title too ("…, the police
+        // spokesperson in Adamawa,", "…, the U.N. envoy in Yemen,").
+        let post_place = wb == "in"
+            && b > a
+            && is_role(word(text, toks, b - 1))
+            && is_cap(word(text, toks, b + 1));
+        if b > a && has(Class::AppositionEnd, wb) || post_place {
+            closed = true;
             break;
         }
         // A plural owner's apostrophe ("the Workers' Party") stays inside.
@@ -194,8 +207,8 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
         }
         b += 1;
     }
-    if b >= toks.len() && b > a {
-        // The sentence ends with the apposition.
+    if b >= toks.len() && b > a || closed {
+        // The sentence ends with the apposition, or a word closed its title.
     } else if !matches!(word(text, toks, b), "," | ".") {
         return Title::default();
     }

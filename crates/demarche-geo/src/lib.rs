@@ -402,6 +402,29 @@ fn admin1_short_names(name: &str) -> Vec<String> {
     if base != name && !base.is_empty() {
         out.push(base.to_string());
     }
+    // Korean provinces and cities written with their generic suffix ("Gyeonggi-do",
+    // "Sejong-si"); news drops it and writes a north or south province as such
+    // ("Gyeongsangbuk-do" → "North Gyeongsang", "Jeollanam-do" → "South Jeolla").
+    if let Some(stem) = ["-do", "-si"].iter().find_map(|s| name.strip_suffix(s))
+        && !stem.is_empty()
+    {
+        out.push(stem.to_string());
+        for (end, side) in [("buk", "North "), ("nam", "South ")] {
+            if let Some(rest) = stem.strip_suffix(end).filter(|r| r.len() > 3) {
+                out.push(format!("{side}{rest}"));
+            }
+        }
+    }
+    // GeoNames writes the Dari long o as "ow" before a consonant ("Ghowr", "Khowst"); news
+    // writes "o" ("Ghor", "Khost").
+    if let Some(i) = name.find("ow").filter(|&i| {
+        name[i + 2..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() && !"aeiouwylnh".contains(c))
+    }) {
+        out.push(format!("{}o{}", &name[..i], &name[i + 2..]));
+    }
     for (long, short) in [
         ("Northern ", "North "),
         ("Southern ", "South "),
@@ -568,6 +591,16 @@ mod tests {
             ["Southern Darfur", "South Darfur Region", "South Darfur"]
         );
         assert!(admin1_short_names("Kherson").is_empty());
+        // Korean generic suffixes, and the Dari "ow" news writes "o".
+        assert_eq!(admin1_short_names("Gyeonggi-do"), ["Gyeonggi"]);
+        assert_eq!(
+            admin1_short_names("Gyeongsangbuk-do"),
+            ["Gyeongsangbuk", "North Gyeongsang"]
+        );
+        assert_eq!(admin1_short_names("Sejong-si"), ["Sejong"]);
+        assert_eq!(admin1_short_names("Ghowr"), ["Ghor"]);
+        assert_eq!(admin1_short_names("Khowst"), ["Khost"]);
+        assert!(admin1_short_names("Lower Austria").is_empty());
     }
 
     #[test]

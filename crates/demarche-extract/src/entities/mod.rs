@@ -514,17 +514,30 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens], dateline: Option<
                     "in" | "of" | "from" | "at" | "to" | "for" | "with" | "by" | "on" | "across"
                 )
             });
-        let speaks = !after_preposition
+        // "…, said Thiha, a volunteer rescuer": the subject of an inverted speech verb.
+        let inverted = ti >= 2
+            && s.toks.get(ti - 1).is_some_and(|x| {
+                lexicon::verb_has(lexicon::VerbClass::Invert, word(text, x))
+                    && !word(text, x).starts_with(char::is_uppercase)
+            })
             && s.toks
-                .get(k)
-                .is_some_and(|x| lexicon::verb_has(lexicon::VerbClass::Speech, word(text, x)));
+                .get(ti - 2)
+                .is_some_and(|x| matches!(word(text, x), "," | "\"" | "”"));
+        let speaks = inverted
+            || !after_preposition
+                && s.toks
+                    .get(k)
+                    .is_some_and(|x| lexicon::verb_has(lexicon::VerbClass::Speech, word(text, x)));
         // A well-known person named by one word ("Lula met Xi"), even in a headline.
         let known_person = has(Class::KnownPerson, w) && w.starts_with(char::is_uppercase);
         let Some(preceded_by_role) = flag.or(known_person.then_some(true)) else {
             continue;
         };
         if preceded_by_role || speaks || known_person {
-            let title = titles::before(text, &s.toks, ti);
+            let mut title = titles::before(text, &s.toks, ti);
+            if title.role.is_none() {
+                title = titles::after(text, &s.toks, ti + 1);
+            }
             let idx = *by_name.entry(w.to_string()).or_insert_with(|| {
                 persons.push(PendingPerson {
                     name: w.to_string(),

@@ -2,7 +2,9 @@
 //! organisations and person names.
 
 use super::persons::is_role_word;
-use super::places::{after_place_preposition, joined_to_place, place_complement};
+use super::places::{
+    after_place_preposition, apposed_to_place_noun, joined_to_place, place_complement,
+};
 use super::runs::{ORG_CONNECTORS, is_cap_word, is_role_modifier};
 use super::word;
 use crate::geo::{self, GeoContext};
@@ -160,6 +162,24 @@ fn classify_as(
         out.push(Part::Organization { start, end });
         return;
     }
+    // "Gyeonggi Province Governor Kim …", "Chernihiv Oblast Governor …": a place the gazetteer
+    // knows and its region word before a title; the title and the name follow.
+    if end - start >= 4
+        && toks
+            .get(start + 1)
+            .is_some_and(|t| geo::is_region_word(word(text, t)))
+        && toks
+            .get(start + 2)
+            .is_some_and(|t| is_role_word(word(text, t)))
+        && !geo::candidates(span_text(start, start + 1)).is_empty()
+    {
+        out.push(Part::Place {
+            start,
+            end: start + 1,
+        });
+        classify_as(text, toks, start + 2, end, ctx, persons, out);
+        return;
+    }
     // A country before a title ("U.S. Secretary of State Antony Blinken"): a place, then the
     // title and the name.
     if toks
@@ -311,6 +331,7 @@ fn classify_as(
     if !persons
         || office_domain
         || after_place_preposition(text, toks, s, end)
+        || apposed_to_place_noun(text, toks, s)
         || noun_modifier(text, toks, s, end)
         || joined_to_place(text, toks, s, end, ctx)
     {

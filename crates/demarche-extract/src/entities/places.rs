@@ -55,6 +55,30 @@ pub(super) fn after_place_preposition(text: &str, toks: &[Tok], start: usize, en
     ) && !owner
 }
 
+/// Whether the run at `start` stands in apposition to a place noun ("the provincial capital,
+/// Feroz Koh,", "a border town, Ruwaished,"): a place, not a person. A noun phrase that opens
+/// the sentence as an adjunct ("In the capital, Ahmed Ali said") does not count.
+pub(super) fn apposed_to_place_noun(text: &str, toks: &[Tok], start: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if start < 2 || w(start - 1) != "," {
+        return false;
+    }
+    let noun = start - 2;
+    if !demarche_text::english::get().is_place_noun(&w(noun).to_lowercase()) {
+        return false;
+    }
+    let en = demarche_text::english::get();
+    let first = w(0).to_lowercase();
+    let preposition = en.is_prep(&first, demarche_text::english::Prep::Place)
+        || en.is_prep(&first, demarche_text::english::Prep::PlaceOrGoal);
+    let opening_adjunct = preposition
+        && (1..noun).all(|k| {
+            toks.get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word && w(k).starts_with(char::is_lowercase))
+        });
+    !opening_adjunct
+}
+
 /// Whether the run `toks[start..end]` is joined by "and" or "or" to a place before it ("Gaza
 /// City and Khan Younis") or to a name after a preposition of place ("in Nuevo Leon and Baja
 /// California"): a place the gazetteer lacks, not a person. Well-known persons stay persons.

@@ -119,7 +119,9 @@ const REGION_WORDS: &[&str] = &[
 
 /// The dateline at the start of a document ("KYIV, March 3 (Reuters) -"): the span and text of
 /// its place name when the gazetteer knows it.
-fn find_dateline(text: &str) -> Option<(Span, String, Option<String>)> {
+type Dateline = (Span, String, Option<String>, Vec<(Span, String)>);
+
+fn find_dateline(text: &str) -> Option<Dateline> {
     // Datelines open the text or follow its headline: the first 1,000 bytes suffice.
     let mut cut = text.len().min(1000);
     while !text.is_char_boundary(cut) {
@@ -154,11 +156,47 @@ fn find_dateline(text: &str) -> Option<(Span, String, Option<String>)> {
         let part = rest.split([',', '(', '—', '–']).next()?.trim();
         (!part.is_empty() && !candidates(part).is_empty()).then(|| part.to_string())
     });
+    let parts = dateline_parts(line, end, seg.span.start);
     Some((
         Span::new(start, start + name.len()),
         name.to_string(),
         within,
+        parts,
     ))
+}
+
+/// The places a dateline names after its city and before its date: "ABUJA, Nigeria (AP)",
+/// "YOLA (Adamawa, Nigeria), May 13", "Imphal (Manipur) [India], November 17" — each a name in
+/// title case the gazetteer knows (an agency in capitals, "(AP)", is none), with its span in
+/// the text (`base`: where `line` starts).
+fn dateline_parts(line: &str, from: usize, base: usize) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    let mut at = from;
+    for piece in line
+        .get(from..)
+        .unwrap_or("")
+        .split([',', '(', ')', '[', ']'])
+    {
+        let start = at;
+        at += piece.len() + 1;
+        let name = piece.trim();
+        if name.is_empty() {
+            continue;
+        }
+        // The date ends the places; what follows it is the agency.
+        if name.chars().any(|c| c.is_ascii_digit()) || name.contains(" -") || name.contains(':') {
+            break;
+        }
+        let mut chars = name.chars();
+        let title_case = chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_lowercase);
+        if title_case && !candidates(name).is_empty() {
+            let lead = piece.len() - piece.trim_start().len();
+            let s = base + start + lead;
+            out.push((Span::new(s, s + name.len()), name.to_string()));
+        }
+    }
+    out
 }
 
 /// Whether the tokens before `start` introduce a place: a place preposition, maybe followed
@@ -266,10 +304,11 @@ impl GeoContext {
         runs: &[Vec<(usize, usize)>],
     ) -> Self {
         let mut ctx = GeoContext::default();
-        if let Some((span, name, within)) = find_dateline(text) {
+        if let Some((span, name, within, parts)) = find_dateline(text) {
             ctx.licensed.insert(name.clone());
             ctx.dateline = Some((span, name));
             ctx.dateline_within = within;
+            ctx.dateline_parts = parts;
         }
         let g = Gazetteer::get();
         for s in sentences {
@@ -396,12 +435,16 @@ impl GeoContext {
                     last_place = Some(end);
                     continue;
                 }
+                // A list of places, with a modifier before the next name ("in Ghor and
+                // neighbouring Badghis").
                 let by_list = last_place.is_some_and(|e| {
                     e < start
                         && (e..start).all(|k| {
-                            s.toks
-                                .get(k)
-                                .is_some_and(|t| matches!(word(text, t), "," | "and" | "or"))
+                            s.toks.get(k).is_some_and(|t| {
+                                let w = word(text, t);
+                                matches!(w, "," | "and" | "or")
+                                    || k > e && w != "the" && is_in(PLACE_MODIFIERS, w)
+                            })
                         })
                 });
                 let by_region = region_word_after(text, &s.toks, end);

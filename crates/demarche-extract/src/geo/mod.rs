@@ -78,6 +78,8 @@ pub(crate) struct GeoContext {
     pub dateline: Option<(Span, String)>,
     /// The dateline's "CITY, Country" constraint, when it gives one.
     dateline_within: Option<String>,
+    /// The other places the dateline names ("YOLA (Adamawa, Nigeria)"), with their spans.
+    dateline_parts: Vec<(Span, String)>,
 }
 
 /// A place in GDELT's terms: the geography fields of events (`ActionGeo_*`) and of GKG

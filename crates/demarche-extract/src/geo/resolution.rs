@@ -147,6 +147,14 @@ pub(crate) fn resolve(
             region: false,
             within: ctx.dateline_within.clone(),
         });
+        // What a dateline names after its city is the city's region or country: "YOLA
+        // (Adamawa, Nigeria)" names Adamawa State, not the town of that name.
+        order.extend(ctx.dateline_parts.iter().map(|(span, name)| PendingPlace {
+            span: *span,
+            name: name.clone(),
+            region: true,
+            within: None,
+        }));
     }
     order.extend(
         pending

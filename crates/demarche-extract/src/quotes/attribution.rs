@@ -221,8 +221,13 @@ pub(super) fn speaker_and_reporters(
     Some((speaker, reporters))
 }
 
-/// "According to X, …" and "…, according to X.": X is the source of the rest of the sentence.
-pub(super) fn according_to(text: &str, toks: &[Tok], entities: &Entities) -> Option<Quotation> {
+/// "According to X, …" and "…, according to X.": X is the source of the rest of the sentence
+/// (and of a second content after ", who added that …").
+pub(super) fn according_to(text: &str, toks: &[Tok], entities: &Entities) -> Vec<Quotation> {
+    according_to_sources(text, toks, entities).unwrap_or_default()
+}
+
+fn according_to_sources(text: &str, toks: &[Tok], entities: &Entities) -> Option<Vec<Quotation>> {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     let a =
         (0..toks.len()).find(|&k| w(k).eq_ignore_ascii_case("according") && w(k + 1) == "to")?;
@@ -254,30 +259,78 @@ pub(super) fn according_to(text: &str, toks: &[Tok], entities: &Entities) -> Opt
     }
     let subject = Span::new(first.span.start, last.span.end);
     let sentence_end = toks.last()?.span.end;
+    // "…, according to X, the governor's spokesman(, who added that …)": a title in
+    // apposition after the source closes the sentence or opens the source's second content.
+    let apposition_end = (a > 0 && w(np_end) == ",")
+        .then(|| crate::titles::after(text, toks, np_end))
+        .filter(|t| t.role.is_some())
+        .and_then(|_| {
+            let b = (np_end + 1..toks.len()).find(|&k| matches!(w(k), "," | "." | ";"))?;
+            let closes = toks
+                .get(b + 1)
+                .is_none_or(|t| matches!(word(text, t), "." | "!" | "?") && b + 2 >= toks.len());
+            (w(b) != ";" && (closes || w(b) == "," && w(b + 1) == "who")).then_some(b)
+        });
+    let mut added = None;
     let content = if a == 0 && w(np_end) == "," {
         // "According to X, content."
         Span::new(toks.get(np_end + 1)?.span.start, sentence_end)
-    } else if a > 0 && w(a - 1) == "," && np_end + 1 >= toks.len() {
+    } else if a > 0 && w(a - 1) == "," && (np_end + 1 >= toks.len() || apposition_end.is_some()) {
         // "Content, according to X."
+        if let Some(b) = apposition_end {
+            added = who_added(text, toks, b);
+        }
         Span::new(toks.first()?.span.start, toks.get(a - 1)?.span.start)
     } else {
         return None;
     };
-    let content = trimmed(text, content)?;
     let entity = entities.last_within(subject).map(|(_, r)| r);
     let verb_span = Span::new(toks.get(a)?.span.start, toks.get(a + 1)?.span.end);
-    Some(Quotation {
-        kind: QuoteKind::Indirect,
-        span: content,
-        text: content.slice(text)?.to_string(),
-        speaker: Attribution {
-            text: subject.slice(text)?.to_string(),
-            span: subject,
-            verb: verb_span.slice(text)?.to_string(),
-            verb_span,
-            entity,
-            name: entity.and_then(|r| entities.name(r)).map(str::to_string),
-        },
-        reported_by: Vec::new(),
+    let speaker = Attribution {
+        text: subject.slice(text)?.to_string(),
+        span: subject,
+        verb: verb_span.slice(text)?.to_string(),
+        verb_span,
+        entity,
+        name: entity.and_then(|r| entities.name(r)).map(str::to_string),
+    };
+    let out = [Some(content), added]
+        .into_iter()
+        .flatten()
+        .filter_map(|c| trimmed(text, c))
+        .filter_map(|c| {
+            Some(Quotation {
+                kind: QuoteKind::Indirect,
+                span: c,
+                text: c.slice(text)?.to_string(),
+                speaker: speaker.clone(),
+                reported_by: Vec::new(),
+            })
+        })
+        .collect();
+    Some(out)
+}
+
+/// The content of ", who added that …" (or "said") after the comma at token `comma`, to the
+/// sentence's end: the same source's second content.
+fn who_added(text: &str, toks: &[Tok], comma: usize) -> Option<Span> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if w(comma) != "," || w(comma + 1) != "who" {
+        return None;
+    }
+    let mut v = comma + 2;
+    while has(Class::SpeechAdverb, w(v)) {
+        v += 1;
+    }
+    if !lexicon::verb_has(VerbClass::Speech, w(v)) {
+        return None;
+    }
+    let start = v + 1 + usize::from(w(v + 1) == "that");
+    let first = toks.get(start)?;
+    (start + 2 < toks.len()).then(|| {
+        Span::new(
+            first.span.start,
+            toks.last().map_or(first.span.end, |t| t.span.end),
+        )
     })
 }

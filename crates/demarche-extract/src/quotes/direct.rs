@@ -3,6 +3,7 @@
 
 use super::attribution::{attributions, np_attribution, verb_span};
 use super::content::trimmed;
+use super::reporters::as_after;
 use super::subject::np_after;
 use super::{Attribution, word};
 use crate::entities::{Entities, SentenceTokens};
@@ -67,12 +68,14 @@ pub(super) fn quoting_before(
 ) -> Option<(Attribution, Vec<Attribution>)> {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     let q = toks.iter().position(|t| t.span.start >= quote_start)?;
-    // "quoting NP as VERBing [object]" within twelve tokens before the quotation.
-    let k = (q.saturating_sub(12)..q)
+    // "quoting NP as VERBing [object]" within twelve tokens before the quotation, or further
+    // with a title in apposition to NP ("quoting X, a vice director of …, as saying").
+    let k = (q.saturating_sub(28)..q)
         .rev()
         .find(|&k| w(k).eq_ignore_ascii_case("quoting"))?;
     let np = np_after(text, toks, k + 1, entities)?;
-    if w(np.e) != "as" {
+    let at = as_after(text, toks, np.e)?;
+    if (if at == np.e { k } else { at }) + 12 < q {
         return None;
     }
     let verb = verb_span(text, toks, k)?;

@@ -275,7 +275,7 @@ pub fn find_quotations(
                 (l, None, (start, end_byte), end)
             }
             (None, None) => {
-                if let Some(mut q) = according_to(text, toks, entities) {
+                for mut q in according_to(text, toks, entities) {
                     discourse.resolve(&mut q.speaker, si, entities, s.span.start);
                     discourse.spoke(&q.speaker, si);
                     out.push(q);

@@ -25,6 +25,19 @@ fn reporting_org(text: &str, toks: &[Tok], np: Np, entities: &Entities) -> Optio
     })
 }
 
+/// The "as" of "quoting X as saying" at token `e`, right after the phrase X, or after a title
+/// in apposition to it ("quoting Ri Chol Man, a vice director of the party's Central
+/// Committee, as saying").
+pub(super) fn as_after(text: &str, toks: &[Tok], e: usize) -> Option<usize> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if w(e) == "as" {
+        return Some(e);
+    }
+    crate::titles::after(text, toks, e).role?;
+    let b = (e + 1..toks.len().min(e + 24)).find(|&k| w(k) == ",")?;
+    (w(b + 1) == "as").then_some(b + 1)
+}
+
 /// Whether token `j` is a relaying participle with its agent ("cited by", "quoted by").
 pub(super) fn relayed_at(text: &str, toks: &[Tok], j: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
@@ -78,7 +91,17 @@ pub(super) fn relay(
     }
     let tell = en.verb_lemma(&verb) == "tell";
     if tell && let Some(np) = np_after(text, toks, k, entities) {
-        let hearer = (np.s..np.e).any(|j| has(Class::Hearer, w(j)));
+        // A hearer word inside an organisation's name names no audience ("told the
+        // Associated Press", "told the Press Trust of India").
+        let in_org = |j: usize| {
+            np.entity.is_some_and(|(sp, r)| {
+                matches!(r, EntityRef::Organization(_))
+                    && toks
+                        .get(j)
+                        .is_some_and(|t| t.span.start >= sp.start && t.span.end <= sp.end)
+            })
+        };
+        let hearer = (np.s..np.e).any(|j| has(Class::Hearer, w(j)) && !in_org(j));
         let is_outlet = (np.s..np.e).any(|j| has(Class::Outlet, w(j)))
             || np
                 .entity
@@ -91,10 +114,10 @@ pub(super) fn relay(
     // "quoted X as saying", "quoting him as calling"
     if (lexicon::verb_has(VerbClass::Relay, &verb) && verb.starts_with("quot") || verb == "quoting")
         && let Some(np) = np_after(text, toks, k, entities)
-        && w(np.e) == "as"
+        && let Some(at) = as_after(text, toks, np.e)
     {
         cited = Some((np, v));
-        k = np.e + 2;
+        k = at + 2;
     }
     // "said in comments carried by state media that …": a relaying participle and its agent
     // in an adjunct after the verb name the outlet.

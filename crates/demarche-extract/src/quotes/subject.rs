@@ -149,10 +149,12 @@ pub(super) fn subject_before(
     // The entity the noun phrase ends with ("… spokesperson Zhao Lijian"), else the last person
     // or organisation named inside it ("the state-run IRNA news agency").
     // A description that ends with an office after an organisation ("A senior Hamas
-    // official") is someone of it, not the organisation: the words as written speak.
-    let someone = toks
-        .get(e - 1)
-        .is_some_and(|t| !is_cap(word(text, t)) && has(Class::Role, word(text, t)));
+    // official", "Taliban officials") is someone of it, not the organisation: the words as
+    // written speak.
+    let someone = toks.get(e - 1).is_some_and(|t| {
+        let w = word(text, t);
+        !is_cap(w) && (has(Class::Role, w) || crate::titles::is_plural_role(w))
+    });
     let entity = entities
         .ending_at(last.span.end)
         .filter(not_place)

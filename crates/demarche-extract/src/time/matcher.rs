@@ -116,7 +116,10 @@ impl Matcher<'_> {
             // ("will be debated from Feb 5", "was signed on June 20"): read on to it.
             let passive =
                 j > 0 && en.aux(self.word(j - 1)) == Some(demarche_text::english::Aux::Be);
-            if past_form && !passive {
+            // A participle right after a determiner or a preposition modifies a noun ("to help
+            // those affected through July", "in the revised plan"): no verb of the clause.
+            let modifier = j > 0 && has(Class::NounMarker, self.word(j - 1));
+            if past_form && !passive && !modifier {
                 return Tense::Past;
             }
         }
