@@ -1190,6 +1190,20 @@ fn a_second_verb_phrase_aims_at_the_first_ones_object() {
 }
 
 #[test]
+fn corresponding_action_threatened_on_a_condition() {
+    // frames/16-reduce-relations.txt: "corresponding action" is a countermeasure, so "would
+    // take" it threatens (intent 130), aimed at the doer of the condition (rule `condition`),
+    // quoted or not.
+    check(
+        "North Korea warned that it would take \"corresponding action\" if the United States \
+         sent a submarine to Busan.",
+        expect![[r#"
+            s0 PRK -> USA 130 "take "corresponding action" dictionaries/frames/16-reduce-relations.txt:12
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,
