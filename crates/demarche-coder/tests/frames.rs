@@ -1204,6 +1204,19 @@ fn corresponding_action_threatened_on_a_condition() {
 }
 
 #[test]
+fn an_event_noun_that_continues_happened() {
+    // Rule `aspect` (frames/happened.rs): an event noun that is the subject of an asserted
+    // aspect verb happened; one that "would resume" did not.
+    check(
+        "Israeli strikes on Gaza resumed on Tuesday. Israeli strikes on Lebanon would resume \
+         soon.",
+        expect![[r#"
+            s0 ISR -> PSEGZA 190 "strikes" dictionaries/frames/19-fight.txt:54
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

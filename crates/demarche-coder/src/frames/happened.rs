@@ -8,6 +8,9 @@ use demarche_text::english::{Prep, VerbClass};
 /// Rule `effect`: an event noun that is the subject of a verb of harm, or its `in`/`during`
 /// phrase ("an Israeli strike killed …", "killed in an Israeli strike"), happened.
 ///
+/// Rule `aspect`: an event noun that is the subject of an asserted aspect verb (`aspect.txt`:
+/// "China's drills around Taiwan continued", "Israeli strikes on Gaza resumed") happened.
+///
 /// Rule `between`: an event between a pair ("fighting between the army and the RSF",
 /// "talks between Russia and Ukraine") happened when it is the subject of any affirmed,
 /// asserted verb ("raged on", "ended without a deal").
@@ -29,7 +32,8 @@ pub(super) fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
                     if node == p.scope || counted_in(ctx, node, p.scope))
             })
             && (pair && q.modality == Modality::Asserted && q.voice == Voice::Active
-                || q.classes.has(VerbClass::Effect))
+                || q.classes.has(VerbClass::Effect)
+                || q.classes.has(VerbClass::Aspect) && q.modality == Modality::Asserted)
     })
 }
 
