@@ -265,7 +265,11 @@ pub(super) fn shared_object(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
         .iter()
         .take_while(|q| !std::ptr::eq(*q, p))
         .filter(|q| q.kind == PredKind::Verb && q.under == p.under)
-        .filter(|q| ctx.a.arg(q, &Role::Agent).is_some_and(|x| x.filler == agent.filler))
+        .filter(|q| {
+            ctx.a
+                .arg(q, &Role::Agent)
+                .is_some_and(|x| x.filler == agent.filler)
+        })
         .last()?;
     main_object(ctx, first)
 }
