@@ -1217,6 +1217,19 @@ fn an_event_noun_that_continues_happened() {
 }
 
 #[test]
+fn the_maker_of_a_rule_named_is_no_side() {
+    // Rule `norm` (forms.txt `[norm]`): "Security Council resolutions" in an `of` phrase name
+    // the rule broken, not a target; a resolution vetoed is the council's.
+    check(
+        "South Korea condemned the launch as a violation of Security Council resolutions. The \
+         United States vetoed a Security Council resolution on Gaza.",
+        expect![[r#"
+            s1 USA -> IGOUNO 129 "vetoed" dictionaries/actors/countries.txt:323
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

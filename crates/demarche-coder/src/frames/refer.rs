@@ -138,8 +138,13 @@ pub(super) fn expand_included(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
 /// Rule `topic`: an actor named only as the place of a topic ("coordination on the situation
 /// in Gaza", "talks on the crisis in Sudan"; a `forms.txt` `[topic]` noun right before the `in`
 /// phrase that holds the mention, in its noun phrase or as the phrase before it) is no side of
-/// the act.
+/// the act. Rule `norm`: nor is one named only as the maker of a rule its phrase ends in
+/// (`forms.txt` `[norm]`: "condemned the launch as a violation of Security Council
+/// resolutions", "a breach of the UN Charter").
 pub(super) fn in_topic(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
+    if norm_of(ctx, span) {
+        return true;
+    }
     let Some(span) = span else {
         return false;
     };
@@ -180,6 +185,34 @@ pub(super) fn in_topic(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
     noun.and_then(|n| tree.leaves_under(n).last())
         .and_then(|l| tree.word(l))
         .is_some_and(|w| ctx.en.is_form("topic", w))
+}
+
+/// Whether the mention at `span` is a phrase that ends in a `[norm]` noun ("Security Council
+/// resolutions").
+fn norm_of(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
+    let Some(span) = span else {
+        return false;
+    };
+    let tree = ctx.tree;
+    ctx.mentions.iter().any(|m| {
+        if m.span != Some(span)
+            || !ctx
+                .lower_words(m.hi.saturating_sub(1), m.hi)
+                .is_some_and(|w| w.first().is_some_and(|w| ctx.en.is_form("norm", w)))
+        {
+            return false;
+        }
+        // Inside an `of` phrase ("a violation of …"), not the object of an act on the rule
+        // ("vetoed a Security Council resolution").
+        let mut node = m.node;
+        while let Some(up) = tree.parent(node).filter(|&n| tree.label(n) == "NP") {
+            node = up;
+        }
+        tree.parent(node)
+            .filter(|&n| tree.label(n) == "PP")
+            .and_then(|pp| tree.children(pp).first().and_then(|&c| tree.word(c)))
+            .is_some_and(|w| ctx.en.is_prep(w, Prep::Part))
+    })
 }
 
 /// Rule `departure` (`policy.txt`): a verb of leaving (`forms.txt` `[departure]`) with an
