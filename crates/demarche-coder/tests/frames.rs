@@ -1230,6 +1230,21 @@ fn the_maker_of_a_rule_named_is_no_side() {
 }
 
 #[test]
+fn pledged_drawdowns_and_equipment_are_intents() {
+    // verbs/08-yield.txt: scaling back a troop presence is a retreat, so "would scale back"
+    // intends to yield (035); verbs/00-sets.txt &military-aid: radar systems given are
+    // military aid, so "will give" intends it (033).
+    check(
+        "Israel said it would scale back its troop presence in southern Lebanon. Japan will give \
+         the Philippines five more coastal radar systems.",
+        expect![[r#"
+            s0 ISR -> LBNMIL 035 "scale back" dictionaries/actors/countries.txt:161
+            s1 JPN -> PHL 033 "give" dictionaries/actors/countries.txt:168
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,
