@@ -1245,6 +1245,22 @@ fn pledged_drawdowns_and_equipment_are_intents() {
 }
 
 #[test]
+fn what_is_discussed_is_a_topic() {
+    // Rule `discussed` (forms.txt `[discussion]`): the object of "discussed" is a topic, not a
+    // partner; the partner is the `with` phrase.
+    check(
+        "Germany's chancellor met Trump in Washington and discussed tariffs and Ukraine. France \
+         discussed the war in Sudan with Egypt.",
+        expect![[r#"
+            s0 DEUGOV -> USA 044 "met" dictionaries/actors/countries.txt:126
+            s0 USA -> DEUGOV 044 "met" dictionaries/actors/countries.txt:126
+            s1 FRA -> EGY 040 "discussed" dictionaries/actors/countries.txt:112
+            s1 EGY -> FRA 040 "discussed" dictionaries/actors/countries.txt:112
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

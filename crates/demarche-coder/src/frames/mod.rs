@@ -295,7 +295,9 @@ pub(crate) fn code_predications(
         dropped.extend((0..legacy).filter(|&i| {
             let e = &events[i];
             overlap(e.verb_span, span)
-                && (after_saying && !speaker(&e.source) || refer::in_topic(&ctx, e.target_span))
+                && (after_saying && !speaker(&e.source)
+                    || refer::in_topic(&ctx, e.target_span)
+                    || refer::discussed(&ctx, p, e.target_span))
         }));
         // Where the pattern coder coded this verb, its target stands (patterns know which
         // prepositional phrase a verb aims at); the layer adds what they miss around it.
@@ -314,6 +316,7 @@ pub(crate) fn code_predications(
                     && real_code(&e.target)
                     && !(own_country(policy, e) && object.is_some_and(|o| within(e.target_span, o)))
                     && !refer::in_topic(&ctx, e.target_span)
+                    && !refer::discussed(&ctx, p, e.target_span)
             })
             .fold(None::<Side>, |acc, e| {
                 let mut s = acc.unwrap_or_else(|| Side {
@@ -333,7 +336,7 @@ pub(crate) fn code_predications(
         };
         let named = legacy_target
             .filter(|t| !own(t))
-            .or_else(|| target_side(&ctx, p, frame))
+            .or_else(|| target_side(&ctx, p, frame).filter(|t| !refer::discussed(&ctx, p, t.span)))
             .or_else(|| addressee(&ctx, p))
             .or(shared);
         let target = match home_from {

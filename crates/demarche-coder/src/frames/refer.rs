@@ -8,7 +8,7 @@ use super::{Ctx, Side, country, sibling_before, sides};
 use crate::legacy::{CodedEvent, Mention};
 use demarche_dict::policy::PolicyCode;
 use demarche_model::Span;
-use demarche_predicates::{Filler, Predication, Role};
+use demarche_predicates::{Filler, PredKind, Predication, Role};
 use demarche_text::english::Prep;
 
 /// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
@@ -185,6 +185,28 @@ pub(super) fn in_topic(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
     noun.and_then(|n| tree.leaves_under(n).last())
         .and_then(|l| tree.word(l))
         .is_some_and(|w| ctx.en.is_form("topic", w))
+}
+
+/// Rule `discussed`: what a verb of discussing (`forms.txt` `[discussion]`) takes as its object
+/// is its topic, not a partner ("the two men discussed tariffs and Ukraine").
+pub(super) fn discussed(ctx: &Ctx<'_>, p: &Predication, span: Option<Span>) -> bool {
+    let Some(span) = span else {
+        return false;
+    };
+    p.kind == PredKind::Verb
+        && ctx
+            .tree
+            .word(p.head)
+            .is_some_and(|w| ctx.en.is_form("discussion", w))
+        && ctx
+            .a
+            .arg(p, &Role::Patient)
+            .is_some_and(|x| match x.filler {
+                Filler::Phrase { lo, hi, .. } => ctx
+                    .leaf_span(lo, hi)
+                    .is_some_and(|o| o.start <= span.start && span.end <= o.end),
+                _ => false,
+            })
 }
 
 /// Whether the mention at `span` is a phrase that ends in a `[norm]` noun ("Security Council
