@@ -1261,6 +1261,26 @@ fn what_is_discussed_is_a_topic() {
 }
 
 #[test]
+fn they_in_a_where_clause_is_the_list_its_host_names() {
+    // Parser: ", where …" is an adverbial clause of the verb phrase; "they" there is the list
+    // its host clause names — its object when its agent is one actor — and "he" its agent.
+    check(
+        "Erdogan hosted the leaders of Somalia and Ethiopia in Ankara, where they agreed to begin \
+         technical talks. Erdogan visited Baku, where he signed a gas deal with Azerbaijan's \
+         president.",
+        expect![[r#"
+            s0 TURGOV -> SOMGOV 044 "hosted" dictionaries/actors/countries.txt:284
+            s0 TURGOV -> ETHGOV 044 "hosted" dictionaries/actors/countries.txt:105
+            s0 SOMGOV -> ETHGOV 036 "begin technical talks" dictionaries/frames/04-consult.txt:22
+            s0 ETHGOV -> SOMGOV 036 "begin technical talks" dictionaries/frames/04-consult.txt:22
+            s1 TURGOV -> AZE 042 "visited" dictionaries/actors/countries.txt:40
+            s1 TURGOV -> AZEGOV 057 "signed a gas deal" dictionaries/frames/05-diplomatic-cooperation.txt:33
+            s1 AZEGOV -> TURGOV 057 "signed a gas deal" dictionaries/frames/05-diplomatic-cooperation.txt:33
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

@@ -784,6 +784,16 @@ impl<'a> Grammar<'a> {
                         kids.push(self.leaf());
                         let s = self.sbar();
                         kids.push(s);
+                    } else if n == "WRB"
+                        && matches!(nw, "where" | "when")
+                        && self.clause_follows(self.pos + 2)
+                    {
+                        // "hosted the two leaders in Ankara, where they agreed to …": a clause
+                        // on the place or time, hung on the verb phrase as an adverbial clause.
+                        kids.push(self.leaf());
+                        let wh = phrase("WHADVP", vec![self.leaf()]);
+                        let s = self.clause();
+                        kids.push(phrase("SBAR", vec![wh, s]));
                     } else if !self.reporting_tail(self.pos + 1)
                         && ((n == "RB" && !self.verb_follows(self.pos + 1))
                             || (matches!(n, "CD" | "JJ" | "NNS" | "DT")

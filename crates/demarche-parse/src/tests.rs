@@ -12,6 +12,14 @@ fn check(sentence: &str, expected: &str) {
 }
 
 #[test]
+fn where_clause_after_a_comma_is_an_adverbial_clause_of_the_verb_phrase() {
+    check(
+        "Arnor hosted the leaders of Gondor and Rohan in Minas Tirith, where they agreed to begin talks.",
+        "(ROOT (S (NP (NNP Arnor)) (VP (VBD hosted) (NP (NP (DT the) (NNS leaders)) (PP (IN of) (NP (NNP Gondor) (CC and) (NNP Rohan)))) (PP (IN in) (NP (NNP Minas) (NNP Tirith))) (, ,) (SBAR (WHADVP (WRB where)) (S (NP (PRP they)) (VP (VBD agreed) (S (VP (TO to) (VP (VB begin) (NP (NNS talks))))))))) (. .)))",
+    );
+}
+
+#[test]
 fn simple_transitive_with_pp_on_the_verb() {
     check(
         "Arnor restored full diplomatic ties with Gondor on Thursday.",

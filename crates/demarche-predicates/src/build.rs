@@ -443,6 +443,11 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                         .copied()
                         .find(|&c| !matches!(sh.cat(c), Cat::Np | Cat::Advp))
                 });
+                // "…, where they agreed": the word of a wh-adverb phrase.
+                let sub = sub.map(|c| match sh.cat(c) {
+                    Cat::Wh => sh.children(c).first().copied().unwrap_or(c),
+                    _ => c,
+                });
                 let sub_word = sub.map(|c| sh.lower(c)).unwrap_or_default();
                 // A gerund in a prepositional phrase: "after seizing" is asserted, "accused X of
                 // arming" and "talks on restoring" are the verb's complement.

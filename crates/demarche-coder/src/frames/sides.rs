@@ -309,13 +309,17 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
     // Up a short chain: "Russia said it was prepared to strike": "prepared" has no agent.
     let mut cur = p;
     for _ in 0..3 {
-        if !matches!(kind, Anaphor::Thing | Anaphor::Plural | Anaphor::Speaker) {
-            break;
-        }
-        let Some((j, Link::Report | Link::Control | Link::Relative | Link::Adjunct)) = cur.under
+        let Some((j, link @ (Link::Report | Link::Control | Link::Relative | Link::Adjunct))) =
+            cur.under
         else {
             break;
         };
+        // "Erdogan visited Baku, where he signed …": a person in a clause on a place or time
+        // is the clause's host's agent too.
+        let person = kind == Anaphor::Person && link == Link::Adjunct;
+        if !(person || matches!(kind, Anaphor::Thing | Anaphor::Plural | Anaphor::Speaker)) {
+            break;
+        }
         let Some(q) = ctx.a.preds.get(j as usize) else {
             break;
         };
@@ -324,6 +328,14 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
             && (alo < lo || kind == Anaphor::Speaker)
             && let Some(mut s) = side(ctx, q, &agent.filler)
         {
+            // "Erdogan hosted the leaders of Somalia and Ethiopia in Ankara, where they
+            // agreed …": "they" is a list the clause names, its object when its agent is one.
+            if kind == Anaphor::Plural
+                && s.codes.len() < 2
+                && let Some(o) = main_object(ctx, q).filter(|o| o.codes.len() > 1)
+            {
+                s = o;
+            }
             s.span = span;
             return Some(s);
         }
