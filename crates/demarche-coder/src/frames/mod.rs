@@ -5,7 +5,10 @@
 //!
 //! General rules, each a named unit with a fixture in `tests/frames.rs` (`sides.rs` finds who;
 //! `answers.rs` holds the rules that answer one clause or event with another — `consequence`,
-//! `retort`, `deed-back`, `naming`, `mutual`, `brokered`, `partner`, `apposed`; `prune.rs`
+//! `retort`, `deed-back`, `naming`, `mutual`, `brokered`, `partner`, `apposed`, `accord`;
+//! `happened.rs` whether an event noun happened — `effect`, `aspect`, `between`, `answered`;
+//! `refer.rs` references within the sentence — `including`, `topic`, `norm`, `discussed`,
+//! `home-crowd`, `departure`; `prune.rs`
 //! removes the pattern events the layer reads better before it codes — `clause-target`,
 //! `setting`, a support verb's own code, passives read backwards; `merge.rs` places the
 //! layer's events among the pattern coder's; this file decides what is coded):
@@ -32,7 +35,7 @@
 //!   `with` actor that is not the target acts too; pronouns, pairs, "the group" and definite
 //!   descriptions resolve within the sentence, then through the [`Discourse`].
 //! - `joint`: a joint frame codes both ways; a compound agent with no target, between its
-//!   members. `brokered`: talks a third party hosts between a pair are the pair's talks too. `mutual`: so does a verb whose code `policy.txt` lists as `mutual` ("met").
+//!   members, and so does a pair doing a joint act (`policy.txt` `joint`) with no target. `brokered`: talks a third party hosts between a pair are the pair's talks too. `mutual`: so does a verb whose code `policy.txt` lists as `mutual` ("met").
 //! - `merge`: where the pattern coder coded the same verb, its event stands (its target is
 //!   kept), except a passive it read backwards; the layer adds the same act between other
 //!   partners there, and elsewhere its own events; one event per dyad and root.
