@@ -6,51 +6,10 @@
 //! cargo test -p demarche-extract --test shapes
 //! ```
 
-use demarche_extract::{Knowledge, QuoteKind, extract};
+mod common;
 
-fn read(text: &str) -> Knowledge {
-    extract(text, demarche_model::parse_date("2024-03-12").ok(), None)
-}
-
-/// (name, role) of every person found.
-fn persons(text: &str) -> Vec<(String, Option<String>)> {
-    read(text)
-        .persons
-        .iter()
-        .map(|p| (p.name.clone(), p.role.as_ref().map(|r| r.text.clone())))
-        .collect()
-}
-
-/// (kind, speaker's name or words, reporters, quoted text) of every quotation found.
-fn quotes(text: &str) -> Vec<(QuoteKind, String, Vec<String>, String)> {
-    let who = |a: &demarche_extract::Attribution| a.name.clone().unwrap_or_else(|| a.text.clone());
-    read(text)
-        .quotations
-        .iter()
-        .map(|q| {
-            (
-                q.kind,
-                who(&q.speaker),
-                q.reported_by.iter().map(who).collect(),
-                q.text.clone(),
-            )
-        })
-        .collect()
-}
-
-fn q(
-    kind: QuoteKind,
-    speaker: &str,
-    reporters: &[&str],
-    text: &str,
-) -> (QuoteKind, String, Vec<String>, String) {
-    (
-        kind,
-        speaker.to_string(),
-        reporters.iter().map(|r| (*r).to_string()).collect(),
-        text.to_string(),
-    )
-}
+use common::{person, persons, place, places, q, quotes, read};
+use demarche_extract::QuoteKind;
 
 /// (text, value, unit) of every amount found.
 fn amounts(text: &str) -> Vec<(String, String, String)> {
@@ -59,10 +18,6 @@ fn amounts(text: &str) -> Vec<(String, String, String)> {
         .iter()
         .map(|a| (a.text.clone(), a.value.clone(), a.unit.clone()))
         .collect()
-}
-
-fn person(name: &str, role: &str) -> (String, Option<String>) {
-    (name.to_string(), Some(role.to_string()))
 }
 
 #[test]
@@ -397,26 +352,6 @@ fn someone_of_an_organisation_speaks_as_written() {
             "the group had accepted the proposal"
         )]
     );
-}
-
-/// (surface, kind, country) of every place mention found, sorted.
-fn places(text: &str) -> Vec<(String, String, String)> {
-    let (found, _) = demarche_extract::places(text, None);
-    let mut out: Vec<(String, String, String)> = found
-        .iter()
-        .flat_map(|p| {
-            let kind = format!("{:?}", p.kind);
-            p.mentions
-                .iter()
-                .map(move |m| (m.text.clone(), kind.clone(), p.country.clone()))
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-fn place(text: &str, kind: &str, country: &str) -> (String, String, String) {
-    (text.to_string(), kind.to_string(), country.to_string())
 }
 
 #[test]

@@ -1,0 +1,73 @@
+//! Helpers shared by the fixture tests of knowledge shapes (`shapes.rs`, `shapes5.rs`): what
+//! the extractor finds in one short text, as tuples that read well in `assert_eq!`.
+#![allow(dead_code)] // each test file uses the helpers its rounds need
+
+use demarche_extract::{Knowledge, QuoteKind, extract};
+
+pub fn read(text: &str) -> Knowledge {
+    extract(text, demarche_model::parse_date("2024-03-12").ok(), None)
+}
+
+/// (name, role) of every person found.
+pub fn persons(text: &str) -> Vec<(String, Option<String>)> {
+    read(text)
+        .persons
+        .iter()
+        .map(|p| (p.name.clone(), p.role.as_ref().map(|r| r.text.clone())))
+        .collect()
+}
+
+pub fn person(name: &str, role: &str) -> (String, Option<String>) {
+    (name.to_string(), Some(role.to_string()))
+}
+
+/// (kind, speaker's name or words, reporters, quoted text) of every quotation found.
+pub fn quotes(text: &str) -> Vec<(QuoteKind, String, Vec<String>, String)> {
+    let who = |a: &demarche_extract::Attribution| a.name.clone().unwrap_or_else(|| a.text.clone());
+    read(text)
+        .quotations
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                who(&q.speaker),
+                q.reported_by.iter().map(who).collect(),
+                q.text.clone(),
+            )
+        })
+        .collect()
+}
+
+pub fn q(
+    kind: QuoteKind,
+    speaker: &str,
+    reporters: &[&str],
+    text: &str,
+) -> (QuoteKind, String, Vec<String>, String) {
+    (
+        kind,
+        speaker.to_string(),
+        reporters.iter().map(|r| (*r).to_string()).collect(),
+        text.to_string(),
+    )
+}
+
+/// (surface, kind, country) of every place mention found, sorted.
+pub fn places(text: &str) -> Vec<(String, String, String)> {
+    let (found, _) = demarche_extract::places(text, None);
+    let mut out: Vec<(String, String, String)> = found
+        .iter()
+        .flat_map(|p| {
+            let kind = format!("{:?}", p.kind);
+            p.mentions
+                .iter()
+                .map(move |m| (m.text.clone(), kind.clone(), p.country.clone()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+pub fn place(text: &str, kind: &str, country: &str) -> (String, String, String) {
+    (text.to_string(), kind.to_string(), country.to_string())
+}
