@@ -1116,13 +1116,15 @@ fn a_pair_named_before_does_a_joint_act_each_to_the_other() {
 #[test]
 fn trade_in_goods_is_material_cooperation() {
     // verbs/06-material-cooperation.txt: shipping, pumping, supplying goods (`&goods`) is 061;
-    // "agreed to supply" is the intent, 031.
+    // "agreed to supply" is the intent, 031; frames/06: resuming exports to a country is 061.
     check(
         "Kazakhstan shipped a record 9 million tonnes of grain to China last year. Qatar agreed \
-         to supply Germany with liquefied natural gas for 15 years.",
+         to supply Germany with liquefied natural gas for 15 years. Turkmenistan resumed gas \
+         exports to Turkey.",
         expect![[r#"
             s0 KAZ -> CHN 061 "shipped" dictionaries/actors/countries.txt:75
             s1 QAT -> DEU 031 "supply" dictionaries/actors/countries.txt:126
+            s2 TKM -> TUR 061 "resumed gas exports" dictionaries/frames/06-material-cooperation.txt:23
         "#]],
     );
 }
