@@ -1283,6 +1283,18 @@ fn they_in_a_where_clause_is_the_list_its_host_names() {
 }
 
 #[test]
+fn ships_sent_around_a_country_are_aimed_at_it() {
+    // verbs/15-force-posture.txt: ships, vessels or aircraft sent near or around a country
+    // are a posture aimed at it, even past the phrase they are sent into.
+    check(
+        "China sent nearly 90 navy and coast guard ships into waters around Taiwan.",
+        expect![[r#"
+            s0 CHN -> TWN 154 "sent" dictionaries/actors/countries.txt:75
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,
@@ -1636,7 +1648,7 @@ fn act_at_a_border_with_an_actor_is_aimed_at_it() {
         "Turkey massed troops on its border with Syria on Saturday. Russia deployed troops along \
          the border with Ukraine.",
         expect![[r#"
-            s0 TUR -> SYR 154 "massed" dictionaries/verbs/15-force-posture.txt:102
+            s0 TUR -> SYR 154 "massed" dictionaries/verbs/15-force-posture.txt:110
             s1 RUS -> UKR 154 "deployed" dictionaries/verbs/07-aid.txt:80
         "#]],
     );
