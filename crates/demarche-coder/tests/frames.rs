@@ -1295,6 +1295,23 @@ fn ships_sent_around_a_country_are_aimed_at_it() {
 }
 
 #[test]
+fn a_ceasefire_a_third_party_mediates_is_the_pairs() {
+    // Rule `brokered` (forms.txt `[brokered]`): the ceasefire an active verb of mediating takes
+    // as its object is the pair's own ceasefire, as if agreed (the `agree` line's joint code).
+    check(
+        "Qatar and Turkey mediated a ceasefire between Pakistan and Afghanistan.",
+        expect![[r#"
+            s0 QAT -> PAK 045 "mediated" dictionaries/actors/countries.txt:240
+            s0 QAT -> AFG 045 "mediated" dictionaries/actors/countries.txt:25
+            s0 TUR -> PAK 045 "mediated" dictionaries/actors/countries.txt:240
+            s0 TUR -> AFG 045 "mediated" dictionaries/actors/countries.txt:25
+            s0 PAK -> AFG 0871 "ceasefire" dictionaries/frames/08-yield.txt:17
+            s0 AFG -> PAK 0871 "ceasefire" dictionaries/frames/08-yield.txt:17
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

@@ -369,7 +369,8 @@ pub(super) fn mutual(policy: &Policy, events: &mut Vec<CodedEvent>) {
 /// Rule `brokered`: talks that a third party hosts, brokers or mediates between a pair
 /// ("Saudi Arabia hosted talks between Russian and U.S. officials", "A and B signed a
 /// declaration after talks brokered by C": `pair`, the third party's target) are the pair's own
-/// talks too: the noun's joint frame (the one with no support verb) codes among the pair.
+/// talks too: the noun's joint frame (the one with no support verb) codes among the pair; a
+/// ceasefire a third party mediates is the pair's ceasefire (its frame under `[brokered]` verbs).
 pub(super) fn brokered(
     ctx: &Ctx<'_>,
     p: &Predication,
@@ -379,10 +380,34 @@ pub(super) fn brokered(
     legacy: usize,
     pair: Option<&Side>,
 ) {
-    if p.kind != PredKind::Noun {
-        return;
-    }
-    let Some(f) = ctx.coder_frames.frame_for(p.noun, None).filter(|f| f.joint) else {
+    // "Qatar and Turkey mediated a ceasefire between Pakistan and Afghanistan": the event noun
+    // an active verb of mediating takes as its object.
+    let p = match (p.kind, p.voice) {
+        (PredKind::Noun, _) => p,
+        (PredKind::Verb, Voice::Active) => {
+            let Some(Filler::Phrase { node, .. }) = ctx.a.arg(p, &Role::Patient).map(|x| x.filler)
+            else {
+                return;
+            };
+            let Some(n) = ctx
+                .a
+                .noun_at(node)
+                .and_then(|i| ctx.a.preds.get(i as usize))
+            else {
+                return;
+            };
+            n
+        }
+        _ => return,
+    };
+    let span = evidence_span(ctx.tree, p).or(span);
+    // The noun's joint frame with no support verb, else the one under a verb that makes the
+    // pair's own act of it (`forms.txt` `[brokered]`: a ceasefire mediated is agreed).
+    let frames = ctx.coder_frames;
+    let joint = |v: Option<&str>| frames.frame_for(p.noun, v).filter(|f| f.joint);
+    let Some(f) =
+        joint(None).or_else(|| ctx.en.forms("brokered").iter().find_map(|v| joint(Some(v))))
+    else {
         return;
     };
     let code = match mode {

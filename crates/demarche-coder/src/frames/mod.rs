@@ -465,7 +465,7 @@ pub(crate) fn code_predications(
         }
         if !joint {
             // The pair a third party's act was aimed at (rule `third-party`).
-            let pair = third.and(target.as_ref());
+            let pair = dicts.policy.third_party(code).and(target.as_ref());
             answers::brokered(&ctx, p, mode, span, events, legacy, pair);
         }
     }
