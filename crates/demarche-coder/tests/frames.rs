@@ -1326,6 +1326,19 @@ fn what_is_received_from_a_giver_is_the_givers_act() {
 }
 
 #[test]
+fn a_pattern_that_read_the_infinitive_stands() {
+    // verbs/08-yield.txt: "agreed to halt firing" is the ceasefire agreed (0871); the layer's
+    // intent for "halt" (035) gives way to the controlling verb's pattern for the same pair.
+    check(
+        "India and Pakistan agreed to halt all firing on land, in the air and at sea.",
+        expect![[r#"
+            s0 IND -> PAK 0871 "agreed" dictionaries/actors/countries.txt:154
+            s0 PAK -> IND 0871 "agreed" dictionaries/actors/countries.txt:154
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

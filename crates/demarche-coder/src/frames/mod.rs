@@ -393,6 +393,12 @@ pub(crate) fn code_predications(
             }
             _ => None,
         };
+        let controller = match p.under {
+            Some((j, Link::Control)) => {
+                a.preds.get(j as usize).and_then(|g| evidence_span(tree, g))
+            }
+            _ => None,
+        };
         let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
         let joint = frame.is_some_and(|f| f.joint) && refusal.is_none();
         // A meeting's "with" phrases are its partners (rule `partner`), not co-agents.
@@ -447,6 +453,17 @@ pub(crate) fn code_predications(
                     && (sc.len() <= 3 || tc.len() <= 3)
                     && !ctx.policy.is_inward(code)
             {
+                continue;
+            }
+            // "agreed to halt all firing": a pattern of the controlling verb that coded this
+            // pair read the infinitive already; its code stands.
+            if controller.is_some_and(|g| {
+                events[..legacy].iter().any(|e| {
+                    overlap(e.verb_span, Some(g))
+                        && e.source.as_str() == sc
+                        && e.target.as_str() == tc
+                })
+            }) {
                 continue;
             }
             // Decided before the event is built: most are the pattern coder's already.
