@@ -802,7 +802,7 @@ fn apposed_reaction_is_aimed_at_the_clauses_doer() {
          Qatar called cowardly. Israeli troops killed a man in Jenin, a man Israel said was armed.",
         expect![[r#"
             s0 USA -> SYR 035 "lift" dictionaries/actors/countries.txt:299
-            s0 SYR -> USA 051 "welcomed" dictionaries/verbs/04-consult.txt:80
+            s0 SYR -> USA 051 "welcomed" dictionaries/verbs/04-consult.txt:86
             s1 BFA -> CIV 112 "accused" dictionaries/actors/countries.txt:61
             s1 CIV -> BFA 120 "dismissed" dictionaries/verbs/12-reject.txt:57
             s2 ISR -> PSEREBHMSGOV 190 "struck" dictionaries/actors/armed_groups.txt:32
@@ -1313,14 +1313,16 @@ fn a_ceasefire_a_third_party_mediates_is_the_pairs() {
 
 #[test]
 fn what_is_received_from_a_giver_is_the_givers_act() {
-    // verbs/04-consult.txt `receive`: weapons, aid or goods received "from" a country are its
-    // aid or trade to the receiver (`+ * … (from $)`), not a visit hosted.
+    // verbs/04-consult.txt `receive`: weapons, aid, goods, captives or remains received "from"
+    // an actor are its aid, trade or release to the receiver (`+ * … (from $)`), not a visit.
     check(
         "Morocco received its first Apache attack helicopters from the United States. Sri Lanka \
-         received 21 tonnes of relief supplies from India.",
+         received 21 tonnes of relief supplies from India. Israel received the remains of two \
+         hostages from Hamas.",
         expect![[r#"
             s0 USA -> MAR 072 "received" dictionaries/actors/countries.txt:213
             s1 IND -> LKA 073 "received" dictionaries/actors/countries.txt:154
+            s2 PSEREBHMS -> ISR 0841 "received" dictionaries/actors/armed_groups.txt:32
         "#]],
     );
 }
@@ -1350,12 +1352,12 @@ fn mediator_in_an_absolute_clause() {
         expect![[r#"
             s0 VEN -> GUYGOV 040 "met" dictionaries/actors/countries.txt:143
             s0 GUYGOV -> VEN 040 "met" dictionaries/actors/countries.txt:143
-            s0 BRAGOV -> VEN 045 "acting" dictionaries/verbs/04-consult.txt:93
-            s0 BRAGOV -> GUYGOV 045 "acting" dictionaries/verbs/04-consult.txt:93
+            s0 BRAGOV -> VEN 045 "acting" dictionaries/verbs/04-consult.txt:99
+            s0 BRAGOV -> GUYGOV 045 "acting" dictionaries/verbs/04-consult.txt:99
             s1 IRN -> USAGOV 040 "held" dictionaries/actors/countries.txt:157
             s1 USAGOV -> IRN 040 "held" dictionaries/actors/countries.txt:157
-            s1 OMNGOV -> IRN 045 "carrying" dictionaries/verbs/04-consult.txt:102
-            s1 OMNGOV -> USAGOV 045 "carrying" dictionaries/verbs/04-consult.txt:102
+            s1 OMNGOV -> IRN 045 "carrying" dictionaries/verbs/04-consult.txt:108
+            s1 OMNGOV -> USAGOV 045 "carrying" dictionaries/verbs/04-consult.txt:108
         "#]],
     );
 }
@@ -1374,16 +1376,16 @@ fn mediated_talks_in_the_mediators_capital() {
         expect![[r#"
             s0 PAK -> AFG 0871 "agreed" dictionaries/actors/countries.txt:25
             s0 AFG -> PAK 0871 "agreed" dictionaries/actors/countries.txt:25
-            s0 QAT -> PAK 045 "mediated" dictionaries/verbs/04-consult.txt:85
-            s0 QAT -> AFG 045 "mediated" dictionaries/verbs/04-consult.txt:85
-            s0 TUR -> PAK 045 "mediated" dictionaries/verbs/04-consult.txt:85
-            s0 TUR -> AFG 045 "mediated" dictionaries/verbs/04-consult.txt:85
+            s0 QAT -> PAK 045 "mediated" dictionaries/verbs/04-consult.txt:91
+            s0 QAT -> AFG 045 "mediated" dictionaries/verbs/04-consult.txt:91
+            s0 TUR -> PAK 045 "mediated" dictionaries/verbs/04-consult.txt:91
+            s0 TUR -> AFG 045 "mediated" dictionaries/verbs/04-consult.txt:91
             s0 PAK -> AFG 040 "talks" dictionaries/frames/04-consult.txt:22
             s0 AFG -> PAK 040 "talks" dictionaries/frames/04-consult.txt:22
             s1 COD -> RWA 0871 "agreed" dictionaries/actors/countries.txt:81
             s1 RWA -> COD 0871 "agreed" dictionaries/actors/countries.txt:81
-            s1 AGO -> COD 045 "mediated" dictionaries/verbs/04-consult.txt:85
-            s1 AGO -> RWA 045 "mediated" dictionaries/verbs/04-consult.txt:85
+            s1 AGO -> COD 045 "mediated" dictionaries/verbs/04-consult.txt:91
+            s1 AGO -> RWA 045 "mediated" dictionaries/verbs/04-consult.txt:91
             s1 COD -> RWA 040 "talks" dictionaries/frames/04-consult.txt:22
             s1 RWA -> COD 040 "talks" dictionaries/frames/04-consult.txt:22
             s2 AZE -> ARM 057 "signed a joint declaration" dictionaries/frames/05-diplomatic-cooperation.txt:34
@@ -1593,8 +1595,8 @@ fn joint_talks_a_clause_follows_were_held_by_its_subject() {
         expect![[r#"
             s0 ETH -> SOM 030 "agreed" dictionaries/actors/countries.txt:105
             s0 SOM -> ETH 030 "agreed" dictionaries/actors/countries.txt:105
-            s0 TUR -> ETH 045 "mediated" dictionaries/verbs/04-consult.txt:85
-            s0 TUR -> SOM 045 "mediated" dictionaries/verbs/04-consult.txt:85
+            s0 TUR -> ETH 045 "mediated" dictionaries/verbs/04-consult.txt:91
+            s0 TUR -> SOM 045 "mediated" dictionaries/verbs/04-consult.txt:91
             s0 ETH -> SOM 040 "talks" dictionaries/frames/04-consult.txt:22
             s0 SOM -> ETH 040 "talks" dictionaries/frames/04-consult.txt:22
             s1 SDNMIL -> SDNREB 190 "Fighting" dictionaries/frames/19-fight.txt:62
@@ -1620,16 +1622,16 @@ fn host_or_mediator_of_a_pairs_talks_acts_towards_the_pair() {
             s0 UKRGOV -> RUS 040 "met" dictionaries/actors/countries.txt:260
             s0 TUR -> RUS 044 "talks" dictionaries/frames/04-consult.txt:17
             s0 TUR -> UKRGOV 044 "talks" dictionaries/frames/04-consult.txt:17
-            s1 QAT -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:85
-            s1 QAT -> PSEREBHMSGOV 045 "mediated" dictionaries/verbs/04-consult.txt:85
-            s1 EGY -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:85
-            s1 EGY -> PSEREBHMSGOV 045 "mediated" dictionaries/verbs/04-consult.txt:85
+            s1 QAT -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:91
+            s1 QAT -> PSEREBHMSGOV 045 "mediated" dictionaries/verbs/04-consult.txt:91
+            s1 EGY -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:91
+            s1 EGY -> PSEREBHMSGOV 045 "mediated" dictionaries/verbs/04-consult.txt:91
             s1 ISR -> PSEREBHMSGOV 040 "talks" dictionaries/frames/04-consult.txt:22
             s1 PSEREBHMSGOV -> ISR 040 "talks" dictionaries/frames/04-consult.txt:22
             s2 RUS -> UKR 0841 "exchanged" dictionaries/actors/countries.txt:260
             s2 UKR -> RUS 0841 "exchanged" dictionaries/actors/countries.txt:260
-            s2 ARE -> RUS 045 "mediated" dictionaries/verbs/04-consult.txt:85
-            s2 ARE -> UKR 045 "mediated" dictionaries/verbs/04-consult.txt:85
+            s2 ARE -> RUS 045 "mediated" dictionaries/verbs/04-consult.txt:91
+            s2 ARE -> UKR 045 "mediated" dictionaries/verbs/04-consult.txt:91
             s3 PAK -> AFGGOV 040 "held" dictionaries/actors/countries.txt:25
             s3 AFGGOV -> PAK 040 "held" dictionaries/actors/countries.txt:25
             s3 QAT -> PAK 045 "mediation" dictionaries/frames/04-consult.txt:40
