@@ -25,6 +25,9 @@ pub struct Entity {
     pub person: bool,
     /// It was the agent of a predication.
     pub subject: bool,
+    /// It was named only as where something happened (the object of a place preposition:
+    /// "held talks in Abu Dhabi"): no side of a pair.
+    pub venue: bool,
     pub sentence: usize,
     pub text: String,
     pub span: Option<Span>,
@@ -36,6 +39,7 @@ impl Clone for Entity {
             code: self.code.clone(),
             person: self.person,
             subject: self.subject,
+            venue: self.venue,
             sentence: self.sentence,
             text: self.text.clone(),
             span: self.span,
@@ -78,9 +82,10 @@ impl Discourse {
     pub(crate) fn finish_sentence(&mut self, named: Vec<Entity>, policy: &Policy) {
         // Two actors named together in one list ("Armenia and Azerbaijan held talks in Abu
         // Dhabi", "Congo's government and the M23 signed …"), else the first two of different
-        // countries named (no list built: most sentences name one).
+        // countries named as more than a venue (no list built: most sentences name one).
         let differ = |a: &Entity, e: &Entity| a.code.get(..3) != e.code.get(..3);
         let countries = || named.iter().filter(|e| policy.is_country(&e.code));
+        let sides = || countries().filter(|e| !e.venue);
         let together = countries().enumerate().find_map(|(i, a)| {
             countries()
                 .skip(i + 1)
@@ -88,8 +93,8 @@ impl Discourse {
                 .map(|e| (a, e))
         });
         let first_two = || {
-            let a = countries().next()?;
-            countries().find(|e| differ(a, e)).map(|e| (a, e))
+            let a = sides().next()?;
+            sides().find(|e| differ(a, e)).map(|e| (a, e))
         };
         if let Some((a, e)) = together.or_else(first_two) {
             match &mut self.pair {

@@ -1341,6 +1341,21 @@ fn a_pattern_that_read_the_infinitive_stands() {
 }
 
 #[test]
+fn a_venue_is_no_side_of_the_pair_before() {
+    // Discourse: "the two sides" are two actors named as more than where something happened;
+    // Armenia and the capital it held talks in are no pair, so s1 codes nothing. (s0 shows a
+    // miss left as it is: the pattern coder takes the venue for the partner of the talks.)
+    check(
+        "Armenia held talks in Abu Dhabi on Thursday. The two sides agreed to open a border \
+         crossing.",
+        expect![[r#"
+            s0 ARM -> ARE 040 "held" dictionaries/actors/countries.txt:36
+            s0 ARE -> ARM 040 "held talks" dictionaries/frames/04-consult.txt:22
+        "#]],
+    );
+}
+
+#[test]
 fn mediator_in_an_absolute_clause() {
     // Rule `third-party`: "with X acting as mediator" hangs on no predicate; the pair whose
     // talks X mediates is the agent of the main clause (verbs/04-consult.txt `act`, `chair`,

@@ -585,6 +585,10 @@ fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
     let mut out = Vec::new();
     for m in ctx.mentions.iter().filter(|m| m.level >= 2) {
         let subject = agents().any(|(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
+        let venue = ctx.a.args.iter().any(|x| {
+            matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Place))
+                && matches!(x.filler, Filler::Phrase { lo, hi, .. } if lo == m.lo && hi == m.hi)
+        });
         // Asked of the actor entries only when the mention is recorded.
         let mut person = None;
         for code in m.codes.iter().filter(|c| real_code(c)) {
@@ -592,6 +596,7 @@ fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
                 code: code.clone(),
                 person: *person.get_or_insert_with(|| ctx.coder.is_person(m)),
                 subject,
+                venue,
                 sentence: ctx.discourse.sentence,
                 text: m
                     .span
