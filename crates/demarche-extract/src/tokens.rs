@@ -30,6 +30,14 @@ pub struct Tok {
     pub kind: TokenKind,
 }
 
+/// The span of the run of tokens `toks[start..end]`, from the first's start to the last's end;
+/// `None` for an empty run or one past the tokens.
+pub(crate) fn run_span(toks: &[Tok], start: usize, end: usize) -> Option<Span> {
+    let a = toks.get(start)?;
+    let b = toks.get(end.checked_sub(1)?)?;
+    (start < end).then(|| Span::new(a.span.start, b.span.end))
+}
+
 fn kind_of(word: &str) -> TokenKind {
     let mut chars = word.chars();
     let first = chars.next().unwrap_or(' ');

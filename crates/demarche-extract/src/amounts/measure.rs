@@ -4,8 +4,7 @@
 use super::word;
 use crate::entities::Phrase;
 use crate::lexicon::{self, Class, VerbClass, has};
-use crate::tokens::{Tok, TokenKind};
-use demarche_model::Span;
+use crate::tokens::{Tok, TokenKind, run_span};
 
 /// Words that end a noun phrase: closed-class words (`demarche_text::english`) other than
 /// numbers ("the two countries" is one noun phrase).
@@ -15,12 +14,7 @@ fn np_stop(w: &str) -> bool {
 }
 
 pub(super) fn phrase(text: &str, toks: &[Tok], s: usize, end: usize) -> Option<Phrase> {
-    if s >= end {
-        return None;
-    }
-    let a = toks.get(s)?;
-    let b = toks.get(end - 1)?;
-    let span = Span::new(a.span.start, b.span.end);
+    let span = run_span(toks, s, end)?;
     Some(Phrase {
         text: span.slice(text)?.to_string(),
         span,

@@ -6,7 +6,7 @@ use super::runs::is_cap_word;
 use super::word;
 use crate::geo::{self, GeoContext, PendingPlace};
 use crate::lexicon::{self, Class, has};
-use crate::tokens::{Tok, TokenKind};
+use crate::tokens::{Tok, TokenKind, run_span};
 use demarche_model::Span;
 
 /// The end of a gazetteer name that runs from the run `toks[start..end]` (or its last word)
@@ -104,10 +104,8 @@ pub(super) fn joined_to_place(
     if ps == pe {
         return false;
     }
-    let name = toks
-        .get(ps)
-        .zip(toks.get(pe - 1))
-        .and_then(|(a, b)| text.get(a.span.start..b.span.end))
+    let name = run_span(toks, ps, pe)
+        .and_then(|sp| sp.slice(text))
         .unwrap_or("");
     let place_before = lexicon::place(name).is_some()
         || ctx.is_place(text, toks, ps, pe)

@@ -38,6 +38,9 @@ struct Run {
 }
 
 fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
+    // A capitalised word that is no time word ("Monday") can be part of a name.
+    let name_word = |t: &Tok| is_cap_word(text, t) && !is_time_word(word(text, t));
+    let name_word_at = |k: usize| toks.get(k).is_some_and(name_word);
     let mut runs = Vec::new();
     let mut i = 0;
     while let Some(t) = toks.get(i) {
@@ -50,7 +53,7 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
         // participle or adverb ("Speaking", "Meanwhile") is capitalised for position only.
         let only_positional = sentence_initial
             && (has(Class::Function, w) || w.ends_with("ing") || w.ends_with("ly"));
-        let starts = is_cap_word(text, t) && !is_time_word(w) && !only_positional;
+        let starts = name_word(t) && !only_positional;
         if !starts {
             i += 1;
             continue;
@@ -60,7 +63,7 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
         let mut has_head = has(Class::OrgHead, w);
         while let Some(next) = toks.get(end) {
             let nw = word(text, next);
-            if is_cap_word(text, next) && !is_time_word(nw) {
+            if name_word(next) {
                 has_head |= has(Class::OrgHead, nw);
                 end += 1;
                 continue;
@@ -87,10 +90,7 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
                 {
                     k += 1;
                 }
-                if toks
-                    .get(k)
-                    .is_some_and(|x| is_cap_word(text, x) && !is_time_word(word(text, x)))
-                {
+                if name_word_at(k) {
                     end = k;
                     continue;
                 }
@@ -113,10 +113,7 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
                 if toks.get(k).is_some_and(|x| word(text, x) == "the") {
                     k += 1;
                 }
-                if toks
-                    .get(k)
-                    .is_some_and(|x| is_cap_word(text, x) && !is_time_word(word(text, x)))
-                {
+                if name_word_at(k) {
                     end = k;
                     continue;
                 }

@@ -5,7 +5,7 @@
 use super::{GeoContext, candidates, is_in, word};
 use crate::entities::SentenceTokens;
 use crate::lexicon::{self, PlaceKind};
-use crate::tokens::{Tok, TokenKind};
+use crate::tokens::{Tok, TokenKind, run_span};
 use demarche_geo::{Gazetteer, Kind, title_case};
 use demarche_model::Span;
 use std::collections::BTreeSet;
@@ -336,13 +336,7 @@ impl GeoContext {
         }
         for (s, runs) in sentences.iter().zip(runs) {
             for &(start, end) in runs {
-                let (Some(a), Some(b)) = (
-                    s.toks.get(start),
-                    end.checked_sub(1).and_then(|e| s.toks.get(e)),
-                ) else {
-                    continue;
-                };
-                let Some(name) = text.get(a.span.start..b.span.end) else {
+                let Some(name) = run_span(&s.toks, start, end).and_then(|sp| sp.slice(text)) else {
                     continue;
                 };
                 // A country, or one of our regions and seas that lies in one ("Gaza Strip").
@@ -389,10 +383,7 @@ impl GeoContext {
                 if end - start < 2 {
                     continue;
                 }
-                let (Some(a), Some(b)) = (s.toks.get(start), s.toks.get(end - 1)) else {
-                    continue;
-                };
-                let Some(name) = text.get(a.span.start..b.span.end) else {
+                let Some(name) = run_span(&s.toks, start, end).and_then(|sp| sp.slice(text)) else {
                     continue;
                 };
                 if lexicon::place(name).is_none() && candidates(name).is_empty() {
@@ -417,13 +408,7 @@ impl GeoContext {
                         .get(end - 1)
                         .is_some_and(|t| is_in(REGION_WORDS, word(text, t)));
                 let end = end - usize::from(region_in_run);
-                let (Some(a), Some(b)) = (
-                    s.toks.get(start),
-                    end.checked_sub(1).and_then(|e| s.toks.get(e)),
-                ) else {
-                    continue;
-                };
-                let Some(name) = text.get(a.span.start..b.span.end) else {
+                let Some(name) = run_span(&s.toks, start, end).and_then(|sp| sp.slice(text)) else {
                     continue;
                 };
                 let cands = candidates(name);
@@ -489,13 +474,7 @@ impl GeoContext {
 
     /// Whether the name `toks[start..end]` is a place (after the country table said no).
     pub(crate) fn is_place(&self, text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
-        let (Some(a), Some(b)) = (
-            toks.get(start),
-            end.checked_sub(1).and_then(|e| toks.get(e)),
-        ) else {
-            return false;
-        };
-        let Some(name) = text.get(a.span.start..b.span.end) else {
+        let Some(name) = run_span(toks, start, end).and_then(|sp| sp.slice(text)) else {
             return false;
         };
         let cands = candidates(name);
@@ -558,9 +537,7 @@ pub(crate) struct PendingPlace {
 
 impl PendingPlace {
     pub(crate) fn at(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<PendingPlace> {
-        let a = toks.get(start)?;
-        let b = toks.get(end.checked_sub(1)?)?;
-        let span = Span::new(a.span.start, b.span.end);
+        let span = run_span(toks, start, end)?;
         Some(PendingPlace {
             span,
             name: span.slice(text)?.to_string(),
