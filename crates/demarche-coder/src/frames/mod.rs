@@ -288,6 +288,8 @@ pub(crate) fn code_predications(
             continue;
         };
         let span = evidence_span(tree, p);
+        let topic = refer::discussed(&ctx, p);
+        let discussed = |t: Option<Span>| topic.is_some_and(|o| within(t, o));
         // "'…,' Lebanon's prime minister said, urging Washington …": the pattern coder, which
         // drops the saying as a comma clause, gives the participle the quote's subject; the
         // speaker is its agent (rule `speaker-act`). Rule `topic`: "coordination on the
@@ -300,7 +302,7 @@ pub(crate) fn code_predications(
             overlap(e.verb_span, span)
                 && (after_saying && !speaker(&e.source)
                     || refer::in_topic(&ctx, e.target_span)
-                    || refer::discussed(&ctx, p, e.target_span))
+                    || discussed(e.target_span))
         }));
         // Where the pattern coder coded this verb, its target stands (patterns know which
         // prepositional phrase a verb aims at); the layer adds what they miss around it.
@@ -319,7 +321,7 @@ pub(crate) fn code_predications(
                     && real_code(&e.target)
                     && !(own_country(policy, e) && object.is_some_and(|o| within(e.target_span, o)))
                     && !refer::in_topic(&ctx, e.target_span)
-                    && !refer::discussed(&ctx, p, e.target_span)
+                    && !discussed(e.target_span)
             })
             .fold(None::<Side>, |acc, e| {
                 let mut s = acc.unwrap_or_else(|| Side {
@@ -339,7 +341,7 @@ pub(crate) fn code_predications(
         };
         let named = legacy_target
             .filter(|t| !own(t))
-            .or_else(|| target_side(&ctx, p, frame).filter(|t| !refer::discussed(&ctx, p, t.span)))
+            .or_else(|| target_side(&ctx, p, frame).filter(|t| !discussed(t.span)))
             .or_else(|| addressee(&ctx, p))
             .or(shared);
         let target = match home_from {

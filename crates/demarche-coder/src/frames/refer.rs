@@ -188,25 +188,20 @@ pub(super) fn in_topic(ctx: &Ctx<'_>, span: Option<Span>) -> bool {
 }
 
 /// Rule `discussed`: what a verb of discussing (`forms.txt` `[discussion]`) takes as its object
-/// is its topic, not a partner ("the two men discussed tariffs and Ukraine").
-pub(super) fn discussed(ctx: &Ctx<'_>, p: &Predication, span: Option<Span>) -> bool {
-    let Some(span) = span else {
-        return false;
-    };
-    p.kind == PredKind::Verb
-        && ctx
+/// is its topic, not a partner ("the two men discussed tariffs and Ukraine"). The object's span.
+pub(super) fn discussed(ctx: &Ctx<'_>, p: &Predication) -> Option<Span> {
+    if p.kind != PredKind::Verb
+        || !ctx
             .tree
             .word(p.head)
             .is_some_and(|w| ctx.en.is_form("discussion", w))
-        && ctx
-            .a
-            .arg(p, &Role::Patient)
-            .is_some_and(|x| match x.filler {
-                Filler::Phrase { lo, hi, .. } => ctx
-                    .leaf_span(lo, hi)
-                    .is_some_and(|o| o.start <= span.start && span.end <= o.end),
-                _ => false,
-            })
+    {
+        return None;
+    }
+    match ctx.a.arg(p, &Role::Patient)?.filler {
+        Filler::Phrase { lo, hi, .. } => ctx.leaf_span(lo, hi),
+        _ => None,
+    }
 }
 
 /// Whether the mention at `span` is a phrase that ends in a `[norm]` noun ("Security Council
