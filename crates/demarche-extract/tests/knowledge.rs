@@ -537,30 +537,62 @@ fn floor(what: &str, value: f64, min: f64) {
     assert!(value >= min, "{what} {value:.3} fell below its floor {min}");
 }
 
+/// The articles of one data file, which must hold `n`.
+#[track_caller]
+fn load_part(file: &str, n: usize) -> Vec<Doc> {
+    let docs = load(file);
+    assert_eq!(docs.len(), n, "{file}");
+    docs
+}
+
+/// An unseen part scored and printed: only the numbers, its misses are not looked at, so that
+/// it stays unseen.
+#[track_caller]
+fn unseen_part(file: &str, n: usize) -> Score {
+    let s = score(&load_part(file, n), None);
+    println!("{}", s.report(file.trim_end_matches(".jsonl")));
+    s
+}
+
+/// Each field's F1 against its floor, named `part field F1` when it falls below.
+#[track_caller]
+fn floors(part: &str, fields: &[(&str, Counts, f64)]) {
+    for &(what, c, min) in fields {
+        floor(&format!("{part} {what} F1"), c.f1(), min);
+    }
+}
+
+/// The six fields every part is held to, at one floor.
+fn main_fields(s: &Score, min: f64) -> [(&'static str, Counts, f64); 6] {
+    [
+        ("persons", s.persons, min),
+        ("roles", s.roles, min),
+        ("quotes", s.quotes, min),
+        ("reporters", s.reporters, min),
+        ("amounts", s.amounts, min),
+        ("dates", s.dates, min),
+    ]
+}
+
 #[test]
 fn knowledge_on_the_development_articles() {
-    let mut docs = load("dev.jsonl");
-    assert_eq!(docs.len(), 8);
+    let mut docs = load_part("dev.jsonl", 8);
     println!("{}", score(&docs, None).report("dev-first"));
     // The wire-shaped articles added later, also printed on their own.
-    let wire = load("dev-wire.jsonl");
-    assert_eq!(wire.len(), 6);
+    let wire = load_part("dev-wire.jsonl", 6);
     println!("{}", score(&wire, None).report("dev-wire"));
     docs.extend(wire);
     // The third round's development articles (Reuters, Kyodo, AFP and PTI shapes).
-    let round3 = load("dev-round3.jsonl");
-    assert_eq!(round3.len(), 4);
+    let round3 = load_part("dev-round3.jsonl", 4);
     println!("{}", score(&round3, None).report("dev-round3"));
     docs.extend(round3);
     // The fourth round's (AFP, WAM/SPA, Dawn/PTI, Kyiv Independent/Interfax shapes).
-    let round4 = load("dev-round4.jsonl");
-    assert_eq!(round4.len(), 4);
+    let round4 = load_part("dev-round4.jsonl", 4);
     let s4 = score(&round4, None);
     println!("{}", s4.report("dev-round4"));
     docs.extend(round4);
     // The fifth round's (Xinhua/NNN, Reuters on Myanmar, Yonhap, AP from Islamabad shapes).
-    let round5 = load("dev-round5.jsonl");
-    assert_eq!(round5.len(), 4);
+    let round5 = load_part("dev-round5.jsonl", 4);
     let s5 = score(&round5, None);
     println!("{}", s5.report("dev-round5"));
     docs.extend(round5);
@@ -575,131 +607,102 @@ fn knowledge_on_the_development_articles() {
     // 1.000), reporters 1.000, amounts 1.000, measures 1.000, dates 1.000; the fourth round's
     // four and the fifth round's four alone: 1.000 on every field (the fifth's at its start:
     // persons 0.938, roles 0.833, quotes 0.872, reporters 0.875, amounts 1.000, dates 0.952).
-    for (what, c, min) in [
-        ("persons", s.persons, 0.98),
-        ("roles", s.roles, 0.98),
-        ("quotes", s.quotes, 0.98),
-        ("direct quotes", s.direct, 0.98),
-        ("indirect quotes", s.indirect, 0.97),
-        ("reporters", s.reporters, 0.98),
-        ("amounts", s.amounts, 0.98),
-        ("measures", s.measures, 0.98),
-        ("dates", s.dates, 0.98),
-    ] {
-        floor(&format!("dev {what} F1"), c.f1(), min);
-    }
-    for (what, c) in [
-        ("persons", s4.persons),
-        ("roles", s4.roles),
-        ("quotes", s4.quotes),
-        ("reporters", s4.reporters),
-        ("amounts", s4.amounts),
-        ("dates", s4.dates),
-    ] {
-        floor(&format!("dev-round4 {what} F1"), c.f1(), 0.98);
-    }
-    for (what, c) in [
-        ("persons", s5.persons),
-        ("roles", s5.roles),
-        ("quotes", s5.quotes),
-        ("reporters", s5.reporters),
-        ("amounts", s5.amounts),
-        ("dates", s5.dates),
-    ] {
-        floor(&format!("dev-round5 {what} F1"), c.f1(), 0.98);
-    }
+    floors(
+        "dev",
+        &[
+            ("persons", s.persons, 0.98),
+            ("roles", s.roles, 0.98),
+            ("quotes", s.quotes, 0.98),
+            ("direct quotes", s.direct, 0.98),
+            ("indirect quotes", s.indirect, 0.97),
+            ("reporters", s.reporters, 0.98),
+            ("amounts", s.amounts, 0.98),
+            ("measures", s.measures, 0.98),
+            ("dates", s.dates, 0.98),
+        ],
+    );
+    floors("dev-round4", &main_fields(&s4, 0.98));
+    floors("dev-round5", &main_fields(&s5, 0.98));
 }
 
 #[test]
 fn knowledge_on_the_unseen_articles() {
-    let docs = load("unseen.jsonl");
-    assert_eq!(docs.len(), 4);
-    // Only the numbers: the misses of this part are not looked at, so that it stays unseen.
-    let s = score(&docs, None);
-    println!("{}", s.report("unseen"));
+    let s = unseen_part("unseen.jsonl", 4);
     // Measured at the end of the fourth round of development work (README): persons 0.970,
     // roles 0.968, quotes 0.941 (direct 1.000, indirect 0.923), reporters 0.727, amounts 0.951,
     // measures 0.846, dates 0.982.
-    for (what, c, min) in [
-        ("persons", s.persons, 0.95),
-        ("roles", s.roles, 0.95),
-        ("quotes", s.quotes, 0.92),
-        ("direct quotes", s.direct, 0.98),
-        ("indirect quotes", s.indirect, 0.9),
-        ("reporters", s.reporters, 0.7),
-        ("amounts", s.amounts, 0.94),
-        ("measures", s.measures, 0.83),
-        ("dates", s.dates, 0.97),
-    ] {
-        floor(&format!("unseen {what} F1"), c.f1(), min);
-    }
+    floors(
+        "unseen",
+        &[
+            ("persons", s.persons, 0.95),
+            ("roles", s.roles, 0.95),
+            ("quotes", s.quotes, 0.92),
+            ("direct quotes", s.direct, 0.98),
+            ("indirect quotes", s.indirect, 0.9),
+            ("reporters", s.reporters, 0.7),
+            ("amounts", s.amounts, 0.94),
+            ("measures", s.measures, 0.83),
+            ("dates", s.dates, 0.97),
+        ],
+    );
 }
 
 #[test]
 fn knowledge_on_the_third_rounds_unseen_articles() {
-    let docs = load("unseen-round3.jsonl");
-    assert_eq!(docs.len(), 2);
-    // Only the numbers, as for the first unseen part.
-    let s = score(&docs, None);
-    println!("{}", s.report("unseen-round3"));
+    let s = unseen_part("unseen-round3.jsonl", 2);
     // Measured at the end of the third round (README): persons 0.941, roles 1.000, quotes
     // 1.000, reporters 0.857, amounts 1.000, measures 1.000, dates 1.000 (persons 1.000 after
     // the fifth round: a name in apposition to a place noun is no person). A small part: two
     // articles, 8 persons, 12 quotations, 4 reporters.
-    for (what, c, min) in [
-        ("persons", s.persons, 0.92),
-        ("roles", s.roles, 0.98),
-        ("quotes", s.quotes, 0.98),
-        ("reporters", s.reporters, 0.84),
-        ("amounts", s.amounts, 0.98),
-        ("dates", s.dates, 0.98),
-    ] {
-        floor(&format!("unseen-round3 {what} F1"), c.f1(), min);
-    }
+    floors(
+        "unseen-round3",
+        &[
+            ("persons", s.persons, 0.92),
+            ("roles", s.roles, 0.98),
+            ("quotes", s.quotes, 0.98),
+            ("reporters", s.reporters, 0.84),
+            ("amounts", s.amounts, 0.98),
+            ("dates", s.dates, 0.98),
+        ],
+    );
 }
 
 #[test]
 fn knowledge_on_the_fourth_rounds_unseen_articles() {
-    let docs = load("unseen-round4.jsonl");
-    assert_eq!(docs.len(), 2);
-    // Only the numbers, as for the other unseen parts.
-    let s = score(&docs, None);
-    println!("{}", s.report("unseen-round4"));
+    let s = unseen_part("unseen-round4.jsonl", 2);
     // Measured at the start and the end of the fourth round, unchanged (README): persons 0.875
     // (precision 0.778), roles 0.923, quotes 0.839 (direct 0.750, indirect 0.870), reporters
     // 0.909, amounts 0.909, dates 1.000. A small part: two articles, 7 persons, 16 quotations,
     // 5 reporters.
-    for (what, c, min) in [
-        ("persons", s.persons, 0.85),
-        ("roles", s.roles, 0.9),
-        ("quotes", s.quotes, 0.82),
-        ("reporters", s.reporters, 0.88),
-        ("amounts", s.amounts, 0.88),
-        ("dates", s.dates, 0.98),
-    ] {
-        floor(&format!("unseen-round4 {what} F1"), c.f1(), min);
-    }
+    floors(
+        "unseen-round4",
+        &[
+            ("persons", s.persons, 0.85),
+            ("roles", s.roles, 0.9),
+            ("quotes", s.quotes, 0.82),
+            ("reporters", s.reporters, 0.88),
+            ("amounts", s.amounts, 0.88),
+            ("dates", s.dates, 0.98),
+        ],
+    );
 }
 
 #[test]
 fn knowledge_on_the_fifth_rounds_unseen_articles() {
-    let docs = load("unseen-round5.jsonl");
-    assert_eq!(docs.len(), 2);
-    // Only the numbers, as for the other unseen parts.
-    let s = score(&docs, None);
-    println!("{}", s.report("unseen-round5"));
+    let s = unseen_part("unseen-round5.jsonl", 2);
     // Measured at the start and the end of the fifth round, unchanged (README): persons 0.889
     // (precision 0.800), roles 1.000, quotes 0.875 (direct 1.000, indirect 0.833), reporters
     // 0.667, amounts 0.968, dates 1.000. A small part: two articles, 4 persons, 17 quotations,
     // 5 reporters.
-    for (what, c, min) in [
-        ("persons", s.persons, 0.86),
-        ("roles", s.roles, 0.98),
-        ("quotes", s.quotes, 0.85),
-        ("reporters", s.reporters, 0.64),
-        ("amounts", s.amounts, 0.94),
-        ("dates", s.dates, 0.98),
-    ] {
-        floor(&format!("unseen-round5 {what} F1"), c.f1(), min);
-    }
+    floors(
+        "unseen-round5",
+        &[
+            ("persons", s.persons, 0.86),
+            ("roles", s.roles, 0.98),
+            ("quotes", s.quotes, 0.85),
+            ("reporters", s.reporters, 0.64),
+            ("amounts", s.amounts, 0.94),
+            ("dates", s.dates, 0.98),
+        ],
+    );
 }

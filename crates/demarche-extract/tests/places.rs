@@ -244,97 +244,80 @@ fn floor(what: &str, value: f64, min: f64) {
     assert!(value >= min, "{what} {value:.3} fell below its floor {min}");
 }
 
-#[test]
-fn places_on_the_development_articles() {
-    let docs = load("dev.jsonl");
-    assert_eq!(docs.len(), 8);
+/// One data file's articles (which must be `n`) scored and printed. A development part prints
+/// its misses too; an unseen part only its numbers: its misses are not looked at, so that it
+/// stays unseen.
+#[track_caller]
+fn part(file: &str, n: usize, unseen: bool) -> Score {
+    let docs = load(file);
+    assert_eq!(docs.len(), n, "{file}");
     let mut misses = Vec::new();
-    let s = score(&docs, Some(&mut misses));
-    println!("{}", s.report("dev"));
+    let s = score(&docs, (!unseen).then_some(&mut misses));
+    println!("{}", s.report(file.trim_end_matches(".jsonl")));
     for m in &misses {
         println!("  {m}");
     }
-    floor("dev place F1", s.names.f1(), 0.95);
-    floor("dev non-country F1", s.non_country.f1(), 0.94);
+    s
+}
+
+/// Place-name F1, non-country F1 and coordinates within 50 km against their floors.
+#[track_caller]
+fn floors(part: &str, s: &Score, names: f64, non_country: f64, coordinates: f64) {
+    floor(&format!("{part} place F1"), s.names.f1(), names);
+    floor(
+        &format!("{part} non-country F1"),
+        s.non_country.f1(),
+        non_country,
+    );
+    floor(&format!("{part} coordinates"), s.coordinates(), coordinates);
+}
+
+#[test]
+fn places_on_the_development_articles() {
+    let s = part("dev.jsonl", 8, false);
     // Coordinates within 50 km: 0.669 with countries and regions at the mean of their towns,
     // 0.735 at the centroid of their outlines (README).
-    floor("dev coordinates", s.coordinates(), 0.71);
+    floors("dev", &s, 0.95, 0.94, 0.71);
 }
 
 #[test]
 fn places_on_the_unseen_articles() {
-    let docs = load("unseen.jsonl");
-    assert_eq!(docs.len(), 5);
-    // Only the numbers: the misses of this part are not looked at, so that it stays unseen.
-    let s = score(&docs, None);
-    println!("{}", s.report("unseen"));
-    floor("unseen place F1", s.names.f1(), 0.90);
-    floor("unseen non-country F1", s.non_country.f1(), 0.87);
+    let s = part("unseen.jsonl", 5, true);
     // Coordinates within 50 km: 0.671 before the outlines' centroids, 0.788 after (README).
-    floor("unseen coordinates", s.coordinates(), 0.76);
+    floors("unseen", &s, 0.90, 0.87, 0.76);
 }
 
 #[test]
 fn places_on_the_fourth_rounds_development_articles() {
-    let docs = load("dev-round4.jsonl");
-    assert_eq!(docs.len(), 4);
-    let mut misses = Vec::new();
-    let s = score(&docs, Some(&mut misses));
-    println!("{}", s.report("dev-round4"));
-    for m in &misses {
-        println!("  {m}");
-    }
+    let s = part("dev-round4.jsonl", 4, false);
     // Measured at the end of the fourth round (README): place F1 1.000, non-country 1.000,
     // coordinates within 50 km 0.744 (0.935 of non-country places); 0.698 (0.903) with countries
     // and regions at the centroid of their outlines: this part's annotations of Ukraine
     // (48.38, 31.17) and Punjab (31.0, 72.7) lie 65 and 60 km from those centroids.
-    floor("dev-round4 place F1", s.names.f1(), 0.98);
-    floor("dev-round4 non-country F1", s.non_country.f1(), 0.98);
-    floor("dev-round4 coordinates", s.coordinates(), 0.68);
+    floors("dev-round4", &s, 0.98, 0.98, 0.68);
 }
 
 #[test]
 fn places_on_the_fourth_rounds_unseen_articles() {
-    let docs = load("unseen-round4.jsonl");
-    assert_eq!(docs.len(), 2);
-    // Only the numbers: the misses of this part are not looked at.
-    let s = score(&docs, None);
-    println!("{}", s.report("unseen-round4"));
+    let s = part("unseen-round4.jsonl", 2, true);
     // Measured at the end of the fourth round (README): place F1 0.941 (0.909 at its start),
     // non-country 0.929 (0.889), coordinates within 50 km 0.750 (0.923 of non-country places).
-    floor("unseen-round4 place F1", s.names.f1(), 0.92);
-    floor("unseen-round4 non-country F1", s.non_country.f1(), 0.9);
-    floor("unseen-round4 coordinates", s.coordinates(), 0.72);
+    floors("unseen-round4", &s, 0.92, 0.9, 0.72);
 }
 
 #[test]
 fn places_on_the_fifth_rounds_development_articles() {
-    let docs = load("dev-round5.jsonl");
-    assert_eq!(docs.len(), 4);
-    let mut misses = Vec::new();
-    let s = score(&docs, Some(&mut misses));
-    println!("{}", s.report("dev-round5"));
-    for m in &misses {
-        println!("  {m}");
-    }
+    let s = part("dev-round5.jsonl", 4, false);
     // Measured at the end of the fifth round (README): place F1 0.913 (0.796 at its start),
     // non-country 0.886 (0.761), coordinates within 50 km 0.766 (0.914 of non-country places).
-    floor("dev-round5 place F1", s.names.f1(), 0.89);
-    floor("dev-round5 non-country F1", s.non_country.f1(), 0.86);
-    floor("dev-round5 coordinates", s.coordinates(), 0.74);
+    floors("dev-round5", &s, 0.89, 0.86, 0.74);
 }
 
 #[test]
 fn places_on_the_fifth_rounds_unseen_articles() {
-    let docs = load("unseen-round5.jsonl");
-    assert_eq!(docs.len(), 2);
-    // Only the numbers: the misses of this part are not looked at.
-    let s = score(&docs, None);
-    println!("{}", s.report("unseen-round5"));
+    let s = part("unseen-round5.jsonl", 2, true);
     // Measured at the start and the end of the fifth round, unchanged (README): place F1 0.649,
     // non-country 0.581, coordinates within 50 km 0.750 (1.000 of non-country places); 0.833
     // with countries and regions at the centroid of their outlines.
-    floor("unseen-round5 place F1", s.names.f1(), 0.62);
-    floor("unseen-round5 non-country F1", s.non_country.f1(), 0.55);
-    floor("unseen-round5 coordinates", s.coordinates(), 0.8);
+    floors("unseen-round5", &s, 0.62, 0.55, 0.8);
 }
