@@ -1852,3 +1852,26 @@ fn an_exemption_granted_eases_sanctions_for_the_one_exempted() {
         "#]],
     );
 }
+
+#[test]
+fn a_meeting_named_as_the_occasion_is_the_clause_agents() {
+    // Rule `occasion` (policy.txt): talks or a visit "during"/"at" which a clause's act was done
+    // happened, done by the clause's agent and, with no partner of their own, with its object;
+    // "after weeks of talks" names an earlier event and lends the clause nothing; a support verb
+    // that ends a visit ("wrapped up") still reports one.
+    check(
+        "Uzbekistan signed contracts worth $2 billion with Saudi firms during the president's \
+         visit to Riyadh. Seoul's foreign minister briefed his Chinese counterpart on the policy \
+         during talks in Gyeongju. Israel struck Gaza after weeks of talks in Doha. Modi wrapped \
+         up a two-day visit to Hanoi on Saturday.",
+        expect![[r#"
+            s0 UZB -> SAUBUS 061 "signed" dictionaries/actors/countries.txt:273
+            s0 SAUBUS -> UZB 061 "signed contracts" dictionaries/frames/06-material-cooperation.txt:21
+            s0 UZB -> SAU 042 "visit" dictionaries/frames/04-consult.txt:36
+            s1 KORGOV -> CHN 040 "talks" dictionaries/frames/04-consult.txt:22
+            s1 CHN -> KORGOV 040 "talks" dictionaries/frames/04-consult.txt:22
+            s2 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
+            s3 INDGOV -> VNM 042 "wrapped up a two-day visit" dictionaries/frames/04-consult.txt:36
+        "#]],
+    );
+}

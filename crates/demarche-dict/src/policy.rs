@@ -98,6 +98,10 @@ pub struct Policy {
     pub third_party_codes: Vec<PolicyCode>,
     /// `deed-agent`: roots whose target, for a deed with a `by` phrase, is its agent.
     pub deed_target_roots: Vec<PolicyCode>,
+    /// `occasion`: roots of event nouns (meetings, talks, visits) that, named as the occasion
+    /// of a clause's act ("during talks in Gyeongju"), are the clause's agent's with no doer of
+    /// their own, and with the clause's object or partner with no partner of their own.
+    pub occasion_roots: Vec<PolicyCode>,
     /// `counterpart`: roots whose act with no target is aimed at the other side of the last
     /// event of the sentence that involves the doer ("raised its tariffs on American goods,
     /// vowing to fight to the end").
@@ -187,6 +191,7 @@ impl Policy {
             third_party_codes: Vec::new(),
             at_home: None,
             deed_target_roots: Vec::new(),
+            occasion_roots: Vec::new(),
             counterpart_roots: Vec::new(),
             deed_doer_agents: Vec::new(),
             domestic_agents: Vec::new(),
@@ -244,6 +249,9 @@ impl Policy {
                     .extend(codes(&args, is_event_code, EVENT, &mut diags)),
                 "deed-agent" => p
                     .deed_target_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "occasion" => p
+                    .occasion_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "counterpart" => p
                     .counterpart_roots
@@ -344,7 +352,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, deed-agent, counterpart, deed-doer, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, deed-agent, occasion, counterpart, deed-doer, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -382,6 +390,13 @@ impl Policy {
     pub fn is_mutual(&self, code: &str) -> bool {
         let key = code_key(code);
         self.mutual_codes.iter().any(|c| c.is(code, key))
+    }
+
+    /// The `occasion` rule of an event noun's code: named as a clause's occasion, the noun
+    /// takes its doer (and, with none of its own, its partner) from the clause.
+    pub fn occasion(&self, code: &str) -> Option<&PolicyCode> {
+        let r = root(code)?;
+        self.occasion_roots.iter().find(|c| c.code == r)
     }
 
     /// The `third-party` rule of an act that is a third party's part in a pair's talks.

@@ -91,6 +91,9 @@ pub enum Prep {
     Condition,
     /// Its object is what a verb of leaving leaves ("withdrew from the WHO").
     Departure,
+    /// An event noun after it is the occasion of the clause's act, at the same time ("briefed
+    /// him during talks in Gyeongju").
+    Occasion,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -368,6 +371,7 @@ impl English {
                 "past" => Prep::Past,
                 "condition" => Prep::Condition,
                 "departure" => Prep::Departure,
+                "occasion" => Prep::Occasion,
                 _ => Prep::Infinitive,
             };
             let i = role as usize;

@@ -7,6 +7,7 @@
 //! `answers.rs` holds the rules that answer one clause or event with another — `consequence`,
 //! `retort`, `deed-back`, `naming`, `mutual`, `brokered`, `partner`, `apposed`, `accord`;
 //! `happened.rs` whether an event noun happened — `effect`, `aspect`, `between`, `answered`;
+//! `occasion.rs` whose a meeting or visit named as a clause's occasion is — `occasion`;
 //! `refer.rs` references within the sentence — `including`, `topic`, `norm`, `discussed`,
 //! `home-crowd`, `departure`; `prune.rs`
 //! removes the pattern events the layer reads better before it codes — `clause-target`,
@@ -44,6 +45,7 @@ mod answers;
 mod happened;
 mod merge;
 mod mode;
+mod occasion;
 mod prune;
 mod refer;
 mod sides;
@@ -279,6 +281,7 @@ pub(crate) fn code_predications(
         let Some(source) = agent_side(&ctx, p, frame)
             .or_else(|| between_pair(&ctx, p, frame))
             .or_else(|| sides::fronted_subject(&ctx, p))
+            .or_else(|| occasion::doer(&ctx, p, code))
             .or_else(|| {
                 let (s, from) = refer::home_crowd(&ctx, p)?;
                 home_from = from;
@@ -342,6 +345,7 @@ pub(crate) fn code_predications(
         let named = legacy_target
             .filter(|t| !own(t))
             .or_else(|| target_side(&ctx, p, frame).filter(|t| !discussed(t.span)))
+            .or_else(|| occasion::partner(&ctx, p, code))
             .or_else(|| addressee(&ctx, p))
             .or(shared);
         let target = match home_from {
