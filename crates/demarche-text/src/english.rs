@@ -678,6 +678,8 @@ fn needs_e(stem: &str) -> bool {
             matches!(prev, b'i' | b'u' | b'a')
                 && (before.is_some_and(|c| !is_vowel(c)) || stem.ends_with("quir"))
         }
+        // "blam-", "nam-", "fram-", "welcom-" but "claim-", "seem-", "form-"
+        b'm' => b.len() >= 3 && is_vowel(prev) && !is_vowel(b[b.len() - 3]),
         b't' if prev == b'i' => ["cit", "unit", "invit", "ignit", "excit", "incit", "recit"]
             .iter()
             .any(|s| stem.ends_with(s)),
@@ -872,6 +874,10 @@ mod tests {
             ("criticised", "criticise"),
             ("exchanged", "exchange"),
             ("changing", "change"),
+            ("blamed", "blame"),
+            ("named", "name"),
+            ("claimed", "claim"),
+            ("deemed", "deem"),
             ("belonged", "belong"),
             ("fired", "fire"),
             ("declared", "declare"),
