@@ -208,9 +208,29 @@ pub struct Lexicon {
     /// The definite article's word ids (`english::English::definite_forms`), for actor names
     /// opened by it.
     pub definite: Vec<WordId>,
+    /// Second halves of hyphenated words whose first half leads what they describe
+    /// (`forms.txt` `[leader-suffix]`, upper case: "SAUDI-LED" is read as "SAUDI").
+    pub leader_suffixes: Vec<String>,
 }
 
 impl Lexicon {
+    /// The id of an upper-cased word; a hyphenated word no dictionary uses whose second half
+    /// is a `[leader-suffix]` and whose first half is an actor's one-word name ("SAUDI-LED",
+    /// not "YOUTH-LED") is its first half's.
+    pub fn word(&self, upper: &str) -> WordId {
+        match self.words.get(upper) {
+            UNKNOWN => upper
+                .rsplit_once('-')
+                .filter(|(head, tail)| {
+                    !head.is_empty() && self.leader_suffixes.iter().any(|s| s == tail)
+                })
+                .map(|(head, _)| self.words.get(head))
+                .filter(|&h| self.actors.longest_at(&[h], 0).is_some())
+                .unwrap_or(UNKNOWN),
+            id => id,
+        }
+    }
+
     /// A blank-separated actor name starting at `words[start]` with other words allowed in
     /// between: (actor, words spanned).
     pub fn gapped_actor_at(
@@ -254,6 +274,11 @@ impl Lexicon {
             .definite_forms()
             .iter()
             .map(|w| lx.words.intern(&w.to_ascii_uppercase()))
+            .collect();
+        lx.leader_suffixes = english::get()
+            .forms("leader-suffix")
+            .iter()
+            .map(|w| w.to_ascii_uppercase())
             .collect();
         for (i, e) in d.actors.entries.iter().enumerate() {
             for (j, p) in e.phrases.iter().enumerate() {

@@ -1875,3 +1875,20 @@ fn a_meeting_named_as_the_occasion_is_the_clause_agents() {
         "#]],
     );
 }
+
+#[test]
+fn a_force_led_by_a_country_is_that_countrys() {
+    // forms.txt `[leader-suffix]`: "Saudi-led", "Australian-led" name the leading country; a
+    // first half that names no actor ("youth-led") lends nothing. 07-aid.txt: aid and
+    // peacekeepers that arrive, land or are flown somewhere are given, not visits.
+    check(
+        "The Saudi-led coalition bombed Sanaa. Australian-led peacekeepers landed in Dili on \
+         Monday. India flew tents and medicines to Turkey. Morocco's youth-led movement called \
+         off its rallies.",
+        expect![[r#"
+            s0 SAU -> YEM 195 "bombed" dictionaries/actors/countries.txt:273
+            s1 AUS -> TMP 074 "landed" dictionaries/actors/countries.txt:38
+            s2 IND -> TUR 073 "flew" dictionaries/actors/countries.txt:154
+        "#]],
+    );
+}

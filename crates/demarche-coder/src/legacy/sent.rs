@@ -173,7 +173,7 @@ impl Coder<'_> {
                         upper.extend(c.to_uppercase());
                     }
                 }
-                words.push(self.lex.words.get(&upper));
+                words.push(self.lex.word(&upper));
                 let label = tree.label(id);
                 let infinitive =
                     label == "TO" && tree.parent(id).is_some_and(|p| tree.label(p) == "VP");
