@@ -76,10 +76,18 @@ pub(super) fn consequences(
                 .and_then(|x| sides::side(ctx, q, &x.filler))
                 .or_else(|| meets.then(|| addressee(ctx, q)).flatten()),
         };
-        let Some(target) = befallen else {
+        let Some(source) = agent_side(ctx, g, None) else {
             continue;
         };
-        let Some(source) = agent_side(ctx, g, None) else {
+        // No one warns that they themselves will pay: a pronoun read as the warner's own side,
+        // or not read at all, is the one warned ("warned Greece that it would pay a heavy
+        // price").
+        let own = |t: &Side| {
+            t.codes
+                .iter()
+                .all(|c| source.codes.iter().any(|s| country(s) == country(c)))
+        };
+        let Some(target) = befallen.filter(|t| !own(t)).or_else(|| addressee(ctx, q)) else {
             continue;
         };
         // The evidence is the clause's verb; the warning's own statement gives way.
