@@ -1892,3 +1892,16 @@ fn a_force_led_by_a_country_is_that_countrys() {
         "#]],
     );
 }
+
+#[test]
+fn a_town_named_in_the_of_phrase_of_a_place_noun_is_a_place() {
+    // place-noun.txt: "the town of Kupiansk" names a place, so the one word (a town too small to
+    // be read alone) is read and lends its country to the target (`domestic-place`).
+    check(
+        "Russian troops shelled the town of Kupiansk on Saturday. Russian troops shelled \
+         Kupiansk on Sunday.",
+        expect![[r#"
+            s0 RUSMIL -> UKR 194 "shelled" dictionaries/actors/countries.txt:260
+        "#]],
+    );
+}

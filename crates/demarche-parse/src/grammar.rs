@@ -842,8 +842,9 @@ impl<'a> Grammar<'a> {
                     let vp = self.vp();
                     kids.push(phrase("S", vec![vp]));
                 }
-                "VBN" => {
-                    // "believed linked to", "got injured"
+                // "believed linked to", "got injured"; before a noun the participle is its
+                // adjective ("launched guided bombs at …": an object, below).
+                "VBN" if !matches!(self.t(self.pos + 1), "NN" | "NNS" | "JJ") => {
                     let vp = self.vp();
                     kids.push(vp);
                 }

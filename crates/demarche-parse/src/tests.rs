@@ -437,6 +437,12 @@ fn regression_adverb_after_auxiliary_and_passive_parenthetical() {
         "Russian troops, backed by artillery, stormed the town.",
         "(ROOT (S (NP (NP (JJ Russian) (NNS troops)) (, ,) (VP (VBN backed) (PP (IN by) (NP (NN artillery)))) (, ,)) (VP (VBD stormed) (NP (DT the) (NN town))) (. .)))",
     );
+    // A participle before a noun after a verb is the object's adjective ("launched guided
+    // bombs"), not a verb phrase of its own.
+    check(
+        "Russia launched guided bombs at Kharkiv.",
+        "(ROOT (S (NP (NNP Russia)) (VP (VBD launched) (NP (VBN guided) (NNS bombs)) (PP (IN at) (NP (NNP Kharkiv)))) (. .)))",
+    );
 }
 
 #[test]

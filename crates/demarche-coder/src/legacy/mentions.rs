@@ -640,7 +640,8 @@ fn place_country(s: &Sent<'_>, lo: u32, hi: u32) -> Option<(&'static str, u32)> 
         }
         // One word alone may be a person's name ("Khan", "Hassan"): it must name a region or
         // a city of at least `ONE_WORD_CITY` people, unless a place noun follows it.
-        let one_word = l - start == 1 && head.is_none() && !place_apposition(s, l);
+        let one_word =
+            l - start == 1 && head.is_none() && !place_apposition(s, l) && !place_of(s, start);
         if let Some((country, entry)) = dominant_place(&name)
             && (!one_word || big_enough(entry))
         {
@@ -667,6 +668,15 @@ fn place_apposition(s: &Sent<'_>, l: u32) -> bool {
             .get(k as usize)
             .and_then(|&n| s.tree.word(n))
             .is_some_and(|w| en.is_place_noun(w))
+}
+
+/// Whether the name at leaf `l` is the `of` phrase of a place noun: "the town of Kupiansk",
+/// "the village of Yarova".
+fn place_of(s: &Sent<'_>, l: u32) -> bool {
+    let word = |k: u32| s.leaf_node.get(k as usize).and_then(|&n| s.tree.word(n));
+    l >= 2
+        && word(l - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && word(l - 2).is_some_and(|w| english::get().is_place_noun(w))
 }
 
 /// How many people a city named by one word alone needs to be read as a place.
