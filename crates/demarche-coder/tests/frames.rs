@@ -1905,3 +1905,16 @@ fn a_town_named_in_the_of_phrase_of_a_place_noun_is_a_place() {
         "#]],
     );
 }
+
+#[test]
+fn forces_named_without_a_country_fighting_its_rebels_are_its_own() {
+    // Rule `home-crowd`: the one country the sentence names, even when it is named only in the
+    // armed group they act against (policy.txt `armed-group`).
+    check(
+        "Security forces killed 11 militants of the banned Tehreek-e-Taliban Pakistan in North \
+         Waziristan.",
+        expect![[r#"
+            s0 PAKCOP -> PAKREB 190 "killed" dictionaries/verbs/18-assault.txt:43
+        "#]],
+    );
+}

@@ -721,6 +721,10 @@ impl<'a> Grammar<'a> {
                 }
             }
             if self.verb_follows(self.pos) {
+                // "had \"neutralized\" 12 fighters": a quotation mark around the verb alone.
+                if self.cur() == "``" {
+                    kids.push(self.leaf());
+                }
                 kids.push(self.vp_coord());
                 return phrase("VP", kids);
             }
@@ -771,6 +775,15 @@ impl<'a> Grammar<'a> {
                 "RP" => {
                     let prt = phrase("PRT", vec![self.leaf()]);
                     kids.push(prt);
+                }
+                // The quotation mark closing a quoted verb alone ("had \"neutralized\" 12
+                // fighters"): its object follows.
+                "''" if kids.len() == 1
+                    && self.pos >= 2
+                    && self.t(self.pos - 2) == "``"
+                    && self.np_starts_at(self.pos + 1) =>
+                {
+                    kids.push(self.leaf());
                 }
                 "," => {
                     let n = self.t(self.pos + 1);

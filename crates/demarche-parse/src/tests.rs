@@ -443,6 +443,11 @@ fn regression_adverb_after_auxiliary_and_passive_parenthetical() {
         "Russia launched guided bombs at Kharkiv.",
         "(ROOT (S (NP (NNP Russia)) (VP (VBD launched) (NP (VBN guided) (NNS bombs)) (PP (IN at) (NP (NNP Kharkiv)))) (. .)))",
     );
+    // A verb quoted alone after its auxiliary keeps its object ("had \"neutralized\" 12 …").
+    check(
+        "Turkish forces had \"neutralized\" 12 fighters.",
+        "(ROOT (S (NP (JJ Turkish) (NNS forces)) (VP (VBD had) (`` ``) (VP (VBN neutralized) ('' '') (NP (CD 12) (NNS fighters)))) (. .)))",
+    );
 }
 
 #[test]

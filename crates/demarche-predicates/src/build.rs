@@ -538,7 +538,8 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
     // participle of saying (`forms.txt` `[saying-participle]`) after a comma that closes a
     // reported or complement clause is the one who reports or demands, not the clause subject.
     // Up through clauses inside clauses ("condemned North Korea for sending troops to fight
-    // …, calling it …"): the outermost one.
+    // …, calling it …"), adverbial ones too ("said it had expelled the boats after they
+    // entered its waters, accusing Manila …"): the outermost one.
     for i in 0..n {
         let Some((mut j, Link::Participle)) = drafts[i].pred.under else {
             continue;
@@ -549,7 +550,7 @@ fn link_clauses(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
         let mut moved = false;
         for _ in 0..4 {
             match drafts.get(j as usize).and_then(|d| d.pred.under) {
-                Some((k, Link::Report | Link::Complement | Link::Control)) => {
+                Some((k, Link::Report | Link::Complement | Link::Control | Link::Adjunct)) => {
                     (j, moved) = (k, true)
                 }
                 _ => break,

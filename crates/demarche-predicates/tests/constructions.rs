@@ -129,6 +129,28 @@ fn saying_participle_after_a_demanded_clause_is_the_demanders() {
 }
 
 #[test]
+fn saying_participle_after_an_adverbial_clause_is_the_speakers() {
+    // Up through the "after" clause and the reported clause to the one who said it.
+    check(
+        "China said it had expelled the boats after they entered its waters, accusing Manila of \
+         provocation.",
+        expect![[r#"
+            p0 say verb
+               agent "China" subject
+            p1 expel verb under p0 report
+               patient "the boats" object
+               agent "it" subject
+            p2 enter verb under p1 adjunct
+               patient "its waters" object
+               agent "they" subject
+            p3 accuse verb under p0 participle
+               patient "Manila of provocation" object
+               agent "China" matrix-subject
+        "#]],
+    );
+}
+
+#[test]
 fn passive_with_by_agent_restores_deep_roles() {
     check(
         "Two soldiers were killed by militants in Mali.",

@@ -383,7 +383,13 @@ pub(crate) fn code_predications(
                 let start = span.map_or(0, |s| s.start);
                 answers::counterpart(&ctx, p, code, &source, events, start)
             });
-        if home_from.is_some() && target.as_ref().is_some_and(|t| overlap(t.span, home_from)) {
+        // Unless what they act against is an armed group of that country ("security forces
+        // killed 11 militants of the Pakistani Taliban"): rebels are at home too.
+        if home_from.is_some()
+            && target.as_ref().is_some_and(|t| {
+                overlap(t.span, home_from) && !t.codes.iter().all(|c| policy.is_armed_group(c))
+            })
+        {
             continue;
         }
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
