@@ -1918,3 +1918,17 @@ fn forces_named_without_a_country_fighting_its_rebels_are_its_own() {
         "#]],
     );
 }
+
+#[test]
+fn a_states_agent_named_without_a_country_in_what_it_reports_is_its_own() {
+    // Rule `reporter-own` (policy.txt): the doer only, and only when the reporter names its
+    // country itself; 19-fight.txt: intercepting drones is force against whoever launched them.
+    check(
+        "On-duty air defence units intercepted 63 Ukrainian drones over seven regions, the \
+         Russian Defence Ministry reported. Police fired tear gas at the crowds, the ministry \
+         said.",
+        expect![[r#"
+            s0 RUSMIL -> UKRMIL 190 "intercepted" dictionaries/actors/countries.txt:319
+        "#]],
+    );
+}

@@ -109,6 +109,9 @@ pub struct Policy {
     /// `deed-doer`: agents ("the military") that, named with no country and no earlier actor of
     /// their own kind, are of the country whose act the document coded last.
     pub deed_doer_agents: Vec<PolicyCode>,
+    /// `reporter-own`: agents of a state ("air defence units", "police") that, named with no
+    /// country as the doer of a clause a state reports, are that state's.
+    pub reporter_own_agents: Vec<PolicyCode>,
     /// `domestic`: source agents whose country a country-less target takes.
     pub domestic_agents: Vec<PolicyCode>,
     /// `not-country`: first three letters of actor codes that name no country.
@@ -194,6 +197,7 @@ impl Policy {
             occasion_roots: Vec::new(),
             counterpart_roots: Vec::new(),
             deed_doer_agents: Vec::new(),
+            reporter_own_agents: Vec::new(),
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
             armed_groups: Vec::new(),
@@ -256,6 +260,9 @@ impl Policy {
                 "counterpart" => p
                     .counterpart_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "reporter-own" => p
+                    .reporter_own_agents
+                    .extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "deed-doer" => p
                     .deed_doer_agents
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
@@ -352,7 +359,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, deed-agent, occasion, counterpart, deed-doer, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, deed-agent, occasion, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -428,6 +435,12 @@ impl Policy {
     /// doer (`counterpart`).
     pub fn seeks_counterpart(&self, code: &str) -> bool {
         has(&self.counterpart_roots, root(code))
+    }
+
+    /// The `reporter-own` rule of a country-less agent (`MIL`) that, doing what a state
+    /// reports, is that state's.
+    pub fn reporter_own(&self, agent: &str) -> Option<&PolicyCode> {
+        self.reporter_own_agents.iter().find(|a| a.code == agent)
     }
 
     /// Whether a country-less agent (`MIL`) takes the country of the last act's doer

@@ -192,6 +192,11 @@ pub(crate) fn code_predications(
                     role: role.into(),
                     ..ante
                 });
+            } else if let Some(own) = (role == "source")
+                .then(|| refer::reporter_own(&ctx, code, e.verb_span))
+                .flatten()
+            {
+                *code = own;
             }
         }
     }

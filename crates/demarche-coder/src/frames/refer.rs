@@ -8,7 +8,7 @@ use super::{Ctx, Side, country, sibling_before, sides};
 use crate::legacy::{CodedEvent, Mention};
 use demarche_dict::policy::PolicyCode;
 use demarche_model::Span;
-use demarche_predicates::{Filler, PredKind, Predication, Role};
+use demarche_predicates::{Filler, Link, PredKind, Predication, Role};
 use demarche_text::english::Prep;
 
 /// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
@@ -299,4 +299,40 @@ pub(super) fn home_crowd(ctx: &Ctx<'_>, p: &Predication) -> Option<(Side, Option
     side.rules
         .extend(crowd.rules.iter().chain(&m.rules).cloned());
     Some((side, m.span))
+}
+
+/// Rule `reporter-own`: a state's agent (`policy.txt` `reporter-own`) named without a country
+/// ("on-duty air defence units") doing what a state reports — the clause of a verb of saying
+/// whose agent is of one country ("…, the Russian Defence Ministry reported") — is that state's
+/// own. `code` is the doer's code (`---MIL`), `verb` the span of the verb it was coded at.
+pub(super) fn reporter_own(ctx: &Ctx<'_>, code: &str, verb: Option<Span>) -> Option<String> {
+    let agent = code.strip_prefix("---").filter(|r| !r.is_empty())?;
+    ctx.policy.reporter_own(agent)?;
+    let verb = verb?;
+    let p = ctx.a.preds.iter().find(|p| {
+        p.kind == PredKind::Verb && ctx.tree.span(p.head).is_some_and(|h| h.start == verb.start)
+    })?;
+    let mut under = p.under;
+    for _ in 0..4 {
+        let (j, link) = under?;
+        let q = ctx.a.preds.get(j as usize)?;
+        if link == Link::Relative {
+            return None;
+        }
+        if link == Link::Report {
+            // The reporter names its country itself ("the interior ministry" resolved through
+            // the discourse is no evidence).
+            let side = sides::agent_side(ctx, q, None)?;
+            let named = ctx.mentions.iter().find(|m| m.span == side.span)?;
+            let mut countries = named
+                .codes
+                .iter()
+                .filter(|c| real_code(c) && ctx.policy.is_country(country(c)))
+                .map(|c| country(c));
+            let k = countries.next()?;
+            return countries.all(|o| o == k).then(|| format!("{k}{agent}"));
+        }
+        under = q.under;
+    }
+    None
 }
