@@ -895,13 +895,13 @@ fn a_support_verbs_own_code_gives_way_to_its_event_noun() {
 #[test]
 fn a_pronouns_agent_takes_the_pronouns_country() {
     // Rule `thing-pronoun` through a possessive: "said its drones had struck …" is the
-    // reporter's military; the pattern event left it unattributed (`---MIL`), and the layer's
-    // reading of the same act replaces it (rule `merge`).
+    // reporter's military; the pattern event's doer (`---MIL`) is the reporter's too (rule
+    // `reporter-own`), and the layer's reading of the same act merges with it (rule `merge`).
     check(
         "Ukraine's general staff said its drones had struck an oil refinery in Russia's Samara \
          region.",
         expect![[r#"
-            s0 UKRMIL -> RUS 190 "struck" dictionaries/verbs/14-protest.txt:66
+            s0 UKRMIL -> RUS 190 "struck" dictionaries/actors/countries.txt:260
         "#]],
     );
 }
