@@ -591,8 +591,9 @@ impl Coder<'_> {
     /// no one country do not count, nor month and day names (`calendar.txt`, read through
     /// `english::words`), nor a name that modifies a noun other than a place noun
     /// (`place-noun.txt`: "Iskander missiles" is no town). A name several countries share is
-    /// read as the text supports it ([`demarche_geo::Gazetteer::support`], the rule the
-    /// geoparser shares): only the readings in the countries the sentence's dictionary actors
+    /// none when one of our seas or international regions carries it too ("the Red Sea", not
+    /// Egypt's or Sudan's governorate), else is read as the text supports it
+    /// ([`demarche_geo::Gazetteer::support`], the rule the geoparser shares): only the readings in the countries the sentence's dictionary actors
     /// belong to ("near Beni" with "Congolese" in the sentence is Congo's town, not Bolivia's
     /// department), else the name's preferred referent (`demarche-geo/data/preferred.tsv`),
     /// else all; of those, one is taken only when it dominates: countries, admin-1 regions and
