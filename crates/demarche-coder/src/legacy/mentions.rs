@@ -593,12 +593,12 @@ impl Coder<'_> {
     /// (`place-noun.txt`: "Iskander missiles" is no town). A name several countries share is
     /// none when one of our seas or international regions carries it too ("the Red Sea", not
     /// Egypt's or Sudan's governorate), else is read as the text supports it
-    /// ([`demarche_geo::Gazetteer::support`], the rule the geoparser shares): only the readings in the countries the sentence's dictionary actors
-    /// belong to ("near Beni" with "Congolese" in the sentence is Congo's town, not Bolivia's
-    /// department), else the name's preferred referent (`demarche-geo/data/preferred.tsv`),
-    /// else all; of those, one is taken only when it dominates: countries, admin-1 regions and
-    /// named regions first, then the most populous city if it is at least three times the size
-    /// of any other country's.
+    /// ([`demarche_geo::Gazetteer::support`], the rule the geoparser shares): only the readings
+    /// in the countries the sentence's dictionary actors belong to ("near Beni" with
+    /// "Congolese" in the sentence is Congo's town, not Bolivia's department), else the name's
+    /// preferred referent (`demarche-geo/data/preferred.tsv`), else all; of those, one is taken
+    /// only when it dominates: countries, admin-1 regions and named regions first, then the
+    /// most populous city if it is at least three times the size of any other country's.
     fn place_country(
         &self,
         s: &Sent<'_>,
