@@ -357,6 +357,25 @@ fn place_stands_for_its_country() {
 }
 
 #[test]
+fn a_place_several_countries_share_follows_the_countries_its_sentence_names() {
+    // Rule `place-country` weighs the readings of a shared name as the geoparser does
+    // (`demarche_geo::Gazetteer::support`): the countries of the sentence's actors ("Beni" is
+    // Congo's town with "Congolese", Bolivia's department with "Bolivian"), else the preferred
+    // referent of `demarche-geo/data/preferred.tsv` ("Kurdistan": Iraq's region, unless the
+    // sentence names Iran).
+    check(
+        "Ugandan troops shelled Beni, a town near the border. Bolivian police raided Beni. \
+         Turkish jets bombed Kurdistan. Iranian forces shelled Kurdistan.",
+        expect![[r#"
+            s0 UGAMIL -> COD 194 "shelled" dictionaries/actors/countries.txt:318
+            s1 BOLCOP -> BOL 190 "raided" dictionaries/actors/countries.txt:53
+            s2 TUR -> IRQ 195 "bombed" dictionaries/actors/countries.txt:312
+            s3 IRNMIL -> IRN 194 "shelled" dictionaries/actors/countries.txt:157
+        "#]],
+    );
+}
+
+#[test]
 fn warning_of_consequences_is_a_threat_to_whom_they_befall() {
     // Rule `consequence`: "warned that Tokyo would bear full responsibility", a passive
     // "would be punished"; not a plain future report, and not a negated one.

@@ -107,6 +107,9 @@ pub enum Class {
     /// Words that close an apposition's title before its comma: a relative pronoun ("…, a
     /// rescuer who declined …") or a place adverb ("…, the governor's spokesman there,").
     AppositionEnd = 1 << 33,
+    /// Region words that name a first-level division ("oblast", "state"), not the area of a
+    /// town ("district", "county").
+    Admin1Word = 1 << 34,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -184,6 +187,7 @@ fn class_of(section: &str) -> Option<Class> {
         "past" => Class::Past,
         "noble" => Class::Noble,
         "apposition-end" => Class::AppositionEnd,
+        "admin1-word" => Class::Admin1Word,
         _ => return None,
     })
 }

@@ -276,15 +276,21 @@ fn floors(part: &str, s: &Score, names: f64, non_country: f64, coordinates: f64)
 fn places_on_the_development_articles() {
     let s = part("dev.jsonl", 8, false);
     // Coordinates within 50 km: 0.669 with countries and regions at the mean of their towns,
-    // 0.735 at the centroid of their outlines (README).
-    floors("dev", &s, 0.95, 0.94, 0.71);
+    // 0.735 at the centroid of their outlines (README). Round 7 (README): place F1 0.971 →
+    // 0.979, non-country 0.960 → 0.970 (spelling keys: "Baramulla", "Gedaref"), coordinates
+    // 0.735 → 0.775 ("the Kharkiv and Odesa regions", "Sennar state" as their regions).
+    floors("dev", &s, 0.96, 0.95, 0.75);
 }
 
 #[test]
 fn places_on_the_unseen_articles() {
     let s = part("unseen.jsonl", 5, true);
     // Coordinates within 50 km: 0.671 before the outlines' centroids, 0.788 after (README).
-    floors("unseen", &s, 0.90, 0.87, 0.76);
+    // Round 7, scored at its start and end: place F1 0.924 → 0.947, non-country 0.898 → 0.931,
+    // coordinates 0.788 (67 of 85 matched) → 0.775 (69 of 89): the four places found anew
+    // include two beyond 50 km, so the share fell while the count rose; the coordinates floor
+    // went from 0.76 to 0.75 for that reason.
+    floors("unseen", &s, 0.92, 0.90, 0.75);
 }
 
 #[test]

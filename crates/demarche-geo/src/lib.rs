@@ -15,7 +15,10 @@
 //! thousands of entries makes compile times long on small machines).
 //!
 //! Choosing among the entries of one name (which "Victoria") is the geoparser's job
-//! (`demarche-extract`); this crate only finds candidates.
+//! (`demarche-extract`) and, for actor codes, the coder's; this crate finds the candidates and
+//! holds the one rule of context both apply ([`Gazetteer::support`]: the dateline's country,
+//! the countries the text names, places named before, and the preferred referents of
+//! `data/preferred.tsv`), so that both read "near Beni" alike.
 //!
 //! ```
 //! use demarche_geo::{Gazetteer, Kind};
@@ -25,7 +28,12 @@
 //! assert!((kyiv.lat - 50.45).abs() < 0.1 && (kyiv.lon - 30.52).abs() < 0.1);
 //! ```
 
+mod evidence;
+mod spelling;
+
+pub use evidence::{Evidence, NEAR_KM, Support, is_preferred};
 use serde::Serialize;
+pub use spelling::{MIN_KEY, spelling_key};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read;
@@ -359,6 +367,14 @@ impl Gazetteer {
         }
         let i = self.admin1.get(&(e.iso3, e.admin1))?;
         self.entry(*i)
+    }
+
+    /// The index of the admin-1 region an entry lies in (see [`Gazetteer::admin1_of`]).
+    pub fn admin1_index_of(&self, e: &Entry) -> Option<u32> {
+        if e.kind == Kind::Admin1 || e.admin1.is_empty() {
+            return None;
+        }
+        self.admin1.get(&(e.iso3, e.admin1)).copied()
     }
 
     pub fn len(&self) -> usize {

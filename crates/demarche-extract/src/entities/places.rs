@@ -136,6 +136,7 @@ pub(super) fn hyphen_places(text: &str, toks: &[Tok], pending: &mut Vec<PendingP
                     span,
                     name: part.to_string(),
                     region: false,
+                    admin1_word: false,
                     within: None,
                 });
             }

@@ -233,17 +233,28 @@ pub(crate) fn is_region_word(w: &str) -> bool {
     is_in(REGION_WORDS, w)
 }
 
-/// Whether a region word follows the name ending before token `end`, or a plural one closes
-/// the list of names it belongs to ("Kyiv, Cherkasy and Kirovohrad oblasts", "Ehime, Oita and
-/// Kagoshima prefectures").
-fn region_word_after(text: &str, toks: &[Tok], end: usize) -> bool {
+/// The region word that follows the name ending before token `end` ("Kharkiv region"), or
+/// the plural one that closes the list of names it belongs to ("Kyiv, Cherkasy and Kirovohrad
+/// oblasts", "Ehime, Oita and Kagoshima prefectures"), as written.
+fn region_word_after<'t>(text: &'t str, toks: &[Tok], end: usize) -> Option<&'t str> {
+    head_after(text, toks, end, |w| is_in(REGION_WORDS, w))
+}
+
+/// The head word `is_head` accepts that follows the name ending before token `end`, or the
+/// plural one that closes the list of names it belongs to, in the singular.
+fn head_after<'t>(
+    text: &'t str,
+    toks: &[Tok],
+    end: usize,
+    is_head: impl Fn(&str) -> bool,
+) -> Option<&'t str> {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
-    if is_in(REGION_WORDS, w(end)) {
-        return true;
+    if is_head(w(end)) {
+        return Some(w(end));
     }
-    let plural_region = |x: &str| {
+    let plural_head = |x: &str| {
         x.strip_suffix('s')
-            .is_some_and(|one| one.starts_with(char::is_lowercase) && is_in(REGION_WORDS, one))
+            .is_some_and(|one| one.starts_with(char::is_lowercase) && is_head(one))
     };
     let mut k = end;
     let mut joined = false;
@@ -251,15 +262,27 @@ fn region_word_after(text: &str, toks: &[Tok], end: usize) -> bool {
         let x = w(k);
         if matches!(x, "," | "and" | "or") {
             joined = true;
-        } else if plural_region(x) {
+        } else if plural_head(x) {
             // Right after the name ("Cherkasy oblasts") or closing its list.
-            return joined || k == end;
+            return (joined || k == end).then(|| x.strip_suffix('s').unwrap_or(x));
         } else if !x.starts_with(char::is_uppercase) {
-            return false;
+            return None;
         }
         k += 1;
     }
-    false
+    None
+}
+
+/// Whether the name ending before token `end` is followed by the head of a feature that is
+/// no town or region ("Yeonpyeong and Baengnyeong islands", "Bekaa Valley"; `[place-head]` in
+/// `data/names.txt` but not a region word or "city").
+fn feature_head_after(text: &str, toks: &[Tok], end: usize) -> bool {
+    head_after(text, toks, end, |w| {
+        lexicon::has(lexicon::Class::PlaceHead, w)
+            && !is_in(REGION_WORDS, w)
+            && !w.eq_ignore_ascii_case("city")
+    })
+    .is_some()
 }
 
 /// The "Y" of an "X, Y" pattern after the name ending before token `end`, when Y is a
@@ -339,11 +362,13 @@ impl GeoContext {
                 let Some(name) = run_span(&s.toks, start, end).and_then(|sp| sp.slice(text)) else {
                     continue;
                 };
-                // A country, or one of our regions and seas that lies in one ("Gaza Strip").
-                if let Some(e) = candidates(name)
-                    .iter()
-                    .filter_map(|&i| g.entry(i))
+                // A country, or one of our regions and seas that lies in one ("Gaza Strip")
+                // when no entry of another country shares its name ("Kurdistan" names no
+                // country: Iraq's region or Iran's province).
+                let entries = || candidates(name).iter().filter_map(|&i| g.entry(i));
+                if let Some(e) = entries()
                     .find(|e| e.kind == Kind::Country || (e.is_ours() && !e.iso3.is_empty()))
+                    && (e.kind == Kind::Country || entries().all(|o| o.iso3 == e.iso3))
                 {
                     ctx.countries.insert(e.iso3);
                 }
@@ -411,15 +436,6 @@ impl GeoContext {
                 let Some(name) = run_span(&s.toks, start, end).and_then(|sp| sp.slice(text)) else {
                     continue;
                 };
-                let cands = candidates(name);
-                if cands.is_empty() {
-                    last_place = None;
-                    continue;
-                }
-                if lexicon::place(name).is_some() || inherently_place(cands) {
-                    last_place = Some(end);
-                    continue;
-                }
                 // A list of places, with a modifier before the next name ("in Ghor and
                 // neighbouring Badghis").
                 let by_list = last_place.is_some_and(|e| {
@@ -432,7 +448,39 @@ impl GeoContext {
                             })
                         })
                 });
-                let by_region = region_word_after(text, &s.toks, end);
+                let exact = candidates(name);
+                // A name the gazetteer spells otherwise ("Baramulla": "Baramula"): the
+                // entries of its spelling key in the countries the document names, when a
+                // preposition, a region word, "X, Y" or a list of places introduces it (not its
+                // country alone), and the text does not call it an island or a valley (a town
+                // or a region of a similar spelling is then another place).
+                let spelled: Vec<u32> = if exact.is_empty()
+                    && !name_words.contains(name)
+                    && (by_list
+                        || introduced(text, &s.toks, start, PLACE_PREPOSITIONS)
+                        || region_word_after(text, &s.toks, end).is_some()
+                        || within_after(text, &s.toks, end).is_some())
+                    && !feature_head_after(text, &s.toks, end)
+                {
+                    g.lookup_spelling(name)
+                        .iter()
+                        .copied()
+                        .filter(|&i| g.entry(i).is_some_and(|e| ctx.countries.contains(e.iso3)))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let cands: &[u32] = if spelled.is_empty() { exact } else { &spelled };
+                if cands.is_empty() {
+                    last_place = None;
+                    continue;
+                }
+                if spelled.is_empty() && (lexicon::place(name).is_some() || inherently_place(cands))
+                {
+                    last_place = Some(end);
+                    continue;
+                }
+                let by_region = region_word_after(text, &s.toks, end).is_some();
                 let by_pattern = within_after(text, &s.toks, end).is_some();
                 let by_preposition = introduced(text, &s.toks, start, PLACE_PREPOSITIONS);
                 let by_country = start > 0
@@ -447,7 +495,14 @@ impl GeoContext {
                         };
                         kind_ok && ctx.countries.contains(e.iso3)
                     });
-                if !(by_region || by_pattern || by_preposition || by_list || by_country) {
+                // A spelled name was licensed above.
+                let licensed = !spelled.is_empty()
+                    || by_region
+                    || by_pattern
+                    || by_preposition
+                    || by_list
+                    || by_country;
+                if !licensed {
                     last_place = None;
                     continue;
                 }
@@ -466,10 +521,24 @@ impl GeoContext {
                     });
                 if ok {
                     ctx.licensed.insert(name.to_string());
+                    if !spelled.is_empty() {
+                        ctx.spelled.insert(name.to_string(), spelled);
+                    }
                 }
             }
         }
         ctx
+    }
+
+    /// The gazetteer candidates of a name: as written ([`candidates`]), else those of its
+    /// spelling the document licensed ("Baramulla" → Bāramūla).
+    pub(crate) fn candidates<'a>(&'a self, name: &str) -> &'a [u32] {
+        let found = candidates(name);
+        if found.is_empty() {
+            self.spelled.get(name).map_or(&[], Vec::as_slice)
+        } else {
+            found
+        }
     }
 
     /// Whether the name `toks[start..end]` is a place (after the country table said no).
@@ -477,7 +546,7 @@ impl GeoContext {
         let Some(name) = run_span(toks, start, end).and_then(|sp| sp.slice(text)) else {
             return false;
         };
-        let cands = candidates(name);
+        let cands = self.candidates(name);
         if cands.is_empty() {
             return false;
         }
@@ -531,6 +600,9 @@ pub(crate) struct PendingPlace {
     pub name: String,
     /// A region word follows ("Kharkiv region").
     pub region: bool,
+    /// That region word names a first-level division ("region", "oblast", "state";
+    /// `[admin1-word]` in `data/names.txt`), not a district or county.
+    pub admin1_word: bool,
     /// The "Y" of "X, Y".
     pub within: Option<String>,
 }
@@ -538,10 +610,12 @@ pub(crate) struct PendingPlace {
 impl PendingPlace {
     pub(crate) fn at(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<PendingPlace> {
         let span = run_span(toks, start, end)?;
+        let region_word = region_word_after(text, toks, end);
         Some(PendingPlace {
             span,
             name: span.slice(text)?.to_string(),
-            region: region_word_after(text, toks, end),
+            region: region_word.is_some(),
+            admin1_word: region_word.is_some_and(|w| lexicon::has(lexicon::Class::Admin1Word, w)),
             within: within_after(text, toks, end),
         })
     }

@@ -15,12 +15,22 @@
 //!    name that is no place ("Gonzalez" of "Edmundo Gonzalez"). An admin-1 region licensed only
 //!    by a preposition also needs its country in the document (or to be in the United States),
 //!    so that invented or foreign region names do not become places.
+//!    A name the gazetteer spells otherwise ("Baramulla", GeoNames "Baramula"; "Gedaref",
+//!    "Gadarif") is found by its spelling key ([`demarche_geo::spelling_key`]) among the
+//!    places of the countries the document names, and only when a preposition, a region word,
+//!    "X, Y" or a list of places introduces it.
 //! 2. **Which entry.** Candidates are scored, and the reasons are kept in [`Resolution`]:
-//!    countries and our own places first, then cities by population (log10), admin-1 regions
-//!    below large cities unless a region word follows; +3 when the candidate's country is
-//!    named in the document, +4 when it is the dateline's country, +2 when it lies within
-//!    400 km of a place resolved before it, +20 when an "X, Y" pattern names its country or
-//!    region. Ties go to the table order, so output is deterministic.
+//!    each entry's own weight — countries and our own places first, then cities by population
+//!    (log10), admin-1 regions below large cities unless a region word follows — plus "X, Y"
+//!    (+20 when the pattern names its country or region) and the context, by the rule the
+//!    coder's `place-country` shares ([`demarche_geo::Gazetteer::support`]): +4 when the
+//!    candidate lies in the dateline's country, +3 when the document names its country, +2
+//!    when it lies within 400 km of a place resolved before it, +1 when `demarche-geo`'s
+//!    `data/preferred.tsv` lists it as what news means by the name ("Kurdistan": Iraq's
+//!    region). A first-level region word after a city's name ("the Kharkiv region", "Sennar
+//!    state"; `[admin1-word]` in `data/names.txt`) also offers the admin-1 region the city lies
+//!    in, when no region has the name ("Kharkivs'ka Oblast'", "Sinnar"). Ties go to the table
+//!    order, so output is deterministic.
 //! 3. **Where an event happened** ([`event_location`]): the first place in the event's sentence
 //!    introduced as a location ("in southern Lebanon", "in Doha", "near Kharkiv", "off the
 //!    coast of Y"), else the dateline's place.
@@ -72,6 +82,9 @@ pub(crate) fn candidates(name: &str) -> &'static [u32] {
 pub(crate) struct GeoContext {
     /// Names licensed as places by their context somewhere in the document.
     licensed: BTreeSet<String>,
+    /// Names the gazetteer spells otherwise, with the entries of their spelling key in the
+    /// countries the document names ([`demarche_geo::spelling_key`]).
+    spelled: std::collections::BTreeMap<String, Vec<u32>>,
     /// Countries the document names (CAMEO codes), from names and nationality adjectives.
     countries: BTreeSet<&'static str>,
     /// The dateline's place name and its span.

@@ -4,7 +4,7 @@
 use super::licensing::PendingPlace;
 use super::{GeoContext, candidates};
 use crate::lexicon::{self, PlaceKind};
-use demarche_geo::{Gazetteer, Kind, distance_km};
+use demarche_geo::{Evidence, Gazetteer, Kind};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -14,7 +14,8 @@ pub struct Resolution {
     /// How many gazetteer entries carry the name.
     pub candidates: usize,
     /// The reasons that decided ("dateline country", "country named in the text", "X, Y",
-    /// "near a place named before", "population", "region word", "our table").
+    /// "near a place named before", "preferred referent", "population", "region word", "our
+    /// table", "spelling").
     pub reasons: Vec<&'static str>,
 }
 
@@ -53,7 +54,8 @@ pub(crate) fn choose(
         ));
     }
     let capital_of = lex.map(|(c, _)| c.iso3);
-    let cands = candidates(&p.name);
+    let cands = ctx.candidates(&p.name);
+    let spelled = candidates(&p.name).is_empty();
     let within: Option<Vec<(String, String)>> = p.within.as_deref().map(|w| {
         let mut v: Vec<(String, String)> = candidates(w)
             .iter()
@@ -72,11 +74,20 @@ pub(crate) fn choose(
         }
         v
     });
+    let named = |c: &str| ctx.countries.contains(c);
+    let evidence = Evidence {
+        dateline: dateline_country,
+        named: &named,
+        anchors,
+    };
     let mut best: Option<(f64, u32, Vec<&'static str>)> = None;
-    for &i in cands {
+    for i in with_regions_of_cities(cands, p.admin1_word) {
         let Some(e) = g.entry(i) else { continue };
         let (mut score, why) = base_score(e, p.region);
         let mut reasons = vec![why];
+        if spelled {
+            reasons.push("spelling");
+        }
         if e.kind == Kind::City && capital_of == Some(e.iso3) {
             score += 1.5;
             reasons.push("capital");
@@ -89,22 +100,12 @@ pub(crate) fn choose(
             score += 20.0;
             reasons.push("X, Y");
         }
-        if !e.iso3.is_empty() && dateline_country == Some(e.iso3) {
-            score += 4.0;
-            reasons.push("dateline country");
-        }
-        if !e.iso3.is_empty() && ctx.countries.contains(e.iso3) {
-            score += 3.0;
-            reasons.push("country named in the text");
-        }
-        if e.kind != Kind::Country
-            && anchors
-                .iter()
-                .any(|&a| distance_km(a, (e.lat, e.lon)) < 400.0)
-        {
-            score += 2.0;
-            reasons.push("near a place named before");
-        }
+        // The context: the dateline's country, the countries the article names, places
+        // resolved before, the name's preferred referent (`demarche_geo::Evidence`, the rule
+        // the coder's `place-country` shares).
+        let support = g.support(&p.name, e, &evidence);
+        score += support.points;
+        reasons.extend(support.reasons);
         if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
             best = Some((score, i, reasons));
         }
@@ -118,6 +119,32 @@ pub(crate) fn choose(
             },
         )
     })
+}
+
+/// The candidates of a name, and, when a first-level region word follows it ("the Kharkiv
+/// region", "Sennar state"; not "district" or "county", which name the area of a town) and no
+/// candidate is a region, the admin-1 region each city candidate lies
+/// in: news names a region after its main city where the gazetteer spells the region otherwise
+/// ("Kharkivs'ka Oblast'", "Odessa", "Sinnar"). A region reached so scores as a region
+/// named with its region word.
+fn with_regions_of_cities(cands: &[u32], admin1_word: bool) -> Vec<u32> {
+    let g = Gazetteer::get();
+    let mut out = cands.to_vec();
+    let is_region = |i: &u32| {
+        g.entry(*i)
+            .is_some_and(|e| matches!(e.kind, Kind::Admin1 | Kind::Region | Kind::Sea))
+    };
+    if admin1_word && !cands.iter().any(is_region) {
+        for &i in cands {
+            let region = g.entry(i).and_then(|e| g.admin1_index_of(e));
+            if let Some(r) = region
+                && !out.contains(&r)
+            {
+                out.push(r);
+            }
+        }
+    }
+    out
 }
 
 /// Resolves pending mentions in text order and groups them into places (in order of first
@@ -145,6 +172,7 @@ pub(crate) fn resolve(
             span: *span,
             name: name.clone(),
             region: false,
+            admin1_word: false,
             within: ctx.dateline_within.clone(),
         });
         // What a dateline names after its city is the city's region or country: "YOLA
@@ -153,6 +181,7 @@ pub(crate) fn resolve(
             span: *span,
             name: name.clone(),
             region: true,
+            admin1_word: false,
             within: None,
         }));
     }

@@ -201,3 +201,76 @@ fn an_event_happens_where_its_sentence_says_else_at_the_dateline() {
         ("Kharkiv", GeoSource::Sentence)
     );
 }
+
+#[test]
+fn the_countries_an_article_names_choose_among_entries_of_several_countries() {
+    // "Beni" is a town in North Kivu and a department of Bolivia: the country the text names
+    // decides (`demarche_geo::Evidence`), and with none named, the preferred referent of
+    // `demarche-geo/data/preferred.tsv`.
+    let ps = places("Rebels killed 12 villagers near Beni, Congolese army officials said.");
+    let beni = find(&ps, "Beni");
+    assert_eq!((beni.kind, beni.country.as_str()), (PlaceKind::City, "COD"));
+    let ps = places("Bolivian firefighters battled blazes in Beni for a third week.");
+    assert_eq!(names(&ps), [("Beni Department", "BOL")]);
+    let ps = places("Militants attacked a market near Beni on Sunday.");
+    let beni = find(&ps, "Beni");
+    assert_eq!(beni.country, "COD");
+    let why = &beni.resolution.as_ref().unwrap().reasons;
+    assert!(why.contains(&"preferred referent"), "{why:?}");
+}
+
+#[test]
+fn a_region_name_two_countries_share_follows_the_article_else_the_preferred_referent() {
+    // No country named: news's "Kurdistan region" is Iraq's.
+    let ps = places("Drones struck an oil field in the Kurdistan region on Monday.");
+    assert_eq!(find(&ps, "Kurdistan Region").country, "IRQ");
+    // An article about Iran means Iran's province.
+    let ps = places("Iranian police arrested activists in the Kurdistan province.");
+    let k = ps
+        .iter()
+        .find(|p| p.country == "IRN" && p.kind == PlaceKind::Admin1);
+    assert!(k.is_some(), "{:?}", names(&ps));
+}
+
+#[test]
+fn a_city_with_a_first_level_region_word_is_its_region() {
+    // GeoNames spells these regions otherwise ("Kharkivs'ka Oblast'", "Odessa", "Sinnar"):
+    // the region word names the region the city of that name lies in.
+    let ps = places("Ukrainian officials said drones hit the Kharkiv and Odesa regions.");
+    for name in ["Kharkivs'ka Oblast'", "Odessa"] {
+        let r = find(&ps, name);
+        assert_eq!((r.kind, r.country.as_str()), (PlaceKind::Admin1, "UKR"));
+    }
+    let ps = places("Sudanese paramilitaries pushed into Sennar state.");
+    assert_eq!(find(&ps, "Sinnar").kind, PlaceKind::Admin1);
+    // A district or county is the area of its town: still the town.
+    let ps = places("Myanmar's army bombed villages in Monywa district.");
+    assert_eq!(find(&ps, "Monywa").kind, PlaceKind::City);
+}
+
+#[test]
+fn a_place_the_gazetteer_spells_otherwise_is_found_by_its_spelling_key() {
+    // GeoNames writes "Bāramūla" (alias "Baramula") and "Al Qadarif" ("Gadarif"): after a place
+    // preposition, in a country the text names, the spelling key finds them.
+    let ps = places("Indian police said shops stayed shut in Srinagar and Baramulla on Monday.");
+    let b = find(&ps, "Bāramūla");
+    assert_eq!(b.country, "IND");
+    assert!(b.resolution.as_ref().unwrap().reasons.contains(&"spelling"));
+    let ps = places("Sudanese families fled east towards Gedaref.");
+    assert_eq!(find(&ps, "Al Qadarif").country, "SDN");
+    // Not without a place preposition, nor without the country.
+    let ps = places("Indian officials said Baramulla was calm.");
+    assert!(
+        ps.iter()
+            .all(|p| p.country != "IND" || p.kind == PlaceKind::Country)
+    );
+    let ps = places("Families fled east towards Gedaref.");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+    // A name the text calls an island is no town of a similar spelling (Yangpyeong county).
+    let ps = places("South Korean marines held drills near Yeonpyeong and Baengnyeong islands.");
+    assert!(
+        ps.iter().all(|p| p.kind == PlaceKind::Country),
+        "{:?}",
+        names(&ps)
+    );
+}
