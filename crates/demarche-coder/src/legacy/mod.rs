@@ -21,6 +21,7 @@
 mod matcher;
 mod mentions;
 mod news;
+mod places;
 mod sent;
 mod verbs;
 
