@@ -443,6 +443,17 @@ fn regression_adverb_after_auxiliary_and_passive_parenthetical() {
         "Russia launched guided bombs at Kharkiv.",
         "(ROOT (S (NP (NNP Russia)) (VP (VBD launched) (NP (VBN guided) (NNS bombs)) (PP (IN at) (NP (NNP Kharkiv)))) (. .)))",
     );
+    // After a verb that is not of object control an infinitive is its purpose, and the noun
+    // phrase before it its object ("take all necessary measures to protect …"); after "urge"
+    // the object is the infinitive's subject.
+    check(
+        "China would take measures to protect its firms.",
+        "(ROOT (S (NP (NNP China)) (VP (MD would) (VP (VB take) (NP (NNS measures)) (S (VP (TO to) (VP (VB protect) (NP (PRP$ its) (NNS firms))))))) (. .)))",
+    );
+    check(
+        "China urged Manila to stop.",
+        "(ROOT (S (NP (NNP China)) (VP (VBD urged) (S (NP (NNP Manila)) (VP (TO to) (VP (VB stop))))) (. .)))",
+    );
     // A verb quoted alone after its auxiliary keeps its object ("had \"neutralized\" 12 …").
     check(
         "Turkish forces had \"neutralized\" 12 fighters.",

@@ -631,6 +631,13 @@ pub fn guess_lemma(w: &str) -> String {
         return format!("{stem}y");
     }
     for suffix in ["ing", "ed"] {
+        // "used", "using", "owed": a two-letter stem takes its e back.
+        if let Some(stem) = w.strip_suffix(suffix)
+            && stem.len() == 2
+            && !is_vowel(stem.as_bytes()[1])
+        {
+            return format!("{stem}e");
+        }
         if let Some(stem) = w.strip_suffix(suffix)
             && stem.len() > 2
         {
@@ -875,6 +882,8 @@ mod tests {
             ("exchanged", "exchange"),
             ("changing", "change"),
             ("blamed", "blame"),
+            ("used", "use"),
+            ("using", "use"),
             ("named", "name"),
             ("claimed", "claim"),
             ("deemed", "deem"),
