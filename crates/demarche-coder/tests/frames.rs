@@ -1951,3 +1951,19 @@ fn a_states_agent_named_without_a_country_in_what_it_reports_is_its_own() {
         "#]],
     );
 }
+
+#[test]
+fn a_warning_of_measures_answers_the_deed_before_it() {
+    // Rule `counterpart` through what a warning reports: "… and warned that it would take
+    // resolute countermeasures" threatens the other side of the event before it;
+    // 16-reduce-relations.txt: "necessary measures" taken are measures too.
+    check(
+        "North Korea denounced the drills of South Korea and warned that it would take resolute \
+         countermeasures. China warned it would take all necessary measures against the EU.",
+        expect![[r#"
+            s0 PRK -> KOR 111 "denounced" dictionaries/actors/countries.txt:231
+            s0 PRK -> KOR 130 "take resolute countermeasures" dictionaries/frames/16-reduce-relations.txt:13
+            s1 CHN -> IGOEUREEC 130 "warned" dictionaries/actors/countries.txt:75
+        "#]],
+    );
+}

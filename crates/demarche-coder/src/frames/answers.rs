@@ -701,8 +701,9 @@ pub(super) fn counterpart(
     })
 }
 
-/// Whether a predication follows its clause as the doer's own answer: up its control chain, a
-/// participle after a comma, or a verb phrase sharing the subject of one before it.
+/// Whether a predication follows its clause as the doer's own answer: up its control chain and
+/// through what a warning reports, a participle after a comma, or a verb phrase sharing the
+/// subject of one before it.
 fn answers_clause(ctx: &Ctx<'_>, p: &Predication) -> bool {
     let mut cur = p;
     for _ in 0..4 {
@@ -711,6 +712,11 @@ fn answers_clause(ctx: &Ctx<'_>, p: &Predication) -> bool {
             Some((j, Link::Control | Link::Complement)) => match ctx.a.preds.get(j as usize) {
                 Some(q) => cur = q,
                 None => return false,
+            },
+            // "… and warned that it would take countermeasures": what a warning reports.
+            Some((j, Link::Report)) => match ctx.a.preds.get(j as usize) {
+                Some(q) if q.classes.has(VerbClass::Threat) => cur = q,
+                _ => return false,
             },
             Some(_) => return false,
             None => {
