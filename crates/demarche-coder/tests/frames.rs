@@ -285,7 +285,7 @@ fn addressee_is_the_target_of_a_reported_act() {
     check(
         "China warned the Philippines that it would take resolute countermeasures.",
         expect![[r#"
-            s0 CHN -> PHL 130 "take resolute countermeasures" dictionaries/frames/16-reduce-relations.txt:12
+            s0 CHN -> PHL 130 "take resolute countermeasures" dictionaries/frames/16-reduce-relations.txt:13
         "#]],
     );
 }
@@ -443,7 +443,7 @@ fn causative_asserts_its_infinitive() {
          relations with Ecuador. Brazil urged Argentina to break off relations with Venezuela.",
         expect![[r#"
             s0 ECUCOP -> MEXGOV 190 "raided" dictionaries/actors/countries.txt:98
-            s0 MEX -> ECU 161 "break off diplomatic relations" dictionaries/frames/16-reduce-relations.txt:32
+            s0 MEX -> ECU 161 "break off diplomatic relations" dictionaries/frames/16-reduce-relations.txt:33
             s1 BRA -> ARG 020 "urged" dictionaries/actors/countries.txt:34
         "#]],
     );
@@ -1751,7 +1751,7 @@ fn pausing_aid_reduces_it() {
     check(
         "The United States paused all military aid to Ukraine on Monday.",
         expect![[r#"
-            s0 USA -> UKR 1622 "paused all military aid" dictionaries/frames/16-reduce-relations.txt:24
+            s0 USA -> UKR 1622 "paused all military aid" dictionaries/frames/16-reduce-relations.txt:25
         "#]],
     );
 }
