@@ -517,7 +517,7 @@ political financial commercial industrial agricultural humanitarian territorial 
 aerial ethnic religious tribal sectarian renewed fresh latest recent fellow similar
 different certain unclear unknown unspecified unnamed anonymous senior top high-level
 long-term short-term bilateral multilateral unilateral joint allied
-overwhelming sweeping crippling devastating unwavering far-reaching outstanding unprecedented
+overwhelming sweeping crippling devastating unwavering far-reaching outstanding unprecedented corresponding
 ";
 
 /// Common superlatives (tagged `JJS`).
