@@ -74,6 +74,11 @@ fn mode_within(
                     return None;
                 }
                 if q.classes.has(VerbClass::Intent) {
+                    // "accused Ethiopia of seeking to seize the port": an intention that is
+                    // itself only what an accusation is about is no event.
+                    if depth < 4 && mode_within(tree, a, q, en, depth + 1).is_none() {
+                        return None;
+                    }
                     mode = Mode::Intent;
                 } else if q.classes.has(VerbClass::Aspect) {
                     // "would continue to boost ties": the aspect verb's own framing.
