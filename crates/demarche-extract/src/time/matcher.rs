@@ -12,7 +12,11 @@ use demarche_model::Date;
 
 impl Matcher<'_> {
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.lower[start..end]
     }
 
     fn raw(&self, i: usize) -> &str {
