@@ -56,7 +56,6 @@ pub use tone::{LEXICON as TONE_LEXICON, Tone};
 use demarche_model::{Date, Span};
 use entities::SentenceTokens;
 use serde::Serialize;
-use tokens::Tok;
 
 /// Everything extracted from one document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -85,6 +84,10 @@ pub struct Sentences<'t> {
     /// In text order, none longer than [`MAX_SENTENCE_BYTES`] (longer ones are cut at white
     /// space into pieces of their own).
     list: Vec<SentenceTokens>,
+    /// Each sentence's event date ([`event_date`]) once found, with the publication date it
+    /// was resolved against: [`Sentences::extract`] finds every sentence's times, and the
+    /// pipeline asks again for the sentences with events.
+    days: Vec<std::cell::OnceCell<(Option<Date>, Option<Date>)>>,
 }
 
 impl<'t> Sentences<'t> {
@@ -144,16 +147,19 @@ impl<'t> Sentences<'t> {
         if !list.is_sorted_by_key(|s| s.span) {
             list.sort_by_key(|s| s.span);
         }
-        Sentences { text, list }
+        let days = std::iter::repeat_with(std::cell::OnceCell::new)
+            .take(list.len())
+            .collect();
+        Sentences { text, list, days }
     }
 
-    /// The tokens of the sentence at `span`, when it is one of these sentences (uncut).
-    fn tokens_of(&self, span: Span) -> Option<&[Tok]> {
+    /// The index of the sentence at `span`, when it is one of these sentences (uncut).
+    fn index_of(&self, span: Span) -> Option<usize> {
         let i = self.list.partition_point(|s| s.span < span);
         self.list
             .get(i)
-            .filter(|s| s.span == span)
-            .map(|s| s.toks.as_slice())
+            .is_some_and(|s| s.span == span)
+            .then_some(i)
     }
 
     /// How many sentences (pieces of over-long ones included) there are.
@@ -181,8 +187,9 @@ impl<'t> Sentences<'t> {
                 published,
             ));
         }
-        for s in sents {
+        for (s, day) in sents.iter().zip(&self.days) {
             let times = time::find_times(text, &s.toks, published);
+            let _ = day.set((published, first_day(&times)));
             amounts.extend(amounts::find_amounts(text, s, &times));
             dates.extend(times);
         }
@@ -209,9 +216,16 @@ impl<'t> Sentences<'t> {
 
     /// [`event_date`] of the sentence at `sentence`, from its tokens when it is one of these.
     pub fn event_date(&self, sentence: Span, published: Option<Date>) -> Option<Date> {
-        match self.tokens_of(sentence) {
-            Some(toks) => first_day(time::find_times(self.text, toks, published)),
-            None => event_date(self.text, sentence, published),
+        let Some(i) = self.index_of(sentence) else {
+            return event_date(self.text, sentence, published);
+        };
+        let find = || {
+            let times = time::find_times(self.text, &self.list[i].toks, published);
+            (published, first_day(&times))
+        };
+        match self.days[i].get_or_init(find) {
+            &(p, day) if p == published => day,
+            _ => find().1,
         }
     }
 
@@ -224,8 +238,11 @@ impl<'t> Sentences<'t> {
         n_places: usize,
         dateline: Option<usize>,
     ) -> Option<(usize, GeoSource)> {
-        match self.tokens_of(sentence) {
-            Some(toks) => geo::location_of(self.text, sentence, toks, mentions, n_places, dateline),
+        match self.index_of(sentence) {
+            Some(i) => {
+                let toks = &self.list[i].toks;
+                geo::location_of(self.text, sentence, toks, mentions, n_places, dateline)
+            }
             None => event_location_in(self.text, sentence, mentions, n_places, dateline),
         }
     }
@@ -422,13 +439,13 @@ pub fn sentence_times(text: &str, sentence: Span, published: Option<Date>) -> Ve
 /// Thursday, Putin said …" → the Thursday on or before publication. `None` when the sentence
 /// names no day; the caller then keeps the publication date.
 pub fn event_date(text: &str, sentence: Span, published: Option<Date>) -> Option<Date> {
-    first_day(sentence_times(text, sentence, published))
+    first_day(&sentence_times(text, sentence, published))
 }
 
 /// The first of `times` that resolves to a single day.
-fn first_day(times: Vec<TimeExpression>) -> Option<Date> {
+fn first_day(times: &[TimeExpression]) -> Option<Date> {
     times
-        .into_iter()
+        .iter()
         .find(|t| t.resolved.granularity == Granularity::Day)
         .map(|t| t.resolved.start)
 }
