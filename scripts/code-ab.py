@@ -60,10 +60,12 @@ def main():
     ap.add_argument("--input", help="JSON Lines input (default: the wire corpus x --repeat)")
     ap.add_argument("--repeat", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=5)
-    ap.add_argument("rest", nargs="*", help="after --: more arguments for `demarche code`")
-    a = ap.parse_args()
+    argv = sys.argv[1:]
+    # After `--`: more arguments for `demarche code`.
+    rest = argv[argv.index("--") + 1 :] if "--" in argv else []
+    a = ap.parse_args(argv[: len(argv) - len(rest) - (1 if rest or "--" in argv else 0)])
     path = a.input or corpus(a.repeat)
-    args = ["code", "--threads", "1", *a.rest, path]
+    args = ["code", "--threads", "1", *rest, path]
     times = {"old": [], "new": []}
     digests = set()
     for r in range(a.rounds):
