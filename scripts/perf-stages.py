@@ -25,7 +25,7 @@ STAGES = [
     ("parse (Parser::parse)", r"demarche_parse::Parser::parse"),
     ("code (Coder::code_in)", r"demarche_coder::legacy::Coder::code_in"),
     ("event_date", r"demarche_extract::(Sentences::)?event_date"),
-    ("places (extract::places)", r"demarche_extract::(Sentences::)?places"),
+    ("places (extract::places)", r"demarche_extract::(Sentences::)?places|entities::find_places"),
     ("event_location_in", r"event_location_in|Sentences::event_location"),
     ("knowledge (extract)", r"demarche_extract::(Sentences::)?extract"),
     ("events_of / filter", r"events_of|attributed"),
