@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Where `demarche code` spends its time, by pipeline stage, from a `perf record --call-graph`
-profile. Each sample goes to the innermost stage on its stack (a sample in the tokenizer called
-from `event_date` counts for `event_date`), with the step inside it that was hit; samples whose
+profile. Each sample goes to the innermost stage on its stack (a sample in the time matcher
+called from `event_date` counts for `event_date`; the one tokenization of each sentence, which
+the parser, places, `event_date` and the event location share, counts for `code_window`), with
+the step inside it that was hit; samples whose
 own frame is malloc or free are counted again as the allocator's share.
 
     taskset -c 0 perf record -F 1499 --call-graph dwarf,16384 -o target/perf.data \\
@@ -22,9 +24,10 @@ STAGES = [
     ("start-up: gazetteer load", r"Gazetteer::parse_static|OnceLock<T>::initialize"),
     ("parse (Parser::parse)", r"demarche_parse::Parser::parse"),
     ("code (Coder::code_in)", r"demarche_coder::legacy::Coder::code_in"),
-    ("event_date", r"demarche_extract::event_date"),
-    ("places (extract::places)", r"demarche_extract::places"),
-    ("event_location_in", r"event_location_in"),
+    ("event_date", r"demarche_extract::(Sentences::)?event_date"),
+    ("places (extract::places)", r"demarche_extract::(Sentences::)?places|entities::find_places"),
+    ("event_location_in", r"event_location_in|Sentences::event_location"),
+    ("knowledge (extract)", r"demarche_extract::(Sentences::)?extract"),
     ("events_of / filter", r"events_of|attributed"),
     ("output (serialize/write)", r"Serialize for|serde_json::ser|io::Write|BufWriter"),
     ("input (read/json)", r"read_located|input::read"),

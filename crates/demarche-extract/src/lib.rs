@@ -74,27 +74,178 @@ pub struct Knowledge {
     pub sentences: usize,
 }
 
-fn sentence_tokens(text: &str, sentences: Option<&[Span]>) -> Vec<SentenceTokens> {
-    let spans: Vec<Span> = match sentences {
-        // Spans that do not fit the text (out of bounds, not on character boundaries) are
-        // dropped rather than trusted.
-        Some(given) => given
-            .iter()
-            .copied()
-            .filter(|s| s.slice(text).is_some())
-            .collect(),
-        None => split_sentences(text),
-    };
-    let mut spans: Vec<Span> = spans.into_iter().flat_map(|s| bounded(text, s)).collect();
-    // Mentions and pronouns are resolved in text order.
-    spans.sort();
-    spans
-        .into_iter()
-        .map(|span| SentenceTokens {
-            span,
-            toks: tokens::tokenize(text, span),
-        })
-        .collect()
+/// A text's sentences with their tokens, tokenized once and read by everything here that
+/// needs them: [`Sentences::extract`], [`Sentences::places`], [`Sentences::event_date`] and
+/// [`Sentences::event_location`]. The pipeline builds it from the tokens its parser reads
+/// ([`Sentences::from_tokens`]), so a sentence is tokenized once for the parser, the coder and
+/// the extractor.
+pub struct Sentences<'t> {
+    text: &'t str,
+    /// In text order, none longer than [`MAX_SENTENCE_BYTES`] (longer ones are cut at white
+    /// space into pieces of their own).
+    list: Vec<SentenceTokens>,
+    /// Each sentence's event date ([`event_date`]) once found, with the publication date it
+    /// was resolved against: [`Sentences::extract`] finds every sentence's times, and the
+    /// pipeline asks again for the sentences with events.
+    days: Vec<std::cell::OnceCell<(Option<Date>, Option<Date>)>>,
+}
+
+impl<'t> Sentences<'t> {
+    /// The sentences `sentences` of `text` (spans into it; `None`: [`split_sentences`]),
+    /// tokenized here. Spans that do not fit the text (out of bounds, not on character
+    /// boundaries) are dropped rather than trusted.
+    pub fn new(text: &'t str, sentences: Option<&[Span]>) -> Self {
+        let spans: Vec<Span> = match sentences {
+            Some(given) => given
+                .iter()
+                .copied()
+                .filter(|s| s.slice(text).is_some())
+                .collect(),
+            None => split_sentences(text),
+        };
+        let list = spans
+            .into_iter()
+            .flat_map(|s| bounded(text, s))
+            .map(|span| SentenceTokens {
+                span,
+                toks: tokens::tokenize(text, span),
+            })
+            .collect();
+        Self::sorted(text, list)
+    }
+
+    /// The sentences of `text`, each given with the tokens [`demarche_text::tokenize`] found
+    /// in its text (spans into the sentence): the same as [`Sentences::new`] of their spans,
+    /// without tokenizing again (a sentence longer than the extractor's cut is cut and its
+    /// pieces tokenized).
+    pub fn from_tokens<'a>(
+        text: &'t str,
+        sentences: impl IntoIterator<Item = (Span, &'a [demarche_model::Token])>,
+    ) -> Self {
+        let mut list = Vec::new();
+        for (span, toks) in sentences {
+            if span.slice(text).is_none() {
+                continue;
+            }
+            if span.len() > MAX_SENTENCE_BYTES {
+                list.extend(bounded(text, span).into_iter().map(|span| SentenceTokens {
+                    span,
+                    toks: tokens::tokenize(text, span),
+                }));
+                continue;
+            }
+            list.push(SentenceTokens {
+                span,
+                toks: tokens::from_tokens(text, span, toks),
+            });
+        }
+        Self::sorted(text, list)
+    }
+
+    fn sorted(text: &'t str, mut list: Vec<SentenceTokens>) -> Self {
+        // Mentions and pronouns are resolved in text order.
+        if !list.is_sorted_by_key(|s| s.span) {
+            list.sort_by_key(|s| s.span);
+        }
+        let days = std::iter::repeat_with(std::cell::OnceCell::new)
+            .take(list.len())
+            .collect();
+        Sentences { text, list, days }
+    }
+
+    /// The index of the sentence at `span`, when it is one of these sentences (uncut).
+    fn index_of(&self, span: Span) -> Option<usize> {
+        let i = self.list.partition_point(|s| s.span < span);
+        self.list
+            .get(i)
+            .is_some_and(|s| s.span == span)
+            .then_some(i)
+    }
+
+    /// How many sentences (pieces of over-long ones included) there are.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// [`extract`] of these sentences.
+    pub fn extract(&self, published: Option<Date>) -> Knowledge {
+        let (text, sents) = (self.text, &self.list[..]);
+        let dateline = dateline_span(text, sents);
+        let entities = entities::find_entities(text, sents, dateline);
+        let quotations = quotes::find_quotations(text, sents, &entities);
+        let mut dates = Vec::new();
+        let mut amounts = Vec::new();
+        // The dateline's date ("TOKYO, March 3 (Kyodo) -"): sentences leave datelines out.
+        if let Some(d) = dateline {
+            dates.extend(time::find_times(
+                text,
+                &tokens::tokenize(text, d),
+                published,
+            ));
+        }
+        for (s, day) in sents.iter().zip(&self.days) {
+            let times = time::find_times(text, &s.toks, published);
+            let _ = day.set((published, first_day(&times)));
+            amounts.extend(amounts::find_amounts(text, s, &times));
+            dates.extend(times);
+        }
+        local_currencies(&mut amounts, &entities.places, entities.dateline);
+        relative_days(text, sents, &mut dates);
+        let tone = tone::tone(text, sents.iter().flat_map(|s| s.toks.iter()));
+        Knowledge {
+            persons: entities.persons,
+            organizations: entities.organizations,
+            places: entities.places,
+            dateline: entities.dateline,
+            quotations,
+            amounts,
+            dates,
+            tone,
+            sentences: sents.len(),
+        }
+    }
+
+    /// [`places`] of these sentences: the places [`Sentences::extract`] finds, alone.
+    pub fn places(&self) -> (Vec<Place>, Option<usize>) {
+        entities::find_places(self.text, &self.list)
+    }
+
+    /// [`event_date`] of the sentence at `sentence`, from its tokens when it is one of these.
+    pub fn event_date(&self, sentence: Span, published: Option<Date>) -> Option<Date> {
+        let Some(i) = self.index_of(sentence) else {
+            return event_date(self.text, sentence, published);
+        };
+        let find = || {
+            let times = time::find_times(self.text, &self.list[i].toks, published);
+            (published, first_day(&times))
+        };
+        match self.days[i].get_or_init(find) {
+            &(p, day) if p == published => day,
+            _ => find().1,
+        }
+    }
+
+    /// [`event_location_in`] of the sentence at `sentence`, from its tokens when it is one of
+    /// these.
+    pub fn event_location(
+        &self,
+        sentence: Span,
+        mentions: &PlaceMentions,
+        n_places: usize,
+        dateline: Option<usize>,
+    ) -> Option<(usize, GeoSource)> {
+        match self.index_of(sentence) {
+            Some(i) => {
+                let toks = &self.list[i].toks;
+                geo::location_of(self.text, sentence, toks, mentions, n_places, dateline)
+            }
+            None => event_location_in(self.text, sentence, mentions, n_places, dateline),
+        }
+    }
 }
 
 /// The dateline at the start of a text ("TOKYO, March 3 (Kyodo) -", "Global Times (20 November
@@ -148,39 +299,7 @@ fn bounded(text: &str, span: Span) -> Vec<Span> {
 /// `published` anchors relative dates ("on Friday"); `sentences` are the caller's sentence
 /// spans into `text` (for example from `demarche-text`), or `None` for the built-in splitter.
 pub fn extract(text: &str, published: Option<Date>, sentences: Option<&[Span]>) -> Knowledge {
-    let sents = sentence_tokens(text, sentences);
-    let dateline = dateline_span(text, &sents);
-    let entities = entities::find_entities(text, &sents, dateline);
-    let quotations = quotes::find_quotations(text, &sents, &entities);
-    let mut dates = Vec::new();
-    let mut amounts = Vec::new();
-    // The dateline's date ("TOKYO, March 3 (Kyodo) -"): sentences leave datelines out.
-    if let Some(d) = dateline {
-        dates.extend(time::find_times(
-            text,
-            &tokens::tokenize(text, d),
-            published,
-        ));
-    }
-    for s in &sents {
-        let times = time::find_times(text, &s.toks, published);
-        amounts.extend(amounts::find_amounts(text, s, &times));
-        dates.extend(times);
-    }
-    local_currencies(&mut amounts, &entities.places, entities.dateline);
-    relative_days(text, &sents, &mut dates);
-    let tone = tone::tone(text, sents.iter().flat_map(|s| s.toks.iter()));
-    Knowledge {
-        persons: entities.persons,
-        organizations: entities.organizations,
-        places: entities.places,
-        dateline: entities.dateline,
-        quotations,
-        amounts,
-        dates,
-        tone,
-        sentences: sents.len(),
-    }
+    Sentences::new(text, sentences).extract(published)
 }
 
 /// Days counted from the day the text named last ("on Saturday … The night before, …"):
@@ -283,8 +402,7 @@ fn local_currencies(amounts: &mut [Amount], places: &[Place], dateline: Option<u
 /// The pipeline calls this for every document it codes, so it does only the work places need
 /// (no persons, quotations, amounts or dates); the places are the same as [`extract`]'s.
 pub fn places(text: &str, sentences: Option<&[Span]>) -> (Vec<Place>, Option<usize>) {
-    let sents = sentence_tokens(text, sentences);
-    entities::find_places(text, &sents)
+    Sentences::new(text, sentences).places()
 }
 
 /// A place as the event record's [`demarche_model::GeoPoint`] (with its GDELT fields); `None`
@@ -321,8 +439,13 @@ pub fn sentence_times(text: &str, sentence: Span, published: Option<Date>) -> Ve
 /// Thursday, Putin said …" → the Thursday on or before publication. `None` when the sentence
 /// names no day; the caller then keeps the publication date.
 pub fn event_date(text: &str, sentence: Span, published: Option<Date>) -> Option<Date> {
-    sentence_times(text, sentence, published)
-        .into_iter()
+    first_day(&sentence_times(text, sentence, published))
+}
+
+/// The first of `times` that resolves to a single day.
+fn first_day(times: &[TimeExpression]) -> Option<Date> {
+    times
+        .iter()
         .find(|t| t.resolved.granularity == Granularity::Day)
         .map(|t| t.resolved.start)
 }

@@ -64,16 +64,24 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let Some(part) = span.slice(text) else {
         return Vec::new();
     };
-    demarche_text::tokenize(part)
-        .into_iter()
-        .map(|t| {
-            let word = t.span.slice(part).unwrap_or("");
-            Tok {
-                span: Span::new(span.start + t.span.start, span.start + t.span.end),
-                kind: kind_of(word),
-            }
-        })
-        .collect()
+    from_tokens(text, span, &demarche_text::tokenize(part))
+}
+
+/// The tokens of `text[span]` as [`tokenize`] gives them, from the tokens
+/// [`demarche_text::tokenize`] already found in that text (spans relative to it).
+pub fn from_tokens(text: &str, span: Span, tokens: &[demarche_model::Token]) -> Vec<Tok> {
+    let Some(part) = span.slice(text) else {
+        return Vec::new();
+    };
+    tokens.iter().map(|t| tok(part, span.start, t)).collect()
+}
+
+fn tok(part: &str, offset: usize, t: &demarche_model::Token) -> Tok {
+    let word = t.span.slice(part).unwrap_or("");
+    Tok {
+        span: Span::new(offset + t.span.start, offset + t.span.end),
+        kind: kind_of(word),
+    }
 }
 
 /// The sentence spans of a text, as the project's splitter gives them

@@ -14,6 +14,7 @@
 //! text costs a bounded scan, not the rest of the text.
 
 use crate::Span;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Deepest nesting [`Tree::parse_ptb`] accepts (levels of brackets). Parser output and treebank
@@ -71,11 +72,93 @@ pub enum NodeKind {
 
 #[derive(Debug, Clone, PartialEq)]
 struct Node {
-    label: String,
+    /// A Penn Treebank label is shared, not allocated per node ([`label_of`]).
+    label: Cow<'static, str>,
     word: Option<String>,
     parent: Option<NodeId>,
     children: Vec<NodeId>,
     span: Option<Span>,
+}
+
+/// A node's label: one static string shared by every node with a Penn Treebank label (tags
+/// and phrases), a copy only for another.
+fn label_of(label: &str) -> Cow<'static, str> {
+    Cow::Borrowed(match label {
+        "ROOT" => "ROOT",
+        "S" => "S",
+        "SBAR" => "SBAR",
+        "SBARQ" => "SBARQ",
+        "SINV" => "SINV",
+        "SQ" => "SQ",
+        "NP" => "NP",
+        "VP" => "VP",
+        "PP" => "PP",
+        "ADJP" => "ADJP",
+        "ADVP" => "ADVP",
+        "PRT" => "PRT",
+        "QP" => "QP",
+        "WHNP" => "WHNP",
+        "WHADVP" => "WHADVP",
+        "WHPP" => "WHPP",
+        "WHADJP" => "WHADJP",
+        "CONJP" => "CONJP",
+        "FRAG" => "FRAG",
+        "INTJ" => "INTJ",
+        "LST" => "LST",
+        "NAC" => "NAC",
+        "NX" => "NX",
+        "PRN" => "PRN",
+        "RRC" => "RRC",
+        "UCP" => "UCP",
+        "X" => "X",
+        "NP-TMP" => "NP-TMP",
+        "CC" => "CC",
+        "CD" => "CD",
+        "DT" => "DT",
+        "EX" => "EX",
+        "FW" => "FW",
+        "IN" => "IN",
+        "JJ" => "JJ",
+        "JJR" => "JJR",
+        "JJS" => "JJS",
+        "LS" => "LS",
+        "MD" => "MD",
+        "NN" => "NN",
+        "NNS" => "NNS",
+        "NNP" => "NNP",
+        "NNPS" => "NNPS",
+        "PDT" => "PDT",
+        "POS" => "POS",
+        "PRP" => "PRP",
+        "PRP$" => "PRP$",
+        "RB" => "RB",
+        "RBR" => "RBR",
+        "RBS" => "RBS",
+        "RP" => "RP",
+        "SYM" => "SYM",
+        "TO" => "TO",
+        "UH" => "UH",
+        "VB" => "VB",
+        "VBD" => "VBD",
+        "VBG" => "VBG",
+        "VBN" => "VBN",
+        "VBP" => "VBP",
+        "VBZ" => "VBZ",
+        "WDT" => "WDT",
+        "WP" => "WP",
+        "WP$" => "WP$",
+        "WRB" => "WRB",
+        "." => ".",
+        "," => ",",
+        ":" => ":",
+        "``" => "``",
+        "''" => "''",
+        "-LRB-" => "-LRB-",
+        "-RRB-" => "-RRB-",
+        "#" => "#",
+        "$" => "$",
+        _ => return Cow::Owned(label.to_string()),
+    })
 }
 
 /// A phrase-structure tree. Built by [`Tree::parse_ptb`] or by a parser through
@@ -152,7 +235,7 @@ impl Tree {
     fn push(&mut self, label: &str, word: Option<String>, parent: Option<NodeId>) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
         self.nodes.push(Node {
-            label: label.to_string(),
+            label: label_of(label),
             word,
             parent,
             children: Vec::new(),
@@ -308,7 +391,7 @@ impl Tree {
     /// `( (S ...) )` is the usual PTB wrapper: drop an unlabelled root with one child.
     fn strip_unlabelled_root(&mut self) {
         if self.nodes.first().is_some_and(|n| n.label.is_empty()) {
-            self.nodes[0].label = "ROOT".to_string();
+            self.nodes[0].label = Cow::Borrowed("ROOT");
         }
     }
 

@@ -112,9 +112,15 @@ impl Parser {
     /// Parses one sentence into a tree rooted at `ROOT`. Never panics; an empty sentence gives
     /// an empty `(ROOT)`.
     pub fn parse(&self, sentence: &str) -> Tree {
-        let tokens = demarche_text::tokenize(sentence);
-        let (tags, lowers) = self.tags_for(&tokens);
-        build(&tokens, &tags, &lowers)
+        self.parse_tokens(&demarche_text::tokenize(sentence))
+    }
+
+    /// Parses a sentence already tokenized by [`demarche_text::tokenize`] (spans into the
+    /// sentence text): the same tree as [`Parser::parse`] of that text, for a caller that
+    /// reads the same tokens for something else too.
+    pub fn parse_tokens(&self, tokens: &[Token]) -> Tree {
+        let (tags, lowers) = self.tags_for(tokens);
+        build(tokens, &tags, &lowers)
     }
 
     /// Parses already tagged tokens (spans into the sentence text).

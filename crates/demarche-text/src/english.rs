@@ -25,6 +25,26 @@ use std::sync::OnceLock;
 
 type Map<K, V> = HashMap<K, V, WordHasher>;
 
+/// `f` of [`lower`] of `word`, without allocating for an ASCII word of up to 32 bytes (lowered
+/// on the stack): the look-ups of numbers, months and weekdays are asked about capitalised
+/// words all the time.
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 32];
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return f(word);
+    }
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = buf.get_mut(..word.len()).unwrap_or(&mut []);
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).unwrap_or(""));
+    }
+    f(&word.to_lowercase())
+}
+
 /// `word` in lower case, borrowed when it already is (plain lower-case ASCII, the usual case),
 /// so lookups allocate only for capitalised or non-ASCII words.
 fn lower(word: &str) -> Cow<'_, str> {
@@ -459,11 +479,11 @@ impl English {
     }
 
     pub fn aux(&self, word: &str) -> Option<Aux> {
-        self.aux.get(lower(word).as_ref()).copied()
+        with_lower(word, |w| self.aux.get(w).copied())
     }
 
     pub fn modal(&self, word: &str) -> Option<Modal> {
-        self.modal.get(lower(word).as_ref()).copied()
+        with_lower(word, |w| self.modal.get(w).copied())
     }
 
     /// The forms of an auxiliary, in file order.
@@ -775,38 +795,34 @@ impl Words {
 
     /// Whether `word` (any case) is a closed-class word that is never a name.
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function.contains_key(lower(word).as_ref())
+        with_lower(word, |w| self.function.contains_key(w))
     }
 
     /// The list's own copy of a closed-class word (any case in, lower case out), so that a
     /// caller can keep it without allocating: `function_word("Against") == Some("against")`.
     pub fn function_word(&self, word: &str) -> Option<&'static str> {
-        self.function
-            .get_key_value(lower(word).as_ref())
-            .map(|(k, _)| *k)
+        with_lower(word, |w| self.function.get_key_value(w).map(|(k, _)| *k))
     }
 
     /// The value of a number word ("three" → 3, "dozen" → 12), any case.
     pub fn cardinal(&self, word: &str) -> Option<u64> {
-        self.cardinal.get(lower(word).as_ref()).copied()
+        with_lower(word, |w| self.cardinal.get(w).copied())
     }
 
     /// The factor of a multiplier word ("hundred" → 100), any case.
     pub fn multiplier(&self, word: &str) -> Option<u64> {
-        self.multiplier.get(lower(word).as_ref()).copied()
+        with_lower(word, |w| self.multiplier.get(w).copied())
     }
 
     /// The value of an ordinal word ("third" → 3), any case.
     pub fn ordinal(&self, word: &str) -> Option<u32> {
-        self.ordinal.get(lower(word).as_ref()).copied()
+        with_lower(word, |w| self.ordinal.get(w).copied())
     }
 
     /// The month number (1–12) of a month's name or abbreviation ("Oct." → 10), any case; a
     /// final period is ignored.
     pub fn month(&self, word: &str) -> Option<u32> {
-        self.month
-            .get(lower(word.trim_end_matches('.')).as_ref())
-            .copied()
+        with_lower(word.trim_end_matches('.'), |w| self.month.get(w).copied())
     }
 
     /// Whether `word` is a month's full name (not an abbreviation), any case.
@@ -817,9 +833,7 @@ impl Words {
 
     /// The weekday number (Monday 1 … Sunday 7) of a weekday's name or abbreviation, any case.
     pub fn weekday(&self, word: &str) -> Option<u32> {
-        self.weekday
-            .get(lower(word.trim_end_matches('.')).as_ref())
-            .copied()
+        with_lower(word.trim_end_matches('.'), |w| self.weekday.get(w).copied())
     }
 }
 

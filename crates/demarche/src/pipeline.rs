@@ -17,7 +17,7 @@
 use demarche_coder::{Coded, CodedEvent, Coder, Options};
 use demarche_dict::Dictionaries;
 use demarche_extract::Knowledge;
-use demarche_model::{Date, Diagnostic, Document, Event, Evidence, Span, Tree};
+use demarche_model::{Date, Diagnostic, Document, Event, Evidence, Span, Token, Tree};
 use demarche_parse::Parser;
 use demarche_text::SegmentKind;
 
@@ -180,13 +180,24 @@ impl<'d> Pipeline<'d> {
         let plan = plan(doc, trees);
         let mut out = CodedDocument::new(&doc.id, 0);
         out.diagnostics = plan.diagnostics;
-        for window in windows(&plan.sentences) {
-            let part = self.code_window(doc, date, window, out.sentences.len(), false);
+        let windows = windows(&plan.sentences);
+        // The knowledge of a document of one window is the window's, from the tokens its
+        // coding read; a longer document's is extracted from all its sentences at the end.
+        let whole = windows.len() == 1;
+        for window in &windows {
+            let part = self.code_window(
+                doc,
+                date,
+                window,
+                out.sentences.len(),
+                whole && self.knowledge,
+            );
             out.sentences.extend(part.sentences);
             out.events.extend(part.events);
             out.diagnostics.extend(part.diagnostics);
+            out.knowledge = part.knowledge;
         }
-        if self.knowledge {
+        if self.knowledge && out.knowledge.is_none() {
             out.knowledge = Some(demarche_extract::extract(
                 &doc.text,
                 Some(date),
@@ -240,19 +251,34 @@ impl<'d> Pipeline<'d> {
         knowledge: bool,
     ) -> CodedDocument {
         let mut out = CodedDocument::new(&doc.id, first);
-        let spans: Vec<Span> = window.iter().map(|(s, _)| *s).collect();
+        // Each sentence is tokenized once: the parser, the places, the event date and the
+        // event location all read these tokens.
+        let tokens: Vec<Vec<Token>> = window
+            .iter()
+            .map(|(span, _)| demarche_text::tokenize(&doc.text[span.range()]))
+            .collect();
+        let sentences = demarche_extract::Sentences::from_tokens(
+            &doc.text,
+            window
+                .iter()
+                .zip(&tokens)
+                .map(|((s, _), t)| (*s, t.as_slice())),
+        );
+        // The knowledge of the window, when asked for, holds its places too.
+        let known = knowledge.then(|| sentences.extract(Some(date)));
         // Places are resolved once per window (the dateline and the places named before
         // inform each choice), and only for a window with an event; each event then takes
         // its sentence's location or the dateline.
+        let own_places = std::cell::OnceCell::new();
         let places_cell = std::cell::OnceCell::new();
         // Actors named in one sentence resolve "he", "the two sides", "the ministry" in the next.
         let mut discourse = demarche_coder::Discourse::new();
-        for (k, &(span, given)) in window.iter().enumerate() {
+        for (k, (&(span, given), tokens)) in window.iter().zip(&tokens).enumerate() {
             let index = first + k;
             let text = &doc.text[span.range()];
             out.sentences.push(span);
             // Parsed (or read) one sentence at a time: no document's trees are held together.
-            let Some(tree) = self.tree_of(doc, span, given) else {
+            let Some(tree) = self.tree_of(doc, span, given, Some(tokens)) else {
                 continue;
             };
             let coded = self
@@ -262,28 +288,32 @@ impl<'d> Pipeline<'d> {
             if coded.events.is_empty() {
                 continue;
             }
-            let event_date = demarche_extract::event_date(&doc.text, span, Some(date));
+            let event_date = sentences.event_date(span, Some(date));
             let (places, dateline, mentions) = places_cell.get_or_init(|| {
-                let (places, dateline) = demarche_extract::places(&doc.text, Some(&spans));
-                let mentions = demarche_extract::PlaceMentions::new(&places);
-                (places, dateline, mentions)
-            });
-            let geo = demarche_extract::event_location_in(
-                &doc.text,
-                span,
-                mentions,
-                places.len(),
-                *dateline,
-            )
-            .and_then(|(i, source)| {
-                let point = demarche_extract::geo_point(places.get(i)?)?;
-                let source = match source {
-                    demarche_extract::GeoSource::Sentence => "sentence",
-                    demarche_extract::GeoSource::Dateline => "dateline",
-                    demarche_extract::GeoSource::Mentioned => "mentioned",
+                let (places, dateline) = match &known {
+                    Some(k) => (k.places.as_slice(), k.dateline),
+                    None => {
+                        let (places, dateline) = own_places.get_or_init(|| sentences.places());
+                        (places.as_slice(), *dateline)
+                    }
                 };
-                Some((point, source.to_string()))
+                (
+                    places,
+                    dateline,
+                    demarche_extract::PlaceMentions::new(places),
+                )
             });
+            let geo = sentences
+                .event_location(span, mentions, places.len(), *dateline)
+                .and_then(|(i, source)| {
+                    let point = demarche_extract::geo_point(places.get(i)?)?;
+                    let source = match source {
+                        demarche_extract::GeoSource::Sentence => "sentence",
+                        demarche_extract::GeoSource::Dateline => "dateline",
+                        demarche_extract::GeoSource::Mentioned => "mentioned",
+                    };
+                    Some((point, source.to_string()))
+                });
             let keep_all = self.keep_unattributed;
             out.events.extend(
                 events_of(
@@ -300,24 +330,26 @@ impl<'d> Pipeline<'d> {
                 .filter(|e| keep_all || attributed(e)),
             );
         }
-        if knowledge {
-            out.knowledge = Some(demarche_extract::extract(
-                &doc.text,
-                Some(date),
-                Some(&out.sentences),
-            ));
-        }
+        out.knowledge = known;
         out
     }
 
     /// The tree of the sentence at `span`: the given tree `given` of the document aligned to
-    /// the sentence's text, else the built-in parser's. `None` for a given tree that cannot be
-    /// read (the plan reported it already).
-    fn tree_of(&self, doc: &Document, span: Span, given: Option<usize>) -> Option<Tree> {
+    /// the sentence's text, else the built-in parser's (of `tokens`, the sentence's tokens,
+    /// when the caller has them). `None` for a given tree that cannot be read (the plan
+    /// reported it already).
+    fn tree_of(
+        &self,
+        doc: &Document,
+        span: Span,
+        given: Option<usize>,
+        tokens: Option<&[Token]>,
+    ) -> Option<Tree> {
         let text = &doc.text[span.range()];
-        match given.and_then(|g| doc.parses.get(g)) {
-            Some(parse) => Tree::parse_ptb(parse).ok().map(|t| t.aligned_to(text)),
-            None => Some(self.parser.parse(text)),
+        match (given.and_then(|g| doc.parses.get(g)), tokens) {
+            (Some(parse), _) => Tree::parse_ptb(parse).ok().map(|t| t.aligned_to(text)),
+            (None, Some(tokens)) => Some(self.parser.parse_tokens(tokens)),
+            (None, None) => Some(self.parser.parse(text)),
         }
     }
 
@@ -330,7 +362,7 @@ impl<'d> Pipeline<'d> {
         let trees = plan
             .sentences
             .iter()
-            .filter_map(|&(span, given)| Some((span, self.tree_of(doc, span, given)?)))
+            .filter_map(|&(span, given)| Some((span, self.tree_of(doc, span, given, None)?)))
             .collect();
         (trees, plan.diagnostics)
     }

@@ -2,6 +2,7 @@
 //! introduced as a location, else the dateline's place, else the last place it names.
 
 use super::licensing::introduced;
+use crate::tokens::Tok;
 use demarche_model::Span;
 use serde::Serialize;
 
@@ -82,6 +83,19 @@ pub fn event_location_in(
     n_places: usize,
     dateline: Option<usize>,
 ) -> Option<(usize, GeoSource)> {
+    let toks = crate::tokens::tokenize(text, sentence);
+    location_of(text, sentence, &toks, mentions, n_places, dateline)
+}
+
+/// [`event_location_in`] with the sentence's tokens (`toks`, spans into `text`) given.
+pub(crate) fn location_of(
+    text: &str,
+    sentence: Span,
+    toks: &[Tok],
+    mentions: &PlaceMentions,
+    n_places: usize,
+    dateline: Option<usize>,
+) -> Option<(usize, GeoSource)> {
     let from = mentions
         .0
         .partition_point(|(s, _)| s.start < sentence.start);
@@ -94,7 +108,7 @@ pub fn event_location_in(
     let mut last = None;
     let found = inside
         .inspect(|&&(_, pi)| last = Some(pi))
-        .find(|(s, _)| introduced_at(text, sentence, s.start))
+        .find(|(s, _)| introduced_at(text, toks, s.start))
         .map(|&(_, pi)| pi);
     match (found, dateline, last) {
         (Some(pi), _, _) => Some((pi, GeoSource::Sentence)),
@@ -106,43 +120,13 @@ pub fn event_location_in(
 
 #[cfg(test)]
 pub(crate) fn introduced_at_for_tests(text: &str, sentence: Span, start: usize) -> bool {
-    introduced_at(text, sentence, start)
+    introduced_at(text, &crate::tokens::tokenize(text, sentence), start)
 }
 
-/// Whether the words before byte `start` of `sentence` introduce an event's location. Only the
-/// last words before the name matter, so only those are tokenized: a window that opens after a
-/// space (tokens never cross one), widened to the whole sentence when the window's first words
-/// could still belong to the phrase.
-fn introduced_at(text: &str, sentence: Span, start: usize) -> bool {
-    const WINDOW: usize = 160;
-    let mut from = start.saturating_sub(WINDOW).max(sentence.start);
-    while from > sentence.start && !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    if from > sentence.start {
-        match text
-            .get(from..start)
-            .and_then(|w| w.find(char::is_whitespace))
-        {
-            Some(sp) => from += sp + 1,
-            None => from = sentence.start,
-        }
-    }
-    let first = text
-        .get(start..)
-        .and_then(|r| r.chars().next())
-        .map_or(1, char::len_utf8);
-    let toks = crate::tokens::tokenize(text, Span::new(from, sentence.end.min(start + first)));
-    let Some(k) = toks.iter().position(|t| t.span.start == start) else {
-        return false;
-    };
-    // Fewer than three words before the name in a cut window: the phrase may reach further.
-    if from > sentence.start && k < 3 {
-        let toks = crate::tokens::tokenize(text, sentence);
-        return toks
-            .iter()
-            .position(|t| t.span.start == start)
-            .is_some_and(|k| introduced(text, &toks, k, ACTION_PREPOSITIONS));
-    }
-    introduced(text, &toks, k, ACTION_PREPOSITIONS)
+/// Whether the words before byte `start` (a token's start among `toks`, the tokens of its
+/// sentence) introduce an event's location.
+fn introduced_at(text: &str, toks: &[Tok], start: usize) -> bool {
+    let k = toks.partition_point(|t| t.span.start < start);
+    toks.get(k).is_some_and(|t| t.span.start == start)
+        && introduced(text, toks, k, ACTION_PREPOSITIONS)
 }

@@ -45,6 +45,7 @@ mod resolution;
 pub(crate) use self::licensing::{PendingPlace, is_region_word};
 #[cfg(test)]
 pub(crate) use self::location::introduced_at_for_tests;
+pub(crate) use self::location::location_of;
 pub use self::location::{GeoSource, PlaceMentions, event_location, event_location_in};
 pub use self::resolution::Resolution;
 pub(crate) use self::resolution::resolve;

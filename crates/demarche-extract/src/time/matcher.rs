@@ -12,7 +12,11 @@ use demarche_model::Date;
 
 impl Matcher<'_> {
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.lower[start..end]
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -160,6 +164,11 @@ impl Matcher<'_> {
         if self.word(k) == "the" {
             k += 1;
         }
+        // Only "quarter", "half" or "N quarters" can follow the ordinal: tested before the
+        // ordinal's look-up, which every word would otherwise pay.
+        if !matches!(self.word(k + 1), "quarter" | "half") && self.word(k + 2) != "quarters" {
+            return None;
+        }
         let ord = ordinal(self.word(k))?;
         k += 1;
         let (first_month, last_month, granularity) = match self.word(k) {
@@ -200,10 +209,11 @@ impl Matcher<'_> {
             m @ ("last" | "next" | "this" | "past" | "coming") => (m, i + 1),
             _ => ("", i),
         };
-        let target = weekday_of(self.word(k))?;
+        // The cheap test first: most words are not capitalised.
         if !self.is_capitalised(k) {
             return None;
         }
+        let target = weekday_of(self.word(k))?;
         let p = self.published?;
         let back = (i64::from(p.weekday().num_days_from_monday())
             - i64::from(target.num_days_from_monday()))
@@ -391,10 +401,11 @@ impl Matcher<'_> {
     }
 
     fn ago(&self, i: usize) -> Option<(usize, TimeValue)> {
-        let n = small_number(self.word(i))?;
+        // "ago" first: reading a number word is a look-up.
         if self.word(i + 2) != "ago" {
             return None;
         }
+        let n = small_number(self.word(i))?;
         let p = self.published?;
         let value = match self.word(i + 1).trim_end_matches('s') {
             "day" => TimeValue::day(p - Duration::days(n)),

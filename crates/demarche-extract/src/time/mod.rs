@@ -198,20 +198,35 @@ fn year_for(published: Option<Date>, month: u32, day: u32, tense: Tense) -> Opti
 struct Matcher<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    lower: Vec<String>,
+    /// The tokens' lower-case forms, one after the other; token `i`'s ends at `ends[i]`.
+    lower: String,
+    ends: Vec<usize>,
     published: Option<Date>,
 }
 
 /// Finds the time expressions among `toks` (the tokens of one sentence of `text`).
 pub fn find_times(text: &str, toks: &[Tok], published: Option<Date>) -> Vec<TimeExpression> {
-    let lower: Vec<String> = toks
-        .iter()
-        .map(|t| t.span.slice(text).unwrap_or("").to_lowercase())
-        .collect();
+    // Every token's lower-case form in one buffer, not a string each.
+    let bytes = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => b.span.end.saturating_sub(a.span.start),
+        _ => 0,
+    };
+    let mut lower = String::with_capacity(bytes + 8);
+    let mut ends = Vec::with_capacity(toks.len());
+    for t in toks {
+        let w = t.span.slice(text).unwrap_or("");
+        if w.is_ascii() {
+            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.push_str(&w.to_lowercase());
+        }
+        ends.push(lower.len());
+    }
     let m = Matcher {
         text,
         toks,
         lower,
+        ends,
         published,
     };
     let mut out = Vec::new();
