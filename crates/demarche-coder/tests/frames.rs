@@ -1877,12 +1877,14 @@ fn a_meeting_named_as_the_occasion_is_the_clause_agents() {
     // Rule `occasion` (policy.txt): talks or a visit "during"/"at" which a clause's act was done
     // happened, done by the clause's agent and, with no partner of their own, with its object;
     // "after weeks of talks" names an earlier event and lends the clause nothing; a support verb
-    // that ends a visit ("wrapped up") still reports one.
+    // that ends a visit ("wrapped up") still reports one; a hostile act lends no partner
+    // (`occasion-partner`).
     check(
         "Uzbekistan signed contracts worth $2 billion with Saudi firms during the president's \
          visit to Riyadh. Seoul's foreign minister briefed his Chinese counterpart on the policy \
          during talks in Gyeongju. Israel struck Gaza after weeks of talks in Doha. Modi wrapped \
-         up a two-day visit to Hanoi on Saturday.",
+         up a two-day visit to Hanoi on Saturday. France condemned Russia at a meeting of the \
+         Security Council.",
         expect![[r#"
             s0 UZB -> SAUBUS 061 "signed" dictionaries/actors/countries.txt:273
             s0 SAUBUS -> UZB 061 "signed contracts" dictionaries/frames/06-material-cooperation.txt:21
@@ -1891,6 +1893,7 @@ fn a_meeting_named_as_the_occasion_is_the_clause_agents() {
             s1 CHN -> KORGOV 040 "talks" dictionaries/frames/04-consult.txt:22
             s2 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
             s3 INDGOV -> VNM 042 "wrapped up a two-day visit" dictionaries/frames/04-consult.txt:36
+            s4 FRA -> RUS 111 "condemned" dictionaries/actors/countries.txt:112
         "#]],
     );
 }

@@ -102,6 +102,10 @@ pub struct Policy {
     /// of a clause's act ("during talks in Gyeongju"), are the clause's agent's with no doer of
     /// their own, and with the clause's object or partner with no partner of their own.
     pub occasion_roots: Vec<PolicyCode>,
+    /// `occasion-partner`: roots of a clause's own act under which the clause's object is its
+    /// occasion's partner ("briefed his counterpart during talks"; not "condemned Russia at a
+    /// meeting of the council").
+    pub occasion_partner_roots: Vec<PolicyCode>,
     /// `counterpart`: roots whose act with no target is aimed at the other side of the last
     /// event of the sentence that involves the doer ("raised its tariffs on American goods,
     /// vowing to fight to the end").
@@ -195,6 +199,7 @@ impl Policy {
             at_home: None,
             deed_target_roots: Vec::new(),
             occasion_roots: Vec::new(),
+            occasion_partner_roots: Vec::new(),
             counterpart_roots: Vec::new(),
             deed_doer_agents: Vec::new(),
             reporter_own_agents: Vec::new(),
@@ -256,6 +261,9 @@ impl Policy {
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "occasion" => p
                     .occasion_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "occasion-partner" => p
+                    .occasion_partner_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "counterpart" => p
                     .counterpart_roots
@@ -359,7 +367,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, deed-agent, occasion, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, deed-agent, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -404,6 +412,12 @@ impl Policy {
     pub fn occasion(&self, code: &str) -> Option<&PolicyCode> {
         let r = root(code)?;
         self.occasion_roots.iter().find(|c| c.code == r)
+    }
+
+    /// Whether a clause's act of `code` lends its object to its occasion as partner
+    /// (`occasion-partner`).
+    pub fn lends_occasion_partner(&self, code: &str) -> bool {
+        has(&self.occasion_partner_roots, root(code))
     }
 
     /// The `third-party` rule of an act that is a third party's part in a pair's talks.

@@ -3,10 +3,13 @@
 //! in Gyeongju", "signed contracts with Saudi firms during the president's visit to Riyadh", "at
 //! a meeting of their foreign ministers") — happened, and with no doer of its
 //! own it is the clause's agent's; with no partner of its own, it is with the clause's object
-//! or partner. Which nouns: those whose code has a root `policy.txt` lists as `occasion`.
+//! or partner, unless the clause's act is hostile ("condemned Russia at a meeting of the
+//! council"). Which nouns: those whose code has a root `policy.txt` lists as `occasion`; which
+//! acts lend their object: roots listed as `occasion-partner`.
 
 use super::sides::{agent_side, target_side};
-use super::{Ctx, Side};
+use super::{Ctx, Side, overlap};
+use crate::CodedEvent;
 use demarche_predicates::{Link, PredKind, Predication, Voice};
 use demarche_text::english::Prep;
 
@@ -45,7 +48,22 @@ pub(super) fn doer(ctx: &Ctx<'_>, p: &Predication, code: &str) -> Option<Side> {
     agent_side(ctx, host(ctx, p, code)?, None)
 }
 
-/// The occasion's partner: the object or partner of the clause it is the occasion of.
-pub(super) fn partner(ctx: &Ctx<'_>, p: &Predication, code: &str) -> Option<Side> {
-    target_side(ctx, host(ctx, p, code)?, None)
+/// The occasion's partner: the object or partner of the clause it is the occasion of, when
+/// what the pattern coder coded at the clause's verb (`events`) is all of `occasion-partner`
+/// roots ("briefed his counterpart during talks", not "condemned Russia at a meeting").
+pub(super) fn partner(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    code: &str,
+    events: &[CodedEvent],
+) -> Option<Side> {
+    let q = host(ctx, p, code)?;
+    let verb = ctx.tree.span(q.head);
+    let hostile = events
+        .iter()
+        .any(|e| overlap(e.verb_span, verb) && !ctx.policy.lends_occasion_partner(&e.code));
+    if hostile {
+        return None;
+    }
+    target_side(ctx, q, None)
 }
