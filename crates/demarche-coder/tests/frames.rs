@@ -1970,3 +1970,19 @@ fn a_warning_of_measures_answers_the_deed_before_it() {
         "#]],
     );
 }
+
+#[test]
+fn a_message_carried_by_a_cable_is_the_message_sent() {
+    // partitive.txt: "a cable of condolence", "a message of congratulations" are condolences and
+    // congratulations sent; a statement named by an event noun and aimed at someone is coded
+    // by the layer (01-statement.txt), as a verb of saying is by the patterns.
+    check(
+        "Sisi sent a cable of condolence to Morocco's king. Xi sent a message of congratulations \
+         to the Vietnamese president. Xi sent a congratulatory message to the Thai king.",
+        expect![[r#"
+            s0 EGYGOV -> MARGOV 018 "sent a cable of condolence" dictionaries/frames/01-statement.txt:9
+            s1 CHNGOV -> VNMGOV 051 "sent a message of congratulations" dictionaries/frames/05-diplomatic-cooperation.txt:15
+            s2 CHNGOV -> THAGOV 051 "sent a congratulatory message" dictionaries/frames/05-diplomatic-cooperation.txt:36
+        "#]],
+    );
+}

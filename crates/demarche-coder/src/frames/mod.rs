@@ -256,8 +256,10 @@ pub(crate) fn code_predications(
                 },
             },
         };
-        // Statements are the pattern coder's (with reported speech it keeps or drops them).
-        if dicts.policy.is_statement(code) {
+        // Statements are the pattern coder's (with reported speech it keeps or drops them);
+        // a statement named by an event noun and aimed at someone is the layer's ("sent a
+        // cable of condolence to", `frames/01-statement.txt`).
+        if dicts.policy.is_statement(code) && p.kind == PredKind::Verb {
             continue;
         }
         let meeting = !negated && p.kind == PredKind::Verb && dicts.policy.is_mutual(code);
