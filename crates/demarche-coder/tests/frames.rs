@@ -1986,3 +1986,23 @@ fn a_message_carried_by_a_cable_is_the_message_sent() {
         "#]],
     );
 }
+
+#[test]
+fn leaders_who_witness_a_signing_sign() {
+    // 05-diplomatic-cooperation.txt: "witnessed the signing of … documents" (state-media
+    // idiom) is the pair's agreement, each way; "the two leaders" is the pair named before.
+    check(
+        "Vietnamese leader To Lam held talks with Laotian President Thongloun Sisoulith. The two \
+         leaders then witnessed the signing of 12 cooperation documents.",
+        expect![[r#"
+            s0 VNMGOV -> LAOGOV 040 "held" dictionaries/actors/countries.txt:181
+            s0 LAOGOV -> VNMGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s1 VNMGOV -> LAOGOV 057 "witnessed the signing" dictionaries/frames/05-diplomatic-cooperation.txt:37
+               source <- s0 "Vietnamese leader"
+               target <- s0 "Laotian President Thongloun Sisoulith"
+            s1 LAOGOV -> VNMGOV 057 "witnessed the signing" dictionaries/frames/05-diplomatic-cooperation.txt:37
+               source <- s0 "Laotian President Thongloun Sisoulith"
+               target <- s0 "Vietnamese leader"
+        "#]],
+    );
+}
