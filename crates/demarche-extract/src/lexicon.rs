@@ -10,6 +10,7 @@
 //! so the maps' order does not matter.
 
 use demarche_dict::lookup::WordHasher;
+use demarche_text::english::with_lower;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -212,22 +213,6 @@ pub fn has(class: Class, word: &str) -> bool {
         return true;
     }
     class == Class::Function && demarche_text::english::words().is_function_word(word)
-}
-
-/// `f` of `word` in lower case, lowered on the stack when it is short ASCII (this runs for
-/// most tokens).
-fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    let mut buf = [0u8; 32];
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return f(word);
-    }
-    if word.is_ascii() && word.len() <= buf.len() {
-        let lower = buf.get_mut(..word.len()).unwrap_or(&mut []);
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return f(std::str::from_utf8(lower).unwrap_or(""));
-    }
-    f(&word.to_lowercase())
 }
 
 /// Whether the verb form `word` (any case; not a gerund) is of a verb class: its lemma, by

@@ -28,7 +28,7 @@ type Map<K, V> = HashMap<K, V, WordHasher>;
 /// `f` of [`lower`] of `word`, without allocating for an ASCII word of up to 32 bytes (lowered
 /// on the stack): the look-ups of numbers, months and weekdays are asked about capitalised
 /// words all the time.
-fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+pub fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let mut buf = [0u8; 32];
     if word
         .bytes()
