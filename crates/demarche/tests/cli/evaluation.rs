@@ -8,7 +8,7 @@ use super::{check, demarche};
 use std::path::Path;
 
 /// (file under the repository, floor on triple F1, floor on triple precision).
-const SETS: [(&str, f64, f64); 25] = [
+const SETS: [(&str, f64, f64); 26] = [
     ("eval/handcoded.jsonl", 0.92, 0.90),
     ("eval/wire/dev-a.jsonl", 0.78, 0.83),
     ("eval/wire/dev-b.jsonl", 0.87, 0.94),
@@ -32,6 +32,7 @@ const SETS: [(&str, f64, f64); 25] = [
     ("eval/wire/unseen-i.jsonl", 0.63, 0.78),
     ("eval/wire/unseen-j.jsonl", 0.78, 0.86),
     ("eval/wire/unseen-k.jsonl", 0.62, 0.77),
+    ("eval/wire/unseen-l.jsonl", 0.48, 0.84),
     ("eval/wire/unseen-m.jsonl", 0.78, 0.85),
     ("dictionaries/eval/heldout.tsv", 0.89, 0.90),
 ];
