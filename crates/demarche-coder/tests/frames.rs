@@ -2006,3 +2006,18 @@ fn leaders_who_witness_a_signing_sign() {
         "#]],
     );
 }
+
+#[test]
+fn a_curb_with_no_target_is_aimed_at_the_doers_people() {
+    // Rule `home-curb` (policy.txt): a curfew or martial law with no target named is aimed at
+    // the doer's own people; a curb with a target keeps it.
+    check(
+        "Bangladesh imposed a nationwide curfew on Friday night. Niger's junta imposed martial \
+         law. Israel imposed a curfew on the West Bank town of Hebron.",
+        expect![[r#"
+            s0 BGD -> BGDCVL 1723 "imposed a nationwide curfew" dictionaries/frames/17-coerce.txt:17
+            s1 NERMIL -> NERCVL 1724 "imposed martial law" dictionaries/frames/17-coerce.txt:18
+            s2 ISR -> PSE 1723 "imposed" dictionaries/actors/countries.txt:161
+        "#]],
+    );
+}

@@ -90,6 +90,10 @@ pub struct Policy {
     /// `at-home`: roots whose acts, with no target, are aimed at the doer's own country, as
     /// this agent ("thousands of Kenyans marched through Nairobi" is KEN -> KENGOV).
     pub at_home: Option<(Vec<PolicyCode>, PolicyCode)>,
+    /// `home-curb`: event codes of curbs (a curfew, martial law) that, with no target, are
+    /// aimed at the doer's own people, as this agent ("Bangladesh imposed a nationwide curfew"
+    /// is BGD -> BGDCVL).
+    pub home_curb: Option<(Vec<PolicyCode>, PolicyCode)>,
     /// `mutual`: event codes of acts two actors do with each other whichever is named first
     /// ("Putin met Trump" is RUS -> USA and USA -> RUS).
     pub mutual_codes: Vec<PolicyCode>,
@@ -197,6 +201,7 @@ impl Policy {
             mutual_codes: Vec::new(),
             third_party_codes: Vec::new(),
             at_home: None,
+            home_curb: None,
             deed_target_roots: Vec::new(),
             occasion_roots: Vec::new(),
             occasion_partner_roots: Vec::new(),
@@ -329,6 +334,20 @@ impl Policy {
                         _ => p.at_home = Some((roots, value)),
                     }
                 }
+                // `CODE ... = AGENT` (home-curb).
+                "home-curb" => {
+                    let parts: Vec<&[&str]> = args.split(|a| *a == "=").collect();
+                    let [events, [agent]] = parts.as_slice() else {
+                        diags.push(ctx.error(n, "`home-curb` expects `CODE ... = AGENT`"));
+                        continue;
+                    };
+                    if !is_agent(agent) {
+                        diags.push(ctx.error(n, format!("`home-curb`: `{agent}` is not {AGENT}")));
+                        continue;
+                    }
+                    let events = codes(events, is_event_code, EVENT, &mut diags);
+                    p.home_curb = Some((events, PolicyCode::new(agent, origin.clone())));
+                }
                 "intent" => {
                     let Some(eq) = args.iter().position(|a| *a == "=") else {
                         diags.push(ctx.error(n, "`intent` expects `ROOT ... = CODE`"));
@@ -367,7 +386,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, deed-agent, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, home-curb, deed-agent, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -431,6 +450,14 @@ impl Policy {
     pub fn at_home(&self, code: &str) -> Option<&PolicyCode> {
         let (roots, agent) = self.at_home.as_ref()?;
         has(roots, root(code)).then_some(agent)
+    }
+
+    /// The agent a curb of `code` with no target is aimed at in the doer's own country
+    /// (`home-curb`), with the rule.
+    pub fn home_curb(&self, code: &str) -> Option<&PolicyCode> {
+        let (events, agent) = self.home_curb.as_ref()?;
+        let key = code_key(code);
+        events.iter().any(|c| c.is(code, key)).then_some(agent)
     }
 
     /// The code of refusing an act of `code` (`refusal`), with its rule.

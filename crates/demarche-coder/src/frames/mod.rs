@@ -374,6 +374,9 @@ pub(crate) fn code_predications(
                 })
         });
         let at_home = dicts.policy.at_home(code);
+        // Rule `home-curb`: a curfew or martial law with no target is aimed at the doer's own
+        // people (`policy.txt` `home-curb`).
+        let curb = dicts.policy.home_curb(code);
         let third = match target {
             None => third,
             Some(_) => None,
@@ -400,7 +403,7 @@ pub(crate) fn code_predications(
             continue;
         }
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
-        let home = match (&target, at_home) {
+        let home = match (&target, at_home.or(curb)) {
             (None, Some(agent)) => {
                 let codes: Vec<String> = source
                     .codes
@@ -492,7 +495,8 @@ pub(crate) fn code_predications(
             };
             let mut ev = coded_event(coder, rule, (sc, ss), (tc, ts), code, span, true);
             if home.as_ref().is_some_and(|h| std::ptr::eq(h, ts)) {
-                ev.rules.extend(at_home.map(|a| a.origin.rule_ref()));
+                ev.rules
+                    .extend(at_home.or(curb).map(|a| a.origin.rule_ref()));
             }
             ev.rules
                 .extend(third.or(refusal).map(|t| t.origin.rule_ref()));
