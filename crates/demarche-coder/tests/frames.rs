@@ -2021,3 +2021,16 @@ fn a_curb_with_no_target_is_aimed_at_the_doers_people() {
         "#]],
     );
 }
+
+#[test]
+fn a_protest_in_the_streets_of_its_own_capital_is_aimed_at_home() {
+    // 14-protest.txt "take (to streets)", read by the layer through the first noun phrase of
+    // the phrase ("the streets of Tbilisi"); a protest whose only target is the doer's own
+    // country as a place is aimed at home (rule `at-home`).
+    check(
+        "Thousands of Georgians took to the streets of Tbilisi on Sunday.",
+        expect![[r#"
+            s0 GEO -> GEOGOV 141 "took" dictionaries/verbs/14-protest.txt:129
+        "#]],
+    );
+}

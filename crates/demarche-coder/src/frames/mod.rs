@@ -377,6 +377,15 @@ pub(crate) fn code_predications(
         // Rule `home-curb`: a curfew or martial law with no target is aimed at the doer's own
         // people (`policy.txt` `home-curb`).
         let curb = dicts.policy.home_curb(code);
+        // A protest whose only target is the doer's own country itself (a place: "took to the
+        // streets of Tbilisi") names no target: it is aimed at home (rule `at-home`).
+        let target = target.filter(|t| {
+            at_home.is_none()
+                || !t
+                    .codes
+                    .iter()
+                    .all(|c| c.len() == 3 && source.codes.iter().any(|s| country(s) == c.as_str()))
+        });
         let third = match target {
             None => third,
             Some(_) => None,
@@ -695,6 +704,20 @@ fn verb_code<'c>(
                     .filter(|_| hi > lo)?;
                 Some(tree.word(leaf)?.to_ascii_uppercase())
             };
+            // A prepositional phrase's noun with phrases after it: its first noun phrase's head
+            // ("took to the streets of Tbilisi").
+            let first_head = |f: &Filler| {
+                let Filler::Phrase { node, .. } = *f else {
+                    return None;
+                };
+                let np = tree
+                    .children(node)
+                    .first()
+                    .copied()
+                    .filter(|&c| tree.label(c) == "NP")?;
+                let leaf = tree.leaves_under(np).last()?;
+                Some(tree.word(leaf)?.to_ascii_uppercase())
+            };
             let names =
                 |w: &str, noun: &str| w == noun || w.strip_suffix('S').is_some_and(|s| s == noun);
             let object = a.arg(p, &Role::Patient).and_then(|x| head(&x.filler));
@@ -718,6 +741,7 @@ fn verb_code<'c>(
                                     [] => true,
                                     [PatternItem::Word(w)] => {
                                         head(&x.filler).is_some_and(|n| names(w, &n))
+                                            || first_head(&x.filler).is_some_and(|n| names(w, &n))
                                     }
                                     _ => false,
                                 }
