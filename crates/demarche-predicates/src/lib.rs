@@ -129,6 +129,12 @@ impl Analysis {
         })
     }
 
+    /// The predication `p` hangs under, with the link's kind.
+    pub fn governor(&self, p: &Predication) -> Option<(&Predication, Link)> {
+        let (j, link) = p.under?;
+        Some((self.preds.get(j as usize)?, link))
+    }
+
     /// The noun predication whose noun phrase is `node`, if any.
     pub fn noun_at(&self, node: NodeId) -> Option<PredId> {
         self.preds

@@ -33,10 +33,7 @@ pub(super) fn consequences(
     };
     let a = ctx.a;
     for q in &a.preds {
-        let Some((j, Link::Report | Link::Complement)) = q.under else {
-            continue;
-        };
-        let Some(g) = a.preds.get(j as usize) else {
+        let Some((g, Link::Report | Link::Complement)) = a.governor(q) else {
             continue;
         };
         let future = q.kind == PredKind::Verb
@@ -138,24 +135,18 @@ pub(super) fn obligations(
     };
     let a = ctx.a;
     for q in &a.preds {
-        let Some((j, Link::Report)) = q.under else {
+        let Some((g, Link::Report)) = a.governor(q) else {
             continue;
         };
         if q.kind != PredKind::Verb
             || q.modality != Modality::Obligation
             || q.polarity != Polarity::Affirmed
             || q.voice != Voice::Active
+            || g.polarity != Polarity::Affirmed
             || !codes(q)
         {
             continue;
         }
-        let Some(g) = a
-            .preds
-            .get(j as usize)
-            .filter(|g| g.polarity == Polarity::Affirmed)
-        else {
-            continue;
-        };
         // "told Iran that it must cooperate": a pronoun obliged is the one told.
         let pronoun = a.arg(q, &Role::Agent).is_some_and(
             |x| matches!(x.filler, Filler::Phrase { lo, hi, .. } if sides::is_anaphor(ctx, lo, hi)),
@@ -184,10 +175,7 @@ pub(super) fn accords(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
     };
     let a = ctx.a;
     for q in &a.preds {
-        let Some((j, Link::Control)) = q.under else {
-            continue;
-        };
-        let Some(g) = a.preds.get(j as usize) else {
+        let Some((g, Link::Control)) = a.governor(q) else {
             continue;
         };
         if q.kind != PredKind::Verb
@@ -707,24 +695,18 @@ pub(super) fn counterpart(
 fn answers_clause(ctx: &Ctx<'_>, p: &Predication) -> bool {
     let mut cur = p;
     for _ in 0..4 {
-        match cur.under {
-            Some((_, Link::Participle)) => return true,
-            Some((j, Link::Control | Link::Complement)) => match ctx.a.preds.get(j as usize) {
-                Some(q) => cur = q,
-                None => return false,
-            },
+        let Some((_, link)) = cur.under else {
+            return ctx
+                .a
+                .arg(cur, &Role::Agent)
+                .is_some_and(|x| x.via == Via::SharedSubject);
+        };
+        match (link, ctx.a.governor(cur)) {
+            (Link::Participle, _) => return true,
+            (Link::Control | Link::Complement, Some((q, _))) => cur = q,
             // "… and warned that it would take countermeasures": what a warning reports.
-            Some((j, Link::Report)) => match ctx.a.preds.get(j as usize) {
-                Some(q) if q.classes.has(VerbClass::Threat) => cur = q,
-                _ => return false,
-            },
-            Some(_) => return false,
-            None => {
-                return ctx
-                    .a
-                    .arg(cur, &Role::Agent)
-                    .is_some_and(|x| x.via == Via::SharedSubject);
-            }
+            (Link::Report, Some((q, _))) if q.classes.has(VerbClass::Threat) => cur = q,
+            _ => return false,
         }
     }
     false

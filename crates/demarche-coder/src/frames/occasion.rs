@@ -20,10 +20,9 @@ fn host<'a>(ctx: &Ctx<'a>, p: &Predication, code: &str) -> Option<&'a Predicatio
     if p.kind != PredKind::Noun || p.support.is_some() {
         return None;
     }
-    let Some((j, Link::Argument)) = p.under else {
+    let (q, Link::Argument) = ctx.a.governor(p)? else {
         return None;
     };
-    let q = ctx.a.preds.get(j as usize)?;
     if q.kind != PredKind::Verb || q.voice != Voice::Active {
         return None;
     }

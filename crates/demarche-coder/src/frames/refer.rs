@@ -312,10 +312,9 @@ pub(super) fn reporter_own(ctx: &Ctx<'_>, code: &str, verb: Option<Span>) -> Opt
     let p = ctx.a.preds.iter().find(|p| {
         p.kind == PredKind::Verb && ctx.tree.span(p.head).is_some_and(|h| h.start == verb.start)
     })?;
-    let mut under = p.under;
+    let mut cur = p;
     for _ in 0..4 {
-        let (j, link) = under?;
-        let q = ctx.a.preds.get(j as usize)?;
+        let (q, link) = ctx.a.governor(cur)?;
         if link == Link::Relative {
             return None;
         }
@@ -332,7 +331,7 @@ pub(super) fn reporter_own(ctx: &Ctx<'_>, code: &str, verb: Option<Span>) -> Opt
             let k = countries.next()?;
             return countries.all(|o| o == k).then(|| format!("{k}{agent}"));
         }
-        under = q.under;
+        cur = q;
     }
     None
 }
