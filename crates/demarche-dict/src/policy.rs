@@ -307,18 +307,24 @@ impl Policy {
                         ctx.error(n, format!("`{keyword}` expects one known CAMEO event code")),
                     ),
                 },
-                // `ROOT ... = CODE` (refusal, state-protest) and `ROOT ... = AGENT` (at-home).
-                "refusal" | "state-protest" | "at-home" => {
-                    let coded = keyword != "at-home";
+                // `ROOT ... = CODE` (refusal, state-protest), `ROOT ... = AGENT` (at-home) and
+                // `CODE ... = AGENT` (home-curb).
+                "refusal" | "state-protest" | "at-home" | "home-curb" => {
+                    let coded = !matches!(keyword, "at-home" | "home-curb");
                     let (check, what): (fn(&str) -> bool, &str) = match coded {
                         true => (is_event_code, EVENT),
                         false => (is_agent, AGENT),
                     };
+                    let (left, left_check, left_what): (_, fn(&str) -> bool, _) =
+                        match keyword {
+                            "home-curb" => ("CODE", is_event_code, EVENT),
+                            _ => ("ROOT", is_root, ROOT),
+                        };
                     let parts: Vec<&[&str]> = args.split(|a| *a == "=").collect();
                     let [roots, [value]] = parts.as_slice() else {
                         let shape = if coded { "CODE" } else { "AGENT" };
                         diags.push(
-                            ctx.error(n, format!("`{keyword}` expects `ROOT ... = {shape}`")),
+                            ctx.error(n, format!("`{keyword}` expects `{left} ... = {shape}`")),
                         );
                         continue;
                     };
@@ -326,27 +332,14 @@ impl Policy {
                         diags.push(ctx.error(n, format!("`{keyword}`: `{value}` is not {what}")));
                         continue;
                     }
-                    let roots = codes(roots, is_root, ROOT, &mut diags);
+                    let roots = codes(roots, left_check, left_what, &mut diags);
                     let value = PolicyCode::new(value, origin.clone());
                     match keyword {
                         "refusal" => p.refusal = Some((roots, value)),
                         "state-protest" => p.state_protest = Some((roots, value)),
+                        "home-curb" => p.home_curb = Some((roots, value)),
                         _ => p.at_home = Some((roots, value)),
                     }
-                }
-                // `CODE ... = AGENT` (home-curb).
-                "home-curb" => {
-                    let parts: Vec<&[&str]> = args.split(|a| *a == "=").collect();
-                    let [events, [agent]] = parts.as_slice() else {
-                        diags.push(ctx.error(n, "`home-curb` expects `CODE ... = AGENT`"));
-                        continue;
-                    };
-                    if !is_agent(agent) {
-                        diags.push(ctx.error(n, format!("`home-curb`: `{agent}` is not {AGENT}")));
-                        continue;
-                    }
-                    let events = codes(events, is_event_code, EVENT, &mut diags);
-                    p.home_curb = Some((events, PolicyCode::new(agent, origin.clone())));
                 }
                 "intent" => {
                     let Some(eq) = args.iter().position(|a| *a == "=") else {
@@ -565,6 +558,11 @@ mod tests {
         assert_eq!(p.state_protest("141").map(|r| r.code.as_str()), Some("114"));
         assert!(p.state_protest("112").is_none());
         assert_eq!(p.at_home("141").map(|a| a.code.as_str()), Some("GOV"));
+        assert_eq!(p.home_curb("1723").map(|a| a.code.as_str()), Some("CVL"));
+        assert!(p.home_curb("1711").is_none());
+        assert!(p.occasion("040").is_some() && p.occasion("111").is_none());
+        assert!(p.lends_occasion_partner("051") && !p.lends_occasion_partner("111"));
+        assert!(p.reporter_own("MIL").is_some() && p.reporter_own("REB").is_none());
         assert!(p.at_home("190").is_none());
         assert!(p.targets_deed_agent("111") && !p.targets_deed_agent("130"));
         assert!(p.is_domestic("SRBEDU") && !p.is_domestic("SRBGOV") && !p.is_domestic("SRB"));
