@@ -377,6 +377,7 @@ pub(crate) fn code_predications(
         // Rule `home-curb`: a curfew or martial law with no target is aimed at the doer's own
         // people (`policy.txt` `home-curb`).
         let curb = dicts.policy.home_curb(code);
+        let home_rule = at_home.or(curb);
         // A protest whose only target is the doer's own country itself (a place: "took to the
         // streets of Tbilisi") names no target: it is aimed at home (rule `at-home`).
         let target = target.filter(|t| {
@@ -412,7 +413,7 @@ pub(crate) fn code_predications(
             continue;
         }
         // Rule `at-home`: a protest with no target is aimed at the doer's own government.
-        let home = match (&target, at_home.or(curb)) {
+        let home = match (&target, home_rule) {
             (None, Some(agent)) => {
                 let codes: Vec<String> = source
                     .codes
@@ -504,8 +505,7 @@ pub(crate) fn code_predications(
             };
             let mut ev = coded_event(coder, rule, (sc, ss), (tc, ts), code, span, true);
             if home.as_ref().is_some_and(|h| std::ptr::eq(h, ts)) {
-                ev.rules
-                    .extend(at_home.or(curb).map(|a| a.origin.rule_ref()));
+                ev.rules.extend(home_rule.map(|a| a.origin.rule_ref()));
             }
             ev.rules
                 .extend(third.or(refusal).map(|t| t.origin.rule_ref()));
@@ -693,6 +693,7 @@ fn verb_code<'c>(
         // noun, singular or plural ("a charge Abidjan dismissed"), or a preposition of the verb
         // with its noun ("after Trump and Putin spoke by phone").
         _ => {
+            let upper = |leaf| Some(tree.word(leaf)?.to_ascii_uppercase());
             // The upper-case head word of a phrase filler.
             let head = |f: &Filler| {
                 let Filler::Phrase { lo, hi, .. } = *f else {
@@ -702,7 +703,7 @@ fn verb_code<'c>(
                     .leaves
                     .get(hi.checked_sub(1)? as usize)
                     .filter(|_| hi > lo)?;
-                Some(tree.word(leaf)?.to_ascii_uppercase())
+                upper(leaf)
             };
             // A prepositional phrase's noun with phrases after it: its first noun phrase's head
             // ("took to the streets of Tbilisi").
@@ -715,8 +716,7 @@ fn verb_code<'c>(
                     .first()
                     .copied()
                     .filter(|&c| tree.label(c) == "NP")?;
-                let leaf = tree.leaves_under(np).last()?;
-                Some(tree.word(leaf)?.to_ascii_uppercase())
+                upper(tree.leaves_under(np).last()?)
             };
             let names =
                 |w: &str, noun: &str| w == noun || w.strip_suffix('S').is_some_and(|s| s == noun);
