@@ -763,12 +763,6 @@ impl<'a> Grammar<'a> {
     /// Objects, particles, PPs, clauses and adjuncts after a verb.
     fn complements(&mut self, kids: &mut Vec<Node>, verb: &str) {
         let reporting = is_reporting_verb(verb);
-        let en = english::get();
-        // "urged Manila to stop …", "forced the president to flee": the object is the
-        // infinitive's subject; after other verbs an infinitive is their purpose ("would take
-        // all necessary measures to protect …").
-        let control = en.has_class(verb, VerbClass::ObjectControl)
-            || en.has_class(verb, VerbClass::Causative);
         let mut objects = 0;
         for _ in 0..40 {
             if self.done() {
@@ -825,7 +819,7 @@ impl<'a> Grammar<'a> {
                     }
                 }
                 "IN" if self.at_least(self.pos) => {
-                    self.object(kids, (reporting, control), &mut objects);
+                    self.object(kids, (reporting, verb), &mut objects);
                 }
                 "IN" if w == "that" => {
                     self.reported += usize::from(reporting);
@@ -873,14 +867,14 @@ impl<'a> Grammar<'a> {
                 }
                 "RB" | "RBR" | "RBS" => {
                     if self.np_starts_at(self.pos) && self.t(self.pos + 1) == "CD" {
-                        self.object(kids, (reporting, control), &mut objects);
+                        self.object(kids, (reporting, verb), &mut objects);
                     } else {
                         let adv = phrase("ADVP", vec![self.leaf()]);
                         kids.push(adv);
                     }
                 }
                 _ if self.np_starts_at(self.pos) => {
-                    self.object(kids, (reporting, control), &mut objects);
+                    self.object(kids, (reporting, verb), &mut objects);
                 }
                 _ => return,
             }
@@ -910,10 +904,10 @@ impl<'a> Grammar<'a> {
     }
 
     /// An object NP, or a complement clause, or "X to do", after a verb.
-    /// `verb`: whether the verb reports (its object may be a clause) and whether it is an
-    /// object-control verb (its object may be an infinitive's subject).
-    fn object(&mut self, kids: &mut Vec<Node>, verb: (bool, bool), objects: &mut usize) {
-        let (reporting, control) = verb;
+    /// `verb`: whether the verb reports (its object may be a clause), and the verb (an
+    /// object-control verb's object may be an infinitive's subject).
+    fn object(&mut self, kids: &mut Vec<Node>, verb: (bool, &str), objects: &mut usize) {
+        let (reporting, verb) = verb;
         let j = self.pos;
         if (reporting || self.t(j) == "PRP" && *objects == 0) && self.clause_follows(j) {
             self.reported += usize::from(reporting);
@@ -941,7 +935,13 @@ impl<'a> Grammar<'a> {
             other => other,
         };
         if self.cur() == "TO" && self.verb_follows(self.pos + 1) {
-            if control {
+            // "urged Manila to stop …", "forced the president to flee": the object is the
+            // infinitive's subject; after other verbs an infinitive is their purpose ("would
+            // take all necessary measures to protect …"). Asked only here, where it matters.
+            let en = english::get();
+            if en.has_class(verb, VerbClass::ObjectControl)
+                || en.has_class(verb, VerbClass::Causative)
+            {
                 let inf = self.infinitive();
                 kids.push(phrase("S", vec![np, inf]));
             } else {
