@@ -1106,6 +1106,7 @@ fn home_crowd_takes_the_one_country_of_its_sentence() {
         "Nepal's prime minister resigned as protesters staged a march on parliament. \
          Protesters staged a rally outside the French embassy.",
         expect![[r#"
+            s0 NPLGOV -> NPLCVL 0831 "resigned" dictionaries/verbs/08-yield.txt:100
             s0 NPLCVL -> NPLGOV 141 "staged a march" dictionaries/frames/14-protest.txt:11
         "#]],
     );
@@ -2031,6 +2032,36 @@ fn a_protest_in_the_streets_of_its_own_capital_is_aimed_at_home() {
         "Thousands of Georgians took to the streets of Tbilisi on Sunday.",
         expect![[r#"
             s0 GEO -> GEOGOV 141 "took" dictionaries/verbs/14-protest.txt:129
+        "#]],
+    );
+}
+
+#[test]
+fn easing_a_curb_resigning_and_giving_up_a_policy_are_aimed_at_home() {
+    // Rule `home-curb` (`policy.txt`): lifting a curfew or a ban, resigning, withdrawing a bill,
+    // with no target named, are yielded to the doer's own people (an inward act).
+    check(
+        "Uganda lifted a ban on multi-party politics. Lebanon's prime minister resigned on \
+         Tuesday. Kenya's president withdrew the finance bill on Wednesday.",
+        expect![[r#"
+            s0 UGA -> UGACVL 081 "lifted a ban" dictionaries/frames/08-yield.txt:22
+            s1 LBNGOV -> LBNCVL 0831 "resigned" dictionaries/verbs/08-yield.txt:100
+            s2 KENGOV -> KENCVL 0832 "withdrew" dictionaries/verbs/08-yield.txt:110
+        "#]],
+    );
+}
+
+#[test]
+fn a_meeting_someone_is_expected_or_due_to_hold_is_an_intent() {
+    // A passive controller's subject does the infinitive ("is expected to meet"); "due" is an
+    // adjective of readiness (`forms.txt` `[ready]`); both are intended, not done.
+    check(
+        "Wang Yi is expected to meet Japan's foreign minister in Jakarta. Armenian and Turkish \
+         envoys are due to meet in Vienna.",
+        expect![[r#"
+            s0 CHNGOV -> JPNGOV 036 "meet" dictionaries/actors/countries.txt:168
+            s1 ARM -> TURGOV 036 "meet" dictionaries/actors/countries.txt:36
+            s1 TURGOV -> ARM 036 "meet" dictionaries/actors/countries.txt:36
         "#]],
     );
 }

@@ -408,9 +408,10 @@ impl Policy {
         has(&self.joint_roots, root(code))
     }
 
-    /// Whether a code's root is an act a country can do within itself (`inward`).
+    /// Whether a code's root is an act a country can do within itself (`inward`), or the code
+    /// is one of the acts aimed at its own people (`home-curb`).
     pub fn is_inward(&self, code: &str) -> bool {
-        has(&self.inward_roots, root(code))
+        has(&self.inward_roots, root(code)) || self.home_curb(code).is_some()
     }
 
     /// Whether an act is done with each other (`mutual`): the event code itself is listed.

@@ -482,6 +482,8 @@ const CLOSED: &[(&str, &str)] = &[
     ("parliament", "NN"),
     ("meeting", "NN"),
     ("meetings", "NNS"),
+    ("briefing", "NN"),
+    ("briefings", "NNS"),
     ("statement", "NN"),
     ("visit", "NN"),
     ("attack", "NN"),

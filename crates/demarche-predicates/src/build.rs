@@ -662,7 +662,14 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 let ctl = &drafts[j];
                 let object_control = ctl.pred.classes.has(VerbClass::ObjectControl)
                     || is_phrasal_control(sh, en, &ctl.pred);
-                let from = if object_control {
+                // "Wang was expected to meet …", "Russia was urged to withdraw": a passive
+                // controller's subject is the infinitive's doer, whatever its class.
+                let raised = (ctl.pred.voice == Voice::Passive)
+                    .then(|| ctl.args.iter().find(|a| a.role == Role::Patient))
+                    .flatten();
+                let from = if raised.is_some() {
+                    raised
+                } else if object_control {
                     ctl.args
                         .iter()
                         .find(|a| a.role == Role::Patient || a.role == Role::Obl("on".into()))
