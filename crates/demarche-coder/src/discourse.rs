@@ -65,9 +65,9 @@ pub struct Discourse {
     pub sentence: usize,
     entities: Vec<Entity>,
     pair: Option<(Entity, Entity)>,
-    /// Source and target codes of the events earlier sentences coded (most recent last;
-    /// bounded), for rule `retort` across sentences.
-    deeds: Vec<(String, String)>,
+    /// Source, target and event codes of the events earlier sentences coded (most recent
+    /// last; bounded), for rules `retort` and `deed-back` across sentences.
+    deeds: Vec<(String, String, String)>,
 }
 
 /// How many entities a document keeps: enough for a long article, bounded on any input.
@@ -114,27 +114,36 @@ impl Discourse {
     }
 
     /// Records the events a sentence coded, for later sentences' retorts.
-    pub(crate) fn record_deeds<'e>(&mut self, events: impl Iterator<Item = (&'e str, &'e str)>) {
+    pub(crate) fn record_deeds<'e>(
+        &mut self,
+        events: impl Iterator<Item = (&'e str, &'e str, &'e str)>,
+    ) {
         self.deeds
-            .extend(events.map(|(s, t)| (s.to_string(), t.to_string())));
+            .extend(events.map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string())));
         if self.deeds.len() > KEEP {
             let extra = self.deeds.len() - KEEP;
             self.deeds.drain(..extra);
         }
     }
 
-    /// The source of the latest earlier event done by another country than `country` to a
-    /// third: whose deed a bystander's criticism answers.
-    pub(crate) fn deed_by_other(&self, country: &str) -> Option<&str> {
-        self.deeds.iter().rev().find_map(|(s, t)| {
-            (s.get(..3) != Some(country) && s.get(..3) != t.get(..3)).then_some(s.as_str())
+    /// The source of the latest earlier deed (`deed` in `policy.txt`) done by another country
+    /// than `country` to a third, or within its own country by force or coercion (`inward`:
+    /// "Nicaraguan police detained an opposition figure"): whose deed a bystander's criticism
+    /// answers.
+    pub(crate) fn deed_by_other(&self, country: &str, policy: &Policy) -> Option<&str> {
+        self.deeds.iter().rev().find_map(|(s, t, c)| {
+            let doer = s.get(..3);
+            (policy.is_deed(c)
+                && doer != Some(country)
+                && (doer != t.get(..3) || s != t && policy.is_inward(c)))
+            .then_some(s.as_str())
         })
     }
 
     /// The source of the latest earlier event aimed at `country` by another country: whom a
     /// retort with no one named answers (rule `retort`).
     pub(crate) fn deed_against(&self, country: &str) -> Option<&str> {
-        self.deeds.iter().rev().find_map(|(s, t)| {
+        self.deeds.iter().rev().find_map(|(s, t, _)| {
             (t.get(..3) == Some(country) && s.get(..3) != Some(country)).then_some(s.as_str())
         })
     }
@@ -203,7 +212,7 @@ impl Discourse {
         };
         // Rule `deed-doer`: "the military" after a deed is the doer's.
         let doer = || {
-            let (s, _) = self.deeds.last().filter(|_| policy.is_deed_doer(suffix))?;
+            let (s, _, _) = self.deeds.last().filter(|_| policy.is_deed_doer(suffix))?;
             earlier().find(|e| e.code.get(..3) == s.get(..3))
         };
         earlier()

@@ -2065,3 +2065,29 @@ fn a_meeting_someone_is_expected_or_due_to_hold_is_an_intent() {
         "#]],
     );
 }
+
+#[test]
+fn criticism_of_the_arrest_answers_the_latest_deed_even_at_home() {
+    // Rule `deed-back` with `deed` (`policy.txt`): "the arrest" is the latest earlier deed of
+    // another country, one done within its own country by coercion too; an appeal in between
+    // is no deed.
+    check(
+        "Nicaraguan police detained a former lawmaker on Saturday. The U.N. envoy urged \
+         Managua to free him. Costa Rica's foreign ministry condemned the arrest.",
+        expect![[r#"
+            s0 NICCOP -> NICLEG 173 "detained" dictionaries/actors/countries.txt:225
+            s1 IGOUNOGOV -> NIC 020 "urged" dictionaries/actors/countries.txt:225
+            s2 CRIGOV -> NICCOP 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
+        "#]],
+    );
+}
+
+#[test]
+fn co_mediators_do_not_mediate_between_themselves() {
+    // A compound agent of mediation with no pair named (`third-party`, not `mutual`) codes
+    // nothing among its members.
+    check(
+        "That truce, brokered by Egypt, Qatar and the United States, took effect in January.",
+        expect![[r#""#]],
+    );
+}

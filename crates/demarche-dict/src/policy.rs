@@ -102,6 +102,9 @@ pub struct Policy {
     pub third_party_codes: Vec<PolicyCode>,
     /// `deed-agent`: roots whose target, for a deed with a `by` phrase, is its agent.
     pub deed_target_roots: Vec<PolicyCode>,
+    /// `deed`: roots of the events a later criticism of "the attack" or "the move" can answer
+    /// (rule `deed-back`).
+    pub deed_roots: Vec<PolicyCode>,
     /// `occasion`: roots of event nouns (meetings, talks, visits) that, named as the occasion
     /// of a clause's act ("during talks in Gyeongju"), are the clause's agent's with no doer of
     /// their own, and with the clause's object or partner with no partner of their own.
@@ -203,6 +206,7 @@ impl Policy {
             at_home: None,
             home_curb: None,
             deed_target_roots: Vec::new(),
+            deed_roots: Vec::new(),
             occasion_roots: Vec::new(),
             occasion_partner_roots: Vec::new(),
             counterpart_roots: Vec::new(),
@@ -263,6 +267,9 @@ impl Policy {
                     .extend(codes(&args, is_event_code, EVENT, &mut diags)),
                 "deed-agent" => p
                     .deed_target_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "deed" => p
+                    .deed_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "occasion" => p
                     .occasion_roots
@@ -379,7 +386,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, home-curb, deed-agent, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -484,6 +491,11 @@ impl Policy {
         self.deed_doer_agents.iter().any(|a| a.code == agent)
     }
 
+    /// Whether an event of `code` is a deed a later criticism can answer (`deed`).
+    pub fn is_deed(&self, code: &str) -> bool {
+        has(&self.deed_roots, root(code))
+    }
+
     /// Whether a code's target is the agent of the deed it is about (`deed-agent`).
     pub fn targets_deed_agent(&self, code: &str) -> bool {
         has(&self.deed_target_roots, root(code))
@@ -561,6 +573,8 @@ mod tests {
         assert_eq!(p.at_home("141").map(|a| a.code.as_str()), Some("GOV"));
         assert_eq!(p.home_curb("1723").map(|a| a.code.as_str()), Some("CVL"));
         assert!(p.home_curb("1711").is_none());
+        assert!(p.home_curb("0831").is_some() && p.is_inward("0813") && !p.is_inward("0841"));
+        assert!(p.is_deed("173") && p.is_deed("163") && !p.is_deed("020") && !p.is_deed("111"));
         assert!(p.occasion("040").is_some() && p.occasion("111").is_none());
         assert!(p.lends_occasion_partner("051") && !p.lends_occasion_partner("111"));
         assert!(p.reporter_own("MIL").is_some() && p.reporter_own("REB").is_none());

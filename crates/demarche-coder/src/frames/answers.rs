@@ -532,7 +532,7 @@ pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Sid
             source
                 .codes
                 .first()
-                .and_then(|c| ctx.discourse.deed_by_other(country(c)))
+                .and_then(|c| ctx.discourse.deed_by_other(country(c), ctx.policy))
         })?;
     Some(Side::new(vec![doer.to_string()], None))
 }

@@ -458,8 +458,12 @@ pub(crate) fn code_predications(
                 }
             }
             // A pair doing a joint act (`policy.txt` `joint`) with no target does it each to
-            // the other ("The two sides agreed to a ceasefire").
-            None if (joint || meeting || dicts.policy.is_joint(code)) && source.codes.len() > 1 => {
+            // the other ("The two sides agreed to a ceasefire"); co-mediators do not mediate
+            // between themselves (`third-party`, not `mutual`: "brokered by Egypt and Qatar").
+            None if (joint || meeting || dicts.policy.is_joint(code))
+                && source.codes.len() > 1
+                && (dicts.policy.third_party(code).is_none() || dicts.policy.is_mutual(code)) =>
+            {
                 for x in &source.codes {
                     for y in &source.codes {
                         pairs.push((x, &source, y, &source));

@@ -263,7 +263,7 @@ impl<'d> Coder<'d> {
             coded
                 .events
                 .iter()
-                .map(|e| (e.source.as_str(), e.target.as_str())),
+                .map(|e| (e.source.as_str(), e.target.as_str(), e.code.as_str())),
         );
         discourse.finish_sentence(named, &self.dicts.policy);
         coded
