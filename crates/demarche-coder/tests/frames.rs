@@ -2091,3 +2091,15 @@ fn co_mediators_do_not_mediate_between_themselves() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn an_event_noun_people_died_in_happened() {
+    // Rule `effect` (`english/effect.txt`): "died in a Russian missile strike" — the strike in
+    // the phrase of a verb of harm suffered happened.
+    check(
+        "Seven people died in a Russian missile strike on Odesa.",
+        expect![[r#"
+            s0 RUS -> UKR 195 "strike" dictionaries/frames/19-fight.txt:41
+        "#]],
+    );
+}

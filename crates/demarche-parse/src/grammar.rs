@@ -259,6 +259,14 @@ impl<'a> Grammar<'a> {
                 || self.w(j).eq_ignore_ascii_case("up") && self.w(j + 1) == "to")
     }
 
+    /// "more than 50 people", "fewer than 10" at `j`: a comparative of quantity before a number
+    /// opens a noun phrase, as "at least" does ("said more than 50 people had been killed").
+    fn more_than(&self, j: usize) -> bool {
+        matches!(self.t(j + 2), "CD" | "$")
+            && self.w(j + 1) == "than"
+            && matches!(self.w(j), "more" | "fewer" | "less")
+    }
+
     /// Index just past a simple noun phrase starting at `j` (no PPs except `of`).
     fn np_probe_end(&self, mut j: usize) -> usize {
         let start = j;
@@ -890,7 +898,7 @@ impl<'a> Grammar<'a> {
         while matches!(self.t(k), "JJ" | "JJR" | "JJS" | "CC" | ",") && k < j + 6 {
             k += 1;
         }
-        is_noun(self.t(k)) || matches!(self.t(k), "CD" | "VBG")
+        is_noun(self.t(k)) || matches!(self.t(k), "CD" | "VBG") || self.more_than(j)
     }
 
     /// "almost five years after crowds trashed ..." at `j`.
@@ -1317,7 +1325,10 @@ impl<'a> Grammar<'a> {
                     false
                 }
                 "CD" | "$" | "#" => true,
-                "IN" => kids.is_empty() && self.at_least(self.pos),
+                "IN" => {
+                    kids.is_empty() && self.at_least(self.pos)
+                        || kids.len() == 1 && self.more_than(self.pos - 1)
+                }
                 // The second word of "up to" after its first (`at_least`).
                 "TO" => kids.len() == 1 && self.at_least(self.pos - 1),
                 "JJ" | "JJR" | "JJS"

@@ -225,8 +225,33 @@ pub(crate) fn tag(
             abbrev: all_caps && (2..=4).contains(&w.len()),
         });
     }
-    let tags = resolve(&infos);
+    let mut tags = resolve(&infos);
+    adjective_heads(&mut tags, &infos);
     (tags, infos.into_iter().map(|i| i.lower).collect())
+}
+
+/// "launched a new offensive in the east", "the Israeli offensive": a word in `-ive` guessed an
+/// adjective by its ending alone, last in a noun phrase opened by a determiner or possessive
+/// (nothing nominal follows), is the phrase's head noun.
+fn adjective_heads(tags: &mut [&'static str], infos: &[Info]) {
+    for i in 1..tags.len() {
+        let x = &infos[i];
+        if tags[i] != "JJ" || x.closed.is_some() || x.vbits != 0 || !x.lower.ends_with("ive") {
+            continue;
+        }
+        let next = tags.get(i + 1).copied().unwrap_or("");
+        if is_noun_tag(next) || matches!(next, "JJ" | "JJR" | "JJS" | "CD" | "VBG" | "VBN" | "HYPH")
+        {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && matches!(tags[j - 1], "JJ" | "JJR" | "JJS" | "RB" | "CD" | "VBN") {
+            j -= 1;
+        }
+        if j > 0 && matches!(tags[j - 1], "DT" | "PRP$" | "POS") {
+            tags[i] = "NN";
+        }
+    }
 }
 
 /// Whether the words so far end with a modal, or a modal and "not" or "never".

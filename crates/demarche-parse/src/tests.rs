@@ -683,3 +683,27 @@ fn regression_present_verb_after_a_reported_it_is_finite() {
         "(ROOT (S (NP (NNP Beijing)) (VP (VBD said) (SBAR (S (NP (PRP it)) (ADVP (RB firmly)) (VP (VBZ opposes) (NP (DT the) (NN step)))))) (. .)))",
     );
 }
+
+#[test]
+fn regression_more_than_a_number_opens_a_reported_clause() {
+    // "said more than 50 people had been killed": a noun phrase opened by "more than", as by
+    // "at least", is the subject of a clause without "that".
+    check(
+        "The ministry said more than 50 people had been killed.",
+        "(ROOT (S (NP (DT The) (NN ministry)) (VP (VBD said) (SBAR (S (NP (JJR more) (IN than) (CD 50) (NNS people)) (VP (VBD had) (VP (VBN been) (VP (VBN killed))))))) (. .)))",
+    );
+}
+
+#[test]
+fn regression_a_word_in_ive_ending_a_determined_phrase_is_its_noun() {
+    // "a new offensive in the east": the last word of "a new offensive" is its head noun; an
+    // `-ive` word with no determiner stays an adjective ("seen as offensive").
+    check(
+        "Russia launched a new offensive in the east.",
+        "(ROOT (S (NP (NNP Russia)) (VP (VBD launched) (NP (DT a) (JJ new) (NN offensive)) (PP (IN in) (NP (DT the) (JJ east)))) (. .)))",
+    );
+    check(
+        "The move was seen as offensive by Beijing.",
+        "(ROOT (S (NP (DT The) (NN move)) (VP (VBD was) (VP (VBN seen) (PP (IN as) (NP (JJ offensive))) (PP (IN by) (NP (NNP Beijing))))) (. .)))",
+    );
+}
