@@ -2103,3 +2103,18 @@ fn an_event_noun_people_died_in_happened() {
         "#]],
     );
 }
+
+#[test]
+fn welcoming_a_guest_to_a_place_is_hosting_a_visit() {
+    // verbs/05-diplomatic-cooperation.txt: "welcomed X to/at" a place, X an actor, is hosting
+    // (043 and the guest's 042); a welcomed decision or return stays approval (051).
+    check(
+        "German Chancellor Friedrich Merz welcomed Kenyan President William Ruto at the \
+         chancellery. Egypt welcomed Iran's return to talks.",
+        expect![[r#"
+            s0 DEUGOV -> KENGOV 043 "welcomed" dictionaries/actors/countries.txt:126
+            s0 KENGOV -> DEUGOV 042 "welcomed" dictionaries/actors/countries.txt:126
+            s1 EGY -> IRN 051 "welcomed" dictionaries/actors/countries.txt:99
+        "#]],
+    );
+}
