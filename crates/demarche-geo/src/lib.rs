@@ -19,8 +19,8 @@
 //! Choosing among the entries of one name (which "Victoria") is the geoparser's job
 //! (`demarche-extract`) and, for actor codes, the coder's; this crate finds the candidates and
 //! holds the one rule of context both apply ([`Gazetteer::support`]: the dateline's country,
-//! the countries the text names, places named before, and the preferred referents of
-//! `data/preferred.tsv`), so that both read "near Beni" alike.
+//! the countries the text names, places named before, the feature a region is named after,
+//! and the preferred referents of `data/preferred.tsv`), so that both read "near Beni" alike.
 //!
 //! ```
 //! use demarche_geo::{Gazetteer, Kind};
