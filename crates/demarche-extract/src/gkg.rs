@@ -408,10 +408,9 @@ mod tests {
         assert_eq!(cells[1], "20211120000000");
         assert_eq!(cells[2], "1");
         assert_eq!(cells[3], "example.org");
-        // A country's position is the centroid of its main landmass (scripts/gazetteer_shapes.py),
-        // near GDELT's 60, 100 for Russia.
-        assert_eq!(cells[9], "1#Russia#RS#RS#60.1787#96.1922#RS");
-        assert_eq!(cells[10], "1#Russia#RS#RS##60.1787#96.1922#RS#81");
+        // A country's position is the public country table's point (scripts/build-gazetteer).
+        assert_eq!(cells[9], "1#Russia#RS#RS#61.5240#105.3190#RS");
+        assert_eq!(cells[10], "1#Russia#RS#RS##61.5240#105.3190#RS#81");
         assert_eq!(cells[11], "Zhao Lijian");
         assert_eq!(cells[12], "Zhao Lijian,38");
         assert_eq!(cells[16], "4#11#19#2021#58");

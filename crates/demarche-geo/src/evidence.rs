@@ -11,6 +11,14 @@
 //!   geoparser, the sentence's dictionary actors for the coder);
 //! - **near a place named before** (2): the entry (not a country) lies within
 //!   [`NEAR_KM`] of a place resolved before it;
+//! - **feature a region is named after** (the country evidence of that region, less ½): a sea
+//!   or region of ours that lies in no one country (the Red Sea, the Sahel) and shares its name
+//!   with a country's admin-1 region named after it (Sudan's and Egypt's Red Sea, Burkina
+//!   Faso's Sahel) earns the dateline and named-country points that region earns: they tell
+//!   which country's region a text means, not whether it means the region or the feature, so
+//!   "a ship sank in the Red Sea" in a story from Port Sudan stays the sea. Half a point less,
+//!   so that a region word, which lifts both readings alike, still decides for the region
+//!   ("Red Sea state");
 //! - **preferred referent** (1): with the name's other readings equal, the reading news means
 //!   most often, as `data/preferred.tsv` lists it with a comment saying why ("Kurdistan": Iraq's
 //!   Kurdistan Region). It is worth less than any evidence of the text, so an article that names
@@ -29,6 +37,9 @@ const DATELINE: f64 = 4.0;
 const NAMED: f64 = 3.0;
 const NEAR: f64 = 2.0;
 const PREFERRED: f64 = 1.0;
+/// How much less a feature earns than the region named after it (rule `feature a region is
+/// named after`): a region word then decides for the region.
+const FEATURE_MARGIN: f64 = 0.5;
 
 /// What the text around a name says about where it is.
 pub struct Evidence<'a> {
@@ -81,10 +92,41 @@ impl Gazetteer {
         {
             add(NEAR, "near a place named before");
         }
+        let shared = self.feature_points(name, e, ev);
+        if shared > 0.0 {
+            add(shared, "feature a region is named after");
+        }
         if is_preferred(name, e) {
             add(PREFERRED, "preferred referent");
         }
         s
+    }
+
+    /// Rule `feature a region is named after` (module doc): for a sea or region of ours in no
+    /// one country, the most dateline and named-country points an admin-1 region of the same
+    /// name earns, less [`FEATURE_MARGIN`]; 0 for any other entry, or when no such region
+    /// earns any.
+    fn feature_points(&self, name: &str, e: &Entry, ev: &Evidence<'_>) -> f64 {
+        if !(e.is_ours() && e.iso3.is_empty()) {
+            return 0.0;
+        }
+        let best = self
+            .lookup(name)
+            .iter()
+            .filter_map(|&i| self.entry(i))
+            .filter(|r| r.kind == Kind::Admin1 && !r.iso3.is_empty())
+            .map(|r| {
+                let mut points = 0.0;
+                if ev.dateline == Some(r.iso3) {
+                    points += DATELINE;
+                }
+                if (ev.named)(r.iso3) {
+                    points += NAMED;
+                }
+                points
+            })
+            .fold(0.0, f64::max);
+        (best - FEATURE_MARGIN).max(0.0)
     }
 }
 
@@ -145,6 +187,38 @@ mod tests {
                 "{name} is not ambiguous"
             );
         }
+    }
+
+    #[test]
+    fn a_feature_earns_the_country_evidence_of_the_region_named_after_it() {
+        // Rule `feature a region is named after`: in a story from Port Sudan, the Red Sea and
+        // Sudan's Red Sea State both lie where the dateline points; the sea earns the state's
+        // dateline and named-country points, half a point less.
+        let g = Gazetteer::get();
+        let red_sea = entries("Red Sea");
+        let sea = red_sea.iter().find(|e| e.kind == Kind::Sea).unwrap();
+        let state = red_sea.iter().find(|e| e.iso3 == "SDN").unwrap();
+        let named = |c: &str| c == "SDN";
+        let ev = Evidence {
+            dateline: Some("SDN"),
+            named: &named,
+            anchors: &[],
+        };
+        let s = g.support("Red Sea", sea, &ev);
+        assert_eq!(s.reasons, ["feature a region is named after"]);
+        assert_eq!(
+            s.points,
+            g.support("Red Sea", state, &ev).points - FEATURE_MARGIN
+        );
+        // No evidence for any region of the name: nothing for the feature either.
+        assert_eq!(g.support("Red Sea", sea, &Evidence::none()).points, 0.0);
+        // Only our features of no one country earn it: not Egypt's Red Sea Governorate.
+        let egypt = red_sea.iter().find(|e| e.iso3 == "EGY").unwrap();
+        assert!(
+            !g.support("Red Sea", egypt, &ev)
+                .reasons
+                .contains(&"feature a region is named after")
+        );
     }
 
     #[test]

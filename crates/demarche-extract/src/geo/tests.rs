@@ -75,6 +75,37 @@ fn a_sea_is_a_place_without_a_country() {
 }
 
 #[test]
+fn a_feature_a_region_is_named_after_holds_against_the_dateline() {
+    // Rule `feature a region is named after` (demarche-geo's evidence): a story from Port
+    // Sudan names the Red Sea, not Sudan's Red Sea State; a region word still names the state.
+    let ps = places(
+        "PORT SUDAN, March 3 (Reuters) - A ferry sank in the Red Sea on Monday, Sudanese \
+         officials said.",
+    );
+    let sea = find(&ps, "Red Sea");
+    assert_eq!((sea.kind, sea.country.as_str()), (PlaceKind::Sea, ""));
+    let ps = places(
+        "PORT SUDAN, March 3 (Reuters) - Floods cut roads in Red Sea state on Monday, Sudanese \
+         officials said.",
+    );
+    let state = find(&ps, "Red Sea");
+    assert_eq!(
+        (state.kind, state.country.as_str()),
+        (PlaceKind::Admin1, "SDN")
+    );
+    // The wider Sahel in a story from Burkina Faso, whose Sahel Region bears its name.
+    let ps = places(
+        "OUAGADOUGOU, June 3 (AFP) - Jihadists attacked a base near Djibo in Burkina Faso, and \
+         a Sahel specialist said the group could strike anywhere.",
+    );
+    let sahel = find(&ps, "Sahel");
+    assert_eq!(
+        (sahel.kind, sahel.country.as_str()),
+        (PlaceKind::Region, "")
+    );
+}
+
+#[test]
 fn disputed_and_occupied_areas_are_regions() {
     let ps = places("Air strikes hit the Gaza Strip while fighting went on in Donbas.");
     assert_eq!(find(&ps, "Gaza Strip").country, "PSE");
