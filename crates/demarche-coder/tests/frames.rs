@@ -2118,3 +2118,16 @@ fn welcoming_a_guest_to_a_place_is_hosting_a_visit() {
         "#]],
     );
 }
+
+#[test]
+fn a_name_inside_an_event_noun_does_not_part_it() {
+    // "their joint Zapad exercises": the capitalised name between "joint" and the head leaves
+    // the longer frame name "joint exercise" whole (062, joint).
+    check(
+        "Russia and Belarus began their joint Zapad exercises on Friday.",
+        expect![[r#"
+            s0 RUS -> BLR 062 "began their joint Zapad exercises" dictionaries/frames/06-material-cooperation.txt:16
+            s0 BLR -> RUS 062 "began their joint Zapad exercises" dictionaries/frames/06-material-cooperation.txt:16
+        "#]],
+    );
+}

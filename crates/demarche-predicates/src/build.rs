@@ -759,12 +759,32 @@ fn noun_draft<'s>(
     }
     refs.clear();
     refs.extend(leaves[..=head_pos].iter().map(|&l| sh.lower(l)));
-    let (len, id) = lex.event_noun(refs)?;
-    let name_start = head_pos + 1 - len.min(head_pos + 1);
+    let (len, mut id) = lex.event_noun(refs)?;
+    let mut name_start = head_pos + 1 - len.min(head_pos + 1);
+    let mut name = None;
+    // "their joint Zapad exercises", "the annual Freedom Shield exercise": a capitalised name
+    // between the modifiers and the head does not part a longer event-noun name around it.
+    let cap = |l: NodeId| sh.word(l).starts_with(char::is_uppercase);
+    let run = leaves[..head_pos]
+        .iter()
+        .rev()
+        .take_while(|&&l| sh.cat(l) == Cat::Noun && cap(l))
+        .count();
+    if run > 0 && run < head_pos && !cap(leaves[head_pos - run - 1]) {
+        let r = head_pos - run;
+        refs.drain(r..head_pos);
+        if let Some((l2, id2)) = lex.event_noun(refs).filter(|&(l2, _)| l2 > len.max(1)) {
+            id = id2;
+            name_start = r + 1 - l2.min(r + 1);
+            name = Some(refs[name_start..].join(" "));
+        }
+        refs.clear();
+        refs.extend(leaves[..=head_pos].iter().map(|&l| sh.lower(l)));
+    }
     let head = leaves[head_pos];
     let mut pred = Predication::new(
         head,
-        Cow::Owned(refs[name_start..].join(" ")),
+        Cow::Owned(name.unwrap_or_else(|| refs[name_start..].join(" "))),
         PredKind::Noun,
         id,
         sh.range(leaves[name_start]).0,

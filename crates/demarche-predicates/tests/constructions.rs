@@ -523,3 +523,19 @@ fn flat_reporting_tail_after_a_quote() {
         "#]],
     );
 }
+
+#[test]
+fn a_passive_controller_passes_its_subject_down() {
+    // "is expected to meet": the passive's subject does the infinitive.
+    check(
+        "Wang Yi is expected to meet Japan's foreign minister in Jakarta.",
+        expect![[r#"
+            p0 expect verb passive
+               patient "Wang Yi" subject
+            p1 meet verb to under p0 control
+               patient "Japan 's foreign minister" object
+               in "Jakarta" pp
+               agent "Wang Yi" controller
+        "#]],
+    );
+}
