@@ -2131,3 +2131,17 @@ fn a_name_inside_an_event_noun_does_not_part_it() {
         "#]],
     );
 }
+
+#[test]
+fn criticism_of_a_described_deed_takes_the_target_of_its_doers_other_act() {
+    // Rule `co-target`: "condemned the launch … and urged Pyongyang": with no earlier deed, the
+    // launch is the one urged's.
+    check(
+        "South Korea condemned the launch as a violation of the resolutions and urged Pyongyang \
+         to return to dialogue.",
+        expect![[r#"
+            s0 KOR -> PRK 026 "urged" dictionaries/actors/countries.txt:231
+            s0 KOR -> PRK 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
+        "#]],
+    );
+}

@@ -1281,6 +1281,30 @@ impl<'a> Grammar<'a> {
             self.pos = save;
             return None;
         }
+        // "Spain, the bloc's largest pork exporter to China, said …": the subject's appositive
+        // keeps its prepositional phrases up to its closing comma.
+        if mode == Mode::Subject && matches!(self.cur(), "IN" | "TO") {
+            let mid = self.pos;
+            let mut pps = Vec::new();
+            while matches!(self.cur(), "IN" | "TO")
+                && self.np_starts_at(self.pos + 1)
+                && pps.len() < 4
+            {
+                pps.push(self.pp(Mode::Object));
+            }
+            match out.pop() {
+                Some(item) if self.cur() == "," && !pps.is_empty() => {
+                    let mut kids = vec![item];
+                    kids.extend(pps);
+                    out.push(phrase("NP", kids));
+                }
+                Some(item) => {
+                    out.push(item);
+                    self.pos = mid;
+                }
+                None => self.pos = mid,
+            }
+        }
         // An appositive ends at a comma, the sentence end, or a closing bracket; never at a verb.
         match self.cur() {
             "," => {

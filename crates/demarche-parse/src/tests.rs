@@ -707,3 +707,13 @@ fn regression_a_word_in_ive_ending_a_determined_phrase_is_its_noun() {
         "(ROOT (S (NP (DT The) (NN move)) (VP (VBD was) (VP (VBN seen) (PP (IN as) (NP (JJ offensive))) (PP (IN by) (NP (NNP Beijing))))) (. .)))",
     );
 }
+
+#[test]
+fn regression_a_subjects_appositive_keeps_its_prepositional_phrases() {
+    // "Spain, the bloc's largest exporter to China, said": "to China" is the appositive's, up to
+    // its closing comma, and the sentence keeps its subject.
+    check(
+        "Spain, the largest exporter to China, said it regretted the decision.",
+        "(ROOT (S (NP (NP (NNP Spain)) (, ,) (NP (NP (DT the) (JJS largest) (NN exporter)) (PP (TO to) (NP (NNP China)))) (, ,)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP (VBD regretted) (NP (DT the) (NN decision)))))) (. .)))",
+    );
+}

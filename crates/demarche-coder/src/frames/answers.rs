@@ -509,17 +509,7 @@ pub(super) fn partner(
 /// aimed at whoever an earlier sentence said did something to the critic, else at the latest
 /// earlier deed's doer.
 pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Side) -> Option<Side> {
-    if p.kind != PredKind::Verb || !ctx.policy.targets_deed_agent(code) {
-        return None;
-    }
-    let Filler::Phrase { lo, hi, .. } = ctx.a.arg(p, &Role::Patient)?.filler else {
-        return None;
-    };
-    let words = ctx.lower_words(lo, hi)?;
-    if !matches!(words.first().copied(), Some("the" | "this" | "these"))
-        || sides::is_anaphor(ctx, lo, hi)
-        || sides::is_anaphor(ctx, lo, (lo + 2).min(hi))
-    {
+    if !described_deed(ctx, p, code) {
         return None;
     }
     // A deed against the critic, else the latest deed of another country ("Israel struck Gaza.
@@ -535,6 +525,57 @@ pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Sid
                 .and_then(|c| ctx.discourse.deed_by_other(country(c), ctx.policy))
         })?;
     Some(Side::new(vec![doer.to_string()], None))
+}
+
+/// Rule `co-target`: criticism or rejection of a deed named only by a definite description
+/// that no earlier deed answers (rule `deed-back`) is aimed at the target of the act its doer
+/// does alongside it ("South Korea condemned the launch as a violation of the resolutions and
+/// urged Pyongyang to return to dialogue": KOR -> PRK 111).
+pub(super) fn co_target(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    code: &str,
+    source: &Side,
+    events: &[CodedEvent],
+) -> Option<Side> {
+    if !described_deed(ctx, p, code) {
+        return None;
+    }
+    let agent = |q: &Predication| match ctx.a.arg(q, &Role::Agent)?.filler {
+        Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
+        Filler::Pred(_) => None,
+    };
+    let own = agent(p)?;
+    ctx.a
+        .preds
+        .iter()
+        .filter(|q| q.head != p.head && q.kind == PredKind::Verb && agent(q) == Some(own))
+        .find_map(|q| {
+            let head = ctx.tree.span(q.head);
+            let e = events.iter().find(|e| {
+                overlap(e.verb_span, head)
+                    && real_code(&e.target)
+                    && source.codes.iter().any(|c| c == &e.source)
+            })?;
+            Some(Side::new(vec![e.target.clone()], e.target_span))
+        })
+}
+
+/// Whether `p` is criticism or rejection (`deed-agent`) of a deed named only by a definite
+/// description ("the measures", "the launch"), not by an anaphor.
+fn described_deed(ctx: &Ctx<'_>, p: &Predication, code: &str) -> bool {
+    if p.kind != PredKind::Verb || !ctx.policy.targets_deed_agent(code) {
+        return false;
+    }
+    let Some(Filler::Phrase { lo, hi, .. }) = ctx.a.arg(p, &Role::Patient).map(|x| x.filler) else {
+        return false;
+    };
+    let Some(words) = ctx.lower_words(lo, hi) else {
+        return false;
+    };
+    matches!(words.first().copied(), Some("the" | "this" | "these"))
+        && !sides::is_anaphor(ctx, lo, hi)
+        && !sides::is_anaphor(ctx, lo, (lo + 2).min(hi))
 }
 
 /// Rule `naming`: calling something by a word of disapproval (`forms.txt` `[naming]` verbs,

@@ -360,6 +360,7 @@ pub(crate) fn code_predications(
             Some(_) => named,
             None => named
                 .or_else(|| answers::deed_back(&ctx, p, code, &source))
+                .or_else(|| answers::co_target(&ctx, p, code, &source, events))
                 .or_else(|| answers::apposed(&ctx, p, events))
                 .or_else(|| (!meeting).then(|| sides::frontier(&ctx, p)).flatten()),
         };
