@@ -39,6 +39,23 @@ impl Interner {
 
 /// The `be` forms the coder's passive test reads (upper case, from `demarche_text::english`):
 /// the full forms only, since a contracted `'s` is also a possessive.
+/// A name's words as the sentence tokenizer splits them: "PEOPLE'S" is "PEOPLE" and "'S"
+/// ("People's Liberation Army", "People's Republic of China").
+fn split_possessives(words: &[String]) -> impl Iterator<Item = &str> {
+    words.iter().flat_map(|w| {
+        let stem = w
+            .strip_suffix("'S")
+            .or_else(|| w.strip_suffix("\u{2019}S"))
+            .filter(|s| !s.is_empty());
+        match stem {
+            Some(s) => [Some(s), Some("'S")],
+            None => [Some(w.as_str()), None],
+        }
+        .into_iter()
+        .flatten()
+    })
+}
+
 pub fn be_forms() -> Vec<String> {
     english::get()
         .aux_forms(Aux::Be)
@@ -282,7 +299,9 @@ impl Lexicon {
             .collect();
         for (i, e) in d.actors.entries.iter().enumerate() {
             for (j, p) in e.phrases.iter().enumerate() {
-                let ids: Vec<WordId> = p.phrase.words.iter().map(|w| lx.words.intern(w)).collect();
+                let ids: Vec<WordId> = split_possessives(&p.phrase.words)
+                    .map(|w| lx.words.intern(w))
+                    .collect();
                 lx.actors.insert(&ids, (ActorId(i as u32), j as u32));
                 if ids.len() > 1
                     && p.phrase.gap_allowed.iter().any(|g| *g)
@@ -297,7 +316,9 @@ impl Lexicon {
         }
         for (i, e) in d.agents.entries.iter().enumerate() {
             for (j, f) in e.forms.iter().enumerate() {
-                let ids: Vec<WordId> = f.words.iter().map(|w| lx.words.intern(w)).collect();
+                let ids: Vec<WordId> = split_possessives(&f.words)
+                    .map(|w| lx.words.intern(w))
+                    .collect();
                 lx.agents.insert(&ids, (AgentId(i as u32), j as u32));
             }
         }

@@ -2145,3 +2145,18 @@ fn criticism_of_a_described_deed_takes_the_target_of_its_doers_other_act() {
         "#]],
     );
 }
+
+#[test]
+fn a_name_with_a_possessive_matches_as_the_sentence_splits_it() {
+    // The tokenizer splits "People's" into "People" and "'s"; so are dictionary names, so
+    // "People's Liberation Army" is CHNMIL and "People's Republic of China" is no "Republic of
+    // China" (Taiwan).
+    check(
+        "The People's Liberation Army launched drills around Taiwan. The People's Republic of \
+         China condemned Japan.",
+        expect![[r#"
+            s0 CHNMIL -> TWN 150 "launched drills" dictionaries/frames/15-force-posture.txt:17
+            s1 CHN -> JPN 111 "condemned" dictionaries/actors/countries.txt:75
+        "#]],
+    );
+}
