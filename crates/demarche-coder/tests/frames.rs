@@ -2160,3 +2160,19 @@ fn a_name_with_a_possessive_matches_as_the_sentence_splits_it() {
         "#]],
     );
 }
+
+#[test]
+fn a_deed_avenged_with_no_doer_was_done_by_the_one_struck_back() {
+    // Rule `avenged` (`policy.txt`): "in retaliation for the killing of one of its commanders"
+    // — the killing was Israel's, against Hezbollah; tests answered are aimed at no one.
+    check(
+        "Hezbollah fired rockets at northern Israel in retaliation for the killing of one of \
+         its commanders. The United States imposed sanctions on India in response to its \
+         nuclear tests.",
+        expect![[r#"
+            s0 LBNUAFHEZ -> ISR 194 "fired" dictionaries/actors/armed_groups.txt:37
+            s0 ISR -> LBNUAFHEZ 190 "killing" dictionaries/frames/19-fight.txt:63
+            s1 USA -> IND 163 "imposed" dictionaries/actors/countries.txt:154
+        "#]],
+    );
+}

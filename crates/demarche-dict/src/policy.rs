@@ -105,6 +105,9 @@ pub struct Policy {
     /// `deed`: roots of the events a later criticism of "the attack" or "the move" can answer
     /// (rule `deed-back`).
     pub deed_roots: Vec<PolicyCode>,
+    /// `avenged`: roots of deeds that an answering act, with no doer named, avenges on its
+    /// target (rule `avenged`).
+    pub avenged_roots: Vec<PolicyCode>,
     /// `occasion`: roots of event nouns (meetings, talks, visits) that, named as the occasion
     /// of a clause's act ("during talks in Gyeongju"), are the clause's agent's with no doer of
     /// their own, and with the clause's object or partner with no partner of their own.
@@ -207,6 +210,7 @@ impl Policy {
             home_curb: None,
             deed_target_roots: Vec::new(),
             deed_roots: Vec::new(),
+            avenged_roots: Vec::new(),
             occasion_roots: Vec::new(),
             occasion_partner_roots: Vec::new(),
             counterpart_roots: Vec::new(),
@@ -270,6 +274,9 @@ impl Policy {
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "deed" => p
                     .deed_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "avenged" => p
+                    .avenged_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "occasion" => p
                     .occasion_roots
@@ -386,7 +393,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -491,6 +498,12 @@ impl Policy {
         self.deed_doer_agents.iter().any(|a| a.code == agent)
     }
 
+    /// Whether a deed of `code` with no doer named is avenged on the answering act's target
+    /// (`avenged`).
+    pub fn is_avenged(&self, code: &str) -> bool {
+        has(&self.avenged_roots, root(code))
+    }
+
     /// Whether an event of `code` is a deed a later criticism can answer (`deed`).
     pub fn is_deed(&self, code: &str) -> bool {
         has(&self.deed_roots, root(code))
@@ -575,6 +588,7 @@ mod tests {
         assert!(p.home_curb("1711").is_none());
         assert!(p.home_curb("0831").is_some() && p.is_inward("0813") && !p.is_inward("0841"));
         assert!(p.is_deed("173") && p.is_deed("163") && !p.is_deed("020") && !p.is_deed("111"));
+        assert!(p.is_avenged("190") && p.is_avenged("181") && !p.is_avenged("150"));
         assert!(p.occasion("040").is_some() && p.occasion("111").is_none());
         assert!(p.lends_occasion_partner("051") && !p.lends_occasion_partner("111"));
         assert!(p.reporter_own("MIL").is_some() && p.reporter_own("REB").is_none());

@@ -527,6 +527,43 @@ pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Sid
     Some(Side::new(vec![doer.to_string()], None))
 }
 
+/// Rule `avenged`: a deed an act answers by a noun of answering ("Hezbollah fired rockets at
+/// Israel in retaliation for the killing of one of its commanders") with no doer of its own
+/// was done by the one the answering act is aimed at, to the one answering: (source, target).
+/// Only deeds of force (`avenged` in `policy.txt`: not "in response to its nuclear tests"),
+/// and not when the noun names a doer or what it was aimed at ("a chemical attack on Khan
+/// Sheikhoun").
+pub(super) fn avenged(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    code: &str,
+    events: &[CodedEvent],
+) -> Option<(Side, Side)> {
+    if p.kind != PredKind::Noun
+        || !ctx.policy.is_avenged(code)
+        || super::happened::answered_how(ctx, p) != Some(true)
+    {
+        return None;
+    }
+    let named = ctx.a.args_of(p).iter().any(|x| match &x.role {
+        Role::Agent => true,
+        Role::Obl(w) => ctx.en.is_prep(w, Prep::Target),
+        _ => false,
+    });
+    if named {
+        return None;
+    }
+    let q = ctx.a.preds.get(p.under?.0 as usize)?;
+    let head = ctx.tree.span(q.head);
+    let e = events
+        .iter()
+        .find(|e| overlap(e.verb_span, head) && real_code(&e.source) && real_code(&e.target))?;
+    Some((
+        Side::new(vec![e.target.clone()], e.target_span),
+        Side::new(vec![e.source.clone()], e.source_span),
+    ))
+}
+
 /// Rule `co-target`: criticism or rejection of a deed named only by a definite description
 /// that no earlier deed answers (rule `deed-back`) is aimed at the target of the act its doer
 /// does alongside it ("South Korea condemned the launch as a violation of the resolutions and

@@ -42,10 +42,15 @@ pub(super) fn happened(ctx: &Ctx<'_>, p: &Predication) -> bool {
 /// noun of answering (`forms.txt` `[answer]`: "in response to Tehran's missile barrage on
 /// Israel", "in retaliation for the strike").
 pub(super) fn answered(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    answered_how(ctx, p).is_some()
+}
+
+/// How an event noun is answered (rule `answered`): `Some(true)` when a noun of answering
+/// names it ("in retaliation for the strike"), `Some(false)` when it is only followed ("after
+/// the strike"), `None` when neither.
+pub(super) fn answered_how(ctx: &Ctx<'_>, p: &Predication) -> Option<bool> {
     let tree = ctx.tree;
-    let Some(mut pp) = tree.parent(p.scope).filter(|&n| tree.label(n) == "PP") else {
-        return false;
-    };
+    let mut pp = tree.parent(p.scope).filter(|&n| tree.label(n) == "PP")?;
     let first = |n| tree.children(n).first().and_then(|&c| tree.word(c));
     // Through "of" ("after three days of talks"): the phrase the measure sits in.
     for _ in 0..2 {
@@ -60,13 +65,11 @@ pub(super) fn answered(ctx: &Ctx<'_>, p: &Predication) -> bool {
         }
     }
     if first(pp).is_some_and(|w| ctx.en.is_prep(w, Prep::Past)) {
-        return true;
+        return Some(false);
     }
     // The phrase of the noun of answering: (NP (NP response) (PP to …)), or a flat verb phrase
     // (PP in (NP retaliation)) (PP for …).
-    let Some(parent) = tree.parent(pp) else {
-        return false;
-    };
+    let parent = tree.parent(pp)?;
     let head = match tree.label(parent) {
         "NP" => tree.children(parent).first().copied(),
         _ => sibling_before(tree, pp).filter(|&b| tree.label(b) == "PP"),
@@ -80,6 +83,7 @@ pub(super) fn answered(ctx: &Ctx<'_>, p: &Predication) -> bool {
             .iter()
             .any(|f| f.eq_ignore_ascii_case(w))
     })
+    .then_some(true)
 }
 
 /// Whether `outer` counts the event noun phrase `scope` ("a third round of talks between …",

@@ -289,6 +289,7 @@ pub(crate) fn code_predications(
             .or_else(|| between_pair(&ctx, p, frame))
             .or_else(|| sides::fronted_subject(&ctx, p))
             .or_else(|| occasion::doer(&ctx, p, code))
+            .or_else(|| answers::avenged(&ctx, p, code, events).map(|(s, _)| s))
             .or_else(|| {
                 let (s, from) = refer::home_crowd(&ctx, p)?;
                 home_from = from;
@@ -354,6 +355,7 @@ pub(crate) fn code_predications(
             .or_else(|| target_side(&ctx, p, frame).filter(|t| !discussed(t.span)))
             .or_else(|| occasion::partner(&ctx, p, code, &events[..legacy]))
             .or_else(|| addressee(&ctx, p))
+            .or_else(|| answers::avenged(&ctx, p, code, events).map(|(_, t)| t))
             .or(shared);
         let target = match home_from {
             // Rule `home-crowd`: a crowd's act is aimed at what it names, else at home.
