@@ -122,7 +122,13 @@ fn classify_as(
         out.push(Part::Organization { start, end });
         return;
     }
-    if lexicon::place(whole).is_some() || ctx.is_place(text, toks, start, end) {
+    // "Hirshabelle state President …", "Adamawa state": a run right before a lower-case word of
+    // a first-level division is that division's name.
+    let division_after = toks.get(end).is_some_and(|t| {
+        let x = word(text, t);
+        x.starts_with(char::is_lowercase) && has(Class::Admin1Word, x)
+    });
+    if division_after || lexicon::place(whole).is_some() || ctx.is_place(text, toks, start, end) {
         out.push(Part::Place { start, end });
         return;
     }
