@@ -51,9 +51,11 @@ pub(super) fn is_trailing(text: &str, toks: &[Tok], f: &Found) -> bool {
     let comma_before = toks
         .get(f.subject.s - 1)
         .is_some_and(|t| word(text, t) == ",");
-    let opens_description = toks
-        .first()
-        .is_some_and(|t| has(Class::NounMarker, &word(text, t).to_lowercase()));
+    // An opening participle is an adjunct too ("Speaking on Radio Maisha, X said the …").
+    let opens_description = toks.first().is_some_and(|t| {
+        let first = word(text, t);
+        has(Class::NounMarker, &first.to_lowercase()) || is_cap(first) && first.ends_with("ing")
+    });
     if comma_before
         && opens_description
         && !is_clause(text, toks.get(..f.subject.s - 1).unwrap_or(&[]))

@@ -201,6 +201,21 @@ pub(super) fn relay(
             k = np.e;
         }
     }
+    // "said on Citizen Television", "told the conference on state radio": the outlet the words
+    // went out on relays them; the speaker's own page or channel does not ("wrote on its
+    // Telegram channel").
+    if outlet.is_none()
+        && w(k) == "on"
+        && let Some(np) = np_after(text, toks, k + 1, entities)
+        && (np.s..np.e).any(|j| has(Class::Outlet, w(j)))
+        && !matches!(
+            w(np.s).to_lowercase().as_str(),
+            "its" | "his" | "her" | "their" | "our" | "my"
+        )
+    {
+        outlet = Some(np);
+        k = np.e;
+    }
     // "…," she said, according to WAM.": the source of the account relays the speaker's
     // words, when it closes the sentence.
     if outlet.is_none()
