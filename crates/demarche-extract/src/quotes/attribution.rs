@@ -20,17 +20,19 @@ pub(super) fn attributions(
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     let mut out = Vec::new();
     // A sentence in sentence case (not a title-case headline): there a capitalised verb form
-    // after its first word is part of a name ("with the United States").
-    let sentence_case = toks
-        .iter()
-        .filter(|t| {
-            t.kind == TokenKind::Word && {
-                let x = word(text, t);
-                x.starts_with(char::is_lowercase) && !has(Class::Function, x)
-            }
-        })
-        .count()
-        >= 3;
+    // after its first word is part of a name ("with the United States"). Counted only for
+    // such a form.
+    let sentence_case = || {
+        toks.iter()
+            .filter(|t| {
+                t.kind == TokenKind::Word && {
+                    let x = word(text, t);
+                    x.starts_with(char::is_lowercase) && !has(Class::Function, x)
+                }
+            })
+            .count()
+            >= 3
+    };
     for (v, t) in toks.iter().enumerate() {
         let vw = word(text, t);
         // "cited" relays only with "as" after its object ("Reuters cited X as saying").
@@ -45,7 +47,7 @@ pub(super) fn attributions(
         if !speech && !call {
             continue;
         }
-        if v > 0 && sentence_case && vw.starts_with(char::is_uppercase) {
+        if v > 0 && vw.starts_with(char::is_uppercase) && sentence_case() {
             continue;
         }
         if vw.eq_ignore_ascii_case("pointed") && w(v + 1) != "out" {

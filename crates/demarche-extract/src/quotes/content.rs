@@ -247,13 +247,15 @@ pub(super) fn is_clause(text: &str, toks: &[Tok]) -> bool {
         .any(|d| prev.eq_ignore_ascii_case(d));
         // A verb after a pronoun that follows a noun belongs to a relative clause without
         // "that" ("claimed the attack in a message on a website it runs").
-        let contact_relative = i >= 2
-            && en.anaphor(&[prev.to_lowercase().as_str()]).is_some()
-            && toks.get(i - 2).is_some_and(|p| {
-                let x = word(text, p);
-                p.kind == TokenKind::Word && !is_cap(x) && !has(Class::Function, x)
-            });
-        !(agent_participle || after_determiner || contact_relative)
+        let contact_relative = || {
+            i >= 2
+                && toks.get(i - 2).is_some_and(|p| {
+                    let x = word(text, p);
+                    p.kind == TokenKind::Word && !is_cap(x) && !has(Class::Function, x)
+                })
+                && en.anaphor(&[prev.to_lowercase().as_str()]).is_some()
+        };
+        !(agent_participle || after_determiner || contact_relative())
     })
 }
 
