@@ -144,6 +144,20 @@ fn said_on_an_outlet_but_not_on_its_own_channel() {
 }
 
 #[test]
+fn an_outlet_named_after_its_medium_word() {
+    assert_eq!(
+        quotes("A trader, Musa Idris, told Radio Tamazuj that the market had been looted."),
+        [q(
+            QuoteKind::Indirect,
+            "Musa Idris",
+            &["Radio Tamazuj"],
+            "the market had been looted"
+        )]
+    );
+    assert!(persons("Radio Mille Collines reported that the bridge was shut.").is_empty());
+}
+
+#[test]
 fn a_long_description_between_a_quotation_and_its_verb() {
     assert_eq!(
         quotes(

@@ -232,6 +232,18 @@ fn classify_as(
             }
         }
         let head_word = toks.get(h).map_or("", |t| word(text, t));
+        // "Radio Dabanga", "Radio Free Asia": a medium word that opens the run names an outlet
+        // with the capitalised words after it, up to an office ("… Director …").
+        if h == start && has(Class::Outlet, head_word) {
+            while k < end {
+                let w = toks.get(k).map_or("", |t| word(text, t));
+                if is_role_word(w) || has(Class::Rank, w) {
+                    break;
+                }
+                last = k;
+                k += 1;
+            }
+        }
         if has(Class::NonOrgHead, head_word) {
             out.push(Part::Other);
         } else {
