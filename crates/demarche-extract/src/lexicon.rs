@@ -111,6 +111,9 @@ pub enum Class {
     /// Units of measure that modify a second one after them ("nautical" miles, "cubic"
     /// metres).
     UnitModifier = 1 << 35,
+    /// Nouns of people who speak for an organisation without an office ("Ministry sources",
+    /// "Hamas insiders"): with the organisation's name before them, they speak as written.
+    Member = 1 << 36,
     /// Region words that name a first-level division ("oblast", "state"), not the area of a
     /// town ("district", "county").
     Admin1Word = 1 << 34,
@@ -193,6 +196,7 @@ fn class_of(section: &str) -> Option<Class> {
         "apposition-end" => Class::AppositionEnd,
         "admin1-word" => Class::Admin1Word,
         "unit-modifier" => Class::UnitModifier,
+        "member" => Class::Member,
         _ => return None,
     })
 }

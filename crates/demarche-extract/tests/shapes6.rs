@@ -158,6 +158,32 @@ fn an_outlet_named_after_its_medium_word() {
 }
 
 #[test]
+fn sources_of_an_organisation_speak_as_written() {
+    assert_eq!(
+        quotes("Defence Ministry sources said the exercise would end on Friday."),
+        [q(
+            QuoteKind::Indirect,
+            "Defence Ministry sources",
+            &[],
+            "the exercise would end on Friday"
+        )]
+    );
+}
+
+#[test]
+fn a_cited_source_runs_on_to_the_content_that() {
+    assert_eq!(
+        quotes("The Guardian reported citing Kenyan police sources that the convoy was ambushed."),
+        [q(
+            QuoteKind::Indirect,
+            "Kenyan police sources",
+            &["The Guardian"],
+            "the convoy was ambushed"
+        )]
+    );
+}
+
+#[test]
 fn a_long_description_between_a_quotation_and_its_verb() {
     assert_eq!(
         quotes(

@@ -239,7 +239,20 @@ pub(super) fn relay(
         j += 1;
     }
     let comma_citing = matches!(w(j), "citing" | "quoting") && (j == k || w(j - 1) == ",");
-    if comma_citing && let Some(np) = np_after_to(text, toks, j + 1, entities, true) {
+    if comma_citing && let Some(mut np) = np_after_to(text, toks, j + 1, entities, true) {
+        // "reported citing Chinese state media that …": a source that a name only opens runs
+        // on to the "that" of the content.
+        if let Some(that) = (np.e..toks.len().min(np.e + 8))
+            .take_while(|&x| toks.get(x).is_some_and(|t| t.kind == TokenKind::Word))
+            .find(|&x| w(x) == "that")
+            .filter(|&x| x > np.e)
+        {
+            np = Np {
+                s: np.s,
+                e: that,
+                entity: None,
+            };
+        }
         cited = Some((np, j));
         k = np.e;
     }
