@@ -108,6 +108,12 @@ pub enum Class {
     /// Words that close an apposition's title before its comma: a relative pronoun ("…, a
     /// rescuer who declined …") or a place adverb ("…, the governor's spokesman there,").
     AppositionEnd = 1 << 33,
+    /// Units of measure that modify a second one after them ("nautical" miles, "cubic"
+    /// metres).
+    UnitModifier = 1 << 35,
+    /// Nouns of people who speak for an organisation without an office ("Ministry sources",
+    /// "Hamas insiders"): with the organisation's name before them, they speak as written.
+    Member = 1 << 36,
     /// Region words that name a first-level division ("oblast", "state"), not the area of a
     /// town ("district", "county").
     Admin1Word = 1 << 34,
@@ -189,6 +195,8 @@ fn class_of(section: &str) -> Option<Class> {
         "noble" => Class::Noble,
         "apposition-end" => Class::AppositionEnd,
         "admin1-word" => Class::Admin1Word,
+        "unit-modifier" => Class::UnitModifier,
+        "member" => Class::Member,
         _ => return None,
     })
 }
@@ -272,6 +280,18 @@ pub fn relative_days() -> &'static [(Vec<&'static str>, i64)] {
     &index().relative_days
 }
 
+/// What an elided word counts when nothing was counted before it in the sentence ("others" →
+/// "people"; `data/amounts.txt`, `[elided-default]`).
+pub fn elided_default(word: &str) -> Option<&'static str> {
+    with_lower(word, |w| index().elided_default.get(w).copied())
+}
+
+/// Whether a unit of measure modifies the unit after it ("nautical miles";
+/// `data/amounts.txt`, `[unit-modifier]`).
+pub fn unit_modifier(word: &str) -> bool {
+    has(Class::UnitModifier, word)
+}
+
 /// The power of ten of a scale word ("billion" → 9, "bn" → 9).
 pub fn scale(word: &str) -> Option<u32> {
     with_lower(word, |w| index().scale.get(w).copied())
@@ -309,6 +329,8 @@ struct Index {
     /// Endings of lower-case adjectives ("regional", "annual").
     adjective_endings: Vec<&'static str>,
     scale: Map<&'static str, u32>,
+    /// Elided words and what they count when nothing was counted before ("others" → people).
+    elided_default: Map<&'static str, &'static str>,
 }
 
 fn index() -> &'static Index {
@@ -324,6 +346,7 @@ fn index() -> &'static Index {
             relative_days: Vec::new(),
             adjective_endings: Vec::new(),
             scale: Map::default(),
+            elided_default: Map::default(),
         };
         for (section, line) in sections(NAMES)
             .chain(sections(SPEECH))
@@ -369,6 +392,9 @@ fn index() -> &'static Index {
                     }
                     "currency-after" => {
                         idx.currency_after.insert(w, v);
+                    }
+                    "elided-default" => {
+                        idx.elided_default.insert(w, v);
                     }
                     "scale" => {
                         if let Ok(e) = v.parse() {

@@ -302,7 +302,7 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
         )
     };
     if !opened || from >= end {
-        return Title::default();
+        return described_head(text, toks, end);
     }
     let t = read(text, toks, from, end);
     let last_end = toks.get(end - 1).map(|x| x.span.end);
@@ -312,6 +312,30 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
         .any(|p| Some(p.span.end) == last_end);
     if reaches && t.role.is_some() {
         t
+    } else {
+        Title::default()
+    }
+}
+
+/// A description that opens its clause with a determiner, an office and its complement and
+/// ends with the comma at `end` ("the head of the Red Crescent's rescue unit in the province,
+/// Mojtaba Karimi"): the office is the title of the name after the comma.
+fn described_head(text: &str, toks: &[Tok], end: usize) -> Title {
+    let opens = |k: usize| {
+        matches!(
+            word(text, toks, k).to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        ) && (k == 0 || toks.get(k - 1).is_some_and(|t| t.kind == TokenKind::Punct))
+    };
+    let Some(a) = (end.saturating_sub(14)..end.saturating_sub(3))
+        .find(|&k| opens(k) && is_role(word(text, toks, k + 1)))
+    else {
+        return Title::default();
+    };
+    let complement = matches!(word(text, toks, a + 2), "of" | "for" | "at");
+    let plain = (a + 3..end).all(|k| toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct));
+    if complement && plain {
+        read(text, toks, a + 1, a + 2)
     } else {
         Title::default()
     }

@@ -2,10 +2,11 @@
 //! hand-annotated news-style articles (`tests/data/knowledge/`, written and annotated for this
 //! project; the conventions are in that folder's README).
 //!
-//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl`, `dev-round4.jsonl` and `dev-round5.jsonl`
-//! are the development part (their misses are printed and were looked at); `unseen.jsonl`,
-//! `unseen-round3.jsonl`, `unseen-round4.jsonl` and `unseen-round5.jsonl` are scored at the start
-//! and the end of a round and not tuned on (only their numbers are printed). Each asserts floors a little below the measured values.
+//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl`, `dev-round4.jsonl`, `dev-round5.jsonl` and
+//! `dev-round6.jsonl` are the development part (their misses are printed and were looked at);
+//! `unseen.jsonl`, `unseen-round3.jsonl`, `unseen-round4.jsonl`, `unseen-round5.jsonl` and
+//! `unseen-round6.jsonl` are scored at the start and the end of a round and not tuned on (only
+//! their numbers are printed). Each asserts floors a little below the measured values.
 //!
 //! ```text
 //! cargo test -p demarche-extract --test knowledge -- --nocapture
@@ -596,17 +597,25 @@ fn knowledge_on_the_development_articles() {
     let s5 = score(&round5, None);
     println!("{}", s5.report("dev-round5"));
     docs.extend(round5);
+    // The sixth round's (AFP/state TV on Iran, Xinhua/AFP/AP on Somalia, Kenyan papers,
+    // Bernama, Reuters on the Philippine coast guard).
+    let round6 = load_part("dev-round6.jsonl", 5);
+    let s6 = score(&round6, None);
+    println!("{}", s6.report("dev-round6"));
+    docs.extend(round6);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
     for m in &misses {
         println!("  {m}");
     }
-    // Measured after the fifth round of development work on all twenty-six development
-    // articles (README): persons 0.995, roles 1.000, quotes 1.000 (direct 1.000, indirect
-    // 1.000), reporters 1.000, amounts 1.000, measures 1.000, dates 1.000; the fourth round's
-    // four and the fifth round's four alone: 1.000 on every field (the fifth's at its start:
-    // persons 0.938, roles 0.833, quotes 0.872, reporters 0.875, amounts 1.000, dates 0.952).
+    // Measured after the sixth round of development work on all thirty-one development
+    // articles (README): persons 0.996, roles 0.996, quotes 1.000 (direct 1.000, indirect
+    // 1.000), reporters 1.000, amounts 1.000, measures 0.958, dates 1.000; the fourth round's
+    // four and the fifth round's four alone: 1.000 on every field; the sixth round's five:
+    // roles 0.971 (a kinship in apposition, "the minister's cousin, …", is no role the reader
+    // gives), 1.000 on the other main fields (at its start: persons 0.667, roles 0.833, quotes
+    // 0.738, reporters 0.636, amounts 0.867, dates 1.000).
     floors(
         "dev",
         &[
@@ -617,29 +626,40 @@ fn knowledge_on_the_development_articles() {
             ("indirect quotes", s.indirect, 0.97),
             ("reporters", s.reporters, 0.98),
             ("amounts", s.amounts, 0.98),
-            ("measures", s.measures, 0.98),
+            ("measures", s.measures, 0.95),
             ("dates", s.dates, 0.98),
         ],
     );
     floors("dev-round4", &main_fields(&s4, 0.98));
     floors("dev-round5", &main_fields(&s5, 0.98));
+    floors(
+        "dev-round6",
+        &[
+            ("persons", s6.persons, 0.98),
+            ("roles", s6.roles, 0.96),
+            ("quotes", s6.quotes, 0.98),
+            ("reporters", s6.reporters, 0.98),
+            ("amounts", s6.amounts, 0.98),
+            ("dates", s6.dates, 0.98),
+        ],
+    );
 }
 
 #[test]
 fn knowledge_on_the_unseen_articles() {
     let s = unseen_part("unseen.jsonl", 4);
-    // Measured at the end of the fourth round of development work (README): persons 0.970,
-    // roles 0.968, quotes 0.941 (direct 1.000, indirect 0.923), reporters 0.727, amounts 0.951,
-    // measures 0.846, dates 0.982.
+    // Measured at the end of the sixth round of development work (README): persons 0.970,
+    // roles 0.968, quotes 0.971 (direct 1.000, indirect 0.962), reporters 0.833, amounts 0.951,
+    // measures 0.846, dates 0.982 (quotes 0.941, indirect 0.923, reporters 0.727 before it).
     floors(
         "unseen",
         &[
             ("persons", s.persons, 0.95),
             ("roles", s.roles, 0.95),
-            ("quotes", s.quotes, 0.92),
+            ("quotes", s.quotes, 0.95),
             ("direct quotes", s.direct, 0.98),
-            ("indirect quotes", s.indirect, 0.9),
-            ("reporters", s.reporters, 0.7),
+            ("indirect quotes", s.indirect, 0.94),
+            ("reporters", s.reporters, 0.8),
             ("amounts", s.amounts, 0.94),
             ("measures", s.measures, 0.83),
             ("dates", s.dates, 0.97),
@@ -652,15 +672,15 @@ fn knowledge_on_the_third_rounds_unseen_articles() {
     let s = unseen_part("unseen-round3.jsonl", 2);
     // Measured at the end of the third round (README): persons 0.941, roles 1.000, quotes
     // 1.000, reporters 0.857, amounts 1.000, measures 1.000, dates 1.000 (persons 1.000 after
-    // the fifth round: a name in apposition to a place noun is no person). A small part: two
-    // articles, 8 persons, 12 quotations, 4 reporters.
+    // the fifth round: a name in apposition to a place noun is no person; reporters 1.000 after
+    // the sixth). A small part: two articles, 8 persons, 12 quotations, 4 reporters.
     floors(
         "unseen-round3",
         &[
             ("persons", s.persons, 0.92),
             ("roles", s.roles, 0.98),
             ("quotes", s.quotes, 0.98),
-            ("reporters", s.reporters, 0.84),
+            ("reporters", s.reporters, 0.98),
             ("amounts", s.amounts, 0.98),
             ("dates", s.dates, 0.98),
         ],
@@ -702,6 +722,25 @@ fn knowledge_on_the_fifth_rounds_unseen_articles() {
             ("quotes", s.quotes, 0.85),
             ("reporters", s.reporters, 0.64),
             ("amounts", s.amounts, 0.94),
+            ("dates", s.dates, 0.98),
+        ],
+    );
+}
+
+#[test]
+fn knowledge_on_the_sixth_rounds_unseen_articles() {
+    let s = unseen_part("unseen-round6.jsonl", 3);
+    // Measured at the start and the end of the sixth round, unchanged (README): persons 1.000,
+    // roles 0.800, quotes 0.898 (direct 0.833, indirect 0.919), reporters 0.714, amounts 0.824,
+    // dates 1.000. A small part: three articles, 10 persons, 25 quotations, 8 reporters.
+    floors(
+        "unseen-round6",
+        &[
+            ("persons", s.persons, 0.98),
+            ("roles", s.roles, 0.78),
+            ("quotes", s.quotes, 0.88),
+            ("reporters", s.reporters, 0.69),
+            ("amounts", s.amounts, 0.8),
             ("dates", s.dates, 0.98),
         ],
     );

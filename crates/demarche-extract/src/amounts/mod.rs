@@ -143,6 +143,14 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
     out
 }
 
+/// A currency sign or code glued to the number in one token ("US$5bn", "RM95.5", "Rs4,000"):
+/// the code and the rest of the token, which starts with a digit.
+fn glued_currency(tw: &str) -> Option<(&'static str, &str)> {
+    let split = tw.find(|c: char| c.is_ascii_digit()).filter(|&k| k > 0)?;
+    let (sign, rest) = tw.split_at(split);
+    Some((lexicon::currency_before(sign)?, rest))
+}
+
 /// An amount's tokens and reading.
 struct Found {
     start: usize,
@@ -171,9 +179,8 @@ fn amount_at(
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     // A currency sign or code first: "$", "US$", "RMB", or glued "US$5bn".
     let tw = w(i);
-    let (cur, num_at, glued) = if let Some(rest) = tw.strip_prefix("US$").filter(|r| !r.is_empty())
-    {
-        (Some("USD"), i, Some(rest))
+    let (cur, num_at, glued) = if let Some((c, rest)) = glued_currency(tw) {
+        (Some(c), i, Some(rest))
     } else if let Some(c) = lexicon::currency_before(tw) {
         (Some(c), i + 1, None)
     } else {
@@ -313,13 +320,16 @@ fn amount_at(
         w(k),
         "," | "." | ";" | "" | "as" | "in" | "on" | "and" | "since"
     );
+    // A bare number before a participle of harm with nothing counted before it ("among 8
+    // killed", "12 wounded"): an amount with no unit.
+    let harmed = has(Class::Harm, w(k)) && w(k).ends_with("ed");
     let measures = lexicon::verb_has(VerbClass::Measure, verb)
         || has(Class::Harm, verb)
         || matches!(
             demarche_text::english::get().verb_lemma(verb).as_str(),
             "kill" | "wound" | "injure"
         );
-    (ends && measures && !verb.is_empty()).then(|| Found {
+    (ends && measures && !verb.is_empty() || harmed).then(|| Found {
         start: i,
         end: k,
         low,

@@ -43,7 +43,9 @@ pub(super) fn counted_noun(
     let first = w(k);
     // "95 others" (the word is part of the amount), "112 wounded" (it is not).
     if has(Class::Elided, first) {
-        return previous_unit.map(|u| (u.to_string(), k + 1, k + 1));
+        // "At least 14 others were wounded" with nothing counted before: people.
+        let unit = previous_unit.or_else(|| lexicon::elided_default(first));
+        return unit.map(|u| (u.to_string(), k + 1, k + 1));
     }
     if has(Class::Harm, first) {
         // With nothing counted before, an adjective of harm counts itself ("put the toll at
@@ -64,8 +66,11 @@ pub(super) fn counted_noun(
         let verb_form = demarche_text::english::get()
             .known_lemma(x)
             .is_some_and(|l| l != x && !x.ends_with('s'));
+        // A form in "-ed" after a plural noun is its verb ("two car bombs exploded").
+        let verb_after_plural = e > k && x.ends_with("ed") && w(e - 1).ends_with('s');
         let stop = t.kind != TokenKind::Word
             || verb_form
+            || verb_after_plural
             || (!lower && !modifier && !capitalised_modifier(text, toks, e))
             || has(Class::NotUnit, x)
             || has(Class::Function, x)
@@ -75,8 +80,19 @@ pub(super) fn counted_noun(
             break;
         }
         e += 1;
-        // A unit of measure ends the noun phrase ("250 km west of …").
+        // A unit of measure ends the noun phrase ("250 km west of …"), with a second unit
+        // word it modifies ("12 nautical miles", "5 cubic metres").
         if has(Class::MeasureUnit, x) {
+            if toks.get(e).is_some_and(|t| t.kind == TokenKind::Word)
+                && has(Class::MeasureUnit, w(e))
+                && lexicon::unit_modifier(x)
+            {
+                return Some((
+                    format!("{} {}", x.to_lowercase(), w(e).to_lowercase()),
+                    k,
+                    e + 1,
+                ));
+            }
             break;
         }
     }

@@ -523,8 +523,15 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens], dateline: Option<
             && s.toks
                 .get(ti - 2)
                 .is_some_and(|x| matches!(word(text, x), "," | "\"" | "”"));
+        // "India's Doordarshan reported, citing …": the subject of a report that cites a source
+        // is an outlet, not a person.
+        let reports_citing = s.toks.get(k + 1).is_some_and(|x| word(text, x) == ",")
+            && s.toks
+                .get(k + 2)
+                .is_some_and(|x| matches!(word(text, x), "citing" | "quoting"));
         let speaks = inverted
             || !after_preposition
+                && !reports_citing
                 && s.toks
                     .get(k)
                     .is_some_and(|x| lexicon::verb_has(lexicon::VerbClass::Speech, word(text, x)));

@@ -122,7 +122,13 @@ fn classify_as(
         out.push(Part::Organization { start, end });
         return;
     }
-    if lexicon::place(whole).is_some() || ctx.is_place(text, toks, start, end) {
+    // "Hirshabelle state President …", "Adamawa state": a run right before a lower-case word of
+    // a first-level division is that division's name.
+    let division_after = toks.get(end).is_some_and(|t| {
+        let x = word(text, t);
+        x.starts_with(char::is_lowercase) && has(Class::Admin1Word, x)
+    });
+    if division_after || lexicon::place(whole).is_some() || ctx.is_place(text, toks, start, end) {
         out.push(Part::Place { start, end });
         return;
     }
@@ -226,6 +232,18 @@ fn classify_as(
             }
         }
         let head_word = toks.get(h).map_or("", |t| word(text, t));
+        // "Radio Dabanga", "Radio Free Asia": a medium word that opens the run names an outlet
+        // with the capitalised words after it, up to an office ("… Director …").
+        if h == start && has(Class::Outlet, head_word) {
+            while k < end {
+                let w = toks.get(k).map_or("", |t| word(text, t));
+                if is_role_word(w) || has(Class::Rank, w) {
+                    break;
+                }
+                last = k;
+                k += 1;
+            }
+        }
         if has(Class::NonOrgHead, head_word) {
             out.push(Part::Other);
         } else {

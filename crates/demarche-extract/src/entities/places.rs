@@ -57,7 +57,8 @@ pub(super) fn after_place_preposition(text: &str, toks: &[Tok], start: usize, en
 
 /// Whether the run at `start` stands in apposition to a place noun ("the provincial capital,
 /// Feroz Koh,", "a border town, Ruwaished,"): a place, not a person. A noun phrase that opens
-/// the sentence as an adjunct ("In the capital, Ahmed Ali said") does not count.
+/// the sentence as an adjunct ("In the capital, Ahmed Ali said"), or that ends a person's
+/// description ("the head of the rescue unit in the province, Mojtaba Karimi,"), does not count.
 pub(super) fn apposed_to_place_noun(text: &str, toks: &[Tok], start: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     if start < 2 || w(start - 1) != "," {
@@ -76,7 +77,11 @@ pub(super) fn apposed_to_place_noun(text: &str, toks: &[Tok], start: usize) -> b
             toks.get(k)
                 .is_some_and(|t| t.kind == TokenKind::Word && w(k).starts_with(char::is_lowercase))
         });
-    !opening_adjunct
+    // A place noun inside a person's description ("the head of the Red Crescent's rescue unit
+    // in the province, Mojtaba Karimi,"): the name is that person's.
+    let clause = (0..noun).rev().find(|&k| w(k) == ",").map_or(0, |k| k + 1);
+    let person_described = (clause..noun).any(|k| has(Class::Role, w(k)));
+    !opening_adjunct && !person_described
 }
 
 /// Whether the run `toks[start..end]` is joined by "and" or "or" to a place before it ("Gaza

@@ -2,10 +2,10 @@
 //! makes, and "According to X, …" sources.
 
 use super::content::trimmed;
-use super::reporters::{relay, relayed_at};
+use super::reporters::{apposed_name, relay, relayed_at};
 use super::subject::{appositive_subject, inverted_person, np_after, np_after_to, subject_before};
 use super::{Attribution, Found, Np, Quotation, QuoteKind, not_place, word};
-use crate::entities::Entities;
+use crate::entities::{Entities, EntityRef};
 use crate::lexicon::{self, Class, VerbClass, has};
 use crate::tokens::{Tok, TokenKind};
 use demarche_model::Span;
@@ -19,12 +19,35 @@ pub(super) fn attributions(
 ) -> Vec<Found> {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     let mut out = Vec::new();
+    // A sentence in sentence case (not a title-case headline): there a capitalised verb form
+    // after its first word is part of a name ("with the United States"). Counted only for
+    // such a form.
+    let sentence_case = || {
+        toks.iter()
+            .filter(|t| {
+                t.kind == TokenKind::Word && {
+                    let x = word(text, t);
+                    x.starts_with(char::is_lowercase) && !has(Class::Function, x)
+                }
+            })
+            .count()
+            >= 3
+    };
     for (v, t) in toks.iter().enumerate() {
         let vw = word(text, t);
+        // "cited" relays only with "as" after its object ("Reuters cited X as saying").
+        let cites_as = || {
+            np_after(text, toks, v + 1, entities).is_some_and(|np| {
+                apposed_name(text, toks, np, entities).is_some() || w(np.e) == "as"
+            })
+        };
         let speech = lexicon::verb_has(VerbClass::Speech, vw)
-            || lexicon::verb_has(VerbClass::Relay, vw) && !vw.starts_with("cit");
+            || lexicon::verb_has(VerbClass::Relay, vw) && (!vw.starts_with("cit") || cites_as());
         let call = calling && lexicon::verb_has(VerbClass::Calling, vw);
         if !speech && !call {
+            continue;
+        }
+        if v > 0 && vw.starts_with(char::is_uppercase) && sentence_case() {
             continue;
         }
         if vw.eq_ignore_ascii_case("pointed") && w(v + 1) != "out" {
@@ -59,7 +82,21 @@ pub(super) fn attributions(
         let en = demarche_text::english::get();
         let agent_participle = en.is_prep(w(v + 1), demarche_text::english::Prep::Agent)
             && !(v > 0 && en.aux(w(v - 1)) == Some(demarche_text::english::Aux::Be));
-        if determiner || after_adjective || s_form && modifier_before || agent_participle {
+        // The base form before a capitalised office is its modifier ("Hirshabelle state
+        // President …").
+        let before_office = demarche_text::english::get()
+            .lemma(vw)
+            .eq_ignore_ascii_case(vw)
+            && toks.get(v + 1).is_some_and(|n| {
+                let x = word(text, n);
+                x.starts_with(char::is_uppercase) && has(Class::Role, x)
+            });
+        if determiner
+            || after_adjective
+            || s_form && modifier_before
+            || agent_participle
+            || before_office
+        {
             continue;
         }
         // Negated or infinitive: "did not respond", "declined to comment".
@@ -89,7 +126,7 @@ pub(super) fn attributions(
                 v,
                 inverted: true,
                 cited: None,
-                outlet: None,
+                outlet: trailing_report(text, toks, np.e, entities),
                 after: np.e,
             });
             continue;
@@ -135,6 +172,11 @@ pub(super) fn attributions(
                 ..np
             });
         }
+        // "Speaking on Citizen Television on Sunday, Governor X said …": the outlet the
+        // opening participle names relays.
+        if relayed_by.is_none() {
+            relayed_by = speaking_on(text, toks, subject.s, entities);
+        }
         // "Citing two sources, Reuters reported that …": the cited phrase opens the sentence.
         if cited_before.is_none()
             && w(0).eq_ignore_ascii_case("citing")
@@ -161,6 +203,42 @@ pub(super) fn attributions(
         });
     }
     out
+}
+
+/// "…," said X, a district police commander, Garowe Online reported.": after an inverted
+/// subject (from token `e`) and its apposition, an organisation that reports at the sentence's
+/// end relays.
+fn trailing_report(text: &str, toks: &[Tok], e: usize, entities: &Entities) -> Option<Np> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if w(e) != "," {
+        return None;
+    }
+    let comma = (e + 1..toks.len().min(e + 14))
+        .take_while(|&k| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word) || w(k) == ",")
+        .find(|&k| w(k) == ",")
+        .unwrap_or(e);
+    let np = np_after(text, toks, comma + 1, entities)?;
+    let org = np
+        .entity
+        .is_some_and(|(_, r)| matches!(r, EntityRef::Organization(_)));
+    let reports =
+        lexicon::verb_has(VerbClass::Relay, w(np.e)) && matches!(w(np.e + 1), "." | "" | "!" | "?");
+    (org && reports).then_some(np)
+}
+
+/// "Speaking on Citizen Television on Sunday, X said …", "Speaking to the BBC, …": the outlet
+/// named by a participle of speaking that opens the sentence, before the subject at `s`.
+fn speaking_on(text: &str, toks: &[Tok], s: usize, entities: &Entities) -> Option<Np> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if !w(0).eq_ignore_ascii_case("speaking") || !matches!(w(1), "on" | "to") || s < 3 {
+        return None;
+    }
+    let np = np_after(text, toks, 2, entities).filter(|np| np.e < s)?;
+    let outlet = (np.s..np.e).any(|k| has(Class::Outlet, w(k)))
+        || np
+            .entity
+            .is_some_and(|(_, r)| matches!(r, EntityRef::Organization(_)));
+    outlet.then_some(np)
 }
 
 pub(super) fn np_attribution(

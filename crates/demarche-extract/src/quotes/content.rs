@@ -51,9 +51,11 @@ pub(super) fn is_trailing(text: &str, toks: &[Tok], f: &Found) -> bool {
     let comma_before = toks
         .get(f.subject.s - 1)
         .is_some_and(|t| word(text, t) == ",");
-    let opens_description = toks
-        .first()
-        .is_some_and(|t| has(Class::NounMarker, &word(text, t).to_lowercase()));
+    // An opening participle is an adjunct too ("Speaking on Radio Maisha, X said the …").
+    let opens_description = toks.first().is_some_and(|t| {
+        let first = word(text, t);
+        has(Class::NounMarker, &first.to_lowercase()) || is_cap(first) && first.ends_with("ing")
+    });
     if comma_before
         && opens_description
         && !is_clause(text, toks.get(..f.subject.s - 1).unwrap_or(&[]))
@@ -243,7 +245,17 @@ pub(super) fn is_clause(text: &str, toks: &[Tok]) -> bool {
         ]
         .iter()
         .any(|d| prev.eq_ignore_ascii_case(d));
-        !(agent_participle || after_determiner)
+        // A verb after a pronoun that follows a noun belongs to a relative clause without
+        // "that" ("claimed the attack in a message on a website it runs").
+        let contact_relative = || {
+            i >= 2
+                && toks.get(i - 2).is_some_and(|p| {
+                    let x = word(text, p);
+                    p.kind == TokenKind::Word && !is_cap(x) && !has(Class::Function, x)
+                })
+                && en.anaphor(&[prev.to_lowercase().as_str()]).is_some()
+        };
+        !(agent_participle || after_determiner || contact_relative())
     })
 }
 

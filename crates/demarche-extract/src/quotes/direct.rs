@@ -108,7 +108,8 @@ pub(super) fn closing_gap(gap: &str) -> bool {
         return false;
     };
     let words: Vec<&str> = description.split_whitespace().collect();
-    words.len() <= 6
+    // Up to a dozen words: "the head of the Red Crescent's rescue unit in the province,".
+    words.len() <= 12
         && words.first().is_some_and(|w| {
             matches!(
                 w.to_lowercase().as_str(),

@@ -38,6 +38,53 @@ pub(super) fn as_after(text: &str, toks: &[Tok], e: usize) -> Option<usize> {
     (w(b + 1) == "as").then_some(b + 1)
 }
 
+/// Whether a verb form relays its object's words with "as" ("quoted X as saying", "quoting
+/// him as calling", "cited X as saying"): the relaying verbs of quoting and citing.
+pub(super) fn quotes_as(verb: &str) -> bool {
+    let lower = verb.to_lowercase();
+    lower == "quoting"
+        || lexicon::verb_has(VerbClass::Relay, verb)
+            && (lower.starts_with("quot") || lower.starts_with("cit"))
+}
+
+/// A person named in apposition right after the phrase `np`, and the "as" after it ("a Chinese
+/// maritime expert, Chen Xiaodong, as saying"; "the minister's cousin, Hassan Ali Gedi, as
+/// saying"): the name's phrase and the token of "as".
+pub(super) fn apposed_name(
+    text: &str,
+    toks: &[Tok],
+    np: Np,
+    entities: &Entities,
+) -> Option<(Np, usize)> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if w(np.e) != "," {
+        return None;
+    }
+    let name = np_after(text, toks, np.e + 1, entities).filter(|n| {
+        n.entity
+            .is_some_and(|(_, r)| matches!(r, EntityRef::Person(_)))
+    })?;
+    (w(name.e) == "," && w(name.e + 1) == "as").then_some((name, name.e + 1))
+}
+
+/// The person named right before the first "as" with a form in "-ing" within sixteen tokens of
+/// `k`, with nothing but words between `k` and the name: its phrase, ending before "as".
+fn person_before_as(text: &str, toks: &[Tok], k: usize, entities: &Entities) -> Option<Np> {
+    let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
+    let at = (k + 1..toks.len().min(k + 16))
+        .take_while(|&j| toks.get(j).is_some_and(|t| t.kind == TokenKind::Word))
+        .find(|&j| w(j) == "as" && w(j + 1).ends_with("ing"))?;
+    let (sp, r) = entities
+        .ending_at(toks.get(at - 1)?.span.end)
+        .filter(|(_, r)| matches!(r, EntityRef::Person(_)))?;
+    let s = toks.iter().position(|t| t.span.start == sp.start)?;
+    Some(Np {
+        s,
+        e: at,
+        entity: Some((sp, r)),
+    })
+}
+
 /// Whether token `j` is a relaying participle with its agent ("cited by", "quoted by").
 pub(super) fn relayed_at(text: &str, toks: &[Tok], j: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
@@ -102,7 +149,14 @@ pub(super) fn relay(
             })
         };
         let hearer = (np.s..np.e).any(|j| has(Class::Hearer, w(j)) && !in_org(j));
+        // A title with a capitalised article inside a sentence names a publication ("told The
+        // Standard", "told The Hindu").
+        let titled = np.s > 0
+            && w(np.s) == "The"
+            && np.e > np.s + 1
+            && (np.s + 1..np.e).all(|j| w(j).starts_with(char::is_uppercase));
         let is_outlet = (np.s..np.e).any(|j| has(Class::Outlet, w(j)))
+            || titled
             || np
                 .entity
                 .is_some_and(|(_, r)| matches!(r, EntityRef::Organization(_)));
@@ -111,13 +165,23 @@ pub(super) fn relay(
         }
         k = np.e;
     }
-    // "quoted X as saying", "quoting him as calling"
-    if (lexicon::verb_has(VerbClass::Relay, &verb) && verb.starts_with("quot") || verb == "quoting")
+    // "quoted X as saying", "quoting him as calling", "cited X as saying"; a name in
+    // apposition to X speaks ("quoted a maritime expert, Chen Xiaodong, as saying").
+    if quotes_as(&verb)
         && let Some(np) = np_after(text, toks, k, entities)
-        && let Some(at) = as_after(text, toks, np.e)
     {
-        cited = Some((np, v));
-        k = at + 2;
+        if let Some((name, at)) = apposed_name(text, toks, np, entities) {
+            cited = Some((name, v));
+            k = at + 2;
+        } else if let Some(at) = as_after(text, toks, np.e) {
+            cited = Some((np, v));
+            k = at + 2;
+        } else if let Some(name) = person_before_as(text, toks, k, entities) {
+            // "quoted senior Ports and Maritime Administration official Hamid Rezaei as
+            // saying": a long description runs into the person named right before "as".
+            cited = Some((name, v));
+            k = name.e + 2;
+        }
     }
     // "said in comments carried by state media that …": a relaying participle and its agent
     // in an adjunct after the verb name the outlet.
@@ -136,6 +200,21 @@ pub(super) fn relay(
             outlet = Some(np);
             k = np.e;
         }
+    }
+    // "said on Citizen Television", "told the conference on state radio": the outlet the words
+    // went out on relays them; the speaker's own page or channel does not ("wrote on its
+    // Telegram channel").
+    if outlet.is_none()
+        && w(k) == "on"
+        && let Some(np) = np_after(text, toks, k + 1, entities)
+        && (np.s..np.e).any(|j| has(Class::Outlet, w(j)))
+        && !matches!(
+            w(np.s).to_lowercase().as_str(),
+            "its" | "his" | "her" | "their" | "our" | "my"
+        )
+    {
+        outlet = Some(np);
+        k = np.e;
     }
     // "…," she said, according to WAM.": the source of the account relays the speaker's
     // words, when it closes the sentence.
@@ -160,7 +239,20 @@ pub(super) fn relay(
         j += 1;
     }
     let comma_citing = matches!(w(j), "citing" | "quoting") && (j == k || w(j - 1) == ",");
-    if comma_citing && let Some(np) = np_after_to(text, toks, j + 1, entities, true) {
+    if comma_citing && let Some(mut np) = np_after_to(text, toks, j + 1, entities, true) {
+        // "reported citing Chinese state media that …": a source that a name only opens runs
+        // on to the "that" of the content.
+        if let Some(that) = (np.e..toks.len().min(np.e + 8))
+            .take_while(|&x| toks.get(x).is_some_and(|t| t.kind == TokenKind::Word))
+            .find(|&x| w(x) == "that")
+            .filter(|&x| x > np.e)
+        {
+            np = Np {
+                s: np.s,
+                e: that,
+                entity: None,
+            };
+        }
         cited = Some((np, j));
         k = np.e;
     }

@@ -153,7 +153,8 @@ pub(super) fn subject_before(
     // written speak.
     let someone = toks.get(e - 1).is_some_and(|t| {
         let w = word(text, t);
-        !is_cap(w) && (has(Class::Role, w) || crate::titles::is_plural_role(w))
+        !is_cap(w)
+            && (has(Class::Role, w) || crate::titles::is_plural_role(w) || has(Class::Member, w))
     });
     let entity = entities
         .ending_at(last.span.end)

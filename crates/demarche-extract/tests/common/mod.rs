@@ -1,4 +1,4 @@
-//! Helpers shared by the fixture tests of knowledge shapes (`shapes.rs`, `shapes5.rs`): what
+//! Helpers shared by the fixture tests of knowledge shapes (`shapes.rs`, `shapes5.rs`, `shapes6.rs`): what
 //! the extractor finds in one short text, as tuples that read well in `assert_eq!`.
 #![allow(dead_code)] // each test file uses the helpers its rounds need
 
