@@ -2176,3 +2176,18 @@ fn a_deed_avenged_with_no_doer_was_done_by_the_one_struck_back() {
         "#]],
     );
 }
+
+#[test]
+fn a_government_coerces_a_domestic_target_at_home() {
+    // `home-coercion 17 = GOV` (`policy.txt`): a government's arrest of an opposition leader, a
+    // journalist or an archbishop named with no country is in its own country; an army's
+    // detentions are not read so.
+    check(
+        "Armenian authorities arrested an opposition leader and a prominent archbishop. \
+         Israeli forces detained ten activists.",
+        expect![[r#"
+            s0 ARMGOV -> ARMOPP 173 "arrested" dictionaries/actors/countries.txt:36
+            s0 ARMGOV -> ARMREL 173 "arrested" dictionaries/actors/countries.txt:36
+        "#]],
+    );
+}

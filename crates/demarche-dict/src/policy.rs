@@ -108,6 +108,9 @@ pub struct Policy {
     /// `avenged`: roots of deeds that an answering act, with no doer named, avenges on its
     /// target (rule `avenged`).
     pub avenged_roots: Vec<PolicyCode>,
+    /// `home-coercion`: roots of acts that a country-less domestic target suffers in the
+    /// country of a source of this agent type.
+    pub home_coercion: Option<(Vec<PolicyCode>, PolicyCode)>,
     /// `occasion`: roots of event nouns (meetings, talks, visits) that, named as the occasion
     /// of a clause's act ("during talks in Gyeongju"), are the clause's agent's with no doer of
     /// their own, and with the clause's object or partner with no partner of their own.
@@ -211,6 +214,7 @@ impl Policy {
             deed_target_roots: Vec::new(),
             deed_roots: Vec::new(),
             avenged_roots: Vec::new(),
+            home_coercion: None,
             occasion_roots: Vec::new(),
             occasion_partner_roots: Vec::new(),
             counterpart_roots: Vec::new(),
@@ -323,8 +327,8 @@ impl Policy {
                 },
                 // `ROOT ... = CODE` (refusal, state-protest), `ROOT ... = AGENT` (at-home) and
                 // `CODE ... = AGENT` (home-curb).
-                "refusal" | "state-protest" | "at-home" | "home-curb" => {
-                    let coded = !matches!(keyword, "at-home" | "home-curb");
+                "refusal" | "state-protest" | "at-home" | "home-curb" | "home-coercion" => {
+                    let coded = !matches!(keyword, "at-home" | "home-curb" | "home-coercion");
                     let (check, what): (fn(&str) -> bool, &str) = match coded {
                         true => (is_event_code, EVENT),
                         false => (is_agent, AGENT),
@@ -352,6 +356,7 @@ impl Policy {
                         "refusal" => p.refusal = Some((roots, value)),
                         "state-protest" => p.state_protest = Some((roots, value)),
                         "home-curb" => p.home_curb = Some((roots, value)),
+                        "home-coercion" => p.home_coercion = Some((roots, value)),
                         _ => p.at_home = Some((roots, value)),
                     }
                 }
@@ -393,7 +398,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -504,6 +509,14 @@ impl Policy {
         has(&self.avenged_roots, root(code))
     }
 
+    /// Whether an act of `code` by `source` against a country-less domestic target is done in
+    /// the source's own country (`home-coercion`: a government's arrests, not an army's).
+    pub fn is_home_coercion(&self, code: &str, source: &str) -> bool {
+        self.home_coercion.as_ref().is_some_and(|(roots, agent)| {
+            has(roots, root(code)) && source.get(3..6) == Some(agent.code.as_str())
+        })
+    }
+
     /// Whether an event of `code` is a deed a later criticism can answer (`deed`).
     pub fn is_deed(&self, code: &str) -> bool {
         has(&self.deed_roots, root(code))
@@ -589,6 +602,8 @@ mod tests {
         assert!(p.home_curb("0831").is_some() && p.is_inward("0813") && !p.is_inward("0841"));
         assert!(p.is_deed("173") && p.is_deed("163") && !p.is_deed("020") && !p.is_deed("111"));
         assert!(p.is_avenged("190") && p.is_avenged("181") && !p.is_avenged("150"));
+        assert!(p.is_home_coercion("173", "ARMGOV") && !p.is_home_coercion("173", "ISRMIL"));
+        assert!(!p.is_home_coercion("190", "ARMGOV"));
         assert!(p.occasion("040").is_some() && p.occasion("111").is_none());
         assert!(p.lends_occasion_partner("051") && !p.lends_occasion_partner("111"));
         assert!(p.reporter_own("MIL").is_some() && p.reporter_own("REB").is_none());

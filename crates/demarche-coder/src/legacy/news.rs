@@ -358,8 +358,15 @@ pub(super) fn localise_source(policy: &Policy, place: Option<&str>, sc: &str) ->
 /// With `domestic`: the code a country-less agent target `tc` (`---GOV`) takes from source
 /// code `sc`: the place's country when the verb phrase names one, else the source's country
 /// when the source is domestic (police, courts, opposition, students, workers, civilians:
-/// "Serbian students protested against the government").
-pub(super) fn localise(policy: &Policy, place: Option<&str>, sc: &str, tc: &str) -> Option<String> {
+/// "Serbian students protested against the government"), or when a state coerces a domestic
+/// target (`home-coercion` in `policy.txt`: "Armenian authorities arrested an opposition
+/// leader").
+pub(super) fn localise(
+    policy: &Policy,
+    place: Option<&str>,
+    (sc, tc): (&str, &str),
+    code: &str,
+) -> Option<String> {
     if tc.len() <= 3 || !tc.starts_with("---") || sc.starts_with("---") {
         return None;
     }
@@ -368,5 +375,7 @@ pub(super) fn localise(policy: &Policy, place: Option<&str>, sc: &str, tc: &str)
         return Some(format!("{p}{agent}"));
     }
     let country = sc.get(..3)?;
-    (policy.is_domestic(sc) && policy.is_country(country)).then(|| format!("{country}{agent}"))
+    let home =
+        policy.is_domestic(sc) || policy.is_home_coercion(code, sc) && policy.is_domestic(tc);
+    (home && policy.is_country(country)).then(|| format!("{country}{agent}"))
 }

@@ -253,11 +253,11 @@ impl Coder<'_> {
         } else {
             None
         };
-        let localise = |sc: &str, tc: &str| -> Option<String> {
+        let localise = |sc: &str, tc: &str, code: &str| -> Option<String> {
             if !opts.domestic() {
                 return None;
             }
-            news::localise(policy, place, sc, tc)
+            news::localise(policy, place, (sc, tc), code)
         };
         let before = events.len();
         let mut emit = |a: usize, b: usize, c: &str, forward: bool| {
@@ -272,7 +272,7 @@ impl Coder<'_> {
                 None
             };
             let sc = local_src.as_ref().unwrap_or(sc);
-            let local = if forward { localise(sc, tc) } else { None };
+            let local = if forward { localise(sc, tc, c) } else { None };
             let tc = local.as_ref().unwrap_or(tc);
             // With the predicate layer, a personal pronoun source ("He urged …") is kept for
             // the layer to resolve through the document (`frames::sides::fill_pronoun`); the
