@@ -2191,3 +2191,17 @@ fn a_government_coerces_a_domestic_target_at_home() {
         "#]],
     );
 }
+
+#[test]
+fn a_swap_line_extended_is_economic_aid() {
+    // frames/07-aid.txt and 03: a currency swap line extended is economic aid (071); pledged,
+    // an intent (0331).
+    check(
+        "The United States extended a 20 billion dollar swap line to Argentina. China pledged a \
+         currency swap to Argentina.",
+        expect![[r#"
+            s0 USA -> ARG 071 "extended a 20 billion dollar swap line" dictionaries/frames/07-aid.txt:14
+            s1 CHN -> ARG 0331 "pledged a currency swap" dictionaries/frames/03-intent-to-cooperate.txt:33
+        "#]],
+    );
+}
