@@ -2205,3 +2205,18 @@ fn a_swap_line_extended_is_economic_aid() {
         "#]],
     );
 }
+
+#[test]
+fn a_crowds_act_of_force_is_a_riot() {
+    // Rule `crowd-force` (`policy.txt`, `forms.txt` `[crowd]`): protesters attacking embassies
+    // riot (145); villagers, or civilians a passive misreads as doers, keep the act's code.
+    check(
+        "Protesters in Kinshasa attacked the embassies of Rwanda and France. Villagers attacked \
+         a police station in Kano.",
+        expect![[r#"
+            s0 CODCVL -> RWAGOV 145 "attacked" dictionaries/actors/countries.txt:81
+            s0 CODCVL -> FRAGOV 145 "attacked" dictionaries/actors/countries.txt:81
+            s1 NGACVL -> NGACOP 190 "attacked" dictionaries/agents.txt:16
+        "#]],
+    );
+}

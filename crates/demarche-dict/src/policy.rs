@@ -111,6 +111,10 @@ pub struct Policy {
     /// `home-coercion`: roots of acts that a country-less domestic target suffers in the
     /// country of a source of this agent type.
     pub home_coercion: Option<(Vec<PolicyCode>, PolicyCode)>,
+    /// `crowd`: agents that are crowds of people (protesters, residents).
+    pub crowd_agents: Vec<PolicyCode>,
+    /// `crowd-force`: roots of force that a crowd's act is instead (a riot), and that code.
+    pub crowd_force: Option<(Vec<PolicyCode>, PolicyCode)>,
     /// `occasion`: roots of event nouns (meetings, talks, visits) that, named as the occasion
     /// of a clause's act ("during talks in Gyeongju"), are the clause's agent's with no doer of
     /// their own, and with the clause's object or partner with no partner of their own.
@@ -215,6 +219,8 @@ impl Policy {
             deed_roots: Vec::new(),
             avenged_roots: Vec::new(),
             home_coercion: None,
+            crowd_agents: Vec::new(),
+            crowd_force: None,
             occasion_roots: Vec::new(),
             occasion_partner_roots: Vec::new(),
             counterpart_roots: Vec::new(),
@@ -300,6 +306,9 @@ impl Policy {
                 "domestic" => p
                     .domestic_agents
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
+                "crowd" => p
+                    .crowd_agents
+                    .extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "not-country" => p
                     .non_country
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
@@ -327,7 +336,7 @@ impl Policy {
                 },
                 // `ROOT ... = CODE` (refusal, state-protest), `ROOT ... = AGENT` (at-home) and
                 // `CODE ... = AGENT` (home-curb).
-                "refusal" | "state-protest" | "at-home" | "home-curb" | "home-coercion" => {
+                "refusal" | "state-protest" | "crowd-force" | "at-home" | "home-curb" | "home-coercion" => {
                     let coded = !matches!(keyword, "at-home" | "home-curb" | "home-coercion");
                     let (check, what): (fn(&str) -> bool, &str) = match coded {
                         true => (is_event_code, EVENT),
@@ -357,6 +366,7 @@ impl Policy {
                         "state-protest" => p.state_protest = Some((roots, value)),
                         "home-curb" => p.home_curb = Some((roots, value)),
                         "home-coercion" => p.home_coercion = Some((roots, value)),
+                        "crowd-force" => p.crowd_force = Some((roots, value)),
                         _ => p.at_home = Some((roots, value)),
                     }
                 }
@@ -398,7 +408,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, crowd, crowd-force, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -517,6 +527,15 @@ impl Policy {
         })
     }
 
+    /// The code a crowd's (`crowd`) act of force of `code` is instead (`crowd-force`: a riot),
+    /// with its rule.
+    pub fn crowd_force(&self, code: &str, source: &str) -> Option<&PolicyCode> {
+        let (roots, riot) = self.crowd_force.as_ref()?;
+        let agent = source.get(3..6)?;
+        (has(roots, root(code)) && self.crowd_agents.iter().any(|a| a.code == agent))
+            .then_some(riot)
+    }
+
     /// Whether an event of `code` is a deed a later criticism can answer (`deed`).
     pub fn is_deed(&self, code: &str) -> bool {
         has(&self.deed_roots, root(code))
@@ -604,6 +623,13 @@ mod tests {
         assert!(p.is_avenged("190") && p.is_avenged("181") && !p.is_avenged("150"));
         assert!(p.is_home_coercion("173", "ARMGOV") && !p.is_home_coercion("173", "ISRMIL"));
         assert!(!p.is_home_coercion("190", "ARMGOV"));
+        assert_eq!(
+            p.crowd_force("190", "CODCVL").map(|c| c.code.as_str()),
+            Some("145")
+        );
+        assert!(
+            p.crowd_force("190", "CODMIL").is_none() && p.crowd_force("173", "CODCVL").is_none()
+        );
         assert!(p.occasion("040").is_some() && p.occasion("111").is_none());
         assert!(p.lends_occasion_partner("051") && !p.lends_occasion_partner("111"));
         assert!(p.reporter_own("MIL").is_some() && p.reporter_own("REB").is_none());

@@ -535,6 +535,7 @@ pub(crate) fn code_predications(
     let mut index = 0;
     let mut removed = 0;
     events.retain_mut(|e| {
+        refer::crowd_force(&ctx, e);
         let keep = !sides::state_complaint(&ctx, e) && !own_country(policy, e);
         removed += usize::from(!keep && index < legacy);
         index += 1;

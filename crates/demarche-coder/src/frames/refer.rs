@@ -335,3 +335,34 @@ pub(super) fn reporter_own(ctx: &Ctx<'_>, code: &str, verb: Option<Span>) -> Opt
     }
     None
 }
+
+/// Rule `crowd-force` (`policy.txt`): an act of force by a crowd named as one (`forms.txt`
+/// `[crowd]`: "protesters attacked the embassies", "rioters stormed the police station") is a
+/// riot, the policy's code; civilians or a man named as the doer keep theirs.
+pub(super) fn crowd_force(ctx: &Ctx<'_>, e: &mut crate::CodedEvent) {
+    let Some(riot) = ctx.policy.crowd_force(&e.code, &e.source) else {
+        return;
+    };
+    let crowd = ctx.en.forms("crowd");
+    // The source's phrase, or one around it ("Protesters in Kinshasa" for its "Kinshasa").
+    let Some(span) = e.source_span else {
+        return;
+    };
+    let named = ctx
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.span
+                .is_some_and(|s| s.start <= span.start && span.end <= s.end)
+        })
+        .filter_map(|m| ctx.lower_words(m.lo, m.hi))
+        .any(|words| {
+            words
+                .iter()
+                .any(|w| crowd.iter().any(|c| c.eq_ignore_ascii_case(w)))
+        });
+    if named {
+        e.code.clone_from(&riot.code);
+        e.rules.push(riot.origin.rule_ref());
+    }
+}
