@@ -2220,3 +2220,15 @@ fn a_crowds_act_of_force_is_a_riot() {
         "#]],
     );
 }
+
+#[test]
+fn a_compass_points_of_phrase_is_where_the_act_happened() {
+    // `forms.txt` `[compass]`: "east of Gaza City" places the act, so the country-less victims
+    // are that place's.
+    check(
+        "Israeli fire killed three people east of Gaza City.",
+        expect![[r#"
+            s0 ISR -> PSECVL 190 "killed" dictionaries/actors/countries.txt:161
+        "#]],
+    );
+}

@@ -303,7 +303,8 @@ fn is_place(s: &Sent<'_>, ne: &Ne) -> bool {
 
 /// The country (three letters) of a place named by a [`Prep::PlaceOrGoal`] phrase inside verb
 /// phrase `vp` that is neither the source nor the target: "killed 20 people in Gaza" gives
-/// PSE, "will send police officers to Haiti" HTI, "launched drones at Ukraine" UKR.
+/// PSE, "will send police officers to Haiti" HTI, "launched drones at Ukraine" UKR; or by the
+/// `of` phrase of a compass point (`forms.txt` `[compass]`: "east of Gaza City").
 pub(super) fn place_country<'a>(
     policy: &Policy,
     s: &'a Sent<'_>,
@@ -320,7 +321,17 @@ pub(super) fn place_country<'a>(
         }
         let pp = tree.parent(ne.node)?;
         let prep = tree.children(pp).first().and_then(|&c| tree.word(c))?;
-        if s.kind.get(pp.index()) != Some(&Phrase::Pp) || !en.is_prep(prep, Prep::PlaceOrGoal) {
+        // "killed three people east of Gaza City": the `of` phrase of a compass point.
+        let compass = || {
+            tree.parent(pp)
+                .filter(|&a| matches!(tree.label(a), "ADJP" | "ADVP"))
+                .and_then(|a| tree.children(a).first().and_then(|&c| tree.word(c)))
+                .is_some_and(|w| en.is_form("compass", w))
+        };
+        if s.kind.get(pp.index()) != Some(&Phrase::Pp)
+            || !(en.is_prep(prep, Prep::PlaceOrGoal)
+                || prep.eq_ignore_ascii_case("of") && compass())
+        {
             return None;
         }
         let code = ne.codes.first()?;
