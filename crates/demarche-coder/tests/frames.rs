@@ -2232,3 +2232,15 @@ fn a_compass_points_of_phrase_is_where_the_act_happened() {
         "#]],
     );
 }
+
+#[test]
+fn a_headlines_comma_pair_acts_together() {
+    // A headline's "Xi, Lula hold phone talks" (no full stop): the comma stands for "and".
+    check(
+        "Xi, Lula hold phone talks on trade and tariffs",
+        expect![[r#"
+            s0 CHNGOV -> BRAGOV 040 "hold" dictionaries/actors/people.txt:78
+            s0 BRAGOV -> CHNGOV 040 "hold" dictionaries/actors/people.txt:78
+        "#]],
+    );
+}

@@ -1281,6 +1281,19 @@ impl<'a> Grammar<'a> {
             self.pos = save;
             return None;
         }
+        // A headline's subject, "Somalia, Ethiopia agree to …": names with a comma for "and"
+        // before the verb of a sentence with no full stop.
+        let names =
+            |a: usize, b: usize| a < b && (a..b).all(|k| matches!(self.t(k), "NNP" | "NNPS"));
+        if mode == Mode::Subject
+            && items == 1
+            && self.tags.last().is_some_and(|&t| t != ".")
+            && matches!(self.cur(), "VBP" | "VBZ" | "VBD" | "MD")
+            && names(0, save)
+            && names(save + 1, self.pos)
+        {
+            return Some(out);
+        }
         // "Spain, the bloc's largest pork exporter to China, said …": the subject's appositive
         // keeps its prepositional phrases up to its closing comma.
         if mode == Mode::Subject && matches!(self.cur(), "IN" | "TO") {

@@ -717,3 +717,13 @@ fn regression_a_subjects_appositive_keeps_its_prepositional_phrases() {
         "(ROOT (S (NP (NP (NNP Spain)) (, ,) (NP (NP (DT the) (JJS largest) (NN exporter)) (PP (TO to) (NP (NNP China)))) (, ,)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP (VBD regretted) (NP (DT the) (NN decision)))))) (. .)))",
     );
 }
+
+#[test]
+fn regression_a_headlines_comma_pair_is_its_subject() {
+    // "Somalia, Ethiopia agree to …": in a sentence with no full stop, two names with a comma
+    // before the verb are one subject (the coder reads them as a compound).
+    check(
+        "Somalia, Ethiopia agree to resume flights",
+        "(ROOT (S (NP (NP (NNP Somalia)) (, ,) (NP (NNP Ethiopia))) (VP (VBP agree) (S (VP (TO to) (VP (VB resume) (NP (NNS flights))))))))",
+    );
+}

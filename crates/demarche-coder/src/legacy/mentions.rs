@@ -358,9 +358,18 @@ impl Coder<'_> {
                     Some(Tag::Conj) | Some(Tag::Comma)
                 )
         };
-        let has_cc = children.iter().enumerate().any(|(i, &c)| {
-            i > 0 && tree.is_leaf(c) && s.tags.get(s.lo[c.index()] as usize) == Some(&Tag::Conj)
-        });
+        // A headline's "Somalia, Ethiopia agree …" (a sentence's first phrase, two phrases and a
+        // comma, no closing punctuation) is a compound too.
+        let headline = lo == 0
+            && children.len() == 3
+            && is_split(children[1])
+            && !tree.is_leaf(children[0])
+            && !tree.is_leaf(children[2])
+            && s.tags.last().is_some_and(|t| *t != Tag::Punct);
+        let has_cc = headline
+            || children.iter().enumerate().any(|(i, &c)| {
+                i > 0 && tree.is_leaf(c) && s.tags.get(s.lo[c.index()] as usize) == Some(&Tag::Conj)
+            });
         if has_cc {
             let mut out: Vec<Unit> = Vec::new();
             let mut group: Vec<NodeId> = Vec::new();
