@@ -2244,3 +2244,16 @@ fn a_headlines_comma_pair_acts_together() {
         "#]],
     );
 }
+
+#[test]
+fn a_flagged_or_owned_thing_is_its_countrys() {
+    // `forms.txt` `[leader-suffix]`: "British-flagged", "Greek-flagged" name the ship's country.
+    check(
+        "The British-flagged tanker Stena Impero was seized by Iran's Revolutionary Guards. Iran \
+         seized a Greek-flagged tanker.",
+        expect![[r#"
+            s0 IRN -> GBR 171 "seized" dictionaries/actors/countries.txt:131
+            s1 IRN -> GRC 1711 "seized" dictionaries/actors/countries.txt:135
+        "#]],
+    );
+}
