@@ -2257,3 +2257,16 @@ fn a_flagged_or_owned_thing_is_its_countrys() {
         "#]],
     );
 }
+
+#[test]
+fn a_cooperative_act_refused_is_a_refusal() {
+    // `control.txt` `[refusing]` with rule `refusal`: "refused to sign a gas deal with Turkey"
+    // is a refusal (12); "declined to comment" refuses no cooperative act and codes nothing.
+    check(
+        "Azerbaijan's president refused to sign a gas deal with Turkey. The Kremlin declined to \
+         comment on the report.",
+        expect![[r#"
+            s0 AZEGOV -> TUR 120 "refused" dictionaries/actors/countries.txt:40
+        "#]],
+    );
+}

@@ -145,6 +145,9 @@ pub enum VerbClass {
     Response = 2048,
     /// Answering a deed in kind (`consequence.txt` `[retort]`: "vowed to respond in kind").
     Retort = 4096,
+    /// Subject-control verbs of refusing their infinitive (`control.txt` `[refusing]`:
+    /// "refused to free the aid worker"): a cooperative act refused, as one said to be not done.
+    Refusing = 8192,
 }
 
 /// The [`VerbClass`]es of one verb ([`English::verb_classes`]).
@@ -428,6 +431,7 @@ impl English {
                         VerbClass::Causative
                     }
                     ("control", "negating") => VerbClass::Negating,
+                    ("control", "refusing") => VerbClass::Refusing,
                     ("control", _) => VerbClass::SubjectControl,
                     ("intent", _) => VerbClass::Intent,
                     ("aspect", _) => VerbClass::Aspect,

@@ -207,8 +207,9 @@ pub(crate) fn code_predications(
     let legacy = events.len();
     for p in &a.preds {
         // Rule `refusal` (below): "would not ease its sanctions" is read, to be refused.
-        let negated = p.polarity == Polarity::Negated;
-        if p.absorbed || negated && p.modality != Modality::Future {
+        let refused = mode::refused(&ctx, p);
+        let negated = p.polarity == Polarity::Negated || refused;
+        if p.absorbed || negated && p.modality != Modality::Future && !refused {
             continue;
         }
         let Some(mode) = mode_of(tree, a, p, ctx.en) else {

@@ -9,6 +9,15 @@ use demarche_predicates::{
 };
 use demarche_text::english::{self, Prep, VerbClass};
 
+/// Whether a predication is the infinitive of an asserted verb of refusing ("refused to free").
+pub(super) fn refused(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    matches!(p.under, Some((j, Link::Control)) if ctx.a.preds.get(j as usize).is_some_and(|q| {
+        q.classes.has(VerbClass::Refusing)
+            && q.polarity == Polarity::Affirmed
+            && q.modality == Modality::Asserted
+    }))
+}
+
 /// Whether a predication is negated, under a denial, or the infinitive of "fail to".
 pub(super) fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
     if p.polarity == Polarity::Negated {
@@ -69,6 +78,13 @@ fn mode_within(
                 return None;
             }
             Link::Control if q.classes.has(VerbClass::Causative) => {}
+            // "refused to free the aid worker": intended not to be done (rule `refusal`).
+            Link::Control if q.classes.has(VerbClass::Refusing) => {
+                if q.polarity == Polarity::Negated || q.modality != Modality::Asserted {
+                    return None;
+                }
+                mode = Mode::Intent;
+            }
             Link::Control => {
                 if q.classes.has(VerbClass::ObjectControl) || q.particle.is_some() {
                     return None;
