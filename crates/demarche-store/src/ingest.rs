@@ -141,6 +141,11 @@ struct Pending {
     /// Events new to the store, with their day and the text of their full-text row.
     fresh: BTreeMap<i64, (i64, String)>,
     counts: Counts,
+    /// The id of the first mention this transaction wrote: the mentions from it on are this
+    /// transaction's (ids are given out one above the largest), unless it removed mentions.
+    first_mention: Option<i64>,
+    /// Whether the transaction removed a document's mentions (a replaced document).
+    removed: bool,
 }
 
 impl Pending {
@@ -153,8 +158,13 @@ impl Pending {
             touched,
             fresh,
             mut counts,
+            first_mention,
+            removed,
         } = self;
-        crate::search::refresh(tx, &touched, fresh)?;
+        // With nothing removed, the mentions written here are those from the first one on, and
+        // a stored event whose new mentions bring no sentence it lacked keeps its row.
+        let since = first_mention.filter(|_| !removed);
+        crate::search::refresh(tx, &touched, fresh, since)?;
         recount(tx, &touched, &mut counts)?;
         counts.apply(tx)
     }
@@ -421,6 +431,8 @@ fn write_batch(
         touched,
         fresh,
         counts,
+        first_mention,
+        removed,
     } = pending;
     // Documents written whose mentions wait for their events.
     let mut waiting: Vec<&Prepared<'_>> = Vec::new();
@@ -430,7 +442,15 @@ fn write_batch(
         // The same id twice in one batch: the first one's mentions go in before the second
         // is compared with it.
         if waiting_ids.contains(doc.id.as_str()) {
-            write_mentions(tx, &waiting, touched, fresh, counts, &mut summary)?;
+            write_mentions(
+                tx,
+                &waiting,
+                touched,
+                fresh,
+                counts,
+                first_mention,
+                &mut summary,
+            )?;
             waiting.clear();
             waiting_ids.clear();
         }
@@ -447,6 +467,7 @@ fn write_batch(
                 continue;
             }
             remove_document(tx, &doc.id, touched, counts)?;
+            *removed = true;
             if !insert_document(tx, item, counts)? {
                 return Err(StoreError::InvalidQuery(format!(
                     "document `{}` is still stored after its removal",
@@ -460,7 +481,15 @@ fn write_batch(
         waiting.push(item);
         waiting_ids.insert(&doc.id);
     }
-    write_mentions(tx, &waiting, touched, fresh, counts, &mut summary)?;
+    write_mentions(
+        tx,
+        &waiting,
+        touched,
+        fresh,
+        counts,
+        first_mention,
+        &mut summary,
+    )?;
     Ok(summary)
 }
 
@@ -517,6 +546,7 @@ fn write_mentions<'e>(
     touched: &mut BTreeSet<i64>,
     fresh: &mut BTreeMap<i64, (i64, String)>,
     counts: &mut Counts,
+    first_mention: &mut Option<i64>,
     summary: &mut IngestSummary,
 ) -> Result<()> {
     // Every event of these mentions, in order of first mention, with what its mentions here
@@ -632,6 +662,7 @@ fn write_mentions<'e>(
                 rules,
                 geo
             ])?;
+            first_mention.get_or_insert_with(|| tx.last_insert_rowid());
             summary.mentions += 1;
             counts.rows(Table::Mentions, 1);
         }
