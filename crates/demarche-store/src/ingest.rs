@@ -165,7 +165,7 @@ impl Pending {
         // a stored event whose new mentions bring no sentence it lacked keeps its row.
         let since = first_mention.filter(|_| !removed);
         crate::search::refresh(tx, &touched, fresh, since)?;
-        recount(tx, &touched, &mut counts)?;
+        recount(tx, &touched, removed, &mut counts)?;
         counts.apply(tx)
     }
 }
@@ -392,6 +392,12 @@ fn coding_hash(events: &[Event], knowledge: Option<&str>) -> String {
 /// Goldstein scores are given to one decimal; going through the shortest decimal form keeps
 /// `3.4f32` as `3.4` in the database instead of `3.4000000953674316`.
 pub(crate) fn goldstein_f64(g: f32) -> f64 {
+    // A score of tenths is the f32 nearest some k / 10, whose shortest form is k / 10 itself:
+    // the f64 nearest it, without formatting (the writer does this for every event).
+    let tenths = (f64::from(g) * 10.0).round();
+    if tenths.abs() < 1e6 && (tenths / 10.0) as f32 == g {
+        return tenths / 10.0;
+    }
     format!("{g}").parse().unwrap_or(f64::from(g))
 }
 
@@ -719,10 +725,16 @@ fn remove_document(
     Ok(())
 }
 
-/// Recomputes GDELT-style counts of the given events from their mentions, and deletes events
+/// Recomputes GDELT-style counts of the given events from their mentions, and, when the
+/// transaction `removed` mentions (only then can an event have none left), deletes events
 /// that no mention supports any more (their full-text rows are gone already: see
 /// [`write_batch`]).
-fn recount(tx: &Transaction<'_>, events: &BTreeSet<i64>, counts: &mut Counts) -> Result<()> {
+fn recount(
+    tx: &Transaction<'_>,
+    events: &BTreeSet<i64>,
+    removed: bool,
+    counts: &mut Counts,
+) -> Result<()> {
     // One pass over the event's mentions (every mention has its document) for all three.
     let mut update = tx.prepare_cached(
         "UPDATE events SET (num_mentions, num_articles, num_sources) = ( \
@@ -736,6 +748,9 @@ fn recount(tx: &Transaction<'_>, events: &BTreeSet<i64>, counts: &mut Counts) ->
     let mut delete = tx.prepare_cached("DELETE FROM events WHERE id = ?1")?;
     for &id in events {
         update.execute([id])?;
+        if !removed {
+            continue;
+        }
         let gone: Option<(String, String)> = unsupported
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
@@ -773,6 +788,19 @@ mod tests {
             action_geo: None,
             geo_source: None,
         }
+    }
+
+    #[test]
+    fn goldstein_scores_keep_their_shortest_decimal_form() {
+        let shortest = |g: f32| -> f64 { format!("{g}").parse().expect("number") };
+        for k in -100..=100 {
+            let g = k as f32 / 10.0;
+            assert_eq!(goldstein_f64(g).to_bits(), shortest(g).to_bits(), "{g}");
+        }
+        for g in [1.25f32, -7.125, 0.3333, -0.0, 1e7 + 0.5, f32::MAX] {
+            assert_eq!(goldstein_f64(g).to_bits(), shortest(g).to_bits(), "{g}");
+        }
+        assert_eq!(goldstein_f64(3.4), 3.4);
     }
 
     #[test]
