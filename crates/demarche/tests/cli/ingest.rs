@@ -72,8 +72,11 @@ fn ingest_killed_mid_run_then_completed_equals_an_uninterrupted_run() {
     drop(store);
     assert!(after_kill > 0, "no batch was committed before the kill");
     // Whole transactions only: batches of 512, as many in one transaction as the writer
-    // stores in about a second.
-    assert_eq!(after_kill % 512, 0, "{after_kill} documents after the kill");
+    // stores in about a second (the last one holds the rest, when the run finished first).
+    assert!(
+        after_kill % 512 == 0 || after_kill == DOCUMENTS,
+        "{after_kill} documents after the kill"
+    );
     eprintln!("{after_kill} of {DOCUMENTS} documents stored when the run was killed");
     if after_kill == DOCUMENTS {
         eprintln!("note: the run had finished before the kill landed");
