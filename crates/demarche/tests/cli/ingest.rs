@@ -74,7 +74,7 @@ fn ingest_killed_mid_run_then_completed_equals_an_uninterrupted_run() {
     // Whole transactions only: batches of 512, as many in one transaction as the writer
     // stores in about a second (the last one holds the rest, when the run finished first).
     assert!(
-        after_kill.is_multiple_of(512) || after_kill == DOCUMENTS,
+        after_kill % 512 == 0 || after_kill == DOCUMENTS,
         "{after_kill} documents after the kill"
     );
     eprintln!("{after_kill} of {DOCUMENTS} documents stored when the run was killed");
