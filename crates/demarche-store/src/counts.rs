@@ -61,9 +61,19 @@ impl Counts {
     /// row of `events`, and one event for each of its actors (once when they are the same).
     pub(crate) fn event(&mut self, source: &str, target: &str, sign: i64) {
         self.rows(Table::Events, sign);
-        *self.actors.entry(source.to_string()).or_default() += sign;
+        self.actor(source, sign);
         if target != source {
-            *self.actors.entry(target.to_string()).or_default() += sign;
+            self.actor(target, sign);
+        }
+    }
+
+    /// Adds `n` to the events of `code` (allocating its name only the first time).
+    fn actor(&mut self, code: &str, n: i64) {
+        match self.actors.get_mut(code) {
+            Some(events) => *events += n,
+            None => {
+                self.actors.insert(code.to_string(), n);
+            }
         }
     }
 

@@ -141,6 +141,11 @@ struct Pending {
     /// Events new to the store, with their day and the text of their full-text row.
     fresh: BTreeMap<i64, (i64, String)>,
     counts: Counts,
+    /// The id of the first mention this transaction wrote: the mentions from it on are this
+    /// transaction's (ids are given out one above the largest), unless it removed mentions.
+    first_mention: Option<i64>,
+    /// Whether the transaction removed a document's mentions (a replaced document).
+    removed: bool,
 }
 
 impl Pending {
@@ -153,9 +158,14 @@ impl Pending {
             touched,
             fresh,
             mut counts,
+            first_mention,
+            removed,
         } = self;
-        crate::search::refresh(tx, &touched, fresh)?;
-        recount(tx, &touched, &mut counts)?;
+        // With nothing removed, the mentions written here are those from the first one on, and
+        // a stored event whose new mentions bring no sentence it lacked keeps its row.
+        let since = first_mention.filter(|_| !removed);
+        crate::search::refresh(tx, &touched, fresh, since)?;
+        recount(tx, &touched, removed, &mut counts)?;
         counts.apply(tx)
     }
 }
@@ -382,6 +392,12 @@ fn coding_hash(events: &[Event], knowledge: Option<&str>) -> String {
 /// Goldstein scores are given to one decimal; going through the shortest decimal form keeps
 /// `3.4f32` as `3.4` in the database instead of `3.4000000953674316`.
 pub(crate) fn goldstein_f64(g: f32) -> f64 {
+    // A score of tenths is the f32 nearest some k / 10, whose shortest form is k / 10 itself:
+    // the f64 nearest it, without formatting (the writer does this for every event).
+    let tenths = (f64::from(g) * 10.0).round();
+    if tenths.abs() < 1e6 && (tenths / 10.0) as f32 == g {
+        return tenths / 10.0;
+    }
     format!("{g}").parse().unwrap_or(f64::from(g))
 }
 
@@ -421,6 +437,8 @@ fn write_batch(
         touched,
         fresh,
         counts,
+        first_mention,
+        removed,
     } = pending;
     // Documents written whose mentions wait for their events.
     let mut waiting: Vec<&Prepared<'_>> = Vec::new();
@@ -430,7 +448,15 @@ fn write_batch(
         // The same id twice in one batch: the first one's mentions go in before the second
         // is compared with it.
         if waiting_ids.contains(doc.id.as_str()) {
-            write_mentions(tx, &waiting, touched, fresh, counts, &mut summary)?;
+            write_mentions(
+                tx,
+                &waiting,
+                touched,
+                fresh,
+                counts,
+                first_mention,
+                &mut summary,
+            )?;
             waiting.clear();
             waiting_ids.clear();
         }
@@ -447,6 +473,7 @@ fn write_batch(
                 continue;
             }
             remove_document(tx, &doc.id, touched, counts)?;
+            *removed = true;
             if !insert_document(tx, item, counts)? {
                 return Err(StoreError::InvalidQuery(format!(
                     "document `{}` is still stored after its removal",
@@ -460,7 +487,15 @@ fn write_batch(
         waiting.push(item);
         waiting_ids.insert(&doc.id);
     }
-    write_mentions(tx, &waiting, touched, fresh, counts, &mut summary)?;
+    write_mentions(
+        tx,
+        &waiting,
+        touched,
+        fresh,
+        counts,
+        first_mention,
+        &mut summary,
+    )?;
     Ok(summary)
 }
 
@@ -517,6 +552,7 @@ fn write_mentions<'e>(
     touched: &mut BTreeSet<i64>,
     fresh: &mut BTreeMap<i64, (i64, String)>,
     counts: &mut Counts,
+    first_mention: &mut Option<i64>,
     summary: &mut IngestSummary,
 ) -> Result<()> {
     // Every event of these mentions, in order of first mention, with what its mentions here
@@ -632,6 +668,7 @@ fn write_mentions<'e>(
                 rules,
                 geo
             ])?;
+            first_mention.get_or_insert_with(|| tx.last_insert_rowid());
             summary.mentions += 1;
             counts.rows(Table::Mentions, 1);
         }
@@ -688,10 +725,16 @@ fn remove_document(
     Ok(())
 }
 
-/// Recomputes GDELT-style counts of the given events from their mentions, and deletes events
+/// Recomputes GDELT-style counts of the given events from their mentions, and, when the
+/// transaction `removed` mentions (only then can an event have none left), deletes events
 /// that no mention supports any more (their full-text rows are gone already: see
 /// [`write_batch`]).
-fn recount(tx: &Transaction<'_>, events: &BTreeSet<i64>, counts: &mut Counts) -> Result<()> {
+fn recount(
+    tx: &Transaction<'_>,
+    events: &BTreeSet<i64>,
+    removed: bool,
+    counts: &mut Counts,
+) -> Result<()> {
     // One pass over the event's mentions (every mention has its document) for all three.
     let mut update = tx.prepare_cached(
         "UPDATE events SET (num_mentions, num_articles, num_sources) = ( \
@@ -705,6 +748,9 @@ fn recount(tx: &Transaction<'_>, events: &BTreeSet<i64>, counts: &mut Counts) ->
     let mut delete = tx.prepare_cached("DELETE FROM events WHERE id = ?1")?;
     for &id in events {
         update.execute([id])?;
+        if !removed {
+            continue;
+        }
         let gone: Option<(String, String)> = unsupported
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
@@ -742,6 +788,19 @@ mod tests {
             action_geo: None,
             geo_source: None,
         }
+    }
+
+    #[test]
+    fn goldstein_scores_keep_their_shortest_decimal_form() {
+        let shortest = |g: f32| -> f64 { format!("{g}").parse().expect("number") };
+        for k in -100..=100 {
+            let g = k as f32 / 10.0;
+            assert_eq!(goldstein_f64(g).to_bits(), shortest(g).to_bits(), "{g}");
+        }
+        for g in [1.25f32, -7.125, 0.3333, -0.0, 1e7 + 0.5, f32::MAX] {
+            assert_eq!(goldstein_f64(g).to_bits(), shortest(g).to_bits(), "{g}");
+        }
+        assert_eq!(goldstein_f64(3.4), 3.4);
     }
 
     #[test]

@@ -63,7 +63,8 @@
 //! - **Full-text search** through SQLite FTS5 (`events_fts`): one row per event holding the
 //!   distinct sentences of its mentions, keyed `day << 32 | id`, so the index itself hands out
 //!   matches newest first and a date range is a key range. Ingest rewrites the rows of the
-//!   events a transaction touched, once per transaction and in key order, so that FTS5 writes
+//!   events a transaction touched (not those of stored events whose new mentions bring no new
+//!   sentence), once per transaction and in key order, so that FTS5 writes
 //!   one segment per transaction (so re-ingest never doubles a row, and
 //!   a replaced document's old sentences leave the index); the migration fills the index of
 //!   an existing store once, on open. A search text is its words as one phrase within one

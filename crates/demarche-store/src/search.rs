@@ -48,6 +48,13 @@ pub(crate) fn key_range(from: Option<i64>, to: Option<i64>) -> (i64, i64) {
 /// recomputed and events left without mentions are deleted, so the index never holds an event
 /// twice or a stale text. Idempotent: refreshing an unchanged event writes the same row again.
 ///
+/// `since`, when given, is the id of the transaction's first mention, all mentions from it on
+/// being the transaction's own and none of the event's older ones removed (the writer gives
+/// none when the transaction removed a mention). A stored event none of whose new mentions
+/// brings a sentence its older mentions lack (the same sentence reported again, as in copies of
+/// one wire story) keeps its row as it is: its text is unchanged. Rewriting it would cost a
+/// delete, whose tombstone FTS5 counts as a page of merge work, and an insert.
+///
 /// Written for speed in bulk: FTS5 keeps a transaction's new rows in memory and writes them as
 /// one segment when the transaction (or the next statement that opens a savepoint) ends, but
 /// only while the rowids it is given grow: a rowid below the last one written, a delete or an
@@ -58,8 +65,19 @@ pub(crate) fn refresh(
     conn: &Connection,
     touched: &BTreeSet<i64>,
     fresh: BTreeMap<i64, (i64, String)>,
+    since: Option<i64>,
 ) -> Result<()> {
     let mut find = conn.prepare_cached("SELECT day FROM events WHERE id = ?1")?;
+    // Whether a mention of the event from `since` on has a sentence that no older mention of
+    // it has.
+    let mut brings_new = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM mentions m \
+           JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence \
+           WHERE m.event_id = ?1 AND m.id >= ?2 AND NOT EXISTS ( \
+             SELECT 1 FROM mentions o \
+             JOIN sentences t ON t.doc_id = o.doc_id AND t.idx = o.sentence \
+             WHERE o.event_id = ?1 AND o.id < ?2 AND t.text = s.text))",
+    )?;
     let mut text_of = conn.prepare_cached(
         "SELECT group_concat(text, ?2) FROM ( \
            SELECT DISTINCT s.text FROM mentions m \
@@ -70,11 +88,17 @@ pub(crate) fn refresh(
     let mut rows: Vec<(i64, bool, Option<String>)> =
         Vec::with_capacity(touched.len() + fresh.len());
     for &id in touched {
+        let old = !fresh.contains_key(&id);
+        if old
+            && let Some(since) = since
+            && !brings_new.query_row([id, since], |r| r.get::<_, bool>(0))?
+        {
+            continue;
+        }
         let Some(day) = find.query_row([id], |r| r.get::<_, i64>(0)).optional()? else {
             continue;
         };
         let text: Option<String> = text_of.query_row(params![id, SEPARATOR], |r| r.get(0))?;
-        let old = !fresh.contains_key(&id);
         if old || text.is_some() {
             rows.push((key(day, id), old, text));
         }

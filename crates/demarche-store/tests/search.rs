@@ -572,3 +572,66 @@ fn a_batch_goes_into_the_index_as_one_segment_whatever_its_days() {
     assert_eq!(search(&store, "lauded").0, 12);
     assert_eq!(search(&store, "moscow 45").0, 1);
 }
+
+/// Every page of the full-text index, in order, as text.
+fn index_pages(store: &Store) -> String {
+    store
+        .connection()
+        .query_row(
+            "SELECT group_concat(id || ':' || hex(block), ',') FROM \
+             (SELECT id, block FROM events_fts_data ORDER BY id)",
+            [],
+            |r| r.get(0),
+        )
+        .expect("pages")
+}
+
+#[test]
+fn a_sentence_reported_again_leaves_the_index_row_of_its_event_as_it_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path().join("again.db")).expect("open");
+    let copy = |id: &str, outlet: &str, text: &str| {
+        let mut it = item(
+            id,
+            "2021-11-20",
+            vec![ev(id, 0, "2021-11-20", "CHN", "051", text)],
+        );
+        it.document.source = Some(outlet.to_string());
+        it
+    };
+    store
+        .ingest_batch(&[copy("w1", "North", "Beijing praised Moscow.")])
+        .expect("first");
+    let before = index_pages(&store);
+    // Another outlet's copy of the story, in a transaction of its own: the same event from the
+    // same sentence. The event is counted again; its index row is not written again.
+    store
+        .ingest_batch(&[copy("w2", "South", "Beijing praised Moscow.")])
+        .expect("copy");
+    store.integrity_check().expect("integrity");
+    assert_eq!(index_pages(&store), before);
+    assert_eq!(search(&store, "praised moscow").0, 1);
+    let counts: (i64, i64) = store
+        .connection()
+        .query_row("SELECT num_mentions, num_sources FROM events", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("counts");
+    assert_eq!(counts, (2, 2));
+    // A copy that words it its own way brings a sentence: the row is written again and finds it.
+    store
+        .ingest_batch(&[copy("w3", "East", "Beijing lauded Moscow.")])
+        .expect("reworded");
+    store.integrity_check().expect("integrity");
+    assert_ne!(index_pages(&store), before);
+    assert_eq!(search(&store, "lauded").0, 1);
+    assert_eq!(search(&store, "praised").0, 1);
+    // Replacing that copy by one with the first wording removes its mention: the row loses
+    // the sentence.
+    store
+        .ingest_batch(&[copy("w3", "East", "Beijing praised Moscow.")])
+        .expect("replaced");
+    store.integrity_check().expect("integrity");
+    assert_eq!(search(&store, "lauded").0, 0);
+    assert_eq!(search(&store, "praised").0, 1);
+}

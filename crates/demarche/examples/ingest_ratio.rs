@@ -4,6 +4,7 @@
 //! ```text
 //! cargo build --release -p demarche --bin demarche --example ingest_ratio
 //! target/release/examples/ingest_ratio [DOCUMENTS] [ROUNDS]  # defaults: 20000 documents, 3 rounds
+//! target/release/examples/ingest_ratio --corpus FILE [DOCUMENTS]  # only write the input
 //! ```
 //! The input is JSON Lines written to a temporary folder: the benchmark corpus of
 //! `benches/corpus.rs` (our own news-style text: the fictional articles, the generated
@@ -137,7 +138,16 @@ fn remove_store(db: &Path) {
 }
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--corpus FILE [DOCUMENTS]`: writes the input and stops (for timing it otherwise, under
+    // valgrind for example).
+    let corpus_file = if args.first().is_some_and(|a| a == "--corpus") {
+        let file = args.get(1).context("--corpus needs a file")?.clone();
+        args.drain(..2);
+        Some(PathBuf::from(file))
+    } else {
+        None
+    };
     let number = |i: usize, default: usize| -> anyhow::Result<usize> {
         match args.get(i) {
             Some(s) => s
@@ -148,6 +158,11 @@ fn main() -> anyhow::Result<()> {
     };
     let n = number(0, 20_000)?;
     let rounds = number(1, 3)?.max(1);
+    if let Some(file) = corpus_file {
+        let bytes = write_corpus(&file, n)?;
+        println!("{n} documents ({bytes} bytes) in {}", file.display());
+        return Ok(());
+    }
     let bin = binary()?;
     let dir = std::env::temp_dir().join(format!("demarche-ingest-ratio-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;

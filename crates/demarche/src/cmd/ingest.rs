@@ -39,6 +39,16 @@ const QUEUED: usize = 2;
 const COMMIT_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
 const COMMIT_DOCUMENTS: usize = 8 * BATCH;
 
+/// [`COMMIT_AFTER`], or `DEMARCHE_COMMIT_AFTER_MS` milliseconds when that is set: for measuring
+/// under a profiler (valgrind runs the threads one at a time, many times slower, so that a
+/// second holds one batch instead of the several a full-speed run groups).
+fn commit_after() -> std::time::Duration {
+    std::env::var("DEMARCHE_COMMIT_AFTER_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(COMMIT_AFTER, std::time::Duration::from_millis)
+}
+
 #[derive(clap::Args, Debug)]
 #[command(after_long_help = "Examples:
   demarche ingest news.jsonl                 # code and store (./demarche.db)
@@ -206,10 +216,11 @@ fn ingest_news(
             use std::sync::mpsc::RecvTimeoutError;
             let mut summary = IngestSummary::default();
             let storing = || format!("storing in {db}");
+            let commit_after = commit_after();
             let mut next = batches.recv().ok();
             while let Some(mut batch) = next.take() {
                 let mut tx = writing.begin_writing().with_context(storing)?;
-                let deadline = std::time::Instant::now() + COMMIT_AFTER;
+                let deadline = std::time::Instant::now() + commit_after;
                 loop {
                     let s = tx.write(&batch).with_context(storing)?;
                     add(&mut summary, &s);
