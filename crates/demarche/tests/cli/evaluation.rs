@@ -27,7 +27,7 @@ const SETS: [(&str, f64, f64); 28] = [
     ("eval/wire/unseen-c.jsonl", 0.79, 0.85),
     ("eval/wire/unseen-d.jsonl", 0.72, 0.77),
     ("eval/wire/unseen-e.jsonl", 0.64, 0.89),
-    ("eval/wire/unseen-f.jsonl", 0.68, 0.80),
+    ("eval/wire/unseen-f.jsonl", 0.68, 0.78),
     ("eval/wire/unseen-g.jsonl", 0.61, 0.82),
     ("eval/wire/unseen-h.jsonl", 0.63, 0.84),
     ("eval/wire/unseen-i.jsonl", 0.63, 0.78),
