@@ -267,6 +267,21 @@ impl<'a> Grammar<'a> {
             && matches!(self.w(j), "more" | "fewer" | "less")
     }
 
+    /// The end of a time phrase at `j` that a comma follows ("last week", "earlier this
+    /// month", "two days later"): a noun phrase ending in a unit of time, an adverb of time
+    /// around it allowed.
+    fn time_before_comma(&self, j: usize) -> Option<usize> {
+        let k = j + usize::from(matches!(self.t(j), "RB" | "RBR"));
+        let mut e = self.np_probe_end(k);
+        if e <= k || !is_time_unit(self.w(e - 1)) {
+            return None;
+        }
+        if matches!(self.w(e), "later" | "earlier" | "ago") {
+            e += 1;
+        }
+        (self.t(e) == ",").then_some(e)
+    }
+
     /// Index just past a simple noun phrase starting at `j` (no PPs except `of`).
     fn np_probe_end(&self, mut j: usize) -> usize {
         let start = j;
@@ -504,6 +519,12 @@ impl<'a> Grammar<'a> {
             } else if matches!(t, "RB" | "RBR") && matches!(self.t(self.pos + 1), ",") {
                 let adv = phrase("ADVP", vec![self.leaf()]);
                 kids.push(adv);
+                kids.push(self.leaf());
+            } else if let Some(e) = self.time_before_comma(self.pos) {
+                // "Last week, …", "Earlier this month, …", "Two days later, …": a time phrase
+                // before the subject.
+                let time: Vec<Node> = (self.pos..e).map(|_| self.leaf()).collect();
+                kids.push(phrase("NP", time));
                 kids.push(self.leaf());
             } else if t == "IN" && is_subordinator(w) && self.clause_follows(self.pos + 1) {
                 let sbar_kids = vec![self.leaf(), self.clause()];

@@ -727,3 +727,13 @@ fn regression_a_headlines_comma_pair_is_its_subject() {
         "(ROOT (S (NP (NP (NNP Somalia)) (, ,) (NP (NNP Ethiopia))) (VP (VBP agree) (S (VP (TO to) (VP (VB resume) (NP (NNS flights))))))))",
     );
 }
+
+#[test]
+fn regression_a_time_phrase_and_a_comma_open_the_clause() {
+    // "Last week, Romania also expelled …": the time phrase is fronted, the clause keeps its
+    // subject and its adverb.
+    check(
+        "Last week, Romania also expelled two diplomats.",
+        "(ROOT (S (NP (JJ Last) (NN week)) (, ,) (NP (NNP Romania)) (ADVP (RB also)) (VP (VBD expelled) (NP (CD two) (NNS diplomats))) (. .)))",
+    );
+}
