@@ -1074,6 +1074,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn np_full_inner(&mut self, mode: Mode) -> Option<Node> {
+        let start = self.pos;
         let mut np = self.np_base()?;
         if self.too_deep() {
             return Some(np);
@@ -1082,9 +1083,13 @@ impl<'a> Grammar<'a> {
             let t = self.cur();
             let w = self.cw();
             let before = self.pos;
+            // "of" and a gerund after a name is the verb's ("accused Costa Rica and the United
+            // States of meddling"), not the name's.
+            let name =
+                (start..self.pos).all(|k| matches!(self.t(k), "NNP" | "NNPS" | "DT" | "PRP"));
             let of_pp = t == "IN"
                 && w == "of"
-                && (self.np_starts_at(self.pos + 1) || self.t(self.pos + 1) == "VBG");
+                && (self.np_starts_at(self.pos + 1) || self.t(self.pos + 1) == "VBG" && !name);
             let subject_pp = (t == "IN" || t == "TO")
                 && mode != Mode::Object
                 && !is_subordinator(w)

@@ -737,3 +737,13 @@ fn regression_a_time_phrase_and_a_comma_open_the_clause() {
         "(ROOT (S (NP (JJ Last) (NN week)) (, ,) (NP (NNP Romania)) (ADVP (RB also)) (VP (VBD expelled) (NP (CD two) (NNS diplomats))) (. .)))",
     );
 }
+
+#[test]
+fn regression_of_and_a_gerund_after_a_name_is_the_verbs() {
+    // "accused Costa Rica and the United States of meddling": the "of" phrase belongs to the
+    // whole coordinated object, not to its last name.
+    check(
+        "Nicaragua accused Costa Rica and the United States of meddling.",
+        "(ROOT (S (NP (NNP Nicaragua)) (VP (VBD accused) (NP (NP (NP (NNP Costa) (NNP Rica)) (CC and) (NP (DT the) (NNP United) (NNP States))) (PP (IN of) (S (VP (VBG meddling)))))) (. .)))",
+    );
+}
