@@ -1212,6 +1212,20 @@ impl<'a> Grammar<'a> {
             }
             return Some(out);
         }
+        // "Spain, where many exiled dissidents live, summoned …": a relative clause on the
+        // place that is the subject, closed by a comma before the verb.
+        if mode == Mode::Subject && t == "WRB" && self.w(j) == "where" && self.clause_follows(j + 1)
+        {
+            let comma = self.leaf();
+            let wh = phrase("WHADVP", vec![self.leaf()]);
+            let s = self.clause();
+            if self.cur() == "," && self.verb_follows(self.pos + 1) {
+                let close = self.leaf();
+                return Some(vec![comma, phrase("SBAR", vec![wh, s]), close]);
+            }
+            self.pos = save;
+            return None;
+        }
         // A comitative between commas before the verb ("Japan, together with the United States
         // and South Korea, condemned …"): it belongs to the subject.
         if mode == Mode::Subject {

@@ -747,3 +747,15 @@ fn regression_of_and_a_gerund_after_a_name_is_the_verbs() {
         "(ROOT (S (NP (NNP Nicaragua)) (VP (VBD accused) (NP (NP (NP (NNP Costa) (NNP Rica)) (CC and) (NP (DT the) (NNP United) (NNP States))) (PP (IN of) (S (VP (VBG meddling)))))) (. .)))",
     );
 }
+
+#[test]
+fn regression_a_where_clause_on_the_subject_closes_at_its_comma() {
+    // "Spain, where many exiles live, summoned …": the relative clause is the subject's, and
+    // the verb after its closing comma is the sentence's.
+    check_contains(
+        "Spain, where many exiles live, summoned the envoy.",
+        &[
+            "(NP (NP (NP (NNP Spain)) (, ,) (SBAR (WHADVP (WRB where)) (S (NP (JJ many) (NNS exiles)) (VP (VBP live)))) (, ,))",
+        ],
+    );
+}
