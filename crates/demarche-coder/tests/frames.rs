@@ -2270,3 +2270,18 @@ fn a_cooperative_act_refused_is_a_refusal() {
         "#]],
     );
 }
+
+#[test]
+fn a_possessor_standing_for_an_actor_named_before_is_the_target() {
+    // "praised the bloc's decision": the possessor "the bloc" (`anaphora.txt` `[bloc]`) is the
+    // organisation named before.
+    check(
+        "The EU adopted new sanctions on Belarus on Tuesday. Lithuania praised the bloc's \
+         decision.",
+        expect![[r#"
+            s0 IGOEUREEC -> BLR 163 "adopted new sanctions" dictionaries/frames/16-reduce-relations.txt:11
+            s1 LTU -> IGOEUREEC 051 "praised" dictionaries/verbs/05-diplomatic-cooperation.txt:5
+               target <- s0 "The EU"
+        "#]],
+    );
+}

@@ -238,6 +238,13 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
             }
         }
     }
+    // "praised the bloc's decision": a possessor that stands for an actor named before.
+    let owner = ctx
+        .lower_words(lo, hi)
+        .and_then(|w| w.iter().position(|&x| x == "'s"));
+    if let Some(k) = owner.filter(|&k| k > 0 && is_anaphor(ctx, lo, lo + k as u32)) {
+        return anaphor_side(ctx, p, lo, lo + k as u32);
+    }
     anaphor_side(ctx, p, lo, hi)
 }
 
