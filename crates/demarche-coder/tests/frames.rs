@@ -2285,3 +2285,15 @@ fn a_possessor_standing_for_an_actor_named_before_is_the_target() {
         "#]],
     );
 }
+
+#[test]
+fn an_amount_announced_in_aid_is_a_pledge() {
+    // verbs/03-intent-to-cooperate.txt: "announced 50 million pounds in humanitarian aid for
+    // Sudan" pledges aid (0333), as "pledged … in aid" does.
+    check(
+        "Britain announced 50 million pounds in humanitarian aid for Sudan.",
+        expect![[r#"
+            s0 GBR -> SDN 0333 "announced" dictionaries/actors/countries.txt:131
+        "#]],
+    );
+}
