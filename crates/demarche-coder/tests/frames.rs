@@ -2297,3 +2297,16 @@ fn an_amount_announced_in_aid_is_a_pledge() {
         "#]],
     );
 }
+
+#[test]
+fn the_destination_of_a_removal_is_not_the_removed_peoples_country() {
+    // `forms.txt` `[removal]`: "deported the migrants to El Salvador" gives the migrants no
+    // country (the event is dropped); their nationality named gives it.
+    check(
+        "Washington had deported the migrants to El Salvador in March. Washington deported 200 \
+         Venezuelan migrants to El Salvador.",
+        expect![[r#"
+            s1 USA -> VENREF 174 "deported" dictionaries/actors/countries.txt:323
+        "#]],
+    );
+}

@@ -304,7 +304,8 @@ fn is_place(s: &Sent<'_>, ne: &Ne) -> bool {
 /// The country (three letters) of a place named by a [`Prep::PlaceOrGoal`] phrase inside verb
 /// phrase `vp` that is neither the source nor the target: "killed 20 people in Gaza" gives
 /// PSE, "will send police officers to Haiti" HTI, "launched drones at Ukraine" UKR; or by the
-/// `of` phrase of a compass point (`forms.txt` `[compass]`: "east of Gaza City").
+/// `of` phrase of a compass point (`forms.txt` `[compass]`: "east of Gaza City"); not the
+/// destination of a removal ("deported the migrants to El Salvador").
 pub(super) fn place_country<'a>(
     policy: &Policy,
     s: &'a Sent<'_>,
@@ -315,12 +316,22 @@ pub(super) fn place_country<'a>(
     let tree = s.tree;
     let en = english::get();
     let (lo, hi) = (s.lo.get(vp.index())?, s.hi.get(vp.index())?);
+    // "deported the migrants to El Salvador": where the removed are sent is not where the act
+    // happened (`forms.txt` `[removal]`).
+    let removal = tree
+        .children(vp)
+        .iter()
+        .filter_map(|&c| tree.word(c))
+        .any(|w| en.is_form("removal", w));
     s.nes.iter().enumerate().find_map(|(i, ne)| {
         if i as u32 == src || i as u32 == tgt || ne.lo < *lo || ne.hi > *hi {
             return None;
         }
         let pp = tree.parent(ne.node)?;
         let prep = tree.children(pp).first().and_then(|&c| tree.word(c))?;
+        if removal && prep.eq_ignore_ascii_case("to") {
+            return None;
+        }
         // "killed three people east of Gaza City": the `of` phrase of a compass point.
         let compass = || {
             tree.parent(pp)
