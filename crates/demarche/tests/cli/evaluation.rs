@@ -20,7 +20,7 @@ const SETS: [(&str, f64, f64); 28] = [
     ("eval/wire/dev-j.jsonl", 0.72, 0.83),
     ("eval/wire/dev-k.jsonl", 0.69, 0.81),
     ("eval/wire/dev-m.jsonl", 0.79, 0.88),
-    ("eval/wire/dev-n.jsonl", 0.63, 0.83),
+    ("eval/wire/dev-n.jsonl", 0.66, 0.85),
     ("eval/wire/pairs.jsonl", 0.88, 0.87),
     ("eval/wire/unseen-a.jsonl", 0.64, 0.78),
     ("eval/wire/unseen-b.jsonl", 0.82, 0.90),
