@@ -2310,3 +2310,18 @@ fn the_destination_of_a_removal_is_not_the_removed_peoples_country() {
         "#]],
     );
 }
+
+#[test]
+fn two_countries_drills_with_no_target_are_held_together() {
+    // Rule `allied` (`policy.txt` `allied 15 = 062`): a pair's exercise with no one it is aimed
+    // at is a joint exercise, each to the other; one country's drills near another stay 150.
+    check(
+        "South Korea and the United States began their annual Freedom Shield exercise on \
+         Monday. China held military drills around Taiwan.",
+        expect![[r#"
+            s0 KOR -> USA 062 "began their annual Freedom Shield exercise" dictionaries/frames/15-force-posture.txt:17
+            s0 USA -> KOR 062 "began their annual Freedom Shield exercise" dictionaries/frames/15-force-posture.txt:17
+            s1 CHN -> TWN 150 "held military drills" dictionaries/frames/15-force-posture.txt:15
+        "#]],
+    );
+}

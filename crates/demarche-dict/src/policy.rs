@@ -115,6 +115,9 @@ pub struct Policy {
     pub crowd_agents: Vec<PolicyCode>,
     /// `crowd-force`: roots of force that a crowd's act is instead (a riot), and that code.
     pub crowd_force: Option<(Vec<PolicyCode>, PolicyCode)>,
+    /// `allied`: roots of acts that two countries doing them with no target do together, and
+    /// the code of that joint act.
+    pub allied: Option<(Vec<PolicyCode>, PolicyCode)>,
     /// `occasion`: roots of event nouns (meetings, talks, visits) that, named as the occasion
     /// of a clause's act ("during talks in Gyeongju"), are the clause's agent's with no doer of
     /// their own, and with the clause's object or partner with no partner of their own.
@@ -221,6 +224,7 @@ impl Policy {
             home_coercion: None,
             crowd_agents: Vec::new(),
             crowd_force: None,
+            allied: None,
             occasion_roots: Vec::new(),
             occasion_partner_roots: Vec::new(),
             counterpart_roots: Vec::new(),
@@ -336,7 +340,8 @@ impl Policy {
                 },
                 // `ROOT ... = CODE` (refusal, state-protest), `ROOT ... = AGENT` (at-home) and
                 // `CODE ... = AGENT` (home-curb).
-                "refusal" | "state-protest" | "crowd-force" | "at-home" | "home-curb" | "home-coercion" => {
+                "refusal" | "state-protest" | "crowd-force" | "allied" | "at-home" | "home-curb"
+                | "home-coercion" => {
                     let coded = !matches!(keyword, "at-home" | "home-curb" | "home-coercion");
                     let (check, what): (fn(&str) -> bool, &str) = match coded {
                         true => (is_event_code, EVENT),
@@ -367,6 +372,7 @@ impl Policy {
                         "home-curb" => p.home_curb = Some((roots, value)),
                         "home-coercion" => p.home_coercion = Some((roots, value)),
                         "crowd-force" => p.crowd_force = Some((roots, value)),
+                        "allied" => p.allied = Some((roots, value)),
                         _ => p.at_home = Some((roots, value)),
                     }
                 }
@@ -408,7 +414,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, crowd, crowd-force, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, crowd, crowd-force, allied, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -534,6 +540,12 @@ impl Policy {
         let agent = source.get(3..6)?;
         (has(roots, root(code)) && self.crowd_agents.iter().any(|a| a.code == agent))
             .then_some(riot)
+    }
+
+    /// The joint code of an act of `code` that two countries do with no target (`allied`).
+    pub fn allied(&self, code: &str) -> Option<&PolicyCode> {
+        let (roots, joint) = self.allied.as_ref()?;
+        has(roots, root(code)).then_some(joint)
     }
 
     /// Whether an event of `code` is a deed a later criticism can answer (`deed`).

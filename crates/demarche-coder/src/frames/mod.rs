@@ -436,7 +436,17 @@ pub(crate) fn code_predications(
             _ => None,
         };
         let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
-        let joint = frame.is_some_and(|f| f.joint) && refusal.is_none();
+        // Rule `allied`: drills and the like of two countries with no target are held together.
+        let mut countries: Vec<&str> = source.codes.iter().map(|c| country(c)).collect();
+        countries.dedup();
+        let aimed = events[..legacy]
+            .iter()
+            .any(|e| overlap(e.verb_span, span) && real_code(&e.target));
+        let allied = (target.is_none() && !aimed && countries.len() > 1)
+            .then(|| dicts.policy.allied(code))
+            .flatten();
+        let code = allied.map_or(code, |a| a.code.as_str());
+        let joint = frame.is_some_and(|f| f.joint) && refusal.is_none() || allied.is_some();
         // A meeting's "with" phrases are its partners (rule `partner`), not co-agents.
         let with = match &target {
             Some(t) if !meeting => comitative(&ctx, p, frame).filter(|w| w.span != t.span),
@@ -516,7 +526,7 @@ pub(crate) fn code_predications(
                 ev.rules.extend(home_rule.map(|a| a.origin.rule_ref()));
             }
             ev.rules
-                .extend(third.or(refusal).map(|t| t.origin.rule_ref()));
+                .extend(third.or(refusal).or(allied).map(|t| t.origin.rule_ref()));
             place(events, slot, ev);
             reported.extend(report_span(&ctx, p));
         }
