@@ -39,6 +39,14 @@ impl Interner {
 
 /// The `be` forms the coder's passive test reads (upper case, from `demarche_text::english`):
 /// the full forms only, since a contracted `'s` is also a possessive.
+pub fn be_forms() -> Vec<String> {
+    english::get()
+        .aux_forms(Aux::Be)
+        .filter(|w| !w.starts_with('\''))
+        .map(str::to_ascii_uppercase)
+        .collect()
+}
+
 /// A name's words as the sentence tokenizer splits them: "PEOPLE'S" is "PEOPLE" and "'S"
 /// ("People's Liberation Army", "People's Republic of China").
 fn split_possessives(words: &[String]) -> impl Iterator<Item = &str> {
@@ -54,14 +62,6 @@ fn split_possessives(words: &[String]) -> impl Iterator<Item = &str> {
         .into_iter()
         .flatten()
     })
-}
-
-pub fn be_forms() -> Vec<String> {
-    english::get()
-        .aux_forms(Aux::Be)
-        .filter(|w| !w.starts_with('\''))
-        .map(str::to_ascii_uppercase)
-        .collect()
 }
 
 /// The prepositions that name the agent of a passive (upper case, from

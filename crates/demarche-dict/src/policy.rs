@@ -194,6 +194,15 @@ fn root(code: &str) -> Option<&str> {
     code.get(..2)
 }
 
+/// The value of a `ROOT ... = VALUE` rule when `code`'s root is one of its roots.
+fn by_root<'p>(
+    rule: &'p Option<(Vec<PolicyCode>, PolicyCode)>,
+    code: &str,
+) -> Option<&'p PolicyCode> {
+    let (roots, value) = rule.as_ref()?;
+    has(roots, root(code)).then_some(value)
+}
+
 fn has(list: &[PolicyCode], key: Option<&str>) -> bool {
     key.is_some_and(|k| list.iter().any(|c| c.code == k))
 }
@@ -477,8 +486,7 @@ impl Policy {
     /// The agent an act of `code` with no target is aimed at in the doer's own country
     /// (`at-home`), with the rule.
     pub fn at_home(&self, code: &str) -> Option<&PolicyCode> {
-        let (roots, agent) = self.at_home.as_ref()?;
-        has(roots, root(code)).then_some(agent)
+        by_root(&self.at_home, code)
     }
 
     /// The agent a curb of `code` with no target is aimed at in the doer's own country
@@ -491,14 +499,12 @@ impl Policy {
 
     /// The code of refusing an act of `code` (`refusal`), with its rule.
     pub fn refusal(&self, code: &str) -> Option<&PolicyCode> {
-        let (roots, refusal) = self.refusal.as_ref()?;
-        has(roots, root(code)).then_some(refusal)
+        by_root(&self.refusal, code)
     }
 
     /// The code of an act of `code` done by a state itself (`state-protest`), with its rule.
     pub fn state_protest(&self, code: &str) -> Option<&PolicyCode> {
-        let (roots, complaint) = self.state_protest.as_ref()?;
-        has(roots, root(code)).then_some(complaint)
+        by_root(&self.state_protest, code)
     }
 
     /// Whether an act of `code` with no target is aimed at the sentence's counterpart of its
@@ -528,24 +534,21 @@ impl Policy {
     /// Whether an act of `code` by `source` against a country-less domestic target is done in
     /// the source's own country (`home-coercion`: a government's arrests, not an army's).
     pub fn is_home_coercion(&self, code: &str, source: &str) -> bool {
-        self.home_coercion.as_ref().is_some_and(|(roots, agent)| {
-            has(roots, root(code)) && source.get(3..6) == Some(agent.code.as_str())
-        })
+        by_root(&self.home_coercion, code)
+            .is_some_and(|agent| source.get(3..6) == Some(&agent.code))
     }
 
     /// The code a crowd's (`crowd`) act of force of `code` is instead (`crowd-force`: a riot),
     /// with its rule.
     pub fn crowd_force(&self, code: &str, source: &str) -> Option<&PolicyCode> {
-        let (roots, riot) = self.crowd_force.as_ref()?;
         let agent = source.get(3..6)?;
-        (has(roots, root(code)) && self.crowd_agents.iter().any(|a| a.code == agent))
-            .then_some(riot)
+        by_root(&self.crowd_force, code)
+            .filter(|_| self.crowd_agents.iter().any(|a| a.code == agent))
     }
 
     /// The joint code of an act of `code` that two countries do with no target (`allied`).
     pub fn allied(&self, code: &str) -> Option<&PolicyCode> {
-        let (roots, joint) = self.allied.as_ref()?;
-        has(roots, root(code)).then_some(joint)
+        by_root(&self.allied, code)
     }
 
     /// Whether an event of `code` is a deed a later criticism can answer (`deed`).

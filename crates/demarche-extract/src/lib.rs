@@ -106,10 +106,7 @@ impl<'t> Sentences<'t> {
         let list = spans
             .into_iter()
             .flat_map(|s| bounded(text, s))
-            .map(|span| SentenceTokens {
-                span,
-                toks: tokens::tokenize(text, span),
-            })
+            .map(|span| tokenized(text, span))
             .collect();
         Self::sorted(text, list)
     }
@@ -128,10 +125,11 @@ impl<'t> Sentences<'t> {
                 continue;
             }
             if span.len() > MAX_SENTENCE_BYTES {
-                list.extend(bounded(text, span).into_iter().map(|span| SentenceTokens {
-                    span,
-                    toks: tokens::tokenize(text, span),
-                }));
+                list.extend(
+                    bounded(text, span)
+                        .into_iter()
+                        .map(|span| tokenized(text, span)),
+                );
                 continue;
             }
             list.push(SentenceTokens {
@@ -245,6 +243,14 @@ impl<'t> Sentences<'t> {
             }
             None => event_location_in(self.text, sentence, mentions, n_places, dateline),
         }
+    }
+}
+
+/// The sentence at `span` of `text`, tokenized here.
+fn tokenized(text: &str, span: Span) -> SentenceTokens {
+    SentenceTokens {
+        span,
+        toks: tokens::tokenize(text, span),
     }
 }
 

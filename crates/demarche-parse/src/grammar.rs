@@ -259,6 +259,11 @@ impl<'a> Grammar<'a> {
                 || self.w(j).eq_ignore_ascii_case("up") && self.w(j + 1) == "to")
     }
 
+    /// Whether `a..b` is not empty and every tag in it is one of `tags`.
+    fn tags_in(&self, a: usize, b: usize, tags: &[&str]) -> bool {
+        a < b && (a..b).all(|k| tags.contains(&self.t(k)))
+    }
+
     /// "more than 50 people", "fewer than 10" at `j`: a comparative of quantity before a number
     /// opens a noun phrase, as "at least" does ("said more than 50 people had been killed").
     fn more_than(&self, j: usize) -> bool {
@@ -1085,11 +1090,11 @@ impl<'a> Grammar<'a> {
             let before = self.pos;
             // "of" and a gerund after a name is the verb's ("accused Costa Rica and the United
             // States of meddling"), not the name's.
-            let name =
-                (start..self.pos).all(|k| matches!(self.t(k), "NNP" | "NNPS" | "DT" | "PRP"));
             let of_pp = t == "IN"
                 && w == "of"
-                && (self.np_starts_at(self.pos + 1) || self.t(self.pos + 1) == "VBG" && !name);
+                && (self.np_starts_at(self.pos + 1)
+                    || self.t(self.pos + 1) == "VBG"
+                        && !self.tags_in(start, self.pos, &["NNP", "NNPS", "DT", "PRP"]));
             let subject_pp = (t == "IN" || t == "TO")
                 && mode != Mode::Object
                 && !is_subordinator(w)
@@ -1323,14 +1328,13 @@ impl<'a> Grammar<'a> {
         }
         // A headline's subject, "Somalia, Ethiopia agree to …": names with a comma for "and"
         // before the verb of a sentence with no full stop.
-        let names =
-            |a: usize, b: usize| a < b && (a..b).all(|k| matches!(self.t(k), "NNP" | "NNPS"));
+        let names = ["NNP", "NNPS"];
         if mode == Mode::Subject
             && items == 1
             && self.tags.last().is_some_and(|&t| t != ".")
             && matches!(self.cur(), "VBP" | "VBZ" | "VBD" | "MD")
-            && names(0, save)
-            && names(save + 1, self.pos)
+            && self.tags_in(0, save, &names)
+            && self.tags_in(save + 1, self.pos, &names)
         {
             return Some(out);
         }

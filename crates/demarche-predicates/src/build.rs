@@ -667,16 +667,15 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                 let raised = (ctl.pred.voice == Voice::Passive)
                     .then(|| ctl.args.iter().find(|a| a.role == Role::Patient))
                     .flatten();
-                let from = if raised.is_some() {
-                    raised
-                } else if object_control {
-                    ctl.args
+                let agent = || ctl.args.iter().find(|a| a.role == Role::Agent);
+                let from = raised.or_else(|| match object_control {
+                    true => ctl
+                        .args
                         .iter()
                         .find(|a| a.role == Role::Patient || a.role == Role::Obl("on".into()))
-                        .or_else(|| ctl.args.iter().find(|a| a.role == Role::Agent))
-                } else {
-                    ctl.args.iter().find(|a| a.role == Role::Agent)
-                };
+                        .or_else(agent),
+                    false => agent(),
+                });
                 let Some(a) = from else { continue };
                 let role = if passive { Role::Patient } else { Role::Agent };
                 (role, a.filler, Via::Controller)

@@ -433,13 +433,6 @@ fn write_batch(
     pending: &mut Pending,
 ) -> Result<IngestSummary> {
     let mut summary = IngestSummary::default();
-    let Pending {
-        touched,
-        fresh,
-        counts,
-        first_mention,
-        removed,
-    } = pending;
     // Documents written whose mentions wait for their events.
     let mut waiting: Vec<&Prepared<'_>> = Vec::new();
     let mut waiting_ids: BTreeSet<&str> = BTreeSet::new();
@@ -448,21 +441,13 @@ fn write_batch(
         // The same id twice in one batch: the first one's mentions go in before the second
         // is compared with it.
         if waiting_ids.contains(doc.id.as_str()) {
-            write_mentions(
-                tx,
-                &waiting,
-                touched,
-                fresh,
-                counts,
-                first_mention,
-                &mut summary,
-            )?;
+            write_mentions(tx, &waiting, pending, &mut summary)?;
             waiting.clear();
             waiting_ids.clear();
         }
         // Most documents are new: try the insert first, and look at the stored one only when
         // the id is taken.
-        let outcome = if insert_document(tx, item, counts)? {
+        let outcome = if insert_document(tx, item, &mut pending.counts)? {
             IngestOutcome::New
         } else {
             let (c, k): (String, String) = tx
@@ -472,9 +457,9 @@ fn write_batch(
                 summary.add(IngestOutcome::Unchanged);
                 continue;
             }
-            remove_document(tx, &doc.id, touched, counts)?;
-            *removed = true;
-            if !insert_document(tx, item, counts)? {
+            remove_document(tx, &doc.id, &mut pending.touched, &mut pending.counts)?;
+            pending.removed = true;
+            if !insert_document(tx, item, &mut pending.counts)? {
                 return Err(StoreError::InvalidQuery(format!(
                     "document `{}` is still stored after its removal",
                     doc.id
@@ -482,20 +467,12 @@ fn write_batch(
             }
             IngestOutcome::Replaced
         };
-        write_document(tx, item, counts)?;
+        write_document(tx, item, &mut pending.counts)?;
         summary.add(outcome);
         waiting.push(item);
         waiting_ids.insert(&doc.id);
     }
-    write_mentions(
-        tx,
-        &waiting,
-        touched,
-        fresh,
-        counts,
-        first_mention,
-        &mut summary,
-    )?;
+    write_mentions(tx, &waiting, pending, &mut summary)?;
     Ok(summary)
 }
 
@@ -549,12 +526,16 @@ fn write_document(tx: &Transaction<'_>, item: &Prepared<'_>, counts: &mut Counts
 fn write_mentions<'e>(
     tx: &Transaction<'_>,
     docs: &[&'e Prepared<'_>],
-    touched: &mut BTreeSet<i64>,
-    fresh: &mut BTreeMap<i64, (i64, String)>,
-    counts: &mut Counts,
-    first_mention: &mut Option<i64>,
+    pending: &mut Pending,
     summary: &mut IngestSummary,
 ) -> Result<()> {
+    let Pending {
+        touched,
+        fresh,
+        counts,
+        first_mention,
+        ..
+    } = pending;
     // Every event of these mentions, in order of first mention, with what its mentions here
     // count; and for each mention (in order), its event's place in that list.
     let mut events: Vec<(EventKey<'e>, NewEvent<'e>)> = Vec::new();

@@ -655,16 +655,14 @@ pub fn guess_lemma(w: &str) -> String {
         return format!("{stem}y");
     }
     for suffix in ["ing", "ed"] {
+        let Some(stem) = w.strip_suffix(suffix) else {
+            continue;
+        };
         // "used", "using", "owed": a two-letter stem takes its e back.
-        if let Some(stem) = w.strip_suffix(suffix)
-            && stem.len() == 2
-            && !is_vowel(stem.as_bytes()[1])
-        {
+        if stem.len() == 2 && !is_vowel(stem.as_bytes()[1]) {
             return format!("{stem}e");
         }
-        if let Some(stem) = w.strip_suffix(suffix)
-            && stem.len() > 2
-        {
+        if stem.len() > 2 {
             let b = stem.as_bytes();
             let (last, prev) = (b[b.len() - 1], b[b.len() - 2]);
             if last == prev && !matches!(last, b'l' | b's' | b'z' | b'f') && !is_vowel(last) {

@@ -286,11 +286,12 @@ pub(crate) fn code_predications(
             code
         };
         let mut home_from = None;
+        let avenged = answers::avenged(&ctx, p, code, events);
         let Some(source) = agent_side(&ctx, p, frame)
             .or_else(|| between_pair(&ctx, p, frame))
             .or_else(|| sides::fronted_subject(&ctx, p))
             .or_else(|| occasion::doer(&ctx, p, code))
-            .or_else(|| answers::avenged(&ctx, p, code, events).map(|(s, _)| s))
+            .or_else(|| avenged.as_ref().map(|(s, _)| s.clone()))
             .or_else(|| {
                 let (s, from) = refer::home_crowd(&ctx, p)?;
                 home_from = from;
@@ -356,7 +357,7 @@ pub(crate) fn code_predications(
             .or_else(|| target_side(&ctx, p, frame).filter(|t| !discussed(t.span)))
             .or_else(|| occasion::partner(&ctx, p, code, &events[..legacy]))
             .or_else(|| addressee(&ctx, p))
-            .or_else(|| answers::avenged(&ctx, p, code, events).map(|(_, t)| t))
+            .or_else(|| avenged.map(|(_, t)| t))
             .or(shared);
         let target = match home_from {
             // Rule `home-crowd`: a crowd's act is aimed at what it names, else at home.
@@ -436,14 +437,9 @@ pub(crate) fn code_predications(
             _ => None,
         };
         let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
-        // Rule `allied`: drills and the like of two countries with no target are held together.
-        let mut countries: Vec<&str> = source.codes.iter().map(|c| country(c)).collect();
-        countries.dedup();
-        let aimed = events[..legacy]
-            .iter()
-            .any(|e| overlap(e.verb_span, span) && real_code(&e.target));
-        let allied = (target.is_none() && !aimed && countries.len() > 1)
-            .then(|| dicts.policy.allied(code))
+        let allied = target
+            .is_none()
+            .then(|| refer::allied(&ctx, code, &source, &events[..legacy], span))
             .flatten();
         let code = allied.map_or(code, |a| a.code.as_str());
         let joint = frame.is_some_and(|f| f.joint) && refusal.is_none() || allied.is_some();

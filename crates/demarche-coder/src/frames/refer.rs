@@ -339,11 +339,10 @@ pub(super) fn reporter_own(ctx: &Ctx<'_>, code: &str, verb: Option<Span>) -> Opt
 /// Rule `crowd-force` (`policy.txt`): an act of force by a crowd named as one (`forms.txt`
 /// `[crowd]`: "protesters attacked the embassies", "rioters stormed the police station") is a
 /// riot, the policy's code; civilians or a man named as the doer keep theirs.
-pub(super) fn crowd_force(ctx: &Ctx<'_>, e: &mut crate::CodedEvent) {
+pub(super) fn crowd_force(ctx: &Ctx<'_>, e: &mut CodedEvent) {
     let Some(riot) = ctx.policy.crowd_force(&e.code, &e.source) else {
         return;
     };
-    let crowd = ctx.en.forms("crowd");
     // The source's phrase, or one around it ("Protesters in Kinshasa" for its "Kinshasa").
     let Some(span) = e.source_span else {
         return;
@@ -356,13 +355,28 @@ pub(super) fn crowd_force(ctx: &Ctx<'_>, e: &mut crate::CodedEvent) {
                 .is_some_and(|s| s.start <= span.start && span.end <= s.end)
         })
         .filter_map(|m| ctx.lower_words(m.lo, m.hi))
-        .any(|words| {
-            words
-                .iter()
-                .any(|w| crowd.iter().any(|c| c.eq_ignore_ascii_case(w)))
-        });
+        .any(|words| words.iter().any(|w| ctx.en.is_form("crowd", w)));
     if named {
         e.code.clone_from(&riot.code);
         e.rules.push(riot.origin.rule_ref());
     }
+}
+
+/// Rule `allied` (`policy.txt`): drills and the like of two countries (`source`) with no target
+/// are held together — unless a pattern event at the same verb (`span`, among `legacy`) names
+/// whom they are aimed at. The policy's joint code, with its rule.
+pub(super) fn allied<'c>(
+    ctx: &Ctx<'c>,
+    code: &str,
+    source: &Side,
+    legacy: &[CodedEvent],
+    span: Option<Span>,
+) -> Option<&'c PolicyCode> {
+    let first = country(source.codes.first()?);
+    ctx.policy.allied(code).filter(|_| {
+        source.codes.iter().any(|c| country(c) != first)
+            && !legacy
+                .iter()
+                .any(|e| super::overlap(e.verb_span, span) && real_code(&e.target))
+    })
 }
