@@ -13,9 +13,12 @@
 //!   kind whose own sentence names no deed.
 //! - `description`: a country-less agent in a definite description ("the ministry", "the
 //!   military") takes the country of the last actor with that agent, else of the last subject.
+//! - `setting` (with `frames/refer.rs`): the country of the document's dateline ("MANILA,
+//!   Nov. 12 (PNA) --") is where its story happens; the dateline names no actor itself.
 
+use crate::legacy::Mention;
 use demarche_dict::policy::Policy;
-use demarche_model::Span;
+use demarche_model::{Span, Tree};
 use demarche_text::english::Anaphor;
 
 /// An actor a sentence named.
@@ -68,6 +71,8 @@ pub struct Discourse {
     /// Source, target and event codes of the events earlier sentences coded (most recent
     /// last; bounded), for rules `retort` and `deed-back` across sentences.
     deeds: Vec<(String, String, String)>,
+    /// The country of the first sentence's dateline (rule `setting`).
+    setting: Option<String>,
 }
 
 /// How many entities a document keeps: enough for a long article, bounded on any input.
@@ -76,6 +81,44 @@ const KEEP: usize = 64;
 impl Discourse {
     pub fn new() -> Self {
         Discourse::default()
+    }
+
+    /// The country the document's dateline names (rule `setting`), once its first sentence
+    /// has been read.
+    pub(crate) fn setting(&self) -> Option<&str> {
+        self.setting.as_deref()
+    }
+
+    /// Sets the document's setting (rule `setting`): the country of a dateline the sentence
+    /// splitter left out of the sentences ([`crate::Coder::dateline_country`]).
+    pub fn set_setting(&mut self, country: Option<String>) {
+        self.setting = country;
+    }
+
+    /// Reads a dateline left at the start of a document's first sentence (`(S (FRAG …) (: --)
+    /// …)`, as `demarche explain` gives it): its first place with a country's bare code is the
+    /// setting, unless the document has one. Returns the dateline's span, whose mentions are
+    /// no actors of the story.
+    pub(crate) fn read_dateline(
+        &mut self,
+        tree: &Tree,
+        mentions: &[Mention],
+        policy: &Policy,
+    ) -> Option<Span> {
+        if self.sentence != 0 {
+            return None;
+        }
+        let s = *tree.children(tree.root()).first()?;
+        let kids = tree.children(s);
+        let (&frag, &dash) = (kids.first()?, kids.get(1)?);
+        if tree.label(frag) != "FRAG" || tree.word(dash) != Some("--") {
+            return None;
+        }
+        let span = tree.span(frag)?;
+        if self.setting.is_none() {
+            self.setting = setting_in(mentions, Some(span), policy);
+        }
+        Some(span)
     }
 
     /// Records what the sentence just coded named, then moves to the next sentence.
@@ -220,4 +263,24 @@ impl Discourse {
             .or_else(doer)
             .or_else(|| earlier().find(|e| e.subject))
     }
+}
+
+/// The first place among `mentions` (within `span`, if given) named by a country's bare code.
+pub(crate) fn setting_in(
+    mentions: &[Mention],
+    span: Option<Span>,
+    policy: &Policy,
+) -> Option<String> {
+    let inside = |m: &Mention| {
+        span.is_none_or(|d| {
+            m.span
+                .is_some_and(|sp| sp.start >= d.start && sp.end <= d.end)
+        })
+    };
+    mentions
+        .iter()
+        .filter(|m| m.level >= 2 && inside(m))
+        .flat_map(|m| &m.codes)
+        .find(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) && policy.is_country(c))
+        .cloned()
 }

@@ -38,6 +38,12 @@ fn check(document: &str, expect: Expect) {
     let parser = demarche_parse::Parser::with_verb_lexicon(move |w| verbs.contains(w));
     let date = demarche_model::parse_date("2024-06-01").unwrap();
     let mut discourse = Discourse::new();
+    // The document's dateline, as the pipeline reads it (rule `setting`).
+    if let Some(d) = demarche_text::dateline(document) {
+        let head = &document[d.range()];
+        let tree = parser.parse(head).aligned_to(head);
+        discourse.set_setting(coder.dateline_country(&tree, head, date, &news_options()));
+    }
     let mut out = String::new();
     for (i, span) in demarche_text::split_sentences(document)
         .into_iter()
@@ -2322,6 +2328,71 @@ fn two_countries_drills_with_no_target_are_held_together() {
             s0 KOR -> USA 062 "began their annual Freedom Shield exercise" dictionaries/frames/15-force-posture.txt:17
             s0 USA -> KOR 062 "began their annual Freedom Shield exercise" dictionaries/frames/15-force-posture.txt:17
             s1 CHN -> TWN 150 "held military drills" dictionaries/frames/15-force-posture.txt:15
+        "#]],
+    );
+}
+
+#[test]
+fn aid_with_no_recipient_goes_to_the_country_of_the_dateline() {
+    // Rule `setting` (`policy.txt` `setting`): aid given or pledged with no recipient named,
+    // by another country or an organisation, is aimed at the country the dateline names; the
+    // bracketed agency is no actor. Without a dateline the same sentences code nothing.
+    check(
+        "MANILA, Nov. 12 (PNA) -- Japan sent 40 tonnes of tents and generators on Wednesday. \
+         The United States announced 3 million dollars in emergency assistance. Police said \
+         two people drowned.",
+        expect![[r#"
+            s0 JPN -> PHL 073 "sent" dictionaries/verbs/07-aid.txt:29
+            s1 USA -> PHL 033 "announced" dictionaries/verbs/03-intent-to-cooperate.txt:251
+        "#]],
+    );
+    check(
+        "Japan sent 40 tonnes of tents and generators on Wednesday. The United States announced \
+         3 million dollars in emergency assistance.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn a_pair_named_by_reference_is_the_subject_a_later_they_takes() {
+    // Rule `pair-subject`: "the ministers" after a sentence that named two countries' ministers
+    // is that pair, and so is a "they" after it, not the host named first.
+    check(
+        "Oman hosted talks between the foreign ministers of Iran and Egypt on Sunday. The \
+         ministers discussed trade. They agreed to restore full diplomatic relations.",
+        expect![[r#"
+            s0 OMN -> IRNGOV 044 "hosted" dictionaries/actors/countries.txt:157
+            s0 OMN -> EGYGOV 044 "hosted" dictionaries/actors/countries.txt:99
+            s0 IRNGOV -> EGYGOV 040 "hosted talks" dictionaries/frames/04-consult.txt:22
+            s0 EGYGOV -> IRNGOV 040 "hosted talks" dictionaries/frames/04-consult.txt:22
+            s1 IRNGOV -> EGYGOV 040 "discussed" dictionaries/verbs/04-consult.txt:12
+               source <- s0 "the foreign ministers of Iran and Egypt"
+               target <- s0 "the foreign ministers of Iran and Egypt"
+            s1 EGYGOV -> IRNGOV 040 "discussed" dictionaries/verbs/04-consult.txt:12
+               source <- s0 "the foreign ministers of Iran and Egypt"
+               target <- s0 "the foreign ministers of Iran and Egypt"
+            s2 IRNGOV -> EGYGOV 032 "restore full diplomatic relations" dictionaries/frames/05-diplomatic-cooperation.txt:25
+               source <- s1 "The ministers"
+               target <- s1 "The ministers"
+            s2 EGYGOV -> IRNGOV 032 "restore full diplomatic relations" dictionaries/frames/05-diplomatic-cooperation.txt:25
+               source <- s1 "The ministers"
+               target <- s1 "The ministers"
+        "#]],
+    );
+}
+
+#[test]
+fn a_description_whose_complement_names_the_actors_is_theirs() {
+    // "the leaders of Britain, France and Germany": the head "the leaders" would stand for an
+    // earlier pair; the names after "of" are the actors.
+    check(
+        "Russia and Ukraine exchanged prisoners. The leaders of Britain and France praised \
+         Turkey.",
+        expect![[r#"
+            s0 RUS -> UKR 0841 "exchanged" dictionaries/actors/countries.txt:260
+            s0 UKR -> RUS 0841 "exchanged" dictionaries/actors/countries.txt:260
+            s1 GBRGOV -> TUR 051 "praised" dictionaries/actors/countries.txt:131
+            s1 FRAGOV -> TUR 051 "praised" dictionaries/actors/countries.txt:112
         "#]],
     );
 }

@@ -133,6 +133,9 @@ pub struct Policy {
     /// `deed-doer`: agents ("the military") that, named with no country and no earlier actor of
     /// their own kind, are of the country whose act the document coded last.
     pub deed_doer_agents: Vec<PolicyCode>,
+    /// `setting`: roots and event codes of acts (giving aid) that, with no target named and a
+    /// foreign doer, are aimed at the country of the document's dateline.
+    pub setting_codes: Vec<PolicyCode>,
     /// `reporter-own`: agents of a state ("air defence units", "police") that, named with no
     /// country as the doer of a clause a state reports, are that state's.
     pub reporter_own_agents: Vec<PolicyCode>,
@@ -238,6 +241,7 @@ impl Policy {
             occasion_partner_roots: Vec::new(),
             counterpart_roots: Vec::new(),
             deed_doer_agents: Vec::new(),
+            setting_codes: Vec::new(),
             reporter_own_agents: Vec::new(),
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
@@ -310,6 +314,12 @@ impl Policy {
                 "counterpart" => p
                     .counterpart_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "setting" => p.setting_codes.extend(codes(
+                    &args,
+                    |a| is_root(a) || is_event_code(a),
+                    "a CAMEO root or event code",
+                    &mut diags,
+                )),
                 "reporter-own" => p
                     .reporter_own_agents
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
@@ -423,7 +433,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, crowd, crowd-force, allied, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, crowd, crowd-force, allied, setting, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -549,6 +559,15 @@ impl Policy {
     /// The joint code of an act of `code` that two countries do with no target (`allied`).
     pub fn allied(&self, code: &str) -> Option<&PolicyCode> {
         by_root(&self.allied, code)
+    }
+
+    /// The `setting` entry an act of `code` with no target falls under: aimed at the country
+    /// of the document's dateline.
+    pub fn setting(&self, code: &str) -> Option<&PolicyCode> {
+        let r = root(code);
+        self.setting_codes
+            .iter()
+            .find(|c| Some(c.code.as_str()) == r || c.code == code)
     }
 
     /// Whether an event of `code` is a deed a later criticism can answer (`deed`).

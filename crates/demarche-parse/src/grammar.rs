@@ -20,6 +20,9 @@ use crate::lexicon::is_reporting_verb;
 use crate::tagger::{is_be, is_do, is_have, is_subordinator};
 use demarche_text::english::{self, VerbClass};
 
+/// How many tokens a dateline spans at most, its dash included.
+const DATELINE_MAX: usize = 14;
+
 /// Deepest nesting of phrases the builder will create before going flat.
 pub(crate) const MAX_DEPTH: usize = 48;
 
@@ -383,6 +386,9 @@ impl<'a> Grammar<'a> {
 
     /// The whole sentence: `(S ...)` (or `FRAG`) with everything consumed.
     pub(crate) fn sentence(&mut self) -> Node {
+        if let Some(dash) = self.dateline_dash() {
+            return self.dateline(dash);
+        }
         let mut kids = Vec::new();
         let mut s = self.clause();
         loop {
@@ -442,6 +448,53 @@ impl<'a> Grammar<'a> {
             k.extend(kids);
         }
         first
+    }
+
+    /// A dateline with commas or a bracket before the lead ("NAIROBI, Kenya, Mar 26 – …",
+    /// "BEIJING, Sept. 5 (Xinhua) -- …"): the index of its dash. It opens the sentence with a
+    /// capitalised name, holds only names, numbers, commas and brackets, and a lead of a few
+    /// words follows the dash. (A dateline of names alone, "GAZA/CAIRO —", parses as a fragment and a
+    /// clause already.)
+    fn dateline_dash(&self) -> Option<usize> {
+        if self.pos != 0 || self.t(0) != "NNP" || !self.caps.first().copied().unwrap_or(false) {
+            return None;
+        }
+        let mut marked = false;
+        for j in 1..DATELINE_MAX.min(self.tags.len()) {
+            match self.t(j) {
+                ":" if self.w(j) == "--" => {
+                    return (marked && j + 3 < self.tags.len()).then_some(j);
+                }
+                "," | "-LRB-" | "-RRB-" => marked = true,
+                "CD" => {}
+                "NNP" | "NNPS" | "JJ" if self.caps.get(j).copied().unwrap_or(false) => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// `(S (FRAG dateline) (: --) (S lead))`: the dateline's comma-separated names as noun
+    /// phrases, the lead parsed as a sentence of its own.
+    fn dateline(&mut self, dash: usize) -> Node {
+        let mut head = Vec::new();
+        let mut chunk = Vec::new();
+        while self.pos < dash {
+            if matches!(self.cur(), "," | "-LRB-" | "-RRB-") {
+                if !chunk.is_empty() {
+                    head.push(phrase("NP", std::mem::take(&mut chunk)));
+                }
+                head.push(self.leaf());
+            } else {
+                chunk.push(self.leaf());
+            }
+        }
+        if !chunk.is_empty() {
+            head.push(phrase("NP", chunk));
+        }
+        let dash = self.leaf();
+        let lead = self.sentence();
+        phrase("S", vec![phrase("FRAG", head), dash, lead])
     }
 
     /// A chunk for material outside the clause structure.
@@ -1462,7 +1515,11 @@ impl<'a> Grammar<'a> {
                             || matches!(self.t(self.pos.wrapping_sub(1)), "IN" | "TO")
                             || self.t(self.pos.wrapping_sub(1)).starts_with("VB"))
                 }
-                "''" => seen_noun && self.quote_open(start),
+                // "held \"constructive\" talks": a quoted adjective before the noun.
+                "''" => {
+                    (seen_noun || self.t(self.pos.wrapping_sub(1)) == "JJ" && is_noun(nt))
+                        && self.quote_open(start)
+                }
                 "CC" => {
                     // "awful and evil minister": adjectives joined inside the noun phrase.
                     matches!(self.t(self.pos.wrapping_sub(1)), "JJ") && nt == "JJ" && !seen_noun

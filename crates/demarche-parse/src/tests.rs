@@ -759,3 +759,23 @@ fn regression_a_where_clause_on_the_subject_closes_at_its_comma() {
         ],
     );
 }
+
+#[test]
+fn dateline_with_commas_and_an_agency_is_a_fragment_before_the_lead() {
+    // "NAIROBI, Kenya, Mar 26 –", "BEIJING, Sept. 5 (Xinhua) --": names, numbers, commas and a
+    // bracketed agency before the dash are the dateline; the lead after it is a clause with
+    // its own subject, not more noun phrases of a flat fragment.
+    check(
+        "MINAS TIRITH, Mar 26 (GNA) -- President Aragorn hosted the envoy of Rohan.",
+        "(ROOT (S (FRAG (NP (NNP MINAS) (NNP TIRITH)) (, ,) (NP (NNP Mar) (CD 26)) (-LRB- -LRB-) (NP (NNP GNA)) (-RRB- -RRB-)) (: --) (S (NP (NNP President) (NNP Aragorn)) (VP (VBD hosted) (NP (NP (DT the) (NN envoy)) (PP (IN of) (NP (NNP Rohan))))) (. .))))",
+    );
+}
+
+#[test]
+fn quoted_adjective_stays_inside_its_noun_phrase() {
+    // "held \"constructive\" talks": scare quotes around an adjective before the noun.
+    check(
+        "Gondor and Rohan held \"constructive\" talks.",
+        "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Rohan)) (VP (VBD held) (NP (`` ``) (JJ constructive) ('' '') (NNS talks))) (. .)))",
+    );
+}

@@ -63,6 +63,21 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
         .collect()
 }
 
+/// The dateline that opens a document ("MANILA, Nov. 12 (PNA) --"), without its dash or
+/// colon: where the story is told from. Looked for in the first segments only.
+pub fn dateline(text: &str) -> Option<Span> {
+    let d = segment(text)
+        .into_iter()
+        .take(DATELINE_SEGMENTS)
+        .find(|s| s.kind == SegmentKind::Dateline)?
+        .span;
+    let head = text[d.range()].trim_end_matches(['-', '\u{2014}', '\u{2013}', ':', ' ']);
+    (!head.is_empty()).then(|| Span::new(d.start, d.start + head.len()))
+}
+
+/// How many segments (a headline, a dateline, the lead) [`dateline`] reads.
+const DATELINE_SEGMENTS: usize = 4;
+
 /// Every segment of `text`, with its kind (see the module doc).
 pub fn segment(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();

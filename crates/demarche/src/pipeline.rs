@@ -273,6 +273,9 @@ impl<'d> Pipeline<'d> {
         let places_cell = std::cell::OnceCell::new();
         // Actors named in one sentence resolve "he", "the two sides", "the ministry" in the next.
         let mut discourse = demarche_coder::Discourse::new();
+        if first == 0 && self.options.frames() {
+            discourse.set_setting(self.dateline_country(doc, date));
+        }
         for (k, (&(span, given), tokens)) in window.iter().zip(&tokens).enumerate() {
             let index = first + k;
             let text = &doc.text[span.range()];
@@ -338,6 +341,15 @@ impl<'d> Pipeline<'d> {
     /// the sentence's text, else the built-in parser's (of `tokens`, the sentence's tokens,
     /// when the caller has them). `None` for a given tree that cannot be read (the plan
     /// reported it already).
+    /// The country of the document's dateline ("MANILA, Nov. 12 (PNA) --"): where the story
+    /// happens (the coder's rule `setting`). Only a document's first window has it.
+    fn dateline_country(&self, doc: &Document, date: Date) -> Option<String> {
+        let head = &doc.text[demarche_text::dateline(&doc.text)?.range()];
+        let tree = self.parser.parse(head);
+        self.coder
+            .dateline_country(&tree, head, date, &self.options)
+    }
+
     fn tree_of(
         &self,
         doc: &Document,

@@ -45,6 +45,7 @@ mod answers;
 mod happened;
 mod merge;
 mod mode;
+mod named;
 mod occasion;
 mod prune;
 mod refer;
@@ -53,7 +54,7 @@ mod words;
 
 use crate::CodedEvent;
 use crate::discourse::{Discourse, Entity};
-use crate::legacy::{Coder, Mention, RuleKey};
+use crate::legacy::{Coder, Mention, OpenCode, RuleKey};
 use demarche_dict::frames::{FrameSet, NounFrame};
 use demarche_dict::policy::Policy;
 use demarche_dict::{Origin, PatternItem, VerbCode, VerbDictionary, VerbFormRef};
@@ -61,7 +62,7 @@ use demarche_model::Antecedent;
 use demarche_model::{Span, Tree};
 use demarche_predicates::{
     Analysis, Filler, Link, Modality, Polarity, PredKind, PredicateLexicon, Predication, Role,
-    Support, Via, Voice, analyze_into,
+    Support, Voice, analyze_into,
 };
 use demarche_text::english::{self, Prep, VerbClass};
 use merge::{coded_event, merge_slot, overlap, place, within};
@@ -137,7 +138,7 @@ pub(crate) fn code_predications(
     tree: &Tree,
     a: &Analysis,
     mentions: &[Mention],
-    events: &mut Vec<CodedEvent>,
+    (events, open): (&mut Vec<CodedEvent>, &[OpenCode]),
     discourse: &Discourse,
     text: &str,
 ) -> Vec<Entity> {
@@ -253,7 +254,11 @@ pub(crate) fn code_predications(
                     Some(h) if p.classes.has(VerbClass::Effect) => {
                         (h.code.as_str(), None, &h.origin)
                     }
-                    _ => continue,
+                    // A pattern's code that found no target ("sent 40 tonnes of tents").
+                    _ => match refer::open_code(coder, open, evidence_span(tree, p)) {
+                        Some((c, r)) => (c, None, r),
+                        None => continue,
+                    },
                 },
             },
         };
@@ -436,6 +441,14 @@ pub(crate) fn code_predications(
             }
             _ => None,
         };
+        // Rule `setting`: aid with no recipient goes to the dateline's country.
+        let setting = (target.is_none() && home.is_none())
+            .then(|| refer::setting(&ctx, code, &source))
+            .flatten();
+        let (target, setting) = match setting {
+            Some((side, rule)) => (Some(side), Some(rule)),
+            None => (target, None),
+        };
         let mut pairs: Vec<(&str, &Side, &str, &Side)> = Vec::new();
         let allied = target
             .is_none()
@@ -521,8 +534,13 @@ pub(crate) fn code_predications(
             if home.as_ref().is_some_and(|h| std::ptr::eq(h, ts)) {
                 ev.rules.extend(home_rule.map(|a| a.origin.rule_ref()));
             }
-            ev.rules
-                .extend(third.or(refusal).or(allied).map(|t| t.origin.rule_ref()));
+            ev.rules.extend(
+                third
+                    .or(refusal)
+                    .or(allied)
+                    .or(setting)
+                    .map(|t| t.origin.rule_ref()),
+            );
             place(events, slot, ev);
             reported.extend(report_span(&ctx, p));
         }
@@ -572,7 +590,9 @@ pub(crate) fn code_predications(
                 && reported.iter().any(|r| overlap(e.verb_span, Some(*r))))
         });
     }
-    named(&ctx, text)
+    let mut out = named::named(&ctx, text);
+    named::by_reference(&ctx, events, text, &mut out);
+    out
 }
 
 /// Rule `own-country`: a country and its own agents do nothing to each other but force,
@@ -612,49 +632,6 @@ fn pair_arg<'a>(ctx: &Ctx<'a>, p: &Predication) -> Option<&'a demarche_predicate
         .args_of(p)
         .iter()
         .find(|x| matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Pair)))
-}
-
-/// The actors this sentence named, for later sentences: every coded mention, marked subject
-/// when it is the agent of a predication (not through a controlling object).
-fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
-    let agents = || {
-        ctx.a
-            .args
-            .iter()
-            // Not an object that controls a complement ("accused Washington of murdering …"):
-            // that is no subject for a later "he".
-            .filter(|x| x.role == Role::Agent && x.via != Via::Controller)
-            .filter_map(|x| match x.filler {
-                Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
-                Filler::Pred(_) => None,
-            })
-    };
-    let mut out = Vec::new();
-    for m in ctx.mentions.iter().filter(|m| m.level >= 2) {
-        let subject = agents().any(|(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
-        let venue = ctx.a.args.iter().any(|x| {
-            matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Place))
-                && matches!(x.filler, Filler::Phrase { lo, hi, .. } if lo == m.lo && hi == m.hi)
-        });
-        // Asked of the actor entries only when the mention is recorded.
-        let mut person = None;
-        for code in m.codes.iter().filter(|c| real_code(c)) {
-            out.push(Entity {
-                code: code.clone(),
-                person: *person.get_or_insert_with(|| ctx.coder.is_person(m)),
-                subject,
-                venue,
-                sentence: ctx.discourse.sentence,
-                text: m
-                    .span
-                    .and_then(|sp| sp.slice(text))
-                    .unwrap_or_default()
-                    .to_string(),
-                span: m.span,
-            });
-        }
-    }
-    out
 }
 
 /// `word.to_lowercase()`, borrowed when the word is lower-case ASCII already.

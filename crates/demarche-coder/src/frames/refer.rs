@@ -5,7 +5,8 @@
 
 use super::sides::real_code;
 use super::{Ctx, Side, country, sibling_before, sides};
-use crate::legacy::{CodedEvent, Mention};
+use crate::legacy::{CodedEvent, Coder, Mention, OpenCode};
+use demarche_dict::Origin;
 use demarche_dict::policy::PolicyCode;
 use demarche_model::Span;
 use demarche_predicates::{Filler, Link, PredKind, Predication, Role};
@@ -379,4 +380,49 @@ pub(super) fn allied<'c>(
                 .iter()
                 .any(|e| super::overlap(e.verb_span, span) && real_code(&e.target))
     })
+}
+
+/// Rule `setting` (`policy.txt`): aid with no recipient named, given by countries or
+/// organisations other than the one the document's dateline names ("MANILA -- A Japanese plane landed with aid"), is
+/// aimed at that country. The country as the target, with the policy line.
+pub(super) fn setting<'c>(
+    ctx: &Ctx<'c>,
+    code: &str,
+    source: &Side,
+) -> Option<(Side, &'c PolicyCode)> {
+    let rule = ctx.policy.setting(code)?;
+    let home = ctx.discourse.setting()?;
+    let foreign = |c: &String| real_code(c) && country(c) != home;
+    (!source.codes.is_empty() && source.codes.iter().all(foreign))
+        .then(|| (Side::new(vec![home.to_string()], None), rule))
+}
+
+/// The code and pattern of an [`OpenCode`] at the verb of `span`.
+pub(super) fn open_code<'c>(
+    coder: &'c Coder<'_>,
+    open: &'c [OpenCode],
+    span: Option<Span>,
+) -> Option<(&'c str, &'c Origin)> {
+    let o = open.iter().find(|o| super::overlap(o.verb_span, span))?;
+    let pattern = coder
+        .dictionaries()
+        .verbs
+        .pattern(demarche_dict::PatternId(o.pattern))?;
+    Some((o.code.as_str(), &pattern.origin))
+}
+
+/// "the leaders of Britain, France and Germany": a description (not a pronoun) heading leaves
+/// `hlo..hhi` that would stand for an earlier pair, whose `of` complement (to `hi`) names the
+/// actors: the phrase is theirs, not an anaphor's.
+pub(super) fn named_in_complement(ctx: &Ctx<'_>, hlo: u32, hhi: u32, hi: u32) -> bool {
+    let of = ctx
+        .lower_words(hhi, (hhi + 1).min(hi))
+        .is_some_and(|w| w.first().is_some_and(|&w| ctx.en.is_prep(w, Prep::Part)));
+    hhi > hlo + 1
+        && of
+        && sides::is_anaphor(ctx, hlo, hhi)
+        && ctx
+            .mentions
+            .iter()
+            .any(|m| m.level >= 2 && m.lo == hhi + 1 && m.hi <= hi)
 }

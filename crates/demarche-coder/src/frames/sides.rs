@@ -175,7 +175,7 @@ pub(super) fn side(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {
         return Some(s);
     }
     let (hlo, hhi) = head_range(ctx, node, lo, hi);
-    if (hlo, hhi) != (lo, hi) {
+    if (hlo, hhi) != (lo, hi) && !refer::named_in_complement(ctx, hlo, hhi, hi) {
         let head = Filler::Phrase {
             node,
             lo: hlo,

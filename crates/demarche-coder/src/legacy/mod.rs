@@ -61,6 +61,20 @@ pub struct Coded {
     pub rejected: Option<Rejection>,
     /// Filled when [`Options::trace`] is on.
     pub trace: Option<Trace>,
+    /// With the predicate layer: pattern codes of verbs whose target the pattern coder did
+    /// not find, for the layer to complete (rule `setting`).
+    pub(crate) open: Vec<OpenCode>,
+}
+
+/// A pattern's code for a verb with a source but no target ("Japan sent 40 tonnes of tents"):
+/// no event by itself; the predicate layer may find the target.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct OpenCode {
+    pub verb_span: Option<Span>,
+    /// The pattern's forward code, before any intent reading.
+    pub code: String,
+    /// The pattern that fired.
+    pub pattern: u32,
 }
 
 /// What the coder saw and decided, for `demarche explain`.
@@ -241,6 +255,7 @@ impl<'d> Coder<'d> {
         }
         let (mut coded, mentions) = self.code_with_mentions(tree, text, date, opts);
         let mut named = Vec::new();
+        let dateline = discourse.read_dateline(tree, &mentions, &self.dicts.policy);
         if coded.rejected.is_none() {
             // One analysis per thread, its arrays reused from sentence to sentence.
             let mut a = ANALYSIS.with(std::cell::Cell::take);
@@ -250,7 +265,7 @@ impl<'d> Coder<'d> {
                 tree,
                 &a,
                 &mentions,
-                &mut coded.events,
+                (&mut coded.events, &coded.open),
                 discourse,
                 text,
             );
@@ -265,8 +280,25 @@ impl<'d> Coder<'d> {
                 .iter()
                 .map(|e| (e.source.as_str(), e.target.as_str(), e.code.as_str())),
         );
+        // The dateline's places are no actors of the story (rule `setting`).
+        if let Some(d) = dateline {
+            named.retain(|e| e.span.is_none_or(|sp| sp.start >= d.end));
+        }
         discourse.finish_sentence(named, &self.dicts.policy);
         coded
+    }
+
+    /// The country a dateline names ("MANILA, Nov. 12 (PNA) --"; `tree` is its parse): the
+    /// setting of the document's story (rule `setting`, [`Discourse::set_setting`]).
+    pub fn dateline_country(
+        &self,
+        tree: &Tree,
+        text: &str,
+        date: Date,
+        opts: &Options,
+    ) -> Option<String> {
+        let (_, mentions) = self.code_with_mentions(tree, text, date, opts);
+        crate::discourse::setting_in(&mentions, None, &self.dicts.policy)
     }
 
     /// [`Coder::code`], also returning every mention (the actor phrases and the noun phrases
@@ -338,7 +370,14 @@ impl<'d> Coder<'d> {
                 continue;
             }
             let before = out.events.len();
-            if self.code_vp(&s, NodeId(n as u32), opts, &mut out.events, trace.as_mut()) {
+            let open = opts.frames().then_some(&mut out.open);
+            if self.code_vp(
+                &s,
+                NodeId(n as u32),
+                opts,
+                (&mut out.events, open),
+                trace.as_mut(),
+            ) {
                 let statement = out.events.get(before..).is_some_and(|e| {
                     !e.is_empty() && e.iter().all(|e| self.dicts.policy.is_statement(&e.code))
                 });

@@ -8,7 +8,7 @@ use super::matcher::Binds;
 use super::mentions::Member;
 use super::news;
 use super::sent::{Item, NONE, Phrase, Sent, Tag, item_of_word, span_of_leaves};
-use super::{CodedEvent, Coder, RuleKey, Trace, TraceVerb};
+use super::{CodedEvent, Coder, OpenCode, RuleKey, Trace, TraceVerb};
 use crate::Options;
 use crate::lexicon::{CompiledPattern, UNKNOWN};
 use demarche_dict::VerbCode;
@@ -23,7 +23,7 @@ impl Coder<'_> {
         s: &Sent<'_>,
         vp: NodeId,
         opts: &Options,
-        events: &mut Vec<CodedEvent>,
+        (events, open): (&mut Vec<CodedEvent>, Option<&mut Vec<OpenCode>>),
         trace: Option<&mut Trace>,
     ) -> bool {
         let tree = s.tree;
@@ -240,6 +240,16 @@ impl Coder<'_> {
             (_, t) => t,
         };
         let (Some(src), Some(tgt)) = (source, target) else {
+            // A pattern's code with a source and no target: the layer may find one.
+            if let (Some(o), Some(_), Some((p, _)), Some(c)) =
+                (open, source, &fired, usable(code.forward()))
+            {
+                o.push(OpenCode {
+                    verb_span,
+                    code: c.to_string(),
+                    pattern: p.pattern,
+                });
+            }
             return false;
         };
         let (Some(sne), Some(tne)) = (s.nes.get(src as usize), s.nes.get(tgt as usize)) else {
@@ -260,6 +270,8 @@ impl Coder<'_> {
             news::localise(policy, place, (sc, tc), code)
         };
         let before = events.len();
+        let mut open = open;
+        let open_code = fired.as_ref().and(usable(code.forward()));
         let mut emit = |a: usize, b: usize, c: &str, forward: bool| {
             let (sn, tn) = if forward { (sne, tne) } else { (tne, sne) };
             let (Some(sc), Some(tc)) = (sn.codes.get(a), tn.codes.get(b)) else {
@@ -282,6 +294,16 @@ impl Coder<'_> {
             };
             let open_source = opts.frames() && sc == "---" && pronoun(sn);
             if sc == tc || (opts.require_dyad && ((sc == "---" && !open_source) || tc == "---")) {
+                if let (Some(o), true, Some(raw)) = (open.as_mut(), forward, open_code)
+                    && tc == "---"
+                    && sc != "---"
+                {
+                    o.push(OpenCode {
+                        verb_span,
+                        code: raw.to_string(),
+                        pattern: fired.as_ref().map_or(0, |(p, _)| p.pattern),
+                    });
+                }
                 return;
             }
             if events

@@ -1,0 +1,90 @@
+//! The actors a sentence named, for later sentences (the [`Discourse`](crate::discourse::Discourse)
+//! learns them): its coded mentions, and the actors its subjects stood for by reference (rule
+//! `pair-subject`).
+
+use super::{Ctx, country, real_code};
+use crate::discourse::Entity;
+use crate::legacy::CodedEvent;
+use demarche_predicates::{Filler, Role, Via};
+use demarche_text::english::Prep;
+
+/// The actors this sentence named, for later sentences: every coded mention, marked subject
+/// when it is the agent of a predication (not through a controlling object).
+pub(super) fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
+    let agents = || {
+        ctx.a
+            .args
+            .iter()
+            // Not an object that controls a complement ("accused Washington of murdering …"):
+            // that is no subject for a later "he".
+            .filter(|x| x.role == Role::Agent && x.via != Via::Controller)
+            .filter_map(|x| match x.filler {
+                Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
+                Filler::Pred(_) => None,
+            })
+    };
+    let mut out = Vec::new();
+    for m in ctx.mentions.iter().filter(|m| m.level >= 2) {
+        let subject = agents().any(|(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
+        let venue = ctx.a.args.iter().any(|x| {
+            matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Place))
+                && matches!(x.filler, Filler::Phrase { lo, hi, .. } if lo == m.lo && hi == m.hi)
+        });
+        // Asked of the actor entries only when the mention is recorded.
+        let mut person = None;
+        for code in m.codes.iter().filter(|c| real_code(c)) {
+            out.push(Entity {
+                code: code.clone(),
+                person: *person.get_or_insert_with(|| ctx.coder.is_person(m)),
+                subject,
+                venue,
+                sentence: ctx.discourse.sentence,
+                text: m
+                    .span
+                    .and_then(|sp| sp.slice(text))
+                    .unwrap_or_default()
+                    .to_string(),
+                span: m.span,
+            });
+        }
+    }
+    out
+}
+
+/// Rule `pair-subject`: the two actors a subject named by reference stood for ("The ministers
+/// discussed …", "the two sides agreed …") are this sentence's subjects too, so that a later
+/// "they" is that pair, not the last subject named by name.
+pub(super) fn by_reference(
+    ctx: &Ctx<'_>,
+    events: &[CodedEvent],
+    text: &str,
+    named: &mut Vec<Entity>,
+) {
+    for e in events
+        .iter()
+        .filter(|e| e.antecedents.iter().any(|a| a.role == "source"))
+    {
+        let list = || events.iter().filter(|o| o.source_span == e.source_span);
+        let first = country(&e.source);
+        if !list().any(|o| country(&o.source) != first)
+            || named
+                .iter()
+                .any(|n| n.span == e.source_span && n.code == e.source)
+        {
+            continue;
+        }
+        named.push(Entity {
+            code: e.source.clone(),
+            person: false,
+            subject: true,
+            venue: false,
+            sentence: ctx.discourse.sentence,
+            text: e
+                .source_span
+                .and_then(|sp| sp.slice(text))
+                .unwrap_or_default()
+                .to_string(),
+            span: e.source_span,
+        });
+    }
+}
