@@ -2396,3 +2396,17 @@ fn a_description_whose_complement_names_the_actors_is_theirs() {
         "#]],
     );
 }
+
+#[test]
+fn an_agent_with_no_country_is_of_the_datelines_country() {
+    // Rule `setting-home` (`policy.txt` `setting-home`): police, a vice president, students
+    // named with no country in a datelined story are of the dateline's country.
+    check(
+        "MANAGUA -- Police detained an opposition lawmaker on Saturday. Vice President Rosario \
+         Murillo accused Costa Rica of meddling in the country's affairs.",
+        expect![[r#"
+            s0 NICCOP -> NICOPP 173 "detained" dictionaries/agents.txt:16
+            s1 NICGOV -> CRI 1125 "accused" dictionaries/actors/countries.txt:83
+        "#]],
+    );
+}

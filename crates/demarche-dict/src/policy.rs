@@ -136,6 +136,9 @@ pub struct Policy {
     /// `setting`: roots and event codes of acts (giving aid) that, with no target named and a
     /// foreign doer, are aimed at the country of the document's dateline.
     pub setting_codes: Vec<PolicyCode>,
+    /// `setting-home`: agents that, named with no country in a document with a dateline, are
+    /// of the dateline's country ("police fired tear gas", "Vice President X said").
+    pub setting_home_agents: Vec<PolicyCode>,
     /// `reporter-own`: agents of a state ("air defence units", "police") that, named with no
     /// country as the doer of a clause a state reports, are that state's.
     pub reporter_own_agents: Vec<PolicyCode>,
@@ -242,6 +245,7 @@ impl Policy {
             counterpart_roots: Vec::new(),
             deed_doer_agents: Vec::new(),
             setting_codes: Vec::new(),
+            setting_home_agents: Vec::new(),
             reporter_own_agents: Vec::new(),
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
@@ -320,6 +324,9 @@ impl Policy {
                     "a CAMEO root or event code",
                     &mut diags,
                 )),
+                "setting-home" => p
+                    .setting_home_agents
+                    .extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "reporter-own" => p
                     .reporter_own_agents
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
@@ -433,7 +440,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, crowd, crowd-force, allied, setting, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, crowd, crowd-force, allied, setting, setting-home, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -568,6 +575,12 @@ impl Policy {
         self.setting_codes
             .iter()
             .find(|c| Some(c.code.as_str()) == r || c.code == code)
+    }
+
+    /// The `setting-home` entry of a country-less agent (`GOV` of `---GOV`): of the country
+    /// of the document's dateline.
+    pub fn setting_home(&self, agent: &str) -> Option<&PolicyCode> {
+        self.setting_home_agents.iter().find(|a| a.code == agent)
     }
 
     /// Whether an event of `code` is a deed a later criticism can answer (`deed`).

@@ -590,6 +590,7 @@ pub(crate) fn code_predications(
                 && reported.iter().any(|r| overlap(e.verb_span, Some(*r))))
         });
     }
+    refer::setting_home(&ctx, events);
     let mut out = named::named(&ctx, text);
     named::by_reference(&ctx, events, text, &mut out);
     out

@@ -426,3 +426,28 @@ pub(super) fn named_in_complement(ctx: &Ctx<'_>, hlo: u32, hhi: u32, hi: u32) ->
             .iter()
             .any(|m| m.level >= 2 && m.lo == hhi + 1 && m.hi <= hi)
 }
+
+/// Rule `setting-home` (`policy.txt`): an agent with no country that nothing earlier gave one
+/// ("police fired tear gas", "Vice President Rosario Murillo"), in a document whose dateline
+/// names a country, is of that country. An event it would leave aimed at its own doer is
+/// dropped.
+pub(super) fn setting_home(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    let Some(home) = ctx.discourse.setting() else {
+        return;
+    };
+    let fill = |code: &mut String| {
+        let rule = ctx
+            .policy
+            .setting_home(code.strip_prefix("---")?.get(..3)?)?;
+        code.replace_range(..3, home);
+        Some(rule.origin.rule_ref())
+    };
+    for e in events.iter_mut() {
+        let rules: Vec<_> = [fill(&mut e.source), fill(&mut e.target)]
+            .into_iter()
+            .flatten()
+            .collect();
+        e.rules.extend(rules);
+    }
+    events.retain(|e| e.source != e.target);
+}
