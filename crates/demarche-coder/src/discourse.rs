@@ -13,10 +13,12 @@
 //!   kind whose own sentence names no deed.
 //! - `description`: a country-less agent in a definite description ("the ministry", "the
 //!   military") takes the country of the last actor with that agent, else of the last subject.
+//! - `named-again`: a bare name ("Bektenov") is the actor an earlier sentence named in full
+//!   ("Kazakh Prime Minister Olzhas Bektenov").
 //! - `setting` (with `frames/refer.rs`): the country of the document's dateline ("MANILA,
 //!   Nov. 12 (PNA) --") is where its story happens; the dateline names no actor itself.
 
-use crate::legacy::Mention;
+use crate::legacy::{CodedEvent, Mention};
 use demarche_dict::policy::Policy;
 use demarche_model::{Span, Tree};
 use demarche_text::english::Anaphor;
@@ -122,7 +124,12 @@ impl Discourse {
     }
 
     /// Records what the sentence just coded named, then moves to the next sentence.
-    pub(crate) fn finish_sentence(&mut self, named: Vec<Entity>, policy: &Policy) {
+    pub(crate) fn finish_sentence(
+        &mut self,
+        named: Vec<Entity>,
+        events: &[CodedEvent],
+        policy: &Policy,
+    ) {
         // Two actors named together in one list ("Armenia and Azerbaijan held talks in Abu
         // Dhabi", "Congo's government and the M23 signed …"), else the first two of different
         // countries named as more than a venue (no list built: most sentences name one).
@@ -139,14 +146,42 @@ impl Discourse {
             let a = sides().next()?;
             sides().find(|e| differ(a, e)).map(|e| (a, e))
         };
-        if let Some((a, e)) = together.or_else(first_two) {
-            match &mut self.pair {
-                Some((x, y)) => {
-                    x.clone_from(a);
-                    y.clone_from(e);
-                }
-                None => self.pair = Some((a.clone(), e.clone())),
+        // Else the two sides of the first event between two countries (not a modifier's
+        // country: "thanked Astana for its help … to the Iranian border"), named here or
+        // through an earlier sentence ("Berdimuhamedov thanked Astana").
+        let side = |ev: &CodedEvent, role: &str| -> Option<Entity> {
+            let code = if role == "source" {
+                &ev.source
+            } else {
+                &ev.target
+            };
+            if let Some(x) = named.iter().find(|x| &x.code == code && !x.venue) {
+                return Some(x.clone());
             }
+            let a = ev.antecedents.iter().find(|a| a.role == role)?;
+            Some(Entity {
+                code: code.clone(),
+                person: false,
+                subject: false,
+                venue: false,
+                sentence: a.sentence,
+                text: a.text.clone(),
+                span: a.span,
+            })
+        };
+        let dyad = || {
+            events.iter().find_map(|ev| {
+                let (a, e) = (side(ev, "source")?, side(ev, "target")?);
+                (policy.is_country(&a.code) && policy.is_country(&e.code) && differ(&a, &e))
+                    .then_some((a, e))
+            })
+        };
+        let chosen = match together {
+            Some((a, e)) => Some((a.clone(), e.clone())),
+            None => dyad().or_else(|| first_two().map(|(a, e)| (a.clone(), e.clone()))),
+        };
+        if chosen.is_some() {
+            self.pair = chosen;
         }
         self.entities.extend(named);
         if self.entities.len() > KEEP {
@@ -242,6 +277,22 @@ impl Discourse {
             // Resolved against the predication's own agent or its speaker, not the discourse.
             Anaphor::Reciprocal | Anaphor::Speaker => Vec::new(),
         }
+    }
+
+    /// The actor an earlier sentence named with `words` ending its name, or as the given name
+    /// before the last ("Bektenov", "Anwar" after "Kazakh Prime Minister Olzhas Bektenov" and
+    /// "Malaysian Prime Minister Anwar Ibrahim"): rule `named-again`.
+    pub(crate) fn named_before(&self, words: &[&str]) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .rev()
+            .filter(|e| e.sentence < self.sentence)
+            .find(|e| {
+                let t: Vec<&str> = e.text.split_whitespace().collect();
+                t.len() > words.len()
+                    && (t.ends_with(words)
+                        || words.len() == 1 && t.get(t.len() - 2) == words.first())
+            })
     }
 
     /// The actor whose country a country-less agent code ("---MIL") takes.

@@ -1925,12 +1925,15 @@ fn a_force_led_by_a_country_is_that_countrys() {
 #[test]
 fn a_town_named_in_the_of_phrase_of_a_place_noun_is_a_place() {
     // place-noun.txt: "the town of Kupiansk" names a place, so the one word (a town too small to
-    // be read alone) is read and lends its country to the target (`domestic-place`).
+    // be read alone) is read and lends its country to the target (`domestic-place`). The bare
+    // name in the next sentence is the town named before (rule `named-again`).
     check(
         "Russian troops shelled the town of Kupiansk on Saturday. Russian troops shelled \
          Kupiansk on Sunday.",
         expect![[r#"
             s0 RUSMIL -> UKR 194 "shelled" dictionaries/actors/countries.txt:260
+            s1 RUSMIL -> UKR 194 "shelled" dictionaries/verbs/19-fight.txt:161
+               target <- s0 "the town of Kupiansk"
         "#]],
     );
 }
@@ -2407,6 +2410,31 @@ fn an_agent_with_no_country_is_of_the_datelines_country() {
         expect![[r#"
             s0 NICCOP -> NICOPP 173 "detained" dictionaries/agents.txt:16
             s1 NICGOV -> CRI 1125 "accused" dictionaries/actors/countries.txt:83
+        "#]],
+    );
+}
+
+#[test]
+fn a_bare_name_is_the_actor_named_in_full_before() {
+    // Rule `named-again`: "Bektenov", "Berdimuhamedov" alone are the prime minister and the
+    // president the first sentence named with title and country. The pair "the two countries"
+    // stands for is the last event's two sides, not a country named as a modifier ("to the
+    // Iranian border").
+    check(
+        "Turkmen President Serdar Berdimuhamedov received Kazakh Prime Minister Olzhas Bektenov \
+         on Wednesday. Berdimuhamedov thanked Astana for its help in building the rail link to \
+         the Iranian border. The two countries signed seven documents.",
+        expect![[r#"
+            s0 TKMGOV -> KAZGOV 043 "received" dictionaries/actors/countries.txt:173
+            s0 KAZGOV -> TKMGOV 042 "received" dictionaries/actors/countries.txt:173
+            s1 TKMGOV -> KAZ 051 "thanked" dictionaries/verbs/05-diplomatic-cooperation.txt:25
+               source <- s0 "Turkmen President Serdar Berdimuhamedov"
+            s2 TKMGOV -> KAZ 057 "signed seven documents" dictionaries/frames/05-diplomatic-cooperation.txt:34
+               source <- s0 "Turkmen President Serdar Berdimuhamedov"
+               target <- s1 "Astana"
+            s2 KAZ -> TKMGOV 057 "signed seven documents" dictionaries/frames/05-diplomatic-cooperation.txt:34
+               source <- s1 "Astana"
+               target <- s0 "Turkmen President Serdar Berdimuhamedov"
         "#]],
     );
 }

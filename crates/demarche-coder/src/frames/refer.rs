@@ -451,3 +451,35 @@ pub(super) fn setting_home(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
     }
     events.retain(|e| e.source != e.target);
 }
+
+/// Rule `named-again`: a name of up to three proper nouns that no dictionary codes ("Bektenov
+/// said …") is the actor an earlier sentence named with it in full.
+pub(super) fn named_again(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
+    if hi <= lo
+        || hi - lo > NAME_WORDS
+        || ctx
+            .mentions
+            .iter()
+            .any(|m| m.level >= 2 && m.lo >= lo && m.hi <= hi)
+    {
+        return None;
+    }
+    let mut words = Vec::with_capacity(NAME_WORDS as usize);
+    for i in lo..hi {
+        let leaf = *ctx.a.leaves.get(i as usize)?;
+        if ctx.tree.label(leaf) != "NNP" {
+            return None;
+        }
+        words.push(ctx.tree.word(leaf)?);
+    }
+    let e = ctx.discourse.named_before(&words)?;
+    Some(Side {
+        codes: vec![e.code.clone()],
+        span: ctx.leaf_span(lo, hi),
+        rules: Vec::new(),
+        antecedents: vec![sides::antecedent(e)],
+    })
+}
+
+/// The longest bare name rule `named-again` reads.
+const NAME_WORDS: u32 = 3;

@@ -190,7 +190,7 @@ pub(super) fn side(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {
             return None;
         }
     }
-    side_in(ctx, p, f)
+    side_in(ctx, p, f).or_else(|| refer::named_again(ctx, lo, hi))
 }
 
 pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side> {

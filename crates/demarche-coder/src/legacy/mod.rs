@@ -284,7 +284,7 @@ impl<'d> Coder<'d> {
         if let Some(d) = dateline {
             named.retain(|e| e.span.is_none_or(|sp| sp.start >= d.end));
         }
-        discourse.finish_sentence(named, &self.dicts.policy);
+        discourse.finish_sentence(named, &coded.events, &self.dicts.policy);
         coded
     }
 
