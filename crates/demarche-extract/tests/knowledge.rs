@@ -603,6 +603,12 @@ fn knowledge_on_the_development_articles() {
     let s6 = score(&round6, None);
     println!("{}", s6.report("dev-round6"));
     docs.extend(round6);
+    // The seventh round's (Reuters/KUNA on OPEC+, AFP/Interfax/TASS on a Kursk depot, NAN on
+    // Kogi, a Pakistani foreign office briefing, IRNA/Tasnim on wheat, Yonhap/Kyodo).
+    let round7 = load_part("dev-round7.jsonl", 6);
+    let s7 = score(&round7, None);
+    println!("{}", s7.report("dev-round7"));
+    docs.extend(round7);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
