@@ -361,7 +361,8 @@ fn amount_at(
     let measures = lexicon::verb_has(VerbClass::Measure, verb)
         || lexicon::verb_has(VerbClass::Measure, &lemma)
         || has(Class::Harm, verb)
-        || lexicon::verb_has(VerbClass::Harm, verb);
+        || lexicon::verb_has(VerbClass::Harm, verb)
+        || lexicon::verb_has(VerbClass::Harm, &lemma);
     (ends && measures && !verb.is_empty() || harmed).then(|| Found {
         start: i,
         end: k,

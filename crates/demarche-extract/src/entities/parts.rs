@@ -320,6 +320,15 @@ fn classify_as(
             break;
         }
     }
+    // A people's plural name inside the complement ends it ("… on Diaspora Nigerians Amina
+    // Yusuf"): the name starts after it.
+    if titled
+        && let Some(d) = (s..end.saturating_sub(1))
+            .rev()
+            .find(|&k| plural_demonym(w_at(k)))
+    {
+        s = d + 1;
+    }
     if s >= end {
         return;
     }

@@ -136,11 +136,15 @@ fn not_place(e: &(Span, EntityRef)) -> bool {
 
 /// Rule common-head: a subject whose last word is a common noun in lower case is a description
 /// of who spoke ("Russia's defence ministry", "local officials"), which may lead before an
-/// outlet's trailing "reported".
-fn common_head(text: &str, toks: &[Tok], np: &Np) -> bool {
-    toks.get(np.e.saturating_sub(1))
-        .filter(|_| np.e > np.s)
-        .is_some_and(|t| t.kind == TokenKind::Word && !is_cap(word(text, t)))
+/// outlet's trailing "reported" when its verb is one of saying ("said", not "carried out").
+fn common_head(text: &str, toks: &[Tok], f: &Found) -> bool {
+    let np = &f.subject;
+    toks.get(f.v)
+        .is_some_and(|v| lexicon::verb_has(VerbClass::Speech, word(text, v)))
+        && toks
+            .get(np.e.saturating_sub(1))
+            .filter(|_| np.e > np.s)
+            .is_some_and(|t| t.kind == TokenKind::Word && !is_cap(word(text, t)))
 }
 
 /// Rule double-trailing: whether `f` is a trailing attribution that closes right at the comma
@@ -291,7 +295,7 @@ pub fn find_quotations(
                     || reports
                         && (with_that
                             || described(text, toks, &f.subject)
-                            || common_head(text, toks, &f.subject)))
+                            || common_head(text, toks, f)))
                 && start < toks.len().saturating_sub(1)
         });
         // "…, he said, the agency reported.": the trailing attribution right before a reporting

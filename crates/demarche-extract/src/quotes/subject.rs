@@ -299,8 +299,8 @@ fn relative_subject(text: &str, toks: &[Tok], who: usize, entities: &Entities) -
 }
 
 /// Rule name-list subject: "…, Anna Wrobel, Tomas Vaitkus and Ilze Berzina, said …": names
-/// joined by "and" between the comma `open` (itself after a name) and the comma `comma` are a
-/// list of speakers; the last one, right before `comma`, stands for them.
+/// joined by "and" between the comma `open` and the comma `comma` are a list of speakers; the
+/// last one, right before `comma`, stands for them.
 fn listed_last(
     text: &str,
     toks: &[Tok],
@@ -399,7 +399,7 @@ pub(super) fn appositive_subject(
     {
         return Some((np, None));
     }
-    if named_before && let Some(np) = listed_last(text, toks, open, comma, entities) {
+    if let Some(np) = listed_last(text, toks, open, comma, entities) {
         return Some((np, None));
     }
     if !describes || open == 0 {
