@@ -117,6 +117,9 @@ pub enum Class {
     /// Region words that name a first-level division ("oblast", "state"), not the area of a
     /// town ("district", "county").
     Admin1Word = 1 << 34,
+    /// Words before a bare number that single out part of what was just counted ("46 drones,
+    /// including 17 over Kursk").
+    ElidedBefore = 1 << 37,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -134,6 +137,8 @@ pub enum VerbClass {
     Measure = 16,
     /// Verbs whose object an amount after "to" or "by" measures ("lift trade to …").
     Raise = 32,
+    /// Verbs of harm whose bare number object counts people ("kills 41", "abduct 12").
+    Harm = 64,
 }
 
 const NAMES: &str = include_str!("../data/names.txt");
@@ -197,6 +202,7 @@ fn class_of(section: &str) -> Option<Class> {
         "admin1-word" => Class::Admin1Word,
         "unit-modifier" => Class::UnitModifier,
         "member" => Class::Member,
+        "elided-before" => Class::ElidedBefore,
         _ => return None,
     })
 }
@@ -209,6 +215,7 @@ fn verb_class_of(section: &str) -> Option<VerbClass> {
         "relay" => VerbClass::Relay,
         "measure-verb" => VerbClass::Measure,
         "raise-verb" => VerbClass::Raise,
+        "harm-verb" => VerbClass::Harm,
         _ => return None,
     })
 }
@@ -244,6 +251,16 @@ pub fn verb_has(class: VerbClass, word: &str) -> bool {
 /// Whether a name (as written) is a known organisation without a head word ("Reuters").
 pub fn is_known_org(name: &str) -> bool {
     index().known_orgs.contains(name)
+}
+
+/// The full office word of an abbreviated one ("Gov." → "governor"; `data/names.txt`,
+/// `[role-abbreviation]`), else the word itself, in lower case.
+pub fn role_full(word: &str) -> String {
+    let lower = word.to_lowercase();
+    index()
+        .role_abbreviation
+        .get(lower.as_str())
+        .map_or(lower.clone(), |f| (*f).to_string())
 }
 
 /// The ISO 4217 code of a currency sign or code written before a number ("$", "RMB").
@@ -331,6 +348,8 @@ struct Index {
     scale: Map<&'static str, u32>,
     /// Elided words and what they count when nothing was counted before ("others" → people).
     elided_default: Map<&'static str, &'static str>,
+    /// Abbreviated offices and their full word ("gov." → governor).
+    role_abbreviation: Map<&'static str, &'static str>,
 }
 
 fn index() -> &'static Index {
@@ -347,6 +366,7 @@ fn index() -> &'static Index {
             adjective_endings: Vec::new(),
             scale: Map::default(),
             elided_default: Map::default(),
+            role_abbreviation: Map::default(),
         };
         for (section, line) in sections(NAMES)
             .chain(sections(SPEECH))
@@ -395,6 +415,9 @@ fn index() -> &'static Index {
                     }
                     "elided-default" => {
                         idx.elided_default.insert(w, v);
+                    }
+                    "role-abbreviation" => {
+                        idx.role_abbreviation.insert(w, v);
                     }
                     "scale" => {
                         if let Ok(e) = v.parse() {

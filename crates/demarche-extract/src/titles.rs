@@ -133,7 +133,13 @@ fn title_start(text: &str, toks: &[Tok], end: usize) -> usize {
                 || has(Class::RoleModifier, word(text, toks, k - 1))
                 || has(Class::OrgDomain, word(text, toks, k - 1)));
         // "Ambassador to Manila": "to" between an office and its capitalised complement.
-        let to_complement = w == "to" && k > 0 && is_role(word(text, toks, k - 1)) && is_cap(next);
+        // Rule office-complement: also "to the" ("Special Assistant to the Prime Minister")
+        // and "on" after an office or a capitalised complement word ("… Prime Minister on
+        // Overseas Pakistanis").
+        let prev = word(text, toks, k.saturating_sub(1));
+        let to_complement = k > 0
+            && (w == "to" && is_role(prev) || w == "on" && (is_role(prev) || is_cap(prev)))
+            && (is_cap(next) || next == "the" && is_cap(word(text, toks, a + 1)));
         if (title_word(text, toks, k) || lower_premod || to_complement) && !joins_names {
             a = k;
         } else {
@@ -260,8 +266,11 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
 /// counterpart, Zhou Hanlin", "The U.N. Personal Envoy for Sudan, Ibrahim Kone", "The
 /// Egyptian, Saudi and Emirati foreign ministers, Karim Mansour". The title must open with a
 /// determiner or a possessive pronoun, and its role or organisation must reach the comma.
+///
+/// Rule dash-apposition: a dash opens the apposition as a comma does ("The defense chiefs of
+/// South Korea, the United States and Japan -- Kim Sun-ho, …").
 pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
-    if word(text, toks, comma) != "," || comma == 0 {
+    if !matches!(word(text, toks, comma), "," | "--" | "—" | "–") || comma == 0 {
         return Title::default();
     }
     let end = comma;
@@ -272,12 +281,15 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
         // "Egyptian, Saudi and Emirati": a comma between capitalised words of the title.
         let inner_comma = w == ","
             && is_cap(word(text, toks, k.saturating_sub(1)))
-            && is_cap(word(text, toks, a))
+            && (is_cap(word(text, toks, a)) || word(text, toks, a) == "the")
             && k > 0;
+        // "of South Korea, the United States and Japan": an article inside a list of names.
+        let listed_article =
+            w == "the" && k > 0 && word(text, toks, k - 1) == "," && is_cap(word(text, toks, a));
         let lower_premod = is_lower_premodifier(w)
             && (is_role(word(text, toks, a)) || is_lower_premodifier(word(text, toks, a)))
             && end - a < 4;
-        if title_word(text, toks, k) || inner_comma || lower_premod {
+        if title_word(text, toks, k) || inner_comma || lower_premod || listed_article {
             a = k;
         } else {
             break;
@@ -410,8 +422,12 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
             phrase(text, toks, s, b)
         })
         .flatten();
-    // The office: the role word nearest the name.
-    let Some(r) = (a..e).rev().find(|&k| is_role(w(k))) else {
+    // The office: the role word nearest the name, unless an earlier office opens a complement
+    // with "to" or "on" that holds it ("Special Assistant to the Prime Minister on …").
+    let Some(r) = (a..e)
+        .find(|&k| is_role(w(k)) && matches!(w(k + 1), "to" | "on") && k + 2 < e)
+        .or_else(|| (a..e).rev().find(|&k| is_role(w(k))))
+    else {
         return Title {
             role: rank,
             organization: organization_before(text, toks, a, e),

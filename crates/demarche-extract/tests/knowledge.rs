@@ -2,11 +2,10 @@
 //! hand-annotated news-style articles (`tests/data/knowledge/`, written and annotated for this
 //! project; the conventions are in that folder's README).
 //!
-//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl`, `dev-round4.jsonl`, `dev-round5.jsonl` and
-//! `dev-round6.jsonl` are the development part (their misses are printed and were looked at);
-//! `unseen.jsonl`, `unseen-round3.jsonl`, `unseen-round4.jsonl`, `unseen-round5.jsonl` and
-//! `unseen-round6.jsonl` are scored at the start and the end of a round and not tuned on (only
-//! their numbers are printed). Each asserts floors a little below the measured values.
+//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round7.jsonl` are the development
+//! part (their misses are printed and were looked at); `unseen.jsonl` and `unseen-round3.jsonl`
+//! to `unseen-round7.jsonl` are scored at the start and the end of a round and not tuned on
+//! (only their numbers are printed; `unseen-round7.jsonl` only at the end of its round). Each asserts floors a little below the measured values.
 //!
 //! ```text
 //! cargo test -p demarche-extract --test knowledge -- --nocapture
@@ -603,12 +602,26 @@ fn knowledge_on_the_development_articles() {
     let s6 = score(&round6, None);
     println!("{}", s6.report("dev-round6"));
     docs.extend(round6);
+    // What an amount measures, on the thirty-one articles before the seventh round (its floor
+    // kept where it was; the seventh round's measures are harder and scored with the rest).
+    let measures31 = score(&docs, None).measures;
+    // The seventh round's (Reuters/KUNA on OPEC+, AFP/Interfax/TASS on a Kursk depot, NAN on
+    // Kogi, a Pakistani foreign office briefing, IRNA/Tasnim on wheat, Yonhap/Kyodo).
+    let round7 = load_part("dev-round7.jsonl", 6);
+    let s7 = score(&round7, None);
+    println!("{}", s7.report("dev-round7"));
+    docs.extend(round7);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
     for m in &misses {
         println!("  {m}");
     }
+    // Measured after the seventh round on all thirty-seven development articles (README):
+    // persons 0.997, roles 0.996, quotes, reporters and dates 1.000, amounts 0.998, measures
+    // 0.886 (the first thirty-one: 0.958); the seventh round's six: persons, roles, quotes,
+    // reporters and dates 1.000, amounts 0.988, measures 0.727 (at its start: persons 0.870,
+    // roles 0.919, quotes 0.753, reporters 0.700, amounts 0.850, measures 0.455, dates 1.000).
     // Measured after the sixth round of development work on all thirty-one development
     // articles (README): persons 0.996, roles 0.996, quotes 1.000 (direct 1.000, indirect
     // 1.000), reporters 1.000, amounts 1.000, measures 0.958, dates 1.000; the fourth round's
@@ -626,10 +639,11 @@ fn knowledge_on_the_development_articles() {
             ("indirect quotes", s.indirect, 0.97),
             ("reporters", s.reporters, 0.98),
             ("amounts", s.amounts, 0.98),
-            ("measures", s.measures, 0.95),
+            ("measures", s.measures, 0.86),
             ("dates", s.dates, 0.98),
         ],
     );
+    floors("dev (first 31)", &[("measures", measures31, 0.95)]);
     floors("dev-round4", &main_fields(&s4, 0.98));
     floors("dev-round5", &main_fields(&s5, 0.98));
     floors(
@@ -641,6 +655,17 @@ fn knowledge_on_the_development_articles() {
             ("reporters", s6.reporters, 0.98),
             ("amounts", s6.amounts, 0.98),
             ("dates", s6.dates, 0.98),
+        ],
+    );
+    floors(
+        "dev-round7",
+        &[
+            ("persons", s7.persons, 0.98),
+            ("roles", s7.roles, 0.98),
+            ("quotes", s7.quotes, 0.98),
+            ("reporters", s7.reporters, 0.98),
+            ("amounts", s7.amounts, 0.97),
+            ("dates", s7.dates, 0.98),
         ],
     );
 }
@@ -730,9 +755,9 @@ fn knowledge_on_the_fifth_rounds_unseen_articles() {
 #[test]
 fn knowledge_on_the_sixth_rounds_unseen_articles() {
     let s = unseen_part("unseen-round6.jsonl", 3);
-    // Measured at the start and the end of the sixth round, unchanged (README): persons 1.000,
-    // roles 0.800, quotes 0.898 (direct 0.833, indirect 0.919), reporters 0.714, amounts 0.824,
-    // dates 1.000. A small part: three articles, 10 persons, 25 quotations, 8 reporters.
+    // Measured at the start and the end of the sixth round, unchanged (README), and unchanged
+    // again at the end of the seventh: persons 1.000, roles 0.800, quotes 0.898 (direct 0.833,
+    // indirect 0.919), reporters 0.714, amounts 0.824, dates 1.000. A small part: three articles, 10 persons, 25 quotations, 8 reporters.
     floors(
         "unseen-round6",
         &[
@@ -741,6 +766,26 @@ fn knowledge_on_the_sixth_rounds_unseen_articles() {
             ("quotes", s.quotes, 0.88),
             ("reporters", s.reporters, 0.69),
             ("amounts", s.amounts, 0.8),
+            ("dates", s.dates, 0.98),
+        ],
+    );
+}
+
+#[test]
+fn knowledge_on_the_seventh_rounds_unseen_articles() {
+    let s = unseen_part("unseen-round7.jsonl", 3);
+    // Measured once, at the end of the seventh round (README): persons 0.909 (precision
+    // 0.833), roles 0.737, quotes 0.857 (direct 0.857, indirect 0.857), reporters 0.750,
+    // amounts 0.936, measures 0.250, dates 1.000. A small part: three articles, 10 persons, 18
+    // quotations, 9 reporters, 24 amounts.
+    floors(
+        "unseen-round7",
+        &[
+            ("persons", s.persons, 0.88),
+            ("roles", s.roles, 0.71),
+            ("quotes", s.quotes, 0.83),
+            ("reporters", s.reporters, 0.72),
+            ("amounts", s.amounts, 0.91),
             ("dates", s.dates, 0.98),
         ],
     );

@@ -124,6 +124,17 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
             continue;
         };
         let span = Span::new(a.span.start, b.span.end);
+        // A part is no larger than its whole: its unit is that of the nearest amount before it
+        // that is at least as large ("46 drones over six regions, including 17" counts drones).
+        let unit = if found.part {
+            let v: f64 = value.parse().unwrap_or(f64::NAN);
+            out.iter()
+                .rev()
+                .find(|x| !x.unit.is_empty() && x.as_f64() >= v)
+                .map_or(found.unit, |x| x.unit.clone())
+        } else {
+            found.unit
+        };
         let measure = found
             .noun
             .and_then(|(s, e)| phrase(text, toks, s, e))
@@ -134,7 +145,7 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
             text: span.slice(text).unwrap_or("").to_string(),
             value,
             max: found.high.and_then(|h| normalise(&h, exp)),
-            unit: found.unit,
+            unit,
             measure,
             period: period_for(span.start),
         });
@@ -161,6 +172,8 @@ struct Found {
     unit: String,
     /// The counted noun phrase (tokens), when the unit is a counted noun.
     noun: Option<(usize, usize)>,
+    /// A part of an amount counted before it ("including 17"), whose unit is that amount's.
+    part: bool,
 }
 
 /// An amount starting at token `i` (see the module doc); `previous_unit` is what the amount
@@ -237,6 +250,7 @@ fn amount_at(
                 exp: e,
                 unit: code.to_string(),
                 noun: None,
+                part: false,
             });
         }
     }
@@ -249,6 +263,7 @@ fn amount_at(
             exp,
             unit: c.to_string(),
             noun: None,
+            part: false,
         });
     }
     if let Some((unit, used)) = money_or_percent(text, toks, k) {
@@ -260,6 +275,7 @@ fn amount_at(
             exp,
             unit,
             noun: None,
+            part: false,
         });
     }
     // A time of day or a year is no amount: "10 a.m.", "in 2021".
@@ -289,6 +305,7 @@ fn amount_at(
             exp,
             unit,
             noun: (s < e && s >= k).then_some((s, e)),
+            part: false,
         });
     }
     // A bare number after a verb of harm or a measuring verb: "kills 41", "risen above 40,000".
@@ -316,6 +333,22 @@ fn amount_at(
         b -= 1;
     }
     let verb = b.checked_sub(1).map_or("", w);
+    // Rule elided-before: "46 drones …, including 17 over Kursk": a bare number after a word
+    // that singles out part of the count before it counts the same thing.
+    if has(Class::ElidedBefore, verb)
+        && let Some(unit) = previous_unit
+    {
+        return Some(Found {
+            start: i,
+            end: k,
+            low,
+            high,
+            exp,
+            unit: unit.to_string(),
+            noun: None,
+            part: true,
+        });
+    }
     let ends = matches!(
         w(k),
         "," | "." | ";" | "" | "as" | "in" | "on" | "and" | "since"
@@ -323,12 +356,13 @@ fn amount_at(
     // A bare number before a participle of harm with nothing counted before it ("among 8
     // killed", "12 wounded"): an amount with no unit.
     let harmed = has(Class::Harm, w(k)) && w(k).ends_with("ed");
+    // A gerund measures as its verb does ("numbering about 30").
+    let lemma = demarche_text::english::get().verb_lemma(&verb.to_lowercase());
     let measures = lexicon::verb_has(VerbClass::Measure, verb)
+        || lexicon::verb_has(VerbClass::Measure, &lemma)
         || has(Class::Harm, verb)
-        || matches!(
-            demarche_text::english::get().verb_lemma(verb).as_str(),
-            "kill" | "wound" | "injure"
-        );
+        || lexicon::verb_has(VerbClass::Harm, verb)
+        || lexicon::verb_has(VerbClass::Harm, &lemma);
     (ends && measures && !verb.is_empty() || harmed).then(|| Found {
         start: i,
         end: k,
@@ -337,6 +371,7 @@ fn amount_at(
         exp,
         unit: String::new(),
         noun: None,
+        part: false,
     })
 }
 

@@ -82,7 +82,13 @@ pub(super) fn range_at(text: &str, toks: &[Tok], i: usize) -> Option<(String, St
         (i, false)
     };
     let (lo, e1, n1) = number_at(text, toks, first)?;
-    let link = first + n1;
+    let mut link = first + n1;
+    // Rule scaled-range: "between 1 million and 1.5 million barrels": a scale word after each
+    // end, the same on both, scales the range.
+    let scale = crate::lexicon::scale(w(link)).filter(|_| e1 == 0);
+    if scale.is_some() {
+        link += 1;
+    }
     let ok_link = if k0 {
         w(link) == "and"
     } else {
@@ -94,6 +100,13 @@ pub(super) fn range_at(text: &str, toks: &[Tok], i: usize) -> Option<(String, St
     let (hi, e2, n2) = number_at(text, toks, link + 1)?;
     if e1 != e2 {
         return None;
+    }
+    if let Some(x) = scale {
+        let after = link + 1 + n2;
+        if crate::lexicon::scale(w(after)) != Some(x) {
+            return None;
+        }
+        return Some((lo, hi, x, after + 1 - i));
     }
     Some((lo, hi, e1, link + 1 + n2 - i))
 }

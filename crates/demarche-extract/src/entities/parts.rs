@@ -301,20 +301,33 @@ fn classify_as(
     // A run that opens the complement of an office before it ("Minister of State for
     // International Cooperation Amna …") is titled from its first word.
     let complement = start >= 2
-        && matches!(w_at(start - 1), "for" | "of")
+        && matches!(w_at(start - 1), "for" | "of" | "on")
         && (start.saturating_sub(5)..start - 1).any(|k| is_role_word(w_at(k)));
     let mut titled = complement;
     while s < end {
         if is_name_modifier(text, toks, s) {
             titled |= is_role_word(w_at(s)) || is_role_modifier(w_at(s));
             s += 1;
-        } else if titled && s + 2 <= end && has(Class::OrgDomain, w_at(s)) && s + 1 < end {
+        } else if titled
+            && s + 2 <= end
+            && (has(Class::OrgDomain, w_at(s)) || plural_demonym(w_at(s)))
+            && s + 1 < end
+        {
             // The complement of a title before the name ("Minister of State for Foreign
-            // Affairs Kirti Singh").
+            // Affairs Kirti Singh", "Special Assistant on Overseas Pakistanis Zulfiqar …").
             s += 1;
         } else {
             break;
         }
+    }
+    // A people's plural name inside the complement ends it ("… on Diaspora Nigerians Amina
+    // Yusuf"): the name starts after it.
+    if titled
+        && let Some(d) = (s..end.saturating_sub(1))
+            .rev()
+            .find(|&k| plural_demonym(w_at(k)))
+    {
+        s = d + 1;
     }
     if s >= end {
         return;
@@ -366,6 +379,13 @@ fn classify_as(
     if clean {
         out.push(Part::Person { start: s, end });
     }
+}
+
+/// Rule plural-demonym: a people's plural name ("Pakistanis", "Afghans") is no word of a
+/// person's name; in an office's complement it ends the complement, not opens the name.
+fn plural_demonym(w: &str) -> bool {
+    w.strip_suffix('s')
+        .is_some_and(|one| lexicon::nationality(one).is_some())
 }
 
 /// Whether the run `toks[start..end]` stands right after a definite article: English puts none

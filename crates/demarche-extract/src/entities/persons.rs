@@ -38,7 +38,19 @@ pub(super) fn person_title(
 ) -> Title {
     let mut t = titles::before(text, toks, start);
     if t.role.is_none() || t.rank_only() {
-        let c = start
+        // Rule address-before-apposition: ranks and forms of address between the comma and the
+        // name ("A community leader, Pa Samuel Ayodele", "…'s spokesperson, SP Musa Adeyemi")
+        // leave the title before the comma the name's.
+        let mut k = start;
+        while k > 0
+            && toks.get(k - 1).is_some_and(|x| {
+                let w = word(text, x);
+                has(Class::Honorific, w) || has(Class::Rank, w)
+            })
+        {
+            k -= 1;
+        }
+        let c = k
             .checked_sub(1)
             .map(|k| titles::before_comma(text, toks, k))
             .unwrap_or_default();

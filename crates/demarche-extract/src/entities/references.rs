@@ -108,9 +108,12 @@ pub(super) fn resolve_references(
                     let role_word = word(text, rt).to_lowercase();
                     let fits = |idx: usize| {
                         persons.get(idx).is_some_and(|p| {
+                            // Rule abbreviated-office: "Gov. X" is "the governor" after.
                             p.role.as_ref().is_some_and(|r| {
-                                r.text.to_lowercase().split_whitespace().next_back()
-                                    == Some(role_word.as_str())
+                                r.text
+                                    .split_whitespace()
+                                    .next_back()
+                                    .is_some_and(|last| lexicon::role_full(last) == role_word)
                             }) && (country.is_none() || p.country == country)
                         })
                     };

@@ -228,12 +228,19 @@ fn trailing_report(text: &str, toks: &[Tok], e: usize, entities: &Entities) -> O
 
 /// "Speaking on Citizen Television on Sunday, X said …", "Speaking to the BBC, …": the outlet
 /// named by a participle of speaking that opens the sentence, before the subject at `s`.
+/// Rule according-opener: "According to Radio Pakistan, the army's media wing said …": the
+/// outlet of an opening "According to" relays the attribution that follows its comma.
 fn speaking_on(text: &str, toks: &[Tok], s: usize, entities: &Entities) -> Option<Np> {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
-    if !w(0).eq_ignore_ascii_case("speaking") || !matches!(w(1), "on" | "to") || s < 3 {
+    let according = w(0).eq_ignore_ascii_case("according") && w(1) == "to";
+    if !(according || w(0).eq_ignore_ascii_case("speaking") && matches!(w(1), "on" | "to")) || s < 3
+    {
         return None;
     }
     let np = np_after(text, toks, 2, entities).filter(|np| np.e < s)?;
+    if according && (np.e + 1 != s || w(np.e) != ",") {
+        return None;
+    }
     let outlet = (np.s..np.e).any(|k| has(Class::Outlet, w(k)))
         || np
             .entity
@@ -312,7 +319,7 @@ fn according_to_sources(text: &str, toks: &[Tok], entities: &Entities) -> Option
     let np_start = a + 2;
     let mut np_end = np_start;
     while np_end < toks.len()
-        && np_end - np_start < 12
+        && np_end - np_start < 16
         && toks
             .get(np_end)
             .is_some_and(|t| !matches!(word(text, t), "," | "." | ";" | "!" | "?"))
@@ -331,7 +338,21 @@ fn according_to_sources(text: &str, toks: &[Tok], entities: &Entities) -> Option
     {
         np_end = e + 1;
     }
-    let (first, last) = (toks.get(np_start)?, toks.get(np_end.checked_sub(1)?)?);
+    // Rule according-carried: "according to a statement from the ministry carried by INA":
+    // the words before the relaying participle are the source, its agent relays them.
+    let carried = (np_start + 1..np_end).find(|&j| relayed_at(text, toks, j));
+    let relayer = carried
+        .and_then(|j| np_after(text, toks, j + 2, entities))
+        .filter(|np| np.e <= np_end);
+    if relayer.is_none() && np_end - np_start > 12 {
+        return None;
+    }
+    let source_end = if relayer.is_some() {
+        carried.unwrap_or(np_end)
+    } else {
+        np_end
+    };
+    let (first, last) = (toks.get(np_start)?, toks.get(source_end.checked_sub(1)?)?);
     if np_end == np_start {
         return None;
     }
@@ -350,10 +371,16 @@ fn according_to_sources(text: &str, toks: &[Tok], entities: &Entities) -> Option
             (w(b) != ";" && (closes || w(b) == "," && w(b + 1) == "who")).then_some(b)
         });
     let mut added = None;
+    let quoted = (a > 0 && w(a - 1) == ",")
+        .then(|| which_quoted(text, toks, np_end, entities))
+        .flatten();
     let content = if a == 0 && w(np_end) == "," {
         // "According to X, content."
         Span::new(toks.get(np_end + 1)?.span.start, sentence_end)
-    } else if a > 0 && w(a - 1) == "," && (np_end + 1 >= toks.len() || apposition_end.is_some()) {
+    } else if a > 0
+        && w(a - 1) == ","
+        && (np_end + 1 >= toks.len() || apposition_end.is_some() || quoted.is_some())
+    {
         // "Content, according to X."
         if let Some(b) = apposition_end {
             added = who_added(text, toks, b);
@@ -372,21 +399,59 @@ fn according_to_sources(text: &str, toks: &[Tok], entities: &Entities) -> Option
         entity,
         name: entity.and_then(|r| entities.name(r)).map(str::to_string),
     };
-    let out = [Some(content), added]
+    let reported_by: Vec<Attribution> = relayer
+        .and_then(|np| np_attribution(text, toks, &np, verb_span, entities))
+        .into_iter()
+        .collect();
+    let quote = |c: Span, speaker: &Attribution, reported_by: &[Attribution]| {
+        Some(Quotation {
+            kind: QuoteKind::Indirect,
+            span: c,
+            text: c.slice(text)?.to_string(),
+            speaker: speaker.clone(),
+            reported_by: reported_by.to_vec(),
+        })
+    };
+    let mut out: Vec<Quotation> = [Some(content), added]
         .into_iter()
         .flatten()
         .filter_map(|c| trimmed(text, c))
-        .filter_map(|c| {
-            Some(Quotation {
-                kind: QuoteKind::Indirect,
-                span: c,
-                text: c.slice(text)?.to_string(),
-                speaker: speaker.clone(),
-                reported_by: Vec::new(),
-            })
-        })
+        .filter_map(|c| quote(c, &speaker, &reported_by))
         .collect();
+    // "…, according to X carried by INA, which quoted Y as saying that …": Y speaks the
+    // second content, relayed by whoever quoted.
+    if let Some((cited, v, start)) = quoted {
+        let cverb = toks.get(v)?.span;
+        let cited = np_attribution(text, toks, &cited, cverb, entities)?;
+        let reporter = reported_by.first().cloned().unwrap_or(speaker);
+        let c = Span::new(toks.get(start)?.span.start, sentence_end);
+        if let Some(q) = trimmed(text, c).and_then(|c| quote(c, &cited, &[reporter])) {
+            out.push(q);
+        }
+    }
     Some(out)
+}
+
+/// Rule which-quoted: ", which quoted Y as saying that …" after the comma at token `comma`: Y's
+/// phrase, the quoting verb's token and the token where the quoted content starts.
+fn which_quoted(
+    text: &str,
+    toks: &[Tok],
+    comma: usize,
+    entities: &Entities,
+) -> Option<(Np, usize, usize)> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if w(comma) != "," || !matches!(w(comma + 1), "which" | "who") {
+        return None;
+    }
+    let v = comma + 2;
+    if !super::reporters::quotes_as(w(v)) {
+        return None;
+    }
+    let np = np_after(text, toks, v + 1, entities)?;
+    let at = super::reporters::as_after(text, toks, np.e)?;
+    let start = at + 2 + usize::from(w(at + 2) == "that");
+    (start + 2 < toks.len()).then_some((np, v, start))
 }
 
 /// The content of ", who added that …" (or "said") after the comma at token `comma`, to the

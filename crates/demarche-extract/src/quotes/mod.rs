@@ -50,7 +50,7 @@ use self::direct::{Direct, closing_gap, continues, direct_spans, quoting_before}
 use self::discourse::{Discourse, described};
 use crate::entities::{Entities, EntityRef, SentenceTokens};
 use crate::lexicon::{self, VerbClass};
-use crate::tokens::Tok;
+use crate::tokens::{Tok, TokenKind};
 use demarche_model::Span;
 use serde::Serialize;
 
@@ -134,6 +134,27 @@ fn not_place(e: &(Span, EntityRef)) -> bool {
     !matches!(e.1, EntityRef::Place(_))
 }
 
+/// Rule common-head: a subject whose last word is a common noun in lower case is a description
+/// of who spoke ("Russia's defence ministry", "local officials"), which may lead before an
+/// outlet's trailing "reported" when its verb is one of saying ("said", not "carried out").
+fn common_head(text: &str, toks: &[Tok], f: &Found) -> bool {
+    let np = &f.subject;
+    toks.get(f.v)
+        .is_some_and(|v| lexicon::verb_has(VerbClass::Speech, word(text, v)))
+        && toks
+            .get(np.e.saturating_sub(1))
+            .filter(|_| np.e > np.s)
+            .is_some_and(|t| t.kind == TokenKind::Word && !is_cap(word(text, t)))
+}
+
+/// Rule double-trailing: whether `f` is a trailing attribution that closes right at the comma
+/// before the reporting attribution `t` ("…, he said, the agency reported.").
+fn is_trailing_before(text: &str, toks: &[Tok], f: &Found, t: &Found) -> bool {
+    is_trailing(text, toks, f)
+        && f.after + 1 == t.subject.s
+        && toks.get(f.after).is_some_and(|x| word(text, x) == ",")
+}
+
 /// Finds the quotations of a document, sentence by sentence.
 pub fn find_quotations(
     text: &str,
@@ -188,8 +209,30 @@ pub fn find_quotations(
                         && (verb_at(f) < d.inner.start
                             || !f.inverted && subject_at(f) < d.inner.start)
                 });
-                if let Some(f) = after.or(before) {
-                    speaker = speaker_and_reporters(text, &st.toks, f, entities).map(|x| (x, sj));
+                // Rule relayed-direct: `X told reporters that "…," the agency KUNA reported.`:
+                // an outlet's "reported" after the quotation relays the attribution before it.
+                let relays = |a: &Found| {
+                    a.cited.is_none()
+                        && st
+                            .toks
+                            .get(a.v)
+                            .is_some_and(|x| lexicon::verb_has(VerbClass::Relay, word(text, x)))
+                };
+                let (f, relayed) = match (after, before) {
+                    (Some(a), Some(b)) if relays(a) && b.v < a.subject.s => (Some(b), Some(a)),
+                    (a, b) => (a.or(b), None),
+                };
+                if let Some(f) = f {
+                    speaker =
+                        speaker_and_reporters(text, &st.toks, f, entities).map(|(sp, mut r)| {
+                            if let Some((rs, rr)) = relayed
+                                .and_then(|a| speaker_and_reporters(text, &st.toks, a, entities))
+                            {
+                                r.extend(rr);
+                                r.push(rs);
+                            }
+                            ((sp, r), sj)
+                        });
                     break;
                 }
             }
@@ -249,12 +292,28 @@ pub fn find_quotations(
                 && (f.subject.entity.is_some()
                     || f.cited.is_some()
                     || trailing.is_none()
-                    || reports && (with_that || described(text, toks, &f.subject)))
+                    || reports
+                        && (with_that
+                            || described(text, toks, &f.subject)
+                            || common_head(text, toks, f)))
                 && start < toks.len().saturating_sub(1)
+        });
+        // "…, he said, the agency reported.": the trailing attribution right before a reporting
+        // one speaks, and the reporting one relays.
+        let leading = leading.or_else(|| {
+            let t = trailing.filter(|_| reports)?;
+            found
+                .iter()
+                .find(|f| f.v < t.subject.s && is_trailing_before(text, toks, f, t))
         });
         let sentence_end = toks.last().map_or(s.span.end, |t| t.span.end);
         let tok_start = |k: usize| toks.get(k).map_or(sentence_end, |x| x.span.start);
         let (speaker_of, trailing_of, content, added_from) = match (leading, trailing) {
+            (Some(l), Some(t)) if l.after + 1 == t.subject.s => {
+                // Two trailing attributions: the content runs before the first.
+                let first = if l.inverted { l.v } else { l.subject.s };
+                (l, Some(t), (0, tok_start(first.saturating_sub(1))), t.after)
+            }
             (Some(l), Some(t)) => {
                 let start = content_start(text, toks, l);
                 let end = t.subject.s.saturating_sub(1);

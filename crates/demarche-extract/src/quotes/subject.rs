@@ -298,6 +298,64 @@ fn relative_subject(text: &str, toks: &[Tok], who: usize, entities: &Entities) -
     })
 }
 
+/// Rule name-list subject: "…, Anna Wrobel, Tomas Vaitkus and Ilze Berzina, said …": names
+/// joined by "and" between the comma `open` and the comma `comma` are a list of speakers; the
+/// last one, right before `comma`, stands for them.
+fn listed_last(
+    text: &str,
+    toks: &[Tok],
+    open: usize,
+    comma: usize,
+    entities: &Entities,
+) -> Option<Np> {
+    let words = open + 1..comma;
+    let joined = words
+        .clone()
+        .any(|k| toks.get(k).is_some_and(|t| word(text, t) == "and"));
+    let names = words.clone().all(|k| {
+        toks.get(k).is_some_and(|t| {
+            word(text, t) == "and" || t.kind == TokenKind::Word && is_cap(word(text, t))
+        })
+    });
+    if !joined || !names {
+        return None;
+    }
+    let (span, r) = entities
+        .ending_at(toks.get(comma.checked_sub(1)?)?.span.end)
+        .filter(|(_, r)| matches!(r, EntityRef::Person(_)))?;
+    let s = toks.iter().position(|t| t.span.start == span.start)?;
+    Some(Np {
+        s,
+        e: comma,
+        entity: Some((span, r)),
+    })
+}
+
+/// Rule adjunct-apposition: "Gov. X, in a statement issued by his spokesman, Y, described …":
+/// when the phrase before the apposition opening at the comma `open` is an adjunct that starts
+/// with a preposition, the name in apposition belongs to the adjunct's noun, and the subject
+/// is the person or organisation named before the adjunct.
+fn before_adjunct(text: &str, toks: &[Tok], open: usize, entities: &Entities) -> Option<Np> {
+    let outer = (open.saturating_sub(16)..open)
+        .rev()
+        .find(|&k| toks.get(k).is_some_and(|t| word(text, t) == ","))?;
+    let first = word(text, toks.get(outer + 1)?).to_lowercase();
+    if !has(Class::NounMarkerPreposition, &first)
+        || (outer + 1..open).any(|k| toks.get(k).is_some_and(|t| is_boundary(text, t)))
+    {
+        return None;
+    }
+    let (span, r) = entities
+        .ending_at(toks.get(outer.checked_sub(1)?)?.span.end)
+        .filter(not_place)?;
+    let s = toks.iter().position(|t| t.span.start == span.start)?;
+    Some(Np {
+        s,
+        e: outer,
+        entity: Some((span, r)),
+    })
+}
+
 /// "Anna Lind, a senior adviser to the government, said …": the subject before an apposition
 /// that ends with the comma at token `comma`. The apposition may cite the real source ("Army
 /// radio, citing an official, said"): then the cited phrase comes back too.
@@ -331,11 +389,17 @@ pub(super) fn appositive_subject(
         .and_then(|k| toks.get(k))
         .and_then(|t| entities.ending_at(t.span.end))
         .is_some_and(|(_, r)| matches!(r, EntityRef::Person(_)));
+    if let Some(np) = before_adjunct(text, toks, open, entities) {
+        return Some((np, None));
+    }
     if !citing
         && !named_before
         && open > 0
         && let Some(np) = apposed_person(text, toks, open, comma, entities)
     {
+        return Some((np, None));
+    }
+    if let Some(np) = listed_last(text, toks, open, comma, entities) {
         return Some((np, None));
     }
     if !describes || open == 0 {

@@ -1,5 +1,6 @@
-//! Helpers shared by the fixture tests of knowledge shapes (`shapes.rs`, `shapes5.rs`, `shapes6.rs`): what
-//! the extractor finds in one short text, as tuples that read well in `assert_eq!`.
+//! Helpers shared by the fixture tests of knowledge shapes (`shapes.rs`, `shapes5.rs`,
+//! `shapes6.rs`, `shapes7.rs`): what the extractor finds in one short text, as tuples that read
+//! well in `assert_eq!`.
 #![allow(dead_code)] // each test file uses the helpers its rounds need
 
 use demarche_extract::{Knowledge, QuoteKind, extract};
