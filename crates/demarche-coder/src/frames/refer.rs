@@ -429,9 +429,12 @@ pub(super) fn named_in_complement(ctx: &Ctx<'_>, hlo: u32, hhi: u32, hi: u32) ->
 
 /// Rule `setting-home` (`policy.txt`): an agent with no country that nothing earlier gave one
 /// ("police fired tear gas", "Vice President Rosario Murillo"), in a document whose dateline
-/// names a country, is of that country. An event it would leave aimed at its own doer is
+/// names a country, is of that country. An event aimed at its own doer, before or after, is
 /// dropped.
 pub(super) fn setting_home(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    // An actor does nothing to itself ("Foreign Minister Hakan Fidan met the two
+    // delegations", the pair read as his own country's).
+    events.retain(|e| e.source != e.target);
     let Some(home) = ctx.discourse.setting() else {
         return;
     };
