@@ -13,6 +13,7 @@
 //!   kind whose own sentence names no deed.
 //! - `description`: a country-less agent in a definite description ("the ministry", "the
 //!   military") takes the country of the last actor with that agent, else of the last subject.
+//! - `guest`: "the guest", "the visitor" is who made the last visit the document coded.
 //! - `named-again`: a bare name ("Bektenov") is the actor an earlier sentence named in full
 //!   ("Kazakh Prime Minister Olzhas Bektenov").
 //! - `setting` (with `frames/refer.rs`): the country of the document's dateline ("MANILA,
@@ -276,6 +277,18 @@ impl Discourse {
                 .collect(),
             // Resolved against the predication's own agent or its speaker, not the discourse.
             Anaphor::Reciprocal | Anaphor::Speaker => Vec::new(),
+            // Rule `guest`: the source of the last visit (`policy.txt` `visit`).
+            Anaphor::Guest => {
+                let Some((s, _, _)) = self.deeds.iter().rev().find(|(_, _, c)| policy.is_visit(c))
+                else {
+                    return Vec::new();
+                };
+                earlier()
+                    .find(|e| e.code == *s)
+                    .or_else(|| earlier().find(|e| e.code.get(..3) == s.get(..3)))
+                    .into_iter()
+                    .collect()
+            }
         }
     }
 

@@ -2438,3 +2438,23 @@ fn a_bare_name_is_the_actor_named_in_full_before() {
         "#]],
     );
 }
+
+#[test]
+fn the_guest_is_who_made_the_last_visit() {
+    // Rule `guest` (`policy.txt` `visit 042`, `anaphora.txt` `[guest]`): "the guest" is the
+    // visitor of the last visit coded; a deputy prime minister named with no country in a
+    // datelined story is of the dateline's country (`setting-home`).
+    check(
+        "ASHGABAT -- Turkmen President Serdar Berdimuhamedov received Kazakh Prime Minister \
+         Olzhas Bektenov on Wednesday. Later in the day, the guest held separate talks with \
+         Deputy Prime Minister Rashid Meredov.",
+        expect![[r#"
+            s0 TKMGOV -> KAZGOV 043 "received" dictionaries/actors/countries.txt:173
+            s0 KAZGOV -> TKMGOV 042 "received" dictionaries/actors/countries.txt:173
+            s1 KAZGOV -> TKMGOV 040 "held separate talks" dictionaries/frames/04-consult.txt:22
+               source <- s0 "Kazakh Prime Minister Olzhas Bektenov"
+            s1 TKMGOV -> KAZGOV 040 "held separate talks" dictionaries/frames/04-consult.txt:22
+               target <- s0 "Kazakh Prime Minister Olzhas Bektenov"
+        "#]],
+    );
+}

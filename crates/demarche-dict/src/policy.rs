@@ -139,6 +139,9 @@ pub struct Policy {
     /// `setting-home`: agents that, named with no country in a document with a dateline, are
     /// of the dateline's country ("police fired tear gas", "Vice President X said").
     pub setting_home_agents: Vec<PolicyCode>,
+    /// `visit`: event codes whose source is a visitor, whom "the guest" or "the visitor" in a
+    /// later sentence names (rule `guest`).
+    pub visit_codes: Vec<PolicyCode>,
     /// `reporter-own`: agents of a state ("air defence units", "police") that, named with no
     /// country as the doer of a clause a state reports, are that state's.
     pub reporter_own_agents: Vec<PolicyCode>,
@@ -246,6 +249,7 @@ impl Policy {
             deed_doer_agents: Vec::new(),
             setting_codes: Vec::new(),
             setting_home_agents: Vec::new(),
+            visit_codes: Vec::new(),
             reporter_own_agents: Vec::new(),
             domestic_agents: Vec::new(),
             non_country: Vec::new(),
@@ -324,6 +328,9 @@ impl Policy {
                     "a CAMEO root or event code",
                     &mut diags,
                 )),
+                "visit" => p
+                    .visit_codes
+                    .extend(codes(&args, is_event_code, EVENT, &mut diags)),
                 "setting-home" => p
                     .setting_home_agents
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
@@ -440,7 +447,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, crowd, crowd-force, allied, setting, setting-home, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, crowd, crowd-force, allied, setting, setting-home, visit, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -581,6 +588,11 @@ impl Policy {
     /// of the document's dateline.
     pub fn setting_home(&self, agent: &str) -> Option<&PolicyCode> {
         self.setting_home_agents.iter().find(|a| a.code == agent)
+    }
+
+    /// Whether an event of `code` is a visit by its source (`visit`).
+    pub fn is_visit(&self, code: &str) -> bool {
+        self.visit_codes.iter().any(|c| c.code == code)
     }
 
     /// Whether an event of `code` is a deed a later criticism can answer (`deed`).

@@ -578,6 +578,21 @@ impl<'a> Grammar<'a> {
                 let adv = phrase("ADVP", vec![self.leaf()]);
                 kids.push(adv);
                 kids.push(self.leaf());
+            } else if matches!(t, "RB" | "RBR")
+                && self.t(self.pos + 1) == "IN"
+                && self.np_starts_at(self.pos + 2)
+            {
+                // "Later in the day, …", "Earlier on Monday, …": an adverb with its phrase
+                // before the subject.
+                let save = self.pos;
+                let adv = self.leaf();
+                let pp = self.pp(Mode::Subject);
+                if self.cur() != "," {
+                    self.pos = save;
+                    break;
+                }
+                kids.push(phrase("ADVP", vec![adv, pp]));
+                kids.push(self.leaf());
             } else if let Some(e) = self.time_before_comma(self.pos) {
                 // "Last week, …", "Earlier this month, …", "Two days later, …": a time phrase
                 // before the subject.

@@ -779,3 +779,13 @@ fn quoted_adjective_stays_inside_its_noun_phrase() {
         "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Rohan)) (VP (VBD held) (NP (`` ``) (JJ constructive) ('' '') (NNS talks))) (. .)))",
     );
 }
+
+#[test]
+fn adverb_and_its_phrase_before_the_subject() {
+    // "Later in the day, the guest held …": an adverb with a prepositional phrase and a comma
+    // opens the clause; the noun phrase after it is the subject.
+    check(
+        "Later in the day, the envoy met Aragorn.",
+        "(ROOT (S (ADVP (RB Later) (PP (IN in) (NP (DT the) (NN day)))) (, ,) (NP (DT the) (NN envoy)) (VP (VBD met) (NP (NNP Aragorn))) (. .)))",
+    );
+}

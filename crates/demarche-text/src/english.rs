@@ -207,6 +207,8 @@ pub enum Anaphor {
     Bloc,
     /// "we", "our": whoever says the clause it stands in.
     Speaker,
+    /// "the guest", "the visitor": who made the last visit the document coded.
+    Guest,
 }
 
 const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
@@ -340,6 +342,7 @@ impl English {
                         "bloc" => Anaphor::Bloc,
                         "reciprocal" => Anaphor::Reciprocal,
                         "speaker" => Anaphor::Speaker,
+                        "guest" => Anaphor::Guest,
                         _ => return None,
                     };
                     Some((kind, phrase))

@@ -486,3 +486,31 @@ pub(super) fn named_again(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
 
 /// The longest bare name rule `named-again` reads.
 const NAME_WORDS: u32 = 3;
+
+/// Rule `setting-home` for one code: a country-less agent code of a `setting-home` agent
+/// ("---GOV") with the country of the document's dateline (the layer's own sides take it
+/// here; the pattern coder's events at the end of the sentence, in [`setting_home`]).
+/// Not where the predication `p` names a place of another country ("bombed villages in
+/// Afghanistan's Khost province, killing eight people" in a story datelined Islamabad).
+pub(super) fn home_code(ctx: &Ctx<'_>, p: &Predication, code: &str) -> Option<String> {
+    let home = ctx.discourse.setting()?;
+    let rest = code.strip_prefix("---")?;
+    ctx.policy.setting_home(rest.get(..3)?)?;
+    let mut chain = Some(p);
+    while let Some(q) = chain {
+        let elsewhere = ctx.a.args_of(q).iter().any(|x| match (&x.role, x.filler) {
+            (Role::Obl(prep), Filler::Phrase { lo, hi, .. })
+                if ctx.en.is_prep(prep, Prep::PlaceOrGoal) =>
+            {
+                super::sides::mention_for(ctx.mentions, lo, hi)
+                    .is_some_and(|m| m.codes.iter().any(|c| real_code(c) && country(c) != home))
+            }
+            _ => false,
+        });
+        if elsewhere {
+            return None;
+        }
+        chain = q.under.and_then(|(j, _)| ctx.a.preds.get(j as usize));
+    }
+    Some(format!("{home}{rest}"))
+}

@@ -216,6 +216,8 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
             } else if let Some((filled, ante)) = fill_country(ctx, c, m.span) {
                 out.codes.push(filled);
                 out.antecedents.push(ante);
+            } else if let Some(home) = refer::home_code(ctx, p, c) {
+                out.codes.push(home);
             }
         }
         if !out.codes.is_empty() {
