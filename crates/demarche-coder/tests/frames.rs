@@ -2408,8 +2408,8 @@ fn an_agent_with_no_country_is_of_the_datelines_country() {
         "MANAGUA -- Police detained an opposition lawmaker on Saturday. Vice President Rosario \
          Murillo accused Costa Rica of meddling in the country's affairs.",
         expect![[r#"
-            s0 NICCOP -> NICOPP 173 "detained" dictionaries/agents.txt:16
-            s1 NICGOV -> CRI 1125 "accused" dictionaries/actors/countries.txt:83
+            s0 NICCOP -> NICOPP 173 "detained" dictionaries/verbs/17-coerce.txt:96
+            s1 NICGOV -> CRI 112 "accused" dictionaries/verbs/11-disapprove.txt:68
         "#]],
     );
 }
