@@ -976,6 +976,9 @@ mod tests {
         assert_eq!(noun_plural("strike"), "strikes");
         assert_eq!(noun_plural("crisis"), "crisises");
         assert_eq!(noun_plural("militia"), "militias");
+        assert_eq!(noun_plural("party"), "parties");
+        assert_eq!(noun_plural("envoy"), "envoys");
+        assert_eq!(noun_plural("church"), "churches");
     }
 
     #[test]

@@ -556,6 +556,16 @@ mod tests {
     }
 
     #[test]
+    fn boilerplate_phrases_in_any_case() {
+        assert!(is_boilerplate("  RELATED ARTICLES: "));
+        assert!(is_boilerplate("Read More."));
+        assert!(!is_boilerplate("Share this with Gondor."));
+        // Not ASCII: lower-cased before the comparison, and still not furniture.
+        assert!(!is_boilerplate("Réad more"));
+        assert!(!is_boilerplate("Ｓhare"));
+    }
+
+    #[test]
     fn headlines_and_paragraphs() {
         kinds(
             "Arnor restores ties\n\nArnor restored ties\nwith Gondor. Crowds cheered.\n\nComment Here\n",
