@@ -76,7 +76,10 @@ struct Node {
     label: Cow<'static, str>,
     word: Option<String>,
     parent: Option<NodeId>,
-    children: Vec<NodeId>,
+    /// The node's children: `kids[first_kid..first_kid + kid_count]` of the tree, laid out
+    /// once the tree is complete ([`Tree::link`]), so no node holds an allocation of its own.
+    first_kid: u32,
+    kid_count: u32,
     span: Option<Span>,
 }
 
@@ -167,6 +170,8 @@ fn label_of(label: &str) -> Cow<'static, str> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Tree {
     nodes: Vec<Node>,
+    /// Every node's children, node by node, in order (see `Node::first_kid`).
+    kids: Vec<NodeId>,
 }
 
 /// Why a bracketed tree could not be read. `offset` is a byte offset into the input.
@@ -223,6 +228,7 @@ impl TreeBuilder {
     /// Closes any open phrases and computes phrase spans from the leaves.
     pub fn finish(mut self) -> Tree {
         self.stack.clear();
+        self.tree.link();
         self.tree.compute_phrase_spans();
         self.tree
     }
@@ -239,13 +245,39 @@ impl Tree {
             label: label_of(label),
             word,
             parent,
-            children: Vec::new(),
+            first_kid: 0,
+            kid_count: 0,
             span: None,
         });
-        if let Some(p) = parent {
-            self.nodes[p.index()].children.push(id);
-        }
         id
+    }
+
+    /// Lays out every node's children from the parents, in one array: counted, placed node by
+    /// node, then filled in id order (pre-order, so each node's children stay left to right).
+    fn link(&mut self) {
+        for node in &mut self.nodes {
+            node.kid_count = 0;
+        }
+        for i in 0..self.nodes.len() {
+            if let Some(p) = self.nodes[i].parent {
+                self.nodes[p.index()].kid_count += 1;
+            }
+        }
+        let mut at = 0u32;
+        for node in &mut self.nodes {
+            node.first_kid = at;
+            at += node.kid_count;
+            node.kid_count = 0;
+        }
+        self.kids.clear();
+        self.kids.resize(at as usize, NodeId(0));
+        for i in 0..self.nodes.len() {
+            if let Some(p) = self.nodes[i].parent {
+                let parent = &mut self.nodes[p.index()];
+                self.kids[(parent.first_kid + parent.kid_count) as usize] = NodeId(i as u32);
+                parent.kid_count += 1;
+            }
+        }
     }
 
     /// Reads one Penn Treebank bracketed tree, e.g. `(ROOT (S (NP (NNP Arnor)) ...))`.
@@ -386,6 +418,7 @@ impl Tree {
             ));
         }
         tree.strip_unlabelled_root();
+        tree.link();
         Ok(tree)
     }
 
@@ -434,8 +467,11 @@ impl Tree {
         self.nodes[id.index()].parent
     }
 
+    #[inline]
     pub fn children(&self, id: NodeId) -> &[NodeId] {
-        &self.nodes[id.index()].children
+        let node = &self.nodes[id.index()];
+        let start = node.first_kid as usize;
+        &self.kids[start..start + node.kid_count as usize]
     }
 
     /// Byte span of a node in the sentence text, once aligned (see [`Tree::aligned_to`]).
@@ -594,7 +630,7 @@ impl Tree {
                 continue;
             }
             let mut cover: Option<Span> = None;
-            for &c in &self.nodes[i].children {
+            for &c in self.children(NodeId(i as u32)) {
                 if let Some(s) = self.nodes[c.index()].span {
                     cover = Some(cover.map_or(s, |acc| acc.cover(s)));
                 }
@@ -639,7 +675,7 @@ impl Tree {
                 None => {
                     let _ = write!(out, "({}", node.label);
                     stack.push((id, depth, true));
-                    for &c in node.children.iter().rev() {
+                    for &c in self.children(id).iter().rev() {
                         stack.push((c, depth + 1, false));
                     }
                 }
