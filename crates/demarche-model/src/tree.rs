@@ -239,6 +239,14 @@ impl Tree {
         TreeBuilder::default()
     }
 
+    /// A builder with room for `nodes` nodes (phrases and leaves), for a caller that knows how
+    /// many it will add.
+    pub fn builder_with_capacity(nodes: usize) -> TreeBuilder {
+        let mut b = TreeBuilder::default();
+        b.tree.nodes.reserve(nodes);
+        b
+    }
+
     fn push(&mut self, label: &str, word: Option<String>, parent: Option<NodeId>) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
         self.nodes.push(Node {

@@ -139,7 +139,10 @@ fn build(tokens: &[Token], tags: &[&'static str], low: &[String]) -> Tree {
         .collect();
     // The tree is first laid out as open/leaf/close operations, then replayed into the
     // builder (whose type is private to the model crate).
-    let mut ops: Vec<Op> = vec![Op::Open("ROOT")];
+    // Room for every leaf and for an open and a close per phrase (under one phrase a word,
+    // counting the wrappers), so the list grows at most rarely.
+    let mut ops: Vec<Op> = Vec::with_capacity(3 * n + 6);
+    ops.push(Op::Open("ROOT"));
     if n > 0 {
         let mut pieces = Vec::new();
         let mut offset = 0;
@@ -161,7 +164,8 @@ fn build(tokens: &[Token], tags: &[&'static str], low: &[String]) -> Tree {
         }
     }
     ops.push(Op::Close);
-    let mut b = Tree::builder();
+    let nodes = ops.iter().filter(|op| !matches!(op, Op::Close)).count();
+    let mut b = Tree::builder_with_capacity(nodes);
     for op in ops {
         match op {
             Op::Open(label) => {
