@@ -19,6 +19,7 @@
 use crate::lexicon::is_reporting_verb;
 use crate::tagger::{is_be, is_do, is_have, is_subordinator};
 use demarche_text::english::{self, VerbClass};
+use std::borrow::Cow;
 
 /// How many tokens a dateline spans at most, its dash included.
 const DATELINE_MAX: usize = 14;
@@ -151,7 +152,7 @@ enum Mode {
 
 pub(crate) struct Grammar<'a> {
     tags: &'a [&'static str],
-    low: &'a [String],
+    low: &'a [Cow<'a, str>],
     pos: usize,
     depth: usize,
     /// Inside a comma list item: commas and conjunctions end the noun phrase.
@@ -163,7 +164,7 @@ pub(crate) struct Grammar<'a> {
 }
 
 impl<'a> Grammar<'a> {
-    pub(crate) fn new(tags: &'a [&'static str], low: &'a [String], caps: &'a [bool]) -> Self {
+    pub(crate) fn new(tags: &'a [&'static str], low: &'a [Cow<'a, str>], caps: &'a [bool]) -> Self {
         Grammar {
             tags,
             low,
@@ -180,7 +181,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn w(&self, i: usize) -> &'a str {
-        self.low.get(i).map_or("", String::as_str)
+        self.low.get(i).map_or("", |l| l)
     }
 
     fn cur(&self) -> &'static str {
@@ -1593,12 +1594,12 @@ mod tests {
         let mut low = Vec::new();
         for _ in 0..500 {
             tags.push("NN");
-            low.push("x".to_string());
+            low.push(Cow::from("x"));
             tags.push("IN");
-            low.push("of".to_string());
+            low.push(Cow::from("of"));
         }
         tags.push("NN");
-        low.push("x".to_string());
+        low.push(Cow::from("x"));
         let caps = vec![false; tags.len()];
         let mut g = Grammar::new(&tags, &low, &caps);
         let _ = g.sentence();
