@@ -390,7 +390,7 @@ impl<'a> Grammar<'a> {
         if let Some(dash) = self.dateline_dash() {
             return self.dateline(dash);
         }
-        let mut kids = Vec::new();
+        let mut kids = Vec::with_capacity(4);
         let mut s = self.clause();
         loop {
             if self.done() {
@@ -562,7 +562,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn clause_inner(&mut self) -> Node {
-        let mut kids = Vec::new();
+        let mut kids = Vec::with_capacity(4);
         if self.too_deep() {
             while !self.done() && !matches!(self.cur(), "." | ",") {
                 kids.push(self.leaf());
@@ -760,7 +760,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn vp_inner(&mut self) -> Node {
-        let mut kids = Vec::new();
+        let mut kids = Vec::with_capacity(4);
         if self.too_deep() {
             while !self.done() && !matches!(self.cur(), "." | ",") {
                 kids.push(self.leaf());
@@ -831,7 +831,8 @@ impl<'a> Grammar<'a> {
     /// `to` + verb phrase: `(VP (TO to) (VP ...))`.
     fn infinitive(&mut self) -> Node {
         let to = self.leaf();
-        let mut kids = vec![to];
+        let mut kids = Vec::with_capacity(4);
+        kids.push(to);
         if self.verb_follows(self.pos) {
             if self.cur() == "``" {
                 kids.push(self.leaf());
@@ -1076,7 +1077,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn adjp(&mut self) -> Node {
-        let mut kids = Vec::new();
+        let mut kids = Vec::with_capacity(4);
         while matches!(self.cur(), "JJ" | "JJR" | "JJS" | "RB" | "CC")
             && (self.cur() != "CC" || matches!(self.t(self.pos + 1), "JJ" | "JJR"))
         {
@@ -1099,7 +1100,8 @@ impl<'a> Grammar<'a> {
     /// A prepositional phrase: IN + NP, IN + gerund clause, "according to X".
     fn pp(&mut self, mode: Mode) -> Node {
         self.depth += 1;
-        let mut kids = vec![self.leaf()];
+        let mut kids = Vec::with_capacity(4);
+        kids.push(self.leaf());
         if self.too_deep() {
             self.depth -= 1;
             return phrase("PP", kids);
@@ -1442,7 +1444,7 @@ impl<'a> Grammar<'a> {
             let l = self.leaf();
             return Some(phrase("NP", vec![l]));
         }
-        let mut kids: Vec<Node> = Vec::new();
+        let mut kids: Vec<Node> = Vec::with_capacity(4);
         let mut seen_noun = false;
         loop {
             let t = self.cur();
