@@ -76,87 +76,91 @@ struct Node {
     label: Cow<'static, str>,
     word: Option<String>,
     parent: Option<NodeId>,
-    children: Vec<NodeId>,
+    /// The node's children: `kids[first_kid..first_kid + kid_count]` of the tree, laid out
+    /// once the tree is complete ([`Tree::link`]), so no node holds an allocation of its own.
+    first_kid: u32,
+    kid_count: u32,
     span: Option<Span>,
 }
 
 /// A node's label: one static string shared by every node with a Penn Treebank label (tags
-/// and phrases), a copy only for another.
+/// and phrases), a copy only for another. Matched as bytes, which compiles to a branch on the
+/// length and then the bytes (a match on `&str` compares the arms one by one).
 fn label_of(label: &str) -> Cow<'static, str> {
-    Cow::Borrowed(match label {
-        "ROOT" => "ROOT",
-        "S" => "S",
-        "SBAR" => "SBAR",
-        "SBARQ" => "SBARQ",
-        "SINV" => "SINV",
-        "SQ" => "SQ",
-        "NP" => "NP",
-        "VP" => "VP",
-        "PP" => "PP",
-        "ADJP" => "ADJP",
-        "ADVP" => "ADVP",
-        "PRT" => "PRT",
-        "QP" => "QP",
-        "WHNP" => "WHNP",
-        "WHADVP" => "WHADVP",
-        "WHPP" => "WHPP",
-        "WHADJP" => "WHADJP",
-        "CONJP" => "CONJP",
-        "FRAG" => "FRAG",
-        "INTJ" => "INTJ",
-        "LST" => "LST",
-        "NAC" => "NAC",
-        "NX" => "NX",
-        "PRN" => "PRN",
-        "RRC" => "RRC",
-        "UCP" => "UCP",
-        "X" => "X",
-        "NP-TMP" => "NP-TMP",
-        "CC" => "CC",
-        "CD" => "CD",
-        "DT" => "DT",
-        "EX" => "EX",
-        "FW" => "FW",
-        "IN" => "IN",
-        "JJ" => "JJ",
-        "JJR" => "JJR",
-        "JJS" => "JJS",
-        "LS" => "LS",
-        "MD" => "MD",
-        "NN" => "NN",
-        "NNS" => "NNS",
-        "NNP" => "NNP",
-        "NNPS" => "NNPS",
-        "PDT" => "PDT",
-        "POS" => "POS",
-        "PRP" => "PRP",
-        "PRP$" => "PRP$",
-        "RB" => "RB",
-        "RBR" => "RBR",
-        "RBS" => "RBS",
-        "RP" => "RP",
-        "SYM" => "SYM",
-        "TO" => "TO",
-        "UH" => "UH",
-        "VB" => "VB",
-        "VBD" => "VBD",
-        "VBG" => "VBG",
-        "VBN" => "VBN",
-        "VBP" => "VBP",
-        "VBZ" => "VBZ",
-        "WDT" => "WDT",
-        "WP" => "WP",
-        "WP$" => "WP$",
-        "WRB" => "WRB",
-        "." => ".",
-        "," => ",",
-        ":" => ":",
-        "``" => "``",
-        "''" => "''",
-        "-LRB-" => "-LRB-",
-        "-RRB-" => "-RRB-",
-        "#" => "#",
-        "$" => "$",
+    Cow::Borrowed(match label.as_bytes() {
+        b"ROOT" => "ROOT",
+        b"S" => "S",
+        b"SBAR" => "SBAR",
+        b"SBARQ" => "SBARQ",
+        b"SINV" => "SINV",
+        b"SQ" => "SQ",
+        b"NP" => "NP",
+        b"VP" => "VP",
+        b"PP" => "PP",
+        b"ADJP" => "ADJP",
+        b"ADVP" => "ADVP",
+        b"PRT" => "PRT",
+        b"QP" => "QP",
+        b"WHNP" => "WHNP",
+        b"WHADVP" => "WHADVP",
+        b"WHPP" => "WHPP",
+        b"WHADJP" => "WHADJP",
+        b"CONJP" => "CONJP",
+        b"FRAG" => "FRAG",
+        b"INTJ" => "INTJ",
+        b"LST" => "LST",
+        b"NAC" => "NAC",
+        b"NX" => "NX",
+        b"PRN" => "PRN",
+        b"RRC" => "RRC",
+        b"UCP" => "UCP",
+        b"X" => "X",
+        b"NP-TMP" => "NP-TMP",
+        b"CC" => "CC",
+        b"CD" => "CD",
+        b"DT" => "DT",
+        b"EX" => "EX",
+        b"FW" => "FW",
+        b"IN" => "IN",
+        b"JJ" => "JJ",
+        b"JJR" => "JJR",
+        b"JJS" => "JJS",
+        b"LS" => "LS",
+        b"MD" => "MD",
+        b"NN" => "NN",
+        b"NNS" => "NNS",
+        b"NNP" => "NNP",
+        b"NNPS" => "NNPS",
+        b"PDT" => "PDT",
+        b"POS" => "POS",
+        b"PRP" => "PRP",
+        b"PRP$" => "PRP$",
+        b"RB" => "RB",
+        b"RBR" => "RBR",
+        b"RBS" => "RBS",
+        b"RP" => "RP",
+        b"SYM" => "SYM",
+        b"TO" => "TO",
+        b"UH" => "UH",
+        b"VB" => "VB",
+        b"VBD" => "VBD",
+        b"VBG" => "VBG",
+        b"VBN" => "VBN",
+        b"VBP" => "VBP",
+        b"VBZ" => "VBZ",
+        b"WDT" => "WDT",
+        b"WP" => "WP",
+        b"WP$" => "WP$",
+        b"WRB" => "WRB",
+        b"." => ".",
+        b"," => ",",
+        b":" => ":",
+        b"``" => "``",
+        b"''" => "''",
+        b"-LRB-" => "-LRB-",
+        b"-RRB-" => "-RRB-",
+        b"#" => "#",
+        b"$" => "$",
         _ => return Cow::Owned(label.to_string()),
     })
 }
@@ -166,6 +170,8 @@ fn label_of(label: &str) -> Cow<'static, str> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Tree {
     nodes: Vec<Node>,
+    /// Every node's children, node by node, in order (see `Node::first_kid`).
+    kids: Vec<NodeId>,
 }
 
 /// Why a bracketed tree could not be read. `offset` is a byte offset into the input.
@@ -222,6 +228,7 @@ impl TreeBuilder {
     /// Closes any open phrases and computes phrase spans from the leaves.
     pub fn finish(mut self) -> Tree {
         self.stack.clear();
+        self.tree.link();
         self.tree.compute_phrase_spans();
         self.tree
     }
@@ -232,19 +239,53 @@ impl Tree {
         TreeBuilder::default()
     }
 
+    /// A builder with room for `nodes` nodes (phrases and leaves), for a caller that knows how
+    /// many it will add.
+    pub fn builder_with_capacity(nodes: usize) -> TreeBuilder {
+        let mut b = TreeBuilder::default();
+        b.tree.nodes.reserve(nodes);
+        b
+    }
+
     fn push(&mut self, label: &str, word: Option<String>, parent: Option<NodeId>) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
         self.nodes.push(Node {
             label: label_of(label),
             word,
             parent,
-            children: Vec::new(),
+            first_kid: 0,
+            kid_count: 0,
             span: None,
         });
-        if let Some(p) = parent {
-            self.nodes[p.index()].children.push(id);
-        }
         id
+    }
+
+    /// Lays out every node's children from the parents, in one array: counted, placed node by
+    /// node, then filled in id order (pre-order, so each node's children stay left to right).
+    fn link(&mut self) {
+        for node in &mut self.nodes {
+            node.kid_count = 0;
+        }
+        for i in 0..self.nodes.len() {
+            if let Some(p) = self.nodes[i].parent {
+                self.nodes[p.index()].kid_count += 1;
+            }
+        }
+        let mut at = 0u32;
+        for node in &mut self.nodes {
+            node.first_kid = at;
+            at += node.kid_count;
+            node.kid_count = 0;
+        }
+        self.kids.clear();
+        self.kids.resize(at as usize, NodeId(0));
+        for i in 0..self.nodes.len() {
+            if let Some(p) = self.nodes[i].parent {
+                let parent = &mut self.nodes[p.index()];
+                self.kids[(parent.first_kid + parent.kid_count) as usize] = NodeId(i as u32);
+                parent.kid_count += 1;
+            }
+        }
     }
 
     /// Reads one Penn Treebank bracketed tree, e.g. `(ROOT (S (NP (NNP Arnor)) ...))`.
@@ -385,6 +426,7 @@ impl Tree {
             ));
         }
         tree.strip_unlabelled_root();
+        tree.link();
         Ok(tree)
     }
 
@@ -433,8 +475,11 @@ impl Tree {
         self.nodes[id.index()].parent
     }
 
+    #[inline]
     pub fn children(&self, id: NodeId) -> &[NodeId] {
-        &self.nodes[id.index()].children
+        let node = &self.nodes[id.index()];
+        let start = node.first_kid as usize;
+        &self.kids[start..start + node.kid_count as usize]
     }
 
     /// Byte span of a node in the sentence text, once aligned (see [`Tree::aligned_to`]).
@@ -593,7 +638,7 @@ impl Tree {
                 continue;
             }
             let mut cover: Option<Span> = None;
-            for &c in &self.nodes[i].children {
+            for &c in self.children(NodeId(i as u32)) {
                 if let Some(s) = self.nodes[c.index()].span {
                     cover = Some(cover.map_or(s, |acc| acc.cover(s)));
                 }
@@ -638,7 +683,7 @@ impl Tree {
                 None => {
                     let _ = write!(out, "({}", node.label);
                     stack.push((id, depth, true));
-                    for &c in node.children.iter().rev() {
+                    for &c in self.children(id).iter().rev() {
                         stack.push((c, depth + 1, false));
                     }
                 }

@@ -19,6 +19,7 @@
 use crate::lexicon::is_reporting_verb;
 use crate::tagger::{is_be, is_do, is_have, is_subordinator};
 use demarche_text::english::{self, VerbClass};
+use std::borrow::Cow;
 
 /// How many tokens a dateline spans at most, its dash included.
 const DATELINE_MAX: usize = 14;
@@ -151,7 +152,7 @@ enum Mode {
 
 pub(crate) struct Grammar<'a> {
     tags: &'a [&'static str],
-    low: &'a [String],
+    low: &'a [Cow<'a, str>],
     pos: usize,
     depth: usize,
     /// Inside a comma list item: commas and conjunctions end the noun phrase.
@@ -163,7 +164,7 @@ pub(crate) struct Grammar<'a> {
 }
 
 impl<'a> Grammar<'a> {
-    pub(crate) fn new(tags: &'a [&'static str], low: &'a [String], caps: &'a [bool]) -> Self {
+    pub(crate) fn new(tags: &'a [&'static str], low: &'a [Cow<'a, str>], caps: &'a [bool]) -> Self {
         Grammar {
             tags,
             low,
@@ -180,7 +181,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn w(&self, i: usize) -> &'a str {
-        self.low.get(i).map_or("", String::as_str)
+        self.low.get(i).map_or("", |l| l)
     }
 
     fn cur(&self) -> &'static str {
@@ -389,7 +390,7 @@ impl<'a> Grammar<'a> {
         if let Some(dash) = self.dateline_dash() {
             return self.dateline(dash);
         }
-        let mut kids = Vec::new();
+        let mut kids = Vec::with_capacity(4);
         let mut s = self.clause();
         loop {
             if self.done() {
@@ -561,7 +562,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn clause_inner(&mut self) -> Node {
-        let mut kids = Vec::new();
+        let mut kids = Vec::with_capacity(4);
         if self.too_deep() {
             while !self.done() && !matches!(self.cur(), "." | ",") {
                 kids.push(self.leaf());
@@ -774,7 +775,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn vp_inner(&mut self) -> Node {
-        let mut kids = Vec::new();
+        let mut kids = Vec::with_capacity(4);
         if self.too_deep() {
             while !self.done() && !matches!(self.cur(), "." | ",") {
                 kids.push(self.leaf());
@@ -845,7 +846,8 @@ impl<'a> Grammar<'a> {
     /// `to` + verb phrase: `(VP (TO to) (VP ...))`.
     fn infinitive(&mut self) -> Node {
         let to = self.leaf();
-        let mut kids = vec![to];
+        let mut kids = Vec::with_capacity(4);
+        kids.push(to);
         if self.verb_follows(self.pos) {
             if self.cur() == "``" {
                 kids.push(self.leaf());
@@ -1090,7 +1092,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn adjp(&mut self) -> Node {
-        let mut kids = Vec::new();
+        let mut kids = Vec::with_capacity(4);
         while matches!(self.cur(), "JJ" | "JJR" | "JJS" | "RB" | "CC")
             && (self.cur() != "CC" || matches!(self.t(self.pos + 1), "JJ" | "JJR"))
         {
@@ -1113,7 +1115,8 @@ impl<'a> Grammar<'a> {
     /// A prepositional phrase: IN + NP, IN + gerund clause, "according to X".
     fn pp(&mut self, mode: Mode) -> Node {
         self.depth += 1;
-        let mut kids = vec![self.leaf()];
+        let mut kids = Vec::with_capacity(4);
+        kids.push(self.leaf());
         if self.too_deep() {
             self.depth -= 1;
             return phrase("PP", kids);
@@ -1456,7 +1459,7 @@ impl<'a> Grammar<'a> {
             let l = self.leaf();
             return Some(phrase("NP", vec![l]));
         }
-        let mut kids: Vec<Node> = Vec::new();
+        let mut kids: Vec<Node> = Vec::with_capacity(4);
         let mut seen_noun = false;
         loop {
             let t = self.cur();
@@ -1608,12 +1611,12 @@ mod tests {
         let mut low = Vec::new();
         for _ in 0..500 {
             tags.push("NN");
-            low.push("x".to_string());
+            low.push(Cow::from("x"));
             tags.push("IN");
-            low.push("of".to_string());
+            low.push(Cow::from("of"));
         }
         tags.push("NN");
-        low.push("x".to_string());
+        low.push(Cow::from("x"));
         let caps = vec![false; tags.len()];
         let mut g = Grammar::new(&tags, &low, &caps);
         let _ = g.sentence();

@@ -41,6 +41,7 @@ pub use eval::{Agreement, agreement, brackets};
 
 use demarche_model::{Token, Tree};
 use grammar::{Grammar, Node};
+use std::borrow::Cow;
 
 /// Longest run of tokens parsed as one unit; longer "sentences" (lists, tables, text without
 /// punctuation) are cut into pieces of this size so time stays linear in the input.
@@ -93,7 +94,7 @@ impl Parser {
             .collect()
     }
 
-    fn tags_for(&self, tokens: &[Token]) -> (Vec<&'static str>, Vec<String>) {
+    fn tags_for<'t>(&self, tokens: &'t [Token]) -> (Vec<&'static str>, Vec<Cow<'t, str>>) {
         let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
         let mut tags = Vec::with_capacity(words.len());
         let mut lowers = Vec::with_capacity(words.len());
@@ -125,13 +126,16 @@ impl Parser {
 
     /// Parses already tagged tokens (spans into the sentence text).
     pub fn parse_tagged(&self, tokens: &[Token], tags: &[&'static str]) -> Tree {
-        let low: Vec<String> = tokens.iter().map(|t| t.norm.to_lowercase()).collect();
+        let low: Vec<Cow<'_, str>> = tokens
+            .iter()
+            .map(|t| Cow::Owned(t.norm.to_lowercase()))
+            .collect();
         build(tokens, tags, &low)
     }
 }
 
 /// Builds the tree for tagged tokens; `low` holds the lower-cased words.
-fn build(tokens: &[Token], tags: &[&'static str], low: &[String]) -> Tree {
+fn build(tokens: &[Token], tags: &[&'static str], low: &[Cow<'_, str>]) -> Tree {
     let n = tokens.len().min(tags.len()).min(low.len());
     let caps: Vec<bool> = tokens
         .iter()
@@ -139,7 +143,10 @@ fn build(tokens: &[Token], tags: &[&'static str], low: &[String]) -> Tree {
         .collect();
     // The tree is first laid out as open/leaf/close operations, then replayed into the
     // builder (whose type is private to the model crate).
-    let mut ops: Vec<Op> = vec![Op::Open("ROOT")];
+    // Room for every leaf and for an open and a close per phrase (under one phrase a word,
+    // counting the wrappers), so the list grows at most rarely.
+    let mut ops: Vec<Op> = Vec::with_capacity(3 * n + 6);
+    ops.push(Op::Open("ROOT"));
     if n > 0 {
         let mut pieces = Vec::new();
         let mut offset = 0;
@@ -161,7 +168,8 @@ fn build(tokens: &[Token], tags: &[&'static str], low: &[String]) -> Tree {
         }
     }
     ops.push(Op::Close);
-    let mut b = Tree::builder();
+    let nodes = ops.iter().filter(|op| !matches!(op, Op::Close)).count();
+    let mut b = Tree::builder_with_capacity(nodes);
     for op in ops {
         match op {
             Op::Open(label) => {

@@ -305,13 +305,19 @@ pub fn verb_forms(lemma: &str) -> [String; 3] {
 /// The plural of a (lower-case) noun, by rule.
 pub fn noun_plural(noun: &str) -> String {
     let b = noun.as_bytes();
-    if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
-        format!("{noun}es")
-    } else if noun.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
-        format!("{}ies", &noun[..noun.len() - 1])
-    } else {
-        format!("{noun}s")
-    }
+    // Built with one allocation (no formatting machinery: the geoparser asks for many).
+    let (stem, suffix) =
+        if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
+            (noun, "es")
+        } else if noun.ends_with('y') && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
+            (&noun[..noun.len() - 1], "ies")
+        } else {
+            (noun, "s")
+        };
+    let mut out = String::with_capacity(stem.len() + suffix.len());
+    out.push_str(stem);
+    out.push_str(suffix);
+    out
 }
 
 impl English {
@@ -973,6 +979,9 @@ mod tests {
         assert_eq!(noun_plural("strike"), "strikes");
         assert_eq!(noun_plural("crisis"), "crisises");
         assert_eq!(noun_plural("militia"), "militias");
+        assert_eq!(noun_plural("party"), "parties");
+        assert_eq!(noun_plural("envoy"), "envoys");
+        assert_eq!(noun_plural("church"), "churches");
     }
 
     #[test]

@@ -224,10 +224,13 @@ fn is_boilerplate(block: &str) -> bool {
         "print",
         "email",
     ];
-    let norm = block
-        .trim()
-        .trim_end_matches([':', '.', '!'])
-        .to_lowercase();
+    let norm = block.trim().trim_end_matches([':', '.', '!']);
+    // Compared in place when ASCII (the same answer as lower-casing first, without copying
+    // a paragraph); any other text is lower-cased as before.
+    if norm.is_ascii() {
+        return PHRASES.iter().any(|p| p.eq_ignore_ascii_case(norm));
+    }
+    let norm = norm.to_lowercase();
     PHRASES.contains(&norm.as_str())
 }
 
@@ -550,6 +553,16 @@ mod tests {
             "The plan: talks first.",
             &[(SegmentKind::Sentence, "The plan: talks first.")],
         );
+    }
+
+    #[test]
+    fn boilerplate_phrases_in_any_case() {
+        assert!(is_boilerplate("  RELATED ARTICLES: "));
+        assert!(is_boilerplate("Read More."));
+        assert!(!is_boilerplate("Share this with Gondor."));
+        // Not ASCII: lower-cased before the comparison, and still not furniture.
+        assert!(!is_boilerplate("Réad more"));
+        assert!(!is_boilerplate("Ｓhare"));
     }
 
     #[test]

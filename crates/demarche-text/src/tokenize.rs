@@ -213,8 +213,11 @@ fn split_clitics(text: &str, s: usize, e: usize, out: &mut Vec<Token>) {
             return;
         }
     }
-    // 's 're 'll 've 'd 'm: find the last apostrophe followed by a clitic.
-    if let Some((i, c)) = word.char_indices().rev().find(|(_, c)| is_apostrophe(*c)) {
+    // 's 're 'll 've 'd 'm: find the last apostrophe followed by a clitic (a byte test first:
+    // `'`, or the E2 that starts `’`, is in few words).
+    if word.bytes().any(|b| b == b'\'' || b == 0xE2)
+        && let Some((i, c)) = word.char_indices().rev().find(|(_, c)| is_apostrophe(*c))
+    {
         let rest = &word[i + c.len_utf8()..];
         if i > 0 && is_clitic(rest) && !rest.eq_ignore_ascii_case("t") {
             push(text, s, s + i, out);
@@ -251,7 +254,10 @@ fn normalise(raw: &str, opens: bool) -> String {
         "'" | "’" if opens => "`".to_string(),
         "—" | "–" => "--".to_string(),
         "…" => "...".to_string(),
-        _ if raw.contains(['’', '‘']) => raw.replace('’', "'").replace('‘', "`"),
+        // Both quotes are encoded E2 80 9x: a byte test rules out nearly every word first.
+        _ if raw.as_bytes().contains(&0xE2) && raw.contains(['’', '‘']) => {
+            raw.replace('’', "'").replace('‘', "`")
+        }
         _ => raw.to_string(),
     }
 }
