@@ -2458,3 +2458,18 @@ fn the_guest_is_who_made_the_last_visit() {
         "#]],
     );
 }
+
+#[test]
+fn a_release_with_no_nationality_named_is_of_the_doers_own_prisoners() {
+    // `policy.txt` `home-curb … 0841`: releasing prisoners with no country named is yielded
+    // to the doer's own people; the pattern's code (0841) that found no target is the layer's,
+    // before the verb's bare 084. A pattern that binds a side itself ("received the remains …
+    // from Gaza") lends the layer nothing.
+    check(
+        "Venezuela released 80 political prisoners on Friday. Israel said it had received the \
+         remains of two hostages from Gaza.",
+        expect![[r#"
+            s0 VEN -> VENCVL 0841 "released" dictionaries/verbs/08-yield.txt:132
+        "#]],
+    );
+}

@@ -247,18 +247,18 @@ pub(crate) fn code_predications(
                 }
                 (d.code.as_str(), None, &d.origin)
             }
-            PredKind::Verb => match verb_code(coder, tree, a, p) {
+            // A pattern's code that found no target ("sent 40 tonnes of tents", "released 80
+            // political prisoners"), before the verb's own, less specific code.
+            PredKind::Verb => match refer::open_code(coder, open, evidence_span(tree, p))
+                .or_else(|| verb_code(coder, tree, a, p))
+            {
                 Some((c, r)) => (c, None, r),
                 // Rule `harm`: a verb of harm with no code of its own ("was hit by missiles").
                 None => match &dicts.policy.harm {
                     Some(h) if p.classes.has(VerbClass::Effect) => {
                         (h.code.as_str(), None, &h.origin)
                     }
-                    // A pattern's code that found no target ("sent 40 tonnes of tents").
-                    _ => match refer::open_code(coder, open, evidence_span(tree, p)) {
-                        Some((c, r)) => (c, None, r),
-                        None => continue,
-                    },
+                    _ => continue,
                 },
             },
         };

@@ -241,8 +241,11 @@ impl Coder<'_> {
         };
         let (Some(src), Some(tgt)) = (source, target) else {
             // A pattern's code with a source and no target: the layer may find one.
-            if let (Some(o), Some(_), Some((p, _)), Some(c)) =
+            if let (Some(o), Some(_), Some((p, b)), Some(c)) =
                 (open, source, &fired, usable(code.forward()))
+                && b.source.is_none()
+                && b.target.is_none()
+                && b.compound.is_none()
             {
                 o.push(OpenCode {
                     verb_span,
@@ -271,7 +274,11 @@ impl Coder<'_> {
         };
         let before = events.len();
         let mut open = open;
-        let open_code = fired.as_ref().and(usable(code.forward()));
+        // Only a pattern that names no side itself (its source is the verb's subject): "- * &13".
+        let open_code = fired
+            .as_ref()
+            .filter(|(_, b)| b.source.is_none() && b.target.is_none() && b.compound.is_none())
+            .and(usable(code.forward()));
         let mut emit = |a: usize, b: usize, c: &str, forward: bool| {
             let (sn, tn) = if forward { (sne, tne) } else { (tne, sne) };
             let (Some(sc), Some(tc)) = (sn.codes.get(a), tn.codes.get(b)) else {
