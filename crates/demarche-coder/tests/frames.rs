@@ -2346,7 +2346,7 @@ fn aid_with_no_recipient_goes_to_the_country_of_the_dateline() {
          two people drowned.",
         expect![[r#"
             s0 JPN -> PHL 073 "sent" dictionaries/verbs/07-aid.txt:29
-            s1 USA -> PHL 033 "announced" dictionaries/verbs/03-intent-to-cooperate.txt:251
+            s1 USA -> PHL 0333 "announced" dictionaries/verbs/03-intent-to-cooperate.txt:248
         "#]],
     );
     check(
