@@ -16,8 +16,11 @@
 //! - `guest`: "the guest", "the visitor" is who made the last visit the document coded.
 //! - `named-again`: a bare name ("Bektenov") is the actor an earlier sentence named in full
 //!   ("Kazakh Prime Minister Olzhas Bektenov").
-//! - `setting` (with `frames/refer.rs`): the country of the document's dateline ("MANILA,
-//!   Nov. 12 (PNA) --") is where its story happens; the dateline names no actor itself.
+//! - `setting` and `setting-home` (with `frames/refer.rs`): the country of the document's
+//!   dateline ("MANILA, Nov. 12 (PNA) --") is where its story happens; the dateline names no
+//!   actor itself.
+//! - `pair-subject` (with `frames/named.rs`): the pair a subject named by reference stood for
+//!   is that sentence's subject, for a later "they".
 
 use crate::legacy::{CodedEvent, Mention};
 use demarche_dict::policy::Policy;
@@ -71,11 +74,15 @@ pub struct Discourse {
     pub sentence: usize,
     entities: Vec<Entity>,
     pair: Option<(Entity, Entity)>,
+    /// The sentence that named the pair.
+    pair_at: usize,
     /// Source, target and event codes of the events earlier sentences coded (most recent
     /// last; bounded), for rules `retort` and `deed-back` across sentences.
     deeds: Vec<(String, String, String)>,
-    /// The country of the first sentence's dateline (rule `setting`).
+    /// The country of the document's dateline (rule `setting`).
     setting: Option<String>,
+    /// The setting was given ([`Discourse::set_setting`]): no sentence's parse is read for it.
+    setting_given: bool,
 }
 
 /// How many entities a document keeps: enough for a long article, bounded on any input.
@@ -86,8 +93,9 @@ impl Discourse {
         Discourse::default()
     }
 
-    /// The country the document's dateline names (rule `setting`), once its first sentence
-    /// has been read.
+    /// The country the document's dateline names (rule `setting`): given by the pipeline,
+    /// which reads the dateline the sentence splitter left out, or read from a first
+    /// sentence's parse that opens with one (`demarche explain`).
     pub(crate) fn setting(&self) -> Option<&str> {
         self.setting.as_deref()
     }
@@ -96,11 +104,12 @@ impl Discourse {
     /// splitter left out of the sentences ([`crate::Coder::dateline_country`]).
     pub fn set_setting(&mut self, country: Option<String>) {
         self.setting = country;
+        self.setting_given = true;
     }
 
     /// Reads a dateline left at the start of a document's first sentence (`(S (FRAG …) (: --)
     /// …)`, as `demarche explain` gives it): its first place with a country's bare code is the
-    /// setting, unless the document has one. Returns the dateline's span, whose mentions are
+    /// setting, unless the setting was given. Returns the dateline's span, whose mentions are
     /// no actors of the story.
     pub(crate) fn read_dateline(
         &mut self,
@@ -108,7 +117,7 @@ impl Discourse {
         mentions: &[Mention],
         policy: &Policy,
     ) -> Option<Span> {
-        if self.sentence != 0 {
+        if self.sentence != 0 || self.setting_given {
             return None;
         }
         let s = *tree.children(tree.root()).first()?;
@@ -183,6 +192,7 @@ impl Discourse {
         };
         if chosen.is_some() {
             self.pair = chosen;
+            self.pair_at = self.sentence;
         }
         self.entities.extend(named);
         if self.entities.len() > KEEP {
@@ -267,6 +277,11 @@ impl Discourse {
                 .as_ref()
                 .map(|(a, b)| vec![a, b])
                 .unwrap_or_default(),
+            // Only the pair the sentence just before named.
+            Anaphor::RecentPair if self.pair_at + 1 == self.sentence => {
+                self.resolve(Anaphor::Pair, policy)
+            }
+            Anaphor::RecentPair => Vec::new(),
             Anaphor::Group => earlier()
                 .find(|e| policy.is_armed_group(&e.code))
                 .into_iter()
@@ -301,10 +316,13 @@ impl Discourse {
             .rev()
             .filter(|e| e.sentence < self.sentence)
             .find(|e| {
-                let t: Vec<&str> = e.text.split_whitespace().collect();
-                t.len() > words.len()
-                    && (t.ends_with(words)
-                        || words.len() == 1 && t.get(t.len() - 2) == words.first())
+                // Compared from the end, without collecting the entity's words.
+                let mut t = e.text.split_whitespace().rev();
+                let ends = words.iter().rev().all(|w| t.next() == Some(*w));
+                let longer = t.next().is_some();
+                let mut u = e.text.split_whitespace().rev();
+                let given = words.len() == 1 && u.nth(1) == words.first().copied();
+                !words.is_empty() && (ends && longer || given)
             })
     }
 

@@ -159,6 +159,8 @@ pub(crate) struct Grammar<'a> {
     in_list: usize,
     /// Whether each token starts with a capital letter.
     caps: &'a [bool],
+    /// The first token is a word in capitals ("MANILA"), as a dateline opens.
+    pub(crate) first_upper: bool,
     /// Inside a clause reported by a reporting verb: ", and <verb>" ends it, for the reporter.
     reported: usize,
 }
@@ -172,6 +174,7 @@ impl<'a> Grammar<'a> {
             depth: 0,
             in_list: 0,
             caps,
+            first_upper: false,
             reported: 0,
         }
     }
@@ -453,20 +456,24 @@ impl<'a> Grammar<'a> {
 
     /// A dateline with commas or a bracket before the lead ("NAIROBI, Kenya, Mar 26 – …",
     /// "BEIJING, Sept. 5 (Xinhua) -- …"): the index of its dash. It opens the sentence with a
-    /// capitalised name, holds only names, numbers, commas and brackets, and a lead of a few
-    /// words follows the dash. (A dateline of names alone, "GAZA/CAIRO —", parses as a fragment and a
+    /// capitalised name (in capitals, when only commas mark it), holds only names, numbers,
+    /// commas and brackets, and a lead of a few words follows the dash. (A dateline of names alone, "GAZA/CAIRO —", parses as a fragment and a
     /// clause already.)
     fn dateline_dash(&self) -> Option<usize> {
         if self.pos != 0 || self.t(0) != "NNP" || !self.caps.first().copied().unwrap_or(false) {
             return None;
         }
-        let mut marked = false;
+        // Commas after a name in capitals, or a bracketed agency or date ("Global Times (20
+        // November 2021) –"); not "Ali Hassan, 34 -- a former officer -- said".
+        let (mut comma, mut bracket) = (false, false);
         for j in 1..DATELINE_MAX.min(self.tags.len()) {
             match self.t(j) {
                 ":" if self.w(j) == "--" => {
+                    let marked = bracket || comma && self.first_upper;
                     return (marked && j + 3 < self.tags.len()).then_some(j);
                 }
-                "," | "-LRB-" | "-RRB-" => marked = true,
+                "," => comma = true,
+                "-LRB-" | "-RRB-" => bracket = true,
                 "CD" => {}
                 "NNP" | "NNPS" | "JJ" if self.caps.get(j).copied().unwrap_or(false) => {}
                 _ => return None,

@@ -153,6 +153,10 @@ fn build(tokens: &[Token], tags: &[&'static str], low: &[Cow<'_, str>]) -> Tree 
         while offset < n {
             let end = (offset + MAX_PARSE_TOKENS).min(n);
             let mut g = Grammar::new(&tags[offset..end], &low[offset..end], &caps[offset..end]);
+            g.first_upper = tokens.get(offset).is_some_and(|t| {
+                t.norm.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !t.norm.chars().any(char::is_lowercase)
+            });
             pieces.push((offset, g.sentence()));
             offset = end;
         }

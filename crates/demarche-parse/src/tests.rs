@@ -789,3 +789,15 @@ fn adverb_and_its_phrase_before_the_subject() {
         "(ROOT (S (ADVP (RB Later) (PP (IN in) (NP (DT the) (NN day)))) (, ,) (NP (DT the) (NN envoy)) (VP (VBD met) (NP (NNP Aragorn))) (. .)))",
     );
 }
+
+#[test]
+fn a_name_with_commas_before_a_dash_is_no_dateline_unless_in_capitals() {
+    // "Ali Hassan, 34 -- a former officer -- said …": a name in ordinary case with a comma is an
+    // appositive, not a dateline; the dateline rule needs capitals or a bracket.
+    let tree = Parser::new().parse("Ali Hassan, 34 -- a former officer -- said the envoy left.");
+    assert!(
+        !tree.to_ptb().starts_with("(ROOT (S (FRAG"),
+        "{}",
+        tree.to_ptb()
+    );
+}

@@ -209,6 +209,8 @@ pub enum Anaphor {
     Speaker,
     /// "the guest", "the visitor": who made the last visit the document coded.
     Guest,
+    /// "the ministers", "the leaders": the pair of the sentence just before, if it named one.
+    RecentPair,
 }
 
 const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
@@ -344,6 +346,7 @@ impl English {
                         "thing" => Anaphor::Thing,
                         "plural" => Anaphor::Plural,
                         "pair" => Anaphor::Pair,
+                        "pair-recent" => Anaphor::RecentPair,
                         "group" => Anaphor::Group,
                         "bloc" => Anaphor::Bloc,
                         "reciprocal" => Anaphor::Reciprocal,

@@ -66,7 +66,9 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
 /// The dateline that opens a document ("MANILA, Nov. 12 (PNA) --"), without its dash or
 /// colon: where the story is told from. Looked for in the first segments only.
 pub fn dateline(text: &str) -> Option<Span> {
-    let d = segment(text)
+    // Only the document's head is segmented: a dateline opens it.
+    let head = &text[..floor_boundary(text, DATELINE_HEAD)];
+    let d = segment(head)
         .into_iter()
         .take(DATELINE_SEGMENTS)
         .find(|s| s.kind == SegmentKind::Dateline)?
@@ -77,6 +79,9 @@ pub fn dateline(text: &str) -> Option<Span> {
 
 /// How many segments (a headline, a dateline, the lead) [`dateline`] reads.
 const DATELINE_SEGMENTS: usize = 4;
+
+/// How many bytes of a document's head [`dateline`] segments.
+const DATELINE_HEAD: usize = 1000;
 
 /// Every segment of `text`, with its kind (see the module doc).
 pub fn segment(text: &str) -> Vec<Segment> {

@@ -273,7 +273,7 @@ impl<'d> Pipeline<'d> {
         let places_cell = std::cell::OnceCell::new();
         // Actors named in one sentence resolve "he", "the two sides", "the ministry" in the next.
         let mut discourse = demarche_coder::Discourse::new();
-        if first == 0 && self.options.frames() {
+        if self.options.frames() {
             discourse.set_setting(self.dateline_country(doc, date));
         }
         for (k, (&(span, given), tokens)) in window.iter().zip(&tokens).enumerate() {
@@ -337,12 +337,8 @@ impl<'d> Pipeline<'d> {
         out
     }
 
-    /// The tree of the sentence at `span`: the given tree `given` of the document aligned to
-    /// the sentence's text, else the built-in parser's (of `tokens`, the sentence's tokens,
-    /// when the caller has them). `None` for a given tree that cannot be read (the plan
-    /// reported it already).
     /// The country of the document's dateline ("MANILA, Nov. 12 (PNA) --"): where the story
-    /// happens (the coder's rule `setting`). Only a document's first window has it.
+    /// happens (the coder's rule `setting`), for every window of the document.
     fn dateline_country(&self, doc: &Document, date: Date) -> Option<String> {
         let head = &doc.text[demarche_text::dateline(&doc.text)?.range()];
         let tree = self.parser.parse(head);
@@ -350,6 +346,10 @@ impl<'d> Pipeline<'d> {
             .dateline_country(&tree, head, date, &self.options)
     }
 
+    /// The tree of the sentence at `span`: the given tree `given` of the document aligned to
+    /// the sentence's text, else the built-in parser's (of `tokens`, the sentence's tokens,
+    /// when the caller has them). `None` for a given tree that cannot be read (the plan
+    /// reported it already).
     fn tree_of(
         &self,
         doc: &Document,

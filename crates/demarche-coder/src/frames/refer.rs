@@ -8,7 +8,7 @@ use super::{Ctx, Side, country, sibling_before, sides};
 use crate::legacy::{CodedEvent, Coder, Mention, OpenCode};
 use demarche_dict::Origin;
 use demarche_dict::policy::PolicyCode;
-use demarche_model::Span;
+use demarche_model::{RuleRef, Span};
 use demarche_predicates::{Filler, Link, PredKind, Predication, Role};
 use demarche_text::english::Prep;
 
@@ -427,34 +427,6 @@ pub(super) fn named_in_complement(ctx: &Ctx<'_>, hlo: u32, hhi: u32, hi: u32) ->
             .any(|m| m.level >= 2 && m.lo == hhi + 1 && m.hi <= hi)
 }
 
-/// Rule `setting-home` (`policy.txt`): an agent with no country that nothing earlier gave one
-/// ("police fired tear gas", "Vice President Rosario Murillo"), in a document whose dateline
-/// names a country, is of that country. An event aimed at its own doer, before or after, is
-/// dropped.
-pub(super) fn setting_home(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
-    // An actor does nothing to itself ("Foreign Minister Hakan Fidan met the two
-    // delegations", the pair read as his own country's).
-    events.retain(|e| e.source != e.target);
-    let Some(home) = ctx.discourse.setting() else {
-        return;
-    };
-    let fill = |code: &mut String| {
-        let rule = ctx
-            .policy
-            .setting_home(code.strip_prefix("---")?.get(..3)?)?;
-        code.replace_range(..3, home);
-        Some(rule.origin.rule_ref())
-    };
-    for e in events.iter_mut() {
-        let rules: Vec<_> = [fill(&mut e.source), fill(&mut e.target)]
-            .into_iter()
-            .flatten()
-            .collect();
-        e.rules.extend(rules);
-    }
-    events.retain(|e| e.source != e.target);
-}
-
 /// Rule `named-again`: a name of up to three proper nouns that no dictionary codes ("Bektenov
 /// said …") is the actor an earlier sentence named with it in full.
 pub(super) fn named_again(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
@@ -487,17 +459,19 @@ pub(super) fn named_again(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
 /// The longest bare name rule `named-again` reads.
 const NAME_WORDS: u32 = 3;
 
-/// Rule `setting-home` for one code: a country-less agent code of a `setting-home` agent
-/// ("---GOV") with the country of the document's dateline (the layer's own sides take it
-/// here; the pattern coder's events at the end of the sentence, in [`setting_home`]).
-/// Not where the predication `p` names a place of another country ("bombed villages in
-/// Afghanistan's Khost province, killing eight people" in a story datelined Islamabad).
-pub(super) fn home_code(ctx: &Ctx<'_>, p: &Predication, code: &str) -> Option<String> {
+/// Rule `setting-home` (`policy.txt`): an agent with no country that nothing earlier gave one
+/// ("police fired tear gas", "Vice President Rosario Murillo"), in a document whose dateline
+/// names a country, is of that country: `code` ("---GOV") with the dateline's country. Not
+/// where the predication `p` (or one it hangs under) names a place of another country ("police
+/// raided villages in Afghanistan's Khost province" in a story datelined Islamabad).
+fn home_code(ctx: &Ctx<'_>, p: Option<&Predication>, code: &str) -> Option<String> {
     let home = ctx.discourse.setting()?;
     let rest = code.strip_prefix("---")?;
     ctx.policy.setting_home(rest.get(..3)?)?;
-    let mut chain = Some(p);
-    while let Some(q) = chain {
+    let mut chain = p;
+    // Bounded: a predication hangs under a few others at most.
+    for _ in 0..ctx.a.preds.len() {
+        let Some(q) = chain else { break };
         let elsewhere = ctx.a.args_of(q).iter().any(|x| match (&x.role, x.filler) {
             (Role::Obl(prep), Filler::Phrase { lo, hi, .. })
                 if ctx.en.is_prep(prep, Prep::PlaceOrGoal) =>
@@ -513,4 +487,22 @@ pub(super) fn home_code(ctx: &Ctx<'_>, p: &Predication, code: &str) -> Option<St
         chain = q.under.and_then(|(j, _)| ctx.a.preds.get(j as usize));
     }
     Some(format!("{home}{rest}"))
+}
+
+/// Rule `setting-home` for a pattern event's side at the verb of `verb_span`: the code and the
+/// policy line to cite. (Only the pattern coder's sides: read for the layer's own sides too,
+/// the rule added false events on a held-out set.)
+pub(super) fn home_at(
+    ctx: &Ctx<'_>,
+    verb_span: Option<Span>,
+    code: &str,
+) -> Option<(String, RuleRef)> {
+    let p = ctx
+        .a
+        .preds
+        .iter()
+        .find(|p| super::overlap(super::evidence_span(ctx.tree, p), verb_span));
+    let home = home_code(ctx, p, code)?;
+    let rule = ctx.policy.setting_home(code.get(3..6)?)?;
+    Some((home, rule.origin.rule_ref()))
 }

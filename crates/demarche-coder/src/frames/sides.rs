@@ -216,8 +216,6 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
             } else if let Some((filled, ante)) = fill_country(ctx, c, m.span) {
                 out.codes.push(filled);
                 out.antecedents.push(ante);
-            } else if let Some(home) = refer::home_code(ctx, p, c) {
-                out.codes.push(home);
             }
         }
         if !out.codes.is_empty() {
@@ -251,8 +249,12 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
 }
 
 fn is_pair(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
-    ctx.lower_words(lo, hi)
-        .is_some_and(|w| ctx.en.anaphor(&w) == Some(Anaphor::Pair))
+    ctx.lower_words(lo, hi).is_some_and(|w| {
+        matches!(
+            ctx.en.anaphor(&w),
+            Some(Anaphor::Pair | Anaphor::RecentPair)
+        )
+    })
 }
 
 pub(super) fn is_anaphor(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
@@ -365,7 +367,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         return Some(s);
     }
     let before = match kind {
-        Anaphor::Pair => refer::pair_before(ctx, lo),
+        Anaphor::Pair | Anaphor::RecentPair => refer::pair_before(ctx, lo),
         Anaphor::Group => refer::group_before(ctx, lo),
         _ => None,
     };
@@ -374,7 +376,8 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         return Some(s);
     }
     let found = ctx.discourse.resolve(kind, ctx.policy);
-    if found.is_empty() || kind == Anaphor::Pair && found.len() < 2 {
+    let pair = matches!(kind, Anaphor::Pair | Anaphor::RecentPair);
+    if found.is_empty() || pair && found.len() < 2 {
         return None;
     }
     Some(Side {

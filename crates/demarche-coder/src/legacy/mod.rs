@@ -62,7 +62,8 @@ pub struct Coded {
     /// Filled when [`Options::trace`] is on.
     pub trace: Option<Trace>,
     /// With the predicate layer: pattern codes of verbs whose target the pattern coder did
-    /// not find, for the layer to complete (rule `setting`).
+    /// not find, for the layer to complete (a target it finds, the dateline's country of rule
+    /// `setting`, a doer's own people of `home-curb`). Emptied once the layer has read them.
     pub(crate) open: Vec<OpenCode>,
 }
 
@@ -272,6 +273,7 @@ impl<'d> Coder<'d> {
             if let Some(t) = coded.trace.as_mut() {
                 t.predicates = demarche_predicates::render(tree, &a);
             }
+            coded.open.clear();
             ANALYSIS.with(|c| c.set(a));
         }
         discourse.record_deeds(
