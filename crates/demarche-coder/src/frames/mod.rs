@@ -198,9 +198,6 @@ pub(crate) fn code_predications(
                 .flatten()
             {
                 *code = own;
-            } else if let Some((home, rule)) = refer::home_at(&ctx, e.verb_span, code) {
-                *code = home;
-                e.rules.push(rule);
             }
         }
     }
@@ -593,6 +590,7 @@ pub(crate) fn code_predications(
                 && reported.iter().any(|r| overlap(e.verb_span, Some(*r))))
         });
     }
+    refer::setting_home(&ctx, events);
     // An actor does nothing to itself ("Foreign Minister Hakan Fidan met the two
     // delegations", the pair read as his own country's).
     events.retain(|e| e.source != e.target);

@@ -506,3 +506,24 @@ pub(super) fn home_at(
     let rule = ctx.policy.setting_home(code.get(3..6)?)?;
     Some((home, rule.origin.rule_ref()))
 }
+
+/// Rule `setting-home` for the events the sentence coded, once the layer has read it: a side
+/// the pattern coder left country-less ("---COP") and nothing gave a country takes the
+/// dateline's ([`home_at`]); an event that leaves between a country and its own agents is
+/// dropped unless it is inward (`own-country`).
+pub(super) fn setting_home(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    if ctx.discourse.setting().is_none() {
+        return;
+    }
+    events.retain_mut(|e| {
+        let mut filled = false;
+        for code in [&mut e.source, &mut e.target] {
+            if let Some((home, rule)) = home_at(ctx, e.verb_span, code) {
+                *code = home;
+                e.rules.push(rule);
+                filled = true;
+            }
+        }
+        !(filled && super::own_country(ctx.policy, e))
+    });
+}
