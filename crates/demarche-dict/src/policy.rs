@@ -677,7 +677,13 @@ mod tests {
         assert_eq!(p.at_home("141").map(|a| a.code.as_str()), Some("GOV"));
         assert_eq!(p.home_curb("1723").map(|a| a.code.as_str()), Some("CVL"));
         assert!(p.home_curb("1711").is_none());
-        assert!(p.home_curb("0831").is_some() && p.is_inward("0813") && !p.is_inward("0841"));
+        assert!(p.home_curb("0831").is_some() && p.is_inward("0813") && !p.is_inward("0842"));
+        // Releasing prisoners with no nationality named is yielded at home.
+        assert!(p.home_curb("0841").is_some() && p.is_inward("0841"));
+        assert!(p.setting("073").is_some() && p.setting("0333").is_some());
+        assert!(p.setting("036").is_none() && p.setting("190").is_none());
+        assert!(p.setting_home("COP").is_some() && p.setting_home("MIL").is_none());
+        assert!(p.is_visit("042") && !p.is_visit("043"));
         assert!(p.is_deed("173") && p.is_deed("163") && !p.is_deed("020") && !p.is_deed("111"));
         assert!(p.is_avenged("190") && p.is_avenged("181") && !p.is_avenged("150"));
         assert!(p.is_home_coercion("173", "ARMGOV") && !p.is_home_coercion("173", "ISRMIL"));
