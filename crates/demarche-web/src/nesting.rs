@@ -741,8 +741,10 @@ struct Model {
     emitted_depth: usize,
     /// The depth limit.
     max: usize,
-    /// HTML `select` and `frameset` elements open: inside them the parser ignores `style`,
-    /// `title` and the like, so their content is markup, not raw text.
+    /// HTML `frameset` elements open: inside them the parser ignores `style`, `title` and the
+    /// like, so their content is markup, not raw text. (Inside a `select` the parser,
+    /// html5ever 0.40, reads them as raw text: "<select><style></select>…" keeps the select
+    /// open.)
     no_raw: usize,
 }
 
@@ -793,7 +795,7 @@ impl Model {
     fn pop_to(&mut self, len: usize) {
         while self.stack.len() > len {
             let Some(e) = self.stack.pop() else { break };
-            if e.html("select") || e.html("frameset") {
+            if e.html("frameset") {
                 self.no_raw -= 1;
             }
             if e.emitted {
@@ -839,7 +841,7 @@ impl Model {
             // Left out: a space keeps the words of its text apart from its neighbours'.
             self.space();
         }
-        if ns == Ns::Html && matches!(name, "select" | "frameset") {
+        if ns == Ns::Html && name == "frameset" {
             self.no_raw += 1;
         }
         self.stack.push(Open {
@@ -1237,6 +1239,15 @@ mod tests {
             (
                 "select",
                 format!("<div>{}deep text", "<select><div></div><span>".repeat(n)),
+            ),
+            // A raw-text element inside a select keeps the select open: "</select><xmp>" is
+            // its text, and what follows nests inside the select.
+            (
+                "raw text in select",
+                format!(
+                    "<select><style></select><xmp></style>{}deep text",
+                    "<div>".repeat(n)
+                ),
             ),
         ]
     }
