@@ -14,7 +14,6 @@
 //! - `description`: a country-less agent in a definite description ("the ministry", "the
 //!   military") takes the country of the last actor with that agent, else of the last subject.
 //! - `guest`: "the guest", "the visitor" is who made the last visit the document coded.
-//! - `parties`: "all sides", "all parties" are the pair just named, else the setting.
 //! - `named-again`: a bare name ("Bektenov") is the actor an earlier sentence named in full
 //!   ("Kazakh Prime Minister Olzhas Bektenov").
 //! - `setting` and `setting-home` (with `frames/refer.rs`): the country of the document's
@@ -80,9 +79,8 @@ pub struct Discourse {
     /// Source, target and event codes of the events earlier sentences coded (most recent
     /// last; bounded), for rules `retort` and `deed-back` across sentences.
     deeds: Vec<(String, String, String)>,
-    /// The country of the document's dateline (rule `setting`), as an actor named before
-    /// every sentence (for "all sides", rule `parties`).
-    setting: Option<Entity>,
+    /// The country of the document's dateline (rule `setting`).
+    setting: Option<String>,
     /// The setting was given ([`Discourse::set_setting`]): no sentence's parse is read for it.
     setting_given: bool,
 }
@@ -99,25 +97,13 @@ impl Discourse {
     /// which reads the dateline the sentence splitter left out, or read from a first
     /// sentence's parse that opens with one (`demarche explain`).
     pub(crate) fn setting(&self) -> Option<&str> {
-        self.setting.as_ref().map(|e| e.code.as_str())
-    }
-
-    fn setting_entity(code: String) -> Entity {
-        Entity {
-            code,
-            person: false,
-            subject: false,
-            venue: true,
-            sentence: 0,
-            text: String::new(),
-            span: None,
-        }
+        self.setting.as_deref()
     }
 
     /// Sets the document's setting (rule `setting`): the country of a dateline the sentence
     /// splitter left out of the sentences ([`crate::Coder::dateline_country`]).
     pub fn set_setting(&mut self, country: Option<String>) {
-        self.setting = country.map(Discourse::setting_entity);
+        self.setting = country;
         self.setting_given = true;
     }
 
@@ -142,7 +128,7 @@ impl Discourse {
         }
         let span = tree.span(frag)?;
         if self.setting.is_none() {
-            self.setting = setting_in(mentions, Some(span), policy).map(Discourse::setting_entity);
+            self.setting = setting_in(mentions, Some(span), policy);
         }
         Some(span)
     }
@@ -296,16 +282,6 @@ impl Discourse {
                 self.resolve(Anaphor::Pair, policy)
             }
             Anaphor::RecentPair => Vec::new(),
-            // Rule `parties`: "all sides" is the pair the sentence just before named, else the
-            // country the story happens in.
-            Anaphor::Parties => {
-                let pair = self.resolve(Anaphor::RecentPair, policy);
-                if pair.is_empty() {
-                    self.setting.iter().collect()
-                } else {
-                    pair
-                }
-            }
             Anaphor::Group => earlier()
                 .find(|e| policy.is_armed_group(&e.code))
                 .into_iter()

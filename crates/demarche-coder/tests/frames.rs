@@ -2530,22 +2530,3 @@ fn a_plural_description_is_only_the_pair_just_named() {
         "#]],
     );
 }
-
-#[test]
-fn all_sides_are_the_pair_just_named_and_an_urged_subject_is_the_target() {
-    // Rule `parties` (`anaphora.txt` `[parties]`): "all parties" is the pair the sentence just
-    // before named. Rule `controllee`: a verb with no object whose controlled infinitive's
-    // subject follows it ("urged all parties to show restraint") is aimed at that subject.
-    check(
-        "Russia and Ukraine exchanged fire on Monday. The United Nations urged all parties to \
-         show restraint.",
-        expect![[r#"
-            s0 RUS -> UKR 193 "exchanged" dictionaries/actors/countries.txt:260
-            s0 UKR -> RUS 193 "exchanged" dictionaries/actors/countries.txt:260
-            s1 IGOUNO -> RUS 025 "urged" dictionaries/verbs/02-appeal.txt:55
-               target <- s0 "Russia and Ukraine"
-            s1 IGOUNO -> UKR 025 "urged" dictionaries/verbs/02-appeal.txt:55
-               target <- s0 "Russia and Ukraine"
-        "#]],
-    );
-}

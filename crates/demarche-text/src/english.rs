@@ -211,8 +211,6 @@ pub enum Anaphor {
     Guest,
     /// "the ministers", "the leaders": the pair of the sentence just before, if it named one.
     RecentPair,
-    /// "all sides", "all parties": the pair just named, else the country the story happens in.
-    Parties,
 }
 
 const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
@@ -349,7 +347,6 @@ impl English {
                         "plural" => Anaphor::Plural,
                         "pair" => Anaphor::Pair,
                         "pair-recent" => Anaphor::RecentPair,
-                        "parties" => Anaphor::Parties,
                         "group" => Anaphor::Group,
                         "bloc" => Anaphor::Bloc,
                         "reciprocal" => Anaphor::Reciprocal,

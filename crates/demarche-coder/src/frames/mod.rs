@@ -362,7 +362,6 @@ pub(crate) fn code_predications(
             .or_else(|| target_side(&ctx, p, frame).filter(|t| !discussed(t.span)))
             .or_else(|| occasion::partner(&ctx, p, code, &events[..legacy]))
             .or_else(|| addressee(&ctx, p))
-            .or_else(|| refer::controllee(&ctx, p))
             .or_else(|| avenged.map(|(_, t)| t))
             .or(shared);
         let target = match home_from {

@@ -527,24 +527,3 @@ pub(super) fn setting_home(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         !(filled && super::own_country(ctx.policy, e))
     });
 }
-
-/// Rule `controllee`: a verb with no object whose controlled infinitive's subject follows it
-/// ("urged all parties to show restraint", read as the subject of "to show") is aimed at that
-/// subject.
-pub(super) fn controllee(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
-    if ctx.a.arg(p, &Role::Patient).is_some() {
-        return None;
-    }
-    let i = ctx.a.preds.iter().position(|q| std::ptr::eq(q, p))? as u32;
-    let (_, head) = ctx.range.get(p.head.index()).copied()?;
-    let q = ctx
-        .a
-        .preds
-        .iter()
-        .find(|q| q.under == Some((i, Link::Control)))?;
-    let x = ctx.a.arg(q, &Role::Agent)?;
-    match x.filler {
-        Filler::Phrase { lo, .. } if lo >= head => sides::side(ctx, q, &x.filler),
-        _ => None,
-    }
-}
