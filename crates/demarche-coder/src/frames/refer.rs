@@ -1,7 +1,9 @@
 //! Actors a sentence names by reference to others it names itself (rules `pair-before`,
 //! `group-before`, `including`): "the two sides" after a pair, "the group" after an armed
 //! group, "several governments, including Brazil and Colombia"; and what the sentence makes of
-//! an actor named only as a topic's place (`topic`) or as an organisation left (`departure`).
+//! an actor named only as a topic's place (`topic`) or as an organisation left (`departure`);
+//! and what the document around it gives: a bare name named in full before (`named-again`),
+//! the dateline's country (`setting`, `setting-home`), a pattern's code that found no target.
 
 use super::sides::real_code;
 use super::{Ctx, Side, country, sibling_before, sides};
@@ -383,8 +385,9 @@ pub(super) fn allied<'c>(
 }
 
 /// Rule `setting` (`policy.txt`): aid with no recipient named, given by countries or
-/// organisations other than the one the document's dateline names ("MANILA -- A Japanese plane landed with aid"), is
-/// aimed at that country. The country as the target, with the policy line.
+/// organisations other than the one the document's dateline names ("MANILA -- Japan sent 40
+/// tonnes of tents"), is aimed at that country. The country as the target, with the policy
+/// line.
 pub(super) fn setting<'c>(
     ctx: &Ctx<'c>,
     code: &str,
