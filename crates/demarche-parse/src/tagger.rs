@@ -238,6 +238,7 @@ pub(crate) fn tag<'w>(
     }
     let mut tags = resolve(&infos);
     adjective_heads(&mut tags, &infos);
+    coordinated_adjectives(&mut tags, &infos);
     (tags, infos.into_iter().map(|i| i.lower).collect())
 }
 
@@ -261,6 +262,29 @@ fn adjective_heads(tags: &mut [&'static str], infos: &[Info]) {
         }
         if j > 0 && matches!(tags[j - 1], "DT" | "PRP$" | "POS") {
             tags[i] = "NN";
+        }
+    }
+}
+
+/// "held frank and friendly discussions" (or with the adjectives in quotes): a word no list
+/// knows, read as a noun by default, joined by "and" or "or" to an adjective before a noun,
+/// is an adjective too.
+fn coordinated_adjectives(tags: &mut [&'static str], infos: &[Info]) {
+    for i in 1..tags.len().saturating_sub(3) {
+        let x = &infos[i];
+        let unknown = x.closed.is_none() && x.vbits == 0 && !x.cap && !noun_suffix(&x.lower);
+        if tags[i] == "NN"
+            && unknown
+            && tags[i + 1] == "CC"
+            && tags[i + 2] == "JJ"
+            && (is_noun_tag(tags[i + 3])
+                || tags[i + 3] == "''" && tags.get(i + 4).is_some_and(|t| is_noun_tag(t)))
+            && matches!(
+                tags[i - 1],
+                "DT" | "PRP$" | "VBD" | "VBZ" | "VBP" | "VB" | "VBN" | "``"
+            )
+        {
+            tags[i] = "JJ";
         }
     }
 }

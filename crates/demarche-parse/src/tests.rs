@@ -801,3 +801,18 @@ fn a_name_with_commas_before_a_dash_is_no_dateline_unless_in_capitals() {
         tree.to_ptb()
     );
 }
+
+#[test]
+fn unknown_word_joined_to_an_adjective_before_a_noun_is_an_adjective() {
+    // "held frank and friendly discussions", also in scare quotes: a word no list knows, read as
+    // a noun by default, coordinated with an adjective before a noun, is an adjective; the noun
+    // heads the phrase.
+    check(
+        "Gondor and Rohan held frank and friendly discussions.",
+        "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Rohan)) (VP (VBD held) (NP (ADJP (JJ frank) (CC and) (JJ friendly)) (NNS discussions))) (. .)))",
+    );
+    check(
+        "Gondor and Rohan held \"frank and friendly\" discussions.",
+        "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Rohan)) (VP (VBD held) (NP (`` ``) (ADJP (JJ frank) (CC and) (JJ friendly)) ('' '') (NNS discussions))) (. .)))",
+    );
+}
