@@ -180,11 +180,15 @@ impl Discourse {
             })
         };
         let dyad = || {
-            events.iter().find_map(|ev| {
-                let (a, e) = (side(ev, "source")?, side(ev, "target")?);
-                (policy.is_country(&a.code) && policy.is_country(&e.code) && differ(&a, &e))
-                    .then_some((a, e))
-            })
+            events
+                .iter()
+                // The codes first: no entity is built for an event that cannot be the pair.
+                .filter(|ev| {
+                    policy.is_country(&ev.source)
+                        && policy.is_country(&ev.target)
+                        && ev.source.get(..3) != ev.target.get(..3)
+                })
+                .find_map(|ev| Some((side(ev, "source")?, side(ev, "target")?)))
         };
         let chosen = match together {
             Some((a, e)) => Some((a.clone(), e.clone())),
