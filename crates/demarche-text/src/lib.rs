@@ -39,5 +39,5 @@ pub use read::{
     JsonlReader, MAX_LINE_BYTES, MAX_TEXT_BYTES, Utf8Repair, document_id_from_path, lossy_utf8,
     read_jsonl, read_text, text_document,
 };
-pub use sentences::{Segment, SegmentKind, dateline, segment, split_sentences};
+pub use sentences::{Segment, SegmentKind, dateline, dateline_segment, segment, split_sentences};
 pub use tokenize::tokenize;

@@ -66,19 +66,27 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
 /// The dateline that opens a document ("MANILA, Nov. 12 (PNA) --"), without its dash or
 /// colon: where the story is told from. Looked for in the first segments only.
 pub fn dateline(text: &str) -> Option<Span> {
-    // Only the document's head is segmented: a dateline opens it.
-    let head = &text[..floor_boundary(text, DATELINE_HEAD)];
-    let d = segment(head)
-        .into_iter()
-        .take(DATELINE_SEGMENTS)
-        .find(|s| s.kind == SegmentKind::Dateline)?
-        .span;
+    let d = dateline_segment(text)?;
     let head = text[d.range()].trim_end_matches(['-', '\u{2014}', '\u{2013}', ':', ' ']);
     (!head.is_empty()).then(|| Span::new(d.start, d.start + head.len()))
 }
 
-/// How many segments (a headline, a dateline, the lead) [`dateline`] reads.
-const DATELINE_SEGMENTS: usize = 4;
+/// The dateline segment that opens a document, its dash or colon included (see [`segment`]).
+pub fn dateline_segment(text: &str) -> Option<Span> {
+    // Only the document's head is segmented: a dateline opens it or follows its headline. A
+    // head with none of the separators that end a dateline has none, and is not segmented.
+    let head = &text[..floor_boundary(text, DATELINE_HEAD)];
+    if !DATELINE_SEPARATORS.iter().any(|sep| head.contains(sep)) {
+        return None;
+    }
+    segment(head)
+        .into_iter()
+        .find(|s| s.kind == SegmentKind::Dateline)
+        .map(|s| s.span)
+}
+
+/// What ends a dateline: a dash or a colon.
+const DATELINE_SEPARATORS: &[&str] = &[" -- ", " - ", " — ", " – ", "—", "–", ": "];
 
 /// How many bytes of a document's head [`dateline`] segments.
 const DATELINE_HEAD: usize = 1000;
@@ -242,10 +250,9 @@ fn is_boilerplate(block: &str) -> bool {
 /// Length in bytes of a dateline at the start of `block`, including the dash or colon after
 /// it and the white space that follows.
 fn dateline_len(block: &str) -> Option<usize> {
-    const SEPARATORS: &[&str] = &[" -- ", " - ", " — ", " – ", "—", "–", ": "];
     let window_end = floor_boundary(block, 120);
     let window = &block[..window_end];
-    let (at, sep) = SEPARATORS
+    let (at, sep) = DATELINE_SEPARATORS
         .iter()
         .filter_map(|sep| window.find(sep).map(|i| (i, *sep)))
         .min_by_key(|(i, _)| *i)?;

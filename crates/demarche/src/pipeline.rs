@@ -178,6 +178,7 @@ impl<'d> Pipeline<'d> {
     ) -> CodedDocument {
         let date = doc.date.unwrap_or(fallback_date);
         let plan = plan(doc, trees);
+        let setting = self.dateline_country(doc, date);
         let mut out = CodedDocument::new(&doc.id, 0);
         out.diagnostics = plan.diagnostics;
         let windows = windows(&plan.sentences);
@@ -187,7 +188,7 @@ impl<'d> Pipeline<'d> {
         for window in &windows {
             let part = self.code_window(
                 doc,
-                date,
+                (date, setting.as_deref()),
                 window,
                 out.sentences.len(),
                 whole && self.knowledge,
@@ -219,11 +220,18 @@ impl<'d> Pipeline<'d> {
     ) -> Result<(), E> {
         let date = doc.date.unwrap_or(fallback_date);
         let plan = plan(doc, self.trees);
+        let setting = self.dateline_country(doc, date);
         let mut diagnostics = plan.diagnostics;
         let mut first = 0;
         let mut any = false;
         for window in windows(&plan.sentences) {
-            let mut part = self.code_window(doc, date, window, first, self.knowledge);
+            let mut part = self.code_window(
+                doc,
+                (date, setting.as_deref()),
+                window,
+                first,
+                self.knowledge,
+            );
             first += part.sentences.len();
             part.diagnostics
                 .splice(0..0, std::mem::take(&mut diagnostics));
@@ -242,10 +250,11 @@ impl<'d> Pipeline<'d> {
     }
 
     /// Codes the sentences of one window; `first` is the document index of its first sentence.
+    /// `setting` is the country of the document's dateline (read once per document).
     fn code_window(
         &self,
         doc: &Document,
-        date: Date,
+        (date, setting): (Date, Option<&str>),
         window: &[(Span, Option<usize>)],
         first: usize,
         knowledge: bool,
@@ -274,7 +283,7 @@ impl<'d> Pipeline<'d> {
         // Actors named in one sentence resolve "he", "the two sides", "the ministry" in the next.
         let mut discourse = demarche_coder::Discourse::new();
         if self.options.frames() {
-            discourse.set_setting(self.dateline_country(doc, date));
+            discourse.set_setting(setting.map(str::to_string));
         }
         for (k, (&(span, given), tokens)) in window.iter().zip(&tokens).enumerate() {
             let index = first + k;
@@ -338,8 +347,11 @@ impl<'d> Pipeline<'d> {
     }
 
     /// The country of the document's dateline ("MANILA, Nov. 12 (PNA) --"): where the story
-    /// happens (the coder's rule `setting`), for every window of the document.
+    /// happens (the coder's rule `setting`), read once for every window of the document.
     fn dateline_country(&self, doc: &Document, date: Date) -> Option<String> {
+        if !self.options.frames() {
+            return None;
+        }
         let head = &doc.text[demarche_text::dateline(&doc.text)?.range()];
         let tree = self.parser.parse(head);
         self.coder

@@ -239,19 +239,25 @@ impl Coder<'_> {
             }
             (_, t) => t,
         };
-        let (Some(src), Some(tgt)) = (source, target) else {
-            // A pattern's code with a source and no target: the layer may find one.
-            if let (Some(o), Some(_), Some((p, b)), Some(c)) =
-                (open, source, &fired, usable(code.forward()))
-                && b.source.is_none()
-                && b.target.is_none()
-                && b.compound.is_none()
-            {
+        // A pattern's code that may find no target, for the layer to complete: only from a
+        // pattern that names no side itself (its source is the verb's subject: "- * &13").
+        let open_code = fired
+            .as_ref()
+            .filter(|(_, b)| b.source.is_none() && b.target.is_none() && b.compound.is_none())
+            .and_then(|(p, _)| Some((p.pattern, usable(code.forward())?)));
+        let mut open = open;
+        let mut leave_open = || {
+            if let (Some(o), Some((pattern, code))) = (open.as_mut(), open_code) {
                 o.push(OpenCode {
                     verb_span,
-                    code: c.to_string(),
-                    pattern: p.pattern,
+                    code: code.to_string(),
+                    pattern,
                 });
+            }
+        };
+        let (Some(src), Some(tgt)) = (source, target) else {
+            if source.is_some() {
+                leave_open();
             }
             return false;
         };
@@ -273,12 +279,6 @@ impl Coder<'_> {
             news::localise(policy, place, (sc, tc), code)
         };
         let before = events.len();
-        let mut open = open;
-        // Only a pattern that names no side itself (its source is the verb's subject): "- * &13".
-        let open_code = fired
-            .as_ref()
-            .filter(|(_, b)| b.source.is_none() && b.target.is_none() && b.compound.is_none())
-            .and(usable(code.forward()));
         let mut emit = |a: usize, b: usize, c: &str, forward: bool| {
             let (sn, tn) = if forward { (sne, tne) } else { (tne, sne) };
             let (Some(sc), Some(tc)) = (sn.codes.get(a), tn.codes.get(b)) else {
@@ -301,15 +301,8 @@ impl Coder<'_> {
             };
             let open_source = opts.frames() && sc == "---" && pronoun(sn);
             if sc == tc || (opts.require_dyad && ((sc == "---" && !open_source) || tc == "---")) {
-                if let (Some(o), true, Some(raw)) = (open.as_mut(), forward, open_code)
-                    && tc == "---"
-                    && sc != "---"
-                {
-                    o.push(OpenCode {
-                        verb_span,
-                        code: raw.to_string(),
-                        pattern: fired.as_ref().map_or(0, |(p, _)| p.pattern),
-                    });
+                if forward && tc == "---" && sc != "---" {
+                    leave_open();
                 }
                 return;
             }

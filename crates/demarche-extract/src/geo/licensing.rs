@@ -122,22 +122,8 @@ const REGION_WORDS: &[&str] = &[
 type Dateline = (Span, String, Option<String>, Vec<(Span, String)>);
 
 fn find_dateline(text: &str) -> Option<Dateline> {
-    // Datelines open the text or follow its headline: the first 1,000 bytes suffice.
-    let mut cut = text.len().min(1000);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = text.get(..cut)?;
-    // `demarche-text` ends every dateline with one of these; a text with none of them has no
-    // dateline, and need not be segmented to know it.
-    const SEPARATORS: &[&str] = &[" -- ", " - ", " — ", " – ", "—", "–", ": "];
-    if !SEPARATORS.iter().any(|sep| head.contains(sep)) {
-        return None;
-    }
-    let seg = demarche_text::segment(head)
-        .into_iter()
-        .find(|s| s.kind == demarche_text::SegmentKind::Dateline)?;
-    let line = seg.span.slice(head)?;
+    let line_span = demarche_text::dateline_segment(text)?;
+    let line = line_span.slice(text)?;
     // The name runs to the first comma, bracket, colon or dash.
     let end = line
         .find([',', '(', ':', '—', '–'])
@@ -149,14 +135,14 @@ fn find_dateline(text: &str) -> Option<Dateline> {
     if name.is_empty() || candidates(name).is_empty() {
         return None;
     }
-    let start = seg.span.start + lead;
+    let start = line_span.start + lead;
     // "KHERSON, Ukraine, March 3": a country or region after the comma.
     let within = line.get(end..).and_then(|rest| {
         let rest = rest.strip_prefix(',')?;
         let part = rest.split([',', '(', '—', '–']).next()?.trim();
         (!part.is_empty() && !candidates(part).is_empty()).then(|| part.to_string())
     });
-    let parts = dateline_parts(line, end, seg.span.start);
+    let parts = dateline_parts(line, end, line_span.start);
     Some((
         Span::new(start, start + name.len()),
         name.to_string(),
