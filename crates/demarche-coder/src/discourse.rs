@@ -42,6 +42,22 @@ pub struct Entity {
     pub span: Option<Span>,
 }
 
+impl Entity {
+    /// An actor named at `span` (its words `text`) in sentence `sentence`: no person, subject
+    /// or venue until said.
+    pub(crate) fn new(code: String, sentence: usize, text: String, span: Option<Span>) -> Self {
+        Entity {
+            code,
+            person: false,
+            subject: false,
+            venue: false,
+            sentence,
+            text,
+            span,
+        }
+    }
+}
+
 impl Clone for Entity {
     fn clone(&self) -> Self {
         Entity {
@@ -169,15 +185,12 @@ impl Discourse {
                 return Some(x.clone());
             }
             let a = ev.antecedents.iter().find(|a| a.role == role)?;
-            Some(Entity {
-                code: code.clone(),
-                person: false,
-                subject: false,
-                venue: false,
-                sentence: a.sentence,
-                text: a.text.clone(),
-                span: a.span,
-            })
+            Some(Entity::new(
+                code.clone(),
+                a.sentence,
+                a.text.clone(),
+                a.span,
+            ))
         };
         let dyad = || {
             events
@@ -315,6 +328,9 @@ impl Discourse {
     /// before the last ("Bektenov", "Anwar" after "Kazakh Prime Minister Olzhas Bektenov" and
     /// "Malaysian Prime Minister Anwar Ibrahim"): rule `named-again`.
     pub(crate) fn named_before(&self, words: &[&str]) -> Option<&Entity> {
+        if words.is_empty() {
+            return None;
+        }
         self.entities
             .iter()
             .rev()
@@ -326,7 +342,7 @@ impl Discourse {
                 let longer = t.next().is_some();
                 let mut u = e.text.split_whitespace().rev();
                 let given = words.len() == 1 && u.nth(1) == words.first().copied();
-                !words.is_empty() && (ends && longer || given)
+                ends && longer || given
             })
     }
 

@@ -5,6 +5,7 @@
 use super::{Ctx, country, real_code};
 use crate::discourse::Entity;
 use crate::legacy::CodedEvent;
+use demarche_model::Span;
 use demarche_predicates::{Filler, Role, Via};
 use demarche_text::english::Prep;
 
@@ -34,17 +35,10 @@ pub(super) fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
         let mut person = None;
         for code in m.codes.iter().filter(|c| real_code(c)) {
             out.push(Entity {
-                code: code.clone(),
                 person: *person.get_or_insert_with(|| ctx.coder.is_person(m)),
                 subject,
                 venue,
-                sentence: ctx.discourse.sentence,
-                text: m
-                    .span
-                    .and_then(|sp| sp.slice(text))
-                    .unwrap_or_default()
-                    .to_string(),
-                span: m.span,
+                ..at(ctx, code, m.span, text)
             });
         }
     }
@@ -74,17 +68,19 @@ pub(super) fn by_reference(
             continue;
         }
         named.push(Entity {
-            code: e.source.clone(),
-            person: false,
             subject: true,
-            venue: false,
-            sentence: ctx.discourse.sentence,
-            text: e
-                .source_span
-                .and_then(|sp| sp.slice(text))
-                .unwrap_or_default()
-                .to_string(),
-            span: e.source_span,
+            ..at(ctx, &e.source, e.source_span, text)
         });
     }
+}
+
+/// The actor `code` named at `span` of this sentence (`text`).
+fn at(ctx: &Ctx<'_>, code: &str, span: Option<Span>, text: &str) -> Entity {
+    let words = span.and_then(|sp| sp.slice(text)).unwrap_or_default();
+    Entity::new(
+        code.to_string(),
+        ctx.discourse.sentence,
+        words.to_string(),
+        span,
+    )
 }

@@ -462,16 +462,22 @@ pub(super) fn named_again(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
 /// The longest bare name rule `named-again` reads.
 const NAME_WORDS: u32 = 3;
 
-/// Rule `setting-home` (`policy.txt`): an agent with no country that nothing earlier gave one
-/// ("police fired tear gas", "Vice President Rosario Murillo"), in a document whose dateline
-/// names a country, is of that country: `code` ("---GOV") with the dateline's country. Not
-/// where the predication `p` (or one it hangs under) names a place of another country ("police
-/// raided villages in Afghanistan's Khost province" in a story datelined Islamabad).
-fn home_code(ctx: &Ctx<'_>, p: Option<&Predication>, code: &str) -> Option<String> {
+/// Rule `setting-home` (`policy.txt`) for a pattern event's side (`code`, "---GOV") at the verb
+/// of `verb_span`: an agent with no country that nothing earlier gave one ("police fired tear
+/// gas", "Vice President Rosario Murillo"), in a document whose dateline names a country, is of
+/// that country — the code and the policy line to cite. Not where the verb's predication (or
+/// one it hangs under) names a place of another country ("police raided villages in
+/// Afghanistan's Khost province" in a story datelined Islamabad). (Only the pattern coder's
+/// sides: read for the layer's own sides too, the rule added false events on a held-out set.)
+fn home_at(ctx: &Ctx<'_>, verb_span: Option<Span>, code: &str) -> Option<(String, RuleRef)> {
     let home = ctx.discourse.setting()?;
     let rest = code.strip_prefix("---")?;
-    ctx.policy.setting_home(rest.get(..3)?)?;
-    let mut chain = p;
+    let rule = ctx.policy.setting_home(rest.get(..3)?)?;
+    let mut chain = ctx
+        .a
+        .preds
+        .iter()
+        .find(|p| super::overlap(super::evidence_span(ctx.tree, p), verb_span));
     // Bounded: a predication hangs under a few others at most.
     for _ in 0..ctx.a.preds.len() {
         let Some(q) = chain else { break };
@@ -489,25 +495,7 @@ fn home_code(ctx: &Ctx<'_>, p: Option<&Predication>, code: &str) -> Option<Strin
         }
         chain = q.under.and_then(|(j, _)| ctx.a.preds.get(j as usize));
     }
-    Some(format!("{home}{rest}"))
-}
-
-/// Rule `setting-home` for a pattern event's side at the verb of `verb_span`: the code and the
-/// policy line to cite. (Only the pattern coder's sides: read for the layer's own sides too,
-/// the rule added false events on a held-out set.)
-pub(super) fn home_at(
-    ctx: &Ctx<'_>,
-    verb_span: Option<Span>,
-    code: &str,
-) -> Option<(String, RuleRef)> {
-    let p = ctx
-        .a
-        .preds
-        .iter()
-        .find(|p| super::overlap(super::evidence_span(ctx.tree, p), verb_span));
-    let home = home_code(ctx, p, code)?;
-    let rule = ctx.policy.setting_home(code.get(3..6)?)?;
-    Some((home, rule.origin.rule_ref()))
+    Some((format!("{home}{rest}"), rule.origin.rule_ref()))
 }
 
 /// Rule `setting-home` for the events the sentence coded, once the layer has read it: a side
