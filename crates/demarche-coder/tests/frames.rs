@@ -808,6 +808,7 @@ fn naming_something_with_disapproval_criticises_its_owner() {
          brothers.",
         expect![[r#"
             s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:115
+            s0 CHN -> IGOEUREEC 130 "take all necessary measures" dictionaries/frames/16-reduce-relations.txt:13
             s1 UKRGOV -> RUS 111 "called" dictionaries/policy.txt:115
             s2 SOMGOV -> TUR 051 "thanked" dictionaries/actors/countries.txt:284
         "#]],
@@ -1895,7 +1896,8 @@ fn a_meeting_named_as_the_occasion_is_the_clause_agents() {
         expect![[r#"
             s0 UZB -> SAUBUS 061 "signed" dictionaries/actors/countries.txt:273
             s0 SAUBUS -> UZB 061 "signed contracts" dictionaries/frames/06-material-cooperation.txt:21
-            s0 UZB -> SAU 042 "visit" dictionaries/frames/04-consult.txt:36
+            s0 UZBGOV -> SAU 042 "visit" dictionaries/frames/04-consult.txt:36
+               source <- s0 "Uzbekistan"
             s1 KORGOV -> CHN 040 "talks" dictionaries/frames/04-consult.txt:22
             s1 CHN -> KORGOV 040 "talks" dictionaries/frames/04-consult.txt:22
             s2 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
@@ -2528,5 +2530,77 @@ fn a_plural_description_is_only_the_pair_just_named() {
                source <- s3 "Iran and Oman"
                target <- s3 "Iran and Oman"
         "#]],
+    );
+}
+
+#[test]
+fn a_threat_after_a_naming_answers_the_named() {
+    // Rule `counterpart`, late: the naming ("called the EU's decision protectionist", rule
+    // `naming`) is coded after the layer's pass; the threat waits for it. Without an event
+    // before it, the threat stays unaimed.
+    check(
+        "Beijing called the EU's decision protectionist and warned it would take all necessary \
+         measures. Beijing warned it would take all necessary measures.",
+        expect![[r#"
+            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:115
+            s0 CHN -> IGOEUREEC 130 "take all necessary measures" dictionaries/frames/16-reduce-relations.txt:13
+        "#]],
+    );
+}
+
+#[test]
+fn a_retort_answers_the_doer_of_the_deed() {
+    // Rule `retort`: the deed answered names its doer by a "by" phrase that the parse hangs on
+    // the verb; without one, the deed's owner in the "to" phrase.
+    check(
+        "Zakharova said Moscow would respond harshly to any seizure of Russian assets by the \
+         European Union. Russia said it would respond to Moldova's expulsion of its diplomats.",
+        expect![[r#"
+            s0 RUS -> IGOEUREEC 130 "respond" dictionaries/policy.txt:109
+            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:109
+        "#]],
+    );
+}
+
+#[test]
+fn a_state_agent_under_its_reporter_is_the_reporters() {
+    // Rule `reporter-own`, for the layer's doers: "the armed forces" in what Venezuela's
+    // minister said are Venezuela's; said by a person of no country, no event.
+    check(
+        "Venezuela's defence minister said the armed forces would respond to any U.S. incursion.",
+        expect![[r#"
+            s0 VENMIL -> USA 130 "respond" dictionaries/policy.txt:109
+        "#]],
+    );
+    check(
+        "A retired general said the armed forces would respond to any U.S. incursion.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn a_description_takes_its_country_from_its_own_sentence() {
+    // Rule `sentence-country`: with no earlier sentence, "the government" is of the country
+    // its sentence named first; a description with its own complement ("the prime ministers
+    // of Sweden and Denmark") is not; none inside the one country.
+    check(
+        "Sudan's army said drones had struck the airport, and the government cut ties with the \
+         United Arab Emirates.",
+        expect![[r#"
+            s0 SDNGOV -> ARE 161 "cut" dictionaries/actors/countries.txt:322
+               source <- s0 "Sudan's army"
+        "#]],
+    );
+    check(
+        "Finland's president arrived in Kyiv with the prime ministers of Sweden and Denmark.",
+        expect![[r#"
+            s0 FINGOV -> UKR 042 "arrived" dictionaries/actors/countries.txt:111
+            s0 SWEGOV -> UKR 042 "arrived" dictionaries/verbs/04-consult.txt:53
+            s0 DNKGOV -> UKR 042 "arrived" dictionaries/verbs/04-consult.txt:53
+        "#]],
+    );
+    check(
+        "Mali's junta rejected the report and accused the rights group of spreading lies.",
+        expect![[r#""#]],
     );
 }

@@ -224,14 +224,23 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
         if !vowed {
             continue;
         }
-        let Some(source) = agent_side(ctx, q, None) else {
+        let source = agent_side(ctx, q, None).or_else(|| super::refer::reported_agent(ctx, q));
+        let Some(source) = source else {
             continue;
         };
         let span = evidence_span(ctx.tree, q);
-        // "would respond to Moldova's expulsion of its diplomats": the deed is named.
-        let answered = a.args_of(q).iter().find_map(|x| match &x.role {
-            Role::Obl(prep) if prep == "to" => sides::side(ctx, q, &x.filler),
-            _ => None,
+        // "would respond to Moldova's expulsion of its diplomats": the deed is named; its doer
+        // may be a "by" phrase the parse hangs on the verb ("would respond harshly to any
+        // seizure of its assets by the EU").
+        let phrase = |prep: &str| {
+            a.args_of(q).iter().find_map(|x| match &x.role {
+                Role::Obl(w) if w == prep => sides::side(ctx, q, &x.filler),
+                _ => None,
+            })
+        };
+        let answered = phrase("to").and_then(|t| match q.voice {
+            Voice::Active => phrase("by").or(Some(t)),
+            _ => Some(t),
         });
         let targets = match answered {
             Some(t) => vec![t],
@@ -733,59 +742,4 @@ fn doer_before(events: &[CodedEvent], start: usize) -> Option<Side> {
         .rev()
         .find(|e| e.verb_span.is_some_and(|v| v.end <= start) && real_code(&e.source))?;
     Some(Side::new(vec![e.source.clone()], e.source_span))
-}
-
-/// Rule `counterpart` (`policy.txt`): an act with no target, in a clause that follows an
-/// event as its doer's answer (a participle after a comma, a second verb phrase of the same
-/// subject, or what either intends), is aimed at the other side of the last event coded before
-/// `start` in the sentence that involves the doer's country.
-pub(super) fn counterpart(
-    ctx: &Ctx<'_>,
-    p: &Predication,
-    code: &str,
-    source: &Side,
-    events: &[CodedEvent],
-    start: usize,
-) -> Option<Side> {
-    if !ctx.policy.seeks_counterpart(code) || !answers_clause(ctx, p) {
-        return None;
-    }
-    let mine = |c: &str| source.codes.iter().any(|s| country(s) == country(c));
-    events.iter().rev().find_map(|e| {
-        if e.verb_span.is_none_or(|v| v.end > start)
-            || !real_code(&e.source)
-            || !real_code(&e.target)
-            || mine(&e.source) == mine(&e.target)
-        {
-            return None;
-        }
-        let (code, span) = match mine(&e.source) {
-            true => (&e.target, e.target_span),
-            false => (&e.source, e.source_span),
-        };
-        Some(Side::new(vec![code.clone()], span))
-    })
-}
-
-/// Whether a predication follows its clause as the doer's own answer: up its control chain and
-/// through what a warning reports, a participle after a comma, or a verb phrase sharing the
-/// subject of one before it.
-fn answers_clause(ctx: &Ctx<'_>, p: &Predication) -> bool {
-    let mut cur = p;
-    for _ in 0..4 {
-        let Some((_, link)) = cur.under else {
-            return ctx
-                .a
-                .arg(cur, &Role::Agent)
-                .is_some_and(|x| x.via == Via::SharedSubject);
-        };
-        match (link, ctx.a.governor(cur)) {
-            (Link::Participle, _) => return true,
-            (Link::Control | Link::Complement, Some((q, _))) => cur = q,
-            // "… and warned that it would take countermeasures": what a warning reports.
-            (Link::Report, Some((q, _))) if q.classes.has(VerbClass::Threat) => cur = q,
-            _ => return false,
-        }
-    }
-    false
 }

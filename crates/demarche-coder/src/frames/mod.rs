@@ -42,6 +42,7 @@
 //!   partners there, and elsewhere its own events; one event per dyad and root.
 
 mod answers;
+mod counterpart;
 mod happened;
 mod merge;
 mod mode;
@@ -129,6 +130,8 @@ struct Ctx<'c> {
     en: &'c english::English,
     /// Node → its leaf range (the analysis's).
     range: &'c [(u32, u32)],
+    /// The sentence's text.
+    text: &'c str,
 }
 
 /// Codes the predications of one sentence and merges them into `events`. Returns the actors
@@ -153,6 +156,7 @@ pub(crate) fn code_predications(
         coder_frames: &dicts.frames,
         en: english::get(),
         range: &a.ranges,
+        text,
     };
     // Rule `negated`: a negated or denied act ("did not attack", "failed to force", "denied
     // that it had shelled") codes nothing, whatever a pattern matched.
@@ -206,6 +210,7 @@ pub(crate) fn code_predications(
     let policy = &dicts.policy;
     events.retain(|e| !(own_country(policy, e) && policy.is_mutual(&e.code)));
     let legacy = events.len();
+    let mut waiting = Vec::new();
     for p in &a.preds {
         // Rule `refusal` (below): "would not ease its sanctions" is read, to be refused.
         let refused = mode::refused(&ctx, p);
@@ -295,6 +300,7 @@ pub(crate) fn code_predications(
         let Some(source) = agent_side(&ctx, p, frame)
             .or_else(|| between_pair(&ctx, p, frame))
             .or_else(|| sides::fronted_subject(&ctx, p))
+            .or_else(|| refer::reported_agent(&ctx, p))
             .or_else(|| occasion::doer(&ctx, p, code))
             .or_else(|| avenged.as_ref().map(|(s, _)| s.clone()))
             .or_else(|| {
@@ -411,7 +417,7 @@ pub(crate) fn code_predications(
             .or_else(|| at_home.and_then(|_| sides::purpose(&ctx, p)))
             .or_else(|| {
                 let start = span.map_or(0, |s| s.start);
-                answers::counterpart(&ctx, p, code, &source, events, start)
+                counterpart::counterpart(&ctx, p, code, &source, events, start)
             });
         // Unless what they act against is an armed group of that country ("security forces
         // killed 11 militants of the Pakistani Taliban"): rebels are at home too.
@@ -503,6 +509,16 @@ pub(crate) fn code_predications(
                 }
             }
         }
+        if pairs.is_empty() && target.is_none() && policy.seeks_counterpart(code) {
+            let source = source.clone();
+            waiting.push(counterpart::Waiting {
+                p,
+                code,
+                source,
+                span,
+                rule,
+            });
+        }
         for (sc, ss, tc, ts) in pairs {
             // One country both sides: only between two of its agents ("the army" and "the
             // RSF"), not a country and its own government.
@@ -579,6 +595,7 @@ pub(crate) fn code_predications(
     answers::retorts(&ctx, events, legacy);
     answers::accords(&ctx, events, legacy);
     answers::naming(&ctx, events, legacy);
+    counterpart::aim_waiting(&ctx, events, legacy, waiting);
     refer::expand_included(&ctx, events);
     answers::mutual(ctx.policy, events);
     // Rule `statement`: a statement whose reported clause coded an event is dropped (the
@@ -593,7 +610,7 @@ pub(crate) fn code_predications(
     refer::setting_home(&ctx, events);
     // An actor does nothing to itself ("Foreign Minister Hakan Fidan met the two
     // delegations", the pair read as his own country's).
-    events.retain(|e| e.source != e.target);
+    events.retain(|e| e.source != e.target && !refer::inward_from_sentence(&ctx, e));
     let mut out = named::named(&ctx, text);
     named::by_reference(&ctx, events, text, &mut out);
     out

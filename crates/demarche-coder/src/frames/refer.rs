@@ -10,7 +10,7 @@ use super::{Ctx, Side, country, sibling_before, sides};
 use crate::legacy::{CodedEvent, Coder, Mention, OpenCode};
 use demarche_dict::Origin;
 use demarche_dict::policy::PolicyCode;
-use demarche_model::{RuleRef, Span};
+use demarche_model::{Antecedent, RuleRef, Span};
 use demarche_predicates::{Filler, Link, PredKind, Predication, Role};
 use demarche_text::english::Prep;
 
@@ -337,6 +337,68 @@ pub(super) fn reporter_own(ctx: &Ctx<'_>, code: &str, verb: Option<Span>) -> Opt
         cur = q;
     }
     None
+}
+
+/// Rule `reporter-own` for the layer's own doers: the agent of `p`, a state's agent named
+/// without a country ("the army would respond to any U.S. incursion, the defence minister
+/// said"), is the reporting state's.
+pub(super) fn reported_agent(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    let Filler::Phrase { lo, hi, .. } = ctx.a.arg(p, &Role::Agent)?.filler else {
+        return None;
+    };
+    let m = sides::mention_for(ctx.mentions, lo, hi)?;
+    let code = m.codes.iter().find(|c| c.starts_with("---"))?;
+    let own = reporter_own(ctx, code, ctx.tree.span(p.head))?;
+    Some(Side::new(vec![own], m.span))
+}
+
+/// Rule `sentence-country`: a country-less description ("the government") that no earlier
+/// sentence gives a country takes it from an actor its own sentence named before it — one of
+/// its kind, else (not for a kind that does deeds, `deed-doer`: "the drone") the first
+/// ("Sudan's army said drones had struck the airport, and the government cut ties with the
+/// UAE").
+pub(super) fn sentence_country(
+    ctx: &Ctx<'_>,
+    kind: &str,
+    span: Span,
+) -> Option<(String, Antecedent)> {
+    fn state<'m>(ctx: &Ctx<'_>, m: &'m Mention) -> Option<&'m String> {
+        m.codes
+            .iter()
+            .find(|c| real_code(c) && ctx.policy.is_country(country(c)))
+    }
+    let before = || {
+        ctx.mentions
+            .iter()
+            .filter(|m| m.level >= 2 && m.span.is_some_and(|s| s.end <= span.start))
+            .filter(|m| state(ctx, m).is_some())
+    };
+    // "the prime ministers of Sweden and Denmark": the phrase names its own.
+    let next = ctx.text.get(span.end..)?.split_whitespace().next();
+    if next.is_some_and(|w| ctx.en.is_prep(w, Prep::Part)) {
+        return None;
+    }
+    let m = before()
+        .find(|m| m.codes.iter().any(|c| c.get(3..) == Some(kind)))
+        .or_else(|| before().find(|_| !ctx.policy.is_deed_doer(kind)))?;
+    let (named, at) = (state(ctx, m)?, m.span?);
+    let ante = Antecedent {
+        role: String::new(),
+        sentence: ctx.discourse.sentence,
+        text: ctx.text.get(at.start..at.end)?.to_string(),
+        span: Some(at),
+    };
+    Some((format!("{}{kind}", country(named)), ante))
+}
+
+/// Rule `sentence-country` gives no event inside one country: a description it read from its
+/// own sentence ("the army", "the rights group") acting on or for that same country is too weak
+/// a reading to code.
+pub(super) fn inward_from_sentence(ctx: &Ctx<'_>, e: &CodedEvent) -> bool {
+    country(&e.source) == country(&e.target)
+        && e.antecedents
+            .iter()
+            .any(|a| a.sentence == ctx.discourse.sentence)
 }
 
 /// Rule `crowd-force` (`policy.txt`): an act of force by a crowd named as one (`forms.txt`

@@ -32,7 +32,9 @@ pub(super) fn fill_country(
     if !ctx.en.is_definite(&first) {
         return None;
     }
-    let e = ctx.discourse.country_for(code, ctx.policy)?;
+    let Some(e) = ctx.discourse.country_for(code, ctx.policy) else {
+        return refer::sentence_country(ctx, rest, span?);
+    };
     Some((format!("{}{rest}", e.code.get(..3)?), antecedent(e)))
 }
 
