@@ -353,7 +353,8 @@ impl Discourse {
             self.entities
                 .iter()
                 .rev()
-                .filter(|e| e.sentence < self.sentence && policy.is_country(&e.code))
+                .filter(|e| e.sentence < self.sentence)
+                .filter(|e| e.code.get(..3).is_some_and(|c| policy.is_country(c)))
         };
         // Rule `deed-doer`: "the military" after a deed is the doer's.
         let doer = || {

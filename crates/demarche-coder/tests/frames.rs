@@ -2519,8 +2519,8 @@ fn a_plural_description_is_only_the_pair_just_named() {
         expect![[r#"
             s0 RUS -> UKR 0841 "exchanged" dictionaries/actors/countries.txt:260
             s0 UKR -> RUS 0841 "exchanged" dictionaries/actors/countries.txt:260
-            s2 IGOGOV -> ISR 111 "criticised" dictionaries/actors/countries.txt:161
-               source <- s1 "G20"
+            s2 UKRGOV -> ISR 111 "criticised" dictionaries/actors/countries.txt:161
+               source <- s0 "Russia and Ukraine"
             s3 IRN -> OMN 040 "held" dictionaries/actors/countries.txt:157
             s3 OMN -> IRN 040 "held" dictionaries/actors/countries.txt:157
             s4 IRN -> OMN 040 "discussed" dictionaries/verbs/04-consult.txt:12
@@ -2602,5 +2602,31 @@ fn a_description_takes_its_country_from_its_own_sentence() {
     check(
         "Mali's junta rejected the report and accused the rights group of spreading lies.",
         expect![[r#""#]],
+    );
+}
+
+#[test]
+fn an_open_question_asserts_nothing() {
+    // Rule `open-question` (forms.txt `[open-question]`): what a clause opened by "whether" or
+    // "if" names did not happen; the same clause asserted codes.
+    check(
+        "Officials did not say whether Russia had attacked Ukraine. Officials said Russia had \
+         attacked Ukraine.",
+        expect![[r#"
+            s1 RUS -> UKR 190 "attacked" dictionaries/actors/countries.txt:260
+        "#]],
+    );
+}
+
+#[test]
+fn a_description_takes_no_country_from_an_organisation() {
+    // A country-less description takes a country from the discourse, never an organisation's
+    // code ("the new military leaders" after "the African Union" is no `IGOMIL`).
+    check(
+        "The African Union suspended Madagascar. SADC said it would send a mission to talk to \
+         the new military leaders.",
+        expect![[r#"
+            s0 IGOAFRAFU -> MDG 160 "suspended" dictionaries/actors/countries.txt:194
+        "#]],
     );
 }

@@ -160,7 +160,9 @@ pub(crate) fn code_predications(
     };
     // Rule `negated`: a negated or denied act ("did not attack", "failed to force", "denied
     // that it had shelled") codes nothing, whatever a pattern matched.
-    for p in a.preds.iter().filter(|p| !p.absorbed && denied(&ctx, p)) {
+    // Rule `open-question` too: "did not say whether Russia had attacked".
+    let unasserted = |p: &Predication| denied(&ctx, p) || mode::in_question(tree, p, ctx.en);
+    for p in a.preds.iter().filter(|p| !p.absorbed && unasserted(p)) {
         let span = evidence_span(tree, p);
         events.retain(|e| !overlap(e.verb_span, span));
     }

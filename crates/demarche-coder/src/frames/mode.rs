@@ -34,6 +34,27 @@ pub(super) fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
     }
 }
 
+/// Rule `open-question`: a predication in a clause opened by a word of `forms.txt`
+/// `[open-question]` ("declined to say whether Takaichi would meet Li", "if China attacks")
+/// asserts nothing.
+pub(super) fn in_question(tree: &Tree, p: &Predication, en: &english::English) -> bool {
+    let mut node = p.scope;
+    for _ in 0..3 {
+        let Some(up) = tree.parent(node) else {
+            return false;
+        };
+        if tree.label(up) == "SBAR" {
+            return tree
+                .children(up)
+                .first()
+                .and_then(|&f| tree.word(f))
+                .is_some_and(|w| en.is_form("open-question", w));
+        }
+        node = up;
+    }
+    false
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mode {
     Asserted,
@@ -58,6 +79,9 @@ fn mode_within(
     en: &english::English,
     depth: u8,
 ) -> Option<Mode> {
+    if in_question(tree, p, en) {
+        return None;
+    }
     let mut mode = match p.modality {
         Modality::Asserted => Mode::Asserted,
         Modality::Future => Mode::Intent,
