@@ -1113,7 +1113,7 @@ fn home_crowd_takes_the_one_country_of_its_sentence() {
         "Nepal's prime minister resigned as protesters staged a march on parliament. \
          Protesters staged a rally outside the French embassy.",
         expect![[r#"
-            s0 NPLGOV -> NPLCVL 0831 "resigned" dictionaries/verbs/08-yield.txt:100
+            s0 NPLGOV -> NPLCVL 0831 "resigned" dictionaries/actors/countries.txt:220
             s0 NPLCVL -> NPLGOV 141 "staged a march" dictionaries/frames/14-protest.txt:11
         "#]],
     );
@@ -2627,6 +2627,20 @@ fn a_description_takes_no_country_from_an_organisation() {
          the new military leaders.",
         expect![[r#"
             s0 IGOAFRAFU -> MDG 160 "suspended" dictionaries/actors/countries.txt:194
+        "#]],
+    );
+}
+
+#[test]
+fn a_domestic_agent_a_state_coerces_is_its_own() {
+    // Rule `home-coercion` (policy.txt `home-coercion 17 08 = GOV`, a country named alone
+    // counts as its state) for the layer's targets: "the opposition blogger" that Belarus
+    // arrests is Belarus's, not of the country the sentence before named.
+    check(
+        "The United States said it would reopen its embassy. In June, Belarus arrested the \
+         opposition blogger.",
+        expect![[r#"
+            s1 BLR -> BLROPPMED 173 "arrested" dictionaries/actors/countries.txt:47
         "#]],
     );
 }

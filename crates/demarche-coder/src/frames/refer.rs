@@ -401,6 +401,26 @@ pub(super) fn inward_from_sentence(ctx: &Ctx<'_>, e: &CodedEvent) -> bool {
             .any(|a| a.sentence == ctx.discourse.sentence)
 }
 
+/// Rule `home-coercion` for the layer's targets: a domestic agent named with no country
+/// ("the opposition blogger") that a state arrests or releases is its own, not the country
+/// the discourse gave the description.
+pub(super) fn coerced_home(ctx: &Ctx<'_>, code: &str, source: &Side, t: Side) -> Side {
+    let (Some(sc), false) = (source.codes.first(), t.antecedents.is_empty()) else {
+        return t;
+    };
+    let kind = sides::mention_at(ctx, t.span).and_then(|m| {
+        m.codes
+            .iter()
+            .find(|c| c.len() > 3 && c.starts_with("---") && ctx.policy.is_domestic(c))
+    });
+    match kind {
+        Some(k) if ctx.policy.is_home_coercion(code, sc) && ctx.policy.is_country(country(sc)) => {
+            Side::new(vec![format!("{}{}", country(sc), &k[3..])], t.span)
+        }
+        _ => t,
+    }
+}
+
 /// Rule `crowd-force` (`policy.txt`): an act of force by a crowd named as one (`forms.txt`
 /// `[crowd]`: "protesters attacked the embassies", "rioters stormed the police station") is a
 /// riot, the policy's code; civilians or a man named as the doer keep theirs.
