@@ -2644,3 +2644,17 @@ fn a_domestic_agent_a_state_coerces_is_its_own() {
         "#]],
     );
 }
+
+#[test]
+fn a_war_fought_by_a_pair_is_each_against_the_other() {
+    // `frames/19-fight.txt`: "war" under the with-only support verb "fight" (00-support.txt) is
+    // joint; "fought the sanctions" stays no event.
+    check(
+        "Ethiopia and Eritrea fought a border war from 1998 to 2000. Ukraine fought the \
+         sanctions.",
+        expect![[r#"
+            s0 ETH -> ERI 190 "fought a border war" dictionaries/frames/19-fight.txt:82
+            s0 ERI -> ETH 190 "fought a border war" dictionaries/frames/19-fight.txt:82
+        "#]],
+    );
+}
