@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{person, persons, q, quotes};
+use common::{person, persons, q, quotes, read};
 use demarche_extract::QuoteKind;
 
 #[test]
@@ -159,5 +159,96 @@ fn a_participle_of_calling_speaks_for_the_main_clause() {
             &[],
             "a breach of every treaty we signed"
         )]
+    );
+}
+
+/// (text, value, unit, measure) of every amount found.
+fn amounts(text: &str) -> Vec<(String, String, String, Option<String>)> {
+    read(text)
+        .amounts
+        .iter()
+        .map(|a| {
+            (
+                a.text.clone(),
+                a.value.clone(),
+                a.unit.clone(),
+                a.measure.as_ref().map(|m| m.text.clone()),
+            )
+        })
+        .collect()
+}
+
+fn amount(
+    text: &str,
+    value: &str,
+    unit: &str,
+    measure: Option<&str>,
+) -> (String, String, String, Option<String>) {
+    (
+        text.to_string(),
+        value.to_string(),
+        unit.to_string(),
+        measure.map(str::to_string),
+    )
+}
+
+#[test]
+fn a_number_word_after_a_verb_of_harm_is_an_amount() {
+    // Rule harm-word-number; a number word after another verb stays no amount.
+    assert_eq!(
+        amounts("Storm hits coastal towns, killing seven"),
+        [amount("seven", "7", "", None)]
+    );
+    assert!(amounts("Talks resumed on Monday and the two agreed.").is_empty());
+}
+
+#[test]
+fn an_elided_word_before_a_noun_modifies_it() {
+    // Rule elided-modifier.
+    assert_eq!(
+        amounts("Schools shut in four other provinces.")[0],
+        amount(
+            "four other provinces",
+            "4",
+            "provinces",
+            Some("other provinces")
+        )
+    );
+}
+
+#[test]
+fn a_predicative_adjective_after_the_counted_noun_is_no_unit() {
+    // [not-unit] alive, unharmed, unhurt, safe.
+    assert_eq!(
+        amounts("Divers brought three fishermen alive to the shore."),
+        [amount("three fishermen", "3", "fishermen", None)]
+    );
+}
+
+#[test]
+fn a_number_hyphenated_to_a_unit_of_measure() {
+    // Rule hyphen-unit.
+    assert_eq!(
+        amounts("The army closed the 85-km highway."),
+        [amount("85-km", "85", "km", Some("highway"))]
+    );
+}
+
+#[test]
+fn what_an_amount_measures_past_its_unit_after_worth_and_as_a_subject() {
+    // Rule unit-not-measure.
+    assert_eq!(
+        amounts("The dam holds 74 billion cubic metres of river water.")[0].3,
+        Some("river water".to_string())
+    );
+    // "worth" in [measure-verb].
+    assert_eq!(
+        amounts("Japan signed contracts worth $2 billion.")[0].3,
+        Some("contracts".to_string())
+    );
+    // Rule amount-is-noun.
+    assert_eq!(
+        amounts("Of that sum, $40 million is a grant.")[0].3,
+        Some("grant".to_string())
     );
 }
