@@ -282,8 +282,14 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
         let k = a - 1;
         let w = word(text, toks, k);
         // "Egyptian, Saudi and Emirati": a comma between capitalised words of the title.
+        // Rule time-before-title: a weekday or month before the comma is no word of the
+        // title ("… on Sunday, the police chief, Ali Musa, said").
+        let before = word(text, toks, k.saturating_sub(1));
+        let en = demarche_text::english::words();
         let inner_comma = w == ","
-            && is_cap(word(text, toks, k.saturating_sub(1)))
+            && is_cap(before)
+            && en.weekday(before).is_none()
+            && en.month(before).is_none()
             && (is_cap(word(text, toks, a)) || word(text, toks, a) == "the")
             && k > 0;
         // "of South Korea, the United States and Japan": an article inside a list of names.

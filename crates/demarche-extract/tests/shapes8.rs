@@ -55,6 +55,15 @@ fn an_owner_opens_a_title_after_a_name_and_its_and() {
 }
 
 #[test]
+fn a_weekday_before_the_comma_is_no_part_of_the_title() {
+    // Rule time-before-title.
+    assert_eq!(
+        persons("Shops reopened on Tuesday, the district administrator, Omar Jama, said."),
+        [person("Omar Jama", "district administrator")]
+    );
+}
+
+#[test]
 fn a_capitalised_verb_form_inside_an_apposition_is_part_of_a_name() {
     // Rule capital-name-word: "State" in "Lagos State Governor" is no speech verb.
     assert_eq!(
