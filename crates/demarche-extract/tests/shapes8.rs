@@ -119,8 +119,8 @@ fn a_leading_order_yields_to_a_trailing_teller() {
     // Rule trailing-teller.
     assert_eq!(
         quotes(
-            "Governor Rosa Lima had urged farmers to move their herds, her aide, Ms. Clara \
-             Nunes, told Reuters."
+            "Governor Rosa Lima had urged farmers to move their herds, her spokeswoman, Ms. \
+             Clara Nunes, told Reuters."
         ),
         [q(
             QuoteKind::Indirect,
@@ -250,10 +250,19 @@ fn what_an_amount_measures_past_its_unit_after_worth_and_as_a_subject() {
         amounts("The dam holds 74 billion cubic metres of river water.")[0].3,
         Some("river water".to_string())
     );
-    // "worth" in [measure-verb].
+    // "worth" in [measure-verb], and in [not-unit] after a counted noun.
+    assert_eq!(
+        amounts("They signed 12 accords worth $5 billion.")[0],
+        amount("12 accords", "12", "accords", None)
+    );
     assert_eq!(
         amounts("Japan signed contracts worth $2 billion.")[0].3,
         Some("contracts".to_string())
+    );
+    // Past a prepositional phrase with "for" to the noun it modifies.
+    assert_eq!(
+        amounts("Spain approved a fresh loan for Peru worth 300 million euros.")[0].3,
+        Some("fresh loan".to_string())
     );
     // Rule amount-is-noun.
     assert_eq!(

@@ -79,7 +79,7 @@ fn np_before(
     if k > 0
         && matches!(
             w(k - 1).as_str(),
-            "between" | "with" | "through" | "in" | "of" | "from" | "to" | "across" | "on"
+            "between" | "with" | "through" | "in" | "of" | "from" | "to" | "across" | "on" | "for"
         )
         && k >= 2
         && toks
