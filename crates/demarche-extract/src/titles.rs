@@ -379,15 +379,29 @@ fn described_head(text: &str, toks: &[Tok], end: usize) -> Title {
             "the" | "a" | "an" | "its" | "his" | "her" | "their"
         ) && (k == 0 || toks.get(k - 1).is_some_and(|t| t.kind == TokenKind::Punct))
     };
-    let Some(a) = (end.saturating_sub(14)..end.saturating_sub(3))
-        .find(|&k| opens(k) && is_role(word(text, toks, k + 1)))
+    // Rule modified-described-head: one or two lower-case modifiers may stand between the
+    // determiner and the office ("The communications officer of the bank, Kofi Asare").
+    let office_after = |k: usize| {
+        for j in k + 1..k + 4 {
+            let x = word(text, toks, j);
+            if is_role(x) {
+                return Some(j);
+            }
+            if is_cap(x) || !is_lower_premodifier(x) {
+                return None;
+            }
+        }
+        None
+    };
+    let Some((a, r)) = (end.saturating_sub(14)..end.saturating_sub(3))
+        .find_map(|k| opens(k).then(|| office_after(k)).flatten().map(|j| (k, j)))
     else {
         return Title::default();
     };
-    let complement = matches!(word(text, toks, a + 2), "of" | "for" | "at");
-    let plain = (a + 3..end).all(|k| toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct));
+    let complement = matches!(word(text, toks, r + 1), "of" | "for" | "at");
+    let plain = (r + 2..end).all(|k| toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct));
     if complement && plain {
-        read(text, toks, a + 1, a + 2)
+        read(text, toks, a + 1, r + 1)
     } else {
         Title::default()
     }

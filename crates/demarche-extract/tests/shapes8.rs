@@ -270,3 +270,40 @@ fn what_an_amount_measures_past_its_unit_after_worth_and_as_a_subject() {
         Some("grant".to_string())
     );
 }
+
+#[test]
+fn quoted_to_have_said() {
+    // Rule quoted-to-have-said.
+    assert_eq!(
+        quotes("Mayor Efe Okon was quoted to have said the market would reopen."),
+        [q(
+            QuoteKind::Indirect,
+            "Efe Okon",
+            &[],
+            "the market would reopen"
+        )]
+    );
+}
+
+#[test]
+fn a_lower_case_modifier_before_a_described_office() {
+    // Rule modified-described-head.
+    assert_eq!(
+        persons("The procurement officer of the port, Lina Haddad, confirmed the order."),
+        [person("Lina Haddad", "procurement officer")]
+    );
+}
+
+#[test]
+fn a_description_opening_the_sentence_before_an_adjunct_speaks() {
+    // Rule described-before-adjunct.
+    assert_eq!(
+        quotes("The two governors, in a joint letter on Friday, said the road would stay shut."),
+        [q(
+            QuoteKind::Indirect,
+            "The two governors",
+            &[],
+            "the road would stay shut"
+        )]
+    );
+}

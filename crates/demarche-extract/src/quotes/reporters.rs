@@ -167,6 +167,12 @@ pub(super) fn relay(
                 && lexicon::verb_has(VerbClass::Speech, &en.verb_lemma(&w(k + 1).to_lowercase()))
             {
                 k += 2;
+            } else if w(k) == "to"
+                && w(k + 1) == "have"
+                && lexicon::verb_has(VerbClass::Speech, w(k + 2))
+            {
+                // Rule quoted-to-have-said: "X was quoted to have said the loans …".
+                k += 3;
             }
         }
         return (outlet, None, k);

@@ -419,6 +419,28 @@ pub(super) fn appositive_subject(
     if let Some(np) = before_adjunct(text, toks, open, entities) {
         return Some((np, None));
     }
+    // Rule described-before-adjunct: a description that opens the sentence with a determiner
+    // is the subject before an adjunct with a preposition ("The ministers, in a statement on
+    // Monday, said …").
+    let plain_head = (0..open).all(|k| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word));
+    if has(Class::NounMarkerPreposition, &first)
+        && open > 1
+        && open <= 8
+        && plain_head
+        && matches!(
+            word(text, toks.first()?).to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+    {
+        return Some((
+            Np {
+                s: 0,
+                e: open,
+                entity: None,
+            },
+            None,
+        ));
+    }
     if !citing
         && !named_before
         && open > 0
