@@ -206,7 +206,10 @@ pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
                 && demarche_text::english::get()
                     .lemma(wb)
                     .eq_ignore_ascii_case(wb);
-        if lexicon::verb_has(lexicon::VerbClass::Speech, wb) && !noun
+        // Rule capital-name-word: a capitalised word after the apposition's first is part of a
+        // name, no verb ("…, Chief Press Secretary to the Benue State Governor,").
+        let in_name = b > a && is_cap(wb);
+        if lexicon::verb_has(lexicon::VerbClass::Speech, wb) && !noun && !in_name
             || (b == a && wb.ends_with("ing"))
         {
             return Title::default();
@@ -279,8 +282,14 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
         let k = a - 1;
         let w = word(text, toks, k);
         // "Egyptian, Saudi and Emirati": a comma between capitalised words of the title.
+        // Rule time-before-title: a weekday or month before the comma is no word of the
+        // title ("… on Sunday, the police chief, Ali Musa, said").
+        let before = word(text, toks, k.saturating_sub(1));
+        let en = demarche_text::english::words();
         let inner_comma = w == ","
-            && is_cap(word(text, toks, k.saturating_sub(1)))
+            && is_cap(before)
+            && en.weekday(before).is_none()
+            && en.month(before).is_none()
             && (is_cap(word(text, toks, a)) || word(text, toks, a) == "the")
             && k > 0;
         // "of South Korea, the United States and Japan": an article inside a list of names.
@@ -289,11 +298,35 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
         let lower_premod = is_lower_premodifier(w)
             && (is_role(word(text, toks, a)) || is_lower_premodifier(word(text, toks, a)))
             && end - a < 4;
+        // Rule and-after-name: "and" before a new title's opener (an article, a possessive
+        // determiner, an owner: "Park Sung-min and Japan's Director-General …, B") ends the
+        // title, unless an office or its modifier comes before it; inside a title it stays
+        // ("Baltic and Nordic Affairs").
+        let prev = word(text, toks, k.saturating_sub(1));
+        let next = word(text, toks, a);
+        let opener = matches!(
+            next.to_lowercase().as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        ) || is_cap(next)
+            && toks
+                .get(a + 1)
+                .is_some_and(|t| t.kind == TokenKind::Possessive);
+        let after_name =
+            w == "and" && k > 0 && opener && !(is_role(prev) || has(Class::RoleModifier, prev));
+        if after_name {
+            break;
+        }
         if title_word(text, toks, k) || inner_comma || lower_premod || listed_article {
             a = k;
         } else {
             break;
         }
+    }
+    // Rule listed-title: a title does not open with a connector, so the second titled name of
+    // a list opens after its "and" ("The Minister of Defence, A, and the Minister of State for
+    // Defence, B,").
+    while a < end && matches!(word(text, toks, a), "and" | "of" | "for") {
+        a += 1;
     }
     let opener = a
         .checked_sub(1)
@@ -301,12 +334,19 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
         .unwrap_or_default();
     let at_start = a == 0;
     let first = word(text, toks, a).to_lowercase();
+    // Rule owner-title: a capitalised owner with its possessive opens a title as a determiner
+    // does ("… and Japan's Director-General of the Asian and Oceanian Affairs Bureau, B,").
+    let owner = is_cap(word(text, toks, a))
+        && toks
+            .get(a + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
     let (from, opened) = if matches!(first.as_str(), "the" | "its" | "her" | "his" | "their") {
         (a + 1, true)
     } else {
         (
             a,
             at_start
+                || owner
                 || matches!(
                     opener.as_str(),
                     "the" | "its" | "her" | "his" | "their" | "a" | "an"
@@ -339,15 +379,29 @@ fn described_head(text: &str, toks: &[Tok], end: usize) -> Title {
             "the" | "a" | "an" | "its" | "his" | "her" | "their"
         ) && (k == 0 || toks.get(k - 1).is_some_and(|t| t.kind == TokenKind::Punct))
     };
-    let Some(a) = (end.saturating_sub(14)..end.saturating_sub(3))
-        .find(|&k| opens(k) && is_role(word(text, toks, k + 1)))
+    // Rule modified-described-head: one or two lower-case modifiers may stand between the
+    // determiner and the office ("The communications officer of the bank, Kofi Asare").
+    let office_after = |k: usize| {
+        for j in k + 1..k + 4 {
+            let x = word(text, toks, j);
+            if is_role(x) {
+                return Some(j);
+            }
+            if is_cap(x) || !is_lower_premodifier(x) {
+                return None;
+            }
+        }
+        None
+    };
+    let Some((a, r)) = (end.saturating_sub(14)..end.saturating_sub(3))
+        .find_map(|k| opens(k).then(|| office_after(k)).flatten().map(|j| (k, j)))
     else {
         return Title::default();
     };
-    let complement = matches!(word(text, toks, a + 2), "of" | "for" | "at");
-    let plain = (a + 3..end).all(|k| toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct));
+    let complement = matches!(word(text, toks, r + 1), "of" | "for" | "at");
+    let plain = (r + 2..end).all(|k| toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct));
     if complement && plain {
-        read(text, toks, a + 1, a + 2)
+        read(text, toks, a + 1, r + 1)
     } else {
         Title::default()
     }

@@ -58,6 +58,14 @@ fn np_before(
             if t.kind != TokenKind::Word || np_stop(&w(s - 1)) || in_time(t) {
                 break;
             }
+            // Rule verb-before-measured: a verb's past form before the noun phrase is the
+            // verb whose object it is ("Japan signed contracts worth $2 billion"), unless it
+            // is the phrase's only word.
+            let x = w(s - 1);
+            let past = x.ends_with("ed") && demarche_text::english::get().verb_lemma(&x) != x;
+            if past && s < end {
+                break;
+            }
             s -= 1;
         }
         s
@@ -71,7 +79,7 @@ fn np_before(
     if k > 0
         && matches!(
             w(k - 1).as_str(),
-            "between" | "with" | "through" | "in" | "of" | "from" | "to" | "across" | "on"
+            "between" | "with" | "through" | "in" | "of" | "from" | "to" | "across" | "on" | "for"
         )
         && k >= 2
         && toks
@@ -163,6 +171,11 @@ pub(super) fn measure_of(
     // "2.5 million tonnes of wheat", "$150 million in humanitarian aid"
     if matches!(w(end), "of" | "in") {
         return np_after(text, toks, end + 1);
+    }
+    // Rule amount-is-noun: an amount that is the subject of a copula with a noun phrase ("$185
+    // million is a concessional loan") measures that noun phrase.
+    if matches!(w(end), "is" | "was" | "are" | "were") && matches!(w(end + 1), "a" | "an" | "the") {
+        return np_after(text, toks, end + 2);
     }
     // An amount between a determiner and a noun modifies it: "a 300 billion yen support
     // package", "the $17 billion corridor".

@@ -36,7 +36,7 @@ mod units;
 
 use self::measure::{measure_of, phrase};
 pub use self::numbers::normalise;
-use self::numbers::{number_at, range_at};
+use self::numbers::{is_numeral, number_at, range_at};
 use self::units::{counted_noun, money_or_percent};
 use crate::entities::{Phrase, SentenceTokens};
 use crate::lexicon::{self, Class, VerbClass, has};
@@ -139,6 +139,14 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
             .noun
             .and_then(|(s, e)| phrase(text, toks, s, e))
             .filter(|p| p.text.contains(' '))
+            // Rule unit-not-measure: a unit of measure is how, not what, an amount measures
+            // ("55.5 billion cubic metres of Nile water").
+            .filter(|p| {
+                !p.text
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|h| has(Class::MeasureUnit, h))
+            })
             .or_else(|| measure_of(text, toks, found.start, found.end, &in_time));
         out.push(Amount {
             span,
@@ -192,6 +200,23 @@ fn amount_at(
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     // A currency sign or code first: "$", "US$", "RMB", or glued "US$5bn".
     let tw = w(i);
+    // Rule hyphen-unit: a number joined by a hyphen to a unit of measure ("the 420-km road")
+    // measures in that unit.
+    if let Some((num, unit)) = tw.split_once('-')
+        && is_numeral(num)
+        && has(Class::MeasureUnit, unit)
+    {
+        return Some(Found {
+            start: i,
+            end: i + 1,
+            low: num.to_string(),
+            high: None,
+            exp: 0,
+            unit: unit.to_lowercase(),
+            noun: None,
+            part: false,
+        });
+    }
     let (cur, num_at, glued) = if let Some((c, rest)) = glued_currency(tw) {
         (Some(c), i, Some(rest))
     } else if let Some(c) = lexicon::currency_before(tw) {
@@ -309,7 +334,7 @@ fn amount_at(
         });
     }
     // A bare number after a verb of harm or a measuring verb: "kills 41", "risen above 40,000".
-    if year_like || by_words {
+    if year_like {
         return None;
     }
     let mut b = i;
@@ -363,6 +388,13 @@ fn amount_at(
         || has(Class::Harm, verb)
         || lexicon::verb_has(VerbClass::Harm, verb)
         || lexicon::verb_has(VerbClass::Harm, &lemma);
+    // Rule harm-word-number: a number written as a word is bare only after a verb of harm
+    // ("killing nine"), not after any measuring verb ("the two were").
+    let harms =
+        lexicon::verb_has(VerbClass::Harm, verb) || lexicon::verb_has(VerbClass::Harm, &lemma);
+    if by_words && !harms {
+        return None;
+    }
     (ends && measures && !verb.is_empty() || harmed).then(|| Found {
         start: i,
         end: k,

@@ -111,7 +111,7 @@ pub(super) fn range_at(text: &str, toks: &[Tok], i: usize) -> Option<(String, St
     Some((lo, hi, e1, link + 1 + n2 - i))
 }
 
-fn is_numeral(s: &str) -> bool {
+pub(super) fn is_numeral(s: &str) -> bool {
     !s.is_empty()
         && s.starts_with(|c: char| c.is_ascii_digit())
         && s.chars()

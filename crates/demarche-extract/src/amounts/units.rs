@@ -42,7 +42,21 @@ pub(super) fn counted_noun(
     let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
     let first = w(k);
     // "95 others" (the word is part of the amount), "112 wounded" (it is not).
-    if has(Class::Elided, first) {
+    // Rule elided-modifier: before a noun an elided word modifies it ("three other
+    // districts", "two more drones").
+    let noun_next = toks.get(k + 1).is_some_and(|t| {
+        let x = word(text, t);
+        t.kind == TokenKind::Word
+            && x.starts_with(char::is_lowercase)
+            && !has(Class::Function, x)
+            && !has(Class::NotUnit, x)
+            && !has(Class::Harm, x)
+            && !x.ends_with("ed")
+            && demarche_text::english::get()
+                .known_lemma(x)
+                .is_none_or(|l| l == x || x.ends_with('s'))
+    });
+    if has(Class::Elided, first) && !noun_next {
         // "At least 14 others were wounded" with nothing counted before: people.
         let unit = previous_unit.or_else(|| lexicon::elided_default(first));
         return unit.map(|u| (u.to_string(), k + 1, k + 1));
@@ -55,8 +69,9 @@ pub(super) fn counted_noun(
             None => (!first.ends_with("ed")).then(|| (first.to_string(), k, k + 1)),
         };
     }
-    // The noun phrase: lower-case words and nationality or place modifiers, at most five.
-    let mut e = k;
+    // The noun phrase: lower-case words and nationality or place modifiers, at most five (an
+    // elided word before a noun opens it).
+    let mut e = if has(Class::Elided, first) { k + 1 } else { k };
     while e < toks.len() && e - k < 5 {
         let Some(t) = toks.get(e) else { break };
         let x = w(e);

@@ -300,9 +300,15 @@ fn classify_as(
     let mut s = start;
     // A run that opens the complement of an office before it ("Minister of State for
     // International Cooperation Amna …") is titled from its first word.
+    // Rule complement-and: so is a run after "and" inside that complement ("Minister of Water
+    // Resources and Irrigation Karim Fouad").
     let complement = start >= 2
-        && matches!(w_at(start - 1), "for" | "of" | "on")
-        && (start.saturating_sub(5)..start - 1).any(|k| is_role_word(w_at(k)));
+        && (matches!(w_at(start - 1), "for" | "of" | "on")
+            && (start.saturating_sub(5)..start - 1).any(|k| is_role_word(w_at(k)))
+            || w_at(start - 1) == "and"
+                && (start.saturating_sub(6)..start - 1).any(|k| {
+                    k > 0 && matches!(w_at(k), "for" | "of") && is_role_word(w_at(k - 1))
+                }));
     let mut titled = complement;
     while s < end {
         if is_name_modifier(text, toks, s) {

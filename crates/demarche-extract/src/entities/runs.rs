@@ -3,6 +3,7 @@
 use super::places::{place_across, place_at};
 use super::{SentenceTokens, word};
 use crate::lexicon::{self, Class, has, is_in};
+use crate::titles;
 use crate::tokens::{Tok, TokenKind};
 use demarche_model::Span;
 
@@ -106,6 +107,14 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
                 end += 1;
                 break;
             }
+            // Rule and-org-ahead: before its head, an organisation's name takes in "and" when
+            // the capitalised words after it reach the head ("the National Disaster Risk
+            // Reduction and Management Authority"), if the words before hold a domain word and
+            // no office (not "President Ruto and World Bank officials").
+            if nw == "and" && !has_head && org_ahead(text, toks, start, end) {
+                end += 1;
+                continue;
+            }
             let joins = has_head && is_in(ORG_CONNECTORS, nw) && !place_follows;
             if joins {
                 // The connector must be followed, maybe after "the", by a capitalised word.
@@ -124,6 +133,25 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
         i = end;
     }
     runs
+}
+
+/// Whether the capitalised words `toks[start..and]` before an "and" at `and` open an
+/// organisation's name whose head comes after the "and" (rule and-org-ahead).
+fn org_ahead(text: &str, toks: &[Tok], start: usize, and: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let domain = (start..and).any(|k| has(Class::OrgDomain, &w(k).to_lowercase()));
+    let office = (start..and).any(|k| titles::is_role(w(k)) || has(Class::Rank, w(k)));
+    if !domain || office {
+        return false;
+    }
+    let mut k = and + 1;
+    while toks.get(k).is_some_and(|t| is_cap_word(text, t)) {
+        if has(Class::OrgHead, w(k)) {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// A headline in title case: no closing punctuation, at least three words, and every word

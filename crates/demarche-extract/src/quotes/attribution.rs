@@ -43,7 +43,16 @@ pub(super) fn attributions(
         };
         let speech = lexicon::verb_has(VerbClass::Speech, vw)
             || lexicon::verb_has(VerbClass::Relay, vw) && (!vw.starts_with("cit") || cites_as());
-        let call = calling && lexicon::verb_has(VerbClass::Calling, vw);
+        // A participle of calling after a comma (rule calling-participle).
+        let participle = calling
+            && vw.ends_with("ing")
+            && v > 0
+            && w(v - 1) == ","
+            && lexicon::verb_has(
+                VerbClass::Calling,
+                &demarche_text::english::get().verb_lemma(&vw.to_lowercase()),
+            );
+        let call = calling && lexicon::verb_has(VerbClass::Calling, vw) || participle;
         if !speech && !call {
             continue;
         }
@@ -139,6 +148,8 @@ pub(super) fn attributions(
             && w(v - 2).bytes().all(|b| b.is_ascii_digit());
         let subject = if aged {
             subject_before(text, toks, v - 3, entities)
+        } else if participle {
+            clause_subject(text, toks, v - 1, entities)
         } else if v > 0 && w(v - 1) == "," {
             appositive_subject(text, toks, v - 1, entities).map(|(np, c)| {
                 cited_before = c;
@@ -203,6 +214,38 @@ pub(super) fn attributions(
         });
     }
     out
+}
+
+/// Rule calling-participle: "X on Tuesday rejected the plan, calling it "…"": a participle of
+/// calling after a comma speaks for the subject of its sentence's main clause, the first person
+/// or organisation named before `comma` when only a description (capitalised words, titles,
+/// possessives, commas, articles) comes before it.
+fn clause_subject(text: &str, toks: &[Tok], comma: usize, entities: &Entities) -> Option<Np> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    for s in 0..comma.min(12) {
+        let t = toks.get(s)?;
+        if let Some((span, r)) = entities.starting_at(t.span.start).filter(not_place)
+            && matches!(r, EntityRef::Person(_) | EntityRef::Organization(_))
+        {
+            let e = toks.iter().position(|x| x.span.end == span.end)? + 1;
+            return Some(Np {
+                s,
+                e,
+                entity: Some((span, r)),
+            });
+        }
+        let x = w(s);
+        let description = t.kind == TokenKind::Possessive
+            || x == ","
+            || x.starts_with(char::is_uppercase)
+            || matches!(x, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            || has(Class::Role, x)
+            || has(Class::RoleModifier, x);
+        if !description {
+            return None;
+        }
+    }
+    None
 }
 
 /// "…," said X, a district police commander, Garowe Online reported.": after an inverted

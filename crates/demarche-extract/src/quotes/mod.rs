@@ -287,8 +287,15 @@ pub fn find_quotations(
             let start = content_start(text, toks, f);
             let with_that =
                 start > 0 && toks.get(start - 1).is_some_and(|t| word(text, t) == "that");
+            // Rule trailing-teller: before a trailing attribution that does not report (a
+            // person's "…, his spokeswoman, Ms. X, told AFP"), a leading verb with no "that"
+            // gives no content of its own ("Mayor Y had warned residents to leave …").
+            let told_after = trailing.is_some_and(|t| {
+                !reports && matches!(t.subject.entity, Some((_, EntityRef::Person(_))))
+            });
             !is_trailing(text, toks, f)
                 && trailing.is_none_or(|t| f.v < t.subject.s)
+                && (with_that || !told_after)
                 && (f.subject.entity.is_some()
                     || f.cited.is_some()
                     || trailing.is_none()

@@ -92,6 +92,41 @@ pub(super) fn relayed_at(text: &str, toks: &[Tok], j: usize) -> bool {
         && demarche_text::english::get().is_prep(w(j + 1), demarche_text::english::Prep::Agent)
 }
 
+/// Rule told-organisation: the organisation a speaker told, named after an article ("told the
+/// News Agency of Nigeria (NAN) that", its acronym in brackets included) or owning the outlet
+/// ("told the BBC's Amharic service that": the BBC relays).
+fn told_org(text: &str, toks: &[Tok], k: usize, entities: &Entities) -> Option<Np> {
+    let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
+    if !matches!(w(k), "the" | "The") {
+        return None;
+    }
+    let (span, r) = entities
+        .starting_at(toks.get(k + 1)?.span.start)
+        .filter(|(_, r)| matches!(r, EntityRef::Organization(_)))?;
+    let mut e = toks.iter().position(|t| t.span.end == span.end)? + 1;
+    if w(e) == "(" && w(e + 2) == ")" {
+        e += 3;
+    } else if toks.get(e).is_some_and(|t| t.kind == TokenKind::Possessive) {
+        // The owner's outlet: up to three lower- or upper-case words before "that" or a comma.
+        e += 1;
+        let mut n = 0;
+        while n < 3 && toks.get(e).is_some_and(|t| t.kind == TokenKind::Word) && w(e) != "that" {
+            e += 1;
+            n += 1;
+        }
+        if n == 0 {
+            return None;
+        }
+    } else {
+        return None;
+    }
+    Some(Np {
+        s: k,
+        e,
+        entity: Some((span, r)),
+    })
+}
+
 /// What follows a speech verb at `v`: a hearer or an outlet ("told reporters", "told
 /// public broadcaster NHK"), a "quoted X as saying" source, a cited source ("reported, citing
 /// officials"), and the token after all of it.
@@ -132,12 +167,21 @@ pub(super) fn relay(
                 && lexicon::verb_has(VerbClass::Speech, &en.verb_lemma(&w(k + 1).to_lowercase()))
             {
                 k += 2;
+            } else if w(k) == "to"
+                && w(k + 1) == "have"
+                && lexicon::verb_has(VerbClass::Speech, w(k + 2))
+            {
+                // Rule quoted-to-have-said: "X was quoted to have said the loans …".
+                k += 3;
             }
         }
         return (outlet, None, k);
     }
     let tell = en.verb_lemma(&verb) == "tell";
-    if tell && let Some(np) = np_after(text, toks, k, entities) {
+    if tell
+        && let Some(np) =
+            told_org(text, toks, k, entities).or_else(|| np_after(text, toks, k, entities))
+    {
         // A hearer word inside an organisation's name names no audience ("told the
         // Associated Press", "told the Press Trust of India").
         let in_org = |j: usize| {

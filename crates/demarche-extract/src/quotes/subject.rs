@@ -217,18 +217,45 @@ fn apposed_person(
         .ending_at(toks.get(comma.checked_sub(1)?)?.span.end)
         .filter(|(_, r)| matches!(r, EntityRef::Person(_)))?;
     let s = toks.iter().position(|t| t.span.start == span.start)?;
+    // An abbreviation's full stop stays with its rank ("Brig. Gen. Tukur Gusau").
     let titled = (open + 1..s).all(|k| {
         let x = toks.get(k).map_or("", |t| word(text, t));
         has(Class::Rank, x)
             || has(Class::Honorific, x)
             || has(Class::Role, x)
             || has(Class::RoleModifier, x)
+            || x == "." && k > open + 1
     });
     (s > open && titled).then_some(Np {
-        s,
+        s: described_before(text, toks, open).unwrap_or(s),
         e: comma,
         entity: Some((span, r)),
     })
+}
+
+/// Rule description-apposition: "…, the Director of Defence Information, Brig. Gen. X, said",
+/// "…, his spokeswoman, Ms. Y, told AFP": a description with an office between the comma
+/// before it and the comma at `open` is the subject's too, so the content ends before it.
+/// The first token of that description.
+fn described_before(text: &str, toks: &[Tok], open: usize) -> Option<usize> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let outer = (open.saturating_sub(12)..open)
+        .rev()
+        .find(|&k| w(k) == ",")?;
+    let first = w(outer + 1).to_lowercase();
+    let opens = matches!(
+        first.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    ) || toks
+        .get(outer + 2)
+        .is_some_and(|t| t.kind == TokenKind::Possessive);
+    let plain = (outer + 1..open).all(|k| {
+        toks.get(k)
+            .is_some_and(|t| !is_boundary(text, t) && t.kind != TokenKind::Punct || w(k) == "-")
+            && !lexicon::verb_has(lexicon::VerbClass::Speech, w(k))
+    });
+    let office = (outer + 2..open).any(|k| has(Class::Role, w(k)));
+    (opens && plain && office).then_some(outer + 1)
 }
 
 /// An inverted subject that opens with an organisation and goes on to a person's title and
@@ -391,6 +418,28 @@ pub(super) fn appositive_subject(
         .is_some_and(|(_, r)| matches!(r, EntityRef::Person(_)));
     if let Some(np) = before_adjunct(text, toks, open, entities) {
         return Some((np, None));
+    }
+    // Rule described-before-adjunct: a description that opens the sentence with a determiner
+    // is the subject before an adjunct with a preposition ("The ministers, in a statement on
+    // Monday, said …").
+    let plain_head = (0..open).all(|k| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word));
+    if has(Class::NounMarkerPreposition, &first)
+        && open > 1
+        && open <= 8
+        && plain_head
+        && matches!(
+            word(text, toks.first()?).to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+    {
+        return Some((
+            Np {
+                s: 0,
+                e: open,
+                entity: None,
+            },
+            None,
+        ));
     }
     if !citing
         && !named_before
