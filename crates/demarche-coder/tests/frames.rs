@@ -2658,3 +2658,16 @@ fn a_war_fought_by_a_pair_is_each_against_the_other() {
         "#]],
     );
 }
+
+#[test]
+fn a_country_in_a_sea_name_is_no_actor() {
+    // Rule `sea-name`: "Oman" in "the Gulf of Oman" (a sea of the gazetteer) is no actor and
+    // no place of Oman; "the Gulf" alone names no states (`blocs.txt`).
+    check(
+        "Iran seized a tanker in the Gulf of Oman. Iran seized a tanker in the Gulf. Iran \
+         seized a tanker off Oman.",
+        expect![[r#"
+            s2 IRN -> OMN 1711 "seized" dictionaries/actors/countries.txt:157
+        "#]],
+    );
+}

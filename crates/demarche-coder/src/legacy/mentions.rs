@@ -45,6 +45,11 @@ pub(super) struct Hit {
     pub(super) lo: u32,
 }
 
+/// Rule `sea-name`: an actor named inside the name of a sea ("Oman" in "the Gulf of Oman").
+fn sea_named(s: &Sent<'_>, h: &Hit) -> bool {
+    matches!(h.kind, HitKind::Actor(_)) && super::places::in_sea_name(s, h.lo)
+}
+
 /// An actor phrase, possibly one part of a compound: its actor and agents.
 #[derive(Debug, Clone, Default)]
 struct Unit {
@@ -253,6 +258,7 @@ impl Coder<'_> {
                 .is_some_and(|t| !t.contains(&Tag::Pronoun));
         if clean && let Some(words) = s.words.get(range) {
             self.scan_hits(words, lo, &mut out);
+            out.retain(|h| !sea_named(s, h));
             return out;
         }
         let words: Vec<WordId> = (lo..hi)
@@ -267,6 +273,7 @@ impl Coder<'_> {
             })
             .collect();
         self.scan_hits(&words, lo, &mut out);
+        out.retain(|h| !sea_named(s, h));
         out
     }
 

@@ -60,6 +60,9 @@ impl Coder<'_> {
                 name.push_str(w);
                 l += 1;
             }
+            if in_sea_name(s, start) {
+                continue;
+            }
             let calendar = english::words();
             if l - start == 1
                 && (calendar.is_month_name(&name) || calendar.weekday(&name).is_some())
@@ -150,6 +153,37 @@ fn place_of(s: &Sent<'_>, l: u32) -> bool {
     l >= 2
         && word(l - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
         && word(l - 2).is_some_and(|w| english::get().is_place_noun(w))
+}
+
+/// Rule `sea-name`: whether the name that starts at leaf `lo` ends the name of one of the
+/// gazetteer's seas ("the Gulf of Oman", "the Sea of Japan", "the Gulf of Finland"): a country
+/// named there is no actor.
+pub(super) fn in_sea_name(s: &Sent<'_>, lo: u32) -> bool {
+    use demarche_geo::{Gazetteer, Kind};
+    let word = |k: u32| s.leaf_node.get(k as usize).and_then(|&n| s.tree.word(n));
+    let (Some(feature), Some(of)) = (
+        lo.checked_sub(2).and_then(word),
+        lo.checked_sub(1).and_then(word),
+    ) else {
+        return false;
+    };
+    if !english::get().is_prep(&of.to_ascii_lowercase(), english::Prep::Part) {
+        return false;
+    }
+    let gaz = Gazetteer::get();
+    let mut name = format!("{feature} {of}");
+    for k in lo..lo + 3 {
+        let Some(w) = word(k) else {
+            break;
+        };
+        name.push(' ');
+        name.push_str(w);
+        let sea = |&i: &u32| gaz.entry(i).is_some_and(|e| e.kind == Kind::Sea);
+        if gaz.lookup(&name).iter().any(sea) {
+            return true;
+        }
+    }
+    false
 }
 
 /// How many people a city named by one word alone needs to be read as a place.
