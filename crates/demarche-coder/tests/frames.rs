@@ -2671,3 +2671,17 @@ fn a_country_in_a_sea_name_is_no_actor() {
         "#]],
     );
 }
+
+#[test]
+fn a_measure_on_goods_is_aimed_at_where_they_come_from() {
+    // Rule `origin` (preposition.txt `[origin]`): the `from` phrase right after a measure's
+    // target phrase that names no actor, the doer being the support verb's subject; a `from`
+    // phrase not after the target phrase is not read so.
+    check(
+        "Mexico's Senate approved tariffs of up to 45% on about 1,500 kinds of goods from China. \
+         Mexico approved tariffs from January on steel.",
+        expect![[r#"
+            s0 MEXLEG -> CHN 163 "approved tariffs" dictionaries/frames/16-reduce-relations.txt:11
+        "#]],
+    );
+}

@@ -114,6 +114,8 @@ pub enum Prep {
     /// An event noun after it is the occasion of the clause's act, at the same time ("briefed
     /// him during talks in Gyeongju").
     Occasion,
+    /// Its object is where goods come from ("tariffs on goods from China").
+    Origin,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -407,6 +409,7 @@ impl English {
                 "condition" => Prep::Condition,
                 "departure" => Prep::Departure,
                 "occasion" => Prep::Occasion,
+                "origin" => Prep::Origin,
                 _ => Prep::Infinitive,
             };
             let i = role as usize;

@@ -369,6 +369,7 @@ pub(crate) fn code_predications(
         let named = legacy_target
             .filter(|t| !own(t))
             .or_else(|| target_side(&ctx, p, frame).filter(|t| !discussed(t.span)))
+            .or_else(|| refer::origin(&ctx, p, frame))
             .or_else(|| occasion::partner(&ctx, p, code, &events[..legacy]))
             .or_else(|| addressee(&ctx, p))
             .or_else(|| avenged.map(|(_, t)| t))

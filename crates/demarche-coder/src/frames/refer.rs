@@ -9,9 +9,10 @@ use super::sides::real_code;
 use super::{Ctx, Side, country, sibling_before, sides};
 use crate::legacy::{CodedEvent, Coder, Mention, OpenCode};
 use demarche_dict::Origin;
+use demarche_dict::frames::NounFrame;
 use demarche_dict::policy::PolicyCode;
 use demarche_model::{Antecedent, RuleRef, Span};
-use demarche_predicates::{Filler, Link, PredKind, Predication, Role};
+use demarche_predicates::{Filler, Link, PredKind, Predication, Role, Via};
 use demarche_text::english::Prep;
 
 /// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
@@ -419,6 +420,33 @@ pub(super) fn coerced_home(ctx: &Ctx<'_>, code: &str, source: &Side, t: Side) ->
         }
         _ => t,
     }
+}
+
+/// Rule `origin`: a measure's target phrase that names no actor ("tariffs on about 1,500 kinds
+/// of goods") with a `from` phrase after it, where the measure's doer is already its support
+/// verb's subject ("Mexico's Senate approved tariffs … on goods from China"), is aimed at that
+/// phrase: the goods' origin, which the parse hung on the verb.
+pub(super) fn origin(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Option<Side> {
+    let f = frame?;
+    let args = ctx.a.args_of(p);
+    let by_subject = args
+        .iter()
+        .any(|x| x.role == Role::Agent && x.via == Via::SupportSubject);
+    let on = args.iter().find_map(|x| match (&x.role, x.filler) {
+        (Role::Obl(w), Filler::Phrase { hi, .. }) if f.target.iter().any(|t| t == w) => Some(hi),
+        _ => None,
+    })?;
+    if !by_subject {
+        return None;
+    }
+    args.iter().find_map(|x| match (&x.role, x.filler) {
+        (Role::Obl(w), Filler::Phrase { lo, .. })
+            if lo == on + 1 && ctx.en.is_prep(w, Prep::Origin) =>
+        {
+            sides::side(ctx, p, &x.filler)
+        }
+        _ => None,
+    })
 }
 
 /// Rule `crowd-force` (`policy.txt`): an act of force by a crowd named as one (`forms.txt`
