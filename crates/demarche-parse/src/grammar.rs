@@ -1183,9 +1183,25 @@ impl<'a> Grammar<'a> {
                     && (mode == Mode::Subject
                         || matches!(self.t(self.pos + 1), "IN" | "TO")
                             && !self.verb_follows(self.pos + 1)));
+            // "any attempt to divert the river would fail": a common noun's infinitive before
+            // the clause's own verb belongs to the subject.
+            let noun_infinitive = mode == Mode::Subject
+                && t == "TO"
+                && self.t(self.pos + 1) == "VB"
+                && matches!(self.t(self.pos - 1), "NN" | "NNS")
+                && !self.caps.get(self.pos - 1).copied().unwrap_or(true);
             if of_pp || subject_pp {
                 let pp = self.pp(mode);
                 np = phrase("NP", vec![np, pp]);
+            } else if noun_infinitive {
+                let save = self.pos;
+                let inf = self.infinitive();
+                if self.cur() == "MD" || is_finite(self.cur()) {
+                    np = phrase("NP", vec![np, phrase("S", vec![inf])]);
+                } else {
+                    self.pos = save;
+                    break;
+                }
             } else if reduced_relative {
                 let vp = self.vp();
                 np = phrase("NP", vec![np, vp]);

@@ -239,6 +239,7 @@ pub(crate) fn tag<'w>(
     let mut tags = resolve(&infos);
     adjective_heads(&mut tags, &infos);
     coordinated_adjectives(&mut tags, &infos);
+    infinitives_before_determiners(&mut tags, &infos);
     (tags, infos.into_iter().map(|i| i.lower).collect())
 }
 
@@ -285,6 +286,20 @@ fn coordinated_adjectives(tags: &mut [&'static str], infos: &[Info]) {
             )
         {
             tags[i] = "JJ";
+        }
+    }
+}
+
+/// "any attempt to divert its share of the river": a word no list knows, read as a noun by
+/// default, between the infinitive marker and a determiner or possessive is a verb's base
+/// form (a noun after the preposition "to" does not take one).
+fn infinitives_before_determiners(tags: &mut [&'static str], infos: &[Info]) {
+    for i in 1..tags.len().saturating_sub(1) {
+        let x = &infos[i];
+        let unknown = x.closed.is_none() && x.vbits == 0 && !x.cap && !noun_suffix(&x.lower);
+        if tags[i] == "NN" && unknown && tags[i - 1] == "TO" && matches!(tags[i + 1], "DT" | "PRP$")
+        {
+            tags[i] = "VB";
         }
     }
 }

@@ -816,3 +816,18 @@ fn unknown_word_joined_to_an_adjective_before_a_noun_is_an_adjective() {
         "(ROOT (S (NP (NNP Gondor) (CC and) (NNP Rohan)) (VP (VBD held) (NP (`` ``) (ADJP (JJ frank) (CC and) (JJ friendly)) ('' '') (NNS discussions))) (. .)))",
     );
 }
+
+#[test]
+fn unknown_word_between_to_and_a_determiner_is_a_verb() {
+    // "any attempt to divert its share": a word no list knows between the infinitive marker and
+    // a possessive or determiner is a verb's base form; a common noun's infinitive before the
+    // clause's own verb belongs to the subject.
+    check(
+        "Gondor warned that any attempt to divert its river would fail.",
+        "(ROOT (S (NP (NNP Gondor)) (VP (VBD warned) (SBAR (IN that) (S (NP (NP (DT any) (NN attempt)) (S (VP (TO to) (VP (VB divert) (NP (PRP$ its) (NN river)))))) (VP (MD would) (VP (VB fail)))))) (. .)))",
+    );
+    check(
+        "The efforts to end the war have failed.",
+        "(ROOT (S (NP (NP (DT The) (NNS efforts)) (S (VP (TO to) (VP (VB end) (NP (DT the) (NN war)))))) (VP (VBP have) (VP (VBN failed))) (. .)))",
+    );
+}
