@@ -2689,10 +2689,11 @@ fn a_measure_on_goods_is_aimed_at_where_they_come_from() {
 #[test]
 fn a_warning_that_an_attempt_will_be_resisted_threatens_the_one_warned() {
     // The parser: a common noun's infinitive before its clause's verb is part of the subject
-    // ("any attempt to divert its share … would be treated as an act of war"), so rule
+    // ("any attempt to seize the port … would be resisted"), so rule
     // `consequence` (`[response]`) reads the warning.
     check(
-        "Eritrea warned Ethiopia that any attempt to divert the river would be resisted.",
+        "Eritrea warned Ethiopia that any attempt to seize the Red Sea port of Assab by force \
+         would be resisted.",
         expect![[r#"
             s0 ERI -> ETH 130 "resisted" dictionaries/policy.txt:109
         "#]],
