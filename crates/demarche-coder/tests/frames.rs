@@ -2715,3 +2715,44 @@ fn one_who_meets_two_others_meets_each() {
         "#]],
     );
 }
+
+#[test]
+fn talks_named_again_are_the_earlier_pairs() {
+    // Rule `third-party` across sentences: talks or a truce named by a definite or demonstrative
+    // description are the pair's the document named before; co-mediators do not mediate
+    // between themselves (the pattern coder's joint reading skips `third-party` codes).
+    check(
+        "Israel and Hamas held talks in Cairo. The talks were mediated by Egypt and Qatar.",
+        expect![[r#"
+            s0 ISR -> PSEREBHMS 040 "held" dictionaries/actors/armed_groups.txt:32
+            s0 PSEREBHMS -> ISR 040 "held" dictionaries/actors/armed_groups.txt:32
+            s1 EGY -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:91
+               target <- s0 "Israel and Hamas"
+            s1 EGY -> PSEREBHMS 045 "mediated" dictionaries/verbs/04-consult.txt:91
+               target <- s0 "Israel and Hamas"
+            s1 QAT -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:91
+               target <- s0 "Israel and Hamas"
+            s1 QAT -> PSEREBHMS 045 "mediated" dictionaries/verbs/04-consult.txt:91
+               target <- s0 "Israel and Hamas"
+        "#]],
+    );
+    check(
+        "Israel and Hamas agreed to a truce in Cairo. That truce, brokered by Egypt, took effect \
+         in January.",
+        expect![[r#"
+            s0 ISR -> PSEREBHMS 0871 "agreed" dictionaries/actors/armed_groups.txt:32
+            s0 PSEREBHMS -> ISR 0871 "agreed" dictionaries/actors/armed_groups.txt:32
+            s1 EGY -> ISR 045 "truce" dictionaries/frames/08-yield.txt:15
+               target <- s0 "Israel and Hamas"
+            s1 EGY -> PSEREBHMS 045 "truce" dictionaries/frames/08-yield.txt:15
+               target <- s0 "Israel and Hamas"
+            s1 ISR -> PSEREBHMS 0871 "truce" dictionaries/frames/08-yield.txt:17
+               source <- s0 "Israel and Hamas"
+               target <- s0 "Israel and Hamas"
+            s1 PSEREBHMS -> ISR 0871 "truce" dictionaries/frames/08-yield.txt:17
+               source <- s0 "Israel and Hamas"
+               target <- s0 "Israel and Hamas"
+        "#]],
+    );
+    check("Talks were mediated by Egypt and Qatar.", expect![[r#""#]]);
+}

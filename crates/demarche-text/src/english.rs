@@ -680,6 +680,10 @@ pub fn guess_lemma(w: &str) -> String {
         if stem.len() > 2 {
             let b = stem.as_bytes();
             let (last, prev) = (b[b.len() - 1], b[b.len() - 2]);
+            // "freed", "decreed", "guaranteed": the stem's own e doubled before "-ed".
+            if suffix == "ed" && last == b'e' {
+                return format!("{stem}e");
+            }
             if last == prev && !matches!(last, b'l' | b's' | b'z' | b'f') && !is_vowel(last) {
                 return stem[..stem.len() - 1].to_string();
             }
@@ -724,6 +728,8 @@ fn needs_e(stem: &str) -> bool {
         }
         // "blam-", "nam-", "fram-", "welcom-" but "claim-", "seem-", "form-"
         b'm' => b.len() >= 3 && is_vowel(prev) && !is_vowel(b[b.len() - 3]),
+        // "mediat-", "negotiat-", "retaliat-", "evacuat-"
+        b't' if prev == b'a' && matches!(b.get(b.len().wrapping_sub(3)), Some(b'i' | b'u')) => true,
         b't' if prev == b'i' => ["cit", "unit", "invit", "ignit", "excit", "incit", "recit"]
             .iter()
             .any(|s| stem.ends_with(s)),
@@ -885,6 +891,12 @@ mod tests {
         let en = get();
         for (form, lemma) in [
             ("said", "say"),
+            ("mediated", "mediate"),
+            ("negotiated", "negotiate"),
+            ("evacuated", "evacuate"),
+            ("retaliating", "retaliate"),
+            ("freed", "free"),
+            ("decreed", "decree"),
             ("held", "hold"),
             ("urged", "urge"),
             ("praised", "praise"),

@@ -13,7 +13,7 @@ use demarche_model::{Antecedent, Span};
 use demarche_predicates::{
     Filler, Link, Modality, Polarity, PredKind, Predication, Role, Via, Voice,
 };
-use demarche_text::english::{Prep, VerbClass};
+use demarche_text::english::{Anaphor, Prep, VerbClass};
 
 /// Rule `consequence`: a warning or vow (`consequence.txt` `[threat]`) whose clause says that
 /// an actor will face, pay, bear or suffer something (`[consequence]`: "warned that Tokyo would
@@ -475,6 +475,27 @@ pub(super) fn third_party(ctx: &Ctx<'_>, p: &Predication, source: &Side) -> Opti
                 .filter_map(|q| agent_side(ctx, q, None))
                 .find(apart)
         })
+        .or_else(|| earlier_pair(ctx, p).filter(apart))
+}
+
+/// Rule `third-party`, across sentences: talks or a truce named by a definite description
+/// ("The talks were mediated by Egypt and Qatar", "That truce, brokered by Egypt, …") are the
+/// talks of the pair the document named before ("the two sides").
+fn earlier_pair(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    // The noun's own phrase ("That truce, brokered by …"), else the verb's object.
+    let lo = match (p.kind, ctx.a.arg(p, &Role::Patient).map(|x| x.filler)) {
+        (PredKind::Noun, _) => ctx.range.get(p.scope.index())?.0,
+        (_, Some(Filler::Phrase { lo, .. })) => lo,
+        _ => return None,
+    };
+    let first = ctx.lower_words(lo, lo + 1)?;
+    if !first.first().is_some_and(|w| ctx.en.is_definite(w)) {
+        return None;
+    }
+    let pair = ctx.discourse.resolve(Anaphor::Pair, ctx.policy);
+    let mut side = Side::new(pair.iter().map(|e| e.code.clone()).collect(), None);
+    side.antecedents = pair.iter().map(|e| sides::antecedent(e)).collect();
+    Some(side)
 }
 
 /// Rule `partner`: a meeting or call (`mutual` in `policy.txt`) "with" an actor is with that
