@@ -228,15 +228,11 @@ impl Coder<'_> {
         };
         // Joint action of a compound subject with no coded target ("India and China agreed to
         // resolve the dispute", "Armenia and Azerbaijan signed a deal"): a cooperative act
-        // done together is coded between the partners, each way. Co-mediators do not mediate
-        // between themselves ("mediated by Egypt and Qatar": `third-party`, not `mutual`).
-        let together = |c: &str| {
-            policy.is_joint(c) && (policy.third_party(c).is_none() || policy.is_mutual(c))
-        };
+        // done together is coded between the partners, each way.
         let target = match (source, target) {
             (Some(src), t)
                 if opts.joint_subject()
-                    && fwd.is_some_and(together)
+                    && fwd.is_some_and(|c| policy.is_joint(c))
                     && news::is_joint(s, src, t) =>
             {
                 Some(src)
