@@ -22,6 +22,7 @@ const SETS: [(&str, f64, f64); 30] = [
     ("eval/wire/dev-m.jsonl", 0.79, 0.88),
     ("eval/wire/dev-n.jsonl", 0.70, 0.85),
     ("eval/wire/dev-o.jsonl", 0.71, 0.82),
+    ("eval/wire/dev-p.jsonl", 0.69, 0.77),
     ("eval/wire/pairs.jsonl", 0.88, 0.87),
     ("eval/wire/unseen-a.jsonl", 0.64, 0.78),
     ("eval/wire/unseen-b.jsonl", 0.82, 0.90),
@@ -38,6 +39,7 @@ const SETS: [(&str, f64, f64); 30] = [
     ("eval/wire/unseen-m.jsonl", 0.78, 0.85),
     ("eval/wire/unseen-n.jsonl", 0.60, 0.80),
     ("eval/wire/unseen-o.jsonl", 0.46, 0.58),
+    ("eval/wire/unseen-p.jsonl", 0.71, 0.77),
     ("dictionaries/eval/heldout.tsv", 0.89, 0.90),
 ];
 
