@@ -2758,3 +2758,16 @@ fn talks_named_again_are_the_earlier_pairs() {
         "#]],
     );
 }
+
+#[test]
+fn a_negated_copula_codes_nothing() {
+    // Negation: "is not ready for talks" codes nothing even where a pattern fired ("be ready
+    // for talks"); the same clause affirmed codes the intention.
+    check(
+        "Iran is not ready for talks with the United States. Iran is ready for talks with the \
+         United States.",
+        expect![[r#"
+            s1 IRN -> USA 036 "is" dictionaries/actors/countries.txt:157
+        "#]],
+    );
+}

@@ -96,7 +96,22 @@ pub(super) fn leaves_infinitive(s: &Sent<'_>, v: usize, vp: NodeId) -> bool {
 /// With `negation`: whether a negation stands before the verb of `vp` ("did not attack").
 pub(super) fn is_negated(s: &Sent<'_>, vp: NodeId) -> bool {
     let en = english::get();
-    aux_before(s, vp, |w| en.is_negation(w))
+    aux_before(s, vp, |w| en.is_negation(w)) || negated_head(s, vp)
+}
+
+/// Whether the verb heading `vp` is followed at once by a negation ("is not ready for talks",
+/// "were not under way"): a copula or auxiliary negated after itself.
+fn negated_head(s: &Sent<'_>, vp: NodeId) -> bool {
+    let tree = s.tree;
+    let en = english::get();
+    match tree.children(vp) {
+        [verb, next, ..] => {
+            tree.is_leaf(*verb)
+                && en.aux(tree.word(*verb).unwrap_or("")).is_some()
+                && tree.word(*next).is_some_and(|w| en.is_negation(w))
+        }
+        _ => false,
+    }
 }
 
 /// With `intent`: whether the verb of `vp` is announced for the future ("will visit") or is

@@ -197,9 +197,9 @@ impl Coder<'_> {
         if opts.intent && fired.is_none() && news::leaves_infinitive(s, v, vp) {
             return false;
         }
-        // Negation (an option): "did not attack" is not an attack, unless a pattern spelled the
-        // negation out itself.
-        if opts.negation && fired.is_none() && news::is_negated(s, vp) {
+        // Negation (an option): "did not attack", "is not ready for talks" is no event, whatever
+        // pattern fired (no pattern of ours spells a negation out).
+        if opts.negation && news::is_negated(s, vp) {
             return false;
         }
         if opts.intent && news::is_hypothetical(s, vp) {
