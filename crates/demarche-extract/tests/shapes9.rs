@@ -1,0 +1,93 @@
+//! Fixture tests for the shapes of dates and places added in the ninth round of knowledge work
+//! (README, "People, quotations, amounts and dates"): one short text of our own for each
+//! general rule, none taken from the development articles.
+//!
+//! ```text
+//! cargo test -p demarche-extract --test shapes9
+//! ```
+
+mod common;
+
+use demarche_extract::extract;
+
+/// (text, resolved value) of every date found, read as of `published`.
+fn dates(text: &str, published: &str) -> Vec<(String, String)> {
+    extract(text, demarche_model::parse_date(published).ok(), None)
+        .dates
+        .iter()
+        .map(|d| (d.text.clone(), d.resolved.value.clone()))
+        .collect()
+}
+
+fn date(text: &str, value: &str) -> (String, String) {
+    (text.to_string(), value.to_string())
+}
+
+// 2024-03-12 is a Tuesday.
+
+#[test]
+fn a_word_of_plans_before_a_verb_particle_is_a_past_verb() {
+    // Rule plan-word-phrasal: "set off" is no plan; the weekday lies behind.
+    assert_eq!(
+        dates(
+            "Protests set off by the fuel price rise spread to the port on Friday.",
+            "2024-03-12"
+        ),
+        [date("Friday", "2024-03-08")]
+    );
+    // After a form of "be" the auxiliary decides: "will be set up" lies ahead.
+    assert_eq!(
+        dates("A field hospital will be set up on Friday.", "2024-03-12"),
+        [date("Friday", "2024-03-15")]
+    );
+}
+
+#[test]
+fn a_weekday_range_is_one_stretch_of_days() {
+    // Rule weekday-range: the stretch that holds the publication day, whatever the tense.
+    assert_eq!(
+        dates(
+            "Forecasters said storms would lash the coast from Monday to Thursday.",
+            "2024-03-12"
+        ),
+        [date("Monday to Thursday", "2024-03-11/2024-03-14")]
+    );
+    // Else the tense places it: ahead …
+    assert_eq!(
+        dates(
+            "The talks will run from Thursday to Saturday.",
+            "2024-03-12"
+        ),
+        [date("Thursday to Saturday", "2024-03-14/2024-03-16")]
+    );
+    // … or behind.
+    assert_eq!(
+        dates("Voting took place between Friday and Sunday.", "2024-03-12"),
+        [date("Friday and Sunday", "2024-03-08/2024-03-10")]
+    );
+}
+
+#[test]
+fn a_weekend_is_its_saturday_and_sunday() {
+    // Rule weekend: ahead in a clause of the future, behind in one of the past.
+    assert_eq!(
+        dates(
+            "Engineers will inspect the dam over the weekend.",
+            "2024-03-12"
+        ),
+        [date("the weekend", "2024-03-16/2024-03-17")]
+    );
+    assert_eq!(
+        dates("The militia withdrew over the weekend.", "2024-03-12"),
+        [date("the weekend", "2024-03-09/2024-03-10")]
+    );
+    assert_eq!(
+        dates("Two ferries sank last weekend.", "2024-03-12"),
+        [date("last weekend", "2024-03-09/2024-03-10")]
+    );
+    // A text of a Sunday: "this weekend" is the one it is in.
+    assert_eq!(
+        dates("Markets stayed shut this weekend.", "2024-03-17"),
+        [date("this weekend", "2024-03-16/2024-03-17")]
+    );
+}
