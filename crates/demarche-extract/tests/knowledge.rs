@@ -622,6 +622,13 @@ fn knowledge_on_the_development_articles() {
     let s8 = score(&round8, None);
     println!("{}", s8.report("dev-round8"));
     docs.extend(round8);
+    // The ninth round's (Xinhua on floods in Nangarhar, Reuters on a quake off Surigao del Sur
+    // and on talks over Cauca, AP on Zamfara and Bannu, Reuters on a Thai–Cambodian crossing),
+    // written for dates and places.
+    let round9 = load_part("dev-round9.jsonl", 6);
+    let s9 = score(&round9, None);
+    println!("{}", s9.report("dev-round9"));
+    docs.extend(round9);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
@@ -838,6 +845,22 @@ fn knowledge_on_the_eighth_rounds_unseen_articles() {
             ("reporters", s.reporters, 0.74),
             ("amounts", s.amounts, 0.98),
             ("dates", s.dates, 0.8),
+        ],
+    );
+}
+
+#[test]
+fn knowledge_on_the_ninth_rounds_unseen_articles() {
+    let s = unseen_part("unseen-round9.jsonl", 3);
+    floors(
+        "unseen-round9",
+        &[
+            ("persons", s.persons, 0.0),
+            ("roles", s.roles, 0.0),
+            ("quotes", s.quotes, 0.0),
+            ("reporters", s.reporters, 0.0),
+            ("amounts", s.amounts, 0.0),
+            ("dates", s.dates, 0.0),
         ],
     );
 }

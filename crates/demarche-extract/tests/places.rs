@@ -335,3 +335,15 @@ fn places_on_the_fifth_rounds_unseen_articles() {
     // 1.000 with countries at the public country table's points.
     floors("unseen-round5", &s, 0.62, 0.55, 0.95);
 }
+
+#[test]
+fn places_on_the_ninth_rounds_development_articles() {
+    let s = part("dev-round9.jsonl", 6, false);
+    floors("dev-round9", &s, 0.0, 0.0, 0.0);
+}
+
+#[test]
+fn places_on_the_ninth_rounds_unseen_articles() {
+    let s = part("unseen-round9.jsonl", 3, true);
+    floors("unseen-round9", &s, 0.0, 0.0, 0.0);
+}

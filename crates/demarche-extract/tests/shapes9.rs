@@ -8,6 +8,7 @@
 
 mod common;
 
+use common::read;
 use demarche_extract::extract;
 
 /// (text, resolved value) of every date found, read as of `published`.
@@ -90,4 +91,17 @@ fn a_weekend_is_its_saturday_and_sunday() {
         dates("Markets stayed shut this weekend.", "2024-03-17"),
         [date("this weekend", "2024-03-16/2024-03-17")]
     );
+}
+
+#[test]
+fn a_region_that_owns_an_office_is_a_place_even_opening_a_sentence() {
+    // Rule office-owner: "Balochistan's chief minister" is the region's, not a person's.
+    let k = read(
+        "Pakistan said the road would reopen. Balochistan's chief minister, Sadia Raisani, \
+         said the army would clear it.",
+    );
+    let persons: Vec<&str> = k.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(persons, ["Sadia Raisani"]);
+    let places: Vec<&str> = k.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(places.contains(&"Balochistan"), "{places:?}");
 }
