@@ -105,3 +105,16 @@ fn a_region_that_owns_an_office_is_a_place_even_opening_a_sentence() {
     let places: Vec<&str> = k.places.iter().map(|p| p.name.as_str()).collect();
     assert!(places.contains(&"Balochistan"), "{places:?}");
 }
+
+#[test]
+fn a_name_after_a_place_noun_with_its_own_description_is_a_person() {
+    // Rule described-after-place-noun: "Kandahar, the provincial capital, Mohammad Daud
+    // Wardak, head of …" names a person; the round-5 shape ("the provincial capital, Feroz
+    // Koh, was cut off") stays a place.
+    let k = read(
+        "Roads were cut near Kandahar, the provincial capital, Mohammad Daud Wardak, head of \
+         the provincial health department, told reporters.",
+    );
+    let persons: Vec<&str> = k.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(persons, ["Mohammad Daud Wardak"]);
+}
