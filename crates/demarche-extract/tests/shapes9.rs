@@ -118,3 +118,15 @@ fn a_name_after_a_place_noun_with_its_own_description_is_a_person() {
     let persons: Vec<&str> = k.persons.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(persons, ["Mohammad Daud Wardak"]);
 }
+
+#[test]
+fn an_owner_of_several_words_opens_a_trailing_title() {
+    // Rule owner-title, with an owner of two words before its possessive.
+    assert_eq!(
+        common::persons(
+            "Thailand reopened the bridge. Ferries will run until June, Nakhon Phanom's deputy \
+             governor, Somchai Wongsa, told reporters."
+        ),
+        [common::person("Somchai Wongsa", "deputy governor")]
+    );
+}
