@@ -130,3 +130,22 @@ fn an_owner_of_several_words_opens_a_trailing_title() {
         [common::person("Somchai Wongsa", "deputy governor")]
     );
 }
+
+#[test]
+fn a_noun_phrase_before_an_auxiliary_after_said_is_the_contents_subject() {
+    // Rule content-subject: "said her house had …" is no inverted "…, said her spokesman";
+    // the described name before it speaks.
+    let k = read("A shopkeeper, Amina Yusuf, said her house had flooded twice this year.");
+    let got: Vec<(Option<String>, String)> = k
+        .quotations
+        .iter()
+        .map(|q| (q.speaker.name.clone(), q.text.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            Some("Amina Yusuf".to_string()),
+            "her house had flooded twice this year".to_string()
+        )]
+    );
+}
