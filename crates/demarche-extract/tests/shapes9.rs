@@ -9,7 +9,7 @@
 mod common;
 
 use common::read;
-use demarche_extract::extract;
+use demarche_extract::{QuoteKind, extract};
 
 /// (text, resolved value) of every date found, read as of `published`.
 fn dates(text: &str, published: &str) -> Vec<(String, String)> {
@@ -146,6 +146,23 @@ fn a_noun_phrase_before_an_auxiliary_after_said_is_the_contents_subject() {
         [(
             Some("Amina Yusuf".to_string()),
             "her house had flooded twice this year".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_which_clause_between_the_subject_and_said_describes_it() {
+    // Rule which-apposition.
+    assert_eq!(
+        common::quotes(
+            "The union, which represents some 4,000 dock workers, said on Monday that the strike \
+             would go on."
+        ),
+        [common::q(
+            QuoteKind::Indirect,
+            "The union",
+            &[],
+            "the strike would go on"
         )]
     );
 }
