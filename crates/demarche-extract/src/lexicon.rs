@@ -120,6 +120,9 @@ pub enum Class {
     /// Words before a bare number that single out part of what was just counted ("46 drones,
     /// including 17 over Kursk").
     ElidedBefore = 1 << 37,
+    /// Adverb particles of phrasal verbs ("off" in "set off"): after a word of plans they make
+    /// it a verb's past form, not a plan ("floods set off by rain").
+    PhrasalParticle = 1 << 38,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -203,6 +206,7 @@ fn class_of(section: &str) -> Option<Class> {
         "unit-modifier" => Class::UnitModifier,
         "member" => Class::Member,
         "elided-before" => Class::ElidedBefore,
+        "phrasal-particle" => Class::PhrasalParticle,
         _ => return None,
     })
 }

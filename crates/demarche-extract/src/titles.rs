@@ -335,11 +335,12 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
     let at_start = a == 0;
     let first = word(text, toks, a).to_lowercase();
     // Rule owner-title: a capitalised owner with its possessive opens a title as a determiner
-    // does ("… and Japan's Director-General of the Asian and Oceanian Affairs Bureau, B,").
-    let owner = is_cap(word(text, toks, a))
-        && toks
-            .get(a + 1)
-            .is_some_and(|t| t.kind == TokenKind::Possessive);
+    // does ("… and Japan's Director-General of the Asian and Oceanian Affairs Bureau, B,"); the
+    // owner may run to three words ("…, Sa Kaeo's governor, B, told …").
+    let owner = (a + 1..a + 4).any(|p| {
+        toks.get(p).is_some_and(|t| t.kind == TokenKind::Possessive)
+            && (a..p).all(|k| is_cap(word(text, toks, k)))
+    });
     let (from, opened) = if matches!(first.as_str(), "the" | "its" | "her" | "his" | "their") {
         (a + 1, true)
     } else {

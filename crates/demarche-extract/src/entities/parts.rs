@@ -368,7 +368,7 @@ fn classify_as(
     if !persons
         || office_domain
         || after_place_preposition(text, toks, s, end)
-        || apposed_to_place_noun(text, toks, s)
+        || apposed_to_place_noun(text, toks, s, end)
         || noun_modifier(text, toks, s, end)
         || joined_to_place(text, toks, s, end, ctx)
     {

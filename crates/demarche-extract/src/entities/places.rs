@@ -59,9 +59,20 @@ pub(super) fn after_place_preposition(text: &str, toks: &[Tok], start: usize, en
 /// Feroz Koh,", "a border town, Ruwaished,"): a place, not a person. A noun phrase that opens
 /// the sentence as an adjunct ("In the capital, Ahmed Ali said"), or that ends a person's
 /// description ("the head of the rescue unit in the province, Mojtaba Karimi,"), does not count.
-pub(super) fn apposed_to_place_noun(text: &str, toks: &[Tok], start: usize) -> bool {
+///
+/// Rule described-after-place-noun: a name that a description of its own follows ("the
+/// provincial capital, Ali Karimi, head of the disaster department, said") is a person's.
+pub(super) fn apposed_to_place_noun(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     if start < 2 || w(start - 1) != "," {
+        return false;
+    }
+    let described = w(end) == ","
+        && (end + 1..end + 4).any(|k| {
+            let x = w(k);
+            x.starts_with(char::is_lowercase) && has(Class::Role, x)
+        });
+    if described {
         return false;
     }
     let noun = start - 2;

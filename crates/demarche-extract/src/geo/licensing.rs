@@ -481,13 +481,19 @@ impl GeoContext {
                         };
                         kind_ok && ctx.countries.contains(e.iso3)
                     });
+                let by_owner = owns_an_office(text, &s.toks, end)
+                    && cands.iter().filter_map(|&i| g.entry(i)).any(|e| {
+                        matches!(e.kind, Kind::City | Kind::Admin1)
+                            && ctx.countries.contains(e.iso3)
+                    });
                 // A spelled name was licensed above.
                 let licensed = !spelled.is_empty()
                     || by_region
                     || by_pattern
                     || by_preposition
                     || by_list
-                    || by_country;
+                    || by_country
+                    || by_owner;
                 if !licensed {
                     last_place = None;
                     continue;
@@ -562,6 +568,22 @@ fn is_named_like_a_place(text: &str, toks: &[Tok], start: usize, end: usize) -> 
         .get(k)
         .is_some_and(|t| lexicon::verb_has(lexicon::VerbClass::Speech, word(text, t)));
     !before && !after
+}
+
+/// Rule office-owner: whether the run ending before `end` owns an office ("Khyber
+/// Pakhtunkhwa's chief minister, …", "Sa Kaeo's governor"): a possessive, then a role word
+/// within two words. With a town or region of a country the document names, the owner is that
+/// jurisdiction, even opening a sentence, where a place is otherwise not licensed by its
+/// country alone.
+fn owns_an_office(text: &str, toks: &[Tok], end: usize) -> bool {
+    toks.get(end)
+        .is_some_and(|t| t.kind == TokenKind::Possessive)
+        && (end + 1..end + 3).any(|k| {
+            toks.get(k).is_some_and(|t| {
+                let w = word(text, t);
+                w.starts_with(char::is_lowercase) && lexicon::has(lexicon::Class::Role, w)
+            })
+        })
 }
 
 /// Whether a name is a place wherever it stands: a country, one of our seas or regions, or a

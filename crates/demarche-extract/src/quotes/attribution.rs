@@ -129,6 +129,7 @@ pub(super) fn attributions(
                 .and_then(|_| np_after(text, toks, v + 1, entities))
                 .map(|np| inverted_person(toks, np, entities))
                 .filter(|np| np.entity.is_some())
+                .filter(|np| !opens_a_clause(text, toks, np.e))
         {
             out.push(Found {
                 subject: np,
@@ -246,6 +247,33 @@ fn clause_subject(text: &str, toks: &[Tok], comma: usize, entities: &Entities) -
         }
     }
     None
+}
+
+/// Rule content-subject: whether the token at `e`, right after the noun phrase that follows a
+/// speech verb after a comma, is an auxiliary or a modal ("A resident, X, said his family had
+/// lost …"): the phrase is then the subject of the reported clause, not an inverted speaker
+/// ("…, said his spokesman.").
+/// The phrase may end early at a pronoun that names its owner ("his" in "his family"): the
+/// lower-case nouns after it are skipped first.
+fn opens_a_clause(text: &str, toks: &[Tok], e: usize) -> bool {
+    let en = demarche_text::english::get();
+    let verb = |x: &str| en.aux(x).is_some() || en.modal(x).is_some();
+    let mut k = e;
+    while k < e + 3
+        && toks.get(k).is_some_and(|t| {
+            let x = word(text, t);
+            t.kind == TokenKind::Word
+                && x.starts_with(char::is_lowercase)
+                && !has(Class::Function, x)
+                && !verb(x)
+        })
+    {
+        k += 1;
+    }
+    toks.get(k).is_some_and(|t| {
+        let x = word(text, t).to_lowercase();
+        t.kind == TokenKind::Word && verb(&x)
+    })
 }
 
 /// "…," said X, a district police commander, Garowe Online reported.": after an inverted

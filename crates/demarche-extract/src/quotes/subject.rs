@@ -400,7 +400,9 @@ pub(super) fn appositive_subject(
     let citing = first == "citing";
     let describes = citing
         || relayed_at(text, toks, open + 1)
-        || matches!(first.as_str(), "a" | "an" | "the" | "who")
+        // Rule which-apposition: a relative clause on a thing describes the subject as "who"
+        // does on a person ("The faction, which has some 1,500 fighters …, said …").
+        || matches!(first.as_str(), "a" | "an" | "the" | "who" | "which")
         || (first.ends_with("ing") && first.len() > 4)
         || has(Class::Role, &first)
         || has(Class::RoleModifier, &first)

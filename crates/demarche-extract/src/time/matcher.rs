@@ -82,6 +82,19 @@ impl Matcher<'_> {
                 break;
             }
             if has(Class::Future, w) {
+                // Rule plan-word-phrasal: a word of plans before a verb particle is a phrasal
+                // verb ("floods set off by rain swept …"): after "to" or a modal it lies ahead,
+                // after a form of "be" its auxiliary decides, else it is a past form.
+                if has(Class::PhrasalParticle, self.word(j + 1)) {
+                    let prev = if j == 0 { "" } else { self.word(j - 1) };
+                    if prev == "to" || has(Class::Future, prev) {
+                        return Tense::Future;
+                    }
+                    if en.aux(prev) == Some(demarche_text::english::Aux::Be) {
+                        continue;
+                    }
+                    return Tense::Past;
+                }
                 return Tense::Future;
             }
             if has(Class::Past, w) {
@@ -136,6 +149,7 @@ impl Matcher<'_> {
             .or_else(|| self.weekday(i))
             .or_else(|| self.month_first(i))
             .or_else(|| self.day_first(i))
+            .or_else(|| self.weekend(i))
             .or_else(|| self.deictic(i))
             .or_else(|| self.ago(i))
             .or_else(|| self.bare_year(i))
@@ -225,7 +239,89 @@ impl Matcher<'_> {
             _ if self.tense_before(i) == Tense::Future => p + Duration::days(ahead),
             _ => p - Duration::days(back),
         };
+        if modifier.is_empty()
+            && let Some(r) = self.weekday_range(i, k, p - Duration::days(back), date)
+        {
+            return Some(r);
+        }
         Some((k + 1 - i, TimeValue::day(date)))
+    }
+
+    /// Rule weekday-range: "from Sunday to Wednesday", "between Monday and Thursday" (the
+    /// first weekday at token `k`): the days from the first to the next such second weekday.
+    /// The stretch that holds the publication day is the one meant, whatever the tense
+    /// ("rain would hit … from Sunday to Wednesday" in a text of the Tuesday between); else
+    /// the first day falls where the tense puts it (`by_tense`).
+    fn weekday_range(
+        &self,
+        i: usize,
+        k: usize,
+        latest: Date,
+        by_tense: Date,
+    ) -> Option<(usize, TimeValue)> {
+        let opener = if i == 0 { "" } else { self.word(i - 1) };
+        let joined = match opener {
+            "from" => matches!(
+                self.word(k + 1),
+                "to" | "through" | "until" | "till" | "-" | "–"
+            ),
+            "between" => self.word(k + 1) == "and",
+            _ => false,
+        };
+        if !joined || !self.is_capitalised(k + 2) {
+            return None;
+        }
+        let first = weekday_of(self.word(k))?;
+        let last = weekday_of(self.word(k + 2))?;
+        let span = (i64::from(last.num_days_from_monday())
+            - i64::from(first.num_days_from_monday()))
+        .rem_euclid(7);
+        if span == 0 {
+            return None;
+        }
+        let p = self.published?;
+        let start = if latest + Duration::days(span) >= p {
+            latest
+        } else {
+            by_tense
+        };
+        Some((
+            k + 3 - i,
+            TimeValue::period(start, start + Duration::days(span)),
+        ))
+    }
+
+    /// Rule weekend: "over the weekend", "this weekend", "last weekend", "next weekend",
+    /// "the coming weekend": Saturday and Sunday. A publication day at the weekend is in it;
+    /// "the weekend" lies ahead when the clause speaks of the future, else behind.
+    fn weekend(&self, i: usize) -> Option<(usize, TimeValue)> {
+        let (modifier, used) = match (self.word(i), self.word(i + 1), self.word(i + 2)) {
+            ("the", m @ ("coming" | "past"), "weekend") => (m, 3),
+            (m @ ("the" | "this" | "last" | "next" | "past" | "coming"), "weekend", _) => (m, 2),
+            _ => return None,
+        };
+        let p = self.published?;
+        let from_saturday = i64::from((p.weekday().num_days_from_monday() + 2) % 7);
+        let in_weekend = from_saturday <= 1;
+        // The Saturday of the weekend that holds the publication day or comes after it.
+        let current = if in_weekend {
+            p - Duration::days(from_saturday)
+        } else {
+            p + Duration::days(7 - from_saturday)
+        };
+        // The Saturday of the last weekend wholly before it.
+        let previous = current - Duration::days(7);
+        let saturday = match modifier {
+            "last" | "past" => previous,
+            "next" | "coming" if in_weekend => current + Duration::days(7),
+            "next" | "coming" | "this" => current,
+            _ if in_weekend || self.tense_before(i) == Tense::Future => current,
+            _ => previous,
+        };
+        Some((
+            used,
+            TimeValue::period(saturday, saturday + Duration::days(1)),
+        ))
     }
 
     fn month_first(&self, i: usize) -> Option<(usize, TimeValue)> {

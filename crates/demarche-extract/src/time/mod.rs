@@ -9,7 +9,8 @@
 //!   a month with a year or with "this/last/next year" ("June 2021", "June this year"), and a
 //!   month alone after a preposition ("in June"); a year missing from the text is the one that
 //!   puts the date nearest to publication;
-//! - `this/last/next week|month|year` (weeks run Monday to Sunday);
+//! - `this/last/next week|month|year` (weeks run Monday to Sunday); weekday ranges ("from
+//!   Sunday to Wednesday") and weekends ("over the weekend", "next weekend");
 //! - quarters and halves: "the first quarter of 2021", "the first three quarters of this year",
 //!   "the second half of last year";
 //! - years after a preposition ("in 2021", "since 2014").
@@ -89,6 +90,16 @@ impl TimeValue {
             end,
             value: format!("{}/{}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d")),
         })
+    }
+
+    /// Any run of days from `start` to `end`.
+    fn period(start: Date, end: Date) -> Self {
+        TimeValue {
+            granularity: Granularity::Period,
+            start,
+            end,
+            value: format!("{}/{}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d")),
+        }
     }
 
     fn week_of(d: Date) -> Self {
