@@ -2632,15 +2632,13 @@ fn a_description_takes_no_country_from_an_organisation() {
 }
 
 #[test]
-fn a_domestic_agent_a_state_coerces_is_its_own() {
-    // Rule `home-coercion` (policy.txt `home-coercion 17 08 = GOV`, a country named alone
-    // counts as its state) for the layer's targets: "the opposition blogger" that Belarus
-    // arrests is Belarus's, not of the country the sentence before named.
+fn a_domestic_agent_a_government_releases_is_its_own() {
+    // Rule `home-coercion` (policy.txt `home-coercion 17 08 = GOV`): an opposition leader
+    // named with no country whom a government arrests or frees is of its own country.
     check(
-        "The United States said it would reopen its embassy. In June, Belarus arrested the \
-         opposition blogger.",
+        "Armenian authorities freed an opposition leader on Friday.",
         expect![[r#"
-            s1 BLR -> BLROPPMED 173 "arrested" dictionaries/actors/countries.txt:47
+            s0 ARMGOV -> ARMOPP 0841 "freed" dictionaries/actors/countries.txt:36
         "#]],
     );
 }

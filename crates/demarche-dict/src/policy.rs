@@ -558,9 +558,8 @@ impl Policy {
     /// Whether an act of `code` by `source` against a country-less domestic target is done in
     /// the source's own country (`home-coercion`: a government's arrests, not an army's).
     pub fn is_home_coercion(&self, code: &str, source: &str) -> bool {
-        // A country named alone is its state ("Belarus released the opposition blogger").
         by_root(&self.home_coercion, code)
-            .is_some_and(|agent| source.len() == 3 || source.get(3..6) == Some(&agent.code))
+            .is_some_and(|agent| source.get(3..6) == Some(&agent.code))
     }
 
     /// The code a crowd's (`crowd`) act of force of `code` is instead (`crowd-force`: a riot),

@@ -478,21 +478,40 @@ pub(super) fn third_party(ctx: &Ctx<'_>, p: &Predication, source: &Side) -> Opti
         .or_else(|| earlier_pair(ctx, p).filter(apart))
 }
 
-/// Rule `third-party`, across sentences: talks or a truce named by a definite description
-/// ("The talks were mediated by Egypt and Qatar", "That truce, brokered by Egypt, …") are the
-/// talks of the pair the document named before ("the two sides").
+/// Rule `third-party`, across sentences: talks or a truce named only by a definite or
+/// demonstrative description of an event noun ("The talks were mediated by Egypt and Qatar",
+/// "That truce, brokered by Egypt, …": at most three words, none of them an actor) are the
+/// talks of the pair the sentence just before named (`[pair-recent]`), or, after a
+/// demonstrative (`forms.txt` `[demonstrative]`), the pair "the two sides" stands for.
 fn earlier_pair(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
-    // The noun's own phrase ("That truce, brokered by …"), else the verb's object.
-    let lo = match (p.kind, ctx.a.arg(p, &Role::Patient).map(|x| x.filler)) {
-        (PredKind::Noun, _) => ctx.range.get(p.scope.index())?.0,
-        (_, Some(Filler::Phrase { lo, .. })) => lo,
+    // The noun's own phrase, else the verb's object when that is an event noun.
+    let (node, lo, hi) = match (p.kind, ctx.a.arg(p, &Role::Patient).map(|x| x.filler)) {
+        (PredKind::Noun, _) => {
+            let (lo, hi) = *ctx.range.get(p.scope.index())?;
+            (p.scope, lo, hi)
+        }
+        (_, Some(Filler::Phrase { node, lo, hi })) if ctx.a.noun_at(node).is_some() => {
+            (node, lo, hi)
+        }
         _ => return None,
     };
-    let first = ctx.lower_words(lo, lo + 1)?;
-    if !first.first().is_some_and(|w| ctx.en.is_definite(w)) {
+    // Its head noun phrase ("That truce" of "That truce, brokered by …,").
+    let (lo, hi) = sides::head_range(ctx, node, lo, hi);
+    let words = ctx.lower_words(lo, hi)?;
+    let named = ctx
+        .mentions
+        .iter()
+        .any(|m| m.lo >= lo && m.hi <= hi && m.codes.iter().any(|c| real_code(c)));
+    if words.len() > 3 || named || !words.first().is_some_and(|w| ctx.en.is_definite(w)) {
         return None;
     }
-    let pair = ctx.discourse.resolve(Anaphor::Pair, ctx.policy);
+    // "that truce" points back anywhere in the document; "the talks" only to the sentence
+    // just before.
+    let kind = match words.first() {
+        Some(w) if ctx.en.is_form("demonstrative", w) => Anaphor::Pair,
+        _ => Anaphor::RecentPair,
+    };
+    let pair = ctx.discourse.resolve(kind, ctx.policy);
     let mut side = Side::new(pair.iter().map(|e| e.code.clone()).collect(), None);
     side.antecedents = pair.iter().map(|e| sides::antecedent(e)).collect();
     Some(side)

@@ -373,8 +373,7 @@ pub(crate) fn code_predications(
             .or_else(|| occasion::partner(&ctx, p, code, &events[..legacy]))
             .or_else(|| addressee(&ctx, p))
             .or_else(|| avenged.map(|(_, t)| t))
-            .or(shared)
-            .map(|t| refer::coerced_home(&ctx, code, &source, t));
+            .or(shared);
         let target = match home_from {
             // Rule `home-crowd`: a crowd's act is aimed at what it names, else at home.
             Some(_) => named,

@@ -402,26 +402,6 @@ pub(super) fn inward_from_sentence(ctx: &Ctx<'_>, e: &CodedEvent) -> bool {
             .any(|a| a.sentence == ctx.discourse.sentence)
 }
 
-/// Rule `home-coercion` for the layer's targets: a domestic agent named with no country
-/// ("the opposition blogger") that a state arrests or releases is its own, not the country
-/// the discourse gave the description.
-pub(super) fn coerced_home(ctx: &Ctx<'_>, code: &str, source: &Side, t: Side) -> Side {
-    let (Some(sc), false) = (source.codes.first(), t.antecedents.is_empty()) else {
-        return t;
-    };
-    let kind = sides::mention_at(ctx, t.span).and_then(|m| {
-        m.codes
-            .iter()
-            .find(|c| c.len() > 3 && c.starts_with("---") && ctx.policy.is_domestic(c))
-    });
-    match kind {
-        Some(k) if ctx.policy.is_home_coercion(code, sc) && ctx.policy.is_country(country(sc)) => {
-            Side::new(vec![format!("{}{}", country(sc), &k[3..])], t.span)
-        }
-        _ => t,
-    }
-}
-
 /// Rule `origin`: a measure's target phrase that names no actor ("tariffs on about 1,500 kinds
 /// of goods") with a `from` phrase after it, where the measure's doer is already its support
 /// verb's subject ("Mexico's Senate approved tariffs … on goods from China"), is aimed at that
