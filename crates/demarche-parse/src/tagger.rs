@@ -291,14 +291,17 @@ fn coordinated_adjectives(tags: &mut [&'static str], infos: &[Info]) {
 }
 
 /// "any attempt to divert its share of the river": a word no list knows, read as a noun by
-/// default, between the infinitive marker and a determiner or possessive is a verb's base
-/// form (a noun after the preposition "to" does not take one).
+/// default, between the infinitive marker and an article or possessive is a verb's base form
+/// (a noun after the preposition "to" is not followed by one).
 fn infinitives_before_determiners(tags: &mut [&'static str], infos: &[Info]) {
     for i in 1..tags.len().saturating_sub(1) {
         let x = &infos[i];
         let unknown = x.closed.is_none() && x.vbits == 0 && !x.cap && !noun_suffix(&x.lower);
-        if tags[i] == "NN" && unknown && tags[i - 1] == "TO" && matches!(tags[i + 1], "DT" | "PRP$")
-        {
+        // An article or possessive, not "this" or "next" before a time noun ("returned to
+        // normalcy this week").
+        let determiner = tags[i + 1] == "PRP$"
+            || tags[i + 1] == "DT" && matches!(&*infos[i + 1].lower, "the" | "a" | "an");
+        if tags[i] == "NN" && unknown && tags[i - 1] == "TO" && determiner {
             tags[i] = "VB";
         }
     }

@@ -495,7 +495,8 @@ pub(crate) fn code_predications(
             // between themselves (`third-party`, not `mutual`: "brokered by Egypt and Qatar").
             None if (joint || meeting || dicts.policy.is_joint(code))
                 && source.codes.len() > 1
-                && (dicts.policy.third_party(code).is_none() || dicts.policy.is_mutual(code)) =>
+                && (dicts.policy.third_party(code).is_none() || dicts.policy.is_mutual(code))
+                && !refer::elsewhere(&ctx, p, code, &source) =>
             {
                 for x in &source.codes {
                     for y in &source.codes {

@@ -355,9 +355,9 @@ pub(super) fn reported_agent(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
 
 /// Rule `sentence-country`: a country-less description ("the government") that no earlier
 /// sentence gives a country takes it from an actor its own sentence named before it — one of
-/// its kind, else (not for a kind that does deeds, `deed-doer`: "the drone") the first
-/// ("Sudan's army said drones had struck the airport, and the government cut ties with the
-/// UAE").
+/// its kind, else (not for a kind that does deeds, `deed-doer`: "the drone", and only when
+/// every actor named before is of one country) the first ("Sudan's army said drones had
+/// struck the airport, and the government cut ties with the UAE").
 pub(super) fn sentence_country(
     ctx: &Ctx<'_>,
     kind: &str,
@@ -379,9 +379,19 @@ pub(super) fn sentence_country(
     if next.is_some_and(|w| ctx.en.is_prep(w, Prep::Part)) {
         return None;
     }
+    // Else the first, when every actor named before is of one country ("Washington urged
+    // Israel …, but the government rejected …" names two: no reading).
+    let one = || {
+        let mut states = before().filter_map(|m| state(ctx, m).map(|c| country(c)));
+        let first = states.next()?;
+        states.all(|c| c == first).then_some(())
+    };
     let m = before()
         .find(|m| m.codes.iter().any(|c| c.get(3..) == Some(kind)))
-        .or_else(|| before().find(|_| !ctx.policy.is_deed_doer(kind)))?;
+        .or_else(|| {
+            one()?;
+            before().find(|_| !ctx.policy.is_deed_doer(kind))
+        })?;
     let (named, at) = (state(ctx, m)?, m.span?);
     let ante = Antecedent {
         role: String::new(),
@@ -427,6 +437,15 @@ pub(super) fn origin(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) 
         }
         _ => None,
     })
+}
+
+/// Whether a pair's joint act of force (`inward` roots) happened in a third country ("The
+/// United States and Britain fought a war in Iraq"): then they are allies there, not each
+/// other's adversaries. (Agreements and meetings in a third country stay the pair's.)
+pub(super) fn elsewhere(ctx: &Ctx<'_>, p: &Predication, code: &str, pair: &Side) -> bool {
+    ctx.policy.is_inward(code)
+        && sides::place_country(ctx, p)
+            .is_some_and(|c| !pair.codes.iter().any(|x| country(x) == c.as_str()))
 }
 
 /// Rule `crowd-force` (`policy.txt`): an act of force by a crowd named as one (`forms.txt`

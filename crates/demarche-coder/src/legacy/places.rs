@@ -167,7 +167,7 @@ pub(super) fn in_sea_name(s: &Sent<'_>, lo: u32) -> bool {
     ) else {
         return false;
     };
-    if !english::get().is_prep(&of.to_ascii_lowercase(), english::Prep::Part) {
+    if of.len() > 4 || !english::get().is_prep(of, english::Prep::Part) {
         return false;
     }
     let gaz = Gazetteer::get();
