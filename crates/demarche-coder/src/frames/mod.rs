@@ -9,7 +9,9 @@
 //! `happened.rs` whether an event noun happened — `effect`, `aspect`, `between`, `answered`;
 //! `occasion.rs` whose a meeting or visit named as a clause's occasion is — `occasion`;
 //! `refer.rs` references within the sentence — `including`, `topic`, `norm`, `discussed`,
-//! `home-crowd`, `departure`; `prune.rs`
+//! `home-crowd`, `departure`, `sentence-country`, `origin`, `reporter-own` for the layer's
+//! doers; `counterpart.rs` — `counterpart`, early and late; `mode.rs` — `open-question`;
+//! `prune.rs`
 //! removes the pattern events the layer reads better before it codes — `clause-target`,
 //! `setting`, a support verb's own code, passives read backwards; `merge.rs` places the
 //! layer's events among the pattern coder's; this file decides what is coded):
