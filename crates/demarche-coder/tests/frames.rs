@@ -2707,22 +2707,6 @@ fn a_warning_that_an_attempt_will_be_resisted_threatens_the_one_warned() {
 }
 
 #[test]
-fn one_who_meets_two_others_meets_each() {
-    // Rule `mutual`: one actor meeting or calling two others meets each (both ways); only a
-    // host's act (`third-party` codes) towards two others is hosting their talks.
-    check(
-        "Turkish Foreign Minister Hakan Fidan held talks with his German counterpart and met the \
-         Dutch foreign minister.",
-        expect![[r#"
-            s0 TURGOV -> DEU 040 "held" dictionaries/actors/countries.txt:126
-            s0 TURGOV -> NLDGOV 040 "met" dictionaries/actors/countries.txt:221
-            s0 DEU -> TURGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
-            s0 NLDGOV -> TURGOV 040 "met" dictionaries/actors/countries.txt:221
-        "#]],
-    );
-}
-
-#[test]
 fn talks_named_again_are_the_earlier_pairs() {
     // Rule `third-party` across sentences: talks or a truce named by a definite or demonstrative
     // description are the pair's the document named before. (The pattern coder still reads

@@ -325,15 +325,12 @@ pub(super) fn mutual(policy: &Policy, events: &mut Vec<CodedEvent>) {
                 && country(&x.target) == country(&e.source)
                 && x.code.get(..2) == e.code.get(..2)
         };
-        // One actor doing a host's act (`third-party` codes) to two others hosts or brokers
-        // their talks ("Qatar hosted talks between the US and the Taliban"): not a partner of
-        // each; one who meets or calls two others ("met the Ethiopian and Somali delegations")
-        // is. The pair may be one country's two sides ("between the Congolese government and
-        // the M23": CODGOV and CODREB).
-        let hosting = policy.third_party(&e.code).is_some();
+        // One actor meeting two others with the same act hosts or brokers their talks ("Qatar
+        // hosted talks between the US and the Taliban"): not a partner of each.
+        // The pair may be one country's two sides ("between the Congolese government and the
+        // M23": CODGOV and CODREB).
         let host = |x: &CodedEvent| {
-            hosting
-                && country(&x.source) == country(&e.source)
+            country(&x.source) == country(&e.source)
                 && real_code(&x.target)
                 && x.target != e.target
                 && country(&x.target) != country(&e.source)
