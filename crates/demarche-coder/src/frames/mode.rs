@@ -38,21 +38,26 @@ pub(super) fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
 /// `[open-question]` ("declined to say whether Takaichi would meet Li", "if China attacks")
 /// asserts nothing.
 pub(super) fn in_question(tree: &Tree, p: &Predication, en: &english::English) -> bool {
+    opening_word(tree, p, "SBAR", 3).is_some_and(|w| en.is_form("open-question", w))
+}
+
+/// The first word of the nearest phrase labelled `label` around a predication's own phrase,
+/// within `levels` parents ("whether" of a question's SBAR, "by" of a PP of means).
+fn opening_word<'t>(
+    tree: &'t Tree,
+    p: &Predication,
+    label: &str,
+    levels: usize,
+) -> Option<&'t str> {
     let mut node = p.scope;
-    for _ in 0..3 {
-        let Some(up) = tree.parent(node) else {
-            return false;
-        };
-        if tree.label(up) == "SBAR" {
-            return tree
-                .children(up)
-                .first()
-                .and_then(|&f| tree.word(f))
-                .is_some_and(|w| en.is_form("open-question", w));
+    for _ in 0..levels {
+        let up = tree.parent(node)?;
+        if tree.label(up) == label {
+            return tree.children(up).first().and_then(|&f| tree.word(f));
         }
         node = up;
     }
-    false
+    None
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,21 +180,7 @@ fn mode_within(
 /// Whether a verb is a gerund of means: in a `by` phrase (`preposition.txt` `[agent]`: "by
 /// shelling Eritrean positions").
 fn by_means(tree: &Tree, p: &Predication, en: &english::English) -> bool {
-    let mut node = p.scope;
-    for _ in 0..2 {
-        let Some(up) = tree.parent(node) else {
-            return false;
-        };
-        if tree.label(up) == "PP" {
-            return tree
-                .children(up)
-                .first()
-                .and_then(|&f| tree.word(f))
-                .is_some_and(|w| en.is_prep(&lower(w), Prep::Agent));
-        }
-        node = up;
-    }
-    false
+    opening_word(tree, p, "PP", 2).is_some_and(|w| en.is_prep(&lower(w), Prep::Agent))
 }
 
 /// Whether a predication is the reported clause of an affirmed warning or vow
