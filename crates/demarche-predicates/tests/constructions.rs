@@ -476,7 +476,7 @@ fn participial_clause_with_by_phrase_is_passive() {
                patient "talks" object
                in "Cairo" pp
                agent "Israel and Hamas" subject
-            p1 mediat verb passive under p0 participle
+            p1 mediate verb passive under p0 participle
                agent "Egypt and Qatar" by
                patient "Israel and Hamas" subject
             p2 talks noun support="hold"
