@@ -493,8 +493,8 @@ fn meeting_named_with_one_side_first_is_mutual() {
         "Putin met Trump in Alaska. Fidan spoke by phone with the Saudi foreign minister. \
          Sisi visited Ankara.",
         expect![[r#"
-            s0 RUSGOV -> USA 044 "met" dictionaries/actors/people.txt:25
-            s0 USA -> RUSGOV 044 "met" dictionaries/actors/people.txt:25
+            s0 RUSGOV -> USA 044 "met" dictionaries/actors/people.txt:27
+            s0 USA -> RUSGOV 044 "met" dictionaries/actors/people.txt:27
             s1 TURGOV -> SAUGOV 041 "spoke" dictionaries/actors/countries.txt:273
             s1 SAUGOV -> TURGOV 041 "spoke" dictionaries/actors/countries.txt:273
             s2 EGYGOV -> TUR 042 "visited" dictionaries/actors/countries.txt:312
@@ -1167,8 +1167,8 @@ fn a_pair_agreeing_to_what_codes_nothing_intends_to_cooperate() {
         expect![[r#"
             s0 IND -> CAN 030 "agreed" dictionaries/policy.txt:132
             s0 CAN -> IND 030 "agreed" dictionaries/policy.txt:132
-            s1 RUSGOV -> TURGOV 041 "spoke" dictionaries/actors/people.txt:37
-            s1 TURGOV -> RUSGOV 041 "spoke" dictionaries/actors/people.txt:37
+            s1 RUSGOV -> TURGOV 041 "spoke" dictionaries/actors/people.txt:39
+            s1 TURGOV -> RUSGOV 041 "spoke" dictionaries/actors/people.txt:39
             s2 RUSGOV -> TURGOV 030 "agreed" dictionaries/policy.txt:132
                source <- s1 "Lavrov"
                source <- s1 "Fidan"
@@ -2250,8 +2250,8 @@ fn a_headlines_comma_pair_acts_together() {
     check(
         "Xi, Lula hold phone talks on trade and tariffs",
         expect![[r#"
-            s0 CHNGOV -> BRAGOV 040 "hold" dictionaries/actors/people.txt:78
-            s0 BRAGOV -> CHNGOV 040 "hold" dictionaries/actors/people.txt:78
+            s0 CHNGOV -> BRAGOV 040 "hold" dictionaries/actors/people.txt:80
+            s0 BRAGOV -> CHNGOV 040 "hold" dictionaries/actors/people.txt:80
         "#]],
     );
 }
@@ -2769,6 +2769,20 @@ fn a_negated_copula_codes_nothing() {
          United States.",
         expect![[r#"
             s1 IRN -> USA 036 "is" dictionaries/actors/countries.txt:157
+        "#]],
+    );
+}
+
+#[test]
+fn a_former_office_holder_is_of_the_country_of_the_last_office() {
+    // Rule `former` (`people.txt`, `ActorEntry::former_on`): out of office, and up to ten
+    // years after, a listed person is the country of the last office held; long after, a bare
+    // surname is no one ("Betssy Chavez" is not Hugo Chávez).
+    check(
+        "The International Criminal Court accused Rodrigo Duterte of crimes against humanity. \
+         Mexico granted asylum to former Prime Minister Betssy Chavez.",
+        expect![[r#"
+            s0 IGOJUDICC -> PHL 1121 "accused" dictionaries/actors/organizations.txt:130
         "#]],
     );
 }

@@ -193,6 +193,10 @@ impl DateRestriction {
     }
 }
 
+/// How many years after leaving office a person is still read as a former office holder of
+/// that country ([`ActorEntry::former_on`]).
+pub const FORMER_YEARS: i64 = 10;
+
 impl ActorEntry {
     /// The codes that apply on `date`: the first date restriction (in file order) that holds,
     /// else the default. `None` when nothing applies; a returned null code (`is_null()`) means
@@ -203,6 +207,29 @@ impl ActorEntry {
             .find(|d| d.restriction.holds_on(date))
             .map(|d| &d.codes)
             .or(self.default_codes.as_ref())
+    }
+
+    /// The codes of the last dated role that ended before `date`, and no more than
+    /// [`FORMER_YEARS`] before it, for an entry with no code on `date` and no default: who a
+    /// former office holder was ("former President Rodrigo Duterte" in 2025). `None` when a
+    /// role is still open, none has ended, or the last ended long ago (a bare surname in today's
+    /// news is then more likely someone else's: "Betssy Chavez" is not Hugo Chávez).
+    pub fn former_on(&self, date: Date) -> Option<&ActorCodes> {
+        if self.default_codes.is_some() {
+            return None;
+        }
+        self.dated
+            .iter()
+            .filter_map(|d| match d.restriction {
+                DateRestriction::Before(end) | DateRestriction::Between(_, end)
+                    if end < date && (date - end).num_days() <= FORMER_YEARS * 366 =>
+                {
+                    Some((end, &d.codes))
+                }
+                _ => None,
+            })
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, codes)| codes)
     }
 
     /// The primary phrase.

@@ -566,7 +566,16 @@ impl Coder<'_> {
                     }
                 }
                 Some(_) => push("---".to_string(), &mut codes),
-                None if u.actor.is_some() => push("---".to_string(), &mut codes),
+                // Rule `former` (news reading): a person out of office is of the country of
+                // the last office held, with no agent of that office.
+                None if u.actor.is_some() => {
+                    let former = u
+                        .actor
+                        .and_then(|a| self.dicts.actors.get(a)?.former_on(date)?.first())
+                        .and_then(|c| c.get(..3))
+                        .filter(|c| opts.domestic() && self.dicts.policy.is_country(c));
+                    push(former.unwrap_or("---").to_string(), &mut codes)
+                }
                 None => match self
                     .place_country(s, u.lo, u.hi, date)
                     .filter(|_| opts.places())
