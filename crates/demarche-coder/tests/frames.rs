@@ -2786,3 +2786,17 @@ fn a_former_office_holder_is_of_the_country_of_the_last_office() {
         "#]],
     );
 }
+
+#[test]
+fn a_hope_or_a_wish_is_an_intention_for_the_patterns_too() {
+    // forms.txt `[legacy-intent]` (the pattern coder's intention verbs) knows "hope", "want",
+    // "seek", "aim", "wish" as intent.txt does: "hoped to reopen its embassy" is an intent (03),
+    // not the reopening; an event noun deep in a "whether" clause asserts nothing either.
+    check(
+        "The United States hoped to reopen its embassy in Minsk. He declined to say whether \
+         Takaichi would meet Chinese Premier Li Qiang at the G20 summit.",
+        expect![[r#"
+            s0 USA -> BLRGOV 032 "reopen" dictionaries/actors/countries.txt:323
+        "#]],
+    );
+}

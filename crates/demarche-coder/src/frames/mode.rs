@@ -38,7 +38,7 @@ pub(super) fn denied(ctx: &Ctx<'_>, p: &Predication) -> bool {
 /// `[open-question]` ("declined to say whether Takaichi would meet Li", "if China attacks")
 /// asserts nothing.
 pub(super) fn in_question(tree: &Tree, p: &Predication, en: &english::English) -> bool {
-    opening_word(tree, p, "SBAR", 3).is_some_and(|w| en.is_form("open-question", w))
+    opening_word(tree, p, "SBAR", 5).is_some_and(|w| en.is_form("open-question", w))
 }
 
 /// The first word of the nearest phrase labelled `label` around a predication's own phrase,
