@@ -2800,3 +2800,15 @@ fn a_hope_or_a_wish_is_an_intention_for_the_patterns_too() {
         "#]],
     );
 }
+
+#[test]
+fn a_complaint_filed_with_a_forum_is_aimed_at_the_accused() {
+    // Lemmas: "filed" is file (a support verb of complaints), so the complaint's frame reads
+    // "against Bukele" as its target and "with the U.N. …" as the forum, not a co-complainant.
+    check(
+        "Caracas filed a complaint against Bukele with the U.N. Human Rights Council.",
+        expect![[r#"
+            s0 VEN -> SLVGOV 114 "filed" dictionaries/actors/countries.txt:333
+        "#]],
+    );
+}

@@ -729,6 +729,8 @@ fn needs_e(stem: &str) -> bool {
         }
         // "blam-", "nam-", "fram-", "welcom-" but "claim-", "seem-", "form-"
         b'm' => b.len() >= 3 && is_vowel(prev) && !is_vowel(b[b.len() - 3]),
+        // "fil-", "rul-", "schedul-", "exil-", "consol-" but "fail-", "boil-", "haul-", "cool-"
+        b'l' => matches!(prev, b'i' | b'o' | b'u') && b.len() >= 3 && !is_vowel(b[b.len() - 3]),
         // "mediat-", "negotiat-", "retaliat-", "evacuat-"
         b't' if prev == b'a' && matches!(b.get(b.len().wrapping_sub(3)), Some(b'i' | b'u')) => true,
         b't' if prev == b'i' => ["cit", "unit", "invit", "ignit", "excit", "incit", "recit"]
@@ -899,6 +901,14 @@ mod tests {
             ("freed", "free"),
             ("decreed", "decree"),
             ("proceed", "proceed"),
+            ("filed", "file"),
+            ("ruled", "rule"),
+            ("scheduled", "schedule"),
+            ("exiled", "exile"),
+            ("failed", "fail"),
+            ("boiled", "boil"),
+            ("hauled", "haul"),
+            ("controlled", "control"),
             ("succeeded", "succeed"),
             ("held", "hold"),
             ("urged", "urge"),
