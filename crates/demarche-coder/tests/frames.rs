@@ -2812,3 +2812,18 @@ fn a_complaint_filed_with_a_forum_is_aimed_at_the_accused() {
         "#]],
     );
 }
+
+#[test]
+fn a_verb_the_english_lists_do_not_know_takes_its_lemma_from_the_verb_dictionary() {
+    // `PredicateLexicon::verb_lemma`: "doubled" is double (the verb dictionary's form), not the
+    // guess "doubl", so "doubled tariffs on" is the support construction of a measure raised.
+    check(
+        "Indian Foreign Minister S. Jaishankar held talks with Russian Foreign Minister Sergei \
+         Lavrov in Moscow, days after Washington doubled tariffs on Indian goods.",
+        expect![[r#"
+            s0 INDGOV -> RUSGOV 040 "held" dictionaries/actors/countries.txt:154
+            s0 RUSGOV -> INDGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s0 USA -> IND 163 "doubled tariffs" dictionaries/frames/16-reduce-relations.txt:11
+        "#]],
+    );
+}

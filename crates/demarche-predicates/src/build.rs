@@ -78,7 +78,7 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
     drafts.clear();
     for id in tree.nodes() {
         if sh.cat(id) == Cat::Vp
-            && let Some(d) = verb_draft(&sh, en, id, &mut spare)
+            && let Some(d) = verb_draft(&sh, en, lex, id, &mut spare)
         {
             drafts.push(d);
         }
@@ -166,6 +166,7 @@ fn is_neg(sh: &Shape<'_>, en: &english::English, node: NodeId) -> bool {
 fn verb_draft(
     sh: &Shape<'_>,
     en: &'static english::English,
+    lex: &dyn PredicateLexicon,
     vp: NodeId,
     spare: &mut Vec<Args>,
 ) -> Option<Draft> {
@@ -181,14 +182,14 @@ fn verb_draft(
         return None; // copula or emphatic do: no event verb
     }
     let tag = sh.cat(head).verb_tag()?;
-    let mut pred = Predication::new(
-        head,
-        en.lemma(word),
-        PredKind::Verb,
-        0,
-        sh.range(head).0,
-        vp,
-    );
+    // The English lists first, then the coder's verb dictionary, then a guess.
+    let lemma = match en.known_lemma(word) {
+        Some(l) => std::borrow::Cow::Borrowed(l),
+        None => lex
+            .verb_lemma(word)
+            .map_or_else(|| en.lemma(word), std::borrow::Cow::Owned),
+    };
+    let mut pred = Predication::new(head, lemma, PredKind::Verb, 0, sh.range(head).0, vp);
     // `English::verb_classes(word)`, from the lemma just looked up.
     pred.classes = if word.contains(' ') {
         en.verb_classes(word)

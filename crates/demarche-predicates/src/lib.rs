@@ -60,6 +60,11 @@ pub trait PredicateLexicon {
     /// object noun names the event ("held talks", "carried out strikes"), and whose the
     /// verb's subject is.
     fn support(&self, lemma: &str, particle: Option<&str>) -> Option<Support>;
+    /// The lemma of a verb form the English lists do not know, from the coder's own verb
+    /// dictionary ("filed" is "file", "convened" "convene"), before a guess from its ending.
+    fn verb_lemma(&self, _word: &str) -> Option<String> {
+        None
+    }
 }
 
 /// How a support verb relates its subject to the event its object names.

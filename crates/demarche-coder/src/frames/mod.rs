@@ -76,12 +76,17 @@ use sides::{
 use std::borrow::Cow;
 use verb::{verb_code, verb_entry};
 
-/// The frames as the predicate layer's lexicon.
-struct FrameLex<'a>(&'a FrameSet);
+/// The frames (and the verb dictionary's forms, for lemmas) as the predicate layer's lexicon.
+struct FrameLex<'a>(&'a FrameSet, &'a demarche_dict::VerbDictionary);
 
 impl PredicateLexicon for FrameLex<'_> {
     fn event_noun(&self, words: &[&str]) -> Option<(usize, u32)> {
         self.0.event_noun(words)
+    }
+    fn verb_lemma(&self, word: &str) -> Option<String> {
+        let r = verb_entry(self.1, word)?;
+        let base = self.1.verb(r.verb)?.forms.first()?;
+        (base.words.len() == 1).then(|| base.verb().to_ascii_lowercase())
     }
     fn support(&self, lemma: &str, particle: Option<&str>) -> Option<Support> {
         self.0.support_verb(lemma, particle).map(|v| {
@@ -96,7 +101,8 @@ impl PredicateLexicon for FrameLex<'_> {
 
 /// The predications of a tree into `out` (its arrays reused from sentence to sentence).
 pub(crate) fn analysis_into(coder: &Coder<'_>, tree: &Tree, out: &mut Analysis) {
-    analyze_into(tree, &FrameLex(&coder.dictionaries().frames), out)
+    let dicts = coder.dictionaries();
+    analyze_into(tree, &FrameLex(&dicts.frames, &dicts.verbs), out)
 }
 
 /// One side of an event: its codes and evidence.
