@@ -327,8 +327,8 @@ fn verb_of_harm_without_a_code_of_its_own() {
     check(
         "Kyiv was hit by Russian missiles overnight. Mali formally left ECOWAS on Wednesday.",
         expect![[r#"
-            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:97
-            s1 MLI -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:98
+            s1 MLI -> IGOWAFWAS 160 "left" dictionaries/policy.txt:104
         "#]],
     );
 }
@@ -392,8 +392,8 @@ fn warning_of_consequences_is_a_threat_to_whom_they_befall() {
          Russia warned that Moldova would not suffer.",
         expect![[r#"
             s0 PRK -> JPN 112 "accused" dictionaries/actors/countries.txt:168
-            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:109
-            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:109
+            s0 PRK -> JPN 130 "bear" dictionaries/policy.txt:110
+            s1 IRN -> ISR 130 "punished" dictionaries/policy.txt:110
         "#]],
     );
 }
@@ -417,7 +417,7 @@ fn partitive_agent_stands_for_what_it_counts() {
     check(
         "Kyiv was hit by a barrage of Russian ballistic missiles before dawn.",
         expect![[r#"
-            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:97
+            s0 RUS -> UKR 190 "hit" dictionaries/policy.txt:98
         "#]],
     );
 }
@@ -477,10 +477,10 @@ fn deed_met_with_a_response_is_a_threat_to_its_doer() {
          Iran said that Oman would meet its envoy on Monday. China warned the Philippines that \
          any further incursion would be treated as an act of aggression.",
         expect![[r#"
-            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:109
-            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:109
+            s0 AFGGOV -> PAK 130 "met" dictionaries/policy.txt:110
+            s1 CHN -> PHL 130 "resisted" dictionaries/policy.txt:110
             s2 OMN -> IRNGOV 036 "meet" dictionaries/verbs/04-consult.txt:4
-            s3 CHN -> PHL 130 "treated" dictionaries/policy.txt:109
+            s3 CHN -> PHL 130 "treated" dictionaries/policy.txt:110
         "#]],
     );
 }
@@ -665,11 +665,11 @@ fn vow_to_answer_in_kind_is_aimed_at_the_doer() {
          sanctions on 12 Venezuelan officials. Caracas vowed to respond in kind.",
         expect![[r#"
             s0 SVK -> RUSGOV 161 "expelled" dictionaries/actors/countries.txt:260
-            s0 RUS -> SVK 130 "respond" dictionaries/policy.txt:109
-            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:109
+            s0 RUS -> SVK 130 "respond" dictionaries/policy.txt:110
+            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:110
             s2 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
             s3 USA -> VENGOV 163 "imposed" dictionaries/actors/countries.txt:323
-            s4 VEN -> USA 130 "respond" dictionaries/policy.txt:109
+            s4 VEN -> USA 130 "respond" dictionaries/policy.txt:110
         "#]],
     );
 }
@@ -807,9 +807,9 @@ fn naming_something_with_disapproval_criticises_its_owner() {
          terror. Somalia's deputy prime minister thanked Ankara, calling the two countries \
          brothers.",
         expect![[r#"
-            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:115
+            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:116
             s0 CHN -> IGOEUREEC 130 "take all necessary measures" dictionaries/frames/16-reduce-relations.txt:13
-            s1 UKRGOV -> RUS 111 "called" dictionaries/policy.txt:115
+            s1 UKRGOV -> RUS 111 "called" dictionaries/policy.txt:116
             s2 SOMGOV -> TUR 051 "thanked" dictionaries/actors/countries.txt:284
         "#]],
     );
@@ -832,7 +832,7 @@ fn apposed_reaction_is_aimed_at_the_clauses_doer() {
             s1 BFA -> CIV 112 "accused" dictionaries/actors/countries.txt:61
             s1 CIV -> BFA 120 "dismissed" dictionaries/verbs/12-reject.txt:57
             s2 ISR -> PSEREBHMSGOV 190 "struck" dictionaries/actors/armed_groups.txt:32
-            s2 QAT -> ISR 111 "called" dictionaries/policy.txt:115
+            s2 QAT -> ISR 111 "called" dictionaries/policy.txt:116
         "#]],
     );
 }
@@ -986,7 +986,7 @@ fn a_retort_is_aimed_at_the_one_the_vower_blames() {
          kind.",
         expect![[r#"
             s0 PRK -> KOR 1123 "accused" dictionaries/actors/countries.txt:231
-            s0 PRK -> KOR 130 "respond" dictionaries/policy.txt:109
+            s0 PRK -> KOR 130 "respond" dictionaries/policy.txt:110
         "#]],
     );
 }
@@ -1016,7 +1016,7 @@ fn naming_in_a_participial_clause_criticises_the_main_object() {
          takeover an unconstitutional change of government.",
         expect![[r#"
             s0 IGOAFRAFU -> MDG 160 "suspended" dictionaries/actors/countries.txt:194
-            s0 IGOAFRAFU -> MDG 111 "calling" dictionaries/policy.txt:115
+            s0 IGOAFRAFU -> MDG 111 "calling" dictionaries/policy.txt:116
         "#]],
     );
 }
@@ -1033,9 +1033,9 @@ fn naming_after_a_reporting_tail_criticises_the_reported_doer() {
          Okinawa, Japan's defence ministry said, calling the act extremely dangerous.",
         expect![[r#"
             s0 RUSMIL -> UKR 194 "shelled" dictionaries/actors/countries.txt:260
-            s0 UKRGOV -> RUSMIL 111 "calling" dictionaries/policy.txt:115
+            s0 UKRGOV -> RUSMIL 111 "calling" dictionaries/policy.txt:116
             s1 CHNMIL -> JPNMIL 193 "fired" dictionaries/actors/countries.txt:75
-            s1 JPNGOV -> CHNMIL 111 "calling" dictionaries/policy.txt:115
+            s1 JPNGOV -> CHNMIL 111 "calling" dictionaries/policy.txt:116
         "#]],
     );
 }
@@ -1165,16 +1165,16 @@ fn a_pair_agreeing_to_what_codes_nothing_intends_to_cooperate() {
         "India and Canada agreed to restore their high commissioners. Lavrov spoke by phone with \
          Fidan on Saturday. The two agreed to keep in regular contact.",
         expect![[r#"
-            s0 IND -> CAN 030 "agreed" dictionaries/policy.txt:132
-            s0 CAN -> IND 030 "agreed" dictionaries/policy.txt:132
+            s0 IND -> CAN 030 "agreed" dictionaries/policy.txt:133
+            s0 CAN -> IND 030 "agreed" dictionaries/policy.txt:133
             s1 RUSGOV -> TURGOV 041 "spoke" dictionaries/actors/people.txt:39
             s1 TURGOV -> RUSGOV 041 "spoke" dictionaries/actors/people.txt:39
-            s2 RUSGOV -> TURGOV 030 "agreed" dictionaries/policy.txt:132
+            s2 RUSGOV -> TURGOV 030 "agreed" dictionaries/policy.txt:133
                source <- s1 "Lavrov"
                source <- s1 "Fidan"
                target <- s1 "Lavrov"
                target <- s1 "Fidan"
-            s2 TURGOV -> RUSGOV 030 "agreed" dictionaries/policy.txt:132
+            s2 TURGOV -> RUSGOV 030 "agreed" dictionaries/policy.txt:133
                source <- s1 "Lavrov"
                source <- s1 "Fidan"
                target <- s1 "Lavrov"
@@ -1453,7 +1453,7 @@ fn a_participle_after_a_quoted_saying_is_the_speakers() {
         expect![[r#"
             s0 LBNGOV -> USA 020 "urging" dictionaries/verbs/02-appeal.txt:40
             s0 LBNGOV -> FRA 020 "urging" dictionaries/verbs/02-appeal.txt:40
-            s1 RUSGOV -> USA 111 "called" dictionaries/policy.txt:115
+            s1 RUSGOV -> USA 111 "called" dictionaries/policy.txt:116
         "#]],
     );
 }
@@ -1553,9 +1553,9 @@ fn they_after_a_list_and_the_bloc_after_an_organisation() {
         "Mali, Burkina Faso and Niger left ECOWAS on Wednesday. ECOWAS criticised them. Niger's \
          junta expelled the French ambassador. The regional bloc condemned the junta.",
         expect![[r#"
-            s0 MLI -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
-            s0 BFA -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
-            s0 NER -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
+            s0 MLI -> IGOWAFWAS 160 "left" dictionaries/policy.txt:104
+            s0 BFA -> IGOWAFWAS 160 "left" dictionaries/policy.txt:104
+            s0 NER -> IGOWAFWAS 160 "left" dictionaries/policy.txt:104
             s1 IGOWAFWAS -> MLI 111 "criticised" dictionaries/verbs/11-disapprove.txt:7
                target <- s0 "Mali, Burkina Faso and Niger"
             s1 IGOWAFWAS -> BFA 111 "criticised" dictionaries/verbs/11-disapprove.txt:7
@@ -1580,9 +1580,9 @@ fn leaving_an_organisation_reduces_relations() {
          Health Organization. Hungary quit the International Criminal Court. Russian troops \
          withdrew from Kherson.",
         expect![[r#"
-            s0 MLI -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
-            s0 BFA -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
-            s0 NER -> IGOWAFWAS 160 "left" dictionaries/policy.txt:103
+            s0 MLI -> IGOWAFWAS 160 "left" dictionaries/policy.txt:104
+            s0 BFA -> IGOWAFWAS 160 "left" dictionaries/policy.txt:104
+            s0 NER -> IGOWAFWAS 160 "left" dictionaries/policy.txt:104
             s1 USA -> IGOUNOHLHWHO 160 "withdrew" dictionaries/actors/countries.txt:323
             s2 HUN -> IGOJUDICC 160 "quit" dictionaries/actors/countries.txt:150
             s3 RUSMIL -> UKR 0874 "withdrew" dictionaries/actors/countries.txt:260
@@ -1710,8 +1710,8 @@ fn reported_obligation_is_a_demand_of_the_one_obliged() {
         "Britain said on Tuesday Russia must hand over the suspect. Israel said it could strike \
          Lebanon. Britain told Iran on Friday that it must cooperate with the inspectors.",
         expect![[r#"
-            s0 GBR -> RUS 100 "hand" dictionaries/policy.txt:121
-            s2 GBR -> IRN 100 "cooperate" dictionaries/policy.txt:121
+            s0 GBR -> RUS 100 "hand" dictionaries/policy.txt:122
+            s2 GBR -> IRN 100 "cooperate" dictionaries/policy.txt:122
         "#]],
     );
 }
@@ -2541,7 +2541,7 @@ fn a_threat_after_a_naming_answers_the_named() {
         "Beijing called the EU's decision protectionist and warned it would take all necessary \
          measures. Beijing warned it would take all necessary measures.",
         expect![[r#"
-            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:115
+            s0 CHN -> IGOEUREEC 111 "called" dictionaries/policy.txt:116
             s0 CHN -> IGOEUREEC 130 "take all necessary measures" dictionaries/frames/16-reduce-relations.txt:13
         "#]],
     );
@@ -2555,8 +2555,8 @@ fn a_retort_answers_the_doer_of_the_deed() {
         "Zakharova said Moscow would respond harshly to any seizure of Russian assets by the \
          European Union. Russia said it would respond to Moldova's expulsion of its diplomats.",
         expect![[r#"
-            s0 RUS -> IGOEUREEC 130 "respond" dictionaries/policy.txt:109
-            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:109
+            s0 RUS -> IGOEUREEC 130 "respond" dictionaries/policy.txt:110
+            s1 RUS -> MDA 130 "respond" dictionaries/policy.txt:110
         "#]],
     );
 }
@@ -2568,7 +2568,7 @@ fn a_state_agent_under_its_reporter_is_the_reporters() {
     check(
         "Venezuela's defence minister said the armed forces would respond to any U.S. incursion.",
         expect![[r#"
-            s0 VENMIL -> USA 130 "respond" dictionaries/policy.txt:109
+            s0 VENMIL -> USA 130 "respond" dictionaries/policy.txt:110
         "#]],
     );
     check(
@@ -2701,7 +2701,7 @@ fn a_warning_that_an_attempt_will_be_resisted_threatens_the_one_warned() {
         "Eritrea warned Ethiopia that any attempt to seize the Red Sea port of Assab by force \
          would be resisted.",
         expect![[r#"
-            s0 ERI -> ETH 130 "resisted" dictionaries/policy.txt:109
+            s0 ERI -> ETH 130 "resisted" dictionaries/policy.txt:110
         "#]],
     );
 }
@@ -2824,6 +2824,20 @@ fn a_verb_the_english_lists_do_not_know_takes_its_lemma_from_the_verb_dictionary
             s0 INDGOV -> RUSGOV 040 "held" dictionaries/actors/countries.txt:154
             s0 RUSGOV -> INDGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
             s0 USA -> IND 163 "doubled tariffs" dictionaries/frames/16-reduce-relations.txt:11
+        "#]],
+    );
+}
+
+#[test]
+fn a_threat_said_for_the_future_is_a_threat() {
+    // policy.txt `intent 13 = 130`: "would consider further visa restrictions on" (a measure
+    // weighed, 13-threaten.txt) under "would" stays a threat instead of being dropped as an
+    // intention with no code of its own.
+    check(
+        "The United States said it would consider further visa restrictions on Nicaraguan \
+         officials.",
+        expect![[r#"
+            s0 USA -> NICGOV 130 "consider further visa restrictions" dictionaries/frames/13-threaten.txt:25
         "#]],
     );
 }
