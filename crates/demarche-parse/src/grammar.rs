@@ -887,6 +887,15 @@ impl<'a> Grammar<'a> {
                     let prt = phrase("PRT", vec![self.leaf()]);
                     kids.push(prt);
                 }
+                // "accused Asmara of working with … and of arming rebels": a second phrase of
+                // the same preposition after "and" is the verb's too.
+                "CC" if self.t(self.pos + 1) == "IN"
+                    && self.last_preposition(kids) == Some(self.w(self.pos + 1))
+                    && (self.t(self.pos + 2) == "VBG" || self.np_starts_at(self.pos + 2)) =>
+                {
+                    kids.push(self.leaf());
+                    kids.push(self.pp(Mode::Object));
+                }
                 // The quotation mark closing a quoted verb alone ("had \"neutralized\" 12
                 // fighters"): its object follows.
                 "''" if kids.len() == 1
@@ -992,6 +1001,17 @@ impl<'a> Grammar<'a> {
             if self.pos == before {
                 return;
             }
+        }
+    }
+
+    /// The preposition opening the last of a verb phrase's children, when that is a PP.
+    fn last_preposition(&self, kids: &[Node]) -> Option<&'a str> {
+        match kids.last()? {
+            Node::Phrase("PP", k) => match k.first()? {
+                Node::Leaf(i) => Some(self.w(*i)),
+                Node::Phrase(..) => None,
+            },
+            _ => None,
         }
     }
 

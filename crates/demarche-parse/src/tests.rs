@@ -831,3 +831,13 @@ fn unknown_word_between_to_and_a_determiner_is_a_verb() {
         "(ROOT (S (NP (NP (DT The) (NNS efforts)) (S (VP (TO to) (VP (VB end) (NP (DT the) (NN war)))))) (VP (VBP have) (VP (VBN failed))) (. .)))",
     );
 }
+
+#[test]
+fn a_second_phrase_of_the_same_preposition_after_and_is_the_verbs() {
+    // "accused Asmara of working with … and of arming rebels": the second "of" gerund is the
+    // verb's complement too, not a stray phrase of the clause.
+    check(
+        "Gondor accused Arnor of working with the rebels and of arming their fighters.",
+        "(ROOT (S (NP (NNP Gondor)) (VP (VBD accused) (NP (NNP Arnor)) (PP (IN of) (S (VP (VBG working) (PP (IN with) (NP (DT the) (NNS rebels)))))) (CC and) (PP (IN of) (S (VP (VBG arming) (NP (PRP$ their) (NNS fighters)))))) (. .)))",
+    );
+}
