@@ -2841,3 +2841,18 @@ fn a_threat_said_for_the_future_is_a_threat() {
         "#]],
     );
 }
+
+#[test]
+fn an_act_announced_with_be_to_is_intended() {
+    // The pattern coder's intention frame: "is to travel to Kabul", "are to hold talks" announce
+    // the act (an intent, 03), as "will travel" does.
+    check(
+        "Pakistan's foreign minister is to travel to Kabul on Saturday. Iran and the United \
+         States are to hold talks in Oman next week.",
+        expect![[r#"
+            s0 PAKGOV -> AFG 036 "travel" dictionaries/actors/countries.txt:25
+            s1 IRN -> USA 036 "hold" dictionaries/actors/countries.txt:157
+            s1 USA -> IRN 036 "hold" dictionaries/actors/countries.txt:157
+        "#]],
+    );
+}

@@ -204,7 +204,9 @@ fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
     if s.kind.get(frame.index()) != Some(&Phrase::Vp) {
         return false;
     }
-    if en.is_form(INTENT_FORMS, head) {
+    // "is to travel to Kabul on Saturday", "are to hold talks": "be" with an infinitive
+    // announces the act.
+    if en.is_form(INTENT_FORMS, head) || en.aux(head) == Some(english::Aux::Be) {
         return true;
     }
     // "will send experts to [help Kuwait]": the purpose of an intended act after its object
