@@ -2856,3 +2856,22 @@ fn an_act_announced_with_be_to_is_intended() {
         "#]],
     );
 }
+
+#[test]
+fn the_foreign_office_is_of_the_country_the_text_gives() {
+    // agents.txt: bare "the Foreign Office" is a generic ministry (Pakistan's copy calls its own
+    // so), not Britain's by name; a British story still codes Britain's act.
+    check(
+        "Ishaq Dar, Pakistan's foreign minister, is to travel to Kabul on Saturday, the Foreign \
+         Office said. He is expected to meet the acting prime minister.",
+        expect![[r#"
+            s0 PAKGOV -> AFG 036 "travel" dictionaries/actors/countries.txt:25
+        "#]],
+    );
+    check(
+        "Britain imposed sanctions on five Georgian police officials, the Foreign Office said.",
+        expect![[r#"
+            s0 GBR -> GEOCOPGOV 163 "imposed" dictionaries/actors/countries.txt:125
+        "#]],
+    );
+}
