@@ -232,14 +232,15 @@ pub(super) fn retorts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize
         // "would respond to Moldova's expulsion of its diplomats": the deed is named; its doer
         // may be a "by" phrase the parse hangs on the verb ("would respond harshly to any
         // seizure of its assets by the EU").
-        let phrase = |prep: &str| {
+        let phrase = |is: &dyn Fn(&str) -> bool| {
             a.args_of(q).iter().find_map(|x| match &x.role {
-                Role::Obl(w) if w == prep => sides::side(ctx, q, &x.filler),
+                Role::Obl(w) if is(w) => sides::side(ctx, q, &x.filler),
                 _ => None,
             })
         };
-        let answered = phrase("to").and_then(|t| match q.voice {
-            Voice::Active => phrase("by").or(Some(t)),
+        let by = |w: &str| ctx.en.is_prep(w, Prep::Agent);
+        let answered = phrase(&|w| w == "to").and_then(|t| match q.voice {
+            Voice::Active => phrase(&by).or(Some(t)),
             _ => Some(t),
         });
         let targets = match answered {

@@ -419,16 +419,16 @@ pub(super) fn inward_from_sentence(ctx: &Ctx<'_>, e: &CodedEvent) -> bool {
 pub(super) fn origin(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Option<Side> {
     let f = frame?;
     let args = ctx.a.args_of(p);
-    let by_subject = args
+    if !args
         .iter()
-        .any(|x| x.role == Role::Agent && x.via == Via::SupportSubject);
+        .any(|x| x.role == Role::Agent && x.via == Via::SupportSubject)
+    {
+        return None;
+    }
     let on = args.iter().find_map(|x| match (&x.role, x.filler) {
         (Role::Obl(w), Filler::Phrase { hi, .. }) if f.target.iter().any(|t| t == w) => Some(hi),
         _ => None,
     })?;
-    if !by_subject {
-        return None;
-    }
     args.iter().find_map(|x| match (&x.role, x.filler) {
         (Role::Obl(w), Filler::Phrase { lo, .. })
             if lo == on + 1 && ctx.en.is_prep(w, Prep::Origin) =>

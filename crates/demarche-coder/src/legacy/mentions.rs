@@ -258,21 +258,21 @@ impl Coder<'_> {
                 .is_some_and(|t| !t.contains(&Tag::Pronoun));
         if clean && let Some(words) = s.words.get(range) {
             self.scan_hits(words, lo, &mut out);
-            out.retain(|h| !sea_named(s, h));
-            return out;
+        } else {
+            let words: Vec<WordId> = (lo..hi)
+                .map(|l| {
+                    let l = l as usize;
+                    if s.deleted.get(l).copied().unwrap_or(true)
+                        || s.tags.get(l) == Some(&Tag::Pronoun)
+                    {
+                        UNKNOWN
+                    } else {
+                        s.words.get(l).copied().unwrap_or(UNKNOWN)
+                    }
+                })
+                .collect();
+            self.scan_hits(&words, lo, &mut out);
         }
-        let words: Vec<WordId> = (lo..hi)
-            .map(|l| {
-                let l = l as usize;
-                if s.deleted.get(l).copied().unwrap_or(true) || s.tags.get(l) == Some(&Tag::Pronoun)
-                {
-                    UNKNOWN
-                } else {
-                    s.words.get(l).copied().unwrap_or(UNKNOWN)
-                }
-            })
-            .collect();
-        self.scan_hits(&words, lo, &mut out);
         out.retain(|h| !sea_named(s, h));
         out
     }
@@ -571,9 +571,10 @@ impl Coder<'_> {
                 None if u.actor.is_some() => {
                     let former = u
                         .actor
+                        .filter(|_| opts.domestic())
                         .and_then(|a| self.dicts.actors.get(a)?.former_on(date)?.first())
                         .and_then(|c| c.get(..3))
-                        .filter(|c| opts.domestic() && self.dicts.policy.is_country(c));
+                        .filter(|c| self.dicts.policy.is_country(c));
                     push(former.unwrap_or("---").to_string(), &mut codes)
                 }
                 None => match self
