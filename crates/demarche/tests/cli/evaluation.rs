@@ -40,7 +40,7 @@ const SETS: [(&str, f64, f64); 33] = [
     ("eval/wire/unseen-n.jsonl", 0.60, 0.80),
     ("eval/wire/unseen-o.jsonl", 0.46, 0.58),
     ("eval/wire/unseen-p.jsonl", 0.71, 0.77),
-    ("eval/wire/unseen-q.jsonl", 0.58, 0.60),
+    ("eval/wire/dev-q.jsonl", 0.58, 0.60),
     ("dictionaries/eval/heldout.tsv", 0.89, 0.90),
 ];
 
