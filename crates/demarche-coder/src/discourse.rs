@@ -246,11 +246,15 @@ impl Discourse {
         })
     }
 
-    /// The source of the latest earlier event aimed at `country` by another country: whom a
-    /// retort with no one named answers (rule `retort`).
-    pub(crate) fn deed_against(&self, country: &str) -> Option<&str> {
-        self.deeds.iter().rev().find_map(|(s, t, _)| {
-            (t.get(..3) == Some(country) && s.get(..3) != Some(country)).then_some(s.as_str())
+    /// The source of the latest earlier event aimed at `country` by another country (of
+    /// conflict, verbal or material, when `conflict_only`): whom a retort with no one named
+    /// answers (rule `retort`), or criticism of "the measures" (rule `deed-back`).
+    pub(crate) fn deed_against(&self, country: &str, conflict_only: bool) -> Option<&str> {
+        self.deeds.iter().rev().find_map(|(s, t, c)| {
+            (t.get(..3) == Some(country)
+                && s.get(..3) != Some(country)
+                && (!conflict_only || is_conflict(c)))
+            .then_some(s.as_str())
         })
     }
 
@@ -366,6 +370,14 @@ impl Discourse {
             .or_else(doer)
             .or_else(|| earlier().find(|e| e.subject))
     }
+}
+
+/// Phoenix's quad class of verbal conflict; material conflict is the next.
+const VERBAL_CONFLICT: u8 = 3;
+
+/// Whether an event code is of conflict, verbal or material (our CAMEO table's quad class).
+fn is_conflict(code: &str) -> bool {
+    demarche_model::cameo::lookup(code).is_some_and(|i| i.quad_class >= VERBAL_CONFLICT)
 }
 
 /// The first place among `mentions` (within `span`, if given) named by a country's bare code.

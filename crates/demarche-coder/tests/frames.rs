@@ -304,11 +304,11 @@ fn each_other_codes_both_ways_under_an_aspect_verb() {
             s0 CHN -> RUS 040 "held" dictionaries/actors/countries.txt:75
             s0 RUS -> CHN 040 "held" dictionaries/actors/countries.txt:75
             s1 CHN -> RUS 032 "supporting" dictionaries/verbs/03-intent-to-cooperate.txt:69
-               source <- s0 "China and Russia"
-               target <- s0 "China and Russia"
+               source <- s0 "China"
+               target <- s0 "Russia"
             s1 RUS -> CHN 032 "supporting" dictionaries/verbs/03-intent-to-cooperate.txt:69
-               source <- s0 "China and Russia"
-               target <- s0 "China and Russia"
+               source <- s0 "Russia"
+               target <- s0 "China"
         "#]],
     );
 }
@@ -1131,11 +1131,11 @@ fn a_pair_named_before_does_a_joint_act_each_to_the_other() {
             s0 ARM -> AZE 040 "held" dictionaries/actors/countries.txt:36
             s0 AZE -> ARM 040 "held" dictionaries/actors/countries.txt:36
             s1 ARM -> AZE 035 "open" dictionaries/verbs/08-yield.txt:184
-               source <- s0 "Armenia and Azerbaijan"
-               target <- s0 "Armenia and Azerbaijan"
+               source <- s0 "Armenia"
+               target <- s0 "Azerbaijan"
             s1 AZE -> ARM 035 "open" dictionaries/verbs/08-yield.txt:184
-               source <- s0 "Armenia and Azerbaijan"
-               target <- s0 "Armenia and Azerbaijan"
+               source <- s0 "Azerbaijan"
+               target <- s0 "Armenia"
         "#]],
     );
 }
@@ -1557,11 +1557,11 @@ fn they_after_a_list_and_the_bloc_after_an_organisation() {
             s0 BFA -> IGOWAFWAS 160 "left" dictionaries/policy.txt:104
             s0 NER -> IGOWAFWAS 160 "left" dictionaries/policy.txt:104
             s1 IGOWAFWAS -> MLI 111 "criticised" dictionaries/verbs/11-disapprove.txt:7
-               target <- s0 "Mali, Burkina Faso and Niger"
+               target <- s0 "Mali"
             s1 IGOWAFWAS -> BFA 111 "criticised" dictionaries/verbs/11-disapprove.txt:7
-               target <- s0 "Mali, Burkina Faso and Niger"
+               target <- s0 "Burkina Faso"
             s1 IGOWAFWAS -> NER 111 "criticised" dictionaries/verbs/11-disapprove.txt:7
-               target <- s0 "Mali, Burkina Faso and Niger"
+               target <- s0 "Niger"
             s2 NERMIL -> FRAGOV 161 "expelled" dictionaries/actors/countries.txt:112
             s3 IGOWAFWAS -> NERMIL 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
                source <- s1 "ECOWAS"
@@ -2429,14 +2429,14 @@ fn a_bare_name_is_the_actor_named_in_full_before() {
         expect![[r#"
             s0 TKMGOV -> KAZGOV 043 "received" dictionaries/actors/countries.txt:173
             s0 KAZGOV -> TKMGOV 042 "received" dictionaries/actors/countries.txt:173
-            s1 TKMGOV -> KAZ 051 "thanked" dictionaries/verbs/05-diplomatic-cooperation.txt:25
+            s1 TKMGOV -> KAZ 051 "thanked" dictionaries/actors/countries.txt:173
                source <- s0 "Turkmen President Serdar Berdimuhamedov"
             s2 TKMGOV -> KAZ 057 "signed seven documents" dictionaries/frames/05-diplomatic-cooperation.txt:34
-               source <- s0 "Turkmen President Serdar Berdimuhamedov"
+               source <- s1 "Berdimuhamedov"
                target <- s1 "Astana"
             s2 KAZ -> TKMGOV 057 "signed seven documents" dictionaries/frames/05-diplomatic-cooperation.txt:34
                source <- s1 "Astana"
-               target <- s0 "Turkmen President Serdar Berdimuhamedov"
+               target <- s1 "Berdimuhamedov"
         "#]],
     );
 }
@@ -2484,7 +2484,7 @@ fn a_bare_name_is_the_place_named_before() {
          Kupiansk on Sunday.",
         expect![[r#"
             s0 RUSMIL -> UKR 194 "shelled" dictionaries/actors/countries.txt:260
-            s1 RUSMIL -> UKR 194 "shelled" dictionaries/verbs/19-fight.txt:161
+            s1 RUSMIL -> UKR 194 "shelled" dictionaries/actors/countries.txt:260
                target <- s0 "the town of Kupiansk"
         "#]],
     );
@@ -2519,15 +2519,15 @@ fn a_plural_description_is_only_the_pair_just_named() {
             s0 RUS -> UKR 0841 "exchanged" dictionaries/actors/countries.txt:260
             s0 UKR -> RUS 0841 "exchanged" dictionaries/actors/countries.txt:260
             s2 UKRGOV -> ISR 111 "criticised" dictionaries/actors/countries.txt:161
-               source <- s0 "Russia and Ukraine"
+               source <- s0 "Ukraine"
             s3 IRN -> OMN 040 "held" dictionaries/actors/countries.txt:157
             s3 OMN -> IRN 040 "held" dictionaries/actors/countries.txt:157
             s4 IRN -> OMN 040 "discussed" dictionaries/verbs/04-consult.txt:12
-               source <- s3 "Iran and Oman"
-               target <- s3 "Iran and Oman"
+               source <- s3 "Iran"
+               target <- s3 "Oman"
             s4 OMN -> IRN 040 "discussed" dictionaries/verbs/04-consult.txt:12
-               source <- s3 "Iran and Oman"
-               target <- s3 "Iran and Oman"
+               source <- s3 "Oman"
+               target <- s3 "Iran"
         "#]],
     );
 }
@@ -2720,13 +2720,13 @@ fn talks_named_again_are_the_earlier_pairs() {
             s1 EGY -> QAT 045 "mediated" dictionaries/actors/countries.txt:99
             s1 QAT -> EGY 045 "mediated" dictionaries/actors/countries.txt:99
             s1 EGY -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:91
-               target <- s0 "Israel and Hamas"
+               target <- s0 "Israel"
             s1 EGY -> PSEREBHMS 045 "mediated" dictionaries/verbs/04-consult.txt:91
-               target <- s0 "Israel and Hamas"
+               target <- s0 "Hamas"
             s1 QAT -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:91
-               target <- s0 "Israel and Hamas"
+               target <- s0 "Israel"
             s1 QAT -> PSEREBHMS 045 "mediated" dictionaries/verbs/04-consult.txt:91
-               target <- s0 "Israel and Hamas"
+               target <- s0 "Hamas"
         "#]],
     );
     // Not a phrase that names its own actor, nor talks the sentence before did not hold.
@@ -2747,15 +2747,15 @@ fn talks_named_again_are_the_earlier_pairs() {
             s0 ISR -> PSEREBHMS 0871 "agreed" dictionaries/actors/armed_groups.txt:32
             s0 PSEREBHMS -> ISR 0871 "agreed" dictionaries/actors/armed_groups.txt:32
             s1 EGY -> ISR 045 "truce" dictionaries/frames/08-yield.txt:15
-               target <- s0 "Israel and Hamas"
+               target <- s0 "Israel"
             s1 EGY -> PSEREBHMS 045 "truce" dictionaries/frames/08-yield.txt:15
-               target <- s0 "Israel and Hamas"
+               target <- s0 "Hamas"
             s1 ISR -> PSEREBHMS 0871 "truce" dictionaries/frames/08-yield.txt:17
-               source <- s0 "Israel and Hamas"
-               target <- s0 "Israel and Hamas"
+               source <- s0 "Israel"
+               target <- s0 "Hamas"
             s1 PSEREBHMS -> ISR 0871 "truce" dictionaries/frames/08-yield.txt:17
-               source <- s0 "Israel and Hamas"
-               target <- s0 "Israel and Hamas"
+               source <- s0 "Hamas"
+               target <- s0 "Israel"
         "#]],
     );
 }
@@ -2872,6 +2872,124 @@ fn the_foreign_office_is_of_the_country_the_text_gives() {
         "Britain imposed sanctions on five Georgian police officials, the Foreign Office said.",
         expect![[r#"
             s0 GBR -> GEOCOPGOV 163 "imposed" dictionaries/actors/countries.txt:125
+        "#]],
+    );
+}
+
+#[test]
+fn a_bare_name_is_the_actor_named_in_full_before_for_the_patterns_too() {
+    // Rule `named-again`, at the phrase: "Wong" is the foreign minister named before, so the
+    // pattern of "urged" codes her appeal; each name of a list keeps its own member's country.
+    check(
+        "Australian Foreign Minister Penny Wong met Chinese officials on Monday. Wong urged \
+         Beijing to remove its remaining duties on wine.",
+        expect![[r#"
+            s0 AUSGOV -> CHNGOV 040 "met" dictionaries/actors/countries.txt:38
+            s0 CHNGOV -> AUSGOV 040 "met" dictionaries/actors/countries.txt:38
+            s1 AUSGOV -> CHN 020 "urged" dictionaries/actors/countries.txt:75
+               source <- s0 "Australian Foreign Minister Penny Wong"
+        "#]],
+    );
+    check(
+        "Lebanon's Michel Menassa and Syria's Murhaf Abu Qasra signed a border deal. Menassa and \
+         Abu Qasra agreed on a ceasefire in a telephone call.",
+        expect![[r#"
+            s0 LBN -> SYR 057 "signed" dictionaries/actors/countries.txt:183
+            s0 SYR -> LBN 057 "signed" dictionaries/actors/countries.txt:183
+            s1 LBN -> SYR 0871 "agreed" dictionaries/verbs/01-statement.txt:144
+            s1 SYR -> LBN 0871 "agreed" dictionaries/verbs/01-statement.txt:144
+        "#]],
+    );
+    // A name no earlier sentence gave in full stays unknown.
+    check(
+        "Australian Foreign Minister Penny Wong met Chinese officials. Smith urged Beijing to act.",
+        expect![[r#"
+            s0 AUSGOV -> CHNGOV 040 "met" dictionaries/actors/countries.txt:38
+            s0 CHNGOV -> AUSGOV 040 "met" dictionaries/actors/countries.txt:38
+        "#]],
+    );
+}
+
+#[test]
+fn approval_of_a_described_deed_is_aimed_at_whoever_did_it_to_the_approver() {
+    // Rule `deed-back` with `approval-back`: the decision was China's, done to Australia.
+    check(
+        "China lifted tariffs on Australian wine on Friday. Australia welcomed the decision.",
+        expect![[r#"
+            s0 CHN -> AUS 085 "lifted" dictionaries/actors/countries.txt:38
+            s1 AUS -> CHN 051 "welcomed" dictionaries/verbs/05-diplomatic-cooperation.txt:30
+        "#]],
+    );
+    // A bystander's approval of another's deed names no target.
+    check(
+        "Israel struck Gaza. Egypt welcomed the move.",
+        expect![[r#"
+        s0 ISR -> PSEGZA 190 "struck" dictionaries/actors/countries.txt:161
+    "#]],
+    );
+    // Criticism of "the measures" answers a deed, not a partner's cooperation before it.
+    check(
+        "China imposed duties on pork from Spain. Spain said it would work with the European \
+         Commission. EU trade chief Maros Sefcovic called the measures unjustified.",
+        expect![[r#"
+            s0 CHN -> ESP 163 "imposed" dictionaries/actors/countries.txt:75
+            s1 ESP -> IGOEUREEC 031 "work" dictionaries/actors/countries.txt:292
+            s2 IGOEUREEC -> CHN 111 "called" dictionaries/policy.txt:116
+        "#]],
+    );
+}
+
+#[test]
+fn a_threat_of_a_measure_by_its_author_is_aimed_at_the_measures_object() {
+    // Rule `measure-target`: "UN sanctions on Iran" threaten Iran, not the UN.
+    check(
+        "Britain, France and Germany have warned that they could trigger the return of UN \
+         sanctions on Iran.",
+        expect![[r#"
+            s0 GBR -> IRN 1312 "warned" dictionaries/actors/countries.txt:131
+            s0 FRA -> IRN 1312 "warned" dictionaries/actors/countries.txt:112
+            s0 DEU -> IRN 1312 "warned" dictionaries/actors/countries.txt:126
+        "#]],
+    );
+    // Criticism is aimed at the strikes' author.
+    check(
+        "Israel condemned Iranian strikes on Syria.",
+        expect![[r#"
+        s0 ISR -> IRN 111 "condemned" dictionaries/actors/countries.txt:157
+    "#]],
+    );
+}
+
+#[test]
+fn the_doer_of_a_participle_in_a_phrase_is_no_target_of_the_verb() {
+    // Rule `participle-agent`: Oman brokered the exchange; it received no prisoners.
+    check(
+        "Iran and Sweden freed prisoners on Saturday in an exchange brokered by Oman.",
+        expect![[r#"
+            s0 IRN -> IRNCVL 0841 "freed" dictionaries/verbs/08-yield.txt:138
+            s0 SWE -> SWECVL 0841 "freed" dictionaries/verbs/08-yield.txt:138
+            s0 OMN -> IRN 045 "brokered" dictionaries/verbs/04-consult.txt:93
+            s0 OMN -> SWE 045 "brokered" dictionaries/verbs/04-consult.txt:93
+        "#]],
+    );
+    // The object's own participle names whose it was.
+    check(
+        "The Israeli army said its jets struck a tunnel used by Hezbollah.",
+        expect![[r#"
+            s0 ISRMIL -> LBNUAFHEZ 190 "struck" dictionaries/actors/armed_groups.txt:37
+        "#]],
+    );
+}
+
+#[test]
+fn naming_with_more_words_of_disapproval() {
+    // forms.txt `[disapproval]`: "arbitrary", "unfortunate".
+    check(
+        "Venezuela detained an Argentine police officer. The Argentine foreign ministry called \
+         the arrest arbitrary.",
+        expect![[r#"
+            s0 VEN -> ARGCOP 173 "detained" dictionaries/actors/countries.txt:34
+            s1 ARGGOV -> VEN 111 "called" dictionaries/policy.txt:116
         "#]],
     );
 }

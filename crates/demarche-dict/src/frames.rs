@@ -260,6 +260,17 @@ impl FrameSet {
             .or(Some(first))
     }
 
+    /// Whether some frame of a name, with whatever support verb, is aimed through `prep`
+    /// ("sanctions on", "strikes against").
+    pub fn aims_through(&self, name: u32, prep: &str) -> bool {
+        let names = self.by_name.get(name as usize).map_or(&[][..], |v| &v[..]);
+        names.iter().any(|&i| {
+            self.nouns
+                .get(i as usize)
+                .is_some_and(|f| f.target.iter().any(|t| t == prep))
+        })
+    }
+
     fn allowed<'f, 's>(
         &'f self,
         name: u32,

@@ -102,6 +102,12 @@ pub struct Policy {
     pub third_party_codes: Vec<PolicyCode>,
     /// `deed-agent`: roots whose target, for a deed with a `by` phrase, is its agent.
     pub deed_target_roots: Vec<PolicyCode>,
+    /// `approval-back`: roots of approval whose target, for a deed named only by a definite
+    /// description ("welcomed the decision"), is whoever did something to the approver before.
+    pub approval_back_roots: Vec<PolicyCode>,
+    /// `measure-object`: roots of acts aimed, for a measure named with its author as a modifier
+    /// ("UN sanctions on Iran"), at the measure's object.
+    pub measure_object_roots: Vec<PolicyCode>,
     /// `deed`: roots of the events a later criticism of "the attack" or "the move" can answer
     /// (rule `deed-back`).
     pub deed_roots: Vec<PolicyCode>,
@@ -237,6 +243,8 @@ impl Policy {
             at_home: None,
             home_curb: None,
             deed_target_roots: Vec::new(),
+            approval_back_roots: Vec::new(),
+            measure_object_roots: Vec::new(),
             deed_roots: Vec::new(),
             avenged_roots: Vec::new(),
             home_coercion: None,
@@ -306,6 +314,12 @@ impl Policy {
                     .extend(codes(&args, is_event_code, EVENT, &mut diags)),
                 "deed-agent" => p
                     .deed_target_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "measure-object" => p
+                    .measure_object_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "approval-back" => p
+                    .approval_back_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "deed" => p
                     .deed_roots
@@ -447,7 +461,7 @@ impl Policy {
                     n,
                     format!(
                         "unknown policy rule `{keyword}`: expected statement, intent, joint, \
-                         inward, mutual, third-party, at-home, home-curb, deed-agent, deed, avenged, home-coercion, crowd, crowd-force, allied, setting, setting-home, visit, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
+                         inward, mutual, third-party, at-home, home-curb, deed-agent, approval-back, measure-object, deed, avenged, home-coercion, crowd, crowd-force, allied, setting, setting-home, visit, occasion, occasion-partner, counterpart, deed-doer, reporter-own, domestic, not-country, armed-group, bloc, harm, departure, \
                          consequence, naming, obligation, accord, refusal or state-protest"
                     ),
                 )),
@@ -600,6 +614,18 @@ impl Policy {
         has(&self.deed_roots, root(code))
     }
 
+    /// Whether a code is approval aimed, for a described deed, at whoever did something to the
+    /// approver (`approval-back`).
+    pub fn approves_deed(&self, code: &str) -> bool {
+        has(&self.approval_back_roots, root(code))
+    }
+
+    /// Whether an act of `code` about a measure is aimed at the measure's object
+    /// (`measure-object`).
+    pub fn aims_at_measure_object(&self, code: &str) -> bool {
+        has(&self.measure_object_roots, root(code))
+    }
+
     /// Whether a code's target is the agent of the deed it is about (`deed-agent`).
     pub fn targets_deed_agent(&self, code: &str) -> bool {
         has(&self.deed_target_roots, root(code))
@@ -700,6 +726,8 @@ mod tests {
         assert!(p.reporter_own("MIL").is_some() && p.reporter_own("REB").is_none());
         assert!(p.at_home("190").is_none());
         assert!(p.targets_deed_agent("111") && !p.targets_deed_agent("130"));
+        assert!(p.approves_deed("051") && !p.approves_deed("111"));
+        assert!(p.aims_at_measure_object("1312") && !p.aims_at_measure_object("040"));
         assert!(p.is_domestic("SRBEDU") && !p.is_domestic("SRBGOV") && !p.is_domestic("SRB"));
         assert!(!p.is_country("IGO") && p.is_country("SRB"));
         assert!(p.is_armed_group("PSEREBHMS") && p.is_armed_group("IMGMUSALQ"));

@@ -294,7 +294,7 @@ fn deeds_against(
             source
                 .codes
                 .iter()
-                .filter_map(|c| ctx.discourse.deed_against(country(c)))
+                .filter_map(|c| ctx.discourse.deed_against(country(c), false))
                 .map(|d| (d.to_string(), None)),
         );
     }
@@ -557,18 +557,23 @@ pub(super) fn partner(
 /// Rule `deed-back`: criticism or rejection (`deed-agent` in `policy.txt`) of a deed named only
 /// by a definite description ("Caracas condemned the measures", "Tokyo rejected the move") is
 /// aimed at whoever an earlier sentence said did something to the critic, else at the latest
-/// earlier deed's doer.
+/// earlier deed's doer; approval (`approval-back`: "Canberra welcomed the decision") only at
+/// the first.
 pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Side) -> Option<Side> {
     if !described_deed(ctx, p, code) {
         return None;
     }
     // A deed against the critic, else the latest deed of another country ("Israel struck Gaza.
-    // Egypt condemned the attack").
+    // Egypt condemned the attack"); approval only the first (`approval-back`).
+    let approval = !ctx.policy.targets_deed_agent(code);
     let doer = source
         .codes
         .iter()
-        .find_map(|c| ctx.discourse.deed_against(country(c)))
+        .find_map(|c| ctx.discourse.deed_against(country(c), !approval))
         .or_else(|| {
+            if approval {
+                return None;
+            }
             source
                 .codes
                 .first()
@@ -651,7 +656,8 @@ pub(super) fn co_target(
 /// Whether `p` is criticism or rejection (`deed-agent`) of a deed named only by a definite
 /// description ("the measures", "the launch"), not by an anaphor.
 fn described_deed(ctx: &Ctx<'_>, p: &Predication, code: &str) -> bool {
-    if p.kind != PredKind::Verb || !ctx.policy.targets_deed_agent(code) {
+    let answered = ctx.policy.targets_deed_agent(code) || ctx.policy.approves_deed(code);
+    if p.kind != PredKind::Verb || !answered {
         return false;
     }
     let Some(Filler::Phrase { lo, hi, .. }) = ctx.a.arg(p, &Role::Patient).map(|x| x.filler) else {

@@ -179,6 +179,8 @@ pub(crate) fn code_predications(
     prune::settings(&ctx, events);
     prune::support_verb_codes(&ctx, events);
     prune::passives_backwards(&ctx, events);
+    prune::measure_targets(&ctx, events);
+    prune::participle_agents(&ctx, events);
     // Pattern events that rule `partner` found doubled, removed after the loop.
     let mut dropped: Vec<usize> = Vec::new();
     // Verbs of saying whose reported clause coded an event here.
@@ -213,6 +215,13 @@ pub(crate) fn code_predications(
                 .flatten()
             {
                 *code = own;
+            } else if let Some(ante) =
+                sides::mention_at(&ctx, span).and_then(|m| refer::name_antecedent(&ctx, m, code))
+            {
+                e.antecedents.push(Antecedent {
+                    role: role.into(),
+                    ..ante
+                });
             }
         }
     }

@@ -33,13 +33,23 @@ pub(super) fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
         });
         // Asked of the actor entries only when the mention is recorded.
         let mut person = None;
-        for code in m.codes.iter().filter(|c| real_code(c)) {
-            out.push(Entity {
+        let codes = || m.codes.iter().filter(|c| real_code(c));
+        // A list that names one actor a member ("Lebanon's Michel Menassa and Syria's Murhaf Abu
+        // Qasra"): each keeps its own member's words, for rule `named-again`.
+        let members = (codes().count() > 1)
+            .then(|| list_members(m.span.and_then(|sp| sp.slice(text)).unwrap_or_default()))
+            .filter(|parts| parts.len() == codes().count());
+        for (i, code) in codes().enumerate() {
+            let mut e = Entity {
                 person: *person.get_or_insert_with(|| ctx.coder.is_person(m)),
                 subject,
                 venue,
                 ..at(ctx, code, m.span, text)
-            });
+            };
+            if let Some(part) = members.as_ref().and_then(|p| p.get(i)) {
+                e.text = (*part).to_string();
+            }
+            out.push(e);
         }
     }
     out
@@ -72,6 +82,26 @@ pub(super) fn by_reference(
             ..at(ctx, &e.source, e.source_span, text)
         });
     }
+}
+
+/// The members of a list of actors' names ("A, B and C", "Lebanon's Michel Menassa and Syria's
+/// Murhaf Abu Qasra"), split at its commas and "and"; none when a member is more than a name
+/// ("the foreign ministers of Iran and Egypt").
+fn list_members(text: &str) -> Vec<&str> {
+    let parts: Vec<&str> = text
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(|part| part.trim_start_matches("and ").trim())
+        .filter(|part| !part.is_empty())
+        .collect();
+    let name_word = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase()) || w.eq_ignore_ascii_case("the") || w == "'s"
+    };
+    let names = parts.iter().all(|p| {
+        p.split_whitespace()
+            .all(|w| name_word(w.trim_end_matches("'s")))
+    });
+    if names { parts } else { Vec::new() }
 }
 
 /// The actor `code` named at `span` of this sentence (`text`).

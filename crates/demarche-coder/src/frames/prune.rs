@@ -173,3 +173,92 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         });
     }
 }
+
+/// Rule `measure-target`: a pattern's target named after the verb only as the modifier of a
+/// measure noun ("UN sanctions") that a phrase of one of the noun's target prepositions naming
+/// an actor follows ("warned it could trigger the return of UN sanctions on Iran") is that
+/// actor: the modifier is the measure's author, not whom the act is aimed at. Only for threats,
+/// sanctions and coercion (`measure-object` in `policy.txt`; criticism, protest and support are
+/// aimed at the author: "condemned Israeli strikes on Gaza", "backed new EU sanctions on
+/// Russia"), and not for a modifier of the doer's own country.
+pub(super) fn measure_targets(ctx: &Ctx<'_>, events: &mut [CodedEvent]) {
+    for e in events.iter_mut() {
+        if !ctx.policy.aims_at_measure_object(&e.code)
+            || e.source.get(..3) == e.target.get(..3)
+            || e.verb_span
+                .zip(e.target_span)
+                .is_none_or(|(v, t)| v.end > t.start)
+        {
+            continue;
+        }
+        let Some(m) = super::sides::mention_at(ctx, e.target_span) else {
+            continue;
+        };
+        let word = |i: u32| {
+            ctx.a
+                .leaves
+                .get(i as usize)
+                .and_then(|&l| ctx.tree.word(l))
+                .map(lower)
+        };
+        let (Some(head), Some(prep)) = (word(m.hi.saturating_sub(1)), word(m.hi)) else {
+            continue;
+        };
+        let measure = m.hi >= m.lo + 2
+            && ctx
+                .coder_frames
+                .event_noun(&[&head])
+                .is_some_and(|(_, name)| ctx.coder_frames.aims_through(name, &prep));
+        if !measure {
+            continue;
+        }
+        let Some((code, span)) = ctx
+            .mentions
+            .iter()
+            .filter(|x| x.lo == m.hi + 1 && x.level >= 2)
+            .find_map(|x| Some((x.codes.iter().find(|c| super::real_code(c))?, x.span)))
+        else {
+            continue;
+        };
+        e.target.clone_from(code);
+        e.target_span = span;
+    }
+}
+
+/// Rule `participle-agent`: a pattern's target inside the `by` phrase of a passive participle
+/// that modifies the noun of a prepositional phrase of the verb ("freed prisoners in an exchange brokered by
+/// Oman", "released hostages under a deal mediated by Qatar") is the participle's doer, not
+/// whom the verb's act was aimed at; the participle codes its own event.
+pub(super) fn participle_agents(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    let (a, tree) = (ctx.a, ctx.tree);
+    for q in &a.preds {
+        let Some((_, Link::Complement | Link::Relative)) = q.under else {
+            continue;
+        };
+        if q.kind != PredKind::Verb || q.voice != Voice::Passive {
+            continue;
+        }
+        let Some(by) = a
+            .args_of(q)
+            .iter()
+            .find(|x| x.role == Role::Agent && x.via == Via::By)
+            .and_then(|x| ctx.filler_span(&x.filler))
+        else {
+            continue;
+        };
+        // Only a participle in a phrase of a preposition ("in an exchange brokered by …"): the
+        // object's own ("struck a tunnel used by Hezbollah") names whose it was.
+        let Some(under) = q.under.and_then(|(j, _)| a.preds.get(j as usize)) else {
+            continue;
+        };
+        let own = evidence_span(tree, q);
+        let in_pp = a.args_of(under).iter().any(|x| {
+            matches!(x.role, Role::Obl(_))
+                && ctx.filler_span(&x.filler).is_some_and(|f| within(own, f))
+        });
+        if !in_pp {
+            continue;
+        }
+        events.retain(|e| overlap(e.verb_span, own) || !within(e.target_span, by));
+    }
+}

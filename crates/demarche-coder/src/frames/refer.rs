@@ -571,6 +571,28 @@ pub(super) fn named_again(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
 /// The longest bare name rule `named-again` reads.
 const NAME_WORDS: u32 = 3;
 
+/// Where an earlier sentence named in full the actor of a bare name the pattern coder already
+/// resolved through the document (rule `named-again` at the phrase, `legacy/mentions.rs`):
+/// the antecedent `explain` shows for a side of `code` whose phrase is `m`.
+pub(super) fn name_antecedent(ctx: &Ctx<'_>, m: &Mention, code: &str) -> Option<Antecedent> {
+    if m.hi <= m.lo || m.hi - m.lo > NAME_WORDS || !m.rules.is_empty() {
+        return None;
+    }
+    let mut words = Vec::with_capacity(NAME_WORDS as usize);
+    for i in m.lo..m.hi {
+        let leaf = *ctx.a.leaves.get(i as usize)?;
+        if ctx.tree.label(leaf) != "NNP" {
+            return None;
+        }
+        words.push(ctx.tree.word(leaf)?);
+    }
+    let e = ctx
+        .discourse
+        .named_before(&words)
+        .filter(|e| e.code == code)?;
+    Some(sides::antecedent(e))
+}
+
 /// Rule `setting-home` (`policy.txt`) for a pattern event's side (`code`, "---GOV") at the verb
 /// of `verb_span`: an agent with no country that nothing earlier gave one ("police fired tear
 /// gas", "Vice President Rosario Murillo"), in a document whose dateline names a country, is of
