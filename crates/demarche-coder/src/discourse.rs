@@ -312,7 +312,7 @@ impl Discourse {
                 .into_iter()
                 .collect(),
             // Resolved against the predication's own agent or its speaker, not the discourse.
-            Anaphor::Reciprocal | Anaphor::Speaker => Vec::new(),
+            Anaphor::Reciprocal | Anaphor::Speaker | Anaphor::Neighbour => Vec::new(),
             // Rule `guest`: the source of the last visit (`policy.txt` `visit`).
             Anaphor::Guest => {
                 let Some((s, _, _)) = self.deeds.iter().rev().find(|(_, _, c)| policy.is_visit(c))

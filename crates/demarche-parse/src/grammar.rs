@@ -755,7 +755,8 @@ impl<'a> Grammar<'a> {
 
     /// Inside a reported clause, whether the conjunction at `j` opens the reporter's second
     /// act: a finite verb of saying, urging or intending ("said Tokyo's position had not
-    /// changed and called on Beijing to …"; English lists: report, object control, intent),
+    /// changed and called on Beijing to …"; English lists: report, object control, intent,
+    /// `forms.txt` `[reporter-act]`: "… and accused Washington of meddling"),
     /// which a verb phrase further up takes. A deed stays in the clause ("said Y attacked Z
     /// and killed W").
     fn reporters_second_act(&self, j: usize) -> bool {
@@ -772,6 +773,7 @@ impl<'a> Grammar<'a> {
             || en.has_class(w, VerbClass::ObjectControl)
             || en.has_class(w, VerbClass::Intent)
             || en.has_phrasal_class(w, self.w(v + 1), VerbClass::ObjectControl)
+            || en.is_form("reporter-act", w)
     }
 
     fn vp(&mut self) -> Node {
@@ -1326,6 +1328,26 @@ impl<'a> Grammar<'a> {
             let wh = phrase("WHNP", vec![self.leaf()]);
             let s = self.clause();
             let mut out = vec![comma, phrase("SBAR", vec![wh, s])];
+            if self.cur() == "," && self.verb_follows(self.pos + 1) {
+                out.push(self.leaf());
+            }
+            return Some(out);
+        }
+        // ", during which he held talks with …": a relative clause opened by a preposition
+        // and "which" or "whom".
+        if t == "IN"
+            && self.t(j + 1) == "WDT"
+            && matches!(self.w(j + 1), "which" | "whom")
+            && self.clause_follows(j + 2)
+        {
+            let comma = self.leaf();
+            let prep = self.leaf();
+            let wh = phrase("WHNP", vec![self.leaf()]);
+            let s = self.clause();
+            let mut out = vec![
+                comma,
+                phrase("SBAR", vec![phrase("WHPP", vec![prep, wh]), s]),
+            ];
             if self.cur() == "," && self.verb_follows(self.pos + 1) {
                 out.push(self.leaf());
             }

@@ -841,3 +841,21 @@ fn a_second_phrase_of_the_same_preposition_after_and_is_the_verbs() {
         "(ROOT (S (NP (NNP Gondor)) (VP (VBD accused) (NP (NNP Arnor)) (PP (IN of) (S (VP (VBG working) (PP (IN with) (NP (DT the) (NNS rebels)))))) (CC and) (PP (IN of) (S (VP (VBG arming) (NP (PRP$ their) (NNS fighters)))))) (. .)))",
     );
 }
+
+#[test]
+fn relative_clause_opened_by_a_preposition_and_which() {
+    // ", during which he held talks": a relative clause on the noun before the comma.
+    check(
+        "The envoy ended a visit to Arnor, during which he held talks with the king.",
+        "(ROOT (S (NP (DT The) (NN envoy)) (VP (VBD ended) (NP (DT a) (NN visit)) (PP (TO to) (NP (NP (NNP Arnor)) (, ,) (SBAR (WHPP (IN during) (WHNP (WDT which))) (S (NP (PRP he)) (VP (VBD held) (NP (NNS talks)) (PP (IN with) (NP (DT the) (NN king))))))))) (. .)))",
+    );
+}
+
+#[test]
+fn a_verbal_act_after_and_in_a_reported_clause_is_the_reporters() {
+    // `forms.txt` `[reporter-act]`: "accused" goes with "said", not with "reunited".
+    check(
+        "The ministry said the men had been reunited with their families and accused Gondor of meddling.",
+        "(ROOT (S (NP (DT The) (NN ministry)) (VP (VP (VBD said) (SBAR (S (NP (DT the) (NNS men)) (VP (VBD had) (VP (VBN been) (VP (VBN reunited) (PP (IN with) (NP (PRP$ their) (NNS families))))))))) (CC and) (VP (VBD accused) (NP (NNP Gondor)) (PP (IN of) (S (VP (VBG meddling)))))) (. .)))",
+    );
+}

@@ -213,6 +213,8 @@ pub enum Anaphor {
     Guest,
     /// "the ministers", "the leaders": the pair of the sentence just before, if it named one.
     RecentPair,
+    /// "its neighbour", "its northern neighbour": the other country of the owner's pair.
+    Neighbour,
 }
 
 const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
@@ -354,6 +356,7 @@ impl English {
                         "reciprocal" => Anaphor::Reciprocal,
                         "speaker" => Anaphor::Speaker,
                         "guest" => Anaphor::Guest,
+                        "neighbour" => Anaphor::Neighbour,
                         _ => return None,
                     };
                     Some((kind, phrase))
@@ -366,7 +369,9 @@ impl English {
                 .collect(),
         };
         for &(kind, phrase) in &en.anaphora {
-            if !matches!(kind, Anaphor::Group | Anaphor::Bloc) && !phrase.contains(' ') {
+            if !matches!(kind, Anaphor::Group | Anaphor::Bloc | Anaphor::Neighbour)
+                && !phrase.contains(' ')
+            {
                 en.anaphor_words.entry(phrase).or_insert(kind);
             }
         }
@@ -585,7 +590,9 @@ impl English {
         // Only a phrase as long as the words joined can be them joined.
         let len = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
         if let Some((kind, _)) = self.anaphora.iter().find(|(k, p)| {
-            !matches!(k, Anaphor::Group | Anaphor::Bloc) && p.len() == len && is_joined(p, words)
+            !matches!(k, Anaphor::Group | Anaphor::Bloc | Anaphor::Neighbour)
+                && p.len() == len
+                && is_joined(p, words)
         }) {
             return Some(*kind);
         }
@@ -595,6 +602,13 @@ impl English {
             }
             ["the", .., head] if self.anaphora.contains(&(Anaphor::Bloc, *head)) => {
                 Some(Anaphor::Bloc)
+            }
+            // "its neighbour", "its northern neighbour": a head after "its", one word between
+            // at most.
+            ["its", head] | ["its", _, head]
+                if self.anaphora.contains(&(Anaphor::Neighbour, *head)) =>
+            {
+                Some(Anaphor::Neighbour)
             }
             _ => None,
         }

@@ -215,13 +215,6 @@ pub(crate) fn code_predications(
                 .flatten()
             {
                 *code = own;
-            } else if let Some(ante) =
-                sides::mention_at(&ctx, span).and_then(|m| refer::name_antecedent(&ctx, m, code))
-            {
-                e.antecedents.push(Antecedent {
-                    role: role.into(),
-                    ..ante
-                });
             }
         }
     }

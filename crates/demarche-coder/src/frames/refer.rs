@@ -568,30 +568,45 @@ pub(super) fn named_again(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
     })
 }
 
-/// The longest bare name rule `named-again` reads.
-const NAME_WORDS: u32 = 3;
-
-/// Where an earlier sentence named in full the actor of a bare name the pattern coder already
-/// resolved through the document (rule `named-again` at the phrase, `legacy/mentions.rs`):
-/// the antecedent `explain` shows for a side of `code` whose phrase is `m`.
-pub(super) fn name_antecedent(ctx: &Ctx<'_>, m: &Mention, code: &str) -> Option<Antecedent> {
-    if m.hi <= m.lo || m.hi - m.lo > NAME_WORDS || !m.rules.is_empty() {
+/// Rule `neighbour`: "its neighbour" is the country other than the agent's named last before
+/// it in its sentence ("closed its border with Rwanda, … after accusing its neighbour of …"),
+/// else the other country of the document's pair, else the last subject of another country.
+pub(super) fn neighbour(ctx: &Ctx<'_>, p: &Predication, lo: u32) -> Option<Side> {
+    let agent = ctx.a.arg(p, &Role::Agent)?;
+    if matches!(agent.filler, Filler::Phrase { lo: alo, .. } if alo == lo) {
         return None;
     }
-    let mut words = Vec::with_capacity(NAME_WORDS as usize);
-    for i in m.lo..m.hi {
-        let leaf = *ctx.a.leaves.get(i as usize)?;
-        if ctx.tree.label(leaf) != "NNP" {
-            return None;
-        }
-        words.push(ctx.tree.word(leaf)?);
+    let owner = sides::side(ctx, p, &agent.filler)?;
+    let other = |c: &str| {
+        real_code(c)
+            && ctx.policy.is_country(country(c))
+            && owner.codes.iter().all(|o| country(o) != country(c))
+    };
+    let span = ctx.leaf_span(lo, lo + 1);
+    if let Some((m, c)) = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.level >= 2 && m.hi <= lo)
+        .filter_map(|m| Some((m, m.codes.iter().find(|c| other(c))?)))
+        .max_by_key(|(m, _)| m.lo)
+    {
+        return Some(Side::new(vec![country(c).to_string()], span.or(m.span)));
     }
-    let e = ctx
-        .discourse
-        .named_before(&words)
-        .filter(|e| e.code == code)?;
-    Some(sides::antecedent(e))
+    use demarche_text::english::Anaphor;
+    let e = [Anaphor::Pair, Anaphor::Thing].into_iter().find_map(|k| {
+        let found = ctx.discourse.resolve(k, ctx.policy);
+        found.into_iter().find(|e| other(&e.code))
+    })?;
+    Some(Side {
+        codes: vec![country(&e.code).to_string()],
+        span,
+        rules: Vec::new(),
+        antecedents: vec![sides::antecedent(e)],
+    })
 }
+
+/// The longest bare name rule `named-again` reads.
+const NAME_WORDS: u32 = 3;
 
 /// Rule `setting-home` (`policy.txt`) for a pattern event's side (`code`, "---GOV") at the verb
 /// of `verb_span`: an agent with no country that nothing earlier gave one ("police fired tear

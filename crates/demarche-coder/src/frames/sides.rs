@@ -327,9 +327,9 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         else {
             break;
         };
-        // "Erdogan visited Baku, where he signed …": a person in a clause on a place or time
-        // is the clause's host's agent too.
-        let person = kind == Anaphor::Person && link == Link::Adjunct;
+        // "Erdogan visited Baku, where he signed …", "ended a visit to Chad, during which he
+        // held talks …": a person in a clause on a place, time or noun is the host's agent.
+        let person = kind == Anaphor::Person && matches!(link, Link::Adjunct | Link::Relative);
         if !(person || matches!(kind, Anaphor::Thing | Anaphor::Plural | Anaphor::Speaker)) {
             break;
         }
@@ -371,6 +371,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
     let before = match kind {
         Anaphor::Pair | Anaphor::RecentPair => refer::pair_before(ctx, lo),
         Anaphor::Group => refer::group_before(ctx, lo),
+        Anaphor::Neighbour => refer::neighbour(ctx, p, lo),
         _ => None,
     };
     if let Some(mut s) = before {

@@ -586,7 +586,6 @@ impl Coder<'_> {
                         push(combine(country, &agents), &mut codes);
                     }
                     None if !agents.is_empty() => push(combine("---", &agents), &mut codes),
-                    None if let Some(code) = named_again(s, u.lo, u.hi) => push(code, &mut codes),
                     None => {
                         let text = new_actor_text(s, u.lo, u.hi, opts.new_actor_length);
                         push(text.unwrap_or_else(|| "---".to_string()), &mut codes);
@@ -643,24 +642,6 @@ fn has_code_at_3(code: &str, part: &str) -> bool {
     (0..code.len())
         .step_by(3)
         .any(|i| code.get(i..).is_some_and(|rest| rest.starts_with(part)))
-}
-
-/// Rule `named-again` (news reading, layer on): a unit of one to three proper nouns that no
-/// dictionary codes ("Wong", "Abu Qasra") is the actor an earlier sentence of the document named
-/// with it in full ("Australian Foreign Minister Penny Wong").
-fn named_again(s: &Sent<'_>, lo: u32, hi: u32) -> Option<String> {
-    let discourse = s.discourse?;
-    if !(1..=3).contains(&(hi - lo)) {
-        return None;
-    }
-    let mut words = Vec::with_capacity(3);
-    for i in lo..hi {
-        if s.tags.get(i as usize) != Some(&Tag::Proper) {
-            return None;
-        }
-        words.push(s.tree.word(*s.leaf_node.get(i as usize)?)?);
-    }
-    Some(discourse.named_before(&words)?.code.clone())
 }
 
 fn new_actor_text(s: &Sent<'_>, lo: u32, hi: u32, max_len: usize) -> Option<String> {

@@ -252,17 +252,9 @@ impl<'d> Coder<'d> {
     ) -> Coded {
         if !opts.frames() || self.dicts.frames.is_empty() {
             discourse.sentence += 1;
-            return self.code_inner(tree, text, date, opts, None, None);
+            return self.code_inner(tree, text, date, opts, None);
         }
-        let mut mentions = Vec::new();
-        let mut coded = self.code_inner(
-            tree,
-            text,
-            date,
-            opts,
-            Some(&mut mentions),
-            Some(&*discourse),
-        );
+        let (mut coded, mentions) = self.code_with_mentions(tree, text, date, opts);
         let mut named = Vec::new();
         let dateline = discourse.read_dateline(tree, &mentions, &self.dicts.policy);
         if coded.rejected.is_none() {
@@ -322,12 +314,12 @@ impl<'d> Coder<'d> {
         opts: &Options,
     ) -> (Coded, Vec<Mention>) {
         let mut mentions = Vec::new();
-        let coded = self.code_inner(tree, text, date, opts, Some(&mut mentions), None);
+        let coded = self.code_inner(tree, text, date, opts, Some(&mut mentions));
         (coded, mentions)
     }
 
     /// The sentence loop of [`Coder::code`]; fills `mentions` when given (the events do not
-    /// depend on it). `discourse`: the document so far, for bare names (rule `named-again`).
+    /// depend on it).
     fn code_inner(
         &self,
         tree: &Tree,
@@ -335,7 +327,6 @@ impl<'d> Coder<'d> {
         date: Date,
         opts: &Options,
         mentions: Option<&mut Vec<Mention>>,
-        discourse: Option<&Discourse>,
     ) -> Coded {
         let mut out = Coded::default();
         if let Some(r) = self.reject(tree, text, opts) {
@@ -348,7 +339,6 @@ impl<'d> Coder<'d> {
         // Per-sentence arrays are reused from one sentence to the next on each thread.
         let mut bufs = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
         let mut s = self.prepare(tree, &mut bufs);
-        s.discourse = discourse;
         delete_comma_clauses(&mut s, opts);
         self.find_nes(&mut s, date, opts);
         build_items(&mut s);

@@ -19,8 +19,6 @@ pub(super) enum Tag {
     Adverb,
     /// A personal pronoun (`PRP`): never an actor name ("us" is not the USA).
     Pronoun,
-    /// A proper noun (`NNP`, `NNPS`): a bare name the layer may resolve through the document.
-    Proper,
     /// The `to` of an infinitive (`TO` heading a verb phrase): no preposition, so a pattern's
     /// `(to)` phrase does not match it ("protested … to demand").
     Infinitive,
@@ -34,7 +32,6 @@ fn classify_tag(tag: &str) -> Tag {
         b"POS" => Tag::Possessive,
         b"CC" => Tag::Conj,
         b"PRP" => Tag::Pronoun,
-        b"NNP" | b"NNPS" => Tag::Proper,
         _ if b.starts_with(b"VB") => Tag::Verb,
         _ if b.starts_with(b"RB") => Tag::Adverb,
         _ if b.iter().all(|c| !c.is_ascii_alphabetic()) => Tag::Punct,
@@ -145,9 +142,6 @@ pub(super) struct Sent<'t> {
     /// Flat noun phrases comma-clause deletion removed entirely (not actor phrases; for
     /// mentions only), outermost only.
     pub(super) deleted_nps: Vec<NodeId>,
-    /// What earlier sentences of the document named, when coded in order with the layer on:
-    /// a bare name is the actor named in full before (rule `named-again`).
-    pub(super) discourse: Option<&'t crate::discourse::Discourse>,
 }
 
 /// No index (no noun phrase, no leaf range).
@@ -283,7 +277,6 @@ impl Coder<'_> {
             stop,
             flat: Vec::new(),
             deleted_nps: Vec::new(),
-            discourse: None,
         }
     }
 }

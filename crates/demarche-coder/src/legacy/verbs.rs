@@ -71,7 +71,10 @@ impl Coder<'_> {
         let Some(form) = form else { return false };
         let vfirst = v - form.before.len();
         let vlast = v + form.after.len();
-        let vp_hi = s.hi[vp.index()] as usize;
+        // A relative clause on a noun after the verb ("ended a visit to Chad, during which
+        // he held talks") is no part of the verb's lower sequence: the clause's own verb codes
+        // what it says.
+        let vp_hi = relative_clause_start(s, vlast + 1, s.hi[vp.index()] as usize);
         // Item ranges: upper = [ustart, ufirst) read backwards; lower = (vlast item, lend).
         let ustart = s
             .leaf_item
@@ -584,4 +587,26 @@ fn pattern_text(p: &demarche_dict::VerbPattern) -> String {
 fn usable(c: Option<&demarche_dict::EventCode>) -> Option<&str> {
     c.map(|c| c.code.as_str())
         .filter(|c| !c.contains('?') && !c.is_empty())
+}
+
+/// The first leaf, in `from..to`, of a relative clause (an `SBAR` opened by a wh-phrase) on a
+/// noun phrase; `to` when there is none.
+fn relative_clause_start(s: &Sent<'_>, from: usize, to: usize) -> usize {
+    let tree = s.tree;
+    (0..tree.len())
+        .filter(|&n| s.kind.get(n) == Some(&Phrase::Clause))
+        .filter_map(|n| {
+            let node = demarche_model::NodeId(n as u32);
+            let lo = *s.lo.get(n)? as usize;
+            let first = *tree.children(node).first()?;
+            let parent = tree.parent(node)?;
+            (lo >= from
+                && lo < to
+                && tree.label(node) == "SBAR"
+                && tree.label(first).starts_with("WH")
+                && s.kind.get(parent.index()) == Some(&Phrase::Np))
+            .then_some(lo)
+        })
+        .min()
+        .unwrap_or(to)
 }
