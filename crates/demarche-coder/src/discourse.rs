@@ -350,8 +350,15 @@ impl Discourse {
             })
     }
 
-    /// The actor whose country a country-less agent code ("---MIL") takes.
-    pub(crate) fn country_for(&self, agent_code: &str, policy: &Policy) -> Option<&Entity> {
+    /// The actor whose country a country-less agent code ("---MIL") takes; first (rule
+    /// `same-noun`) an actor of that agent named with a noun of the description's `words`
+    /// ("the ambassador" after "Russia's ambassador", not after "Ukrainian President …").
+    pub(crate) fn country_for(
+        &self,
+        agent_code: &str,
+        words: &str,
+        policy: &Policy,
+    ) -> Option<&Entity> {
         let suffix = agent_code.get(3..).filter(|s| !s.is_empty())?;
         let earlier = || {
             self.entities
@@ -365,8 +372,18 @@ impl Discourse {
             let (s, _, _) = self.deeds.last().filter(|_| policy.is_deed_doer(suffix))?;
             earlier().find(|e| e.code.get(..3) == s.get(..3))
         };
-        earlier()
-            .find(|e| e.code.get(3..) == Some(suffix))
+        // The description's words after its article, of more than a few letters.
+        let nouns = || words.split_whitespace().skip(1).filter(|w| w.len() > 3);
+        let same_noun = || {
+            earlier().find(|e| {
+                e.code.get(3..) == Some(suffix)
+                    && e.text
+                        .split_whitespace()
+                        .any(|w| nouns().any(|n| w.eq_ignore_ascii_case(n)))
+            })
+        };
+        same_noun()
+            .or_else(|| earlier().find(|e| e.code.get(3..) == Some(suffix)))
             .or_else(doer)
             .or_else(|| earlier().find(|e| e.subject))
     }

@@ -44,6 +44,7 @@
 //!   partners there, and elsewhere its own events; one event per dyad and root.
 
 mod answers;
+mod comitative;
 mod counterpart;
 mod happened;
 mod merge;
@@ -70,9 +71,7 @@ use demarche_predicates::{
 use demarche_text::english::{self, Prep, VerbClass};
 use merge::{coded_event, merge_slot, overlap, place, within};
 use mode::{Mode, denied, mode_of};
-use sides::{
-    addressee, agent_side, comitative, fill_country, fill_pronoun, real_code, target_side,
-};
+use sides::{addressee, agent_side, fill_country, fill_pronoun, real_code, target_side};
 use std::borrow::Cow;
 use verb::{verb_code, verb_entry};
 
@@ -478,7 +477,9 @@ pub(crate) fn code_predications(
         let joint = frame.is_some_and(|f| f.joint) && refusal.is_none() || allied.is_some();
         // A meeting's "with" phrases are its partners (rule `partner`), not co-agents.
         let with = match &target {
-            Some(t) if !meeting => comitative(&ctx, p, frame).filter(|w| w.span != t.span),
+            Some(t) if !meeting => {
+                comitative::comitative(&ctx, p, frame).filter(|w| w.span != t.span)
+            }
             _ => None,
         };
         match &target {

@@ -32,7 +32,8 @@ pub(super) fn fill_country(
     if !ctx.en.is_definite(&first) {
         return None;
     }
-    let Some(e) = ctx.discourse.country_for(code, ctx.policy) else {
+    let words = span.and_then(|sp| sp.slice(ctx.text)).unwrap_or_default();
+    let Some(e) = ctx.discourse.country_for(code, words, ctx.policy) else {
         return refer::sentence_country(ctx, rest, span?);
     };
     Some((format!("{}{rest}", e.code.get(..3)?), antecedent(e)))
@@ -613,7 +614,7 @@ pub(super) fn frontier(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
             return None;
         }
         // "the border with Syria": a PP inside the phrase.
-        let inside = with_inside(ctx, p, node);
+        let inside = super::comitative::with_inside(ctx, p, node);
         // "(on its border) (with Syria)": the next argument, right after the phrase.
         inside.or_else(|| match args.get(i + 1) {
             Some(y)
@@ -706,43 +707,6 @@ fn clauses_under<'a>(
         q.under.is_some_and(|(j, link)| {
             links.contains(&link) && (Some(j as usize) == own || Some(j as usize) == support)
         })
-    })
-}
-
-pub(super) fn comitative(
-    ctx: &Ctx<'_>,
-    p: &Predication,
-    frame: Option<&NounFrame>,
-) -> Option<Side> {
-    let with = |w: &str| ctx.en.is_prep(w, Prep::Comitative);
-    if frame.is_some_and(|f| f.target.iter().any(|t| with(t))) {
-        return None;
-    }
-    if let Some(s) = ctx.a.args_of(p).iter().find_map(|x| match &x.role {
-        Role::Obl(prep) if with(prep) => side(ctx, p, &x.filler),
-        _ => None,
-    }) {
-        return Some(s);
-    }
-    // Inside the subject, between commas: "Japan, together with the United States, condemned".
-    let Filler::Phrase { node, .. } = ctx.a.arg(p, &Role::Agent)?.filler else {
-        return None;
-    };
-    with_inside(ctx, p, node)
-}
-
-/// The side a comitative PP ("with B") directly inside a phrase names.
-fn with_inside(ctx: &Ctx<'_>, p: &Predication, node: demarche_model::NodeId) -> Option<Side> {
-    let tree = ctx.tree;
-    tree.children(node).iter().find_map(|&pp| {
-        let kids = tree.children(pp);
-        let prep = kids.first().and_then(|&k| tree.word(k))?;
-        let np = *kids.get(1)?;
-        if tree.label(pp) != "PP" || !ctx.en.is_prep(prep, Prep::Comitative) || tree.is_leaf(np) {
-            return None;
-        }
-        let (lo, hi) = ctx.range.get(np.index()).copied()?;
-        side(ctx, p, &Filler::Phrase { node: np, lo, hi })
     })
 }
 
