@@ -3018,3 +3018,31 @@ fn a_relative_clause_after_a_preposition_and_which() {
         "#]],
     );
 }
+
+#[test]
+fn the_ambassador_is_the_one_named_before_with_that_noun() {
+    // Rule `same-noun`: "the ambassador" is Russia's, though a Ukrainian official was named
+    // last; a "with" phrase that the noun "ties" claims is no co-agent of the summons.
+    check(
+        "South Korea summoned Russia's ambassador on Monday. Ukrainian President Volodymyr \
+         Zelensky visited Seoul. Seoul has summoned the ambassador several times this year over \
+         Moscow's growing ties with Pyongyang.",
+        expect![[r#"
+            s0 KOR -> RUSGOV 114 "summoned" dictionaries/actors/countries.txt:260
+            s1 UKRGOV -> KOR 042 "visited" dictionaries/actors/countries.txt:289
+            s2 KOR -> RUSGOV 114 "summoned" dictionaries/actors/countries.txt:289
+               target <- s0 "Russia's ambassador"
+        "#]],
+    );
+}
+
+#[test]
+fn promised_steps_are_a_threat() {
+    // 16-reduce-relations.txt: "would take every step" as "would take all necessary measures".
+    check(
+        "South Korea warned Moscow that it would take every step needed.",
+        expect![[r#"
+            s0 KOR -> RUS 130 "take every step" dictionaries/frames/16-reduce-relations.txt:42
+        "#]],
+    );
+}
