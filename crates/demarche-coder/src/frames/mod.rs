@@ -180,6 +180,7 @@ pub(crate) fn code_predications(
     prune::passives_backwards(&ctx, events);
     prune::measure_targets(&ctx, events);
     prune::participle_agents(&ctx, events);
+    prune::urged_ones(&ctx, events);
     // Pattern events that rule `partner` found doubled, removed after the loop.
     let mut dropped: Vec<usize> = Vec::new();
     // Verbs of saying whose reported clause coded an event here.

@@ -8,7 +8,7 @@ use crate::CodedEvent;
 use demarche_dict::VerbCode;
 use demarche_model::{Span, Tree};
 use demarche_predicates::{Link, Polarity, PredKind, Role, Via, Voice};
-use demarche_text::english::{self, Prep};
+use demarche_text::english::{self, Prep, VerbClass};
 
 /// Rule `clause-target`: a target the pattern coder found inside a participial or adverbial
 /// clause of the same verb ("fired a missile into the sea, drawing condemnation from Japan";
@@ -260,5 +260,54 @@ pub(super) fn participle_agents(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
             continue;
         }
         events.retain(|e| overlap(e.verb_span, own) || !within(e.target_span, by));
+    }
+}
+
+/// Rule `urged-one`: a pattern of a verb of urging that took its target from inside the urged
+/// one's clause ("urged the organisation to press Caracas for the corporal's release": not
+/// Caracas) is aimed at the urged one, when the document says who that is (a description the
+/// layer resolves: "the organisation" after "the Organization of American States").
+pub(super) fn urged_ones(ctx: &Ctx<'_>, events: &mut [CodedEvent]) {
+    let a = ctx.a;
+    for q in &a.preds {
+        let Some((j, Link::Control)) = q.under else {
+            continue;
+        };
+        let Some(p) = a.preds.get(j as usize) else {
+            continue;
+        };
+        if !p.classes.has(VerbClass::ObjectControl) {
+            continue;
+        }
+        let Some(x) = a.arg(q, &Role::Agent).filter(|x| x.via == Via::Subject) else {
+            continue;
+        };
+        let (Some(urged), Some(clause)) = (ctx.filler_span(&x.filler), ctx.tree.span(q.scope))
+        else {
+            continue;
+        };
+        let verb = evidence_span(ctx.tree, p);
+        let aimed_inside = |e: &CodedEvent| {
+            overlap(e.verb_span, verb)
+                && within(e.target_span, clause)
+                && !within(e.target_span, urged)
+        };
+        if !events.iter().any(aimed_inside) {
+            continue;
+        }
+        let Some(side) = super::sides::side(ctx, q, &x.filler) else {
+            continue;
+        };
+        let Some(code) = side.codes.first() else {
+            continue;
+        };
+        for e in events.iter_mut().filter(|e| aimed_inside(e)) {
+            e.target.clone_from(code);
+            e.target_span = Some(urged);
+            e.antecedents.extend(side.antecedents.iter().cloned().map(|mut a| {
+                a.role = "target".into();
+                a
+            }));
+        }
     }
 }

@@ -38,21 +38,22 @@ pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
 }
 
 /// "the group" after an armed group named earlier in its own sentence ("Israel killed the
-/// Houthi prime minister …, the group confirmed"): the last one named before it.
-pub(super) fn group_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
+/// Houthi prime minister …, the group confirmed"), "the organisation" after an organisation
+/// (`bloc`: "raised the case at the Organization of American States and urged the
+/// organisation to …"): the last one named before it.
+pub(super) fn group_before(ctx: &Ctx<'_>, lo: u32, bloc: bool) -> Option<Side> {
+    let kind = |c: &String| match bloc {
+        true => ctx.policy.is_bloc(c),
+        false => ctx.policy.is_armed_group(c),
+    };
     let m = ctx
         .mentions
         .iter()
         .filter(|m| m.hi <= lo && m.level >= 2)
-        .filter(|m| m.codes.iter().any(|c| ctx.policy.is_armed_group(c)))
+        .filter(|m| m.codes.iter().any(kind))
         .max_by_key(|m| m.lo)?;
     Some(Side {
-        codes: m
-            .codes
-            .iter()
-            .filter(|c| ctx.policy.is_armed_group(c))
-            .cloned()
-            .collect(),
+        codes: m.codes.iter().filter(|c| kind(c)).cloned().collect(),
         span: None,
         rules: m.rules.clone(),
         antecedents: Vec::new(),

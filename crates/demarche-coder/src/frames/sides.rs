@@ -371,7 +371,8 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
     }
     let before = match kind {
         Anaphor::Pair | Anaphor::RecentPair => refer::pair_before(ctx, lo),
-        Anaphor::Group => refer::group_before(ctx, lo),
+        Anaphor::Group => refer::group_before(ctx, lo, false),
+        Anaphor::Bloc => refer::group_before(ctx, lo, true),
         Anaphor::Neighbour => refer::neighbour(ctx, p, lo),
         _ => None,
     };
