@@ -3046,3 +3046,27 @@ fn promised_steps_are_a_threat() {
         "#]],
     );
 }
+
+#[test]
+fn a_passive_in_a_relative_clause_is_no_act_of_its_noun() {
+    // Rule `merge` for passives: the Americans were imprisoned; they imprisoned no one.
+    check(
+        "Five Americans who were imprisoned in Iran are coming home.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn a_pronoun_the_pattern_coder_keeps_is_read_as_the_layer_reads_it() {
+    // `fill_pronoun`: "he" in "said in a statement, in which he thanked …" is the sayer, not
+    // the last person of the document.
+    check(
+        "Two of the Iranians arrived in Doha, Iranian officials said. \"Today, five Americans \
+         are coming home,\" President Joe Biden said in a statement, in which he thanked Qatar \
+         for its help.",
+        expect![[r#"
+            s0 IRN -> QAT 042 "arrived" dictionaries/actors/countries.txt:157
+            s1 USAGOV -> QAT 051 "thanked" dictionaries/verbs/05-diplomatic-cooperation.txt:25
+        "#]],
+    );
+}

@@ -113,7 +113,7 @@ fn is_temporal(w: &str) -> bool {
 /// Gerunds that work as prepositions and head a PP in the Stanford parses: "according to X",
 /// "starting on Sunday", "following talks".
 /// A time word that is not also a common word of another kind ("may", "march").
-fn is_time_word(w: &str) -> bool {
+pub(crate) fn is_time_word(w: &str) -> bool {
     is_temporal(w) && !matches!(w, "may" | "march")
 }
 
@@ -285,13 +285,37 @@ impl<'a> Grammar<'a> {
     fn time_before_comma(&self, j: usize) -> Option<usize> {
         let k = j + usize::from(matches!(self.t(j), "RB" | "RBR"));
         let mut e = self.np_probe_end(k);
-        if e <= k || !is_time_unit(self.w(e - 1)) {
+        // "Last week, …", or one word of time alone ("Today, …", "On" aside: "Monday, …").
+        let time = |w: &str| is_time_unit(w) || e == k + 1 && is_temporal(w);
+        if e <= k || !time(self.w(e - 1)) {
             return None;
         }
         if matches!(self.w(e), "later" | "earlier" | "ago") {
             e += 1;
         }
         (self.t(e) == ",").then_some(e)
+    }
+
+    /// For a preposition at `j` followed by time words ("On Friday", "In January 5") and then,
+    /// with no comma, a noun phrase and its verb: the index just past the time words.
+    fn time_pp_before_subject(&self, j: usize) -> Option<usize> {
+        if self.t(j) != "IN" || !is_time_word(self.w(j + 1)) {
+            return None;
+        }
+        let mut e = j + 2;
+        while is_time_word(self.w(e)) || self.t(e) == "CD" {
+            e += 1;
+        }
+        // The subject's words (no participle), then its verb.
+        let mut f = e;
+        while matches!(
+            self.t(f),
+            "DT" | "PRP$" | "CD" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS"
+        ) {
+            f += 1;
+        }
+        let verb = matches!(self.t(f), "VBD" | "VBN" | "VBZ" | "VBP" | "MD");
+        (f > e && verb).then_some(e)
     }
 
     /// Index just past a simple noun phrase starting at `j` (no PPs except `of`).
@@ -618,6 +642,12 @@ impl<'a> Grammar<'a> {
                 if self.cur() == "," {
                     kids.push(self.leaf());
                 }
+            } else if let Some(e) = self.time_pp_before_subject(self.pos) {
+                // "On Friday Burundian police expelled …": a time phrase with no comma ends at
+                // its time words; the subject follows.
+                let prep = self.leaf();
+                let time: Vec<Node> = (self.pos..e).map(|_| self.leaf()).collect();
+                kids.push(phrase("PP", vec![prep, phrase("NP", time)]));
             } else if t == "IN" && self.np_starts_at(self.pos + 1) && !self.at_least(self.pos) {
                 kids.push(self.pp(Mode::Subject));
                 if self.cur() == "," {

@@ -906,11 +906,18 @@ fn settle_verb(
             // ("The interior minister of Calvia resigned").
             let fronted_pp =
                 start >= 1 && (start == 1 || matches!(tags.get(start.wrapping_sub(2)), Some(&",")));
+            // "On Friday Burundian police expelled …": the phrase of time ends at its time
+            // word, and the words after it are the subject of this finite verb.
+            let time_then_subject = infos
+                .get(start)
+                .is_some_and(|x| crate::grammar::is_time_word(&x.lower))
+                && pj.is_some_and(|j| j > start);
             if let Some((_, w)) = before
                 && is_pure_preposition(w)
                 && part
                 && !object_next
                 && fronted_pp
+                && !time_then_subject
             {
                 return "VBN";
             }

@@ -859,3 +859,17 @@ fn a_verbal_act_after_and_in_a_reported_clause_is_the_reporters() {
         "(ROOT (S (NP (DT The) (NN ministry)) (VP (VP (VBD said) (SBAR (S (NP (DT the) (NNS men)) (VP (VBD had) (VP (VBN been) (VP (VBN reunited) (PP (IN with) (NP (PRP$ their) (NNS families))))))))) (CC and) (VP (VBD accused) (NP (NNP Gondor)) (PP (IN of) (S (VP (VBG meddling)))))) (. .)))",
     );
 }
+
+#[test]
+fn a_time_word_before_the_subject() {
+    // "Today," before the subject is a time phrase, not a fragment's noun phrase.
+    check(
+        "Today, five hobbits are coming home.",
+        "(ROOT (S (NP (NN Today)) (, ,) (NP (CD five) (NNS hobbits)) (VP (VBP are) (VP (VBG coming) (NP (NN home)))) (. .)))",
+    );
+    // "On Friday" with no comma ends at its time word; the verb after the subject is finite.
+    check(
+        "On Friday Gondorian police expelled dozens of traders.",
+        "(ROOT (S (PP (IN On) (NP (NNP Friday))) (NP (JJ Gondorian) (NNS police)) (VP (VBD expelled) (NP (NP (NNS dozens)) (PP (IN of) (NP (NNS traders))))) (. .)))",
+    );
+}

@@ -149,11 +149,26 @@ pub(super) fn support_verb_codes(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
 
 /// Rule `merge`, for passives: a pattern event of force or coercion (`inward` in
 /// `policy.txt`) at a passive verb aimed at the verb's agent ("nationals deported from the
-/// United States", "men deported by the United States") read it backwards; the layer codes the
-/// act the right way round where it can.
+/// United States", "men deported by the United States") or, in a relative clause, done by its
+/// patient ("Americans who were imprisoned in Iran") read it backwards; the layer codes the act the right way round
+/// where it can.
 pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
     let (a, tree) = (ctx.a, ctx.tree);
     for p in a.preds.iter().filter(|p| p.voice == Voice::Passive) {
+        // Or, in a relative clause, done by the one it was done to ("Americans who were
+        // imprisoned in Iran": no act of the Americans).
+        if let (Some(verb), Some(patient)) = (
+            tree.span(p.head),
+            a.arg(p, &Role::Patient)
+                .filter(|x| x.via == Via::Antecedent)
+                .and_then(|x| ctx.filler_span(&x.filler)),
+        ) {
+            events.retain(|e| {
+                !(overlap(e.verb_span, Some(verb))
+                    && ctx.policy.is_inward(&e.code)
+                    && within(e.source_span, patient))
+            });
+        }
         let Some(agent) = a.args_of(p).iter().find(|x| {
             x.via == Via::By
                 || matches!(&x.role, Role::Obl(prep) if prep == "from")
@@ -304,10 +319,11 @@ pub(super) fn urged_ones(ctx: &Ctx<'_>, events: &mut [CodedEvent]) {
         for e in events.iter_mut().filter(|e| aimed_inside(e)) {
             e.target.clone_from(code);
             e.target_span = Some(urged);
-            e.antecedents.extend(side.antecedents.iter().cloned().map(|mut a| {
-                a.role = "target".into();
-                a
-            }));
+            e.antecedents
+                .extend(side.antecedents.iter().cloned().map(|mut a| {
+                    a.role = "target".into();
+                    a
+                }));
         }
     }
 }

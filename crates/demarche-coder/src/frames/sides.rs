@@ -56,6 +56,29 @@ pub(super) fn fill_pronoun(
     if !matches!(kind, Anaphor::Person | Anaphor::Thing | Anaphor::Plural) {
         return None;
     }
+    // The agent of a predication: as the layer reads it there ("said in a statement, in which
+    // he thanked …" is the sayer).
+    let own = ctx.a.preds.iter().find_map(|p| {
+        let x = ctx.a.arg(p, &Role::Agent)?;
+        let Filler::Phrase { lo, hi, .. } = x.filler else {
+            return None;
+        };
+        (ctx.leaf_span(lo, hi) == Some(sp)).then(|| anaphor_side(ctx, p, lo, hi))?
+    });
+    if let Some(s) = own.filter(|s| s.codes.len() == 1) {
+        let here = || Antecedent {
+            role: String::new(),
+            sentence: ctx.discourse.sentence,
+            text: s
+                .span
+                .and_then(|x| x.slice(ctx.text))
+                .unwrap_or_default()
+                .into(),
+            span: s.span,
+        };
+        let ante = s.antecedents.first().cloned().unwrap_or_else(here);
+        return Some((s.codes.first()?.clone(), ante));
+    }
     let e = *ctx.discourse.resolve(kind, ctx.policy).first()?;
     Some((e.code.clone(), antecedent(e)))
 }
