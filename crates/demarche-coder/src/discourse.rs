@@ -236,14 +236,30 @@ impl Discourse {
     /// than `country` to a third, or within its own country by force or coercion (`inward`:
     /// "Nicaraguan police detained an opposition figure"): whose deed a bystander's criticism
     /// answers.
-    pub(crate) fn deed_by_other(&self, country: &str, policy: &Policy) -> Option<&str> {
+    /// `kind`: which event codes count (rule `deed-noun`: "the raid" is a deed of force).
+    pub(crate) fn deed_by_other(
+        &self,
+        country: &str,
+        policy: &Policy,
+        kind: impl Fn(&str) -> bool,
+    ) -> Option<&str> {
         self.deeds.iter().rev().find_map(|(s, t, c)| {
             let doer = s.get(..3);
             (policy.is_deed(c)
+                && kind(c)
                 && doer != Some(country)
                 && (doer != t.get(..3) || s != t && policy.is_inward(c)))
             .then_some(s.as_str())
         })
+    }
+
+    /// The target of the latest earlier event whose code `kind` accepts (rule
+    /// `aid-recipient`: whom the document's aid went to).
+    pub(crate) fn recipient_of(&self, kind: impl Fn(&str) -> bool) -> Option<&str> {
+        self.deeds
+            .iter()
+            .rev()
+            .find_map(|(_, t, c)| kind(c).then_some(t.as_str()))
     }
 
     /// The source of the latest earlier event aimed at `country` by another country (of

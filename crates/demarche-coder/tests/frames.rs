@@ -3070,3 +3070,41 @@ fn a_pronoun_the_pattern_coder_keeps_is_read_as_the_layer_reads_it() {
         "#]],
     );
 }
+
+#[test]
+fn aid_with_no_recipient_goes_where_the_documents_aid_went() {
+    // Rule `aid-recipient`: the dateline is the first donor's capital; the later donors'
+    // aid goes to Libya, where the first went.
+    check(
+        "ABU DHABI, Sept 14 (WAM) -- UAE aircraft carrying 150 tonnes of food landed in \
+         Benghazi to help flood victims in eastern Libya. Turkey has sent 40 tonnes of aid. \
+         Italy said it would send tents.",
+        expect![[r#"
+            s0 ARE -> LBY 073 "landed" dictionaries/actors/countries.txt:322
+            s1 TUR -> LBY 070 "sent" dictionaries/verbs/07-aid.txt:28
+            s2 ITA -> LBY 033 "send" dictionaries/verbs/07-aid.txt:31
+        "#]],
+    );
+}
+
+#[test]
+fn a_described_deed_is_one_the_noun_can_name() {
+    // Rule `deed-noun`: "the raid" answers the strike, not the vow made after it.
+    check(
+        "Israeli warplanes struck fuel depots at Yemen's port of Hodeidah on Saturday. A Houthi \
+         spokesman vowed to hit vital targets in Israel. Hamas condemned the raid in a statement.",
+        expect![[r#"
+            s0 ISRMIL -> YEM 190 "struck" dictionaries/actors/countries.txt:161
+            s1 YEMREBGOV -> ISR 138 "hit" dictionaries/actors/armed_groups.txt:41
+            s2 PSEREBHMS -> ISRMIL 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
+        "#]],
+    );
+    // partitive.txt: "dozens of strikes" are strikes.
+    check(
+        "The United States and Britain have carried out dozens of strikes on Houthi targets.",
+        expect![[r#"
+            s0 USA -> YEMREB 190 "carried out dozens of strikes" dictionaries/frames/19-fight.txt:54
+            s0 GBR -> YEMREB 190 "carried out dozens of strikes" dictionaries/frames/19-fight.txt:54
+        "#]],
+    );
+}

@@ -260,6 +260,22 @@ impl FrameSet {
             .or(Some(first))
     }
 
+    /// The codes a name means by itself: its frames' with no support verb required, else all
+    /// its frames' ("the raid": 190).
+    pub fn plain_codes(&self, name: u32) -> Vec<&str> {
+        let names = self.by_name.get(name as usize).map_or(&[][..], |v| &v[..]);
+        let frames = || names.iter().filter_map(|&i| self.nouns.get(i as usize));
+        let plain: Vec<&str> = frames()
+            .filter(|f| f.with.is_empty())
+            .map(|f| f.code.as_str())
+            .collect();
+        if plain.is_empty() {
+            frames().map(|f| f.code.as_str()).collect()
+        } else {
+            plain
+        }
+    }
+
     /// Whether some frame of a name, with whatever support verb, is aimed through `prep`
     /// ("sanctions on", "strikes against").
     pub fn aims_through(&self, name: u32, prep: &str) -> bool {

@@ -554,34 +554,6 @@ pub(super) fn partner(
     }
 }
 
-/// Rule `deed-back`: criticism or rejection (`deed-agent` in `policy.txt`) of a deed named only
-/// by a definite description ("Caracas condemned the measures", "Tokyo rejected the move") is
-/// aimed at whoever an earlier sentence said did something to the critic, else at the latest
-/// earlier deed's doer; approval (`approval-back`: "Canberra welcomed the decision") only at
-/// the first.
-pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Side) -> Option<Side> {
-    if !described_deed(ctx, p, code) {
-        return None;
-    }
-    // A deed against the critic, else the latest deed of another country ("Israel struck Gaza.
-    // Egypt condemned the attack"); approval only the first (`approval-back`).
-    let approval = !ctx.policy.targets_deed_agent(code);
-    let doer = source
-        .codes
-        .iter()
-        .find_map(|c| ctx.discourse.deed_against(country(c), !approval))
-        .or_else(|| {
-            if approval {
-                return None;
-            }
-            source
-                .codes
-                .first()
-                .and_then(|c| ctx.discourse.deed_by_other(country(c), ctx.policy))
-        })?;
-    Some(Side::new(vec![doer.to_string()], None))
-}
-
 /// Rule `avenged`: a deed an act answers by a noun of answering ("Hezbollah fired rockets at
 /// Israel in retaliation for the killing of one of its commanders") with no doer of its own
 /// was done by the one the answering act is aimed at, to the one answering: (source, target).
@@ -617,58 +589,6 @@ pub(super) fn avenged(
         Side::new(vec![e.target.clone()], e.target_span),
         Side::new(vec![e.source.clone()], e.source_span),
     ))
-}
-
-/// Rule `co-target`: criticism or rejection of a deed named only by a definite description
-/// that no earlier deed answers (rule `deed-back`) is aimed at the target of the act its doer
-/// does alongside it ("South Korea condemned the launch as a violation of the resolutions and
-/// urged Pyongyang to return to dialogue": KOR -> PRK 111).
-pub(super) fn co_target(
-    ctx: &Ctx<'_>,
-    p: &Predication,
-    code: &str,
-    source: &Side,
-    events: &[CodedEvent],
-) -> Option<Side> {
-    if !described_deed(ctx, p, code) {
-        return None;
-    }
-    let agent = |q: &Predication| match ctx.a.arg(q, &Role::Agent)?.filler {
-        Filler::Phrase { lo, hi, .. } => Some((lo, hi)),
-        Filler::Pred(_) => None,
-    };
-    let own = agent(p)?;
-    ctx.a
-        .preds
-        .iter()
-        .filter(|q| q.head != p.head && q.kind == PredKind::Verb && agent(q) == Some(own))
-        .find_map(|q| {
-            let head = ctx.tree.span(q.head);
-            let e = events.iter().find(|e| {
-                overlap(e.verb_span, head)
-                    && real_code(&e.target)
-                    && source.codes.iter().any(|c| c == &e.source)
-            })?;
-            Some(Side::new(vec![e.target.clone()], e.target_span))
-        })
-}
-
-/// Whether `p` is criticism or rejection (`deed-agent`) of a deed named only by a definite
-/// description ("the measures", "the launch"), not by an anaphor.
-fn described_deed(ctx: &Ctx<'_>, p: &Predication, code: &str) -> bool {
-    let answered = ctx.policy.targets_deed_agent(code) || ctx.policy.approves_deed(code);
-    if p.kind != PredKind::Verb || !answered {
-        return false;
-    }
-    let Some(Filler::Phrase { lo, hi, .. }) = ctx.a.arg(p, &Role::Patient).map(|x| x.filler) else {
-        return false;
-    };
-    let Some(words) = ctx.lower_words(lo, hi) else {
-        return false;
-    };
-    matches!(words.first().copied(), Some("the" | "this" | "these"))
-        && !sides::is_anaphor(ctx, lo, hi)
-        && !sides::is_anaphor(ctx, lo, (lo + 2).min(hi))
 }
 
 /// Rule `naming`: calling something by a word of disapproval (`forms.txt` `[naming]` verbs,
@@ -720,7 +640,7 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
                     .or_else(|| doer_before(events, head.start)),
                 _ => None,
             })
-            .or_else(|| deed_back(ctx, p, code, &source))
+            .or_else(|| super::deeds::deed_back(ctx, p, code, &source))
             .or_else(|| apposed(ctx, p, events))
         else {
             continue;

@@ -46,6 +46,7 @@
 mod answers;
 mod comitative;
 mod counterpart;
+mod deeds;
 mod happened;
 mod merge;
 mod mode;
@@ -388,8 +389,8 @@ pub(crate) fn code_predications(
             // Rule `home-crowd`: a crowd's act is aimed at what it names, else at home.
             Some(_) => named,
             None => named
-                .or_else(|| answers::deed_back(&ctx, p, code, &source))
-                .or_else(|| answers::co_target(&ctx, p, code, &source, events))
+                .or_else(|| deeds::deed_back(&ctx, p, code, &source))
+                .or_else(|| deeds::co_target(&ctx, p, code, &source, events))
                 .or_else(|| answers::apposed(&ctx, p, events))
                 .or_else(|| (!meeting).then(|| sides::frontier(&ctx, p)).flatten()),
         };

@@ -496,18 +496,28 @@ pub(super) fn allied<'c>(
 
 /// Rule `setting` (`policy.txt`): aid with no recipient named, given by countries or
 /// organisations other than the one the document's dateline names ("MANILA -- Japan sent 40
-/// tonnes of tents"), is aimed at that country. The country as the target, with the policy
-/// line.
+/// tonnes of tents"), is aimed at that country — after the country the document's earlier aid
+/// went to (rule `aid-recipient`). The country as the target, with the policy line.
 pub(super) fn setting<'c>(
     ctx: &Ctx<'c>,
     code: &str,
     source: &Side,
 ) -> Option<(Side, &'c PolicyCode)> {
     let rule = ctx.policy.setting(code)?;
-    let home = ctx.discourse.setting()?;
-    let foreign = |c: &String| real_code(c) && country(c) != home;
-    (!source.codes.is_empty() && source.codes.iter().all(foreign))
-        .then(|| (Side::new(vec![home.to_string()], None), rule))
+    let to = |home: &str| {
+        let foreign = |c: &String| real_code(c) && country(c) != home;
+        (!source.codes.is_empty() && source.codes.iter().all(foreign))
+            .then(|| (Side::new(vec![home.to_string()], None), rule))
+    };
+    // First (rule `aid-recipient`) the country the document's earlier aid went to, which may
+    // be no dateline's: "ABU DHABI -- UAE aircraft carrying food landed in Benghazi … Turkey
+    // has sent rescue workers".
+    let before = ctx
+        .discourse
+        .recipient_of(|c| ctx.policy.setting(c).is_some())
+        .map(country)
+        .filter(|c| ctx.policy.is_country(c));
+    before.and_then(to).or_else(|| to(ctx.discourse.setting()?))
 }
 
 /// The code and pattern of an [`OpenCode`] at the verb of `span`.
