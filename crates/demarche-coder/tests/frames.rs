@@ -3108,3 +3108,17 @@ fn a_described_deed_is_one_the_noun_can_name() {
         "#]],
     );
 }
+
+#[test]
+fn naming_replaces_the_patterns_reading_of_its_verb() {
+    // Rule `naming`: "called the strikes a brutal aggression" is criticism of the strikes'
+    // doer, not a call for strikes (the pattern `call * strikes`).
+    check(
+        "Israeli warplanes struck fuel depots at Yemen's port of Hodeidah on Saturday. Houthi \
+         spokesman Mohammed Abdulsalam called the strikes a brutal aggression against Yemen.",
+        expect![[r#"
+            s0 ISRMIL -> YEM 190 "struck" dictionaries/actors/countries.txt:161
+            s1 YEMREBGOV -> ISRMIL 111 "called" dictionaries/policy.txt:116
+        "#]],
+    );
+}

@@ -594,10 +594,11 @@ pub(super) fn avenged(
 /// Rule `naming`: calling something by a word of disapproval (`forms.txt` `[naming]` verbs,
 /// `[disapproval]` words after the verb in its clause: "called the ban illegal", "called the
 /// EU's decision protectionist") is `policy.txt`'s `naming` code from the namer to the named
-/// thing's owner, or — a deed named by a description — to its doer (rule `deed-back`).
-pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize) {
+/// thing's owner, or — a deed named by a description — to its doer (rule `deed-back`). A
+/// pattern's reading of the naming verb goes. Returns how many pattern events are left first.
+pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, mut legacy: usize) -> usize {
     let Some(rule) = &ctx.policy.naming else {
-        return;
+        return legacy;
     };
     let (a, tree, en) = (ctx.a, ctx.tree, ctx.en);
     // The two lists, found once.
@@ -646,9 +647,19 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, legacy: usize)
             continue;
         };
         let span = evidence_span(tree, p);
+        // The naming is what the verb says: a pattern's reading of it goes ("called the
+        // strikes a brutal aggression" is no call for strikes).
+        let mut i = 0;
+        let before = events.len();
+        events.retain(|e| {
+            i += 1;
+            i > legacy || !overlap(e.verb_span, span)
+        });
+        legacy -= before - events.len();
         let sides = (&source, &target);
         add_across(ctx, events, legacy, &rule.origin, sides, code, span, false);
     }
+    legacy
 }
 
 /// Rule `apposed`: a relative clause on a noun apposed to a clause (`forms.txt`

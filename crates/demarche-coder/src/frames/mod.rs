@@ -612,7 +612,7 @@ pub(crate) fn code_predications(
     answers::obligations(&ctx, events, legacy, &mut reported, &codes);
     answers::retorts(&ctx, events, legacy);
     answers::accords(&ctx, events, legacy);
-    answers::naming(&ctx, events, legacy);
+    let legacy = answers::naming(&ctx, events, legacy);
     counterpart::aim_waiting(&ctx, events, legacy, waiting);
     refer::expand_included(&ctx, events);
     answers::mutual(ctx.policy, events);
