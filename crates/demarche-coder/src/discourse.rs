@@ -92,6 +92,9 @@ pub struct Discourse {
     pair: Option<(Entity, Entity)>,
     /// The sentence that named the pair.
     pair_at: usize,
+    /// Earlier pairs whose members are agents of one kind ("Russian President Putin and North
+    /// Korean leader Kim": GOV), the latest last (bounded): rule `pair-kind`.
+    agent_pairs: Vec<(Entity, Entity)>,
     /// Source, target and event codes of the events earlier sentences coded (most recent
     /// last; bounded), for rules `retort` and `deed-back` across sentences.
     deeds: Vec<(String, String, String)>,
@@ -103,6 +106,9 @@ pub struct Discourse {
 
 /// How many entities a document keeps: enough for a long article, bounded on any input.
 const KEEP: usize = 64;
+
+/// How many pairs of agents of one kind a document keeps (rule `pair-kind`).
+const PAIRS: usize = 8;
 
 impl Discourse {
     pub fn new() -> Self {
@@ -207,6 +213,17 @@ impl Discourse {
             Some((a, e)) => Some((a.clone(), e.clone())),
             None => dyad().or_else(|| first_two().map(|(a, e)| (a.clone(), e.clone()))),
         };
+        if let Some((a, b)) = &chosen {
+            fn agent(e: &Entity) -> Option<&str> {
+                e.code.get(3..).filter(|r| !r.is_empty())
+            }
+            if agent(a).is_some() && agent(a) == agent(b) {
+                self.agent_pairs.push((a.clone(), b.clone()));
+                if self.agent_pairs.len() > PAIRS {
+                    self.agent_pairs.remove(0);
+                }
+            }
+        }
         if chosen.is_some() {
             self.pair = chosen;
             self.pair_at = self.sentence;
@@ -272,6 +289,22 @@ impl Discourse {
                 && (!conflict_only || is_conflict(c)))
             .then_some(s.as_str())
         })
+    }
+
+    /// Rule `pair-kind`: the latest pair whose members are both agents of `agent` ("the two
+    /// leaders" after "Putin and Kim", though "South Korea and the United States" were named
+    /// since), when it is not the last pair.
+    pub(crate) fn pair_of(&self, agent: &str) -> Option<(&Entity, &Entity)> {
+        let of = |e: &Entity| e.code.get(3..) == Some(agent);
+        if self.pair.as_ref().is_some_and(|(a, b)| of(a) && of(b)) {
+            return None;
+        }
+        let (a, b) = self
+            .agent_pairs
+            .iter()
+            .rev()
+            .find(|(a, b)| of(a) && of(b))?;
+        Some((a, b))
     }
 
     /// The actors an anaphor stands for (two for a pair).

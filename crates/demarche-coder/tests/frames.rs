@@ -3122,3 +3122,29 @@ fn naming_replaces_the_patterns_reading_of_its_verb() {
         "#]],
     );
 }
+
+#[test]
+fn the_two_leaders_are_the_last_pair_of_leaders() {
+    // Rule `pair-kind`: a pair of countries named since is no pair of leaders.
+    check(
+        "Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a treaty on \
+         Wednesday. South Korea and the United States accuse Pyongyang of supplying Moscow with \
+         shells. The two leaders also agreed to build a road bridge across the Tumen River.",
+        expect![[r#"
+            s0 RUSGOV -> PRKGOV 057 "signed" dictionaries/actors/countries.txt:231
+            s0 PRKGOV -> RUSGOV 057 "signed" dictionaries/actors/countries.txt:231
+            s1 KOR -> PRK 112 "accuse" dictionaries/actors/countries.txt:231
+            s1 USA -> PRK 112 "accuse" dictionaries/actors/countries.txt:231
+            s2 RUSGOV -> PRKGOV 030 "agreed" dictionaries/policy.txt:133
+               source <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
+               source <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
+               target <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
+               target <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
+            s2 PRKGOV -> RUSGOV 030 "agreed" dictionaries/policy.txt:133
+               source <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
+               source <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
+               target <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
+               target <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
+        "#]],
+    );
+}

@@ -403,7 +403,14 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         s.span = span;
         return Some(s);
     }
-    let found = ctx.discourse.resolve(kind, ctx.policy);
+    // Rule `pair-kind`: "the two leaders" are the last pair of leaders named.
+    let agent = mention_for(ctx.mentions, lo, hi)
+        .and_then(|m| m.codes.iter().find_map(|c| c.strip_prefix("---")))
+        .filter(|a| !a.is_empty() && kind == Anaphor::Pair);
+    let found = match agent.and_then(|a| ctx.discourse.pair_of(a)) {
+        Some((a, b)) => vec![a, b],
+        None => ctx.discourse.resolve(kind, ctx.policy),
+    };
     let pair = matches!(kind, Anaphor::Pair | Anaphor::RecentPair);
     if found.is_empty() || pair && found.len() < 2 {
         return None;
