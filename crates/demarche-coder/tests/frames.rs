@@ -301,8 +301,8 @@ fn each_other_codes_both_ways_under_an_aspect_verb() {
     check(
         "China and Russia held talks in Beijing. The two sides will continue in firmly supporting each other.",
         expect![[r#"
-            s0 CHN -> RUS 040 "held" dictionaries/actors/countries.txt:75
-            s0 RUS -> CHN 040 "held" dictionaries/actors/countries.txt:75
+            s0 CHN -> RUS 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s0 RUS -> CHN 040 "held talks" dictionaries/frames/04-consult.txt:22
             s1 CHN -> RUS 032 "supporting" dictionaries/verbs/03-intent-to-cooperate.txt:69
                source <- s0 "China"
                target <- s0 "Russia"
@@ -1128,8 +1128,8 @@ fn a_pair_named_before_does_a_joint_act_each_to_the_other() {
         "Armenia and Azerbaijan held talks in Abu Dhabi on Thursday. The two sides agreed to \
          open a border crossing.",
         expect![[r#"
-            s0 ARM -> AZE 040 "held" dictionaries/actors/countries.txt:36
-            s0 AZE -> ARM 040 "held" dictionaries/actors/countries.txt:36
+            s0 ARM -> AZE 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s0 AZE -> ARM 040 "held talks" dictionaries/frames/04-consult.txt:22
             s1 ARM -> AZE 035 "open" dictionaries/verbs/08-yield.txt:191
                source <- s0 "Armenia"
                target <- s0 "Azerbaijan"
@@ -1396,10 +1396,10 @@ fn mediator_in_an_absolute_clause() {
             s0 GUYGOV -> VEN 040 "met" dictionaries/actors/countries.txt:143
             s0 BRAGOV -> VEN 045 "acting" dictionaries/verbs/04-consult.txt:102
             s0 BRAGOV -> GUYGOV 045 "acting" dictionaries/verbs/04-consult.txt:102
-            s1 IRN -> USAGOV 040 "held" dictionaries/actors/countries.txt:157
-            s1 USAGOV -> IRN 040 "held" dictionaries/actors/countries.txt:157
             s1 OMNGOV -> IRN 045 "carrying" dictionaries/verbs/04-consult.txt:111
             s1 OMNGOV -> USAGOV 045 "carrying" dictionaries/verbs/04-consult.txt:111
+            s1 IRN -> USAGOV 040 "held indirect talks" dictionaries/frames/04-consult.txt:22
+            s1 USAGOV -> IRN 040 "held indirect talks" dictionaries/frames/04-consult.txt:22
         "#]],
     );
 }
@@ -1674,8 +1674,8 @@ fn host_or_mediator_of_a_pairs_talks_acts_towards_the_pair() {
             s2 UKR -> RUS 0841 "exchanged" dictionaries/actors/countries.txt:260
             s2 ARE -> RUS 045 "mediated" dictionaries/verbs/04-consult.txt:94
             s2 ARE -> UKR 045 "mediated" dictionaries/verbs/04-consult.txt:94
-            s3 PAK -> AFGGOV 040 "held" dictionaries/actors/countries.txt:25
-            s3 AFGGOV -> PAK 040 "held" dictionaries/actors/countries.txt:25
+            s3 PAK -> AFGGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s3 AFGGOV -> PAK 040 "held talks" dictionaries/frames/04-consult.txt:22
             s3 QAT -> PAK 045 "mediation" dictionaries/frames/04-consult.txt:41
             s3 QAT -> AFGGOV 045 "mediation" dictionaries/frames/04-consult.txt:41
         "#]],
@@ -2250,8 +2250,8 @@ fn a_headlines_comma_pair_acts_together() {
     check(
         "Xi, Lula hold phone talks on trade and tariffs",
         expect![[r#"
-            s0 CHNGOV -> BRAGOV 040 "hold" dictionaries/actors/people.txt:80
-            s0 BRAGOV -> CHNGOV 040 "hold" dictionaries/actors/people.txt:80
+            s0 CHNGOV -> BRAGOV 041 "hold phone talks" dictionaries/frames/04-consult.txt:30
+            s0 BRAGOV -> CHNGOV 041 "hold phone talks" dictionaries/frames/04-consult.txt:30
         "#]],
     );
 }
@@ -2520,8 +2520,8 @@ fn a_plural_description_is_only_the_pair_just_named() {
             s0 UKR -> RUS 0841 "exchanged" dictionaries/actors/countries.txt:260
             s2 UKRGOV -> ISR 111 "criticised" dictionaries/actors/countries.txt:161
                source <- s0 "Ukraine"
-            s3 IRN -> OMN 040 "held" dictionaries/actors/countries.txt:157
-            s3 OMN -> IRN 040 "held" dictionaries/actors/countries.txt:157
+            s3 IRN -> OMN 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s3 OMN -> IRN 040 "held talks" dictionaries/frames/04-consult.txt:22
             s4 IRN -> OMN 040 "discussed" dictionaries/verbs/04-consult.txt:12
                source <- s3 "Iran"
                target <- s3 "Oman"
@@ -2715,8 +2715,8 @@ fn talks_named_again_are_the_earlier_pairs() {
     check(
         "Israel and Hamas held talks in Cairo. The talks were mediated by Egypt and Qatar.",
         expect![[r#"
-            s0 ISR -> PSEREBHMS 040 "held" dictionaries/actors/armed_groups.txt:32
-            s0 PSEREBHMS -> ISR 040 "held" dictionaries/actors/armed_groups.txt:32
+            s0 ISR -> PSEREBHMS 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s0 PSEREBHMS -> ISR 040 "held talks" dictionaries/frames/04-consult.txt:22
             s1 EGY -> QAT 045 "mediated" dictionaries/actors/countries.txt:99
             s1 QAT -> EGY 045 "mediated" dictionaries/actors/countries.txt:99
             s1 EGY -> ISR 045 "mediated" dictionaries/verbs/04-consult.txt:94
@@ -3145,6 +3145,29 @@ fn the_two_leaders_are_the_last_pair_of_leaders() {
                source <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
                target <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
                target <- s0 "Russian President Vladimir Putin and North Korean leader Kim Jong Un"
+        "#]],
+    );
+}
+
+#[test]
+fn a_coordinated_subject_meeting_an_object_does_not_meet_itself() {
+    // Rule `compound-object`: each member met Prabowo; Li did not meet Zhao.
+    check(
+        "Premier Li Qiang and top legislator Zhao Leji also met Indonesian President Prabowo \
+         Subianto.",
+        expect![[r#"
+            s0 CHNGOV -> IDNGOV 040 "met" dictionaries/verbs/04-consult.txt:4
+            s0 CHNLEG -> IDNGOV 040 "met" dictionaries/verbs/04-consult.txt:4
+            s0 IDNGOV -> CHNGOV 040 "met" dictionaries/verbs/04-consult.txt:4
+            s0 IDNGOV -> CHNLEG 040 "met" dictionaries/verbs/04-consult.txt:4
+        "#]],
+    );
+    // An exchange between the members stays.
+    check(
+        "Russia and Ukraine exchanged 95 prisoners of war each on Tuesday.",
+        expect![[r#"
+            s0 RUS -> UKR 0841 "exchanged" dictionaries/actors/countries.txt:260
+            s0 UKR -> RUS 0841 "exchanged" dictionaries/actors/countries.txt:260
         "#]],
     );
 }

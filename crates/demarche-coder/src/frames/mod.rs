@@ -182,6 +182,7 @@ pub(crate) fn code_predications(
     prune::measure_targets(&ctx, events);
     prune::participle_agents(&ctx, events);
     prune::urged_ones(&ctx, events);
+    prune::compound_objects(&ctx, events);
     // Pattern events that rule `partner` found doubled, removed after the loop.
     let mut dropped: Vec<usize> = Vec::new();
     // Verbs of saying whose reported clause coded an event here.

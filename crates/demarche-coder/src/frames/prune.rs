@@ -327,3 +327,24 @@ pub(super) fn urged_ones(ctx: &Ctx<'_>, events: &mut [CodedEvent]) {
         }
     }
 }
+
+/// Rule `compound-object`: a pattern reading of a verb with an object as a meeting (`mutual`
+/// in `policy.txt`) between the members of its coordinated subject ("Premier Li Qiang and top
+/// legislator Zhao Leji met Prabowo" is no meeting of Li with Zhao) goes; the layer codes each
+/// member's meeting with the object. Exchanges stay ("Russia and Ukraine exchanged prisoners").
+pub(super) fn compound_objects(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    let (a, tree) = (ctx.a, ctx.tree);
+    for p in a.preds.iter().filter(|p| p.kind == PredKind::Verb) {
+        let span = |role: Role| a.arg(p, &role).and_then(|x| ctx.filler_span(&x.filler));
+        let (Some(agent), Some(_)) = (span(Role::Agent), span(Role::Patient)) else {
+            continue;
+        };
+        let verb = evidence_span(tree, p);
+        events.retain(|e| {
+            !(overlap(e.verb_span, verb)
+                && ctx.policy.is_mutual(&e.code)
+                && within(e.source_span, agent)
+                && within(e.target_span, agent))
+        });
+    }
+}
