@@ -424,8 +424,11 @@ impl Discourse {
         // The description's words after its article, of more than a few letters.
         let nouns = || words.split_whitespace().skip(1).filter(|w| w.len() > 3);
         let same_noun = || {
-            earlier().find(|e| {
-                e.code.get(3..) == Some(suffix)
+            let named = self.entities.iter().rev();
+            named.filter(|e| e.sentence < self.sentence).find(|e| {
+                // An organisation's code goes on past its agent ("the court" after "the
+                // International Criminal Court", IGOJUDICC).
+                e.code.get(3..).is_some_and(|r| r.starts_with(suffix))
                     && e.text
                         .split_whitespace()
                         .any(|w| nouns().any(|n| w.eq_ignore_ascii_case(n)))
