@@ -3171,3 +3171,21 @@ fn a_coordinated_subject_meeting_an_object_does_not_meet_itself() {
         "#]],
     );
 }
+
+#[test]
+fn a_name_opened_by_the_does_not_stop_before_a_capitalised_word() {
+    // legacy/mentions.rs: "The West African bloc ECOWAS" is ECOWAS, not "the West"; "the West"
+    // alone stays the West.
+    check(
+        "The West African bloc ECOWAS urged the Togolese authorities to show restraint.",
+        expect![[r#"
+            s0 IGOWAFWAS -> TGOGOV 025 "urged" dictionaries/actors/countries.txt:307
+        "#]],
+    );
+    check(
+        "Russia accused the West of waging a proxy war.",
+        expect![[r#"
+        s0 RUS -> WST 112 "accused" dictionaries/actors/blocs.txt:24
+    "#]],
+    );
+}

@@ -256,8 +256,18 @@ impl Coder<'_> {
             && s.tags
                 .get(range.clone())
                 .is_some_and(|t| !t.contains(&Tag::Pronoun));
+        // Which words are capitalised: a name opened by "the" does not stop before one ("The
+        // West African bloc ECOWAS" is no "the West").
+        let capital: Vec<bool> = (lo..hi)
+            .map(|l| {
+                s.leaf_node
+                    .get(l as usize)
+                    .and_then(|&n| s.tree.word(n))
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+            })
+            .collect();
         if clean && let Some(words) = s.words.get(range) {
-            self.scan_hits(words, lo, &mut out);
+            self.scan_hits(words, &capital, lo, &mut out);
         } else {
             let words: Vec<WordId> = (lo..hi)
                 .map(|l| {
@@ -271,13 +281,13 @@ impl Coder<'_> {
                     }
                 })
                 .collect();
-            self.scan_hits(&words, lo, &mut out);
+            self.scan_hits(&words, &capital, lo, &mut out);
         }
         out.retain(|h| !sea_named(s, h));
         out
     }
 
-    fn scan_hits(&self, words: &[WordId], lo: u32, out: &mut Vec<Hit>) {
+    fn scan_hits(&self, words: &[WordId], capital: &[bool], lo: u32, out: &mut Vec<Hit>) {
         let mut i = 0usize;
         while i < words.len() {
             let mut actor = self.lex.actors.longest_at(words, i);
@@ -305,6 +315,13 @@ impl Coder<'_> {
                     .actors
                     .longest_at(words, i + 1)
                     .is_some_and(|(_, l)| i + 1 + l > i + len)
+            {
+                i += 1;
+                continue;
+            }
+            if len >= 2
+                && self.lex.definite.contains(&words[i])
+                && capital.get(i + len).copied().unwrap_or(false)
             {
                 i += 1;
                 continue;
