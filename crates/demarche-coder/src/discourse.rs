@@ -171,7 +171,13 @@ impl Discourse {
         let together = countries().enumerate().find_map(|(i, a)| {
             countries()
                 .skip(i + 1)
-                .find(|e| e.span == a.span && a.code != e.code)
+                // Two countries, or a state and an armed group of its own ("Congo's government
+                // and the M23"); not a country and its own officials ("Japanese Foreign
+                // Minister Kamikawa and Defence Minister Kihara").
+                .find(|e| {
+                    let armed = |x: &Entity| policy.is_armed_group(&x.code);
+                    e.span == a.span && a.code != e.code && (differ(a, e) || armed(a) || armed(e))
+                })
                 .map(|e| (a, e))
         });
         let first_two = || {

@@ -3189,3 +3189,26 @@ fn a_name_opened_by_the_does_not_stop_before_a_capitalised_word() {
     "#]],
     );
 }
+
+#[test]
+fn a_country_and_its_own_officials_are_no_pair() {
+    // Rule `pair`: two Japanese ministers named together are no pair; "the four ministers"
+    // of a 2+2 meeting are the document's pair.
+    check(
+        "Japan and the Philippines signed a defence pact on Monday. Marcos received Japanese \
+         Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara before the ceremony. \
+         The four ministers then held security talks.",
+        expect![[r#"
+            s0 JPN -> PHL 057 "signed" dictionaries/actors/countries.txt:168
+            s0 PHL -> JPN 057 "signed" dictionaries/actors/countries.txt:168
+            s1 PHLGOV -> JPNGOV 043 "received" dictionaries/actors/countries.txt:168
+            s1 JPNGOV -> PHLGOV 042 "received" dictionaries/actors/countries.txt:168
+            s2 PHLGOV -> JPNGOV 040 "held security talks" dictionaries/frames/04-consult.txt:22
+               source <- s1 "Marcos"
+               target <- s1 "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
+            s2 JPNGOV -> PHLGOV 040 "held security talks" dictionaries/frames/04-consult.txt:22
+               source <- s1 "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
+               target <- s1 "Marcos"
+        "#]],
+    );
+}
