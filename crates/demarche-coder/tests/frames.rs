@@ -3212,3 +3212,13 @@ fn a_country_and_its_own_officials_are_no_pair() {
         "#]],
     );
 }
+
+#[test]
+fn a_statement_within_one_country_is_no_event() {
+    // Rule `own-country`: officials saying something about their own people code nothing.
+    check(
+        "BUJUMBURA, Jan 12 (AFP) - Officials say 23 people, among them children, died in a \
+         December attack near the Congolese frontier.",
+        expect![[r#""#]],
+    );
+}

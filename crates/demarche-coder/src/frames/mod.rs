@@ -18,7 +18,7 @@
 //! - `fronted`: an event noun in the phrase that opens the sentence is the subject's deed.
 //! - `partner`: a meeting or call "with" an actor is with that actor, whatever a pattern took.
 //! - `own-country`: a pattern event between a country and its own agents is dropped unless
-//!   it is force, coercion or protest (`inward`).
+//!   it is force, coercion or protest (`inward`); so is a statement between two of its agents.
 //! - `clause-target`: a pattern's target inside a participial clause of its verb is dropped.
 //! - `negated`: a negated or denied act, or the infinitive of "fail to", codes nothing, and
 //!   removes what a pattern coded at its verb.
@@ -637,13 +637,15 @@ pub(crate) fn code_predications(
 
 /// Rule `own-country`: a country and its own agents do nothing to each other but force,
 /// coercion and protest (`inward`), as in the layer's events: "… to protect Chinese companies"
-/// is no Chinese aid to China. Its armed groups are parties of their own ("Colombia and the
-/// ELN rebels agreed to a ceasefire").
+/// is no Chinese aid to China; a statement is none between two of its agents either. Its armed
+/// groups are parties of their own ("Colombia and the ELN rebels agreed to a ceasefire").
 fn own_country(policy: &Policy, e: &CodedEvent) -> bool {
     real_code(&e.source)
         && real_code(&e.target)
         && country(&e.source) == country(&e.target)
-        && (e.source.len() <= 3 || e.target.len() <= 3)
+        // A statement within one country is no event between its agents either ("officials
+        // say 23 people died").
+        && (e.source.len() <= 3 || e.target.len() <= 3 || policy.is_statement(&e.code))
         && !policy.is_inward(&e.code)
         && !policy.is_armed_group(&e.source)
         && !policy.is_armed_group(&e.target)
