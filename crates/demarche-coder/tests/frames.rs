@@ -1084,7 +1084,7 @@ fn we_in_a_quote_is_its_speaker() {
         "\"We will retaliate against Israel,\" the Iranian foreign ministry said. \"We stand \
          with our Philippine allies,\" the State Department said.",
         expect![[r#"
-            s0 IRNGOV -> ISR 138 "retaliate" dictionaries/verbs/16-reduce-relations.txt:297
+            s0 IRNGOV -> ISR 138 "retaliate" dictionaries/verbs/16-reduce-relations.txt:298
             s1 USAGOV -> PHL 053 "stand" dictionaries/verbs/05-diplomatic-cooperation.txt:82
         "#]],
     );
@@ -1748,7 +1748,7 @@ fn a_name_opened_by_the_gives_way_to_a_longer_one_inside_it() {
     check(
         "The Israeli army lifted a two-week closure on the West Bank town of Jenin.",
         expect![[r#"
-            s0 ISRMIL -> PSE 0872 "lifted a two-week closure" dictionaries/frames/08-yield.txt:29
+            s0 ISRMIL -> PSE 0872 "lifted a two-week closure" dictionaries/frames/08-yield.txt:30
         "#]],
     );
 }
@@ -2348,7 +2348,7 @@ fn aid_with_no_recipient_goes_to_the_country_of_the_dateline() {
          two people drowned.",
         expect![[r#"
             s0 JPN -> PHL 073 "sent" dictionaries/verbs/07-aid.txt:31
-            s1 USA -> PHL 0333 "announced" dictionaries/verbs/03-intent-to-cooperate.txt:248
+            s1 USA -> PHL 0333 "announced" dictionaries/verbs/03-intent-to-cooperate.txt:249
         "#]],
     );
     check(
