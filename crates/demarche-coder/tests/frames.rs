@@ -512,8 +512,8 @@ fn growing_a_relation_is_cooperation_and_its_pledge_an_intent() {
          strategic partnership. Putin said Moscow and Beijing would continue to boost their \
          ties. India strengthened its defences along the border with Pakistan.",
         expect![[r#"
-            s0 EGY -> TUR 031 "raise annual trade" dictionaries/frames/06-material-cooperation.txt:20
-            s0 TUR -> EGY 031 "raise annual trade" dictionaries/frames/06-material-cooperation.txt:20
+            s0 EGY -> TUR 031 "raise annual trade" dictionaries/frames/06-material-cooperation.txt:21
+            s0 TUR -> EGY 031 "raise annual trade" dictionaries/frames/06-material-cooperation.txt:21
             s1 CHN -> BRA 030 "deepened" dictionaries/actors/countries.txt:56
             s1 BRA -> CHN 030 "deepened" dictionaries/actors/countries.txt:56
             s2 RUS -> CHN 030 "continue" dictionaries/actors/countries.txt:75
@@ -1151,7 +1151,7 @@ fn trade_in_goods_is_material_cooperation() {
         expect![[r#"
             s0 KAZ -> CHN 061 "shipped" dictionaries/actors/countries.txt:75
             s1 QAT -> DEU 031 "supply" dictionaries/actors/countries.txt:126
-            s2 TKM -> TUR 061 "resumed gas exports" dictionaries/frames/06-material-cooperation.txt:23
+            s2 TKM -> TUR 061 "resumed gas exports" dictionaries/frames/06-material-cooperation.txt:24
         "#]],
     );
 }
@@ -1895,7 +1895,7 @@ fn a_meeting_named_as_the_occasion_is_the_clause_agents() {
          Security Council.",
         expect![[r#"
             s0 UZB -> SAUBUS 061 "signed" dictionaries/actors/countries.txt:273
-            s0 SAUBUS -> UZB 061 "signed contracts" dictionaries/frames/06-material-cooperation.txt:21
+            s0 SAUBUS -> UZB 061 "signed contracts" dictionaries/frames/06-material-cooperation.txt:22
             s0 UZB -> SAU 042 "visit" dictionaries/frames/04-consult.txt:36
             s1 KORGOV -> CHN 040 "talks" dictionaries/frames/04-consult.txt:22
             s1 CHN -> KORGOV 040 "talks" dictionaries/frames/04-consult.txt:22
