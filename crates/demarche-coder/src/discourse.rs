@@ -12,7 +12,11 @@
 //! - `retort` (with `frames/answers.rs`): the earlier sentences' events, for a vow to answer in
 //!   kind whose own sentence names no deed.
 //! - `description`: a country-less agent in a definite description ("the ministry", "the
-//!   military") takes the country of the last actor with that agent, else of the last subject.
+//!   military") takes the country of the last actor with that agent, else of the last subject;
+//!   first (`same-noun`) of one named with a noun of the description ("the ambassador" after
+//!   "Russia's ambassador", "the court" after "the International Criminal Court").
+//! - `pair-kind`: "the two leaders" is the last pair of leaders named, though a pair of
+//!   countries was named since.
 //! - `guest`: "the guest", "the visitor" is who made the last visit the document coded.
 //! - `named-again`: a bare name ("Bektenov") is the actor an earlier sentence named in full
 //!   ("Kazakh Prime Minister Olzhas Bektenov").
