@@ -3222,3 +3222,16 @@ fn a_statement_within_one_country_is_no_event() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn what_a_participle_of_eliciting_answers_is_the_saying() {
+    // Predicate layer: the protest answers the minister's suggestion, not Milei's act; a time
+    // phrase before the subject with no comma is no subject (parser `NP-TMP`).
+    check(
+        "Earlier this month Spain's transport minister suggested that Milei took drugs, drawing \
+         a formal protest from Buenos Aires.",
+        expect![[r#"
+            s0 ARG -> ESPGOV 114 "drawing a formal protest" dictionaries/frames/11-disapprove.txt:36
+        "#]],
+    );
+}

@@ -296,6 +296,33 @@ impl<'a> Grammar<'a> {
         (self.t(e) == ",").then_some(e)
     }
 
+    /// A time phrase at `j` as [`Self::time_before_comma`] reads it ("Earlier this month",
+    /// "Last week"), with no comma but a subject and its verb after it: the index past it.
+    fn time_before_subject(&self, j: usize) -> Option<usize> {
+        let k = j + usize::from(matches!(self.t(j), "RB" | "RBR"));
+        // Up to the first time unit ("this month"), a few modifiers before it.
+        let mut e = k;
+        while e < k + 3 && !is_time_unit(self.w(e)) && matches!(self.t(e), "DT" | "JJ" | "CD") {
+            e += 1;
+        }
+        if e == k || !is_time_unit(self.w(e)) || self.t(e + 1) == "," {
+            return None;
+        }
+        self.subject_and_verb_at(e + 1).then_some(e + 1)
+    }
+
+    /// Whether a plain subject (no participle) and then a finite verb start at `e`.
+    fn subject_and_verb_at(&self, e: usize) -> bool {
+        let mut f = e;
+        while matches!(
+            self.t(f),
+            "DT" | "PRP$" | "CD" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS"
+        ) {
+            f += 1;
+        }
+        f > e && matches!(self.t(f), "VBD" | "VBN" | "VBZ" | "VBP" | "MD")
+    }
+
     /// For a preposition at `j` followed by time words ("On Friday", "In January 5") and then,
     /// with no comma, a noun phrase and its verb: the index just past the time words.
     fn time_pp_before_subject(&self, j: usize) -> Option<usize> {
@@ -306,16 +333,7 @@ impl<'a> Grammar<'a> {
         while is_time_word(self.w(e)) || self.t(e) == "CD" {
             e += 1;
         }
-        // The subject's words (no participle), then its verb.
-        let mut f = e;
-        while matches!(
-            self.t(f),
-            "DT" | "PRP$" | "CD" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS"
-        ) {
-            f += 1;
-        }
-        let verb = matches!(self.t(f), "VBD" | "VBN" | "VBZ" | "VBP" | "MD");
-        (f > e && verb).then_some(e)
+        self.subject_and_verb_at(e).then_some(e)
     }
 
     /// Index just past a simple noun phrase starting at `j` (no PPs except `of`).
@@ -642,6 +660,10 @@ impl<'a> Grammar<'a> {
                 if self.cur() == "," {
                     kids.push(self.leaf());
                 }
+            } else if let Some(e) = self.time_before_subject(self.pos) {
+                // "Earlier this month Spain's minister suggested …": the same with no comma.
+                let time: Vec<Node> = (self.pos..e).map(|_| self.leaf()).collect();
+                kids.push(phrase("NP-TMP", time));
             } else if let Some(e) = self.time_pp_before_subject(self.pos) {
                 // "On Friday Burundian police expelled …": a time phrase with no comma ends at
                 // its time words; the subject follows.

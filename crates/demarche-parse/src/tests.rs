@@ -873,3 +873,11 @@ fn a_time_word_before_the_subject() {
         "(ROOT (S (PP (IN On) (NP (NNP Friday))) (NP (JJ Gondorian) (NNS police)) (VP (VBD expelled) (NP (NP (NNS dozens)) (PP (IN of) (NP (NNS traders))))) (. .)))",
     );
 }
+
+#[test]
+fn a_time_phrase_with_no_comma_before_the_subject() {
+    check(
+        "Earlier this month Gondor's envoy suggested that Arnor had erred.",
+        "(ROOT (S (NP-TMP (RBR Earlier) (DT this) (NN month)) (NP (NP (NNP Gondor) (POS 's)) (NN envoy)) (VP (VBD suggested) (SBAR (IN that) (S (NP (NNP Arnor)) (VP (VBD had) (VP (VBN erred)))))) (. .)))",
+    );
+}

@@ -84,7 +84,7 @@ pub fn analyze_into(tree: &Tree, lex: &dyn PredicateLexicon, out: &mut Analysis)
         }
     }
     link_clauses(&sh, en, &mut drafts);
-    fill_gaps(&sh, en, &mut drafts);
+    fill_gaps(&sh, en, lex, &mut drafts);
     let verbs = drafts.len();
     // Buffers for the leaves and lower-case words of each noun phrase, reused.
     let mut scratch = (leaves, Vec::new());
@@ -582,7 +582,12 @@ fn has_role(args: &Args, role: &Role) -> bool {
 }
 
 /// Fills missing agents: relative antecedents, controllers, the main clause's subject.
-fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
+fn fill_gaps(
+    sh: &Shape<'_>,
+    en: &english::English,
+    lex: &dyn PredicateLexicon,
+    drafts: &mut [Draft],
+) {
     for i in 0..drafts.len() {
         let has_subject = drafts[i]
             .args
@@ -703,9 +708,17 @@ fn fill_gaps(sh: &Shape<'_>, en: &english::English, drafts: &mut [Draft]) {
                             .is_none_or(|&c| !en.is_prep(sh.word(c), Prep::Circumstance))
                     });
                 let patient = drafts[j].args.iter().find(|a| a.role == Role::Patient);
+                // "…'s minister suggested that Milei took drugs, drawing a protest from Buenos
+                // Aires": what a participle of eliciting answers is the saying, not what it says.
+                let elicit = link == Link::Participle
+                    && lex.support(&drafts[i].pred.lemma, None) == Some(Support::Elicit);
+                let host = match drafts[j].pred.under {
+                    Some((k, Link::Report)) if elicit => k as usize,
+                    _ => j,
+                };
                 let (a, via) = match (in_pp, patient) {
                     (true, Some(p)) => (p, Via::Controller),
-                    _ => match drafts[j].args.iter().find(|a| a.role == Role::Agent) {
+                    _ => match drafts[host].args.iter().find(|a| a.role == Role::Agent) {
                         Some(a) => (a, Via::MatrixSubject),
                         None => continue,
                     },

@@ -357,7 +357,8 @@ impl<'t> Shape<'t> {
             .find(|&c| self.cat(c) == cat)
     }
 
-    /// A clause's subject for its verb phrase `vp`: the first noun phrase before it, or, when
+    /// A clause's subject for its verb phrase `vp`: the first noun phrase before it that is no
+    /// time phrase (`NP-TMP`), or, when
     /// another verb phrase and a comma come right before that noun phrase in the same clause
     /// ("Russia shelled Kharkiv, Ukraine said"), that noun phrase.
     pub fn subject_before(&self, clause: NodeId, vp: NodeId) -> Option<NodeId> {
@@ -378,7 +379,13 @@ impl<'t> Shape<'t> {
             }
             _ => None,
         };
-        tail.or_else(|| self.child_before(clause, Cat::Np, Some(vp)))
+        // Not a time phrase before the subject ("Last week, Russian forces …").
+        tail.or_else(|| {
+            kids[..before]
+                .iter()
+                .copied()
+                .find(|&c| self.cat(c) == Cat::Np && !self.tree.label(c).ends_with("-TMP"))
+        })
     }
 
     /// A comma, colon or quotation mark.
