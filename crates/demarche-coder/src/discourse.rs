@@ -289,15 +289,21 @@ impl Discourse {
             .find_map(|(_, t, c)| kind(c).then_some(t.as_str()))
     }
 
-    /// The source of the latest earlier event aimed at `country` by another country (of
-    /// conflict, verbal or material, when `conflict_only`): whom a retort with no one named
-    /// answers (rule `retort`), or criticism of "the measures" (rule `deed-back`).
-    pub(crate) fn deed_against(&self, country: &str, conflict_only: bool) -> Option<&str> {
+    /// Whether `country` did an earlier event whose code `kind` accepts (rule `aid-recipient`:
+    /// a dateline that is a donor's capital).
+    pub(crate) fn did(&self, country: &str, kind: impl Fn(&str) -> bool) -> bool {
+        self.deeds
+            .iter()
+            .any(|(s, _, c)| s.get(..3) == Some(country) && kind(c))
+    }
+
+    /// The source of the latest earlier event aimed at `country` by another country, of a
+    /// code `kind` accepts: whom a retort with no one named answers (rule `retort`), criticism
+    /// of "the measures" (conflict, rule `deed-back`) or approval of "the decision" (the rest).
+    pub(crate) fn deed_against(&self, country: &str, kind: impl Fn(&str) -> bool) -> Option<&str> {
         self.deeds.iter().rev().find_map(|(s, t, c)| {
-            (t.get(..3) == Some(country)
-                && s.get(..3) != Some(country)
-                && (!conflict_only || is_conflict(c)))
-            .then_some(s.as_str())
+            (t.get(..3) == Some(country) && s.get(..3) != Some(country) && kind(c))
+                .then_some(s.as_str())
         })
     }
 
@@ -455,7 +461,7 @@ impl Discourse {
 const VERBAL_CONFLICT: u8 = 3;
 
 /// Whether an event code is of conflict, verbal or material (our CAMEO table's quad class).
-fn is_conflict(code: &str) -> bool {
+pub(crate) fn is_conflict(code: &str) -> bool {
     demarche_model::cameo::lookup(code).is_some_and(|i| i.quad_class >= VERBAL_CONFLICT)
 }
 

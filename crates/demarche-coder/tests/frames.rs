@@ -2903,6 +2903,17 @@ fn approval_of_a_described_deed_is_aimed_at_whoever_did_it_to_the_approver() {
             s2 IGOEUREEC -> CHN 111 "called" dictionaries/policy.txt:116
         "#]],
     );
+    // Approval answers the aid, not the accusation made since.
+    check(
+        "The United States approved military aid to the Philippines on Monday. On Tuesday China \
+         accused Manila of provocations. Philippine President Ferdinand Marcos welcomed the \
+         decision.",
+        expect![[r#"
+            s0 USA -> PHLMIL 072 "approved" dictionaries/actors/countries.txt:323
+            s1 CHN -> PHL 1123 "accused" dictionaries/actors/countries.txt:75
+            s2 PHLGOV -> USA 051 "welcomed" dictionaries/verbs/05-diplomatic-cooperation.txt:30
+        "#]],
+    );
 }
 
 #[test]
@@ -2924,6 +2935,13 @@ fn a_threat_of_a_measure_by_its_author_is_aimed_at_the_measures_object() {
         s0 ISR -> IRN 111 "condemned" dictionaries/actors/countries.txt:157
     "#]],
     );
+    // A measure on the doer's own is answered: its author stays the target.
+    check(
+        "China threatened countermeasures over US tariffs on Chinese goods.",
+        expect![[r#"
+            s0 CHN -> USA 131 "threatened" dictionaries/actors/countries.txt:75
+        "#]],
+    );
 }
 
 #[test]
@@ -2943,6 +2961,13 @@ fn the_doer_of_a_participle_in_a_phrase_is_no_target_of_the_verb() {
         "The Israeli army said its jets struck a tunnel used by Hezbollah.",
         expect![[r#"
             s0 ISRMIL -> LBNUAFHEZ 190 "struck" dictionaries/actors/armed_groups.txt:37
+        "#]],
+    );
+    // In a phrase the act is aimed at, the participle names whose the thing hit is.
+    check(
+        "Israeli troops opened fire on a convoy operated by the United Nations near Gaza City.",
+        expect![[r#"
+            s0 ISRMIL -> IGOUNO 193 "opened fire" dictionaries/actors/countries.txt:161
         "#]],
     );
 }
@@ -2990,6 +3015,14 @@ fn a_reporters_verbal_act_after_and_is_the_reporters() {
          accused Washington of meddling.",
         expect![[r#"
             s0 CHNGOV -> USA 1125 "accused" dictionaries/actors/countries.txt:75
+        "#]],
+    );
+    // After an active clause, the verbal act is the clause's subject's.
+    check(
+        "Manila said Chinese vessels had blocked the resupply mission and accused the \
+         Philippine crew of trespassing.",
+        expect![[r#"
+            s0 CHN -> PHL 112 "accused" dictionaries/actors/countries.txt:75
         "#]],
     );
 }
@@ -3083,6 +3116,15 @@ fn aid_with_no_recipient_goes_where_the_documents_aid_went() {
             s0 ARE -> LBY 073 "landed" dictionaries/actors/countries.txt:322
             s1 TUR -> LBY 070 "sent" dictionaries/verbs/07-aid.txt:28
             s2 ITA -> LBY 033 "send" dictionaries/verbs/07-aid.txt:31
+        "#]],
+    );
+    // A dateline that is no donor's is the setting, whatever aid went elsewhere before.
+    check(
+        "JAKARTA -- Last year Japan sent relief supplies to the Philippines after a typhoon. On \
+         Monday Australia sent 30 tonnes of tents and food.",
+        expect![[r#"
+            s0 JPN -> PHL 073 "sent" dictionaries/actors/countries.txt:168
+            s1 AUS -> IDN 073 "sent" dictionaries/verbs/07-aid.txt:31
         "#]],
     );
 }

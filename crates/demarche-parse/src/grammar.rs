@@ -770,6 +770,7 @@ impl<'a> Grammar<'a> {
     fn vp_coord(&mut self) -> Node {
         let head = self.t(self.skip_adverbs(self.pos));
         let non_finite = matches!(head, "VB" | "VBG");
+        let start = self.pos;
         let first = self.vp();
         let mut parts = vec![first];
         loop {
@@ -778,7 +779,7 @@ impl<'a> Grammar<'a> {
             if non_finite && is_finite(self.t(self.skip_adverbs(k))) {
                 break;
             }
-            if self.reporters_second_act(j) {
+            if self.reporters_second_act(j, start) {
                 break;
             }
             if self.t(j) == "CC" && self.verb_follows(j + 1) && !self.clause_follows(j + 1) {
@@ -810,8 +811,10 @@ impl<'a> Grammar<'a> {
     /// changed and called on Beijing to …"; English lists: report, object control, intent,
     /// `forms.txt` `[reporter-act]`: "… and accused Washington of meddling"),
     /// which a verb phrase further up takes. A deed stays in the clause ("said Y attacked Z
-    /// and killed W").
-    fn reporters_second_act(&self, j: usize) -> bool {
+    /// and killed W"), and so does a verbal act after an active clause ("said Russia had
+    /// ignored the truce and rejected talks"): `[reporter-act]` only after a passive one
+    /// starting at `start` ("said the men had been reunited … and accused").
+    fn reporters_second_act(&self, j: usize, start: usize) -> bool {
         if self.reported == 0 || self.t(j) != "CC" {
             return false;
         }
@@ -825,7 +828,21 @@ impl<'a> Grammar<'a> {
             || en.has_class(w, VerbClass::ObjectControl)
             || en.has_class(w, VerbClass::Intent)
             || en.has_phrasal_class(w, self.w(v + 1), VerbClass::ObjectControl)
-            || en.is_form("reporter-act", w)
+            || en.is_form("reporter-act", w) && self.passive_at(start)
+    }
+
+    /// Whether the verb phrase at `j` is passive: a participle after a form of "be" ("been
+    /// reunited"), or auxiliaries, a form of "be" and a participle from `j` on.
+    fn passive_at(&self, j: usize) -> bool {
+        let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being");
+        if self.t(j) == "VBN" && j > 0 && be(self.w(j - 1)) {
+            return true;
+        }
+        let mut k = self.skip_adverbs(j);
+        while matches!(self.t(k), "MD") || matches!(self.w(k), "has" | "have" | "had") {
+            k = self.skip_adverbs(k + 1);
+        }
+        be(self.w(k)) && self.t(self.skip_adverbs(k + 1)) == "VBN"
     }
 
     fn vp(&mut self) -> Node {

@@ -294,7 +294,7 @@ fn deeds_against(
             source
                 .codes
                 .iter()
-                .filter_map(|c| ctx.discourse.deed_against(country(c), false))
+                .filter_map(|c| ctx.discourse.deed_against(country(c), |_| true))
                 .map(|d| (d.to_string(), None)),
         );
     }

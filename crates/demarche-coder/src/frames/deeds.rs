@@ -23,7 +23,12 @@ pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Sid
     let doer = source
         .codes
         .iter()
-        .find_map(|c| ctx.discourse.deed_against(country(c), !approval))
+        .find_map(|c| {
+            // Criticism answers conflict, approval the rest ("welcomed the decision" after
+            // aid, not after the accusation that followed it).
+            let kind = |d: &str| crate::discourse::is_conflict(d) != approval;
+            ctx.discourse.deed_against(country(c), kind)
+        })
         .or_else(|| {
             if approval {
                 return None;

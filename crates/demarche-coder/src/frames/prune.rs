@@ -235,6 +235,11 @@ pub(super) fn measure_targets(ctx: &Ctx<'_>, events: &mut [CodedEvent]) {
         else {
             continue;
         };
+        // A measure on the doer's own ("threatened retaliation against EU sanctions on Russian
+        // banks") is answered, not aimed: its author stays the target.
+        if e.source.get(..3) == code.get(..3) {
+            continue;
+        }
         e.target.clone_from(code);
         e.target_span = span;
     }
@@ -267,8 +272,10 @@ pub(super) fn participle_agents(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
             continue;
         };
         let own = evidence_span(tree, q);
+        // Not in a phrase the act is aimed at ("fired on a convoy operated by the UN"): there the
+        // participle names whose the thing hit is.
         let in_pp = a.args_of(under).iter().any(|x| {
-            matches!(x.role, Role::Obl(_))
+            matches!(&x.role, Role::Obl(prep) if !ctx.en.is_prep(prep, Prep::Target))
                 && ctx.filler_span(&x.filler).is_some_and(|f| within(own, f))
         });
         if !in_pp {

@@ -512,12 +512,19 @@ pub(super) fn setting<'c>(
     // First (rule `aid-recipient`) the country the document's earlier aid went to, which may
     // be no dateline's: "ABU DHABI -- UAE aircraft carrying food landed in Benghazi … Turkey
     // has sent rescue workers".
+    // Only when the dateline is no setting of its own: none, or a donor's capital (not
+    // "JAKARTA -- … Last year Japan sent relief to the Philippines. … Australia sent tents").
+    let aid = |c: &str| ctx.policy.setting(c).is_some();
+    let home = ctx.discourse.setting();
+    if home.is_some_and(|h| !ctx.discourse.did(h, aid)) {
+        return to(home?);
+    }
     let before = ctx
         .discourse
-        .recipient_of(|c| ctx.policy.setting(c).is_some())
+        .recipient_of(aid)
         .map(country)
         .filter(|c| ctx.policy.is_country(c));
-    before.and_then(to).or_else(|| to(ctx.discourse.setting()?))
+    before.and_then(to).or_else(|| to(home?))
 }
 
 /// The code and pattern of an [`OpenCode`] at the verb of `span`.
