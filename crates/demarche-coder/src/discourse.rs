@@ -289,14 +289,6 @@ impl Discourse {
             .find_map(|(_, t, c)| kind(c).then_some(t.as_str()))
     }
 
-    /// Whether `country` did an earlier event whose code `kind` accepts (rule `aid-recipient`:
-    /// a dateline that is a donor's capital).
-    pub(crate) fn did(&self, country: &str, kind: impl Fn(&str) -> bool) -> bool {
-        self.deeds
-            .iter()
-            .any(|(s, _, c)| s.get(..3) == Some(country) && kind(c))
-    }
-
     /// The source of the latest earlier event aimed at `country` by another country, of a
     /// code `kind` accepts: whom a retort with no one named answers (rule `retort`), criticism
     /// of "the measures" (conflict, rule `deed-back`) or approval of "the decision" (the rest).

@@ -1405,7 +1405,7 @@ impl<'a> Grammar<'a> {
         // ", during which he held talks with …": a relative clause opened by a preposition
         // and "which" or "whom".
         if t == "IN"
-            && self.t(j + 1) == "WDT"
+            && matches!(self.t(j + 1), "WDT" | "WP")
             && matches!(self.w(j + 1), "which" | "whom")
             && self.clause_follows(j + 2)
         {

@@ -881,3 +881,11 @@ fn a_time_phrase_with_no_comma_before_the_subject() {
         "(ROOT (S (NP-TMP (RBR Earlier) (DT this) (NN month)) (NP (NP (NNP Gondor) (POS 's)) (NN envoy)) (VP (VBD suggested) (SBAR (IN that) (S (NP (NNP Arnor)) (VP (VBD had) (VP (VBN erred)))))) (. .)))",
     );
 }
+
+#[test]
+fn relative_clause_opened_by_a_preposition_and_whom() {
+    check(
+        "The envoy met the king of Arnor, with whom he discussed the border.",
+        "(ROOT (S (NP (DT The) (NN envoy)) (VP (VBD met) (NP (NP (DT the) (NN king)) (PP (IN of) (NP (NP (NNP Arnor)) (, ,) (SBAR (WHPP (IN with) (WHNP (WP whom))) (S (NP (PRP he)) (VP (VBD discussed) (NP (DT the) (NN border))))))))) (. .)))",
+    );
+}

@@ -95,8 +95,9 @@ pub(super) fn co_target(
         })
 }
 
-/// Whether `p` is criticism or rejection (`deed-agent`) of a deed named only by a definite
-/// description ("the measures", "the launch"), not by an anaphor.
+/// Whether `p` is criticism or rejection (`deed-agent`), or approval (`approval-back`), of a
+/// deed named only by a definite description ("the measures", "the launch"), not by an
+/// anaphor.
 fn described_deed(ctx: &Ctx<'_>, p: &Predication, code: &str) -> bool {
     let answered = ctx.policy.targets_deed_agent(code) || ctx.policy.approves_deed(code);
     if p.kind != PredKind::Verb || !answered {

