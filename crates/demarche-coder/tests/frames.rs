@@ -3290,3 +3290,19 @@ fn an_urging_is_aimed_at_the_urged_one() {
         "#]],
     );
 }
+
+#[test]
+fn talks_mediated_between_two_named_sides() {
+    // Parser: "mediated by" is on both names; rule `merge` for passives: no act of the pair is
+    // aimed at the mediators.
+    check(
+        "The exchange followed months of indirect talks between Washington and Tehran mediated \
+         by Qatar and Oman.",
+        expect![[r#"
+            s0 QAT -> USA 045 "mediated" dictionaries/verbs/04-consult.txt:94
+            s0 QAT -> IRN 045 "mediated" dictionaries/verbs/04-consult.txt:94
+            s0 OMN -> USA 045 "mediated" dictionaries/verbs/04-consult.txt:94
+            s0 OMN -> IRN 045 "mediated" dictionaries/verbs/04-consult.txt:94
+        "#]],
+    );
+}

@@ -1353,7 +1353,12 @@ impl<'a> Grammar<'a> {
                     self.pos = save;
                     break;
                 };
-                np = coordinate(vec![np, cc, conj]);
+                // "between Washington and Tehran mediated by Qatar": a passive participle with
+                // its agent after the last of two names is on both, not on the last.
+                np = match self.names_then_participle(&np, conj) {
+                    Ok((name, vp)) => phrase("NP", vec![coordinate(vec![np, cc, name]), vp]),
+                    Err(conj) => coordinate(vec![np, cc, conj]),
+                };
             } else if t == "," {
                 match self.after_comma(mode) {
                     Some(list) => {
@@ -1378,6 +1383,38 @@ impl<'a> Grammar<'a> {
             }
         }
         Some(np)
+    }
+
+    /// For a first conjunct that is a name and a second that is a name with a passive
+    /// participle and its `by` phrase: the second name and the participle; else the conjunct.
+    fn names_then_participle(&self, first: &Node, conj: Node) -> Result<(Node, Node), Node> {
+        let name = |n: &Node| match n {
+            Node::Phrase("NP", k) => {
+                !k.is_empty()
+                    && k.iter()
+                        .all(|x| matches!(x, Node::Leaf(i) if matches!(self.t(*i), "NNP" | "NNPS")))
+            }
+            _ => false,
+        };
+        let participle = |n: &Node| match n {
+            Node::Phrase("VP", k) => matches!(
+                k.as_slice(),
+                [Node::Leaf(v), Node::Phrase("PP", pp), ..]
+                    if self.t(*v) == "VBN"
+                        && matches!(pp.first(), Some(Node::Leaf(b)) if self.w(*b) == "by")
+            ),
+            _ => false,
+        };
+        match conj {
+            Node::Phrase("NP", mut k)
+                if name(first) && k.len() == 2 && name(&k[0]) && participle(&k[1]) =>
+            {
+                let vp = k.pop().unwrap_or_else(|| phrase("VP", Vec::new()));
+                let second = k.pop().unwrap_or_else(|| phrase("NP", Vec::new()));
+                Ok((second, vp))
+            }
+            other => Err(other),
+        }
     }
 
     /// Whether the PP at `j` is a time expression ("on Thursday") that belongs to the clause.

@@ -889,3 +889,11 @@ fn relative_clause_opened_by_a_preposition_and_whom() {
         "(ROOT (S (NP (DT The) (NN envoy)) (VP (VBD met) (NP (NP (DT the) (NN king)) (PP (IN of) (NP (NP (NNP Arnor)) (, ,) (SBAR (WHPP (IN with) (WHNP (WP whom))) (S (NP (PRP he)) (VP (VBD discussed) (NP (DT the) (NN border))))))))) (. .)))",
     );
 }
+
+#[test]
+fn a_participle_after_two_names_is_on_both() {
+    check(
+        "The envoys held talks between Arnor and Gondor mediated by Rohan.",
+        "(ROOT (S (NP (DT The) (NNS envoys)) (VP (VBD held) (NP (NNS talks)) (PP (IN between) (NP (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBN mediated) (PP (IN by) (NP (NNP Rohan))))))) (. .)))",
+    );
+}

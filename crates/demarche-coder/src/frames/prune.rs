@@ -178,13 +178,18 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         }) else {
             continue;
         };
+        // A participle on a noun ("talks between Washington and Tehran mediated by Qatar"):
+        // no act of any kind but a meeting is aimed at its `by` phrase.
+        let on_noun = agent.via == Via::By
+            && a.arg(p, &Role::Patient)
+                .is_some_and(|x| x.via == Via::Antecedent);
         let (Some(verb), Some(agent)) = (tree.span(p.head), ctx.filler_span(&agent.filler)) else {
             continue;
         };
         events.retain(|e| {
-            !(overlap(e.verb_span, Some(verb))
-                && ctx.policy.is_inward(&e.code)
-                && within(e.target_span, agent))
+            let backwards =
+                ctx.policy.is_inward(&e.code) || on_noun && !ctx.policy.is_mutual(&e.code);
+            !(overlap(e.verb_span, Some(verb)) && backwards && within(e.target_span, agent))
         });
     }
 }
