@@ -7,7 +7,7 @@ use crate::discourse::Entity;
 use crate::legacy::CodedEvent;
 use demarche_model::Span;
 use demarche_predicates::{Filler, Role, Via};
-use demarche_text::english::Prep;
+use demarche_text::english::{self, Prep};
 
 /// The actors this sentence named, for later sentences: every coded mention, marked subject
 /// when it is the agent of a predication (not through a controlling object).
@@ -37,7 +37,12 @@ pub(super) fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
         // A list that names one actor a member ("Lebanon's Michel Menassa and Syria's Murhaf Abu
         // Qasra"): each keeps its own member's words, for rule `named-again`.
         let members = (codes().count() > 1)
-            .then(|| list_members(m.span.and_then(|sp| sp.slice(text)).unwrap_or_default()))
+            .then(|| {
+                list_members(
+                    ctx.en,
+                    m.span.and_then(|sp| sp.slice(text)).unwrap_or_default(),
+                )
+            })
             .filter(|parts| parts.len() == codes().count());
         for (i, code) in codes().enumerate() {
             let mut e = Entity {
@@ -87,20 +92,34 @@ pub(super) fn by_reference(
 /// The members of a list of actors' names ("A, B and C", "Lebanon's Michel Menassa and Syria's
 /// Murhaf Abu Qasra"), split at its commas and "and"; none when a member is more than a name
 /// ("the foreign ministers of Iran and Egypt").
-fn list_members(text: &str) -> Vec<&str> {
-    let parts: Vec<&str> = text
-        .split(", ")
-        .flat_map(|part| part.split(" and "))
-        .map(|part| part.trim_start_matches("and ").trim())
-        .filter(|part| !part.is_empty())
-        .collect();
+fn list_members<'t>(en: &english::English, text: &'t str) -> Vec<&'t str> {
+    // Members end at a comma or at a joining word (`forms.txt` `[list-joiner]`: "and").
+    let mut parts = Vec::new();
+    let mut start = None;
+    let mut end = 0;
+    for (at, word) in text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+    {
+        let bare = word.trim_end_matches(',');
+        if en.is_form("list-joiner", bare) {
+            parts.extend(start.take().map(|s| &text[s..end]));
+            continue;
+        }
+        let s = *start.get_or_insert(at);
+        end = at + bare.len();
+        if bare.len() < word.len() {
+            parts.push(&text[s..end]);
+            start = None;
+        }
+    }
+    parts.extend(start.map(|s| &text[s..end]));
+    // Names only: capitalised words, the article and possessive endings.
     let name_word = |w: &str| {
-        w.starts_with(|c: char| c.is_uppercase()) || w.eq_ignore_ascii_case("the") || w == "'s"
+        let w = w.trim_end_matches("'s");
+        w.is_empty() || w.starts_with(|c: char| c.is_uppercase()) || en.is_definite(w)
     };
-    let names = parts.iter().all(|p| {
-        p.split_whitespace()
-            .all(|w| name_word(w.trim_end_matches("'s")))
-    });
+    let names = parts.iter().all(|p| p.split_whitespace().all(name_word));
     if names { parts } else { Vec::new() }
 }
 
