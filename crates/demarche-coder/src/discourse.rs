@@ -430,7 +430,11 @@ impl Discourse {
             earlier().find(|e| e.code.get(..3) == s.get(..3))
         };
         // The description's words after its article, of more than a few letters.
-        let nouns = || words.split_whitespace().skip(1).filter(|w| w.len() > 3);
+        let nouns: Vec<&str> = words
+            .split_whitespace()
+            .skip(1)
+            .filter(|w| w.len() > 3)
+            .collect();
         let same_noun = || {
             let named = self.entities.iter().rev();
             named.filter(|e| e.sentence < self.sentence).find(|e| {
@@ -439,7 +443,7 @@ impl Discourse {
                 e.code.get(3..).is_some_and(|r| r.starts_with(suffix))
                     && e.text
                         .split_whitespace()
-                        .any(|w| nouns().any(|n| w.eq_ignore_ascii_case(n)))
+                        .any(|w| nouns.iter().any(|n| w.eq_ignore_ascii_case(n)))
             })
         };
         same_noun()

@@ -39,7 +39,10 @@ pub(super) fn deed_back(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Sid
             let first = country(source.codes.first()?);
             let by_other =
                 |kind: &dyn Fn(&str) -> bool| ctx.discourse.deed_by_other(first, ctx.policy, kind);
-            by_other(&named).or_else(|| by_other(&|_| true))
+            (!roots.is_empty())
+                .then(|| by_other(&named))
+                .flatten()
+                .or_else(|| by_other(&|_| true))
         })?;
     Some(Side::new(vec![doer.to_string()], None))
 }

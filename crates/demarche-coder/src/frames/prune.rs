@@ -150,18 +150,20 @@ pub(super) fn support_verb_codes(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
 /// Rule `merge`, for passives: a pattern event of force or coercion (`inward` in
 /// `policy.txt`) at a passive verb aimed at the verb's agent ("nationals deported from the
 /// United States", "men deported by the United States") or, in a relative clause, done by its
-/// patient ("Americans who were imprisoned in Iran") read it backwards; the layer codes the act the right way round
-/// where it can.
+/// patient ("Americans who were imprisoned in Iran") read it backwards; the layer codes the act
+/// the right way round where it can.
 pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
     let (a, tree) = (ctx.a, ctx.tree);
     for p in a.preds.iter().filter(|p| p.voice == Voice::Passive) {
+        // The noun a participle or relative clause hangs on ("Americans who were imprisoned").
+        let antecedent = a
+            .arg(p, &Role::Patient)
+            .filter(|x| x.via == Via::Antecedent);
         // Or, in a relative clause, done by the one it was done to ("Americans who were
         // imprisoned in Iran": no act of the Americans).
         if let (Some(verb), Some(patient)) = (
             tree.span(p.head),
-            a.arg(p, &Role::Patient)
-                .filter(|x| x.via == Via::Antecedent)
-                .and_then(|x| ctx.filler_span(&x.filler)),
+            antecedent.and_then(|x| ctx.filler_span(&x.filler)),
         ) {
             events.retain(|e| {
                 !(overlap(e.verb_span, Some(verb))
@@ -180,9 +182,7 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         };
         // A participle on a noun ("talks between Washington and Tehran mediated by Qatar"):
         // no act of any kind but a meeting is aimed at its `by` phrase.
-        let on_noun = agent.via == Via::By
-            && a.arg(p, &Role::Patient)
-                .is_some_and(|x| x.via == Via::Antecedent);
+        let on_noun = agent.via == Via::By && antecedent.is_some();
         let (Some(verb), Some(agent)) = (tree.span(p.head), ctx.filler_span(&agent.filler)) else {
             continue;
         };
@@ -251,9 +251,9 @@ pub(super) fn measure_targets(ctx: &Ctx<'_>, events: &mut [CodedEvent]) {
 }
 
 /// Rule `participle-agent`: a pattern's target inside the `by` phrase of a passive participle
-/// that modifies the noun of a prepositional phrase of the verb ("freed prisoners in an exchange brokered by
-/// Oman", "released hostages under a deal mediated by Qatar") is the participle's doer, not
-/// whom the verb's act was aimed at; the participle codes its own event.
+/// that modifies the noun of a prepositional phrase of the verb ("freed prisoners in an
+/// exchange brokered by Oman", "released hostages under a deal mediated by Qatar") is the
+/// participle's doer, not whom the verb's act was aimed at; the participle codes its own event.
 pub(super) fn participle_agents(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
     let (a, tree) = (ctx.a, ctx.tree);
     for q in &a.preds {

@@ -621,10 +621,12 @@ pub(super) fn neighbour(ctx: &Ctx<'_>, p: &Predication, lo: u32) -> Option<Side>
     {
         return Some(Side::new(vec![country(c).to_string()], span.or(m.span)));
     }
-    let e = [Anaphor::Pair, Anaphor::Thing].into_iter().find_map(|k| {
-        let found = ctx.discourse.resolve(k, ctx.policy);
-        found.into_iter().find(|e| other(&e.code))
-    })?;
+    let thing = || ctx.discourse.resolve(Anaphor::Thing, ctx.policy);
+    let e = pair
+        .iter()
+        .copied()
+        .find(|e| other(&e.code))
+        .or_else(|| thing().into_iter().find(|e| other(&e.code)))?;
     Some(of(e))
 }
 

@@ -256,17 +256,16 @@ impl Coder<'_> {
             && s.tags
                 .get(range.clone())
                 .is_some_and(|t| !t.contains(&Tag::Pronoun));
-        // Which words are capitalised: a name opened by "the" does not stop before one ("The
-        // West African bloc ECOWAS" is no "the West").
-        let capital: Vec<bool> = (lo..hi)
-            .map(|l| {
-                s.leaf_node
-                    .get(l as usize)
+        // Whether the phrase's word `k` is capitalised: a name opened by "the" does not stop
+        // before one ("The West African bloc ECOWAS" is no "the West").
+        let capital = |k: usize| {
+            (k < range.len())
+                && s.leaf_node
+                    .get(lo as usize + k)
                     .and_then(|&n| s.tree.word(n))
                     .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
-            })
-            .collect();
-        if clean && let Some(words) = s.words.get(range) {
+        };
+        if clean && let Some(words) = s.words.get(range.clone()) {
             self.scan_hits(words, &capital, lo, &mut out);
         } else {
             let words: Vec<WordId> = (lo..hi)
@@ -287,7 +286,13 @@ impl Coder<'_> {
         out
     }
 
-    fn scan_hits(&self, words: &[WordId], capital: &[bool], lo: u32, out: &mut Vec<Hit>) {
+    fn scan_hits(
+        &self,
+        words: &[WordId],
+        capital: &dyn Fn(usize) -> bool,
+        lo: u32,
+        out: &mut Vec<Hit>,
+    ) {
         let mut i = 0usize;
         while i < words.len() {
             let mut actor = self.lex.actors.longest_at(words, i);
@@ -319,10 +324,7 @@ impl Coder<'_> {
                 i += 1;
                 continue;
             }
-            if len >= 2
-                && self.lex.definite.contains(&words[i])
-                && capital.get(i + len).copied().unwrap_or(false)
-            {
+            if len >= 2 && self.lex.definite.contains(&words[i]) && capital(i + len) {
                 i += 1;
                 continue;
             }

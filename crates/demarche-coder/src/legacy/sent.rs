@@ -82,6 +82,7 @@ pub(super) struct Buffers {
     hi: Vec<u32>,
     kind: Vec<Phrase>,
     closes: Vec<bool>,
+    relative: Vec<bool>,
     stop: Vec<u32>,
     deleted: Vec<bool>,
     ne_of: Vec<u32>,
@@ -104,6 +105,7 @@ impl Buffers {
         self.items = s.items;
         self.leaf_item = s.leaf_item;
         self.present = s.present;
+        self.relative = s.relative;
     }
 }
 
@@ -139,6 +141,9 @@ pub(super) struct Sent<'t> {
     /// Node → whether it is a flat noun phrase (only words, nested flat noun phrases,
     /// modifiers and merged `of` phrases), set by `find_nes`.
     pub(super) flat: Vec<bool>,
+    /// Leaf → whether a relative clause on a noun phrase (an `SBAR` opened by a wh-phrase)
+    /// starts there (one leaf past the end too).
+    pub(super) relative: Vec<bool>,
     /// Flat noun phrases comma-clause deletion removed entirely (not actor phrases; for
     /// mentions only), outermost only.
     pub(super) deleted_nps: Vec<NodeId>,
@@ -224,9 +229,23 @@ impl Coder<'_> {
         let mut closes = std::mem::take(&mut bufs.closes);
         closes.clear();
         closes.resize(nl + 1, false);
+        let mut relative = std::mem::take(&mut bufs.relative);
+        relative.clear();
+        relative.resize(nl + 1, false);
         for i in 0..n {
             if kind[i] == Phrase::Clause && hi[i] > lo[i] {
                 closes[hi[i] as usize] = true;
+                let id = NodeId(i as u32);
+                let wh = tree
+                    .children(id)
+                    .first()
+                    .is_some_and(|&c| tree.label(c).starts_with("WH"));
+                let on_noun = tree
+                    .parent(id)
+                    .is_some_and(|p| kind[p.index()] == Phrase::Np);
+                if tree.label(id) == "SBAR" && wh && on_noun {
+                    relative[lo[i] as usize] = true;
+                }
             }
         }
         let mut stop = std::mem::take(&mut bufs.stop);
@@ -275,6 +294,7 @@ impl Coder<'_> {
                 v
             },
             stop,
+            relative,
             flat: Vec::new(),
             deleted_nps: Vec::new(),
         }

@@ -592,21 +592,7 @@ fn usable(c: Option<&demarche_dict::EventCode>) -> Option<&str> {
 /// The first leaf, in `from..to`, of a relative clause (an `SBAR` opened by a wh-phrase) on a
 /// noun phrase; `to` when there is none.
 fn relative_clause_start(s: &Sent<'_>, from: usize, to: usize) -> usize {
-    let tree = s.tree;
-    (0..tree.len())
-        .filter(|&n| s.kind.get(n) == Some(&Phrase::Clause))
-        .filter_map(|n| {
-            let node = demarche_model::NodeId(n as u32);
-            let lo = *s.lo.get(n)? as usize;
-            let first = *tree.children(node).first()?;
-            let parent = tree.parent(node)?;
-            (lo >= from
-                && lo < to
-                && tree.label(node) == "SBAR"
-                && tree.label(first).starts_with("WH")
-                && s.kind.get(parent.index()) == Some(&Phrase::Np))
-            .then_some(lo)
-        })
-        .min()
+    (from..to)
+        .find(|&l| s.relative.get(l).copied().unwrap_or(false))
         .unwrap_or(to)
 }
