@@ -40,7 +40,7 @@ const SETS: [(&str, f64, f64); 35] = [
     ("eval/wire/unseen-n.jsonl", 0.60, 0.80),
     ("eval/wire/unseen-o.jsonl", 0.46, 0.58),
     ("eval/wire/unseen-p.jsonl", 0.71, 0.77),
-    ("eval/wire/unseen-r.jsonl", 0.61, 0.64),
+    ("eval/wire/dev-r.jsonl", 0.61, 0.64),
     ("eval/wire/dev-q.jsonl", 0.78, 0.79),
     ("eval/wire/dev-s.jsonl", 0.69, 0.80),
     ("dictionaries/eval/heldout.tsv", 0.89, 0.90),
