@@ -387,21 +387,32 @@ impl Discourse {
 
     /// The actor an earlier sentence named with `words` ending its name, or as the given name
     /// before the last ("Bektenov", "Anwar" after "Kazakh Prime Minister Olzhas Bektenov" and
-    /// "Malaysian Prime Minister Anwar Ibrahim"): rule `named-again`.
+    /// "Malaysian Prime Minister Anwar Ibrahim"): rule `named-again`. The name may end before
+    /// lower-case words its phrase goes on with ("declared Prime Minister Kamla Persad-Bissessar
+    /// persona non grata").
     pub(crate) fn named_before(&self, words: &[&str]) -> Option<&Entity> {
         if words.is_empty() {
             return None;
         }
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         self.entities
             .iter()
             .rev()
             .filter(|e| e.sentence < self.sentence)
             .find(|e| {
-                // Compared from the end, without collecting the entity's words.
-                let mut t = e.text.split_whitespace().rev();
+                // Compared from the end of the name, without collecting the entity's words.
+                let mut t = e
+                    .text
+                    .split_whitespace()
+                    .rev()
+                    .skip_while(|w| !capitalised(w));
                 let ends = words.iter().rev().all(|w| t.next() == Some(*w));
                 let longer = t.next().is_some();
-                let mut u = e.text.split_whitespace().rev();
+                let mut u = e
+                    .text
+                    .split_whitespace()
+                    .rev()
+                    .skip_while(|w| !capitalised(w));
                 let given = words.len() == 1 && u.nth(1) == words.first().copied();
                 ends && longer || given
             })

@@ -3306,3 +3306,20 @@ fn talks_mediated_between_two_named_sides() {
         "#]],
     );
 }
+
+#[test]
+fn object_named_before() {
+    // Rule `object-named-before`: the bare name in the object is the prime minister the first
+    // sentence named (after "persona non grata" closing her phrase); the pattern coder's target
+    // further on ("for Washington") yields to it.
+    check(
+        "Venezuela's parliament declared Trinidad and Tobago Prime Minister Kamla \
+         Persad-Bissessar persona non grata on Tuesday. Venezuela accused Persad-Bissessar of \
+         turning her country into a base for Washington.",
+        expect![[r#"
+            s0 VENLEG -> TTOGOV 161 "declared" dictionaries/actors/countries.txt:310
+            s1 VEN -> TTOGOV 112 "accused" dictionaries/verbs/11-disapprove.txt:73
+               target <- s0 "Trinidad and Tobago Prime Minister Kamla Persad-Bissessar persona non grata"
+        "#]],
+    );
+}

@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 
 use crate::lexicon::{BASE, GER, PART, PAST, S3, is_nationality, is_reporting_verb, lexicon};
+use demarche_text::english;
 
 /// Per-token facts the rules look at.
 #[derive(Debug, Clone)]
@@ -240,7 +241,29 @@ pub(crate) fn tag<'w>(
     adjective_heads(&mut tags, &infos);
     coordinated_adjectives(&mut tags, &infos);
     infinitives_before_determiners(&mut tags, &infos);
+    names_with_and(&mut tags, &infos);
     (tags, infos.into_iter().map(|i| i.lower).collect())
+}
+
+/// "Trinidad and Tobago Prime Minister …", "Bosnia and Herzegovina's presidency": every word of
+/// a capitalised name of `forms.txt` `[and-name]` (its words joined by `_`) is a proper noun, the
+/// conjunction inside it too, so that coordination does not split the name.
+fn names_with_and(tags: &mut [&'static str], infos: &[Info]) {
+    let names = english::get().forms("and-name");
+    for i in 0..infos.len() {
+        if !infos[i].cap {
+            continue;
+        }
+        for name in names {
+            let n = name.split('_').count();
+            let same = infos
+                .get(i..i + n)
+                .is_some_and(|run| name.split('_').zip(run).all(|(w, info)| info.lower == w));
+            if same {
+                tags[i..i + n].iter_mut().for_each(|t| *t = "NNP");
+            }
+        }
+    }
 }
 
 /// "launched a new offensive in the east", "the Israeli offensive": a word in `-ive` guessed an
@@ -753,6 +776,21 @@ fn settle_verb(
     {
         return if lower == "forces" { "NNS" } else { "NN" };
     }
+    // "an ethnic Kokang force in Shan State", "a Kenyan-led police mission": after an
+    // indefinite article and only modifiers, the head noun of its phrase, not a verb.
+    let mut k = i;
+    while k > 0 && matches!(tags[k - 1], "JJ" | "NNP" | "NNPS" | "NN" | "VBN" | "HYPH") && i - k < 4
+    {
+        k -= 1;
+    }
+    if k < i
+        && k > 0
+        && b & (BASE | S3) != 0
+        && tags[k - 1] == "DT"
+        && matches!(&*infos[k - 1].lower, "a" | "an")
+    {
+        return if b & BASE == 0 { "NNS" } else { "NN" };
+    }
     // "Chinese coast guard ships", "the Revolutionary Guards".
     if matches!(lower, "guard" | "guards")
         && matches!(
@@ -830,6 +868,19 @@ fn settle_verb(
         }
         // "Fighting between the army and the RSF raged …": an event between a pair.
         if pj.is_none() && next.is_some_and(|x| x.lower == "between") {
+            return "NN";
+        }
+        // "…, but fighting resumed within months", "Shelling continued overnight": opening a
+        // clause before a past verb that no object follows, the clause's subject.
+        let after_next = infos.get(i + 2).map_or("", |x| x.guess);
+        if matches!(p, "" | "," | "CC")
+            && next.is_some_and(|x| x.vbits & PAST != 0 && !x.cap)
+            && !matches!(
+                after_next,
+                "DT" | "PRP$" | "PRP" | "CD" | "JJ" | "JJR" | "JJS"
+            )
+            && !is_noun_tag(after_next)
+        {
             return "NN";
         }
         if prenominal {
@@ -1084,7 +1135,29 @@ fn settle_verb(
     if p == "RB" && !finite_seen {
         return verb_tag;
     }
+    // "Hamas, an Islamist group in Gaza, rejects the plan": after the comma closing an
+    // apposition on the subject (a determiner opens it), with no verb yet, the verb.
+    if p == "," && !finite_seen && verb_tag == "VBZ" && apposition_closed(tags, infos, i - 1) {
+        return verb_tag;
+    }
     noun_tag
+}
+
+/// Whether the comma at `comma` closes an apposition that a determiner opens after an earlier
+/// comma on a noun ("The MNDAA, an ethnic Kokang force in Shan State,"), and something a verb
+/// takes follows.
+fn apposition_closed(tags: &[&'static str], infos: &[Info], comma: usize) -> bool {
+    let takes = infos
+        .get(comma + 2)
+        .is_some_and(|x| matches!(x.guess, "DT" | "PRP$" | "TO" | "IN" | "NNP" | "JJ" | "CD"));
+    let open = (0..comma).rev().find(|&k| tags[k] == ",");
+    takes
+        && open.is_some_and(|c| {
+            c > 0
+                && is_noun_tag(tags[c - 1])
+                && infos.get(c + 1).is_some_and(|x| matches!(x.guess, "DT"))
+                && !tags[..c].iter().any(|t| t.starts_with("VB") || *t == "MD")
+        })
 }
 
 /// Start index of the noun phrase ending at `end` (walking back over noun-phrase tags).

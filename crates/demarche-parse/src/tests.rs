@@ -897,3 +897,36 @@ fn a_participle_after_two_names_is_on_both() {
         "(ROOT (S (NP (DT The) (NNS envoys)) (VP (VBD held) (NP (NNS talks)) (PP (IN between) (NP (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBN mediated) (PP (IN by) (NP (NNP Rohan))))))) (. .)))",
     );
 }
+
+#[test]
+fn a_name_with_a_conjunction_inside_is_one_name() {
+    // `forms.txt` `[and-name]`: no coordination inside "Trinidad and Tobago".
+    check(
+        "Trinidad and Tobago Prime Minister Kamla Persad-Bissessar met Arnor's envoy.",
+        "(ROOT (S (NP (NNP Trinidad) (NNP and) (NNP Tobago) (NNP Prime) (NNP Minister) (NNP Kamla) (NNP Persad-Bissessar)) (VP (VBD met) (NP (NP (NNP Arnor) (POS 's)) (NN envoy))) (. .)))",
+    );
+}
+
+#[test]
+fn a_gerund_opening_a_clause_before_a_past_verb_is_its_subject() {
+    check(
+        "Arnor brokered a truce in May, but fighting resumed within months.",
+        "(ROOT (S (S (NP (NNP Arnor)) (VP (VBD brokered) (NP (DT a) (NN truce)) (PP (IN in) (NP (NNP May))))) (, ,) (CC but) (S (NP (NN fighting)) (VP (VBD resumed) (PP (IN within) (NP (NNS months))))) (. .)))",
+    );
+}
+
+#[test]
+fn a_verb_form_after_an_indefinite_article_and_modifiers_is_a_noun() {
+    check(
+        "The Rohirrim, an ethnic Eorling force in Rohan, belongs to Gondor.",
+        "(ROOT (S (NP (NP (DT The) (NNP Rohirrim)) (, ,) (NP (NP (DT an) (JJ ethnic) (NNP Eorling) (NN force)) (PP (IN in) (NP (NNP Rohan)))) (, ,)) (VP (VBZ belongs) (PP (TO to) (NP (NNP Gondor)))) (. .)))",
+    );
+}
+
+#[test]
+fn a_verb_after_an_apposition_on_the_subject() {
+    check(
+        "Arnor, an old kingdom in the north, rejects the plan.",
+        "(ROOT (S (NP (NP (NNP Arnor)) (, ,) (NP (NP (DT an) (JJ old) (NN kingdom)) (PP (IN in) (NP (DT the) (JJ north)))) (, ,)) (VP (VBZ rejects) (NP (DT the) (NN plan))) (. .)))",
+    );
+}

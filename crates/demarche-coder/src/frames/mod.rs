@@ -352,10 +352,31 @@ pub(crate) fn code_predications(
             (_, Some(Filler::Phrase { lo, hi, .. })) => ctx.leaf_span(lo, hi),
             _ => None,
         };
+        // Rule `object-named-before`: a pattern's target outside the verb's object yields to the
+        // object the document names ("accused Persad-Bissessar of turning her country into a
+        // launch pad for Washington", the bare name the prime minister named before: patterns,
+        // blind to earlier sentences, went on to Washington).
+        let named_object = match ctx.a.arg(p, &Role::Patient).map(|x| x.filler) {
+            Some(Filler::Phrase { lo, hi, .. })
+                if p.kind == PredKind::Verb && p.voice == Voice::Active =>
+            {
+                refer::named_again(&ctx, lo, hi).zip(object)
+            }
+            _ => None,
+        };
+        let aside = |e: &CodedEvent| {
+            named_object.as_ref().is_some_and(|(named, o)| {
+                overlap(e.verb_span, span)
+                    && !within(e.target_span, *o)
+                    && named.codes.iter().all(|c| country(c) != country(&e.target))
+            })
+        };
+        dropped.extend((0..legacy).filter(|&i| aside(&events[i])));
         let legacy_target = events[..legacy]
             .iter()
             .filter(|e| {
                 p.voice == Voice::Active
+                    && !aside(e)
                     && overlap(e.verb_span, span)
                     && real_code(&e.target)
                     && !(own_country(policy, e) && object.is_some_and(|o| within(e.target_span, o)))
