@@ -2,9 +2,9 @@
 //! hand-annotated news-style articles (`tests/data/knowledge/`, written and annotated for this
 //! project; the conventions are in that folder's README).
 //!
-//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round9.jsonl` are the development
+//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round10.jsonl` are the development
 //! part (their misses are printed and were looked at); `unseen.jsonl` and `unseen-round3.jsonl`
-//! to `unseen-round9.jsonl` are scored at the start and the end of a round and not tuned on
+//! to `unseen-round10.jsonl` are scored at the start and the end of a round and not tuned on
 //! (only their numbers are printed; `unseen-round7.jsonl` only at the end of its round). Each
 //! asserts floors a little below the measured values.
 //!
@@ -629,6 +629,17 @@ fn knowledge_on_the_development_articles() {
     let s9 = score(&round9, None);
     println!("{}", s9.report("dev-round9"));
     docs.extend(round9);
+    // The tenth round's (Reuters and AFP on a landslide in Enga, Reuters and TASS on the
+    // Armenian–Azerbaijani border, AP on Scarborough Shoal, AP on floods in Derna, Reuters on a
+    // gang attack in Artibonite, Antara on Lewotobi), written for relayed words through two
+    // outlets, long and shared titles, ranges and measures, date ranges and villages.
+    // What an amount measures, on the forty-nine articles before the tenth round (its floor
+    // kept where it was; the tenth round's measures are scored with the rest).
+    let measures49 = score(&docs, None).measures;
+    let round10 = load_part("dev-round10.jsonl", 6);
+    let s10 = score(&round10, None);
+    println!("{}", s10.report("dev-round10"));
+    docs.extend(round10);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
@@ -667,11 +678,12 @@ fn knowledge_on_the_development_articles() {
             ("indirect quotes", s.indirect, 0.97),
             ("reporters", s.reporters, 0.98),
             ("amounts", s.amounts, 0.98),
-            ("measures", s.measures, 0.86),
+            ("measures", s.measures, 0.82),
             ("dates", s.dates, 0.98),
         ],
     );
     floors("dev (first 31)", &[("measures", measures31, 0.95)]);
+    floors("dev (first 49)", &[("measures", measures49, 0.86)]);
     floors("dev (first 37)", &[("measures", measures37, 0.86)]);
     floors(
         "dev-round8",
@@ -697,6 +709,22 @@ fn knowledge_on_the_development_articles() {
             ("reporters", s9.reporters, 0.98),
             ("amounts", s9.amounts, 0.96),
             ("dates", s9.dates, 0.98),
+        ],
+    );
+    // Measured at the start and the end of the tenth round (README): persons 0.933 → 0.977
+    // (precision 0.875 → 0.955), roles 0.923 → 0.923, quotes 0.870 → 0.913, reporters 0.875 →
+    // 0.909, amounts 0.987 → 1.000, measures 0.167 → 0.500, dates 0.947 → 1.000. All
+    // development articles: measures 0.830 with the tenth round's six (its floor 0.86 → 0.82;
+    // the first forty-nine held at 0.86).
+    floors(
+        "dev-round10",
+        &[
+            ("persons", s10.persons, 0.95),
+            ("roles", s10.roles, 0.9),
+            ("quotes", s10.quotes, 0.89),
+            ("reporters", s10.reporters, 0.88),
+            ("amounts", s10.amounts, 0.98),
+            ("dates", s10.dates, 0.98),
         ],
     );
     floors("dev-round4", &main_fields(&s4, 0.98));
@@ -883,6 +911,26 @@ fn knowledge_on_the_ninth_rounds_unseen_articles() {
             ("reporters", s.reporters, 0.98),
             ("amounts", s.amounts, 0.94),
             ("dates", s.dates, 0.98),
+        ],
+    );
+}
+
+#[test]
+fn knowledge_on_the_tenth_rounds_unseen_articles() {
+    let s = unseen_part("unseen-round10.jsonl", 3);
+    // Measured at the start and the end of the tenth round, unchanged (README): persons 1.000,
+    // roles 1.000, quotes 0.947 (direct 1.000, indirect 0.923), reporters 0.769, amounts
+    // 0.857, dates 0.960. A small part: three articles, 4 persons, 19 quotations, 7 reporters,
+    // 22 amounts, 13 dates.
+    floors(
+        "unseen-round10",
+        &[
+            ("persons", s.persons, 0.98),
+            ("roles", s.roles, 0.98),
+            ("quotes", s.quotes, 0.92),
+            ("reporters", s.reporters, 0.74),
+            ("amounts", s.amounts, 0.83),
+            ("dates", s.dates, 0.94),
         ],
     );
 }

@@ -123,6 +123,16 @@ pub(super) fn measure_of(
     if start > 0 && w(start - 1) == "of" {
         return np_before(text, toks, start - 1, in_time);
     }
+    // Rule unit-of-first: a unit's "of" complement names what is measured before any verb's
+    // subject does ("Storm Helios dropped up to 400 millimetres of rain").
+    if end > start
+        && w(end) == "of"
+        && toks
+            .get(end - 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && has(Class::MeasureUnit, w(end - 1)))
+    {
+        return np_after(text, toks, end + 1);
+    }
     // Skip a determiner and particles between verb and amount: "exceeded the", "rose to".
     let mut k = start;
     while k > 0 && has(Class::MeasureParticle, w(k - 1)) {

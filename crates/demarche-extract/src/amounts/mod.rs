@@ -147,7 +147,8 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
                     .next()
                     .is_some_and(|h| has(Class::MeasureUnit, h))
             })
-            .or_else(|| measure_of(text, toks, found.start, found.end, &in_time));
+            .or_else(|| measure_of(text, toks, found.start, found.end, &in_time))
+            .or_else(|| converted_measure(text, toks, found.start, &out));
         out.push(Amount {
             span,
             text: span.slice(text).unwrap_or("").to_string(),
@@ -160,6 +161,17 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
         i = found.end.max(i + 1);
     }
     out
+}
+
+/// Rule conversion-bracket: an amount in brackets right after another one restates it in
+/// another currency or unit ("45 million pesos ($780,000)") and measures what that one does.
+fn converted_measure(text: &str, toks: &[Tok], start: usize, out: &[Amount]) -> Option<Phrase> {
+    let open = toks.get(start.checked_sub(1)?)?;
+    let before = toks.get(start.checked_sub(2)?)?;
+    let prev = out.last()?;
+    (open.span.slice(text) == Some("(") && prev.span.end == before.span.end)
+        .then(|| prev.measure.clone())
+        .flatten()
 }
 
 /// A currency sign or code glued to the number in one token ("US$5bn", "RM95.5", "Rs4,000"):

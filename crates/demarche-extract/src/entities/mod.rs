@@ -159,6 +159,14 @@ impl Place {
     }
 }
 
+/// Rule particle-surname: a name word joined to a particle by a hyphen ("al-Sharif",
+/// "El-Masri") without it ("Sharif"), which a later one-word mention uses for the person.
+fn without_particle(name_word: &str) -> Option<&str> {
+    let (particle, rest) = name_word.split_once('-')?;
+    (has(Class::Particle, &particle.to_lowercase()) && rest.starts_with(char::is_uppercase))
+        .then_some(rest)
+}
+
 /// No mention is longer than this many bytes (names and role descriptions are short); it
 /// bounds the search for mentions ending at a position.
 const MAX_MENTION_BYTES: usize = 512;
@@ -478,7 +486,12 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens], dateline: Option<
         let known = persons
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.name_words.len() > 1 && p.name_words.iter().any(|n| n == w))
+            .filter(|(_, p)| {
+                p.name_words.len() > 1
+                    && p.name_words
+                        .iter()
+                        .any(|n| n == w || without_particle(n) == Some(w))
+            })
             .map(|(i, _)| i)
             .next_back();
         if let Some(i) = known {

@@ -260,6 +260,29 @@ pub(super) fn relay(
         outlet = Some(np);
         k = np.e;
     }
+    // Rule interview-with: "called the account "propaganda" in an interview with DZBB radio",
+    // "said in an interview with the BBC that": the outlet of an interview among the
+    // attribution's adjuncts relays the words.
+    if outlet.is_none()
+        && let Some(j) = (k..toks.len().min(k + 24))
+            .take_while(|&j| w(j) != "that")
+            .find(|&j| {
+                w(j) == "interview"
+                    && w(j + 1) == "with"
+                    && j >= k + 2
+                    && w(j - 2).eq_ignore_ascii_case("in")
+            })
+        && let Some(np) = np_after(text, toks, j + 2, entities)
+        && ((np.s..np.e).any(|x| has(Class::Outlet, w(x)))
+            || np
+                .entity
+                .is_some_and(|(_, r)| matches!(r, EntityRef::Organization(_))))
+    {
+        outlet = Some(np);
+        if j == k + 2 {
+            k = np.e;
+        }
+    }
     // "…," she said, according to WAM.": the source of the account relays the speaker's
     // words, when it closes the sentence.
     if outlet.is_none()

@@ -410,16 +410,26 @@ impl Matcher<'_> {
             (d1, month, d2, k + 1)
         } else {
             let d1 = self.day_at(k)?;
-            if !matches!(self.word(k + 1), "to" | "-" | "–" | "and") {
-                return None;
-            }
-            if self.word(k + 1) == "and" && !(i > 0 && self.word(i - 1) == "between") {
+            let before = if i > 0 { self.word(i - 1) } else { "" };
+            // Rule until-range: "from Dec. 3 until Jan. 31", "Dec. 3 through Dec. 10": "until"
+            // and "till" join a range after "from" only ("until Jan. 31" alone is its end).
+            let joins = match self.word(k + 1) {
+                "to" | "-" | "–" | "through" => true,
+                "and" => before == "between",
+                "until" | "till" => before == "from",
+                _ => false,
+            };
+            if !joins {
                 return None;
             }
             let mut j = k + 2;
             let m2 = if self.is_capitalised(j) {
                 let m = month_number(self.raw(j))?;
                 j += 1;
+                // An abbreviation's dot the tokenizer split off ("Jan . 31").
+                if self.raw(j) == "." {
+                    j += 1;
+                }
                 m
             } else {
                 month
