@@ -96,6 +96,8 @@ pub struct Discourse {
     pair: Option<(Entity, Entity)>,
     /// The sentence that named the pair.
     pair_at: usize,
+    /// The pair was named together in one list (not as an event's two sides).
+    pair_listed: bool,
     /// Earlier pairs whose members are agents of one kind ("Russian President Putin and North
     /// Korean leader Kim": GOV), the latest last (bounded): rule `pair-kind`.
     agent_pairs: Vec<(Entity, Entity)>,
@@ -219,10 +221,22 @@ impl Discourse {
                 })
                 .find_map(|ev| Some((side(ev, "source")?, side(ev, "target")?)))
         };
+        let listed = together.is_some();
         let chosen = match together {
             Some((a, e)) => Some((a.clone(), e.clone())),
             None => dyad().or_else(|| first_two().map(|(a, e)| (a.clone(), e.clone()))),
         };
+        // Rule `listed-pair`: a pair named together in one list stands against an event's two
+        // sides that share one of its members ("The leaders of Armenia and Azerbaijan signed …
+        // Aliyev thanked Trump … The two former Soviet republics fought two wars").
+        let shares = |(a, b): &(Entity, Entity)| {
+            self.pair.as_ref().is_some_and(|(x, y)| {
+                [a, b]
+                    .iter()
+                    .any(|e| [x, y].iter().any(|p| p.code.get(..3) == e.code.get(..3)))
+            })
+        };
+        let chosen = chosen.filter(|c| listed || !self.pair_listed || !shares(c));
         if let Some((a, b)) = &chosen {
             fn agent(e: &Entity) -> Option<&str> {
                 e.code.get(3..).filter(|r| !r.is_empty())
@@ -237,6 +251,7 @@ impl Discourse {
         if chosen.is_some() {
             self.pair = chosen;
             self.pair_at = self.sentence;
+            self.pair_listed = listed;
         }
         self.entities.extend(named);
         if self.entities.len() > KEEP {

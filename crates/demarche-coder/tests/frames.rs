@@ -3245,12 +3245,12 @@ fn a_country_and_its_own_officials_are_no_pair() {
             s0 PHL -> JPN 057 "signed" dictionaries/actors/countries.txt:168
             s1 PHLGOV -> JPNGOV 043 "received" dictionaries/actors/countries.txt:168
             s1 JPNGOV -> PHLGOV 042 "received" dictionaries/actors/countries.txt:168
-            s2 PHLGOV -> JPNGOV 040 "held security talks" dictionaries/frames/04-consult.txt:22
-               source <- s1 "Marcos"
-               target <- s1 "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
-            s2 JPNGOV -> PHLGOV 040 "held security talks" dictionaries/frames/04-consult.txt:22
-               source <- s1 "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"
-               target <- s1 "Marcos"
+            s2 JPN -> PHL 040 "held security talks" dictionaries/frames/04-consult.txt:22
+               source <- s0 "Japan"
+               target <- s0 "the Philippines"
+            s2 PHL -> JPN 040 "held security talks" dictionaries/frames/04-consult.txt:22
+               source <- s0 "the Philippines"
+               target <- s0 "Japan"
         "#]],
     );
 }
@@ -3320,6 +3320,29 @@ fn object_named_before() {
             s0 VENLEG -> TTOGOV 161 "declared" dictionaries/actors/countries.txt:310
             s1 VEN -> TTOGOV 112 "accused" dictionaries/verbs/11-disapprove.txt:73
                target <- s0 "Trinidad and Tobago Prime Minister Kamla Persad-Bissessar persona non grata"
+        "#]],
+    );
+}
+
+#[test]
+fn a_pair_named_with_modifiers() {
+    // `anaphora.txt` `[pair-head]`: "the two former Soviet republics" is a pair; rule
+    // `listed-pair`: the pair named together in one list, not the sides of the thanks between
+    // one of it and a third country.
+    check(
+        "The leaders of Armenia and Azerbaijan signed a declaration in Washington. Aliyev thanked \
+         Trump for his mediation. The two former Soviet republics fought two wars over \
+         Nagorno-Karabakh.",
+        expect![[r#"
+            s0 ARMGOV -> AZEGOV 057 "signed a declaration" dictionaries/frames/05-diplomatic-cooperation.txt:34
+            s0 AZEGOV -> ARMGOV 057 "signed a declaration" dictionaries/frames/05-diplomatic-cooperation.txt:34
+            s1 AZEGOV -> USA 051 "thanked" dictionaries/actors/people.txt:184
+            s2 ARMGOV -> AZEGOV 190 "fought two wars" dictionaries/frames/19-fight.txt:81
+               source <- s0 "The leaders of Armenia and Azerbaijan"
+               target <- s0 "The leaders of Armenia and Azerbaijan"
+            s2 AZEGOV -> ARMGOV 190 "fought two wars" dictionaries/frames/19-fight.txt:81
+               source <- s0 "The leaders of Armenia and Azerbaijan"
+               target <- s0 "The leaders of Armenia and Azerbaijan"
         "#]],
     );
 }

@@ -186,6 +186,9 @@ pub struct English {
     /// The one-word entries of `anaphora` (not `group` heads), first kind listed: a word is
     /// looked up, not compared with every phrase.
     anaphor_words: Map<&'static str, Anaphor>,
+    /// `anaphora.txt` `[pair-head]`: plural heads that make a pair after "the two" or "both"
+    /// and modifiers.
+    pair_heads: Vec<&'static str>,
     partitive: Vec<&'static str>,
     place_noun: Vec<&'static str>,
 }
@@ -363,6 +366,10 @@ impl English {
                 })
                 .collect(),
             anaphor_words: Map::default(),
+            pair_heads: sections(ANAPHORA)
+                .filter(|(section, _)| *section == "pair-head")
+                .map(|(_, w)| w)
+                .collect(),
             negation: NEGATION
                 .split_whitespace()
                 .filter(|w| !w.starts_with('#'))
@@ -597,6 +604,13 @@ impl English {
             return Some(*kind);
         }
         match words {
+            // "the two former Soviet republics", "both Gulf neighbours": a pair head after "the
+            // two" or "both" and one to three modifiers.
+            ["the", "two", mid @ .., head] | ["both", mid @ .., head]
+                if (1..=3).contains(&mid.len()) && self.pair_heads.contains(head) =>
+            {
+                Some(Anaphor::Pair)
+            }
             ["the", .., head] if self.anaphora.contains(&(Anaphor::Group, *head)) => {
                 Some(Anaphor::Group)
             }
