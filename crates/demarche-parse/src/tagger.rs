@@ -405,6 +405,15 @@ fn first_guess(
         if noun_suffix(lower) {
             return if lower.ends_with('s') { "NNS" } else { "NN" };
         }
+        // "Last-minute talks …", "Iran-backed rebels …": a compound whose later parts are in
+        // lower case, opening the sentence, is a modifier, not a name.
+        if w.contains('-')
+            && w.split('-')
+                .skip(1)
+                .all(|p| p.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
+            return "JJ";
+        }
         return "NNP";
     }
     if let Some(t) = closed {

@@ -930,3 +930,19 @@ fn a_verb_after_an_apposition_on_the_subject() {
         "(ROOT (S (NP (NP (NNP Arnor)) (, ,) (NP (NP (DT an) (JJ old) (NN kingdom)) (PP (IN in) (NP (DT the) (JJ north)))) (, ,)) (VP (VBZ rejects) (NP (DT the) (NN plan))) (. .)))",
     );
 }
+
+#[test]
+fn a_lower_case_compound_opening_the_sentence_is_a_modifier() {
+    check(
+        "Last-minute talks between Arnor and Gondor ended without agreement.",
+        "(ROOT (S (NP (NP (JJ Last-minute) (NNS talks)) (PP (IN between) (NP (NNP Arnor) (CC and) (NNP Gondor)))) (VP (VBD ended) (PP (IN without) (NP (NN agreement)))) (. .)))",
+    );
+}
+
+#[test]
+fn dozen_is_a_number() {
+    check(
+        "Arnor sent two dozen armoured vehicles to the frontier.",
+        "(ROOT (S (NP (NNP Arnor)) (VP (VBD sent) (NP (CD two) (CD dozen) (JJ armoured) (NNS vehicles)) (PP (TO to) (NP (DT the) (NN frontier)))) (. .)))",
+    );
+}
