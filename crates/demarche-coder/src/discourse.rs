@@ -365,6 +365,25 @@ impl Discourse {
                     vec![first]
                 }
             }
+            // Rule `counted`: "the three countries" are the members of the latest list of
+            // three actors of different countries named together.
+            Anaphor::Counted(n) => {
+                let mut lists = earlier().map(|e| (e.sentence, e.span));
+                let found = lists.find_map(|(sentence, span)| {
+                    let list: Vec<&Entity> = earlier()
+                        .filter(|e| e.sentence == sentence && e.span == span)
+                        .collect();
+                    let mut countries: Vec<&str> =
+                        list.iter().filter_map(|e| e.code.get(..3)).collect();
+                    countries.sort_unstable();
+                    countries.dedup();
+                    (countries.len() == usize::from(n) && list.len() == usize::from(n))
+                        .then_some(list)
+                });
+                found
+                    .map(|l| l.into_iter().rev().collect())
+                    .unwrap_or_default()
+            }
             Anaphor::Pair => self
                 .pair
                 .as_ref()

@@ -218,6 +218,8 @@ pub enum Anaphor {
     RecentPair,
     /// "its neighbour", "its northern neighbour": the other country of the owner's pair.
     Neighbour,
+    /// "the three countries", "the four Gulf states": the last list of that many actors named.
+    Counted(u8),
 }
 
 const IRREGULAR: &str = include_str!("../data/english/irregular.txt");
@@ -610,6 +612,12 @@ impl English {
                 if (1..=3).contains(&mid.len()) && self.pair_heads.contains(head) =>
             {
                 Some(Anaphor::Pair)
+            }
+            // "the three countries", "the four Gulf states": a count of three or more, up to
+            // three modifiers, a pair head.
+            ["the", n, mid @ .., head] if mid.len() <= 3 && self.pair_heads.contains(head) => {
+                let n = self::words().cardinal(n).filter(|n| (3..=9).contains(n))?;
+                Some(Anaphor::Counted(n as u8))
             }
             ["the", .., head] if self.anaphora.contains(&(Anaphor::Group, *head)) => {
                 Some(Anaphor::Group)

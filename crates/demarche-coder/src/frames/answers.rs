@@ -646,6 +646,12 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, mut legacy: us
         else {
             continue;
         };
+        // A list names no deed of its own members ("The three governments called the downing
+        // a hostile act" after "Mali, Burkina Faso and Niger recalled …").
+        let own = |t: &String| source.codes.iter().any(|s| s.get(..3) == t.get(..3));
+        if source.codes.len() > 1 && target.codes.iter().all(own) {
+            continue;
+        }
         let span = evidence_span(tree, p);
         // The naming is what the verb says: a pattern's reading of it goes ("called the
         // strikes a brutal aggression" is no call for strikes).

@@ -508,8 +508,15 @@ pub(crate) fn code_predications(
         };
         match &target {
             Some(t) => {
+                // A list does not act on one of its own members ("The three governments
+                // called the downing a hostile act": no one of them at another).
+                let member = |tc: &str| {
+                    source.codes.len() > 1
+                        && !joint
+                        && source.codes.iter().any(|s| country(s) == country(tc))
+                };
                 for sc in &source.codes {
-                    for tc in &t.codes {
+                    for tc in t.codes.iter().filter(|tc| !member(tc)) {
                         pairs.push((sc, &source, tc, t));
                         if joint {
                             pairs.push((tc, t, sc, &source));

@@ -278,7 +278,7 @@ fn is_pair(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
     ctx.lower_words(lo, hi).is_some_and(|w| {
         matches!(
             ctx.en.anaphor(&w),
-            Some(Anaphor::Pair | Anaphor::RecentPair)
+            Some(Anaphor::Pair | Anaphor::RecentPair | Anaphor::Counted(_))
         )
     })
 }
