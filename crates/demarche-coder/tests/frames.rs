@@ -3362,3 +3362,19 @@ fn counted_members_of_a_list() {
         "#]],
     );
 }
+
+#[test]
+fn onset_verb_gives_its_between_phrase_to_the_event() {
+    // Rule `onset`: "fighting erupted … between A and B", "clashes broke out between …": the
+    // verb's `between` phrase is its subject event's, and the event happened.
+    check(
+        "Thousands have fled since fighting erupted in April between Sudan's army and the Rapid \
+         Support Forces. Clashes broke out on Sunday between Indian and Pakistani troops.",
+        expect![[r#"
+            s0 SDNMIL -> SDNREB 190 "fighting" dictionaries/frames/19-fight.txt:62
+            s0 SDNREB -> SDNMIL 190 "fighting" dictionaries/frames/19-fight.txt:62
+            s1 IND -> PAKMIL 190 "Clashes" dictionaries/frames/19-fight.txt:62
+            s1 PAKMIL -> IND 190 "Clashes" dictionaries/frames/19-fight.txt:62
+        "#]],
+    );
+}

@@ -879,10 +879,11 @@ fn settle_verb(
         if pj.is_none() && next.is_some_and(|x| x.lower == "between") {
             return "NN";
         }
-        // "…, but fighting resumed within months", "Shelling continued overnight": opening a
-        // clause before a past verb that no object follows, the clause's subject.
+        // "…, but fighting resumed within months", "Shelling continued overnight", "since
+        // fighting erupted in April": opening a clause before a past verb that no object
+        // follows, the clause's subject.
         let after_next = infos.get(i + 2).map_or("", |x| x.guess);
-        if matches!(p, "" | "," | "CC")
+        if (matches!(p, "" | "," | "CC") || p == "IN" && is_subordinator(pw))
             && next.is_some_and(|x| x.vbits & PAST != 0 && !x.cap)
             && !matches!(
                 after_next,

@@ -946,3 +946,11 @@ fn dozen_is_a_number() {
         "(ROOT (S (NP (NNP Arnor)) (VP (VBD sent) (NP (CD two) (CD dozen) (JJ armoured) (NNS vehicles)) (PP (TO to) (NP (DT the) (NN frontier)))) (. .)))",
     );
 }
+
+#[test]
+fn a_gerund_after_a_subordinator_before_a_past_verb_is_its_subject() {
+    check(
+        "Thousands fled after fighting erupted in the north.",
+        "(ROOT (S (NP (NNS Thousands)) (VP (VBD fled) (SBAR (IN after) (S (NP (NN fighting)) (VP (VBD erupted) (PP (IN in) (NP (DT the) (JJ north))))))) (. .)))",
+    );
+}

@@ -697,11 +697,29 @@ fn between_pair(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Op
 }
 
 /// A predication's argument that names both sides (`preposition.txt` `[pair]`: "between").
+/// Rule `onset`: an event noun that is the subject of a verb with no object takes the verb's
+/// ("fighting erupted in April between the army and the RSF", "clashes broke out between …").
 fn pair_arg<'a>(ctx: &Ctx<'a>, p: &Predication) -> Option<&'a demarche_predicates::Arg> {
-    ctx.a
-        .args_of(p)
-        .iter()
-        .find(|x| matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Pair)))
+    let own = |q: &Predication| {
+        ctx.a
+            .args_of(q)
+            .iter()
+            .find(|x| matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Pair)))
+    };
+    own(p).or_else(|| {
+        if p.kind != PredKind::Noun {
+            return None;
+        }
+        let subject_of = |q: &&Predication| {
+            q.kind == PredKind::Verb
+                && q.voice == Voice::Active
+                && ctx.a.arg(q, &Role::Patient).is_none()
+                && ctx.a.arg(q, &Role::Agent).is_some_and(
+                    |x| matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope),
+                )
+        };
+        ctx.a.preds.iter().find(subject_of).and_then(own)
+    })
 }
 
 /// `word.to_lowercase()`, borrowed when the word is lower-case ASCII already.
