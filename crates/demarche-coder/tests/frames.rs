@@ -3378,3 +3378,19 @@ fn onset_verb_gives_its_between_phrase_to_the_event() {
         "#]],
     );
 }
+
+#[test]
+fn person_pronoun_after_a_person_subject_of_its_sentence() {
+    // Rule `person-before`: "he" in a clause on a place is the titled person the sentence made
+    // the subject of a clause before it, not the person of an earlier sentence.
+    check(
+        "Cook Islands Prime Minister Mark Brown visited Beijing in February. News of the freeze \
+         broke while New Zealand Prime Minister Christopher Luxon was on a trip to China, where \
+         he is due to hold talks with President Xi Jinping.",
+        expect![[r#"
+            s0 COKGOV -> CHN 042 "visited" dictionaries/actors/countries.txt:75
+            s1 NZLGOV -> CHNGOV 036 "hold" dictionaries/actors/countries.txt:224
+            s1 CHNGOV -> NZLGOV 036 "hold talks" dictionaries/frames/04-consult.txt:22
+        "#]],
+    );
+}

@@ -37,6 +37,38 @@ pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
     (codes.len() == 2).then(|| Side::new(codes, None))
 }
 
+/// Rule `person-before`: "he" after a person named as the subject of a clause earlier in its
+/// own sentence ("… while Prime Minister Christopher Luxon was on a trip to China, where he is
+/// due to hold talks with Xi") is that person: the last one named so before it.
+pub(super) fn person_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
+    let m = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.hi <= lo && m.level >= 2 && m.codes.iter().any(|c| real_code(c)))
+        .filter(|m| {
+            ctx.tree
+                .parent(m.node)
+                .is_some_and(|s| ctx.tree.label(s) == "S")
+        })
+        .filter(|m| ctx.coder.is_person(m) || titled_name(ctx, m))
+        .max_by_key(|m| m.lo)?;
+    Some(Side {
+        codes: m.codes.iter().filter(|c| real_code(c)).cloned().collect(),
+        span: None,
+        rules: m.rules.clone(),
+        antecedents: Vec::new(),
+    })
+}
+
+/// A title's agent code ending in a proper noun: "New Zealand Prime Minister Christopher Luxon".
+fn titled_name(ctx: &Ctx<'_>, m: &Mention) -> bool {
+    let last =
+        m.hi.checked_sub(1)
+            .and_then(|i| ctx.a.leaves.get(i as usize));
+    m.codes.iter().any(|c| c.len() > 3 && real_code(c))
+        && last.is_some_and(|&l| ctx.tree.label(l) == "NNP")
+}
+
 /// "the group" after an armed group named earlier in its own sentence ("Israel killed the
 /// Houthi prime minister …, the group confirmed"), "the bloc" after an organisation (`bloc`:
 /// "met ECOWAS leaders and urged the bloc to …"): the last one named before it.

@@ -397,6 +397,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         Anaphor::Group => refer::group_before(ctx, lo, false),
         Anaphor::Bloc => refer::group_before(ctx, lo, true),
         Anaphor::Neighbour => refer::neighbour(ctx, p, lo),
+        Anaphor::Person => refer::person_before(ctx, lo),
         _ => None,
     };
     if let Some(mut s) = before {
