@@ -3394,3 +3394,19 @@ fn person_pronoun_after_a_person_subject_of_its_sentence() {
         "#]],
     );
 }
+
+#[test]
+fn a_meeting_with_two_is_mutual_with_each() {
+    // Rule `mutual`: "met A and B" is a meeting of each with the subject; only hosting or
+    // brokering (`third-party`) two others' talks is no partner's act.
+    check(
+        "Xi also met Kyrgyz President Sadyr Japarov and Turkmen President Serdar Berdimuhamedov \
+         on Monday.",
+        expect![[r#"
+            s0 CHNGOV -> KGZGOV 040 "met" dictionaries/actors/countries.txt:178
+            s0 CHNGOV -> TKMGOV 040 "met" dictionaries/actors/countries.txt:313
+            s0 KGZGOV -> CHNGOV 040 "met" dictionaries/actors/countries.txt:178
+            s0 TKMGOV -> CHNGOV 040 "met" dictionaries/actors/countries.txt:313
+        "#]],
+    );
+}

@@ -326,12 +326,14 @@ pub(super) fn mutual(policy: &Policy, events: &mut Vec<CodedEvent>) {
                 && country(&x.target) == country(&e.source)
                 && x.code.get(..2) == e.code.get(..2)
         };
-        // One actor meeting two others with the same act hosts or brokers their talks ("Qatar
-        // hosted talks between the US and the Taliban"): not a partner of each.
+        // One actor hosting or brokering (`third-party`) two others with the same act hosts
+        // their talks ("Qatar hosted talks between the US and the Taliban"): not a partner of
+        // each. Meeting two others ("Xi met Japarov and Berdimuhamedov") is meeting each.
         // The pair may be one country's two sides ("between the Congolese government and the
         // M23": CODGOV and CODREB).
         let host = |x: &CodedEvent| {
-            country(&x.source) == country(&e.source)
+            policy.third_party(&e.code).is_some()
+                && country(&x.source) == country(&e.source)
                 && real_code(&x.target)
                 && x.target != e.target
                 && country(&x.target) != country(&e.source)
