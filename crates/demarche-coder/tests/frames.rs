@@ -3410,3 +3410,15 @@ fn a_meeting_with_two_is_mutual_with_each() {
         "#]],
     );
 }
+
+#[test]
+fn an_act_under_agree_with_is_aimed_at_the_partner() {
+    // Rule `agreed-with`: the act a subject-control verb governs, naming no one, is aimed at
+    // the verb's "with" partner.
+    check(
+        "Iran agreed with Saudi Arabia to reopen embassies within two months.",
+        expect![[r#"
+            s0 IRN -> SAU 032 "reopen" dictionaries/verbs/05-diplomatic-cooperation.txt:120
+        "#]],
+    );
+}

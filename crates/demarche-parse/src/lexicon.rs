@@ -533,6 +533,7 @@ nearest finest brightest darkest safest";
 /// Irregular verbs: base, past, past participle (several forms separated by `/`).
 const IRREGULAR: &[(&str, &str, &str)] = &[
     ("arise", "arose", "arisen"),
+    ("speed", "sped/speeded", "sped/speeded"),
     ("awake", "awoke", "awoken"),
     ("bear", "bore", "borne/born"),
     ("beat", "beat", "beaten"),
@@ -739,6 +740,12 @@ hint+ quote indicate transcend reaffirm uphold confer+ persist invoke vow assail
 rebut+ expel+ pool propel+ orchestrate characterize label+ brand accord plan+ wire tap+
 report fire shell welcome jail sentence fine bomb shell raid topple oust elect
 reopen postpone resign overthrow dispatch airlift evacuate rescue demolish
+accelerate deepen broaden hasten expedite tighten loosen soothe upgrade downgrade allocate
+earmark disburse rehearse galvanise galvanize underwrite reinstate inaugurate fortify mobilise
+intercept repatriate recapture bombard amass encircle besiege annex abduct impeach indict
+acquit+ imprison coerce intimidate reprimand commend laud lambast berate chide castigate spurn
+snub+ defy flout disregard waive swap+ sever unseat depose ostracise ostracize bankroll squeeze
+ambush
 ";
 
 /// Tag bits for a verb form.

@@ -13,7 +13,7 @@ use demarche_dict::frames::NounFrame;
 use demarche_dict::policy::PolicyCode;
 use demarche_model::{Antecedent, RuleRef, Span};
 use demarche_predicates::{Filler, Link, PredKind, Predication, Role, Via};
-use demarche_text::english::Prep;
+use demarche_text::english::{Prep, VerbClass};
 
 /// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
 /// own sentence ("… had spoken with Trump by phone and that the two sides had agreed …") are
@@ -67,6 +67,24 @@ fn titled_name(ctx: &Ctx<'_>, m: &Mention) -> bool {
             .and_then(|i| ctx.a.leaves.get(i as usize));
     m.codes.iter().any(|c| c.len() > 3 && real_code(c))
         && last.is_some_and(|&l| ctx.tree.label(l) == "NNP")
+}
+
+/// Rule `agreed-with`: an act that a subject-control verb governs, naming no one it is aimed
+/// at, is aimed at that verb's comitative partner ("agreed with Japarov to speed up the
+/// railway", "agreed with Tehran to resume direct flights").
+pub(super) fn control_partner(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    let (j, Link::Control) = p.under? else {
+        return None;
+    };
+    let q = ctx.a.preds.get(j as usize)?;
+    if !q.classes.has(VerbClass::SubjectControl) {
+        return None;
+    }
+    let x =
+        ctx.a.args_of(q).iter().find(
+            |x| matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Comitative)),
+        )?;
+    sides::side(ctx, q, &x.filler)
 }
 
 /// "the group" after an armed group named earlier in its own sentence ("Israel killed the
