@@ -3422,3 +3422,16 @@ fn an_act_under_agree_with_is_aimed_at_the_partner() {
         "#]],
     );
 }
+
+#[test]
+fn a_document_says_for_its_issuer() {
+    // Rule `document-author`: "it" in what a statement says is whoever issued the statement;
+    // the issuing is then no statement of its own.
+    check(
+        "Honduras issued a statement saying it was ending its extradition treaty with the \
+         United States.",
+        expect![[r#"
+            s0 HND -> USA 160 "ending its extradition treaty" dictionaries/frames/16-reduce-relations.txt:32
+        "#]],
+    );
+}

@@ -749,9 +749,18 @@ fn evidence_span(tree: &Tree, p: &Predication) -> Option<Span> {
 }
 
 /// The span of the verb of saying a predication is reported under.
-fn report_span(ctx: &Ctx<'_>, p: &Predication) -> Option<Span> {
-    let (j, Link::Report) = p.under? else {
-        return None;
+fn report_span(ctx: &Ctx<'_>, p: &Predication) -> impl Iterator<Item = Span> {
+    let q = match p.under {
+        Some((j, Link::Report)) => ctx.a.preds.get(j as usize),
+        _ => None,
     };
-    ctx.tree.span(ctx.a.preds.get(j as usize)?.head)
+    // Rule `document-author`: "issued a statement saying …" reports through the issuing verb.
+    let issuer = q.and_then(|q| {
+        let agent = ctx.a.arg(q, &Role::Agent)?;
+        refer::document_author(ctx, q, &agent.filler)?;
+        ctx.tree.span(ctx.a.preds.get(q.under?.0 as usize)?.head)
+    });
+    q.and_then(|q| ctx.tree.span(q.head))
+        .into_iter()
+        .chain(issuer)
 }

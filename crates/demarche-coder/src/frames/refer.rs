@@ -87,6 +87,25 @@ pub(super) fn control_partner(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
     sides::side(ctx, q, &x.filler)
 }
 
+/// Rule `document-author`: a document that says something ("issued a statement saying it
+/// would …", `forms.txt` `[document]`) says it for whoever issued it: the agent of the verb
+/// whose object the document is.
+pub(super) fn document_author(ctx: &Ctx<'_>, q: &Predication, f: &Filler) -> Option<Side> {
+    let Filler::Phrase { lo, hi, .. } = *f else {
+        return None;
+    };
+    let head = ctx.lower_words(lo, hi)?.last().copied()?;
+    if !ctx.en.is_form("document", head) {
+        return None;
+    }
+    let (j, _) = q.under?;
+    let issuer = ctx.a.preds.get(j as usize)?;
+    let object = ctx.a.arg(issuer, &Role::Patient)?;
+    let agent = ctx.a.arg(issuer, &Role::Agent)?;
+    matches!(object.filler, Filler::Phrase { lo: olo, hi: ohi, .. } if olo <= lo && hi <= ohi)
+        .then(|| sides::side(ctx, issuer, &agent.filler))?
+}
+
 /// "the group" after an armed group named earlier in its own sentence ("Israel killed the
 /// Houthi prime minister …, the group confirmed"), "the bloc" after an organisation (`bloc`:
 /// "met ECOWAS leaders and urged the bloc to …"): the last one named before it.

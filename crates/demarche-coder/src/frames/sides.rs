@@ -364,6 +364,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
             && let Filler::Phrase { lo: alo, .. } = agent.filler
             && (alo < lo || kind == Anaphor::Speaker)
             && let Some(mut s) = side(ctx, q, &agent.filler)
+                .or_else(|| refer::document_author(ctx, q, &agent.filler))
         {
             // "Erdogan hosted the leaders of Somalia and Ethiopia in Ankara, where they
             // agreed …": "they" is a list the clause names, its object when its agent is one.
