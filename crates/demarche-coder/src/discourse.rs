@@ -428,7 +428,9 @@ impl Discourse {
         if words.is_empty() {
             return None;
         }
-        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        // A word with a capital anywhere is part of the name ("al-Nouri" too); only words with
+        // none ("persona non grata") are skipped from the end.
+        let capitalised = |w: &str| w.chars().any(char::is_uppercase);
         self.entities
             .iter()
             .rev()

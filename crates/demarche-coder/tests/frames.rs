@@ -3435,3 +3435,19 @@ fn a_document_says_for_its_issuer() {
         "#]],
     );
 }
+
+#[test]
+fn named_again_with_a_particle_surname() {
+    // Rule `named-again`: a surname joined to its particle ("al-Hadi") is a word of the name,
+    // not lower-case words closing its phrase.
+    check(
+        "Tunisian Interior Minister Karim al-Hadi met Libyan officials in Tripoli on Monday. \
+         Algeria praised al-Hadi for his role in the talks.",
+        expect![[r#"
+            s0 TUNGOV -> LBYGOV 044 "met" dictionaries/actors/countries.txt:187
+            s0 LBYGOV -> TUNGOV 044 "met" dictionaries/actors/countries.txt:187
+            s1 DZA -> TUNGOV 051 "praised" dictionaries/verbs/05-diplomatic-cooperation.txt:5
+               target <- s0 "Tunisian Interior Minister Karim al-Hadi"
+        "#]],
+    );
+}

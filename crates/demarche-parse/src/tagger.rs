@@ -785,18 +785,28 @@ fn settle_verb(
     {
         return if lower == "forces" { "NNS" } else { "NN" };
     }
-    // "an ethnic Kokang force in Shan State", "a Kenyan-led police mission": after an
-    // indefinite article and only modifiers, the head noun of its phrase, not a verb.
+    // "The MNDAA, an ethnic Kokang force in Shan State, …", "after a Saudi-led boycott of
+    // Doha": after an indefinite article and only modifiers, the head noun of its phrase, not a
+    // verb — unless an object follows ("In Kyiv, a local court orders the …"); opening the
+    // sentence, only before a preposition or punctuation ("A local court orders …", "A UN
+    // report finds widespread …" keep their verb).
     let mut k = i;
     while k > 0 && matches!(tags[k - 1], "JJ" | "NNP" | "NNPS" | "NN" | "VBN" | "HYPH") && i - k < 4
     {
         k -= 1;
     }
+    let object_next = matches!(ng, "DT" | "PRP$" | "PRP" | "CD" | "TO") || nw == "that";
+    let closes = matches!(ng, "IN" | "," | "." | ":") && nw != "that";
     if k < i
         && k > 0
         && b & (BASE | S3) != 0
         && tags[k - 1] == "DT"
         && matches!(&*infos[k - 1].lower, "a" | "an")
+        && if k == 1 || matches!(tags[k - 2], "``" | ":") {
+            closes
+        } else {
+            !object_next
+        }
     {
         return if b & BASE == 0 { "NNS" } else { "NN" };
     }
@@ -881,13 +891,14 @@ fn settle_verb(
         }
         // "…, but fighting resumed within months", "Shelling continued overnight", "since
         // fighting erupted in April": opening a clause before a past verb that no object
-        // follows, the clause's subject.
+        // follows (nor a gerund object: "…, citing increased shelling", "Following renewed
+        // fighting, …"), the clause's subject.
         let after_next = infos.get(i + 2).map_or("", |x| x.guess);
         if (matches!(p, "" | "," | "CC") || p == "IN" && is_subordinator(pw))
             && next.is_some_and(|x| x.vbits & PAST != 0 && !x.cap)
             && !matches!(
                 after_next,
-                "DT" | "PRP$" | "PRP" | "CD" | "JJ" | "JJR" | "JJS"
+                "DT" | "PRP$" | "PRP" | "CD" | "JJ" | "JJR" | "JJS" | "VBG"
             )
             && !is_noun_tag(after_next)
         {

@@ -954,3 +954,35 @@ fn a_gerund_after_a_subordinator_before_a_past_verb_is_its_subject() {
         "(ROOT (S (NP (NNS Thousands)) (VP (VBD fled) (SBAR (IN after) (S (NP (NN fighting)) (VP (VBD erupted) (PP (IN in) (NP (DT the) (JJ north))))))) (. .)))",
     );
 }
+
+#[test]
+fn a_verb_after_an_indefinite_subject_with_modifiers_stays_a_verb() {
+    // A verb form after an indefinite article and modifiers is a noun only where no object
+    // follows it; opening the sentence, only before a preposition or punctuation: an
+    // indefinite subject keeps its present-tense verb ("after a … boycott of" stays a noun).
+    check(
+        "A local court orders the release of the envoy.",
+        "(ROOT (S (NP (DT A) (JJ local) (NN court)) (VP (VBZ orders) (NP (NP (DT the) (NN release)) (PP (IN of) (NP (DT the) (NN envoy))))) (. .)))",
+    );
+    check(
+        "A local report finds serious abuses.",
+        "(ROOT (S (NP (DT A) (JJ local) (NN report)) (VP (VBZ finds) (NP (JJ serious) (NNS abuses))) (. .)))",
+    );
+    check(
+        "Arnor lifted the ban after a Gondor-led boycott of its ports.",
+        "(ROOT (S (NP (NNP Arnor)) (VP (VBD lifted) (NP (DT the) (NN ban)) (PP (IN after) (NP (NP (DT a) (NNP Gondor-led) (NN boycott)) (PP (IN of) (NP (PRP$ its) (NNS ports)))))) (. .)))",
+    );
+    check(
+        "In Arnor, a local court orders the release of the envoy.",
+        "(ROOT (S (PP (IN In) (NP (NNP Arnor))) (, ,) (NP (DT a) (JJ local) (NN court)) (VP (VBZ orders) (NP (NP (DT the) (NN release)) (PP (IN of) (NP (DT the) (NN envoy))))) (. .)))",
+    );
+}
+
+#[test]
+fn a_gerund_before_a_participle_and_a_gerund_keeps_its_clause() {
+    // "citing increased shelling" is a participial clause, not a subject and its verb.
+    check(
+        "Arnor recalled its envoy, citing increased shelling.",
+        "(ROOT (S (NP (NNP Arnor)) (VP (VBD recalled) (NP (PRP$ its) (NN envoy)) (, ,) (S (VP (VBG citing) (VP (VBN increased) (S (VP (VBG shelling))))))) (. .)))",
+    );
+}
