@@ -25,6 +25,10 @@
 //!   actor itself.
 //! - `pair-subject` (with `frames/named.rs`): the pair a subject named by reference stood for
 //!   is that sentence's subject, for a later "they".
+//! - `listed-pair`: a pair named together in one list stands against the sides of a later
+//!   event that share one of its members ("the two former Soviet republics" after "Armenia and
+//!   Azerbaijan … Aliyev thanked Trump"); `[pair-head]` in `anaphora.txt` names the heads.
+//! - `counted`: "the three juntas" are the last list of three actors named.
 
 use crate::legacy::{CodedEvent, Mention};
 use demarche_dict::policy::Policy;

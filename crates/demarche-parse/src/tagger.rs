@@ -406,13 +406,22 @@ fn first_guess(
             return if lower.ends_with('s') { "NNS" } else { "NN" };
         }
         // "Last-minute talks …", "Iran-backed rebels …": a compound whose later parts are in
-        // lower case, opening the sentence, is a modifier, not a name.
+        // lower case, opening the sentence, is a modifier, not a name, when it opens with an
+        // adjective or adverb or ends in a participle ("Cease-fire holds" stays a noun).
         if w.contains('-')
             && w.split('-')
                 .skip(1)
                 .all(|p| p.starts_with(|c: char| c.is_ascii_lowercase()))
         {
-            return "JJ";
+            let lex = lexicon();
+            let first = lower.split('-').next().unwrap_or("");
+            let last = lower.rsplit('-').next().unwrap_or("");
+            let modifier = matches!(lex.closed(first), Some("JJ" | "JJR" | "JJS" | "RB"));
+            let bits = lex.verb(last);
+            let participle = bits & (PART | GER) != 0 && bits & BASE == 0;
+            if modifier || participle {
+                return "JJ";
+            }
         }
         return "NNP";
     }
@@ -1158,7 +1167,11 @@ fn settle_verb(
     }
     // "Hamas, an Islamist group in Gaza, rejects the plan": after the comma closing an
     // apposition on the subject (a determiner opens it), with no verb yet, the verb.
-    if p == "," && !finite_seen && verb_tag == "VBZ" && apposition_closed(tags, infos, i - 1) {
+    if p == ","
+        && !finite_seen
+        && verb_tag == "VBZ"
+        && pj.is_some_and(|comma| apposition_closed(tags, infos, comma, i))
+    {
         return verb_tag;
     }
     noun_tag
@@ -1166,10 +1179,10 @@ fn settle_verb(
 
 /// Whether the comma at `comma` closes an apposition that a determiner opens after an earlier
 /// comma on a noun ("The MNDAA, an ethnic Kokang force in Shan State,"), and something a verb
-/// takes follows.
-fn apposition_closed(tags: &[&'static str], infos: &[Info], comma: usize) -> bool {
+/// takes follows the `verb` after it (adverbs may stand between: ", also rejects the plan").
+fn apposition_closed(tags: &[&'static str], infos: &[Info], comma: usize, verb: usize) -> bool {
     let takes = infos
-        .get(comma + 2)
+        .get(verb + 1)
         .is_some_and(|x| matches!(x.guess, "DT" | "PRP$" | "TO" | "IN" | "NNP" | "JJ" | "CD"));
     let open = (0..comma).rev().find(|&k| tags[k] == ",");
     takes

@@ -986,3 +986,20 @@ fn a_gerund_before_a_participle_and_a_gerund_keeps_its_clause() {
         "(ROOT (S (NP (NNP Arnor)) (VP (VBD recalled) (NP (PRP$ its) (NN envoy)) (, ,) (S (VP (VBG citing) (VP (VBN increased) (S (VP (VBG shelling))))))) (. .)))",
     );
 }
+
+#[test]
+fn a_compound_noun_opening_the_sentence_stays_a_noun() {
+    // Only a compound that opens with an adjective or ends in a participle is a modifier.
+    check(
+        "Cease-fire holds in Arnor.",
+        "(ROOT (S (NP (NNP Cease-fire)) (VP (VBZ holds) (PP (IN in) (NP (NNP Arnor)))) (. .)))",
+    );
+}
+
+#[test]
+fn a_verb_after_an_apposition_and_an_adverb() {
+    check(
+        "Arnor, an old kingdom in the north, also rejects the plan.",
+        "(ROOT (S (NP (NP (NNP Arnor)) (, ,) (NP (NP (DT an) (JJ old) (NN kingdom)) (PP (IN in) (NP (DT the) (JJ north)))) (, ,)) (ADVP (RB also)) (VP (VBZ rejects) (NP (DT the) (NN plan))) (. .)))",
+    );
+}

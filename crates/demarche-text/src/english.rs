@@ -615,8 +615,14 @@ impl English {
             }
             // "the three countries", "the four Gulf states": a count of three or more, up to
             // three modifiers, a pair head.
-            ["the", n, mid @ .., head] if mid.len() <= 3 && self.pair_heads.contains(head) => {
-                let n = self::words().cardinal(n).filter(|n| (3..=9).contains(n))?;
+            ["the", n, mid @ .., head]
+                if mid.len() <= 3
+                    && self.pair_heads.contains(head)
+                    && self::words()
+                        .cardinal(n)
+                        .is_some_and(|n| (3..=9).contains(&n)) =>
+            {
+                let n = self::words().cardinal(n).unwrap_or(0);
                 Some(Anaphor::Counted(n as u8))
             }
             ["the", .., head] if self.anaphora.contains(&(Anaphor::Group, *head)) => {

@@ -648,8 +648,8 @@ pub(super) fn naming(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>, mut legacy: us
         else {
             continue;
         };
-        // A list names no deed of its own members ("The three governments called the downing
-        // a hostile act" after "Mali, Burkina Faso and Niger recalled …").
+        // Rule `own-member`: a list names no deed of its own members ("The three governments
+        // called the downing a hostile act" after "Mali, Burkina Faso and Niger recalled …").
         let own = |t: &String| source.codes.iter().any(|s| s.get(..3) == t.get(..3));
         if source.codes.len() > 1 && target.codes.iter().all(own) {
             continue;

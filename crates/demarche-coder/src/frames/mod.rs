@@ -42,6 +42,15 @@
 //! - `merge`: where the pattern coder coded the same verb, its event stands (its target is
 //!   kept), except a passive it read backwards; the layer adds the same act between other
 //!   partners there, and elsewhere its own events; one event per dyad and root.
+//! - `object-named-before`: a pattern's target outside the verb's object yields to a bare name
+//!   in the object that the document named before.
+//! - `own-member`: a list acts on none of its own members, and names no deed of one of them
+//!   (`answers.rs`, rule `naming`).
+//! - `onset`: an event noun that is the subject of a verb with no object takes the verb's
+//!   `between` phrase ("fighting erupted in April between …").
+//! - `agreed-with` (in `refer.rs`): an act under a subject-control verb, naming no one, is aimed
+//!   at that verb's `with` partner; `document-author`: what a statement says, its issuer says;
+//!   `person-before` (in `refer.rs`): "he" after a titled person its sentence made a subject.
 
 mod answers;
 mod comitative;
@@ -509,8 +518,8 @@ pub(crate) fn code_predications(
         };
         match &target {
             Some(t) => {
-                // A list does not act on one of its own members ("The three governments
-                // called the downing a hostile act": no one of them at another).
+                // Rule `own-member`: a list does not act on one of its own members ("The three
+                // governments called the downing a hostile act": no one of them at another).
                 let member = |tc: &str| {
                     source.codes.len() > 1
                         && !joint
