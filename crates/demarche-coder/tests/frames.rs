@@ -3451,3 +3451,21 @@ fn named_again_with_a_particle_surname() {
         "#]],
     );
 }
+
+#[test]
+fn a_broker_in_a_participle_is_no_party_to_another_act() {
+    // Rule `merge` for passives: the `by` phrase of a mediating participle on a noun is no
+    // party to the acts of another verb; the broker's own act and the pair's talks stay.
+    check(
+        "The Myanmar government and the MNDAA have signed a formal ceasefire agreement after \
+         peace talks mediated by China.",
+        expect![[r#"
+            s0 CHN -> MMRGOV 045 "mediated" dictionaries/verbs/04-consult.txt:94
+            s0 CHN -> MMRREB 045 "mediated" dictionaries/verbs/04-consult.txt:94
+            s0 MMRGOV -> MMRREB 0871 "signed a formal ceasefire agreement" dictionaries/frames/08-yield.txt:17
+            s0 MMRREB -> MMRGOV 0871 "signed a formal ceasefire agreement" dictionaries/frames/08-yield.txt:17
+            s0 MMRGOV -> MMRREB 046 "talks" dictionaries/frames/04-consult.txt:42
+            s0 MMRREB -> MMRGOV 046 "talks" dictionaries/frames/04-consult.txt:42
+        "#]],
+    );
+}

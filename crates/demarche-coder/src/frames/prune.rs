@@ -181,15 +181,26 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
             continue;
         };
         // A participle on a noun ("talks between Washington and Tehran mediated by Qatar"):
-        // no act of any kind but a meeting is aimed at its `by` phrase.
+        // no act of any kind but a meeting is aimed at its `by` phrase; and a host or broker
+        // there (`third-party`) is no party to another verb's act either ("signed a ceasefire
+        // after talks mediated by China"; not "struck a tunnel used by Hezbollah").
         let on_noun = agent.via == Via::By && antecedent.is_some();
         let (Some(verb), Some(agent)) = (tree.span(p.head), ctx.filler_span(&agent.filler)) else {
             continue;
         };
+        let here = |e: &CodedEvent| overlap(e.verb_span, Some(verb));
+        let verbs = &ctx.coder.dictionaries().verbs;
+        let broker = on_noun
+            && tree
+                .word(p.head)
+                .and_then(|w| verb_entry(verbs, w))
+                .and_then(|r| verbs.code_of(r.verb))
+                .is_some_and(|c| matches!(c, VerbCode::Event(c) if ctx.policy.third_party(&c.code).is_some()));
         events.retain(|e| {
-            let backwards =
-                ctx.policy.is_inward(&e.code) || on_noun && !ctx.policy.is_mutual(&e.code);
-            !(overlap(e.verb_span, Some(verb)) && backwards && within(e.target_span, agent))
+            let backwards = ctx.policy.is_inward(&e.code)
+                || on_noun && !ctx.policy.is_mutual(&e.code)
+                || broker;
+            !((here(e) || broker) && backwards && within(e.target_span, agent))
         });
     }
 }
