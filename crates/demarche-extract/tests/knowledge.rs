@@ -2,9 +2,9 @@
 //! hand-annotated news-style articles (`tests/data/knowledge/`, written and annotated for this
 //! project; the conventions are in that folder's README).
 //!
-//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round10.jsonl` are the development
+//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round11.jsonl` are the development
 //! part (their misses are printed and were looked at); `unseen.jsonl` and `unseen-round3.jsonl`
-//! to `unseen-round10.jsonl` are scored at the start and the end of a round and not tuned on
+//! to `unseen-round11.jsonl` are scored at the start and the end of a round and not tuned on
 //! (only their numbers are printed; `unseen-round7.jsonl` only at the end of its round). Each
 //! asserts floors a little below the measured values.
 //!
@@ -640,6 +640,15 @@ fn knowledge_on_the_development_articles() {
     let s10 = score(&round10, None);
     println!("{}", s10.report("dev-round10"));
     docs.extend(round10);
+    // The eleventh round's (Radio Tamazuj on Nasir, Yle and Reuters on a Baltic tanker, 24.kg
+    // and TASS on Batken, AFP on Sri Lankan floods, Dawn on Kurram, Reuters on Bamenda), written
+    // for shared and long titles, relayed words, first-level divisions, vessels and operations.
+    // The fifty-five articles before the eleventh round, held at the floors they had.
+    let first55 = score(&docs, None);
+    let round11 = load_part("dev-round11.jsonl", 6);
+    let s11 = score(&round11, None);
+    println!("{}", s11.report("dev-round11"));
+    docs.extend(round11);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
@@ -676,10 +685,35 @@ fn knowledge_on_the_development_articles() {
             ("quotes", s.quotes, 0.98),
             ("direct quotes", s.direct, 0.98),
             ("indirect quotes", s.indirect, 0.97),
-            ("reporters", s.reporters, 0.98),
+            ("reporters", s.reporters, 0.96),
             ("amounts", s.amounts, 0.98),
-            ("measures", s.measures, 0.82),
+            ("measures", s.measures, 0.75),
             ("dates", s.dates, 0.98),
+        ],
+    );
+    floors(
+        "dev (first 55)",
+        &[
+            ("persons", first55.persons, 0.98),
+            ("quotes", first55.quotes, 0.98),
+            ("reporters", first55.reporters, 0.98),
+            ("measures", first55.measures, 0.82),
+        ],
+    );
+    // Measured at the start and the end of the eleventh round (README, ROUND11.md): persons
+    // 0.881 → 0.931 (precision 0.812 → 0.871), roles 0.920 → 0.923, quotes 0.931 → 0.970,
+    // reporters 0.762 → 0.870, amounts 0.966, measures 0.200, dates 0.968. All development
+    // articles: reporters 0.972 with the eleventh round's six (floor 0.98 → 0.96), measures
+    // 0.769 (floor 0.82 → 0.75); the first fifty-five held where they were.
+    floors(
+        "dev-round11",
+        &[
+            ("persons", s11.persons, 0.91),
+            ("roles", s11.roles, 0.9),
+            ("quotes", s11.quotes, 0.94),
+            ("reporters", s11.reporters, 0.85),
+            ("amounts", s11.amounts, 0.95),
+            ("dates", s11.dates, 0.95),
         ],
     );
     floors("dev (first 31)", &[("measures", measures31, 0.95)]);
@@ -931,6 +965,26 @@ fn knowledge_on_the_tenth_rounds_unseen_articles() {
             ("reporters", s.reporters, 0.74),
             ("amounts", s.amounts, 0.83),
             ("dates", s.dates, 0.94),
+        ],
+    );
+}
+
+#[test]
+fn knowledge_on_the_eleventh_rounds_unseen_articles() {
+    let s = unseen_part("unseen-round11.jsonl", 3);
+    // Measured at the start and the end of the eleventh round, unchanged (ROUND11.md): persons
+    // 0.909 (precision 0.833), roles 0.889, quotes 0.976 (direct 1.000, indirect 0.970),
+    // reporters 1.000, amounts 0.829, dates 1.000. A small part: three articles, 10 persons, 21
+    // quotations, 2 reporters, 22 amounts, 12 dates.
+    floors(
+        "unseen-round11",
+        &[
+            ("persons", s.persons, 0.88),
+            ("roles", s.roles, 0.86),
+            ("quotes", s.quotes, 0.95),
+            ("reporters", s.reporters, 0.98),
+            ("amounts", s.amounts, 0.8),
+            ("dates", s.dates, 0.98),
         ],
     );
 }
