@@ -9,6 +9,7 @@
 //! verb.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::lexicon::{BASE, GER, PART, PAST, S3, is_nationality, is_reporting_verb, lexicon};
 use demarche_text::english;
@@ -249,16 +250,23 @@ pub(crate) fn tag<'w>(
 /// a capitalised name of `forms.txt` `[and-name]` (its words joined by `_`) is a proper noun, the
 /// conjunction inside it too, so that coordination does not split the name.
 fn names_with_and(tags: &mut [&'static str], infos: &[Info]) {
-    let names = english::get().forms("and-name");
+    static NAMES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let forms = english::get().forms("and-name");
+        forms.iter().map(|n| n.split('_').collect()).collect()
+    });
     for i in 0..infos.len() {
         if !infos[i].cap {
             continue;
         }
         for name in names {
-            let n = name.split('_').count();
+            if name.first() != Some(&&*infos[i].lower) {
+                continue;
+            }
+            let n = name.len();
             let same = infos
                 .get(i..i + n)
-                .is_some_and(|run| name.split('_').zip(run).all(|(w, info)| info.lower == w));
+                .is_some_and(|run| name.iter().zip(run).all(|(w, info)| info.lower == *w));
             if same {
                 tags[i..i + n].iter_mut().for_each(|t| *t = "NNP");
             }
