@@ -458,6 +458,28 @@ impl Discourse {
             })
     }
 
+    /// Rule `same-noun`: the last actor an earlier sentence named with agent `suffix` (or an
+    /// organisation's code going on past it) and a noun of the description's `words` ("the
+    /// ambassador" after "Russia's ambassador"; "the court" after "the International Criminal
+    /// Court", IGOJUDICC).
+    pub(crate) fn same_noun(&self, suffix: &str, words: &str) -> Option<&Entity> {
+        // The description's words after its article, of more than a few letters.
+        let nouns: Vec<&str> = words
+            .split_whitespace()
+            .skip(1)
+            .filter(|w| w.len() > 3)
+            .collect();
+        let named = self.entities.iter().rev();
+        named.filter(|e| e.sentence < self.sentence).find(|e| {
+            e.code.get(3..).is_some_and(|r| r.starts_with(suffix))
+                && e.text.split_whitespace().any(|w| {
+                    // "the International Criminal Court, hours after …": without punctuation.
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    nouns.iter().any(|n| w.eq_ignore_ascii_case(n))
+                })
+        })
+    }
+
     /// The actor whose country a country-less agent code ("---MIL") takes; first (rule
     /// `same-noun`) an actor of that agent named with a noun of the description's `words`
     /// ("the ambassador" after "Russia's ambassador", not after "Ukrainian President …").
@@ -480,24 +502,7 @@ impl Discourse {
             let (s, _, _) = self.deeds.last().filter(|_| policy.is_deed_doer(suffix))?;
             earlier().find(|e| e.code.get(..3) == s.get(..3))
         };
-        // The description's words after its article, of more than a few letters.
-        let nouns: Vec<&str> = words
-            .split_whitespace()
-            .skip(1)
-            .filter(|w| w.len() > 3)
-            .collect();
-        let same_noun = || {
-            let named = self.entities.iter().rev();
-            named.filter(|e| e.sentence < self.sentence).find(|e| {
-                // An organisation's code goes on past its agent ("the court" after "the
-                // International Criminal Court", IGOJUDICC).
-                e.code.get(3..).is_some_and(|r| r.starts_with(suffix))
-                    && e.text
-                        .split_whitespace()
-                        .any(|w| nouns.iter().any(|n| w.eq_ignore_ascii_case(n)))
-            })
-        };
-        same_noun()
+        self.same_noun(suffix, words)
             .or_else(|| earlier().find(|e| e.code.get(3..) == Some(suffix)))
             .or_else(doer)
             .or_else(|| earlier().find(|e| e.subject))

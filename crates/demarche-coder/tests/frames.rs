@@ -3469,3 +3469,22 @@ fn a_broker_in_a_participle_is_no_party_to_another_act() {
         "#]],
     );
 }
+
+#[test]
+fn same_noun_over_a_place_in_the_sentence() {
+    // Rule `same-noun` over the pattern coder's localisation: "The court" after "the
+    // International Criminal Court, hours after …" is that court, not one of the country of
+    // Gaza; "him" is the known person named before it in its sentence (`person-before`).
+    check(
+        "Hungary is withdrawing from the International Criminal Court, hours after Netanyahu \
+         arrived. The court issued the warrant for Netanyahu's arrest in November, accusing him \
+         of crimes over the war in Gaza.",
+        expect![[r#"
+            s0 HUN -> IGOJUDICC 160 "withdrawing" dictionaries/actors/countries.txt:150
+            s1 IGOJUDICC -> ISRGOV 173 "issued" dictionaries/actors/people.txt:1052
+               source <- s0 "the International Criminal Court"
+            s1 IGOJUDICC -> ISRGOV 112 "accusing" dictionaries/verbs/11-disapprove.txt:73
+               source <- s0 "the International Criminal Court"
+        "#]],
+    );
+}

@@ -46,11 +46,13 @@ pub(super) fn person_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
         .iter()
         .filter(|m| m.hi <= lo && m.level >= 2 && m.codes.iter().any(|c| real_code(c)))
         .filter(|m| {
-            ctx.tree
-                .parent(m.node)
-                .is_some_and(|s| ctx.tree.label(s) == "S")
+            ctx.coder.is_person(m)
+                || ctx
+                    .tree
+                    .parent(m.node)
+                    .is_some_and(|s| ctx.tree.label(s) == "S")
+                    && titled_name(ctx, m)
         })
-        .filter(|m| ctx.coder.is_person(m) || titled_name(ctx, m))
         .max_by_key(|m| m.lo)?;
     Some(Side {
         codes: m.codes.iter().filter(|c| real_code(c)).cloned().collect(),

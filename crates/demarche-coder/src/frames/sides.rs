@@ -24,19 +24,35 @@ pub(super) fn fill_country(
     code: &str,
     span: Option<Span>,
 ) -> Option<(String, Antecedent)> {
-    let rest = code.strip_prefix("---")?;
-    if rest.is_empty() {
-        return None;
-    }
     let first = span.and_then(|sp| ctx.tree_text_first_word(sp))?;
     if !ctx.en.is_definite(&first) {
         return None;
     }
     let words = span.and_then(|sp| sp.slice(ctx.text)).unwrap_or_default();
+    let Some(rest) = code.strip_prefix("---") else {
+        // Rule `same-noun` over a pattern's localisation: "The court issued the warrant …
+        // over the war in Gaza" after "the International Criminal Court" is that court, not
+        // a Palestinian one (a country-less mention the pattern coder gave a place's country).
+        let suffix = code.get(3..).filter(|r| !r.is_empty())?;
+        let m = ctx.mentions.iter().find(|m| m.span == span)?;
+        m.codes
+            .iter()
+            .find(|c| c.strip_prefix("---") == Some(suffix))?;
+        let e = ctx.discourse.same_noun(suffix, words)?;
+        return (e.code != code).then(|| (e.code.clone(), antecedent(e)));
+    };
+    if rest.is_empty() {
+        return None;
+    }
     let Some(e) = ctx.discourse.country_for(code, words, ctx.policy) else {
         return refer::sentence_country(ctx, rest, span?);
     };
-    Some((format!("{}{rest}", e.code.get(..3)?), antecedent(e)))
+    // An organisation's code that goes on past the agent ("the court", IGOJUDICC) is whole.
+    let filled = match e.code.get(3..) {
+        Some(r) if r.starts_with(rest) => e.code.clone(),
+        _ => format!("{}{rest}", e.code.get(..3)?),
+    };
+    Some((filled, antecedent(e)))
 }
 
 /// A pattern's side that is a personal pronoun alone (code `---`: "He urged the Afghan
