@@ -54,12 +54,17 @@ pub(super) fn person_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
                     && titled_name(ctx, m)
         })
         .max_by_key(|m| m.lo)?;
-    Some(Side {
-        codes: m.codes.iter().filter(|c| real_code(c)).cloned().collect(),
+    Some(mention_side(m, |c| real_code(c)))
+}
+
+/// The side a mention of the sentence names: its codes that `keep` accepts, with its entries.
+fn mention_side(m: &Mention, keep: impl Fn(&String) -> bool) -> Side {
+    Side {
+        codes: m.codes.iter().filter(|c| keep(c)).cloned().collect(),
         span: None,
         rules: m.rules.clone(),
         antecedents: Vec::new(),
-    })
+    }
 }
 
 /// A title's agent code ending in a proper noun: "New Zealand Prime Minister Christopher Luxon".
@@ -122,12 +127,7 @@ pub(super) fn group_before(ctx: &Ctx<'_>, lo: u32, bloc: bool) -> Option<Side> {
         .filter(|m| m.hi <= lo && m.level >= 2)
         .filter(|m| m.codes.iter().any(kind))
         .max_by_key(|m| m.lo)?;
-    Some(Side {
-        codes: m.codes.iter().filter(|c| kind(c)).cloned().collect(),
-        span: None,
-        rules: m.rules.clone(),
-        antecedents: Vec::new(),
-    })
+    Some(mention_side(m, kind))
 }
 
 /// Rule `including`: a group named with its members ("several Latin American governments,
