@@ -1,7 +1,8 @@
 //! Whether an event noun names an event that happened, not one talked about: rules `effect`,
-//! `between` and `answered` (and partitive counts, "a third round of talks").
+//! `between`, `answered` and `fronted` (and partitive counts, "a third round of talks").
 
-use super::{Ctx, pair_arg, sibling_before};
+use super::sides::side;
+use super::{Ctx, Side, pair_arg, sibling_before};
 use demarche_predicates::{Filler, Modality, Polarity, PredKind, Predication, Role, Voice};
 use demarche_text::english::{Prep, VerbClass};
 
@@ -113,4 +114,45 @@ fn counted_in(ctx: &Ctx<'_>, outer: demarche_model::NodeId, scope: demarche_mode
         node = up;
     }
     false
+}
+
+/// Rule `fronted`: an event noun in a phrase that opens the sentence ("In a phone call with
+/// Macron on Friday, Putin said …", "During talks with Li Qiang, Scholz …") happened, and the
+/// clause's subject did it.
+pub(super) fn fronted_subject(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    if p.kind != PredKind::Noun || ctx.a.arg(p, &Role::Agent).is_some() {
+        return None;
+    }
+    let tree = ctx.tree;
+    let pp = tree.parent(p.scope).filter(|&n| tree.label(n) == "PP")?;
+    let prep = tree.children(pp).first().and_then(|&c| tree.word(c))?;
+    if !(ctx.en.is_prep(prep, Prep::Event) || ctx.en.is_prep(prep, Prep::PlaceOrGoal)) {
+        return None;
+    }
+    let s = tree
+        .parent(pp)
+        .filter(|&n| tree.label(n).starts_with('S'))?;
+    let kids = tree.children(s);
+    let at = kids.iter().position(|&k| k == pp)?;
+    // The phrase opens the clause: nothing but phrases and commas before it.
+    if kids[..at]
+        .iter()
+        .any(|&k| !matches!(tree.label(k), "PP" | "," | "ADVP"))
+    {
+        return None;
+    }
+    let subject = kids[at + 1..]
+        .iter()
+        .copied()
+        .find(|&k| tree.label(k) == "NP")?;
+    let (lo, hi) = ctx.range.get(subject.index()).copied()?;
+    side(
+        ctx,
+        p,
+        &Filler::Phrase {
+            node: subject,
+            lo,
+            hi,
+        },
+    )
 }

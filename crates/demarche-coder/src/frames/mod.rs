@@ -249,7 +249,7 @@ pub(crate) fn code_predications(
             PredKind::Noun => {
                 if p.support.is_none()
                     && !happened::happened(&ctx, p)
-                    && sides::fronted_subject(&ctx, p).is_none()
+                    && happened::fronted_subject(&ctx, p).is_none()
                 {
                     continue;
                 }
@@ -323,7 +323,7 @@ pub(crate) fn code_predications(
         let avenged = answers::avenged(&ctx, p, code, events);
         let Some(source) = agent_side(&ctx, p, frame)
             .or_else(|| between_pair(&ctx, p, frame))
-            .or_else(|| sides::fronted_subject(&ctx, p))
+            .or_else(|| happened::fronted_subject(&ctx, p))
             .or_else(|| refer::reported_agent(&ctx, p))
             .or_else(|| occasion::doer(&ctx, p, code))
             .or_else(|| avenged.as_ref().map(|(s, _)| s.clone()))
