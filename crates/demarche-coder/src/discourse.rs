@@ -432,28 +432,24 @@ impl Discourse {
         if words.is_empty() {
             return None;
         }
-        // A word with a capital anywhere is part of the name ("al-Nouri" too); only words with
-        // none ("persona non grata") are skipped from the end.
-        let capitalised = |w: &str| w.chars().any(char::is_uppercase);
+        // The name's words from its end, without collecting the entity's words. A word with a
+        // capital anywhere is part of the name ("al-Nouri" too); only words with none ("persona
+        // non grata") are skipped from the end.
+        fn from_end(text: &str) -> impl Iterator<Item = &str> {
+            let capitalised = |w: &&str| w.chars().any(char::is_uppercase);
+            text.split_whitespace()
+                .rev()
+                .skip_while(move |w| !capitalised(w))
+        }
         self.entities
             .iter()
             .rev()
             .filter(|e| e.sentence < self.sentence)
             .find(|e| {
-                // Compared from the end of the name, without collecting the entity's words.
-                let mut t = e
-                    .text
-                    .split_whitespace()
-                    .rev()
-                    .skip_while(|w| !capitalised(w));
+                let mut t = from_end(&e.text);
                 let ends = words.iter().rev().all(|w| t.next() == Some(*w));
                 let longer = t.next().is_some();
-                let mut u = e
-                    .text
-                    .split_whitespace()
-                    .rev()
-                    .skip_while(|w| !capitalised(w));
-                let given = words.len() == 1 && u.nth(1) == words.first().copied();
+                let given = words.len() == 1 && from_end(&e.text).nth(1) == words.first().copied();
                 ends && longer || given
             })
     }

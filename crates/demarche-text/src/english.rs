@@ -605,6 +605,15 @@ impl English {
         }) {
             return Some(*kind);
         }
+        // "the three countries", "the four Gulf states": a count of three to nine, up to three
+        // modifiers, a pair head.
+        if let ["the", n, mid @ .., head] = words
+            && mid.len() <= 3
+            && self.pair_heads.contains(head)
+            && let Some(n) = self::words().cardinal(n).filter(|n| (3..=9).contains(n))
+        {
+            return Some(Anaphor::Counted(n as u8));
+        }
         match words {
             // "the two former Soviet republics", "both Gulf neighbours": a pair head after "the
             // two" or "both" and one to three modifiers.
@@ -612,18 +621,6 @@ impl English {
                 if (1..=3).contains(&mid.len()) && self.pair_heads.contains(head) =>
             {
                 Some(Anaphor::Pair)
-            }
-            // "the three countries", "the four Gulf states": a count of three or more, up to
-            // three modifiers, a pair head.
-            ["the", n, mid @ .., head]
-                if mid.len() <= 3
-                    && self.pair_heads.contains(head)
-                    && self::words()
-                        .cardinal(n)
-                        .is_some_and(|n| (3..=9).contains(&n)) =>
-            {
-                let n = self::words().cardinal(n).unwrap_or(0);
-                Some(Anaphor::Counted(n as u8))
             }
             ["the", .., head] if self.anaphora.contains(&(Anaphor::Group, *head)) => {
                 Some(Anaphor::Group)

@@ -3,7 +3,7 @@
 //! read backwards. Each has a fixture in `tests/frames.rs`.
 
 use super::merge::{overlap, within};
-use super::{Ctx, evidence_span, lower, verb_entry};
+use super::{Ctx, evidence_span, lower, verb_code, verb_entry};
 use crate::CodedEvent;
 use demarche_dict::VerbCode;
 use demarche_model::{Span, Tree};
@@ -189,13 +189,9 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
             continue;
         };
         let here = |e: &CodedEvent| overlap(e.verb_span, Some(verb));
-        let verbs = &ctx.coder.dictionaries().verbs;
         let broker = on_noun
-            && tree
-                .word(p.head)
-                .and_then(|w| verb_entry(verbs, w))
-                .and_then(|r| verbs.code_of(r.verb))
-                .is_some_and(|c| matches!(c, VerbCode::Event(c) if ctx.policy.third_party(&c.code).is_some()));
+            && verb_code(ctx.coder, tree, a, p)
+                .is_some_and(|(code, _)| ctx.policy.third_party(code).is_some());
         events.retain(|e| {
             let backwards = ctx.policy.is_inward(&e.code)
                 || on_noun && !ctx.policy.is_mutual(&e.code)

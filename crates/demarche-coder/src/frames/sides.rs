@@ -34,8 +34,8 @@ pub(super) fn fill_country(
         // over the war in Gaza" after "the International Criminal Court" is that court, not
         // a Palestinian one (a country-less mention the pattern coder gave a place's country).
         let suffix = code.get(3..).filter(|r| !r.is_empty())?;
-        let m = ctx.mentions.iter().find(|m| m.span == span)?;
-        m.codes
+        mention_at(ctx, span)?
+            .codes
             .iter()
             .find(|c| c.strip_prefix("---") == Some(suffix))?;
         let e = ctx.discourse.same_noun(suffix, words)?;
