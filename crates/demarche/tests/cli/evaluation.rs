@@ -46,7 +46,7 @@ const SETS: [(&str, f64, f64); 37] = [
     ("eval/wire/dev-q.jsonl", 0.78, 0.79),
     ("eval/wire/dev-s.jsonl", 0.69, 0.80),
     ("eval/wire/dev-u.jsonl", 0.72, 0.83),
-    ("eval/wire/unseen-t.jsonl", 0.62, 0.67),
+    ("eval/wire/dev-t.jsonl", 0.62, 0.67),
     ("dictionaries/eval/heldout.tsv", 0.89, 0.90),
 ];
 
