@@ -3488,3 +3488,34 @@ fn same_noun_over_a_place_in_the_sentence() {
         "#]],
     );
 }
+
+#[test]
+fn fronted_place_gives_its_country() {
+    // Rule `fronted-place` (`policy.txt`): a spokeswoman named with no country after "In
+    // Beijing," is Chinese, not of the dateline's country.
+    check(
+        "HANOI -- President Joe Biden arrived in Vietnam on Sunday. In Beijing, a foreign ministry \
+         spokeswoman urged the United States to drop its confrontational approach.",
+        expect![[r#"
+            s0 USAGOV -> VNM 042 "arrived" dictionaries/actors/countries.txt:335
+            s1 CHNGOV -> USA 020 "urged" dictionaries/actors/countries.txt:323
+               source <- s1 "Beijing"
+        "#]],
+    );
+}
+
+#[test]
+fn deed_back_passes_over_an_unnamed_doer() {
+    // Rule `deed-back`: "the attacks" are the strikes of the first sentence, not the drone
+    // attack by no one named that the second tells as background.
+    check(
+        "U.S. forces hit more than 80 targets in Iraq and Syria on Friday. The strikes answered a \
+         drone attack that killed three U.S. soldiers in Jordan. Iran condemned the attacks as a \
+         strategic mistake.",
+        expect![[r#"
+            s0 USAMIL -> IRQ 190 "hit" dictionaries/actors/countries.txt:158
+            s0 USAMIL -> SYR 190 "hit" dictionaries/actors/countries.txt:299
+            s2 IRN -> USAMIL 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
+        "#]],
+    );
+}

@@ -145,6 +145,9 @@ pub struct Policy {
     /// `setting-home`: agents that, named with no country in a document with a dateline, are
     /// of the dateline's country ("police fired tear gas", "Vice President X said").
     pub setting_home_agents: Vec<PolicyCode>,
+    /// `fronted-place`: agents that, named with no country in a sentence that opens with a
+    /// place ("In Beijing, a foreign ministry spokesman said"), are of that place's country.
+    pub fronted_place_agents: Vec<PolicyCode>,
     /// `visit`: event codes whose source is a visitor, whom "the guest" or "the visitor" in a
     /// later sentence names (rule `guest`).
     pub visit_codes: Vec<PolicyCode>,
@@ -257,6 +260,7 @@ impl Policy {
             deed_doer_agents: Vec::new(),
             setting_codes: Vec::new(),
             setting_home_agents: Vec::new(),
+            fronted_place_agents: Vec::new(),
             visit_codes: Vec::new(),
             reporter_own_agents: Vec::new(),
             domestic_agents: Vec::new(),
@@ -347,6 +351,9 @@ impl Policy {
                     .extend(codes(&args, is_event_code, EVENT, &mut diags)),
                 "setting-home" => p
                     .setting_home_agents
+                    .extend(codes(&args, is_agent, AGENT, &mut diags)),
+                "fronted-place" => p
+                    .fronted_place_agents
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "reporter-own" => p
                     .reporter_own_agents
@@ -604,6 +611,12 @@ impl Policy {
         self.setting_home_agents.iter().find(|a| a.code == agent)
     }
 
+    /// The `fronted-place` entry of a country-less agent (`GOV` of `---GOV`): of the country
+    /// of the place its sentence opens with.
+    pub fn fronted_place(&self, agent: &str) -> Option<&PolicyCode> {
+        self.fronted_place_agents.iter().find(|a| a.code == agent)
+    }
+
     /// Whether an event of `code` is a visit by its source (`visit`).
     pub fn is_visit(&self, code: &str) -> bool {
         self.visit_codes.iter().any(|c| c.code == code)
@@ -709,6 +722,7 @@ mod tests {
         assert!(p.setting("073").is_some() && p.setting("0333").is_some());
         assert!(p.setting("036").is_none() && p.setting("190").is_none());
         assert!(p.setting_home("COP").is_some() && p.setting_home("MIL").is_none());
+        assert!(p.fronted_place("GOV").is_some() && p.fronted_place("MIL").is_none());
         assert!(p.is_visit("042") && !p.is_visit("043"));
         assert!(p.is_deed("173") && p.is_deed("163") && !p.is_deed("020") && !p.is_deed("111"));
         assert!(p.is_avenged("190") && p.is_avenged("181") && !p.is_avenged("150"));

@@ -8,6 +8,7 @@
 //! `retort`, `deed-back`, `naming`, `mutual`, `brokered`, `partner`, `apposed`, `accord`;
 //! `happened.rs` whether an event noun happened — `effect`, `aspect`, `between`, `answered`;
 //! `occasion.rs` whose a meeting or visit named as a clause's occasion is — `occasion`;
+//! `setting.rs` where a sentence is set — `setting-home`, `fronted-place`;
 //! `refer.rs` references within the sentence — `including`, `topic`, `norm`, `discussed`,
 //! `home-crowd`, `departure`, `sentence-country`, `origin`, `reporter-own` for the layer's
 //! doers; `counterpart.rs` — `counterpart`, early and late; `mode.rs` — `open-question`;
@@ -63,6 +64,7 @@ mod named;
 mod occasion;
 mod prune;
 mod refer;
+mod setting;
 mod sides;
 mod verb;
 mod words;
@@ -214,6 +216,15 @@ pub(crate) fn code_predications(
                 "source" => (&mut e.source, e.source_span),
                 _ => (&mut e.target, e.target_span),
             };
+            if let Some((placed, rule, ante)) = setting::fronted_place(&ctx, code, span) {
+                *code = placed;
+                e.rules.push(rule);
+                e.antecedents.push(Antecedent {
+                    role: role.into(),
+                    ..ante
+                });
+                continue;
+            }
             let filled = fill_country(&ctx, code, span).or_else(|| fill_pronoun(&ctx, code, span));
             if let Some((filled, ante)) = filled {
                 *code = filled;
@@ -664,7 +675,7 @@ pub(crate) fn code_predications(
                 && reported.iter().any(|r| overlap(e.verb_span, Some(*r))))
         });
     }
-    refer::setting_home(&ctx, events);
+    setting::setting_home(&ctx, events);
     // An actor does nothing to itself ("Foreign Minister Hakan Fidan met the two
     // delegations", the pair read as his own country's).
     events.retain(|e| e.source != e.target && !refer::inward_from_sentence(&ctx, e));

@@ -3,7 +3,7 @@
 //! group, "several governments, including Brazil and Colombia"; and what the sentence makes of
 //! an actor named only as a topic's place (`topic`) or as an organisation left (`departure`);
 //! and what the document around it gives: a bare name named in full before (`named-again`),
-//! the dateline's country (`setting`, `setting-home`), a pattern's code that found no target.
+//! the dateline's country (`setting`), a pattern's code that found no target.
 
 use super::sides::real_code;
 use super::{Ctx, Side, country, sibling_before, sides};
@@ -11,7 +11,7 @@ use crate::legacy::{CodedEvent, Coder, Mention, OpenCode};
 use demarche_dict::Origin;
 use demarche_dict::frames::NounFrame;
 use demarche_dict::policy::PolicyCode;
-use demarche_model::{Antecedent, RuleRef, Span};
+use demarche_model::{Antecedent, Span};
 use demarche_predicates::{Filler, Link, PredKind, Predication, Role, Via};
 use demarche_text::english::{Prep, VerbClass};
 
@@ -703,60 +703,3 @@ pub(super) fn neighbour(ctx: &Ctx<'_>, p: &Predication, lo: u32) -> Option<Side>
 
 /// The longest bare name rule `named-again` reads.
 const NAME_WORDS: u32 = 3;
-
-/// Rule `setting-home` (`policy.txt`) for a pattern event's side (`code`, "---GOV") at the verb
-/// of `verb_span`: an agent with no country that nothing earlier gave one ("police fired tear
-/// gas", "Vice President Rosario Murillo"), in a document whose dateline names a country, is of
-/// that country — the code and the policy line to cite. Not where the verb's predication (or
-/// one it hangs under) names a place of another country ("police raided villages in
-/// Afghanistan's Khost province" in a story datelined Islamabad). (Only the pattern coder's
-/// sides: read for the layer's own sides too, the rule added false events on a held-out set.)
-fn home_at(ctx: &Ctx<'_>, verb_span: Option<Span>, code: &str) -> Option<(String, RuleRef)> {
-    let home = ctx.discourse.setting()?;
-    let rest = code.strip_prefix("---")?;
-    let rule = ctx.policy.setting_home(rest.get(..3)?)?;
-    let mut chain = ctx
-        .a
-        .preds
-        .iter()
-        .find(|p| super::overlap(super::evidence_span(ctx.tree, p), verb_span));
-    // Bounded: a predication hangs under a few others at most.
-    for _ in 0..ctx.a.preds.len() {
-        let Some(q) = chain else { break };
-        let elsewhere = ctx.a.args_of(q).iter().any(|x| match (&x.role, x.filler) {
-            (Role::Obl(prep), Filler::Phrase { lo, hi, .. })
-                if ctx.en.is_prep(prep, Prep::PlaceOrGoal) =>
-            {
-                super::sides::mention_for(ctx.mentions, lo, hi)
-                    .is_some_and(|m| m.codes.iter().any(|c| real_code(c) && country(c) != home))
-            }
-            _ => false,
-        });
-        if elsewhere {
-            return None;
-        }
-        chain = q.under.and_then(|(j, _)| ctx.a.preds.get(j as usize));
-    }
-    Some((format!("{home}{rest}"), rule.origin.rule_ref()))
-}
-
-/// Rule `setting-home` for the events the sentence coded, once the layer has read it: a side
-/// the pattern coder left country-less ("---COP") and nothing gave a country takes the
-/// dateline's ([`home_at`]); an event that leaves between a country and its own agents is
-/// dropped unless it is inward (`own-country`).
-pub(super) fn setting_home(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
-    if ctx.discourse.setting().is_none() {
-        return;
-    }
-    events.retain_mut(|e| {
-        let mut filled = false;
-        for code in [&mut e.source, &mut e.target] {
-            if let Some((home, rule)) = home_at(ctx, e.verb_span, code) {
-                *code = home;
-                e.rules.push(rule);
-                filled = true;
-            }
-        }
-        !(filled && super::own_country(ctx.policy, e))
-    });
-}

@@ -255,6 +255,9 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
         for c in &m.codes {
             if real_code(c) {
                 out.codes.push(c.clone());
+            } else if let Some((placed, _, ante)) = super::setting::fronted_place(ctx, c, m.span) {
+                out.codes.push(placed);
+                out.antecedents.push(ante);
             } else if let Some((filled, ante)) = fill_country(ctx, c, m.span) {
                 out.codes.push(filled);
                 out.antecedents.push(ante);

@@ -1,0 +1,116 @@
+//! Where a sentence is set: the document's dateline (`setting-home`: "police" in a story
+//! datelined Managua are Nicaraguan) and the place a sentence opens with (`fronted-place`: "In
+//! Beijing, a foreign ministry spokeswoman said" is Chinese). Each has a fixture in
+//! `tests/frames.rs`.
+
+use super::sides::{mention_for, real_code};
+use super::{Ctx, country};
+use crate::legacy::CodedEvent;
+use demarche_model::{Antecedent, RuleRef, Span};
+use demarche_predicates::{Filler, Role};
+use demarche_text::english::Prep;
+
+/// The most words a place a sentence opens with may take before its comma ("In Washington,",
+/// "In the Iranian capital Tehran,").
+const FRONTED_WORDS: usize = 6;
+
+/// Rule `fronted-place` (`policy.txt`): a country-less agent (`code` "---GOV") named after the
+/// comma of a sentence that opens with a place of one country ("In Tehran, foreign ministry
+/// spokesman …", "In Beijing, a spokeswoman …") is of that country — the code, the policy
+/// line to cite and the place named.
+pub(super) fn fronted_place(
+    ctx: &Ctx<'_>,
+    code: &str,
+    span: Option<Span>,
+) -> Option<(String, RuleRef, Antecedent)> {
+    let rest = code.strip_prefix("---")?;
+    let rule = ctx.policy.fronted_place(rest.get(..3)?)?;
+    let first = ctx.a.lower_word(ctx.tree, 0)?;
+    if !ctx.en.is_prep(&first, Prep::Place) {
+        return None;
+    }
+    let comma = (1..=FRONTED_WORDS as u32 + 1)
+        .find(|&i| ctx.a.lower_word(ctx.tree, i).is_some_and(|w| w == ","))?;
+    let after = ctx.leaf_span(comma, comma + 1)?;
+    if span?.start < after.end {
+        return None;
+    }
+    let place = mention_for(ctx.mentions, 1, comma)?;
+    let mut countries = place
+        .codes
+        .iter()
+        .filter(|c| real_code(c) && ctx.policy.is_country(country(c)))
+        .map(|c| country(c));
+    let named = countries.next()?;
+    if countries.any(|c| c != named) {
+        return None;
+    }
+    let ante = Antecedent {
+        role: String::new(),
+        sentence: ctx.discourse.sentence,
+        text: place
+            .span
+            .and_then(|sp| sp.slice(ctx.text))
+            .unwrap_or_default()
+            .into(),
+        span: place.span,
+    };
+    Some((format!("{named}{rest}"), rule.origin.rule_ref(), ante))
+}
+
+/// Rule `setting-home` (`policy.txt`) for a pattern event's side (`code`, "---GOV") at the verb
+/// of `verb_span`: an agent with no country that nothing earlier gave one ("police fired tear
+/// gas", "Vice President Rosario Murillo"), in a document whose dateline names a country, is of
+/// that country — the code and the policy line to cite. Not where the verb's predication (or
+/// one it hangs under) names a place of another country ("police raided villages in
+/// Afghanistan's Khost province" in a story datelined Islamabad). (Only the pattern coder's
+/// sides: read for the layer's own sides too, the rule added false events on a held-out set.)
+fn home_at(ctx: &Ctx<'_>, verb_span: Option<Span>, code: &str) -> Option<(String, RuleRef)> {
+    let home = ctx.discourse.setting()?;
+    let rest = code.strip_prefix("---")?;
+    let rule = ctx.policy.setting_home(rest.get(..3)?)?;
+    let mut chain = ctx
+        .a
+        .preds
+        .iter()
+        .find(|p| super::overlap(super::evidence_span(ctx.tree, p), verb_span));
+    // Bounded: a predication hangs under a few others at most.
+    for _ in 0..ctx.a.preds.len() {
+        let Some(q) = chain else { break };
+        let elsewhere = ctx.a.args_of(q).iter().any(|x| match (&x.role, x.filler) {
+            (Role::Obl(prep), Filler::Phrase { lo, hi, .. })
+                if ctx.en.is_prep(prep, Prep::PlaceOrGoal) =>
+            {
+                mention_for(ctx.mentions, lo, hi)
+                    .is_some_and(|m| m.codes.iter().any(|c| real_code(c) && country(c) != home))
+            }
+            _ => false,
+        });
+        if elsewhere {
+            return None;
+        }
+        chain = q.under.and_then(|(j, _)| ctx.a.preds.get(j as usize));
+    }
+    Some((format!("{home}{rest}"), rule.origin.rule_ref()))
+}
+
+/// Rule `setting-home` for the events the sentence coded, once the layer has read it: a side
+/// the pattern coder left country-less ("---COP") and nothing gave a country takes the
+/// dateline's ([`home_at`]); an event that leaves between a country and its own agents is
+/// dropped unless it is inward (`own-country`).
+pub(super) fn setting_home(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    if ctx.discourse.setting().is_none() {
+        return;
+    }
+    events.retain_mut(|e| {
+        let mut filled = false;
+        for code in [&mut e.source, &mut e.target] {
+            if let Some((home, rule)) = home_at(ctx, e.verb_span, code) {
+                *code = home;
+                e.rules.push(rule);
+                filled = true;
+            }
+        }
+        !(filled && super::own_country(ctx.policy, e))
+    });
+}
