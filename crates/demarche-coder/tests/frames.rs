@@ -3519,3 +3519,14 @@ fn deed_back_passes_over_an_unnamed_doer() {
         "#]],
     );
 }
+
+#[test]
+fn a_visit_is_never_joint() {
+    // Rule `joint` (`policy.txt`): a list of countries doing a visit with no host named makes
+    // no visit among its members.
+    check(
+        "About 900 migrants without visas, many of them from Yemen, Syria and Somalia, have \
+         arrived at the border since August.",
+        expect![[r#""#]],
+    );
+}

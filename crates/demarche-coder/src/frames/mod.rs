@@ -556,7 +556,10 @@ pub(crate) fn code_predications(
             // A pair doing a joint act (`policy.txt` `joint`) with no target does it each to
             // the other ("The two sides agreed to a ceasefire"); co-mediators do not mediate
             // between themselves (`third-party`, not `mutual`: "brokered by Egypt and Qatar").
+            // A visit is made to a host, never among the visitors ("migrants from A, B and C
+            // arrived at the border").
             None if (joint || meeting || dicts.policy.is_joint(code))
+                && !dicts.policy.is_visit(code)
                 && source.codes.len() > 1
                 && (dicts.policy.third_party(code).is_none() || dicts.policy.is_mutual(code))
                 && !refer::elsewhere(&ctx, p, code, &source) =>
