@@ -3530,3 +3530,17 @@ fn a_visit_is_never_joint() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn an_object_relative_clause_is_done_to_its_noun() {
+    // Rule `object-relative`: "which it has backed" is done by the clause's subject to the
+    // noun the clause hangs on, not by that noun to an actor named before.
+    check(
+        "Havana broke off relations with Seoul in 1959 and turned to Pyongyang, which it has \
+         backed ever since.",
+        expect![[r#"
+            s0 CUB -> KOR 161 "broke off" dictionaries/actors/countries.txt:86
+            s0 CUB -> PRK 051 "backed" dictionaries/verbs/05-diplomatic-cooperation.txt:19
+        "#]],
+    );
+}

@@ -1,5 +1,5 @@
 //! Pattern events the predicate layer reads better, removed before it codes: rules
-//! `clause-target`, `setting`, `support` (a support verb's own code) and `merge` for passives
+//! `clause-target`, `setting`, `support` (a support verb's own code), `object-relative` and `merge` for passives
 //! read backwards. Each has a fixture in `tests/frames.rs`.
 
 use super::merge::{overlap, within};
@@ -365,5 +365,27 @@ pub(super) fn compound_objects(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
                 && within(e.source_span, agent)
                 && within(e.target_span, agent))
         });
+    }
+}
+
+/// Rule `object-relative`: in a relative clause with a subject of its own, the noun it hangs on
+/// is the verb's object ("turned to Pyongyang, which it has backed ever since"); a pattern
+/// event that took that noun for the doer read the clause backwards, and the layer codes it
+/// from the clause's subject.
+pub(super) fn object_relatives(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    let (a, tree) = (ctx.a, ctx.tree);
+    for p in a.preds.iter().filter(|p| p.voice == Voice::Active) {
+        let own_subject = a
+            .arg(p, &Role::Agent)
+            .is_some_and(|x| x.via == Via::Subject);
+        let Some(noun) = a
+            .arg(p, &Role::Patient)
+            .filter(|x| own_subject && x.via == Via::Antecedent)
+            .and_then(|x| ctx.filler_span(&x.filler))
+        else {
+            continue;
+        };
+        let verb = tree.span(p.head);
+        events.retain(|e| !(overlap(e.verb_span, verb) && within(e.source_span, noun)));
     }
 }
