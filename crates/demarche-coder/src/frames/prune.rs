@@ -1,6 +1,6 @@
 //! Pattern events the predicate layer reads better, removed before it codes: rules
-//! `clause-target`, `setting`, `support` (a support verb's own code), `object-relative` and `merge` for passives
-//! read backwards. Each has a fixture in `tests/frames.rs`.
+//! `clause-target`, `setting`, `support` (a support verb's own code), `object-relative` and
+//! `merge` for passives read backwards. Each has a fixture in `tests/frames.rs`.
 
 use super::merge::{overlap, within};
 use super::{Ctx, evidence_span, lower, verb_code, verb_entry};
