@@ -393,6 +393,14 @@ impl<'a> Grammar<'a> {
             }
             v = self.skip_pps(f);
         }
+        // "as a Mexican delegation led by the foreign minister held talks": a participle with
+        // its agent after the subject.
+        if self.t(v) == "VBN" && self.w(v + 1) == "by" && self.np_starts_at(v + 2) {
+            let f = self.np_probe_end(v + 2);
+            if f > v + 2 {
+                v = self.skip_pps(f);
+            }
+        }
         is_finite(self.t(self.skip_adverbs(v)))
     }
 

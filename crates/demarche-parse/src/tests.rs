@@ -1003,3 +1003,13 @@ fn a_verb_after_an_apposition_and_an_adverb() {
         "(ROOT (S (NP (NP (NNP Arnor)) (, ,) (NP (NP (DT an) (JJ old) (NN kingdom)) (PP (IN in) (NP (DT the) (JJ north)))) (, ,)) (ADVP (RB also)) (VP (VBZ rejects) (NP (DT the) (NN plan))) (. .)))",
     );
 }
+
+#[test]
+fn a_subordinate_clause_whose_subject_has_a_participle_with_its_agent() {
+    // "as a delegation led by X held talks": the participle and its `by` phrase belong to the
+    // subject of the clause "as" opens, not a prepositional phrase before a second verb phrase.
+    check(
+        "The handover came as a Gondorian delegation led by the foreign minister held talks in Arnor.",
+        "(ROOT (S (NP (DT The) (NN handover)) (VP (VBD came) (SBAR (IN as) (S (NP (NP (DT a) (JJ Gondorian) (NN delegation)) (VP (VBN led) (PP (IN by) (NP (DT the) (JJ foreign) (NN minister))))) (VP (VBD held) (NP (NNS talks)) (PP (IN in) (NP (NNP Arnor))))))) (. .)))",
+    );
+}
