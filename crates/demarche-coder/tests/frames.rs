@@ -3544,3 +3544,15 @@ fn an_object_relative_clause_is_done_to_its_noun() {
         "#]],
     );
 }
+
+#[test]
+fn a_target_owned_by_a_pronoun_is_its_owner() {
+    // Rule `pronoun-owner`: "its patrol boat" names no actor; the boat is the reporter's.
+    check(
+        "Manila said on Monday that a Chinese coast guard ship had rammed its patrol boat near \
+         the shoal.",
+        expect![[r#"
+            s0 CHNMIL -> PHL 170 "rammed" dictionaries/verbs/17-coerce.txt:209
+        "#]],
+    );
+}

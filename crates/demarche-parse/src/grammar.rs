@@ -24,6 +24,9 @@ use std::borrow::Cow;
 /// How many tokens a dateline spans at most, its dash included.
 const DATELINE_MAX: usize = 14;
 
+/// The most words between a list's second verb and the "and" that closes it.
+const VERB_LIST_WINDOW: usize = 24;
+
 /// Deepest nesting of phrases the builder will create before going flat.
 pub(crate) const MAX_DEPTH: usize = 48;
 
@@ -778,6 +781,13 @@ impl<'a> Grammar<'a> {
     fn vp_coord(&mut self) -> Node {
         let head = self.t(self.skip_adverbs(self.pos));
         let non_finite = matches!(head, "VB" | "VBG");
+        // The first verb's tag, for a list of verb phrases (`verb_list_goes_on`).
+        let tag = match head {
+            "VBD" => "VBD",
+            "VBZ" => "VBZ",
+            "VBP" => "VBP",
+            _ => "",
+        };
         let start = self.pos;
         let first = self.vp();
         let mut parts = vec![first];
@@ -791,6 +801,9 @@ impl<'a> Grammar<'a> {
                 break;
             }
             if self.t(j) == "CC" && self.verb_follows(j + 1) && !self.clause_follows(j + 1) {
+                parts.push(self.leaf());
+                parts.push(self.vp());
+            } else if self.verb_list_goes_on(j, tag) {
                 parts.push(self.leaf());
                 parts.push(self.vp());
             } else if self.t(j) == ","
@@ -812,6 +825,28 @@ impl<'a> Grammar<'a> {
         } else {
             phrase("VP", parts)
         }
+    }
+
+    /// Whether the comma at `j` goes on a list of verb phrases headed by verbs of one tag
+    /// (`tag`, the first's) that "and" closes further on: "boarded a boat, beat its crew and
+    /// seized their catch" is one list, in the clause of its first verb.
+    fn verb_list_goes_on(&self, j: usize, tag: &str) -> bool {
+        if self.t(j) != "," || !matches!(tag, "VBD" | "VBZ" | "VBP") {
+            return false;
+        }
+        let v = self.skip_adverbs(j + 1);
+        if self.t(v) != tag || self.clause_follows(j + 1) {
+            return false;
+        }
+        // The closing "and" within a bounded window, before any end of the clause.
+        for k in v + 1..v + VERB_LIST_WINDOW {
+            match self.t(k) {
+                "." | ":" | "" => return false,
+                "CC" if self.w(k) == "and" => return self.t(self.skip_adverbs(k + 1)) == tag,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Inside a reported clause, whether the conjunction at `j` opens the reporter's second

@@ -1013,3 +1013,13 @@ fn a_subordinate_clause_whose_subject_has_a_participle_with_its_agent() {
         "(ROOT (S (NP (DT The) (NN handover)) (VP (VBD came) (SBAR (IN as) (S (NP (NP (DT a) (JJ Gondorian) (NN delegation)) (VP (VBN led) (PP (IN by) (NP (DT the) (JJ foreign) (NN minister))))) (VP (VBD held) (NP (NNS talks)) (PP (IN in) (NP (NNP Arnor))))))) (. .)))",
     );
 }
+
+#[test]
+fn a_list_of_verb_phrases_stays_in_its_clause() {
+    // "boarded a boat, beat its crew and seized their catch": one list, in the clause "after"
+    // opens, not a second verb phrase of the main clause.
+    check(
+        "Arnor protested after Gondorian officers boarded a boat, beat its crew and seized their catch.",
+        "(ROOT (S (NP (NNP Arnor)) (VP (VBD protested) (SBAR (IN after) (S (NP (JJ Gondorian) (NNS officers)) (VP (VP (VBD boarded) (NP (DT a) (NN boat))) (, ,) (VP (VBD beat) (NP (PRP$ its) (NN crew))) (CC and) (VP (VBD seized) (NP (PRP$ their) (NN catch))))))) (. .)))",
+    );
+}

@@ -548,6 +548,15 @@ pub(super) fn target_side(
     if let Some(t) = direct_target(ctx, p, frame) {
         return Some(t);
     }
+    // Rule `pronoun-owner`: a target no actor names, owned by a possessive pronoun ("opened
+    // fire on their positions"), is the pronoun's actor.
+    if let Some((lo, hi)) = target_filler(ctx, p, frame)
+        && hi > lo + 1
+        && is_anaphor(ctx, lo, lo + 1)
+        && let Some(owner) = anaphor_side(ctx, p, lo, lo + 1)
+    {
+        return Some(owner);
+    }
     let place = place_country(ctx, p)?;
     let (lo, hi) = target_filler(ctx, p, frame)?;
     let m = mention_for(ctx.mentions, lo, hi)?;
