@@ -123,6 +123,17 @@ pub enum Class {
     /// Adverb particles of phrasal verbs ("off" in "set off"): after a word of plans they make
     /// it a verb's past form, not a plan ("floods set off by rain").
     PhrasalParticle = 1 << 38,
+    /// Participles of putting words on air before "on" and an outlet ("a statement read on
+    /// state broadcaster ORTM"): the outlet relays the words.
+    Aired = 1 << 39,
+    /// Top-level web domains: a capitalised word that ends with one after a dot is a news
+    /// site ("Dawn.com", "Rappler.com").
+    WebDomain = 1 << 40,
+    /// Nouns of settlements and areas whose "of" names one ("the towns of Teorama and El
+    /// Tarra", "the village of Tassia").
+    SettlementOf = 1 << 41,
+    /// Nouns of companies before a company's name ("its operator Fingrid").
+    CompanyNoun = 1 << 42,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -142,6 +153,8 @@ pub enum VerbClass {
     Raise = 32,
     /// Verbs of harm whose bare number object counts people ("kills 41", "abduct 12").
     Harm = 64,
+    /// Speech verbs whose hearer follows "to" ("confirmed to Radio Dabanga that …").
+    ToHearer = 128,
 }
 
 const NAMES: &str = include_str!("../data/names.txt");
@@ -207,6 +220,10 @@ fn class_of(section: &str) -> Option<Class> {
         "member" => Class::Member,
         "elided-before" => Class::ElidedBefore,
         "phrasal-particle" => Class::PhrasalParticle,
+        "aired" => Class::Aired,
+        "web-domain" => Class::WebDomain,
+        "settlement-of" => Class::SettlementOf,
+        "company-noun" => Class::CompanyNoun,
         _ => return None,
     })
 }
@@ -220,6 +237,7 @@ fn verb_class_of(section: &str) -> Option<VerbClass> {
         "measure-verb" => VerbClass::Measure,
         "raise-verb" => VerbClass::Raise,
         "harm-verb" => VerbClass::Harm,
+        "to-hearer" => VerbClass::ToHearer,
         _ => return None,
     })
 }

@@ -276,7 +276,20 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
     if !matches!(word(text, toks, comma), "," | "--" | "—" | "–") || comma == 0 {
         return Title::default();
     }
-    let end = comma;
+    // Rule bracketed-acronym-title: an organisation's short name in brackets before the comma
+    // closes the title without being part of it ("The Director-General of the National Roads
+    // Agency (NRA), B,").
+    let end = if comma >= 4
+        && word(text, toks, comma - 1) == ")"
+        && word(text, toks, comma - 3) == "("
+        && word(text, toks, comma - 2)
+            .chars()
+            .all(|c| c.is_ascii_uppercase())
+    {
+        comma - 3
+    } else {
+        comma
+    };
     let mut a = end;
     while a > 0 && end - a < 16 {
         let k = a - 1;

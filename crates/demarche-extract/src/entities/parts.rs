@@ -117,8 +117,30 @@ fn classify_as(
         }
     };
     let whole = span_text(start, end);
+    // Rule web-address: one word with a web domain after its last dot is a news site
+    // ("Dawn.com"), an organisation.
+    let web = end == start + 1
+        && whole
+            .rsplit_once('.')
+            .is_some_and(|(name, domain)| !name.is_empty() && has(Class::WebDomain, domain));
+    // Rule company-noun: a name right after a company noun that a determiner or an owner opens
+    // ("the field's operator Delta Creek Energy", "its operator Fingrid", "the state utility
+    // Eskom") is the company's.
+    let w_at = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let company = start >= 2 && {
+        let noun = w_at(start - 1);
+        let mut d = start - 2;
+        // One lower-case modifier may stand between ("the state utility").
+        if w_at(d).starts_with(char::is_lowercase) && !has(Class::Function, w_at(d)) && d > 0 {
+            d -= 1;
+        }
+        noun.starts_with(char::is_lowercase)
+            && has(Class::CompanyNoun, noun)
+            && (toks.get(d).is_some_and(|t| t.kind == TokenKind::Possessive)
+                || matches!(w_at(d).to_lowercase().as_str(), "the" | "its" | "their"))
+    };
     // A known organisation or outlet first: news agencies share names with towns ("Xinhua").
-    if lexicon::is_known_org(whole) && lexicon::place(whole).is_none() {
+    if web || company || lexicon::is_known_org(whole) && lexicon::place(whole).is_none() {
         out.push(Part::Organization { start, end });
         return;
     }
@@ -128,7 +150,11 @@ fn classify_as(
         let x = word(text, t);
         x.starts_with(char::is_lowercase) && has(Class::Admin1Word, x)
     });
-    if division_after || lexicon::place(whole).is_some() || ctx.is_place(text, toks, start, end) {
+    if division_after
+        || ctx.is_division(whole)
+        || lexicon::place(whole).is_some()
+        || ctx.is_place(text, toks, start, end)
+    {
         out.push(Part::Place { start, end });
         return;
     }

@@ -39,7 +39,8 @@ pub(super) fn place_at(text: &str, toks: &[Tok], k: usize) -> bool {
 }
 
 /// Whether the run `toks[start..end]` follows a preposition of place ("in Deir al-Balah",
-/// "through Kerem Shalom") and is no possessive owner ("in Xi's speech"): a place the gazetteer
+/// "through Kerem Shalom") or the "of" of a settlement noun ("the village of Tassia"; rule
+/// settlement-of, `[settlement-of]` in `data/names.txt`) and is no possessive owner ("in Xi's speech"): a place the gazetteer
 /// lacks, not a person.
 pub(super) fn after_place_preposition(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     let before = start
@@ -49,10 +50,18 @@ pub(super) fn after_place_preposition(text: &str, toks: &[Tok], start: usize, en
     let owner = toks
         .get(end)
         .is_some_and(|t| t.kind == TokenKind::Possessive);
-    matches!(
-        before,
-        "in" | "near" | "through" | "outside" | "inside" | "across"
-    ) && !owner
+    // Rule settlement-of: "the towns of Teorama and El Tarra", "the village of Tassia".
+    let settlement_of = before == "of"
+        && start
+            .checked_sub(2)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| has(Class::SettlementOf, word(text, t)));
+    (settlement_of
+        || matches!(
+            before,
+            "in" | "near" | "through" | "outside" | "inside" | "across"
+        ))
+        && !owner
 }
 
 /// Whether the run at `start` stands in apposition to a place noun ("the provincial capital,

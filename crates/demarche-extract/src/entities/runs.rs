@@ -115,7 +115,12 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
                 end += 1;
                 continue;
             }
-            let joins = has_head && is_in(ORG_CONNECTORS, nw) && !place_follows;
+            // Rule plural-opener: a plural head that opens the sentence alone is a common noun
+            // capitalised for position ("Forces of Somalia's Puntland region …"), no name that
+            // runs on over "of".
+            let plural_opener =
+                sentence_initial && end == start + 1 && w.ends_with('s') && !w.ends_with("ss");
+            let joins = has_head && is_in(ORG_CONNECTORS, nw) && !place_follows && !plural_opener;
             if joins {
                 // The connector must be followed, maybe after "the", by a capitalised word.
                 let mut k = end + 1;

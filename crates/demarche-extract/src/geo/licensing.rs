@@ -348,6 +348,15 @@ impl GeoContext {
                 let Some(name) = run_span(&s.toks, start, end).and_then(|sp| sp.slice(text)) else {
                     continue;
                 };
+                // Rule named-division: a name written before a lower-case division word once
+                // ("Puntland region") is that division wherever the document names it ("Puntland
+                // says …" in the headline, "Puntland's president").
+                if s.toks.get(end).is_some_and(|t| {
+                    let x = word(text, t);
+                    x.starts_with(char::is_lowercase) && lexicon::has(lexicon::Class::Admin1Word, x)
+                }) {
+                    ctx.divisions.insert(name.to_string());
+                }
                 // A country, or one of our regions and seas that lies in one ("Gaza Strip")
                 // when no entry of another country shares its name ("Kurdistan" names no
                 // country: Iraq's region or Iran's province).
@@ -534,6 +543,12 @@ impl GeoContext {
     }
 
     /// Whether the name `toks[start..end]` is a place (after the country table said no).
+    /// Whether the document writes `name` before a lower-case division word somewhere (rule
+    /// named-division).
+    pub(crate) fn is_division(&self, name: &str) -> bool {
+        self.divisions.contains(name)
+    }
+
     pub(crate) fn is_place(&self, text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
         let Some(name) = run_span(toks, start, end).and_then(|sp| sp.slice(text)) else {
             return false;

@@ -96,6 +96,9 @@ pub(crate) struct GeoContext {
     dateline_within: Option<String>,
     /// The other places the dateline names ("YOLA (Adamawa, Nigeria)"), with their spans.
     dateline_parts: Vec<(Span, String)>,
+    /// Names the document writes right before a lower-case word of a first-level division
+    /// somewhere ("the semi-autonomous Puntland region"): places wherever they stand.
+    divisions: BTreeSet<String>,
 }
 
 /// A place in GDELT's terms: the geography fields of events (`ActionGeo_*`) and of GKG

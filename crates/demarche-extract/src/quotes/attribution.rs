@@ -303,6 +303,15 @@ fn trailing_report(text: &str, toks: &[Tok], e: usize, entities: &Entities) -> O
 /// outlet of an opening "According to" relays the attribution that follows its comma.
 fn speaking_on(text: &str, toks: &[Tok], s: usize, entities: &Entities) -> Option<Np> {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    // "In a statement read on state broadcaster ORTM, the army said …" (rule aired-on).
+    if w(0).eq_ignore_ascii_case("in")
+        && s >= 2
+        && w(s - 1) == ","
+        && let Some(np) = super::reporters::aired_on(text, toks, 1, s - 1, entities)
+        && np.e == s - 1
+    {
+        return Some(np);
+    }
     let according = w(0).eq_ignore_ascii_case("according") && w(1) == "to";
     if !(according || w(0).eq_ignore_ascii_case("speaking") && matches!(w(1), "on" | "to")) || s < 3
     {

@@ -127,6 +127,28 @@ fn told_org(text: &str, toks: &[Tok], k: usize, entities: &Entities) -> Option<N
     })
 }
 
+/// Rule aired-on: the outlet after "on" and a participle of putting words on air within
+/// `toks[from..to]` ("in a statement read on state broadcaster ORTM", "in remarks aired on
+/// state television"): the phrase of the outlet, which relays the words.
+pub(super) fn aired_on(
+    text: &str,
+    toks: &[Tok],
+    from: usize,
+    to: usize,
+    entities: &Entities,
+) -> Option<Np> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let j = (from..to.min(toks.len()))
+        .take_while(|&j| toks.get(j).is_some_and(|t| t.kind == TokenKind::Word) && w(j) != "that")
+        .find(|&j| has(Class::Aired, w(j)) && w(j + 1) == "on")?;
+    let np = np_after(text, toks, j + 2, entities).filter(|np| np.e <= to)?;
+    let outlet = (np.s..np.e).any(|x| has(Class::Outlet, w(x)))
+        || np
+            .entity
+            .is_some_and(|(_, r)| matches!(r, EntityRef::Organization(_)));
+    outlet.then_some(np)
+}
+
 /// What follows a speech verb at `v`: a hearer or an outlet ("told reporters", "told
 /// public broadcaster NHK"), a "quoted X as saying" source, a cited source ("reported, citing
 /// officials"), and the token after all of it.
@@ -177,10 +199,17 @@ pub(super) fn relay(
         }
         return (outlet, None, k);
     }
-    let tell = en.verb_lemma(&verb) == "tell";
+    // Rule confirmed-to: the hearer of a speech verb with "to" ("confirmed to Radio Dabanga
+    // that …") is named as the object of "told" is, and an outlet there relays the words.
+    let to_hearer = !passive
+        && w(k) == "to"
+        && lexicon::verb_has(VerbClass::ToHearer, &verb)
+        && toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word);
+    let hear_at = if to_hearer { k + 1 } else { k };
+    let tell = en.verb_lemma(&verb) == "tell" || to_hearer;
     if tell
-        && let Some(np) =
-            told_org(text, toks, k, entities).or_else(|| np_after(text, toks, k, entities))
+        && let Some(np) = told_org(text, toks, hear_at, entities)
+            .or_else(|| np_after(text, toks, hear_at, entities))
     {
         // A hearer word inside an organisation's name names no audience ("told the
         // Associated Press", "told the Press Trust of India").
@@ -244,6 +273,12 @@ pub(super) fn relay(
             outlet = Some(np);
             k = np.e;
         }
+    }
+    if outlet.is_none()
+        && let Some(np) = aired_on(text, toks, k, k + 12, entities)
+    {
+        outlet = Some(np);
+        k = np.e;
     }
     // "said on Citizen Television", "told the conference on state radio": the outlet the words
     // went out on relays them; the speaker's own page or channel does not ("wrote on its

@@ -38,7 +38,15 @@ pub(super) fn np_after_to(
     while e < toks.len() && e - s < if to_boundary { 10 } else { 8 } {
         let t = toks.get(e)?;
         let w = word(text, t);
-        let function = has(Class::Function, w) && !matches!(w, "the" | "a" | "an");
+        // Rule capitalised-function-word: a capitalised function word right after a
+        // capitalised word inside the phrase is part of a name ("told the Myanmar Now news
+        // site", "the Here and Now programme"), not its end.
+        let in_name = e > s
+            && w.starts_with(char::is_uppercase)
+            && toks
+                .get(e - 1)
+                .is_some_and(|p| word(text, p).starts_with(char::is_uppercase));
+        let function = has(Class::Function, w) && !matches!(w, "the" | "a" | "an") && !in_name;
         // After a determiner a speech verb's form is a noun ("briefed on the comments").
         let prev = e
             .checked_sub(1)
@@ -239,6 +247,15 @@ fn apposed_person(
 /// The first token of that description.
 fn described_before(text: &str, toks: &[Tok], open: usize) -> Option<usize> {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    // Rule owner-noun: a speech verb's form after a determiner and before a possessive ending
+    // is a noun that owns the office ("…, the state's environment commissioner, X, said").
+    let owner_noun = |k: usize| {
+        k > 0
+            && has(Class::NounMarker, w(k - 1))
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Possessive)
+    };
     let outer = (open.saturating_sub(12)..open)
         .rev()
         .find(|&k| w(k) == ",")?;
@@ -252,7 +269,7 @@ fn described_before(text: &str, toks: &[Tok], open: usize) -> Option<usize> {
     let plain = (outer + 1..open).all(|k| {
         toks.get(k)
             .is_some_and(|t| !is_boundary(text, t) && t.kind != TokenKind::Punct || w(k) == "-")
-            && !lexicon::verb_has(lexicon::VerbClass::Speech, w(k))
+            && (!lexicon::verb_has(lexicon::VerbClass::Speech, w(k)) || owner_noun(k))
     });
     let office = (outer + 2..open).any(|k| has(Class::Role, w(k)));
     (opens && plain && office).then_some(outer + 1)
