@@ -3556,3 +3556,19 @@ fn a_target_owned_by_a_pronoun_is_its_owner() {
         "#]],
     );
 }
+
+#[test]
+fn a_pair_after_a_list_is_its_last_two_members() {
+    // Rule `pair-before`: "both leaders" after "Tokyo and Seoul" are those two, not Tokyo and
+    // the subject named before the list.
+    check(
+        "Biden, who had spent months pressing Tokyo and Seoul to set aside old quarrels, praised \
+         both leaders for their courage.",
+        expect![[r#"
+            s0 USAGOV -> JPN 020 "pressing" dictionaries/actors/countries.txt:168
+            s0 USAGOV -> KOR 020 "pressing" dictionaries/actors/countries.txt:289
+            s0 USAGOV -> KOR 051 "praised" dictionaries/verbs/05-diplomatic-cooperation.txt:5
+            s0 USAGOV -> JPN 051 "praised" dictionaries/verbs/05-diplomatic-cooperation.txt:5
+        "#]],
+    );
+}

@@ -27,11 +27,11 @@ pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
     before.sort_by_key(|m| std::cmp::Reverse(m.lo));
     let mut codes: Vec<String> = Vec::new();
     for m in before {
-        let Some(c) = m.codes.iter().find(|c| real_code(c)) else {
-            continue;
-        };
-        if codes.len() < 2 && codes.iter().all(|k| country(k) != country(c)) {
-            codes.push(c.clone());
+        // A list names its members last to first ("pressing Tokyo and Seoul to …").
+        for c in m.codes.iter().rev().filter(|c| real_code(c)) {
+            if codes.len() < 2 && codes.iter().all(|k| country(k) != country(c)) {
+                codes.push(c.clone());
+            }
         }
     }
     (codes.len() == 2).then(|| Side::new(codes, None))
