@@ -387,7 +387,20 @@ impl Discourse {
                     (countries.len() == usize::from(n) && list.len() == usize::from(n))
                         .then_some(list)
                 });
+                // Else the actors of as many countries that the sentence before named ("Biden
+                // hosted Kishida and Yoon. The three agreed …").
+                let last = || {
+                    let sentence = earlier().next()?.sentence;
+                    let mut one_each: Vec<&Entity> = Vec::new();
+                    for e in earlier().filter(|e| e.sentence == sentence) {
+                        if one_each.iter().all(|k| k.code.get(..3) != e.code.get(..3)) {
+                            one_each.push(e);
+                        }
+                    }
+                    (one_each.len() == usize::from(n)).then_some(one_each)
+                };
                 found
+                    .or_else(last)
                     .map(|l| l.into_iter().rev().collect())
                     .unwrap_or_default()
             }

@@ -3572,3 +3572,37 @@ fn a_pair_after_a_list_is_its_last_two_members() {
         "#]],
     );
 }
+
+#[test]
+fn a_count_alone_is_the_actors_of_the_sentence_before() {
+    // Rule `counted`: "The three" with no list of three before are the three countries' actors
+    // the sentence before named.
+    check(
+        "Biden hosted Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk \
+         Yeol on Friday. The three agreed to hold joint military exercises every year.",
+        expect![[r#"
+            s0 USAGOV -> JPNGOV 043 "hosted" dictionaries/actors/countries.txt:168
+            s0 JPNGOV -> USAGOV 042 "hosted" dictionaries/actors/countries.txt:168
+            s0 USAGOV -> KORGOV 043 "hosted" dictionaries/actors/countries.txt:289
+            s0 KORGOV -> USAGOV 042 "hosted" dictionaries/actors/countries.txt:289
+            s1 USAGOV -> JPNGOV 031 "hold joint military exercises" dictionaries/frames/06-material-cooperation.txt:16
+               source <- s0 "Biden"
+               target <- s0 "Japanese Prime Minister Fumio Kishida"
+            s1 USAGOV -> KORGOV 031 "hold joint military exercises" dictionaries/frames/06-material-cooperation.txt:16
+               source <- s0 "Biden"
+               target <- s0 "South Korean President Yoon Suk Yeol"
+            s1 JPNGOV -> USAGOV 031 "hold joint military exercises" dictionaries/frames/06-material-cooperation.txt:16
+               source <- s0 "Japanese Prime Minister Fumio Kishida"
+               target <- s0 "Biden"
+            s1 JPNGOV -> KORGOV 031 "hold joint military exercises" dictionaries/frames/06-material-cooperation.txt:16
+               source <- s0 "Japanese Prime Minister Fumio Kishida"
+               target <- s0 "South Korean President Yoon Suk Yeol"
+            s1 KORGOV -> USAGOV 031 "hold joint military exercises" dictionaries/frames/06-material-cooperation.txt:16
+               source <- s0 "South Korean President Yoon Suk Yeol"
+               target <- s0 "Biden"
+            s1 KORGOV -> JPNGOV 031 "hold joint military exercises" dictionaries/frames/06-material-cooperation.txt:16
+               source <- s0 "South Korean President Yoon Suk Yeol"
+               target <- s0 "Japanese Prime Minister Fumio Kishida"
+        "#]],
+    );
+}

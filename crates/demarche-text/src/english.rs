@@ -605,12 +605,18 @@ impl English {
         }) {
             return Some(*kind);
         }
-        // "the three countries", "the four Gulf states": a count of three to nine, up to three
-        // modifiers, a pair head.
-        if let ["the", n, mid @ .., head] = words
+        // "the three countries", "all four Gulf states": a count of three to nine, up to three
+        // modifiers, a pair head; or the count alone ("The three agreed to …").
+        let count = |n: &str| self::words().cardinal(n).filter(|n| (3..=9).contains(n));
+        if let ["the" | "all", n, mid @ .., head] = words
             && mid.len() <= 3
             && self.pair_heads.contains(head)
-            && let Some(n) = self::words().cardinal(n).filter(|n| (3..=9).contains(n))
+            && let Some(n) = count(n)
+        {
+            return Some(Anaphor::Counted(n as u8));
+        }
+        if let ["the" | "all", n] = words
+            && let Some(n) = count(n)
         {
             return Some(Anaphor::Counted(n as u8));
         }
@@ -1040,6 +1046,13 @@ mod tests {
             Some(Anaphor::Group)
         );
         assert_eq!(en.anaphor(&["the", "army"]), None);
+        // A count alone, or "all" and a count: the last that many (rule `counted`).
+        assert_eq!(en.anaphor(&["the", "three"]), Some(Anaphor::Counted(3)));
+        assert_eq!(
+            en.anaphor(&["all", "four", "countries"]),
+            Some(Anaphor::Counted(4))
+        );
+        assert_eq!(en.anaphor(&["the", "two"]), None);
         assert!(en.is_prep("BY", Prep::Agent));
         assert!(en.is_prep("in", Prep::Part) && en.is_prep("in", Prep::Place));
         assert!(!en.is_prep("to", Prep::Part));
