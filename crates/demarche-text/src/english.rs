@@ -1052,7 +1052,7 @@ mod tests {
             en.anaphor(&["all", "four", "countries"]),
             Some(Anaphor::Counted(4))
         );
-        assert_eq!(en.anaphor(&["the", "two"]), None);
+        assert_eq!(en.anaphor(&["the", "ten"]), None);
         assert!(en.is_prep("BY", Prep::Agent));
         assert!(en.is_prep("in", Prep::Part) && en.is_prep("in", Prep::Place));
         assert!(!en.is_prep("to", Prep::Part));
