@@ -40,6 +40,19 @@ impl Coder<'_> {
         let Some(&vw) = s.words.get(v) else {
             return false;
         };
+        // An auxiliary before its verb phrase ("which had accused Washington before the
+        // meeting") is no verb of its own: its patterns ("HAVE … MEETING") would read the
+        // main verb's objects.
+        if tree
+            .children(vp)
+            .get(1)
+            .is_some_and(|&c| tree.label(c) == "VP")
+            && tree
+                .word(first)
+                .is_some_and(|w| demarche_text::english::get().aux(w).is_some())
+        {
+            return false;
+        }
         let Some(forms) = self.lex.verb_forms.get(&vw) else {
             return false;
         };
