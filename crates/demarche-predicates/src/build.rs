@@ -162,6 +162,18 @@ fn is_neg(sh: &Shape<'_>, en: &english::English, node: NodeId) -> bool {
     }
 }
 
+/// Whether `node` is an infinitive clause or verb phrase ("(S (VP (TO to) …))").
+fn opens_infinitive(sh: &Shape<'_>, node: NodeId) -> bool {
+    let vp = match sh.cat(node) {
+        Cat::S => sh.children(node).first().copied(),
+        Cat::Vp => Some(node),
+        _ => None,
+    };
+    vp.filter(|&v| sh.cat(v) == Cat::Vp)
+        .and_then(|v| sh.vp_head(v))
+        .is_some_and(|h| sh.cat(h) == Cat::To)
+}
+
 /// A lexical verb phrase's predication: its chain of auxiliaries, its subject and objects.
 fn verb_draft(
     sh: &Shape<'_>,
@@ -196,7 +208,12 @@ fn verb_draft(
     } else {
         en.lemma_classes(&pred.lemma)
     };
-    if kids.iter().any(|&c| is_neg(sh, en, c)) {
+    // "urged Israel not to launch …": a negation before an infinitive clause is that
+    // clause's, not the verb's.
+    let own_negation = kids.iter().enumerate().any(|(i, &c)| {
+        is_neg(sh, en, c) && !kids.get(i + 1).is_some_and(|&n| opens_infinitive(sh, n))
+    });
+    if own_negation {
         pred.polarity = Polarity::Negated;
     }
     // Climb the auxiliaries and coordinations above.

@@ -539,3 +539,19 @@ fn a_passive_controller_passes_its_subject_down() {
         "#]],
     );
 }
+
+#[test]
+fn a_negation_before_an_infinitive_is_the_infinitive_s() {
+    // "urged Israel not to launch": the urging happened; the negation is the clause's.
+    check(
+        "Egypt urged Israel not to launch a ground offensive.",
+        expect![[r#"
+            p0 urge verb
+               patient "Israel" object
+               agent "Egypt" subject
+            p1 launch verb to under p0 control
+               patient "a ground offensive" object
+               agent "Israel" controller
+        "#]],
+    );
+}
