@@ -492,6 +492,22 @@ impl Discourse {
         })
     }
 
+    /// Rule `name-head`: the last organisation an earlier sentence named with `head` as a
+    /// word of its name, for "the League" after "an Arab League summit" (a capitalised head
+    /// noun alone after "the", which the dictionaries give no code).
+    pub(crate) fn named_by_head(&self, head: &str) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .rev()
+            .filter(|e| e.sentence < self.sentence && e.code.len() > 3 && !e.person)
+            .find(|e| {
+                e.text.split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    w == head
+                })
+            })
+    }
+
     /// The actor whose country a country-less agent code ("---MIL") takes; first (rule
     /// `same-noun`) an actor of that agent named with a noun of the description's `words`
     /// ("the ambassador" after "Russia's ambassador", not after "Ukrainian President …").

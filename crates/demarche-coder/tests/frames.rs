@@ -3619,3 +3619,16 @@ fn an_auxiliary_has_no_patterns_of_its_own() {
         "#]],
     );
 }
+
+#[test]
+fn a_name_s_head_alone_is_the_organisation_named_before() {
+    // Rule `name-head`: "the League" after "an Arab League summit" is the Arab League.
+    check(
+        "Zelensky attended an Arab League summit in Jeddah on Friday. Zelensky praised the League \
+         for its support.",
+        expect![[r#"
+            s1 UKRGOV -> IGOMEAARL 051 "praised" dictionaries/verbs/05-diplomatic-cooperation.txt:5
+               target <- s0 "an Arab League summit"
+        "#]],
+    );
+}

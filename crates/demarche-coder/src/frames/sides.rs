@@ -42,7 +42,8 @@ pub(super) fn fill_country(
         return (e.code != code).then(|| (e.code.clone(), antecedent(e)));
     };
     if rest.is_empty() {
-        return None;
+        let e = name_head(ctx, span?)?;
+        return Some((e.code.clone(), antecedent(e)));
     }
     let Some(e) = ctx.discourse.country_for(code, words, ctx.policy) else {
         return refer::sentence_country(ctx, rest, span?);
@@ -290,7 +291,30 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
     if let Some(k) = owner.filter(|&k| k > 0 && is_anaphor(ctx, lo, lo + k as u32)) {
         return anaphor_side(ctx, p, lo, lo + k as u32);
     }
-    anaphor_side(ctx, p, lo, hi)
+    anaphor_side(ctx, p, lo, hi).or_else(|| {
+        let span = ctx.leaf_span(lo, hi)?;
+        let e = name_head(ctx, span)?;
+        Some(Side {
+            codes: vec![e.code.clone()],
+            span: Some(span),
+            rules: Vec::new(),
+            antecedents: vec![antecedent(e)],
+        })
+    })
+}
+
+/// Rule `name-head`: "the League", a capitalised head noun alone after "the" that the
+/// dictionaries give no code, is the organisation an earlier sentence named with that word
+/// ("an Arab League summit").
+fn name_head<'c>(ctx: &Ctx<'c>, span: Span) -> Option<&'c Entity> {
+    let words: Vec<&str> = span.slice(ctx.text)?.split_whitespace().collect();
+    let ["the" | "The", head] = words[..] else {
+        return None;
+    };
+    if !head.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    ctx.discourse.named_by_head(head)
 }
 
 fn is_pair(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
