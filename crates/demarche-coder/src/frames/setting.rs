@@ -26,7 +26,7 @@ pub(super) fn fronted_place(
     let rest = code.strip_prefix("---")?;
     let rule = ctx.policy.fronted_place(rest.get(..3)?)?;
     let first = ctx.a.lower_word(ctx.tree, 0)?;
-    if !ctx.en.is_prep(&first, Prep::Place) {
+    if !ctx.en.is_prep(first, Prep::Place) {
         return None;
     }
     let comma = (1..=FRONTED_WORDS as u32 + 1)
