@@ -3606,3 +3606,13 @@ fn a_count_alone_is_the_actors_of_the_sentence_before() {
         "#]],
     );
 }
+
+#[test]
+fn a_fronted_phrase_on_talks_is_no_place() {
+    // Rule `fronted-place`: "In talks with Iran," opens with talks, not with a place; the
+    // country inside its own prepositional phrase gives the officials after the comma nothing.
+    check(
+        "In talks with Iran on Monday, officials urged Israel to show restraint.",
+        expect![[r#""#]],
+    );
+}

@@ -36,6 +36,17 @@ pub(super) fn fronted_place(
         return None;
     }
     let place = mention_for(ctx.mentions, 1, comma)?;
+    // The place is the fronted phrase's own object, not a country inside a phrase of its own
+    // ("In talks with Iran,", "In a rebuke of China,").
+    let nested = (1..place.lo).any(|i| {
+        ctx.a
+            .leaves
+            .get(i as usize)
+            .is_some_and(|&n| matches!(ctx.tree.label(n), "IN" | "TO"))
+    });
+    if nested {
+        return None;
+    }
     let mut countries = place
         .codes
         .iter()
