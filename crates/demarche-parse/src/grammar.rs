@@ -800,10 +800,9 @@ impl<'a> Grammar<'a> {
             if self.reporters_second_act(j, start) {
                 break;
             }
-            if self.t(j) == "CC" && self.verb_follows(j + 1) && !self.clause_follows(j + 1) {
-                parts.push(self.leaf());
-                parts.push(self.vp());
-            } else if self.verb_list_goes_on(j, tag) {
+            if self.t(j) == "CC" && self.verb_follows(j + 1) && !self.clause_follows(j + 1)
+                || self.verb_list_goes_on(j, tag)
+            {
                 parts.push(self.leaf());
                 parts.push(self.vp());
             } else if self.t(j) == ","

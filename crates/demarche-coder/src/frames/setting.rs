@@ -26,7 +26,7 @@ pub(super) fn fronted_place(
     let rest = code.strip_prefix("---")?;
     let rule = ctx.policy.fronted_place(rest.get(..3)?)?;
     let first = ctx.a.lower_word(ctx.tree, 0)?;
-    if !ctx.en.is_prep(&first, Prep::Place) {
+    if !ctx.en.is_prep(first, Prep::Place) {
         return None;
     }
     let comma = (1..=FRONTED_WORDS as u32 + 1)
@@ -36,6 +36,17 @@ pub(super) fn fronted_place(
         return None;
     }
     let place = mention_for(ctx.mentions, 1, comma)?;
+    // The place is the fronted phrase's own object, not a country inside a phrase of its own
+    // ("In talks with Iran,", "In a rebuke of China,").
+    let nested = (1..place.lo).any(|i| {
+        ctx.a
+            .leaves
+            .get(i as usize)
+            .is_some_and(|&n| matches!(ctx.tree.label(n), "IN" | "TO"))
+    });
+    if nested {
+        return None;
+    }
     let mut countries = place
         .codes
         .iter()
