@@ -3630,6 +3630,10 @@ fn a_name_s_head_alone_is_the_organisation_named_before() {
             s1 UKRGOV -> IGOMEAARL 051 "praised" dictionaries/verbs/05-diplomatic-cooperation.txt:5
                target <- s0 "an Arab League summit"
         "#]],
+    );
+}
+
+#[test]
 fn a_fronted_phrase_on_talks_is_no_place() {
     // Rule `fronted-place`: "In talks with Iran," opens with talks, not with a place; the
     // country inside its own prepositional phrase gives the officials after the comma nothing.
