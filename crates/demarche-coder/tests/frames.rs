@@ -3642,3 +3642,17 @@ fn a_fronted_phrase_on_talks_is_no_place() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn a_state_s_own_things_are_no_target() {
+    // Rule `pronoun-owner` stops at a doer that is a state itself: "its missiles" are North
+    // Korea's own, not a target from the sentence before.
+    check(
+        "South Korea and the United States began joint drills on Monday. North Korea fired its \
+         missiles into the sea hours later.",
+        expect![[r#"
+            s0 KOR -> USA 062 "began joint drills" dictionaries/frames/06-material-cooperation.txt:16
+            s0 USA -> KOR 062 "began joint drills" dictionaries/frames/06-material-cooperation.txt:16
+        "#]],
+    );
+}

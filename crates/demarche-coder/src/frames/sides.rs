@@ -573,10 +573,14 @@ pub(super) fn target_side(
         return Some(t);
     }
     // Rule `pronoun-owner`: a target no actor names, owned by a possessive pronoun ("opened
-    // fire on their positions"), is the pronoun's actor.
+    // fire on their positions"), is the pronoun's actor; not when the doer is a state or an
+    // organisation itself, whose own things the pronoun names ("North Korea fired its
+    // missiles", "Russia violated its obligations").
+    let state = |c: &String| c.len() == 3 || c.starts_with("IGO");
     if let Some((lo, hi)) = target_filler(ctx, p, frame)
         && hi > lo + 1
         && is_anaphor(ctx, lo, lo + 1)
+        && !agent_side(ctx, p, frame).is_some_and(|a| a.codes.iter().all(state))
         && let Some(owner) = anaphor_side(ctx, p, lo, lo + 1)
     {
         return Some(owner);
