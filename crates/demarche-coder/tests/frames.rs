@@ -3656,3 +3656,14 @@ fn a_state_s_own_things_are_no_target() {
         "#]],
     );
 }
+
+#[test]
+fn a_meeting_s_venue_is_no_partner() {
+    // Rule `venue`: "at the headquarters of Oman's delegation" is where the council met, not
+    // whom it met; "at Ankara's initiative" names an asking, no venue (`[behest]`).
+    check(
+        "The GCC ministerial council met late on Sunday at the headquarters of Oman's permanent \
+         delegation to the United Nations.",
+        expect![[r#""#]],
+    );
+}
