@@ -3667,3 +3667,22 @@ fn a_meeting_s_venue_is_no_partner() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn killed_when_a_clause_tells_who_struck() {
+    // Rule `killed-when`: a passive killing with no `by` phrase was done by the agent of the
+    // "when" clause's act of force; the victims of no country are of the clause's place.
+    check(
+        "At least seven civilians were killed when Sudanese army warplanes bombed a livestock \
+         market in the Darfur town of Kutum.",
+        expect![[r#"
+            s0 SDNMIL -> SDNCVL 190 "killed" dictionaries/verbs/18-assault.txt:43
+        "#]],
+    );
+    // And the victims are no doers of the act ("Three Chinese workers … a drone").
+    check(
+        "Three Chinese workers were killed when a drone armed with grenades struck a camp in \
+         southern Tajikistan.",
+        expect![[r#""#]],
+    );
+}

@@ -156,3 +156,32 @@ pub(super) fn fronted_subject(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
         },
     )
 }
+
+/// Rule `killed-when`: a passive act of force with no `by` phrase whose adverbial clause tells
+/// another act of force ("Three Chinese workers were killed when a drone struck a camp",
+/// "34 soldiers were killed when JNIM fighters overran an army post") was done by that
+/// clause's agent.
+pub(super) fn killed_when(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    let force = |q: &Predication| {
+        super::verb_code(ctx.coder, ctx.tree, ctx.a, q)
+            .is_some_and(|(c, _)| crate::discourse::is_conflict(c) && ctx.policy.is_inward(c))
+    };
+    if p.kind != PredKind::Verb || p.voice != Voice::Passive || !force(p) {
+        return None;
+    }
+    let me = ctx.a.preds.iter().position(|q| std::ptr::eq(q, p))?;
+    ctx.a.preds.iter().find_map(|q| {
+        let Some((j, demarche_predicates::Link::Adjunct)) = q.under else {
+            return None;
+        };
+        if j as usize != me
+            || q.kind != PredKind::Verb
+            || q.voice != Voice::Active
+            || q.polarity != Polarity::Affirmed
+            || !force(q)
+        {
+            return None;
+        }
+        side(ctx, q, &ctx.a.arg(q, &Role::Agent)?.filler)
+    })
+}

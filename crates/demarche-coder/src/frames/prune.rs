@@ -159,11 +159,15 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         let antecedent = a
             .arg(p, &Role::Patient)
             .filter(|x| x.via == Via::Antecedent);
-        // Or, in a relative clause, done by the one it was done to ("Americans who were
-        // imprisoned in Iran": no act of the Americans).
+        // Or done by the one it was done to, in a relative clause ("Americans who were
+        // imprisoned in Iran": no act of the Americans) or as the passive's subject ("Three
+        // Chinese workers were killed when a drone struck …": no act of the workers).
+        let undergoer = a
+            .arg(p, &Role::Patient)
+            .filter(|x| matches!(x.via, Via::Antecedent | Via::Subject));
         if let (Some(verb), Some(patient)) = (
             tree.span(p.head),
-            antecedent.and_then(|x| ctx.filler_span(&x.filler)),
+            undergoer.and_then(|x| ctx.filler_span(&x.filler)),
         ) {
             events.retain(|e| {
                 !(overlap(e.verb_span, Some(verb))

@@ -515,7 +515,7 @@ pub(super) fn origin(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) 
 /// other's adversaries. (Agreements and meetings in a third country stay the pair's.)
 pub(super) fn elsewhere(ctx: &Ctx<'_>, p: &Predication, code: &str, pair: &Side) -> bool {
     ctx.policy.is_inward(code)
-        && sides::place_country(ctx, p)
+        && super::setting::place_country(ctx, p)
             .is_some_and(|c| !pair.codes.iter().any(|x| country(x) == c.as_str()))
 }
 
@@ -703,3 +703,17 @@ pub(super) fn neighbour(ctx: &Ctx<'_>, p: &Predication, lo: u32) -> Option<Side>
 
 /// The longest bare name rule `named-again` reads.
 const NAME_WORDS: u32 = 3;
+
+/// Rule `name-head`: "the League", a capitalised head noun alone after "the" that the
+/// dictionaries give no code, is the organisation an earlier sentence named with that word
+/// ("an Arab League summit").
+pub(super) fn name_head<'c>(ctx: &Ctx<'c>, span: Span) -> Option<&'c crate::discourse::Entity> {
+    let words: Vec<&str> = span.slice(ctx.text)?.split_whitespace().collect();
+    let ["the" | "The", head] = words[..] else {
+        return None;
+    };
+    if !head.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    ctx.discourse.named_by_head(head)
+}

@@ -1,13 +1,13 @@
 //! Where a sentence is set: the document's dateline (`setting-home`: "police" in a story
 //! datelined Managua are Nicaraguan) and the place a sentence opens with (`fronted-place`: "In
-//! Beijing, a foreign ministry spokeswoman said" is Chinese). Each has a fixture in
-//! `tests/frames.rs`.
+//! Beijing, a foreign ministry spokeswoman said" is Chinese), and the country of the place a
+//! predication happened in. Each rule has a fixture in `tests/frames.rs`.
 
 use super::sides::{mention_for, real_code};
 use super::{Ctx, country};
 use crate::legacy::CodedEvent;
 use demarche_model::{Antecedent, RuleRef, Span};
-use demarche_predicates::{Filler, Role};
+use demarche_predicates::{Filler, Link, PredKind, Predication, Role, Voice};
 use demarche_text::english::Prep;
 
 /// The most words a place a sentence opens with may take before its comma ("In Washington,",
@@ -124,4 +124,40 @@ pub(super) fn setting_home(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         }
         !(filled && super::own_country(ctx.policy, e))
     });
+}
+
+/// The country of the place a predication (or the verb whose argument it is) happened in.
+pub(super) fn place_country(ctx: &Ctx<'_>, p: &Predication) -> Option<String> {
+    let host = ctx.a.preds.iter().find(|q| {
+        q.kind == PredKind::Verb
+            && ctx
+                .a
+                .args_of(q)
+                .iter()
+                .any(|x| matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope))
+    });
+    // Or the clause that tells how ("were killed when warplanes bombed a market in Kutum").
+    let me = ctx.a.preds.iter().position(|q| std::ptr::eq(q, p));
+    let how = ctx.a.preds.iter().find(|q| {
+        matches!(q.under, Some((j, Link::Adjunct)) if Some(j as usize) == me)
+            && p.voice == Voice::Passive
+    });
+    [Some(p), host, how].into_iter().flatten().find_map(|q| {
+        ctx.a.args_of(q).iter().find_map(|x| match &x.role {
+            Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Place) => {
+                let Filler::Phrase { node, lo, hi } = x.filler else {
+                    return None;
+                };
+                // "killed in an Israeli drone strike" names the event, not the place.
+                if ctx.a.noun_at(node).is_some() {
+                    return None;
+                }
+                let m = mention_for(ctx.mentions, lo, hi)?;
+                let c = m.codes.iter().find(|c| real_code(c))?;
+                let country = c.get(..3)?;
+                ctx.policy.is_country(country).then(|| country.to_string())
+            }
+            _ => None,
+        })
+    })
 }

@@ -42,7 +42,7 @@ pub(super) fn fill_country(
         return (e.code != code).then(|| (e.code.clone(), antecedent(e)));
     };
     if rest.is_empty() {
-        let e = name_head(ctx, span?)?;
+        let e = refer::name_head(ctx, span?)?;
         return Some((e.code.clone(), antecedent(e)));
     }
     let Some(e) = ctx.discourse.country_for(code, words, ctx.policy) else {
@@ -293,7 +293,7 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
     }
     anaphor_side(ctx, p, lo, hi).or_else(|| {
         let span = ctx.leaf_span(lo, hi)?;
-        let e = name_head(ctx, span)?;
+        let e = refer::name_head(ctx, span)?;
         Some(Side {
             codes: vec![e.code.clone()],
             span: Some(span),
@@ -301,20 +301,6 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
             antecedents: vec![antecedent(e)],
         })
     })
-}
-
-/// Rule `name-head`: "the League", a capitalised head noun alone after "the" that the
-/// dictionaries give no code, is the organisation an earlier sentence named with that word
-/// ("an Arab League summit").
-fn name_head<'c>(ctx: &Ctx<'c>, span: Span) -> Option<&'c Entity> {
-    let words: Vec<&str> = span.slice(ctx.text)?.split_whitespace().collect();
-    let ["the" | "The", head] = words[..] else {
-        return None;
-    };
-    if !head.starts_with(|c: char| c.is_uppercase()) {
-        return None;
-    }
-    ctx.discourse.named_by_head(head)
 }
 
 fn is_pair(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
@@ -542,6 +528,9 @@ pub(super) fn agent_side(
                 return side(ctx, n, &ag.filler);
             }
         }
+        if let Some(s) = super::happened::killed_when(ctx, p) {
+            return Some(s);
+        }
     }
     // "Ethiopia and Somalia agreed to restore relations after talks mediated by Turkey": a
     // joint event that a clause follows (rule `answered`), with no agent of its own, was held
@@ -585,7 +574,7 @@ pub(super) fn target_side(
     {
         return Some(owner);
     }
-    let place = place_country(ctx, p)?;
+    let place = super::setting::place_country(ctx, p)?;
     let (lo, hi) = target_filler(ctx, p, frame)?;
     let m = mention_for(ctx.mentions, lo, hi)?;
     let codes: Vec<String> = m
@@ -623,36 +612,6 @@ pub(super) fn target_filler(
     args.iter()
         .find(|x| matches!(&x.role, Role::Obl(prep) if preps.contains(&prep.as_ref())))
         .and_then(pick)
-}
-
-/// The country of the place a predication (or the verb whose argument it is) happened in.
-pub(super) fn place_country(ctx: &Ctx<'_>, p: &Predication) -> Option<String> {
-    let host = ctx.a.preds.iter().find(|q| {
-        q.kind == PredKind::Verb
-            && ctx
-                .a
-                .args_of(q)
-                .iter()
-                .any(|x| matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope))
-    });
-    [Some(p), host].into_iter().flatten().find_map(|q| {
-        ctx.a.args_of(q).iter().find_map(|x| match &x.role {
-            Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Place) => {
-                let Filler::Phrase { node, lo, hi } = x.filler else {
-                    return None;
-                };
-                // "killed in an Israeli drone strike" names the event, not the place.
-                if ctx.a.noun_at(node).is_some() {
-                    return None;
-                }
-                let m = mention_for(ctx.mentions, lo, hi)?;
-                let c = m.codes.iter().find(|c| real_code(c))?;
-                let country = c.get(..3)?;
-                ctx.policy.is_country(country).then(|| country.to_string())
-            }
-            _ => None,
-        })
-    })
 }
 
 /// The target named directly: a noun frame's patient or target prepositions; a verb's
