@@ -854,8 +854,9 @@ impl<'a> Grammar<'a> {
     /// `forms.txt` `[reporter-act]`: "… and accused Washington of meddling"),
     /// which a verb phrase further up takes. A deed stays in the clause ("said Y attacked Z
     /// and killed W"), and so does a verbal act after an active clause ("said Russia had
-    /// ignored the truce and rejected talks"): `[reporter-act]` only after a passive one
-    /// starting at `start` ("said the men had been reunited … and accused").
+    /// ignored the truce and rejected talks"): `[reporter-act]` only after a passive or a
+    /// copula one starting at `start` ("said the men had been reunited … and accused", "said
+    /// all staff were safe and condemned").
     fn reporters_second_act(&self, j: usize, start: usize) -> bool {
         if self.reported == 0 || self.t(j) != "CC" {
             return false;
@@ -870,7 +871,16 @@ impl<'a> Grammar<'a> {
             || en.has_class(w, VerbClass::ObjectControl)
             || en.has_class(w, VerbClass::Intent)
             || en.has_phrasal_class(w, self.w(v + 1), VerbClass::ObjectControl)
-            || en.is_form("reporter-act", w) && self.passive_at(start)
+            || en.is_form("reporter-act", w) && (self.passive_at(start) || self.copula_at(start))
+    }
+
+    /// Whether the verb phrase at `j` is a copula before a state ("were safe", "was a
+    /// mistake"): a form of "be" not followed by a participle; its subject does no verbal act
+    /// ("said all staff were safe and condemned the attack": the reporter condemned).
+    fn copula_at(&self, j: usize) -> bool {
+        let be = |w: &str| matches!(w, "is" | "are" | "was" | "were");
+        let k = self.skip_adverbs(j);
+        be(self.w(k)) && !matches!(self.t(self.skip_adverbs(k + 1)), "VBN" | "VBG")
     }
 
     /// Whether the verb phrase at `j` is passive: a participle after a form of "be" ("been

@@ -1023,3 +1023,13 @@ fn a_list_of_verb_phrases_stays_in_its_clause() {
         "(ROOT (S (NP (NNP Arnor)) (VP (VBD protested) (SBAR (IN after) (S (NP (JJ Gondorian) (NNS officers)) (VP (VP (VBD boarded) (NP (DT a) (NN boat))) (, ,) (VP (VBD beat) (NP (PRP$ its) (NN crew))) (CC and) (VP (VBD seized) (NP (PRP$ their) (NN catch))))))) (. .)))",
     );
 }
+
+#[test]
+fn a_verbal_act_after_a_reported_copula_is_the_reporter_s() {
+    // "said all staff were safe and condemned the attack": a state's subject does no verbal
+    // act; "condemned" is the reporter's second act.
+    check(
+        "Arnor's foreign ministry said all embassy staff were safe and condemned the attack.",
+        "(ROOT (S (NP (NP (NNP Arnor) (POS 's)) (JJ foreign) (NN ministry)) (VP (VP (VBD said) (SBAR (S (NP (DT all) (NN embassy) (NN staff)) (VP (VBD were) (ADJP (JJ safe)))))) (CC and) (VP (VBD condemned) (NP (DT the) (NN attack)))) (. .)))",
+    );
+}
