@@ -3686,3 +3686,12 @@ fn killed_when_a_clause_tells_who_struck() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn a_talk_s_place_is_no_partner() {
+    // Rule `venue` with "in": talks about peace in Ukraine are not talks with Ukraine.
+    check(
+        "Lula said the United States should start talking about peace in Ukraine.",
+        expect![[r#""#]],
+    );
+}
