@@ -166,6 +166,9 @@ pub(crate) struct Grammar<'a> {
     pub(crate) first_upper: bool,
     /// Inside a clause reported by a reporting verb: ", and <verb>" ends it, for the reporter.
     reported: usize,
+    /// Inside a free relative that is a verb's object ("condemned what it called …"): "and"
+    /// and a finite verb end it, for the verb it is the object of.
+    free_relative: usize,
 }
 
 impl<'a> Grammar<'a> {
@@ -179,6 +182,7 @@ impl<'a> Grammar<'a> {
             caps,
             first_upper: false,
             reported: 0,
+            free_relative: 0,
         }
     }
 
@@ -800,6 +804,14 @@ impl<'a> Grammar<'a> {
             if self.reporters_second_act(j, start) {
                 break;
             }
+            // "condemned what it called terrorism and urged Kabul to …": the object's verb
+            // takes the second act.
+            if self.free_relative > 0
+                && self.t(j) == "CC"
+                && is_finite(self.t(self.skip_adverbs(j + 1)))
+            {
+                break;
+            }
             if self.t(j) == "CC" && self.verb_follows(j + 1) && !self.clause_follows(j + 1)
                 || self.verb_list_goes_on(j, tag)
             {
@@ -1076,8 +1088,11 @@ impl<'a> Grammar<'a> {
                 }
                 "WRB" | "WP" => {
                     let wh_label = if t == "WRB" { "WHADVP" } else { "WHNP" };
+                    let free = usize::from(t == "WP");
                     let wh = phrase(wh_label, vec![self.leaf()]);
+                    self.free_relative += free;
                     let s = self.clause();
+                    self.free_relative -= free;
                     kids.push(phrase("SBAR", vec![wh, s]));
                 }
                 "TO" if self.verb_follows(self.pos + 1) => {

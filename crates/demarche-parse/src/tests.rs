@@ -1033,3 +1033,13 @@ fn a_verbal_act_after_a_reported_copula_is_the_reporter_s() {
         "(ROOT (S (NP (NP (NNP Arnor) (POS 's)) (JJ foreign) (NN ministry)) (VP (VP (VBD said) (SBAR (S (NP (DT all) (NN embassy) (NN staff)) (VP (VBD were) (ADJP (JJ safe)))))) (CC and) (VP (VBD condemned) (NP (DT the) (NN attack)))) (. .)))",
     );
 }
+
+#[test]
+fn and_after_a_free_relative_object_goes_with_its_verb() {
+    // "condemned what it called terrorism and urged Kabul to …": the second act is the
+    // subject's, coordinated with "condemned", not a second verb of the free relative.
+    check(
+        "The ministry condemned what it called acts of terror and urged Arnor to act.",
+        "(ROOT (S (NP (DT The) (NN ministry)) (VP (VP (VBD condemned) (SBAR (WHNP (WP what)) (S (NP (PRP it)) (VP (VBD called) (NP (NP (NNS acts)) (PP (IN of) (NP (NN terror)))))))) (CC and) (VP (VBD urged) (S (NP (NNP Arnor)) (VP (TO to) (VP (VB act)))))) (. .)))",
+    );
+}
