@@ -3695,3 +3695,18 @@ fn a_talk_s_place_is_no_partner() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn a_description_with_its_own_country_keeps_it() {
+    // Rule `own-phrase`: "the authorities in Kabul" are Afghan, not of the actor the document
+    // named before.
+    check(
+        "Tajikistan's foreign ministry said three workers were killed. It urged the authorities \
+         in Kabul to take effective measures.",
+        expect![[r#"
+            s1 TJKGOV -> AFGGOV 020 "urged" dictionaries/agents.txt:7
+               source <- s0 "Tajikistan's foreign ministry"
+               target <- s1 "Kabul"
+        "#]],
+    );
+}
