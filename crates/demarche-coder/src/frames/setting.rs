@@ -5,7 +5,7 @@
 
 use super::sides::{mention_for, real_code};
 use super::{Ctx, country};
-use crate::legacy::CodedEvent;
+use crate::legacy::{CodedEvent, Mention};
 use demarche_model::{Antecedent, RuleRef, Span};
 use demarche_predicates::{Filler, Link, PredKind, Predication, Role, Voice};
 use demarche_text::english::Prep;
@@ -159,5 +159,22 @@ pub(super) fn place_country(ctx: &Ctx<'_>, p: &Predication) -> Option<String> {
             }
             _ => None,
         })
+    })
+}
+
+/// The mention of a country right after a part preposition at leaf `hi` ("in Kabul").
+pub(super) fn own_phrase<'c>(ctx: &Ctx<'c>, hi: u32) -> Option<&'c Mention> {
+    let prep = ctx.a.lower_word(ctx.tree, hi)?;
+    if !ctx.en.is_prep(prep, Prep::Part) {
+        return None;
+    }
+    // One country ("the defence ministers of Lebanon and Syria" are a pair, read elsewhere).
+    ctx.mentions.iter().find(|m| {
+        m.level >= 2
+            && m.lo == hi + 1
+            && !m.codes.is_empty()
+            && m.codes.iter().all(|c| {
+                c.len() == 3 && real_code(c) && ctx.policy.is_country(c) && c == &m.codes[0]
+            })
     })
 }

@@ -46,7 +46,7 @@ pub(super) fn fill_country(
         return Some((e.code.clone(), antecedent(e)));
     }
     // Rule `own-phrase`: "the authorities in Kabul" name their country themselves.
-    if let Some(m) = mention_at(ctx, span).and_then(|m| own_phrase(ctx, m.hi)) {
+    if let Some(m) = mention_at(ctx, span).and_then(|m| super::setting::own_phrase(ctx, m.hi)) {
         let place = m.codes.first()?;
         let ante = Antecedent {
             role: String::new(),
@@ -69,23 +69,6 @@ pub(super) fn fill_country(
         _ => format!("{}{rest}", e.code.get(..3)?),
     };
     Some((filled, antecedent(e)))
-}
-
-/// The mention of a country right after a part preposition at leaf `hi` ("in Kabul").
-fn own_phrase<'c>(ctx: &Ctx<'c>, hi: u32) -> Option<&'c Mention> {
-    let prep = ctx.a.lower_word(ctx.tree, hi)?;
-    if !ctx.en.is_prep(prep, Prep::Part) {
-        return None;
-    }
-    // One country ("the defence ministers of Lebanon and Syria" are a pair, read elsewhere).
-    ctx.mentions.iter().find(|m| {
-        m.level >= 2
-            && m.lo == hi + 1
-            && !m.codes.is_empty()
-            && m.codes.iter().all(|c| {
-                c.len() == 3 && real_code(c) && ctx.policy.is_country(c) && c == &m.codes[0]
-            })
-    })
 }
 
 /// A pattern's side that is a personal pronoun alone (code `---`: "He urged the Afghan
