@@ -3460,10 +3460,10 @@ fn a_broker_in_a_participle_is_no_party_to_another_act() {
         "The Myanmar government and the MNDAA have signed a formal ceasefire agreement after \
          peace talks mediated by China.",
         expect![[r#"
-            s0 MMRGOV -> MMRREB 057 "signed" dictionaries/actors/armed_groups.txt:107
-            s0 MMRREB -> MMRGOV 057 "signed" dictionaries/actors/armed_groups.txt:107
             s0 CHN -> MMRGOV 045 "mediated" dictionaries/verbs/04-consult.txt:94
             s0 CHN -> MMRREB 045 "mediated" dictionaries/verbs/04-consult.txt:94
+            s0 MMRGOV -> MMRREB 0871 "signed a formal ceasefire agreement" dictionaries/frames/08-yield.txt:17
+            s0 MMRREB -> MMRGOV 0871 "signed a formal ceasefire agreement" dictionaries/frames/08-yield.txt:17
             s0 MMRGOV -> MMRREB 046 "talks" dictionaries/frames/04-consult.txt:42
             s0 MMRREB -> MMRGOV 046 "talks" dictionaries/frames/04-consult.txt:42
         "#]],
@@ -3707,6 +3707,19 @@ fn a_description_with_its_own_country_keeps_it() {
             s1 TJKGOV -> AFGGOV 020 "urged" dictionaries/agents.txt:7
                source <- s0 "Tajikistan's foreign ministry"
                target <- s1 "Kabul"
+        "#]],
+    );
+}
+
+#[test]
+fn a_frame_of_several_words_beats_a_pattern_on_its_head_noun() {
+    // Rule `support`: "have signed a formal ceasefire agreement" is the truce the frame of
+    // "ceasefire agreement" names under "sign", not the agreement of the `sign` pattern.
+    check(
+        "The Myanmar government and the MNDAA have signed a formal ceasefire agreement.",
+        expect![[r#"
+            s0 MMRGOV -> MMRREB 0871 "signed a formal ceasefire agreement" dictionaries/frames/08-yield.txt:17
+            s0 MMRREB -> MMRGOV 0871 "signed a formal ceasefire agreement" dictionaries/frames/08-yield.txt:17
         "#]],
     );
 }

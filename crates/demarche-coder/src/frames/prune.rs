@@ -7,7 +7,7 @@ use super::{Ctx, evidence_span, lower, verb_code, verb_entry};
 use crate::CodedEvent;
 use demarche_dict::VerbCode;
 use demarche_model::{Span, Tree};
-use demarche_predicates::{Link, Polarity, PredKind, Role, Via, Voice};
+use demarche_predicates::{Link, Modality, Polarity, PredKind, Role, Via, Voice};
 use demarche_text::english::{self, Prep, VerbClass};
 
 /// Rule `clause-target`: a target the pattern coder found inside a participial or adverbial
@@ -104,24 +104,35 @@ fn in_setting(tree: &Tree, en: &english::English, target: Span) -> bool {
 /// Rule `support`, where a support verb has a code of its own ("pressed an offensive toward
 /// Uvira": `press` is an appeal): the event noun names the act, so the pattern event that only
 /// the verb's own code made (no pattern of the verb fired), aimed outside the noun's phrase,
-/// gives way.
+/// gives way. So does a pattern event of another root at a verb that the frame of a noun of
+/// several words names (`with`), asserted: "signed a formal ceasefire agreement" is the truce
+/// of `08-yield.txt`, not the agreement the `sign` pattern reads in the head noun alone.
 pub(super) fn support_verb_codes(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
     let (a, tree) = (ctx.a, ctx.tree);
     let verbs = &ctx.coder.dictionaries().verbs;
-    for p in a.preds.iter().filter(|p| {
-        p.kind == PredKind::Noun
-            && p.polarity == Polarity::Affirmed
-            && ctx
-                .coder_frames
-                .frame_for(p.noun, p.support_lemma.as_deref())
-                .is_some()
-    }) {
+    for p in a
+        .preds
+        .iter()
+        .filter(|p| p.kind == PredKind::Noun && p.polarity == Polarity::Affirmed)
+    {
+        let support_lemma = p.support_lemma.as_deref();
+        let Some(frame) = ctx.coder_frames.frame_for(p.noun, support_lemma) else {
+            continue;
+        };
         let Some(support) = p.support else {
             continue;
         };
         let (Some(span), Some(word)) = (tree.span(support), tree.word(support)) else {
             continue;
         };
+        if p.lemma.contains(' ')
+            && p.modality == Modality::Asserted
+            && frame.with.iter().any(|w| Some(w.as_str()) == support_lemma)
+        {
+            let root = frame.code.get(..2);
+            events.retain(|e| !(overlap(e.verb_span, Some(span)) && e.code.get(..2) != root));
+            continue;
+        }
         let Some(r) = verb_entry(verbs, word) else {
             continue;
         };
