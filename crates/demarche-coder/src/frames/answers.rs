@@ -529,29 +529,28 @@ pub(super) fn partner(
     dropped: &mut Vec<usize>,
 ) {
     let span = evidence_span(ctx.tree, p);
+    // Rule `venue`: the phrase a meeting is held at is no partner ("met late on Sunday at the
+    // headquarters of Oman's permanent delegation"), unless it names an asking (`forms.txt`
+    // `[behest]`: "spoke at Ankara's initiative").
+    for x in ctx.a.args_of(p) {
+        if let Role::Obl(prep) = &x.role
+            && ctx.en.is_prep(prep, Prep::Venue)
+            && let Filler::Phrase { lo, hi, .. } = x.filler
+            && let Some(at) = ctx.leaf_span(lo, hi)
+            && !ctx
+                .lower_words(lo, hi)
+                .is_some_and(|w| w.iter().any(|w| ctx.en.is_form("behest", w)))
+        {
+            dropped.extend((0..legacy.min(events.len())).filter(|&i| {
+                overlap(events[i].verb_span, span) && within(events[i].target_span, at)
+            }));
+        }
+    }
     // The last "with" phrase: "the border with Belarus with Polish President Duda".
     let Some(with) = ctx.a.args_of(p).iter().rev().find_map(|x| match &x.role {
         Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Comitative) => sides::side(ctx, p, &x.filler),
         _ => None,
     }) else {
-        // Rule `venue`: with no "with" partner, the phrase a meeting is held at or in is no
-        // partner ("met late on Sunday at the headquarters of Oman's permanent delegation",
-        // "start talking about peace in Ukraine"), unless it names an asking (`forms.txt`
-        // `[behest]`: "spoke at Ankara's initiative").
-        for x in ctx.a.args_of(p) {
-            if let Role::Obl(prep) = &x.role
-                && ctx.en.is_prep(prep, Prep::Venue)
-                && let Filler::Phrase { lo, hi, .. } = x.filler
-                && let Some(at) = ctx.leaf_span(lo, hi)
-                && !ctx
-                    .lower_words(lo, hi)
-                    .is_some_and(|w| w.iter().any(|w| ctx.en.is_form("behest", w)))
-            {
-                dropped.extend((0..legacy.min(events.len())).filter(|&i| {
-                    overlap(events[i].verb_span, span) && within(events[i].target_span, at)
-                }));
-            }
-        }
         return;
     };
     let Some(tc) = with.codes.first() else {
