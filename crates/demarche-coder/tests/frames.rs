@@ -3666,17 +3666,6 @@ fn a_state_s_own_things_are_no_target() {
 }
 
 #[test]
-fn a_meeting_s_venue_is_no_partner() {
-    // Rule `venue`: "at the headquarters of Oman's delegation" is where the council met, not
-    // whom it met; "at Ankara's initiative" names an asking, no venue (`[behest]`).
-    check(
-        "The GCC ministerial council met late on Sunday at the headquarters of Oman's permanent \
-         delegation to the United Nations.",
-        expect![[r#""#]],
-    );
-}
-
-#[test]
 fn killed_when_a_clause_tells_who_struck() {
     // Rule `killed-when`: a passive killing with no `by` phrase was done by the agent of the
     // "when" clause's act of force; the victims of no country are of the clause's place.

@@ -116,9 +116,6 @@ pub enum Prep {
     Occasion,
     /// Its object is where goods come from ("tariffs on goods from China").
     Origin,
-    /// Its object is where a meeting is held, not a partner ("met at the headquarters of
-    /// Oman's delegation"; rule `venue`).
-    Venue,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -427,7 +424,6 @@ impl English {
                 "departure" => Prep::Departure,
                 "occasion" => Prep::Occasion,
                 "origin" => Prep::Origin,
-                "venue" => Prep::Venue,
                 _ => Prep::Infinitive,
             };
             let i = role as usize;

@@ -6,7 +6,7 @@
 
 use super::merge::add_across;
 use super::sides::{self, addressee, agent_side, real_code};
-use super::{Ctx, Mode, Side, between_pair, country, evidence_span, overlap, within};
+use super::{Ctx, Mode, Side, between_pair, country, evidence_span, overlap};
 use crate::CodedEvent;
 use demarche_dict::policy::{Policy, PolicyCode};
 use demarche_model::{Antecedent, Span};
@@ -520,7 +520,6 @@ fn earlier_pair(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
 /// Rule `partner`: a meeting or call (`mutual` in `policy.txt`) "with" an actor is with that
 /// actor, not with the place or topic a pattern took for its target ("discussed the situation
 /// in Gaza with Jordan's king"): the pattern's events at the verb take the partner as target.
-/// A pattern's target in the phrase of the meeting's venue (rule `venue`) goes.
 pub(super) fn partner(
     ctx: &Ctx<'_>,
     p: &Predication,
@@ -528,24 +527,6 @@ pub(super) fn partner(
     legacy: usize,
     dropped: &mut Vec<usize>,
 ) {
-    let span = evidence_span(ctx.tree, p);
-    // Rule `venue`: the phrase a meeting is held at is no partner ("met late on Sunday at the
-    // headquarters of Oman's permanent delegation"), unless it names an asking (`forms.txt`
-    // `[behest]`: "spoke at Ankara's initiative").
-    for x in ctx.a.args_of(p) {
-        if let Role::Obl(prep) = &x.role
-            && ctx.en.is_prep(prep, Prep::Venue)
-            && let Filler::Phrase { lo, hi, .. } = x.filler
-            && let Some(at) = ctx.leaf_span(lo, hi)
-            && !ctx
-                .lower_words(lo, hi)
-                .is_some_and(|w| w.iter().any(|w| ctx.en.is_form("behest", w)))
-        {
-            dropped.extend((0..legacy.min(events.len())).filter(|&i| {
-                overlap(events[i].verb_span, span) && within(events[i].target_span, at)
-            }));
-        }
-    }
     // The last "with" phrase: "the border with Belarus with Polish President Duda".
     let Some(with) = ctx.a.args_of(p).iter().rev().find_map(|x| match &x.role {
         Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Comitative) => sides::side(ctx, p, &x.filler),
@@ -556,6 +537,7 @@ pub(super) fn partner(
     let Some(tc) = with.codes.first() else {
         return;
     };
+    let span = evidence_span(ctx.tree, p);
     for i in 0..legacy.min(events.len()) {
         let e = &events[i];
         if !overlap(e.verb_span, span) || with.codes.contains(&e.target) {
