@@ -464,13 +464,10 @@ pub(super) fn sentence_country(
             before().find(|_| !ctx.policy.is_deed_doer(kind))
         })?;
     let (named, at) = (state(ctx, m)?, m.span?);
-    let ante = Antecedent {
-        role: String::new(),
-        sentence: ctx.discourse.sentence,
-        text: ctx.text.get(at.start..at.end)?.to_string(),
-        span: Some(at),
-    };
-    Some((format!("{}{kind}", country(named)), ante))
+    Some((
+        format!("{}{kind}", country(named)),
+        ctx.named_here(Some(at)),
+    ))
 }
 
 /// Rule `sentence-country` gives no event inside one country: a description it read from its

@@ -56,16 +56,7 @@ pub(super) fn fronted_place(
     if countries.any(|c| c != named) {
         return None;
     }
-    let ante = Antecedent {
-        role: String::new(),
-        sentence: ctx.discourse.sentence,
-        text: place
-            .span
-            .and_then(|sp| sp.slice(ctx.text))
-            .unwrap_or_default()
-            .into(),
-        span: place.span,
-    };
+    let ante = ctx.named_here(place.span);
     Some((format!("{named}{rest}"), rule.origin.rule_ref(), ante))
 }
 

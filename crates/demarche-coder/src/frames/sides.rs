@@ -48,17 +48,7 @@ pub(super) fn fill_country(
     // Rule `own-phrase`: "the authorities in Kabul" name their country themselves.
     if let Some(m) = mention_at(ctx, span).and_then(|m| super::setting::own_phrase(ctx, m.hi)) {
         let place = m.codes.first()?;
-        let ante = Antecedent {
-            role: String::new(),
-            sentence: ctx.discourse.sentence,
-            text: m
-                .span
-                .and_then(|sp| sp.slice(ctx.text))
-                .unwrap_or_default()
-                .into(),
-            span: m.span,
-        };
-        return Some((format!("{place}{rest}"), ante));
+        return Some((format!("{place}{rest}"), ctx.named_here(m.span)));
     }
     let Some(e) = ctx.discourse.country_for(code, words, ctx.policy) else {
         return refer::sentence_country(ctx, rest, span?);

@@ -3,11 +3,24 @@
 //! word).
 
 use super::Ctx;
-use demarche_model::Span;
+use demarche_model::{Antecedent, Span};
 use demarche_predicates::Filler;
 use std::borrow::Cow;
 
 impl Ctx<'_> {
+    /// An antecedent named in this sentence at `span` (its text as written).
+    pub(super) fn named_here(&self, span: Option<Span>) -> Antecedent {
+        Antecedent {
+            role: String::new(),
+            sentence: self.discourse.sentence,
+            text: span
+                .and_then(|sp| sp.slice(self.text))
+                .unwrap_or_default()
+                .into(),
+            span,
+        }
+    }
+
     /// The first word (lower case) of the leaves a byte span covers.
     pub(super) fn tree_text_first_word(&self, span: Span) -> Option<Cow<'_, str>> {
         let i = self
