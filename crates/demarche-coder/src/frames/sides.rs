@@ -566,10 +566,10 @@ pub(super) fn target_side(
     if let Some(t) = direct_target(ctx, p, frame) {
         return Some(t);
     }
-    // Rule `pronoun-owner`: a target no actor names, owned by a possessive pronoun ("opened
-    // fire on their positions"), is the pronoun's actor; not when the doer is a state or an
-    // organisation itself, whose own things the pronoun names ("North Korea fired its
-    // missiles", "Russia violated its obligations").
+    // Rule `pronoun-owner`: a target no actor names, owned by a possessive pronoun ("Manila
+    // said a Chinese ship had rammed its patrol boat"), is the pronoun's actor; not when the
+    // doer is a state or an organisation itself, whose own things the pronoun names ("North
+    // Korea fired its missiles", "Russia violated its obligations").
     let state = |c: &String| c.len() == 3 || c.starts_with("IGO");
     if let Some((lo, hi)) = target_filler(ctx, p, frame)
         && hi > lo + 1
