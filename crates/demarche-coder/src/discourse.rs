@@ -484,11 +484,7 @@ impl Discourse {
         let named = self.entities.iter().rev();
         named.filter(|e| e.sentence < self.sentence).find(|e| {
             e.code.get(3..).is_some_and(|r| r.starts_with(suffix))
-                && e.text.split_whitespace().any(|w| {
-                    // "the International Criminal Court, hours after …": without punctuation.
-                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                    nouns.iter().any(|n| w.eq_ignore_ascii_case(n))
-                })
+                && has_word(&e.text, |w| nouns.iter().any(|n| w.eq_ignore_ascii_case(n)))
         })
     }
 
@@ -500,12 +496,7 @@ impl Discourse {
             .iter()
             .rev()
             .filter(|e| e.sentence < self.sentence && e.code.len() > 3 && !e.person)
-            .find(|e| {
-                e.text.split_whitespace().any(|w| {
-                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                    w == head
-                })
-            })
+            .find(|e| has_word(&e.text, |w| w == head))
     }
 
     /// The actor whose country a country-less agent code ("---MIL") takes; first (rule
@@ -535,6 +526,13 @@ impl Discourse {
             .or_else(doer)
             .or_else(|| earlier().find(|e| e.subject))
     }
+}
+
+/// Whether a word of `text`, its punctuation trimmed ("the International Criminal Court, hours
+/// after …"), is one `matches` takes.
+fn has_word(text: &str, matches: impl Fn(&str) -> bool) -> bool {
+    text.split_whitespace()
+        .any(|w| matches(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Phoenix's quad class of verbal conflict; material conflict is the next.

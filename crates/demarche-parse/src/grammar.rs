@@ -785,13 +785,6 @@ impl<'a> Grammar<'a> {
     fn vp_coord(&mut self) -> Node {
         let head = self.t(self.skip_adverbs(self.pos));
         let non_finite = matches!(head, "VB" | "VBG");
-        // The first verb's tag, for a list of verb phrases (`verb_list_goes_on`).
-        let tag = match head {
-            "VBD" => "VBD",
-            "VBZ" => "VBZ",
-            "VBP" => "VBP",
-            _ => "",
-        };
         let start = self.pos;
         let first = self.vp();
         let mut parts = vec![first];
@@ -813,7 +806,7 @@ impl<'a> Grammar<'a> {
                 break;
             }
             if self.t(j) == "CC" && self.verb_follows(j + 1) && !self.clause_follows(j + 1)
-                || self.verb_list_goes_on(j, tag)
+                || self.verb_list_goes_on(j, head)
             {
                 parts.push(self.leaf());
                 parts.push(self.vp());

@@ -607,16 +607,12 @@ impl English {
         }
         // "the three countries", "all four Gulf states": a count of three to nine, up to three
         // modifiers, a pair head; or the count alone ("The three agreed to …").
-        let count = |n: &str| self::words().cardinal(n).filter(|n| (3..=9).contains(n));
-        if let ["the" | "all", n, mid @ .., head] = words
-            && mid.len() <= 3
-            && self.pair_heads.contains(head)
-            && let Some(n) = count(n)
-        {
-            return Some(Anaphor::Counted(n as u8));
-        }
-        if let ["the" | "all", n] = words
-            && let Some(n) = count(n)
+        if let ["the" | "all", n, rest @ ..] = words
+            && match rest {
+                [] => true,
+                [mid @ .., head] => mid.len() <= 3 && self.pair_heads.contains(head),
+            }
+            && let Some(n) = self::words().cardinal(n).filter(|n| (3..=9).contains(n))
         {
             return Some(Anaphor::Counted(n as u8));
         }

@@ -169,12 +169,11 @@ pub(super) fn killed_when(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
     if p.kind != PredKind::Verb || p.voice != Voice::Passive || !force(p) {
         return None;
     }
-    let me = ctx.a.preds.iter().position(|q| std::ptr::eq(q, p))?;
     ctx.a.preds.iter().find_map(|q| {
-        let Some((j, demarche_predicates::Link::Adjunct)) = q.under else {
+        let Some((g, demarche_predicates::Link::Adjunct)) = ctx.a.governor(q) else {
             return None;
         };
-        if j as usize != me
+        if !std::ptr::eq(g, p)
             || q.kind != PredKind::Verb
             || q.voice != Voice::Active
             || q.polarity != Polarity::Affirmed

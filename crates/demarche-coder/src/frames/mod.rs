@@ -217,18 +217,11 @@ pub(crate) fn code_predications(
                 "source" => (&mut e.source, e.source_span),
                 _ => (&mut e.target, e.target_span),
             };
-            if let Some((placed, rule, ante)) = setting::fronted_place(&ctx, code, span) {
-                *code = placed;
-                e.rules.push(rule);
-                e.antecedents.push(Antecedent {
-                    role: role.into(),
-                    ..ante
-                });
-                continue;
-            }
-            let filled = fill_country(&ctx, code, span).or_else(|| fill_pronoun(&ctx, code, span));
-            if let Some((filled, ante)) = filled {
+            let filled = fill_country(&ctx, code, span)
+                .or_else(|| fill_pronoun(&ctx, code, span).map(|(c, ante)| (c, ante, None)));
+            if let Some((filled, ante, rule)) = filled {
                 *code = filled;
+                e.rules.extend(rule);
                 e.antecedents.push(Antecedent {
                     role: role.into(),
                     ..ante

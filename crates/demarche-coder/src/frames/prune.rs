@@ -167,23 +167,15 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
     let (a, tree) = (ctx.a, ctx.tree);
     for p in a.preds.iter().filter(|p| p.voice == Voice::Passive) {
         // The noun a participle or relative clause hangs on ("Americans who were imprisoned").
-        let antecedent = a
-            .arg(p, &Role::Patient)
-            .filter(|x| x.via == Via::Antecedent);
+        let patient = a.arg(p, &Role::Patient);
+        let antecedent = patient.filter(|x| x.via == Via::Antecedent);
         // Or done by the one it was done to, in a relative clause ("Americans who were
         // imprisoned in Iran": no act of the Americans) or as the passive's subject ("Three
         // Chinese workers were killed when a drone struck …": no act of the workers).
-        let undergoer = a
-            .arg(p, &Role::Patient)
-            .filter(|x| matches!(x.via, Via::Antecedent | Via::Subject));
-        if let (Some(verb), Some(patient)) = (
-            tree.span(p.head),
-            undergoer.and_then(|x| ctx.filler_span(&x.filler)),
-        ) {
-            events.retain(|e| {
-                !(overlap(e.verb_span, Some(verb))
-                    && ctx.policy.is_inward(&e.code)
-                    && within(e.source_span, patient))
+        let undergoer = patient.filter(|x| matches!(x.via, Via::Antecedent | Via::Subject));
+        if let Some(patient) = undergoer.and_then(|x| ctx.filler_span(&x.filler)) {
+            drop_doers_within(events, tree.span(p.head), patient, |e| {
+                ctx.policy.is_inward(&e.code)
             });
         }
         let Some(agent) = a.args_of(p).iter().find(|x| {
@@ -400,7 +392,17 @@ pub(super) fn object_relatives(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         else {
             continue;
         };
-        let verb = tree.span(p.head);
-        events.retain(|e| !(overlap(e.verb_span, verb) && within(e.source_span, noun)));
+        drop_doers_within(events, tree.span(p.head), noun, |_| true);
     }
+}
+
+/// Drops the pattern events at `verb` (those `which` takes) whose doer lies within `span`:
+/// the pattern read the clause backwards.
+fn drop_doers_within(
+    events: &mut Vec<CodedEvent>,
+    verb: Option<Span>,
+    span: Span,
+    which: impl Fn(&CodedEvent) -> bool,
+) {
+    events.retain(|e| !(overlap(e.verb_span, verb) && which(e) && within(e.source_span, span)));
 }

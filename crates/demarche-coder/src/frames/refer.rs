@@ -398,13 +398,7 @@ pub(super) fn reporter_own(ctx: &Ctx<'_>, code: &str, verb: Option<Span>) -> Opt
             // the discourse is no evidence).
             let side = sides::agent_side(ctx, q, None)?;
             let named = ctx.mentions.iter().find(|m| m.span == side.span)?;
-            let mut countries = named
-                .codes
-                .iter()
-                .filter(|c| real_code(c) && ctx.policy.is_country(country(c)))
-                .map(|c| country(c));
-            let k = countries.next()?;
-            return countries.all(|o| o == k).then(|| format!("{k}{agent}"));
+            return sides::one_country(ctx, &named.codes).map(|k| format!("{k}{agent}"));
         }
         cur = q;
     }

@@ -47,15 +47,7 @@ pub(super) fn fronted_place(
     if nested {
         return None;
     }
-    let mut countries = place
-        .codes
-        .iter()
-        .filter(|c| real_code(c) && ctx.policy.is_country(country(c)))
-        .map(|c| country(c));
-    let named = countries.next()?;
-    if countries.any(|c| c != named) {
-        return None;
-    }
+    let named = super::sides::one_country(ctx, &place.codes)?;
     let ante = ctx.named_here(place.span);
     Some((format!("{named}{rest}"), rule.origin.rule_ref(), ante))
 }
@@ -128,11 +120,15 @@ pub(super) fn place_country(ctx: &Ctx<'_>, p: &Predication) -> Option<String> {
                 .any(|x| matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope))
     });
     // Or the clause that tells how ("were killed when warplanes bombed a market in Kutum").
-    let me = ctx.a.preds.iter().position(|q| std::ptr::eq(q, p));
-    let how = ctx.a.preds.iter().find(|q| {
-        matches!(q.under, Some((j, Link::Adjunct)) if Some(j as usize) == me)
-            && p.voice == Voice::Passive
-    });
+    let how = (p.voice == Voice::Passive)
+        .then(|| {
+            ctx.a.preds.iter().find(|q| {
+                ctx.a
+                    .governor(q)
+                    .is_some_and(|(g, link)| link == Link::Adjunct && std::ptr::eq(g, p))
+            })
+        })
+        .flatten();
     [Some(p), host, how].into_iter().flatten().find_map(|q| {
         ctx.a.args_of(q).iter().find_map(|x| match &x.role {
             Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Place) => {

@@ -7,7 +7,7 @@ use super::{Ctx, Side, country, lower, refer};
 use crate::discourse::Entity;
 use crate::legacy::{CodedEvent, Mention};
 use demarche_dict::frames::NounFrame;
-use demarche_model::{Antecedent, Span};
+use demarche_model::{Antecedent, RuleRef, Span};
 use demarche_predicates::{Filler, Link, Polarity, PredKind, Predication, Role, Voice};
 use demarche_text::english::{Anaphor, Prep};
 
@@ -17,9 +17,33 @@ pub(super) fn real_code(c: &str) -> bool {
     !c.starts_with("---") && !c.starts_with('"')
 }
 
-/// A country-less agent code in a definite description ("the ministry" `---GOV`): the code
-/// with the country of the actor the discourse gives, and where that was named.
+/// The one country a mention's `codes` name: the country of its real country codes, when
+/// there is one and they all agree.
+pub(super) fn one_country<'c>(ctx: &Ctx<'_>, codes: &'c [String]) -> Option<&'c str> {
+    let mut countries = codes
+        .iter()
+        .filter(|c| real_code(c) && ctx.policy.is_country(country(c)))
+        .map(|c| country(c));
+    let k = countries.next()?;
+    countries.all(|o| o == k).then_some(k)
+}
+
+/// A country-less agent code: with the country of the place its sentence opens with (rule
+/// `fronted-place`, citing its policy line), or, in a definite description ("the ministry"
+/// `---GOV`), of the actor the discourse gives; and where that was named.
 pub(super) fn fill_country(
+    ctx: &Ctx<'_>,
+    code: &str,
+    span: Option<Span>,
+) -> Option<(String, Antecedent, Option<RuleRef>)> {
+    if let Some((placed, rule, ante)) = super::setting::fronted_place(ctx, code, span) {
+        return Some((placed, ante, Some(rule)));
+    }
+    described_country(ctx, code, span).map(|(c, ante)| (c, ante, None))
+}
+
+/// [`fill_country`] for a definite description.
+fn described_country(
     ctx: &Ctx<'_>,
     code: &str,
     span: Option<Span>,
@@ -261,10 +285,7 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
         for c in &m.codes {
             if real_code(c) {
                 out.codes.push(c.clone());
-            } else if let Some((placed, _, ante)) = super::setting::fronted_place(ctx, c, m.span) {
-                out.codes.push(placed);
-                out.antecedents.push(ante);
-            } else if let Some((filled, ante)) = fill_country(ctx, c, m.span) {
+            } else if let Some((filled, ante, _)) = fill_country(ctx, c, m.span) {
                 out.codes.push(filled);
                 out.antecedents.push(ante);
             }
@@ -570,7 +591,7 @@ pub(super) fn target_side(
     // said a Chinese ship had rammed its patrol boat"), is the pronoun's actor; not when the
     // doer is a state or an organisation itself, whose own things the pronoun names ("North
     // Korea fired its missiles", "Russia violated its obligations").
-    let state = |c: &String| c.len() == 3 || c.starts_with("IGO");
+    let state = |c: &String| c.len() == 3 || ctx.policy.is_bloc(c);
     if let Some((lo, hi)) = target_filler(ctx, p, frame)
         && hi > lo + 1
         && is_anaphor(ctx, lo, lo + 1)
