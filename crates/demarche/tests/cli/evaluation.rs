@@ -48,7 +48,7 @@ const SETS: [(&str, f64, f64); 39] = [
     ("eval/wire/dev-u.jsonl", 0.72, 0.83),
     ("eval/wire/dev-t.jsonl", 0.79, 0.82),
     ("eval/wire/dev-w.jsonl", 0.68, 0.77),
-    ("eval/wire/unseen-v.jsonl", 0.53, 0.65),
+    ("eval/wire/dev-v.jsonl", 0.53, 0.65),
     ("dictionaries/eval/heldout.tsv", 0.89, 0.90),
 ];
 
