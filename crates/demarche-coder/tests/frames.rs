@@ -1445,8 +1445,8 @@ fn a_participle_after_a_quoted_saying_is_the_speakers() {
          urging Washington and Paris to press Israel to withdraw. The Kremlin called the new U.S. \
          sanctions \"an unfriendly act\".",
         expect![[r#"
-            s0 LBNGOV -> USA 020 "urging" dictionaries/verbs/02-appeal.txt:40
-            s0 LBNGOV -> FRA 020 "urging" dictionaries/verbs/02-appeal.txt:40
+            s0 LBNGOV -> USA 020 "urging" dictionaries/actors/countries.txt:183
+            s0 LBNGOV -> FRA 020 "urging" dictionaries/actors/countries.txt:112
             s1 RUSGOV -> USA 111 "called" dictionaries/policy.txt:116
         "#]],
     );
@@ -3708,6 +3708,71 @@ fn a_frame_of_several_words_beats_a_pattern_on_its_head_noun() {
         expect![[r#"
             s0 MMRGOV -> MMRREB 0871 "signed a formal ceasefire agreement" dictionaries/frames/08-yield.txt:17
             s0 MMRREB -> MMRGOV 0871 "signed a formal ceasefire agreement" dictionaries/frames/08-yield.txt:17
+        "#]],
+    );
+}
+
+#[test]
+fn the_reporter_after_a_quote_and_its_participle_are_kept() {
+    // Rules `quote-reporter` and `participle-after`: the clause after a quote's closing comma is
+    // the sentence's reporter, and a participle clause hanging on its verb is the reporter's act
+    // ("…," X said in a statement, warning Dublin and Oslo …).
+    check(
+        "\"We will not stay silent,\" Foreign Minister Israel Katz said in a statement, warning \
+         Dublin and Oslo of further grave consequences.",
+        expect![[r#"
+            s0 ISRGOV -> IRL 130 "warning" dictionaries/actors/countries.txt:159
+            s0 ISRGOV -> NOR 130 "warning" dictionaries/actors/countries.txt:234
+        "#]],
+    );
+}
+
+#[test]
+fn a_statement_to_reporters_is_no_event_with_the_dateline() {
+    // Rule `setting-home`: "told reporters" in a story datelined abroad names the audience, not
+    // a target of the dateline's country.
+    check(
+        "RAROTONGA, Cook Islands, Nov 10 (Reuters) - Prime Minister Anthony Albanese told \
+         reporters on Friday that the pact was historic.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn an_agentless_passive_takes_no_sides_from_an_earlier_clause() {
+    // Rule `agentless-passive`: "had been destroyed" names no doer; Israel and Lebanon are the
+    // strikes' pair, not the destroyers'.
+    check(
+        "Israel responded with strikes on several villages in southern Lebanon, the army said, \
+         adding that the group's launchers had been destroyed.",
+        expect![[r#"
+            s0 ISR -> LBN 190 "responded" dictionaries/actors/countries.txt:161
+        "#]],
+    );
+}
+
+#[test]
+fn a_pair_arriving_somewhere_visits_the_place() {
+    // Rule `joint` never for a visit (`policy.txt` `visit`): "Spain and Britain arrived in
+    // Morocco" is a visit by each to Morocco, not an act between the two.
+    check(
+        "Spain and Britain arrived in Morocco.",
+        expect![[r#"
+            s0 ESP -> MAR 042 "arrived" dictionaries/actors/countries.txt:213
+            s0 GBR -> MAR 042 "arrived" dictionaries/actors/countries.txt:131
+        "#]],
+    );
+}
+
+#[test]
+fn a_titled_document_names_no_party() {
+    // Rule `titled-document` (`forms.txt` `[titled-document]`): "the Ankara Declaration" is a
+    // document's name, not Turkey; the pair that signed it signed it with each other.
+    check(
+        "The talks follow the Ankara Declaration, which Ethiopia and Somalia signed in December.",
+        expect![[r#"
+            s0 ETH -> SOM 057 "signed" dictionaries/actors/countries.txt:105
+            s0 SOM -> ETH 057 "signed" dictionaries/actors/countries.txt:105
         "#]],
     );
 }

@@ -169,6 +169,10 @@ pub(crate) struct Grammar<'a> {
     /// Inside a free relative that is a verb's object ("condemned what it called …"): "and"
     /// and a finite verb end it, for the verb it is the object of.
     free_relative: usize,
+    /// The depth of the noun phrase that is the object of an `of` between two names ("the
+    /// Economic Community of [West African States]"): a ", which" clause after it is the whole
+    /// name's.
+    of_name: usize,
 }
 
 impl<'a> Grammar<'a> {
@@ -183,6 +187,7 @@ impl<'a> Grammar<'a> {
             first_upper: false,
             reported: 0,
             free_relative: 0,
+            of_name: 0,
         }
     }
 
@@ -1342,7 +1347,17 @@ impl<'a> Grammar<'a> {
                 && matches!(self.t(self.pos - 1), "NN" | "NNS")
                 && !self.caps.get(self.pos - 1).copied().unwrap_or(true);
             if of_pp || subject_pp {
+                // Rule `name-of-name`: "the Economic Community of West African States, which
+                // had imposed …": a relative clause after an `of` between two names is on the
+                // whole name, not on its last part.
+                let name = |k: usize| matches!(self.t(k), "NNP" | "NNPS");
+                let saved = self.of_name;
+                if of_pp && self.pos > start && name(self.pos - 1) && name(self.pos + 1) {
+                    // `pp` and its `np_full` each go one level deeper.
+                    self.of_name = self.depth + 2;
+                }
                 let pp = self.pp(mode);
+                self.of_name = saved;
                 np = phrase("NP", vec![np, pp]);
             } else if noun_infinitive {
                 let save = self.pos;
@@ -1420,6 +1435,9 @@ impl<'a> Grammar<'a> {
                     Err(conj) => coordinate(vec![np, cc, conj]),
                 };
             } else if t == "," {
+                if self.of_name == self.depth && matches!(self.t(self.pos + 1), "WDT" | "WP") {
+                    break;
+                }
                 match self.after_comma(mode) {
                     Some(list) => {
                         let has_cc = list

@@ -1043,3 +1043,13 @@ fn and_after_a_free_relative_object_goes_with_its_verb() {
         "(ROOT (S (NP (DT The) (NN ministry)) (VP (VP (VBD condemned) (SBAR (WHNP (WP what)) (S (NP (PRP it)) (VP (VBD called) (NP (NP (NNS acts)) (PP (IN of) (NP (NN terror)))))))) (CC and) (VP (VBD urged) (S (NP (NNP Arnor)) (VP (TO to) (VP (VB act)))))) (. .)))",
     );
 }
+
+#[test]
+fn a_relative_clause_after_a_name_of_a_name_is_on_the_whole_name() {
+    // Rule `name-of-name`: "the Economic Community of West Gondorian States, which …" — the
+    // clause is on the organisation, not on the last part of its name.
+    check(
+        "Arnor left the Economic Community of West Gondorian States, which had sanctioned Rohan.",
+        "(ROOT (S (NP (NNP Arnor)) (VP (VBD left) (NP (NP (NP (DT the) (NNP Economic) (NNP Community)) (PP (IN of) (NP (NNP West) (JJ Gondorian) (NNP States)))) (, ,) (SBAR (WHNP (WDT which)) (S (VP (VBD had) (VP (VBN sanctioned) (NP (NNP Rohan)))))))) (. .)))",
+    );
+}

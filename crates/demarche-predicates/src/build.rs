@@ -828,10 +828,16 @@ fn noun_draft<'s>(
             via: Via::Possessor,
         });
     } else {
-        // Modifiers before the name: "Russian shelling", "Israeli air strikes".
+        // Modifiers before the name: "Russian shelling", "Israeli air strikes"; not the name
+        // of a titled document ("the Ankara Declaration": `forms.txt` `[titled-document]`).
+        let titled = name_start > 0
+            && cap(head)
+            && cap(leaves[name_start - 1])
+            && english::get().is_form("titled-document", sh.word(head));
         let first_mod = leaves[..name_start]
             .iter()
-            .position(|&l| !matches!(sh.cat(l), Cat::Det | Cat::Quote));
+            .position(|&l| !matches!(sh.cat(l), Cat::Det | Cat::Quote))
+            .filter(|_| !titled);
         if let Some(f) = first_mod {
             let lo = sh.range(leaves[f]).0;
             let hi = sh.range(leaves[name_start]).0;

@@ -178,6 +178,21 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
                 ctx.policy.is_inward(&e.code)
             });
         }
+        // Rule `agentless-passive`: a passive clause under another ("…, adding that the
+        // group's launchers had been destroyed") with no `by` phrase names no doer; a pattern
+        // event at its verb whose sides both come from before its subject is another clause's
+        // pair, not this act's.
+        let by = a.args_of(p).iter().any(|x| x.via == Via::By);
+        if let Some(subject) = patient.filter(|x| x.via == Via::Subject && p.under.is_some() && !by)
+            && let Some(start) = ctx.filler_span(&subject.filler).map(|s| s.start)
+        {
+            let before = |x: Option<Span>| x.is_some_and(|x| x.end <= start);
+            events.retain(|e| {
+                !(overlap(e.verb_span, tree.span(p.head))
+                    && before(e.source_span)
+                    && before(e.target_span))
+            });
+        }
         let Some(agent) = a.args_of(p).iter().find(|x| {
             x.via == Via::By
                 || matches!(&x.role, Role::Obl(prep) if prep == "from")

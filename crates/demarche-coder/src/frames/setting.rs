@@ -91,21 +91,26 @@ fn home_at(ctx: &Ctx<'_>, verb_span: Option<Span>, code: &str) -> Option<(String
 /// Rule `setting-home` for the events the sentence coded, once the layer has read it: a side
 /// the pattern coder left country-less ("---COP") and nothing gave a country takes the
 /// dateline's ([`home_at`]); an event that leaves between a country and its own agents is
-/// dropped unless it is inward (`own-country`).
+/// dropped unless it is inward (`own-country`). A statement whose target only the dateline
+/// placed is dropped: "X told reporters" in a story datelined abroad names the statement's
+/// audience, not whom it was aimed at.
 pub(super) fn setting_home(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
     if ctx.discourse.setting().is_none() {
         return;
     }
     events.retain_mut(|e| {
         let mut filled = false;
-        for code in [&mut e.source, &mut e.target] {
+        let mut audience = false;
+        for (i, code) in [&mut e.source, &mut e.target].into_iter().enumerate() {
             if let Some((home, rule)) = home_at(ctx, e.verb_span, code) {
                 *code = home;
                 e.rules.push(rule);
                 filled = true;
+                audience |= i == 1;
             }
         }
-        !(filled && super::own_country(ctx.policy, e))
+        let audience = audience && ctx.policy.is_statement(&e.code);
+        !(filled && super::own_country(ctx.policy, e) || audience)
     });
 }
 

@@ -135,6 +135,9 @@ impl Coder<'_> {
             covered_until = hi;
             inner_count = 0;
             main_hits = self.hits(s, lo, hi);
+            if opts.reported_speech && titled_document(s, lo, hi) {
+                main_hits.clear();
+            }
             let ne = self.make_ne(s, id, &main_hits, &flat, date, opts);
             let ne_index = s.nes.len() as u32;
             s.nes.push(ne);
@@ -691,4 +694,18 @@ fn new_actor_text(s: &Sent<'_>, lo: u32, hi: u32, max_len: usize) -> Option<Stri
 /// Whether an actor phrase has some code naming a country or organisation.
 pub(super) fn has_country(ne: &Ne) -> bool {
     ne.codes.iter().any(|c| !c.starts_with("---"))
+}
+
+/// Rule `titled-document` (news reading): a noun phrase closed by a capitalised document noun
+/// (`forms.txt` `[titled-document]`) after a capitalised word names a document ("signed the
+/// Ankara Declaration", "the Minsk Agreements"), not the country of the place in its name.
+fn titled_document(s: &Sent<'_>, lo: u32, hi: u32) -> bool {
+    let word = |l: u32| s.leaf_node.get(l as usize).and_then(|&n| s.tree.word(n));
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    hi >= lo + 2
+        && hi >= 2
+        && word(hi - 1).is_some_and(|w| {
+            capital(w) && demarche_text::english::get().is_form("titled-document", w)
+        })
+        && word(hi - 2).is_some_and(capital)
 }

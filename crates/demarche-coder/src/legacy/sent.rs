@@ -343,10 +343,20 @@ pub(super) fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
             del.push((0, first + 1));
         }
     }
+    // Rule `quote-reporter`: in `"…," Foreign Minister X said in a statement, warning …` the
+    // clause after the quote's closing comma is the sentence's reporter and main clause, not an
+    // aside between two commas. (News reading only.)
+    let reporter_after_quote = |w0: usize, w1: usize| {
+        opts.reported_speech
+            && s.leaf_node
+                .get(w0 + 1)
+                .is_some_and(|&n| tree.label(n) == "''")
+            && (w0 + 2..w1).any(|l| s.tags.get(l) == Some(&Tag::Verb))
+    };
     if opts.comma_max > 0 {
         for w in commas.windows(2) {
             let n = count(w[0] + 1, w[1]);
-            if n >= opts.comma_min && n <= opts.comma_max {
+            if n >= opts.comma_min && n <= opts.comma_max && !reporter_after_quote(w[0], w[1]) {
                 del.push((w[0], w[1]));
             }
         }
@@ -362,7 +372,22 @@ pub(super) fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
     let coordinated_verb_after = opts.reported_speech
         && s.tags.get(last + 1) == Some(&Tag::Conj)
         && (last + 2..end).any(|l| s.tags.get(l) == Some(&Tag::Verb));
-    if opts.comma_emax > 0 && last < end && !main_clause_after && !coordinated_verb_after {
+    // Rule `participle-after`: "…, Katz said in a statement, warning Dublin and Oslo of grave
+    // consequences": a participle clause that the tree attaches to a verb before the comma is
+    // that verb's subject's act, not an aside. (News reading only.)
+    let participle_after = opts.reported_speech
+        && s.leaf_node.get(last + 1).is_some_and(|&leaf| {
+            tree.label(leaf) == "VBG"
+                && std::iter::successors(tree.parent(leaf), |&n| tree.parent(n))
+                    .take(4)
+                    .any(|n| s.kind[n.index()] == Phrase::Vp && (s.lo[n.index()] as usize) < last)
+        });
+    if opts.comma_emax > 0
+        && last < end
+        && !main_clause_after
+        && !coordinated_verb_after
+        && !participle_after
+    {
         let n = count(last + 1, end);
         if n >= opts.comma_emin && n <= opts.comma_emax {
             del.push((last, end));

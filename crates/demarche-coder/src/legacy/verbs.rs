@@ -244,11 +244,12 @@ impl Coder<'_> {
         };
         // Joint action of a compound subject with no coded target ("India and China agreed to
         // resolve the dispute", "Armenia and Azerbaijan signed a deal"): a cooperative act
-        // done together is coded between the partners, each way.
+        // done together is coded between the partners, each way. Never a visit (`visit`):
+        // "Spain and Britain arrived in Morocco" is made to the place, not between the two.
         let target = match (source, target) {
             (Some(src), t)
                 if opts.joint_subject()
-                    && fwd.is_some_and(|c| policy.is_joint(c))
+                    && fwd.is_some_and(|c| policy.is_joint(c) && !policy.is_visit(c))
                     && news::is_joint(s, src, t) =>
             {
                 Some(src)
