@@ -2,9 +2,9 @@
 //! hand-annotated news-style articles (`tests/data/knowledge/`, written and annotated for this
 //! project; the conventions are in that folder's README).
 //!
-//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round12.jsonl` are the development
+//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round13.jsonl` are the development
 //! part (their misses are printed and were looked at); `unseen.jsonl` and `unseen-round3.jsonl`
-//! to `unseen-round12.jsonl` are scored at the start and the end of a round and not tuned on
+//! to `unseen-round13.jsonl` are scored at the start and the end of a round and not tuned on
 //! (only their numbers are printed; `unseen-round7.jsonl` only at the end of its round). Each
 //! asserts floors a little below the measured values.
 //!
@@ -659,6 +659,17 @@ fn knowledge_on_the_development_articles() {
     let s12 = score(&round12, None);
     println!("{}", s12.report("dev-round12"));
     docs.extend(round12);
+    // The thirteenth round's (Reuters and AFP on floods at Jablanica, AP on deaths in a
+    // Guayaquil prison, Reuters on shots near Zubin Potok, RNZ Pacific on a boat lost off Gizo,
+    // Kazinform on North Kazakhstan floods, AFP on an ambush in Hela), written for pronoun
+    // speakers, relays through two outlets, long titles and titles after names, ranges and
+    // measures, future weekdays and places below the country. The sixty-seven before it, held
+    // at the floors they had.
+    let first67 = score(&docs, None);
+    let round13 = load_part("dev-round13.jsonl", 6);
+    let s13 = score(&round13, None);
+    println!("{}", s13.report("dev-round13"));
+    docs.extend(round13);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
@@ -691,13 +702,13 @@ fn knowledge_on_the_development_articles() {
         "dev",
         &[
             ("persons", s.persons, 0.98),
-            ("roles", s.roles, 0.98),
-            ("quotes", s.quotes, 0.98),
+            ("roles", s.roles, 0.97),
+            ("quotes", s.quotes, 0.97),
             ("direct quotes", s.direct, 0.98),
-            ("indirect quotes", s.indirect, 0.97),
+            ("indirect quotes", s.indirect, 0.96),
             ("reporters", s.reporters, 0.96),
-            ("amounts", s.amounts, 0.98),
-            ("measures", s.measures, 0.75),
+            ("amounts", s.amounts, 0.97),
+            ("measures", s.measures, 0.7),
             ("dates", s.dates, 0.98),
         ],
     );
@@ -751,6 +762,35 @@ fn knowledge_on_the_development_articles() {
             ("reporters", s12.reporters, 0.94),
             ("amounts", s12.amounts, 0.94),
             ("dates", s12.dates, 0.91),
+        ],
+    );
+    floors(
+        "dev (first 67)",
+        &[
+            ("persons", first67.persons, 0.98),
+            ("roles", first67.roles, 0.98),
+            ("quotes", first67.quotes, 0.98),
+            ("reporters", first67.reporters, 0.96),
+            ("amounts", first67.amounts, 0.98),
+            ("measures", first67.measures, 0.75),
+            ("dates", first67.dates, 0.98),
+        ],
+    );
+    // Measured at the start and the end of the thirteenth round (ROUND13.md): persons 0.851 →
+    // 0.933 (precision 0.800 → 0.913), roles 0.919 → 0.923, quotes 0.822 → 0.891, reporters
+    // 0.813 → 0.944, amounts 0.831, measures 0.000 (four annotated), dates 0.962. All
+    // development articles: roles 0.978, quotes 0.977, indirect 0.970, amounts 0.980, measures
+    // 0.719 with the thirteenth round's six (floors lowered); the first sixty-seven are held at
+    // the floors they had.
+    floors(
+        "dev-round13",
+        &[
+            ("persons", s13.persons, 0.91),
+            ("roles", s13.roles, 0.9),
+            ("quotes", s13.quotes, 0.87),
+            ("reporters", s13.reporters, 0.92),
+            ("amounts", s13.amounts, 0.81),
+            ("dates", s13.dates, 0.94),
         ],
     );
     floors("dev (first 31)", &[("measures", measures31, 0.95)]);
@@ -1041,6 +1081,26 @@ fn knowledge_on_the_twelfth_rounds_unseen_articles() {
             ("quotes", s.quotes, 0.88),
             ("reporters", s.reporters, 0.98),
             ("amounts", s.amounts, 0.94),
+            ("dates", s.dates, 0.98),
+        ],
+    );
+}
+
+#[test]
+fn knowledge_on_the_thirteenth_rounds_unseen_articles() {
+    let s = unseen_part("unseen-round13.jsonl", 3);
+    // Measured at the start and the end of the thirteenth round, unchanged (ROUND13.md): persons
+    // 1.000, roles 0.875, quotes 0.889 (direct 1.000, indirect 0.867), reporters 0.909, amounts
+    // 0.917, dates 1.000. Three articles, 9 persons, 18 quotations, 5 reporters, 13 amounts, 14
+    // dates.
+    floors(
+        "unseen-round13",
+        &[
+            ("persons", s.persons, 0.98),
+            ("roles", s.roles, 0.85),
+            ("quotes", s.quotes, 0.86),
+            ("reporters", s.reporters, 0.88),
+            ("amounts", s.amounts, 0.89),
             ("dates", s.dates, 0.98),
         ],
     );

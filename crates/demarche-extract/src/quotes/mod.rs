@@ -8,7 +8,9 @@
 //!   hearer and adjuncts: "…, Zhao said on Friday.", "…, TASS reported.";
 //! - with both, the leading subject is the speaker and the trailing one the reporter:
 //!   "Putin said that …, TASS reported." → speaker Putin, reported by TASS;
-//! - with neither, "According to X, …" or "…, according to X." makes X the source.
+//! - with neither, "According to X, …" or "…, according to X." makes X the source;
+//! - rule according-relayed: "…, according to X, Kazinform reports." makes X the source and the
+//!   reporting outlet the reporter.
 //!
 //! **The reporter chain** ([`reporters`]): "…, NHK reported, citing officials" and "Army radio,
 //! citing an official, said …" make the cited words the speaker and the outlet the reporter;
@@ -313,6 +315,31 @@ pub fn find_quotations(
                 .iter()
                 .find(|f| f.v < t.subject.s && is_trailing_before(text, toks, f, t))
         });
+        // Rule according-relayed: "…, according to X(, a title), Kazinform reports.": X is the
+        // source of the words before "according to", and the outlet that reports relays them.
+        if leading.is_none()
+            && let Some(t) = trailing.filter(|t| reports && t.subject.s > 0)
+            && toks
+                .get(t.subject.s - 1)
+                .is_some_and(|x| word(text, x) == ",")
+        {
+            let relayed = according_to(text, &toks[..t.subject.s], entities);
+            if !relayed.is_empty()
+                && let Some((ts, tr)) = speaker_and_reporters(text, toks, t, entities)
+            {
+                for mut q in relayed {
+                    q.reported_by.extend(tr.iter().cloned());
+                    q.reported_by.push(ts.clone());
+                    discourse.resolve(&mut q.speaker, si, entities, s.span.start);
+                    for r in &mut q.reported_by {
+                        discourse.resolve(r, si, entities, s.span.start);
+                    }
+                    discourse.spoke(&q.speaker, si);
+                    out.push(q);
+                }
+                continue;
+            }
+        }
         let sentence_end = toks.last().map_or(s.span.end, |t| t.span.end);
         let tok_start = |k: usize| toks.get(k).map_or(sentence_end, |x| x.span.start);
         let (speaker_of, trailing_of, content, added_from) = match (leading, trailing) {
