@@ -3776,3 +3776,16 @@ fn a_titled_document_names_no_party() {
         "#]],
     );
 }
+
+#[test]
+fn aid_from_a_pair_arriving_somewhere_goes_to_the_place() {
+    // Rule `joint`, not for aid (`policy.txt` `setting`): the place "in Morocco" is where the
+    // teams' aid went, not the venue of a joint act between Spain and Britain.
+    check(
+        "Rescue teams from Spain and Britain began arriving in Morocco on Sunday.",
+        expect![[r#"
+            s0 ESP -> MAR 073 "arriving" dictionaries/actors/countries.txt:213
+            s0 GBR -> MAR 073 "arriving" dictionaries/actors/countries.txt:131
+        "#]],
+    );
+}

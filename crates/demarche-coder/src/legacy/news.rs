@@ -292,12 +292,14 @@ impl Coder<'_> {
 }
 
 /// With `joint_subject`, for a joint act: whether source `src` is a compound of at least two
-/// coded members and target `t` is absent, has no country, or is a place.
-pub(super) fn is_joint(s: &Sent<'_>, src: u32, t: Option<u32>) -> bool {
+/// coded members and target `t` is absent, has no country, or is a place — not for aid
+/// (`setting` in `policy.txt`, `aid`), whose place is where it went ("rescue teams from A and B
+/// arrived in C").
+pub(super) fn is_joint(s: &Sent<'_>, src: u32, t: Option<u32>, aid: bool) -> bool {
     t.is_none_or(|t| {
         s.nes
             .get(t as usize)
-            .is_none_or(|n| !has_country(n) || is_place(s, n))
+            .is_none_or(|n| !has_country(n) || !aid && is_place(s, n))
     }) && s
         .nes
         .get(src as usize)

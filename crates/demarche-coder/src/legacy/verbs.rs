@@ -250,7 +250,12 @@ impl Coder<'_> {
             (Some(src), t)
                 if opts.joint_subject()
                     && fwd.is_some_and(|c| policy.is_joint(c) && !policy.is_visit(c))
-                    && news::is_joint(s, src, t) =>
+                    && news::is_joint(
+                        s,
+                        src,
+                        t,
+                        fwd.is_some_and(|c| policy.setting(c).is_some()),
+                    ) =>
             {
                 Some(src)
             }
