@@ -76,7 +76,9 @@ pub fn dateline_segment(text: &str) -> Option<Span> {
     // Only the document's head is segmented: a dateline opens it or follows its headline. A
     // head with none of the separators that end a dateline has none, and is not segmented.
     let head = &text[..floor_boundary(text, DATELINE_HEAD)];
-    if !DATELINE_SEPARATORS.iter().any(|sep| head.contains(sep)) {
+    if !DATELINE_SEPARATORS.iter().any(|sep| head.contains(sep))
+        && bracket_dateline_len(head.trim_start()).is_none()
+    {
         return None;
     }
     segment(head)
@@ -250,6 +252,42 @@ fn is_boilerplate(block: &str) -> bool {
 /// Length in bytes of a dateline at the start of `block`, including the dash or colon after
 /// it and the white space that follows.
 fn dateline_len(block: &str) -> Option<usize> {
+    separated_dateline_len(block).or_else(|| bracket_dateline_len(block))
+}
+
+/// A dateline closed by its agency in brackets with no dash after it, as PTI and IANS write
+/// them: "KATHMANDU, Dec 4 (PTI) Nepal and China …". The place is a word in capitals before a
+/// comma, the agency one to three capitalised words, and a capitalised word follows.
+fn bracket_dateline_len(block: &str) -> Option<usize> {
+    let window = &block[..floor_boundary(block, 80)];
+    let close = window.find(") ")?;
+    let open = window[..close].rfind('(')?;
+    let agency = &window[open + 1..close];
+    let agency_ok = (2..=20).contains(&agency.len())
+        && agency.split(' ').count() <= 3
+        && agency.split(' ').all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
+        });
+    let prefix = &block[..open];
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    let place_ok = prefix.contains(',')
+        && (1..=8).contains(&words.len())
+        && words.first().is_some_and(|w| {
+            let b = w.trim_end_matches(',');
+            b.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !b.chars().any(char::is_lowercase)
+        })
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let rest = &block[close + 1..];
+    let body = rest.trim_start();
+    let next_ok = body.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“'));
+    (agency_ok && place_ok && next_ok).then(|| block.len() - body.len())
+}
+
+/// A dateline closed by a dash or a colon (see [`DATELINE_SEPARATORS`]).
+fn separated_dateline_len(block: &str) -> Option<usize> {
     let window_end = floor_boundary(block, 120);
     let window = &block[..window_end];
     let (at, sep) = DATELINE_SEPARATORS
@@ -554,6 +592,23 @@ mod tests {
             &[
                 (SegmentKind::Dateline, "CEBU CITY: --"),
                 (SegmentKind::Sentence, "Mayor Sitoy filed a suit."),
+            ],
+        );
+        // The agency in brackets closes a PTI-style dateline with no dash.
+        kinds(
+            "KATHMANDU, Dec 4 (PTI) Nepal and China signed a deal. Oli left.",
+            &[
+                (SegmentKind::Dateline, "KATHMANDU, Dec 4 (PTI)"),
+                (SegmentKind::Sentence, "Nepal and China signed a deal."),
+                (SegmentKind::Sentence, "Oli left."),
+            ],
+        );
+        // Brackets in an ordinary opening sentence are not a dateline.
+        kinds(
+            "Nepal (PTI) signed a deal. Oli left.",
+            &[
+                (SegmentKind::Sentence, "Nepal (PTI) signed a deal."),
+                (SegmentKind::Sentence, "Oli left."),
             ],
         );
         // An ordinary sentence with a dash is not a dateline.
