@@ -41,6 +41,9 @@ SAY {SAID SAYS}
 
 --- VISIT [042] ---
 VISIT
+
+--- SIGN [057] ---
+SIGN {SIGNED SIGNS}
 ";
 
 const ACTORS: &str = "\
@@ -545,10 +548,13 @@ fn news() -> Options {
 
 #[test]
 fn joint_subject_codes_a_cooperative_act_between_the_partners() {
-    let t = "(S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD visited) (NP (DT the) (NN border))) (. .))";
+    let t = "(S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD signed) (NP (DT the) (NN deal))) (. .))";
     // PETRARCH's reading: no target, no event.
     check(t, &[]);
-    check_with(t, "2010-01-01", &news(), &["ARN GON 042", "GON ARN 042"]);
+    check_with(t, "2010-01-01", &news(), &["ARN GON 057", "GON ARN 057"]);
+    // A visit is made to a host, never between the visitors (`visit` in the policy).
+    let visit = "(S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD visited) (NP (DT the) (NN border))) (. .))";
+    check_with(visit, "2010-01-01", &news(), &[]);
     // A conflictual act is not assumed to be mutual.
     let fight = "(S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD attacked) (NP (DT the) (NN border))) (. .))";
     check_with(fight, "2010-01-01", &news(), &[]);
@@ -605,8 +611,8 @@ fn a_fronted_phrase_before_the_last_comma_keeps_the_main_clause() {
 #[test]
 fn a_place_is_not_the_partner_of_a_joint_act() {
     // "Japan and the Philippines signed a pact in Manila": Manila is where, not with whom.
-    let t = "(S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD visited) (NP (DT the) (NN border)) (PP (IN in) (NP (NNP Minas_Tirith)))) (. .))";
-    check_with(t, "2010-01-01", &news(), &["ARN GON 042", "GON ARN 042"]);
+    let t = "(S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD signed) (NP (DT the) (NN deal)) (PP (IN in) (NP (NNP Minas_Tirith)))) (. .))";
+    check_with(t, "2010-01-01", &news(), &["ARN GON 057", "GON ARN 057"]);
     // "launched drones at Ukraine": the weapon has no country, the "at" phrase does.
     let at = "(S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNS soldiers)) (PP (IN at) (NP (NNP Gondor)))) (. .))";
     check_with(at, "2010-01-01", &news(), &["ARN GONMIL 190"]);

@@ -3789,3 +3789,16 @@ fn aid_from_a_pair_arriving_somewhere_goes_to_the_place() {
         "#]],
     );
 }
+
+#[test]
+fn an_infinitive_after_no_move_is_not_done() {
+    // Rule `no-move` (`forms.txt` `[negative-determiner]`): "made no move to detain him" and
+    // "took no steps to arrest" deny the act; "made a move to arrest" does not.
+    check(
+        "The Mongolian authorities made no move to detain Putin. Mongolia took no steps to \
+         arrest Putin. Mongolia made a move to arrest Putin.",
+        expect![[r#"
+            s2 MNG -> RUSGOV 173 "arrest" dictionaries/actors/countries.txt:210
+        "#]],
+    );
+}

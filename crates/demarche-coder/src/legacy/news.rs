@@ -96,7 +96,46 @@ pub(super) fn leaves_infinitive(s: &Sent<'_>, v: usize, vp: NodeId) -> bool {
 /// With `negation`: whether a negation stands before the verb of `vp` ("did not attack").
 pub(super) fn is_negated(s: &Sent<'_>, vp: NodeId) -> bool {
     let en = english::get();
-    aux_before(s, vp, |w| en.is_negation(w)) || negated_head(s, vp)
+    aux_before(s, vp, |w| en.is_negation(w)) || negated_head(s, vp) || negated_noun(s, vp)
+}
+
+/// Rule `no-move`: the infinitive of a noun opened by a negative determiner (`forms.txt`
+/// `[negative-determiner]`: "made no move to detain him",
+/// "took no steps to arrest", "made no attempt to stop") is not done.
+fn negated_noun(s: &Sent<'_>, vp: NodeId) -> bool {
+    let tree = s.tree;
+    let en = english::get();
+    let opens_no = |np: NodeId| {
+        s.kind.get(np.index()) == Some(&Phrase::Np)
+            && s.leaf_node
+                .get(s.lo[np.index()] as usize)
+                .and_then(|&l| tree.word(l))
+                .is_some_and(|w| en.is_form("negative-determiner", w))
+    };
+    let mut node = vp;
+    // Up through the infinitive's own phrases, (NP (NP no move) (S (VP to (VP detain …)))) or
+    // (VP took (NP no steps) (S (VP to (VP arrest …)))): the noun phrase right before it.
+    for _ in 0..4 {
+        let Some(parent) = tree.parent(node) else {
+            return false;
+        };
+        let kids = tree.children(parent);
+        let before = kids
+            .iter()
+            .position(|&c| c == node)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| kids.get(i));
+        if s.kind.get(node.index()) == Some(&Phrase::Clause) && before.is_some_and(|&b| opens_no(b))
+        {
+            return true;
+        }
+        match s.kind.get(parent.index()) {
+            Some(Phrase::Vp | Phrase::Clause) => node = parent,
+            Some(Phrase::Np) => return opens_no(parent) && kids.first() != Some(&node),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether the verb heading `vp` is followed at once by a negation ("is not ready for talks",
