@@ -307,3 +307,23 @@ fn a_place_the_gazetteer_spells_otherwise_is_found_by_its_spelling_key() {
         names(&ps)
     );
 }
+
+#[test]
+fn a_town_below_the_threshold_in_the_datelines_country_beats_a_larger_homonym_abroad() {
+    // Round 16 (issue 12): Jablanica was only Serbia's Jablanica district and Gizo only an
+    // alternate name of Egypt's Giza, so a Bosnian or Solomon Islands story put them there.
+    // With the towns in the table (towns.tsv) the dateline's country decides (evidence.rs).
+    let ps = places(
+        "SARAJEVO, Oct 5 (Reuters) - Floods cut the road to Jablanica on Saturday, local \
+         officials said.",
+    );
+    let j = find(&ps, "Jablanica");
+    assert_eq!(j.country, "BIH", "{:?}", names(&ps));
+    assert!(near(j, 43.66, 17.76));
+    let ps = places(
+        "HONIARA, March 2 (Reuters) - Police said a boat that left Gizo on Monday was missing.",
+    );
+    let g = find(&ps, "Gizo");
+    assert_eq!(g.country, "SLB", "{:?}", names(&ps));
+    assert!(near(g, -8.10, 156.84));
+}
