@@ -173,16 +173,19 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         // imprisoned in Iran": no act of the Americans) or as the passive's subject ("Three
         // Chinese workers were killed when a drone struck …": no act of the workers).
         let undergoer = patient.filter(|x| matches!(x.via, Via::Antecedent | Via::Subject));
+        // With no `by` phrase, a passive's subject does none of its verb's acts, whatever the
+        // code ("Israeli ministers will be banned from entering Britain": no act of theirs).
+        let by = a.args_of(p).iter().any(|x| x.via == Via::By);
+        let subject = undergoer.is_some_and(|x| x.via == Via::Subject) && !by;
         if let Some(patient) = undergoer.and_then(|x| ctx.filler_span(&x.filler)) {
             drop_doers_within(events, tree.span(p.head), patient, |e| {
-                ctx.policy.is_inward(&e.code)
+                subject || ctx.policy.is_inward(&e.code)
             });
         }
         // Rule `agentless-passive`: a passive clause under another ("…, adding that the
         // group's launchers had been destroyed") with no `by` phrase names no doer; a pattern
         // event at its verb whose sides both come from before its subject is another clause's
         // pair, not this act's.
-        let by = a.args_of(p).iter().any(|x| x.via == Via::By);
         if let Some(subject) = patient.filter(|x| x.via == Via::Subject && p.under.is_some() && !by)
             && let Some(start) = ctx.filler_span(&subject.filler).map(|s| s.start)
         {
