@@ -2,9 +2,9 @@
 //! hand-annotated news-style articles (`tests/data/knowledge/`, written and annotated for this
 //! project; the conventions are in that folder's README).
 //!
-//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round13.jsonl` are the development
+//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round14.jsonl` are the development
 //! part (their misses are printed and were looked at); `unseen.jsonl` and `unseen-round3.jsonl`
-//! to `unseen-round13.jsonl` are scored at the start and the end of a round and not tuned on
+//! to `unseen-round14.jsonl` are scored at the start and the end of a round and not tuned on
 //! (only their numbers are printed; `unseen-round7.jsonl` only at the end of its round). Each
 //! asserts floors a little below the measured values.
 //!
@@ -670,6 +670,15 @@ fn knowledge_on_the_development_articles() {
     let s13 = score(&round13, None);
     println!("{}", s13.report("dev-round13"));
     docs.extend(round13);
+    // The fourteenth round's (the JCF on a shooting in St Catherine, AFP on Las Anod, Reuters and
+    // ERR on a tanker held off Sillamae, KUNA on Omani floods, AP on Laventille, the GDF on the
+    // Cuyuni), written for what round 13 left. The seventy-three before it, held at the floors
+    // they had.
+    let first73 = score(&docs, None);
+    let round14 = load_part("dev-round14.jsonl", 6);
+    let s14 = score(&round14, None);
+    println!("{}", s14.report("dev-round14"));
+    docs.extend(round14);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
@@ -704,11 +713,11 @@ fn knowledge_on_the_development_articles() {
             ("persons", s.persons, 0.98),
             ("roles", s.roles, 0.97),
             ("quotes", s.quotes, 0.97),
-            ("direct quotes", s.direct, 0.98),
+            ("direct quotes", s.direct, 0.97),
             ("indirect quotes", s.indirect, 0.96),
             ("reporters", s.reporters, 0.96),
             ("amounts", s.amounts, 0.97),
-            ("measures", s.measures, 0.7),
+            ("measures", s.measures, 0.68),
             ("dates", s.dates, 0.98),
         ],
     );
@@ -791,6 +800,34 @@ fn knowledge_on_the_development_articles() {
             ("reporters", s13.reporters, 0.92),
             ("amounts", s13.amounts, 0.81),
             ("dates", s13.dates, 0.94),
+        ],
+    );
+    floors(
+        "dev (first 73)",
+        &[
+            ("persons", first73.persons, 0.98),
+            ("roles", first73.roles, 0.97),
+            ("quotes", first73.quotes, 0.97),
+            ("reporters", first73.reporters, 0.97),
+            ("amounts", first73.amounts, 0.97),
+            ("measures", first73.measures, 0.70),
+            ("dates", first73.dates, 0.98),
+        ],
+    );
+    // Measured at the start and the end of the fourteenth round (ROUND14.md): persons 0.894 →
+    // 0.913 (precision 0.808 → 0.840), roles 0.941, quotes 0.840 → 0.864 (indirect 0.867 →
+    // 0.900), reporters 0.842, amounts 0.879, measures 0.500 (eight annotated), dates 0.915. All
+    // development articles: direct quotes 0.979 and measures 0.692 with the fourteenth round's
+    // six (floors lowered to 0.97 and 0.68); the first seventy-three are held at their floors.
+    floors(
+        "dev-round14",
+        &[
+            ("persons", s14.persons, 0.9),
+            ("roles", s14.roles, 0.92),
+            ("quotes", s14.quotes, 0.85),
+            ("reporters", s14.reporters, 0.82),
+            ("amounts", s14.amounts, 0.86),
+            ("dates", s14.dates, 0.9),
         ],
     );
     floors("dev (first 31)", &[("measures", measures31, 0.95)]);
@@ -1101,6 +1138,26 @@ fn knowledge_on_the_thirteenth_rounds_unseen_articles() {
             ("quotes", s.quotes, 0.86),
             ("reporters", s.reporters, 0.88),
             ("amounts", s.amounts, 0.89),
+            ("dates", s.dates, 0.98),
+        ],
+    );
+}
+
+#[test]
+fn knowledge_on_the_fourteenth_rounds_unseen_articles() {
+    let s = unseen_part("unseen-round14.jsonl", 3);
+    // Measured at the start and the end of the fourteenth round, unchanged (ROUND14.md): persons
+    // 1.000, roles 1.000, quotes 0.850 (direct 0.800, indirect 0.867), reporters 1.000, amounts
+    // 0.897, measures 0.000 (three annotated), dates 1.000. Three articles, 6 persons, 20
+    // quotations, 5 reporters, 15 amounts, 11 dates.
+    floors(
+        "unseen-round14",
+        &[
+            ("persons", s.persons, 0.98),
+            ("roles", s.roles, 0.98),
+            ("quotes", s.quotes, 0.83),
+            ("reporters", s.reporters, 0.98),
+            ("amounts", s.amounts, 0.87),
             ("dates", s.dates, 0.98),
         ],
     );

@@ -122,6 +122,7 @@ pub(super) fn subject_before(
         };
         let s = toks.iter().position(|t| t.span.start == span.start)?;
         let end = toks.iter().position(|t| t.span.end == span.end)? + 1;
+        let (span, r, s, end) = titled_opening(text, toks, entities, (span, r, s, end));
         let opens = (0..s).all(|k| {
             toks.get(k)
                 .is_some_and(|t| t.kind == TokenKind::Word && is_cap(word(text, t)) || w(k) == "'s")
@@ -178,6 +179,35 @@ pub(super) fn subject_before(
     // A subject inside a clause that is not the sentence's main one ("Asked about X, Ma said")
     // starts after the clause's comma already; a subject that is a long clause is no subject.
     Some(Np { s, e, entity })
+}
+
+/// Rule titled-opening: when the sentence opens with an organisation's word that is the first
+/// word of a title ("Police Commissioner Ana Ruiz visited … and said"), the person the opening
+/// capitalised run goes on to name is the subject, not the organisation ("Police").
+fn titled_opening(
+    text: &str,
+    toks: &[Tok],
+    entities: &Entities,
+    found: (Span, EntityRef, usize, usize),
+) -> (Span, EntityRef, usize, usize) {
+    if !matches!(found.1, EntityRef::Organization(_)) {
+        return found;
+    }
+    let mut k = found.3;
+    while let Some(t) = toks
+        .get(k)
+        .filter(|t| t.kind == TokenKind::Word && is_cap(word(text, t)))
+    {
+        if let Some((span, r)) = entities
+            .starting_at(t.span.start)
+            .filter(|(_, r)| matches!(r, EntityRef::Person(_)))
+            && let Some(end) = toks.iter().position(|t| t.span.end == span.end)
+        {
+            return (span, r, k, end + 1);
+        }
+        k += 1;
+    }
+    found
 }
 
 /// "A second source put the toll at … and said": a description that opens the sentence (an
