@@ -3811,3 +3811,16 @@ fn a_passive_subject_with_no_agent_does_none_of_its_verb_s_acts() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn the_main_clause_after_a_fronted_clause_is_kept() {
+    // Rule `fronted-clause`: the comma that closes an opening "When"/"After" clause opens the
+    // main clause; comma-clause deletion leaves it.
+    check(
+        "When Russia attacked Ukraine, Poland urged Moscow to withdraw its forces.",
+        expect![[r#"
+            s0 RUS -> UKR 190 "attacked" dictionaries/actors/countries.txt:260
+            s0 POL -> RUS 020 "urged" dictionaries/actors/countries.txt:251
+        "#]],
+    );
+}

@@ -675,6 +675,15 @@ impl<'a> Grammar<'a> {
                 if self.cur() == "," {
                     kids.push(self.leaf());
                 }
+            } else if t == "WRB" && w == "when" && self.clause_follows(self.pos + 1) {
+                // "When Faye visited Abuja, the presidents of Nigeria and Ghana asked him …": a
+                // fronted clause of time, closed by its comma.
+                let wh = phrase("WHADVP", vec![self.leaf()]);
+                let sbar_kids = vec![wh, self.clause()];
+                kids.push(phrase("SBAR", sbar_kids));
+                if self.cur() == "," {
+                    kids.push(self.leaf());
+                }
             } else if matches!(t, "IN" | "TO" | "VBG") && self.w(self.pos) == "according" {
                 kids.push(self.pp(Mode::Object));
                 if self.cur() == "," {

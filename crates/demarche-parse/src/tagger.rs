@@ -520,6 +520,9 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
     let mut tags: Vec<&'static str> = Vec::with_capacity(n);
     let mut finite_seen = false;
     let mut saved_finite: Option<bool> = None;
+    // A sentence that opens with a subordinate clause ("When Faye visited Abuja, Nigeria asked
+    // him …"): the comma that closes it opens the main clause, whose verb is finite again.
+    let mut fronted_clause = false;
     let noun_like = |j: usize| -> bool {
         infos.get(j).is_some_and(|x| {
             is_noun_tag(x.guess)
@@ -729,6 +732,12 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
             && let Some(saved) = saved_finite.take()
         {
             finite_seen = saved;
+        } else if t == "," && fronted_clause {
+            fronted_clause = false;
+            finite_seen = false;
+        }
+        if i == 0 && (t == "WRB" && lower == "when" || t == "IN" && is_subordinator(lower)) {
+            fronted_clause = true;
         }
         if (t == "WDT" || t == "WP") && i > 0 && tags[i - 1] == "," {
             saved_finite = Some(finite_seen);

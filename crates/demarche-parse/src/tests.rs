@@ -1053,3 +1053,13 @@ fn a_relative_clause_after_a_name_of_a_name_is_on_the_whole_name() {
         "(ROOT (S (NP (NNP Arnor)) (VP (VBD left) (NP (NP (NP (DT the) (NNP Economic) (NNP Community)) (PP (IN of) (NP (NNP West) (JJ Gondorian) (NNP States)))) (, ,) (SBAR (WHNP (WDT which)) (S (VP (VBD had) (VP (VBN sanctioned) (NP (NNP Rohan)))))))) (. .)))",
     );
 }
+
+#[test]
+fn a_sentence_opening_with_a_when_clause_has_its_main_clause_after_the_comma() {
+    // "When X did Y, Z did W": the clause of time is fronted and the verb after the comma is
+    // the main clause's, finite (not a participle on the noun before it).
+    check(
+        "When Arnor attacked Rohan, Gondor asked Arnor to withdraw.",
+        "(ROOT (S (SBAR (WHADVP (WRB When)) (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Rohan))))) (, ,) (NP (NNP Gondor)) (VP (VBD asked) (S (NP (NNP Arnor)) (VP (TO to) (VP (VB withdraw))))) (. .)))",
+    );
+}

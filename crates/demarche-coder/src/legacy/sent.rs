@@ -382,9 +382,24 @@ pub(super) fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
                     .take(4)
                     .any(|n| s.kind[n.index()] == Phrase::Vp && (s.lo[n.index()] as usize) < last)
         });
+    // Rule `fronted-clause`: "When Russia attacked Ukraine, Poland condemned the attack": the
+    // comma that closes a sentence's opening subordinate clause opens its main clause, not a
+    // trailing aside. (News reading only.)
+    let after_fronted = opts.reported_speech
+        && s.leaf_node
+            .get(last)
+            .and_then(|&c| tree.parent(c))
+            .is_some_and(|clause| {
+                tree.parent(clause).is_none_or(|r| tree.parent(r).is_none())
+                    && tree
+                        .children(clause)
+                        .first()
+                        .is_some_and(|&f| tree.label(f) == "SBAR")
+            });
     if opts.comma_emax > 0
         && last < end
         && !main_clause_after
+        && !after_fronted
         && !coordinated_verb_after
         && !participle_after
     {
