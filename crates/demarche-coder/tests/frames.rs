@@ -3802,3 +3802,17 @@ fn an_infinitive_after_no_move_is_not_done() {
         "#]],
     );
 }
+
+#[test]
+fn a_finite_clause_after_a_noun_opened_by_no_is_done() {
+    // Rule `no-move` reads only an infinitive: "no injuries after Hamas fired", "no secret that
+    // it will strike" deny nothing of the clause after the noun.
+    check(
+        "The army said there were no injuries after Hamas fired rockets at Israel. Israel has \
+         made no secret that it will strike Iran.",
+        expect![[r#"
+            s0 PSEREBHMS -> ISR 194 "fired" dictionaries/actors/armed_groups.txt:32
+            s1 ISR -> IRN 138 "strike" dictionaries/actors/countries.txt:157
+        "#]],
+    );
+}
