@@ -3824,3 +3824,17 @@ fn the_main_clause_after_a_fronted_clause_is_kept() {
         "#]],
     );
 }
+
+#[test]
+fn a_finite_clause_after_a_noun_opened_by_no_is_done() {
+    // Rule `no-move` reads only an infinitive: "no injuries after Hamas fired", "no secret that
+    // it will strike" deny nothing of the clause after the noun.
+    check(
+        "The army said there were no injuries after Hamas fired rockets at Israel. Israel has \
+         made no secret that it will strike Iran.",
+        expect![[r#"
+            s0 PSEREBHMS -> ISR 194 "fired" dictionaries/actors/armed_groups.txt:32
+            s1 ISR -> IRN 138 "strike" dictionaries/actors/countries.txt:157
+        "#]],
+    );
+}

@@ -112,6 +112,13 @@ fn negated_noun(s: &Sent<'_>, vp: NodeId) -> bool {
                 .and_then(|&l| tree.word(l))
                 .is_some_and(|w| en.is_form("negative-determiner", w))
     };
+    // Only an infinitive ("to detain"): a finite clause after such a noun is done ("there
+    // were no injuries after Hamas fired rockets", "made no secret that it will strike").
+    let infinitive = |n: NodeId| {
+        s.lo.get(n.index())
+            .and_then(|&lo| s.leaf_node.get(lo as usize))
+            .is_some_and(|&l| tree.label(l) == "TO")
+    };
     let mut node = vp;
     // Up through the infinitive's own phrases, (NP (NP no move) (S (VP to (VP detain …)))) or
     // (VP took (NP no steps) (S (VP to (VP arrest …)))): the noun phrase right before it.
@@ -125,13 +132,17 @@ fn negated_noun(s: &Sent<'_>, vp: NodeId) -> bool {
             .position(|&c| c == node)
             .and_then(|i| i.checked_sub(1))
             .and_then(|i| kids.get(i));
-        if s.kind.get(node.index()) == Some(&Phrase::Clause) && before.is_some_and(|&b| opens_no(b))
+        if s.kind.get(node.index()) == Some(&Phrase::Clause)
+            && infinitive(node)
+            && before.is_some_and(|&b| opens_no(b))
         {
             return true;
         }
         match s.kind.get(parent.index()) {
             Some(Phrase::Vp | Phrase::Clause) => node = parent,
-            Some(Phrase::Np) => return opens_no(parent) && kids.first() != Some(&node),
+            Some(Phrase::Np) => {
+                return opens_no(parent) && kids.first() != Some(&node) && infinitive(node);
+            }
             _ => return false,
         }
     }
