@@ -3838,3 +3838,15 @@ fn a_finite_clause_after_a_noun_opened_by_no_is_done() {
         "#]],
     );
 }
+
+#[test]
+fn a_verb_after_a_quoted_relative_clause_is_the_subject_s() {
+    // Rule `verb-after`: the comma inside the quote that closes "which called the move
+    // \"illegal,\"" is no start of an aside; the verb after it is the main clause's.
+    check(
+        "Russia, which called the move \"illegal,\" expelled two British diplomats.",
+        expect![[r#"
+            s0 RUS -> GBRGOV 161 "expelled" dictionaries/actors/countries.txt:131
+        "#]],
+    );
+}

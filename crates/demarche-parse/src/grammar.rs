@@ -765,6 +765,14 @@ impl<'a> Grammar<'a> {
                 } else if self.cur() == "," && self.verb_follows(self.pos + 1) {
                     // "Two countries, Vantor and Osk, declined": the appositive's comma.
                     kids.push(self.leaf());
+                } else if self.cur() == ","
+                    && self.t(self.pos + 1) == "''"
+                    && self.verb_follows(self.pos + 2)
+                {
+                    // "Russia, which called the move \"illegal,\" expelled …": the comma and the
+                    // closing quote of a relative clause before the verb.
+                    kids.push(self.leaf());
+                    kids.push(self.leaf());
                 } else {
                     break;
                 }

@@ -1063,3 +1063,13 @@ fn a_sentence_opening_with_a_when_clause_has_its_main_clause_after_the_comma() {
         "(ROOT (S (SBAR (WHADVP (WRB When)) (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Rohan))))) (, ,) (NP (NNP Gondor)) (VP (VBD asked) (S (NP (NNP Arnor)) (VP (TO to) (VP (VB withdraw))))) (. .)))",
     );
 }
+
+#[test]
+fn a_quoted_word_closing_a_relative_clause_before_the_verb_stays_in_the_clause() {
+    // "Arnor, which called the move "illegal," expelled …": the comma and the closing quote end
+    // the relative clause; the verb after them is the subject's.
+    check(
+        "Arnor, which called the move \"illegal,\" expelled two envoys.",
+        "(ROOT (S (NP (NP (NNP Arnor)) (, ,) (SBAR (WHNP (WDT which)) (S (VP (VBD called) (NP (DT the) (NN move) (`` ``)) (ADJP (JJ illegal)))))) (, ,) ('' '') (VP (VBD expelled) (NP (CD two) (NNS envoys))) (. .)))",
+    );
+}

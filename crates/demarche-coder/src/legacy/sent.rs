@@ -382,6 +382,23 @@ pub(super) fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
                     .take(4)
                     .any(|n| s.kind[n.index()] == Phrase::Vp && (s.lo[n.index()] as usize) < last)
         });
+    // Rule `verb-after`: "Russia, which called the move \"illegal,\" expelled two diplomats":
+    // a finite verb right after the last comma (and a closing quote) whose verb phrase hangs on
+    // a clause begun before the comma is that clause's predicate, not an aside. (News reading
+    // only.)
+    let verb_after = opts.reported_speech && {
+        let first =
+            (last + 1..end).find(|&l| s.leaf_node.get(l).is_some_and(|&n| tree.label(n) != "''"));
+        first
+            .and_then(|l| s.leaf_node.get(l))
+            .filter(|&&leaf| matches!(tree.label(leaf), "VBD" | "VBZ" | "VBP"))
+            .and_then(|&leaf| tree.parent(leaf))
+            .filter(|vp| s.kind[vp.index()] == Phrase::Vp && (s.lo[vp.index()] as usize) > last)
+            .and_then(|vp| tree.parent(vp))
+            .is_some_and(|up| {
+                s.kind[up.index()] != Phrase::Np && (s.lo[up.index()] as usize) < last
+            })
+    };
     // Rule `fronted-clause`: "When Russia attacked Ukraine, Poland condemned the attack": the
     // comma that closes a sentence's opening subordinate clause opens its main clause, not a
     // trailing aside. (News reading only.)
@@ -400,6 +417,7 @@ pub(super) fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
         && last < end
         && !main_clause_after
         && !after_fronted
+        && !verb_after
         && !coordinated_verb_after
         && !participle_after
     {
