@@ -3850,3 +3850,18 @@ fn a_verb_after_a_quoted_relative_clause_is_the_subject_s() {
         "#]],
     );
 }
+
+#[test]
+fn the_infinitive_of_an_object_control_verb_is_not_done() {
+    // Pattern coder, with `intent`: "invited the king to pay a state visit to France" asks for
+    // the visit; it codes no visit even when the invitation itself finds no target
+    // (`control.txt` `[object]`, not a causative: "prompting Tokyo to demand" did happen).
+    check(
+        "King Mohammed VI welcomed French President Emmanuel Macron to Rabat. Macron invited \
+         the king to pay a state visit to France next year.",
+        expect![[r#"
+            s0 MARGOV -> FRAGOV 043 "welcomed" dictionaries/actors/countries.txt:112
+            s0 FRAGOV -> MARGOV 042 "welcomed" dictionaries/actors/countries.txt:112
+        "#]],
+    );
+}

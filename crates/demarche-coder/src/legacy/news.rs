@@ -217,6 +217,47 @@ fn has_infinitive(s: &Sent<'_>, vp: NodeId) -> bool {
 /// Whether verb phrase `vp` is the infinitive of an intention ("agreed to [resume talks]",
 /// "will continue to [support]"): `(VP intent-verb (S (VP (TO to) vp)))`, or the same under
 /// an aspect verb that is itself future or an intention.
+/// With `intent`: whether the verb of `vp` is the infinitive of an object-control verb
+/// (`control.txt` `[object]`: "invited the king to pay a state visit", "urged Myanmar to
+/// release prisoners"): asked for, not done; the governing verb codes the request.
+pub(super) fn under_object_control(s: &Sent<'_>, vp: NodeId) -> bool {
+    let tree = s.tree;
+    let Some(to_vp) = tree.parent(vp) else {
+        return false;
+    };
+    let to_first = tree.children(to_vp).first().and_then(|&t| tree.word(t));
+    if s.kind.get(to_vp.index()) != Some(&Phrase::Vp) || !to_first.is_some_and(is_infinitive_marker)
+    {
+        return false;
+    }
+    let Some(clause) = tree.parent(to_vp) else {
+        return false;
+    };
+    // The clause has the controlled object as its subject: (S (NP the king) (VP to …)).
+    let object = tree
+        .children(clause)
+        .first()
+        .is_some_and(|&c| s.kind.get(c.index()) == Some(&Phrase::Np));
+    let Some(frame) = tree.parent(clause) else {
+        return false;
+    };
+    if s.kind.get(clause.index()) != Some(&Phrase::Clause)
+        || s.kind.get(frame.index()) != Some(&Phrase::Vp)
+        || !object
+    {
+        return false;
+    }
+    tree.children(frame)
+        .first()
+        .and_then(|&h| tree.word(h))
+        .is_some_and(|head| {
+            let classes = english::get().verb_classes(head);
+            // Not a causative ("prompting Tokyo to demand …": the object did it).
+            classes.has(english::VerbClass::ObjectControl)
+                && !classes.has(english::VerbClass::Causative)
+        })
+}
+
 fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
     let tree = s.tree;
     // "agreed to keep [negotiating]": a gerund under an aspect verb that is itself future or

@@ -218,7 +218,7 @@ impl Coder<'_> {
         if opts.negation && news::is_negated(s, vp) {
             return false;
         }
-        if opts.intent && news::is_hypothetical(s, vp) {
+        if opts.intent && (news::is_hypothetical(s, vp) || news::under_object_control(s, vp)) {
             return false;
         }
         let future = opts.intent && news::is_future(s, vp);
