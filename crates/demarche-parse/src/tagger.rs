@@ -721,6 +721,15 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
         {
             t = "JJ";
         }
+        // "Dhaka has since asked India to …": "since" between a form of "have" and a past
+        // participle is an adverb, not a preposition.
+        if lower == "since"
+            && i > 0
+            && matches!(&*infos[i - 1].lower, "has" | "have" | "had")
+            && infos.get(i + 1).is_some_and(|x| x.vbits & PART != 0)
+        {
+            t = "RB";
+        }
         if is_finite(t) {
             finite_seen = true;
         }

@@ -1073,3 +1073,12 @@ fn a_quoted_word_closing_a_relative_clause_before_the_verb_stays_in_the_clause()
         "(ROOT (S (NP (NP (NNP Arnor)) (, ,) (SBAR (WHNP (WDT which)) (S (VP (VBD called) (NP (DT the) (NN move) (`` ``)) (ADJP (JJ illegal)))))) (, ,) ('' '') (VP (VBD expelled) (NP (CD two) (NNS envoys))) (. .)))",
     );
 }
+
+#[test]
+fn since_between_have_and_a_participle_is_an_adverb() {
+    // "has since asked Arnor to …": not a preposition with "asked Arnor" as its object.
+    check(
+        "Rohan has since asked Arnor to return the envoy.",
+        "(ROOT (S (NP (NNP Rohan)) (VP (VBZ has) (ADVP (RB since)) (VP (VBN asked) (S (NP (NNP Arnor)) (VP (TO to) (VP (VB return) (NP (DT the) (NN envoy))))))) (. .)))",
+    );
+}
