@@ -3865,3 +3865,26 @@ fn the_infinitive_of_an_object_control_verb_is_not_done() {
         "#]],
     );
 }
+
+#[test]
+fn an_object_pronoun_is_not_its_own_verb_s_subject() {
+    // Rule `person-before` skips the subject of the verb whose object, or whose controlled
+    // clause's subject, the pronoun is: "the presidents of Nigeria and Ghana asked him to help"
+    // asks someone else (that would be "themselves").
+    check(
+        "Senegal's President Bassirou Diomaye Faye visited Abuja. When Faye visited Abuja and \
+         Accra earlier this month, the presidents of Nigeria and Ghana asked him to help bring \
+         the three juntas back into the bloc.",
+        expect![[r#"
+            s0 SENGOV -> NGA 042 "visited" dictionaries/actors/countries.txt:227
+            s1 NGAGOV -> SENGOV 020 "asked" dictionaries/actors/countries.txt:227
+               target <- s0 "Senegal's President Bassirou Diomaye Faye"
+            s1 GHAGOV -> SENGOV 020 "asked" dictionaries/actors/countries.txt:129
+               target <- s0 "Senegal's President Bassirou Diomaye Faye"
+            s1 SENGOV -> NGA 042 "visited" dictionaries/verbs/04-consult.txt:48
+               source <- s0 "Senegal's President Bassirou Diomaye Faye"
+            s1 SENGOV -> GHA 042 "visited" dictionaries/verbs/04-consult.txt:48
+               source <- s0 "Senegal's President Bassirou Diomaye Faye"
+        "#]],
+    );
+}

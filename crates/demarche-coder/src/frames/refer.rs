@@ -40,11 +40,45 @@ pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
 /// Rule `person-before`: "he" after a person named as the subject of a clause earlier in its
 /// own sentence ("… while Prime Minister Christopher Luxon was on a trip to China, where he is
 /// due to hold talks with Xi") is that person: the last one named so before it.
+/// Not the subject of a verb the pronoun is an object of ("the presidents of Nigeria and Ghana
+/// asked him to help": "him" is someone else; that would be "themselves").
 pub(super) fn person_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
+    let a = ctx.a;
+    let holds = |f: &Filler| matches!(*f, Filler::Phrase { lo: x, hi: y, .. } if x <= lo && lo < y);
+    // The verbs the pronoun is an object of, or whose controlled clause it is the subject of
+    // ("asked him to help": the controller of "him to help").
+    let own_subjects: Vec<(u32, u32)> = a
+        .preds
+        .iter()
+        .filter_map(|q| {
+            let args = a.args_of(q);
+            if args
+                .iter()
+                .any(|x| x.role != Role::Agent && holds(&x.filler))
+            {
+                return Some(q);
+            }
+            match q.under {
+                Some((j, Link::Control)) if args.iter().any(|x| holds(&x.filler)) => {
+                    a.preds.get(j as usize)
+                }
+                _ => None,
+            }
+        })
+        .filter_map(|p| {
+            a.args_of(p).iter().find_map(|x| match x.filler {
+                Filler::Phrase {
+                    lo: x_lo, hi: x_hi, ..
+                } if x.role == Role::Agent && x.via == Via::Subject => Some((x_lo, x_hi)),
+                _ => None,
+            })
+        })
+        .collect();
     let m = ctx
         .mentions
         .iter()
         .filter(|m| m.hi <= lo && m.level >= 2 && m.codes.iter().any(|c| real_code(c)))
+        .filter(|m| !own_subjects.iter().any(|&(x, y)| x <= m.lo && m.hi <= y))
         .filter(|m| {
             ctx.coder.is_person(m)
                 || ctx
