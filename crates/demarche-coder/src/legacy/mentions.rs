@@ -703,7 +703,6 @@ fn titled_document(s: &Sent<'_>, lo: u32, hi: u32) -> bool {
     let word = |l: u32| s.leaf_node.get(l as usize).and_then(|&n| s.tree.word(n));
     let capital = |w: &str| w.starts_with(char::is_uppercase);
     hi >= lo + 2
-        && hi >= 2
         && word(hi - 1).is_some_and(|w| {
             capital(w) && demarche_text::english::get().is_form("titled-document", w)
         })
