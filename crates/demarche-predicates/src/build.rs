@@ -831,9 +831,7 @@ fn noun_draft<'s>(
         // Modifiers before the name: "Russian shelling", "Israeli air strikes"; not the name
         // of a titled document ("the Ankara Declaration": `forms.txt` `[titled-document]`).
         let titled = name_start > 0
-            && cap(head)
-            && cap(leaves[name_start - 1])
-            && english::get().is_form("titled-document", sh.word(head));
+            && english::get().is_titled_document(sh.word(leaves[name_start - 1]), sh.word(head));
         let first_mod = leaves[..name_start]
             .iter()
             .position(|&l| !matches!(sh.cat(l), Cat::Det | Cat::Quote))

@@ -547,6 +547,14 @@ impl English {
             .map_or(&[], |(_, l)| l.as_slice())
     }
 
+    /// Rule `titled-document`: whether a capitalised document noun (`forms.txt`
+    /// `[titled-document]`) after the capitalised word `before` closes a document's name ("the
+    /// Ankara Declaration", "the Minsk Agreements"): its words name no party.
+    pub fn is_titled_document(&self, before: &str, head: &str) -> bool {
+        let capital = |w: &str| w.starts_with(char::is_uppercase);
+        capital(before) && capital(head) && self.is_form("titled-document", head)
+    }
+
     /// Whether `word` (any case) is in the named list of `forms.txt`.
     pub fn is_form(&self, list: &str, word: &str) -> bool {
         self.forms(list)

@@ -177,7 +177,8 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         // code ("Israeli ministers will be banned from entering Britain": no act of theirs).
         let by = a.args_of(p).iter().any(|x| x.via == Via::By);
         let subject = undergoer.is_some_and(|x| x.via == Via::Subject) && !by;
-        if let Some(patient) = undergoer.and_then(|x| ctx.filler_span(&x.filler)) {
+        let undergoer = undergoer.and_then(|x| ctx.filler_span(&x.filler));
+        if let Some(patient) = undergoer {
             drop_doers_within(events, tree.span(p.head), patient, |e| {
                 subject || ctx.policy.is_inward(&e.code)
             });
@@ -186,8 +187,9 @@ pub(super) fn passives_backwards(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         // group's launchers had been destroyed") with no `by` phrase names no doer; a pattern
         // event at its verb whose sides both come from before its subject is another clause's
         // pair, not this act's.
-        if let Some(subject) = patient.filter(|x| x.via == Via::Subject && p.under.is_some() && !by)
-            && let Some(start) = ctx.filler_span(&subject.filler).map(|s| s.start)
+        if subject
+            && p.under.is_some()
+            && let Some(start) = undergoer.map(|s| s.start)
         {
             let before = |x: Option<Span>| x.is_some_and(|x| x.end <= start);
             events.retain(|e| {

@@ -58,18 +58,16 @@ pub(super) fn person_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
             {
                 return Some(q);
             }
-            match q.under {
-                Some((j, Link::Control)) if args.iter().any(|x| holds(&x.filler)) => {
-                    a.preds.get(j as usize)
-                }
+            match a.governor(q) {
+                Some((g, Link::Control)) if args.iter().any(|x| holds(&x.filler)) => Some(g),
                 _ => None,
             }
         })
         .filter_map(|p| {
             a.args_of(p).iter().find_map(|x| match x.filler {
-                Filler::Phrase {
-                    lo: x_lo, hi: x_hi, ..
-                } if x.role == Role::Agent && x.via == Via::Subject => Some((x_lo, x_hi)),
+                Filler::Phrase { lo, hi, .. } if x.role == Role::Agent && x.via == Via::Subject => {
+                    Some((lo, hi))
+                }
                 _ => None,
             })
         })

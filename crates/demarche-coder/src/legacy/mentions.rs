@@ -697,14 +697,14 @@ pub(super) fn has_country(ne: &Ne) -> bool {
 }
 
 /// Rule `titled-document` (news reading): a noun phrase closed by a capitalised document noun
-/// (`forms.txt` `[titled-document]`) after a capitalised word names a document ("signed the
-/// Ankara Declaration", "the Minsk Agreements"), not the country of the place in its name.
+/// after a capitalised word names a document ("signed the Ankara Declaration"), not the country
+/// of the place in its name ([`demarche_text::english::English::is_titled_document`]).
 fn titled_document(s: &Sent<'_>, lo: u32, hi: u32) -> bool {
     let word = |l: u32| s.leaf_node.get(l as usize).and_then(|&n| s.tree.word(n));
-    let capital = |w: &str| w.starts_with(char::is_uppercase);
     hi >= lo + 2
-        && word(hi - 1).is_some_and(|w| {
-            capital(w) && demarche_text::english::get().is_form("titled-document", w)
-        })
-        && word(hi - 2).is_some_and(capital)
+        && word(hi - 2)
+            .zip(word(hi - 1))
+            .is_some_and(|(before, head)| {
+                demarche_text::english::get().is_titled_document(before, head)
+            })
 }

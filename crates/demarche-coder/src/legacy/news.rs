@@ -214,23 +214,27 @@ fn has_infinitive(s: &Sent<'_>, vp: NodeId) -> bool {
     })
 }
 
-/// Whether verb phrase `vp` is the infinitive of an intention ("agreed to [resume talks]",
-/// "will continue to [support]"): `(VP intent-verb (S (VP (TO to) vp)))`, or the same under
-/// an aspect verb that is itself future or an intention.
+/// For an infinitive verb phrase `vp`, `(X head (S … (VP (TO to) vp)))`: the `to` phrase, its
+/// clause `S` and the phrase `X` around it, whose first word governs the infinitive.
+fn infinitive_frame(s: &Sent<'_>, vp: NodeId) -> Option<(NodeId, NodeId, NodeId)> {
+    let tree = s.tree;
+    let to_vp = tree.parent(vp)?;
+    let to_first = tree.children(to_vp).first().and_then(|&t| tree.word(t));
+    if s.kind.get(to_vp.index()) != Some(&Phrase::Vp) || !to_first.is_some_and(is_infinitive_marker)
+    {
+        return None;
+    }
+    let clause = tree.parent(to_vp)?;
+    let frame = tree.parent(clause)?;
+    (s.kind.get(clause.index()) == Some(&Phrase::Clause)).then_some((to_vp, clause, frame))
+}
+
 /// With `intent`: whether the verb of `vp` is the infinitive of an object-control verb
 /// (`control.txt` `[object]`: "invited the king to pay a state visit", "urged Myanmar to
 /// release prisoners"): asked for, not done; the governing verb codes the request.
 pub(super) fn under_object_control(s: &Sent<'_>, vp: NodeId) -> bool {
     let tree = s.tree;
-    let Some(to_vp) = tree.parent(vp) else {
-        return false;
-    };
-    let to_first = tree.children(to_vp).first().and_then(|&t| tree.word(t));
-    if s.kind.get(to_vp.index()) != Some(&Phrase::Vp) || !to_first.is_some_and(is_infinitive_marker)
-    {
-        return false;
-    }
-    let Some(clause) = tree.parent(to_vp) else {
+    let Some((_, clause, frame)) = infinitive_frame(s, vp) else {
         return false;
     };
     // The clause has the controlled object as its subject: (S (NP the king) (VP to …)).
@@ -238,13 +242,7 @@ pub(super) fn under_object_control(s: &Sent<'_>, vp: NodeId) -> bool {
         .children(clause)
         .first()
         .is_some_and(|&c| s.kind.get(c.index()) == Some(&Phrase::Np));
-    let Some(frame) = tree.parent(clause) else {
-        return false;
-    };
-    if s.kind.get(clause.index()) != Some(&Phrase::Clause)
-        || s.kind.get(frame.index()) != Some(&Phrase::Vp)
-        || !object
-    {
+    if !object || s.kind.get(frame.index()) != Some(&Phrase::Vp) {
         return false;
     }
     tree.children(frame)
@@ -258,6 +256,9 @@ pub(super) fn under_object_control(s: &Sent<'_>, vp: NodeId) -> bool {
         })
 }
 
+/// Whether verb phrase `vp` is the infinitive of an intention ("agreed to [resume talks]",
+/// "will continue to [support]"): `(VP intent-verb (S (VP (TO to) vp)))`, or the same under
+/// an aspect verb that is itself future or an intention.
 fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
     let tree = s.tree;
     // "agreed to keep [negotiating]": a gerund under an aspect verb that is itself future or
@@ -267,23 +268,9 @@ fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
     {
         return aux_before(s, frame, is_future_modal) || intent_frame(s, frame, depth + 1);
     }
-    let Some(to_vp) = tree.parent(vp) else {
+    let Some((to_vp, clause, frame)) = infinitive_frame(s, vp) else {
         return false;
     };
-    let to_first = tree.children(to_vp).first().and_then(|&t| tree.word(t));
-    if s.kind.get(to_vp.index()) != Some(&Phrase::Vp) || !to_first.is_some_and(is_infinitive_marker)
-    {
-        return false;
-    }
-    let Some(clause) = tree.parent(to_vp) else {
-        return false;
-    };
-    let Some(frame) = tree.parent(clause) else {
-        return false;
-    };
-    if s.kind.get(clause.index()) != Some(&Phrase::Clause) {
-        return false;
-    }
     let Some(head) = tree.children(frame).first().and_then(|&h| tree.word(h)) else {
         return false;
     };

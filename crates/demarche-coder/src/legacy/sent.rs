@@ -361,68 +361,13 @@ pub(super) fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
             }
         }
     }
-    // "According to the air force, Russia launched 40 drones at Ukraine": when nothing before
-    // the last comma is a verb phrase, what follows it is the main clause, not a trailing
-    // aside. (Only in the news reading; PETRARCH deletes it.)
-    let main_clause_after = opts.reported_speech
-        && !(0..s.kind.len()).any(|n| s.kind[n] == Phrase::Vp && (s.hi[n] as usize) <= last);
-    // "…, and recalled its ambassador from Addis Ababa", "…, and police fired tear gas": a
-    // verb phrase or clause coordinated after the last comma is a predicate, not an aside.
-    // (News reading only.)
-    let coordinated_verb_after = opts.reported_speech
-        && s.tags.get(last + 1) == Some(&Tag::Conj)
-        && (last + 2..end).any(|l| s.tags.get(l) == Some(&Tag::Verb));
-    // Rule `participle-after`: "…, Katz said in a statement, warning Dublin and Oslo of grave
-    // consequences": a participle clause that the tree attaches to a verb before the comma is
-    // that verb's subject's act, not an aside. (News reading only.)
-    let participle_after = opts.reported_speech
-        && s.leaf_node.get(last + 1).is_some_and(|&leaf| {
-            tree.label(leaf) == "VBG"
-                && std::iter::successors(tree.parent(leaf), |&n| tree.parent(n))
-                    .take(4)
-                    .any(|n| s.kind[n.index()] == Phrase::Vp && (s.lo[n.index()] as usize) < last)
-        });
-    // Rule `verb-after`: "Russia, which called the move \"illegal,\" expelled two diplomats":
-    // a finite verb right after the last comma (and a closing quote) whose verb phrase hangs on
-    // a clause begun before the comma is that clause's predicate, not an aside. (News reading
-    // only.)
-    let verb_after = opts.reported_speech && {
-        let first =
-            (last + 1..end).find(|&l| s.leaf_node.get(l).is_some_and(|&n| tree.label(n) != "''"));
-        first
-            .and_then(|l| s.leaf_node.get(l))
-            .filter(|&&leaf| matches!(tree.label(leaf), "VBD" | "VBZ" | "VBP"))
-            .and_then(|&leaf| tree.parent(leaf))
-            .filter(|vp| s.kind[vp.index()] == Phrase::Vp && (s.lo[vp.index()] as usize) > last)
-            .and_then(|vp| tree.parent(vp))
-            .is_some_and(|up| {
-                s.kind[up.index()] != Phrase::Np && (s.lo[up.index()] as usize) < last
-            })
-    };
-    // Rule `fronted-clause`: "When Russia attacked Ukraine, Poland condemned the attack": the
-    // comma that closes a sentence's opening subordinate clause opens its main clause, not a
-    // trailing aside. (News reading only.)
-    let after_fronted = opts.reported_speech
-        && s.leaf_node
-            .get(last)
-            .and_then(|&c| tree.parent(c))
-            .is_some_and(|clause| {
-                tree.parent(clause).is_none_or(|r| tree.parent(r).is_none())
-                    && tree
-                        .children(clause)
-                        .first()
-                        .is_some_and(|&f| tree.label(f) == "SBAR")
-            });
-    if opts.comma_emax > 0
-        && last < end
-        && !main_clause_after
-        && !after_fronted
-        && !verb_after
-        && !coordinated_verb_after
-        && !participle_after
-    {
+    if opts.comma_emax > 0 && last < end {
         let n = count(last + 1, end);
-        if n >= opts.comma_emin && n <= opts.comma_emax {
+        // In the news reading, a terminal clause that is part of the sentence stays.
+        if n >= opts.comma_emin
+            && n <= opts.comma_emax
+            && !(opts.reported_speech && terminal_clause_kept(s, last, end))
+        {
             del.push((last, end));
         }
     }
@@ -433,6 +378,67 @@ pub(super) fn delete_comma_clauses(s: &mut Sent<'_>, opts: &Options) {
             }
         }
     }
+}
+
+/// Whether what follows the last comma (`last..end`) is part of the sentence rather than a
+/// trailing aside, in the news reading (PETRARCH deletes it).
+fn terminal_clause_kept(s: &Sent<'_>, last: usize, end: usize) -> bool {
+    let tree = s.tree;
+    // "According to the air force, Russia launched 40 drones at Ukraine": when nothing before
+    // the last comma is a verb phrase, what follows it is the main clause.
+    let main_clause_after =
+        || !(0..s.kind.len()).any(|n| s.kind[n] == Phrase::Vp && (s.hi[n] as usize) <= last);
+    // "…, and recalled its ambassador from Addis Ababa", "…, and police fired tear gas": a
+    // verb phrase or clause coordinated after the last comma is a predicate.
+    let coordinated_verb_after = || {
+        s.tags.get(last + 1) == Some(&Tag::Conj)
+            && (last + 2..end).any(|l| s.tags.get(l) == Some(&Tag::Verb))
+    };
+    // Rule `participle-after`: "…, Katz said in a statement, warning Dublin and Oslo of grave
+    // consequences": a participle clause that the tree attaches to a verb before the comma is
+    // that verb's subject's act.
+    let participle_after = || {
+        s.leaf_node.get(last + 1).is_some_and(|&leaf| {
+            tree.label(leaf) == "VBG"
+                && std::iter::successors(tree.parent(leaf), |&n| tree.parent(n))
+                    .take(4)
+                    .any(|n| s.kind[n.index()] == Phrase::Vp && (s.lo[n.index()] as usize) < last)
+        })
+    };
+    // Rule `verb-after`: "Russia, which called the move \"illegal,\" expelled two diplomats":
+    // a finite verb right after the last comma (and a closing quote) whose verb phrase hangs on
+    // a clause begun before the comma is that clause's predicate.
+    let verb_after = || {
+        (last + 1..end)
+            .find(|&l| s.leaf_node.get(l).is_some_and(|&n| tree.label(n) != "''"))
+            .and_then(|l| s.leaf_node.get(l))
+            .filter(|&&leaf| matches!(tree.label(leaf), "VBD" | "VBZ" | "VBP"))
+            .and_then(|&leaf| tree.parent(leaf))
+            .filter(|vp| s.kind[vp.index()] == Phrase::Vp && (s.lo[vp.index()] as usize) > last)
+            .and_then(|vp| tree.parent(vp))
+            .is_some_and(|up| {
+                s.kind[up.index()] != Phrase::Np && (s.lo[up.index()] as usize) < last
+            })
+    };
+    // Rule `fronted-clause`: "When Russia attacked Ukraine, Poland condemned the attack": the
+    // comma that closes a sentence's opening subordinate clause opens its main clause.
+    let after_fronted = || {
+        s.leaf_node
+            .get(last)
+            .and_then(|&c| tree.parent(c))
+            .is_some_and(|clause| {
+                tree.parent(clause).is_none_or(|r| tree.parent(r).is_none())
+                    && tree
+                        .children(clause)
+                        .first()
+                        .is_some_and(|&f| tree.label(f) == "SBAR")
+            })
+    };
+    main_clause_after()
+        || after_fronted()
+        || verb_after()
+        || coordinated_verb_after()
+        || participle_after()
 }
 
 pub(super) fn build_items(s: &mut Sent<'_>) {
