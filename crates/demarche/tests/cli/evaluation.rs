@@ -51,7 +51,7 @@ const SETS: [(&str, f64, f64); 42] = [
     ("eval/wire/dev-v.jsonl", 0.65, 0.79),
     ("eval/wire/dev-y.jsonl", 0.62, 0.77),
     ("eval/wire/dev-z.jsonl", 0.62, 0.74),
-    ("eval/wire/unseen-x.jsonl", 0.72, 0.82),
+    ("eval/wire/dev-x.jsonl", 0.72, 0.82),
     ("dictionaries/eval/heldout.tsv", 0.89, 0.90),
 ];
 
