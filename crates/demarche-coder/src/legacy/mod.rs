@@ -359,7 +359,10 @@ impl<'d> Coder<'d> {
         }
         // Verb phrases in pre-order; once a verb codes an event, the verbs inside its phrase
         // are part of what it reports ("said it would attack") and are not coded again.
-        let mut consumed = (0u32, 0u32);
+        // In the news reading an adverbial clause with its own subject inside a consumed
+        // phrase is not swallowed (rule `adjunct-clause`): each consumed range keeps those
+        // clauses' ranges as holes. Ranges nest (pre-order), so they form a stack.
+        let mut consumed: Vec<((u32, u32), Vec<(u32, u32)>)> = Vec::new();
         // With `reported_speech`, a statement verb leaves its complement to be coded and its own
         // event is dropped when the complement codes one.
         let mut statements: Vec<news::Statement> = Vec::new();
@@ -368,7 +371,14 @@ impl<'d> Coder<'d> {
                 continue;
             }
             let (lo, hi) = (s.lo[n], s.hi[n]);
-            if lo >= consumed.0 && lo < consumed.1 {
+            let inside = |r: &(u32, u32)| lo >= r.0 && lo < r.1;
+            while consumed.last().is_some_and(|(r, _)| !inside(r)) {
+                consumed.pop();
+            }
+            if consumed
+                .last()
+                .is_some_and(|(_, holes)| !holes.iter().any(inside))
+            {
                 continue;
             }
             let before = out.events.len();
@@ -391,7 +401,12 @@ impl<'d> Coder<'d> {
                         vp: NodeId(n as u32),
                     });
                 } else {
-                    consumed = (lo, hi);
+                    let holes = if opts.reported_speech {
+                        news::adjunct_clauses(&s, NodeId(n as u32))
+                    } else {
+                        Vec::new()
+                    };
+                    consumed.push(((lo, hi), holes));
                 }
             }
         }

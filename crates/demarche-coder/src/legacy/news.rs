@@ -7,7 +7,7 @@
 //! [`Policy`] (`dictionaries/policy.txt`).
 
 use super::mentions::{Ne, has_country};
-use super::sent::{Item, Phrase, Sent, vw_text};
+use super::sent::{Item, Phrase, Sent, Tag, vw_text};
 use super::{CodedEvent, Coder};
 use demarche_dict::policy::Policy;
 use demarche_model::NodeId;
@@ -497,4 +497,104 @@ pub(super) fn localise(
     let home =
         policy.is_domestic(sc) || policy.is_home_coercion(code, sc) && policy.is_domestic(tc);
     (home && policy.is_country(country)).then(|| format!("{country}{agent}"))
+}
+
+/// Rule `adjunct-clause`: the leaf ranges of the adverbial clauses with a subject of their own
+/// inside verb phrase `vp` ("struck Gaza on Monday, a day after Hamas fired rockets at
+/// Israel": `Hamas fired rockets at Israel`). Such a clause is asserted on its own, so coding
+/// `vp` does not swallow it; its verbs are coded as the main clause's are. The opening words
+/// are `demarche_text::english`'s adjunct subordinators (`adjunct.txt`).
+pub(super) fn adjunct_clauses(s: &Sent<'_>, vp: NodeId) -> Vec<(u32, u32)> {
+    let tree = s.tree;
+    let en = english::get();
+    let mut out = Vec::new();
+    let mut stack = vec![vp];
+    // Clauses nest a few levels; the bound keeps a pathological tree linear.
+    let mut budget = 4 * (s.hi[vp.index()] - s.lo[vp.index()]) as usize + 16;
+    while let Some(n) = stack.pop() {
+        if budget == 0 {
+            break;
+        }
+        budget -= 1;
+        for &c in tree.children(n) {
+            if tree.is_leaf(c) {
+                continue;
+            }
+            if tree.label(c) == "SBAR"
+                && let Some(clause) = adjunct_clause(s, c, &en)
+            {
+                out.push((s.lo[clause.index()], s.hi[clause.index()]));
+                continue;
+            }
+            stack.push(c);
+        }
+    }
+    out
+}
+
+/// The clause of `(SBAR (NP hours)? (IN after) (S (NP subject) (VP …)))` when the subordinator
+/// is an adjunct word and the clause has its own subject.
+fn adjunct_clause(s: &Sent<'_>, sbar: NodeId, en: &english::English) -> Option<NodeId> {
+    let tree = s.tree;
+    let kids = tree.children(sbar);
+    let sub = kids
+        .iter()
+        .copied()
+        .find(|&c| s.kind.get(c.index()) != Some(&Phrase::Np))?;
+    let word = if tree.is_leaf(sub) {
+        tree.word(sub)
+    } else {
+        tree.children(sub).first().and_then(|&w| tree.word(w))
+    }?;
+    if !en.is_adjunct(word) {
+        return None;
+    }
+    let clause = kids.iter().copied().find(|&c| tree.label(c) == "S")?;
+    let ck = tree.children(clause);
+    let np = ck
+        .iter()
+        .position(|&c| s.kind.get(c.index()) == Some(&Phrase::Np))?;
+    // A past-tense head: a noun read as a verb ("a week after the Mumbai attacks") has the
+    // present tense, and a modal one is an indirect question ("failed to say when it would
+    // arrive") more often than an adverbial clause.
+    let vp = ck
+        .get(np + 1..)?
+        .iter()
+        .copied()
+        .find(|&c| s.kind.get(c.index()) == Some(&Phrase::Vp))?;
+    let head = tree.children(vp).first().copied()?;
+    (tree.label(head) == "VBD").then_some(clause)
+}
+
+/// Rule `adjunct-clause`: whether actor `ne`, found for verb phrase `vp` by climbing or by
+/// the flat item sequence, lies outside the adverbial clause with its own subject that `vp`
+/// heads ("opened an investigation after an explosion damaged a railway line": the
+/// explosion, not the prosecutors, did the damage; "withdrew from the court hours after
+/// Netanyahu arrived": he did not arrive at the court). A pronoun subject refers out of the
+/// clause ("after it fired") unless `strict`: for a target, or in the passive, whose subject
+/// is no doer ("hours after he had been granted asylum by Mexico").
+pub(super) fn outside_adjunct(s: &Sent<'_>, vp: NodeId, ne: u32, strict: bool) -> bool {
+    let tree = s.tree;
+    let mut c = vp;
+    while let Some(p) = tree.parent(c)
+        && s.kind.get(p.index()) == Some(&Phrase::Vp)
+    {
+        c = p;
+    }
+    let Some(clause) = tree.parent(c) else {
+        return false;
+    };
+    let Some(sbar) = tree.parent(clause) else {
+        return false;
+    };
+    if tree.label(sbar) != "SBAR" || adjunct_clause(s, sbar, english::get()) != Some(clause) {
+        return false;
+    }
+    let pronoun = tree.children(clause).iter().any(|&c| {
+        s.kind.get(c.index()) == Some(&Phrase::Np)
+            && (s.lo[c.index()]..s.hi[c.index()])
+                .any(|l| s.tags.get(l as usize) == Some(&Tag::Pronoun))
+    });
+    let lo = s.nes.get(ne as usize).map_or(0, |n| n.lo);
+    (strict || !pronoun) && (lo < s.lo[clause.index()] || lo >= s.hi[clause.index()])
 }

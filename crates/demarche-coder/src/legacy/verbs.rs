@@ -167,16 +167,26 @@ impl Coder<'_> {
                 binds.target = binds.compound;
             }
         }
-        let source = binds
-            .source
-            .or_else(|| self.subject_ne(s, vp, binds.target))
-            .or_else(|| find_source(s, &upper, binds.target));
+        let source = binds.source.or_else(|| {
+            self.subject_ne(s, vp, binds.target)
+                .or_else(|| find_source(s, &upper, binds.target))
+                .filter(|&n| {
+                    !(opts.reported_speech
+                        && news::outside_adjunct(
+                            s,
+                            vp,
+                            n,
+                            tree.label(first) == "VBN" && self.is_passive(s, &upper),
+                        ))
+                })
+        });
         let target = if reciprocal {
             source
         } else {
-            binds
-                .target
-                .or_else(|| find_target(s, lower, &upper, source))
+            binds.target.or_else(|| {
+                find_target(s, lower, &upper, source)
+                    .filter(|&n| !(opts.reported_speech && news::outside_adjunct(s, vp, n, true)))
+            })
         };
 
         if let Some(t) = trace {
