@@ -7,7 +7,7 @@ use super::reporters::as_after;
 use super::subject::np_after;
 use super::{Attribution, word};
 use crate::entities::{Entities, SentenceTokens};
-use crate::lexicon::{self};
+use crate::lexicon::{self, Class};
 use crate::tokens::Tok;
 use demarche_model::Span;
 
@@ -104,7 +104,20 @@ pub(super) fn closing_gap(gap: &str) -> bool {
     if rest.is_empty() {
         return true;
     }
-    let Some(description) = rest.trim_end().strip_suffix(',') else {
+    // Rule rank-in-gap: a rank or a form of address that the speaker's name leaves out may end
+    // the gap (`"…," the director of the city hospital, Dr Omar Haddad, told`; `"…," Dr X said`).
+    let rest = rest.trim_end();
+    let rest = match rest.rsplit_once(',') {
+        Some((head, tail)) if is_address(tail) => {
+            if head.trim().is_empty() {
+                return true;
+            }
+            &rest[..head.len() + 1]
+        }
+        None if is_address(rest) => return true,
+        _ => rest,
+    };
+    let Some(description) = rest.strip_suffix(',') else {
         return false;
     };
     let words: Vec<&str> = description.split_whitespace().collect();
@@ -119,6 +132,20 @@ pub(super) fn closing_gap(gap: &str) -> bool {
         && description
             .chars()
             .all(|c| c.is_alphanumeric() || c.is_whitespace() || "-'.".contains(c))
+}
+
+/// Whether the words are one to three ranks, forms of address or capitalised titles ("Dr",
+/// "Lt. Col.", "Colonel", "Governor").
+fn is_address(words: &str) -> bool {
+    let n = words.split_whitespace().count();
+    (1..=3).contains(&n)
+        && words.split_whitespace().all(|w| {
+            let bare = w.trim_end_matches('.');
+            [Class::Rank, Class::Honorific]
+                .into_iter()
+                .any(|c| lexicon::has(c, w) || lexicon::has(c, bare))
+                || bare.starts_with(char::is_uppercase) && crate::titles::is_role(bare)
+        })
 }
 
 /// Whether the direct quotation `d` goes on from the one at `prev`, which closed in sentence
