@@ -3940,3 +3940,31 @@ fn a_noun_read_as_a_verb_after_since_opens_no_clause() {
         "#]],
     );
 }
+
+#[test]
+fn an_actor_in_a_predicative_as_phrase_is_no_target() {
+    // Rule `predicative-as`: "as a violation of Venezuela's sovereignty" describes the strikes;
+    // the criticism is aimed at who struck (rule `deed-back`), not at Venezuela.
+    check(
+        "The United States struck military targets in Venezuela on Saturday. China condemned \
+         the strikes as a violation of Venezuela's sovereignty.",
+        expect![[r#"
+            s0 USA -> VENMIL 190 "struck" dictionaries/actors/countries.txt:323
+            s1 CHN -> USA 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
+        "#]],
+    );
+}
+
+#[test]
+fn a_pair_that_initials_a_deal_at_a_host_s_house_signs_it_with_each_other() {
+    // `initial % * agreement` (verbs/05): the pair's deal, each way, not a deal with the
+    // White House's country.
+    check(
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev \
+         initialled a peace agreement at the White House on Friday.",
+        expect![[r#"
+            s0 ARMGOV -> AZEGOV 057 "initialled" dictionaries/actors/countries.txt:36
+            s0 AZEGOV -> ARMGOV 057 "initialled" dictionaries/actors/countries.txt:36
+        "#]],
+    );
+}

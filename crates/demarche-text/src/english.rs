@@ -116,6 +116,9 @@ pub enum Prep {
     Occasion,
     /// Its object is where goods come from ("tariffs on goods from China").
     Origin,
+    /// After a verb's object, its object describes that object ("condemned the strikes as a
+    /// violation of Venezuela's sovereignty"): no participant of the verb.
+    Predicative,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -424,6 +427,7 @@ impl English {
                 "departure" => Prep::Departure,
                 "occasion" => Prep::Occasion,
                 "origin" => Prep::Origin,
+                "predicative" => Prep::Predicative,
                 _ => Prep::Infinitive,
             };
             let i = role as usize;

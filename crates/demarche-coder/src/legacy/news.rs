@@ -598,3 +598,35 @@ pub(super) fn outside_adjunct(s: &Sent<'_>, vp: NodeId, ne: u32, strict: bool) -
     let lo = s.nes.get(ne as usize).map_or(0, |n| n.lo);
     (strict || !pronoun) && (lo < s.lo[clause.index()] || lo >= s.hi[clause.index()])
 }
+
+/// Rule `predicative-as`: whether actor `ne` lies in a predicative phrase after the object of
+/// verb phrase `vp` ("condemned the strikes as a violation of Venezuela's sovereignty"): a
+/// description of the object, not a participant. The prepositions are `preposition.txt`'s
+/// `predicative`.
+pub(super) fn in_predicative(s: &Sent<'_>, vp: NodeId, ne: u32) -> bool {
+    let tree = s.tree;
+    let en = english::get();
+    let Some(mut c) = s.nes.get(ne as usize).map(|n| n.node) else {
+        return false;
+    };
+    while let Some(p) = tree.parent(c) {
+        if p == vp {
+            break;
+        }
+        c = p;
+    }
+    // `c` is the child of `vp` that holds the actor: a predicative phrase after an object.
+    let kids = tree.children(vp);
+    let Some(pos) = kids.iter().position(|&k| k == c) else {
+        return false;
+    };
+    s.kind.get(c.index()) == Some(&Phrase::Pp)
+        && tree
+            .children(c)
+            .first()
+            .and_then(|&w| tree.word(w))
+            .is_some_and(|w| en.is_prep(w, Prep::Predicative))
+        && kids[..pos]
+            .iter()
+            .any(|&k| s.kind.get(k.index()) == Some(&Phrase::Np))
+}

@@ -184,8 +184,10 @@ impl Coder<'_> {
             source
         } else {
             binds.target.or_else(|| {
-                find_target(s, lower, &upper, source)
-                    .filter(|&n| !(opts.reported_speech && news::outside_adjunct(s, vp, n, true)))
+                find_target(s, lower, &upper, source, |n| {
+                    opts.reported_speech && news::in_predicative(s, vp, n)
+                })
+                .filter(|&n| !(opts.reported_speech && news::outside_adjunct(s, vp, n, true)))
             })
         };
 
@@ -523,7 +525,15 @@ fn find_source(s: &Sent<'_>, upper: &[Item], exclude: Option<u32>) -> Option<u32
 /// The target, by PETRARCH's priorities: a coded phrase after the verb whose codes differ from
 /// the source's (dictionary actors before new actors); an uncoded phrase after the verb; then
 /// the same before the verb, nearest first.
-fn find_target(s: &Sent<'_>, lower: &[Item], upper: &[Item], source: Option<u32>) -> Option<u32> {
+/// The first actor phrase after the verb, else before it, that is not the source (nor
+/// `skip`ped), dictionary actors first.
+fn find_target(
+    s: &Sent<'_>,
+    lower: &[Item],
+    upper: &[Item],
+    source: Option<u32>,
+    skip: impl Fn(u32) -> bool,
+) -> Option<u32> {
     let src_codes = source.and_then(|n| s.nes.get(n as usize)).map(|n| &n.codes);
     let differs = |n: u32| {
         let Some(ne) = s.nes.get(n as usize) else {
@@ -541,7 +551,7 @@ fn find_target(s: &Sent<'_>, lower: &[Item], upper: &[Item], source: Option<u32>
                 Item::NeStart(n) => Some(*n),
                 _ => None,
             })
-            .filter(|&n| Some(n) != source)
+            .filter(|&n| Some(n) != source && !skip(n))
     };
     let upper_nes = || {
         upper
