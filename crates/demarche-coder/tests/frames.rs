@@ -3916,13 +3916,14 @@ fn an_adverbial_clause_does_not_borrow_the_main_subject() {
 
 #[test]
 fn a_passive_adverbial_clause_has_no_doer_from_outside() {
-    // Rule `adjunct-clause`: the subject of "he had been granted asylum by Mexico" is the
-    // patient; the police of the main clause did not grant it.
+    // Rules `adjunct-clause` and `pattern-passive`: the subject of "two Ecuadorian activists
+    // had been granted asylum by Mexico" is the patient and Mexico the doer; Ecuador, the
+    // subject of the main clause, granted nothing.
     check(
-        "Ecuadorian police arrested Glas on Friday, hours after he had been granted asylum by \
-         Mexico.",
+        "Ecuador protested on Friday, hours after two Ecuadorian activists had been granted \
+         asylum by Mexico.",
         expect![[r#"
-            s0 ECUCOP -> MEX 173 "arrested" dictionaries/actors/countries.txt:98
+            s0 MEX -> ECUCVL 075 "granted" dictionaries/actors/countries.txt:98
         "#]],
     );
 }
@@ -3966,5 +3967,37 @@ fn a_pair_that_initials_a_deal_at_a_host_s_house_signs_it_with_each_other() {
             s0 ARMGOV -> AZEGOV 057 "initialled" dictionaries/actors/countries.txt:36
             s0 AZEGOV -> ARMGOV 057 "initialled" dictionaries/actors/countries.txt:36
         "#]],
+    );
+}
+
+#[test]
+fn a_pattern_on_a_passive_takes_its_doer_from_by() {
+    // Rule `pattern-passive`: "granted asylum" fires a pattern on a passive; the doer is the
+    // `by` phrase and the subject the one it was granted to.
+    check(
+        "Two Ukrainian soldiers were granted asylum by Poland on Friday.",
+        expect![[r#"
+            s0 POL -> UKRMIL 075 "granted" dictionaries/actors/countries.txt:251
+        "#]],
+    );
+}
+
+#[test]
+fn a_passive_without_by_takes_no_doer_from_the_reporter() {
+    // Rule `pattern-passive`: "had been ordered from Venezuela" names no doer; the prosecutors
+    // who said so did not order it.
+    check(
+        "Chilean prosecutors said in April that the killing had been ordered from Venezuela.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn a_passive_without_a_doer_still_holds_its_complement() {
+    // Rule `pattern-passive`: "was accused of plotting" codes no accusation (no doer), and
+    // the plot it is about is not asserted either.
+    check(
+        "Israel was accused of plotting the assassination of a senior Hamas leader in Tehran.",
+        expect![[r#""#]],
     );
 }

@@ -157,6 +157,33 @@ impl Coder<'_> {
                 .subject_ne(s, vp, Some(agent))
                 .or_else(|| find_source(s, &upper, Some(agent)));
         }
+        // Rule `pattern-passive` (news reading): a pattern that fired on a passive names the
+        // act, not its doer: the doer is the `by` phrase ("had been granted asylum by
+        // Mexico"), else nobody, with or without a pattern ("the killing had been ordered from
+        // Venezuela", under "prosecutors said"); the subject is the one it was done to.
+        let mut no_doer = false;
+        if opts.reported_speech
+            && !passive
+            && binds.source.is_none()
+            && tree.label(first) == "VBN"
+            && self.is_passive(s, &upper)
+        {
+            match self
+                .by_phrase(s, lower)
+                .filter(|&a| Some(a) != binds.target)
+            {
+                Some(agent) => {
+                    passive = true;
+                    binds.source = Some(agent);
+                    if binds.target.is_none() {
+                        binds.target = self
+                            .subject_ne(s, vp, Some(agent))
+                            .filter(|&n| !news::outside_adjunct(s, vp, n, true));
+                    }
+                }
+                None => no_doer = true,
+            }
+        }
         let reciprocal = binds.compound.is_some() && binds.target.is_none() && binds.compound_upper;
         if binds.compound.is_some() {
             if binds.compound_upper {
@@ -167,7 +194,10 @@ impl Coder<'_> {
                 binds.target = binds.compound;
             }
         }
-        let source = binds.source.or_else(|| {
+        let source = binds.source.filter(|_| !no_doer).or_else(|| {
+            if no_doer {
+                return None;
+            }
             self.subject_ne(s, vp, binds.target)
                 .or_else(|| find_source(s, &upper, binds.target))
                 .filter(|&n| {
@@ -293,7 +323,8 @@ impl Coder<'_> {
             if source.is_some() {
                 leave_open();
             }
-            return false;
+            // A passive with no doer still holds its complement ("was accused of plotting").
+            return no_doer && target.is_some();
         };
         let (Some(sne), Some(tne)) = (s.nes.get(src as usize), s.nes.get(tgt as usize)) else {
             return false;
