@@ -396,7 +396,12 @@ fn classify_as(
         && (end - s == 1 || complement_before_apposition(text, toks, s, end));
     // Rule place-prefix: a run a village word opens ("Barangay Masara", "off Sidi Mansour").
     if persons && s == start && place_prefixed(text, toks, s, end) {
-        out.push(Part::Place { start: s, end });
+        // "Barangay Masara": the gazetteer may know the name without its village word.
+        let bare = has(Class::PlacePrefix, w_at(s))
+            && geo::candidates(span_text(s, end)).is_empty()
+            && !geo::candidates(span_text(s + 1, end)).is_empty();
+        let from = if bare { s + 1 } else { s };
+        out.push(Part::Place { start: from, end });
         return;
     }
     // Rule place-apposition: a run a settlement noun describes ("Sidi Mansour, a fishing
