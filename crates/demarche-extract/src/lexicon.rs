@@ -134,6 +134,12 @@ pub enum Class {
     SettlementOf = 1 << 41,
     /// Nouns of companies before a company's name ("its operator Fingrid").
     CompanyNoun = 1 << 42,
+    /// First words that open the names of villages and divisions only ("Barangay Masara", "St
+    /// Catherine"): the run they open is a place, not a person.
+    PlacePrefix = 1 << 43,
+    /// First words that open village names but also persons' names ("Sidi Mansour", "San
+    /// Juan", "Ban Ki-moon"): a place only after a preposition of place.
+    PlacePrefixLoose = 1 << 44,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -224,6 +230,8 @@ fn class_of(section: &str) -> Option<Class> {
         "web-domain" => Class::WebDomain,
         "settlement-of" => Class::SettlementOf,
         "company-noun" => Class::CompanyNoun,
+        "place-prefix" => Class::PlacePrefix,
+        "place-prefix-loose" => Class::PlacePrefixLoose,
         _ => return None,
     })
 }

@@ -389,8 +389,27 @@ fn classify_as(
         }
     }
     // One word completing an office ("Minister for Investment", "High Commissioner for
-    // Peace") is its domain, no person.
-    let office_domain = complement && s == start && end - s == 1;
+    // Peace") is its domain, no person; so is a longer complement closed by a bracketed acronym
+    // or, after "of", by a name in apposition (rule complement-before-apposition).
+    let office_domain = complement
+        && s == start
+        && (end - s == 1 || complement_before_apposition(text, toks, s, end));
+    // Rule place-prefix: a run a village word opens ("Barangay Masara", "off Sidi Mansour").
+    if persons && s == start && place_prefixed(text, toks, s, end) {
+        // "Barangay Masara": the gazetteer may know the name without its village word.
+        let bare = has(Class::PlacePrefix, w_at(s))
+            && geo::candidates(span_text(s, end)).is_empty()
+            && !geo::candidates(span_text(s + 1, end)).is_empty();
+        let from = if bare { s + 1 } else { s };
+        out.push(Part::Place { start: from, end });
+        return;
+    }
+    // Rule place-apposition: a run a settlement noun describes ("Sidi Mansour, a fishing
+    // village north of Sfax") is a place.
+    if persons && s == start && settlement_apposition(text, toks, end) {
+        out.push(Part::Place { start: s, end });
+        return;
+    }
     if !persons
         || office_domain
         || after_place_preposition(text, toks, s, end)
@@ -430,4 +449,118 @@ fn noun_modifier(text: &str, toks: &[Tok], start: usize, _end: usize) -> bool {
         .checked_sub(1)
         .and_then(|k| toks.get(k))
         .is_some_and(|t| demarche_text::english::get().is_definite(word(text, t)))
+}
+
+/// Rule complement-before-apposition: whether the run `toks[start..end]`, which completes an
+/// office before it, is closed by a bracketed acronym ("the spokesman for the National
+/// Coordinator for Disaster Reduction (Conred), …") or, after "of", by a comma and a
+/// capitalised name ("the acting district head of East Flores, Maria Rihi, said", "a resident
+/// of Donja Jablanica, Emir Hadzic,"): the run names the office's body or place, the person
+/// comes after it.
+fn complement_before_apposition(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let bracket = w(end) == "("
+        && toks.get(end + 1).is_some_and(|t| is_cap_word(text, t))
+        && w(end + 2) == ")";
+    let named_after = start >= 1
+        && w(start - 1) == "of"
+        && w(end) == ","
+        && toks.get(end + 1).is_some_and(|t| is_cap_word(text, t))
+        && !has(Class::Function, w(end + 1));
+    bracket || named_after
+}
+
+/// Rule place-prefix: whether the run `toks[start..end]` of two words or more opens with a word
+/// of `[place-prefix]` in `data/names.txt` ("Barangay Masara", "St Catherine"), or with one of
+/// `[place-prefix-loose]` after a preposition of place or in a list of places that follows one
+/// ("off Sidi Mansour", "of Barataria, San Juan"); a title right before it keeps it a person's
+/// ("Mayor San Pedro").
+fn place_prefixed(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if end - start < 2 {
+        return false;
+    }
+    let before = start.checked_sub(1).map_or("", w);
+    if is_role_word(before) || has(Class::Rank, before) || has(Class::Honorific, before) {
+        return false;
+    }
+    let first = w(start);
+    if has(Class::PlacePrefix, first) {
+        return true;
+    }
+    if !has(Class::PlacePrefixLoose, first) {
+        return false;
+    }
+    let place_prep = |x: &str| {
+        matches!(
+            x,
+            "in" | "near"
+                | "off"
+                | "at"
+                | "from"
+                | "of"
+                | "into"
+                | "towards"
+                | "toward"
+                | "around"
+                | "outside"
+                | "inside"
+                | "across"
+                | "through"
+                | "between"
+        )
+    };
+    if place_prep(before) {
+        return true;
+    }
+    // A list of places after the preposition: "of Barataria, San Juan".
+    if before != "," || start < 2 {
+        return false;
+    }
+    let mut k = start - 1;
+    while k > 0 && toks.get(k - 1).is_some_and(|t| is_cap_word(text, t)) {
+        k -= 1;
+    }
+    k < start - 1 && k >= 1 && place_prep(w(k - 1))
+}
+
+/// Rule place-apposition: whether a comma after the run at `end` opens a description whose head
+/// is a settlement noun of `[settlement-of]` ("Sidi Mansour, a fishing village north of Sfax",
+/// "…, a small town in the hills"): the run names that settlement.
+fn settlement_apposition(text: &str, toks: &[Tok], end: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if w(end) != "," || !matches!(w(end + 1), "a" | "an") {
+        return false;
+    }
+    let mut k = end + 2;
+    while k < end + 5 {
+        let x = w(k);
+        if x.is_empty() || !x.starts_with(char::is_lowercase) {
+            return false;
+        }
+        if has(Class::SettlementOf, x) {
+            let next = w(k + 1);
+            return !next.starts_with(char::is_lowercase)
+                || matches!(
+                    next,
+                    "of" | "in"
+                        | "near"
+                        | "on"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "outside"
+                        | "close"
+                        | "about"
+                        | "some"
+                        | "where"
+                        | "that"
+                        | "which"
+                        | "with"
+                );
+        }
+        k += 1;
+    }
+    false
 }
