@@ -4001,3 +4001,19 @@ fn a_passive_without_a_doer_still_holds_its_complement() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn a_plural_agent_is_no_he_in_a_where_clause() {
+    // Rule `person-number`: "he" in "…, where he was met by Tokayev" is no "Kazakh fighter
+    // jets" (a plural agent); it is the person named before it (`person-before`). Rule
+    // `adjunct-clause`: the passive's subject is not looked for outside its clause.
+    check(
+        "Kazakh fighter jets escorted Putin's plane into the capital, where he was met at the \
+         airport by Tokayev.",
+        expect![[r#"
+            s0 KAZMIL -> RUSGOV 074 "escorted" dictionaries/actors/countries.txt:173
+            s0 KAZGOV -> RUSGOV 040 "met" dictionaries/verbs/04-consult.txt:4
+            s0 RUSGOV -> KAZGOV 040 "met" dictionaries/verbs/04-consult.txt:4
+        "#]],
+    );
+}

@@ -415,9 +415,14 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         let Some(q) = ctx.a.preds.get(j as usize) else {
             break;
         };
+        // A plural agent is no "he" ("Kazakh fighter jets escorted Putin's plane into the
+        // capital, where he was met …"): rule `person-number`.
         if let Some(agent) = ctx.a.arg(q, &Role::Agent)
-            && let Filler::Phrase { lo: alo, .. } = agent.filler
+            && let Filler::Phrase {
+                lo: alo, hi: ahi, ..
+            } = agent.filler
             && (alo < lo || kind == Anaphor::Speaker)
+            && !(person && plural_head(ctx, ahi))
             && let Some(mut s) = side(ctx, q, &agent.filler)
                 .or_else(|| refer::document_author(ctx, q, &agent.filler))
         {
@@ -794,4 +799,11 @@ pub(super) fn addressee(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
     let q = ctx.a.preds.get(j as usize)?;
     let x = ctx.a.arg(q, &Role::Patient)?;
     side(ctx, q, &x.filler)
+}
+
+/// Whether the phrase ending before leaf `hi` ends in a plural noun (`NNS`, `NNPS`).
+fn plural_head(ctx: &Ctx<'_>, hi: u32) -> bool {
+    hi.checked_sub(1)
+        .and_then(|l| ctx.a.leaves.get(l as usize))
+        .is_some_and(|&n| matches!(ctx.tree.label(n), "NNS" | "NNPS"))
 }

@@ -155,7 +155,8 @@ impl Coder<'_> {
             binds.source = Some(agent);
             binds.target = self
                 .subject_ne(s, vp, Some(agent))
-                .or_else(|| find_source(s, &upper, Some(agent)));
+                .or_else(|| find_source(s, &upper, Some(agent)))
+                .filter(|&n| !(opts.reported_speech && news::outside_adjunct(s, vp, n, true)));
         }
         // Rule `pattern-passive` (news reading): a pattern that fired on a passive names the
         // act, not its doer: the doer is the `by` phrase ("had been granted asylum by
