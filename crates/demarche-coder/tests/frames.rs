@@ -4017,3 +4017,17 @@ fn a_plural_agent_is_no_he_in_a_where_clause() {
         "#]],
     );
 }
+
+#[test]
+fn a_statement_keeps_its_event_beside_an_adverbial_clause() {
+    // Rule `adjunct-clause`: the event of "a day after India blamed Islamabad" is no part of
+    // what Pakistan denied, so the denial is not dropped for it.
+    check(
+        "Pakistan denied any part in the shooting of 26 tourists at Pahalgam on Tuesday, a day \
+         after India blamed Islamabad for the attack.",
+        expect![[r#"
+            s0 PAK -> IND 016 "denied" dictionaries/actors/countries.txt:240
+            s0 IND -> PAK 1123 "blamed" dictionaries/actors/countries.txt:154
+        "#]],
+    );
+}

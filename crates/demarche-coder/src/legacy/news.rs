@@ -70,10 +70,27 @@ pub(super) fn drop_statements(
         ) else {
             continue;
         };
+        // An event of an adverbial clause with its own subject is no part of what was said
+        // ("China warned Manila that …, after the Philippines voiced concern": rule
+        // `adjunct-clause`).
+        let adjunct: Vec<(usize, usize)> = adjunct_clauses(s, st.vp)
+            .into_iter()
+            .filter_map(|(lo, hi)| {
+                let first = s.leaf_node.get(lo as usize).and_then(|&n| tree.span(n))?;
+                let last = s
+                    .leaf_node
+                    .get((hi as usize).checked_sub(1)?)
+                    .and_then(|&n| tree.span(n))?;
+                Some((first.start, last.end))
+            })
+            .collect();
         let inner = events.iter().enumerate().any(|(i, e)| {
             !st.events.contains(&i)
-                && e.verb_span
-                    .is_some_and(|v| v.start >= a.start && v.end <= b.end)
+                && e.verb_span.is_some_and(|v| {
+                    v.start >= a.start
+                        && v.end <= b.end
+                        && !adjunct.iter().any(|&(x, y)| v.start >= x && v.end <= y)
+                })
         });
         if inner {
             for i in st.events.clone() {
