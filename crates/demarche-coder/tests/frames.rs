@@ -4031,3 +4031,14 @@ fn a_statement_keeps_its_event_beside_an_adverbial_clause() {
         "#]],
     );
 }
+
+#[test]
+fn a_reported_clause_takes_no_target_from_before_it() {
+    // Rule `reporter-no-target`: "he was ready to go to jail" is reported; its fallback target
+    // before the verb stays inside its own clause, not the place the reporter spoke in.
+    check(
+        "Former President Rodrigo Duterte had flown in from Hong Kong, where he had told \
+         supporters he was ready to go to jail.",
+        expect![[r#""#]],
+    );
+}

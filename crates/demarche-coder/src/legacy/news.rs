@@ -647,3 +647,31 @@ pub(super) fn in_predicative(s: &Sent<'_>, vp: NodeId, ne: u32) -> bool {
             .iter()
             .any(|&k| s.kind.get(k.index()) == Some(&Phrase::Np))
 }
+
+/// Rule `reporter-no-target`: whether actor `ne` lies before the clause that verb phrase `vp`
+/// heads, when that clause is the complement of another verb ("A British official said Canada
+/// had frozen the ministers' assets": the official who reports it is not whose assets were
+/// frozen). The pattern coder's fallback target before the verb stays inside the verb's clause.
+pub(super) fn before_own_clause(s: &Sent<'_>, vp: NodeId, ne: u32) -> bool {
+    let tree = s.tree;
+    let mut c = vp;
+    while let Some(p) = tree.parent(c)
+        && s.kind.get(p.index()) == Some(&Phrase::Vp)
+    {
+        c = p;
+    }
+    let Some(clause) = tree.parent(c).filter(|&p| tree.label(p) == "S") else {
+        return false;
+    };
+    // A complement: the clause (or its SBAR) hangs on a verb phrase.
+    let mut up = tree.parent(clause);
+    if up.is_some_and(|u| tree.label(u) == "SBAR") {
+        up = up.and_then(|u| tree.parent(u));
+    }
+    if !up.is_some_and(|u| s.kind.get(u.index()) == Some(&Phrase::Vp)) {
+        return false;
+    }
+    s.nes
+        .get(ne as usize)
+        .is_some_and(|n| n.lo < s.lo[clause.index()])
+}

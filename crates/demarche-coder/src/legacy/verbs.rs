@@ -216,7 +216,8 @@ impl Coder<'_> {
         } else {
             binds.target.or_else(|| {
                 find_target(s, lower, &upper, source, |n| {
-                    opts.reported_speech && news::in_predicative(s, vp, n)
+                    opts.reported_speech
+                        && (news::in_predicative(s, vp, n) || news::before_own_clause(s, vp, n))
                 })
                 .filter(|&n| !(opts.reported_speech && news::outside_adjunct(s, vp, n, true)))
             })
@@ -592,7 +593,7 @@ fn find_target(
                 Item::NeEnd(n) => Some(*n),
                 _ => None,
             })
-            .filter(|&n| Some(n) != source)
+            .filter(|&n| Some(n) != source && !skip(n))
     };
     let level = |n: u32| s.nes.get(n as usize).map_or(0, |ne| ne.level);
     lower_nes()
