@@ -140,6 +140,9 @@ pub enum Class {
     /// First words that open village names but also persons' names ("Sidi Mansour", "San
     /// Juan", "Ban Ki-moon"): a place only after a preposition of place.
     PlacePrefixLoose = 1 << 44,
+    /// Linking verbs that take a participle as a predicate adjective ("will stay closed on
+    /// Thursday", "remains shut"): the participle after them is no past form of the clause.
+    Copula = 1 << 45,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -232,6 +235,7 @@ fn class_of(section: &str) -> Option<Class> {
         "company-noun" => Class::CompanyNoun,
         "place-prefix" => Class::PlacePrefix,
         "place-prefix-loose" => Class::PlacePrefixLoose,
+        "copula" => Class::Copula,
         _ => return None,
     })
 }

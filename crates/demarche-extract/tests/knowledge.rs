@@ -2,9 +2,9 @@
 //! hand-annotated news-style articles (`tests/data/knowledge/`, written and annotated for this
 //! project; the conventions are in that folder's README).
 //!
-//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round15.jsonl` are the development
+//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round16.jsonl` are the development
 //! part (their misses are printed and were looked at); `unseen.jsonl` and `unseen-round3.jsonl`
-//! to `unseen-round15.jsonl` are scored at the start and the end of a round and not tuned on
+//! to `unseen-round16.jsonl` are scored at the start and the end of a round and not tuned on
 //! (only their numbers are printed; `unseen-round7.jsonl` only at the end of its round). Each
 //! asserts floors a little below the measured values.
 //!
@@ -688,6 +688,15 @@ fn knowledge_on_the_development_articles() {
     let s15 = score(&round15, None);
     println!("{}", s15.report("dev-round15"));
     docs.extend(round15);
+    // The sixteenth round's (BSS on landslides in the Cox's Bazar camps, GNA on a Bawku
+    // shooting, LETA on the Latvian-Belarusian border, APP on Swat floods, NAN on Benue attacks,
+    // Hina on a wildfire near Sibenik), written for what round 15 left. The eighty-five before
+    // it, held at the floors they had.
+    let first85 = score(&docs, None);
+    let round16 = load_part("dev-round16.jsonl", 6);
+    let s16 = score(&round16, None);
+    println!("{}", s16.report("dev-round16"));
+    docs.extend(round16);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
@@ -720,13 +729,13 @@ fn knowledge_on_the_development_articles() {
         "dev",
         &[
             ("persons", s.persons, 0.97),
-            ("roles", s.roles, 0.97),
+            ("roles", s.roles, 0.96),
             ("quotes", s.quotes, 0.97),
             ("direct quotes", s.direct, 0.97),
             ("indirect quotes", s.indirect, 0.96),
             ("reporters", s.reporters, 0.96),
             ("amounts", s.amounts, 0.95),
-            ("measures", s.measures, 0.68),
+            ("measures", s.measures, 0.66),
             ("dates", s.dates, 0.97),
         ],
     );
@@ -865,6 +874,35 @@ fn knowledge_on_the_development_articles() {
             ("amounts", first79.amounts, 0.97),
             ("measures", first79.measures, 0.68),
             ("dates", first79.dates, 0.98),
+        ],
+    );
+    // Measured at the start and the end of the sixteenth round (ROUND16.md): persons 0.930
+    // (precision 0.870), roles 0.842, quotes 0.862 → 0.985 (direct 0.800 → 1.000), reporters
+    // 1.000, amounts 0.771 → 0.958, measures 0.000 (two annotated), dates 0.900 → 0.967. All
+    // development articles: roles 0.967 and measures 0.671 with the sixteenth round's six
+    // (floors lowered to 0.96 and 0.66); the first eighty-five are held at their floors.
+    println!("{}", first85.report("dev (first 85)"));
+    floors(
+        "dev-round16",
+        &[
+            ("persons", s16.persons, 0.91),
+            ("roles", s16.roles, 0.82),
+            ("quotes", s16.quotes, 0.96),
+            ("reporters", s16.reporters, 0.98),
+            ("amounts", s16.amounts, 0.94),
+            ("dates", s16.dates, 0.95),
+        ],
+    );
+    floors(
+        "dev (first 85)",
+        &[
+            ("persons", first85.persons, 0.97),
+            ("roles", first85.roles, 0.97),
+            ("quotes", first85.quotes, 0.97),
+            ("reporters", first85.reporters, 0.97),
+            ("amounts", first85.amounts, 0.95),
+            ("measures", first85.measures, 0.68),
+            ("dates", first85.dates, 0.97),
         ],
     );
     floors("dev (first 31)", &[("measures", measures31, 0.95)]);
@@ -1216,6 +1254,26 @@ fn knowledge_on_the_fifteenth_rounds_unseen_articles() {
             ("reporters", s.reporters, 0.87),
             ("amounts", s.amounts, 0.74),
             ("dates", s.dates, 0.98),
+        ],
+    );
+}
+
+#[test]
+fn knowledge_on_the_sixteenth_rounds_unseen_articles() {
+    let s = unseen_part("unseen-round16.jsonl", 3);
+    // Measured at the start and the end of the sixteenth round (ROUND16.md): persons 0.933
+    // (precision 0.875), roles 1.000, quotes 0.800 → 0.846 (direct 0.800 → 1.000), reporters
+    // 0.889, amounts 0.769 → 0.815, dates 0.889. Three articles, 7 persons, 14 quotations, 5
+    // reporters, 14 amounts, 9 dates.
+    floors(
+        "unseen-round16",
+        &[
+            ("persons", s.persons, 0.91),
+            ("roles", s.roles, 0.98),
+            ("quotes", s.quotes, 0.82),
+            ("reporters", s.reporters, 0.87),
+            ("amounts", s.amounts, 0.79),
+            ("dates", s.dates, 0.87),
         ],
     );
 }

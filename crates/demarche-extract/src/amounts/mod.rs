@@ -105,9 +105,12 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
     let mut out: Vec<Amount> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // A count of part of a group ("five of them children") is not what a later elided
+        // count stands for ("… were killed and 14 were injured").
         let previous_unit = out
             .iter()
             .rev()
+            .filter(|a| !text[a.span.end..].trim_start().starts_with("of them"))
             .find(|a| !a.unit.is_empty())
             .map(|a| a.unit.clone());
         let Some(found) = amount_at(text, toks, i, &in_time, previous_unit.as_deref()) else {
@@ -210,6 +213,9 @@ fn amount_at(
         return None;
     }
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if number_in_name(text, toks, i) {
+        return None;
+    }
     // A currency sign or code first: "$", "US$", "RMB", or glued "US$5bn".
     let tw = w(i);
     // Rule hyphen-unit: a number joined by a hyphen to a unit of measure ("the 420-km road")
@@ -349,6 +355,21 @@ fn amount_at(
     if year_like {
         return None;
     }
+    if let Some(unit) = of_them_noun(text, toks, k)
+        .or_else(|| put_number_at(text, toks, i))
+        .or_else(|| elided_subject(text, toks, i, k, previous_unit))
+    {
+        return Some(Found {
+            start: i,
+            end: k,
+            low,
+            high,
+            exp,
+            unit,
+            noun: None,
+            part: false,
+        });
+    }
     let mut b = i;
     while b > 0
         && matches!(
@@ -417,6 +438,95 @@ fn amount_at(
         noun: None,
         part: false,
     })
+}
+
+/// Rule number-in-name: a numeral right after a capitalised word that is no function word, no
+/// month or weekday, and before a capitalised word or an office, is part of a name ("Rescue
+/// 1122 spokesman", "Operation 1027 Commander"), not an amount.
+fn number_in_name(text: &str, toks: &[Tok], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let x = w(i);
+    if i == 0 || !x.starts_with(|c: char| c.is_ascii_digit()) || x.contains([',', '.']) {
+        return false;
+    }
+    let before = w(i - 1);
+    let names = toks.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word)
+        && before.starts_with(char::is_uppercase)
+        && !has(Class::Function, &before.to_lowercase())
+        && demarche_text::english::words().month(before).is_none()
+        && crate::time::weekday_of(before).is_none()
+        && lexicon::currency_before(before).is_none();
+    let after = w(i + 1);
+    let named_after = toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        && (after.starts_with(char::is_uppercase) && !has(Class::Function, &after.to_lowercase())
+            || crate::titles::is_role(after));
+    names && named_after
+}
+
+/// Rule of-them: "five of them children,", "two of them nurses.": a bare number before "of them"
+/// counts the noun after it when that noun closes the apposition; a verb there ("two of them were", "two of them fell") gives none.
+fn of_them_noun(text: &str, toks: &[Tok], k: usize) -> Option<String> {
+    let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
+    if w(k) != "of" || !matches!(w(k + 1), "them" | "whom") {
+        return None;
+    }
+    let n = w(k + 2);
+    // The shape is an apposition: the noun closes it ("Seven people, five of them children,
+    // were …"; "…, two of them nurses.").
+    let closes = matches!(w(k + 3), "," | "." | ";" | ")" | "" | "-" | "–" | "and");
+    (closes
+        && toks.get(k + 2).is_some_and(|t| t.kind == TokenKind::Word)
+        && n.starts_with(char::is_lowercase)
+        && !has(Class::Function, n)
+        && !has(Class::NotUnit, n)
+        && !n.ends_with("ed")
+        && !n.ends_with("ly")
+        && !n.ends_with("ing")
+        && !has(Class::Harm, n)
+        && demarche_text::english::get()
+            .known_lemma(n)
+            .is_none_or(|l| l == n || n.ends_with('s')))
+    .then(|| n.to_lowercase())
+}
+
+/// Rule put-number-at: "put the number of families moved … at 1,250": a bare number after
+/// "at" counts the noun after "the number of" that a form of "put" took before it in the
+/// sentence.
+fn put_number_at(text: &str, toks: &[Tok], i: usize) -> Option<String> {
+    let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
+    let mut b = i;
+    while b > 0 && matches!(w(b - 1), "about" | "around" | "some" | "nearly" | "almost") {
+        b -= 1;
+    }
+    if b == 0 || w(b - 1) != "at" {
+        return None;
+    }
+    let from = b.saturating_sub(25);
+    let put = (from..b).rev().find(|&j| w(j) == "put" || w(j) == "puts")?;
+    (w(put + 1) == "the" && w(put + 2) == "number" && w(put + 3) == "of")
+        .then(|| w(put + 4))
+        .filter(|n| n.starts_with(char::is_lowercase) && !has(Class::Function, n))
+        .map(str::to_lowercase)
+}
+
+/// Rule elided-subject: a bare number that is the subject of a form of "be" ("… were killed and
+/// 14 were injured", "two are in critical condition") or that follows "and" before a
+/// preposition ("four bodies … in A and three in B") counts what the amount before it in the
+/// sentence counted.
+fn elided_subject(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    k: usize,
+    previous_unit: Option<&str>,
+) -> Option<String> {
+    let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
+    let unit = previous_unit?;
+    let be = matches!(w(k), "were" | "are" | "was" | "is" | "remain" | "remained");
+    let conjunct = i > 0
+        && matches!(w(i - 1), "and" | "or")
+        && matches!(w(k), "in" | "at" | "on" | "near" | "from");
+    (be || conjunct).then(|| unit.to_string())
 }
 
 #[cfg(test)]

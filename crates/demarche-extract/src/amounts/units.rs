@@ -56,12 +56,46 @@ pub(super) fn counted_noun(
                 .known_lemma(x)
                 .is_none_or(|l| l == x || x.ends_with('s'))
     });
+    // Rule participle-modifier: a participle or an adjective of harm right after the number (or
+    // after an elided word) that stands before a noun modifies it ("about 40 spent cartridges",
+    // "five missing passengers"): the noun is counted.
+    let noun_like = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            let x = word(text, t);
+            t.kind == TokenKind::Word
+                && x.starts_with(char::is_lowercase)
+                && !has(Class::Function, x)
+                && !has(Class::NotUnit, x)
+                && !has(Class::Harm, x)
+                && !x.ends_with("ed")
+                && !x.ends_with("ing")
+                && !x.ends_with("ly")
+                && !lexicon::verb_has(VerbClass::Speech, x)
+                && demarche_text::english::get()
+                    .known_lemma(x)
+                    .is_none_or(|l| l == x || x.ends_with('s'))
+        })
+    };
+    let modifier_at = |j: usize| {
+        let x = w(j);
+        let participle = x.ends_with("ed")
+            || x.ends_with("ing")
+            || has(Class::Harm, x)
+            || demarche_text::english::get()
+                .known_lemma(x)
+                .is_some_and(|l| l != x && !x.ends_with('s'));
+        toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+            && x.starts_with(char::is_lowercase)
+            && participle
+            && noun_like(j + 1)
+    };
+    let noun_next = noun_next || modifier_at(k + 1);
     if has(Class::Elided, first) && !noun_next {
         // "At least 14 others were wounded" with nothing counted before: people.
         let unit = previous_unit.or_else(|| lexicon::elided_default(first));
         return unit.map(|u| (u.to_string(), k + 1, k + 1));
     }
-    if has(Class::Harm, first) {
+    if has(Class::Harm, first) && !modifier_at(k) {
         // With nothing counted before, an adjective of harm counts itself ("put the toll at
         // around fifty dead"); a participle does not ("kills 41, 12 killed").
         return match previous_unit {
@@ -83,8 +117,13 @@ pub(super) fn counted_noun(
             .is_some_and(|l| l != x && !x.ends_with('s'));
         // A form in "-ed" after a plural noun is its verb ("two car bombs exploded").
         let verb_after_plural = e > k && x.ends_with("ed") && w(e - 1).ends_with('s');
+        // The participle that modifies the noun after it opens the phrase (rule
+        // participle-modifier); after a noun, an adjective of harm ends it ("9 migrants dead").
+        let opens = e == k || e == k + 1 && has(Class::Elided, first);
+        let verb_form = verb_form && !(opens && modifier_at(e));
         let stop = t.kind != TokenKind::Word
             || verb_form
+            || e > k && has(Class::Harm, x) && !(opens && modifier_at(e))
             || verb_after_plural
             || (!lower && !modifier && !capitalised_modifier(text, toks, e))
             || has(Class::NotUnit, x)

@@ -120,6 +120,11 @@ pub(super) fn closing_gap(gap: &str) -> bool {
     let Some(description) = rest.strip_suffix(',') else {
         return false;
     };
+    // Rule acronym-in-gap: the description may name an organisation with its acronym in
+    // brackets (`"…," the spokesman for the Provincial Disaster Management Authority (PDMA),
+    // X, told reporters`); the bracketed acronym is read as one more word.
+    let description = without_acronyms(description);
+    let description = description.as_str();
     let words: Vec<&str> = description.split_whitespace().collect();
     // Up to a dozen words: "the head of the Red Crescent's rescue unit in the province,".
     words.len() <= 12
@@ -132,6 +137,34 @@ pub(super) fn closing_gap(gap: &str) -> bool {
         && description
             .chars()
             .all(|c| c.is_alphanumeric() || c.is_whitespace() || "-'.".contains(c))
+}
+
+/// The description with each bracketed acronym ("(PDMA)", "(Conred)": one word of two to
+/// twelve letters or digits that opens with a capital) left out, brackets and all; any other
+/// bracket is kept, so the description still fails the gap's test.
+fn without_acronyms(description: &str) -> String {
+    let mut out = String::with_capacity(description.len());
+    let mut rest = description;
+    while let Some(open) = rest.find('(') {
+        let inner_end = rest[open..].find(')').map(|c| open + c);
+        let acronym = inner_end.map(|end| &rest[open + 1..end]).filter(|a| {
+            (2..=12).contains(&a.len())
+                && a.starts_with(|c: char| c.is_ascii_uppercase())
+                && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+        match (acronym, inner_end) {
+            (Some(_), Some(end)) => {
+                out.push_str(&rest[..open]);
+                rest = &rest[end + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether the words are one to three ranks, forms of address or capitalised titles ("Dr",

@@ -176,9 +176,39 @@ pub(super) fn subject_before(
                 .filter(|(sp, _)| sp.slice(text).is_some_and(is_cap))
                 .filter(|_| !someone)
         });
+    let entity = person_of_unit(text, toks, s, entity, entities).or(entity);
     // A subject inside a clause that is not the sentence's main one ("Asked about X, Ma said")
     // starts after the clause's comma already; a subject that is a long clause is no subject.
     Some(Np { s, e, entity })
+}
+
+/// Rule person-of-unit: "Inspector X of the Y Police Station said", "Chief Superintendent X
+/// of the Y Divisional Police Command said": when the subject ends with an organisation after
+/// "of" (or "of the") and a person's name ends right before that "of", inside the subject, the
+/// person speaks, not the unit they serve in.
+fn person_of_unit(
+    text: &str,
+    toks: &[Tok],
+    s: usize,
+    entity: Option<(Span, EntityRef)>,
+    entities: &Entities,
+) -> Option<(Span, EntityRef)> {
+    let (span, r) = entity?;
+    if !matches!(r, EntityRef::Organization(_)) {
+        return None;
+    }
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let first = toks.iter().position(|t| t.span.start == span.start)?;
+    let of = match first.checked_sub(1)? {
+        k if w(k) == "of" => k,
+        k if w(k).eq_ignore_ascii_case("the") && k > 0 && w(k - 1) == "of" => k - 1,
+        _ => return None,
+    };
+    let before = toks.get(of.checked_sub(1)?)?;
+    let start = toks.get(s)?.span.start;
+    entities
+        .ending_at(before.span.end)
+        .filter(|(sp, r)| matches!(r, EntityRef::Person(_)) && sp.start >= start)
 }
 
 /// Rule titled-opening: when the sentence opens with an organisation's word that is the first

@@ -136,7 +136,11 @@ impl Matcher<'_> {
             // A participle right after a determiner or a preposition modifies a noun ("to help
             // those affected through July", "in the revised plan"): no verb of the clause.
             let modifier = j > 0 && has(Class::NounMarker, self.word(j - 1));
-            if past_form && !passive && !modifier {
+            // Rule copula-participle: a participle after a linking verb is a predicate
+            // adjective ("schools will stay closed on Thursday", "the road remains shut"): read
+            // on to the linking verb and what stands before it.
+            let predicate = j > 0 && has(Class::Copula, self.word(j - 1));
+            if past_form && !passive && !modifier && !predicate {
                 return Tense::Past;
             }
         }

@@ -136,7 +136,7 @@ fn year_preposition(w: &str) -> bool {
     has(Class::YearPreposition, w)
 }
 
-fn weekday_of(word: &str) -> Option<Weekday> {
+pub(crate) fn weekday_of(word: &str) -> Option<Weekday> {
     let n = demarche_text::english::words().weekday(word)?;
     // Full names only ("Sat" is no weekday in running text).
     if word.len() < 6 {
