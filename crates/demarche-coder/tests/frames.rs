@@ -4042,3 +4042,16 @@ fn a_reported_clause_takes_no_target_from_before_it() {
         expect![[r#""#]],
     );
 }
+
+#[test]
+fn what_a_meeting_is_about_is_no_side_of_it() {
+    // Rule `meeting-topic`: "met … over a Russian missile barrage" is about the barrage; the
+    // council met nobody from Russia.
+    check(
+        "The U.N. Security Council met in emergency session on Tuesday over a Russian missile \
+         barrage that hit a children's hospital in Kyiv.",
+        expect![[r#"
+            s0 RUS -> UKRCVLHLH 190 "hit" dictionaries/policy.txt:98
+        "#]],
+    );
+}

@@ -119,6 +119,9 @@ pub enum Prep {
     /// After a verb's object, its object describes that object ("condemned the strikes as a
     /// violation of Venezuela's sovereignty"): no participant of the verb.
     Predicative,
+    /// Its object is what a meeting or talks are about ("met over the strikes", "talks on
+    /// Ukraine"): no side of them.
+    Topic,
 }
 
 /// A verb class: the files of `data/english/` that list verbs.
@@ -428,6 +431,7 @@ impl English {
                 "occasion" => Prep::Occasion,
                 "origin" => Prep::Origin,
                 "predicative" => Prep::Predicative,
+                "topic" => Prep::Topic,
                 _ => Prep::Infinitive,
             };
             let i = role as usize;

@@ -621,31 +621,45 @@ pub(super) fn outside_adjunct(s: &Sent<'_>, vp: NodeId, ne: u32, strict: bool) -
 /// description of the object, not a participant. The prepositions are `preposition.txt`'s
 /// `predicative`.
 pub(super) fn in_predicative(s: &Sent<'_>, vp: NodeId, ne: u32) -> bool {
+    vp_phrase_of(s, vp, ne, Prep::Predicative).is_some_and(|(kids, pos)| {
+        kids[..pos]
+            .iter()
+            .any(|&k| s.kind.get(k.index()) == Some(&Phrase::Np))
+    })
+}
+
+/// Rule `meeting-topic`: whether actor `ne` lies in a topic phrase of verb phrase `vp` ("the
+/// Security Council met over a Russian missile barrage", "held talks on Ukraine"): what a
+/// meeting is about is no side of it. The prepositions are `preposition.txt`'s `topic`.
+pub(super) fn in_topic(s: &Sent<'_>, vp: NodeId, ne: u32) -> bool {
+    vp_phrase_of(s, vp, ne, Prep::Topic).is_some()
+}
+
+/// The children of `vp` and the position among them of the prepositional phrase, headed by a
+/// preposition of `role`, that holds actor `ne`.
+fn vp_phrase_of<'t>(
+    s: &Sent<'t>,
+    vp: NodeId,
+    ne: u32,
+    role: Prep,
+) -> Option<(&'t [NodeId], usize)> {
     let tree = s.tree;
-    let en = english::get();
-    let Some(mut c) = s.nes.get(ne as usize).map(|n| n.node) else {
-        return false;
-    };
+    let mut c = s.nes.get(ne as usize)?.node;
     while let Some(p) = tree.parent(c) {
         if p == vp {
             break;
         }
         c = p;
     }
-    // `c` is the child of `vp` that holds the actor: a predicative phrase after an object.
     let kids = tree.children(vp);
-    let Some(pos) = kids.iter().position(|&k| k == c) else {
-        return false;
-    };
-    s.kind.get(c.index()) == Some(&Phrase::Pp)
+    let pos = kids.iter().position(|&k| k == c)?;
+    (s.kind.get(c.index()) == Some(&Phrase::Pp)
         && tree
             .children(c)
             .first()
             .and_then(|&w| tree.word(w))
-            .is_some_and(|w| en.is_prep(w, Prep::Predicative))
-        && kids[..pos]
-            .iter()
-            .any(|&k| s.kind.get(k.index()) == Some(&Phrase::Np))
+            .is_some_and(|w| english::get().is_prep(w, role)))
+    .then_some((kids, pos))
 }
 
 /// Rule `reporter-no-target`: whether actor `ne` lies before the clause that verb phrase `vp`

@@ -211,13 +211,18 @@ impl Coder<'_> {
                         ))
                 })
         });
+        let mutual = code
+            .and_then(|c| usable(c.forward()))
+            .is_some_and(|c| self.dicts.policy.is_mutual(c));
         let target = if reciprocal {
             source
         } else {
             binds.target.or_else(|| {
                 find_target(s, lower, &upper, source, |n| {
                     opts.reported_speech
-                        && (news::in_predicative(s, vp, n) || news::before_own_clause(s, vp, n))
+                        && (news::in_predicative(s, vp, n)
+                            || news::before_own_clause(s, vp, n)
+                            || mutual && news::in_topic(s, vp, n))
                 })
                 .filter(|&n| !(opts.reported_speech && news::outside_adjunct(s, vp, n, true)))
             })
