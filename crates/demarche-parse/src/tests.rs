@@ -1082,3 +1082,12 @@ fn since_between_have_and_a_participle_is_an_adverb() {
         "(ROOT (S (NP (NNP Rohan)) (VP (VBZ has) (ADVP (RB since)) (VP (VBN asked) (S (NP (NNP Arnor)) (VP (TO to) (VP (VB return) (NP (DT the) (NN envoy))))))) (. .)))",
     );
 }
+
+#[test]
+fn on_before_to_after_a_verb_is_an_adverb() {
+    // "flew on to Gondor": going further, an adverb; the `to` phrase stays in the verb phrase.
+    check(
+        "Elrond flew on to Gondor on Thursday.",
+        "(ROOT (S (NP (NNP Elrond)) (VP (VBD flew) (ADVP (RB on)) (PP (TO to) (NP (NNP Gondor))) (PP (IN on) (NP (NNP Thursday)))) (. .)))",
+    );
+}
