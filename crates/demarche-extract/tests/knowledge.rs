@@ -2,9 +2,9 @@
 //! hand-annotated news-style articles (`tests/data/knowledge/`, written and annotated for this
 //! project; the conventions are in that folder's README).
 //!
-//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round16.jsonl` are the development
+//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round17.jsonl` are the development
 //! part (their misses are printed and were looked at); `unseen.jsonl` and `unseen-round3.jsonl`
-//! to `unseen-round16.jsonl` are scored at the start and the end of a round and not tuned on
+//! to `unseen-round17.jsonl` are scored at the start and the end of a round and not tuned on
 //! (only their numbers are printed; `unseen-round7.jsonl` only at the end of its round). Each
 //! asserts floors a little below the measured values.
 //!
@@ -1320,5 +1320,19 @@ fn knowledge_on_the_sixteenth_rounds_unseen_articles() {
 #[test]
 fn knowledge_on_the_seventeenth_rounds_unseen_articles() {
     let s = unseen_part("unseen-round17.jsonl", 3);
-    let _ = s;
+    // Measured at the start and the end of the seventeenth round (ROUND17.md): persons 0.800 ->
+    // 0.842 (precision 0.727 -> 0.800), roles 0.462 -> 0.571, quotes 0.870 (direct 1.000),
+    // reporters 1.000, amounts 0.882, dates 1.000. Three articles, 9 persons, 12 quotations, 3
+    // reporters, 17 amounts, 14 dates.
+    floors(
+        "unseen-round17",
+        &[
+            ("persons", s.persons, 0.82),
+            ("roles", s.roles, 0.55),
+            ("quotes", s.quotes, 0.85),
+            ("reporters", s.reporters, 0.98),
+            ("amounts", s.amounts, 0.86),
+            ("dates", s.dates, 0.98),
+        ],
+    );
 }
