@@ -142,6 +142,9 @@ pub enum Class {
     PlacePrefixLoose = 1 << 44,
     /// Linking verbs that take a participle as a predicate adjective ("will stay closed on
     /// Thursday", "remains shut"): the participle after them is no past form of the clause.
+    /// Words before a bare number that count more of what an earlier sentence counted
+    /// ("Another 35 are staying with relatives").
+    ElidedAcross = 1 << 46,
     Copula = 1 << 45,
 }
 
@@ -236,6 +239,7 @@ fn class_of(section: &str) -> Option<Class> {
         "place-prefix" => Class::PlacePrefix,
         "place-prefix-loose" => Class::PlacePrefixLoose,
         "copula" => Class::Copula,
+        "elided-across" => Class::ElidedAcross,
         _ => return None,
     })
 }

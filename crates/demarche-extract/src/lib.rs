@@ -188,7 +188,13 @@ impl<'t> Sentences<'t> {
         for (s, day) in sents.iter().zip(&self.days) {
             let times = time::find_times(text, &s.toks, published);
             let _ = day.set((published, first_day(&times)));
-            amounts.extend(amounts::find_amounts(text, s, &times));
+            let carried = amounts::carried_unit(&amounts).map(str::to_string);
+            amounts.extend(amounts::find_amounts_after(
+                text,
+                s,
+                &times,
+                carried.as_deref(),
+            ));
             dates.extend(times);
         }
         local_currencies(&mut amounts, &entities.places, entities.dateline);

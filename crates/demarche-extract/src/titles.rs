@@ -140,7 +140,19 @@ fn title_start(text: &str, toks: &[Tok], end: usize) -> usize {
         let to_complement = k > 0
             && (w == "to" && is_role(prev) || w == "on" && (is_role(prev) || is_cap(prev)))
             && (is_cap(next) || next == "the" && is_cap(word(text, toks, a + 1)));
-        if (title_word(text, toks, k) || lower_premod || to_complement) && !joins_names {
+        // Rule domain-list-comma: a comma between two capitalised domains of an office's
+        // complement stays inside the title ("Minister of Housing, Construction and
+        // Sanitation Carla …").
+        let domain_comma = w == ","
+            && k > 0
+            && a < end
+            && is_cap(prev)
+            && is_cap(next)
+            && has(Class::OrgDomain, prev)
+            && has(Class::OrgDomain, next);
+        if (title_word(text, toks, k) || lower_premod || to_complement || domain_comma)
+            && !joins_names
+        {
             a = k;
         } else {
             break;
@@ -412,8 +424,14 @@ fn described_head(text: &str, toks: &[Tok], end: usize) -> Title {
     else {
         return Title::default();
     };
-    let complement = matches!(word(text, toks, r + 1), "of" | "for" | "at");
-    let plain = (r + 2..end).all(|k| toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct));
+    // Rule described-head-place: the office's complement may also be the place of the post
+    // ("a farmer in Dorvan, Tomas Reyl"), and a hyphen inside a name does not break it ("The
+    // prefect of Lom-Bara, Andre Kolo").
+    let complement = matches!(word(text, toks, r + 1), "of" | "for" | "at" | "in");
+    let plain = (r + 2..end).all(|k| {
+        toks.get(k)
+            .is_some_and(|t| t.kind != TokenKind::Punct || matches!(word(text, toks, k), "-"))
+    });
     if complement && plain {
         read(text, toks, a + 1, r + 1)
     } else {

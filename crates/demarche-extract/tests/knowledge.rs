@@ -2,9 +2,9 @@
 //! hand-annotated news-style articles (`tests/data/knowledge/`, written and annotated for this
 //! project; the conventions are in that folder's README).
 //!
-//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round16.jsonl` are the development
+//! `dev.jsonl`, `dev-wire.jsonl`, `dev-round3.jsonl` to `dev-round17.jsonl` are the development
 //! part (their misses are printed and were looked at); `unseen.jsonl` and `unseen-round3.jsonl`
-//! to `unseen-round16.jsonl` are scored at the start and the end of a round and not tuned on
+//! to `unseen-round17.jsonl` are scored at the start and the end of a round and not tuned on
 //! (only their numbers are printed; `unseen-round7.jsonl` only at the end of its round). Each
 //! asserts floors a little below the measured values.
 //!
@@ -697,6 +697,15 @@ fn knowledge_on_the_development_articles() {
     let s16 = score(&round16, None);
     println!("{}", s16.report("dev-round16"));
     docs.extend(round16);
+    // The seventeenth round's (Asia-Plus on mudflows in the Rasht valley, Armenpress on shots at
+    // Tegh, Xinhua on a cyclone at Toamasina, AFP and ACP on attacks near Paoua, Andina on a
+    // landslide in San Marcos, Kazinform on Abai floods), written for what round 16 left. The
+    // ninety-one before it, held at the floors they had.
+    let first91 = score(&docs, None);
+    let round17 = load_part("dev-round17.jsonl", 6);
+    let s17 = score(&round17, None);
+    println!("{}", s17.report("dev-round17"));
+    docs.extend(round17);
     let mut misses = Vec::new();
     let s = score(&docs, Some(&mut misses));
     println!("{}", s.report("dev"));
@@ -729,7 +738,9 @@ fn knowledge_on_the_development_articles() {
         "dev",
         &[
             ("persons", s.persons, 0.97),
-            ("roles", s.roles, 0.96),
+            // 0.96 -> 0.95 with the seventeenth round's six (roles 0.750 there); the first
+            // ninety-one are held at their own floors below.
+            ("roles", s.roles, 0.95),
             ("quotes", s.quotes, 0.97),
             ("direct quotes", s.direct, 0.97),
             ("indirect quotes", s.indirect, 0.96),
@@ -882,6 +893,34 @@ fn knowledge_on_the_development_articles() {
     // development articles: roles 0.967 and measures 0.671 with the sixteenth round's six
     // (floors lowered to 0.96 and 0.66); the first eighty-five are held at their floors.
     println!("{}", first85.report("dev (first 85)"));
+    println!("{}", first91.report("dev (first 91)"));
+    // Measured at the start and the end of the seventeenth round (ROUND17.md): persons 0.850 ->
+    // 1.000 (precision 0.850 -> 1.000), roles 0.552 -> 0.750, quotes 0.883 -> 0.909 (direct
+    // 1.000), reporters 0.727 -> 0.880, amounts 0.935 -> 0.950, measures 0.500 -> 1.000 (four
+    // annotated), dates 0.962 -> 1.000.
+    floors(
+        "dev-round17",
+        &[
+            ("persons", s17.persons, 0.97),
+            ("roles", s17.roles, 0.72),
+            ("quotes", s17.quotes, 0.88),
+            ("reporters", s17.reporters, 0.86),
+            ("amounts", s17.amounts, 0.93),
+            ("dates", s17.dates, 0.98),
+        ],
+    );
+    floors(
+        "dev (first 91)",
+        &[
+            ("persons", first91.persons, 0.97),
+            ("roles", first91.roles, 0.96),
+            ("quotes", first91.quotes, 0.97),
+            ("reporters", first91.reporters, 0.97),
+            ("amounts", first91.amounts, 0.95),
+            ("measures", first91.measures, 0.66),
+            ("dates", first91.dates, 0.97),
+        ],
+    );
     floors(
         "dev-round16",
         &[
@@ -1274,6 +1313,26 @@ fn knowledge_on_the_sixteenth_rounds_unseen_articles() {
             ("reporters", s.reporters, 0.87),
             ("amounts", s.amounts, 0.79),
             ("dates", s.dates, 0.87),
+        ],
+    );
+}
+
+#[test]
+fn knowledge_on_the_seventeenth_rounds_unseen_articles() {
+    let s = unseen_part("unseen-round17.jsonl", 3);
+    // Measured at the start and the end of the seventeenth round (ROUND17.md): persons 0.800 ->
+    // 0.842 (precision 0.727 -> 0.800), roles 0.462 -> 0.571, quotes 0.870 (direct 1.000),
+    // reporters 1.000, amounts 0.882, dates 1.000. Three articles, 9 persons, 12 quotations, 3
+    // reporters, 17 amounts, 14 dates.
+    floors(
+        "unseen-round17",
+        &[
+            ("persons", s.persons, 0.82),
+            ("roles", s.roles, 0.55),
+            ("quotes", s.quotes, 0.85),
+            ("reporters", s.reporters, 0.98),
+            ("amounts", s.amounts, 0.86),
+            ("dates", s.dates, 0.98),
         ],
     );
 }

@@ -100,9 +100,11 @@ fn np_before(
 /// The noun phrase after "of"/"in" at token `start`: "2.5 million tonnes of wheat" → "wheat".
 fn np_after(text: &str, toks: &[Tok], start: usize) -> Option<Phrase> {
     let mut e = start;
-    while e < toks.len() && e - start < 4 {
+    // An owner's possessive stays inside the phrase ("of the region's sown area").
+    while e < toks.len() && e - start < 5 {
         let Some(t) = toks.get(e) else { break };
-        if t.kind != TokenKind::Word || np_stop(word(text, t)) {
+        let owner = t.kind == TokenKind::Possessive && e > start;
+        if !owner && (t.kind != TokenKind::Word || np_stop(word(text, t))) {
             break;
         }
         e += 1;
@@ -132,6 +134,18 @@ pub(super) fn measure_of(
             .is_some_and(|t| t.kind == TokenKind::Word && has(Class::MeasureUnit, w(end - 1)))
     {
         return np_after(text, toks, end + 1);
+    }
+    // Rule percent-of: a percentage's "of" complement names what it is a share of ("about 60
+    // percent of the houses", "15 percent of the region's sown area").
+    if end > start && w(end) == "of" && matches!(w(end - 1), "percent" | "%" | "pct") {
+        let mut a = end + 1;
+        while matches!(
+            w(a).to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "their"
+        ) {
+            a += 1;
+        }
+        return np_after(text, toks, a);
     }
     // Skip a determiner and particles between verb and amount: "exceeded the", "rose to".
     let mut k = start;

@@ -77,7 +77,33 @@ fn word<'t>(text: &'t str, t: &Tok) -> &'t str {
 }
 
 /// Finds the amounts of one sentence, skipping tokens inside the sentence's time expressions.
+#[cfg(test)]
 pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) -> Vec<Amount> {
+    find_amounts_after(text, s, times, None)
+}
+
+/// The unit an elided count of a later sentence may stand for: that of the last amount of
+/// `amounts` that counts something (a share in percent counts nothing).
+pub fn carried_unit(amounts: &[Amount]) -> Option<&str> {
+    amounts
+        .iter()
+        .rev()
+        .map(|a| a.unit.as_str())
+        .find(|u| !u.is_empty() && *u != "percent")
+}
+
+/// [`find_amounts`], with `carried` the unit counted last in the sentences before
+/// ([`carried_unit`]).
+///
+/// Rule another-across: a bare number after a word of `[elided-across]` ("Another 35 are
+/// staying with relatives") counts what an earlier sentence counted when its own sentence
+/// counted nothing before it.
+pub fn find_amounts_after(
+    text: &str,
+    s: &SentenceTokens,
+    times: &[TimeExpression],
+    carried: Option<&str>,
+) -> Vec<Amount> {
     let toks = &s.toks;
     let in_time = |t: &Tok| {
         times
@@ -112,7 +138,14 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
             .rev()
             .filter(|a| !text[a.span.end..].trim_start().starts_with("of them"))
             .find(|a| !a.unit.is_empty())
-            .map(|a| a.unit.clone());
+            .map(|a| a.unit.clone())
+            .or_else(|| {
+                let after_another = i > 0
+                    && toks
+                        .get(i - 1)
+                        .is_some_and(|t| has(Class::ElidedAcross, word(text, t)));
+                carried.filter(|_| after_another).map(str::to_string)
+            });
         let Some(found) = amount_at(text, toks, i, &in_time, previous_unit.as_deref()) else {
             i += 1;
             continue;

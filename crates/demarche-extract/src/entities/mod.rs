@@ -35,7 +35,7 @@ use crate::titles::{self, Title};
 use crate::tokens::{Tok, TokenKind};
 use demarche_model::Span;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -361,11 +361,15 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens], dateline: Option<
     };
 
     // The dateline's source first: it opens the text.
+    // Rule dateline-outlet: the names of the dateline's sources, which name the same outlet
+    // wherever the text repeats them ("…, the mayor told Zorapress.").
+    let mut dateline_names: BTreeSet<String> = BTreeSet::new();
     for span in dateline
         .map(|d| dateline_sources(text, d))
         .unwrap_or_default()
     {
         let name = span.slice(text).unwrap_or("").to_string();
+        dateline_names.insert(name.clone());
         let idx = *org_by_name.entry(name.clone()).or_insert_with(|| {
             orgs.push(Organization {
                 name,
@@ -407,6 +411,15 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens], dateline: Option<
             let mut parts = Vec::new();
             classify(text, toks, run_start, run_end, &ctx, &mut parts);
             for part in parts {
+                let part = match part {
+                    Part::Person { start, end }
+                        if phrase(text, toks, start, end)
+                            .is_some_and(|p| dateline_names.contains(&p.text)) =>
+                    {
+                        Part::Organization { start, end }
+                    }
+                    other => other,
+                };
                 match part {
                     Part::Other => {}
                     Part::Place { start, end } => {

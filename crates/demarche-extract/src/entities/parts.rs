@@ -92,7 +92,36 @@ pub(super) fn classify(
     ctx: &GeoContext,
     out: &mut Vec<Part>,
 ) {
-    classify_as(text, toks, start, end, ctx, true, out);
+    classify_as(
+        text,
+        toks,
+        start,
+        end,
+        ctx,
+        !title_before_and(text, toks, start, end),
+        out,
+    );
+}
+
+/// Rule title-before-and: a run followed by "and", at most three capitalised words and an
+/// office is the first half of a long title ("Additional Refugee Relief and Repatriation
+/// Commissioner X"), no person, when the run ends with a domain itself ("Relief"; "Maria Lopez
+/// and Health Minister Karl Benz" and "Minister of Emergency Situations A B and Region Governor
+/// C D" keep their names).
+fn title_before_and(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if w(end) != "and" || start >= end || !has(Class::OrgDomain, w(end - 1)) {
+        return false;
+    }
+    // The words between "and" and the office are its domain, not a modifier of a new title
+    // ("A and Deputy Minister B", "A and Foreign Minister B" keep A a person).
+    let domain = |k: usize| {
+        !is_role_word(w(k)) && !is_role_modifier(w(k)) && lexicon::nationality(w(k)).is_none()
+    };
+    let caps = (end + 1..end + 5)
+        .take_while(|&k| toks.get(k).is_some_and(|t| is_cap_word(text, t)))
+        .count();
+    (end + 2..=end + caps).any(|k| is_role_word(w(k)) && (end + 1..k).all(domain))
 }
 
 /// Cuts the run `toks[start..end]` into parts; `persons` says whether a part may be a person
@@ -328,9 +357,11 @@ fn classify_as(
     // International Cooperation Amna …") is titled from its first word.
     // Rule complement-and: so is a run after "and" inside that complement ("Minister of Water
     // Resources and Irrigation Karim Fouad").
+    // Rule long-title-complement: the office may stand up to six words before the "for" or
+    // "of" ("Chairman of the State Commission for Emergencies Usmon …").
     let complement = start >= 2
         && (matches!(w_at(start - 1), "for" | "of" | "on")
-            && (start.saturating_sub(5)..start - 1).any(|k| is_role_word(w_at(k)))
+            && (start.saturating_sub(7)..start - 1).any(|k| is_role_word(w_at(k)))
             || w_at(start - 1) == "and"
                 && (start.saturating_sub(6)..start - 1).any(|k| {
                     k > 0 && matches!(w_at(k), "for" | "of") && is_role_word(w_at(k - 1))

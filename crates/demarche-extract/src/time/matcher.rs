@@ -108,7 +108,25 @@ impl Matcher<'_> {
                         .toks
                         .get(j + 1)
                         .is_some_and(|t| t.kind == TokenKind::Word);
-                if infinitive {
+                // Rule noun-infinitive: an infinitive after a noun that a determiner or a number
+                // opens modifies that noun ("foiled two attempts to cross the line between
+                // Friday and Sunday"); the clause's verb before it decides, unless the noun is
+                // a word of plans ("the plan to meet on Monday").
+                let noun_before = j >= 2
+                    && {
+                        let n = self.word(j - 1);
+                        let d = self.word(j - 2).to_lowercase();
+                        n.chars().next().is_some_and(char::is_lowercase)
+                        && !has(Class::Future, n)
+                        && !has(Class::Function, n)
+                        // A sum is no such noun: "$12 million to help those affected through
+                        // July" is its purpose, ahead.
+                        && crate::lexicon::scale(n).is_none()
+                        && (matches!(d.as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "her")
+                            || demarche_text::english::words().cardinal(&d).is_some()
+                            || self.toks.get(j - 2).is_some_and(|t| t.kind == TokenKind::Number))
+                    };
+                if infinitive && !noun_before {
                     return Tense::Future;
                 }
                 continue;
