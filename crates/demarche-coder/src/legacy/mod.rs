@@ -32,6 +32,9 @@ use demarche_dict::{ActorId, AgentId, Dictionaries, DiscardScope};
 use demarche_model::{Date, NodeId, RuleRef, Span, Tree};
 use sent::{BUFFERS, Phrase, build_items, delete_comma_clauses};
 
+/// A range of leaves, first and one past the last.
+type LeafRange = (u32, u32);
+
 thread_local! {
     /// The predicate layer's analysis of the last sentence this thread coded, for its arrays.
     static ANALYSIS: std::cell::Cell<demarche_predicates::Analysis> =
@@ -362,7 +365,7 @@ impl<'d> Coder<'d> {
         // In the news reading an adverbial clause with its own subject inside a consumed
         // phrase is not swallowed (rule `adjunct-clause`): each consumed range keeps those
         // clauses' ranges as holes. Ranges nest (pre-order), so they form a stack.
-        let mut consumed: Vec<((u32, u32), Vec<(u32, u32)>)> = Vec::new();
+        let mut consumed: Vec<(LeafRange, Vec<LeafRange>)> = Vec::new();
         // With `reported_speech`, a statement verb leaves its complement to be coded and its own
         // event is dropped when the complement codes one.
         let mut statements: Vec<news::Statement> = Vec::new();

@@ -538,7 +538,7 @@ pub(super) fn adjunct_clauses(s: &Sent<'_>, vp: NodeId) -> Vec<(u32, u32)> {
                 continue;
             }
             if tree.label(c) == "SBAR"
-                && let Some(clause) = adjunct_clause(s, c, &en)
+                && let Some(clause) = adjunct_clause(s, c, en)
             {
                 out.push((s.lo[clause.index()], s.hi[clause.index()]));
                 continue;
