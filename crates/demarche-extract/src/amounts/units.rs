@@ -44,22 +44,9 @@ pub(super) fn counted_noun(
     // "95 others" (the word is part of the amount), "112 wounded" (it is not).
     // Rule elided-modifier: before a noun an elided word modifies it ("three other
     // districts", "two more drones").
-    let noun_next = toks.get(k + 1).is_some_and(|t| {
-        let x = word(text, t);
-        t.kind == TokenKind::Word
-            && x.starts_with(char::is_lowercase)
-            && !has(Class::Function, x)
-            && !has(Class::NotUnit, x)
-            && !has(Class::Harm, x)
-            && !x.ends_with("ed")
-            && demarche_text::english::get()
-                .known_lemma(x)
-                .is_none_or(|l| l == x || x.ends_with('s'))
-    });
-    // Rule participle-modifier: a participle or an adjective of harm right after the number (or
-    // after an elided word) that stands before a noun modifies it ("about 40 spent cartridges",
-    // "five missing passengers"): the noun is counted.
-    let noun_like = |j: usize| {
+    // A lower-case word that may be a noun: no function word, no word that is never a unit, no
+    // adjective of harm, no past form.
+    let plain_noun = |j: usize| {
         toks.get(j).is_some_and(|t| {
             let x = word(text, t);
             t.kind == TokenKind::Word
@@ -68,13 +55,23 @@ pub(super) fn counted_noun(
                 && !has(Class::NotUnit, x)
                 && !has(Class::Harm, x)
                 && !x.ends_with("ed")
-                && !x.ends_with("ing")
-                && !x.ends_with("ly")
-                && !lexicon::verb_has(VerbClass::Speech, x)
                 && demarche_text::english::get()
                     .known_lemma(x)
                     .is_none_or(|l| l == x || x.ends_with('s'))
         })
+    };
+    let noun_next = plain_noun(k + 1);
+    // Rule participle-modifier: a participle or an adjective of harm right after the number (or
+    // after an elided word) that stands before a noun modifies it ("about 40 spent cartridges",
+    // "five missing passengers"): the noun is counted.
+    let noun_like = |j: usize| {
+        plain_noun(j)
+            && toks.get(j).is_some_and(|t| {
+                let x = word(text, t);
+                !x.ends_with("ing")
+                    && !x.ends_with("ly")
+                    && !lexicon::verb_has(VerbClass::Speech, x)
+            })
     };
     let modifier_at = |j: usize| {
         let x = w(j);
