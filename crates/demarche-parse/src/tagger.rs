@@ -631,6 +631,9 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                     t = "RB";
                 }
             }
+            // "the past week", "its past crimes": an adjective after a determiner, not a
+            // preposition.
+            "past" if matches!(p, "DT" | "PRP$") => t = "JJ",
             // "flew on to the Dominican Republic", "travelled on to Hanoi": going further, an
             // adverb before the verb's `to` phrase, not a preposition with no object.
             "on" if p.starts_with("VB") && next.is_some_and(|x| x.lower == "to") => t = "RB",

@@ -1091,3 +1091,17 @@ fn on_before_to_after_a_verb_is_an_adverb() {
         "(ROOT (S (NP (NNP Elrond)) (VP (VBD flew) (ADVP (RB on)) (PP (TO to) (NP (NNP Gondor))) (PP (IN on) (NP (NNP Thursday)))) (. .)))",
     );
 }
+
+#[test]
+fn past_after_a_determiner_is_an_adjective() {
+    // "for the past week", "its past raids": an adjective in the noun phrase, not a
+    // preposition that splits it (the rule was lost once when a neighbouring rule was added).
+    check(
+        "Rohan shelled Osgiliath for the past week.",
+        "(ROOT (S (NP (NNP Rohan)) (VP (VBD shelled) (NP (NNP Osgiliath)) (PP (IN for) (NP (DT the) (JJ past) (NN week)))) (. .)))",
+    );
+    check(
+        "Gondor condemned Mordor for its past raids.",
+        "(ROOT (S (NP (NNP Gondor)) (VP (VBD condemned) (NP (NNP Mordor)) (PP (IN for) (NP (PRP$ its) (JJ past) (NNS raids)))) (. .)))",
+    );
+}
