@@ -422,7 +422,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
                 lo: alo, hi: ahi, ..
             } = agent.filler
             && (alo < lo || kind == Anaphor::Speaker)
-            && !(person && plural_head(ctx, ahi))
+            && !(person && plural_head(ctx, alo, ahi))
             && let Some(mut s) = side(ctx, q, &agent.filler)
                 .or_else(|| refer::document_author(ctx, q, &agent.filler))
         {
@@ -801,9 +801,14 @@ pub(super) fn addressee(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
     side(ctx, q, &x.filler)
 }
 
-/// Whether the phrase ending before leaf `hi` ends in a plural noun (`NNS`, `NNPS`).
-fn plural_head(ctx: &Ctx<'_>, hi: u32) -> bool {
-    hi.checked_sub(1)
-        .and_then(|l| ctx.a.leaves.get(l as usize))
-        .is_some_and(|&n| matches!(ctx.tree.label(n), "NNS" | "NNPS"))
+/// Whether the head of the phrase of leaves `lo..hi` is a plural noun (`NNS`, `NNPS`).
+fn plural_head(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
+    let label = |l: u32| ctx.a.leaves.get(l as usize).map(|&n| ctx.tree.label(n));
+    // The head is the last word before a preposition or a comma ("the Speaker of the House of
+    // Representatives", "Iran's Minister of Foreign Affairs, …"), else the last word.
+    let end = (lo..hi)
+        .find(|&l| l > lo && matches!(label(l), Some("IN" | "TO" | ",")))
+        .unwrap_or(hi);
+    end.checked_sub(1)
+        .is_some_and(|l| matches!(label(l), Some("NNS" | "NNPS")))
 }
