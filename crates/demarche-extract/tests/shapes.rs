@@ -8,17 +8,8 @@
 
 mod common;
 
-use common::{person, persons, place, places, q, quotes, read};
+use common::{amounts, person, persons, place, places, q, quotes, read};
 use demarche_extract::QuoteKind;
-
-/// (text, value, unit) of every amount found.
-fn amounts(text: &str) -> Vec<(String, String, String)> {
-    read(text)
-        .amounts
-        .iter()
-        .map(|a| (a.text.clone(), a.value.clone(), a.unit.clone()))
-        .collect()
-}
 
 #[test]
 fn a_royal_title_after_an_office_is_a_form_of_address() {

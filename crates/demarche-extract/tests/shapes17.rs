@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::read;
+use common::{amount, amounts, read};
 
 fn dates(text: &str) -> Vec<(String, String)> {
     read(text)
@@ -63,38 +63,29 @@ fn a_titled_name_of_a_police_unit_speaks_not_the_unit() {
     );
 }
 
-fn amounts(text: &str) -> Vec<(String, String, String)> {
-    read(text)
-        .amounts
-        .iter()
-        .map(|a| (a.text.clone(), a.value.clone(), a.unit.clone()))
-        .collect()
-}
-
-fn a(text: &str, value: &str, unit: &str) -> (String, String, String) {
-    (text.to_string(), value.to_string(), unit.to_string())
-}
-
 #[test]
 fn elided_counts_stand_for_what_was_counted_before() {
     // Rules elided-subject and of-them (`src/amounts/mod.rs`).
     assert_eq!(
         amounts("Nine people, two of them nurses, were killed and 12 were hurt in the blast."),
         [
-            a("Nine people", "9", "people"),
-            a("two", "2", "nurses"),
-            a("12", "12", "people")
+            amount("Nine people", "9", "people"),
+            amount("two", "2", "nurses"),
+            amount("12", "12", "people")
         ]
     );
     assert_eq!(
         amounts("Four bodies were found in Lamu and three in Kilifi."),
-        [a("Four bodies", "4", "bodies"), a("three", "3", "bodies")]
+        [
+            amount("Four bodies", "4", "bodies"),
+            amount("three", "3", "bodies")
+        ]
     );
     assert_eq!(
         amounts("Ten children, three of them girls, were taken."),
         [
-            a("Ten children", "10", "children"),
-            a("three", "3", "girls")
+            amount("Ten children", "10", "children"),
+            amount("three", "3", "girls")
         ]
     );
 }
@@ -104,7 +95,7 @@ fn a_bare_count_after_put_the_number_of_at() {
     // Rule put-number-at (`src/amounts/mod.rs`).
     assert_eq!(
         amounts("The agency put the number of homes flooded since June at 2,300."),
-        [a("2,300", "2300", "homes")]
+        [amount("2,300", "2300", "homes")]
     );
 }
 
@@ -121,8 +112,8 @@ fn a_participle_between_number_and_noun_modifies_the_noun() {
     assert_eq!(
         amounts("Police found about 30 spent shells and three missing hikers."),
         [
-            a("30 spent shells", "30", "shells"),
-            a("three missing hikers", "3", "hikers")
+            amount("30 spent shells", "30", "shells"),
+            amount("three missing hikers", "3", "hikers")
         ]
     );
     assert_eq!(amounts("Storm leaves 6 fishermen dead.")[0].2, "fishermen");

@@ -8,21 +8,8 @@
 
 mod common;
 
-use common::{person, persons, q, quotes, read};
+use common::{amount, amounts, person, persons, q, quotes};
 use demarche_extract::QuoteKind;
-
-/// (text, value, unit) of every amount found.
-fn amounts(text: &str) -> Vec<(String, String, String)> {
-    read(text)
-        .amounts
-        .iter()
-        .map(|a| (a.text.clone(), a.value.clone(), a.unit.clone()))
-        .collect()
-}
-
-fn amount(text: &str, value: &str, unit: &str) -> (String, String, String) {
-    (text.to_string(), value.to_string(), unit.to_string())
-}
 
 #[test]
 fn cited_as_saying_like_quoted_as_saying() {

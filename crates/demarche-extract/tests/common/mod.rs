@@ -72,3 +72,17 @@ pub fn places(text: &str) -> Vec<(String, String, String)> {
 pub fn place(text: &str, kind: &str, country: &str) -> (String, String, String) {
     (text.to_string(), kind.to_string(), country.to_string())
 }
+
+/// (text, value, unit) of every amount found.
+pub fn amounts(text: &str) -> Vec<(String, String, String)> {
+    read(text)
+        .amounts
+        .iter()
+        .map(|a| (a.text.clone(), a.value.clone(), a.unit.clone()))
+        .collect()
+}
+
+/// An expected amount: (text, value, unit).
+pub fn amount(text: &str, value: &str, unit: &str) -> (String, String, String) {
+    (text.to_string(), value.to_string(), unit.to_string())
+}
