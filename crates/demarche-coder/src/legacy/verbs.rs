@@ -158,10 +158,10 @@ impl Coder<'_> {
                 .or_else(|| find_source(s, &upper, Some(agent)))
                 .filter(|&n| !(opts.reported_speech && news::outside_adjunct(s, vp, n, true)));
         }
-        // Rule `pattern-passive` (news reading): a pattern that fired on a passive names the
-        // act, not its doer: the doer is the `by` phrase ("had been granted asylum by
-        // Mexico"), else nobody, with or without a pattern ("the killing had been ordered from
-        // Venezuela", under "prosecutors said"); the subject is the one it was done to.
+        // Rule `pattern-passive` (news reading): a passive's doer is its `by` phrase ("had
+        // been granted asylum by Mexico", a pattern's act), else nobody, with or without a
+        // pattern ("the killing had been ordered from Venezuela", under "prosecutors said");
+        // the subject is the one it was done to.
         let mut no_doer = false;
         if opts.reported_speech
             && !passive
@@ -195,7 +195,7 @@ impl Coder<'_> {
                 binds.target = binds.compound;
             }
         }
-        let source = binds.source.filter(|_| !no_doer).or_else(|| {
+        let source = binds.source.or_else(|| {
             if no_doer {
                 return None;
             }
@@ -562,9 +562,8 @@ fn find_source(s: &Sent<'_>, upper: &[Item], exclude: Option<u32>) -> Option<u32
 
 /// The target, by PETRARCH's priorities: a coded phrase after the verb whose codes differ from
 /// the source's (dictionary actors before new actors); an uncoded phrase after the verb; then
-/// the same before the verb, nearest first.
-/// The first actor phrase after the verb, else before it, that is not the source (nor
-/// `skip`ped), dictionary actors first.
+/// the same before the verb, nearest first; never a phrase `skip` refuses (the news reading's
+/// rules `predicative-as`, `reporter-no-target` and `meeting-topic`).
 fn find_target(
     s: &Sent<'_>,
     lower: &[Item],
