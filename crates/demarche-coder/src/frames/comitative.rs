@@ -2,7 +2,7 @@
 //! "with" phrase's actor does the act too, unless it is the act's partner or the phrase is an
 //! event noun's own ("summoned the ambassador over Moscow's growing ties with Pyongyang").
 
-use super::sides::side;
+use super::sides::{head_range, side};
 use super::{Ctx, Side};
 use demarche_dict::frames::NounFrame;
 use demarche_predicates::{Filler, PredKind, Predication, Role, Via};
@@ -57,5 +57,36 @@ pub(super) fn with_inside(
         }
         let (lo, hi) = ctx.range.get(np.index()).copied()?;
         side(ctx, p, &Filler::Phrase { node: np, lo, hi })
+    })
+}
+
+/// Rule `frontier`: an act with no target named, done on, along or near a border "with" an
+/// actor (`forms.txt` `[frontier]`: "massed troops on its border with Syria", "clashes along the
+/// frontier with Afghanistan"), is aimed at that actor. The `with` phrase is inside the border's
+/// noun phrase or, as the parser often hangs it, the verb's next argument.
+pub(super) fn frontier(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    let args = ctx.a.args_of(p);
+    let with = |w: &str| ctx.en.is_prep(w, Prep::Comitative);
+    args.iter().enumerate().find_map(|(i, x)| {
+        let (Role::Obl(_), Filler::Phrase { node, lo, hi }) = (&x.role, x.filler) else {
+            return None;
+        };
+        let (_, hhi) = head_range(ctx, node, lo, hi);
+        let head = ctx.lower_words(hhi.checked_sub(1)?, hhi)?;
+        if !ctx.en.is_form("frontier", head.first()?) {
+            return None;
+        }
+        // "the border with Syria": a PP inside the phrase.
+        let inside = with_inside(ctx, p, node);
+        // "(on its border) (with Syria)": the next argument, right after the phrase.
+        inside.or_else(|| match args.get(i + 1) {
+            Some(y)
+                if matches!(&y.role, Role::Obl(prep) if with(prep))
+                    && matches!(y.filler, Filler::Phrase { lo, .. } if lo == hi + 1) =>
+            {
+                side(ctx, p, &y.filler)
+            }
+            _ => None,
+        })
     })
 }

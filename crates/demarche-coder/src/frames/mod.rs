@@ -12,6 +12,7 @@
 //! `refer.rs` references within the sentence — `including`, `topic`, `norm`, `discussed`,
 //! `home-crowd`, `departure`, `sentence-country`, `origin`, `reporter-own` for the layer's
 //! doers; `counterpart.rs` — `counterpart`, early and late; `mode.rs` — `open-question`;
+//! `comitative.rs` — `comitative`, `frontier`;
 //! `prune.rs`
 //! removes the pattern events the layer reads better before it codes — `clause-target`,
 //! `setting`, a support verb's own code, passives read backwards; `merge.rs` places the
@@ -429,7 +430,7 @@ pub(crate) fn code_predications(
                 .or_else(|| deeds::deed_back(&ctx, p, code, &source))
                 .or_else(|| deeds::co_target(&ctx, p, code, &source, events))
                 .or_else(|| answers::apposed(&ctx, p, events))
-                .or_else(|| (!meeting).then(|| sides::frontier(&ctx, p)).flatten()),
+                .or_else(|| (!meeting).then(|| comitative::frontier(&ctx, p)).flatten()),
         };
         // A host's or mediator's own country in its phrase is the venue, not a side ("talks in
         // Doha mediated by Qatar and Turkey").

@@ -422,7 +422,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
                 lo: alo, hi: ahi, ..
             } = agent.filler
             && (alo < lo || kind == Anaphor::Speaker)
-            && !(person && plural_head(ctx, alo, ahi))
+            && !(person && ctx.plural_head(alo, ahi))
             && let Some(mut s) = side(ctx, q, &agent.filler)
                 .or_else(|| refer::document_author(ctx, q, &agent.filler))
         {
@@ -676,37 +676,6 @@ pub(super) fn direct_target(
     }
 }
 
-/// Rule `frontier`: an act with no target named, done on, along or near a border "with" an
-/// actor (`forms.txt` `[frontier]`: "massed troops on its border with Syria", "clashes along the
-/// frontier with Afghanistan"), is aimed at that actor. The `with` phrase is inside the border's
-/// noun phrase or, as the parser often hangs it, the verb's next argument.
-pub(super) fn frontier(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
-    let args = ctx.a.args_of(p);
-    let with = |w: &str| ctx.en.is_prep(w, Prep::Comitative);
-    args.iter().enumerate().find_map(|(i, x)| {
-        let (Role::Obl(_), Filler::Phrase { node, lo, hi }) = (&x.role, x.filler) else {
-            return None;
-        };
-        let (_, hhi) = head_range(ctx, node, lo, hi);
-        let head = ctx.lower_words(hhi.checked_sub(1)?, hhi)?;
-        if !ctx.en.is_form("frontier", head.first()?) {
-            return None;
-        }
-        // "the border with Syria": a PP inside the phrase.
-        let inside = super::comitative::with_inside(ctx, p, node);
-        // "(on its border) (with Syria)": the next argument, right after the phrase.
-        inside.or_else(|| match args.get(i + 1) {
-            Some(y)
-                if matches!(&y.role, Role::Obl(prep) if with(prep))
-                    && matches!(y.filler, Filler::Phrase { lo, .. } if lo == hi + 1) =>
-            {
-                side(ctx, p, &y.filler)
-            }
-            _ => None,
-        })
-    })
-}
-
 /// Rule `condition`: an intended act with no target named (a threat, a promise) is aimed at
 /// the doer of its condition (`preposition.txt` `[condition]`: "warned it would take
 /// countermeasures if the United States and South Korea held the drills"). The condition hangs
@@ -799,16 +768,4 @@ pub(super) fn addressee(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
     let q = ctx.a.preds.get(j as usize)?;
     let x = ctx.a.arg(q, &Role::Patient)?;
     side(ctx, q, &x.filler)
-}
-
-/// Whether the head of the phrase of leaves `lo..hi` is a plural noun (`NNS`, `NNPS`).
-fn plural_head(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
-    let label = |l: u32| ctx.a.leaves.get(l as usize).map(|&n| ctx.tree.label(n));
-    // The head is the last word before a preposition or a comma ("the Speaker of the House of
-    // Representatives", "Iran's Minister of Foreign Affairs, …"), else the last word.
-    let end = (lo..hi)
-        .find(|&l| l > lo && matches!(label(l), Some("IN" | "TO" | ",")))
-        .unwrap_or(hi);
-    end.checked_sub(1)
-        .is_some_and(|l| matches!(label(l), Some("NNS" | "NNPS")))
 }

@@ -49,6 +49,18 @@ impl Ctx<'_> {
         ))
     }
 
+    /// Whether the head of the phrase of leaves `lo..hi` is a plural noun (`NNS`, `NNPS`): the
+    /// last word before a preposition or a comma ("the Speaker of the House of
+    /// Representatives", "Iran's Minister of Foreign Affairs, …"), else the last word.
+    pub(super) fn plural_head(&self, lo: u32, hi: u32) -> bool {
+        let label = |l: u32| self.a.leaves.get(l as usize).map(|&n| self.tree.label(n));
+        let end = (lo..hi)
+            .find(|&l| l > lo && matches!(label(l), Some("IN" | "TO" | ",")))
+            .unwrap_or(hi);
+        end.checked_sub(1)
+            .is_some_and(|l| matches!(label(l), Some("NNS" | "NNPS")))
+    }
+
     /// The words of leaves `lo..hi` in lower case (`None` when the range runs past the last
     /// leaf), borrowed from the analysis, which lowered each word once.
     pub(super) fn lower_words(&self, lo: u32, hi: u32) -> Option<Words<'_>> {
