@@ -592,13 +592,7 @@ fn adjunct_clause(s: &Sent<'_>, sbar: NodeId, en: &english::English) -> Option<N
 /// is no doer ("hours after he had been granted asylum by Mexico").
 pub(super) fn outside_adjunct(s: &Sent<'_>, vp: NodeId, ne: u32, strict: bool) -> bool {
     let tree = s.tree;
-    let mut c = vp;
-    while let Some(p) = tree.parent(c)
-        && s.kind.get(p.index()) == Some(&Phrase::Vp)
-    {
-        c = p;
-    }
-    let Some(clause) = tree.parent(c) else {
+    let Some(clause) = clause_of(s, vp) else {
         return false;
     };
     let Some(sbar) = tree.parent(clause) else {
@@ -668,13 +662,7 @@ fn vp_phrase_of<'t>(
 /// frozen). The pattern coder's fallback target before the verb stays inside the verb's clause.
 pub(super) fn before_own_clause(s: &Sent<'_>, vp: NodeId, ne: u32) -> bool {
     let tree = s.tree;
-    let mut c = vp;
-    while let Some(p) = tree.parent(c)
-        && s.kind.get(p.index()) == Some(&Phrase::Vp)
-    {
-        c = p;
-    }
-    let Some(clause) = tree.parent(c).filter(|&p| tree.label(p) == "S") else {
+    let Some(clause) = clause_of(s, vp).filter(|&p| tree.label(p) == "S") else {
         return false;
     };
     // A complement: the clause (or its SBAR) hangs on a verb phrase.
@@ -688,4 +676,17 @@ pub(super) fn before_own_clause(s: &Sent<'_>, vp: NodeId, ne: u32) -> bool {
     s.nes
         .get(ne as usize)
         .is_some_and(|n| n.lo < s.lo[clause.index()])
+}
+
+/// The phrase around the verb phrases that `vp` heads (through its auxiliaries: "had been
+/// granted"): the clause the verb is the predicate of.
+fn clause_of(s: &Sent<'_>, vp: NodeId) -> Option<NodeId> {
+    let tree = s.tree;
+    let mut c = vp;
+    while let Some(p) = tree.parent(c)
+        && s.kind.get(p.index()) == Some(&Phrase::Vp)
+    {
+        c = p;
+    }
+    tree.parent(c)
 }

@@ -145,10 +145,10 @@ impl Coder<'_> {
         }
 
         // Passive voice: `X was opposed by Y` codes Y → X.
+        let passive_form = tree.label(first) == "VBN" && self.is_passive(s, &upper);
         let mut passive = false;
         if fired.is_none()
-            && tree.label(first) == "VBN"
-            && self.is_passive(s, &upper)
+            && passive_form
             && let Some(agent) = self.by_phrase(s, lower)
         {
             passive = true;
@@ -163,12 +163,7 @@ impl Coder<'_> {
         // pattern ("the killing had been ordered from Venezuela", under "prosecutors said");
         // the subject is the one it was done to.
         let mut no_doer = false;
-        if opts.reported_speech
-            && !passive
-            && binds.source.is_none()
-            && tree.label(first) == "VBN"
-            && self.is_passive(s, &upper)
-        {
+        if opts.reported_speech && !passive && binds.source.is_none() && passive_form {
             match self
                 .by_phrase(s, lower)
                 .filter(|&a| Some(a) != binds.target)
@@ -202,13 +197,7 @@ impl Coder<'_> {
             self.subject_ne(s, vp, binds.target)
                 .or_else(|| find_source(s, &upper, binds.target))
                 .filter(|&n| {
-                    !(opts.reported_speech
-                        && news::outside_adjunct(
-                            s,
-                            vp,
-                            n,
-                            tree.label(first) == "VBN" && self.is_passive(s, &upper),
-                        ))
+                    !(opts.reported_speech && news::outside_adjunct(s, vp, n, passive_form))
                 })
         });
         let mutual = code
