@@ -142,10 +142,10 @@ pub enum Class {
     PlacePrefixLoose = 1 << 44,
     /// Linking verbs that take a participle as a predicate adjective ("will stay closed on
     /// Thursday", "remains shut"): the participle after them is no past form of the clause.
+    Copula = 1 << 45,
     /// Words before a bare number that count more of what an earlier sentence counted
     /// ("Another 35 are staying with relatives").
     ElidedAcross = 1 << 46,
-    Copula = 1 << 45,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).

@@ -507,19 +507,8 @@ fn of_them_noun(text: &str, toks: &[Tok], k: usize) -> Option<String> {
     // The shape is an apposition: the noun closes it ("Seven people, five of them children,
     // were …"; "…, two of them nurses.").
     let closes = matches!(w(k + 3), "," | "." | ";" | ")" | "" | "-" | "–" | "and");
-    (closes
-        && toks.get(k + 2).is_some_and(|t| t.kind == TokenKind::Word)
-        && n.starts_with(char::is_lowercase)
-        && !has(Class::Function, n)
-        && !has(Class::NotUnit, n)
-        && !n.ends_with("ed")
-        && !n.ends_with("ly")
-        && !n.ends_with("ing")
-        && !has(Class::Harm, n)
-        && demarche_text::english::get()
-            .known_lemma(n)
-            .is_none_or(|l| l == n || n.ends_with('s')))
-    .then(|| n.to_lowercase())
+    (closes && toks.get(k + 2).is_some_and(|t| t.kind == TokenKind::Word) && units::noun_word(n))
+        .then(|| n.to_lowercase())
 }
 
 /// Rule put-number-at: "put the number of families moved … at 1,250": a bare number after

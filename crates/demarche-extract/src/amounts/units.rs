@@ -44,34 +44,19 @@ pub(super) fn counted_noun(
     // "95 others" (the word is part of the amount), "112 wounded" (it is not).
     // Rule elided-modifier: before a noun an elided word modifies it ("three other
     // districts", "two more drones").
-    // A lower-case word that may be a noun: no function word, no word that is never a unit, no
-    // adjective of harm, no past form.
     let plain_noun = |j: usize| {
-        toks.get(j).is_some_and(|t| {
-            let x = word(text, t);
-            t.kind == TokenKind::Word
-                && x.starts_with(char::is_lowercase)
-                && !has(Class::Function, x)
-                && !has(Class::NotUnit, x)
-                && !has(Class::Harm, x)
-                && !x.ends_with("ed")
-                && demarche_text::english::get()
-                    .known_lemma(x)
-                    .is_none_or(|l| l == x || x.ends_with('s'))
-        })
+        toks.get(j)
+            .is_some_and(|t| t.kind == TokenKind::Word && plain_noun_word(word(text, t)))
     };
     let noun_next = plain_noun(k + 1);
     // Rule participle-modifier: a participle or an adjective of harm right after the number (or
     // after an elided word) that stands before a noun modifies it ("about 40 spent cartridges",
     // "five missing passengers"): the noun is counted.
     let noun_like = |j: usize| {
-        plain_noun(j)
-            && toks.get(j).is_some_and(|t| {
-                let x = word(text, t);
-                !x.ends_with("ing")
-                    && !x.ends_with("ly")
-                    && !lexicon::verb_has(VerbClass::Speech, x)
-            })
+        toks.get(j).is_some_and(|t| {
+            let x = word(text, t);
+            t.kind == TokenKind::Word && noun_word(x) && !lexicon::verb_has(VerbClass::Speech, x)
+        })
     };
     let modifier_at = |j: usize| {
         let x = w(j);
@@ -201,4 +186,24 @@ fn capitalised_modifier(text: &str, toks: &[Tok], e: usize) -> bool {
         && !has(Class::NotUnit, w(j))
         && !lexicon::verb_has(VerbClass::Speech, w(j))
         && !w(j).ends_with("ed")
+}
+
+/// A lower-case word that may be a counted noun: no function word, no word that is never a
+/// unit, no adjective of harm, no past form, no inflected form of another lemma (a plural
+/// excepted).
+pub(super) fn plain_noun_word(x: &str) -> bool {
+    x.starts_with(char::is_lowercase)
+        && !has(Class::Function, x)
+        && !has(Class::NotUnit, x)
+        && !has(Class::Harm, x)
+        && !x.ends_with("ed")
+        && demarche_text::english::get()
+            .known_lemma(x)
+            .is_none_or(|l| l == x || x.ends_with('s'))
+}
+
+/// [`plain_noun_word`], and no gerund or adverb either ("five of them children", "40 spent
+/// cartridges").
+pub(super) fn noun_word(x: &str) -> bool {
+    plain_noun_word(x) && !x.ends_with("ing") && !x.ends_with("ly")
 }
