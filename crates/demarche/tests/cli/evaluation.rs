@@ -56,7 +56,7 @@ const SETS: [(&str, f64, f64); 45] = [
     ("eval/wire/dev-z.jsonl", 0.62, 0.74),
     ("eval/wire/dev-aa.jsonl", 0.65, 0.75),
     ("eval/wire/dev-ac.jsonl", 0.56, 0.67),
-    ("eval/wire/unseen-ab.jsonl", 0.63, 0.65),
+    ("eval/wire/dev-ab.jsonl", 0.63, 0.65),
     ("eval/wire/dev-x.jsonl", 0.72, 0.82),
     ("dictionaries/eval/heldout.tsv", 0.89, 0.90),
 ];
