@@ -302,6 +302,19 @@ impl Discourse {
         })
     }
 
+    /// The latest earlier event (source, target, code) that `keep` accepts (rule `same-act`:
+    /// the act "followed suit" repeats).
+    pub(crate) fn last_deed(
+        &self,
+        keep: impl Fn(&str, &str, &str) -> bool,
+    ) -> Option<(&str, &str, &str)> {
+        self.deeds
+            .iter()
+            .rev()
+            .map(|(s, t, c)| (s.as_str(), t.as_str(), c.as_str()))
+            .find(|&(s, t, c)| keep(s, t, c))
+    }
+
     /// The target of the latest earlier event whose code `kind` accepts (rule
     /// `aid-recipient`: whom the document's aid went to).
     pub(crate) fn recipient_of(&self, kind: impl Fn(&str) -> bool) -> Option<&str> {

@@ -303,6 +303,12 @@ fn each_other_codes_both_ways_under_an_aspect_verb() {
         expect![[r#"
             s0 CHN -> RUS 040 "held talks" dictionaries/frames/04-consult.txt:22
             s0 RUS -> CHN 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s1 CHN -> RUS 032 "supporting" dictionaries/verbs/03-intent-to-cooperate.txt:69
+               source <- s0 "China"
+               target <- s0 "Russia"
+            s1 RUS -> CHN 032 "supporting" dictionaries/verbs/03-intent-to-cooperate.txt:69
+               source <- s0 "Russia"
+               target <- s0 "China"
         "#]],
     );
 }
@@ -4052,6 +4058,106 @@ fn what_a_meeting_is_about_is_no_side_of_it() {
          barrage that hit a children's hospital in Kyiv.",
         expect![[r#"
             s0 RUS -> UKRCVLHLH 190 "hit" dictionaries/policy.txt:98
+        "#]],
+    );
+}
+
+#[test]
+fn each_other_is_the_agents_members_each_to_the_other() {
+    // Rule `reciprocal`: "each other" (and "each other's envoys") stands for the agent's
+    // members; the list's rule that it does not act on its own members yields.
+    check(
+        "Armenia and Azerbaijan accused each other of violating the ceasefire.",
+        expect![[r#"
+            s0 ARM -> AZE 112 "accused" dictionaries/verbs/11-disapprove.txt:73
+            s0 AZE -> ARM 112 "accused" dictionaries/verbs/11-disapprove.txt:73
+        "#]],
+    );
+    check(
+        "Turkey and Israel expelled each other's top envoys in 2018.",
+        expect![[r#"
+            s0 TUR -> ISR 161 "expelled" dictionaries/verbs/16-reduce-relations.txt:217
+            s0 ISR -> TUR 161 "expelled" dictionaries/verbs/16-reduce-relations.txt:217
+        "#]],
+    );
+}
+
+#[test]
+fn an_infinitive_after_be_and_its_noun_is_done() {
+    // "was the first country to recognise Israel" says what Turkey did; "is to recognise"
+    // (be with the infinitive alone) announces it.
+    check(
+        "Turkey was the first Muslim-majority country to recognise Israel.",
+        expect![[r#"
+            s0 TUR -> ISR 054 "recognise" dictionaries/actors/countries.txt:161
+        "#]],
+    );
+    check(
+        "Turkey is to recognise Israel.",
+        expect![[r#"
+        s0 TUR -> ISR 032 "recognise" dictionaries/actors/countries.txt:161
+    "#]],
+    );
+}
+
+#[test]
+fn but_the_two_after_a_phrase_between_commas_is_the_pair() {
+    // The parser closes the first clause at ", in 1949, but"; "the two" then is the pair it
+    // named, each expelling the other's envoy.
+    check(
+        "Turkey recognised Israel, in 1949, but the two expelled each other's top envoys in \
+         2018.",
+        expect![[r#"
+            s0 TUR -> ISR 054 "recognised" dictionaries/actors/countries.txt:161
+            s0 ISR -> TUR 161 "expelled" dictionaries/verbs/16-reduce-relations.txt:217
+            s0 TUR -> ISR 161 "expelled" dictionaries/verbs/16-reduce-relations.txt:217
+        "#]],
+    );
+}
+
+#[test]
+fn they_after_an_unknown_reporter_is_that_reporter() {
+    // Rule `unknown-reporter`: "they" in what unnamed rebels said is the rebels, an actor the
+    // dictionaries do not know; not the ministry of the sentence before.
+    check(
+        "The Senegalese foreign ministry summoned Ukraine's ambassador. Tuareg-led rebels said \
+         they had killed at least 80 Wagner fighters.",
+        expect![[r#"
+            s0 SENGOV -> UKRGOV 114 "summoned" dictionaries/actors/countries.txt:274
+        "#]],
+    );
+}
+
+#[test]
+fn an_act_done_again_by_another_repeats_the_act_before_it() {
+    // Rule `same-act`: "followed suit" repeats the latest act of an earlier sentence; "did the
+    // same" the sentence's own act before it; "is expected to follow suit" its intention; "did
+    // not follow suit" nothing.
+    check(
+        "Latvia expelled two Russian diplomats on Monday. Lithuania followed suit on Tuesday.",
+        expect![[r#"
+            s0 LVA -> RUSGOV 161 "expelled" dictionaries/actors/countries.txt:182
+            s1 LTU -> RUSGOV 161 "followed" dictionaries/policy.txt:226
+        "#]],
+    );
+    check(
+        "Niger cut ties with Ukraine, two days after neighbouring Mali did the same.",
+        expect![[r#"
+            s0 NER -> UKR 161 "cut" dictionaries/actors/countries.txt:226
+            s0 MLI -> UKR 161 "did" dictionaries/policy.txt:226
+        "#]],
+    );
+    check(
+        "Germany recalled its ambassador from Moscow. France is expected to follow suit.",
+        expect![[r#"
+            s0 DEU -> RUS 161 "recalled" dictionaries/actors/countries.txt:126
+            s1 FRA -> RUS 130 "follow" dictionaries/policy.txt:226
+        "#]],
+    );
+    check(
+        "Germany recalled its ambassador from Moscow. France did not follow suit.",
+        expect![[r#"
+            s0 DEU -> RUS 161 "recalled" dictionaries/actors/countries.txt:126
         "#]],
     );
 }

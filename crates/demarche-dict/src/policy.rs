@@ -114,6 +114,9 @@ pub struct Policy {
     /// `avenged`: roots of deeds that an answering act, with no doer named, avenges on its
     /// target (rule `avenged`).
     pub avenged_roots: Vec<PolicyCode>,
+    /// `same-act`: roots of the acts that "followed suit" or "did the same" repeats by another
+    /// doer (rule `same-act`).
+    pub same_act_roots: Vec<PolicyCode>,
     /// `home-coercion`: roots of acts that a country-less domestic target suffers in the
     /// country of a source of this agent type.
     pub home_coercion: Option<(Vec<PolicyCode>, PolicyCode)>,
@@ -250,6 +253,7 @@ impl Policy {
             measure_object_roots: Vec::new(),
             deed_roots: Vec::new(),
             avenged_roots: Vec::new(),
+            same_act_roots: Vec::new(),
             home_coercion: None,
             crowd_agents: Vec::new(),
             crowd_force: None,
@@ -330,6 +334,9 @@ impl Policy {
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "avenged" => p
                     .avenged_roots
+                    .extend(codes(&args, is_root, ROOT, &mut diags)),
+                "same-act" => p
+                    .same_act_roots
                     .extend(codes(&args, is_root, ROOT, &mut diags)),
                 "occasion" => p
                     .occasion_roots
@@ -574,6 +581,12 @@ impl Policy {
     /// (`avenged`).
     pub fn is_avenged(&self, code: &str) -> bool {
         has(&self.avenged_roots, root(code))
+    }
+
+    /// The `same-act` line that lets "followed suit" repeat an act of `code`, if any.
+    pub fn same_act(&self, code: &str) -> Option<&PolicyCode> {
+        let r = root(code)?;
+        self.same_act_roots.iter().find(|c| c.code == r)
     }
 
     /// Whether an act of `code` by `source` against a country-less domestic target is done in

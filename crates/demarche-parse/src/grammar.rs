@@ -473,6 +473,21 @@ impl<'a> Grammar<'a> {
                 s = phrase("S", outer);
                 continue;
             }
+            // "X did Y, in 1949, but Z did W": a prepositional phrase between commas before the
+            // conjunction closes the first clause.
+            if t == "," && self.t(self.pos + 1) == "IN" && self.np_starts_at(self.pos + 2) {
+                let save = self.pos;
+                let comma = self.leaf();
+                let pp = self.pp(Mode::Object);
+                if self.cur() == "," && self.t(self.pos + 1) == "CC" {
+                    if let Node::Phrase(_, ref mut k) = s {
+                        k.push(comma);
+                        k.push(pp);
+                    }
+                    continue;
+                }
+                self.pos = save;
+            }
             // "..., and Z did W" / "X did Y; Z did W"
             if matches!(t, "CC" | ":") || (t == "," && self.t(self.pos + 1) == "CC") {
                 let save = self.pos;

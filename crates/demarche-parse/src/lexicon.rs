@@ -521,6 +521,7 @@ aerial ethnic religious tribal sectarian renewed fresh latest recent fellow simi
 different certain unclear unknown unspecified unnamed anonymous senior top high-level
 long-term short-term bilateral multilateral unilateral joint allied
 overwhelming sweeping crippling devastating unwavering far-reaching outstanding unprecedented corresponding
+neighbouring neighboring
 ";
 
 /// Common superlatives (tagged `JJS`).

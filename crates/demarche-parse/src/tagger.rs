@@ -979,6 +979,17 @@ fn settle_verb(
         if is_reporting_verb(lower) && past && matches!(p, "''" | ",") {
             return "VBD";
         }
+        // "but the two expelled each other's envoys": after "the" and a number, a past form
+        // with its object is the clause's verb, not a participle.
+        let counted_subject = p == "CD"
+            && pj
+                .and_then(|j| j.checked_sub(1))
+                .is_some_and(|k| tags[k] == "DT")
+            && past
+            && matches!(ng, "DT" | "PRP$" | "NNP");
+        if counted_subject {
+            return "VBD";
+        }
         if (prenominal || p == "IN") && !(is_reporting_verb(lower) && past) {
             return if noun_next {
                 "JJ"

@@ -1105,3 +1105,31 @@ fn past_after_a_determiner_is_an_adjective() {
         "(ROOT (S (NP (NNP Gondor)) (VP (VBD condemned) (NP (NNP Mordor)) (PP (IN for) (NP (PRP$ its) (JJ past) (NNS raids)))) (. .)))",
     );
 }
+
+#[test]
+fn a_past_form_after_the_and_a_number_with_an_object_is_the_verb() {
+    // "the two expelled each other's envoys": "the two" is the subject; not "two expelled".
+    check(
+        "Rohan and Gondor quarrelled, and the two expelled each other's envoys.",
+        "(ROOT (S (S (NP (NNP Rohan) (CC and) (NNP Gondor)) (VP (VBD quarrelled))) (, ,) (CC and) (S (NP (DT the) (CD two)) (VP (VBD expelled) (NP (NP (DT each) (JJ other) (POS 's)) (NNS envoys)))) (. .)))",
+    );
+}
+
+#[test]
+fn a_phrase_between_commas_before_but_closes_the_first_clause() {
+    // "X did Y, in 1949, but Z did W": two clauses, the phrase in the first.
+    check(
+        "Rohan recognised Gondor, in 1949, but Gondor expelled its envoy in 2018.",
+        "(ROOT (S (S (NP (NNP Rohan)) (VP (VBD recognised) (NP (NNP Gondor))) (, ,) (PP (IN in) (NP (CD 1949)))) (, ,) (CC but) (S (NP (NNP Gondor)) (VP (VBD expelled) (NP (PRP$ its) (NN envoy)) (PP (IN in) (NP (CD 2018))))) (. .)))",
+    );
+}
+
+#[test]
+fn do_with_an_object_and_neighbouring_before_a_name() {
+    // "after neighbouring Mali did the same": an adjective before the name, and `do` a verb
+    // with its object.
+    check(
+        "Rohan left, after neighbouring Gondor did the same.",
+        "(ROOT (S (NP (NNP Rohan)) (VP (VBD left) (, ,) (SBAR (IN after) (S (NP (JJ neighbouring) (NNP Gondor)) (VP (VBD did) (NP (DT the) (JJ same)))))) (. .)))",
+    );
+}

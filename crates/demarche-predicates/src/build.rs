@@ -190,7 +190,9 @@ fn verb_draft(
     if matches!(sh.cat(head), Cat::Modal | Cat::To) || (aux.is_some() && has_vp) {
         return None; // an auxiliary layer: the predication is further down
     }
-    if aux == Some(Aux::Be) || aux == Some(Aux::Do) {
+    // "did the same", "did business with": `do` with an object is a lexical verb.
+    let done = aux == Some(Aux::Do) && kids.iter().any(|&c| sh.cat(c) == Cat::Np);
+    if aux == Some(Aux::Be) || aux == Some(Aux::Do) && !done {
         return None; // copula or emphatic do: no event verb
     }
     let tag = sh.cat(head).verb_tag()?;

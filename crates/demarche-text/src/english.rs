@@ -184,6 +184,8 @@ pub struct English {
     prep: Vec<Vec<&'static str>>,
     /// The named lists of `forms.txt`.
     forms: Vec<(&'static str, Vec<&'static str>)>,
+    /// The same lists line by line, for lists of phrases.
+    form_lines: Vec<(&'static str, Vec<&'static str>)>,
     modal: Map<&'static str, Modal>,
     negation: Vec<&'static str>,
     adjunct: Vec<&'static str>,
@@ -346,6 +348,7 @@ impl English {
             aux_forms: Vec::new(),
             prep: Vec::new(),
             forms: Vec::new(),
+            form_lines: Vec::new(),
             modal: Map::default(),
             adjunct: lines(ADJUNCT).collect(),
             aux_forms_definite: sections(ANAPHORA)
@@ -444,6 +447,10 @@ impl English {
             match en.forms.iter_mut().find(|(s, _)| *s == section) {
                 Some((_, list)) => list.extend(words.split_whitespace()),
                 None => en.forms.push((section, words.split_whitespace().collect())),
+            }
+            match en.form_lines.iter_mut().find(|(s, _)| *s == section) {
+                Some((_, list)) => list.push(words.trim()),
+                None => en.form_lines.push((section, vec![words.trim()])),
             }
         }
         for (section, words) in sections(MODAL) {
@@ -550,6 +557,14 @@ impl English {
     /// A named list of exact word forms from `forms.txt` (empty when there is none).
     pub fn forms(&self, list: &str) -> &[&'static str] {
         self.forms
+            .iter()
+            .find(|(s, _)| *s == list)
+            .map_or(&[], |(_, l)| l.as_slice())
+    }
+
+    /// A named list of `forms.txt` read as phrases, one a line (empty when there is none).
+    pub fn form_phrases(&self, list: &str) -> &[&'static str] {
+        self.form_lines
             .iter()
             .find(|(s, _)| *s == list)
             .map_or(&[], |(_, l)| l.as_slice())

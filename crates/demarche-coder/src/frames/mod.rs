@@ -65,6 +65,7 @@ mod named;
 mod occasion;
 mod prune;
 mod refer;
+mod same;
 mod setting;
 mod sides;
 mod verb;
@@ -526,9 +527,13 @@ pub(crate) fn code_predications(
             Some(t) => {
                 // Rule `own-member`: a list does not act on one of its own members ("The three
                 // governments called the downing a hostile act": no one of them at another).
+                // Rule `reciprocal`: "each other" is the agent's members, each to the other
+                // ("Armenia and Azerbaijan accused each other of …"): the side is the agent's.
+                let reciprocal = t.span.is_some() && t.span == source.span;
                 let member = |tc: &str| {
                     source.codes.len() > 1
                         && !joint
+                        && !reciprocal
                         && source.codes.iter().any(|s| country(s) == country(tc))
                 };
                 for sc in &source.codes {
@@ -662,6 +667,7 @@ pub(crate) fn code_predications(
     answers::accords(&ctx, events, legacy);
     let legacy = answers::naming(&ctx, events, legacy);
     counterpart::aim_waiting(&ctx, events, legacy, waiting);
+    same::same_acts(&ctx, events);
     refer::expand_included(&ctx, events);
     answers::mutual(ctx.policy, events);
     // Rule `statement`: a statement whose reported clause coded an event is dropped (the

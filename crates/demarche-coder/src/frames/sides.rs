@@ -437,6 +437,20 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
             s.span = span;
             return Some(s);
         }
+        // Rule `unknown-reporter`: "Tuareg-led rebels said they had killed …": the pronoun is
+        // its reporter, an actor the dictionaries do not know; not an actor named before.
+        if link == Link::Report
+            && kind == Anaphor::Plural
+            && let Some(agent) = ctx.a.arg(q, &Role::Agent)
+            && let Filler::Phrase {
+                lo: alo, hi: ahi, ..
+            } = agent.filler
+            && alo < lo
+            && !is_anaphor(ctx, alo, ahi)
+            && ctx.plural_head(alo, ahi)
+        {
+            return None;
+        }
         cur = q;
     }
     // ", accusing them of …", ", accusing him of …": an object pronoun in a participial

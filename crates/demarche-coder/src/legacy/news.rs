@@ -299,19 +299,21 @@ fn intent_frame(s: &Sent<'_>, vp: NodeId, depth: usize) -> bool {
     if s.kind.get(frame.index()) != Some(&Phrase::Vp) {
         return false;
     }
-    // "is to travel to Kabul on Saturday", "are to hold talks": "be" with an infinitive
-    // announces the act.
-    if en.is_form(INTENT_FORMS, head) || en.aux(head) == Some(english::Aux::Be) {
-        return true;
-    }
-    // "will send experts to [help Kuwait]": the purpose of an intended act after its object
-    // is intended too (not an object's infinitive: "will urge Iran to release …").
     let np_before = |parent: NodeId, child: NodeId| {
         tree.children(parent)
             .iter()
             .take_while(|&&c| c != child)
             .any(|&c| s.kind.get(c.index()) == Some(&Phrase::Np))
     };
+    // "is to travel to Kabul on Saturday", "are to hold talks": "be" with an infinitive
+    // announces the act; not an infinitive after be's noun ("was the first country to
+    // recognise Israel": done).
+    let be = en.aux(head) == Some(english::Aux::Be);
+    if en.is_form(INTENT_FORMS, head) || be && !np_before(frame, clause) {
+        return true;
+    }
+    // "will send experts to [help Kuwait]": the purpose of an intended act after its object
+    // is intended too (not an object's infinitive: "will urge Iran to release …").
     let purpose = (np_before(frame, clause) || np_before(clause, to_vp))
         && !en.has_class(head, VerbClass::ObjectControl);
     depth < 2

@@ -1,0 +1,87 @@
+//! Rule `same-act`: an act done again by another doer ("Lithuania followed suit", "two days
+//! after Mali did the same"): the act just before it — the sentence's own latest event before
+//! the verb, else the latest event of an earlier sentence — with the new doer and the same
+//! target and code (`english/forms.txt` `[same-act]`, `policy.txt` `same-act`).
+
+use super::merge::{coded_event, overlap};
+use super::mode::{Mode, mode_of};
+use super::sides::{agent_side, real_code};
+use super::{Ctx, Side, country, evidence_span};
+use crate::CodedEvent;
+use demarche_predicates::{Polarity, PredKind, Predication};
+
+/// Adds the repeated acts of the sentence's `[same-act]` verb phrases to `events`.
+pub(super) fn same_acts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    for p in ctx.a.preds.iter().filter(|p| is_same_act(ctx, p)) {
+        let Some(span) = evidence_span(ctx.tree, p) else {
+            continue;
+        };
+        if p.polarity == Polarity::Negated {
+            continue;
+        }
+        let Some(source) = agent_side(ctx, p, None) else {
+            continue;
+        };
+        let others = |s: &str| source.codes.iter().all(|c| country(c) != country(s));
+        // The act before it: this sentence's, else an earlier sentence's.
+        let here = events
+            .iter()
+            .filter(|e| {
+                e.verb_span.is_some_and(|v| v.end <= span.start)
+                    && !overlap(e.verb_span, Some(span))
+                    && real_code(&e.source)
+                    && others(&e.source)
+            })
+            .max_by_key(|e| e.verb_span.map_or(0, |v| v.start))
+            .map(|e| (e.target.clone(), e.target_span, e.code.clone()));
+        let Some((target, target_span, code)) = here.or_else(|| {
+            ctx.discourse
+                .last_deed(|s, t, _| real_code(s) && real_code(t) && others(s))
+                .map(|(_, t, c)| (t.to_string(), None, c.to_string()))
+        }) else {
+            continue;
+        };
+        let Some(rule) = ctx.policy.same_act(&code) else {
+            continue;
+        };
+        // "Lithuania is expected to follow suit": the intention of the act.
+        let code = match mode_of(ctx.tree, ctx.a, p, ctx.en) {
+            Some(Mode::Intent) => ctx.policy.intent_code(&code).to_string(),
+            Some(_) => code,
+            None => continue,
+        };
+        let ts = Side::new(vec![target.clone()], target_span);
+        for sc in &source.codes {
+            if country(sc) == country(&target) {
+                continue;
+            }
+            let ev = coded_event(
+                ctx.coder,
+                &rule.origin,
+                (sc, &source),
+                (&target, &ts),
+                &code,
+                Some(span),
+                true,
+            );
+            events.push(ev);
+        }
+    }
+}
+
+/// Whether `p` is a verb phrase of `[same-act]`: its lemma, then the words after it.
+fn is_same_act(ctx: &Ctx<'_>, p: &Predication) -> bool {
+    if p.kind != PredKind::Verb {
+        return false;
+    }
+    let Some(at) = ctx.a.leaves.iter().position(|&l| l == p.head) else {
+        return false;
+    };
+    ctx.en.form_phrases("same-act").iter().any(|phrase| {
+        let mut words = phrase.split_whitespace();
+        words.next() == Some(p.lemma.as_ref())
+            && words
+                .enumerate()
+                .all(|(k, w)| ctx.a.lower_word(ctx.tree, (at + 1 + k) as u32) == Some(w))
+    })
+}
