@@ -167,6 +167,9 @@ pub enum VerbClass {
     Harm = 64,
     /// Speech verbs whose hearer follows "to" ("confirmed to Radio Dabanga that …").
     ToHearer = 128,
+    /// Speech verbs that with a bare noun-phrase object perform an act, not report words
+    /// ("Peru declares emergency", "declares four provinces disaster areas").
+    Declaring = 256,
 }
 
 const NAMES: &str = include_str!("../data/names.txt");
@@ -254,6 +257,7 @@ fn verb_class_of(section: &str) -> Option<VerbClass> {
         "raise-verb" => VerbClass::Raise,
         "harm-verb" => VerbClass::Harm,
         "to-hearer" => VerbClass::ToHearer,
+        "declaring" => VerbClass::Declaring,
         _ => return None,
     })
 }
@@ -277,12 +281,12 @@ pub fn verb_has(class: VerbClass, word: &str) -> bool {
         }
         let idx = index();
         if let Some(c) = idx.verb_forms.get(w) {
-            return c & class as u8 != 0;
+            return c & class as u16 != 0;
         }
         demarche_text::english::get()
             .known_lemma(w)
             .and_then(|l| idx.verb_forms.get(l))
-            .is_some_and(|c| c & class as u8 != 0)
+            .is_some_and(|c| c & class as u16 != 0)
     })
 }
 
@@ -373,7 +377,7 @@ type Map<K, V> = HashMap<K, V, WordHasher>;
 struct Index {
     classes: Map<&'static str, u64>,
     /// Lemma and regular forms (not gerunds) → bits of [`VerbClass`].
-    verb_forms: Map<String, u8>,
+    verb_forms: Map<String, u16>,
     known_orgs: std::collections::HashSet<&'static str, WordHasher>,
     currency_before: Map<&'static str, &'static str>,
     currency_after: Map<&'static str, &'static str>,
@@ -421,7 +425,7 @@ fn index() -> &'static Index {
                 for lemma in line.split_whitespace() {
                     let [third, past, _gerund] = demarche_text::english::verb_forms(lemma);
                     for form in [lemma.to_string(), third, past] {
-                        *idx.verb_forms.entry(form).or_default() |= v as u8;
+                        *idx.verb_forms.entry(form).or_default() |= v as u16;
                     }
                 }
             } else if section == "adjective-ending" {

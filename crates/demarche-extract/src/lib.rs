@@ -185,10 +185,15 @@ impl<'t> Sentences<'t> {
                 published,
             ));
         }
+        let quoted: Vec<Span> = quotations
+            .iter()
+            .filter(|q| q.kind == quotes::QuoteKind::Direct)
+            .map(|q| q.span)
+            .collect();
         for (s, day) in sents.iter().zip(&self.days) {
             let times = time::find_times(text, &s.toks, published);
             let _ = day.set((published, first_day(&times)));
-            let carried = amounts::carried_unit(&amounts).map(str::to_string);
+            let carried = amounts::carried_unit(&amounts, &quoted).map(str::to_string);
             amounts.extend(amounts::find_amounts_after(
                 text,
                 s,

@@ -196,6 +196,27 @@ pub(super) fn measure_of(
     if matches!(w(end), "of" | "in") {
         return np_after(text, toks, end + 1);
     }
+    // Rule percent-predicate: an amount between a form of "be" and a lower-case predicate
+    // word ("The dam was still 140 percent full", "Rainfall … was 60 percent above normal")
+    // measures the clause's subject, the noun phrase before the verb.
+    {
+        let mut b = k;
+        while b > 0 && matches!(w(b - 1), "still" | "now" | "already" | "only" | "nearly") {
+            b -= 1;
+        }
+        let predicate = toks.get(end).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && w(end).starts_with(char::is_lowercase)
+                && !matches!(w(end), "of" | "in" | "on" | "from" | "to")
+        });
+        if b > 0
+            && predicate
+            && matches!(w(b - 1), "is" | "was" | "are" | "were")
+            && let Some(np) = np_before(text, toks, b - 1, in_time)
+        {
+            return Some(np);
+        }
+    }
     // Rule amount-is-noun: an amount that is the subject of a copula with a noun phrase ("$185
     // million is a concessional loan") measures that noun phrase.
     if matches!(w(end), "is" | "was" | "are" | "were") && matches!(w(end + 1), "a" | "an" | "the") {

@@ -84,10 +84,20 @@ pub fn find_amounts(text: &str, s: &SentenceTokens, times: &[TimeExpression]) ->
 
 /// The unit an elided count of a later sentence may stand for: that of the last amount of
 /// `amounts` that counts something (a share in percent counts nothing).
-pub fn carried_unit(amounts: &[Amount]) -> Option<&str> {
+///
+/// Rule quote-opaque-carry: an amount inside one of the direct quotations `quoted` is the
+/// speaker's own count, not the story's: "Another 700 are living in tents" after
+/// `"… we found three children …," a rescuer said` counts the families counted before the
+/// quotation, not children.
+pub fn carried_unit<'a>(amounts: &'a [Amount], quoted: &[Span]) -> Option<&'a str> {
     amounts
         .iter()
         .rev()
+        .filter(|a| {
+            !quoted
+                .iter()
+                .any(|q| q.start <= a.span.start && a.span.end <= q.end)
+        })
         .map(|a| a.unit.as_str())
         .find(|u| !u.is_empty() && *u != "percent")
 }
@@ -184,7 +194,8 @@ pub fn find_amounts_after(
                     .is_some_and(|h| has(Class::MeasureUnit, h))
             })
             .or_else(|| measure_of(text, toks, found.start, found.end, &in_time))
-            .or_else(|| converted_measure(text, toks, found.start, &out));
+            .or_else(|| converted_measure(text, toks, found.start, &out))
+            .or_else(|| change_of_count(text, toks, found.start, &unit, &out));
         out.push(Amount {
             span,
             text: span.slice(text).unwrap_or("").to_string(),
@@ -208,6 +219,42 @@ fn converted_measure(text: &str, toks: &[Tok], start: usize, out: &[Amount]) -> 
     (open.span.slice(text) == Some("(") && prev.span.end == before.span.end)
         .then(|| prev.measure.clone())
         .flatten()
+}
+
+/// Rule percent-after-count: a percentage of change right after a count and its comma ("put
+/// the number of people in tents at 31,500, up 40 percent from Monday", "at 1,250, up 30
+/// percent on the first storm") measures what that count counted: the counted noun as the
+/// sentence writes it before the count.
+fn change_of_count(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    unit: &str,
+    out: &[Amount],
+) -> Option<Phrase> {
+    if unit != "percent" || start < 3 {
+        return None;
+    }
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if w(start - 2) != "," || !matches!(w(start - 1), "up" | "down") {
+        return None;
+    }
+    let comma = toks.get(start - 2)?;
+    let prev = out.last()?;
+    let counted = prev.unit.as_str();
+    if prev.span.end != comma.span.start || counted.is_empty() || counted == "percent" {
+        return None;
+    }
+    // The counted noun written before the count, else the count's own measure.
+    let upto = toks.partition_point(|t| t.span.end <= prev.span.start);
+    let before = toks
+        .get(..upto)?
+        .iter()
+        .rposition(|t| word(text, t).eq_ignore_ascii_case(counted));
+    match before {
+        Some(k) => phrase(text, toks, k, k + 1),
+        None => prev.measure.clone(),
+    }
 }
 
 /// A currency sign or code glued to the number in one token ("US$5bn", "RM95.5", "Rs4,000"):

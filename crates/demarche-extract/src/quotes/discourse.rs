@@ -90,6 +90,50 @@ impl Discourse {
         }
     }
 
+    /// Rule it-last-subject: a sentence that reports no one's words but opens with an
+    /// organisation as its subject ("The committee moved 40 families to tents.", "The NDMO sent
+    /// rations …") makes that organisation the one a later "it said" stands for, as a speaker
+    /// would; before, "it" went back past it to the last speaker ("his office"). The subject is
+    /// an organisation the entity layer found at the sentence's start, after "The" or not, or
+    /// "the" and one or two lower-case words whose last heads organisation names ("the
+    /// ministry", "the interior ministry").
+    pub(super) fn subject(&mut self, text: &str, toks: &[Tok], entities: &Entities, si: usize) {
+        let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+        let the = usize::from(w(0) == "The");
+        let Some(first) = toks.get(the) else { return };
+        if let Some((span, e @ EntityRef::Organization(_))) = entities.starting_at(first.span.start)
+        {
+            let written = span.slice(text).unwrap_or("").to_string();
+            self.speakers.push((si, Some(e), written, false));
+            return;
+        }
+        if the == 0 {
+            return;
+        }
+        let lower = |k: usize| {
+            let x = w(k);
+            !x.is_empty() && x.chars().all(|c| c.is_ascii_lowercase())
+        };
+        let head = if lower(1) && has(Class::OrgHead, w(1)) {
+            2
+        } else if lower(1) && lower(2) && has(Class::OrgHead, w(2)) {
+            3
+        } else {
+            return;
+        };
+        // The subject must be followed by its verb, not by more of a name.
+        let next = w(head);
+        if next.is_empty() || is_cap(next) || has(Class::Function, next) && next != "had" {
+            return;
+        }
+        let written = (0..head)
+            .map(w)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        self.speakers.push((si, None, written, false));
+    }
+
     pub(super) fn spoke(&mut self, a: &Attribution, si: usize) {
         let person = matches!(a.entity, Some(EntityRef::Person(_)))
             || a.entity.is_none() && lexicon::is_person_pronoun(&a.text.to_lowercase());

@@ -149,6 +149,27 @@ fn common_head(text: &str, toks: &[Tok], f: &Found) -> bool {
             .is_some_and(|t| t.kind == TokenKind::Word && !is_cap(word(text, t)))
 }
 
+/// Rule headline-act: a headline's verb of declaring with a bare noun-phrase object ("Peru
+/// declares emergency after floods", "Malawi declares state of disaster in three districts")
+/// performs an act; it reports no words. The headline's dropped grammar lets a content without
+/// a verb stand for speech ("Kremlin says no date yet"), but not after these verbs
+/// (`[declaring]` in `data/speech.txt`). A content that opens with "that" or holds an
+/// auxiliary, a modal or a past form ("declares the emergency is over") stays a quotation; a
+/// headline's plural nouns ("after floods") do not make a clause here.
+fn headline_act(text: &str, toks: &[Tok], f: &Found, content: &[Tok]) -> bool {
+    let en = demarche_text::english::get();
+    let verb = toks.get(f.v).map_or("", |t| word(text, t));
+    let finite = |t: &Tok| {
+        let w = word(text, t).to_lowercase();
+        t.kind == TokenKind::Word
+            && (en.aux(&w).is_some() || en.modal(&w).is_some() || w.ends_with("ed") && w.len() > 4)
+    };
+    lexicon::verb_has(VerbClass::Declaring, verb)
+        && !f.inverted
+        && content.first().is_some_and(|t| word(text, t) != "that")
+        && !content.iter().any(finite)
+}
+
 /// Rule double-trailing: whether `f` is a trailing attribution that closes right at the comma
 /// before the reporting attribution `t` ("…, he said, the agency reported.").
 fn is_trailing_before(text: &str, toks: &[Tok], f: &Found, t: &Found) -> bool {
@@ -368,7 +389,11 @@ pub fn find_quotations(
                 (l, None, (start, end_byte), end)
             }
             (None, None) => {
-                for mut q in according_to(text, toks, entities) {
+                let according = according_to(text, toks, entities);
+                if according.is_empty() && !holds_direct {
+                    discourse.subject(text, toks, entities, si);
+                }
+                for mut q in according {
                     discourse.resolve(&mut q.speaker, si, entities, s.span.start);
                     discourse.spoke(&q.speaker, si);
                     out.push(q);
@@ -412,6 +437,7 @@ pub fn find_quotations(
             let headline = si == 0 && is_headline(text, s.span) && content_toks.len() >= 3;
             if !headline && !is_clause(text, &content_toks)
                 || object_infinitive(text, &content_toks)
+                || headline && headline_act(text, toks, speaker_of, &content_toks)
             {
                 continue;
             }

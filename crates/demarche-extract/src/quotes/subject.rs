@@ -46,7 +46,17 @@ pub(super) fn np_after_to(
             && toks
                 .get(e - 1)
                 .is_some_and(|p| word(text, p).starts_with(char::is_uppercase));
-        let function = has(Class::Function, w) && !matches!(w, "the" | "a" | "an") && !in_name;
+        // Rule outlet-of: "of" after a capitalised head of an organisation's or outlet's name
+        // and before a capitalised word continues the name ("told the National Radio of
+        // Tunisia", "the Public Radio of Armenia", "the Radio Television of Serbia"); before,
+        // the outlet was cut at "of".
+        let of_in_name = w == "of"
+            && e > s
+            && is_cap(prev_word(text, toks, e))
+            && has(Class::OrgHead, prev_word(text, toks, e))
+            && toks.get(e + 1).is_some_and(|n| is_cap(word(text, n)));
+        let function =
+            has(Class::Function, w) && !matches!(w, "the" | "a" | "an") && !in_name && !of_in_name;
         // After a determiner a speech verb's form is a noun ("briefed on the comments").
         let prev = e
             .checked_sub(1)
@@ -88,6 +98,13 @@ pub(super) fn np_after_to(
         .last_within(span)
         .filter(|(sp, _)| sp.end == span.end);
     Some(Np { s, e, entity })
+}
+
+/// The word before token `k`, or "".
+fn prev_word<'t>(text: &'t str, toks: &[Tok], k: usize) -> &'t str {
+    k.checked_sub(1)
+        .and_then(|j| toks.get(j))
+        .map_or("", |t| word(text, t))
 }
 
 /// The subject before the speech verb at `v` (see the `quotes` module doc).
