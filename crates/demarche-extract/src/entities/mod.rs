@@ -130,7 +130,11 @@ impl Place {
         let g = demarche_geo::Gazetteer::get();
         let lex = lexicon::place(surface);
         let (name, fips) = match lex {
-            Some((c, PlaceKind::Country)) => (c.name.to_string(), c.fips.to_string()),
+            // The country's short name, unless the entry is a region of ours the country
+            // table also names ("Somaliland").
+            Some((c, PlaceKind::Country)) if e.kind == demarche_geo::Kind::Country => {
+                (c.name.to_string(), c.fips.to_string())
+            }
             _ => (e.name.to_string(), e.fips.to_string()),
         };
         let kind = match e.kind {

@@ -373,7 +373,9 @@ impl GeoContext {
         // table's capital or a city of a million people or more.
         if let Some((_, name)) = &ctx.dateline {
             let cands = candidates(name);
-            let capital = lexicon::place(&title_case(name)).or_else(|| lexicon::place(name));
+            let capital = lexicon::place(&title_case(name))
+                .or_else(|| lexicon::place(&super::particles_lower(&title_case(name))))
+                .or_else(|| lexicon::place(name));
             if let Some((c, _)) = capital {
                 ctx.countries.insert(c.iso3);
             } else if let Some(e) = cands
@@ -475,6 +477,12 @@ impl GeoContext {
                     last_place = Some(end);
                     continue;
                 }
+                // A numeral after the name makes it part of a designation ("the Guayas 1
+                // prison").
+                let lone = spelled.is_empty()
+                    && is_lone_admin1(name, cands)
+                    && s.toks.get(end).is_none_or(|t| t.kind != TokenKind::Number)
+                    && !heads_an_office(text, sentences, name);
                 let by_region = region_word_after(text, &s.toks, end).is_some();
                 let by_pattern = within_after(text, &s.toks, end).is_some();
                 let by_preposition = introduced(text, &s.toks, start, PLACE_PREPOSITIONS);
@@ -484,8 +492,9 @@ impl GeoContext {
                     && cands.iter().filter_map(|&i| g.entry(i)).any(|e| {
                         let kind_ok = match e.kind {
                             Kind::City => true,
-                            // A region of one word may be a common word ("Central").
-                            Kind::Admin1 => name.contains(' '),
+                            // A region of one word may be a common word ("Central"),
+                            // unless no other entry has its name (rule lone-admin1).
+                            Kind::Admin1 => name.contains(' ') || lone,
                             _ => false,
                         };
                         kind_ok && ctx.countries.contains(e.iso3)
@@ -515,6 +524,7 @@ impl GeoContext {
                         Kind::Admin1 => {
                             by_region
                                 || by_pattern
+                                || lone
                                 || e.iso3 == "USA"
                                 || ctx.countries.contains(e.iso3)
                         }
@@ -599,6 +609,59 @@ fn owns_an_office(text: &str, toks: &[Tok], end: usize) -> bool {
                 w.starts_with(char::is_lowercase) && lexicon::has(lexicon::Class::Role, w)
             })
         })
+}
+
+/// Rule lone-admin1: whether `name` names an admin-1 region and nothing else — every entry of
+/// its name is an admin-1 region of one country ("Hadramout", "Sindh", "Akkar"; not "Kherson",
+/// also a city, nor "Punjab", a region of two countries) — written as a name (not in capitals,
+/// not a direction word such as "East", not a nationality such as "Somali"). Such a name after a
+/// place preposition is a place even when the document names no country ("killed in
+/// Hadramout"), and, of one word, it is a place by its country named in the document as a
+/// region of two words is ("floods hit Akkar in northern Lebanon"): no city of the name can
+/// outrank it, so the only reading a preposition or its country leaves is the region. Not when
+/// the document writes the name before an office ([`heads_an_office`]: "exports to Southland
+/// … Southland Foreign Minister X" speaks of an invented country).
+fn is_lone_admin1(name: &str, cands: &[u32]) -> bool {
+    let g = Gazetteer::get();
+    let mut entries = cands.iter().filter_map(|&i| g.entry(i));
+    let Some(first) = entries.next() else {
+        return false;
+    };
+    let first_word = name.split([' ', '-']).next().unwrap_or(name);
+    first.kind == Kind::Admin1
+        && entries.all(|e| e.kind == Kind::Admin1 && e.iso3 == first.iso3)
+        && name.chars().any(char::is_lowercase)
+        && !is_in(PLACE_MODIFIERS, first_word)
+        && !lexicon::has(lexicon::Class::Direction, first_word)
+        && !lexicon::has(lexicon::Class::Function, first_word)
+        && lexicon::nationality(name).is_none()
+        && lexicon::place(name).is_none()
+}
+
+/// Whether the document writes `name` right before a capitalised office ("Southland Foreign
+/// Minister", "Northland Prime Minister"): it then speaks of the name as a polity of its own, which
+/// a region's name alone does not make a place (rule lone-admin1).
+fn heads_an_office(text: &str, sentences: &[SentenceTokens], name: &str) -> bool {
+    sentences.iter().any(|s| {
+        s.toks.iter().enumerate().any(|(k, t)| {
+            let Some(rest) = text.get(t.span.start..) else {
+                return false;
+            };
+            if !rest.starts_with(name) {
+                return false;
+            }
+            let end = t.span.start + name.len();
+            let Some(j) = s.toks[k..].iter().position(|u| u.span.start >= end) else {
+                return false;
+            };
+            s.toks.get(k + j).is_some_and(|u| {
+                let w = word(text, u);
+                w.starts_with(char::is_uppercase)
+                    && (lexicon::has(lexicon::Class::Role, w)
+                        || lexicon::has(lexicon::Class::RoleModifier, w))
+            })
+        })
+    })
 }
 
 /// Whether a name is a place wherever it stands: a country, one of our seas or regions, or a

@@ -14,7 +14,11 @@
 //!    verb after it, it does not open its sentence, and it is not a later word of a longer
 //!    name that is no place ("Gonzalez" of "Edmundo Gonzalez"). An admin-1 region licensed only
 //!    by a preposition also needs its country in the document (or to be in the United States),
-//!    so that invented or foreign region names do not become places.
+//!    so that invented or foreign region names do not become places — unless no other entry
+//!    shares its name and the document does not write it before an office as a country's
+//!    ("Southland Foreign Minister") (rule lone-admin1: "killed in Hadramout"; such a name of
+//!    one word is also licensed by its country alone, "floods hit Akkar in northern Lebanon"). A dateline in
+//!    capitals is read in title case, its particles in lower case ("PORT OF SPAIN").
 //!    A name the gazetteer spells otherwise ("Baramulla", GeoNames "Baramula"; "Gedaref",
 //!    "Gadarif") is found by its spelling key ([`demarche_geo::spelling_key`]) among the
 //!    places of the countries the document names, and only when a preposition, a region word,
@@ -75,9 +79,35 @@ pub(crate) fn candidates(name: &str) -> &'static [u32] {
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 3 && name.chars().all(|c| !c.is_lowercase()) {
-        return g.lookup(&title_case(name));
+        let titled = g.lookup(&title_case(name));
+        if titled.is_empty() {
+            return g.lookup(&particles_lower(&title_case(name)));
+        }
+        return titled;
     }
     &[]
+}
+
+/// Words that place names write in lower case after their first word ("Port of Spain",
+/// "Port-au-Prince"): a name written in capitals gets them back when its title case is unknown.
+const NAME_PARTICLES: &[&str] = &[
+    "of", "de", "du", "des", "da", "do", "dos", "das", "del", "la", "le", "les", "au", "aux", "el",
+    "al", "en", "es", "et", "y", "on", "upon", "sur", "the", "and",
+];
+
+/// A title-cased name with its particles in lower case, except the first word: "Port Of
+/// Spain" → "Port of Spain", "Port-Au-Prince" → "Port-au-Prince".
+pub(crate) fn particles_lower(titled: &str) -> String {
+    let mut out = String::with_capacity(titled.len());
+    for (k, word) in titled.split_inclusive([' ', '-']).enumerate() {
+        let bare = word.trim_end_matches([' ', '-']);
+        if k > 0 && NAME_PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(bare)) {
+            out.push_str(&word.to_lowercase());
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 /// What the document says around its places, gathered before names are classified.

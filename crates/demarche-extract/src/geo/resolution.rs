@@ -42,6 +42,7 @@ pub(crate) fn choose(
     // a bonus, so that "Tripoli" in a Lebanese article can still be the Lebanese one.
     let lex = lexicon::place(&p.name);
     if let Some((c, PlaceKind::Country)) = lex
+        && !is_our_region_of(&p.name, c.iso3)
         && let Some((i, _)) = g.country(c.iso3)
     {
         let candidates = candidates(&p.name).len().max(1);
@@ -119,6 +120,16 @@ pub(crate) fn choose(
             },
         )
     })
+}
+
+/// Whether the country table's name `name` of country `iso3` is, in the gazetteer, one of our
+/// own regions of that country and no country's name ("Somaliland": the table gives it to
+/// Somalia so that the coder codes it SOM, but the place is our region, not Somalia).
+pub(crate) fn is_our_region_of(name: &str, iso3: &str) -> bool {
+    let g = Gazetteer::get();
+    let entries = || candidates(name).iter().filter_map(|&i| g.entry(i));
+    entries().any(|e| e.is_ours() && e.kind == Kind::Region && e.iso3 == iso3)
+        && !entries().any(|e| e.kind == Kind::Country)
 }
 
 /// The candidates of a name, and, when a first-level region word follows it ("the Kharkiv
