@@ -3580,8 +3580,8 @@ fn a_pair_after_a_list_is_its_last_two_members() {
         expect![[r#"
             s0 USAGOV -> JPN 020 "pressing" dictionaries/actors/countries.txt:168
             s0 USAGOV -> KOR 020 "pressing" dictionaries/actors/countries.txt:289
-            s0 USAGOV -> KOR 051 "praised" dictionaries/verbs/05-diplomatic-cooperation.txt:5
             s0 USAGOV -> JPN 051 "praised" dictionaries/verbs/05-diplomatic-cooperation.txt:5
+            s0 USAGOV -> KOR 051 "praised" dictionaries/verbs/05-diplomatic-cooperation.txt:5
         "#]],
     );
 }
@@ -4158,6 +4158,36 @@ fn an_act_done_again_by_another_repeats_the_act_before_it() {
         "Germany recalled its ambassador from Moscow. France did not follow suit.",
         expect![[r#"
             s0 DEU -> RUS 161 "recalled" dictionaries/actors/countries.txt:126
+        "#]],
+    );
+}
+
+#[test]
+fn summoned_to_a_ministry_was_summoned_by_it() {
+    // Rule `summoned-to`: a passive summons with no `by` phrase was made by the office its
+    // `to` phrase names.
+    check(
+        "Norway's ambassador was summoned to the Russian foreign ministry, where he was handed \
+         a note.",
+        expect![[r#"
+            s0 RUSGOV -> NORGOV 114 "summoned" dictionaries/verbs/10-demand.txt:67
+        "#]],
+    );
+}
+
+#[test]
+fn the_two_countries_after_a_pair_named_together_is_that_pair() {
+    // Rule `pair-before`: the last phrase that named two countries together, before a summit's
+    // organisation and host named after it.
+    check(
+        "Prime Minister Narendra Modi and Chinese President Xi Jinping held talks in Kazan, \
+         where both were attending the BRICS summit, two days after the two countries reached \
+         an agreement on patrols.",
+        expect![[r#"
+            s0 INDGOV -> CHNGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s0 CHNGOV -> INDGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s0 INDGOV -> CHNGOV 057 "reached an agreement" dictionaries/frames/05-diplomatic-cooperation.txt:33
+            s0 CHNGOV -> INDGOV 057 "reached an agreement" dictionaries/frames/05-diplomatic-cooperation.txt:33
         "#]],
     );
 }

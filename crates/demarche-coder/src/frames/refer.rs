@@ -17,7 +17,9 @@ use demarche_text::english::{Prep, VerbClass};
 
 /// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
 /// own sentence ("… had spoken with Trump by phone and that the two sides had agreed …") are
-/// those two: the last two named before it.
+/// those two: the last two named before it — or, first, the last phrase before it that names
+/// two countries together ("Modi and Xi held talks in Kazan, where both attended the BRICS
+/// summit, two days after the two countries reached an agreement").
 pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
     let mut before: Vec<&Mention> = ctx
         .mentions
@@ -25,6 +27,14 @@ pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
         .filter(|m| m.hi <= lo && m.level >= 2)
         .collect();
     before.sort_by_key(|m| std::cmp::Reverse(m.lo));
+    let two = |m: &&&Mention| {
+        let real: Vec<&String> = m.codes.iter().filter(|c| real_code(c)).collect();
+        matches!(real.as_slice(), [a, b] if country(a) != country(b))
+    };
+    if let Some(m) = before.iter().find(two) {
+        let codes = m.codes.iter().filter(|c| real_code(c)).cloned().collect();
+        return Some(Side::new(codes, None));
+    }
     let mut codes: Vec<String> = Vec::new();
     for m in before {
         // A list names its members last to first ("pressing Tokyo and Seoul to …").

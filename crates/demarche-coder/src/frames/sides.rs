@@ -538,19 +538,22 @@ pub(super) fn agent_side(
         }
     }
     // "Venezuelans deported from the United States": a passive verb of removal (`forms.txt`
-    // `[removal]`) with no `by` phrase was done by its `from` phrase.
-    if p.kind == PredKind::Verb
-        && p.voice == Voice::Passive
-        && ctx
-            .tree
-            .word(p.head)
-            .is_some_and(|w| ctx.en.is_form("removal", w))
-        && let Some(s) = args.iter().find_map(|x| match &x.role {
-            Role::Obl(prep) if prep == "from" => side(ctx, p, &x.filler),
-            _ => None,
-        })
-    {
-        return Some(s);
+    // `[removal]`) with no `by` phrase was done by its `from` phrase; "was summoned to the
+    // Russian foreign ministry" (`[summoned-to]`, rule `summoned-to`) by its `to` phrase.
+    for (list, from) in [("removal", "from"), ("summoned-to", "to")] {
+        if p.kind == PredKind::Verb
+            && p.voice == Voice::Passive
+            && ctx
+                .tree
+                .word(p.head)
+                .is_some_and(|w| ctx.en.is_form(list, w))
+            && let Some(s) = args.iter().find_map(|x| match &x.role {
+                Role::Obl(prep) if prep == from => side(ctx, p, &x.filler),
+                _ => None,
+            })
+        {
+            return Some(s);
+        }
     }
     if let Some(f) = frame {
         for x in args {
