@@ -105,6 +105,9 @@ pub struct Discourse {
     /// Earlier pairs whose members are agents of one kind ("Russian President Putin and North
     /// Korean leader Kim": GOV), the latest last (bounded): rule `pair-kind`.
     agent_pairs: Vec<(Entity, Entity)>,
+    /// The two countries of the latest meeting an earlier sentence coded (`mutual` in
+    /// `policy.txt`): rule `met-pair`.
+    met: Option<(Entity, Entity)>,
     /// Source, target and event codes of the events earlier sentences coded (most recent
     /// last; bounded), for rules `retort` and `deed-back` across sentences.
     deeds: Vec<(String, String, String)>,
@@ -225,6 +228,29 @@ impl Discourse {
                 })
                 .find_map(|ev| Some((side(ev, "source")?, side(ev, "target")?)))
         };
+        // Rule `met-pair`: the two sides of the sentence's first meeting between two countries,
+        // coded both ways (a host's or broker's act is one way: "the UAE hosted talks between
+        // Armenia and Azerbaijan" met the two of them).
+        let meeting = |ev: &CodedEvent| {
+            policy.is_mutual(&ev.code)
+                && policy.is_country(&ev.source)
+                && policy.is_country(&ev.target)
+                && ev.source.get(..3) != ev.target.get(..3)
+        };
+        let back = |ev: &CodedEvent| {
+            events.iter().any(|x| {
+                meeting(x)
+                    && x.source.get(..3) == ev.target.get(..3)
+                    && x.target.get(..3) == ev.source.get(..3)
+            })
+        };
+        let met = events
+            .iter()
+            .filter(|ev| meeting(ev) && back(ev))
+            .find_map(|ev| Some((side(ev, "source")?, side(ev, "target")?)));
+        if met.is_some() {
+            self.met = met;
+        }
         let listed = together.is_some();
         let chosen = match together {
             Some((a, e)) => Some((a.clone(), e.clone())),
@@ -348,6 +374,11 @@ impl Discourse {
             .rev()
             .find(|(a, b)| of(a) && of(b))?;
         Some((a, b))
+    }
+
+    /// Rule `met-pair`: the two countries of the latest meeting of an earlier sentence.
+    pub(crate) fn met_pair(&self) -> Option<(&Entity, &Entity)> {
+        self.met.as_ref().map(|(a, b)| (a, b))
     }
 
     /// The actors an anaphor stands for (two for a pair).

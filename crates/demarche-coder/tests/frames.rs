@@ -4191,3 +4191,42 @@ fn the_two_countries_after_a_pair_named_together_is_that_pair() {
         "#]],
     );
 }
+
+#[test]
+fn the_two_sides_of_a_joint_act_are_the_two_who_met() {
+    // Rule `met-pair`: after a meeting, "the two sides discussed …" are the two who met, not
+    // the pair a background sentence named since; a host's one-way act is no meeting of the
+    // pair.
+    check(
+        "Putin held talks with Chad's president Mahamat Deby in the Kremlin. Russia's Defence \
+         Ministry accused Kyiv of shooting down a plane. The two sides discussed trade and \
+         energy.",
+        expect![[r#"
+            s0 RUSGOV -> TCDGOV 040 "held" dictionaries/actors/countries.txt:73
+            s0 TCDGOV -> RUSGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s1 RUSGOV -> UKR 112 "accused" dictionaries/actors/countries.txt:260
+            s2 RUSGOV -> TCDGOV 040 "discussed" dictionaries/verbs/04-consult.txt:12
+               source <- s0 "Putin"
+               target <- s0 "Chad's president Mahamat Deby"
+            s2 TCDGOV -> RUSGOV 040 "discussed" dictionaries/verbs/04-consult.txt:12
+               source <- s0 "Chad's president Mahamat Deby"
+               target <- s0 "Putin"
+        "#]],
+    );
+    check(
+        "The United Arab Emirates hosted talks between Armenia and Azerbaijan. The two sides \
+         discussed a peace treaty.",
+        expect![[r#"
+            s0 ARE -> ARM 044 "hosted" dictionaries/actors/countries.txt:36
+            s0 ARE -> AZE 044 "hosted" dictionaries/actors/countries.txt:40
+            s0 ARM -> AZE 040 "hosted talks" dictionaries/frames/04-consult.txt:22
+            s0 AZE -> ARM 040 "hosted talks" dictionaries/frames/04-consult.txt:22
+            s1 ARM -> AZE 040 "discussed" dictionaries/verbs/04-consult.txt:12
+               source <- s0 "Armenia"
+               target <- s0 "Azerbaijan"
+            s1 AZE -> ARM 040 "discussed" dictionaries/verbs/04-consult.txt:12
+               source <- s0 "Azerbaijan"
+               target <- s0 "Armenia"
+        "#]],
+    );
+}

@@ -343,6 +343,17 @@ pub(crate) fn code_predications(
             continue;
         };
         let span = evidence_span(tree, p);
+        let source = match refer::met_pair(&ctx, p, code, &source) {
+            Some(met) => {
+                // The pattern coder's reading of the pair, replaced.
+                dropped.extend((0..legacy).filter(|&i| {
+                    let e = &events[i];
+                    overlap(e.verb_span, span) && overlap(e.source_span, source.span)
+                }));
+                met
+            }
+            None => source,
+        };
         let topic = refer::discussed(&ctx, p);
         let discussed = |t: Option<Span>| topic.is_some_and(|o| within(t, o));
         // "'…,' Lebanon's prime minister said, urging Washington …": the pattern coder, which

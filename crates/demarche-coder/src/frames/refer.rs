@@ -7,6 +7,7 @@
 
 use super::sides::real_code;
 use super::{Ctx, Side, country, sibling_before, sides};
+use crate::discourse::Entity;
 use crate::legacy::{CodedEvent, Coder, Mention, OpenCode};
 use demarche_dict::Origin;
 use demarche_dict::frames::NounFrame;
@@ -749,4 +750,31 @@ pub(super) fn name_head<'c>(ctx: &Ctx<'c>, span: Span) -> Option<&'c crate::disc
         return None;
     }
     ctx.discourse.named_by_head(head)
+}
+
+/// Rule `met-pair`: "the two sides" doing a joint act (`policy.txt` `joint`: "discussed trade",
+/// "signed several memorandums") after a meeting are the two who met, not the last pair named
+/// since in the background ("Russia's Defence Ministry accused Kyiv …"), unless the sentence
+/// names its own pair before it.
+pub(super) fn met_pair(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Side) -> Option<Side> {
+    if !ctx.policy.is_joint(code) {
+        return None;
+    }
+    let Filler::Phrase { lo, hi, .. } = ctx.a.arg(p, &Role::Agent)?.filler else {
+        return None;
+    };
+    if !sides::is_pair(ctx, lo, hi) || pair_before(ctx, lo).is_some() {
+        return None;
+    }
+    let (a, b) = ctx.discourse.met_pair()?;
+    let same = |e: &Entity| source.codes.iter().any(|c| country(c) == country(&e.code));
+    if same(a) && same(b) {
+        return None;
+    }
+    Some(Side {
+        codes: vec![a.code.clone(), b.code.clone()],
+        span: source.span,
+        rules: Vec::new(),
+        antecedents: vec![sides::antecedent(a), sides::antecedent(b)],
+    })
 }

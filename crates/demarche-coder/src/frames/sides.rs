@@ -329,7 +329,7 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
     })
 }
 
-fn is_pair(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
+pub(super) fn is_pair(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
     ctx.lower_words(lo, hi).is_some_and(|w| {
         matches!(
             ctx.en.anaphor(&w),
