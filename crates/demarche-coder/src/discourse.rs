@@ -525,11 +525,37 @@ impl Discourse {
             .skip(1)
             .filter(|w| w.len() > 3)
             .collect();
-        let named = self.entities.iter().rev();
-        named.filter(|e| e.sentence < self.sentence).find(|e| {
-            e.code.get(3..).is_some_and(|r| r.starts_with(suffix))
-                && has_word(&e.text, |w| nouns.iter().any(|n| w.eq_ignore_ascii_case(n)))
-        })
+        // The one that shares the most of them ("the Commission president" after "European
+        // Commission President von der Leyen" and "Mauritanian President Ghazouani"); the
+        // latest on a tie, unless the tie is within one list, whose members share its text.
+        let shared = |e: &Entity| {
+            nouns
+                .iter()
+                .filter(|n| has_word(&e.text, |w| w.eq_ignore_ascii_case(n)))
+                .count()
+        };
+        let candidates = || {
+            self.entities
+                .iter()
+                .rev()
+                .filter(|e| e.sentence < self.sentence)
+                .filter(|e| {
+                    e.code
+                        .get(3..)
+                        .is_some_and(|r| r.starts_with(suffix) || r.ends_with(suffix))
+                })
+                .map(|e| (shared(e), e))
+                .filter(|&(n, _)| n > 0)
+        };
+        let (most, best) =
+            candidates().fold(None::<(usize, &Entity)>, |best, (n, e)| match best {
+                Some((m, _)) if m >= n => best,
+                _ => Some((n, e)),
+            })?;
+        let listed = candidates().any(|(n, e)| {
+            n == most && e.code != best.code && e.span == best.span && e.sentence == best.sentence
+        });
+        (!listed).then_some(best)
     }
 
     /// Rule `name-head`: the last organisation an earlier sentence named with `head` as a

@@ -4230,3 +4230,23 @@ fn the_two_sides_of_a_joint_act_are_the_two_who_met() {
         "#]],
     );
 }
+
+#[test]
+fn a_description_is_the_actor_whose_name_shares_most_of_its_words() {
+    // Rule `same-noun`: "the Commission president" is von der Leyen (both words), not the
+    // Mauritanian president named after her (one); a list's members keep their own words
+    // with the small words inside names ("von der").
+    check(
+        "European Commission President Ursula von der Leyen and Spanish Prime Minister Pedro \
+         Sanchez held talks with Mauritanian President Mohamed Ould Ghazouani. Sanchez said \
+         Spain would invest. The Commission president praised Mauritania.",
+        expect![[r#"
+            s0 IGOEUREECGOV -> MRTGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s0 MRTGOV -> IGOEUREECGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s0 ESPGOV -> MRTGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s0 MRTGOV -> ESPGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
+            s2 IGOEUREECGOV -> MRT 051 "praised" dictionaries/actors/countries.txt:204
+               source <- s0 "European Commission President Ursula von der Leyen"
+        "#]],
+    );
+}

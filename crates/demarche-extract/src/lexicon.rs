@@ -410,6 +410,10 @@ fn index() -> &'static Index {
             elided_default: Map::default(),
             role_abbreviation: Map::default(),
         };
+        // The lower-case words inside names, from the shared language layer.
+        for w in demarche_text::english::get().forms("name-particle") {
+            *idx.classes.entry(w).or_default() |= Class::Particle as u64;
+        }
         for (section, line) in sections(NAMES)
             .chain(sections(SPEECH))
             .chain(sections(AMOUNTS))

@@ -114,10 +114,14 @@ fn list_members<'t>(en: &english::English, text: &'t str) -> Vec<&'t str> {
         }
     }
     parts.extend(start.map(|s| &text[s..end]));
-    // Names only: capitalised words, the article and possessive endings.
+    // Names only: capitalised words, the article, possessive endings and the small words inside
+    // names ("Ursula von der Leyen": `forms.txt` `[name-particle]`).
     let name_word = |w: &str| {
         let w = w.trim_end_matches("'s");
-        w.is_empty() || w.starts_with(|c: char| c.is_uppercase()) || en.is_definite(w)
+        w.is_empty()
+            || w.starts_with(|c: char| c.is_uppercase())
+            || en.is_definite(w)
+            || en.is_form("name-particle", w)
     };
     let names = parts.iter().all(|p| p.split_whitespace().all(name_word));
     if names { parts } else { Vec::new() }

@@ -79,7 +79,7 @@ fn described_country(
     };
     // An organisation's code that goes on past the agent ("the court", IGOJUDICC) is whole.
     let filled = match e.code.get(3..) {
-        Some(r) if r.starts_with(rest) => e.code.clone(),
+        Some(r) if r.starts_with(rest) || r.ends_with(rest) => e.code.clone(),
         _ => format!("{}{rest}", e.code.get(..3)?),
     };
     Some((filled, antecedent(e)))
