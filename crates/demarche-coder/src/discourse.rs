@@ -510,7 +510,14 @@ impl Discourse {
                 let ends = words.iter().rev().all(|w| t.next() == Some(*w));
                 let longer = t.next().is_some();
                 let given = words.len() == 1 && from_end(&e.text).nth(1) == words.first().copied();
-                ends && longer || given
+                // A family name before a given name of two short syllables, as Korean names are
+                // written unhyphenated ("Lee" after "President Lee Jae Myung").
+                let syllables = |w: &str| w.len() <= 5 && w.starts_with(char::is_uppercase);
+                let family = e.person
+                    && words.len() == 1
+                    && from_end(&e.text).take(2).all(syllables)
+                    && from_end(&e.text).nth(2) == words.first().copied();
+                ends && longer || given || family
             })
     }
 

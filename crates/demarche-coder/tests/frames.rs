@@ -3869,6 +3869,8 @@ fn the_infinitive_of_an_object_control_verb_is_not_done() {
         expect![[r#"
             s0 MARGOV -> FRAGOV 043 "welcomed" dictionaries/actors/countries.txt:112
             s0 FRAGOV -> MARGOV 042 "welcomed" dictionaries/actors/countries.txt:112
+            s1 FRAGOV -> MARGOV 020 "invited" dictionaries/verbs/02-appeal.txt:123
+               target <- s0 "King Mohammed VI"
         "#]],
     );
 }
@@ -4247,6 +4249,38 @@ fn a_description_is_the_actor_whose_name_shares_most_of_its_words() {
             s0 MRTGOV -> ESPGOV 040 "held talks" dictionaries/frames/04-consult.txt:22
             s2 IGOEUREECGOV -> MRT 051 "praised" dictionaries/actors/countries.txt:204
                source <- s0 "European Commission President Ursula von der Leyen"
+        "#]],
+    );
+}
+
+#[test]
+fn a_korean_family_name_alone_is_the_person_named_in_full() {
+    // Rule `named-again`: "Lee" after "President Lee Jae Myung" (family name first, the given
+    // name in two short syllables unhyphenated).
+    check(
+        "President Lee Jae Myung met Chinese President Xi Jinping on Saturday. Lee criticised \
+         Xi.",
+        expect![[r#"
+            s0 KOROPPGOV -> CHNGOV 040 "met" dictionaries/actors/countries.txt:75
+            s0 CHNGOV -> KOROPPGOV 040 "met" dictionaries/actors/countries.txt:75
+            s1 KOROPPGOV -> CHNGOV 111 "criticised" dictionaries/verbs/11-disapprove.txt:7
+               source <- s0 "President Lee Jae Myung"
+        "#]],
+    );
+}
+
+#[test]
+fn an_urged_one_the_parse_gave_to_the_infinitive_is_the_target() {
+    // Rule `urged-one`: "urged China to help", the object read as the infinitive's subject, is
+    // aimed at China when no pattern coded the verb (its subject named only by a bare name).
+    check(
+        "President Lee Jae-myung met Chinese President Xi Jinping on Saturday. Lee urged China \
+         to help.",
+        expect![[r#"
+            s0 KOROPPGOV -> CHNGOV 040 "met" dictionaries/actors/countries.txt:75
+            s0 CHNGOV -> KOROPPGOV 040 "met" dictionaries/actors/countries.txt:75
+            s1 KOROPPGOV -> CHN 020 "urged" dictionaries/verbs/02-appeal.txt:40
+               source <- s0 "President Lee Jae-myung"
         "#]],
     );
 }

@@ -433,6 +433,7 @@ pub(crate) fn code_predications(
             .or_else(|| occasion::partner(&ctx, p, code, &events[..legacy]))
             .or_else(|| addressee(&ctx, p))
             .or_else(|| refer::control_partner(&ctx, p))
+            .or_else(|| refer::urged_one(&ctx, p))
             .or_else(|| avenged.map(|(_, t)| t))
             .or(shared);
         let target = match home_from {

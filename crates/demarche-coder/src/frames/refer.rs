@@ -778,3 +778,26 @@ pub(super) fn met_pair(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Side
         antecedents: vec![sides::antecedent(a), sides::antecedent(b)],
     })
 }
+
+/// Rule `urged-one`: a verb of urging or asking (`control.txt` `[object]`, not a causative)
+/// whose object the parse gave its infinitive clause as subject ("Lee urged China to help")
+/// is aimed at that subject, when no pattern coded it.
+pub(super) fn urged_one(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    if !p.classes.has(VerbClass::ObjectControl) || p.classes.has(VerbClass::Causative) {
+        return None;
+    }
+    let at = ctx.a.preds.iter().position(|q| std::ptr::eq(q, p))?;
+    ctx.a.preds.iter().find_map(|q| {
+        let (j, Link::Control) = q.under? else {
+            return None;
+        };
+        if j as usize != at {
+            return None;
+        }
+        let x = ctx
+            .a
+            .arg(q, &Role::Agent)
+            .filter(|x| x.via == Via::Subject)?;
+        sides::side(ctx, q, &x.filler)
+    })
+}
