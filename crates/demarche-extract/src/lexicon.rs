@@ -146,6 +146,14 @@ pub enum Class {
     /// Words before a bare number that count more of what an earlier sentence counted
     /// ("Another 35 are staying with relatives").
     ElidedAcross = 1 << 46,
+    /// Verbs of warning whose "of" object lies ahead ("warned of more rain between Friday and
+    /// Sunday").
+    Warning = 1 << 47,
+    /// Offices that say little without their complement ("head" in "the head of the parish
+    /// council"): the role keeps the complement.
+    ComplementOffice = 1 << 48,
+    /// Nouns a currency word before them qualifies ("CFA francs"): part of the currency.
+    CurrencyNoun = 1 << 49,
 }
 
 /// Verb classes, matched by lemma (`demarche_text::english` inflects them).
@@ -238,6 +246,9 @@ fn class_of(section: &str) -> Option<Class> {
         "aired" => Class::Aired,
         "web-domain" => Class::WebDomain,
         "settlement-of" => Class::SettlementOf,
+        "warning" => Class::Warning,
+        "complement-office" => Class::ComplementOffice,
+        "currency-noun" => Class::CurrencyNoun,
         "company-noun" => Class::CompanyNoun,
         "place-prefix" => Class::PlacePrefix,
         "place-prefix-loose" => Class::PlacePrefixLoose,

@@ -382,7 +382,16 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
     if !opened || from >= end {
         return described_head(text, toks, end);
     }
-    let t = read(text, toks, from, end);
+    let mut t = read(text, toks, from, end);
+    // Rule complement-office: before the comma and a name, an office that says little alone
+    // keeps its complement as its role ("with the head of the parish council, X";
+    // `[complement-office]` in `data/names.txt`).
+    if let (Some(role), Some(org)) = (&t.role, &t.organization)
+        && has(Class::ComplementOffice, &role.text)
+        && org.span.start > role.span.end
+    {
+        t.role = phrase(text, toks, from, end);
+    }
     let last_end = toks.get(end - 1).map(|x| x.span.end);
     let reaches = [&t.role, &t.organization]
         .into_iter()
@@ -433,6 +442,12 @@ fn described_head(text: &str, toks: &[Tok], end: usize) -> Title {
             .is_some_and(|t| t.kind != TokenKind::Punct || matches!(word(text, toks, k), "-"))
     });
     if complement && plain {
+        // Rule complement-office: "the head of the joint search team, X," keeps the complement.
+        if has(Class::ComplementOffice, word(text, toks, r)) {
+            let mut t = read(text, toks, a + 1, end);
+            t.role = phrase(text, toks, a + 1, end);
+            return t;
+        }
         read(text, toks, a + 1, r + 1)
     } else {
         Title::default()

@@ -44,10 +44,11 @@ fn a_central_asian_agency_is_no_person() {
 
 #[test]
 fn an_electoral_list_is_no_person() {
-    // `[org-head]`: list, bloc.
+    // `[org-head]`: list, bloc. (Since round 19's rule complement-office the role keeps its
+    // complement, as round 17's convention for "the head of the community, X," says.)
     assert_eq!(
         persons("The head of the Croat List, Ivan Matic, said the vote would be boycotted."),
-        [person("Ivan Matic", "head")]
+        [person("Ivan Matic", "head of the Croat List")]
     );
 }
 

@@ -410,6 +410,18 @@ fn amount_at(
         return None;
     }
     let year_like = low.len() == 4 && !low.contains([',', '.']) && exp == 0 && high.is_none();
+    if harm_adjective_bare(text, toks, i, k, previous_unit) {
+        return Some(Found {
+            start: i,
+            end: k,
+            low,
+            high,
+            exp,
+            unit: String::new(),
+            noun: None,
+            part: false,
+        });
+    }
     if let Some((unit, s, e)) = counted_noun(text, toks, k, previous_unit) {
         if year_like && unit.is_empty() {
             return None;
@@ -518,6 +530,62 @@ fn amount_at(
         noun: None,
         part: false,
     })
+}
+
+/// Rule harm-adjective-bare: a bare number before an adjective of harm ("dead", "missing")
+/// with nothing counted before it, after a verb of harm or a comma ("Floods leave 4 dead", "…,
+/// 9 missing"), is a toll with no unit; after "at" or another verb ("put the toll at around
+/// fifty dead", "confirm eight dead") the adjective names what it counts.
+fn harm_adjective_bare(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    k: usize,
+    previous_unit: Option<&str>,
+) -> bool {
+    let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
+    let adjective = has(Class::Harm, w(k)) && !w(k).ends_with("ed");
+    if previous_unit.is_some() || !adjective || i == 0 {
+        return false;
+    }
+    let mut b = i;
+    while b > 0
+        && matches!(
+            w(b - 1).to_lowercase().as_str(),
+            "least"
+                | "about"
+                | "some"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "than"
+                | "more"
+                | "over"
+                | "\""
+                | "“"
+        )
+    {
+        b -= 1;
+    }
+    if w(b) == "least" && b > 0 && w(b - 1).eq_ignore_ascii_case("at") {
+        b -= 1;
+    }
+    let before = if b == 0 { "" } else { w(b - 1) };
+    // A noun after the adjective is what it counts ("five missing passengers").
+    let after = w(k + 1);
+    let noun_after = toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        && after.starts_with(char::is_lowercase)
+        && !has(Class::Function, after);
+    // What governs the toll: a verb of harm ("leave 4 dead", "kills 11"), or a comma or a
+    // dash of a headline's list ("…, 9 missing"); another verb ("confirm eight dead") lets the
+    // adjective count itself.
+    let toll = matches!(before, "," | "-" | "–" | "")
+        || lexicon::verb_has(VerbClass::Harm, before)
+        || lexicon::verb_has(
+            VerbClass::Harm,
+            &demarche_text::english::get().verb_lemma(before),
+        );
+    toll && !noun_after
 }
 
 /// Rule number-in-name: a numeral right after a capitalised word that is no function word, no

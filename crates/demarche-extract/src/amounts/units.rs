@@ -10,7 +10,12 @@ pub(super) fn money_or_percent(text: &str, toks: &[Tok], k: usize) -> Option<(St
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     let next = w(k);
     if let Some(c) = lexicon::currency_after(next) {
-        return Some((c.to_string(), 1));
+        // Rule currency-noun: the plain noun a currency word qualifies is part of it ("8
+        // billion CFA francs"; `[currency-noun]` in `data/amounts.txt`).
+        let noun = toks
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && has(Class::CurrencyNoun, w(k + 1)));
+        return Some((c.to_string(), 1 + usize::from(noun)));
     }
     // "50 billion U.S. dollars", "US dollars"
     if matches!(next, "U.S." | "US" | "American")

@@ -98,15 +98,68 @@ pub(super) fn person_title(
             .get(start - 1)
             .is_some_and(|x| matches!(word(text, x), "," | "and"))
         && prev.role.as_ref().is_some_and(|r| {
+            // A shared office keeps its plural head even when rule shared-complements gave the
+            // first name its own complement ("ministers of health").
             r.text
                 .split_whitespace()
                 .next_back()
                 .is_some_and(titles::is_plural_role)
+                || r.text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(titles::is_plural_role)
+                    && r.text.split_whitespace().nth(1) == Some("of")
         })
     {
         t = prev.clone();
     }
-    t
+    shared_complements(text, toks, start, t)
+}
+
+/// Rule shared-complements: a plural office with two complements before a list of two names
+/// ("The ministers of the interior and of national defence, A and B,") gives each name its own
+/// complement: the first name "ministers of the interior", the second "of national defence"
+/// (round 17's convention). Any other title is returned as it is.
+fn shared_complements(text: &str, toks: &[Tok], start: usize, t: Title) -> Title {
+    let w = |k: usize| toks.get(k).map_or("", |x| word(text, x));
+    let Some(role) = t.role.as_ref() else {
+        return t;
+    };
+    // The plural office inside the role.
+    let Some(r) = toks.iter().position(|x| {
+        role.span.start <= x.span.start
+            && x.span.end <= role.span.end
+            && titles::is_plural_role(word(text, x))
+    }) else {
+        return t;
+    };
+    let prep = w(r + 1);
+    if !matches!(prep, "of" | "for") || r + 1 >= start {
+        return t;
+    }
+    // The comma that closes the title, and the "and" + preposition that opens the second
+    // complement before it.
+    let Some(comma) = (r + 2..start).find(|&k| w(k) == ",") else {
+        return t;
+    };
+    let Some(and) = (r + 2..comma).find(|&k| w(k) == "and" && w(k + 1) == prep) else {
+        return t;
+    };
+    let first = start == comma + 1;
+    let second = start >= 2
+        && w(start - 1) == "and"
+        && (comma + 1..start - 1).all(|k| toks.get(k).is_some_and(|x| is_cap_word(text, x)));
+    let own = if first {
+        phrase(text, toks, r, and)
+    } else if second {
+        phrase(text, toks, and + 1, comma)
+    } else {
+        None
+    };
+    match own {
+        Some(p) => Title { role: Some(p), ..t },
+        None => t,
+    }
 }
 
 /// The person whose name the word at `ti` gives a second time ("Mohamed Hamdan Dagalo, also

@@ -216,6 +216,9 @@ pub(super) fn is_headline(text: &str, span: Span) -> bool {
 pub(super) fn is_clause(text: &str, toks: &[Tok]) -> bool {
     let en = demarche_text::english::get();
     let w_at = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    if present_after_subject(text, toks) {
+        return true;
+    }
     toks.iter().enumerate().any(|(i, t)| {
         let w = word(text, t);
         let lower = w.to_lowercase();
@@ -256,6 +259,41 @@ pub(super) fn is_clause(text: &str, toks: &[Tok]) -> bool {
                 && en.anaphor(&[prev.to_lowercase().as_str()]).is_some()
         };
         !(agent_participle || after_determiner || contact_relative())
+    })
+}
+
+/// Rule present-after-subject: a clause may hold only a present verb the English lists do not
+/// know ("The search covers an area of …", "The closure applies to trucks …", "The order
+/// includes the village"). It opens with a determiner and one to three lower-case words of a
+/// singular subject; the next word ends in "-s" and an object or a complement follows it (a
+/// lower-case word, a determiner or a number), so it is the subject's verb in the present.
+fn present_after_subject(text: &str, toks: &[Tok]) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let is_word = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word);
+    let en = demarche_text::english::get();
+    let function = |x: &str| demarche_text::english::words().is_function_word(x);
+    let first = w(0).to_lowercase();
+    if !(en.is_definite(&first) || matches!(first.as_str(), "a" | "an" | "each" | "every")) {
+        return false;
+    }
+    (2..=4).any(|v| {
+        let verb = w(v);
+        let subject_ok = (1..v).all(|k| {
+            let x = w(k);
+            is_word(k) && !is_cap(x) && !x.ends_with('s') && !function(x)
+        });
+        let looks_present = is_word(v)
+            && !is_cap(verb)
+            && verb.len() > 4
+            && verb.ends_with('s')
+            && !verb.ends_with("ss")
+            && !verb.ends_with("us")
+            && !function(verb);
+        let next = w(v + 1);
+        let object_follows = is_word(v + 1) && !is_cap(next)
+            || next.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || en.is_definite(next);
+        subject_ok && looks_present && object_follows
     })
 }
 

@@ -100,9 +100,22 @@ impl Matcher<'_> {
             if has(Class::Past, w) {
                 return Tense::Past;
             }
+            // Rule warning-of: a verb of warning with "of" before the time warns of what lies
+            // ahead, whatever its tense ("warned of heavy rain in the highlands between Friday
+            // and Sunday"; `[warning]` in `data/time.txt`). A time between the verb and "of"
+            // ("warned on Monday of …") is the warning's own and reads on.
+            if has(Class::Warning, w) && self.word(j + 1) == "of" {
+                return Tense::Future;
+            }
             if w == "to" {
                 let next = self.raw(j + 1);
+                // Rule to-plural-noun: a word in "-s" after "to" is a plural noun, no infinitive
+                // ("were moved to shelters … on Wednesday"); "-ss" and "-us" stay verbs
+                // ("to discuss", "to focus").
+                let plural_noun =
+                    next.ends_with('s') && !next.ends_with("ss") && !next.ends_with("us");
                 let infinitive = next.chars().next().is_some_and(char::is_lowercase)
+                    && !plural_noun
                     && !has(Class::Function, next)
                     && self
                         .toks
@@ -112,7 +125,16 @@ impl Matcher<'_> {
                 // opens modifies that noun ("foiled two attempts to cross the line between
                 // Friday and Sunday"); the clause's verb before it decides, unless the noun is
                 // a word of plans ("the plan to meet on Monday").
+                // Rule object-infinitive-ahead: a noun after a verb of directing is that verb's
+                // object and the infinitive its order ("ordered the army to open the road by
+                // Friday"), which lies ahead.
+                let directed = j >= 3
+                    && demarche_text::english::get().has_class(
+                        self.word(j - 3),
+                        demarche_text::english::VerbClass::ObjectControl,
+                    );
                 let noun_before = j >= 2
+                    && !directed
                     && {
                         let n = self.word(j - 1);
                         let d = self.word(j - 2).to_lowercase();
