@@ -4284,3 +4284,29 @@ fn an_urged_one_the_parse_gave_to_the_infinitive_is_the_target() {
         "#]],
     );
 }
+
+#[test]
+fn a_question_discussed_is_the_topic_not_a_partner() {
+    // Rule `question-topic`: "discussed how Ukraine might use the missiles" met no Ukrainian.
+    check(
+        "German air force officers discussed how Ukraine might use Taurus cruise missiles.",
+        expect![[r#""#]],
+    );
+}
+
+#[test]
+fn the_two_leaders_are_the_two_leaders_named_before() {
+    // Rule `pair-kind` in its own sentence: "the two leaders" are Scholz and Xi, not the last
+    // two countries named (Moscow, Ukraine).
+    check(
+        "German Chancellor Olaf Scholz urged Chinese President Xi Jinping to use his influence \
+         over Moscow to help bring peace in Ukraine, as the two leaders met in Beijing.",
+        expect![[r#"
+            s0 DEUGOV -> CHNGOV 020 "urged" dictionaries/actors/countries.txt:75
+            s0 DEUGOV -> CHN 044 "met" dictionaries/actors/countries.txt:75
+               source <- s0 "German Chancellor Olaf Scholz"
+            s0 CHN -> DEUGOV 044 "met" dictionaries/actors/countries.txt:75
+               target <- s0 "German Chancellor Olaf Scholz"
+        "#]],
+    );
+}

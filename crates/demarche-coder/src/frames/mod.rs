@@ -197,6 +197,7 @@ pub(crate) fn code_predications(
     prune::urged_ones(&ctx, events);
     prune::compound_objects(&ctx, events);
     prune::object_relatives(&ctx, events);
+    prune::question_topics(&ctx, events);
     // Pattern events that rule `partner` found doubled, removed after the loop.
     let mut dropped: Vec<usize> = Vec::new();
     // Verbs of saying whose reported clause coded an event here.

@@ -426,3 +426,49 @@ fn drop_doers_within(
 ) {
     events.retain(|e| !(overlap(e.verb_span, verb) && which(e) && within(e.source_span, span)));
 }
+
+/// Rule `question-topic`: a pattern's meeting (`mutual` in `policy.txt`) aimed inside a
+/// question its verb governs ("officers discussed how Ukraine might use the missiles",
+/// "talked about whether Iran would attend") met no one there: the question is the topic.
+pub(super) fn question_topics(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    let (a, tree) = (ctx.a, ctx.tree);
+    for q in &a.preds {
+        let Some((j, Link::Complement)) = q.under else {
+            continue;
+        };
+        // (SBAR (WHADVP how) (S … q …)) or (SBAR (IN whether) (S …)), through the clause's
+        // auxiliaries.
+        let mut up = tree.parent(q.scope);
+        for _ in 0..4 {
+            match up {
+                Some(n) if tree.label(n) != "SBAR" => up = tree.parent(n),
+                _ => break,
+            }
+        }
+        let Some(sbar) = up.filter(|&n| tree.label(n) == "SBAR") else {
+            continue;
+        };
+        let opener = tree.children(sbar).first().copied();
+        let question = tree.label(sbar) == "SBAR"
+            && opener.is_some_and(|o| {
+                tree.label(o).starts_with("WH")
+                    || tree
+                        .word(o)
+                        .or_else(|| tree.children(o).first().and_then(|&w| tree.word(w)))
+                        .is_some_and(|w| ctx.en.is_form("open-question", w))
+            });
+        let (Some(verb), Some(clause)) = (
+            a.preds.get(j as usize).and_then(|p| evidence_span(tree, p)),
+            tree.span(sbar),
+        ) else {
+            continue;
+        };
+        if question {
+            events.retain(|e| {
+                !(overlap(e.verb_span, Some(verb))
+                    && ctx.policy.is_mutual(&e.code)
+                    && within(e.target_span, clause))
+            });
+        }
+    }
+}

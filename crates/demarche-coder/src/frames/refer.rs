@@ -21,7 +21,30 @@ use demarche_text::english::{Prep, VerbClass};
 /// those two: the last two named before it — or, first, the last phrase before it that names
 /// two countries together ("Modi and Xi held talks in Kazan, where both attended the BRICS
 /// summit, two days after the two countries reached an agreement").
-pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32) -> Option<Side> {
+/// A pair that names its kind ("the two leaders": `agent` GOV) is of actors of that kind when
+/// two are named before it ("Scholz urged Xi to use his influence over Moscow …, as the two
+/// leaders met": not Moscow and Ukraine).
+pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32, agent: Option<&str>) -> Option<Side> {
+    if let Some(kind) = agent {
+        let of_kind = |c: &String| c.get(3..).is_some_and(|r| r.starts_with(kind));
+        let mut codes: Vec<String> = Vec::new();
+        let mut before: Vec<&Mention> = ctx
+            .mentions
+            .iter()
+            .filter(|m| m.hi <= lo && m.level >= 2)
+            .collect();
+        before.sort_by_key(|m| std::cmp::Reverse(m.lo));
+        for m in before {
+            for c in m.codes.iter().rev().filter(|c| real_code(c) && of_kind(c)) {
+                if codes.len() < 2 && codes.iter().all(|k| country(k) != country(c)) {
+                    codes.push(c.clone());
+                }
+            }
+        }
+        if codes.len() == 2 {
+            return Some(Side::new(codes, None));
+        }
+    }
     let mut before: Vec<&Mention> = ctx
         .mentions
         .iter()
@@ -763,7 +786,7 @@ pub(super) fn met_pair(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Side
     let Filler::Phrase { lo, hi, .. } = ctx.a.arg(p, &Role::Agent)?.filler else {
         return None;
     };
-    if !sides::is_pair(ctx, lo, hi) || pair_before(ctx, lo).is_some() {
+    if !sides::is_pair(ctx, lo, hi) || pair_before(ctx, lo, None).is_some() {
         return None;
     }
     let (a, b) = ctx.discourse.met_pair()?;

@@ -467,8 +467,12 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         s.span = span;
         return Some(s);
     }
+    // Rule `pair-kind`: "the two leaders" names the kind of its pair (GOV).
+    let agent = mention_for(ctx.mentions, lo, hi)
+        .and_then(|m| m.codes.iter().find_map(|c| c.strip_prefix("---")))
+        .filter(|a| !a.is_empty() && kind == Anaphor::Pair);
     let before = match kind {
-        Anaphor::Pair | Anaphor::RecentPair => refer::pair_before(ctx, lo),
+        Anaphor::Pair | Anaphor::RecentPair => refer::pair_before(ctx, lo, agent),
         Anaphor::Group => refer::group_before(ctx, lo, false),
         Anaphor::Bloc => refer::group_before(ctx, lo, true),
         Anaphor::Neighbour => refer::neighbour(ctx, p, lo),
@@ -480,9 +484,6 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         return Some(s);
     }
     // Rule `pair-kind`: "the two leaders" are the last pair of leaders named.
-    let agent = mention_for(ctx.mentions, lo, hi)
-        .and_then(|m| m.codes.iter().find_map(|c| c.strip_prefix("---")))
-        .filter(|a| !a.is_empty() && kind == Anaphor::Pair);
     let found = match agent.and_then(|a| ctx.discourse.pair_of(a)) {
         Some((a, b)) => vec![a, b],
         None => ctx.discourse.resolve(kind, ctx.policy),
