@@ -542,17 +542,21 @@ impl<'a> Grammar<'a> {
         }
         // Commas after a name in capitals, or a bracketed agency or date ("Global Times (20
         // November 2021) –"); not "Ali Hassan, 34 -- a former officer -- said".
-        let (mut comma, mut bracket) = (false, false);
+        // The dash as written ("--", or one hyphen: "BEIRUT, May 2 (dpa) - …"); inside the
+        // brackets any one agency name, in lower case too ("(dpa)").
+        let (mut comma, mut bracket, mut inside) = (false, false, false);
         for j in 1..DATELINE_MAX.min(self.tags.len()) {
             match self.t(j) {
-                ":" if self.w(j) == "--" => {
+                ":" if matches!(self.w(j), "--" | "-") && !inside => {
                     let marked = bracket || comma && self.first_upper;
                     return (marked && j + 3 < self.tags.len()).then_some(j);
                 }
                 "," => comma = true,
-                "-LRB-" | "-RRB-" => bracket = true,
+                "-LRB-" => (bracket, inside) = (true, true),
+                "-RRB-" => (bracket, inside) = (true, false),
                 "CD" => {}
                 "NNP" | "NNPS" | "JJ" if self.caps.get(j).copied().unwrap_or(false) => {}
+                "NN" | "NNS" if inside => {}
                 _ => return None,
             }
         }

@@ -1133,3 +1133,12 @@ fn do_with_an_object_and_neighbouring_before_a_name() {
         "(ROOT (S (NP (NNP Rohan)) (VP (VBD left) (, ,) (SBAR (IN after) (S (NP (JJ neighbouring) (NNP Gondor)) (VP (VBD did) (NP (DT the) (JJ same)))))) (. .)))",
     );
 }
+
+#[test]
+fn a_dateline_with_a_lower_case_agency_and_one_hyphen() {
+    // "BEIRUT, May 2 (dpa) - …": the agency in brackets in lower case, the dash one hyphen.
+    check(
+        "OSGILIATH, May 2 (dpa) - Rohan sent aid to Gondor on Thursday.",
+        "(ROOT (S (FRAG (NP (NNP OSGILIATH)) (, ,) (NP (NNP May) (CD 2)) (-LRB- -LRB-) (NP (NN dpa)) (-RRB- -RRB-)) (: -) (S (NP (NNP Rohan)) (VP (VBD sent) (NP (NN aid)) (PP (TO to) (NP (NNP Gondor))) (PP (IN on) (NP (NNP Thursday)))) (. .))))",
+    );
+}
