@@ -392,8 +392,18 @@ impl Discourse {
         match kind {
             // A person named by title and country ("Iran's foreign minister") is no person
             // entry: then the last subject.
+            // Rule `subject-person`: of the persons the latest sentence naming one named, its
+            // subject ("After the meeting, Prince Faisal voiced confidence that Aoun would carry
+            // out reforms. He also called on Israel …": Faisal).
             Anaphor::Person => earlier()
                 .find(|e| e.person)
+                .map(|last| {
+                    earlier()
+                        .take_while(|e| e.sentence == last.sentence)
+                        .filter(|e| e.person && e.subject)
+                        .last()
+                        .unwrap_or(last)
+                })
                 .or_else(|| earlier().find(|e| e.subject && !policy.is_armed_group(&e.code)))
                 .into_iter()
                 .collect(),
@@ -517,7 +527,14 @@ impl Discourse {
                     && words.len() == 1
                     && from_end(&e.text).take(2).all(syllables)
                     && from_end(&e.text).nth(2) == words.first().copied();
-                ends && longer || given || family
+                // A name before its patronymic ("Prince Faisal" after "Prince Faisal bin
+                // Farhan": `forms.txt` `[name-particle]`).
+                let all: Vec<&str> = e.text.split_whitespace().collect();
+                let patronymic = all.windows(words.len() + 1).any(|w| {
+                    w[..words.len()] == *words
+                        && demarche_text::english::get().is_form("name-particle", w[words.len()])
+                });
+                ends && longer || given || family || patronymic
             })
     }
 

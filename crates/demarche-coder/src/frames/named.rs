@@ -25,6 +25,22 @@ pub(super) fn named(ctx: &Ctx<'_>, text: &str) -> Vec<Entity> {
             })
     };
     let mut out = Vec::new();
+    // Rule `named-again`: a bare name of an actor named in full before ("Prince Faisal") is
+    // named again here, for a later "he".
+    for m in ctx
+        .mentions
+        .iter()
+        .filter(|m| !m.codes.iter().any(|c| real_code(c)))
+    {
+        let subject = agents().any(|(lo, hi)| m.lo == lo && m.hi <= hi);
+        if let Some(e) = super::refer::named_again_entity(ctx, m.lo, m.hi) {
+            out.push(Entity {
+                person: e.person,
+                subject,
+                ..at(ctx, &e.code, m.span, text)
+            });
+        }
+    }
     for m in ctx.mentions.iter().filter(|m| m.level >= 2) {
         let subject = agents().any(|(lo, hi)| m.lo >= lo && m.hi <= hi && m.lo == lo);
         let venue = ctx.a.args.iter().any(|x| {

@@ -682,6 +682,17 @@ pub(super) fn named_in_complement(ctx: &Ctx<'_>, hlo: u32, hhi: u32, hi: u32) ->
 /// Rule `named-again`: a name of up to three proper nouns that no dictionary codes ("Bektenov
 /// said …") is the actor an earlier sentence named with it in full.
 pub(super) fn named_again(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
+    let e = named_again_entity(ctx, lo, hi)?;
+    Some(Side {
+        codes: vec![e.code.clone()],
+        span: ctx.leaf_span(lo, hi),
+        rules: Vec::new(),
+        antecedents: vec![sides::antecedent(e)],
+    })
+}
+
+/// The actor of [`named_again`].
+pub(super) fn named_again_entity<'c>(ctx: &Ctx<'c>, lo: u32, hi: u32) -> Option<&'c Entity> {
     if hi <= lo
         || hi - lo > NAME_WORDS
         || ctx
@@ -699,13 +710,7 @@ pub(super) fn named_again(ctx: &Ctx<'_>, lo: u32, hi: u32) -> Option<Side> {
         }
         words.push(ctx.tree.word(leaf)?);
     }
-    let e = ctx.discourse.named_before(&words)?;
-    Some(Side {
-        codes: vec![e.code.clone()],
-        span: ctx.leaf_span(lo, hi),
-        rules: Vec::new(),
-        antecedents: vec![sides::antecedent(e)],
-    })
+    ctx.discourse.named_before(&words)
 }
 
 /// Rule `neighbour`: "its neighbour" is the other country of the document's pair when the
