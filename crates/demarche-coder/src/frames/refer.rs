@@ -25,32 +25,30 @@ use demarche_text::english::{Prep, VerbClass};
 /// two are named before it ("Scholz urged Xi to use his influence over Moscow …, as the two
 /// leaders met": not Moscow and Ukraine).
 pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32, agent: Option<&str>) -> Option<Side> {
-    if let Some(kind) = agent {
-        let of_kind = |c: &String| c.get(3..).is_some_and(|r| r.starts_with(kind));
-        let mut codes: Vec<String> = Vec::new();
-        let mut before: Vec<&Mention> = ctx
-            .mentions
-            .iter()
-            .filter(|m| m.hi <= lo && m.level >= 2)
-            .collect();
-        before.sort_by_key(|m| std::cmp::Reverse(m.lo));
-        for m in before {
-            for c in m.codes.iter().rev().filter(|c| real_code(c) && of_kind(c)) {
-                if codes.len() < 2 && codes.iter().all(|k| country(k) != country(c)) {
-                    codes.push(c.clone());
-                }
-            }
-        }
-        if codes.len() == 2 {
-            return Some(Side::new(codes, None));
-        }
-    }
     let mut before: Vec<&Mention> = ctx
         .mentions
         .iter()
         .filter(|m| m.hi <= lo && m.level >= 2)
         .collect();
     before.sort_by_key(|m| std::cmp::Reverse(m.lo));
+    // The last two codes of two countries that `keep` takes; a list names its members last to
+    // first ("pressing Tokyo and Seoul to …").
+    let last_two = |keep: &dyn Fn(&String) -> bool| {
+        let mut codes: Vec<String> = Vec::new();
+        for m in &before {
+            for c in m.codes.iter().rev().filter(|c| real_code(c) && keep(c)) {
+                if codes.len() < 2 && codes.iter().all(|k| country(k) != country(c)) {
+                    codes.push(c.clone());
+                }
+            }
+        }
+        (codes.len() == 2).then(|| Side::new(codes, None))
+    };
+    if let Some(kind) = agent
+        && let Some(pair) = last_two(&|c| c.get(3..).is_some_and(|r| r.starts_with(kind)))
+    {
+        return Some(pair);
+    }
     let two = |m: &&&Mention| {
         let real: Vec<&String> = m.codes.iter().filter(|c| real_code(c)).collect();
         matches!(real.as_slice(), [a, b] if country(a) != country(b))
@@ -59,16 +57,7 @@ pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32, agent: Option<&str>) -> Option
         let codes = m.codes.iter().filter(|c| real_code(c)).cloned().collect();
         return Some(Side::new(codes, None));
     }
-    let mut codes: Vec<String> = Vec::new();
-    for m in before {
-        // A list names its members last to first ("pressing Tokyo and Seoul to …").
-        for c in m.codes.iter().rev().filter(|c| real_code(c)) {
-            if codes.len() < 2 && codes.iter().all(|k| country(k) != country(c)) {
-                codes.push(c.clone());
-            }
-        }
-    }
-    (codes.len() == 2).then(|| Side::new(codes, None))
+    last_two(&|_| true)
 }
 
 /// Rule `person-before`: "he" after a person named as the subject of a clause earlier in its
