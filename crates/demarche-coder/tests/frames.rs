@@ -4341,3 +4341,17 @@ fn he_is_the_subject_of_the_last_sentence_that_named_a_person() {
         "#]],
     );
 }
+
+#[test]
+fn his_neighbour_is_the_other_country_of_the_persons_pair() {
+    // Rule `neighbour` after a person's possessive: "his neighbour" is the other country of the
+    // pair, as "its neighbour" is, not the rebels named after it.
+    check(
+        "Burundi closed its border with Rwanda, two weeks after President Evariste Ndayishimiye \
+         accused his neighbour of arming the rebels.",
+        expect![[r#"
+            s0 BDI -> RWA 163 "closed" dictionaries/actors/countries.txt:63
+            s0 BDIGOV -> RWA 112 "accused" dictionaries/verbs/11-disapprove.txt:73
+        "#]],
+    );
+}

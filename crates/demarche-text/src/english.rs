@@ -661,10 +661,14 @@ impl English {
             ["the", .., head] if self.anaphora.contains(&(Anaphor::Bloc, *head)) => {
                 Some(Anaphor::Bloc)
             }
-            // "its neighbour", "its northern neighbour": a head after "its", one word between
-            // at most.
-            ["its", head] | ["its", _, head]
-                if self.anaphora.contains(&(Anaphor::Neighbour, *head)) =>
+            // "its neighbour", "its northern neighbour", "his neighbour": a head after an
+            // owner that is itself an anaphor ("its", "his", "their"), one word between at most.
+            [owner, head] | [owner, _, head]
+                if self.anaphora.contains(&(Anaphor::Neighbour, *head))
+                    && matches!(
+                        self.anaphor_words.get(owner),
+                        Some(Anaphor::Thing | Anaphor::Person | Anaphor::Plural)
+                    ) =>
             {
                 Some(Anaphor::Neighbour)
             }
