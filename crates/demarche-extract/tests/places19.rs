@@ -71,6 +71,12 @@ fn villages_below_the_threshold_that_wire_copy_names_are_found() {
         found.contains(&place("Taveuni", "Region", "FJI")),
         "{found:?}"
     );
+    // Islands, which the packages give only as their towns.
+    let found = places("A migrant boat reached Lanzarote on Tuesday, Spain's rescue service said.");
+    assert!(
+        found.contains(&place("Lanzarote", "Region", "ESP")),
+        "{found:?}"
+    );
     let found = places("Aid reached Chikwawa after the floods in Malawi.");
     assert!(
         found.contains(&place("Chikwawa", "City", "MWI")),
