@@ -115,7 +115,17 @@ const REGION_WORDS: &[&str] = &[
     "county",
     "krai",
     "territory",
+    // Second-level units wire copy writes after a town's name ("the Bawku Municipality",
+    // "Banjarnegara regency", "Ukhiya upazila"; round 19).
+    "municipality",
+    "regency",
+    "upazila",
 ];
+
+/// Adjectives of a first-level division that open a capitalised office after a name
+/// ("Saint-Louis Regional Governor", "Chimaltenango Departmental Governor"): the name is the
+/// division's (rule office-jurisdiction).
+const DIVISION_ADJECTIVES: &[&str] = &["regional", "provincial", "departmental", "prefectural"];
 
 /// The dateline at the start of a document ("KYIV, March 3 (Reuters) -"): the span and text of
 /// its place name when the gazetteer knows it.
@@ -132,7 +142,7 @@ fn find_dateline(text: &str) -> Option<Dateline> {
     let raw = line.get(..end)?;
     let name = raw.trim();
     let lead = raw.len() - raw.trim_start().len();
-    if name.is_empty() || candidates(name).is_empty() {
+    if name.is_empty() {
         return None;
     }
     let start = line_span.start + lead;
@@ -314,10 +324,16 @@ impl GeoContext {
     ) -> Self {
         let mut ctx = GeoContext::default();
         if let Some((span, name, within, parts)) = find_dateline(text) {
-            ctx.licensed.insert(name.clone());
-            ctx.dateline = Some((span, name));
-            ctx.dateline_within = within;
-            ctx.dateline_parts = parts;
+            if candidates(&name).is_empty() {
+                // Rule dateline-parts-alone: a dateline city the gazetteer lacks still names its
+                // region or country after it ("Banjarnegara, Central Java, Jan 15 (ANTARA)").
+                ctx.dateline_parts = parts;
+            } else {
+                ctx.licensed.insert(name.clone());
+                ctx.dateline = Some((span, name));
+                ctx.dateline_within = within;
+                ctx.dateline_parts = parts;
+            }
         }
         let g = Gazetteer::get();
         for s in sentences {
@@ -416,6 +432,30 @@ impl GeoContext {
                             .iter()
                             .map(|t| word(text, t)),
                     );
+                }
+            }
+        }
+        // Rule office-jurisdiction: a town or region of a country the document names, written
+        // right before a capitalised office inside a run ("Saint-Louis Regional Governor X",
+        // "Mastung Assistant Commissioner X"), is the office's jurisdiction, even opening its
+        // sentence.
+        for (s, runs) in sentences.iter().zip(runs) {
+            for &(start, end) in runs {
+                let Some(rs) = office_after(text, &s.toks, start, end) else {
+                    continue;
+                };
+                let Some(name) = run_span(&s.toks, start, rs).and_then(|sp| sp.slice(text)) else {
+                    continue;
+                };
+                let ours = candidates(name)
+                    .iter()
+                    .filter_map(|&i| g.entry(i))
+                    .any(|e| {
+                        matches!(e.kind, Kind::City | Kind::Admin1)
+                            && ctx.countries.contains(e.iso3)
+                    });
+                if ours && !name_words.contains(name) && lexicon::nationality(name).is_none() {
+                    ctx.licensed.insert(name.to_string());
                 }
             }
         }
@@ -595,6 +635,39 @@ fn is_named_like_a_place(text: &str, toks: &[Tok], start: usize, end: usize) -> 
     !before && !after
 }
 
+/// Rule office-jurisdiction: where the office begins in the run `toks[start..end]` when one to
+/// three words open it before a capitalised office and its holder's name ("Saint-Louis Regional
+/// Governor Alioune X": the office begins at "Regional"): the opening words are no title,
+/// modifier, rank or nationality, and the office's words are capitalised role modifiers (or a
+/// division's adjective, "Departmental") and one role word, followed by at least one word.
+fn office_after(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<usize> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let modifier = |x: &str| {
+        x.starts_with(char::is_uppercase)
+            && (lexicon::has(lexicon::Class::RoleModifier, x) || is_in(DIVISION_ADJECTIVES, x))
+    };
+    let plain = |x: &str| {
+        x.starts_with(char::is_uppercase)
+            && !crate::titles::is_role(x)
+            && !modifier(x)
+            && !lexicon::has(lexicon::Class::Rank, x)
+            && !lexicon::has(lexicon::Class::Honorific, x)
+            && !lexicon::has(lexicon::Class::Function, x)
+            && lexicon::nationality(x).is_none()
+    };
+    let rs = (start..end).find(|&k| !plain(w(k)))?;
+    if rs == start || rs - start > 3 {
+        return None;
+    }
+    let mut k = rs;
+    while k < end && modifier(w(k)) {
+        k += 1;
+    }
+    let role = w(k);
+    (k < end && k + 1 < end && role.starts_with(char::is_uppercase) && crate::titles::is_role(role))
+        .then_some(rs)
+}
+
 /// Rule office-owner: whether the run ending before `end` owns an office ("Khyber
 /// Pakhtunkhwa's chief minister, …", "Sa Kaeo's governor"): a possessive, then a role word
 /// within two words. With a town or region of a country the document names, the owner is that
@@ -697,11 +770,19 @@ impl PendingPlace {
     pub(crate) fn at(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<PendingPlace> {
         let span = run_span(toks, start, end)?;
         let region_word = region_word_after(text, toks, end);
+        // Rule office-jurisdiction: "Saint-Louis Regional Governor" names the region.
+        let division = toks.get(end).is_some_and(|t| {
+            let x = word(text, t);
+            x.starts_with(char::is_uppercase) && is_in(DIVISION_ADJECTIVES, x)
+        }) && toks
+            .get(end + 1)
+            .is_some_and(|t| crate::titles::is_role(word(text, t)));
         Some(PendingPlace {
             span,
             name: span.slice(text)?.to_string(),
-            region: region_word.is_some(),
-            admin1_word: region_word.is_some_and(|w| lexicon::has(lexicon::Class::Admin1Word, w)),
+            region: region_word.is_some() || division,
+            admin1_word: division
+                || region_word.is_some_and(|w| lexicon::has(lexicon::Class::Admin1Word, w)),
             within: within_after(text, toks, end),
         })
     }

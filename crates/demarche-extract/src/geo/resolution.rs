@@ -195,6 +195,17 @@ pub(crate) fn resolve(
             admin1_word: false,
             within: None,
         }));
+    } else {
+        // Rule dateline-parts-alone: the region or country after a dateline city the gazetteer
+        // lacks ("Banjarnegara, Central Java, Jan 15").
+        order.extend(ctx.dateline_parts.iter().map(|(span, name)| PendingPlace {
+            span: *span,
+            name: name.clone(),
+            region: true,
+            admin1_word: false,
+            within: None,
+        }));
+        pending.retain(|p| !ctx.dateline_parts.iter().any(|(span, _)| *span == p.span));
     }
     order.extend(
         pending
