@@ -4355,3 +4355,18 @@ fn his_neighbour_is_the_other_country_of_the_persons_pair() {
         "#]],
     );
 }
+
+#[test]
+fn an_act_done_again_at_a_target_of_its_own_is_aimed_there() {
+    // Rule `same-act`: "took similar measures against Belarus", "did the same to Minsk's
+    // envoy": the phrase the verb is aimed at (`preposition.txt` `[target]`) is the target,
+    // not the earlier act's.
+    check(
+        "Latvia expelled two Russian diplomats on Monday. Lithuania took similar measures \
+         against Belarus on Tuesday.",
+        expect![[r#"
+            s0 LVA -> RUSGOV 161 "expelled" dictionaries/actors/countries.txt:182
+            s1 LTU -> BLR 161 "took" dictionaries/policy.txt:226
+        "#]],
+    );
+}

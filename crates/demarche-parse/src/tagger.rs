@@ -771,6 +771,20 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
 }
 
 /// Verb or noun, and which verb tag, for a token with verb forms.
+/// Whether a lower-case word is a people named by nationality in the plural ("canadians",
+/// "israelis", "palestinians").
+fn is_nationality_plural(lower: &str) -> bool {
+    let Some(stem) = lower.strip_suffix('s') else {
+        return false;
+    };
+    let mut chars = stem.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let word: String = first.to_uppercase().chain(chars).collect();
+    stem.ends_with("ian") || is_nationality(&word)
+}
+
 fn settle_verb(
     infos: &[Info],
     tags: &[&'static str],
@@ -980,13 +994,22 @@ fn settle_verb(
             return "VBD";
         }
         // "but the two expelled each other's envoys": after "the" and a number, a past form
-        // with its object is the clause's verb, not a participle.
+        // with its object is the clause's verb, not a participle. Not before a people named by
+        // nationality ("the two detained Canadians") or a time ("the 12 killed this week"):
+        // there it is a modifier.
+        let object_next = match ng {
+            "DT" | "PRP$" => !infos
+                .get(i + 2)
+                .is_some_and(|x| crate::grammar::is_time_word(&x.lower)),
+            "NNP" => !is_nationality_plural(nw),
+            _ => false,
+        };
         let counted_subject = p == "CD"
             && pj
                 .and_then(|j| j.checked_sub(1))
                 .is_some_and(|k| tags[k] == "DT")
             && past
-            && matches!(ng, "DT" | "PRP$" | "NNP");
+            && object_next;
         if counted_subject {
             return "VBD";
         }

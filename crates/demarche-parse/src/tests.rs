@@ -1142,3 +1142,16 @@ fn a_dateline_with_a_lower_case_agency_and_one_hyphen() {
         "(ROOT (S (FRAG (NP (NNP OSGILIATH)) (, ,) (NP (NNP May) (CD 2)) (-LRB- -LRB-) (NP (NN dpa)) (-RRB- -RRB-)) (: -) (S (NP (NNP Rohan)) (VP (VBD sent) (NP (NN aid)) (PP (TO to) (NP (NNP Gondor))) (PP (IN on) (NP (NNP Thursday)))) (. .))))",
     );
 }
+
+#[test]
+fn a_past_form_after_the_and_a_number_before_a_nationality_or_a_time_is_a_modifier() {
+    // "the two detained Canadians", "the 12 killed this week": no clause of "the two".
+    check(
+        "Gondor freed the two detained Canadians on Friday.",
+        "(ROOT (S (NP (NNP Gondor)) (VP (VBD freed) (NP (DT the) (CD two) (JJ detained) (NNP Canadians)) (PP (IN on) (NP (NNP Friday)))) (. .)))",
+    );
+    check(
+        "Among the 12 killed this week were two Rohan soldiers.",
+        "(ROOT (S (PP (IN Among) (NP (NP (DT the) (CD 12)) (VP (VBN killed) (NP-TMP (DT this) (NN week))))) (VP (VBD were) (NP (CD two) (NNP Rohan) (NNS soldiers))) (. .)))",
+    );
+}

@@ -5,10 +5,11 @@
 
 use super::merge::{coded_event, overlap};
 use super::mode::{Mode, mode_of};
-use super::sides::{agent_side, real_code};
+use super::sides::{agent_side, real_code, side};
 use super::{Ctx, Side, country, evidence_span};
 use crate::CodedEvent;
-use demarche_predicates::{Polarity, PredKind, Predication};
+use demarche_predicates::{Polarity, PredKind, Predication, Role};
+use demarche_text::english::Prep;
 
 /// Adds the repeated acts of the sentence's `[same-act]` verb phrases to `events`.
 pub(super) fn same_acts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
@@ -50,21 +51,32 @@ pub(super) fn same_acts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
             Some(_) => code,
             None => continue,
         };
-        let ts = Side::new(vec![target.clone()], target_span);
-        for sc in &source.codes {
-            if country(sc) == country(&target) {
-                continue;
+        // "did the same to Russia's envoy", "took similar measures against Belarus": the
+        // phrase the verb is aimed at (`preposition.txt` `[target]`) is the act's target, not
+        // the earlier act's.
+        let own = ctx.a.args_of(p).iter().find_map(|x| match &x.role {
+            Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Target) => {
+                side(ctx, p, &x.filler).filter(|s| s.codes.iter().any(|c| real_code(c)))
             }
-            let ev = coded_event(
-                ctx.coder,
-                &rule.origin,
-                (sc, &source),
-                (&target, &ts),
-                &code,
-                Some(span),
-                true,
-            );
-            events.push(ev);
+            _ => None,
+        });
+        let ts = own.unwrap_or_else(|| Side::new(vec![target], target_span));
+        for sc in &source.codes {
+            for tc in ts.codes.iter().filter(|tc| real_code(tc)) {
+                if country(sc) == country(tc) {
+                    continue;
+                }
+                let ev = coded_event(
+                    ctx.coder,
+                    &rule.origin,
+                    (sc, &source),
+                    (tc, &ts),
+                    &code,
+                    Some(span),
+                    true,
+                );
+                events.push(ev);
+            }
         }
     }
 }
