@@ -4370,3 +4370,55 @@ fn an_act_done_again_at_a_target_of_its_own_is_aimed_there() {
         "#]],
     );
 }
+
+#[test]
+fn the_review_of_round_18s_pair_and_same_act_rules() {
+    // Rule `pair-before`: two agents named after a list are the pair ("the two sides" met,
+    // the hosts did not agree among themselves).
+    check(
+        "Qatar and Egypt hosted the talks in Cairo, where an Israeli envoy met Lebanese \
+         officials, and the two sides agreed to extend the truce.",
+        expect![[r#"
+            s0 QAT -> EGY 0871 "agreed" dictionaries/actors/countries.txt:99
+            s0 EGY -> QAT 0871 "agreed" dictionaries/actors/countries.txt:99
+            s0 ISRGOV -> LBNGOV 040 "met" dictionaries/verbs/04-consult.txt:4
+            s0 QAT -> LBNGOV 044 "hosted the talks" dictionaries/frames/04-consult.txt:17
+            s0 QAT -> ISRGOV 044 "hosted the talks" dictionaries/frames/04-consult.txt:17
+            s0 EGY -> LBNGOV 044 "hosted the talks" dictionaries/frames/04-consult.txt:17
+            s0 EGY -> ISRGOV 044 "hosted the talks" dictionaries/frames/04-consult.txt:17
+            s0 LBNGOV -> ISRGOV 040 "hosted the talks" dictionaries/frames/04-consult.txt:22
+            s0 LBNGOV -> ISRGOV 035 "extend the truce" dictionaries/frames/08-yield.txt:17
+            s0 ISRGOV -> LBNGOV 035 "extend the truce" dictionaries/frames/08-yield.txt:17
+        "#]],
+    );
+    // Rule `met-pair`: a pair of two others named since the meeting stands.
+    check(
+        "Putin met Xi in Beijing on Monday. Later, Indian and Pakistani officials traded fire \
+         warnings. The two sides agreed to talk again.",
+        expect![[r#"
+            s0 RUSGOV -> CHNGOV 044 "met" dictionaries/actors/people.txt:27
+            s0 CHNGOV -> RUSGOV 044 "met" dictionaries/actors/people.txt:27
+            s1 IND -> PAKGOV 193 "traded" dictionaries/actors/countries.txt:154
+            s1 PAKGOV -> IND 193 "traded" dictionaries/actors/countries.txt:154
+            s2 IND -> PAKGOV 036 "talk" dictionaries/verbs/04-consult.txt:13
+               source <- s1 "Indian and Pakistani officials"
+               target <- s1 "Indian and Pakistani officials"
+            s2 PAKGOV -> IND 036 "talk" dictionaries/verbs/04-consult.txt:13
+               source <- s1 "Indian and Pakistani officials"
+               target <- s1 "Indian and Pakistani officials"
+        "#]],
+    );
+    // Rule `summoned-to`: summoned to a place is no summons by its country.
+    check(
+        "Russian reservists were summoned to Belarus for drills.",
+        expect![[r#""#]],
+    );
+    // Rule `same-act`: the one an act was done to, doing the same, does it back.
+    check(
+        "Iran attacked Israel in April. Israel did the same in October.",
+        expect![[r#"
+            s0 IRN -> ISR 190 "attacked" dictionaries/actors/countries.txt:157
+            s1 ISR -> IRN 190 "did" dictionaries/policy.txt:226
+        "#]],
+    );
+}

@@ -53,7 +53,23 @@ pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32, agent: Option<&str>) -> Option
         let real: Vec<&String> = m.codes.iter().filter(|c| real_code(c)).collect();
         matches!(real.as_slice(), [a, b] if country(a) != country(b))
     };
+    // The list, unless two agents of two countries are named after it ("Qatar and Egypt
+    // hosted the talks, where an Israeli envoy met Lebanese officials, and the two sides
+    // agreed …"); a venue or a summit's organisation after it is no pair ("…, two days after
+    // the two countries reached an agreement").
     if let Some(m) = before.iter().find(two) {
+        let after = last_two(&|_| true).filter(|p| {
+            p.codes
+                .iter()
+                .all(|c| c.len() > 3 && !ctx.policy.is_bloc(c))
+                && before
+                    .iter()
+                    .take_while(|x| x.lo > m.lo)
+                    .any(|x| x.codes.iter().any(|c| c == &p.codes[1]))
+        });
+        if after.is_some() {
+            return after;
+        }
         let codes = m.codes.iter().filter(|c| real_code(c)).cloned().collect();
         return Some(Side::new(codes, None));
     }
@@ -785,7 +801,10 @@ pub(super) fn met_pair(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Side
     }
     let (a, b) = ctx.discourse.met_pair()?;
     let same = |e: &Entity| source.codes.iter().any(|c| country(c) == country(&e.code));
-    if same(a) && same(b) {
+    // Only over a pair that shares one of the two ("Russia's Defence Ministry accused Kyiv"
+    // after Putin met Deby); a pair of two others named since stands ("Indian and Pakistani
+    // officials traded warnings. The two sides agreed to talk").
+    if same(a) == same(b) {
         return None;
     }
     Some(Side {

@@ -34,13 +34,23 @@ pub(super) fn same_acts(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
                     && others(&e.source)
             })
             .max_by_key(|e| e.verb_span.map_or(0, |v| v.start))
-            .map(|e| (e.target.clone(), e.target_span, e.code.clone()));
-        let Some((target, target_span, code)) = here.or_else(|| {
+            .map(|e| {
+                let back = (e.source.clone(), e.source_span);
+                (e.target.clone(), e.target_span, e.code.clone(), back)
+            });
+        let Some((target, target_span, code, back)) = here.or_else(|| {
             ctx.discourse
                 .last_deed(|s, t, _| real_code(s) && real_code(t) && others(s))
-                .map(|(_, t, c)| (t.to_string(), None, c.to_string()))
+                .map(|(s, t, c)| (t.to_string(), None, c.to_string(), (s.to_string(), None)))
         }) else {
             continue;
+        };
+        // "Iran attacked Israel in April. Israel did the same in October": done back to the
+        // first doer by the one it was done to.
+        let (target, target_span) = if source.codes.iter().any(|c| country(c) == country(&target)) {
+            back
+        } else {
+            (target, target_span)
         };
         let Some(rule) = ctx.policy.same_act(&code) else {
             continue;

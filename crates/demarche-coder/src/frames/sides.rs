@@ -549,7 +549,10 @@ pub(super) fn agent_side(
                 .word(p.head)
                 .is_some_and(|w| ctx.en.is_form(list, w))
             && let Some(s) = args.iter().find_map(|x| match &x.role {
-                Role::Obl(prep) if prep == from => side(ctx, p, &x.filler),
+                // Summoned to an office or a government, not to a place ("reservists were
+                // summoned to Belarus for drills").
+                Role::Obl(prep) if prep == from => side(ctx, p, &x.filler)
+                    .filter(|s| list != "summoned-to" || s.codes.iter().all(|c| c.len() > 3)),
                 _ => None,
             })
         {
