@@ -528,13 +528,20 @@ impl Discourse {
                     && from_end(&e.text).take(2).all(syllables)
                     && from_end(&e.text).nth(2) == words.first().copied();
                 // A name before its patronymic ("Prince Faisal" after "Prince Faisal bin
-                // Farhan": `forms.txt` `[name-particle]`).
-                let all: Vec<&str> = e.text.split_whitespace().collect();
-                let patronymic = all.windows(words.len() + 1).any(|w| {
-                    w[..words.len()] == *words
-                        && demarche_text::english::get().is_form("name-particle", w[words.len()])
-                });
-                ends && longer || given || family || patronymic
+                // Farhan": `forms.txt` `[name-particle]`), looked for only when the rest fail.
+                let patronymic = || {
+                    let en = demarche_text::english::get();
+                    let all: Vec<&str> = e.text.split_whitespace().collect();
+                    all.windows(words.len() + 1).any(|w| {
+                        w[..words.len()] == *words && en.is_form("name-particle", w[words.len()])
+                    })
+                };
+                let lower_word = || {
+                    e.text
+                        .split_whitespace()
+                        .any(|w| w.starts_with(char::is_lowercase))
+                };
+                ends && longer || given || family || lower_word() && patronymic()
             })
     }
 

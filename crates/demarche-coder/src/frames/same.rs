@@ -96,10 +96,16 @@ fn is_same_act(ctx: &Ctx<'_>, p: &Predication) -> bool {
     if p.kind != PredKind::Verb {
         return false;
     }
+    let phrases = ctx.en.form_phrases("same-act");
+    let lemma = p.lemma.as_ref();
+    let opens = |ph: &str| ph.starts_with(lemma) && ph.as_bytes().get(lemma.len()) == Some(&b' ');
+    if !phrases.iter().any(|ph| opens(ph)) {
+        return false;
+    }
     let Some(at) = ctx.a.leaves.iter().position(|&l| l == p.head) else {
         return false;
     };
-    ctx.en.form_phrases("same-act").iter().any(|phrase| {
+    phrases.iter().any(|phrase| {
         let mut words = phrase.split_whitespace();
         words.next() == Some(p.lemma.as_ref())
             && words
