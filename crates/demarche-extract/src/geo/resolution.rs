@@ -186,27 +186,20 @@ pub(crate) fn resolve(
             admin1_word: false,
             within: ctx.dateline_within.clone(),
         });
-        // What a dateline names after its city is the city's region or country: "YOLA
-        // (Adamawa, Nigeria)" names Adamawa State, not the town of that name.
-        order.extend(ctx.dateline_parts.iter().map(|(span, name)| PendingPlace {
-            span: *span,
-            name: name.clone(),
-            region: true,
-            admin1_word: false,
-            within: None,
-        }));
     } else {
         // Rule dateline-parts-alone: the region or country after a dateline city the gazetteer
         // lacks ("Banjarnegara, Central Java, Jan 15").
-        order.extend(ctx.dateline_parts.iter().map(|(span, name)| PendingPlace {
-            span: *span,
-            name: name.clone(),
-            region: true,
-            admin1_word: false,
-            within: None,
-        }));
         pending.retain(|p| !ctx.dateline_parts.iter().any(|(span, _)| *span == p.span));
     }
+    // What a dateline names after its city is the city's region or country: "YOLA (Adamawa,
+    // Nigeria)" names Adamawa State, not the town of that name.
+    order.extend(ctx.dateline_parts.iter().map(|(span, name)| PendingPlace {
+        span: *span,
+        name: name.clone(),
+        region: true,
+        admin1_word: false,
+        within: None,
+    }));
     order.extend(
         pending
             .into_iter()
