@@ -770,7 +770,6 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
     tags
 }
 
-/// Verb or noun, and which verb tag, for a token with verb forms.
 /// Whether a lower-case word is a people named by nationality in the plural ("canadians",
 /// "israelis", "palestinians").
 fn is_nationality_plural(lower: &str) -> bool {
@@ -785,6 +784,7 @@ fn is_nationality_plural(lower: &str) -> bool {
     stem.ends_with("ian") || is_nationality(&word)
 }
 
+/// Verb or noun, and which verb tag, for a token with verb forms.
 fn settle_verb(
     infos: &[Info],
     tags: &[&'static str],
@@ -997,7 +997,7 @@ fn settle_verb(
         // with its object is the clause's verb, not a participle. Not before a people named by
         // nationality ("the two detained Canadians") or a time ("the 12 killed this week"):
         // there it is a modifier.
-        let object_next = match ng {
+        let object_next = || match ng {
             "DT" | "PRP$" => !infos
                 .get(i + 2)
                 .is_some_and(|x| crate::grammar::is_time_word(&x.lower)),
@@ -1005,11 +1005,11 @@ fn settle_verb(
             _ => false,
         };
         let counted_subject = p == "CD"
+            && past
             && pj
                 .and_then(|j| j.checked_sub(1))
                 .is_some_and(|k| tags[k] == "DT")
-            && past
-            && object_next;
+            && object_next();
         if counted_subject {
             return "VBD";
         }

@@ -6,13 +6,14 @@
 //! General rules, each a named unit with a fixture in `tests/frames.rs` (`sides.rs` finds who;
 //! `answers.rs` holds the rules that answer one clause or event with another — `consequence`,
 //! `retort`, `deed-back`, `naming`, `mutual`, `brokered`, `partner`, `apposed`, `accord`;
-//! `happened.rs` whether an event noun happened — `effect`, `aspect`, `between`, `answered`;
+//! `happened.rs` whether an event noun happened — `effect`, `aspect`, `answered`;
 //! `occasion.rs` whose a meeting or visit named as a clause's occasion is — `occasion`;
 //! `setting.rs` where a sentence is set — `setting-home`, `fronted-place`;
 //! `refer.rs` references within the sentence — `including`, `topic`, `norm`, `discussed`,
 //! `home-crowd`, `departure`, `sentence-country`, `origin`, `reporter-own` for the layer's
 //! doers; `counterpart.rs` — `counterpart`, early and late; `mode.rs` — `open-question`;
-//! `comitative.rs` — `comitative`, `frontier`;
+//! `comitative.rs` — `comitative`, `frontier`; `pairs.rs` which two a pair is — `between`,
+//! `onset`, `pair-before`, `met-pair`; `same.rs` — `same-act`;
 //! `prune.rs`
 //! removes the pattern events the layer reads better before it codes — `clause-target`,
 //! `setting`, a support verb's own code, passives read backwards; `merge.rs` places the
@@ -63,6 +64,7 @@ mod merge;
 mod mode;
 mod named;
 mod occasion;
+mod pairs;
 mod prune;
 mod refer;
 mod same;
@@ -74,7 +76,7 @@ mod words;
 use crate::CodedEvent;
 use crate::discourse::{Discourse, Entity};
 use crate::legacy::{Coder, Mention, OpenCode, RuleKey};
-use demarche_dict::frames::{FrameSet, NounFrame};
+use demarche_dict::frames::FrameSet;
 use demarche_dict::policy::Policy;
 use demarche_model::Antecedent;
 use demarche_model::{Span, Tree};
@@ -82,9 +84,10 @@ use demarche_predicates::{
     Analysis, Filler, Link, Modality, Polarity, PredKind, PredicateLexicon, Predication, Role,
     Support, Voice, analyze_into,
 };
-use demarche_text::english::{self, Prep, VerbClass};
+use demarche_text::english::{self, VerbClass};
 use merge::{coded_event, merge_slot, overlap, place, within};
 use mode::{Mode, denied, mode_of};
+use pairs::{between_pair, pair_arg};
 use sides::{addressee, agent_side, fill_country, fill_pronoun, real_code, target_side};
 use std::borrow::Cow;
 use verb::{verb_code, verb_entry};
@@ -344,7 +347,7 @@ pub(crate) fn code_predications(
             continue;
         };
         let span = evidence_span(tree, p);
-        let source = match refer::met_pair(&ctx, p, code, &source) {
+        let source = match pairs::met_pair(&ctx, p, code, &source) {
             Some(met) => {
                 // The pattern coder's reading of the pair, replaced.
                 dropped.extend((0..legacy).filter(|&i| {
@@ -722,42 +725,6 @@ fn sibling_before(tree: &Tree, node: demarche_model::NodeId) -> Option<demarche_
     let kids = tree.children(tree.parent(node)?);
     let i = kids.iter().position(|&k| k == node)?;
     i.checked_sub(1).map(|i| kids[i])
-}
-
-/// Rule `between`: the sides of a joint event named by its `between` phrase ("clashes between
-/// Armenian and Azerbaijani troops"), when it names two or more; the event is coded among them.
-fn between_pair(ctx: &Ctx<'_>, p: &Predication, frame: Option<&NounFrame>) -> Option<Side> {
-    if !frame.is_some_and(|f| f.joint) {
-        return None;
-    }
-    let x = pair_arg(ctx, p)?;
-    sides::side(ctx, p, &x.filler).filter(|s| s.codes.len() > 1)
-}
-
-/// A predication's argument that names both sides (`preposition.txt` `[pair]`: "between").
-/// Rule `onset`: an event noun that is the subject of a verb with no object takes the verb's
-/// ("fighting erupted in April between the army and the RSF", "clashes broke out between …").
-fn pair_arg<'a>(ctx: &Ctx<'a>, p: &Predication) -> Option<&'a demarche_predicates::Arg> {
-    let own = |q: &Predication| {
-        ctx.a
-            .args_of(q)
-            .iter()
-            .find(|x| matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Pair)))
-    };
-    own(p).or_else(|| {
-        if p.kind != PredKind::Noun {
-            return None;
-        }
-        let subject_of = |q: &&Predication| {
-            q.kind == PredKind::Verb
-                && q.voice == Voice::Active
-                && ctx.a.arg(q, &Role::Patient).is_none()
-                && ctx.a.arg(q, &Role::Agent).is_some_and(
-                    |x| matches!(x.filler, Filler::Phrase { node, .. } if node == p.scope),
-                )
-        };
-        ctx.a.preds.iter().find(subject_of).and_then(own)
-    })
 }
 
 /// `word.to_lowercase()`, borrowed when the word is lower-case ASCII already.

@@ -3,7 +3,7 @@
 //! negation). Rule `negated` reads [`denied`]; every other rule reads [`mode_of`].
 
 use super::{Ctx, lower};
-use demarche_model::Tree;
+use demarche_model::{NodeId, Tree};
 use demarche_predicates::{
     Analysis, Link, Modality, Polarity, PredKind, Predication, Role, Via, Voice,
 };
@@ -49,11 +49,23 @@ fn opening_word<'t>(
     label: &str,
     levels: usize,
 ) -> Option<&'t str> {
+    let up = enclosing(tree, p, label, levels)?;
+    tree.children(up).first().and_then(|&f| tree.word(f))
+}
+
+/// The nearest phrase labelled `label` around a predication's own phrase, within `levels`
+/// parents.
+pub(super) fn enclosing(
+    tree: &Tree,
+    p: &Predication,
+    label: &str,
+    levels: usize,
+) -> Option<NodeId> {
     let mut node = p.scope;
     for _ in 0..levels {
         let up = tree.parent(node)?;
         if tree.label(up) == label {
-            return tree.children(up).first().and_then(|&f| tree.word(f));
+            return Some(up);
         }
         node = up;
     }

@@ -438,25 +438,15 @@ pub(super) fn question_topics(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         };
         // (SBAR (WHADVP how) (S … q …)) or (SBAR (IN whether) (S …)), through the clause's
         // auxiliaries.
-        let mut up = tree.parent(q.scope);
-        for _ in 0..4 {
-            match up {
-                Some(n) if tree.label(n) != "SBAR" => up = tree.parent(n),
-                _ => break,
-            }
-        }
-        let Some(sbar) = up.filter(|&n| tree.label(n) == "SBAR") else {
+        let Some(sbar) = super::mode::enclosing(tree, q, "SBAR", 5) else {
             continue;
         };
-        let opener = tree.children(sbar).first().copied();
-        let question = tree.label(sbar) == "SBAR"
-            && opener.is_some_and(|o| {
-                tree.label(o).starts_with("WH")
-                    || tree
-                        .word(o)
-                        .or_else(|| tree.children(o).first().and_then(|&w| tree.word(w)))
-                        .is_some_and(|w| ctx.en.is_form("open-question", w))
-            });
+        let question = tree.children(sbar).first().is_some_and(|&o| {
+            tree.label(o).starts_with("WH")
+                || tree
+                    .word(o)
+                    .is_some_and(|w| ctx.en.is_form("open-question", w))
+        });
         let (Some(verb), Some(clause)) = (
             a.preds.get(j as usize).and_then(|p| evidence_span(tree, p)),
             tree.span(sbar),

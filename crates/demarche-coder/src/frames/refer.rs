@@ -1,6 +1,5 @@
-//! Actors a sentence names by reference to others it names itself (rules `pair-before`,
-//! `group-before`, `including`): "the two sides" after a pair, "the group" after an armed
-//! group, "several governments, including Brazil and Colombia"; and what the sentence makes of
+//! Actors a sentence names by reference to others it names itself (rules `group-before`,
+//! `including`; the pair rules are `pairs.rs`'s): "the group" after an armed group, "several governments, including Brazil and Colombia"; and what the sentence makes of
 //! an actor named only as a topic's place (`topic`) or as an organisation left (`departure`);
 //! and what the document around it gives: a bare name named in full before (`named-again`),
 //! the dateline's country (`setting`), a pattern's code that found no target.
@@ -15,66 +14,6 @@ use demarche_dict::policy::PolicyCode;
 use demarche_model::{Antecedent, Span};
 use demarche_predicates::{Filler, Link, PredKind, Predication, Role, Via};
 use demarche_text::english::{Prep, VerbClass};
-
-/// Rule `pair-before`: "the two sides" after two actors of two countries named earlier in its
-/// own sentence ("… had spoken with Trump by phone and that the two sides had agreed …") are
-/// those two: the last two named before it — or, first, the last phrase before it that names
-/// two countries together ("Modi and Xi held talks in Kazan, where both attended the BRICS
-/// summit, two days after the two countries reached an agreement").
-/// A pair that names its kind ("the two leaders": `agent` GOV) is of actors of that kind when
-/// two are named before it ("Scholz urged Xi to use his influence over Moscow …, as the two
-/// leaders met": not Moscow and Ukraine).
-pub(super) fn pair_before(ctx: &Ctx<'_>, lo: u32, agent: Option<&str>) -> Option<Side> {
-    let mut before: Vec<&Mention> = ctx
-        .mentions
-        .iter()
-        .filter(|m| m.hi <= lo && m.level >= 2)
-        .collect();
-    before.sort_by_key(|m| std::cmp::Reverse(m.lo));
-    // The last two codes of two countries that `keep` takes; a list names its members last to
-    // first ("pressing Tokyo and Seoul to …").
-    let last_two = |keep: &dyn Fn(&String) -> bool| {
-        let mut codes: Vec<String> = Vec::new();
-        for m in &before {
-            for c in m.codes.iter().rev().filter(|c| real_code(c) && keep(c)) {
-                if codes.len() < 2 && codes.iter().all(|k| country(k) != country(c)) {
-                    codes.push(c.clone());
-                }
-            }
-        }
-        (codes.len() == 2).then(|| Side::new(codes, None))
-    };
-    if let Some(kind) = agent
-        && let Some(pair) = last_two(&|c| c.get(3..).is_some_and(|r| r.starts_with(kind)))
-    {
-        return Some(pair);
-    }
-    let two = |m: &&&Mention| {
-        let real: Vec<&String> = m.codes.iter().filter(|c| real_code(c)).collect();
-        matches!(real.as_slice(), [a, b] if country(a) != country(b))
-    };
-    // The list, unless two agents of two countries are named after it ("Qatar and Egypt
-    // hosted the talks, where an Israeli envoy met Lebanese officials, and the two sides
-    // agreed …"); a venue or a summit's organisation after it is no pair ("…, two days after
-    // the two countries reached an agreement").
-    if let Some(m) = before.iter().find(two) {
-        let after = last_two(&|_| true).filter(|p| {
-            p.codes
-                .iter()
-                .all(|c| c.len() > 3 && !ctx.policy.is_bloc(c))
-                && before
-                    .iter()
-                    .take_while(|x| x.lo > m.lo)
-                    .any(|x| x.codes.iter().any(|c| c == &p.codes[1]))
-        });
-        if after.is_some() {
-            return after;
-        }
-        let codes = m.codes.iter().filter(|c| real_code(c)).cloned().collect();
-        return Some(Side::new(codes, None));
-    }
-    last_two(&|_| true)
-}
 
 /// Rule `person-before`: "he" after a person named as the subject of a clause earlier in its
 /// own sentence ("… while Prime Minister Christopher Luxon was on a trip to China, where he is
@@ -783,36 +722,6 @@ pub(super) fn name_head<'c>(ctx: &Ctx<'c>, span: Span) -> Option<&'c crate::disc
         return None;
     }
     ctx.discourse.named_by_head(head)
-}
-
-/// Rule `met-pair`: "the two sides" doing a joint act (`policy.txt` `joint`: "discussed trade",
-/// "signed several memorandums") after a meeting are the two who met, not the last pair named
-/// since in the background ("Russia's Defence Ministry accused Kyiv …"), unless the sentence
-/// names its own pair before it.
-pub(super) fn met_pair(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Side) -> Option<Side> {
-    if !ctx.policy.is_joint(code) {
-        return None;
-    }
-    let Filler::Phrase { lo, hi, .. } = ctx.a.arg(p, &Role::Agent)?.filler else {
-        return None;
-    };
-    if !sides::is_pair(ctx, lo, hi) || pair_before(ctx, lo, None).is_some() {
-        return None;
-    }
-    let (a, b) = ctx.discourse.met_pair()?;
-    let same = |e: &Entity| source.codes.iter().any(|c| country(c) == country(&e.code));
-    // Only over a pair that shares one of the two ("Russia's Defence Ministry accused Kyiv"
-    // after Putin met Deby); a pair of two others named since stands ("Indian and Pakistani
-    // officials traded warnings. The two sides agreed to talk").
-    if same(a) == same(b) {
-        return None;
-    }
-    Some(Side {
-        codes: vec![a.code.clone(), b.code.clone()],
-        span: source.span,
-        rules: Vec::new(),
-        antecedents: vec![sides::antecedent(a), sides::antecedent(b)],
-    })
 }
 
 /// Rule `urged-one`: a verb of urging or asking (`control.txt` `[object]`, not a causative)

@@ -96,20 +96,23 @@ fn is_same_act(ctx: &Ctx<'_>, p: &Predication) -> bool {
     if p.kind != PredKind::Verb {
         return false;
     }
-    let phrases = ctx.en.form_phrases("same-act");
+    // The phrases that open with the lemma; the head's leaf is looked for only for those.
     let lemma = p.lemma.as_ref();
-    let opens = |ph: &str| ph.starts_with(lemma) && ph.as_bytes().get(lemma.len()) == Some(&b' ');
-    if !phrases.iter().any(|ph| opens(ph)) {
+    let mut rests = ctx
+        .en
+        .form_phrases("same-act")
+        .iter()
+        .filter_map(|ph| ph.strip_prefix(lemma)?.strip_prefix(' '))
+        .peekable();
+    if rests.peek().is_none() {
         return false;
     }
     let Some(at) = ctx.a.leaves.iter().position(|&l| l == p.head) else {
         return false;
     };
-    phrases.iter().any(|phrase| {
-        let mut words = phrase.split_whitespace();
-        words.next() == Some(p.lemma.as_ref())
-            && words
-                .enumerate()
-                .all(|(k, w)| ctx.a.lower_word(ctx.tree, (at + 1 + k) as u32) == Some(w))
+    rests.any(|rest| {
+        rest.split_whitespace()
+            .enumerate()
+            .all(|(k, w)| ctx.a.lower_word(ctx.tree, (at + 1 + k) as u32) == Some(w))
     })
 }

@@ -472,7 +472,7 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         .and_then(|m| m.codes.iter().find_map(|c| c.strip_prefix("---")))
         .filter(|a| !a.is_empty() && kind == Anaphor::Pair);
     let before = match kind {
-        Anaphor::Pair | Anaphor::RecentPair => refer::pair_before(ctx, lo, agent),
+        Anaphor::Pair | Anaphor::RecentPair => super::pairs::pair_before(ctx, lo, agent),
         Anaphor::Group => refer::group_before(ctx, lo, false),
         Anaphor::Bloc => refer::group_before(ctx, lo, true),
         Anaphor::Neighbour => refer::neighbour(ctx, p, lo),
@@ -541,7 +541,9 @@ pub(super) fn agent_side(
     // "Venezuelans deported from the United States": a passive verb of removal (`forms.txt`
     // `[removal]`) with no `by` phrase was done by its `from` phrase; "was summoned to the
     // Russian foreign ministry" (`[summoned-to]`, rule `summoned-to`) by its `to` phrase.
-    for (list, from) in [("removal", "from"), ("summoned-to", "to")] {
+    // Summoned to an office or a government, not to a place ("reservists were summoned to
+    // Belarus for drills"): `offices` only.
+    for (list, from, offices) in [("removal", "from", false), ("summoned-to", "to", true)] {
         if p.kind == PredKind::Verb
             && p.voice == Voice::Passive
             && ctx
@@ -549,10 +551,8 @@ pub(super) fn agent_side(
                 .word(p.head)
                 .is_some_and(|w| ctx.en.is_form(list, w))
             && let Some(s) = args.iter().find_map(|x| match &x.role {
-                // Summoned to an office or a government, not to a place ("reservists were
-                // summoned to Belarus for drills").
                 Role::Obl(prep) if prep == from => side(ctx, p, &x.filler)
-                    .filter(|s| list != "summoned-to" || s.codes.iter().all(|c| c.len() > 3)),
+                    .filter(|s| !offices || s.codes.iter().all(|c| c.len() > 3)),
                 _ => None,
             })
         {
