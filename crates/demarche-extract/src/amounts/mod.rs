@@ -279,6 +279,27 @@ struct Found {
     part: bool,
 }
 
+impl Found {
+    /// An amount in `unit` over tokens `start..end`, with no counted noun phrase and no part.
+    fn new(
+        start: usize,
+        end: usize,
+        (low, high, exp): (String, Option<String>, u32),
+        unit: String,
+    ) -> Found {
+        Found {
+            start,
+            end,
+            low,
+            high,
+            exp,
+            unit,
+            noun: None,
+            part: false,
+        }
+    }
+}
+
 /// An amount starting at token `i` (see the module doc); `previous_unit` is what the amount
 /// before it in the sentence counted.
 fn amount_at(
@@ -304,16 +325,12 @@ fn amount_at(
         && is_numeral(num)
         && has(Class::MeasureUnit, unit)
     {
-        return Some(Found {
-            start: i,
-            end: i + 1,
-            low: num.to_string(),
-            high: None,
-            exp: 0,
-            unit: unit.to_lowercase(),
-            noun: None,
-            part: false,
-        });
+        return Some(Found::new(
+            i,
+            i + 1,
+            (num.to_string(), None, 0),
+            unit.to_lowercase(),
+        ));
     }
     let (cur, num_at, glued) = if let Some((c, rest)) = glued_currency(tw) {
         (Some(c), i, Some(rest))
@@ -365,41 +382,14 @@ fn amount_at(
         } else if let Some((sc, c)) = w(k).split_once('-')
             && let (Some(e), Some(code)) = (lexicon::scale(sc), lexicon::currency_after(c))
         {
-            return Some(Found {
-                start: i,
-                end: k + 1,
-                low,
-                high,
-                exp: e,
-                unit: code.to_string(),
-                noun: None,
-                part: false,
-            });
+            return Some(Found::new(i, k + 1, (low, high, e), code.to_string()));
         }
     }
     if let Some(c) = cur {
-        return Some(Found {
-            start: i,
-            end: k,
-            low,
-            high,
-            exp,
-            unit: c.to_string(),
-            noun: None,
-            part: false,
-        });
+        return Some(Found::new(i, k, (low, high, exp), c.to_string()));
     }
     if let Some((unit, used)) = money_or_percent(text, toks, k) {
-        return Some(Found {
-            start: i,
-            end: k + used,
-            low,
-            high,
-            exp,
-            unit,
-            noun: None,
-            part: false,
-        });
+        return Some(Found::new(i, k + used, (low, high, exp), unit));
     }
     // A time of day or a year is no amount: "10 a.m.", "in 2021".
     let next = w(k).to_lowercase();
@@ -411,16 +401,7 @@ fn amount_at(
     }
     let year_like = low.len() == 4 && !low.contains([',', '.']) && exp == 0 && high.is_none();
     if harm_adjective_bare(text, toks, i, k, previous_unit) {
-        return Some(Found {
-            start: i,
-            end: k,
-            low,
-            high,
-            exp,
-            unit: String::new(),
-            noun: None,
-            part: false,
-        });
+        return Some(Found::new(i, k, (low, high, exp), String::new()));
     }
     if let Some((unit, s, e)) = counted_noun(text, toks, k, previous_unit) {
         if year_like && unit.is_empty() {
@@ -433,14 +414,8 @@ fn amount_at(
         }
         let end = e.max(k);
         return Some(Found {
-            start: i,
-            end,
-            low,
-            high,
-            exp,
-            unit,
             noun: (s < e && s >= k).then_some((s, e)),
-            part: false,
+            ..Found::new(i, end, (low, high, exp), unit)
         });
     }
     // A bare number after a verb of harm or a measuring verb: "kills 41", "risen above 40,000".
@@ -451,16 +426,7 @@ fn amount_at(
         .or_else(|| put_number_at(text, toks, i))
         .or_else(|| elided_subject(text, toks, i, k, previous_unit))
     {
-        return Some(Found {
-            start: i,
-            end: k,
-            low,
-            high,
-            exp,
-            unit,
-            noun: None,
-            part: false,
-        });
+        return Some(Found::new(i, k, (low, high, exp), unit));
     }
     let mut b = i;
     while b > 0
@@ -489,14 +455,8 @@ fn amount_at(
         && let Some(unit) = previous_unit
     {
         return Some(Found {
-            start: i,
-            end: k,
-            low,
-            high,
-            exp,
-            unit: unit.to_string(),
-            noun: None,
             part: true,
+            ..Found::new(i, k, (low, high, exp), unit.to_string())
         });
     }
     let ends = matches!(
@@ -520,16 +480,8 @@ fn amount_at(
     if by_words && !harms {
         return None;
     }
-    (ends && measures && !verb.is_empty() || harmed).then(|| Found {
-        start: i,
-        end: k,
-        low,
-        high,
-        exp,
-        unit: String::new(),
-        noun: None,
-        part: false,
-    })
+    (ends && measures && !verb.is_empty() || harmed)
+        .then(|| Found::new(i, k, (low, high, exp), String::new()))
 }
 
 /// Rule harm-adjective-bare: a bare number before an adjective of harm ("dead", "missing")
