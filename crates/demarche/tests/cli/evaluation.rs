@@ -58,7 +58,7 @@ const SETS: [(&str, f64, f64); 47] = [
     ("eval/wire/dev-ac.jsonl", 0.56, 0.67),
     ("eval/wire/dev-ab.jsonl", 0.71, 0.76),
     ("eval/wire/dev-ae.jsonl", 0.69, 0.85),
-    ("eval/wire/unseen-ad.jsonl", 0.67, 0.78),
+    ("eval/wire/dev-ad.jsonl", 0.67, 0.78),
     ("eval/wire/dev-x.jsonl", 0.72, 0.82),
     ("dictionaries/eval/heldout.tsv", 0.89, 0.90),
 ];
