@@ -2465,6 +2465,18 @@ fn the_guest_is_who_made_the_last_visit() {
                target <- s0 "Kazakh Prime Minister Olzhas Bektenov"
         "#]],
     );
+    // Named from the host's side: "his guest" (the second `[guest]` section).
+    check(
+        "ASHGABAT -- Turkmen President Serdar Berdimuhamedov received Kazakh Prime Minister \
+         Olzhas Bektenov on Wednesday. Berdimuhamedov praised his guest as a true friend.",
+        expect![[r#"
+            s0 TKMGOV -> KAZGOV 043 "received" dictionaries/actors/countries.txt:173
+            s0 KAZGOV -> TKMGOV 042 "received" dictionaries/actors/countries.txt:173
+            s1 TKMGOV -> KAZGOV 051 "praised" dictionaries/verbs/05-diplomatic-cooperation.txt:5
+               source <- s0 "Turkmen President Serdar Berdimuhamedov"
+               target <- s0 "Kazakh Prime Minister Olzhas Bektenov"
+        "#]],
+    );
 }
 
 #[test]

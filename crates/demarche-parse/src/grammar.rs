@@ -902,7 +902,9 @@ impl<'a> Grammar<'a> {
     /// and killed W"), and so does a verbal act after an active clause ("said Russia had
     /// ignored the truce and rejected talks"): `[reporter-act]` only after a passive or a
     /// copula one starting at `start` ("said the men had been reunited … and accused", "said
-    /// all staff were safe and condemned").
+    /// all staff were safe and condemned"). After a modal one any finite verb is the
+    /// reporter's: "said Washington would sell jets to Riyadh and praised his guest" (a past
+    /// verb does not go on a modal's clause).
     fn reporters_second_act(&self, j: usize, start: usize) -> bool {
         if self.reported == 0 || self.t(j) != "CC" {
             return false;
@@ -910,6 +912,9 @@ impl<'a> Grammar<'a> {
         let v = self.skip_adverbs(j + 1);
         if self.t(v) != "VBD" && self.t(v) != "VBZ" {
             return false;
+        }
+        if self.t(self.skip_adverbs(start)) == "MD" {
+            return true;
         }
         let en = english::get();
         let w = self.w(v);
@@ -1721,7 +1726,12 @@ impl<'a> Grammar<'a> {
         // An appositive ends at a comma, the sentence end, or a closing bracket; never at a verb.
         match self.cur() {
             "," => {
-                if self.t(self.pos + 1) == "CC" || self.reporting_tail(self.pos + 1) {
+                // "on Grima, the adviser of the king, accusing him of …": a participle after an
+                // object's appositive is the clause's, so the closing comma stays outside.
+                let participle = mode != Mode::Subject
+                    && self.t(self.pos + 1) == "VBG"
+                    && !is_prepositional_gerund(self.w(self.pos + 1));
+                if participle || self.t(self.pos + 1) == "CC" || self.reporting_tail(self.pos + 1) {
                     return Some(out);
                 }
                 out.push(self.leaf());

@@ -1155,3 +1155,29 @@ fn a_past_form_after_the_and_a_number_before_a_nationality_or_a_time_is_a_modifi
         "(ROOT (S (PP (IN Among) (NP (NP (DT the) (CD 12)) (VP (VBN killed) (NP-TMP (DT this) (NN week))))) (VP (VBD were) (NP (CD two) (NNP Rohan) (NNS soldiers))) (. .)))",
     );
 }
+
+#[test]
+fn a_participle_after_an_objects_appositive_is_the_clauses() {
+    // "imposed sanctions on X, the founder of Y, accusing him of …": the participle after the
+    // appositive's closing comma was a reduced relative of X, so the accusation's agent was X
+    // and the sanctions' object ran to the end of the sentence (a parser error, not a layer
+    // error). Before a subject's verb it stays inside the subject.
+    check(
+        "Rohan imposed sanctions on Grima, the adviser of the king, accusing him of treason.",
+        "(ROOT (S (NP (NNP Rohan)) (VP (VBD imposed) (NP (NNS sanctions)) (PP (IN on) (NP (NP (NNP Grima)) (, ,) (NP (NP (DT the) (NN adviser)) (PP (IN of) (NP (DT the) (NN king)))))) (, ,) (S (VP (VBG accusing) (NP (NP (PRP him)) (PP (IN of) (NP (NN treason))))))) (. .)))",
+    );
+    check_contains(
+        "Grima, the adviser of the king, speaking in Edoras, denied it.",
+        &["(VP (VBD denied)"],
+    );
+}
+
+#[test]
+fn a_past_verb_after_a_reported_modal_clause_is_the_reporters() {
+    // "said Washington would sell jets to the Kingdom and praised his guest": "praised" was
+    // coordinated with "would sell", so the praise was Washington's and had the wrong agent.
+    check(
+        "Theoden said Rohan would send riders to Gondor and praised his guest.",
+        "(ROOT (S (NP (NNP Theoden)) (VP (VP (VBD said) (SBAR (S (NP (NNP Rohan)) (VP (MD would) (VP (VB send) (NP (NNS riders)) (PP (TO to) (NP (NNP Gondor)))))))) (CC and) (VP (VBD praised) (NP (PRP$ his) (NN guest)))) (. .)))",
+    );
+}
