@@ -16,6 +16,12 @@
 //! and forms of address between the office and the name ("Lt. Gen.", "Sheikh", "Ambassador"
 //! after an office) are no part of the office; a rank alone is the role ("Vice Adm.").
 
+mod apposition;
+mod described;
+
+pub use self::apposition::after;
+
+use self::described::{bracket_before, bracketed_title, described_head, keep_complement};
 use crate::entities::Phrase;
 use crate::lexicon::{self, Class, has};
 use crate::tokens::{Tok, TokenKind};
@@ -167,114 +173,11 @@ fn title_start(text: &str, toks: &[Tok], end: usize) -> usize {
 
 /// Reads the title right before the name starting at token `name_start`.
 pub fn before(text: &str, toks: &[Tok], name_start: usize) -> Title {
+    if let Some(open) = bracket_before(text, toks, name_start) {
+        return bracketed_title(text, toks, open);
+    }
     let a = title_start(text, toks, name_start);
     read(text, toks, a, name_start)
-}
-
-/// Reads an apposition after the name ending before token `name_end`: ", a spokesperson for
-/// the ministry," or ", Ireland's foreign minister," (closed by a comma, the sentence's end or a
-/// full stop).
-pub fn after(text: &str, toks: &[Tok], name_end: usize) -> Title {
-    if word(text, toks, name_end) != "," {
-        return Title::default();
-    }
-    let a = name_end + 1;
-    let mut b = a;
-    // A relative pronoun or a place adverb closes the title before the apposition's comma
-    // ("…, a volunteer rescuer who declined …", "…, the governor's spokesman there, …").
-    let mut closed = false;
-    while b < toks.len() && b - a < 20 {
-        let wb = word(text, toks, b);
-        if matches!(wb, "," | "." | ";" | ":" | "(" | ")" | "\"" | "“" | "”") {
-            break;
-        }
-        // The place of the post after its role closes the title too ("…, the police
-        // spokesperson in Adamawa,", "…, the U.N. envoy in Yemen,").
-        let post_place = wb == "in"
-            && b > a
-            && is_role(word(text, toks, b - 1))
-            && is_cap(word(text, toks, b + 1));
-        if b > a && has(Class::AppositionEnd, wb) || post_place {
-            closed = true;
-            break;
-        }
-        // A plural owner's apostrophe ("the Workers' Party") stays inside.
-        if toks.get(b).is_some_and(|t| t.kind == TokenKind::Punct) && !matches!(wb, "-" | "'" | "’")
-        {
-            return Title::default();
-        }
-        // A clause, not a title: a speech verb, or a participle opening the apposition
-        // (", speaking on condition of anonymity,"); a word in "-ing" inside a noun phrase is
-        // no verb ("the Istanbul shipping association").
-        // A speech verb's "-s" form one or two words after a noun marker is a plural noun
-        // ("the trade ministers of the three states").
-        let noun = wb.ends_with('s')
-            && b > a
-            && (has(Class::NounMarker, word(text, toks, b - 1))
-                || b > a + 1 && has(Class::NounMarker, word(text, toks, b - 2)))
-            // So is a base form after an adjective ("the regional state administration").
-            || b > a
-                && lexicon::looks_adjective(word(text, toks, b - 1))
-                && demarche_text::english::get()
-                    .lemma(wb)
-                    .eq_ignore_ascii_case(wb);
-        // Rule capital-name-word: a capitalised word after the apposition's first is part of a
-        // name, no verb ("…, Chief Press Secretary to the Benue State Governor,").
-        let in_name = b > a && is_cap(wb);
-        if lexicon::verb_has(lexicon::VerbClass::Speech, wb) && !noun && !in_name
-            || (b == a && wb.ends_with("ing"))
-        {
-            return Title::default();
-        }
-        b += 1;
-    }
-    if b >= toks.len() && b > a || closed {
-        // The sentence ends with the apposition, or a word closed its title.
-    } else if !matches!(word(text, toks, b), "," | ".") {
-        return Title::default();
-    }
-    let first = word(text, toks, a);
-    // An owner of one to three capitalised words ("Norway's", "South Korea's").
-    let owner = (a + 1..a + 4).any(|k| {
-        toks.get(k).is_some_and(|t| t.kind == TokenKind::Possessive)
-            && (a..k).all(|j| is_cap(word(text, toks, j)))
-    });
-    let opens = matches!(
-        first.to_lowercase().as_str(),
-        "a" | "an" | "the" | "its" | "their"
-    ) || is_role(first)
-        || has(Class::RoleModifier, first)
-        || lexicon::nationality(first).is_some()
-        || owner;
-    if !opens {
-        return Title::default();
-    }
-    // The first office with a complement heads the apposition; offices inside the complement
-    // belong to its organisation ("chief of the General Staff", "member of the Political Bureau
-    // … and Minister of Foreign Affairs").
-    let first_role = (a..b).find(|&k| is_role(word(text, toks, k)));
-    if let Some(r0) = first_role
-        && matches!(word(text, toks, r0 + 1), "of" | "for")
-        && (r0 + 2..b).any(|k| is_role(word(text, toks, k)))
-    {
-        let mut t = read(text, toks, a, r0 + 1);
-        let os = r0 + 2 + usize::from(has(Class::NounMarker, word(text, toks, r0 + 2)));
-        if t.role.is_some() {
-            t.organization = phrase(text, toks, os, b);
-            return t;
-        }
-    }
-    let t = read(text, toks, a, b);
-    // The apposition is a title only when its role reaches its end ("…, a spokesperson for the
-    // ministry,"), not a clause that merely holds a role word.
-    let reaches = [&t.role, &t.organization]
-        .into_iter()
-        .flatten()
-        .map(|p| p.span.end)
-        .max()
-        .zip(b.checked_sub(1).and_then(|k| toks.get(k)))
-        .is_some_and(|(e, last)| e == last.span.end);
-    if reaches { t } else { Title::default() }
 }
 
 /// Reads a title that ends with the comma at token `comma`, right before a name: "her Chinese
@@ -341,7 +244,17 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
         if after_name {
             break;
         }
-        if title_word(text, toks, k) || inner_comma || lower_premod || listed_article {
+        // Rule office-at: "at" or "in" between a capitalised office's words and an
+        // organisation with "the" stays inside the title ("The Director General of Meteorology
+        // at the Civil Aviation Authority, X,").
+        let office_at = matches!(w, "at" | "in")
+            && k > 0
+            && is_cap(prev)
+            && next == "the"
+            && is_cap(word(text, toks, a + 1))
+            && (k.saturating_sub(6)..k)
+                .any(|j| is_role(word(text, toks, j)) && is_cap(word(text, toks, j)));
+        if title_word(text, toks, k) || inner_comma || lower_premod || listed_article || office_at {
             a = k;
         } else {
             break;
@@ -383,15 +296,8 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
         return described_head(text, toks, end);
     }
     let mut t = read(text, toks, from, end);
-    // Rule complement-office: before the comma and a name, an office that says little alone
-    // keeps its complement as its role ("with the head of the parish council, X";
-    // `[complement-office]` in `data/names.txt`).
-    if let (Some(role), Some(org)) = (&t.role, &t.organization)
-        && has(Class::ComplementOffice, &role.text)
-        && org.span.start > role.span.end
-    {
-        t.role = phrase(text, toks, from, end);
-    }
+    // Before the comma and a name, an office that says little alone keeps its complement.
+    keep_complement(text, toks, &mut t, (from, end), false);
     let last_end = toks.get(end - 1).map(|x| x.span.end);
     let reaches = [&t.role, &t.organization]
         .into_iter()
@@ -400,57 +306,9 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
     if reaches && t.role.is_some() {
         t
     } else {
-        Title::default()
-    }
-}
-
-/// A description that opens its clause with a determiner, an office and its complement and
-/// ends with the comma at `end` ("the head of the Red Crescent's rescue unit in the province,
-/// Mojtaba Karimi"): the office is the title of the name after the comma.
-fn described_head(text: &str, toks: &[Tok], end: usize) -> Title {
-    let opens = |k: usize| {
-        matches!(
-            word(text, toks, k).to_lowercase().as_str(),
-            "the" | "a" | "an" | "its" | "his" | "her" | "their"
-        ) && (k == 0 || toks.get(k - 1).is_some_and(|t| t.kind == TokenKind::Punct))
-    };
-    // Rule modified-described-head: one or two lower-case modifiers may stand between the
-    // determiner and the office ("The communications officer of the bank, Kofi Asare").
-    let office_after = |k: usize| {
-        for j in k + 1..k + 4 {
-            let x = word(text, toks, j);
-            if is_role(x) {
-                return Some(j);
-            }
-            if is_cap(x) || !is_lower_premodifier(x) {
-                return None;
-            }
-        }
-        None
-    };
-    let Some((a, r)) = (end.saturating_sub(14)..end.saturating_sub(3))
-        .find_map(|k| opens(k).then(|| office_after(k)).flatten().map(|j| (k, j)))
-    else {
-        return Title::default();
-    };
-    // Rule described-head-place: the office's complement may also be the place of the post
-    // ("a farmer in Dorvan, Tomas Reyl"), and a hyphen inside a name does not break it ("The
-    // prefect of Lom-Bara, Andre Kolo").
-    let complement = matches!(word(text, toks, r + 1), "of" | "for" | "at" | "in");
-    let plain = (r + 2..end).all(|k| {
-        toks.get(k)
-            .is_some_and(|t| t.kind != TokenKind::Punct || matches!(word(text, toks, k), "-"))
-    });
-    if complement && plain {
-        // Rule complement-office: "the head of the joint search team, X," keeps the complement.
-        if has(Class::ComplementOffice, word(text, toks, r)) {
-            let mut t = read(text, toks, a + 1, end);
-            t.role = phrase(text, toks, a + 1, end);
-            return t;
-        }
-        read(text, toks, a + 1, r + 1)
-    } else {
-        Title::default()
+        // A title that does not reach the comma may be a long description's tail: read the
+        // description whole (rule listed-domains in `described_head`).
+        described_head(text, toks, end)
     }
 }
 
@@ -538,6 +396,8 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
     let head_cap = is_cap(w(r));
     let mut oe = r + 1;
     let mut organization = None;
+    // Whether the organisation is the office's complement after it ("… of the X").
+    let mut complement_org = false;
     if oe < e && matches!(w(oe), "of" | "for" | "at" | "to") {
         let the = matches!(w(oe + 1), "the" | "a" | "an");
         if head_cap && !the && w(oe) != "at" {
@@ -545,6 +405,7 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
         } else {
             let os = oe + 1 + usize::from(the);
             organization = phrase(text, toks, os, e);
+            complement_org = organization.is_some();
         }
     }
     let mut os = r;
@@ -606,6 +467,55 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
     }
     while os < r && w(os) == "and" {
         os += 1;
+    }
+    // Rule joined-offices: a capitalised office with its complement, "and", and a second
+    // office ("Deputy Minister of Emergency Situations and Chairman of the Republican Flood
+    // Commission X"): the title holds both; with the second office's complement, the whole is
+    // the role ("Regional Commissioner and Chairman of the Regional Security Committee").
+    let mut joined = (os..r).any(|k| w(k) == "and");
+    // The first office's complement may hold an office modifier ("Minister of Defence and
+    // President of …": "Defence" joined the second office, its office opens before "of").
+    if head_cap
+        && os < r
+        && os >= a + 2
+        && matches!(w(os - 1), "of" | "for")
+        && is_role(w(os - 2))
+        && is_cap(w(os - 2))
+        && (os..r).any(|k| w(k) == "and")
+    {
+        os -= 2;
+        while os > a
+            && is_cap(w(os - 1))
+            && (is_role(w(os - 1)) || has(Class::RoleModifier, w(os - 1)))
+        {
+            os -= 1;
+        }
+    }
+    if head_cap
+        && os == r
+        && os > a + 2
+        && w(os - 1) == "and"
+        && let Some(k0) = (a..os - 1)
+            .rev()
+            .find(|&k| is_role(w(k)) && is_cap(w(k)) && matches!(w(k + 1), "of" | "for"))
+        && (k0 + 2..os - 1).all(|k| {
+            is_cap(w(k))
+                || matches!(w(k), "the" | "of" | "for" | "and")
+                || toks.get(k).is_some_and(|t| t.kind == TokenKind::Possessive)
+        })
+    {
+        os = k0;
+        while os > a
+            && is_cap(w(os - 1))
+            && (is_role(w(os - 1)) || has(Class::RoleModifier, w(os - 1)))
+        {
+            os -= 1;
+        }
+        joined = true;
+    }
+    if joined && complement_org {
+        oe = e;
+        organization = None;
     }
     let role = phrase(text, toks, os, oe);
     if organization.is_none() {

@@ -423,6 +423,7 @@ fn amount_at(
         return None;
     }
     if let Some(unit) = of_them_noun(text, toks, k)
+        .or_else(|| part_of_whole(text, toks, k, previous_unit))
         .or_else(|| put_number_at(text, toks, i))
         .or_else(|| elided_subject(text, toks, i, k, previous_unit))
     {
@@ -576,6 +577,49 @@ fn of_them_noun(text: &str, toks: &[Tok], k: usize) -> Option<String> {
     let closes = matches!(w(k + 3), "," | "." | ";" | ")" | "" | "-" | "–" | "and");
     (closes && toks.get(k + 2).is_some_and(|t| t.kind == TokenKind::Word) && units::noun_word(n))
         .then(|| n.to_lowercase())
+}
+
+/// Rule part-of-whole: a bare number before "of" and the whole it is part of counts what the
+/// whole counts: "7 of the county's 22 municipalities", "95 of Bolivia's 339 municipalities",
+/// "27 of the 41 fires" count municipalities and fires; "640 of them" and "4,800 of them in …"
+/// with no noun of their own count what the amount before them in the sentence counted.
+fn part_of_whole(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    previous_unit: Option<&str>,
+) -> Option<String> {
+    let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
+    if w(k) != "of" {
+        return None;
+    }
+    if matches!(w(k + 1), "them" | "whom") {
+        return previous_unit.map(str::to_string);
+    }
+    // The whole: a determiner, a possessive or a name's possessive, then its own count.
+    let mut j = k + 1;
+    while j < k + 5 {
+        let t = toks.get(j)?;
+        let x = w(j);
+        let opens = matches!(
+            x.to_lowercase().as_str(),
+            "the" | "its" | "their" | "his" | "her" | "our" | "all"
+        ) || t.kind == TokenKind::Possessive
+            || t.kind == TokenKind::Word
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Possessive);
+        if !opens {
+            break;
+        }
+        j += 1;
+    }
+    if j == k + 1 {
+        return None;
+    }
+    let (_, _, n) = number_at(text, toks, j)?;
+    let (unit, _, _) = counted_noun(text, toks, j + n, None)?;
+    (!unit.is_empty()).then_some(unit)
 }
 
 /// Rule put-number-at: "put the number of families moved … at 1,250": a bare number after

@@ -51,6 +51,15 @@ pub(super) fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(String, u
         return Some((num.to_string(), lexicon::scale(suffix)?, 1));
     }
     let words = demarche_text::english::words();
+    // Rule hyphen-cardinal: "Thirty-eight", "twenty-one": a ten and a unit joined by a hyphen.
+    if let Some((tens, unit)) = w.split_once('-')
+        && let (Some(a), Some(b)) = (words.cardinal(tens), words.cardinal(unit))
+        && (20..=90).contains(&a)
+        && a % 10 == 0
+        && (1..=9).contains(&b)
+    {
+        return Some(((a + b).to_string(), 0, 1));
+    }
     let n = words.cardinal(w)?;
     // "two hundred", "three thousand"
     if let Some(m) = toks

@@ -108,7 +108,11 @@ pub(super) fn counted_noun(
         // participle-modifier); after a noun, an adjective of harm ends it ("9 migrants dead").
         let opens = e == k || e == k + 1 && has(Class::Elided, first);
         let verb_form = verb_form && !(opens && modifier_at(e));
+        // Rule plural-ends-noun: a word after a plural that is no plural itself is no part of
+        // its phrase (a headline's "40 households homeless", "two citizens drown").
+        let after_plural = e > k && plural_form(w(e - 1)) && !plural_form(x);
         let stop = t.kind != TokenKind::Word
+            || after_plural
             || verb_form
             || e > k && has(Class::Harm, x) && !(opens && modifier_at(e))
             || verb_after_plural
@@ -211,4 +215,10 @@ pub(super) fn plain_noun_word(x: &str) -> bool {
 /// cartridges").
 pub(super) fn noun_word(x: &str) -> bool {
     plain_noun_word(x) && !x.ends_with("ing") && !x.ends_with("ly")
+}
+
+/// A word with a plural's ending ("households", "citizens"; not "homeless"): another such word
+/// after it may still be its phrase's head ("savings accounts"), any other is not.
+fn plural_form(x: &str) -> bool {
+    x.len() > 3 && x.ends_with('s') && !x.ends_with("ss")
 }

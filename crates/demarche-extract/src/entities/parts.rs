@@ -56,7 +56,20 @@ fn outlet_around(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
 fn no_person(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
     let before = start.checked_sub(1).map_or("", w);
-    has(Class::NonPersonPrefix, w(start))
+    // Rule domain-run: a run of domains of offices and ministries only ("Climate Change",
+    // "Disaster Management", "Meteorology" in a list of a ministry's domains).
+    let domains = (start..end).all(|k| has(Class::OrgDomain, w(k)) && !is_role_word(w(k)));
+    // Rule post-before-office: a run right before a lower-case office and a name is the post's
+    // place or body, not a person ("Duga Resa mayor Tihomir Babic"), unless it is a person
+    // news names by one word ("Putin spokesman …").
+    let post = toks.get(end).is_some_and(|t| {
+        let x = word(text, t);
+        x.starts_with(char::is_lowercase) && is_role_word(x)
+    }) && toks.get(end + 1).is_some_and(|t| is_cap_word(text, t))
+        && !(start..end).any(|k| has(Class::KnownPerson, w(k)));
+    domains
+        || post
+        || has(Class::NonPersonPrefix, w(start))
         || end
             .checked_sub(1)
             .is_some_and(|k| has(Class::PlaceHead, w(k)))

@@ -238,6 +238,25 @@ pub(super) fn relay(
         }
         k = np.e;
     }
+    // Rule told-numbered-outlet: a name that opens with a digit after "told" ("told 24.kg
+    // that", "told 15min, BNS reported") is an outlet's, no person's.
+    if tell
+        && outlet.is_none()
+        && toks.get(hear_at).is_some_and(|t| {
+            let x = word(text, t);
+            t.kind == TokenKind::Word
+                && x.starts_with(|c: char| c.is_ascii_digit())
+                && x.chars().any(char::is_alphabetic)
+        })
+        && matches!(w(hear_at + 1), "that" | "," | "." | "by" | "on")
+    {
+        outlet = Some(Np {
+            s: hear_at,
+            e: hear_at + 1,
+            entity: None,
+        });
+        k = hear_at + 1;
+    }
     // "quoted X as saying", "quoting him as calling", "cited X as saying"; a name in
     // apposition to X speaks ("quoted a maritime expert, Chen Xiaodong, as saying").
     if quotes_as(&verb)
