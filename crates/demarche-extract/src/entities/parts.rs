@@ -312,6 +312,22 @@ fn classify_as(
                 k += 1;
             }
         }
+        // Rule service-seat: a town or region the document licenses (or a capital of the
+        // country table; not a country), opening a public service's name that an office follows
+        // ("Helsinki Police Chief X"), is a place too; the organisation keeps its whole name.
+        let officer_after = toks
+            .get(last + 1)
+            .is_some_and(|t| (last + 1) < end && is_role_word(word(text, t)));
+        if h > start
+            && officer_after
+            && !matches!(
+                lexicon::place(span_text(start, h)),
+                Some((_, PlaceKind::Country))
+            )
+            && (lexicon::place(span_text(start, h)).is_some() || ctx.is_place(text, toks, start, h))
+        {
+            out.push(Part::Place { start, end: h });
+        }
         if has(Class::NonOrgHead, head_word) {
             out.push(Part::Other);
         } else {

@@ -77,6 +77,14 @@ fn capitalised_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
                 end = k;
                 continue;
             }
+            // Rule possessive-name: a place name with a possessive inside ("Cox's Bazar"):
+            // the run takes in the possessive when the gazetteer knows the whole.
+            if next.kind == TokenKind::Possessive
+                && let Some(k) = place_across(text, toks, start, end)
+            {
+                end = k;
+                continue;
+            }
             // "on" joins an organisation name, but not a place after it ("the Rapid Support
             // Forces on El Fasher").
             let place_follows = nw == "on" && place_at(text, toks, end + 1);

@@ -224,6 +224,30 @@ pub(super) fn introduced(text: &str, toks: &[Tok], start: usize, preps: &[&str])
     is_in(preps, w) && w.chars().all(|c| c.is_lowercase())
 }
 
+/// Rule direction-region: whether the run `toks[start..end]` is a region's whole name made of
+/// direction words and its region word ("Western Province", "North West Province"), which the
+/// gazetteer knows: the region word is then part of the name, which without it is a common
+/// word.
+fn direction_region(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let Some(last) = end.checked_sub(1) else {
+        return false;
+    };
+    end - start >= 2
+        && toks
+            .get(last)
+            .is_some_and(|t| is_in(REGION_WORDS, word(text, t)))
+        && (start..last).all(|k| {
+            toks.get(k).is_some_and(|t| {
+                let w = word(text, t);
+                w.starts_with(char::is_uppercase)
+                    && (is_in(PLACE_MODIFIERS, w) || lexicon::has(lexicon::Class::Direction, w))
+            })
+        })
+        && run_span(toks, start, end)
+            .and_then(|sp| sp.slice(text))
+            .is_some_and(|name| !candidates(name).is_empty())
+}
+
 /// Whether `w` is a word that names a kind of region ("region", "Oblast").
 pub(crate) fn is_region_word(w: &str) -> bool {
     is_in(REGION_WORDS, w)
@@ -465,10 +489,13 @@ impl GeoContext {
             let mut last_place: Option<usize> = None;
             for &(start, end) in runs {
                 // "Miyazaki Prefecture", "Kherson Oblast": the name before its region word.
+                // Rule direction-region: not when the words before it are direction words and
+                // the gazetteer knows the whole ("Western Province": not "Western").
                 let region_in_run = end - start >= 2
                     && s.toks
                         .get(end - 1)
-                        .is_some_and(|t| is_in(REGION_WORDS, word(text, t)));
+                        .is_some_and(|t| is_in(REGION_WORDS, word(text, t)))
+                    && !direction_region(text, &s.toks, start, end);
                 let end = end - usize::from(region_in_run);
                 let Some(name) = run_span(&s.toks, start, end).and_then(|sp| sp.slice(text)) else {
                     continue;

@@ -6,7 +6,7 @@ use super::{GeoContext, candidates};
 use crate::lexicon::{self, PlaceKind};
 use demarche_geo::{Evidence, Gazetteer, Kind};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Why a place was resolved to its entry: the scores an analyst can read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,12 +30,14 @@ fn base_score(e: &demarche_geo::Entry, region: bool) -> (f64, &'static str) {
     }
 }
 
-/// Chooses one entry for a mention. `anchors` are the coordinates of places resolved before.
+/// Chooses one entry for a mention. `anchors` are the coordinates of places resolved before;
+/// `named_entries` the entries each name of the document's mentions may be, with that name.
 pub(crate) fn choose(
     p: &PendingPlace,
     ctx: &GeoContext,
     dateline_country: Option<&str>,
     anchors: &[(f64, f64)],
+    named_entries: &BTreeMap<u32, BTreeSet<&str>>,
 ) -> Option<(u32, Resolution)> {
     let g = Gazetteer::get();
     // A country of the country table: its gazetteer entry. A capital of the table only gets
@@ -82,7 +84,14 @@ pub(crate) fn choose(
         anchors,
     };
     let mut best: Option<(f64, u32, Vec<&'static str>)> = None;
-    for i in with_regions_of_cities(cands, p.admin1_word) {
+    // Rule nested-division: a region the document names by a name of its own ("Ancash region's
+    // Huari province") is not what a region word after a town's name means.
+    let named_apart = |r: u32| {
+        named_entries
+            .get(&r)
+            .is_some_and(|names| names.iter().any(|n| *n != p.name))
+    };
+    for i in with_regions_of_cities(cands, p.admin1_word, named_apart) {
         let Some(e) = g.entry(i) else { continue };
         let (mut score, why) = base_score(e, p.region);
         let mut reasons = vec![why];
@@ -137,8 +146,13 @@ pub(crate) fn is_our_region_of(name: &str, iso3: &str) -> bool {
 /// candidate is a region, the admin-1 region each city candidate lies
 /// in: news names a region after its main city where the gazetteer spells the region otherwise
 /// ("Kharkivs'ka Oblast'", "Odessa", "Sinnar"). A region reached so scores as a region
-/// named with its region word.
-fn with_regions_of_cities(cands: &[u32], admin1_word: bool) -> Vec<u32> {
+/// named with its region word. Not a region `named_apart` says the document names by another
+/// name (rule nested-division: "Ancash region's Huari province" is a unit inside Ancash).
+fn with_regions_of_cities(
+    cands: &[u32],
+    admin1_word: bool,
+    named_apart: impl Fn(u32) -> bool,
+) -> Vec<u32> {
     let g = Gazetteer::get();
     let mut out = cands.to_vec();
     let is_region = |i: &u32| {
@@ -150,6 +164,7 @@ fn with_regions_of_cities(cands: &[u32], admin1_word: bool) -> Vec<u32> {
             let region = g.entry(i).and_then(|e| g.admin1_index_of(e));
             if let Some(r) = region
                 && !out.contains(&r)
+                && !named_apart(r)
             {
                 out.push(r);
             }
@@ -205,8 +220,14 @@ pub(crate) fn resolve(
             .into_iter()
             .filter(|p| Some(p.span) != ctx.dateline.as_ref().map(|d| d.0)),
     );
+    let mut named: BTreeMap<u32, BTreeSet<&str>> = BTreeMap::new();
+    for p in &order {
+        for &c in ctx.candidates(&p.name) {
+            named.entry(c).or_default().insert(p.name.as_str());
+        }
+    }
     for (n, p) in order.iter().enumerate() {
-        let Some((i, why)) = choose(p, ctx, dateline_country.as_deref(), &anchors) else {
+        let Some((i, why)) = choose(p, ctx, dateline_country.as_deref(), &anchors, &named) else {
             continue;
         };
         let Some(e) = g.entry(i) else { continue };
