@@ -376,6 +376,35 @@ impl Discourse {
         Some((a, b))
     }
 
+    /// Rule `pair-besides`: the two other members of the latest list of three actors of three
+    /// countries that named `country` ("China, Tanzania and Zambia signed …" for China: Tanzania
+    /// and Zambia), when no pair was named since.
+    pub(crate) fn pair_besides(&self, country: &str) -> Option<(&Entity, &Entity)> {
+        let earlier = || {
+            self.entities
+                .iter()
+                .rev()
+                .filter(|e| e.sentence < self.sentence)
+        };
+        earlier()
+            .filter(|e| e.code.get(..3) == Some(country))
+            .take_while(|e| self.pair.is_none() || e.sentence >= self.pair_at)
+            .find_map(|member| {
+                let list: Vec<&Entity> = earlier()
+                    .filter(|e| e.sentence == member.sentence && e.span == member.span)
+                    .collect();
+                let others: Vec<&Entity> = list
+                    .iter()
+                    .copied()
+                    .filter(|e| e.code.get(..3) != Some(country))
+                    .collect();
+                match (list.len(), others.as_slice()) {
+                    (3, [a, b]) if a.code.get(..3) != b.code.get(..3) => Some((*b, *a)),
+                    _ => None,
+                }
+            })
+    }
+
     /// Rule `met-pair`: the two countries of the latest meeting of an earlier sentence.
     pub(crate) fn met_pair(&self) -> Option<(&Entity, &Entity)> {
         self.met.as_ref().map(|(a, b)| (a, b))

@@ -4434,3 +4434,29 @@ fn the_review_of_round_18s_pair_and_same_act_rules() {
         "#]],
     );
 }
+
+#[test]
+fn the_two_aimed_at_by_one_of_three_are_the_other_two() {
+    // Rule `pair-besides`: "the two African leaders" after a list of three, aimed at by one of
+    // its members, are the other two (not the bloc "African leaders" names).
+    check(
+        "BEIJING -- China, Tanzania and Zambia signed a memorandum on Wednesday. Earlier in the \
+         day Xi held separate talks with the two African leaders.",
+        expect![[r#"
+            s0 CHN -> TZA 057 "signed" dictionaries/actors/countries.txt:75
+            s0 CHN -> ZMB 057 "signed" dictionaries/actors/countries.txt:75
+            s0 TZA -> CHN 057 "signed" dictionaries/actors/countries.txt:75
+            s0 TZA -> ZMB 057 "signed" dictionaries/actors/countries.txt:304
+            s0 ZMB -> CHN 057 "signed" dictionaries/actors/countries.txt:75
+            s0 ZMB -> TZA 057 "signed" dictionaries/actors/countries.txt:304
+            s1 CHNGOV -> TZA 040 "held separate talks" dictionaries/frames/04-consult.txt:22
+               target <- s0 "Tanzania"
+            s1 TZA -> CHNGOV 040 "held separate talks" dictionaries/frames/04-consult.txt:22
+               source <- s0 "Tanzania"
+            s1 CHNGOV -> ZMB 040 "held separate talks" dictionaries/frames/04-consult.txt:22
+               target <- s0 "Zambia"
+            s1 ZMB -> CHNGOV 040 "held separate talks" dictionaries/frames/04-consult.txt:22
+               source <- s0 "Zambia"
+        "#]],
+    );
+}

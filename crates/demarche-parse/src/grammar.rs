@@ -348,6 +348,24 @@ impl<'a> Grammar<'a> {
         self.subject_and_verb_at(e).then_some(e)
     }
 
+    /// For a preposition at `j` that opens the sentence with an indefinite common noun and,
+    /// with no comma, names and their verb ("In a statement Russia condemned …"): the index
+    /// just past the noun (the tagger's `contact_relative_subject` leaves the names and verb
+    /// to the main clause).
+    fn opening_pp_before_names(&self, j: usize) -> Option<usize> {
+        let opening = j == 0 || matches!(self.t(j - 1), ":" | "``");
+        if !opening || self.t(j) != "IN" || !matches!(self.w(j + 1), "a" | "an" | "A" | "An") {
+            return None;
+        }
+        let mut e = j + 2;
+        while self.t(e) == "JJ" {
+            e += 1;
+        }
+        let names = matches!(self.t(e + 1), "NNP" | "NNPS");
+        let shape = self.t(e) == "NN" && names && self.subject_and_verb_at(e + 1);
+        (shape && !self.contact_relative_at(e + 1)).then_some(e + 1)
+    }
+
     /// Index just past a simple noun phrase starting at `j` (no PPs except `of`).
     fn np_probe_end(&self, mut j: usize) -> usize {
         let start = j;
@@ -673,15 +691,23 @@ impl<'a> Grammar<'a> {
             {
                 // "Later in the day, …", "Earlier on Monday, …": an adverb with its phrase
                 // before the subject.
+                // With no comma the subject and its verb follow at once ("Earlier in the day
+                // Xi held talks …").
                 let save = self.pos;
                 let adv = self.leaf();
                 let pp = self.pp(Mode::Subject);
-                if self.cur() != "," {
+                let comma = self.cur() == ",";
+                let subject_next = self.np_starts_at(self.pos)
+                    && self.verb_follows(self.np_probe_end(self.pos))
+                    && is_finite(self.t(self.skip_adverbs(self.np_probe_end(self.pos))));
+                if !comma && !subject_next {
                     self.pos = save;
                     break;
                 }
                 kids.push(phrase("ADVP", vec![adv, pp]));
-                kids.push(self.leaf());
+                if comma {
+                    kids.push(self.leaf());
+                }
             } else if let Some(e) = self.time_before_comma(self.pos) {
                 // "Last week, …", "Earlier this month, …", "Two days later, …": a time phrase
                 // before the subject.
@@ -718,6 +744,10 @@ impl<'a> Grammar<'a> {
                 let prep = self.leaf();
                 let time: Vec<Node> = (self.pos..e).map(|_| self.leaf()).collect();
                 kids.push(phrase("PP", vec![prep, phrase("NP", time)]));
+            } else if let Some(e) = self.opening_pp_before_names(self.pos) {
+                let prep = self.leaf();
+                let np: Vec<Node> = (self.pos..e).map(|_| self.leaf()).collect();
+                kids.push(phrase("PP", vec![prep, phrase("NP", np)]));
             } else if t == "IN" && self.np_starts_at(self.pos + 1) && !self.at_least(self.pos) {
                 kids.push(self.pp(Mode::Subject));
                 if self.cur() == "," {

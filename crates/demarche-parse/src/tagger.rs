@@ -652,6 +652,15 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                     };
                 }
             }
+            // "according to state media": the object of the compound preposition, never an
+            // infinitive.
+            _ if pw == "to"
+                && pj.is_some_and(|j| j > 0 && infos[j - 1].lower == "according")
+                && info.vbits != 0
+                && !info.cap =>
+            {
+                t = "NN";
+            }
             "had" if after_aux(is_have) => t = "VBN",
             "have" | "do" | "be" if matches!(p, "MD" | "TO") || after_aux(is_do) => {
                 t = "VB";
@@ -1032,7 +1041,7 @@ fn settle_verb(
             }
             // ", a move Damascus welcomed": a name after an apposed indefinite noun is the
             // subject of a relative clause with no wh-word.
-            if contact_relative_subject(tags, |k| &*infos[k].lower, i) {
+            if contact_relative_subject(tags, |k| infos.get(k).map_or("", |x| &*x.lower), i) {
                 return "VBD";
             }
             let start = np_start(tags, pj.unwrap_or(0));
@@ -1280,10 +1289,19 @@ pub(crate) fn contact_relative_subject<'w>(
     while d > 0 && tags[d - 1] == "JJ" {
         d -= 1;
     }
+    // A preposition opening the sentence ("In a statement Russia condemned the attack") fronts
+    // a phrase before the main clause: names and a verb with an object of its own are that
+    // clause ("In a move Damascus welcomed, Ankara withdrew …" stays a relative clause).
+    let opening = d >= 2 && tags[d - 2] == "IN" && (d == 2 || matches!(tags[d - 3], ":" | "``"));
+    let object_next = matches!(
+        lower(verb + 1),
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
+    );
     d >= 2
         && tags[d - 1] == "DT"
         && matches!(lower(d - 1), "a" | "an")
         && matches!(tags[d - 2], "," | "IN")
+        && !(opening && object_next)
 }
 
 /// Whether a form of `be` or `have` follows a noun within the next few words from `from`,

@@ -1181,3 +1181,38 @@ fn a_past_verb_after_a_reported_modal_clause_is_the_reporters() {
         "(ROOT (S (NP (NNP Theoden)) (VP (VP (VBD said) (SBAR (S (NP (NNP Rohan)) (VP (MD would) (VP (VB send) (NP (NNS riders)) (PP (TO to) (NP (NNP Gondor)))))))) (CC and) (VP (VBD praised) (NP (PRP$ his) (NN guest)))) (. .)))",
     );
 }
+
+#[test]
+fn the_word_after_according_to_is_a_noun() {
+    // "according to state media" was a participle with an infinitive "to state" whose object
+    // was "media" (a tagger error, not a layer error).
+    check(
+        "Rohan attacked Gondor, according to state media.",
+        "(ROOT (S (NP (NNP Rohan)) (VP (VBD attacked) (NP (NNP Gondor)) (, ,) (S (VP (VBG according) (PP (TO to) (NP (NN state) (NNS media)))))) (. .)))",
+    );
+}
+
+#[test]
+fn a_fronted_adverb_and_phrase_with_no_comma_before_the_subject() {
+    // "Earlier in the day Xi held talks …": with no comma the fronted phrase was left out of
+    // the clause, which had no subject (a parser error, not a layer error).
+    check(
+        "Earlier in the day Theoden held talks with Aragorn.",
+        "(ROOT (S (ADVP (RBR Earlier) (PP (IN in) (NP (DT the) (NN day)))) (NP (NNP Theoden)) (VP (VBD held) (NP (NNS talks)) (PP (IN with) (NP (NNP Aragorn)))) (. .)))",
+    );
+}
+
+#[test]
+fn an_opening_phrase_before_a_name_and_its_verb_is_no_relative_clause() {
+    // "In a statement Russia condemned the attack": the names and verb after an opening
+    // preposition's noun were a relative clause with no wh-word on "a statement", so the
+    // sentence had no main clause. With a comma and another verb after, it stays one.
+    check(
+        "In a statement Rohan condemned the attack.",
+        "(ROOT (S (PP (IN In) (NP (DT a) (NN statement))) (NP (NNP Rohan)) (VP (VBD condemned) (NP (DT the) (NN attack))) (. .)))",
+    );
+    check(
+        "In a move Rohan welcomed, Gondor withdrew its troops.",
+        "(ROOT (S (PP (IN In) (NP (NP (DT a) (NN move)) (SBAR (S (NP (NNP Rohan)) (VP (VBD welcomed)))))) (, ,) (NP (NNP Gondor)) (VP (VBD withdrew) (NP (PRP$ its) (NNS troops))) (. .)))",
+    );
+}

@@ -8,7 +8,7 @@ use crate::discourse::Entity;
 use crate::legacy::Mention;
 use demarche_dict::frames::NounFrame;
 use demarche_predicates::{Arg, Filler, PredKind, Predication, Role, Voice};
-use demarche_text::english::Prep;
+use demarche_text::english::{Anaphor, Prep};
 
 /// Rule `between`: the sides of a joint event named by its `between` phrase ("clashes between
 /// Armenian and Azerbaijani troops"), when it names two or more; the event is coded among them.
@@ -138,4 +138,31 @@ pub(super) fn met_pair(ctx: &Ctx<'_>, p: &Predication, code: &str, source: &Side
         rules: Vec::new(),
         antecedents: vec![sides::antecedent(a), sides::antecedent(b)],
     })
+}
+
+/// Rule `pair-besides`: "the two African leaders" aimed at by one member of the latest list of
+/// three ("China, Tanzania and Zambia signed a memorandum. Xi held separate talks with the two
+/// African leaders") are the list's other two, not a bloc their description names.
+pub(super) fn pair_besides<'c>(
+    ctx: &Ctx<'c>,
+    p: &Predication,
+    lo: u32,
+    kind: Anaphor,
+) -> Option<(&'c Entity, &'c Entity)> {
+    if kind != Anaphor::Pair {
+        return None;
+    }
+    // The agent of the act (of its support verb, for a noun), named by name before the pair.
+    let own = ctx.a.args_of(p).iter().find_map(|x| match x.filler {
+        Filler::Phrase {
+            lo: alo, hi: ahi, ..
+        } if matches!(x.role, Role::Agent) && ahi <= lo && !sides::is_anaphor(ctx, alo, ahi) => {
+            sides::side(ctx, p, &x.filler)
+        }
+        _ => None,
+    })?;
+    let [code] = own.codes.as_slice() else {
+        return None;
+    };
+    ctx.discourse.pair_besides(country(code))
 }

@@ -483,8 +483,12 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         s.span = span;
         return Some(s);
     }
-    // Rule `pair-kind`: "the two leaders" are the last pair of leaders named.
-    let found = match agent.and_then(|a| ctx.discourse.pair_of(a)) {
+    // Rule `pair-kind`: "the two leaders" are the last pair of leaders named; rule
+    // `pair-besides`: else, aimed at by one of a list of three, the other two.
+    let found = match agent
+        .and_then(|a| ctx.discourse.pair_of(a))
+        .or_else(|| super::pairs::pair_besides(ctx, p, lo, kind))
+    {
         Some((a, b)) => vec![a, b],
         None => ctx.discourse.resolve(kind, ctx.policy),
     };
