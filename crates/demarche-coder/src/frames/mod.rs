@@ -193,6 +193,7 @@ pub(crate) fn code_predications(
     }
     prune::clause_targets(&ctx, events);
     prune::settings(&ctx, events);
+    prune::venues(&ctx, events);
     prune::support_verb_codes(&ctx, events);
     prune::passives_backwards(&ctx, events);
     prune::measure_targets(&ctx, events);

@@ -1,5 +1,5 @@
 //! Pattern events the predicate layer reads better, removed before it codes: rules
-//! `clause-target`, `setting`, `support` (a support verb's own code), `object-relative` and
+//! `clause-target`, `setting`, `venue`, `support` (a support verb's own code), `object-relative` and
 //! `merge` for passives read backwards. Each has a fixture in `tests/frames.rs`.
 
 use super::merge::{overlap, within};
@@ -58,6 +58,39 @@ pub(super) fn settings(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
         !e.target_span
             .is_some_and(|t| in_setting(ctx.tree, ctx.en, t))
     });
+}
+
+/// Rule `venue`: a meeting's (`mutual` in `policy.txt`) pattern side named only as where it
+/// was held — the object of a place preposition of its verb or event noun (`preposition.txt`
+/// `[place]`: "the two men held meetings in Nairobi, Geneva and Athens", "European governments
+/// held an emergency meeting in Paris") — is the venue, not a partner.
+pub(super) fn venues(ctx: &Ctx<'_>, events: &mut Vec<CodedEvent>) {
+    for p in &ctx.a.preds {
+        let Some(verb) = evidence_span(ctx.tree, p) else {
+            continue;
+        };
+        // A partner "with" it is rule `partner`'s to put in the place's stead ("discussed the
+        // situation in Gaza with Jordan's king").
+        let args = ctx.a.args_of(p);
+        let with = |x: &&demarche_predicates::Arg| matches!(&x.role, Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Comitative));
+        if args.iter().any(|x| with(&x)) {
+            continue;
+        }
+        for x in args {
+            let place = match &x.role {
+                Role::Obl(prep) if ctx.en.is_prep(prep, Prep::Place) => ctx.filler_span(&x.filler),
+                _ => None,
+            };
+            let Some(place) = place else {
+                continue;
+            };
+            events.retain(|e| {
+                !(ctx.policy.is_mutual(&e.code)
+                    && overlap(e.verb_span, Some(verb))
+                    && (within(e.target_span, place) || within(e.source_span, place)))
+            });
+        }
+    }
 }
 
 /// Whether `target` lies inside a prepositional phrase (within a few levels) whose noun phrase
