@@ -4472,3 +4472,18 @@ fn a_meeting_held_in_a_place_is_not_held_with_it() {
         "#]],
     );
 }
+
+#[test]
+fn a_pair_owning_an_agent_is_both_its_members_agents() {
+    // "the two countries' ambassadors" after "the U.S. and Canadian embassies" are the
+    // ambassadors of both (the possessive "'" after a plural, as "'s"), not of the pair the
+    // agent word would pick by its kind (the reporter's government and one of the two).
+    check(
+        "Lopez Obrador put relations with the U.S. and Canadian embassies on pause after the two \
+         countries' ambassadors criticised his plan.",
+        expect![[r#"
+            s0 USAGOV -> MEXGOV 111 "criticised" dictionaries/verbs/11-disapprove.txt:7
+            s0 CANGOV -> MEXGOV 111 "criticised" dictionaries/verbs/11-disapprove.txt:7
+        "#]],
+    );
+}

@@ -1100,6 +1100,18 @@ impl<'a> Grammar<'a> {
                     kids.push(self.leaf());
                     kids.push(self.pp(Mode::Object));
                 }
+                // "had put relations \"on pause\" after …": a quoted prepositional phrase is
+                // the verb's, and the clause goes on after it.
+                "``" if matches!(self.t(self.pos + 1), "IN" | "TO")
+                    && self.np_starts_at(self.pos + 2)
+                    && !is_subordinator(self.w(self.pos + 1)) =>
+                {
+                    kids.push(self.leaf());
+                    kids.push(self.pp(Mode::Object));
+                    if self.cur() == "''" {
+                        kids.push(self.leaf());
+                    }
+                }
                 // The quotation mark closing a quoted verb alone ("had \"neutralized\" 12
                 // fighters"): its object follows.
                 "''" if kids.len() == 1

@@ -1216,3 +1216,15 @@ fn an_opening_phrase_before_a_name_and_its_verb_is_no_relative_clause() {
         "(ROOT (S (PP (IN In) (NP (NP (DT a) (NN move)) (SBAR (S (NP (NNP Rohan)) (VP (VBD welcomed)))))) (, ,) (NP (NNP Gondor)) (VP (VBD withdrew) (NP (PRP$ its) (NNS troops))) (. .)))",
     );
 }
+
+#[test]
+fn a_quoted_phrase_after_the_object_stays_in_the_verb_phrase() {
+    // "had put relations with the embassies \"on pause\" after the two countries' ambassadors
+    // criticised …": the verb phrase ended at the quotation mark, so "after" was a phrase of
+    // the sentence and "criticised" took the reporter for its subject (a parser error, not a
+    // layer error).
+    check(
+        "Theoden put relations with Gondor \"on pause\" after the two countries' envoys criticised his plan.",
+        "(ROOT (S (NP (NNP Theoden)) (VP (VBD put) (NP (NNS relations)) (PP (IN with) (NP (NNP Gondor))) (`` ``) (PP (IN on) (NP (NN pause))) ('' '') (SBAR (IN after) (S (NP (NP (DT the) (CD two) (NNS countries) (POS ')) (NNS envoys)) (VP (VBD criticised) (NP (PRP$ his) (NN plan)))))) (. .)))",
+    );
+}

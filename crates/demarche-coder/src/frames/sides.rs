@@ -275,6 +275,30 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
     {
         return Some(s);
     }
+    // "the two countries' ambassadors": a pair owning a country-less agent is both its
+    // members' agents, before any country the discourse would lend the agent.
+    let possessive = ctx
+        .lower_words(lo, hi)
+        .and_then(|w| w.iter().position(|&x| x == "'s" || x == "'"))
+        .filter(|&k| k > 0);
+    if let Some(k) = possessive.filter(|&k| is_pair(ctx, lo, lo + k as u32))
+        && let Some(m) = mention_for(ctx.mentions, lo, hi)
+        && m.codes.iter().all(|c| c.starts_with("---"))
+        && let Some(mut owner) = anaphor_side(ctx, p, lo, lo + k as u32)
+    {
+        let kinds: Vec<&str> = m
+            .codes
+            .iter()
+            .filter_map(|c| c.strip_prefix("---"))
+            .collect();
+        owner.codes = owner
+            .codes
+            .iter()
+            .flat_map(|o| kinds.iter().map(move |k| format!("{}{k}", country(o))))
+            .collect();
+        owner.span = m.span;
+        return Some(owner);
+    }
     if let Some(m) = mention_for(ctx.mentions, lo, hi) {
         let mut out = Side {
             codes: Vec::new(),
@@ -311,10 +335,7 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
         }
     }
     // "praised the bloc's decision": a possessor that stands for an actor named before.
-    let owner = ctx
-        .lower_words(lo, hi)
-        .and_then(|w| w.iter().position(|&x| x == "'s"));
-    if let Some(k) = owner.filter(|&k| k > 0 && is_anaphor(ctx, lo, lo + k as u32)) {
+    if let Some(k) = possessive.filter(|&k| is_anaphor(ctx, lo, lo + k as u32)) {
         return anaphor_side(ctx, p, lo, lo + k as u32);
     }
     anaphor_side(ctx, p, lo, hi).or_else(|| {
@@ -468,7 +489,9 @@ pub(super) fn anaphor_side(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32) -> 
         return Some(s);
     }
     // Rule `pair-kind`: "the two leaders" names the kind of its pair (GOV).
+    // (Its own words only: "the two countries" of "the two countries' ambassadors" is no GOV.)
     let agent = mention_for(ctx.mentions, lo, hi)
+        .filter(|m| m.lo >= lo && m.hi <= hi)
         .and_then(|m| m.codes.iter().find_map(|c| c.strip_prefix("---")))
         .filter(|a| !a.is_empty() && kind == Anaphor::Pair);
     let before = match kind {
