@@ -4487,3 +4487,26 @@ fn a_pair_owning_an_agent_is_both_its_members_agents() {
         "#]],
     );
 }
+
+#[test]
+fn naming_with_the_disapproval_words_of_wire_copy() {
+    // `forms.txt`'s second `[disapproval]` section: "a sham", "lies", "propaganda"; words of
+    // concern ("worrying") name no doer's fault, and "the Azerbaijani shelling" is a noun
+    // phrase (the tagger), not a shelling of the caller.
+    check(
+        "Moscow called the Ukrainian referendum a sham.",
+        expect![[r#"
+            s0 RUS -> UKR 111 "called" dictionaries/policy.txt:116
+        "#]],
+    );
+    check(
+        "Beijing called the Philippine claims lies and propaganda.",
+        expect![[r#"
+            s0 CHN -> PHL 111 "called" dictionaries/policy.txt:116
+        "#]],
+    );
+    check(
+        "Kremlin spokesman Dmitry Peskov called the Azerbaijani shelling worrying.",
+        expect![""],
+    );
+}

@@ -1051,6 +1051,23 @@ const NATIONALITY: &[&str] = &[
     "Balkan",
     "Caucasian",
     "Middle",
+    "Azerbaijani",
+    "Tajik",
+    "Kyrgyz",
+    "Turkmen",
+    "Burkinabe",
+    "Malagasy",
+    "Kosovar",
+    "Sahrawi",
+    "Kashmiri",
+    "Baloch",
+    "Pashtun",
+    "Rohingya",
+    "Druze",
+    "Yazidi",
+    "Welsh",
+    "Montenegrin",
+    "Moldovan",
 ];
 
 /// Verbs that report speech or thought: they take clause complements and end news sentences

@@ -683,7 +683,12 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                         "NN"
                     };
                 } else if info.guess == "JJ" && info.cap {
-                    t = if noun_like(i + 1) || next.is_some_and(|x| x.cap) {
+                    // "the Azerbaijani shelling": after a determiner, before a gerund, an
+                    // adjective of its noun.
+                    t = if noun_like(i + 1)
+                        || next.is_some_and(|x| x.cap)
+                        || p == "DT" && ng == "VBG"
+                    {
                         "JJ"
                     } else if lower.ends_with('s') {
                         "NNPS"

@@ -1228,3 +1228,14 @@ fn a_quoted_phrase_after_the_object_stays_in_the_verb_phrase() {
         "(ROOT (S (NP (NNP Theoden)) (VP (VBD put) (NP (NNS relations)) (PP (IN with) (NP (NNP Gondor))) (`` ``) (PP (IN on) (NP (NN pause))) ('' '') (SBAR (IN after) (S (NP (NP (DT the) (CD two) (NNS countries) (POS ')) (NNS envoys)) (VP (VBD criticised) (NP (PRP$ his) (NN plan)))))) (. .)))",
     );
 }
+
+#[test]
+fn a_nationality_after_a_determiner_before_a_gerund_is_its_adjective() {
+    // "called the Azerbaijani shelling worrying": "the Azerbaijani" was a noun phrase with a
+    // reduced relative "shelling worrying", so the layer coded a shelling of the caller (a
+    // tagger error, not a layer error).
+    check(
+        "Theoden called the Gondorian shelling reckless.",
+        "(ROOT (S (NP (NNP Theoden)) (VP (VBD called) (NP (DT the) (JJ Gondorian) (NN shelling)) (ADJP (JJ reckless))) (. .)))",
+    );
+}
