@@ -156,7 +156,17 @@ fn title_start(text: &str, toks: &[Tok], end: usize) -> usize {
             && is_cap(next)
             && has(Class::OrgDomain, prev)
             && has(Class::OrgDomain, next);
-        if (title_word(text, toks, k) || lower_premod || to_complement || domain_comma)
+        // Rule office-in: "in the" between a capitalised office's words and a capitalised
+        // office or organisation stays inside the title ("The Minister of State in the Vice
+        // President's Office X"), as rule office-at keeps it before a comma.
+        let office_in = w == "in"
+            && k > 0
+            && is_cap(prev)
+            && next == "the"
+            && is_cap(word(text, toks, a + 1))
+            && (k.saturating_sub(6)..k)
+                .any(|j| is_role(word(text, toks, j)) && is_cap(word(text, toks, j)));
+        if (title_word(text, toks, k) || lower_premod || to_complement || domain_comma || office_in)
             && !joins_names
         {
             a = k;
@@ -385,6 +395,17 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
     // with "to" or "on" that holds it ("Special Assistant to the Prime Minister on …").
     let Some(r) = (a..e)
         .find(|&k| is_role(w(k)) && matches!(w(k + 1), "to" | "on") && k + 2 < e)
+        .or_else(|| {
+            // Rule office-in: a capitalised office whose complement goes on with "in the"
+            // holds the offices named there ("Minister of State in the Prime Minister's
+            // Office").
+            (a..e).find(|&k| {
+                is_role(w(k))
+                    && is_cap(w(k))
+                    && w(k + 1) == "of"
+                    && (k + 2..e).any(|j| w(j) == "in" && w(j + 1) == "the")
+            })
+        })
         .or_else(|| (a..e).rev().find(|&k| is_role(w(k))))
     else {
         return Title {
@@ -417,10 +438,21 @@ pub fn read(text: &str, toks: &[Tok], a: usize, b: usize) -> Title {
         // A sentence's first word is capitalised for its place only ("Opposition leader …"
         // before a lower-case office).
         let lower = p.to_lowercase();
+        // Rule opening-noun: so is a plain noun that opens the sentence before a lower-case
+        // organisation word of the title ("Fire service spokesman X"; not a place: "Kenya
+        // police spokesman X").
+        let opening_noun = os < r
+            && has(Class::OrgHead, w(os))
+            && !is_cap(w(os))
+            && is_lower_premodifier(&lower)
+            && lexicon::place(p).is_none()
+            && lexicon::nationality(p).is_none()
+            && !lexicon::is_known_org(p)
+            && !crate::geo::is_region_word(p);
         let lower_p = if !head_cap
             && os - 1 == 0
             && is_cap(p)
-            && (has(Class::RoleModifier, &lower) || is_role(&lower))
+            && (has(Class::RoleModifier, &lower) || is_role(&lower) || opening_noun)
         {
             lower
         } else {

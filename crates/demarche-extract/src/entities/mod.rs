@@ -163,6 +163,24 @@ impl Place {
     }
 }
 
+/// Rule name-tail: the last person met whose name of more words ends with the words of `name`
+/// (two or more): a later mention by the surname with its particle or by the last two words.
+fn name_tail_of(persons: &[PendingPerson], name: &str) -> Option<usize> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    persons
+        .iter()
+        .enumerate()
+        .rfind(|(_, p)| {
+            p.name_words.len() > words.len()
+                && p.name_words
+                    .iter()
+                    .skip(p.name_words.len() - words.len())
+                    .map(String::as_str)
+                    .eq(words.iter().copied())
+        })
+        .map(|(i, _)| i)
+}
+
 /// Rule particle-surname: a name word joined to a particle by a hyphen ("al-Sharif",
 /// "El-Masri") without it ("Sharif"), which a later one-word mention uses for the person.
 fn without_particle(name_word: &str) -> Option<&str> {
@@ -465,6 +483,17 @@ pub fn find_entities(text: &str, sentences: &[SentenceTokens], dateline: Option<
                         if end - start == 1 {
                             let titled = titles::before(text, toks, start).role.is_some();
                             singles.push((si, start, Some(titled)));
+                            continue;
+                        }
+                        // Rule name-tail: the last words of a longer name met before ("Ya
+                        // Shikongo said" after "Josephine Ya Shikongo", "Al Rawahi said" after
+                        // "Hamad bin Salim Al Rawahi") are that person's, not a second one.
+                        if !by_name.contains_key(&p.text)
+                            && let Some(i) = name_tail_of(&persons, &p.text)
+                        {
+                            if let Some(pp) = persons.get_mut(i) {
+                                pp.mentions.push(mention(p.span, MentionKind::Short));
+                            }
                             continue;
                         }
                         let title = person_title(text, toks, start, end, &listed);

@@ -67,8 +67,18 @@ fn no_person(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
         x.starts_with(char::is_lowercase) && is_role_word(x)
     }) && toks.get(end + 1).is_some_and(|t| is_cap_word(text, t))
         && !(start..end).any(|k| has(Class::KnownPerson, w(k)));
+    // Rule listed-features: a run before a lower-case plural of a place's head word names one
+    // of the features it lists ("the Nam Khan and Nam Ou rivers", "the Etambo and Okantyole
+    // villages"), not a person.
+    let features = toks.get(end).is_some_and(|t| {
+        let x = word(text, t);
+        x.starts_with(char::is_lowercase)
+            && x.strip_suffix('s')
+                .is_some_and(|one| has(Class::PlaceHead, one) || has(Class::PlaceHead, x))
+    });
     domains
         || post
+        || features
         || has(Class::NonPersonPrefix, w(start))
         || end
             .checked_sub(1)

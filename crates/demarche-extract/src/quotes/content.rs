@@ -2,7 +2,7 @@
 //! content starts and ends, and whether that content reads as a clause.
 
 use super::{Found, is_cap, word};
-use crate::lexicon::{Class, has};
+use crate::lexicon::{self, Class, VerbClass, has};
 use crate::tokens::{Tok, TokenKind};
 use demarche_model::Span;
 
@@ -295,6 +295,33 @@ fn present_after_subject(text: &str, toks: &[Tok]) -> bool {
             || en.is_definite(next);
         subject_ok && looks_present && object_follows
     })
+}
+
+/// Rule directive-then-said: a content that opens with a directive (an object and an infinitive:
+/// "warned drivers not to enter the underpasses") and goes on with "and" and a second speech
+/// verb ("… and said 14 people had been pulled out", "… and added that …") reports the second
+/// verb's words: the index of the content's first token after that verb (and its "that").
+pub(super) fn directive_then_said(text: &str, toks: &[Tok]) -> Option<usize> {
+    let en = demarche_text::english::get();
+    let j = (1..toks.len()).find(|&j| {
+        let w = toks.get(j).map_or("", |t| word(text, t)).to_lowercase();
+        toks.get(j - 1).is_some_and(|t| word(text, t) == "and")
+            && w != en.verb_lemma(&w)
+            && lexicon::verb_has(VerbClass::Speech, &en.verb_lemma(&w))
+    })?;
+    // The directive: an object with no verb of its own, "to" and a lower-case word (any verb,
+    // not only those the English lists know: "warned drivers not to enter …").
+    let head = toks.get(..j - 1)?;
+    let to = head.iter().position(|t| word(text, t) == "to")?;
+    let infinitive = head.get(to + 1).is_some_and(|t| {
+        let w = word(text, t);
+        t.kind == TokenKind::Word && w.starts_with(char::is_lowercase)
+    });
+    if to == 0 || !infinitive || is_clause(text, head.get(..to)?) {
+        return None;
+    }
+    let start = j + 1 + usize::from(toks.get(j + 1).is_some_and(|t| word(text, t) == "that"));
+    (start < toks.len() && is_clause(text, toks.get(start..)?)).then_some(start)
 }
 
 /// Whether content is an object and an infinitive ("urged Manila to stop …", "asked allies to

@@ -45,8 +45,8 @@ mod subject;
 
 use self::attribution::{according_to, attributions, speaker_and_reporters};
 use self::content::{
-    added_content, content_end, content_start, is_clause, is_headline, is_trailing,
-    object_infinitive, trimmed, without_dateline,
+    added_content, content_end, content_start, directive_then_said, is_clause, is_headline,
+    is_trailing, object_infinitive, trimmed, without_dateline,
 };
 use self::direct::{Direct, closing_gap, continues, direct_spans, quoting_before};
 use self::discourse::{Discourse, described};
@@ -429,11 +429,18 @@ pub fn find_quotations(
             }
             // The content must read as a clause, except in a headline, whose grammar drops verbs
             // ("Kremlin says no date yet for summit") and uses verbs as nouns ("… fires missiles").
-            let content_toks: Vec<Tok> = toks
+            let mut content_toks: Vec<Tok> = toks
                 .iter()
                 .filter(|t| content_span.start <= t.span.start && t.span.end <= content_span.end)
                 .copied()
                 .collect();
+            let mut content_span = content_span;
+            if let Some(j) = directive_then_said(text, &content_toks)
+                && let Some(first) = content_toks.get(j)
+            {
+                content_span = Span::new(first.span.start, content_span.end);
+                content_toks.drain(..j);
+            }
             let headline = si == 0 && is_headline(text, s.span) && content_toks.len() >= 3;
             if !headline && !is_clause(text, &content_toks)
                 || object_infinitive(text, &content_toks)

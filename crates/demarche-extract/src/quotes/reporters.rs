@@ -127,6 +127,43 @@ fn told_org(text: &str, toks: &[Tok], k: usize, entities: &Entities) -> Option<N
     })
 }
 
+/// Rule told-name-outlet: a capitalised name of one to three words right after "told" at `k`
+/// that names no person and no place the text knows, and closes the attribution ("told Nampa
+/// that", "told New Era that", "told Ikon.mn that", "…," a farmer said, told Philenews."), is
+/// an outlet's: the end of its name. A hearer is a person introduced elsewhere ("told Banda
+/// that" after "John Banda") or a place ("told Russia that"), and stays no outlet.
+fn told_name_outlet(text: &str, toks: &[Tok], k: usize, entities: &Entities) -> Option<usize> {
+    let w = |j: usize| toks.get(j).map_or("", |t| word(text, t));
+    let mut e = k;
+    while e < k + 3
+        && toks.get(e).is_some_and(|t| {
+            let x = word(text, t);
+            t.kind == TokenKind::Word
+                && x.starts_with(char::is_uppercase)
+                && !matches!(
+                    x,
+                    "The" | "A" | "An" | "This" | "That" | "His" | "Her" | "Its" | "Their" | "Our"
+                )
+                && !has(Class::Hearer, &x.to_lowercase())
+        })
+    {
+        e += 1;
+    }
+    // A capitalised function word may open a name ("told New Era that"), not make one alone.
+    if (k..e).all(|j| has(Class::Function, &w(j).to_lowercase()))
+        || !matches!(w(e), "that" | "." | "," | "on" | "by")
+    {
+        return None;
+    }
+    let span = Span::new(toks.get(k)?.span.start, toks.get(e - 1)?.span.end);
+    let known = entities.index.iter().any(|(sp, r)| {
+        sp.start < span.end
+            && span.start < sp.end
+            && matches!(r, EntityRef::Person(_) | EntityRef::Place(_))
+    });
+    (!known).then_some(e)
+}
+
 /// Rule aired-on: the outlet after "on" and a participle of putting words on air within
 /// `toks[from..to]` ("in a statement read on state broadcaster ORTM", "in remarks aired on
 /// state television"): the phrase of the outlet, which relays the words.
@@ -256,6 +293,17 @@ pub(super) fn relay(
             entity: None,
         });
         k = hear_at + 1;
+    }
+    if tell
+        && outlet.is_none()
+        && let Some(e) = told_name_outlet(text, toks, hear_at, entities)
+    {
+        outlet = Some(Np {
+            s: hear_at,
+            e,
+            entity: None,
+        });
+        k = e;
     }
     // "quoted X as saying", "quoting him as calling", "cited X as saying"; a name in
     // apposition to X speaks ("quoted a maritime expert, Chen Xiaodong, as saying").

@@ -130,10 +130,22 @@ pub(super) fn subject_before(
     }
     // "… and said": the subject is the clause's, when the sentence opens with a named one.
     if matches!(word(text, last), "and" | "but") {
+        // Rule title-opens-clause: the capitalised title that opens the sentence leads to the
+        // person it names ("Deputy Prime Minister T. Bold convened … and said …").
+        let titled_person = || {
+            toks.iter()
+                .take_while(|t| t.kind == TokenKind::Word && is_cap(word(text, t)))
+                .find_map(|t| {
+                    entities
+                        .starting_at(t.span.start)
+                        .filter(|(_, r)| matches!(r, EntityRef::Person(_)))
+                })
+        };
         let Some((span, r)) = toks
             .first()
             .and_then(|t| entities.starting_at(t.span.start))
             .filter(not_place)
+            .or_else(titled_person)
         else {
             return opening_description(text, toks, e - 1);
         };
@@ -486,7 +498,10 @@ pub(super) fn appositive_subject(
     comma: usize,
     entities: &Entities,
 ) -> Option<(Np, Option<Np>)> {
-    let open = (comma.saturating_sub(16)..comma)
+    // Rule long-apposition: the apposition may run to 24 tokens ("…, the chairperson of the
+    // flood risk management committee at the Kunene Regional Council (KRC), told …"; with 16,
+    // a long office with its organisation and acronym lost its quotation).
+    let open = (comma.saturating_sub(24)..comma)
         .rev()
         .find(|&k| toks.get(k).is_some_and(|t| word(text, t) == ","))?;
     let first_tok = toks.get(open + 1)?;
