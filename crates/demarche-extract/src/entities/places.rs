@@ -163,6 +163,7 @@ pub(super) fn hyphen_places(text: &str, toks: &[Tok], pending: &mut Vec<PendingP
                     region: false,
                     admin1_word: false,
                     within: None,
+                    below_admin1: false,
                 });
             }
         }

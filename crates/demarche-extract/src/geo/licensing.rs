@@ -248,6 +248,73 @@ fn direction_region(text: &str, toks: &[Tok], start: usize, end: usize) -> bool 
             .is_some_and(|name| !candidates(name).is_empty())
 }
 
+/// Rule division-list: the lower-case division word and the names of the list the name
+/// starting at token `start` belongs to, when "the <division word>(s) of" opens that list
+/// ("the departments of La Paz, Cochabamba and Santa Cruz", "the department of Beni"): the
+/// word in the singular and each name as written. Not a capitalised "Department of", which
+/// names an organisation.
+fn division_list_before(text: &str, toks: &[Tok], start: usize) -> Option<(String, Vec<String>)> {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let joiner = |x: &str| matches!(x, "," | "and" | "or");
+    let capital = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word && word(text, t).starts_with(char::is_uppercase)
+        })
+    };
+    let mut k = start;
+    while k > 0 && start - k < 16 && (joiner(w(k - 1)) || capital(k - 1)) {
+        k -= 1;
+    }
+    let of = k.checked_sub(1)?;
+    if w(of) != "of" {
+        return None;
+    }
+    let head = w(of.checked_sub(1)?);
+    let one = head.strip_suffix('s').unwrap_or(head);
+    if !head.starts_with(char::is_lowercase) || !(is_in(REGION_WORDS, one) || one == "department") {
+        return None;
+    }
+    let mut members = Vec::new();
+    let mut closed = false;
+    let mut k = of + 1;
+    while k < of + 24 {
+        let a = k;
+        while capital(k) {
+            k += 1;
+        }
+        if k == a {
+            break;
+        }
+        members.push(
+            run_span(toks, a, k)
+                .and_then(|sp| sp.slice(text))?
+                .to_string(),
+        );
+        if closed || !joiner(w(k)) {
+            break;
+        }
+        while joiner(w(k)) {
+            closed |= matches!(w(k), "and" | "or");
+            k += 1;
+        }
+    }
+    // A list closes with "and" or "or"; without one, what follows a comma is another phrase
+    // ("the department of Comayagua, National Police spokesman X said").
+    if !closed {
+        members.truncate(1);
+    }
+    Some((one.to_string(), members))
+}
+
+/// Whether the gazetteer knows `name` as a first-level or other region.
+fn names_a_region(name: &str) -> bool {
+    let g = Gazetteer::get();
+    candidates(name).iter().any(|&i| {
+        g.entry(i)
+            .is_some_and(|e| matches!(e.kind, Kind::Admin1 | Kind::Region))
+    })
+}
+
 /// Whether `w` is a word that names a kind of region ("region", "Oblast").
 pub(crate) fn is_region_word(w: &str) -> bool {
     is_in(REGION_WORDS, w)
@@ -791,6 +858,9 @@ pub(crate) struct PendingPlace {
     pub admin1_word: bool,
     /// The "Y" of "X, Y".
     pub within: Option<String>,
+    /// Rule division-list: the name is one of a list of units below the first level ("the
+    /// departments of Podor and Matam"), so a town of the name outranks a region of it.
+    pub below_admin1: bool,
 }
 
 impl PendingPlace {
@@ -804,13 +874,26 @@ impl PendingPlace {
         }) && toks
             .get(end + 1)
             .is_some_and(|t| crate::titles::is_role(word(text, t)));
+        // Rule division-list: "the departments of La Paz, Cochabamba and Santa Cruz" names
+        // regions when every name of the list is one; a list with a name that is no region
+        // ("the departments of Podor and Matam", "the provinces of Larache, Kenitra and Sidi
+        // Kacem") names units below the first level, after their towns.
+        let listed = division_list_before(text, toks, start);
+        let (list_region, below_admin1) = match &listed {
+            Some((_, names)) if names.len() > 1 && names.iter().all(|n| names_a_region(n)) => {
+                (true, false)
+            }
+            Some((_, names)) if names.len() > 1 => (false, true),
+            _ => (false, false),
+        };
         Some(PendingPlace {
             span,
             name: span.slice(text)?.to_string(),
-            region: region_word.is_some() || division,
+            region: region_word.is_some() || division || list_region,
             admin1_word: division
                 || region_word.is_some_and(|w| lexicon::has(lexicon::Class::Admin1Word, w)),
             within: within_after(text, toks, end),
+            below_admin1,
         })
     }
 }

@@ -35,8 +35,11 @@
 //!    admin-1 region named after it, less ½ ("the Red Sea" in a story from Port Sudan). A
 //!    first-level region word after a city's name ("the Kharkiv region", "Sennar
 //!    state"; `[admin1-word]` in `data/names.txt`) also offers the admin-1 region the city lies
-//!    in, when no region has the name ("Kharkivs'ka Oblast'", "Sinnar"). Ties go to the table
-//!    order, so output is deterministic.
+//!    in, when no region has the name ("Kharkivs'ka Oblast'", "Sinnar"). A list after "the
+//!    <division words> of" (rule division-list: "the departments of La Paz, Cochabamba and
+//!    Santa Cruz") names regions when every name of it is one, and units below the first level
+//!    when one is not ("the departments of Podor and Matam": a town outranks a region of the
+//!    name). Ties go to the table order, so output is deterministic.
 //! 3. **Where an event happened** ([`event_location`]): the first place in the event's sentence
 //!    introduced as a location ("in southern Lebanon", "in Doha", "near Kharkiv", "off the
 //!    coast of Y"), else the dateline's place.

@@ -91,8 +91,16 @@ pub(crate) fn choose(
             .get(&r)
             .is_some_and(|names| names.iter().any(|n| *n != p.name))
     };
+    // Rule division-list: in a list of units below the first level, a town of the name
+    // outranks a region of it ("the departments of Podor and Matam": Matam the town).
+    let has_city = cands
+        .iter()
+        .any(|&i| g.entry(i).is_some_and(|e| e.kind == Kind::City));
     for i in with_regions_of_cities(cands, p.admin1_word, named_apart) {
         let Some(e) = g.entry(i) else { continue };
+        if p.below_admin1 && has_city && e.kind == Kind::Admin1 {
+            continue;
+        }
         let (mut score, why) = base_score(e, p.region);
         let mut reasons = vec![why];
         if spelled {
@@ -200,6 +208,7 @@ pub(crate) fn resolve(
             region: false,
             admin1_word: false,
             within: ctx.dateline_within.clone(),
+            below_admin1: false,
         });
     } else {
         // Rule dateline-parts-alone: the region or country after a dateline city the gazetteer
@@ -214,6 +223,7 @@ pub(crate) fn resolve(
         region: true,
         admin1_word: false,
         within: None,
+        below_admin1: false,
     }));
     order.extend(
         pending
