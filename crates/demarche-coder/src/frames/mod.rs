@@ -404,22 +404,8 @@ pub(crate) fn code_predications(
             })
         };
         dropped.extend((0..legacy).filter(|&i| aside(&events[i])));
-        // A pattern's target that is a pair named by reference ("the two African leaders")
-        // is the pair the layer finds, not the region its words name: the layer codes it.
-        // (A country-less target the layer fills in place: rule `merge`.)
-        let pair_named = |e: &CodedEvent| {
-            overlap(e.verb_span, span)
-                && real_code(&e.target)
-                && ctx.mentions.iter().any(|m| {
-                    m.span.is_some()
-                        && m.span == e.target_span
-                        && sides::is_pair(&ctx, m.lo, m.hi)
-                        && sides::anaphor_side(&ctx, p, m.lo, m.hi).is_some_and(|s| {
-                            s.codes.len() > 1
-                                && s.codes.iter().all(|c| country(c) != country(&e.target))
-                        })
-                })
-        };
+        // A pattern's target that is a pair named by reference: the layer's.
+        let pair_named = |e: &CodedEvent| pairs::pair_named(&ctx, p, span, e);
         dropped.extend((0..legacy).filter(|&i| pair_named(&events[i])));
         let legacy_target = events[..legacy]
             .iter()

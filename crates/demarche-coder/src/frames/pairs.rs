@@ -166,3 +166,51 @@ pub(super) fn pair_besides<'c>(
     };
     ctx.discourse.pair_besides(country(code))
 }
+
+/// Rule `pair-owner`: "the two countries' ambassadors" — a pair (its words up to the possessive
+/// at `lo + k`) owning a country-less agent is both its members' agents, before any country the
+/// discourse would lend the agent.
+pub(super) fn pair_owner(ctx: &Ctx<'_>, p: &Predication, lo: u32, hi: u32, k: u32) -> Option<Side> {
+    if !sides::is_pair(ctx, lo, lo + k) {
+        return None;
+    }
+    let m = sides::mention_for(ctx.mentions, lo, hi)?;
+    if !m.codes.iter().all(|c| c.starts_with("---")) {
+        return None;
+    }
+    let mut owner = sides::anaphor_side(ctx, p, lo, lo + k)?;
+    let kinds: Vec<&str> = m
+        .codes
+        .iter()
+        .filter_map(|c| c.strip_prefix("---"))
+        .collect();
+    owner.codes = owner
+        .codes
+        .iter()
+        .flat_map(|o| kinds.iter().map(move |k| format!("{}{k}", country(o))))
+        .collect();
+    owner.span = m.span;
+    Some(owner)
+}
+
+/// A pattern's event at `span` whose target is a pair named by reference ("the two African
+/// leaders") that the layer resolves to others than the code the pattern gave (a region its
+/// words name): the layer codes it instead. A country-less target the layer fills in place
+/// (rule `merge`).
+pub(super) fn pair_named(
+    ctx: &Ctx<'_>,
+    p: &Predication,
+    span: Option<demarche_model::Span>,
+    e: &crate::CodedEvent,
+) -> bool {
+    super::overlap(e.verb_span, span)
+        && real_code(&e.target)
+        && ctx.mentions.iter().any(|m| {
+            m.span.is_some()
+                && m.span == e.target_span
+                && sides::is_pair(ctx, m.lo, m.hi)
+                && sides::anaphor_side(ctx, p, m.lo, m.hi).is_some_and(|s| {
+                    s.codes.len() > 1 && s.codes.iter().all(|c| country(c) != country(&e.target))
+                })
+        })
+}

@@ -275,29 +275,13 @@ pub(super) fn side_in(ctx: &Ctx<'_>, p: &Predication, f: &Filler) -> Option<Side
     {
         return Some(s);
     }
-    // "the two countries' ambassadors": a pair owning a country-less agent is both its
-    // members' agents, before any country the discourse would lend the agent.
+    // "the two countries' ambassadors": rule `pair-owner`.
     let possessive = ctx
         .lower_words(lo, hi)
         .and_then(|w| w.iter().position(|&x| x == "'s" || x == "'"))
         .filter(|&k| k > 0);
-    if let Some(k) = possessive.filter(|&k| is_pair(ctx, lo, lo + k as u32))
-        && let Some(m) = mention_for(ctx.mentions, lo, hi)
-        && m.codes.iter().all(|c| c.starts_with("---"))
-        && let Some(mut owner) = anaphor_side(ctx, p, lo, lo + k as u32)
-    {
-        let kinds: Vec<&str> = m
-            .codes
-            .iter()
-            .filter_map(|c| c.strip_prefix("---"))
-            .collect();
-        owner.codes = owner
-            .codes
-            .iter()
-            .flat_map(|o| kinds.iter().map(move |k| format!("{}{k}", country(o))))
-            .collect();
-        owner.span = m.span;
-        return Some(owner);
+    if let Some(s) = possessive.and_then(|k| super::pairs::pair_owner(ctx, p, lo, hi, k as u32)) {
+        return Some(s);
     }
     if let Some(m) = mention_for(ctx.mentions, lo, hi) {
         let mut out = Side {
