@@ -291,7 +291,13 @@ impl Discourse {
         self.sentence += 1;
     }
 
-    /// Records the events a sentence coded, for later sentences' retorts.
+    /// The recorded events that had a target (not rule `lone-deed`'s acts done to no one).
+    fn coded_deeds(&self) -> impl DoubleEndedIterator<Item = &(String, String, String)> {
+        self.deeds.iter().filter(|(_, t, _)| !t.is_empty())
+    }
+
+    /// Records the events a sentence coded, for later sentences' retorts, and the acts of
+    /// conflict it coded with no target (rule `lone-deed`, target empty).
     pub(crate) fn record_deeds<'e>(
         &mut self,
         events: impl Iterator<Item = (&'e str, &'e str, &'e str)>,
@@ -344,8 +350,7 @@ impl Discourse {
     /// The target of the latest earlier event whose code `kind` accepts (rule
     /// `aid-recipient`: whom the document's aid went to).
     pub(crate) fn recipient_of(&self, kind: impl Fn(&str) -> bool) -> Option<&str> {
-        self.deeds
-            .iter()
+        self.coded_deeds()
             .rev()
             .find_map(|(_, t, c)| kind(c).then_some(t.as_str()))
     }
@@ -648,7 +653,10 @@ impl Discourse {
         };
         // Rule `deed-doer`: "the military" after a deed is the doer's.
         let doer = || {
-            let (s, _, _) = self.deeds.last().filter(|_| policy.is_deed_doer(suffix))?;
+            let (s, _, _) = self
+                .coded_deeds()
+                .next_back()
+                .filter(|_| policy.is_deed_doer(suffix))?;
             earlier().find(|e| e.code.get(..3) == s.get(..3))
         };
         self.same_noun(suffix, words)

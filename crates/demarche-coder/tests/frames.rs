@@ -4510,3 +4510,16 @@ fn naming_with_the_disapproval_words_of_wire_copy() {
         expect![""],
     );
 }
+
+#[test]
+fn a_deed_done_to_no_one_named_is_answered_by_criticism() {
+    // Rule `lone-deed`: "seized a cargo ship" names no target, but "condemned the seizure"
+    // answers its doer (rule `deed-back`).
+    check(
+        "DUBAI -- Yemen's Houthi movement seized a cargo ship in the Red Sea on Sunday. The \
+         United States condemned the seizure as a breach of international law.",
+        expect![[r#"
+            s1 USA -> YEM 111 "condemned" dictionaries/verbs/11-disapprove.txt:8
+        "#]],
+    );
+}

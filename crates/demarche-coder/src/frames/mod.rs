@@ -169,6 +169,7 @@ pub(crate) fn code_predications(
     (events, open): (&mut Vec<CodedEvent>, &[OpenCode]),
     discourse: &Discourse,
     text: &str,
+    lone: &mut Vec<(String, String)>,
 ) -> Vec<Entity> {
     let dicts = coder.dictionaries();
     let ctx = Ctx {
@@ -599,6 +600,14 @@ pub(crate) fn code_predications(
                         }
                     }
                 }
+            }
+        }
+        // Rule `lone-deed`: an act of conflict done to no one named ("seized a cargo ship") is
+        // still a deed a later "condemned the seizure" answers (rule `deed-back`).
+        if pairs.is_empty() && target.is_none() && mode == Mode::Asserted && !negated {
+            let doer = source.codes.iter().find(|c| real_code(c));
+            if let Some(doer) = doer.filter(|_| crate::discourse::is_conflict(code)) {
+                lone.push((doer.clone(), code.to_string()));
             }
         }
         if pairs.is_empty() && target.is_none() && policy.seeks_counterpart(code) {

@@ -259,6 +259,7 @@ impl<'d> Coder<'d> {
         }
         let (mut coded, mentions) = self.code_with_mentions(tree, text, date, opts);
         let mut named = Vec::new();
+        let mut lone = Vec::new();
         let dateline = discourse.read_dateline(tree, &mentions, &self.dicts.policy);
         if coded.rejected.is_none() {
             // One analysis per thread, its arrays reused from sentence to sentence.
@@ -272,6 +273,7 @@ impl<'d> Coder<'d> {
                 (&mut coded.events, &coded.open),
                 discourse,
                 text,
+                &mut lone,
             );
             if let Some(t) = coded.trace.as_mut() {
                 t.predicates = demarche_predicates::render(tree, &a);
@@ -283,7 +285,8 @@ impl<'d> Coder<'d> {
             coded
                 .events
                 .iter()
-                .map(|e| (e.source.as_str(), e.target.as_str(), e.code.as_str())),
+                .map(|e| (e.source.as_str(), e.target.as_str(), e.code.as_str()))
+                .chain(lone.iter().map(|(s, c)| (s.as_str(), "", c.as_str()))),
         );
         // The dateline's places are no actors of the story (rule `setting`).
         if let Some(d) = dateline {
