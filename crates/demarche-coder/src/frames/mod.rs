@@ -431,7 +431,7 @@ pub(crate) fn code_predications(
                 Some(s)
             });
         // Rule `shared-object` also stands for a pattern's target that is the doer's own country.
-        let shared = sides::shared_object(&ctx, p);
+        let shared = refer::shared_object(&ctx, p);
         let own = |t: &Side| {
             let home = |c: &String| source.codes.iter().any(|s| country(s) == country(c));
             shared.is_some() && t.codes.iter().all(home)

@@ -1,6 +1,8 @@
 //! Which two actors a pair is: a joint event's `between` phrase (rules `between`, `onset`), "the
 //! two sides" after two actors its own sentence names (`pair-before`, with `pair-kind` in the
-//! sentence), and "the two sides" of a joint act after a meeting (`met-pair`).
+//! sentence), "the two sides" of a joint act after a meeting (`met-pair`), "the two leaders"
+//! aimed at by one of a list of three (`pair-besides`), "the two countries' ambassadors"
+//! (`pair-owner`), and a pattern's target that is such a pair.
 
 use super::sides::{self, real_code};
 use super::{Ctx, Side, country};

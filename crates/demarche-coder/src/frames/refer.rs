@@ -2,7 +2,8 @@
 //! `including`; the pair rules are `pairs.rs`'s): "the group" after an armed group, "several governments, including Brazil and Colombia"; and what the sentence makes of
 //! an actor named only as a topic's place (`topic`) or as an organisation left (`departure`);
 //! and what the document around it gives: a bare name named in full before (`named-again`),
-//! the dateline's country (`setting`), a pattern's code that found no target.
+//! the dateline's country (`setting`), a pattern's code that found no target; and the first
+//! verb phrase's object for a second one that names none (`shared-object`).
 
 use super::sides::real_code;
 use super::{Ctx, Side, country, sibling_before, sides};
@@ -745,4 +746,27 @@ pub(super) fn urged_one(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
             .filter(|x| x.via == Via::Subject)?;
         sides::side(ctx, q, &x.filler)
     })
+}
+
+/// Rule `shared-object`: the second of two verb phrases with one subject, naming no one it is
+/// aimed at, is aimed at the first one's object ("summoned the Australian ambassador and
+/// demanded an explanation for …", "summoned the envoy and lodged a protest").
+pub(super) fn shared_object(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
+    let agent = ctx
+        .a
+        .arg(p, &Role::Agent)
+        .filter(|x| x.via == demarche_predicates::Via::SharedSubject)?;
+    let first = ctx
+        .a
+        .preds
+        .iter()
+        .take_while(|q| !std::ptr::eq(*q, p))
+        .filter(|q| q.kind == PredKind::Verb && q.under == p.under)
+        .filter(|q| {
+            ctx.a
+                .arg(q, &Role::Agent)
+                .is_some_and(|x| x.filler == agent.filler)
+        })
+        .last()?;
+    sides::main_object(ctx, first)
 }

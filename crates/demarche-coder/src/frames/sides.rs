@@ -348,29 +348,6 @@ pub(super) fn is_anaphor(ctx: &Ctx<'_>, lo: u32, hi: u32) -> bool {
         .is_some_and(|w| ctx.en.anaphor(&w).is_some())
 }
 
-/// Rule `shared-object`: the second of two verb phrases with one subject, naming no one it is
-/// aimed at, is aimed at the first one's object ("summoned the Australian ambassador and
-/// demanded an explanation for …", "summoned the envoy and lodged a protest").
-pub(super) fn shared_object(ctx: &Ctx<'_>, p: &Predication) -> Option<Side> {
-    let agent = ctx
-        .a
-        .arg(p, &Role::Agent)
-        .filter(|x| x.via == demarche_predicates::Via::SharedSubject)?;
-    let first = ctx
-        .a
-        .preds
-        .iter()
-        .take_while(|q| !std::ptr::eq(*q, p))
-        .filter(|q| q.kind == PredKind::Verb && q.under == p.under)
-        .filter(|q| {
-            ctx.a
-                .arg(q, &Role::Agent)
-                .is_some_and(|x| x.filler == agent.filler)
-        })
-        .last()?;
-    main_object(ctx, first)
-}
-
 /// What a clause's act is aimed at: its object, or — for a support verb — its event noun's
 /// target ("imposed sanctions on two ministers").
 pub(super) fn main_object(ctx: &Ctx<'_>, q: &Predication) -> Option<Side> {
