@@ -1102,16 +1102,21 @@ impl<'a> Grammar<'a> {
                     kids.push(self.pp(Mode::Object));
                 }
                 // "had put relations \"on pause\" after …": a quoted prepositional phrase is
-                // the verb's, and the clause goes on after it.
+                // the verb's, and the clause goes on after it. Only a phrase the quotation
+                // closes: "told reporters \"in the coming days we will …\"" quotes a sentence.
                 "``" if matches!(self.t(self.pos + 1), "IN" | "TO")
                     && self.np_starts_at(self.pos + 2)
                     && !is_subordinator(self.w(self.pos + 1)) =>
                 {
-                    kids.push(self.leaf());
-                    kids.push(self.pp(Mode::Object));
-                    if self.cur() == "''" {
-                        kids.push(self.leaf());
+                    let open = self.leaf();
+                    let pp = self.pp(Mode::Object);
+                    if self.cur() != "''" {
+                        self.pos = before;
+                        return;
                     }
+                    kids.push(open);
+                    kids.push(pp);
+                    kids.push(self.leaf());
                 }
                 // The quotation mark closing a quoted verb alone ("had \"neutralized\" 12
                 // fighters"): its object follows.

@@ -1264,3 +1264,14 @@ fn a_plural_after_according_to_is_a_plural_noun() {
         &["(PP (TO to) (NP (NNS witnesses)))"],
     );
 }
+
+#[test]
+fn a_quotation_opening_with_a_phrase_after_the_object_is_no_quoted_phrase_of_the_verb() {
+    // "told reporters \"in the coming days we will expel …\"": the quotation is a sentence that
+    // opens with a phrase, not a quoted phrase of "told" (the quoted clause lost its event).
+    // Only a phrase the quotation closes ("put relations \"on pause\" after …") is the verb's.
+    check_contains(
+        "Theoden told reporters \"in the coming days we will expel the envoy\".",
+        &["(VP (VBD told) (NP (NNS reporters))) (`` ``) (PP (IN in)"],
+    );
+}
