@@ -932,9 +932,10 @@ impl<'a> Grammar<'a> {
     /// and killed W"), and so does a verbal act after an active clause ("said Russia had
     /// ignored the truce and rejected talks"): `[reporter-act]` only after a passive or a
     /// copula one starting at `start` ("said the men had been reunited … and accused", "said
-    /// all staff were safe and condemned"). After a modal one any finite verb is the
-    /// reporter's: "said Washington would sell jets to Riyadh and praised his guest" (a past
-    /// verb does not go on a modal's clause).
+    /// all staff were safe and condemned"). After a modal one a past verb is the reporter's:
+    /// "said Washington would sell jets to Riyadh and praised his guest" (a past verb does not
+    /// go on a modal's clause; a present one may: "said the army will withdraw and is
+    /// considering talks").
     fn reporters_second_act(&self, j: usize, start: usize) -> bool {
         if self.reported == 0 || self.t(j) != "CC" {
             return false;
@@ -943,7 +944,7 @@ impl<'a> Grammar<'a> {
         if self.t(v) != "VBD" && self.t(v) != "VBZ" {
             return false;
         }
-        if self.t(self.skip_adverbs(start)) == "MD" {
+        if self.t(v) == "VBD" && self.t(self.skip_adverbs(start)) == "MD" {
             return true;
         }
         let en = english::get();
@@ -1101,16 +1102,21 @@ impl<'a> Grammar<'a> {
                     kids.push(self.pp(Mode::Object));
                 }
                 // "had put relations \"on pause\" after …": a quoted prepositional phrase is
-                // the verb's, and the clause goes on after it.
+                // the verb's, and the clause goes on after it. Only a phrase the quotation
+                // closes: "told reporters \"in the coming days we will …\"" quotes a sentence.
                 "``" if matches!(self.t(self.pos + 1), "IN" | "TO")
                     && self.np_starts_at(self.pos + 2)
                     && !is_subordinator(self.w(self.pos + 1)) =>
                 {
-                    kids.push(self.leaf());
-                    kids.push(self.pp(Mode::Object));
-                    if self.cur() == "''" {
-                        kids.push(self.leaf());
+                    let open = self.leaf();
+                    let pp = self.pp(Mode::Object);
+                    if self.cur() != "''" {
+                        self.pos = before;
+                        return;
                     }
+                    kids.push(open);
+                    kids.push(pp);
+                    kids.push(self.leaf());
                 }
                 // The quotation mark closing a quoted verb alone ("had \"neutralized\" 12
                 // fighters"): its object follows.

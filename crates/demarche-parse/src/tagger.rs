@@ -653,13 +653,14 @@ fn resolve(infos: &[Info]) -> Vec<&'static str> {
                 }
             }
             // "according to state media": the object of the compound preposition, never an
-            // infinitive.
+            // infinitive; a form that could be a third-person verb is a plural ("according to
+            // reports", "according to witnesses").
             _ if pw == "to"
                 && pj.is_some_and(|j| j > 0 && infos[j - 1].lower == "according")
                 && info.vbits != 0
                 && !info.cap =>
             {
-                t = "NN";
+                t = if info.vbits & S3 != 0 { "NNS" } else { "NN" };
             }
             "had" if after_aux(is_have) => t = "VBN",
             "have" | "do" | "be" if matches!(p, "MD" | "TO") || after_aux(is_do) => {

@@ -1239,3 +1239,39 @@ fn a_nationality_after_a_determiner_before_a_gerund_is_its_adjective() {
         "(ROOT (S (NP (NNP Theoden)) (VP (VBD called) (NP (DT the) (JJ Gondorian) (NN shelling)) (ADJP (JJ reckless))) (. .)))",
     );
 }
+
+#[test]
+fn a_present_verb_after_a_reported_modal_clause_stays_in_the_clause() {
+    // "said the army will withdraw and is considering talks": a present verb may go on a
+    // modal's clause, so the consideration is the army's, not the reporter's (only a past verb
+    // after a modal clause is the reporter's second act, as "and praised his guest" above).
+    check(
+        "Officials said the army will withdraw and is considering talks with the rebels.",
+        "(ROOT (S (NP (NNS Officials)) (VP (VBD said) (SBAR (S (NP (DT the) (NN army)) (VP (VP (MD will) (VP (VB withdraw))) (CC and) (VP (VBZ is) (VP (VBG considering) (NP (NNS talks)) (PP (IN with) (NP (DT the) (NNS rebels))))))))) (. .)))",
+    );
+}
+
+#[test]
+fn a_plural_after_according_to_is_a_plural_noun() {
+    // "according to reports": the word could be a verb, but it is the compound preposition's
+    // plural object, not a singular noun.
+    check_contains(
+        "Rohan attacked Gondor, according to reports.",
+        &["(PP (TO to) (NP (NNS reports)))"],
+    );
+    check_contains(
+        "Rohan attacked Gondor, according to witnesses.",
+        &["(PP (TO to) (NP (NNS witnesses)))"],
+    );
+}
+
+#[test]
+fn a_quotation_opening_with_a_phrase_after_the_object_is_no_quoted_phrase_of_the_verb() {
+    // "told reporters \"in the coming days we will expel …\"": the quotation is a sentence that
+    // opens with a phrase, not a quoted phrase of "told" (the quoted clause lost its event).
+    // Only a phrase the quotation closes ("put relations \"on pause\" after …") is the verb's.
+    check_contains(
+        "Theoden told reporters \"in the coming days we will expel the envoy\".",
+        &["(VP (VBD told) (NP (NNS reporters))) (`` ``) (PP (IN in)"],
+    );
+}
