@@ -160,7 +160,8 @@ struct Ctx<'c> {
 }
 
 /// Codes the predications of one sentence and merges them into `events`. Returns the actors
-/// the sentence named, for the discourse.
+/// the sentence named and its acts of conflict done to no one named (rule `lone-deed`), for
+/// the discourse.
 pub(crate) fn code_predications(
     coder: &Coder<'_>,
     tree: &Tree,
@@ -169,8 +170,7 @@ pub(crate) fn code_predications(
     (events, open): (&mut Vec<CodedEvent>, &[OpenCode]),
     discourse: &Discourse,
     text: &str,
-    lone: &mut Vec<(String, String)>,
-) -> Vec<Entity> {
+) -> (Vec<Entity>, Vec<(String, String)>) {
     let dicts = coder.dictionaries();
     let ctx = Ctx {
         coder,
@@ -248,6 +248,8 @@ pub(crate) fn code_predications(
     events.retain(|e| !(own_country(policy, e) && policy.is_mutual(&e.code)));
     let legacy = events.len();
     let mut waiting = Vec::new();
+    // Acts of conflict with a doer and no target (rule `lone-deed`): (doer, code).
+    let mut lone = Vec::new();
     for p in &a.preds {
         // Rule `refusal` (below): "would not ease its sanctions" is read, to be refused.
         let refused = mode::refused(&ctx, p);
@@ -715,7 +717,7 @@ pub(crate) fn code_predications(
     events.retain(|e| e.source != e.target && !refer::inward_from_sentence(&ctx, e));
     let mut out = named::named(&ctx, text);
     named::by_reference(&ctx, events, text, &mut out);
-    out
+    (out, lone)
 }
 
 /// Rule `own-country`: a country and its own agents do nothing to each other but force,

@@ -265,7 +265,7 @@ impl<'d> Coder<'d> {
             // One analysis per thread, its arrays reused from sentence to sentence.
             let mut a = ANALYSIS.with(std::cell::Cell::take);
             crate::frames::analysis_into(self, tree, &mut a);
-            named = crate::frames::code_predications(
+            (named, lone) = crate::frames::code_predications(
                 self,
                 tree,
                 &a,
@@ -273,7 +273,6 @@ impl<'d> Coder<'d> {
                 (&mut coded.events, &coded.open),
                 discourse,
                 text,
-                &mut lone,
             );
             if let Some(t) = coded.trace.as_mut() {
                 t.predicates = demarche_predicates::render(tree, &a);
