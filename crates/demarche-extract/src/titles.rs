@@ -118,6 +118,18 @@ fn title_word(text: &str, toks: &[Tok], k: usize) -> bool {
         || matches!(w, "of" | "for" | "the" | "and")
 }
 
+/// Whether the preposition at token `k` stands between a capitalised office's words (a
+/// capitalised role within six tokens before it) and "the" and a capitalised organisation or
+/// office after it: rules office-in and office-at.
+fn office_before_the(text: &str, toks: &[Tok], k: usize) -> bool {
+    k > 0
+        && is_cap(word(text, toks, k - 1))
+        && word(text, toks, k + 1) == "the"
+        && is_cap(word(text, toks, k + 2))
+        && (k.saturating_sub(6)..k)
+            .any(|j| is_role(word(text, toks, j)) && is_cap(word(text, toks, j)))
+}
+
 /// The first token of the title that ends right before token `end` (a name), scanning back at
 /// most sixteen tokens; `end` when there is none.
 fn title_start(text: &str, toks: &[Tok], end: usize) -> usize {
@@ -159,13 +171,7 @@ fn title_start(text: &str, toks: &[Tok], end: usize) -> usize {
         // Rule office-in: "in the" between a capitalised office's words and a capitalised
         // office or organisation stays inside the title ("The Minister of State in the Vice
         // President's Office X"), as rule office-at keeps it before a comma.
-        let office_in = w == "in"
-            && k > 0
-            && is_cap(prev)
-            && next == "the"
-            && is_cap(word(text, toks, a + 1))
-            && (k.saturating_sub(6)..k)
-                .any(|j| is_role(word(text, toks, j)) && is_cap(word(text, toks, j)));
+        let office_in = w == "in" && office_before_the(text, toks, k);
         if (title_word(text, toks, k) || lower_premod || to_complement || domain_comma || office_in)
             && !joins_names
         {
@@ -257,13 +263,7 @@ pub fn before_comma(text: &str, toks: &[Tok], comma: usize) -> Title {
         // Rule office-at: "at" or "in" between a capitalised office's words and an
         // organisation with "the" stays inside the title ("The Director General of Meteorology
         // at the Civil Aviation Authority, X,").
-        let office_at = matches!(w, "at" | "in")
-            && k > 0
-            && is_cap(prev)
-            && next == "the"
-            && is_cap(word(text, toks, a + 1))
-            && (k.saturating_sub(6)..k)
-                .any(|j| is_role(word(text, toks, j)) && is_cap(word(text, toks, j)));
+        let office_at = matches!(w, "at" | "in") && office_before_the(text, toks, k);
         if title_word(text, toks, k) || inner_comma || lower_premod || listed_article || office_at {
             a = k;
         } else {
