@@ -4523,3 +4523,18 @@ fn a_deed_done_to_no_one_named_is_answered_by_criticism() {
         "#]],
     );
 }
+
+#[test]
+fn a_foreign_critics_protesters_are_the_settings() {
+    // Rule `abroad`: "protesters" with no country, criticised by a foreign minister in a story
+    // datelined Tbilisi, are Georgia's, not the critic's own.
+    check(
+        "TBILISI, Dec 27 (Reuters) - Police detained dozens of protesters outside parliament on \
+         Friday. U.S. Secretary of State Antony Blinken condemned the violent repression of \
+         protesters and journalists.",
+        expect![[r#"
+            s0 GEOCOP -> GEOCVL 173 "detained" dictionaries/agents.txt:16
+            s1 USAGOV -> GEOCVLMED 111 "condemned" dictionaries/actors/countries.txt:323
+        "#]],
+    );
+}

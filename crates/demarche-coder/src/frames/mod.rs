@@ -220,6 +220,7 @@ pub(crate) fn code_predications(
             e.target = format!("{}{rest}", country(&e.source));
             continue;
         }
+        let source = e.source.clone();
         for role in ["source", "target"] {
             let (code, span) = match role {
                 "source" => (&mut e.source, e.source_span),
@@ -227,13 +228,24 @@ pub(crate) fn code_predications(
             };
             let filled = fill_country(&ctx, code, span)
                 .or_else(|| fill_pronoun(&ctx, code, span).map(|(c, ante)| (c, ante, None)));
-            if let Some((filled, ante, rule)) = filled {
+            if let Some((mut filled, ante, rule)) = filled {
+                // Rule `abroad`: "condemned the repression of protesters" by a foreign critic in
+                // a story datelined elsewhere is of the setting's people, not the critic's own.
+                let abroad = (role == "target")
+                    .then(|| setting::abroad(&ctx, &source, code, &filled))
+                    .flatten();
+                let from_dateline = abroad.is_some();
+                if let Some(home) = abroad {
+                    filled = home;
+                }
                 *code = filled;
                 e.rules.extend(rule);
-                e.antecedents.push(Antecedent {
-                    role: role.into(),
-                    ..ante
-                });
+                if !from_dateline {
+                    e.antecedents.push(Antecedent {
+                        role: role.into(),
+                        ..ante
+                    });
+                }
             } else if let Some(own) = (role == "source")
                 .then(|| refer::reporter_own(&ctx, code, e.verb_span))
                 .flatten()

@@ -1,7 +1,8 @@
 //! Where a sentence is set: the document's dateline (`setting-home`: "police" in a story
 //! datelined Managua are Nicaraguan) and the place a sentence opens with (`fronted-place`: "In
 //! Beijing, a foreign ministry spokeswoman said" is Chinese), and the country of the place a
-//! predication happened in. Each rule has a fixture in `tests/frames.rs`.
+//! predication happened in; `abroad`: a foreign critic's "protesters" are the setting's. Each
+//! rule has a fixture in `tests/frames.rs`.
 
 use super::sides::{mention_for, real_code};
 use super::{Ctx, country};
@@ -169,4 +170,19 @@ pub(super) fn own_phrase<'c>(ctx: &Ctx<'c>, hi: u32) -> Option<&'c Mention> {
                 c.len() == 3 && real_code(c) && ctx.policy.is_country(c) && c == &m.codes[0]
             })
     })
+}
+
+/// Rule `abroad`: a country-less domestic agent (`domestic` in `policy.txt`: protesters,
+/// journalists, the opposition) that the discourse filled with the source's own country, in a
+/// story whose dateline names another ("TBILISI — … Blinken condemned what he called the
+/// violent repression of protesters"), is of the dateline's country: `filled` with it.
+/// `code` is the pattern's country-less code.
+pub(super) fn abroad(ctx: &Ctx<'_>, source: &str, code: &str, filled: &str) -> Option<String> {
+    if !code.starts_with("---") || !ctx.policy.is_domestic(filled) {
+        return None;
+    }
+    let home = ctx.discourse.setting()?;
+    let own = source.get(..3)?;
+    (filled.get(..3) == Some(own) && home != own && source.len() >= 3)
+        .then(|| format!("{home}{}", filled.get(3..).unwrap_or_default()))
 }
