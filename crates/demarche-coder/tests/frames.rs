@@ -4538,3 +4538,19 @@ fn a_foreign_critics_protesters_are_the_settings() {
         "#]],
     );
 }
+
+#[test]
+fn refugees_who_come_somewhere_make_no_visit() {
+    // Rule `no-visit` (`policy.txt` `no-visit REF`): coming or arriving is a visit (042) only for
+    // those who can make one.
+    check(
+        "Hundreds of Afghan migrants arrived in Iran on Monday. Syrian refugees came to Turkey.",
+        expect![[r#""#]],
+    );
+    check(
+        "Indian Prime Minister Narendra Modi arrived in Kyiv on Friday.",
+        expect![[r#"
+            s0 INDGOV -> UKR 042 "arrived" dictionaries/actors/countries.txt:154
+        "#]],
+    );
+}

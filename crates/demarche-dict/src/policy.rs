@@ -122,6 +122,8 @@ pub struct Policy {
     pub home_coercion: Option<(Vec<PolicyCode>, PolicyCode)>,
     /// `crowd`: agents that are crowds of people (protesters, residents).
     pub crowd_agents: Vec<PolicyCode>,
+    /// `no-visit`: agents whose coming or arriving is no visit (refugees, migrants).
+    pub no_visit_agents: Vec<PolicyCode>,
     /// `crowd-force`: roots of force that a crowd's act is instead (a riot), and that code.
     pub crowd_force: Option<(Vec<PolicyCode>, PolicyCode)>,
     /// `allied`: roots of acts that two countries doing them with no target do together, and
@@ -256,6 +258,7 @@ impl Policy {
             same_act_roots: Vec::new(),
             home_coercion: None,
             crowd_agents: Vec::new(),
+            no_visit_agents: Vec::new(),
             crowd_force: None,
             allied: None,
             occasion_roots: Vec::new(),
@@ -373,6 +376,9 @@ impl Policy {
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "crowd" => p
                     .crowd_agents
+                    .extend(codes(&args, is_agent, AGENT, &mut diags)),
+                "no-visit" => p
+                    .no_visit_agents
                     .extend(codes(&args, is_agent, AGENT, &mut diags)),
                 "not-country" => p
                     .non_country
@@ -616,6 +622,17 @@ impl Policy {
         self.setting_codes
             .iter()
             .find(|c| Some(c.code.as_str()) == r || c.code == code)
+    }
+
+    /// Whether an event of `code` by `actor_code` is a visit its actor cannot make (`visit`
+    /// codes, `no-visit` agents: "Syrian refugees came to Turkey").
+    pub fn no_visit(&self, code: &str, actor_code: &str) -> bool {
+        self.is_visit(code)
+            && actor_code.get(3..).is_some_and(|rest| {
+                self.no_visit_agents
+                    .iter()
+                    .any(|a| rest.starts_with(a.code.as_str()))
+            })
     }
 
     /// The `setting-home` entry of a country-less agent (`GOV` of `---GOV`): of the country

@@ -727,6 +727,8 @@ pub(crate) fn code_predications(
     // An actor does nothing to itself ("Foreign Minister Hakan Fidan met the two
     // delegations", the pair read as his own country's).
     events.retain(|e| e.source != e.target && !refer::inward_from_sentence(&ctx, e));
+    // Rule `no-visit`: refugees and migrants who come somewhere make no visit.
+    events.retain(|e| !ctx.policy.no_visit(&e.code, &e.source));
     let mut out = named::named(&ctx, text);
     named::by_reference(&ctx, events, text, &mut out);
     (out, lone)
