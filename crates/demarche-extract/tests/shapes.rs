@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{amounts, person, persons, place, places, q, quotes, read};
+use common::{amounts, dates, person, persons, place, places, q, quotes, read};
 use demarche_extract::QuoteKind;
 
 #[test]
@@ -382,15 +382,6 @@ fn the_plural_of_a_place_noun_before_of() {
             place("Miyazaki", "City", "JPN")
         ]
     );
-}
-
-/// (text, resolved value) of every date found.
-fn dates(text: &str) -> Vec<(String, String)> {
-    read(text)
-        .dates
-        .iter()
-        .map(|d| (d.text.clone(), d.resolved.value.clone()))
-        .collect()
 }
 
 #[test]

@@ -8,15 +8,7 @@
 
 mod common;
 
-use common::{amount, amounts, read};
-
-fn dates(text: &str) -> Vec<(String, String)> {
-    read(text)
-        .dates
-        .iter()
-        .map(|d| (d.text.clone(), d.resolved.value.clone()))
-        .collect()
-}
+use common::{amount, amounts, dates};
 
 #[test]
 fn a_weekday_after_will_stay_closed_lies_ahead() {

@@ -8,14 +8,7 @@
 
 mod common;
 
-use common::read;
-
-fn role_of(text: &str, name: &str) -> Option<String> {
-    common::persons(text)
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .and_then(|(_, r)| r)
-}
+use common::{read, role_of};
 
 #[test]
 fn an_indefinite_description_with_a_place_is_the_role_of_the_name_after_it() {

@@ -8,15 +8,8 @@
 
 mod common;
 
-use common::read;
+use common::{read, role_of, units};
 use demarche_extract::QuoteKind;
-
-fn role_of(text: &str, name: &str) -> Option<String> {
-    common::persons(text)
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .and_then(|(_, r)| r)
-}
 
 fn speakers(text: &str) -> Vec<(String, String)> {
     common::quotes(text)
@@ -29,14 +22,6 @@ fn reporter_of(text: &str) -> Vec<String> {
     common::quotes(text)
         .into_iter()
         .flat_map(|(_, _, r, _)| r)
-        .collect()
-}
-
-fn units(text: &str) -> Vec<(String, String)> {
-    read(text)
-        .amounts
-        .iter()
-        .map(|a| (a.value.clone(), a.unit.clone()))
         .collect()
 }
 

@@ -8,32 +8,7 @@
 
 mod common;
 
-use common::read;
-
-fn role_of(text: &str, name: &str) -> Option<String> {
-    common::persons(text)
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .and_then(|(_, r)| r)
-}
-
-fn units(text: &str) -> Vec<(String, String)> {
-    read(text)
-        .amounts
-        .iter()
-        .map(|a| (a.value.clone(), a.unit.clone()))
-        .collect()
-}
-
-/// (text, value) of every date found; the common helper reads the texts as of Tuesday 12 March
-/// 2024.
-fn dates(text: &str) -> Vec<(String, String)> {
-    read(text)
-        .dates
-        .iter()
-        .map(|d| (d.text.clone(), d.resolved.value.clone()))
-        .collect()
-}
+use common::{dates, role_of, units};
 
 #[test]
 fn a_present_verb_the_lists_do_not_know_makes_a_clause() {

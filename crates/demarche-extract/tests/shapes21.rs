@@ -8,26 +8,7 @@
 
 mod common;
 
-use common::read;
-
-fn role_of(text: &str, name: &str) -> Option<String> {
-    common::persons(text)
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .and_then(|(_, r)| r)
-}
-
-fn names(text: &str) -> Vec<String> {
-    common::persons(text).into_iter().map(|(n, _)| n).collect()
-}
-
-fn units(text: &str) -> Vec<(String, String)> {
-    read(text)
-        .amounts
-        .iter()
-        .map(|a| (a.value.clone(), a.unit.clone()))
-        .collect()
-}
+use common::{names, role_of, units};
 
 #[test]
 fn a_part_of_a_counted_whole_counts_what_the_whole_counts() {

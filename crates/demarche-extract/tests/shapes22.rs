@@ -9,19 +9,8 @@
 
 mod common;
 
-use common::read;
+use common::{names, read, role_of};
 use demarche_extract::QuoteKind;
-
-fn role_of(text: &str, name: &str) -> Option<String> {
-    common::persons(text)
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .and_then(|(_, r)| r)
-}
-
-fn names(text: &str) -> Vec<String> {
-    common::persons(text).into_iter().map(|(n, _)| n).collect()
-}
 
 #[test]
 fn a_bare_name_told_before_that_is_an_outlet() {

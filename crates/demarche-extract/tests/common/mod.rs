@@ -1,6 +1,6 @@
-//! Helpers shared by the fixture tests of knowledge shapes (`shapes.rs`, `shapes5.rs`,
-//! `shapes6.rs`, `shapes7.rs`): what the extractor finds in one short text, as tuples that read
-//! well in `assert_eq!`.
+//! Helpers shared by the fixture tests of knowledge shapes (`shapes.rs`, `shapes5.rs` …
+//! `shapes22.rs`): what the extractor finds in one short text, as tuples that read well in
+//! `assert_eq!`.
 #![allow(dead_code)] // each test file uses the helpers its rounds need
 
 use demarche_extract::{Knowledge, QuoteKind, extract};
@@ -85,4 +85,35 @@ pub fn amounts(text: &str) -> Vec<(String, String, String)> {
 /// An expected amount: (text, value, unit).
 pub fn amount(text: &str, value: &str, unit: &str) -> (String, String, String) {
     (text.to_string(), value.to_string(), unit.to_string())
+}
+
+/// The role found for the person named `name`, if any.
+pub fn role_of(text: &str, name: &str) -> Option<String> {
+    persons(text)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .and_then(|(_, r)| r)
+}
+
+/// The names of the persons found.
+pub fn names(text: &str) -> Vec<String> {
+    persons(text).into_iter().map(|(n, _)| n).collect()
+}
+
+/// (value, unit) of every amount found.
+pub fn units(text: &str) -> Vec<(String, String)> {
+    read(text)
+        .amounts
+        .iter()
+        .map(|a| (a.value.clone(), a.unit.clone()))
+        .collect()
+}
+
+/// (text, resolved value) of every date found, as of the date `read` gives the text.
+pub fn dates(text: &str) -> Vec<(String, String)> {
+    read(text)
+        .dates
+        .iter()
+        .map(|d| (d.text.clone(), d.resolved.value.clone()))
+        .collect()
 }
