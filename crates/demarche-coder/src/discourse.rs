@@ -381,23 +381,32 @@ impl Discourse {
         Some((a, b))
     }
 
+    /// The actors earlier sentences named, the latest first.
+    fn earlier(&self) -> impl Iterator<Item = &Entity> {
+        self.entities
+            .iter()
+            .rev()
+            .filter(|e| e.sentence < self.sentence)
+    }
+
+    /// The actors named together with `member` in one list (one phrase of one sentence), the
+    /// latest first.
+    fn list_of(&self, member: &Entity) -> Vec<&Entity> {
+        self.earlier()
+            .filter(|e| e.sentence == member.sentence && e.span == member.span)
+            .collect()
+    }
+
     /// Rule `pair-besides`: the two other members of the latest list of three actors of three
     /// countries that named `country` ("China, Tanzania and Zambia signed …" for China: Tanzania
     /// and Zambia), when no pair was named since.
     pub(crate) fn pair_besides(&self, country: &str) -> Option<(&Entity, &Entity)> {
-        let earlier = || {
-            self.entities
-                .iter()
-                .rev()
-                .filter(|e| e.sentence < self.sentence)
-        };
+        let earlier = || self.earlier();
         earlier()
             .filter(|e| e.code.get(..3) == Some(country))
             .take_while(|e| self.pair.is_none() || e.sentence >= self.pair_at)
             .find_map(|member| {
-                let list: Vec<&Entity> = earlier()
-                    .filter(|e| e.sentence == member.sentence && e.span == member.span)
-                    .collect();
+                let list = self.list_of(member);
                 let others: Vec<&Entity> = list
                     .iter()
                     .copied()
@@ -417,12 +426,7 @@ impl Discourse {
 
     /// The actors an anaphor stands for (two for a pair).
     pub(crate) fn resolve(&self, kind: Anaphor, policy: &Policy) -> Vec<&Entity> {
-        let earlier = || {
-            self.entities
-                .iter()
-                .rev()
-                .filter(|e| e.sentence < self.sentence)
-        };
+        let earlier = || self.earlier();
         match kind {
             // A person named by title and country ("Iran's foreign minister") is no person
             // entry: then the last subject.
@@ -451,9 +455,7 @@ impl Discourse {
                 let Some(first) = earlier().find(|e| e.subject && !e.person) else {
                     return self.resolve(Anaphor::Thing, policy);
                 };
-                let list: Vec<&Entity> = earlier()
-                    .filter(|e| e.sentence == first.sentence && e.span == first.span)
-                    .collect();
+                let list = self.list_of(first);
                 if list.len() > 1 {
                     list.into_iter().rev().collect()
                 } else {
@@ -463,11 +465,8 @@ impl Discourse {
             // Rule `counted`: "the three countries" are the members of the latest list of
             // three actors of different countries named together.
             Anaphor::Counted(n) => {
-                let mut lists = earlier().map(|e| (e.sentence, e.span));
-                let found = lists.find_map(|(sentence, span)| {
-                    let list: Vec<&Entity> = earlier()
-                        .filter(|e| e.sentence == sentence && e.span == span)
-                        .collect();
+                let found = earlier().find_map(|member| {
+                    let list = self.list_of(member);
                     let mut countries: Vec<&str> =
                         list.iter().filter_map(|e| e.code.get(..3)).collect();
                     countries.sort_unstable();
@@ -545,38 +544,34 @@ impl Discourse {
                 .rev()
                 .skip_while(move |w| !capitalised(w))
         }
-        self.entities
-            .iter()
-            .rev()
-            .filter(|e| e.sentence < self.sentence)
-            .find(|e| {
-                let mut t = from_end(&e.text);
-                let ends = words.iter().rev().all(|w| t.next() == Some(*w));
-                let longer = t.next().is_some();
-                let given = words.len() == 1 && from_end(&e.text).nth(1) == words.first().copied();
-                // A family name before a given name of two short syllables, as Korean names are
-                // written unhyphenated ("Lee" after "President Lee Jae Myung").
-                let syllables = |w: &str| w.len() <= 5 && w.starts_with(char::is_uppercase);
-                let family = e.person
-                    && words.len() == 1
-                    && from_end(&e.text).take(2).all(syllables)
-                    && from_end(&e.text).nth(2) == words.first().copied();
-                // A name before its patronymic ("Prince Faisal" after "Prince Faisal bin
-                // Farhan": `forms.txt` `[name-particle]`), looked for only when the rest fail.
-                let patronymic = || {
-                    let en = demarche_text::english::get();
-                    let all: Vec<&str> = e.text.split_whitespace().collect();
-                    all.windows(words.len() + 1).any(|w| {
-                        w[..words.len()] == *words && en.is_form("name-particle", w[words.len()])
-                    })
-                };
-                let lower_word = || {
-                    e.text
-                        .split_whitespace()
-                        .any(|w| w.starts_with(char::is_lowercase))
-                };
-                ends && longer || given || family || lower_word() && patronymic()
-            })
+        self.earlier().find(|e| {
+            let mut t = from_end(&e.text);
+            let ends = words.iter().rev().all(|w| t.next() == Some(*w));
+            let longer = t.next().is_some();
+            let given = words.len() == 1 && from_end(&e.text).nth(1) == words.first().copied();
+            // A family name before a given name of two short syllables, as Korean names are
+            // written unhyphenated ("Lee" after "President Lee Jae Myung").
+            let syllables = |w: &str| w.len() <= 5 && w.starts_with(char::is_uppercase);
+            let family = e.person
+                && words.len() == 1
+                && from_end(&e.text).take(2).all(syllables)
+                && from_end(&e.text).nth(2) == words.first().copied();
+            // A name before its patronymic ("Prince Faisal" after "Prince Faisal bin
+            // Farhan": `forms.txt` `[name-particle]`), looked for only when the rest fail.
+            let patronymic = || {
+                let en = demarche_text::english::get();
+                let all: Vec<&str> = e.text.split_whitespace().collect();
+                all.windows(words.len() + 1).any(|w| {
+                    w[..words.len()] == *words && en.is_form("name-particle", w[words.len()])
+                })
+            };
+            let lower_word = || {
+                e.text
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_lowercase))
+            };
+            ends && longer || given || family || lower_word() && patronymic()
+        })
     }
 
     /// Rule `same-noun`: the last actor an earlier sentence named with agent `suffix` (or an
@@ -600,10 +595,7 @@ impl Discourse {
                 .count()
         };
         let candidates = || {
-            self.entities
-                .iter()
-                .rev()
-                .filter(|e| e.sentence < self.sentence)
+            self.earlier()
                 .filter(|e| {
                     e.code
                         .get(3..)
@@ -645,10 +637,7 @@ impl Discourse {
     ) -> Option<&Entity> {
         let suffix = agent_code.get(3..).filter(|s| !s.is_empty())?;
         let earlier = || {
-            self.entities
-                .iter()
-                .rev()
-                .filter(|e| e.sentence < self.sentence)
+            self.earlier()
                 .filter(|e| e.code.get(..3).is_some_and(|c| policy.is_country(c)))
         };
         // Rule `deed-doer`: "the military" after a deed is the doer's.

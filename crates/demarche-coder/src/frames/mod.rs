@@ -228,23 +228,19 @@ pub(crate) fn code_predications(
             };
             let filled = fill_country(&ctx, code, span)
                 .or_else(|| fill_pronoun(&ctx, code, span).map(|(c, ante)| (c, ante, None)));
-            if let Some((mut filled, ante, rule)) = filled {
-                // Rule `abroad`: "condemned the repression of protesters" by a foreign critic in
-                // a story datelined elsewhere is of the setting's people, not the critic's own.
-                let abroad = (role == "target")
-                    .then(|| setting::abroad(&ctx, &source, code, &filled))
-                    .flatten();
-                let from_dateline = abroad.is_some();
-                if let Some(home) = abroad {
-                    filled = home;
-                }
-                *code = filled;
+            if let Some((filled, ante, rule)) = filled {
                 e.rules.extend(rule);
-                if !from_dateline {
-                    e.antecedents.push(Antecedent {
-                        role: role.into(),
-                        ..ante
-                    });
+                // Rule `abroad`: "condemned the repression of protesters" by a foreign critic in
+                // a story datelined elsewhere is of the setting's people (no antecedent named).
+                match (role == "target").then(|| setting::abroad(&ctx, &source, code, &filled)) {
+                    Some(Some(home)) => *code = home,
+                    _ => {
+                        *code = filled;
+                        e.antecedents.push(Antecedent {
+                            role: role.into(),
+                            ..ante
+                        });
+                    }
                 }
             } else if let Some(own) = (role == "source")
                 .then(|| refer::reporter_own(&ctx, code, e.verb_span))
@@ -420,14 +416,18 @@ pub(crate) fn code_predications(
         };
         dropped.extend((0..legacy).filter(|&i| aside(&events[i])));
         // A pattern's target that is a pair named by reference: the layer's.
-        let pair_named = |e: &CodedEvent| pairs::pair_named(&ctx, p, span, e);
-        dropped.extend((0..legacy).filter(|&i| pair_named(&events[i])));
+        let pair_named: Vec<usize> = (0..legacy)
+            .filter(|&i| pairs::pair_named(&ctx, p, span, &events[i]))
+            .collect();
+        dropped.extend(&pair_named);
         let legacy_target = events[..legacy]
             .iter()
+            .enumerate()
+            .filter(|&(i, _)| !pair_named.contains(&i))
+            .map(|(_, e)| e)
             .filter(|e| {
                 p.voice == Voice::Active
                     && !aside(e)
-                    && !pair_named(e)
                     && overlap(e.verb_span, span)
                     && real_code(&e.target)
                     && !(own_country(policy, e) && object.is_some_and(|o| within(e.target_span, o)))
